@@ -1,0 +1,29 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, posix, resolve } from "node:path";
+import { planInit } from "../../scaffold/plan-init.js";
+import { colorsFor, exitCodes, type CliIo } from "../io.js";
+import { loadRepoConfig } from "../load-repo-config.js";
+
+/** `cto-copilot init`: creates the data tree, never overwriting a file that exists. */
+export async function initCommand(options: { root?: string }, io: CliIo): Promise<number> {
+  const root = resolve(io.cwd, options.root ?? ".");
+  const { config } = await loadRepoConfig(root);
+  const colors = colorsFor(io);
+  let created = 0;
+  for (const file of planInit(io.now())) {
+    const relativePath = posix.join(config.dataDir, file.path);
+    const target = resolve(root, relativePath);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      // "wx" fails when the file exists: checking and creating are one step, so nothing is overwritten.
+      await writeFile(target, file.content, { flag: "wx" });
+      io.stdout.write(`${colors.green("created")} ${relativePath}\n`);
+      created++;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      io.stdout.write(`${colors.gray("exists ")} ${relativePath} (kept)\n`);
+    }
+  }
+  io.stdout.write(created > 0 ? `\nNext: fill in ${config.dataDir}/tech_stack.json, then run \`cto-copilot validate\`.\n` : "\nNothing to create: the data tree is complete.\n");
+  return exitCodes.ok;
+}

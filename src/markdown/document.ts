@@ -1,0 +1,86 @@
+import type { Heading, Nodes, Root } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { toString } from "mdast-util-to-string";
+import { gfm } from "micromark-extension-gfm";
+import type { Span } from "../validate/diagnostic.js";
+
+/** A `**Name:** value` line of a record's header. */
+export interface MarkdownField {
+  name: string;
+  value: string;
+  /** Span of the value (or of the name when the value is empty). */
+  span: Span;
+}
+
+export interface MarkdownSection {
+  title: string;
+  depth: number;
+  span: Span;
+}
+
+export interface MarkdownRecord {
+  /** The first level-1 or level-2 heading. */
+  title?: { text: string; span: Span };
+  /** Header fields by lower-cased name; the first occurrence wins. */
+  fields: Map<string, MarkdownField>;
+  sections: MarkdownSection[];
+}
+
+const fieldLine = /^\*\*([^*\n]+?):?\*\*:?[ \t]*(.*?)[ \t]*$/;
+
+function spanOf(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/**
+ * Reads a markdown record (an ADR or a post-mortem) with a real CommonMark + GFM parser:
+ * headings give the sections; `**Name:** value` lines inside paragraphs give the fields,
+ * so text in code blocks or tables is never mistaken for a field.
+ */
+export function parseMarkdownRecord(text: string): MarkdownRecord {
+  const tree: Root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const record: MarkdownRecord = { fields: new Map(), sections: [] };
+
+  const visit = (node: Nodes): void => {
+    if (node.type === "heading") {
+      const heading = node as Heading;
+      const title = toString(heading).trim();
+      if (!record.title && heading.depth <= 2) record.title = { text: title, span: spanOf(heading) };
+      record.sections.push({ title, depth: heading.depth, span: spanOf(heading) });
+      return;
+    }
+    if (node.type === "paragraph") {
+      collectFields(text, spanOf(node), record.fields);
+      return;
+    }
+    if (node.type === "table" || node.type === "code" || node.type === "html") return;
+    if ("children" in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return record;
+}
+
+function collectFields(text: string, paragraph: Span, into: Map<string, MarkdownField>): void {
+  let lineStart = paragraph.start;
+  for (const line of text.slice(paragraph.start, paragraph.end).split("\n")) {
+    const clean = line.replace(/\r$/, "");
+    const match = fieldLine.exec(clean);
+    if (match) {
+      const name = match[1]!.trim();
+      const value = match[2]!;
+      const valueStart = value === "" ? lineStart + clean.indexOf(name) : lineStart + clean.lastIndexOf(value);
+      const key = name.toLowerCase();
+      if (!into.has(key)) {
+        into.set(key, { name, value, span: { start: valueStart, end: valueStart + (value === "" ? name.length : value.length) } });
+      }
+    }
+    lineStart += line.length + 1;
+  }
+}
+
+/** The section whose title matches, ignoring case and surrounding punctuation. */
+export function findSection(record: MarkdownRecord, title: string): MarkdownSection | undefined {
+  const wanted = title.toLowerCase();
+  return record.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
+}

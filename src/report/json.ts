@@ -1,0 +1,14 @@
+import { countBySeverity, type Diagnostic } from "../validate/diagnostic.js";
+
+export interface ValidationReport {
+  diagnostics: Pick<Diagnostic, "file" | "line" | "column" | "severity" | "code" | "message">[];
+  summary: { files: number; errors: number; warnings: number };
+}
+
+/** The `--format json` document: exactly these keys, in this order, one JSON document. */
+export function toJsonReport(diagnostics: readonly Diagnostic[], files: number): ValidationReport {
+  return {
+    diagnostics: diagnostics.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })),
+    summary: { files, ...countBySeverity(diagnostics) },
+  };
+}

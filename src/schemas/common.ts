@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** Every data file names the format version it was written for. */
+export const version = z
+  .string()
+  .regex(/^\d+(\.\d+)*$/, { error: "must be a version such as \"1.0\"" })
+  .meta({ description: "Format version of this file, e.g. \"1.0\"." });
+
+/** The optional `$schema` key lets editors offer completion; it is never validated further. */
+export const schemaReference = z
+  .string()
+  .optional()
+  .meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar date `YYYY-MM-DD` (checked against the calendar, so 2025-02-30 is refused). */
+export const isoDate = z
+  .string()
+  .refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" })
+  .meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
+
+/** A UTC or offset timestamp `YYYY-MM-DDTHH:MM:SSZ`. */
+export const isoDateTime = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
+    error: "must be a timestamp YYYY-MM-DDTHH:MM:SSZ",
+  })
+  .meta({ format: "date-time", description: "Timestamp in ISO 8601 with a zone, e.g. 2025-11-03T09:30:00Z." });
+
+export const maturityStage = z
+  .enum(["survival", "foundation", "scale", "optimize"])
+  .meta({
+    description:
+      "Where the engineering organisation sits: survival (<3 engineers), foundation (3-10), scale (10-30), optimize (30+).",
+  });
+
+export const nonNegativeInt = z.int().min(0);
+export const nonNegative = z.number().min(0);
+
+export { isCalendarDate };

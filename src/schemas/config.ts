@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+const globs = z.array(z.string().min(1)).default([]);
+
+const adrCategory = z
+  .strictObject({
+    add: globs.meta({ description: "Extra globs that count as this category." }),
+    remove: globs.meta({ description: "Built-in globs to stop using for this category." }),
+  })
+  .prefault({});
+
+export const adrCategoryNames = [
+  "infrastructure-as-code",
+  "containers",
+  "orchestration",
+  "ci-cd",
+  "database",
+  "dependencies",
+] as const;
+
+const doraTierThresholds = z.strictObject({
+  elite: z.number().min(0),
+  high: z.number().min(0),
+  medium: z.number().min(0),
+});
+
+export const configSchema = z
+  .strictObject({
+    _extends: z.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
+    dataDir: z
+      .string()
+      .min(1)
+      .default("data/engineering")
+      .meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
+    validation: z
+      .strictObject({
+        maxFileSizeBytes: z.int().min(1).default(5 * 1024 * 1024).meta({ description: "Data files larger than this are refused unread." }),
+        alwaysCheck: z.boolean().default(false).meta({ description: "Post the data check on every PR, even one that touches no data file." }),
+        ignore: globs.meta({ description: "Globs (relative to dataDir) of files not to validate." }),
+      })
+      .prefault({}),
+    adr: z
+      .strictObject({
+        directory: z.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
+        require: z.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
+        skipLabel: z.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
+        includeDrafts: z.boolean().default(false),
+        reviewAfterMonths: z.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
+        minChangedLines: z.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
+        ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
+        categories: z
+          .strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory])) as Record<(typeof adrCategoryNames)[number], typeof adrCategory>)
+          .prefault({}),
+      })
+      .prefault({}),
+    dora: z
+      .strictObject({
+        source: z.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]).default("deployments"),
+        environment: z.string().min(1).default("production").meta({ description: "Deployment environment (deployments source)." }),
+        workflow: z.string().optional().meta({ description: "Workflow name or file (workflow-runs source)." }),
+        tagPattern: z.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
+        windowDays: z.int().min(1).max(3650).default(90),
+        hotfixPattern: z.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
+        incidentLabel: z.string().min(1).default("incident"),
+        tiers: z
+          .strictObject({
+            deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
+            leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
+            changeFailureRate: doraTierThresholds.optional().meta({ description: "Maximum rate (inclusive) for elite, high, medium." }),
+            timeToRestoreHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    scorecard: z
+      .strictObject({
+        commit: z.enum(["pull-request", "push", "none"]).default("pull-request"),
+        branch: z.string().min(1).default("cto-copilot/scorecard"),
+        targets: z
+          .strictObject({
+            deploymentFrequency: z.enum(["elite", "high", "medium", "low"]).default("high"),
+            leadTime: z.enum(["elite", "high", "medium", "low"]).default("high"),
+            changeFailureRate: z.enum(["elite", "high", "medium", "low"]).default("high"),
+            mttr: z.enum(["elite", "high", "medium", "low"]).default("high"),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    debt: z
+      .strictObject({
+        issues: z.boolean().default(false).meta({ description: "Open, update and close GitHub issues from debt items." }),
+        label: z.string().min(1).default("tech-debt"),
+        minPriority: z.enum(["critical", "high", "medium", "low"]).default("high"),
+        maxCreatePerRun: z.int().min(1).max(100).default(10),
+      })
+      .prefault({}),
+    incidents: z
+      .strictObject({
+        label: z.string().min(1).default("incident"),
+        postmortem: z.enum(["pull-request", "comment", "none"]).default("pull-request"),
+      })
+      .prefault({}),
+    ai: z
+      .strictObject({
+        enabled: z.boolean().default(false).meta({ description: "Opt in to AI drafting (also needs ANTHROPIC_API_KEY)." }),
+        model: z.string().min(1).default("claude-sonnet-4-5"),
+        maxInputChars: z.int().min(1000).max(200_000).default(20_000),
+      })
+      .prefault({}),
+  })
+  .meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
+
+export type Config = z.output<typeof configSchema>;
+
+/** The configuration a repository gets when it has no config file. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

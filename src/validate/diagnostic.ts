@@ -1,0 +1,40 @@
+export type Severity = "error" | "warning";
+
+/** One finding in one file, positioned for people (1-based line and column). */
+export interface Diagnostic {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** A half-open range of UTF-16 offsets into a file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A finding before it is given a file name and line/column positions. */
+export interface Finding {
+  span: Span;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === "error") errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+/** Orders diagnostics by file, then position, so every output is stable. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
