@@ -31,8 +31,11 @@ function references(field: MarkdownField | undefined): AdrReference[] {
   if (!field) return [];
   const out: AdrReference[] = [];
   for (const match of field.value.matchAll(adrReference)) {
+    const file = `${match[0]}.md`;
+    // `[adr_x](adr_x.md)` names one ADR twice: keep the first mention.
+    if (out.some((reference) => reference.file === file)) continue;
     const start = field.span.start + (match.index ?? 0);
-    out.push({ file: `${match[0]}.md`, span: { start, end: start + match[0].length } });
+    out.push({ file, span: { start, end: start + match[0].length } });
   }
   return out;
 }

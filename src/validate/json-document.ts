@@ -3,7 +3,6 @@ import type { Finding, Severity, Span } from "./diagnostic.js";
 
 // Keyed by jsonc-parser's error names (its codes are an ambient const enum).
 const syntaxMessages: Record<string, string> = {
-  InvalidSymbol: "unexpected character",
   InvalidNumberFormat: "invalid number",
   PropertyNameExpected: "property name (a double-quoted string) expected",
   ValueExpected: "value expected",
@@ -90,7 +89,9 @@ export function parseJsonDocument(text: string): ParsedJson {
       onError: (error, offset, length) => {
         if (syntaxError) return; // after the first error the parser is guessing: later errors mislead
         syntaxError = true;
-        const what = syntaxMessages[printParseErrorCode(error)] ?? "invalid JSON";
+        const name = printParseErrorCode(error);
+        const token = JSON.stringify(text.slice(offset, offset + Math.max(length, 1)).slice(0, 20));
+        const what = name === "InvalidSymbol" ? `unexpected ${token}` : (syntaxMessages[name] ?? "invalid JSON");
         const atEnd = offset >= text.length;
         findings.push({
           span: { start: offset, end: offset + Math.max(length, 1) },
