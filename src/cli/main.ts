@@ -49,7 +49,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? exitCodes.ok : exitCodes.failure;
+      // Commander exits 0 after help or the version, and 1 after a usage error, which is our 2.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.failure;
     }
     const message = error instanceof UsageError ? error.message : ((error as Error).stack ?? String(error));
     io.stderr.write(`cto-copilot: error: ${message}\n`);

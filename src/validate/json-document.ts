@@ -1,5 +1,7 @@
 import { parseTree, printParseErrorCode, visit, type JSONPath, type Node } from "jsonc-parser";
 import type { Finding, Severity, Span } from "./diagnostic.js";
+import { scanObjectKeys } from "./json-keys.js";
+import { LineIndex } from "./line-index.js";
 
 // Keyed by jsonc-parser's error names (its codes are an ambient const enum).
 const syntaxMessages: Record<string, string> = {
@@ -43,77 +45,64 @@ export interface ParsedJson {
 
 const forbiddenKeys = new Set(["__proto__"]);
 
-function deleteAtPath(root: unknown, path: JSONPath): void {
-  let node = root as Record<string | number, unknown> | undefined;
-  for (const segment of path.slice(0, -1)) node = node?.[segment] as Record<string | number, unknown> | undefined;
-  const last = path[path.length - 1];
-  if (node && last !== undefined && Object.prototype.hasOwnProperty.call(node, last)) delete node[last];
+/** Locates and names the first syntax error of text that JSON.parse refused. */
+function firstSyntaxError(text: string): Finding {
+  let found: Finding | undefined;
+  visit(
+    text,
+    {
+      onError: (error, offset, length) => {
+        if (found) return; // after the first error the parser is guessing: later errors mislead
+        const name = printParseErrorCode(error);
+        const token = JSON.stringify(text.slice(offset, offset + Math.max(length, 1)).slice(0, 20));
+        const what = name === "InvalidSymbol" ? `unexpected ${token}` : (syntaxMessages[name] ?? "invalid JSON");
+        found = {
+          span: { start: offset, end: offset + Math.max(length, 1) },
+          severity: "error",
+          code: "json-syntax",
+          message: text.trim() === "" ? "file is empty: a JSON value is expected" : offset >= text.length ? `${what} (at end of file)` : what,
+        };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  // Should jsonc-parser accept what JSON.parse refused, still say something precise enough.
+  return found ?? { span: { start: 0, end: 1 }, severity: "error", code: "json-syntax", message: "invalid JSON" };
 }
 
 /**
  * Parses strict JSON (RFC 8259) keeping what we need to point at lines: syntax errors,
  * duplicate keys and prototype-polluting keys are findings, never exceptions. The value is
- * built by the native parser (fast); the location tree is built only when a finding needs it.
+ * built by the native parser (fast); jsonc-parser locates syntax errors, and its location
+ * tree is built only when a finding needs a position.
  */
 export function parseJsonDocument(text: string): ParsedJson {
   const findings: Finding[] = [];
-  const keysPerObject: Map<string, number>[] = [];
-  const forbiddenPaths: JSONPath[] = [];
-  let syntaxError = false;
-
-  visit(
-    text,
-    {
-      onObjectBegin: () => {
-        keysPerObject.push(new Map());
-      },
-      onObjectEnd: () => {
-        keysPerObject.pop();
-      },
-      onObjectProperty: (name, offset, length, startLine, _startCharacter, pathSupplier) => {
-        const keys = keysPerObject[keysPerObject.length - 1];
-        const span = { start: offset, end: offset + length };
-        if (keys?.has(name)) {
-          findings.push({
-            span,
-            severity: "error",
-            code: "duplicate-key",
-            message: `duplicate key "${name}" (first defined on line ${keys.get(name)! + 1}); the last one wins`,
-          });
-        } else keys?.set(name, startLine);
-        if (forbiddenKeys.has(name)) {
-          findings.push({ span, severity: "error", code: "forbidden-key", message: `key "${name}" is not allowed in data files` });
-          forbiddenPaths.push([...pathSupplier(), name]);
-        }
-      },
-      onError: (error, offset, length) => {
-        if (syntaxError) return; // after the first error the parser is guessing: later errors mislead
-        syntaxError = true;
-        const name = printParseErrorCode(error);
-        const token = JSON.stringify(text.slice(offset, offset + Math.max(length, 1)).slice(0, 20));
-        const what = name === "InvalidSymbol" ? `unexpected ${token}` : (syntaxMessages[name] ?? "invalid JSON");
-        const atEnd = offset >= text.length;
-        findings.push({
-          span: { start: offset, end: offset + Math.max(length, 1) },
-          severity: "error",
-          code: "json-syntax",
-          message: text.trim() === "" ? "file is empty: a JSON value is expected" : atEnd ? `${what} (at end of file)` : what,
-        });
-      },
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-
   let value: unknown;
-  if (!syntaxError) {
-    try {
-      value = JSON.parse(text);
-      for (const path of forbiddenPaths) deleteAtPath(value, path);
-    } catch (error) {
-      // Defence in depth: if the tolerant scanner accepted something the strict parser refuses.
-      findings.push({ span: { start: 0, end: 1 }, severity: "error", code: "json-syntax", message: (error as Error).message });
-      value = undefined;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The native parser's messages carry no line; jsonc-parser finds and names the first error.
+    findings.push(firstSyntaxError(text));
+  }
+
+  if (findings.length === 0) {
+    const keys = scanObjectKeys(text);
+    let lines: LineIndex | undefined;
+    for (const duplicate of keys.duplicates) {
+      lines ??= new LineIndex(text);
+      findings.push({
+        span: { start: duplicate.offset, end: duplicate.offset + duplicate.length },
+        severity: "error",
+        code: "duplicate-key",
+        message: `duplicate key "${duplicate.name}" (first defined on line ${lines.position(duplicate.firstOffset).line}); the last one wins`,
+      });
     }
+    for (const key of keys.forbidden) {
+      findings.push({ span: { start: key.offset, end: key.offset + key.length }, severity: "error", code: "forbidden-key", message: `key "${key.name}" is not allowed in data files` });
+    }
+    // JSON.parse makes `__proto__` an own property (no pollution yet); drop it before anything copies the value.
+    if (keys.forbidden.length > 0) value = JSON.parse(text, (key, child: unknown) => (forbiddenKeys.has(key) ? undefined : child));
   }
 
   let tree: Node | undefined;

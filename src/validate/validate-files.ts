@@ -99,7 +99,7 @@ export function validateJsonText(text: string, kind: JsonKind, fileName: string,
   if (kind === "scorecard_snapshot" && fileDate === undefined) {
     findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "snapshot-file-name", message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json` });
   }
-  const result = jsonKinds[kind].schema.safeParse(parsed.value, { reportInput: true });
+  const result = jsonKinds[kind].schema.safeParse(parsed.value);
   const issues = result.success ? [] : result.error.issues;
   pathFindings.push(...schemaFindings(issues, parsed.value));
   // Cross-field rules need the shape to be right; unknown keys alone do not stop them.

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "@jest/globals";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli, tempRepo } from "../support/cli.js";
+
+describe("cto-copilot init", () => {
+  it("creates the whole tree, printing each file, and the result validates clean", async () => {
+    const root = tempRepo();
+    const result = await runCli(["init", "--root", root]);
+    expect(result.code).toBe(0);
+    for (const file of ["tech_stack.json", "engineering_scorecard.json", "tech_debt.json", "infra_costs.json", "team.json", "adrs/README.md", "incidents/README.md", "scorecards/.gitkeep"]) {
+      expect(result.stdout).toContain(`created data/engineering/${file}\n`);
+      expect(existsSync(join(root, "data/engineering", file))).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(root, "data/engineering/tech_debt.json"), "utf8")).lastUpdated).toBe("2025-11-03");
+    expect(await runCli(["validate", "--root", root])).toMatchObject({ code: 0, stdout: "no errors, 0 warnings in 5 files checked.\n" });
+  });
+
+  it("never overwrites a file that exists, and says so", async () => {
+    const root = tempRepo();
+    await runCli(["init", "--root", root]);
+    const debt = join(root, "data/engineering/tech_debt.json");
+    writeFileSync(debt, "my own content");
+    const again = await runCli(["init", "--root", root]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("exists  data/engineering/tech_debt.json (kept)");
+    expect(again.stdout).toContain("Nothing to create");
+    expect(readFileSync(debt, "utf8")).toBe("my own content");
+  });
+
+  it("follows the config's dataDir", async () => {
+    const root = tempRepo();
+    await runCli(["init", "--root", root]);
+    const custom = tempRepo();
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(custom, ".github"));
+    writeFileSync(join(custom, ".github/cto-copilot.yml"), "dataDir: governance\n");
+    const result = await runCli(["init", "--root", custom]);
+    expect(result.stdout).toContain("created governance/team.json");
+    expect((await runCli(["validate", "--root", custom])).code).toBe(0);
+  });
+});
