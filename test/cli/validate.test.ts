@@ -7,6 +7,8 @@ import { runCli, tempRepo } from "../support/cli.js";
 import { templateRoot } from "../support/data-files.js";
 
 const projectRoot = new URL("../../", import.meta.url).pathname;
+const ansiEscape = new RegExp(`${String.fromCharCode(27)}\\[`);
+const ansiRed = new RegExp(`${String.fromCharCode(27)}\\[31merror`);
 
 function brokenRepo(): string {
   const root = tempRepo(templateRoot);
@@ -48,13 +50,13 @@ describe("cto-copilot validate", () => {
     expect(result.stdout).toContain('data/engineering/tech_debt.json:23:19 - error invalid-value: `items[1].priority` must be one of critical, high, medium, low; found "urgent"\n');
     expect(result.stdout).toContain('> 23 |       "priority": "urgent",\n     |                   ^^^^^^^^');
     expect(result.stdout).toMatch(/1 error, 1 warning in 9 files checked\.\n$/);
-    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stdout).not.toMatch(ansiEscape);
   });
 
   it("uses colour on a terminal, unless NO_COLOR is set", async () => {
     const root = brokenRepo();
-    expect((await runCli(["validate", "--root", root], { isTTY: true })).stdout).toMatch(/\u001b\[31merror/);
-    expect((await runCli(["validate", "--root", root], { isTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runCli(["validate", "--root", root], { isTTY: true })).stdout).toMatch(ansiRed);
+    expect((await runCli(["validate", "--root", root], { isTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(ansiEscape);
   });
 
   it("--format sarif is valid SARIF 2.1.0 with the locations code scanning needs", async () => {
