@@ -73,6 +73,18 @@ describe("bad input gets a clear diagnostic with a position, never a crash", () 
     expect(validateOne("team.json", "[1, 2]")[0]).toMatchObject({ code: "invalid-type", message: "`the file` must be an object, found an array" });
   });
 
+  it("counts lines the same in CRLF files", () => {
+    const text = team.replace('"headcount": 3', '"headcount": "3"').replace(/\n/g, "\r\n");
+    expect(brief(validateOne("team.json", text))).toEqual(["error invalid-type@4:16"]);
+  });
+
+  it("explains a union (a decision is a line of text or an object) by the branch that came closest", () => {
+    const text = templateText("tech_stack.json").replace('"recentDecisions": ["Move background jobs from cron to SQS"]', '"recentDecisions": [{ "title": "Use SQS", "date": "last week" }]');
+    expect(validateOne("tech_stack.json", text)[0]).toMatchObject({ code: "invalid-format", message: '`recentDecisions[0].date` must be a calendar date YYYY-MM-DD, found "last week"' });
+    const wrongType = templateText("tech_stack.json").replace('"recentDecisions": ["Move background jobs from cron to SQS"]', '"recentDecisions": [42]');
+    expect(validateOne("tech_stack.json", wrongType)[0]).toMatchObject({ code: "invalid-type", line: 50, column: 23, message: "`recentDecisions[0]` must be a string or an object, found number 42" });
+  });
+
   it("survives deeply nested input", () => {
     const deep = "[".repeat(5000) + "]".repeat(5000);
     expect(() => validateOne("team.json", deep)).not.toThrow();
