@@ -10,6 +10,8 @@ export const configPath = ".github/cto-copilot.yml";
 export interface ParsedConfig {
   /** The config to use: the file's, or the defaults when the file has errors. */
   config: Config;
+  /** The YAML as plain data (for merging an organisation default under it); undefined on YAML errors. */
+  raw?: unknown;
   /** Whether the file was usable (no error findings). */
   valid: boolean;
   findings: Finding[];
@@ -76,7 +78,7 @@ export function parseConfig(text: string): ParsedConfig {
   for (const finding of schemaFindings(issues, value)) {
     findings.push({ span: locate(document.contents as YamlNode | null, finding), severity: finding.severity, code: `config-${finding.code}`, message: finding.message });
   }
-  if (result.success) return { config: result.data, valid: true, findings };
+  if (result.success) return { config: result.data, raw: value, valid: true, findings };
   // Unknown keys alone do not spoil a config: parse it again without them.
   if (issues.every((issue) => issue.code === "unrecognized_keys")) {
     const cleaned = structuredClone(value) as Record<string, unknown>;
@@ -85,7 +87,7 @@ export function parseConfig(text: string): ParsedConfig {
       for (const segment of issue.path) node = node[segment] as Record<PropertyKey, unknown>;
       for (const key of (issue as { keys: string[] }).keys) delete node[key];
     }
-    return { config: configSchema.parse(cleaned), valid: true, findings };
+    return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
   }
-  return { config: defaultConfig(), valid: false, findings };
+  return { config: defaultConfig(), raw: value, valid: false, findings };
 }

@@ -22,6 +22,8 @@ export interface DataFile {
   path: string;
   size: number;
   bytes?: Uint8Array;
+  /** Set when the source (GitHub) reports the file as binary rather than giving its text. */
+  binary?: boolean;
 }
 
 export interface ValidateOptions {
@@ -127,6 +129,10 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
         file: file.path, line: 1, column: 1, severity: "warning", code: "unknown-file",
         message: `"${name}" is not a known data file (${Object.keys(rootFiles).join(", ")}); it is not validated`,
       });
+      continue;
+    }
+    if (file.binary && file.size <= maxBytes) {
+      diagnostics.push({ file: file.path, line: 1, column: 1, severity: "error", code: "invalid-utf8", message: "GitHub reports this file as binary; data files must be UTF-8 text" });
       continue;
     }
     const decoded = decodeDataFile(file.bytes ?? new Uint8Array(), file.size, maxBytes);

@@ -1,0 +1,31 @@
+import { createCheckRun, findCheckRun, type CheckRunPlan, type ExistingCheckRun } from "./check-runs.js";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { listPullRequestFiles, type ChangedFile } from "./list-pull-request-files.js";
+import { readConfigSources, type ConfigSources } from "./read-config.js";
+import { readRepositoryContents, type RepositoryContents } from "./read-contents.js";
+
+/**
+ * The one door to GitHub that use cases see. It is bound to one repository; every method is
+ * one typed operation, paginated and batched here so use cases never think about it.
+ */
+export interface GitHubGateway {
+  readonly repo: RepoRef;
+  listPullRequestFiles(pullNumber: number): Promise<ChangedFile[]>;
+  readContents(ref: string, wanted: { files?: readonly string[]; directories?: readonly string[] }): Promise<RepositoryContents>;
+  readConfigSources(ref: string, path: string): Promise<ConfigSources>;
+  findCheckRun(sha: string, name: string): Promise<ExistingCheckRun | undefined>;
+  createCheckRun(plan: CheckRunPlan): Promise<number>;
+}
+
+export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGateway {
+  return {
+    repo,
+    listPullRequestFiles: (pullNumber) => listPullRequestFiles(client, repo, pullNumber),
+    readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
+    readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
+    findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
+    createCheckRun: (plan) => createCheckRun(client, repo, plan),
+  };
+}
+
+export type { ChangedFile, CheckRunPlan, ConfigSources, ExistingCheckRun, RepositoryContents };

@@ -1,0 +1,24 @@
+/**
+ * Makes untrusted text safe to place in markdown the bot writes: no HTML, no `@mention` or
+ * `#123` / `GH-123` reference that GitHub would link or notify, no table-breaking pipes, one line.
+ * A zero-width joiner after `@` and `#` keeps the text readable while GitHub ignores it.
+ */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/`/g, "'")
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
+    .replace(/#(?=\d)/g, "#\u200d")
+    .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-");
+}
+
+/** Cuts text to at most `max` characters, saying how much was left out. */
+export function truncate(text: string, max: number, note = (omitted: number) => `\n\n…${omitted} more characters not shown.`): string {
+  if (text.length <= max) return text;
+  const suffix = note(text.length - max);
+  return text.slice(0, Math.max(0, max - suffix.length)) + suffix;
+}

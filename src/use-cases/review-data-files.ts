@@ -1,0 +1,83 @@
+import { posix } from "node:path";
+import picomatch from "picomatch";
+import { configPath, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import type { CheckRunPlan } from "../github/check-runs.js";
+import { planDataCheck } from "../validate/check-report.js";
+import { compareDiagnostics, type Diagnostic } from "../validate/diagnostic.js";
+import { toDiagnostics } from "../validate/line-index.js";
+import { classifyDataFile, validateDataFiles, type DataFile } from "../validate/validate-files.js";
+import { isForbidden, type UseCaseContext } from "./context.js";
+
+export interface PullRequestRef {
+  number: number;
+  headSha: string;
+}
+
+export type DataReviewOutcome =
+  | { status: "skipped"; reason: string }
+  | { status: "unchanged"; plan: CheckRunPlan; checkRunId: number }
+  | { status: "posted"; plan: CheckRunPlan; checkRunId: number }
+  /** The token may not create check runs (fork PR): the caller reports the plan another way. */
+  | { status: "read-only"; plan: CheckRunPlan };
+
+const encoder = new TextEncoder();
+
+function dataFilesChanged(paths: readonly string[], config: ResolvedConfig["config"]): string[] {
+  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const isIgnored = config.validation.ignore.length > 0 ? picomatch(config.validation.ignore, { dot: true }) : () => false;
+  return paths.filter((path) => classifyDataFile(path, dataDir).type !== "ignored" && !isIgnored(posix.relative(dataDir, path)));
+}
+
+/**
+ * Validates the data files a pull request changes, at its head commit, and reports one
+ * `CTO Co-Pilot / data` check run per head sha. Redelivery is harmless: an identical
+ * completed check is left as it is.
+ */
+export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRef): Promise<DataReviewOutcome> {
+  const { github, log } = context;
+  const [sources, changed] = await Promise.all([github.readConfigSources(pr.headSha, configPath), github.listPullRequestFiles(pr.number)]);
+  const resolved = resolveConfig(sources);
+  const { config } = resolved;
+  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const present = changed.filter((file) => file.status !== "removed").map((file) => file.path);
+  const dataPaths = dataFilesChanged(present, config);
+  const configTouched = present.includes(configPath);
+  const configBroken = !resolved.valid || resolved.repositoryFindings.length > 0;
+
+  if (dataPaths.length === 0 && !configTouched && !configBroken && !config.validation.alwaysCheck) {
+    return { status: "skipped", reason: `PR #${pr.number} changes no file under ${dataDir}/` };
+  }
+
+  const adrDirectory = `${dataDir}/adrs`;
+  const contents = await github.readContents(pr.headSha, { files: dataPaths, directories: [adrDirectory] });
+  const files: DataFile[] = [];
+  for (const path of dataPaths) {
+    const remote = contents.files.get(path);
+    if (!remote) continue;
+    files.push(remote.text === null ? { path, size: remote.byteSize, binary: true } : { path, size: remote.byteSize, bytes: encoder.encode(remote.text) });
+  }
+  const knownPaths = [...dataPaths, ...(contents.directories.get(adrDirectory) ?? []).map((name) => `${adrDirectory}/${name}`)];
+  const diagnostics: Diagnostic[] = [
+    ...(sources.repository !== undefined ? toDiagnostics(configPath, sources.repository, resolved.repositoryFindings) : []),
+    ...validateDataFiles(files, { dataDir, maxFileSizeBytes: config.validation.maxFileSizeBytes, knownPaths }),
+  ].sort(compareDiagnostics);
+  const notes = resolved.organizationFindings
+    .filter((finding) => finding.severity === "error")
+    .map((finding) => `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
+  const plan = planDataCheck({ headSha: pr.headSha, diagnostics, files: files.map((file) => file.path), notes });
+  if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
+
+  const existing = await github.findCheckRun(pr.headSha, plan.name);
+  if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
+    log.info(`check "${plan.name}" for ${pr.headSha} is already up to date (check run ${existing.id})`);
+    return { status: "unchanged", plan, checkRunId: existing.id };
+  }
+  try {
+    const checkRunId = await github.createCheckRun(plan);
+    log.info(`check "${plan.name}" for ${pr.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
+    return { status: "posted", plan, checkRunId };
+  } catch (error) {
+    if (isForbidden(error)) return { status: "read-only", plan };
+    throw error;
+  }
+}
