@@ -1,6 +1,7 @@
 /**
  * Makes untrusted text safe to place in markdown the bot writes: no HTML, no `@mention` or
  * `#123` / `GH-123` reference that GitHub would link or notify, no table-breaking pipes, one line.
+ * Backticks stay: a code span cannot carry an active mention once `@` is neutralised.
  * A zero-width joiner after `@` and `#` keeps the text readable while GitHub ignores it.
  */
 export function escapeInline(text: string): string {
@@ -10,7 +11,6 @@ export function escapeInline(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\|/g, "\\|")
-    .replace(/`/g, "'")
     .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
     .replace(/#(?=\d)/g, "#\u200d")
     .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-");

@@ -1,0 +1,88 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { AppProcess } from "../support/app-process.js";
+import { GitHubEmulator } from "../support/emulator/server.js";
+import { pullRequestPayload, webhookExamples } from "../support/webhook-payloads.js";
+import { templateText } from "../support/data-files.js";
+
+let github: GitHubEmulator;
+let app: AppProcess;
+
+beforeAll(async () => {
+  github = await new GitHubEmulator().start();
+  app = await new AppProcess(github.host).start();
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await github?.stop();
+});
+
+afterEach(() => {
+  // Every REST response the emulator sent matched GitHub's OpenAPI description.
+  expect(github.schemaProblems).toEqual([]);
+});
+
+const brokenDebt = templateText("tech_debt.json").replace('"priority": "medium"', '"priority": "urgent"');
+
+describe("the App, run with npm start, driven by signed webhooks", () => {
+  it("a PR with a broken tech_debt.json gets one failing check with the right line", async () => {
+    const repo = github.addRepo("acme/platform", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt, "src/index.ts": "export {};\n" });
+    const delivery = await app.deliver("pull_request", pullRequestPayload(repo, pull));
+    expect(delivery.status).toBe(200);
+    expect(repo.checkRuns).toHaveLength(1);
+    const [run] = repo.checkRuns;
+    expect(run).toMatchObject({ name: "CTO Co-Pilot / data", head_sha: pull.headSha, status: "completed", conclusion: "failure" });
+    expect(run!.annotations).toEqual([
+      expect.objectContaining({ path: "data/engineering/tech_debt.json", start_line: 23, end_line: 23, start_column: 19, annotation_level: "failure", title: "invalid-value" }),
+    ]);
+    expect(run!.output.summary).toContain("`items[1].priority` must be one of critical, high, medium, low");
+  });
+
+  it("redelivering the same webhook 5 times leaves exactly one check run for that sha", async () => {
+    const repo = github.addRepo("acme/redelivery", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
+    const payload = pullRequestPayload(repo, pull);
+    for (let i = 0; i < 5; i++) expect((await app.deliver("pull_request", payload, { delivery: "same-delivery-id" })).status).toBe(200);
+    await Promise.all(Array.from({ length: 5 }, () => app.deliver("pull_request", payload)));
+    expect(repo.checkRuns.filter((run) => run.head_sha === pull.headSha)).toHaveLength(1);
+  });
+
+  it("posts nothing when the PR touches no data file", async () => {
+    const repo = github.addRepo("acme/no-data", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const pull = repo.openPullRequest({ "src/app.ts": "console.log(1);\n" });
+    expect((await app.deliver("pull_request", pullRequestPayload(repo, pull))).status).toBe(200);
+    expect(repo.checkRuns).toHaveLength(0);
+  });
+
+  it("a valid change gets a successful check", async () => {
+    const repo = github.addRepo("acme/valid", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const pull = repo.openPullRequest({ "data/engineering/team.json": templateText("team.json") });
+    await app.deliver("pull_request", pullRequestPayload(repo, pull, "synchronize"));
+    expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "success", annotations: [] })]);
+  });
+
+  it("a bad or missing signature is rejected and causes no API call", async () => {
+    const repo = github.addRepo("acme/unsigned", {});
+    const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
+    const before = github.requests.length;
+    expect((await app.deliver("pull_request", pullRequestPayload(repo, pull), { signature: null })).status).toBe(400);
+    expect((await app.deliver("pull_request", pullRequestPayload(repo, pull), { signature: "sha256=" + "0".repeat(64) })).status).toBe(400);
+    expect(github.requests.length).toBe(before);
+    expect(app.running).toBe(true);
+  });
+
+  it("answers every payload of @octokit/webhooks-examples with 2xx and stays up", async () => {
+    let delivered = 0;
+    for (const event of webhookExamples()) {
+      for (const payload of event.examples) {
+        const response = await app.deliver(event.name, payload);
+        expect({ event: event.name, action: payload.action, status: response.status >= 200 && response.status < 300 ? "2xx" : response.status }).toEqual({ event: event.name, action: payload.action, status: "2xx" });
+        delivered++;
+      }
+    }
+    expect(delivered).toBeGreaterThanOrEqual(300);
+    expect(app.running).toBe(true);
+    expect((await fetch(`${app.url}/ping`)).status).toBe(200);
+  }, 120_000);
+});

@@ -1,0 +1,286 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { executeGraphql } from "./graphql.js";
+import { OpenApiValidator } from "./openapi.js";
+import { RepoState, type CheckRun } from "./state.js";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  body?: unknown;
+}
+
+/** A fault to inject into the next matching requests. */
+export interface Fault {
+  method?: string;
+  path?: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** How many matching requests get the fault (default 1). */
+  times?: number;
+  /** Delay before answering, in milliseconds (the fault may then still be a normal answer if status is 0). */
+  delayMs?: number;
+}
+
+type Json = Record<string, unknown>;
+type Route = { method: string; pattern: RegExp; handle: (match: RegExpMatchArray, request: ParsedRequest) => Reply | Promise<Reply> };
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+interface ParsedRequest {
+  url: URL;
+  body: Json;
+  token?: string;
+}
+
+export const secondaryRateLimit = (retryAfterSeconds = 1): Fault => ({
+  status: 403,
+  headers: { "retry-after": String(retryAfterSeconds), "x-ratelimit-remaining": "4000" },
+  body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
+});
+
+const notFound = (): Reply => ({ status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
+const invalid = (message: string): Reply => ({ status: 422, body: { message: "Validation Failed", errors: [{ message }], documentation_url: "https://docs.github.com/rest" } });
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * A stateful GitHub on loopback: REST under /api/v3 (every 2xx response checked against
+ * GitHub's OpenAPI description), GraphQL at /api/graphql on GitHub's published schema.
+ * It records every request and injects faults on demand.
+ */
+export class GitHubEmulator {
+  readonly repos = new Map<string, RepoState>();
+  readonly requests: RecordedRequest[] = [];
+  /** Responses that did not match GitHub's description; a test fails when this is not empty. */
+  readonly schemaProblems: string[] = [];
+  /** Tokens that may only read (checks: read), like a fork PR's GITHUB_TOKEN. */
+  readonly readOnlyTokens = new Set<string>();
+  private readonly faults: Fault[] = [];
+  private server?: Server;
+  private checkRunIds = 1;
+  private readonly routes: Route[] = [];
+  private readonly openapi = OpenApiValidator.shared();
+
+  constructor() {
+    this.defineRoutes();
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  get restUrl(): string {
+    return `${this.url}/api/v3`;
+  }
+
+  get graphqlUrl(): string {
+    return `${this.url}/api/graphql`;
+  }
+
+  /** host:port, for Probot's GHE_HOST. */
+  get host(): string {
+    return this.url.replace(/^http:\/\//, "");
+  }
+
+  addRepo(fullName: string, files: Record<string, string | Uint8Array> = {}): RepoState {
+    const [owner, name] = fullName.split("/") as [string, string];
+    const repo = new RepoState(owner, name);
+    repo.commit({ README: "# test\n", ...files }, { message: "Initial commit" });
+    this.repos.set(fullName.toLowerCase(), repo);
+    return repo;
+  }
+
+  inject(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  /** Requests matching a method and a path pattern (of what was sent, without /api/v3). */
+  count(method: string, path?: RegExp): number {
+    return this.requests.filter((request) => request.method === method && (!path || path.test(request.path))).length;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", this.url);
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: Json = {};
+    try {
+      body = text ? (JSON.parse(text) as Json) : {};
+    } catch {
+      return this.send(response, { method: request.method ?? "GET", path: url.pathname, query: {}, status: 400 }, { status: 400, body: { message: "Problems parsing JSON" } });
+    }
+    const method = request.method ?? "GET";
+    const path = url.pathname.replace(/^\/api\/v3/, "");
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), status: 0, body: text ? body : undefined };
+    this.requests.push(record);
+
+    const fault = this.faults.find((candidate) => (candidate.times ?? 1) > 0 && (!candidate.method || candidate.method === method) && (!candidate.path || candidate.path.test(path)));
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.status > 0) return this.send(response, record, { status: fault.status, headers: fault.headers, body: fault.body ?? { message: "injected fault" } });
+    }
+
+    const authorization = request.headers.authorization ?? "";
+    const token = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1];
+    if (!token) return this.send(response, record, { status: 401, body: { message: "Requires authentication", documentation_url: "https://docs.github.com/rest" } });
+
+    if (url.pathname === "/api/graphql" && method === "POST") {
+      const result = await executeGraphql(this.repos, String(body.query ?? ""), body.variables as Json | undefined);
+      return this.send(response, record, { status: 200, body: result });
+    }
+    if (!url.pathname.startsWith("/api/v3/")) return this.send(response, record, notFound());
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      const reply = await route.handle(match, { url, body, token });
+      if (reply.status < 300 && reply.body !== undefined) {
+        for (const problem of this.openapi.check(method, path, reply.status, reply.body)) this.schemaProblems.push(problem);
+      }
+      return this.send(response, record, reply);
+    }
+    this.schemaProblems.push(`${method} ${path}: the emulator has no such route (the code under test called an endpoint it does not emulate)`);
+    return this.send(response, record, notFound());
+  }
+
+  private send(response: ServerResponse, record: RecordedRequest, reply: Reply): void {
+    record.status = reply.status;
+    response.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", ...(reply.headers ?? {}) });
+    response.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
+  }
+
+  private repo(match: RegExpMatchArray): RepoState | undefined {
+    return this.repos.get(`${match[1]}/${match[2]}`.toLowerCase());
+  }
+
+  private page<T>(items: T[], request: ParsedRequest): Reply {
+    const perPage = Math.min(100, Number(request.url.searchParams.get("per_page") ?? 30));
+    const page = Math.max(1, Number(request.url.searchParams.get("page") ?? 1));
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number, rel: string) => {
+      const next = new URL(request.url);
+      next.searchParams.set("page", String(n));
+      return `<${next.toString()}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, "next"), link(last, "last")] : []), ...(page > 1 ? [link(1, "first"), link(page - 1, "prev")] : [])];
+    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(", ") } : {} };
+  }
+
+  private checkRunBody(repo: RepoState, run: CheckRun): Json {
+    const base = `${this.restUrl}/repos/${repo.fullName}`;
+    return {
+      id: run.id,
+      head_sha: run.head_sha,
+      node_id: `CR_${run.id}`,
+      external_id: "",
+      url: `${base}/check-runs/${run.id}`,
+      html_url: `https://github.com/${repo.fullName}/runs/${run.id}`,
+      details_url: `https://github.com/${repo.fullName}/runs/${run.id}`,
+      status: run.status,
+      conclusion: run.conclusion,
+      started_at: run.started_at,
+      completed_at: run.completed_at,
+      output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${base}/check-runs/${run.id}/annotations` },
+      name: run.name,
+      check_suite: { id: 1 },
+      app: null,
+      pull_requests: [],
+    };
+  }
+
+  private applyCheckRunWrite(run: CheckRun, body: Json): Reply | undefined {
+    if (body.status !== undefined) run.status = String(body.status);
+    if (body.conclusion !== undefined) {
+      run.conclusion = String(body.conclusion);
+      run.status = "completed";
+      run.completed_at = now();
+    }
+    const output = body.output as Json | undefined;
+    if (output) {
+      const annotations = (output.annotations as Json[] | undefined) ?? [];
+      if (annotations.length > 50) return invalid("Only 50 annotations are allowed per request");
+      for (const annotation of annotations) {
+        if (!annotation.path || !annotation.start_line || !annotation.end_line || !annotation.annotation_level || !annotation.message) return invalid("annotation is missing a required field");
+        if ((annotation.start_column !== undefined || annotation.end_column !== undefined) && annotation.start_line !== annotation.end_line) {
+          return invalid("Annotations only support start_column and end_column on the same line");
+        }
+      }
+      if (String(output.summary ?? "").length > 65535) return invalid("output.summary is too long (maximum is 65535 characters)");
+      run.output = { title: (output.title as string) ?? run.output.title, summary: (output.summary as string) ?? run.output.summary, text: (output.text as string) ?? run.output.text };
+      run.annotations.push(...annotations);
+    }
+    return undefined;
+  }
+
+  private defineRoutes(): void {
+    const repoPath = "/repos/([^/]+)/([^/]+)";
+    const route = (method: string, pattern: string, handle: Route["handle"]) => this.routes.push({ method, pattern: new RegExp(`^${pattern}$`), handle });
+
+    route("POST", "/app/installations/(\\d+)/access_tokens", () => ({
+      status: 201,
+      body: { token: `ghs_installation_${Math.random().toString(36).slice(2)}`, expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"), permissions: { checks: "write", contents: "read", pull_requests: "read", metadata: "read" }, repository_selection: "all" },
+    }));
+
+    route("GET", `${repoPath}/pulls/(\\d+)/files`, (match, request) => {
+      const repo = this.repo(match);
+      const pull = repo?.pulls.get(Number(match[3]));
+      if (!repo || !pull) return notFound();
+      const files = pull.files.map((file) => ({
+        ...file,
+        blob_url: `https://github.com/${repo.fullName}/blob/${pull.headSha}/${file.filename}`,
+        raw_url: `https://github.com/${repo.fullName}/raw/${pull.headSha}/${file.filename}`,
+        contents_url: `${this.restUrl}/repos/${repo.fullName}/contents/${file.filename}?ref=${pull.headSha}`,
+      }));
+      return this.page(files.slice(0, 3000), request);
+    });
+
+    route("GET", `${repoPath}/commits/([^/]+)/check-runs`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const sha = repo.resolve(match[3]!)?.sha ?? match[3];
+      const name = request.url.searchParams.get("check_name");
+      let runs = repo.checkRuns.filter((run) => run.head_sha === sha && (!name || run.name === name)).sort((a, b) => b.id - a.id);
+      if (request.url.searchParams.get("filter") !== "all") runs = runs.filter((run, index) => runs.findIndex((other) => other.name === run.name) === index);
+      const { body } = this.page(runs, request);
+      return { status: 200, body: { total_count: runs.length, check_runs: (body as CheckRun[]).map((run) => this.checkRunBody(repo, run)) } };
+    });
+
+    route("POST", `${repoPath}/check-runs`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/checks/runs#create-a-check-run" } };
+      const { name, head_sha: headSha } = request.body;
+      if (typeof name !== "string" || typeof headSha !== "string") return invalid("name and head_sha are required");
+      if (!repo.commits.has(headSha)) return invalid("No commit found for SHA: " + headSha);
+      const run: CheckRun = { id: this.checkRunIds++, name, head_sha: headSha, status: "queued", conclusion: null, started_at: now(), completed_at: null, output: { title: null, summary: null, text: null }, annotations: [] };
+      const error = this.applyCheckRunWrite(run, request.body);
+      if (error) return error;
+      repo.checkRuns.push(run);
+      return { status: 201, body: this.checkRunBody(repo, run) };
+    });
+
+    route("PATCH", `${repoPath}/check-runs/(\\d+)`, (match, request) => {
+      const repo = this.repo(match);
+      const run = repo?.checkRuns.find((candidate) => candidate.id === Number(match[3]));
+      if (!repo || !run) return notFound();
+      if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/checks/runs#update-a-check-run" } };
+      const error = this.applyCheckRunWrite(run, request.body);
+      return error ?? { status: 200, body: this.checkRunBody(repo, run) };
+    });
+  }
+}

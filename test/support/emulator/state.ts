@@ -1,0 +1,156 @@
+import { createHash } from "node:crypto";
+
+/** File contents in a commit: text, or bytes for binary files. */
+export type FileContent = string | Uint8Array;
+
+export interface Commit {
+  sha: string;
+  tree: Map<string, FileContent>;
+  parents: string[];
+  message: string;
+  date: string;
+}
+
+export interface PullFile {
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed";
+  additions: number;
+  deletions: number;
+  changes: number;
+  patch?: string;
+  sha: string;
+}
+
+export interface Pull {
+  number: number;
+  title: string;
+  body: string;
+  user: string;
+  headSha: string;
+  baseSha: string;
+  headRef: string;
+  baseRef: string;
+  draft: boolean;
+  labels: string[];
+  files: PullFile[];
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  started_at: string;
+  completed_at: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: Record<string, unknown>[];
+}
+
+export const gitSha = (text: string) => createHash("sha1").update(text).digest("hex");
+const lines = (content: FileContent | undefined) => (content === undefined ? [] : typeof content === "string" ? content.split("\n") : []);
+
+/** A naive unified diff (whole-file hunk): enough for tools that read +/- lines. */
+function patchOf(before: FileContent | undefined, after: FileContent | undefined): { patch?: string; additions: number; deletions: number } {
+  if (before instanceof Uint8Array || after instanceof Uint8Array) return { additions: 0, deletions: 0 };
+  const old = lines(before);
+  const next = lines(after);
+  const removed = old.filter((line, index) => next[index] !== line);
+  const added = next.filter((line, index) => old[index] !== line);
+  const header = `@@ -1,${old.length} +1,${next.length} @@`;
+  return { patch: [header, ...removed.map((line) => `-${line}`), ...added.map((line) => `+${line}`)].join("\n"), additions: added.length, deletions: removed.length };
+}
+
+let repoIds = 1000;
+
+/** One repository of the emulator: commits, branches, pull requests, check runs. */
+export class RepoState {
+  readonly id = repoIds++;
+  readonly commits = new Map<string, Commit>();
+  readonly branches = new Map<string, string>();
+  readonly pulls = new Map<number, Pull>();
+  readonly checkRuns: CheckRun[] = [];
+  private clock = Date.parse("2025-11-01T09:00:00Z");
+
+  constructor(
+    readonly owner: string,
+    readonly name: string,
+    readonly defaultBranch = "main",
+  ) {}
+
+  get fullName(): string {
+    return `${this.owner}/${this.name}`;
+  }
+
+  /** Commits a change (null deletes a file) on a branch, returning the new sha. */
+  commit(files: Record<string, FileContent | null>, options: { branch?: string; message?: string; parent?: string } = {}): string {
+    const branch = options.branch ?? this.defaultBranch;
+    const parentSha = options.parent ?? this.branches.get(branch);
+    const parent = parentSha ? this.commits.get(parentSha) : undefined;
+    const tree = new Map(parent?.tree ?? []);
+    for (const [path, content] of Object.entries(files)) {
+      if (content === null) tree.delete(path);
+      else tree.set(path, content);
+    }
+    this.clock += 60_000;
+    const date = new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const message = options.message ?? `Update ${Object.keys(files).join(", ")}`.slice(0, 200);
+    const sha = gitSha(`${this.fullName}\n${parentSha ?? ""}\n${message}\n${date}\n${Object.keys(files).join("\n")}`);
+    this.commits.set(sha, { sha, tree, parents: parentSha ? [parentSha] : [], message, date });
+    this.branches.set(branch, sha);
+    return sha;
+  }
+
+  /** Resolves a sha, a branch name or HEAD. */
+  resolve(ref: string): Commit | undefined {
+    if (ref === "HEAD") ref = this.defaultBranch;
+    return this.commits.get(this.branches.get(ref.replace(/^refs\/heads\//, "")) ?? ref);
+  }
+
+  /** Opens a pull request whose head commit applies `files` to the default branch. */
+  openPullRequest(files: Record<string, FileContent | null>, options: { title?: string; body?: string; user?: string; draft?: boolean; labels?: string[]; branch?: string } = {}): Pull {
+    const number = this.pulls.size + 1;
+    const baseSha = this.branches.get(this.defaultBranch)!;
+    const headRef = options.branch ?? `feature-${number}`;
+    const headSha = this.commit(files, { branch: headRef, parent: baseSha, message: options.title ?? `PR ${number}` });
+    const pull: Pull = {
+      number,
+      title: options.title ?? `Pull request ${number}`,
+      body: options.body ?? "",
+      user: options.user ?? "octocat",
+      headSha,
+      baseSha,
+      headRef,
+      baseRef: this.defaultBranch,
+      draft: options.draft ?? false,
+      labels: options.labels ?? [],
+      files: this.diff(baseSha, headSha),
+    };
+    this.pulls.set(number, pull);
+    return pull;
+  }
+
+  /** Adds commits to a pull request's branch (a `synchronize`). */
+  pushToPullRequest(number: number, files: Record<string, FileContent | null>): Pull {
+    const pull = this.pulls.get(number)!;
+    pull.headSha = this.commit(files, { branch: pull.headRef, parent: pull.headSha });
+    pull.files = this.diff(pull.baseSha, pull.headSha);
+    return pull;
+  }
+
+  private diff(baseSha: string, headSha: string): PullFile[] {
+    const base = this.commits.get(baseSha)!.tree;
+    const head = this.commits.get(headSha)!.tree;
+    const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const files: PullFile[] = [];
+    for (const path of paths) {
+      const before = base.get(path);
+      const after = head.get(path);
+      if (before === after) continue;
+      const status = before === undefined ? "added" : after === undefined ? "removed" : "modified";
+      const { patch, additions, deletions } = patchOf(before, after);
+      files.push({ filename: path, status, additions, deletions, changes: additions + deletions, ...(patch !== undefined ? { patch } : {}), sha: gitSha(String(after ?? before)) });
+    }
+    return files;
+  }
+}
