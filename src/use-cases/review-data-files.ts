@@ -18,7 +18,16 @@ export type DataReviewOutcome =
   | { status: "unchanged"; plan: CheckRunPlan; checkRunId: number }
   | { status: "posted"; plan: CheckRunPlan; checkRunId: number }
   /** The token may not create check runs (fork PR): the caller reports the plan another way. */
-  | { status: "read-only"; plan: CheckRunPlan };
+  | { status: "read-only"; plan: CheckRunPlan }
+  /** Asked not to write: the plan is returned for the caller to show. */
+  | { status: "dry-run"; plan: CheckRunPlan };
+
+export interface ReviewOptions {
+  /** Compute and return the plan without creating a check run. */
+  dryRun?: boolean;
+  /** Where the repository config lives (default `.github/cto-copilot.yml`). */
+  configPath?: string;
+}
 
 const encoder = new TextEncoder();
 
@@ -33,15 +42,16 @@ function dataFilesChanged(paths: readonly string[], config: ResolvedConfig["conf
  * `CTO Co-Pilot / data` check run per head sha. Redelivery is harmless: an identical
  * completed check is left as it is.
  */
-export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRef): Promise<DataReviewOutcome> {
+export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRef, options: ReviewOptions = {}): Promise<DataReviewOutcome> {
   const { github, log } = context;
-  const [sources, changed] = await Promise.all([github.readConfigSources(pr.headSha, configPath), github.listPullRequestFiles(pr.number)]);
+  const configFile = options.configPath ?? configPath;
+  const [sources, changed] = await Promise.all([github.readConfigSources(pr.headSha, configFile), github.listPullRequestFiles(pr.number)]);
   const resolved = resolveConfig(sources);
   const { config } = resolved;
   const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
   const present = changed.filter((file) => file.status !== "removed").map((file) => file.path);
   const dataPaths = dataFilesChanged(present, config);
-  const configTouched = present.includes(configPath);
+  const configTouched = present.includes(configFile);
   const configBroken = !resolved.valid || resolved.repositoryFindings.length > 0;
 
   if (dataPaths.length === 0 && !configTouched && !configBroken && !config.validation.alwaysCheck) {
@@ -58,15 +68,16 @@ export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRe
   }
   const knownPaths = [...dataPaths, ...(contents.directories.get(adrDirectory) ?? []).map((name) => `${adrDirectory}/${name}`)];
   const diagnostics: Diagnostic[] = [
-    ...(sources.repository !== undefined ? toDiagnostics(configPath, sources.repository, resolved.repositoryFindings) : []),
+    ...(sources.repository !== undefined ? toDiagnostics(configFile, sources.repository, resolved.repositoryFindings) : []),
     ...validateDataFiles(files, { dataDir, maxFileSizeBytes: config.validation.maxFileSizeBytes, knownPaths }),
   ].sort(compareDiagnostics);
   const notes = resolved.organizationFindings
     .filter((finding) => finding.severity === "error")
-    .map((finding) => `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
+    .map((finding) => `The organisation's ${configFile} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
   const plan = planDataCheck({ headSha: pr.headSha, diagnostics, files: files.map((file) => file.path), notes });
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
 
+  if (options.dryRun) return { status: "dry-run", plan };
   const existing = await github.findCheckRun(pr.headSha, plan.name);
   if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
     log.info(`check "${plan.name}" for ${pr.headSha} is already up to date (check run ${existing.id})`);
