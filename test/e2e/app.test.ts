@@ -62,6 +62,40 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "success", annotations: [] })]);
   });
 
+  it("a PR event with 100 changed files, 10 of them data files, costs at most 6 API requests", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) files[`src/module-${i}.ts`] = `export const value = ${i};\n`;
+    for (let i = 0; i < 10; i++) files[`data/engineering/adrs/adr_2025-06-${String(i + 10)}_decision-${i}.md`] = templateText("adrs/adr_2025-06-01_use-postgresql.md").replace("2025-06-01", `2025-06-${i + 10}`);
+    const repo = github.addRepo("acme/big", {});
+    const pull = repo.openPullRequest(files);
+    const before = github.requests.length;
+    await app.deliver("pull_request", pullRequestPayload(repo, pull));
+    const sent = github.requests.slice(before).filter((request) => !request.path.includes("/access_tokens"));
+    // Config and the file list are read in parallel; then contents, the existing check, the new check.
+    expect(sent.map((request) => `${request.method} ${request.path}`).sort()).toEqual(
+      [
+        "POST /api/graphql",
+        "GET /repos/acme/big/pulls/1/files",
+        "POST /api/graphql",
+        `GET /repos/acme/big/commits/${pull.headSha}/check-runs`,
+        "POST /repos/acme/big/check-runs",
+      ].sort(),
+    );
+    expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "success" })]);
+  });
+
+  it("answers within GitHub's 10 seconds when GitHub is slow, and the outcome still lands on the check run", async () => {
+    const repo = github.addRepo("acme/slow", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
+    github.inject({ method: "GET", path: /\/pulls\/\d+\/files$/, status: 0, delayMs: 11_000 });
+    const started = Date.now();
+    const delivery = await app.deliver("pull_request", pullRequestPayload(repo, pull));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(delivery.status).toBe(202);
+    for (let waited = 0; repo.checkRuns.length === 0 && waited < 20_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "failure" })]);
+  }, 40_000);
+
   it("a bad or missing signature is rejected and causes no API call", async () => {
     const repo = github.addRepo("acme/unsigned", {});
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
