@@ -35108,6 +35108,23 @@ async function readRepositoryContents(client, repo, ref, wanted) {
   return result;
 }
 
+// src/github/upsert-comment.ts
+var commentMarker = (topic) => `<!-- cto-copilot:${topic} -->`;
+async function upsertComment(client, repo, issueNumber, topic, body) {
+  const marker = commentMarker(topic);
+  const text5 = body.includes(marker) ? body : `${marker}
+${body}`;
+  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
+  const existing = comments.find((comment) => comment.body?.includes(marker));
+  if (existing) {
+    if (existing.body === text5) return { id: Number(existing.id), action: "unchanged" };
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text5 });
+    return { id: Number(existing.id), action: "updated" };
+  }
+  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text5 });
+  return { id: Number(data.id), action: "created" };
+}
+
 // src/github/gateway.ts
 function createGateway(client, repo) {
   return {
@@ -35116,7 +35133,8 @@ function createGateway(client, repo) {
     readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
     readConfigSources: (ref, path2) => readConfigSources(client, repo, ref, path2),
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
-    createCheckRun: (plan) => createCheckRun(client, repo, plan)
+    createCheckRun: (plan) => createCheckRun(client, repo, plan),
+    upsertComment: (issueNumber, topic, body) => upsertComment(client, repo, issueNumber, topic, body)
   };
 }
 

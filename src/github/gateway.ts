@@ -3,6 +3,7 @@ import type { GitHubClient, RepoRef } from "./client.js";
 import { listPullRequestFiles, type ChangedFile } from "./list-pull-request-files.js";
 import { readConfigSources, type ConfigSources } from "./read-config.js";
 import { readRepositoryContents, type RepositoryContents } from "./read-contents.js";
+import { upsertComment, type UpsertResult } from "./upsert-comment.js";
 
 /**
  * The one door to GitHub that use cases see. It is bound to one repository; every method is
@@ -15,6 +16,8 @@ export interface GitHubGateway {
   readConfigSources(ref: string, path: string): Promise<ConfigSources>;
   findCheckRun(sha: string, name: string): Promise<ExistingCheckRun | undefined>;
   createCheckRun(plan: CheckRunPlan): Promise<number>;
+  /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
+  upsertComment(issueNumber: number, topic: string, body: string): Promise<UpsertResult>;
 }
 
 export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGateway {
@@ -25,7 +28,8 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
+    upsertComment: (issueNumber, topic, body) => upsertComment(client, repo, issueNumber, topic, body),
   };
 }
 
-export type { ChangedFile, CheckRunPlan, ConfigSources, ExistingCheckRun, RepositoryContents };
+export type { ChangedFile, CheckRunPlan, ConfigSources, ExistingCheckRun, RepositoryContents, UpsertResult };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { executeGraphql } from "./graphql.js";
+import { commentBody, deploymentBody, deploymentStatusBody, gitRefBody, issueBody, labelBody, releaseBody, timestamp } from "./objects.js";
 import { OpenApiValidator } from "./openapi.js";
 import { RepoState, type CheckRun } from "./state.js";
 
@@ -40,6 +41,9 @@ export const secondaryRateLimit = (retryAfterSeconds = 1): Fault => ({
   body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
 });
 
+/** A write that lost a race (the ref moved, the file changed): GitHub answers 409 or 422. */
+export const staleWrite = (status: 409 | 422 = 409): Fault => ({ status, body: { message: status === 409 ? "Conflict" : "Update is not a fast forward", documentation_url: "https://docs.github.com/rest" } });
+
 const notFound = (): Reply => ({ status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
 const invalid = (message: string): Reply => ({ status: 422, body: { message: "Validation Failed", errors: [{ message }], documentation_url: "https://docs.github.com/rest" } });
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -59,6 +63,7 @@ export class GitHubEmulator {
   private readonly faults: Fault[] = [];
   private server?: Server;
   private checkRunIds = 1;
+  private commentIds = 1;
   private readonly routes: Route[] = [];
   private readonly openapi = OpenApiValidator.shared();
 
@@ -203,6 +208,17 @@ export class GitHubEmulator {
     };
   }
 
+  private urls(repo: RepoState) {
+    return { repoApi: `${this.restUrl}/repos/${repo.fullName}`, repoHtml: `https://github.com/${repo.fullName}`, api: this.restUrl };
+  }
+
+  private issueReply(repo: RepoState, number: number, status = 200): Reply {
+    const issue = repo.issues.get(number);
+    if (!issue) return notFound();
+    const { repoApi, repoHtml, api } = this.urls(repo);
+    return { status, body: issueBody(issue, repo.labels, repoApi, repoHtml, api) };
+  }
+
   private applyCheckRunWrite(run: CheckRun, body: Json): Reply | undefined {
     if (body.status !== undefined) run.status = String(body.status);
     if (body.conclusion !== undefined) {
@@ -281,6 +297,158 @@ export class GitHubEmulator {
       if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/checks/runs#update-a-check-run" } };
       const error = this.applyCheckRunWrite(run, request.body);
       return error ?? { status: 200, body: this.checkRunBody(repo, run) };
+    });
+
+    // Issues (pull requests share their numbers and their comments).
+    route("GET", `${repoPath}/issues`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const state = request.url.searchParams.get("state") ?? "open";
+      const wanted = (request.url.searchParams.get("labels") ?? "").split(",").filter(Boolean).map((name) => name.toLowerCase());
+      const since = request.url.searchParams.get("since");
+      const issues = [...repo.issues.values()]
+        .filter((issue) => state === "all" || issue.state === state)
+        .filter((issue) => wanted.every((name) => issue.labels.some((label) => label.toLowerCase() === name)))
+        .filter((issue) => !since || issue.updatedAt >= since)
+        .sort((a, b) => b.number - a.number);
+      const { repoApi, repoHtml, api } = this.urls(repo);
+      const reply = this.page(issues, request);
+      return { ...reply, body: (reply.body as typeof issues).map((issue) => issueBody(issue, repo.labels, repoApi, repoHtml, api)) };
+    });
+    route("GET", `${repoPath}/issues/(\\d+)`, (match) => {
+      const repo = this.repo(match);
+      return repo ? this.issueReply(repo, Number(match[3])) : notFound();
+    });
+    route("POST", `${repoPath}/issues`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      if (typeof request.body.title !== "string" || request.body.title === "") return invalid("title is required");
+      const issue = repo.createIssue({ title: request.body.title, body: (request.body.body as string | undefined) ?? null, labels: (request.body.labels as string[] | undefined) ?? [], user: "cto-copilot[bot]" });
+      return this.issueReply(repo, issue.number, 201);
+    });
+    route("PATCH", `${repoPath}/issues/(\\d+)`, (match, request) => {
+      const repo = this.repo(match);
+      const issue = repo?.issues.get(Number(match[3]));
+      if (!repo || !issue) return notFound();
+      const { title, body, state, state_reason: stateReason, labels } = request.body as Record<string, unknown>;
+      if (typeof title === "string") issue.title = title;
+      if (typeof body === "string" || body === null) issue.body = body as string | null;
+      if (Array.isArray(labels)) issue.labels = labels.map((name) => repo.ensureLabel(String(name)).name);
+      if (state === "closed" && issue.state === "open") Object.assign(issue, { state: "closed", closedAt: timestamp(), stateReason: (stateReason as typeof issue.stateReason) ?? "completed" });
+      if (state === "open" && issue.state === "closed") Object.assign(issue, { state: "open", closedAt: null, stateReason: "reopened" });
+      issue.updatedAt = timestamp();
+      return this.issueReply(repo, issue.number);
+    });
+    route("POST", `${repoPath}/issues/(\\d+)/labels`, (match, request) => {
+      const repo = this.repo(match);
+      const number = Number(match[3]);
+      const target = repo?.issues.get(number) ?? repo?.pulls.get(number);
+      if (!repo || !target) return notFound();
+      const names = ((request.body.labels as string[] | undefined) ?? []).map((name) => repo.ensureLabel(name).name);
+      const current = "labels" in target ? target.labels : [];
+      for (const name of names) if (!current.includes(name)) current.push(name);
+      const { repoApi } = this.urls(repo);
+      return { status: 200, body: current.map((name) => labelBody(repo.ensureLabel(name), repoApi)) };
+    });
+    route("GET", `${repoPath}/labels`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const reply = this.page(repo.labels, request);
+      return { ...reply, body: (reply.body as typeof repo.labels).map((label) => labelBody(label, this.urls(repo).repoApi)) };
+    });
+    route("POST", `${repoPath}/labels`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const name = String(request.body.name ?? "");
+      if (!name) return invalid("name is required");
+      if (repo.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) return invalid("Label already exists");
+      const label = repo.ensureLabel(name);
+      label.color = String(request.body.color ?? label.color);
+      label.description = (request.body.description as string | undefined) ?? null;
+      return { status: 201, body: labelBody(label, this.urls(repo).repoApi) };
+    });
+
+    // Comments on issues and pull requests.
+    route("GET", `${repoPath}/issues/(\\d+)/comments`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const comments = repo.comments.filter((comment) => comment.issue === Number(match[3]));
+      const { repoApi, repoHtml, api } = this.urls(repo);
+      const reply = this.page(comments, request);
+      return { ...reply, body: (reply.body as typeof comments).map((comment) => commentBody(comment, repoApi, repoHtml, api)) };
+    });
+    route("POST", `${repoPath}/issues/(\\d+)/comments`, (match, request) => {
+      const repo = this.repo(match);
+      const number = Number(match[3]);
+      if (!repo || (!repo.issues.has(number) && !repo.pulls.has(number))) return notFound();
+      if (typeof request.body.body !== "string") return invalid("body is required");
+      if (request.body.body.length > 65536) return invalid("Body is too long (maximum is 65536 characters)");
+      const at = timestamp();
+      const comment = { id: 60_000 + this.commentIds++, issue: number, body: request.body.body, user: "cto-copilot[bot]", createdAt: at, updatedAt: at };
+      repo.comments.push(comment);
+      const issue = repo.issues.get(number);
+      if (issue) issue.comments++;
+      const { repoApi, repoHtml, api } = this.urls(repo);
+      return { status: 201, body: commentBody(comment, repoApi, repoHtml, api) };
+    });
+    route("PATCH", `${repoPath}/issues/comments/(\\d+)`, (match, request) => {
+      const repo = this.repo(match);
+      const comment = repo?.comments.find((candidate) => candidate.id === Number(match[3]));
+      if (!repo || !comment) return notFound();
+      if (typeof request.body.body !== "string") return invalid("body is required");
+      if (request.body.body.length > 65536) return invalid("Body is too long (maximum is 65536 characters)");
+      comment.body = request.body.body;
+      comment.updatedAt = timestamp();
+      const { repoApi, repoHtml, api } = this.urls(repo);
+      return { status: 200, body: commentBody(comment, repoApi, repoHtml, api) };
+    });
+
+    // Deployments and their statuses, releases, refs.
+    route("GET", `${repoPath}/deployments`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const environment = request.url.searchParams.get("environment");
+      const deployments = repo.deployments.filter((deployment) => !environment || deployment.environment === environment).reverse();
+      const { repoApi, api } = this.urls(repo);
+      const reply = this.page(deployments, request);
+      return { ...reply, body: (reply.body as typeof deployments).map((deployment) => deploymentBody(deployment, repoApi, api)) };
+    });
+    route("GET", `${repoPath}/deployments/(\\d+)/statuses`, (match, request) => {
+      const repo = this.repo(match);
+      const deployment = repo?.deployments.find((candidate) => candidate.id === Number(match[3]));
+      if (!repo || !deployment) return notFound();
+      const { repoApi, api } = this.urls(repo);
+      const reply = this.page([...deployment.statuses].reverse(), request);
+      return { ...reply, body: (reply.body as typeof deployment.statuses).map((status) => deploymentStatusBody(deployment, status, repoApi, api)) };
+    });
+    route("GET", `${repoPath}/releases`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const { repoApi, repoHtml, api } = this.urls(repo);
+      const releases = [...repo.releases].reverse();
+      const reply = this.page(releases, request);
+      return { ...reply, body: (reply.body as typeof releases).map((release) => releaseBody(release, repoApi, repoHtml, api)) };
+    });
+    route("GET", `${repoPath}/git/ref/(.+)`, (match) => {
+      const repo = this.repo(match);
+      const name = decodeURIComponent(match[3]!);
+      const sha = name.startsWith("heads/") ? repo?.branches.get(name.slice(6)) : undefined;
+      return repo && sha ? { status: 200, body: gitRefBody(`refs/${name}`, sha, this.urls(repo).repoApi) } : notFound();
+    });
+    route("PATCH", `${repoPath}/git/refs/(.+)`, (match, request) => {
+      const repo = this.repo(match);
+      const name = decodeURIComponent(match[3]!);
+      const branch = name.replace(/^heads\//, "");
+      const current = repo?.branches.get(branch);
+      const sha = String(request.body.sha ?? "");
+      if (!repo || !current) return notFound();
+      if (!repo.commits.has(sha)) return invalid("Object does not exist");
+      // Without force, only a fast-forward is accepted: a ref that moved since it was read is refused.
+      let ancestor: string | undefined = sha;
+      while (ancestor && ancestor !== current) ancestor = repo.commits.get(ancestor)?.parents[0];
+      if (!request.body.force && ancestor !== current) return { status: 422, body: { message: "Update is not a fast forward", documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference" } };
+      repo.branches.set(branch, sha);
+      return { status: 200, body: gitRefBody(`refs/heads/${branch}`, sha, this.urls(repo).repoApi) };
     });
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { timestamp, type StoredComment, type StoredDeployment, type StoredIssue, type StoredLabel, type StoredRelease } from "./objects.js";
 
 /** File contents in a commit: text, or bytes for binary files. */
 export type FileContent = string | Uint8Array;
@@ -70,6 +71,13 @@ export class RepoState {
   readonly branches = new Map<string, string>();
   readonly pulls = new Map<number, Pull>();
   readonly checkRuns: CheckRun[] = [];
+  readonly labels: StoredLabel[] = [];
+  readonly issues = new Map<number, StoredIssue>();
+  readonly comments: StoredComment[] = [];
+  readonly deployments: StoredDeployment[] = [];
+  readonly releases: StoredRelease[] = [];
+  /** Issues and pull requests share one number sequence, as on GitHub. */
+  private lastNumber = 0;
   private clock = Date.parse("2025-11-01T09:00:00Z");
 
   constructor(
@@ -109,7 +117,7 @@ export class RepoState {
 
   /** Opens a pull request whose head commit applies `files` to the default branch. */
   openPullRequest(files: Record<string, FileContent | null>, options: { title?: string; body?: string; user?: string; draft?: boolean; labels?: string[]; branch?: string } = {}): Pull {
-    const number = this.pulls.size + 1;
+    const number = ++this.lastNumber;
     const baseSha = this.branches.get(this.defaultBranch)!;
     const headRef = options.branch ?? `feature-${number}`;
     const headSha = this.commit(files, { branch: headRef, parent: baseSha, message: options.title ?? `PR ${number}` });
@@ -128,6 +136,47 @@ export class RepoState {
     };
     this.pulls.set(number, pull);
     return pull;
+  }
+
+  createIssue(fields: { title: string; body?: string | null; labels?: string[]; user?: string; createdAt?: string }): StoredIssue {
+    const number = ++this.lastNumber;
+    const createdAt = fields.createdAt ?? timestamp();
+    const issue: StoredIssue = { number, id: 50_000 + number, title: fields.title, body: fields.body ?? null, user: fields.user ?? "octocat", labels: fields.labels ?? [], state: "open", stateReason: null, createdAt, updatedAt: createdAt, closedAt: null, comments: 0 };
+    for (const name of issue.labels) this.ensureLabel(name);
+    this.issues.set(number, issue);
+    return issue;
+  }
+
+  ensureLabel(name: string): StoredLabel {
+    let label = this.labels.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (!label) {
+      label = { id: 70_000 + this.labels.length, name, color: "ededed", description: null };
+      this.labels.push(label);
+    }
+    return label;
+  }
+
+  /** A deployment of `sha` with its statuses in order (e.g. ["in_progress", "success"]) at `at`. */
+  addDeployment(sha: string, environment: string, states: string[], at: string): StoredDeployment {
+    const id = 90_000 + this.deployments.length;
+    const deployment: StoredDeployment = { id, sha, ref: sha, environment, createdAt: at, statuses: states.map((state, index) => ({ id: id * 10 + index, state, createdAt: at })) };
+    this.deployments.push(deployment);
+    return deployment;
+  }
+
+  addRelease(tagName: string, options: { draft?: boolean; prerelease?: boolean; publishedAt?: string; target?: string } = {}): StoredRelease {
+    const release: StoredRelease = {
+      id: 80_000 + this.releases.length,
+      tagName,
+      name: tagName,
+      draft: options.draft ?? false,
+      prerelease: options.prerelease ?? false,
+      createdAt: options.publishedAt ?? timestamp(),
+      publishedAt: options.draft ? null : (options.publishedAt ?? timestamp()),
+      targetCommitish: options.target ?? this.defaultBranch,
+    };
+    this.releases.push(release);
+    return release;
   }
 
   /** Adds commits to a pull request's branch (a `synchronize`). */

@@ -19,6 +19,7 @@ function fakeGateway(options: { files: Record<string, string>; changed: string[]
       const last = created.filter((plan) => plan.name === name).at(-1);
       return last ? { id: created.length, status: "completed", conclusion: last.conclusion, title: last.title, summary: last.summary } : undefined;
     },
+    upsertComment: async () => ({ id: 1, action: "created" }),
     createCheckRun: async (plan) => {
       if (options.forbidden) throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
       created.push(plan);

@@ -1,0 +1,24 @@
+import type { GitHubClient, RepoRef } from "./client.js";
+
+export type UpsertResult = { id: number; action: "created" | "updated" | "unchanged" };
+
+/** The hidden marker that identifies the bot's comment on one topic, e.g. `<!-- cto-copilot:adr -->`. */
+export const commentMarker = (topic: string) => `<!-- cto-copilot:${topic} -->`;
+
+/**
+ * One comment per issue or PR per topic: finds the comment carrying the marker and edits it in
+ * place (or leaves it when the text is the same); creates it only when there is none.
+ */
+export async function upsertComment(client: GitHubClient, repo: RepoRef, issueNumber: number, topic: string, body: string): Promise<UpsertResult> {
+  const marker = commentMarker(topic);
+  const text = body.includes(marker) ? body : `${marker}\n${body}`;
+  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
+  const existing = comments.find((comment) => comment.body?.includes(marker));
+  if (existing) {
+    if (existing.body === text) return { id: Number(existing.id), action: "unchanged" };
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text });
+    return { id: Number(existing.id), action: "updated" };
+  }
+  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text });
+  return { id: Number(data.id), action: "created" };
+}
