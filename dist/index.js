@@ -974,7 +974,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1034,7 +1034,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -3515,7 +3515,7 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input2, position2, extractValue) {
+    function collectAnHTTPQuotedString(input2, position2, extractValue2) {
       const positionStart = position2.position;
       let value = "";
       assert2(input2[position2.position] === '"');
@@ -3543,7 +3543,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position2.position);
@@ -16241,7 +16241,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16299,7 +16299,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16445,7 +16445,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16488,7 +16488,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -19488,9 +19488,9 @@ var require_lib = __commonJS({
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
+      sendStream(verb2, requestUrl, stream, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
+          return this.request(verb2, requestUrl, stream, additionalHeaders);
         });
       }
       /**
@@ -19536,14 +19536,14 @@ var require_lib = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb, requestUrl, data, headers) {
+      request(verb2, requestUrl, data, headers) {
         return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let info2 = this._prepareRequest(verb2, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb2) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -19580,7 +19580,7 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              info2 = this._prepareRequest(verb2, parsedRedirectUrl, headers);
               response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
@@ -19923,1782 +19923,6 @@ var require_lib = __commonJS({
     };
     exports.HttpClient = HttpClient3;
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input2;
-      let index2 = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek = () => str.charCodeAt(index2 + 1);
-      const advance = () => {
-        prev = code2;
-        return str.charCodeAt(++index2);
-      };
-      while (index2 < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index2 + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input2.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
-      const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index2 += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse7 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open3.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse7(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index2) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index2 === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push2({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push2({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open3 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open3);
-          push2(open3);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push2({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push2({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse7.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse7;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse7 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix3 = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob, posix: posix3 });
-        const result = { glob, state, regex: regex2, posix: posix3, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input2, regex2, options, { glob, posix: posix3 } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output2 = match && format2 ? format2(input2) : input2;
-      if (match === false) {
-        output2 = format2 ? format2(input2) : input2;
-        match = output2 === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex2, options, posix3);
-        } else {
-          match = regex2.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch2.matchBase = (input2, glob, options, posix3 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex2.test(utils.basename(input2, { windows: posix3 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse7(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse7.fastpaths(input2, options);
-      }
-      if (!parsed.output) {
-        parsed = parse7(input2, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants3;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
   }
 });
 
@@ -23172,7 +21396,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -23201,7 +21425,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -23211,7 +21435,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -23233,7 +21457,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -23285,7 +21509,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -23426,7 +21650,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge4 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -23462,7 +21686,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node3 of ctx.anchors.keys())
           strCtx.anchors.add(node3.anchor);
@@ -23529,12 +21753,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -23559,7 +21783,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -23626,7 +21850,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -24987,7 +23211,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -25002,7 +23226,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -25024,7 +23248,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -25032,7 +23256,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -27168,7 +25392,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -27221,7 +25445,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -28932,7 +27156,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28951,7 +27175,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -28973,10 +27197,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -29029,6 +27253,1782 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit4.visit;
     exports.visitAsync = visit4.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input2;
+      let index2 = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index2 >= length;
+      const peek = () => str.charCodeAt(index2 + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index2);
+      };
+      while (index2 < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index2);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index2 === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index2 + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob2 = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob2 = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob2 = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start,
+        base,
+        glob: glob2,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input2.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input2.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants3 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index2 = 0;
+      const chars = [];
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index2 += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse8 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push2 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open3.output;
+          state.backtrack = true;
+          push2({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse8(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push2({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index2) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index2 === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push2({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push2({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push2({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push2({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push2({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open3 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open3);
+          push2(open3);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push2({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push2({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push2({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push2({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push2({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push2({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push2({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push2({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push2({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push2({ type: "plus", value });
+            continue;
+          }
+          push2({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push2({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push2(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push2(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push2(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse8.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse8;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse8 = require_parse2();
+    var utils = require_utils2();
+    var constants3 = require_constants6();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix7 = opts.windows;
+      const regex2 = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob: glob2, posix: posix7 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix7, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input2, regex2, options, { glob: glob2, posix: posix7 } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix7 ? utils.toPosixSlashes : null);
+      let match = input2 === glob2;
+      let output2 = match && format2 ? format2(input2) : input2;
+      if (match === false) {
+        output2 = format2 ? format2(input2) : input2;
+        match = output2 === glob2;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input2, regex2, options, posix7);
+        } else {
+          match = regex2.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch3.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+      return regex2.test(utils.basename(input2, { windows: posix7 }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse8(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input2, options) => scan(input2, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse8.fastpaths(input2, options);
+      }
+      if (!parsed.output) {
+        parsed = parse8(input2, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants3;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch3(glob2, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob2, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -35110,7 +35110,7 @@ async function readRepositoryContents(client, repo, ref, wanted) {
 
 // src/github/upsert-comment.ts
 var commentMarker = (topic) => `<!-- cto-copilot:${topic} -->`;
-async function upsertComment(client, repo, issueNumber, topic, body) {
+async function upsertComment(client, repo, issueNumber, topic, body, options = {}) {
   const marker = commentMarker(topic);
   const text5 = body.includes(marker) ? body : `${marker}
 ${body}`;
@@ -35121,6 +35121,7 @@ ${body}`;
     await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text5 });
     return { id: Number(existing.id), action: "updated" };
   }
+  if (options.createIfMissing === false) return { id: void 0, action: "absent" };
   const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text5 });
   return { id: Number(data.id), action: "created" };
 }
@@ -35134,13 +35135,27 @@ function createGateway(client, repo) {
     readConfigSources: (ref, path2) => readConfigSources(client, repo, ref, path2),
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
-    upsertComment: (issueNumber, topic, body) => upsertComment(client, repo, issueNumber, topic, body)
+    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options)
   };
 }
 
-// src/use-cases/review-data-files.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { posix as posix2 } from "node:path";
+// src/github/pull-request-payload.ts
+function pullRequestInfo(payload) {
+  const pr = payload.pull_request;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    title: pr.title,
+    body: pr.body ?? "",
+    author: pr.user?.login ?? "",
+    // Teams have no login; people do.
+    requestedReviewers: (pr.requested_reviewers ?? []).flatMap((reviewer) => reviewer?.login ? [reviewer.login] : []),
+    labels: (pr.labels ?? []).flatMap((label) => label?.name ? [label.name] : []),
+    draft: pr.draft ?? false,
+    repositoryUrl: payload.repository.html_url
+  };
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -37000,18 +37015,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse7 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse7(schema, value, ctx, finalizeParams(fn, _params));
+    return parse8(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse7 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse8(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -38506,7 +38521,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse7 = inst._zod.parse;
+  const parse8 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -38520,7 +38535,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse7(payload, ctx);
+    return parse8(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -42976,9 +42991,9 @@ var error21 = () => {
           return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
-          const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
+          const verb2 = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
           const comparison = issue3.inclusive ? `${issue3.maximum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA` : `\u05E4\u05D7\u05D5\u05EA \u05DE-${issue3.maximum} ${sizing?.unit ?? ""}`;
-          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb2} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
         }
         const adj = issue3.inclusive ? "<=" : "<";
         const be = verbFor(issue3.origin ?? "value");
@@ -42998,13 +43013,13 @@ var error21 = () => {
           return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
-          const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
+          const verb2 = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
           if (issue3.minimum === 1 && issue3.inclusive) {
             const singularPhrase = issue3.origin === "set" ? "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3" : "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3";
-            return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
+            return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb2} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
           }
           const comparison = issue3.inclusive ? `${issue3.minimum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8` : `\u05D9\u05D5\u05EA\u05E8 \u05DE-${issue3.minimum} ${sizing?.unit ?? ""}`;
-          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb2} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
         }
         const adj = issue3.inclusive ? ">=" : ">";
         const be = verbFor(issue3.origin ?? "value");
@@ -54859,8 +54874,29 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/schemas/glob.ts
+var maxGlobLength = 256;
+var maxGlobstars = 2;
+var maxStarsPerSegment = 3;
+var maxGlobPathLength = 1024;
+function globProblem(pattern) {
+  if (pattern.length > maxGlobLength) return `must be at most ${maxGlobLength} characters`;
+  const globstars = pattern.split("/").filter((segment) => segment === "**").length;
+  if (globstars > maxGlobstars) return `must use "**" at most ${maxGlobstars} times`;
+  for (const segment of pattern.split("/")) {
+    if (segment === "**") continue;
+    if (segment.includes("**")) return 'may use "**" only as a whole path segment';
+    if ((segment.match(/\*/g) ?? []).length > maxStarsPerSegment) return `must use "*" at most ${maxStarsPerSegment} times per path segment`;
+  }
+  return void 0;
+}
+
 // src/schemas/config.ts
-var globs = external_exports.array(external_exports.string().min(1)).default([]);
+var glob = external_exports.string().min(1).superRefine((pattern, context3) => {
+  const problem = globProblem(pattern);
+  if (problem) context3.addIssue({ code: "custom", message: problem });
+});
+var globs = external_exports.array(glob).default([]);
 var adrCategory = external_exports.strictObject({
   add: globs.meta({ description: "Extra globs that count as this category." }),
   remove: globs.meta({ description: "Built-in globs to stop using for this category." })
@@ -55130,1525 +55166,1102 @@ function resolveConfig(texts) {
   return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
 }
 
+// src/use-cases/pull-request.ts
+async function loadPullRequest(context3, pr, configPath2 = configPath) {
+  const [sources, changed] = await Promise.all([context3.github.readConfigSources(pr.headSha, configPath2), context3.github.listPullRequestFiles(pr.number)]);
+  return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
+}
+
+// src/use-cases/review-adr.ts
+import { posix as posix4 } from "node:path";
+
+// src/adr/categories.ts
+var defaultCategoryGlobs = {
+  "infrastructure-as-code": [
+    "**/*.tf",
+    "**/*.tfvars",
+    "**/*.tf.json",
+    "**/*.tofu",
+    "**/terragrunt.hcl",
+    "**/Pulumi.yaml",
+    "**/Pulumi.*.yaml",
+    "**/cdk.json",
+    "**/*.template.{json,yaml,yml}",
+    "**/cloudformation/**/*.{json,yaml,yml}",
+    "**/serverless.{yml,yaml,ts,js,json}"
+  ],
+  containers: ["**/Dockerfile", "**/Dockerfile.*", "**/*.dockerfile", "**/Containerfile", "**/{docker-,}compose*.{yml,yaml}"],
+  orchestration: [
+    "**/Chart.yaml",
+    "**/charts/**/*.{yaml,yml,tpl}",
+    "**/helm/**/*.{yaml,yml,tpl}",
+    "**/kustomization.{yaml,yml}",
+    "**/{k8s,kubernetes,manifests,deploy}/**/*.{yaml,yml}"
+  ],
+  "ci-cd": [
+    ".github/workflows/**",
+    ".github/actions/**",
+    ".gitlab-ci.yml",
+    ".circleci/**",
+    "**/Jenkinsfile",
+    "azure-pipelines.yml",
+    "bitbucket-pipelines.yml",
+    ".buildkite/**",
+    ".drone.yml",
+    "**/cloudbuild.{yaml,yml}"
+  ],
+  database: [
+    "**/migrations/**",
+    "**/migrate/**",
+    "**/schema.prisma",
+    "**/db/schema.rb",
+    "**/db/structure.sql",
+    "**/alembic/versions/**",
+    "**/flyway/**",
+    "**/liquibase/**",
+    "**/*.changelog.{xml,yaml,yml,json}"
+  ],
+  // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
+  dependencies: ["**/package.json", "**/go.mod", "**/requirements*.txt", "**/pyproject.toml", "**/Cargo.toml", "**/pom.xml", "**/build.gradle", "**/build.gradle.kts"]
+};
+var categoryLabels = {
+  "infrastructure-as-code": "Infrastructure as code",
+  containers: "Containers",
+  orchestration: "Orchestration",
+  "ci-cd": "CI/CD",
+  database: "Database",
+  dependencies: "Runtime dependencies"
+};
+var categoryKeywords = {
+  "infrastructure-as-code": ["terraform", "opentofu", "pulumi", "cdk", "cloudformation", "infrastructure as code", "serverless"],
+  containers: ["docker", "container", "containers", "dockerfile", "compose"],
+  orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
+  "ci-cd": ["ci", "ci/cd", "continuous integration", "continuous delivery", "pipeline", "github actions", "deployment", "deploy"],
+  database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
+  dependencies: ["dependency", "dependencies", "library", "framework"]
+};
+
 // src/markdown/escape.ts
 function escapeInline(text5) {
   return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
 }
+function truncate(text5, max, note = (omitted) => `
 
-// src/validate/diagnostic.ts
-function countBySeverity(diagnostics) {
-  let errors = 0;
-  for (const diagnostic of diagnostics) if (diagnostic.severity === "error") errors++;
-  return { errors, warnings: diagnostics.length - errors };
-}
-function compareDiagnostics(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+\u2026${omitted} more characters not shown.`) {
+  if (text5.length <= max) return text5;
+  const suffix = note(text5.length - max);
+  return text5.slice(0, Math.max(0, max - suffix.length)) + suffix;
 }
 
-// src/validate/check-report.ts
-var dataCheckName = "CTO Co-Pilot / data";
-var maxSummary = 65e3;
-function toAnnotation(diagnostic) {
-  const endLine = diagnostic.endLine ?? diagnostic.line;
-  const columns = endLine === diagnostic.line ? { start_column: diagnostic.column, end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1) } : {};
-  return {
-    path: diagnostic.file,
-    start_line: diagnostic.line,
-    end_line: endLine,
-    ...columns,
-    annotation_level: diagnostic.severity === "error" ? "failure" : "warning",
-    title: diagnostic.code,
-    message: diagnostic.message
-  };
+// src/adr/render-comment.ts
+var maxCommentLength = 6e4;
+var maxRows = 50;
+var shortPath = (path2) => path2.length <= 120 ? path2 : `${path2.slice(0, 50)}\u2026${path2.slice(-65)}`;
+function fence(text5) {
+  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
+  return "`".repeat(longest + 1);
 }
-function planDataCheck(input2) {
-  const { errors, warnings } = countBySeverity(input2.diagnostics);
-  const plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const title = errors > 0 ? `${plural2(errors, "error")}, ${plural2(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${plural2(warnings, "warning")}` : "Data files are valid";
+function renderSuggestion(input2) {
+  const rows = input2.changes.slice(0, maxRows).map((change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`);
+  const counts = Object.entries(
+    input2.changes.reduce((acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }), {})
+  ).map(([label, count]) => `${label} (${count})`);
+  const codeFence = fence(input2.draft.text);
   const lines = [
-    `Checked ${plural2(input2.files.length, "data file")} at \`${input2.headSha.slice(0, 7)}\`: **${plural2(errors, "error")}**, ${plural2(warnings, "warning")}.`,
+    "### Architecture decision record suggested",
     "",
-    ...(input2.notes ?? []).map((note) => `> ${escapeInline(note)}`)
+    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as \`${escapeInline(input2.adrDirectory)}/${input2.draft.fileName}\`.`,
+    "",
+    "| Category | File | Why it counts |",
+    "|---|---|---|",
+    ...rows,
+    ...input2.changes.length > maxRows ? ["", `\u2026and ${input2.changes.length - maxRows} more files.`] : []
   ];
-  if (input2.diagnostics.length > 0) {
-    lines.push("", "| File | Line | Severity | Code | Message |", "|---|---|---|---|---|");
-    let length = lines.join("\n").length;
-    let shown = 0;
-    for (const diagnostic of input2.diagnostics) {
-      const row = `| \`${escapeInline(diagnostic.file)}\` | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
-      if (length + row.length + 200 > maxSummary) break;
-      lines.push(row);
-      length += row.length + 1;
-      shown++;
+  if (input2.related.length > 0) {
+    lines.push("", "**Decisions in force that this change may touch**", "");
+    for (const adr2 of input2.related) {
+      lines.push(`- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`);
     }
-    if (shown < input2.diagnostics.length) lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
-  } else if (input2.files.length > 0) {
-    lines.push("", ...input2.files.map((file2) => `- \`${escapeInline(file2)}\``));
   }
-  lines.push("", "Run `npx cto-copilot validate` locally for the same report.");
+  lines.push(
+    "",
+    "<details><summary>Draft ADR</summary>",
+    "",
+    `${codeFence}markdown`,
+    input2.draft.text.trimEnd(),
+    codeFence,
+    "",
+    "</details>",
+    "",
+    `Not a decision worth recording? Add the \`${escapeInline(input2.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
+  );
+  return truncate(lines.join("\n"), maxCommentLength);
+}
+function renderResolved(resolution) {
+  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => `\`${escapeInline(file2)}\``).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
+  return ["### Architecture decision record: resolved", "", why].join("\n");
+}
+
+// src/adr/check-plan.ts
+var adrCheckName = "CTO Co-Pilot / ADR";
+function planAdrCheck(headSha, changes, resolution, required2) {
+  const needed = changes.length > 0 && !resolution;
+  const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
   return {
-    name: dataCheckName,
-    headSha: input2.headSha,
-    conclusion: errors > 0 ? "failure" : "success",
-    title,
-    summary: lines.join("\n"),
-    annotations: input2.diagnostics.map(toAnnotation)
+    name: adrCheckName,
+    headSha,
+    conclusion: needed ? required2 ? "failure" : "neutral" : "success",
+    title: needed ? `ADR suggested: ${categories.join(", ")}` : resolution ? "ADR: resolved" : "No infrastructure change",
+    summary: needed ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required2 ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}` : resolution ? renderResolved(resolution) : "No file in this pull request counts as an infrastructure change.",
+    annotations: []
   };
 }
 
-// src/validate/line-index.ts
-var LineIndex = class {
-  constructor(text5) {
-    this.text = text5;
-    for (let i = 0; i < text5.length; i++) {
-      const code2 = text5.charCodeAt(i);
-      if (code2 === 10) this.lineStarts.push(i + 1);
-      else if (code2 === 13 && text5.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
-  }
-  text;
-  lineStarts = [0];
-  position(offset) {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if (this.lineStarts[middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
-  }
-  /** The text of a 1-based line, without its line break. */
-  lineText(line) {
-    const start = this.lineStarts[line - 1];
-    if (start === void 0) return "";
-    const next = this.lineStarts[line];
-    return this.text.slice(start, next === void 0 ? this.text.length : next).replace(/\r?\n$|\r$/, "");
-  }
-};
-function toDiagnostics(file2, text5, findings) {
-  if (findings.length === 0) return [];
-  const index2 = new LineIndex(text5);
-  return findings.map((finding) => {
-    const start = index2.position(finding.span.start);
-    const end = index2.position(Math.max(finding.span.end, finding.span.start));
-    return {
-      file: file2,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: finding.severity,
-      code: finding.code,
-      message: finding.message
-    };
-  });
-}
-
-// src/validate/validate-files.ts
+// src/adr/dependency-changes.ts
 import { posix } from "node:path";
 
-// src/schemas/common.ts
-var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
-var schemaReference = external_exports.string().optional().meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
-function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date5 = new Date(Date.UTC(year, month - 1, day));
-  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day;
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string6, ptr) {
+  let lines = string6.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
 }
-var isoDate = external_exports.string().refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" }).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
-var isoDateTime = external_exports.string().refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
-  error: "must be a timestamp YYYY-MM-DDTHH:MM:SSZ"
-}).meta({ format: "date-time", description: "Timestamp in ISO 8601 with a zone, e.g. 2025-11-03T09:30:00Z." });
-var maturityStage = external_exports.enum(["survival", "foundation", "scale", "optimize"]).meta({
-  description: "Where the engineering organisation sits: survival (<3 engineers), foundation (3-10), scale (10-30), optimize (30+)."
-});
-var nonNegativeInt = external_exports.int().min(0);
-var nonNegative = external_exports.number().min(0);
-
-// src/schemas/infra-costs.ts
-var ratio = external_exports.number().min(0).max(1).nullable();
-var infraMonthSchema = external_exports.strictObject({
-  month: external_exports.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "must be a month YYYY-MM" }),
-  totalSpend: nonNegative.meta({ description: "Total infrastructure spend for the month; equals the sum of byService when listed." }),
-  byService: external_exports.array(
-    external_exports.strictObject({
-      service: external_exports.string().min(1),
-      provider: external_exports.string().optional(),
-      spend: nonNegative
-    })
-  ).optional(),
-  mrr: nonNegative.nullable().optional().meta({ description: "Monthly recurring revenue, for infra as % of revenue." }),
-  activeCustomers: nonNegativeInt.nullable().optional().meta({ description: "Active customers, for cost per customer." }),
-  utilization: external_exports.strictObject({
-    compute: ratio.optional().meta({ description: "Actual / provisioned compute, 0..1 (target > 0.4)." }),
-    database: ratio.optional().meta({ description: "Data accessed / data stored, 0..1." })
-  }).optional(),
-  notes: external_exports.string().optional()
-});
-var infraCostsSchema = external_exports.strictObject({
-  $schema: schemaReference,
-  version: version2,
-  lastUpdated: isoDate,
-  currency: external_exports.string().regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as USD" }),
-  monthlyBudget: nonNegative.nullable().optional(),
-  months: external_exports.array(infraMonthSchema).meta({ description: "One entry per month, oldest first." })
-}).meta({ title: "Infrastructure costs", description: "Monthly cloud spend by service, revenue and utilisation (data/engineering/infra_costs.json)." });
-
-// src/schemas/scorecard.ts
-var healthStatus = external_exports.enum(["green", "yellow", "red", "unknown"]).meta({ description: "green: on target; yellow: close; red: off target; unknown: not measured yet." });
-var reason = external_exports.string().optional().meta({ description: "Why the status is what it is." });
-var figure = external_exports.union([external_exports.string(), external_exports.number()]).nullable();
-var healthMetric = external_exports.strictObject({
-  current: figure.meta({ description: 'Current value, as a number or a readable figure such as "3/week".' }),
-  target: figure.meta({ description: "Target value." }),
-  status: healthStatus,
-  reason,
-  samples: nonNegativeInt.optional().meta({ description: "How many observations the current value rests on." })
-});
-var tier = external_exports.enum(["elite", "high", "medium", "low"]).nullable().meta({ description: "DORA performance tier; null without samples." });
-var doraDeploymentSchema = external_exports.strictObject({
-  ref: external_exports.string(),
-  sha: external_exports.string(),
-  time: isoDateTime,
-  changes: nonNegativeInt,
-  failed: external_exports.boolean(),
-  remediation: external_exports.boolean(),
-  reason: external_exports.string().nullable()
-});
-var doraSchema = external_exports.strictObject({
-  source: external_exports.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]),
-  window: external_exports.strictObject({ start: isoDateTime, end: isoDateTime, days: external_exports.int().min(1) }),
-  deploymentFrequency: external_exports.strictObject({ deployments: nonNegativeInt, perWeek: nonNegative, tier }),
-  leadTimeForChanges: external_exports.strictObject({
-    medianHours: nonNegative.nullable(),
-    p90Hours: nonNegative.nullable(),
-    samples: nonNegativeInt,
-    tier
-  }),
-  changeFailureRate: external_exports.strictObject({ failed: nonNegativeInt, total: nonNegativeInt, rate: external_exports.number().min(0).max(1).nullable(), tier }),
-  timeToRestore: external_exports.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
-  reworkRate: external_exports.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: external_exports.number().min(0).max(1).nullable() }),
-  deployments: external_exports.array(doraDeploymentSchema).optional().meta({ description: "Evidence: the deployments in the window (with --explain)." })
-}).meta({ description: "DORA metrics computed from deployment history, with sample sizes." });
-var scorecardSchema = external_exports.strictObject({
-  $schema: schemaReference,
-  version: version2.optional(),
-  generatedAt: isoDateTime,
-  syncId: external_exports.string().optional().meta({ description: "Identifier of the sync that produced it, e.g. sync_2025-11-03." }),
-  maturityStage,
-  health: external_exports.strictObject({
-    deploymentFrequency: healthMetric,
-    leadTime: healthMetric,
-    changeFailureRate: healthMetric,
-    mttr: healthMetric
-  }),
-  techDebt: external_exports.strictObject({
-    criticalItems: nonNegativeInt,
-    totalItems: nonNegativeInt,
-    estimatedDays: nonNegative.nullable(),
-    topItem: external_exports.string()
-  }),
-  infrastructure: external_exports.strictObject({
-    monthlySpend: nonNegative.nullable(),
-    spendAsPercentOfRevenue: nonNegative.nullable(),
-    costPerCustomer: nonNegative.nullable(),
-    topCostDriver: external_exports.string(),
-    computeUtilization: external_exports.number().min(0).max(1).nullable().optional(),
-    status: healthStatus.optional(),
-    reason
-  }),
-  security: external_exports.strictObject({
-    complianceStatus: external_exports.string(),
-    lastSecurityReview: external_exports.union([external_exports.literal(""), isoDate]).meta({ description: "Date of the last review, or empty." }),
-    openVulnerabilities: nonNegativeInt,
-    status: healthStatus,
-    reason
-  }),
-  team: external_exports.strictObject({
-    headcount: nonNegativeInt,
-    openRoles: nonNegativeInt,
-    attritionRisk: external_exports.enum(["low", "medium", "high"])
-  }),
-  dora: doraSchema.optional()
-}).meta({
-  title: "Engineering scorecard",
-  description: "Current engineering health (data/engineering/engineering_scorecard.json) and its dated snapshots (scorecards/scorecard_YYYY-MM-DD.json)."
-});
-
-// src/schemas/team.ts
-var teamSchema = external_exports.strictObject({
-  $schema: schemaReference,
-  version: version2,
-  lastUpdated: isoDate,
-  headcount: nonNegativeInt.meta({ description: "Engineers on the team; equals the number of members when they are listed." }),
-  members: external_exports.array(
-    external_exports.strictObject({
-      name: external_exports.string().min(1),
-      github: external_exports.string().optional().meta({ description: "GitHub login, without @." }),
-      role: external_exports.string().min(1),
-      team: external_exports.string().optional(),
-      startDate: isoDate.optional()
-    })
-  ).optional(),
-  openRoles: external_exports.array(
-    external_exports.strictObject({
-      title: external_exports.string().min(1),
-      team: external_exports.string().optional(),
-      priority: external_exports.enum(["critical", "high", "medium", "low"]).optional(),
-      targetStartDate: isoDate.nullable().optional()
-    })
-  ).optional(),
-  oncall: external_exports.strictObject({
-    rotation: external_exports.boolean(),
-    schedule: external_exports.string().optional().meta({ description: "e.g. weekly, follow-the-sun." }),
-    members: external_exports.array(external_exports.string()).optional().meta({ description: "GitHub logins of the members on the rotation." }),
-    tool: external_exports.string().optional()
-  }).optional(),
-  attritionRisk: external_exports.enum(["low", "medium", "high"]).optional()
-}).meta({ title: "Team", description: "Team structure, open roles and on-call (data/engineering/team.json)." });
-
-// src/schemas/tech-debt.ts
-var debtPriorities = ["critical", "high", "medium", "low"];
-var debtItemSchema = external_exports.strictObject({
-  id: external_exports.string().min(1).meta({ description: "Stable identifier, unique in the file, e.g. debt_001." }),
-  title: external_exports.string().min(1),
-  description: external_exports.string().optional(),
-  quadrant: external_exports.enum(["reckless_deliberate", "reckless_inadvertent", "prudent_deliberate", "prudent_inadvertent"]).meta({ description: "Technical debt quadrant (deliberate/inadvertent x reckless/prudent)." }),
-  impact: external_exports.enum(["blocking_features", "causing_incidents", "slowing_onboarding", "accumulating"]),
-  estimatedDays: nonNegative.nullable().meta({ description: "Estimated effort to pay it down, in days; null when unknown." }),
-  priority: external_exports.enum(debtPriorities),
-  createdAt: isoDate,
-  resolvedAt: isoDate.nullable().meta({ description: "Date it was paid down; null while open." }),
-  owner: external_exports.string().optional().meta({ description: "GitHub login of the owner." }),
-  tags: external_exports.array(external_exports.string()).optional()
-});
-var techDebtSchema = external_exports.strictObject({
-  $schema: schemaReference,
-  version: version2,
-  lastUpdated: isoDate,
-  items: external_exports.array(debtItemSchema),
-  summary: external_exports.strictObject({
-    critical: nonNegativeInt,
-    high: nonNegativeInt,
-    medium: nonNegativeInt,
-    low: nonNegativeInt,
-    totalEstimatedDays: nonNegative.nullable()
-  }).meta({
-    description: "Counts of open items (resolvedAt null) per priority and the sum of their estimatedDays (null when none is estimated). Checked against items."
-  })
-}).meta({ title: "Tech debt", description: "Tracked technical debt items (data/engineering/tech_debt.json)." });
-
-// src/schemas/tech-stack.ts
-var notes = external_exports.string().optional().meta({ description: "Free-form notes." });
-var text = (description) => external_exports.string().optional().meta({ description });
-var recentDecision = external_exports.union([
-  external_exports.string().meta({ description: "A one-line decision." }),
-  external_exports.strictObject({
-    date: isoDate.optional(),
-    title: external_exports.string().min(1),
-    adr: external_exports.string().optional().meta({ description: "Path of the ADR that records the decision." }),
-    notes
-  })
-]);
-var techStackSchema = external_exports.strictObject({
-  $schema: schemaReference,
-  version: version2,
-  lastUpdated: isoDate,
-  maturityStage,
-  stack: external_exports.strictObject({
-    frontend: external_exports.strictObject({ framework: text("Framework, e.g. Next.js."), hosting: text("Where it runs."), notes }).optional(),
-    backend: external_exports.strictObject({ language: text("Main language."), framework: text("Web framework."), hosting: text("Where it runs."), notes }).optional(),
-    database: external_exports.strictObject({ primary: text("Primary database."), provider: text("Who runs it."), notes }).optional(),
-    infrastructure: external_exports.strictObject({
-      cloudProvider: text("Cloud provider."),
-      keyServices: external_exports.array(external_exports.string()).optional().meta({ description: "Key managed services in use." }),
-      notes
-    }).optional(),
-    cicd: external_exports.strictObject({ pipeline: text("CI/CD system."), deploymentFrequency: text("How often production is deployed."), notes }).optional(),
-    observability: external_exports.strictObject({ monitoring: text("Monitoring."), logging: text("Logging."), alerting: text("Alerting."), notes }).optional()
-  }),
-  team: external_exports.strictObject({
-    headcount: nonNegativeInt,
-    roles: external_exports.array(external_exports.string()).optional(),
-    oncallRotation: external_exports.boolean().optional()
-  }).optional(),
-  constraints: external_exports.strictObject({
-    monthlyInfraBudget: nonNegative.nullable().optional().meta({ description: "Monthly infrastructure budget, in the company's currency." }),
-    complianceRequirements: external_exports.array(external_exports.string()).optional().meta({ description: "e.g. SOC2, HIPAA, PCI." }),
-    hardConstraints: external_exports.array(external_exports.string()).optional()
-  }).optional(),
-  painPoints: external_exports.array(external_exports.string()).optional(),
-  recentDecisions: external_exports.array(recentDecision).optional()
-}).meta({ title: "Tech stack", description: "Current architecture, team shape and constraints (data/engineering/tech_stack.json)." });
-
-// src/schemas/index.ts
-var jsonKinds = {
-  tech_stack: { kind: "tech_stack", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
-  engineering_scorecard: { kind: "engineering_scorecard", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
-  tech_debt: { kind: "tech_debt", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
-  infra_costs: { kind: "infra_costs", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
-  team: { kind: "team", schema: teamSchema, schemaFile: "team.schema.json" },
-  scorecard_snapshot: { kind: "scorecard_snapshot", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" }
-};
-
-// src/validate/decode.ts
-var defaultMaxFileSizeBytes = 5 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenientDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-function formatSize(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-function firstInvalidUtf8(bytes) {
-  let i = 0;
-  while (i < bytes.length) {
-    const byte = bytes[i];
-    let needed = 0;
-    let min = 0;
-    if (byte < 128) {
-      i++;
+function makeCodeBlock(string6, line, column) {
+  let lines = string6.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
       continue;
-    } else if (byte >= 194 && byte <= 223) [needed, min] = [1, 128];
-    else if (byte >= 224 && byte <= 239) [needed, min] = [2, 2048];
-    else if (byte >= 240 && byte <= 244) [needed, min] = [3, 65536];
-    else return i;
-    let codePoint = byte & 255 >> needed + 2;
-    for (let k = 1; k <= needed; k++) {
-      const next = bytes[i + k];
-      if (next === void 0 || (next & 192) !== 128) return i;
-      codePoint = codePoint << 6 | next & 63;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
     }
-    if (codePoint < min || codePoint > 1114111 || codePoint >= 55296 && codePoint <= 57343) return i;
-    i += needed + 1;
   }
-  return -1;
+  return codeblock;
 }
-function decodeDataFile(bytes, size, maxBytes) {
-  if (size > maxBytes) {
-    return {
-      ok: false,
-      text: "",
-      findings: [
-        {
-          span: { start: 0, end: 0 },
-          severity: "error",
-          code: "file-too-large",
-          message: `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (validation.maxFileSizeBytes); it was not read`
-        }
-      ]
-    };
-  }
-  const findings = [];
-  let body = bytes;
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    findings.push({
-      span: { start: 0, end: 0 },
-      severity: "error",
-      code: "byte-order-mark",
-      message: "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM"
-    });
-    body = bytes.subarray(3);
-  }
-  try {
-    return { ok: true, text: fatalDecoder.decode(body), findings };
-  } catch {
-    const badByte = firstInvalidUtf8(body);
-    const prefix = lenientDecoder.decode(body.subarray(0, Math.max(0, badByte)));
-    const text5 = lenientDecoder.decode(body);
-    findings.push({
-      span: { start: prefix.length, end: prefix.length + 1 },
-      severity: "error",
-      code: "invalid-utf8",
-      message: `invalid UTF-8 byte 0x${(body[badByte] ?? 0).toString(16).padStart(2, "0")} (at byte ${badByte + (body === bytes ? 0 : 3)}); data files must be UTF-8`
-    });
-    return { ok: false, text: text5, findings };
-  }
-}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text5, ignoreTrivia = false) {
-  const len = text5.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text5.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
   }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text5.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text5.length && text5.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
-        pos++;
-        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text5.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text5.length && (text5.charCodeAt(pos) === 69 || text5.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text5.length && text5.charCodeAt(pos) === 43 || text5.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
-        pos++;
-        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text5.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text5.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text5.charCodeAt(pos);
-      if (ch === 34) {
-        result += text5.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text5.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text5.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text5.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code2 = text5.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code2);
-        code2 = text5.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
-      return token = 15;
-    }
-    if (isLineBreak(code2)) {
-      pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text5.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code2) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text5.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text5.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text5.substring(start, pos);
-          return token = 12;
-        }
-        if (text5.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text5.charCodeAt(pos);
-            if (ch === 42 && text5.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text5.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text5.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code2);
-        pos++;
-        if (pos === len || !isDigit(text5.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
-          pos++;
-          code2 = text5.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text5.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
-      return false;
-    }
-    switch (code2) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-  return " ".repeat(index2);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + " ".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + " ".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + " ".repeat(index2);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + "	".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + "	".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + "	".repeat(index2);
-    })
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
   }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep2, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep2 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
-          ensurePropertyComplete(offset);
-        }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
       }
-    },
-    onError: (error63, offset, length) => {
-      errors.push({ error: error63, offset, length });
-    }
-  };
-  visit2(text5, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text5, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
       } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
       }
-    } : () => true;
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
   }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
           }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
           } else {
-            onComment();
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
           }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error63, skipUntilAfter = [], skipUntil = []) {
-    onError(error63);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
+        } else {
+          date5 = "";
         }
-        token = scanNext();
       }
     }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
     }
   }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
   }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
   }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
   }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
   }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var visit3 = visit2;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
+  isValid() {
+    return this.#hasDate || this.#hasTime;
   }
-  return "<unknown ParseErrorCode>";
-}
-
-// src/validate/json-keys.ts
-var forbiddenNames = /* @__PURE__ */ new Set(["__proto__"]);
-var isWhitespace = (code2) => code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-function scanObjectKeys(text5) {
-  const duplicates = [];
-  const forbidden = [];
-  const objects = [];
-  const length = text5.length;
-  let nextBackslash = text5.indexOf("\\");
-  let i = 0;
-  while (i < length) {
-    const code2 = text5.charCodeAt(i);
-    if (code2 === 34) {
-      let end = text5.indexOf('"', i + 1);
-      for (; ; ) {
-        let backslashes = 0;
-        while (text5.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
-        if (backslashes % 2 === 0) break;
-        end = text5.indexOf('"', end + 1);
-      }
-      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text5.indexOf("\\", i);
-      const escaped = nextBackslash !== -1 && nextBackslash < end;
-      let next = end + 1;
-      while (next < length && isWhitespace(text5.charCodeAt(next))) next++;
-      const keys = objects[objects.length - 1];
-      if (keys && text5.charCodeAt(next) === 58) {
-        const name = escaped ? JSON.parse(text5.slice(i, end + 1)) : text5.slice(i + 1, end);
-        const occurrence = { name, offset: i, length: end + 1 - i };
-        const first = keys.get(name);
-        if (first === void 0) keys.set(name, i);
-        else duplicates.push({ ...occurrence, firstOffset: first });
-        if (forbiddenNames.has(name)) forbidden.push(occurrence);
-      }
-      i = end + 1;
-    } else {
-      if (code2 === 123) objects.push(/* @__PURE__ */ new Map());
-      else if (code2 === 125) objects.pop();
-      i++;
-    }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
   }
-  return { duplicates, forbidden };
-}
-
-// src/validate/json-document.ts
-var syntaxMessages = {
-  InvalidNumberFormat: "invalid number",
-  PropertyNameExpected: "property name (a double-quoted string) expected",
-  ValueExpected: "value expected",
-  ColonExpected: "':' expected",
-  CommaExpected: "',' expected",
-  CloseBraceExpected: "'}' expected",
-  CloseBracketExpected: "']' expected",
-  EndOfFileExpected: "end of file expected: only one JSON value is allowed",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "unterminated comment",
-  UnexpectedEndOfString: "unterminated string",
-  UnexpectedEndOfNumber: "incomplete number",
-  InvalidUnicode: "invalid \\u escape",
-  InvalidEscapeCharacter: "invalid escape character",
-  InvalidCharacter: "invalid character (control characters must be escaped)"
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
 };
-var forbiddenKeys = /* @__PURE__ */ new Set(["__proto__"]);
-function firstSyntaxError(text5) {
-  let found;
-  visit3(
-    text5,
-    {
-      onError: (error63, offset, length) => {
-        if (found) return;
-        const name = printParseErrorCode(error63);
-        const token = JSON.stringify(text5.slice(offset, offset + Math.max(length, 1)).slice(0, 20));
-        const what = name === "InvalidSymbol" ? `unexpected ${token}` : syntaxMessages[name] ?? "invalid JSON";
-        found = {
-          span: { start: offset, end: offset + Math.max(length, 1) },
-          severity: "error",
-          code: "json-syntax",
-          message: text5.trim() === "" ? "file is empty: a JSON value is expected" : offset >= text5.length ? `${what} (at end of file)` : what
-        };
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
       }
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }
-  );
-  return found ?? { span: { start: 0, end: 1 }, severity: "error", code: "json-syntax", message: "invalid JSON" };
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
 }
-function parseJsonDocument(text5) {
-  const findings = [];
-  let value;
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
   try {
-    value = JSON.parse(text5);
-  } catch {
-    findings.push(firstSyntaxError(text5));
-  }
-  if (findings.length === 0) {
-    const keys = scanObjectKeys(text5);
-    let lines;
-    for (const duplicate of keys.duplicates) {
-      lines ??= new LineIndex(text5);
-      findings.push({
-        span: { start: duplicate.offset, end: duplicate.offset + duplicate.length },
-        severity: "error",
-        code: "duplicate-key",
-        message: `duplicate key "${duplicate.name}" (first defined on line ${lines.position(duplicate.firstOffset).line}); the last one wins`
-      });
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
     }
-    for (const key of keys.forbidden) {
-      findings.push({ span: { start: key.offset, end: key.offset + key.length }, severity: "error", code: "forbidden-key", message: `key "${key.name}" is not allowed in data files` });
-    }
-    if (keys.forbidden.length > 0) value = JSON.parse(text5, (key, child) => forbiddenKeys.has(key) ? void 0 : child);
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
   }
-  let tree;
-  const locate2 = (pathFindings) => {
-    if (pathFindings.length === 0) return [];
-    tree ??= parseTree2(text5, [], { disallowComments: true, allowTrailingComma: false });
-    return pathFindings.map((finding) => ({
-      span: spanOf(tree, finding.path, finding.target ?? "value"),
-      severity: finding.severity,
-      code: finding.code,
-      message: finding.message
-    }));
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse5(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
   };
-  return { value, findings, locate: locate2 };
-}
-function findNode(root, path2) {
-  let node3 = root;
-  for (const segment of path2) {
-    if (!node3?.children) return void 0;
-    if (typeof segment === "number") {
-      node3 = node3.type === "array" ? node3.children[segment] : void 0;
-    } else if (node3.type === "object") {
-      const property = node3.children.findLast((child) => child.children?.[0]?.value === segment);
-      node3 = property?.children?.[1];
-    } else return void 0;
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
   }
-  return node3;
+  return res;
 }
-function spanOf(tree, path2, target) {
-  if (!tree) return { start: 0, end: 1 };
-  for (let depth = path2.length; depth >= 0; depth--) {
-    const node3 = findNode(tree, path2.slice(0, depth));
-    if (!node3) continue;
-    const property = node3.parent?.type === "property" ? node3.parent : void 0;
-    const key = property?.children?.[0];
-    if ((target === "key" || depth < path2.length) && key) return { start: key.offset, end: key.offset + key.length };
-    if (node3.type === "object" || node3.type === "array") return { start: node3.offset, end: node3.offset + 1 };
-    return { start: node3.offset, end: node3.offset + node3.length };
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/adr/dependency-changes.ts
+function majorOf(version3) {
+  const match = /(\d+)(?:\.(\d+))?/.exec(version3);
+  if (!match) return void 0;
+  return match[1] === "0" ? `0.${match[2] ?? "0"}` : match[1];
+}
+function fromPackageJson(text5) {
+  const json2 = JSON.parse(text5);
+  return new Map(["dependencies", "peerDependencies", "optionalDependencies"].flatMap((section) => Object.entries(json2[section] ?? {})));
+}
+function fromGoMod(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  let inBlock = false;
+  for (const raw of text5.split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("require (")) inBlock = true;
+    else if (inBlock && line === ")") inBlock = false;
+    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+    if (!entry || entry.includes("// indirect")) continue;
+    const match = /^(\S+)\s+(v\S+)/.exec(entry);
+    if (match) deps.set(match[1], match[2]);
   }
-  return { start: 0, end: 1 };
+  return deps;
 }
+function fromRequirements(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (!line || line.startsWith("-")) continue;
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(.*)$/.exec(line);
+    if (match) deps.set(match[1].toLowerCase().replace(/[._]/g, "-"), match[2].trim() || "*");
+  }
+  return deps;
+}
+function fromPyproject(text5) {
+  const toml = parse5(text5);
+  const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
+  for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
+    if (name === "python") continue;
+    deps.set(name.toLowerCase(), typeof spec === "string" ? spec : String(spec.version ?? "*"));
+  }
+  return deps;
+}
+function fromCargo(text5) {
+  const toml = parse5(text5);
+  return new Map(Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [name, typeof spec === "string" ? spec : String(spec.version ?? "*")]));
+}
+function fromPom(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const block of text5.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
+    const tag = (name) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
+    if (["test", "provided"].includes(tag("scope") ?? "")) continue;
+    const group = tag("groupId");
+    const artifact = tag("artifactId");
+    if (group && artifact) deps.set(`${group}:${artifact}`, tag("version") ?? "*");
+  }
+  return deps;
+}
+function fromGradle(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
+  for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
+  return deps;
+}
+var readers = [
+  [/^package\.json$/, fromPackageJson],
+  [/^go\.mod$/, fromGoMod],
+  [/^requirements.*\.txt$/, fromRequirements],
+  [/^pyproject\.toml$/, fromPyproject],
+  [/^Cargo\.toml$/, fromCargo],
+  [/^pom\.xml$/, fromPom],
+  [/^build\.gradle(\.kts)?$/, fromGradle]
+];
+function isDependencyManifest(path2) {
+  const name = posix.basename(path2);
+  return readers.some(([pattern]) => pattern.test(name));
+}
+function read(path2, text5) {
+  if (text5 === void 0) return /* @__PURE__ */ new Map();
+  const reader = readers.find(([pattern]) => pattern.test(posix.basename(path2)))?.[1];
+  try {
+    return reader ? reader(text5) : /* @__PURE__ */ new Map();
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function dependencyChanges(path2, before, after) {
+  const old = read(path2, before);
+  const next = read(path2, after);
+  const changes = [];
+  for (const [name, version3] of next) {
+    const previous3 = old.get(name);
+    if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
+    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3)) changes.push({ name, kind: "major", from: previous3, to: version3 });
+  }
+  return changes;
+}
+
+// src/adr/detect-infra-changes.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { posix as posix2 } from "node:path";
+var categoryOrder = Object.keys(defaultCategoryGlobs);
+function addedLines(patch) {
+  return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
+}
+function removedLines(patch) {
+  return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
+}
+var verb = (status) => status === "added" ? "added" : status === "removed" ? "removed" : "changed";
+function terraformTypes(lines) {
+  return [...new Set(lines.flatMap((line) => [.../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [], .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []]))];
+}
+function baseImages(lines) {
+  return [...new Set(lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image)))];
+}
+function kubernetesKinds(lines) {
+  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
+  return [...new Set(lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind)))];
+}
+function reasonFor(category, file2) {
+  const added = addedLines(file2.patch);
+  const name = posix2.basename(file2.path);
+  switch (category) {
+    case "infrastructure-as-code": {
+      const types = terraformTypes([...added, ...removedLines(file2.patch)]);
+      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
+      return { reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`, technologies: [tool.toLowerCase(), ...types] };
+    }
+    case "containers": {
+      const images = baseImages(added);
+      const removed = baseImages(removedLines(file2.patch));
+      const reason2 = images.length > 0 && removed.length > 0 ? `base image ${removed.join(", ")} -> ${images.join(", ")}` : images.length > 0 ? `uses base image ${images.join(", ")}` : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file2.status)}`;
+      return { reason: reason2, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0].split("/").pop())] };
+    }
+    case "orchestration": {
+      const kinds = kubernetesKinds(added);
+      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
+      return { reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`, technologies: ["kubernetes", tool.toLowerCase(), ...kinds] };
+    }
+    case "ci-cd":
+      return { reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`, technologies: file2.path.startsWith(".github/") ? ["github actions"] : [] };
+    case "database": {
+      const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
+      return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
+    }
+    case "dependencies": {
+      if (!isDependencyManifest(file2.path)) return void 0;
+      const changes = dependencyChanges(file2.path, file2.before, file2.after);
+      if (changes.length === 0) return void 0;
+      const described = changes.slice(0, 5).map((change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`);
+      return { reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""), technologies: changes.map((change) => change.name.split(/[/:]/).pop()) };
+    }
+  }
+}
+function compileDetector(config2) {
+  const options = { dot: true, nocase: false };
+  const matchers = categoryOrder.map((category) => {
+    const { add, remove } = config2.categories[category];
+    const globs2 = [...defaultCategoryGlobs[category].filter((glob2) => !remove.includes(glob2)), ...add];
+    return { category, matches: globs2.length > 0 ? (0, import_picomatch.default)(globs2, options) : () => false };
+  });
+  const ignored = config2.ignore.length > 0 ? (0, import_picomatch.default)(config2.ignore, options) : () => false;
+  return { matchers, ignored };
+}
+function detectInfraChanges(files, config2) {
+  const { matchers, ignored } = compileDetector(config2);
+  const changes = [];
+  for (const file2 of files) {
+    if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
+    if (file2.additions + file2.deletions < config2.minChangedLines) continue;
+    for (const { category, matches } of matchers) {
+      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0)) continue;
+      const found = reasonFor(category, file2);
+      if (!found) continue;
+      changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
+      break;
+    }
+  }
+  return changes;
+}
+
+// src/adr/read-adr.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { posix as posix3 } from "node:path";
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -62299,7 +61912,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string4 = initializeFactory("string");
-var text2 = initializeFactory("text");
+var text = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -62447,7 +62060,7 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string5,
-  text: () => text3
+  text: () => text2
 });
 var document2 = {
   [42]: list,
@@ -62487,7 +62100,7 @@ var string5 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text3 = {
+var text2 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
@@ -62852,7 +62465,7 @@ function parse6(options) {
     flow: create(flow),
     lazy: {},
     string: create(string4),
-    text: create(text2)
+    text: create(text)
   };
   return parser;
   function create(initial) {
@@ -64547,27 +64160,27 @@ var emailAutolink = {
   tokenize: tokenizeEmailAutolink,
   previous: previousEmail
 };
-var text4 = {};
+var text3 = {};
 function gfmAutolinkLiteral() {
   return {
-    text: text4
+    text: text3
   };
 }
 var code = 48;
 while (code < 123) {
-  text4[code] = emailAutolink;
+  text3[code] = emailAutolink;
   code++;
   if (code === 58) code = 65;
   else if (code === 91) code = 97;
 }
-text4[43] = emailAutolink;
-text4[45] = emailAutolink;
-text4[46] = emailAutolink;
-text4[95] = emailAutolink;
-text4[72] = [emailAutolink, protocolAutolink];
-text4[104] = [emailAutolink, protocolAutolink];
-text4[87] = [emailAutolink, wwwAutolink];
-text4[119] = [emailAutolink, wwwAutolink];
+text3[43] = emailAutolink;
+text3[45] = emailAutolink;
+text3[46] = emailAutolink;
+text3[95] = emailAutolink;
+text3[72] = [emailAutolink, protocolAutolink];
+text3[104] = [emailAutolink, protocolAutolink];
+text3[87] = [emailAutolink, wwwAutolink];
+text3[119] = [emailAutolink, wwwAutolink];
 function tokenizeEmailAutolink(effects, ok3, nok) {
   const self2 = this;
   let dot;
@@ -65813,7 +65426,7 @@ function gfm(options) {
 
 // src/markdown/document.ts
 var fieldLine = /^\*\*([^*\n]+?):?\*\*:?[ \t]*(.*?)[ \t]*$/;
-function spanOf2(node3) {
+function spanOf(node3) {
   return { start: node3.position?.start.offset ?? 0, end: node3.position?.end.offset ?? 0 };
 }
 function parseMarkdownRecord(text5) {
@@ -65823,12 +65436,15 @@ function parseMarkdownRecord(text5) {
     if (node3.type === "heading") {
       const heading = node3;
       const title = toString(heading).trim();
-      if (!record2.title && heading.depth <= 2) record2.title = { text: title, span: spanOf2(heading) };
-      record2.sections.push({ title, depth: heading.depth, span: spanOf2(heading) });
+      if (!record2.title && heading.depth <= 2) record2.title = { text: title, span: spanOf(heading) };
+      const span = spanOf(heading);
+      const previous3 = record2.sections[record2.sections.length - 1];
+      if (previous3) previous3.body.end = span.start;
+      record2.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
       return;
     }
     if (node3.type === "paragraph") {
-      collectFields(text5, spanOf2(node3), record2.fields);
+      collectFields(text5, spanOf(node3), record2.fields);
       return;
     }
     if (node3.type === "table" || node3.type === "code" || node3.type === "html") return;
@@ -65890,6 +65506,1756 @@ function parseAdr(text5) {
   };
 }
 
+// src/adr/read-adr.ts
+var knownStatus = (value) => {
+  const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
+  return adrStatuses.includes(word ?? "") ? word : void 0;
+};
+var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix3.basename(match[1]));
+function readAdr(path2, text5) {
+  let body = text5;
+  let frontMatter = {};
+  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
+  if (front) {
+    try {
+      const parsed = (0, import_yaml2.parse)(front[1]);
+      if (parsed && typeof parsed === "object") frontMatter = parsed;
+    } catch {
+    }
+    body = text5.slice(front[0].length);
+  }
+  const record2 = parseMarkdownRecord(body);
+  const fallbackTitle = posix3.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
+  if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
+    const adr2 = parseAdr(body);
+    return { path: path2, title: adr2.title || fallbackTitle, status: adr2.status?.known, date: adr2.date?.value, supersededBy: adr2.supersededBy.map((reference) => reference.file), format: "cto-copilot", text: body.toLowerCase() };
+  }
+  const statusSection = findSection(record2, "status");
+  const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
+  const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
+  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record2.fields.get("status")?.value;
+  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record2.fields.get("date")?.value;
+  const title = (record2.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  return {
+    path: path2,
+    title,
+    status: knownStatus(rawStatus),
+    date: rawDate,
+    supersededBy: /superseded/i.test(rawStatus ?? "") ? linkTargets(rawStatus ?? "") : [],
+    format: Object.keys(frontMatter).length > 0 || listStatus ? "madr" : "nygard",
+    text: body.toLowerCase()
+  };
+}
+
+// src/adr/related-adrs.ts
+var technologyWords = [
+  [/^(aws_db_|aws_rds_)/, ["rds", "database", "postgres", "postgresql", "mysql", "aurora"]],
+  [/^aws_elasticache/, ["redis", "elasticache", "memcached", "cache"]],
+  [/^aws_s3/, ["s3", "object storage"]],
+  [/^aws_sqs|^aws_sns/, ["sqs", "sns", "queue", "messaging"]],
+  [/^aws_lambda/, ["lambda", "serverless"]],
+  [/^aws_ecs/, ["ecs", "fargate", "containers"]],
+  [/^aws_eks|^google_container|^azurerm_kubernetes/, ["kubernetes", "k8s", "eks", "gke", "aks"]],
+  [/^google_sql|^azurerm_(postgresql|mysql)/, ["cloud sql", "database", "postgres", "postgresql", "mysql"]],
+  [/^(postgres|pg|psycopg|prisma|typeorm|sequelize|knex|drizzle)/, ["postgres", "postgresql", "database", "orm"]],
+  [/^(redis|ioredis)/, ["redis", "cache"]],
+  [/^(kafka|kafkajs)/, ["kafka", "messaging"]]
+];
+function wordsFor(change) {
+  const words = new Set(categoryKeywords[change.category]);
+  for (const technology of change.technologies) {
+    const lower = technology.toLowerCase();
+    if (lower.length >= 3) words.add(lower);
+    for (const [pattern, extra] of technologyWords) if (pattern.test(lower)) extra.forEach((word) => words.add(word));
+  }
+  return words;
+}
+var escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function findRelatedAdrs(adrs, changes, limit = 5) {
+  const words = new Set(changes.flatMap((change) => [...wordsFor(change)]));
+  const scored = [];
+  for (const adr2 of adrs) {
+    if (adr2.status !== "accepted") continue;
+    const title = adr2.title.toLowerCase();
+    let score = 0;
+    const why = [];
+    for (const word of words) {
+      const pattern = new RegExp(`(^|[^a-z0-9])${escapeRegExp(word)}([^a-z0-9]|$)`);
+      const inTitle = pattern.test(title);
+      if (inTitle || pattern.test(adr2.text)) {
+        score += inTitle ? 3 : 1;
+        why.push(word);
+      }
+    }
+    if (score > 0) scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
+}
+
+// src/adr/render-draft.ts
+function adrFileNameFor(date5, title) {
+  const slug = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "decision";
+  return `adr_${date5}_${slug}.md`;
+}
+function addMonths(date5, months) {
+  const result = new Date(Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(date5.getUTCDate(), lastDay));
+  return result.toISOString().slice(0, 10);
+}
+var oneLine = (text5, max) => {
+  const flat = text5.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+};
+function renderAdrDraft(input2) {
+  const date5 = input2.today.toISOString().slice(0, 10);
+  const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
+  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map((login) => `@${login}`);
+  const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
+  const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
+  const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
+  if (input2.changes.length > 20) changeLines.push(`- \u2026and ${input2.changes.length - 20} more files`);
+  const text5 = [
+    `## ADR: ${title}`,
+    "",
+    "**Status:** proposed",
+    `**Date:** ${date5}`,
+    `**Deciders:** ${deciders.join(", ") || "[who decided]"}`,
+    "",
+    "### Context",
+    context3 || "What situation requires a decision? What constraints exist?",
+    "",
+    `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`,
+    ...changeLines,
+    "",
+    "### Options Considered",
+    "| Option | Pros | Cons | Effort |",
+    "|--------|------|------|--------|",
+    `| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`,
+    "| Do nothing | No migration, no new risk | [what stays painful] | \u2014 |",
+    "",
+    "### Decision",
+    `${title}. [Why this option over the others.]`,
+    "",
+    "### Consequences",
+    "- Easier: [what becomes easier]",
+    "- Harder: [what becomes harder]",
+    "- Accepted trade-offs: [what we knowingly accept]",
+    "- Operational: [on-call, monitoring, cost]",
+    "",
+    "### Review Date",
+    addMonths(input2.today, input2.reviewAfterMonths),
+    ""
+  ].join("\n");
+  return { fileName: adrFileNameFor(date5, title), text: text5 };
+}
+
+// src/use-cases/context.ts
+function isForbidden(error63) {
+  return typeof error63 === "object" && error63 !== null && error63.status === 403;
+}
+
+// src/use-cases/publish-check.ts
+async function publishCheck(context3, plan, options = {}) {
+  if (options.dryRun) return { status: "dry-run" };
+  const existing = await context3.github.findCheckRun(plan.headSha, plan.name);
+  if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
+    context3.log.info(`check "${plan.name}" for ${plan.headSha} is already up to date (check run ${existing.id})`);
+    return { status: "unchanged", checkRunId: existing.id };
+  }
+  try {
+    const checkRunId = await context3.github.createCheckRun(plan);
+    context3.log.info(`check "${plan.name}" for ${plan.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
+    return { status: "posted", checkRunId };
+  } catch (error63) {
+    if (isForbidden(error63)) return { status: "read-only" };
+    throw error63;
+  }
+}
+
+// src/use-cases/review-adr.ts
+var communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
+var maxAdrsRead = 200;
+function exemptionReason(body) {
+  return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
+}
+function adrFilesIn(paths, directories) {
+  return paths.filter((path2) => path2.endsWith(".md") && !/^(readme|index|template)\.md$/i.test(posix4.basename(path2)) && directories.some((dir) => posix4.dirname(path2) === dir));
+}
+async function reviewAdr(context3, pr, options = {}) {
+  const { github } = context3;
+  const { resolved, changed } = options.snapshot ?? await loadPullRequest(context3, pr, options.configPath);
+  const { config: config2 } = resolved;
+  const adrDirectory = (config2.adr.directory ?? `${config2.dataDir}/adrs`).replace(/\/$/, "");
+  if (pr.draft && !config2.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
+  const manifests = changed.filter((file2) => isDependencyManifest(file2.path)).map((file2) => file2.path);
+  const directories = [.../* @__PURE__ */ new Set([adrDirectory, ...communityAdrDirectories])];
+  const [head, base] = manifests.length > 0 ? await Promise.all([github.readContents(pr.headSha, { files: manifests }), github.readContents(pr.baseSha, { files: manifests })]) : [void 0, void 0];
+  const files = changed.map((file2) => ({
+    path: file2.path,
+    status: file2.status,
+    additions: file2.additions,
+    deletions: file2.deletions,
+    ...file2.patch !== void 0 ? { patch: file2.patch } : {},
+    ...manifests.includes(file2.path) ? { before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0, after: head?.files.get(file2.path)?.text ?? void 0 } : {}
+  }));
+  const changes = detectInfraChanges(files, config2.adr);
+  const addedAdrs = adrFilesIn(changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path), directories);
+  const waiver = exemptionReason(pr.body);
+  const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : pr.labels.includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
+  let commentBody;
+  let status;
+  if (changes.length > 0 && !resolution) {
+    status = "suggested";
+    const listing = await github.readContents(pr.headSha, { directories });
+    const adrPaths = [...listing.directories].flatMap(([dir, names]) => adrFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
+    const adrTexts = adrPaths.length > 0 ? await github.readContents(pr.headSha, { files: adrPaths }) : void 0;
+    const adrs = adrPaths.flatMap((path2) => {
+      const text5 = adrTexts?.files.get(path2)?.text;
+      return text5 ? [readAdr(path2, text5)] : [];
+    });
+    const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context3.now(), reviewAfterMonths: config2.adr.reviewAfterMonths });
+    commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config2.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config2.adr.require });
+  } else {
+    status = changes.length > 0 ? "resolved" : "not-needed";
+    commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });
+  }
+  let comment = "dry-run";
+  const mayHaveComment = status === "suggested" || options.event !== "opened";
+  if (!options.dryRun && !mayHaveComment) comment = "absent";
+  else if (!options.dryRun) {
+    try {
+      comment = (await github.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status === "suggested" })).action;
+    } catch (error63) {
+      if (!isForbidden(error63)) throw error63;
+      comment = "read-only";
+    }
+  }
+  const plan = planAdrCheck(pr.headSha, changes, resolution, config2.adr.require);
+  const postCheck = status === "suggested" || comment !== "absent" && comment !== "dry-run" || config2.adr.require;
+  const check2 = postCheck ? await publishCheck(context3, plan, options) : { status: "not-posted" };
+  return { status, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
+}
+
+// src/use-cases/review-data-files.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { posix as posix6 } from "node:path";
+
+// src/validate/diagnostic.ts
+function countBySeverity(diagnostics) {
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === "error") errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}
+function compareDiagnostics(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
+
+// src/validate/check-report.ts
+var dataCheckName = "CTO Co-Pilot / data";
+var maxSummary = 65e3;
+function toAnnotation(diagnostic) {
+  const endLine = diagnostic.endLine ?? diagnostic.line;
+  const columns = endLine === diagnostic.line ? { start_column: diagnostic.column, end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1) } : {};
+  return {
+    path: diagnostic.file,
+    start_line: diagnostic.line,
+    end_line: endLine,
+    ...columns,
+    annotation_level: diagnostic.severity === "error" ? "failure" : "warning",
+    title: diagnostic.code,
+    message: diagnostic.message
+  };
+}
+function planDataCheck(input2) {
+  const { errors, warnings } = countBySeverity(input2.diagnostics);
+  const plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const title = errors > 0 ? `${plural2(errors, "error")}, ${plural2(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${plural2(warnings, "warning")}` : "Data files are valid";
+  const lines = [
+    `Checked ${plural2(input2.files.length, "data file")} at \`${input2.headSha.slice(0, 7)}\`: **${plural2(errors, "error")}**, ${plural2(warnings, "warning")}.`,
+    "",
+    ...(input2.notes ?? []).map((note) => `> ${escapeInline(note)}`)
+  ];
+  if (input2.diagnostics.length > 0) {
+    lines.push("", "| File | Line | Severity | Code | Message |", "|---|---|---|---|---|");
+    let length = lines.join("\n").length;
+    let shown = 0;
+    for (const diagnostic of input2.diagnostics) {
+      const row = `| \`${escapeInline(diagnostic.file)}\` | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
+      if (length + row.length + 200 > maxSummary) break;
+      lines.push(row);
+      length += row.length + 1;
+      shown++;
+    }
+    if (shown < input2.diagnostics.length) lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
+  } else if (input2.files.length > 0) {
+    lines.push("", ...input2.files.map((file2) => `- \`${escapeInline(file2)}\``));
+  }
+  lines.push("", "Run `npx cto-copilot validate` locally for the same report.");
+  return {
+    name: dataCheckName,
+    headSha: input2.headSha,
+    conclusion: errors > 0 ? "failure" : "success",
+    title,
+    summary: lines.join("\n"),
+    annotations: input2.diagnostics.map(toAnnotation)
+  };
+}
+
+// src/validate/line-index.ts
+var LineIndex = class {
+  constructor(text5) {
+    this.text = text5;
+    for (let i = 0; i < text5.length; i++) {
+      const code2 = text5.charCodeAt(i);
+      if (code2 === 10) this.lineStarts.push(i + 1);
+      else if (code2 === 13 && text5.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+    }
+  }
+  text;
+  lineStarts = [0];
+  position(offset) {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (this.lineStarts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
+  }
+  /** The text of a 1-based line, without its line break. */
+  lineText(line) {
+    const start = this.lineStarts[line - 1];
+    if (start === void 0) return "";
+    const next = this.lineStarts[line];
+    return this.text.slice(start, next === void 0 ? this.text.length : next).replace(/\r?\n$|\r$/, "");
+  }
+};
+function toDiagnostics(file2, text5, findings) {
+  if (findings.length === 0) return [];
+  const index2 = new LineIndex(text5);
+  return findings.map((finding) => {
+    const start = index2.position(finding.span.start);
+    const end = index2.position(Math.max(finding.span.end, finding.span.start));
+    return {
+      file: file2,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      severity: finding.severity,
+      code: finding.code,
+      message: finding.message
+    };
+  });
+}
+
+// src/validate/validate-files.ts
+import { posix as posix5 } from "node:path";
+
+// src/schemas/common.ts
+var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
+var schemaReference = external_exports.string().optional().meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
+function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date5 = new Date(Date.UTC(year, month - 1, day));
+  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day;
+}
+var isoDate = external_exports.string().refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" }).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
+var isoDateTime = external_exports.string().refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
+  error: "must be a timestamp YYYY-MM-DDTHH:MM:SSZ"
+}).meta({ format: "date-time", description: "Timestamp in ISO 8601 with a zone, e.g. 2025-11-03T09:30:00Z." });
+var maturityStage = external_exports.enum(["survival", "foundation", "scale", "optimize"]).meta({
+  description: "Where the engineering organisation sits: survival (<3 engineers), foundation (3-10), scale (10-30), optimize (30+)."
+});
+var nonNegativeInt = external_exports.int().min(0);
+var nonNegative = external_exports.number().min(0);
+
+// src/schemas/infra-costs.ts
+var ratio = external_exports.number().min(0).max(1).nullable();
+var infraMonthSchema = external_exports.strictObject({
+  month: external_exports.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "must be a month YYYY-MM" }),
+  totalSpend: nonNegative.meta({ description: "Total infrastructure spend for the month; equals the sum of byService when listed." }),
+  byService: external_exports.array(
+    external_exports.strictObject({
+      service: external_exports.string().min(1),
+      provider: external_exports.string().optional(),
+      spend: nonNegative
+    })
+  ).optional(),
+  mrr: nonNegative.nullable().optional().meta({ description: "Monthly recurring revenue, for infra as % of revenue." }),
+  activeCustomers: nonNegativeInt.nullable().optional().meta({ description: "Active customers, for cost per customer." }),
+  utilization: external_exports.strictObject({
+    compute: ratio.optional().meta({ description: "Actual / provisioned compute, 0..1 (target > 0.4)." }),
+    database: ratio.optional().meta({ description: "Data accessed / data stored, 0..1." })
+  }).optional(),
+  notes: external_exports.string().optional()
+});
+var infraCostsSchema = external_exports.strictObject({
+  $schema: schemaReference,
+  version: version2,
+  lastUpdated: isoDate,
+  currency: external_exports.string().regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as USD" }),
+  monthlyBudget: nonNegative.nullable().optional(),
+  months: external_exports.array(infraMonthSchema).meta({ description: "One entry per month, oldest first." })
+}).meta({ title: "Infrastructure costs", description: "Monthly cloud spend by service, revenue and utilisation (data/engineering/infra_costs.json)." });
+
+// src/schemas/scorecard.ts
+var healthStatus = external_exports.enum(["green", "yellow", "red", "unknown"]).meta({ description: "green: on target; yellow: close; red: off target; unknown: not measured yet." });
+var reason = external_exports.string().optional().meta({ description: "Why the status is what it is." });
+var figure = external_exports.union([external_exports.string(), external_exports.number()]).nullable();
+var healthMetric = external_exports.strictObject({
+  current: figure.meta({ description: 'Current value, as a number or a readable figure such as "3/week".' }),
+  target: figure.meta({ description: "Target value." }),
+  status: healthStatus,
+  reason,
+  samples: nonNegativeInt.optional().meta({ description: "How many observations the current value rests on." })
+});
+var tier = external_exports.enum(["elite", "high", "medium", "low"]).nullable().meta({ description: "DORA performance tier; null without samples." });
+var doraDeploymentSchema = external_exports.strictObject({
+  ref: external_exports.string(),
+  sha: external_exports.string(),
+  time: isoDateTime,
+  changes: nonNegativeInt,
+  failed: external_exports.boolean(),
+  remediation: external_exports.boolean(),
+  reason: external_exports.string().nullable()
+});
+var doraSchema = external_exports.strictObject({
+  source: external_exports.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]),
+  window: external_exports.strictObject({ start: isoDateTime, end: isoDateTime, days: external_exports.int().min(1) }),
+  deploymentFrequency: external_exports.strictObject({ deployments: nonNegativeInt, perWeek: nonNegative, tier }),
+  leadTimeForChanges: external_exports.strictObject({
+    medianHours: nonNegative.nullable(),
+    p90Hours: nonNegative.nullable(),
+    samples: nonNegativeInt,
+    tier
+  }),
+  changeFailureRate: external_exports.strictObject({ failed: nonNegativeInt, total: nonNegativeInt, rate: external_exports.number().min(0).max(1).nullable(), tier }),
+  timeToRestore: external_exports.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
+  reworkRate: external_exports.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: external_exports.number().min(0).max(1).nullable() }),
+  deployments: external_exports.array(doraDeploymentSchema).optional().meta({ description: "Evidence: the deployments in the window (with --explain)." })
+}).meta({ description: "DORA metrics computed from deployment history, with sample sizes." });
+var scorecardSchema = external_exports.strictObject({
+  $schema: schemaReference,
+  version: version2.optional(),
+  generatedAt: isoDateTime,
+  syncId: external_exports.string().optional().meta({ description: "Identifier of the sync that produced it, e.g. sync_2025-11-03." }),
+  maturityStage,
+  health: external_exports.strictObject({
+    deploymentFrequency: healthMetric,
+    leadTime: healthMetric,
+    changeFailureRate: healthMetric,
+    mttr: healthMetric
+  }),
+  techDebt: external_exports.strictObject({
+    criticalItems: nonNegativeInt,
+    totalItems: nonNegativeInt,
+    estimatedDays: nonNegative.nullable(),
+    topItem: external_exports.string()
+  }),
+  infrastructure: external_exports.strictObject({
+    monthlySpend: nonNegative.nullable(),
+    spendAsPercentOfRevenue: nonNegative.nullable(),
+    costPerCustomer: nonNegative.nullable(),
+    topCostDriver: external_exports.string(),
+    computeUtilization: external_exports.number().min(0).max(1).nullable().optional(),
+    status: healthStatus.optional(),
+    reason
+  }),
+  security: external_exports.strictObject({
+    complianceStatus: external_exports.string(),
+    lastSecurityReview: external_exports.union([external_exports.literal(""), isoDate]).meta({ description: "Date of the last review, or empty." }),
+    openVulnerabilities: nonNegativeInt,
+    status: healthStatus,
+    reason
+  }),
+  team: external_exports.strictObject({
+    headcount: nonNegativeInt,
+    openRoles: nonNegativeInt,
+    attritionRisk: external_exports.enum(["low", "medium", "high"])
+  }),
+  dora: doraSchema.optional()
+}).meta({
+  title: "Engineering scorecard",
+  description: "Current engineering health (data/engineering/engineering_scorecard.json) and its dated snapshots (scorecards/scorecard_YYYY-MM-DD.json)."
+});
+
+// src/schemas/team.ts
+var teamSchema = external_exports.strictObject({
+  $schema: schemaReference,
+  version: version2,
+  lastUpdated: isoDate,
+  headcount: nonNegativeInt.meta({ description: "Engineers on the team; equals the number of members when they are listed." }),
+  members: external_exports.array(
+    external_exports.strictObject({
+      name: external_exports.string().min(1),
+      github: external_exports.string().optional().meta({ description: "GitHub login, without @." }),
+      role: external_exports.string().min(1),
+      team: external_exports.string().optional(),
+      startDate: isoDate.optional()
+    })
+  ).optional(),
+  openRoles: external_exports.array(
+    external_exports.strictObject({
+      title: external_exports.string().min(1),
+      team: external_exports.string().optional(),
+      priority: external_exports.enum(["critical", "high", "medium", "low"]).optional(),
+      targetStartDate: isoDate.nullable().optional()
+    })
+  ).optional(),
+  oncall: external_exports.strictObject({
+    rotation: external_exports.boolean(),
+    schedule: external_exports.string().optional().meta({ description: "e.g. weekly, follow-the-sun." }),
+    members: external_exports.array(external_exports.string()).optional().meta({ description: "GitHub logins of the members on the rotation." }),
+    tool: external_exports.string().optional()
+  }).optional(),
+  attritionRisk: external_exports.enum(["low", "medium", "high"]).optional()
+}).meta({ title: "Team", description: "Team structure, open roles and on-call (data/engineering/team.json)." });
+
+// src/schemas/tech-debt.ts
+var debtPriorities = ["critical", "high", "medium", "low"];
+var debtItemSchema = external_exports.strictObject({
+  id: external_exports.string().min(1).meta({ description: "Stable identifier, unique in the file, e.g. debt_001." }),
+  title: external_exports.string().min(1),
+  description: external_exports.string().optional(),
+  quadrant: external_exports.enum(["reckless_deliberate", "reckless_inadvertent", "prudent_deliberate", "prudent_inadvertent"]).meta({ description: "Technical debt quadrant (deliberate/inadvertent x reckless/prudent)." }),
+  impact: external_exports.enum(["blocking_features", "causing_incidents", "slowing_onboarding", "accumulating"]),
+  estimatedDays: nonNegative.nullable().meta({ description: "Estimated effort to pay it down, in days; null when unknown." }),
+  priority: external_exports.enum(debtPriorities),
+  createdAt: isoDate,
+  resolvedAt: isoDate.nullable().meta({ description: "Date it was paid down; null while open." }),
+  owner: external_exports.string().optional().meta({ description: "GitHub login of the owner." }),
+  tags: external_exports.array(external_exports.string()).optional()
+});
+var techDebtSchema = external_exports.strictObject({
+  $schema: schemaReference,
+  version: version2,
+  lastUpdated: isoDate,
+  items: external_exports.array(debtItemSchema),
+  summary: external_exports.strictObject({
+    critical: nonNegativeInt,
+    high: nonNegativeInt,
+    medium: nonNegativeInt,
+    low: nonNegativeInt,
+    totalEstimatedDays: nonNegative.nullable()
+  }).meta({
+    description: "Counts of open items (resolvedAt null) per priority and the sum of their estimatedDays (null when none is estimated). Checked against items."
+  })
+}).meta({ title: "Tech debt", description: "Tracked technical debt items (data/engineering/tech_debt.json)." });
+
+// src/schemas/tech-stack.ts
+var notes = external_exports.string().optional().meta({ description: "Free-form notes." });
+var text4 = (description) => external_exports.string().optional().meta({ description });
+var recentDecision = external_exports.union([
+  external_exports.string().meta({ description: "A one-line decision." }),
+  external_exports.strictObject({
+    date: isoDate.optional(),
+    title: external_exports.string().min(1),
+    adr: external_exports.string().optional().meta({ description: "Path of the ADR that records the decision." }),
+    notes
+  })
+]);
+var techStackSchema = external_exports.strictObject({
+  $schema: schemaReference,
+  version: version2,
+  lastUpdated: isoDate,
+  maturityStage,
+  stack: external_exports.strictObject({
+    frontend: external_exports.strictObject({ framework: text4("Framework, e.g. Next.js."), hosting: text4("Where it runs."), notes }).optional(),
+    backend: external_exports.strictObject({ language: text4("Main language."), framework: text4("Web framework."), hosting: text4("Where it runs."), notes }).optional(),
+    database: external_exports.strictObject({ primary: text4("Primary database."), provider: text4("Who runs it."), notes }).optional(),
+    infrastructure: external_exports.strictObject({
+      cloudProvider: text4("Cloud provider."),
+      keyServices: external_exports.array(external_exports.string()).optional().meta({ description: "Key managed services in use." }),
+      notes
+    }).optional(),
+    cicd: external_exports.strictObject({ pipeline: text4("CI/CD system."), deploymentFrequency: text4("How often production is deployed."), notes }).optional(),
+    observability: external_exports.strictObject({ monitoring: text4("Monitoring."), logging: text4("Logging."), alerting: text4("Alerting."), notes }).optional()
+  }),
+  team: external_exports.strictObject({
+    headcount: nonNegativeInt,
+    roles: external_exports.array(external_exports.string()).optional(),
+    oncallRotation: external_exports.boolean().optional()
+  }).optional(),
+  constraints: external_exports.strictObject({
+    monthlyInfraBudget: nonNegative.nullable().optional().meta({ description: "Monthly infrastructure budget, in the company's currency." }),
+    complianceRequirements: external_exports.array(external_exports.string()).optional().meta({ description: "e.g. SOC2, HIPAA, PCI." }),
+    hardConstraints: external_exports.array(external_exports.string()).optional()
+  }).optional(),
+  painPoints: external_exports.array(external_exports.string()).optional(),
+  recentDecisions: external_exports.array(recentDecision).optional()
+}).meta({ title: "Tech stack", description: "Current architecture, team shape and constraints (data/engineering/tech_stack.json)." });
+
+// src/schemas/index.ts
+var jsonKinds = {
+  tech_stack: { kind: "tech_stack", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
+  engineering_scorecard: { kind: "engineering_scorecard", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
+  tech_debt: { kind: "tech_debt", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
+  infra_costs: { kind: "infra_costs", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
+  team: { kind: "team", schema: teamSchema, schemaFile: "team.schema.json" },
+  scorecard_snapshot: { kind: "scorecard_snapshot", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" }
+};
+
+// src/validate/decode.ts
+var defaultMaxFileSizeBytes = 5 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenientDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+function formatSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i];
+    let needed = 0;
+    let min = 0;
+    if (byte < 128) {
+      i++;
+      continue;
+    } else if (byte >= 194 && byte <= 223) [needed, min] = [1, 128];
+    else if (byte >= 224 && byte <= 239) [needed, min] = [2, 2048];
+    else if (byte >= 240 && byte <= 244) [needed, min] = [3, 65536];
+    else return i;
+    let codePoint = byte & 255 >> needed + 2;
+    for (let k = 1; k <= needed; k++) {
+      const next = bytes[i + k];
+      if (next === void 0 || (next & 192) !== 128) return i;
+      codePoint = codePoint << 6 | next & 63;
+    }
+    if (codePoint < min || codePoint > 1114111 || codePoint >= 55296 && codePoint <= 57343) return i;
+    i += needed + 1;
+  }
+  return -1;
+}
+function decodeDataFile(bytes, size, maxBytes) {
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      text: "",
+      findings: [
+        {
+          span: { start: 0, end: 0 },
+          severity: "error",
+          code: "file-too-large",
+          message: `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (validation.maxFileSizeBytes); it was not read`
+        }
+      ]
+    };
+  }
+  const findings = [];
+  let body = bytes;
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    findings.push({
+      span: { start: 0, end: 0 },
+      severity: "error",
+      code: "byte-order-mark",
+      message: "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM"
+    });
+    body = bytes.subarray(3);
+  }
+  try {
+    return { ok: true, text: fatalDecoder.decode(body), findings };
+  } catch {
+    const badByte = firstInvalidUtf8(body);
+    const prefix = lenientDecoder.decode(body.subarray(0, Math.max(0, badByte)));
+    const text5 = lenientDecoder.decode(body);
+    findings.push({
+      span: { start: prefix.length, end: prefix.length + 1 },
+      severity: "error",
+      code: "invalid-utf8",
+      message: `invalid UTF-8 byte 0x${(body[badByte] ?? 0).toString(16).padStart(2, "0")} (at byte ${badByte + (body === bytes ? 0 : 3)}); data files must be UTF-8`
+    });
+    return { ok: false, text: text5, findings };
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text5, ignoreTrivia = false) {
+  const len = text5.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text5.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text5.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text5.length && isDigit2(text5.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text5.length && text5.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text5.length && isDigit2(text5.charCodeAt(pos))) {
+        pos++;
+        while (pos < text5.length && isDigit2(text5.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text5.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text5.length && (text5.charCodeAt(pos) === 69 || text5.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text5.length && text5.charCodeAt(pos) === 43 || text5.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text5.length && isDigit2(text5.charCodeAt(pos))) {
+        pos++;
+        while (pos < text5.length && isDigit2(text5.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text5.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text5.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text5.charCodeAt(pos);
+      if (ch === 34) {
+        result += text5.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text5.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text5.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text5.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code2 = text5.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code2);
+        code2 = text5.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
+      return token = 15;
+    }
+    if (isLineBreak(code2)) {
+      pos++;
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text5.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code2) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text5.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text5.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text5.substring(start, pos);
+          return token = 12;
+        }
+        if (text5.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text5.charCodeAt(pos);
+            if (ch === 42 && text5.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text5.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text5.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code2);
+        pos++;
+        if (pos === len || !isDigit2(text5.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code2)) {
+          pos++;
+          code2 = text5.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text5.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+      return false;
+    }
+    switch (code2) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit2(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+  return " ".repeat(index2);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + " ".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + " ".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + " ".repeat(index2);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + "	".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + "	".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + "	".repeat(index2);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep2, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error63, offset, length) => {
+      errors.push({ error: error63, offset, length });
+    }
+  };
+  visit2(text5, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text5, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error63, skipUntilAfter = [], skipUntil = []) {
+    onError(error63);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString2(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString2(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray2() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray2();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString2(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var visit3 = visit2;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code2) {
+  switch (code2) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+
+// src/validate/json-keys.ts
+var forbiddenNames = /* @__PURE__ */ new Set(["__proto__"]);
+var isWhitespace = (code2) => code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+function scanObjectKeys(text5) {
+  const duplicates = [];
+  const forbidden = [];
+  const objects = [];
+  const length = text5.length;
+  let nextBackslash = text5.indexOf("\\");
+  let i = 0;
+  while (i < length) {
+    const code2 = text5.charCodeAt(i);
+    if (code2 === 34) {
+      let end = text5.indexOf('"', i + 1);
+      for (; ; ) {
+        let backslashes = 0;
+        while (text5.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text5.indexOf('"', end + 1);
+      }
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text5.indexOf("\\", i);
+      const escaped = nextBackslash !== -1 && nextBackslash < end;
+      let next = end + 1;
+      while (next < length && isWhitespace(text5.charCodeAt(next))) next++;
+      const keys = objects[objects.length - 1];
+      if (keys && text5.charCodeAt(next) === 58) {
+        const name = escaped ? JSON.parse(text5.slice(i, end + 1)) : text5.slice(i + 1, end);
+        const occurrence = { name, offset: i, length: end + 1 - i };
+        const first = keys.get(name);
+        if (first === void 0) keys.set(name, i);
+        else duplicates.push({ ...occurrence, firstOffset: first });
+        if (forbiddenNames.has(name)) forbidden.push(occurrence);
+      }
+      i = end + 1;
+    } else {
+      if (code2 === 123) objects.push(/* @__PURE__ */ new Map());
+      else if (code2 === 125) objects.pop();
+      i++;
+    }
+  }
+  return { duplicates, forbidden };
+}
+
+// src/validate/json-document.ts
+var syntaxMessages = {
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "property name (a double-quoted string) expected",
+  ValueExpected: "value expected",
+  ColonExpected: "':' expected",
+  CommaExpected: "',' expected",
+  CloseBraceExpected: "'}' expected",
+  CloseBracketExpected: "']' expected",
+  EndOfFileExpected: "end of file expected: only one JSON value is allowed",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "unterminated comment",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "incomplete number",
+  InvalidUnicode: "invalid \\u escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character (control characters must be escaped)"
+};
+var forbiddenKeys = /* @__PURE__ */ new Set(["__proto__"]);
+function firstSyntaxError(text5) {
+  let found;
+  visit3(
+    text5,
+    {
+      onError: (error63, offset, length) => {
+        if (found) return;
+        const name = printParseErrorCode(error63);
+        const token = JSON.stringify(text5.slice(offset, offset + Math.max(length, 1)).slice(0, 20));
+        const what = name === "InvalidSymbol" ? `unexpected ${token}` : syntaxMessages[name] ?? "invalid JSON";
+        found = {
+          span: { start: offset, end: offset + Math.max(length, 1) },
+          severity: "error",
+          code: "json-syntax",
+          message: text5.trim() === "" ? "file is empty: a JSON value is expected" : offset >= text5.length ? `${what} (at end of file)` : what
+        };
+      }
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }
+  );
+  return found ?? { span: { start: 0, end: 1 }, severity: "error", code: "json-syntax", message: "invalid JSON" };
+}
+function parseJsonDocument(text5) {
+  const findings = [];
+  let value;
+  try {
+    value = JSON.parse(text5);
+  } catch {
+    findings.push(firstSyntaxError(text5));
+  }
+  if (findings.length === 0) {
+    const keys = scanObjectKeys(text5);
+    let lines;
+    for (const duplicate of keys.duplicates) {
+      lines ??= new LineIndex(text5);
+      findings.push({
+        span: { start: duplicate.offset, end: duplicate.offset + duplicate.length },
+        severity: "error",
+        code: "duplicate-key",
+        message: `duplicate key "${duplicate.name}" (first defined on line ${lines.position(duplicate.firstOffset).line}); the last one wins`
+      });
+    }
+    for (const key of keys.forbidden) {
+      findings.push({ span: { start: key.offset, end: key.offset + key.length }, severity: "error", code: "forbidden-key", message: `key "${key.name}" is not allowed in data files` });
+    }
+    if (keys.forbidden.length > 0) value = JSON.parse(text5, (key, child) => forbiddenKeys.has(key) ? void 0 : child);
+  }
+  let tree;
+  const locate2 = (pathFindings) => {
+    if (pathFindings.length === 0) return [];
+    tree ??= parseTree2(text5, [], { disallowComments: true, allowTrailingComma: false });
+    return pathFindings.map((finding) => ({
+      span: spanOf2(tree, finding.path, finding.target ?? "value"),
+      severity: finding.severity,
+      code: finding.code,
+      message: finding.message
+    }));
+  };
+  return { value, findings, locate: locate2 };
+}
+function findNode(root, path2) {
+  let node3 = root;
+  for (const segment of path2) {
+    if (!node3?.children) return void 0;
+    if (typeof segment === "number") {
+      node3 = node3.type === "array" ? node3.children[segment] : void 0;
+    } else if (node3.type === "object") {
+      const property = node3.children.findLast((child) => child.children?.[0]?.value === segment);
+      node3 = property?.children?.[1];
+    } else return void 0;
+  }
+  return node3;
+}
+function spanOf2(tree, path2, target) {
+  if (!tree) return { start: 0, end: 1 };
+  for (let depth = path2.length; depth >= 0; depth--) {
+    const node3 = findNode(tree, path2.slice(0, depth));
+    if (!node3) continue;
+    const property = node3.parent?.type === "property" ? node3.parent : void 0;
+    const key = property?.children?.[0];
+    if ((target === "key" || depth < path2.length) && key) return { start: key.offset, end: key.offset + key.length };
+    if (node3.type === "object" || node3.type === "array") return { start: node3.offset, end: node3.offset + 1 };
+    return { start: node3.offset, end: node3.offset + node3.length };
+  }
+  return { start: 0, end: 1 };
+}
+
 // src/validate/rules/adr.ts
 var requiredAdrSections = ["Context", "Options Considered", "Decision", "Consequences"];
 var recommendedAdrSections = ["Review Date"];
@@ -65904,33 +67270,33 @@ function adrRules(fileName, text5, existingAdrs) {
   } else if (!isCalendarDate(nameMatch[1])) {
     error63(top, "adr-file-name", `ADR file name date ${nameMatch[1]} is not a calendar date`);
   }
-  const adr = parseAdr(text5);
-  if (!adr.record.title) error63(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
-  if (!adr.status) {
-    error63(adr.record.title?.span ?? top, "adr-missing-status", `ADR has no \`**Status:**\` line; use one of ${adrStatuses.join(", ")}`);
-  } else if (!adr.status.known) {
-    error63(adr.status.span, "adr-status", `ADR status "${adr.status.value}" is not one of ${adrStatuses.join(", ")}`);
-  } else if (adr.status.known === "superseded" && adr.supersededBy.length === 0) {
-    error63(adr.status.span, "adr-superseded-target", "a superseded ADR must name the ADR that supersedes it, e.g. `superseded by adr_2025-06-01_new-choice.md`");
+  const adr2 = parseAdr(text5);
+  if (!adr2.record.title) error63(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
+  if (!adr2.status) {
+    error63(adr2.record.title?.span ?? top, "adr-missing-status", `ADR has no \`**Status:**\` line; use one of ${adrStatuses.join(", ")}`);
+  } else if (!adr2.status.known) {
+    error63(adr2.status.span, "adr-status", `ADR status "${adr2.status.value}" is not one of ${adrStatuses.join(", ")}`);
+  } else if (adr2.status.known === "superseded" && adr2.supersededBy.length === 0) {
+    error63(adr2.status.span, "adr-superseded-target", "a superseded ADR must name the ADR that supersedes it, e.g. `superseded by adr_2025-06-01_new-choice.md`");
   }
-  for (const reference of [...adr.supersededBy, ...adr.supersedes]) {
+  for (const reference of [...adr2.supersededBy, ...adr2.supersedes]) {
     if (!existingAdrs.has(reference.file)) error63(reference.span, "adr-superseded-target", `ADR ${reference.file} does not exist in the ADR directory`);
   }
-  if (!adr.date) {
-    error63(adr.record.title?.span ?? top, "adr-missing-date", "ADR has no `**Date:**` line (YYYY-MM-DD)");
-  } else if (!isCalendarDate(adr.date.value)) {
-    error63(adr.date.span, "adr-date", `ADR date "${adr.date.value}" must be a calendar date YYYY-MM-DD`);
-  } else if (nameMatch && nameMatch[1] !== adr.date.value) {
-    warning2(adr.date.span, "adr-date", `ADR date ${adr.date.value} differs from the date in its file name (${nameMatch[1]})`);
+  if (!adr2.date) {
+    error63(adr2.record.title?.span ?? top, "adr-missing-date", "ADR has no `**Date:**` line (YYYY-MM-DD)");
+  } else if (!isCalendarDate(adr2.date.value)) {
+    error63(adr2.date.span, "adr-date", `ADR date "${adr2.date.value}" must be a calendar date YYYY-MM-DD`);
+  } else if (nameMatch && nameMatch[1] !== adr2.date.value) {
+    warning2(adr2.date.span, "adr-date", `ADR date ${adr2.date.value} differs from the date in its file name (${nameMatch[1]})`);
   }
-  if (!adr.deciders || adr.deciders.value.trim() === "") {
-    warning2(adr.deciders?.span ?? adr.record.title?.span ?? top, "adr-missing-deciders", "ADR does not say who decided (`**Deciders:**`)");
+  if (!adr2.deciders || adr2.deciders.value.trim() === "") {
+    warning2(adr2.deciders?.span ?? adr2.record.title?.span ?? top, "adr-missing-deciders", "ADR does not say who decided (`**Deciders:**`)");
   }
   for (const section of requiredAdrSections) {
-    if (!findSection(adr.record, section)) error63(adr.record.title?.span ?? top, "adr-missing-section", `ADR is missing the "### ${section}" section`);
+    if (!findSection(adr2.record, section)) error63(adr2.record.title?.span ?? top, "adr-missing-section", `ADR is missing the "### ${section}" section`);
   }
   for (const section of recommendedAdrSections) {
-    if (!findSection(adr.record, section)) warning2(adr.record.title?.span ?? top, "adr-missing-section", `ADR has no "### ${section}" section: say when to revisit the decision`);
+    if (!findSection(adr2.record, section)) warning2(adr2.record.title?.span ?? top, "adr-missing-section", `ADR has no "### ${section}" section: say when to revisit the decision`);
   }
   return findings;
 }
@@ -66210,8 +67576,8 @@ var rootFiles = {
 };
 var readmeNames = /^(readme|index|template)\.md$/i;
 function classifyDataFile(path2, dataDir) {
-  const relative = posix.relative(posix.normalize(dataDir), posix.normalize(path2));
-  if (relative.startsWith("..") || posix.isAbsolute(relative)) return { type: "ignored" };
+  const relative = posix5.relative(posix5.normalize(dataDir), posix5.normalize(path2));
+  if (relative.startsWith("..") || posix5.isAbsolute(relative)) return { type: "ignored" };
   const parts = relative.split("/");
   const name = parts[parts.length - 1];
   if (parts.length === 1) {
@@ -66261,12 +67627,12 @@ function validateJsonText(text5, kind, fileName, fileDate) {
 function validateDataFiles(files, options) {
   const maxBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
   const known = [...options.knownPaths ?? files.map((file2) => file2.path)];
-  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.dataDir).type === "adr").map((path2) => posix.basename(path2)));
+  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.dataDir).type === "adr").map((path2) => posix5.basename(path2)));
   const diagnostics = [];
   for (const file2 of files) {
     const kind = classifyDataFile(file2.path, options.dataDir);
     if (kind.type === "ignored") continue;
-    const name = posix.basename(file2.path);
+    const name = posix5.basename(file2.path);
     if (kind.type === "unknown-json") {
       diagnostics.push({
         file: file2.path,
@@ -66294,25 +67660,18 @@ function validateDataFiles(files, options) {
   return diagnostics.sort(compareDiagnostics);
 }
 
-// src/use-cases/context.ts
-function isForbidden(error63) {
-  return typeof error63 === "object" && error63 !== null && error63.status === 403;
-}
-
 // src/use-cases/review-data-files.ts
 var encoder = new TextEncoder();
 function dataFilesChanged(paths, config2) {
-  const dataDir = posix2.normalize(config2.dataDir).replace(/\/$/, "");
-  const isIgnored = config2.validation.ignore.length > 0 ? (0, import_picomatch.default)(config2.validation.ignore, { dot: true }) : () => false;
-  return paths.filter((path2) => classifyDataFile(path2, dataDir).type !== "ignored" && !isIgnored(posix2.relative(dataDir, path2)));
+  const dataDir = posix6.normalize(config2.dataDir).replace(/\/$/, "");
+  const isIgnored = config2.validation.ignore.length > 0 ? (0, import_picomatch2.default)(config2.validation.ignore, { dot: true }) : () => false;
+  return paths.filter((path2) => classifyDataFile(path2, dataDir).type !== "ignored" && !isIgnored(posix6.relative(dataDir, path2)));
 }
 async function reviewDataFiles(context3, pr, options = {}) {
-  const { github, log } = context3;
-  const configFile = options.configPath ?? configPath;
-  const [sources, changed] = await Promise.all([github.readConfigSources(pr.headSha, configFile), github.listPullRequestFiles(pr.number)]);
-  const resolved = resolveConfig(sources);
+  const { github } = context3;
+  const { configPath: configFile, sources, resolved, changed } = options.snapshot ?? await loadPullRequest(context3, pr, options.configPath);
   const { config: config2 } = resolved;
-  const dataDir = posix2.normalize(config2.dataDir).replace(/\/$/, "");
+  const dataDir = posix6.normalize(config2.dataDir).replace(/\/$/, "");
   const present = changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path);
   const dataPaths = dataFilesChanged(present, config2);
   const configTouched = present.includes(configFile);
@@ -66336,20 +67695,8 @@ async function reviewDataFiles(context3, pr, options = {}) {
   const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map((finding) => `The organisation's ${configFile} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
   const plan = planDataCheck({ headSha: pr.headSha, diagnostics, files: files.map((file2) => file2.path), notes: notes2 });
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
-  if (options.dryRun) return { status: "dry-run", plan };
-  const existing = await github.findCheckRun(pr.headSha, plan.name);
-  if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
-    log.info(`check "${plan.name}" for ${pr.headSha} is already up to date (check run ${existing.id})`);
-    return { status: "unchanged", plan, checkRunId: existing.id };
-  }
-  try {
-    const checkRunId = await github.createCheckRun(plan);
-    log.info(`check "${plan.name}" for ${pr.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
-    return { status: "posted", plan, checkRunId };
-  } catch (error63) {
-    if (isForbidden(error63)) return { status: "read-only", plan };
-    throw error63;
-  }
+  const published = await publishCheck(context3, plan, options);
+  return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -66698,29 +68045,21 @@ async function reportWithoutCheckRun(plan, reason2) {
 }
 
 // src/action/main.ts
-var commands = ["auto", "data-check"];
+var commands = ["auto", "data-check", "adr"];
 function coreLogger() {
   return { debug, info, warn: warning, error };
 }
-function chooseCommand(command, eventName) {
-  if (command !== "auto") return command;
-  if (eventName === "pull_request" || eventName === "pull_request_target") return "data-check";
-  return void 0;
+function chooseCommands(command, eventName) {
+  if (command !== "auto") return [command];
+  if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
+  return [];
 }
-async function dataCheck(dryRun) {
-  const payload = context2.payload;
-  if (!payload.pull_request) throw new Error(`command data-check needs a pull_request event, not ${context2.eventName}`);
-  const token = getInput("github-token", { required: true });
-  const client = actionOctokit(token);
-  const github = createGateway(client, context2.repo);
-  const pr = { number: payload.pull_request.number, headSha: payload.pull_request.head.sha };
-  const useCase = { github, log: coreLogger(), now: () => /* @__PURE__ */ new Date() };
-  const configPath2 = getInput("config-path") || void 0;
-  const outcome = await reviewDataFiles(useCase, pr, { dryRun, configPath: configPath2 });
+async function dataCheck(useCase, pr, snapshot, dryRun) {
+  const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
   if (outcome.status === "skipped") {
     info(outcome.reason);
     setOutput("conclusion", "skipped");
-    return;
+    return true;
   }
   const { plan } = outcome;
   const errors = plan.annotations.filter((annotation) => annotation.annotation_level === "failure").length;
@@ -66734,19 +68073,41 @@ async function dataCheck(dryRun) {
     const reason2 = outcome.status === "dry-run" ? "Dry run: no check run was created." : "This token cannot create check runs (a pull request from a fork gets a read-only GITHUB_TOKEN), so the findings are reported as workflow annotations.";
     await reportWithoutCheckRun(plan, reason2);
   }
-  if (plan.conclusion === "failure") setFailed(`${plan.title} (see the annotations)`);
+  return plan.conclusion !== "failure";
+}
+async function adr(useCase, pr, snapshot, dryRun) {
+  const outcome = await reviewAdr(useCase, pr, { snapshot, dryRun, event: context2.payload.action });
+  setOutput("adr-status", outcome.status);
+  setOutput("adr-triggered", String(outcome.changes.length > 0));
+  info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
+  if (outcome.status === "suggested" && (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")) {
+    const why = outcome.comment === "dry-run" ? "Dry run: no comment was written." : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
+    warning(`${outcome.plan?.title ?? "ADR suggested"}: see the job summary`);
+    await summary.addHeading("CTO Co-Pilot / ADR", 2).addRaw(`> ${why}
+
+`).addRaw(outcome.commentBody ?? "", true).write();
+  }
+  return outcome.plan?.conclusion !== "failure";
 }
 async function run() {
   try {
     const input2 = getInput("command") || "auto";
     if (!commands.includes(input2)) throw new Error(`input command must be one of ${commands.join(", ")}, not "${input2}"`);
     const dryRun = getInput("dry-run") === "" ? false : getBooleanInput("dry-run");
-    const command = chooseCommand(input2, context2.eventName);
-    if (!command) {
+    const selected = chooseCommands(input2, context2.eventName);
+    if (selected.length === 0) {
       info(`Nothing to do on ${context2.eventName} events with command auto.`);
       return;
     }
-    await dataCheck(dryRun);
+    const payload = context2.payload;
+    if (!payload.pull_request || !payload.repository) throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context2.eventName}`);
+    const useCase = { github: createGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo), log: coreLogger(), now: () => /* @__PURE__ */ new Date() };
+    const pr = pullRequestInfo(payload);
+    const snapshot = await loadPullRequest(useCase, pr, getInput("config-path") || void 0);
+    const failures = [];
+    if (selected.includes("data-check") && !await dataCheck(useCase, pr, snapshot, dryRun)) failures.push("the data files have errors (see the annotations)");
+    if (selected.includes("adr") && !await adr(useCase, pr, snapshot, dryRun)) failures.push("an ADR is required for this infrastructure change (adr.require)");
+    if (failures.length > 0) setFailed(`CTO Co-Pilot: ${failures.join("; ")}`);
   } catch (error63) {
     setFailed(error63 instanceof Error ? error63.message : String(error63));
   }

@@ -1,40 +1,34 @@
 import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { createGateway } from "../github/gateway.js";
+import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
 import type { UseCaseContext } from "../use-cases/context.js";
+import { loadPullRequest, type PullRequestInfo, type PullRequestSnapshot } from "../use-cases/pull-request.js";
+import { reviewAdr } from "../use-cases/review-adr.js";
 import { reviewDataFiles } from "../use-cases/review-data-files.js";
 import { actionOctokit } from "./octokit.js";
 import { reportWithoutCheckRun } from "./report.js";
 
-const commands = ["auto", "data-check"] as const;
+const commands = ["auto", "data-check", "adr"] as const;
 type Command = (typeof commands)[number];
 
 function coreLogger(): UseCaseContext["log"] {
   return { debug: core.debug, info: core.info, warn: core.warning, error: core.error };
 }
 
-/** `auto` picks the command from the event that started the workflow. */
-function chooseCommand(command: Command, eventName: string): Exclude<Command, "auto"> | undefined {
-  if (command !== "auto") return command;
-  if (eventName === "pull_request" || eventName === "pull_request_target") return "data-check";
-  return undefined;
+/** `auto` picks the commands from the event that started the workflow. */
+export function chooseCommands(command: Command, eventName: string): Exclude<Command, "auto">[] {
+  if (command !== "auto") return [command];
+  if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
+  return [];
 }
 
-async function dataCheck(dryRun: boolean): Promise<void> {
-  const payload = context.payload as { pull_request?: { number: number; head: { sha: string } } };
-  if (!payload.pull_request) throw new Error(`command data-check needs a pull_request event, not ${context.eventName}`);
-  const token = core.getInput("github-token", { required: true });
-  const client = actionOctokit(token);
-  const github = createGateway(client, context.repo);
-  const pr = { number: payload.pull_request.number, headSha: payload.pull_request.head.sha };
-  const useCase: UseCaseContext = { github, log: coreLogger(), now: () => new Date() };
-  const configPath = core.getInput("config-path") || undefined;
-  const outcome = await reviewDataFiles(useCase, pr, { dryRun, configPath });
-
+async function dataCheck(useCase: UseCaseContext, pr: PullRequestInfo, snapshot: PullRequestSnapshot, dryRun: boolean): Promise<boolean> {
+  const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
   if (outcome.status === "skipped") {
     core.info(outcome.reason);
     core.setOutput("conclusion", "skipped");
-    return;
+    return true;
   }
   const { plan } = outcome;
   const errors = plan.annotations.filter((annotation) => annotation.annotation_level === "failure").length;
@@ -51,7 +45,20 @@ async function dataCheck(dryRun: boolean): Promise<void> {
         : "This token cannot create check runs (a pull request from a fork gets a read-only GITHUB_TOKEN), so the findings are reported as workflow annotations.";
     await reportWithoutCheckRun(plan, reason);
   }
-  if (plan.conclusion === "failure") core.setFailed(`${plan.title} (see the annotations)`);
+  return plan.conclusion !== "failure";
+}
+
+async function adr(useCase: UseCaseContext, pr: PullRequestInfo, snapshot: PullRequestSnapshot, dryRun: boolean): Promise<boolean> {
+  const outcome = await reviewAdr(useCase, pr, { snapshot, dryRun, event: (context.payload as { action?: string }).action });
+  core.setOutput("adr-status", outcome.status);
+  core.setOutput("adr-triggered", String(outcome.changes.length > 0));
+  core.info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
+  if (outcome.status === "suggested" && (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")) {
+    const why = outcome.comment === "dry-run" ? "Dry run: no comment was written." : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
+    core.warning(`${outcome.plan?.title ?? "ADR suggested"}: see the job summary`);
+    await core.summary.addHeading("CTO Co-Pilot / ADR", 2).addRaw(`> ${why}\n\n`).addRaw(outcome.commentBody ?? "", true).write();
+  }
+  return outcome.plan?.conclusion !== "failure";
 }
 
 /** The Action's entry point: the only place that turns errors into a failed step. */
@@ -61,12 +68,20 @@ export async function run(): Promise<void> {
     if (!(commands as readonly string[]).includes(input)) throw new Error(`input command must be one of ${commands.join(", ")}, not "${input}"`);
     // A runner always passes action.yml's defaults; an empty value only happens outside one.
     const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
-    const command = chooseCommand(input as Command, context.eventName);
-    if (!command) {
+    const selected = chooseCommands(input as Command, context.eventName);
+    if (selected.length === 0) {
       core.info(`Nothing to do on ${context.eventName} events with command auto.`);
       return;
     }
-    await dataCheck(dryRun);
+    const payload = context.payload as unknown as Partial<PullRequestPayload>;
+    if (!payload.pull_request || !payload.repository) throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context.eventName}`);
+    const useCase: UseCaseContext = { github: createGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo), log: coreLogger(), now: () => new Date() };
+    const pr = pullRequestInfo(payload as PullRequestPayload);
+    const snapshot = await loadPullRequest(useCase, pr, core.getInput("config-path") || undefined);
+    const failures: string[] = [];
+    if (selected.includes("data-check") && !(await dataCheck(useCase, pr, snapshot, dryRun))) failures.push("the data files have errors (see the annotations)");
+    if (selected.includes("adr") && !(await adr(useCase, pr, snapshot, dryRun))) failures.push("an ADR is required for this infrastructure change (adr.require)");
+    if (failures.length > 0) core.setFailed(`CTO Co-Pilot: ${failures.join("; ")}`);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

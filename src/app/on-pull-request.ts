@@ -1,14 +1,24 @@
 import type { Context } from "probot";
 import type { GitHubClient } from "../github/client.js";
 import { createGateway } from "../github/gateway.js";
+import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
 import type { UseCaseContext } from "../use-cases/context.js";
+import { loadPullRequest } from "../use-cases/pull-request.js";
+import { reviewAdr } from "../use-cases/review-adr.js";
 import { reviewDataFiles } from "../use-cases/review-data-files.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 
+/** Events that can change the data check (the head commit changed, or the PR became reviewable). */
+const dataActions = new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
+
+/** Events that can change the ADR suggestion (also the description, for `ADR-Exempt:`, and labels). */
 export const pullRequestEvents = [
   "pull_request.opened",
   "pull_request.synchronize",
   "pull_request.reopened",
+  "pull_request.edited",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
   "pull_request.ready_for_review",
 ] as const;
 
@@ -23,16 +33,26 @@ export function useCaseContext(context: Context): UseCaseContext {
   };
 }
 
-/** `pull_request` -> validate the data files it changes, one check run per head sha. */
+/** `pull_request` -> the data check and the ADR suggestion, sharing one read of config and files. */
 export async function onPullRequest(context: Context<"pull_request">, queue: KeyedQueue): Promise<void> {
-  const { pull_request: pr, repository } = context.payload;
-  const key = `${repository.full_name}@${pr.head.sha}`;
+  const { pull_request: pr, repository, action } = context.payload;
+  // One queue per pull request: redeliveries and quick successive events never race each other.
+  const key = `${repository.full_name}#${pr.number}`;
   try {
-    const outcome = await queue.run(key, () => reviewDataFiles(useCaseContext(context), { number: pr.number, headSha: pr.head.sha }));
-    if (outcome.status === "skipped") context.log.debug(outcome.reason);
-    if (outcome.status === "read-only") context.log.warn(`cannot create check runs on ${repository.full_name}: the installation lacks checks:write`);
+    await queue.run(key, async () => {
+      const useCase = useCaseContext(context);
+      const info = pullRequestInfo(context.payload as unknown as PullRequestPayload);
+      const snapshot = await loadPullRequest(useCase, info);
+      if (dataActions.has(action)) {
+        const data = await reviewDataFiles(useCase, info, { snapshot });
+        if (data.status === "skipped") context.log.debug(data.reason);
+        if (data.status === "read-only") context.log.warn(`cannot create check runs on ${repository.full_name}: the installation lacks checks:write`);
+      }
+      const adr = await reviewAdr(useCase, info, { snapshot, event: action });
+      context.log.info(`ADR review of ${repository.full_name}#${pr.number}: ${adr.status}, comment ${adr.comment}, ${adr.changes.length} infrastructure changes`);
+    });
   } catch (error) {
     // Never let one repository's failure become a 500 for GitHub: the outcome lands in the log.
-    context.log.error({ err: error, repository: repository.full_name, pull_request: pr.number }, "data review failed");
+    context.log.error({ err: error, repository: repository.full_name, pull_request: pr.number }, "pull request review failed");
   }
 }

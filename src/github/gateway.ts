@@ -17,7 +17,7 @@ export interface GitHubGateway {
   findCheckRun(sha: string, name: string): Promise<ExistingCheckRun | undefined>;
   createCheckRun(plan: CheckRunPlan): Promise<number>;
   /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
-  upsertComment(issueNumber: number, topic: string, body: string): Promise<UpsertResult>;
+  upsertComment(issueNumber: number, topic: string, body: string, options?: { createIfMissing?: boolean }): Promise<UpsertResult>;
 }
 
 export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGateway {
@@ -28,7 +28,7 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
-    upsertComment: (issueNumber, topic, body) => upsertComment(client, repo, issueNumber, topic, body),
+    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
   };
 }
 

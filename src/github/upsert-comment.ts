@@ -1,15 +1,16 @@
 import type { GitHubClient, RepoRef } from "./client.js";
 
-export type UpsertResult = { id: number; action: "created" | "updated" | "unchanged" };
+export type UpsertResult = { id: number; action: "created" | "updated" | "unchanged" } | { id: undefined; action: "absent" };
 
 /** The hidden marker that identifies the bot's comment on one topic, e.g. `<!-- cto-copilot:adr -->`. */
 export const commentMarker = (topic: string) => `<!-- cto-copilot:${topic} -->`;
 
 /**
  * One comment per issue or PR per topic: finds the comment carrying the marker and edits it in
- * place (or leaves it when the text is the same); creates it only when there is none.
+ * place (or leaves it when the text is the same); creates it only when there is none and
+ * `createIfMissing` is not false.
  */
-export async function upsertComment(client: GitHubClient, repo: RepoRef, issueNumber: number, topic: string, body: string): Promise<UpsertResult> {
+export async function upsertComment(client: GitHubClient, repo: RepoRef, issueNumber: number, topic: string, body: string, options: { createIfMissing?: boolean } = {}): Promise<UpsertResult> {
   const marker = commentMarker(topic);
   const text = body.includes(marker) ? body : `${marker}\n${body}`;
   const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
@@ -19,6 +20,8 @@ export async function upsertComment(client: GitHubClient, repo: RepoRef, issueNu
     await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text });
     return { id: Number(existing.id), action: "updated" };
   }
+  // A resolved state is only worth saying where a suggestion was made: never create one for it.
+  if (options.createIfMissing === false) return { id: undefined, action: "absent" };
   const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text });
   return { id: Number(data.id), action: "created" };
 }

@@ -17,6 +17,8 @@ export interface MarkdownSection {
   title: string;
   depth: number;
   span: Span;
+  /** The section's content: from after its heading to the next heading (or the end). */
+  body: Span;
 }
 
 export interface MarkdownRecord {
@@ -47,7 +49,10 @@ export function parseMarkdownRecord(text: string): MarkdownRecord {
       const heading = node as Heading;
       const title = toString(heading).trim();
       if (!record.title && heading.depth <= 2) record.title = { text: title, span: spanOf(heading) };
-      record.sections.push({ title, depth: heading.depth, span: spanOf(heading) });
+      const span = spanOf(heading);
+      const previous = record.sections[record.sections.length - 1];
+      if (previous) previous.body.end = span.start;
+      record.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text.length } });
       return;
     }
     if (node.type === "paragraph") {

@@ -1,6 +1,14 @@
 import { z } from "zod";
+import { globProblem } from "./glob.js";
 
-const globs = z.array(z.string().min(1)).default([]);
+const glob = z
+  .string()
+  .min(1)
+  .superRefine((pattern, context) => {
+    const problem = globProblem(pattern);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+const globs = z.array(glob).default([]);
 
 const adrCategory = z
   .strictObject({

@@ -1,12 +1,14 @@
 import { posix } from "node:path";
 import picomatch from "picomatch";
-import { configPath, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { CheckRunPlan } from "../github/check-runs.js";
 import { planDataCheck } from "../validate/check-report.js";
 import { compareDiagnostics, type Diagnostic } from "../validate/diagnostic.js";
 import { toDiagnostics } from "../validate/line-index.js";
 import { classifyDataFile, validateDataFiles, type DataFile } from "../validate/validate-files.js";
-import { isForbidden, type UseCaseContext } from "./context.js";
+import type { UseCaseContext } from "./context.js";
+import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
+import { publishCheck } from "./publish-check.js";
 
 export interface PullRequestRef {
   number: number;
@@ -27,6 +29,8 @@ export interface ReviewOptions {
   dryRun?: boolean;
   /** Where the repository config lives (default `.github/cto-copilot.yml`). */
   configPath?: string;
+  /** Config and changed files already read for this event (shared with the other use cases). */
+  snapshot?: PullRequestSnapshot;
 }
 
 const encoder = new TextEncoder();
@@ -43,10 +47,8 @@ function dataFilesChanged(paths: readonly string[], config: ResolvedConfig["conf
  * completed check is left as it is.
  */
 export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRef, options: ReviewOptions = {}): Promise<DataReviewOutcome> {
-  const { github, log } = context;
-  const configFile = options.configPath ?? configPath;
-  const [sources, changed] = await Promise.all([github.readConfigSources(pr.headSha, configFile), github.listPullRequestFiles(pr.number)]);
-  const resolved = resolveConfig(sources);
+  const { github } = context;
+  const { configPath: configFile, sources, resolved, changed } = options.snapshot ?? (await loadPullRequest(context, pr, options.configPath));
   const { config } = resolved;
   const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
   const present = changed.filter((file) => file.status !== "removed").map((file) => file.path);
@@ -77,18 +79,6 @@ export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRe
   const plan = planDataCheck({ headSha: pr.headSha, diagnostics, files: files.map((file) => file.path), notes });
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
 
-  if (options.dryRun) return { status: "dry-run", plan };
-  const existing = await github.findCheckRun(pr.headSha, plan.name);
-  if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
-    log.info(`check "${plan.name}" for ${pr.headSha} is already up to date (check run ${existing.id})`);
-    return { status: "unchanged", plan, checkRunId: existing.id };
-  }
-  try {
-    const checkRunId = await github.createCheckRun(plan);
-    log.info(`check "${plan.name}" for ${pr.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
-    return { status: "posted", plan, checkRunId };
-  } catch (error) {
-    if (isForbidden(error)) return { status: "read-only", plan };
-    throw error;
-  }
+  const published = await publishCheck(context, plan, options);
+  return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
 }

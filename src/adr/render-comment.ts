@@ -1,0 +1,90 @@
+import { escapeInline, truncate } from "../markdown/escape.js";
+import { categoryLabels } from "./categories.js";
+import type { InfraChange } from "./detect-infra-changes.js";
+import type { AdrDraft } from "./render-draft.js";
+import type { RelatedAdr } from "./related-adrs.js";
+
+/** GitHub refuses comments over 65,536 characters; stay clear of it. */
+export const maxCommentLength = 60_000;
+
+export type AdrResolution =
+  | { kind: "adr-added"; files: string[] }
+  | { kind: "label"; label: string }
+  | { kind: "waiver"; reason: string }
+  | { kind: "no-longer-needed" };
+
+export interface SuggestionInput {
+  changes: readonly InfraChange[];
+  related: readonly RelatedAdr[];
+  draft: AdrDraft;
+  adrDirectory: string;
+  skipLabel: string;
+  /** `https://github.com/owner/repo` (or the GHES equivalent), for links to ADRs. */
+  repositoryUrl: string;
+  headSha: string;
+  required: boolean;
+}
+
+const maxRows = 50;
+
+/** Shortens a long path in the middle, keeping its start and its file name. */
+const shortPath = (path: string) => (path.length <= 120 ? path : `${path.slice(0, 50)}…${path.slice(-65)}`);
+
+/** A code fence longer than any backtick run in the text, so untrusted text cannot close it. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  return "`".repeat(longest + 1);
+}
+
+/** The suggestion: why it triggered (by category), related decisions in force, and the draft. */
+export function renderSuggestion(input: SuggestionInput): string {
+  const rows = input.changes.slice(0, maxRows).map((change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`);
+  const counts = Object.entries(
+    input.changes.reduce<Record<string, number>>((acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }), {}),
+  ).map(([label, count]) => `${label} (${count})`);
+  const codeFence = fence(input.draft.text);
+  const lines = [
+    "### Architecture decision record suggested",
+    "",
+    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made.` +
+      ` A draft is below, ready to commit as \`${escapeInline(input.adrDirectory)}/${input.draft.fileName}\`.`,
+    "",
+    "| Category | File | Why it counts |",
+    "|---|---|---|",
+    ...rows,
+    ...(input.changes.length > maxRows ? ["", `…and ${input.changes.length - maxRows} more files.`] : []),
+  ];
+  if (input.related.length > 0) {
+    lines.push("", "**Decisions in force that this change may touch**", "");
+    for (const adr of input.related) {
+      lines.push(`- [${escapeInline(adr.title)}](${input.repositoryUrl}/blob/${input.headSha}/${encodeURI(adr.path)})${adr.date ? ` (${adr.date})` : ""}: mentions ${escapeInline(adr.why.slice(0, 5).join(", "))}`);
+    }
+  }
+  lines.push(
+    "",
+    "<details><summary>Draft ADR</summary>",
+    "",
+    `${codeFence}markdown`,
+    input.draft.text.trimEnd(),
+    codeFence,
+    "",
+    "</details>",
+    "",
+    `Not a decision worth recording? Add the \`${escapeInline(input.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` +
+      (input.required ? " This repository requires an ADR for such changes (`adr.require`)." : ""),
+  );
+  return truncate(lines.join("\n"), maxCommentLength);
+}
+
+/** The same comment once the suggestion no longer applies, saying why. */
+export function renderResolved(resolution: AdrResolution): string {
+  const why =
+    resolution.kind === "adr-added"
+      ? `This pull request adds ${resolution.files.map((file) => `\`${escapeInline(file)}\``).join(", ")}. Thank you for recording the decision.`
+      : resolution.kind === "label"
+        ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.`
+        : resolution.kind === "waiver"
+          ? `Waived in the description: "${escapeInline(resolution.reason)}"`
+          : "This pull request no longer changes infrastructure.";
+  return ["### Architecture decision record: resolved", "", why].join("\n");
+}

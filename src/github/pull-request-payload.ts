@@ -1,0 +1,34 @@
+import type { PullRequestInfo } from "../use-cases/pull-request.js";
+
+/** The parts of a `pull_request` webhook payload the use cases read. */
+export interface PullRequestPayload {
+  pull_request: {
+    number: number;
+    title: string;
+    body?: string | null;
+    draft?: boolean;
+    user?: { login: string } | null;
+    requested_reviewers?: ({ login?: string } | null)[] | null;
+    labels?: ({ name?: string } | null)[] | null;
+    head: { sha: string };
+    base: { sha: string };
+  };
+  repository: { html_url: string };
+}
+
+export function pullRequestInfo(payload: PullRequestPayload): PullRequestInfo {
+  const pr = payload.pull_request;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    title: pr.title,
+    body: pr.body ?? "",
+    author: pr.user?.login ?? "",
+    // Teams have no login; people do.
+    requestedReviewers: (pr.requested_reviewers ?? []).flatMap((reviewer) => (reviewer?.login ? [reviewer.login] : [])),
+    labels: (pr.labels ?? []).flatMap((label) => (label?.name ? [label.name] : [])),
+    draft: pr.draft ?? false,
+    repositoryUrl: payload.repository.html_url,
+  };
+}
