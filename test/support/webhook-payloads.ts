@@ -19,7 +19,15 @@ export function pullRequestPayload(repo: RepoState, pull: Pull, action = "opened
   const payload = structuredClone(example);
   payload.action = action;
   payload.installation = { id: installationId, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
-  payload.repository = { ...payload.repository, id: repo.id, name: repo.name, full_name: repo.fullName, owner: { ...payload.repository.owner, login: repo.owner }, default_branch: repo.defaultBranch };
+  payload.repository = {
+    ...payload.repository,
+    id: repo.id,
+    name: repo.name,
+    full_name: repo.fullName,
+    html_url: `https://github.com/${repo.fullName}`,
+    owner: { ...payload.repository.owner, login: repo.owner },
+    default_branch: repo.defaultBranch,
+  };
   payload.number = pull.number;
   payload.pull_request = {
     ...payload.pull_request,
@@ -27,6 +35,8 @@ export function pullRequestPayload(repo: RepoState, pull: Pull, action = "opened
     title: pull.title,
     body: pull.body,
     draft: pull.draft,
+    user: { ...payload.pull_request.user, login: pull.user },
+    requested_reviewers: [],
     labels: pull.labels.map((name, index) => ({ id: index + 1, name, node_id: `L${index}`, url: "", color: "ededed", default: false, description: null })),
     head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: payload.repository },
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo: payload.repository },

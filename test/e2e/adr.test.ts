@@ -1,0 +1,130 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { AppProcess } from "../support/app-process.js";
+import { templateText } from "../support/data-files.js";
+import { GitHubEmulator } from "../support/emulator/server.js";
+import type { Pull, RepoState } from "../support/emulator/state.js";
+import { pullRequestPayload } from "../support/webhook-payloads.js";
+
+let github: GitHubEmulator;
+let app: AppProcess;
+
+beforeAll(async () => {
+  github = await new GitHubEmulator().start();
+  app = await new AppProcess(github.host).start();
+}, 60_000);
+afterAll(async () => {
+  await app?.stop();
+  await github?.stop();
+});
+afterEach(() => expect(github.schemaProblems.splice(0)).toEqual([]));
+
+const postgresAdr = templateText("adrs/adr_2025-06-01_use-postgresql.md");
+const terraform = 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n';
+
+function infraRepo(name: string, extra: Record<string, string> = {}): RepoState {
+  return github.addRepo(name, { "data/engineering/adrs/adr_2025-06-01_use-postgresql.md": postgresAdr, "infra/main.tf": "# empty\n", ...extra });
+}
+
+const marked = (repo: RepoState, pull: Pull) => repo.comments.filter((comment) => comment.issue === pull.number && comment.body.includes("<!-- cto-copilot:adr -->"));
+const adrChecks = (repo: RepoState, sha: string) => repo.checkRuns.filter((run) => run.name === "CTO Co-Pilot / ADR" && run.head_sha === sha);
+const deliver = (repo: RepoState, pull: Pull, action: string) => app.deliver("pull_request", pullRequestPayload(repo, pull, action));
+
+describe("ADR suggestions through the App", () => {
+  it("an infrastructure PR gets one suggestion comment, with the related ADR and a draft, and a neutral check", async () => {
+    const repo = infraRepo("adr/suggest");
+    const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { title: "Move the database to RDS", body: "We outgrew the VM." });
+    expect((await deliver(repo, pull, "opened")).status).toBe(200);
+    const [comment] = marked(repo, pull);
+    expect(marked(repo, pull)).toHaveLength(1);
+    expect(comment!.body).toContain("| Infrastructure as code | `infra/main.tf` | Terraform/OpenTofu: changed aws_db_instance |");
+    expect(comment!.body).toContain(`[Use PostgreSQL on RDS as the primary database](https://github.com/adr/suggest/blob/${pull.headSha}/data/engineering/adrs/adr_2025-06-01_use-postgresql.md)`);
+    expect(comment!.body).toMatch(/data\/engineering\/adrs\/adr_\d{4}-\d{2}-\d{2}_move-the-database-to-rds\.md/);
+    expect(comment!.body).toContain("We outgrew the VM.");
+    expect(adrChecks(repo, pull.headSha)).toEqual([expect.objectContaining({ conclusion: "neutral" })]);
+  });
+
+  it("redeliveries and a synchronize keep one comment; adding an ADR edits it to resolved", async () => {
+    const repo = infraRepo("adr/lifecycle");
+    const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { title: "Add a read replica" });
+    const payload = pullRequestPayload(repo, pull, "opened");
+    for (let i = 0; i < 5; i++) await app.deliver("pull_request", payload);
+    repo.pushToPullRequest(pull.number, { "Dockerfile": "FROM node:22\n" });
+    await deliver(repo, pull, "synchronize");
+    expect(marked(repo, pull)).toHaveLength(1);
+    expect(marked(repo, pull)[0]!.body).toContain("`Dockerfile`");
+    repo.pushToPullRequest(pull.number, { "data/engineering/adrs/adr_2025-11-03_read-replica.md": postgresAdr.replace("Use PostgreSQL on RDS", "Add a read replica").replace("2025-06-01", "2025-11-03") });
+    await deliver(repo, pull, "synchronize");
+    expect(marked(repo, pull)).toHaveLength(1);
+    expect(marked(repo, pull)[0]!.body).toContain("This pull request adds `data/engineering/adrs/adr_2025-11-03_read-replica.md`");
+    expect(adrChecks(repo, pull.headSha)).toEqual([expect.objectContaining({ conclusion: "success" })]);
+  });
+
+  it("the skip label and an ADR-Exempt line resolve the same comment", async () => {
+    const repo = infraRepo("adr/waive");
+    const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { title: "Rename tags" });
+    await deliver(repo, pull, "opened");
+    pull.labels = ["no-adr"];
+    await deliver(repo, pull, "labeled");
+    expect(marked(repo, pull)[0]!.body).toContain("Skipped: the pull request carries the `no-adr` label.");
+    pull.labels = [];
+    await deliver(repo, pull, "unlabeled");
+    expect(marked(repo, pull)[0]!.body).toContain("### Architecture decision record suggested");
+    pull.body = "Cosmetic.\n\nADR-Exempt: only renames tags, ping @ops-team";
+    await deliver(repo, pull, "edited");
+    expect(marked(repo, pull)).toHaveLength(1);
+    expect(marked(repo, pull)[0]!.body).toContain('Waived in the description: "only renames tags, ping @\u200dops-team"');
+  });
+
+  it("adr.require turns the check into a failure; a PR without infrastructure changes gets nothing", async () => {
+    const repo = infraRepo("adr/require", { ".github/cto-copilot.yml": "adr:\n  require: true\n" });
+    const pull = repo.openPullRequest({ "infra/main.tf": terraform });
+    await deliver(repo, pull, "opened");
+    expect(adrChecks(repo, pull.headSha)).toEqual([expect.objectContaining({ conclusion: "failure" })]);
+    const quiet = infraRepo("adr/quiet");
+    const docs = quiet.openPullRequest({ "docs/guide.md": "# Guide\n" });
+    await deliver(quiet, docs, "opened");
+    expect(quiet.comments).toEqual([]);
+    expect(quiet.checkRuns).toEqual([]);
+  });
+
+  it("drafts are skipped unless config says otherwise", async () => {
+    const repo = infraRepo("adr/draft");
+    const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { draft: true });
+    await deliver(repo, pull, "opened");
+    expect(repo.comments).toEqual([]);
+  });
+
+  it("a 100-file infrastructure PR costs 8 requests; a 3,000-file PR gets one comment under the size limit", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) files[i < 30 ? `infra/modules/m${i}/main.tf` : `src/file-${i}.ts`] = i < 30 ? terraform : `export const x = ${i};\n`;
+    const repo = infraRepo("adr/hundred");
+    const pull = repo.openPullRequest(files);
+    const before = github.requests.length;
+    await deliver(repo, pull, "opened");
+    const sent = github.requests.slice(before).filter((request) => !request.path.includes("/access_tokens"));
+    expect(sent.map((request) => `${request.method} ${request.path.replace(/[0-9a-f]{40}/, "SHA")}`).sort()).toEqual(
+      [
+        "POST /api/graphql", // config
+        "GET /repos/adr/hundred/pulls/1/files",
+        "POST /api/graphql", // ADR directories
+        "POST /api/graphql", // ADR texts
+        "GET /repos/adr/hundred/issues/1/comments",
+        "POST /repos/adr/hundred/issues/1/comments",
+        "GET /repos/adr/hundred/commits/SHA/check-runs",
+        "POST /repos/adr/hundred/check-runs",
+      ].sort(),
+    );
+
+    const huge: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) huge[`infra/stacks/${"nested/".repeat(10)}s${i}.tf`] = terraform;
+    const big = infraRepo("adr/huge");
+    const bigPull = big.openPullRequest(huge);
+    const start = github.requests.length;
+    await deliver(big, bigPull, "opened");
+    expect(marked(big, bigPull)).toHaveLength(1);
+    expect(marked(big, bigPull)[0]!.body.length).toBeLessThan(65_536);
+    expect(marked(big, bigPull)[0]!.body).toContain("…and 2950 more files.");
+    // 30 pages of changed files, then the same 7 requests as any infrastructure PR.
+    expect(github.requests.length - start).toBe(30 + 7);
+  }, 60_000);
+});
