@@ -65610,7 +65610,7 @@ var oneLine = (text5, max) => {
 function renderAdrDraft(input2) {
   const date5 = input2.today.toISOString().slice(0, 10);
   const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
-  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map((login) => `@${login}`);
+  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map((name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name);
   const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
   const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
   const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
@@ -65624,9 +65624,7 @@ function renderAdrDraft(input2) {
     "",
     "### Context",
     context3 || "What situation requires a decision? What constraints exist?",
-    "",
-    `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`,
-    ...changeLines,
+    ...changeLines.length > 0 ? ["", `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`, ...changeLines] : [],
     "",
     "### Options Considered",
     "| Option | Pros | Cons | Effort |",

@@ -5,6 +5,7 @@ export interface DraftInput {
   title: string;
   /** The PR description (untrusted text; it only ever appears inside a code block or a file). */
   body: string;
+  /** GitHub login (or a person's name, from the CLI). */
   author: string;
   reviewers: readonly string[];
   pullNumber?: number;
@@ -49,7 +50,8 @@ const oneLine = (text: string, max: number) => {
 export function renderAdrDraft(input: DraftInput): AdrDraft {
   const date = input.today.toISOString().slice(0, 10);
   const title = oneLine(input.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
-  const deciders = [...new Set([input.author, ...input.reviewers].filter(Boolean))].map((login) => `@${login}`);
+  // GitHub logins get an @ (the file is committed; in the comment they sit in a code block and ping no one).
+  const deciders = [...new Set([input.author, ...input.reviewers].filter(Boolean))].map((name) => (/^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name));
   const description = input.body.replace(/<!--[\s\S]*?-->/g, "").trim();
   const context = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}…` : description;
   const changeLines = input.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
@@ -63,9 +65,7 @@ export function renderAdrDraft(input: DraftInput): AdrDraft {
     "",
     "### Context",
     context || "What situation requires a decision? What constraints exist?",
-    "",
-    `This change${input.pullNumber ? ` (pull request ${input.pullNumber})` : ""} touches:`,
-    ...changeLines,
+    ...(changeLines.length > 0 ? ["", `This change${input.pullNumber ? ` (pull request ${input.pullNumber})` : ""} touches:`, ...changeLines] : []),
     "",
     "### Options Considered",
     "| Option | Pros | Cons | Effort |",

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
+import { adrCheckCommand, adrNewCommand } from "./commands/adr.js";
 import { initCommand } from "./commands/init.js";
 import { validateCommand, type OutputFormat } from "./commands/validate.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
@@ -31,6 +32,29 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--root <dir>", "repository root", ".")
     .action(async (options: { root: string }) => {
       setExit(await initCommand(options, io));
+    });
+
+  const adr = program.command("adr").description("Architecture decision records: write a new one, or check local changes for infrastructure");
+  adr
+    .command("new")
+    .description("Write a new ADR from the template into the ADR directory (never overwrites)")
+    .argument("<title>", "the decision, e.g. \"Use PostgreSQL for orders\"")
+    .option("--root <dir>", "repository root", ".")
+    .option("--deciders <names>", "comma-separated deciders (default: git user.name)")
+    .option("--date <YYYY-MM-DD>", "decision date (default: today)")
+    .action(async (title: string, options: { root: string; deciders?: string; date?: string }) => {
+      setExit(await adrNewCommand(title, options, io));
+    });
+  adr
+    .command("check")
+    .description("Detect infrastructure changes in the working tree against a base ref, as the PR check does")
+    .requiredOption("--base <ref>", "git ref to compare with, e.g. origin/main")
+    .option("--root <dir>", "repository root", ".")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--strict", "exit 1 when an ADR is suggested")
+    .addHelpText("after", "\nExit codes: 0 (also when an ADR is suggested), 1 with --strict when one is, 2 usage or runtime error.")
+    .action(async (options: { root: string; base: string; format: "text" | "json"; strict?: boolean }) => {
+      setExit(await adrCheckCommand(options, io));
     });
 
   return program;

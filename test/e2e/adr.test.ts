@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { runAction } from "../support/action-runner.js";
 import { AppProcess } from "../support/app-process.js";
 import { templateText } from "../support/data-files.js";
 import { GitHubEmulator } from "../support/emulator/server.js";
@@ -127,4 +128,17 @@ describe("ADR suggestions through the App", () => {
     // 30 pages of changed files, then the same 7 requests as any infrastructure PR.
     expect(github.requests.length - start).toBe(30 + 7);
   }, 60_000);
+
+  it("the Action behaves as the App on the same event: the same comment and check", async () => {
+    const viaApp = infraRepo("adr/door-app");
+    const viaAction = infraRepo("adr/door-action");
+    const appPull = viaApp.openPullRequest({ "infra/main.tf": terraform }, { title: "Use RDS", body: "Context." });
+    const actionPull = viaAction.openPullRequest({ "infra/main.tf": terraform }, { title: "Use RDS", body: "Context." });
+    await deliver(viaApp, appPull, "opened");
+    const result = await runAction({ event: "pull_request", payload: pullRequestPayload(viaAction, actionPull, "opened"), repository: viaAction.fullName, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl });
+    expect(result.outputs).toMatchObject({ "adr-status": "suggested", "adr-triggered": "true", conclusion: "skipped" });
+    const normalise = (body: string, repo: RepoState, sha: string) => body.replaceAll(repo.fullName, "REPO").replaceAll(sha, "SHA");
+    expect(normalise(marked(viaAction, actionPull)[0]!.body, viaAction, actionPull.headSha)).toBe(normalise(marked(viaApp, appPull)[0]!.body, viaApp, appPull.headSha));
+    expect(adrChecks(viaAction, actionPull.headSha).map((run) => [run.conclusion, run.output.title])).toEqual(adrChecks(viaApp, appPull.headSha).map((run) => [run.conclusion, run.output.title]));
+  }, 30_000);
 });

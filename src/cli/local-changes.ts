@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { isDependencyManifest } from "../adr/dependency-changes.js";
+import type { FileChange } from "../adr/detect-infra-changes.js";
+import { git, gitMaybe } from "./git.js";
+
+/** Splits `git diff` output into per-file patches (keyed by the new path). */
+function patchesByFile(diff: string): Map<string, string> {
+  const patches = new Map<string, string>();
+  for (const section of diff.split(/^diff --git /m).slice(1)) {
+    const path = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1] ?? /^--- a\/(.+)$/m.exec(section)?.[1];
+    const hunks = section.indexOf("\n@@");
+    if (path) patches.set(path, hunks >= 0 ? section.slice(hunks + 1) : "");
+  }
+  return patches;
+}
+
+/**
+ * The working tree's changes against `base` (committed, staged, unstaged and untracked),
+ * as the infrastructure detector reads them: statuses, line counts, patches, and for
+ * dependency manifests their content before and after.
+ */
+export async function localChanges(root: string, base: string): Promise<FileChange[]> {
+  await git(root, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
+  const [nameStatus, numstat, diff, untracked] = await Promise.all([
+    git(root, ["diff", "--name-status", "-z", "--no-renames", base]),
+    git(root, ["diff", "--numstat", "-z", "--no-renames", base]),
+    git(root, ["diff", "--no-color", "--no-ext-diff", "--no-renames", base]),
+    git(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
+  ]);
+  const counts = new Map<string, [number, number]>();
+  for (const entry of numstat.split("\0").filter(Boolean)) {
+    const [added, deleted, path] = entry.split("\t");
+    if (path) counts.set(path, [Number(added) || 0, Number(deleted) || 0]);
+  }
+  const patches = patchesByFile(diff);
+  const fields = nameStatus.split("\0").filter(Boolean);
+  const changes: FileChange[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const status = fields[i]!.startsWith("A") ? "added" : fields[i]!.startsWith("D") ? "removed" : "modified";
+    const path = fields[i + 1]!;
+    const [additions, deletions] = counts.get(path) ?? [0, 0];
+    changes.push({ path, status, additions, deletions, ...(patches.has(path) ? { patch: patches.get(path)! } : {}) });
+  }
+  for (const path of untracked.split("\0").filter(Boolean)) {
+    const text = await readFile(join(root, path), "utf8").catch(() => "");
+    const lines = text.split("\n");
+    changes.push({ path, status: "added", additions: lines.length, deletions: 0, patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join("\n")}` });
+  }
+  for (const change of changes) {
+    if (!isDependencyManifest(change.path)) continue;
+    change.before = await gitMaybe(root, ["show", `${base}:${change.path}`]);
+    change.after = change.status === "removed" ? undefined : await readFile(join(root, change.path), "utf8").catch(() => undefined);
+  }
+  return changes;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli, tempRepo } from "../support/cli.js";
+import { templateText } from "../support/data-files.js";
+import { adrRules } from "../../src/validate/rules/adr.js";
+
+function gitRepo(): string {
+  const root = tempRepo();
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.name", "Ada Park");
+  git("config", "user.email", "ada@example.com");
+  mkdirSync(join(root, "data/engineering/adrs"), { recursive: true });
+  mkdirSync(join(root, "infra"));
+  writeFileSync(join(root, "data/engineering/adrs/adr_2025-06-01_use-postgresql.md"), templateText("adrs/adr_2025-06-01_use-postgresql.md"));
+  writeFileSync(join(root, "infra/main.tf"), "# empty\n");
+  writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { express: "^4.19.0" } }));
+  git("add", ".");
+  git("commit", "-q", "-m", "init");
+  return root;
+}
+
+describe("cto-copilot adr", () => {
+  it("adr new writes a valid ADR from the template and never overwrites it", async () => {
+    const root = gitRepo();
+    const result = await runCli(["adr", "new", "Use Redis for sessions", "--root", root]);
+    expect(result).toMatchObject({ code: 0, stdout: "created data/engineering/adrs/adr_2025-11-03_use-redis-for-sessions.md\n" });
+    const text = readFileSync(join(root, "data/engineering/adrs/adr_2025-11-03_use-redis-for-sessions.md"), "utf8");
+    expect(text).toContain("**Deciders:** Ada Park");
+    expect(adrRules("adr_2025-11-03_use-redis-for-sessions.md", text, new Set())).toEqual([]);
+    const again = await runCli(["adr", "new", "Use Redis for sessions", "--root", root]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists");
+  });
+
+  it("adr check --format json prints one document: triggered, changes by category, related ADRs", async () => {
+    const root = gitRepo();
+    writeFileSync(join(root, "infra/main.tf"), 'resource "aws_db_instance" "main" {}\n');
+    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { express: "^5.0.0" } }));
+    mkdirSync(join(root, ".github/workflows"), { recursive: true });
+    writeFileSync(join(root, ".github/workflows/deploy.yml"), "on: push\n"); // untracked
+    const result = await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      triggered: true,
+      changes: [
+        { file: "infra/main.tf", category: "infrastructure-as-code", reason: "Terraform/OpenTofu: changed aws_db_instance" },
+        { file: "package.json", category: "dependencies", reason: "moves express from ^4.19.0 to ^5.0.0" },
+        { file: ".github/workflows/deploy.yml", category: "ci-cd", reason: "GitHub Actions workflow added" },
+      ],
+      adrs: ["data/engineering/adrs/adr_2025-06-01_use-postgresql.md"],
+    });
+    expect((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--strict"])).code).toBe(1);
+  });
+
+  it("is not triggered once an ADR is part of the change, or when nothing qualifies", async () => {
+    const root = gitRepo();
+    expect(JSON.parse((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout)).toEqual({ triggered: false, changes: [], adrs: [] });
+    writeFileSync(join(root, "infra/main.tf"), 'resource "aws_s3_bucket" "logs" {}\n');
+    await runCli(["adr", "new", "Keep logs in S3", "--root", root]);
+    const report = JSON.parse((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout);
+    expect(report).toMatchObject({ triggered: false, changes: [{ file: "infra/main.tf" }] });
+    expect((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--strict"])).code).toBe(0);
+  });
+
+  it("a bad base ref is a usage error (exit 2) with git's reason", async () => {
+    const result = await runCli(["adr", "check", "--base", "no-such-ref", "--root", gitRepo()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cto-copilot: error: git rev-parse/);
+    expect((await runCli(["adr", "check"])).code).toBe(2);
+  });
+});
