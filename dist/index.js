@@ -55283,6 +55283,9 @@ function renderSuggestion(input2) {
       lines.push(`- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`);
     }
   }
+  if (input2.notes && input2.notes.length > 0) {
+    lines.push("", "**Existing ADRs to fix**", "", ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`));
+  }
   lines.push(
     "",
     "<details><summary>Draft ADR</summary>",
@@ -65591,6 +65594,10 @@ function findRelatedAdrs(adrs, changes, limit = 5) {
   }
   return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
 }
+function brokenSupersedeLinks(adrs) {
+  const names = new Set(adrs.map((adr2) => adr2.path.split("/").pop()));
+  return adrs.flatMap((adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`));
+}
 
 // src/adr/render-draft.ts
 function adrFileNameFor(date5, title) {
@@ -65713,7 +65720,7 @@ async function reviewAdr(context3, pr, options = {}) {
       return text5 ? [readAdr(path2, text5)] : [];
     });
     const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context3.now(), reviewAfterMonths: config2.adr.reviewAfterMonths });
-    commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config2.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config2.adr.require });
+    commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config2.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config2.adr.require, notes: brokenSupersedeLinks(adrs) });
   } else {
     status = changes.length > 0 ? "resolved" : "not-needed";
     commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });

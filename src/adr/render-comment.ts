@@ -23,6 +23,8 @@ export interface SuggestionInput {
   repositoryUrl: string;
   headSha: string;
   required: boolean;
+  /** Problems with existing ADRs worth knowing while writing a new one (broken supersede links). */
+  notes?: readonly string[];
 }
 
 const maxRows = 50;
@@ -59,6 +61,9 @@ export function renderSuggestion(input: SuggestionInput): string {
     for (const adr of input.related) {
       lines.push(`- [${escapeInline(adr.title)}](${input.repositoryUrl}/blob/${input.headSha}/${encodeURI(adr.path)})${adr.date ? ` (${adr.date})` : ""}: mentions ${escapeInline(adr.why.slice(0, 5).join(", "))}`);
     }
+  }
+  if (input.notes && input.notes.length > 0) {
+    lines.push("", "**Existing ADRs to fix**", "", ...input.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`));
   }
   lines.push(
     "",

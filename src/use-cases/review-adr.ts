@@ -3,7 +3,7 @@ import { adrCheckName, planAdrCheck } from "../adr/check-plan.js";
 import { isDependencyManifest } from "../adr/dependency-changes.js";
 import { detectInfraChanges, type FileChange, type InfraChange } from "../adr/detect-infra-changes.js";
 import { readAdr, type AdrSummary } from "../adr/read-adr.js";
-import { findRelatedAdrs } from "../adr/related-adrs.js";
+import { brokenSupersedeLinks, findRelatedAdrs } from "../adr/related-adrs.js";
 import { renderResolved, renderSuggestion, type AdrResolution } from "../adr/render-comment.js";
 import { renderAdrDraft } from "../adr/render-draft.js";
 import type { CheckRunPlan } from "../github/check-runs.js";
@@ -87,7 +87,7 @@ export async function reviewAdr(context: UseCaseContext, pr: PullRequestInfo, op
       return text ? [readAdr(path, text)] : [];
     });
     const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context.now(), reviewAfterMonths: config.adr.reviewAfterMonths });
-    commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config.adr.require });
+    commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config.adr.require, notes: brokenSupersedeLinks(adrs) });
   } else {
     status = changes.length > 0 ? "resolved" : "not-needed";
     commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });

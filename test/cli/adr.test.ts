@@ -65,6 +65,14 @@ describe("cto-copilot adr", () => {
     expect((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--strict"])).code).toBe(0);
   });
 
+  it("warns about an existing ADR whose successor does not exist", async () => {
+    const root = gitRepo();
+    mkdirSync(join(root, "docs/adr"), { recursive: true });
+    writeFileSync(join(root, "docs/adr/0002-use-mysql.md"), "# 2. Use MySQL\n\nDate: 2024-01-01\n\n## Status\n\nSuperseded by [3. Use PostgreSQL](0003-use-postgresql.md)\n");
+    const result = await runCli(["adr", "check", "--base", "HEAD", "--root", root]);
+    expect(result.stdout).toContain("warning: docs/adr/0002-use-mysql.md is superseded by 0003-use-postgresql.md, which does not exist");
+  });
+
   it("a bad base ref is a usage error (exit 2) with git's reason", async () => {
     const result = await runCli(["adr", "check", "--base", "no-such-ref", "--root", gitRepo()]);
     expect(result.code).toBe(2);

@@ -96,6 +96,15 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "failure" })]);
   }, 40_000);
 
+  it("an invalid config fails the check with an annotation on the config line", async () => {
+    const repo = github.addRepo("acme/bad-config", { "data/engineering/team.json": templateText("team.json") });
+    const pull = repo.openPullRequest({ ".github/cto-copilot.yml": "dataDir: data/engineering\nvalidation:\n  maxFileSizeBytes: lots\n" });
+    await app.deliver("pull_request", pullRequestPayload(repo, pull));
+    expect(repo.checkRuns.filter((run) => run.name === "CTO Co-Pilot / data")).toEqual([
+      expect.objectContaining({ conclusion: "failure", annotations: [expect.objectContaining({ path: ".github/cto-copilot.yml", start_line: 3, title: "config-invalid-type" })] }),
+    ]);
+  });
+
   it("a bad or missing signature is rejected and causes no API call", async () => {
     const repo = github.addRepo("acme/unsigned", {});
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve } from "node:path";
 import { categoryLabels, detectInfraChanges } from "../../adr/detect-infra-changes.js";
 import { readAdr, type AdrSummary } from "../../adr/read-adr.js";
-import { findRelatedAdrs } from "../../adr/related-adrs.js";
+import { brokenSupersedeLinks, findRelatedAdrs } from "../../adr/related-adrs.js";
 import { renderAdrDraft } from "../../adr/render-draft.js";
 import { communityAdrDirectories } from "../../use-cases/review-adr.js";
 import { gitMaybe } from "../git.js";
@@ -58,7 +58,8 @@ export async function adrCheckCommand(options: { root?: string; base: string; fo
   const adrAdded = files.some((file) => file.status !== "removed" && file.path.endsWith(".md") && directories.includes(posix.dirname(file.path)) && !/^(readme|index|template)\.md$/i.test(posix.basename(file.path)));
   const changes = detectInfraChanges(files, config.adr);
   const triggered = changes.length > 0 && !adrAdded;
-  const related = changes.length > 0 ? findRelatedAdrs(await readLocalAdrs(root, directories), changes) : [];
+  const adrs = await readLocalAdrs(root, directories);
+  const related = changes.length > 0 ? findRelatedAdrs(adrs, changes) : [];
 
   if (options.format === "json") {
     io.stdout.write(JSON.stringify({ triggered, changes: changes.map(({ file, category, reason }) => ({ file, category, reason })), adrs: related.map((adr) => adr.path) }) + "\n");
@@ -74,6 +75,7 @@ export async function adrCheckCommand(options: { root?: string; base: string; fo
       }
       io.stdout.write(adrAdded ? `\n${colors.green("An ADR is part of the change.")}\n` : `\nConsider recording the decision: cto-copilot adr new "<decision title>"\n`);
     }
+    for (const problem of brokenSupersedeLinks(adrs)) io.stdout.write(`${colors.yellow("warning")}: ${problem}\n`);
   }
   return options.strict && triggered ? exitCodes.findings : exitCodes.ok;
 }
