@@ -1,0 +1,161 @@
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { CommitGraph, type CommitInfo } from "../../../src/dora/change-sets.js";
+import { computeDora, type DeploymentEvent, type DoraInput } from "../../../src/dora/compute.js";
+import { median, percentile } from "../../../src/dora/stats.js";
+
+const hour = 3_600_000;
+const t0 = Date.parse("2025-10-01T00:00:00Z");
+const now = Date.parse("2025-11-01T00:00:00Z");
+
+/** A linear history: commit i at t0 + i hours, subjects given. */
+function linear(subjects: string[]): CommitInfo[] {
+  return subjects.map((subject, index) => ({ sha: `c${index}`, parents: index === 0 ? [] : [`c${index - 1}`], authorTime: t0 + index * hour, subject }));
+}
+
+const deploy = (ref: string, sha: string, at: number, extra: Partial<DeploymentEvent> = {}): DeploymentEvent => ({ ref, sha, time: at, environment: "production", status: "success", ...extra });
+
+describe("statistics", () => {
+  it("median of an even count is the mean of the middle two; p90 is the nearest rank", () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([5])).toBe(5);
+    expect(median([])).toBeNull();
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([1, 2, 3], 90)).toBe(3);
+  });
+});
+
+describe("change sets", () => {
+  it("are the non-merge commits reachable from a deployment and not from the previous one", () => {
+    // c0 - c1 - c2 ------- m5 (merge of c4)
+    //            \- c3 - c4 /
+    const commits: CommitInfo[] = [
+      { sha: "c0", parents: [], authorTime: t0, subject: "init" },
+      { sha: "c1", parents: ["c0"], authorTime: t0 + hour, subject: "a" },
+      { sha: "c2", parents: ["c1"], authorTime: t0 + 2 * hour, subject: "b" },
+      { sha: "c3", parents: ["c2"], authorTime: t0 + 3 * hour, subject: "feature 1" },
+      { sha: "c4", parents: ["c3"], authorTime: t0 + 4 * hour, subject: "feature 2" },
+      { sha: "m5", parents: ["c2", "c4"], authorTime: t0 + 5 * hour, subject: "Merge pull request #7" },
+    ];
+    const graph = new CommitGraph(commits);
+    expect(graph.between("m5", "c1").map((commit) => commit.sha)).toEqual(["m5", "c4", "c3", "c2"]);
+    expect(graph.between("c2", "m5")).toEqual([]);
+    expect(graph.between("c1", undefined).map((commit) => commit.sha)).toEqual(["c1", "c0"]);
+  });
+
+  it("handles a million-commit linear history without deep recursion", () => {
+    const commits = Array.from({ length: 1_000_000 }, (_, index) => ({ sha: `x${index}`, parents: index === 0 ? [] : [`x${index - 1}`], authorTime: index, subject: "" }));
+    const graph = new CommitGraph(commits);
+    expect(graph.between("x999999", "x999990")).toHaveLength(9);
+  });
+});
+
+describe("the DORA metrics (DESIGN.md definitions)", () => {
+  const commits = linear(["init", "feat: a", "feat: b", "feat: c", 'Revert "feat: c"', "fix: d", "hotfix: e", "feat: f"]);
+  const deployments = [
+    deploy("v1", "c0", now - 20 * 24 * hour), // oldest: no change set
+    deploy("v2", "c2", now - 10 * 24 * hour), // c1, c2
+    deploy("v3", "c3", now - 9 * 24 * hour), // c3 -> failed (v4 reverts it)
+    deploy("v4", "c4", now - 8 * 24 * hour), // revert -> remediation
+    deploy("v5", "c6", now - 2 * 24 * hour), // c5, c6 (hotfix) -> remediation, so v4 failed too
+    deploy("v6", "c7", now - 1 * 24 * hour),
+  ];
+  const input: DoraInput = { source: "tags", deployments, commits, incidents: [], now, windowDays: 14, hotfixPattern: "hotfix" };
+  const result = computeDora(input);
+
+  it("counts successful deployments in the window and per week", () => {
+    expect(result.window).toEqual({ start: "2025-10-18T00:00:00Z", end: "2025-11-01T00:00:00Z", days: 14 });
+    expect(result.deploymentFrequency).toEqual({ deployments: 5, perWeek: 2.5, tier: "high" });
+  });
+
+  it("marks remediations (revert, hotfix) and the deployment before each as failed, saying why", () => {
+    expect(result.deployments.map((deployment) => [deployment.ref, deployment.changes, deployment.failed, deployment.remediation])).toEqual([
+      ["v2", 2, false, false],
+      ["v3", 1, true, false],
+      ["v4", 1, true, true],
+      ["v5", 2, false, true],
+      ["v6", 1, false, false],
+    ]);
+    expect(result.deployments[1]!.reason).toBe('v4 remediated it (its changes include a revert: c4 Revert "feat: c")');
+    expect(result.changeFailureRate).toEqual({ failed: 2, total: 5, rate: 0.4, tier: "low" });
+    expect(result.reworkRate).toEqual({ remediations: 2, total: 5, rate: 0.4 });
+  });
+
+  it("lead time: deploy time minus author time of each change, median and p90 in hours with samples", () => {
+    // v2: c1 (t0+1h), c2 (t0+2h) deployed at now-10d ... t0 is 31 days before now.
+    const leads = [
+      [now - 10 * 24 * hour - (t0 + hour), now - 10 * 24 * hour - (t0 + 2 * hour)],
+      [now - 9 * 24 * hour - (t0 + 3 * hour)],
+      [now - 8 * 24 * hour - (t0 + 4 * hour)],
+      [now - 2 * 24 * hour - (t0 + 5 * hour), now - 2 * 24 * hour - (t0 + 6 * hour)],
+      [now - 1 * 24 * hour - (t0 + 7 * hour)],
+    ].flat().map((ms) => ms / hour);
+    expect(result.leadTimeForChanges).toEqual({ medianHours: median(leads), p90Hours: percentile(leads, 90), samples: 7, tier: "medium" });
+  });
+
+  it("time to restore: failed deployment to the next good one without incidents; incidents when there are any", () => {
+    expect(result.timeToRestore).toMatchObject({ basis: "deployments", samples: 2, medianHours: (24 * 6 + 24 * 7) / 2 });
+    const withIncident = computeDora({ ...input, incidents: [{ id: "1", title: "Checkout down", started: now - 3 * 24 * hour, resolved: now - 3 * 24 * hour + 2 * hour }] });
+    expect(withIncident.timeToRestore).toEqual({ medianHours: 2, samples: 1, tier: "high", basis: "incidents" });
+    expect(withIncident.deployments.find((deployment) => deployment.ref === "v4")!.reason).toContain("v5 remediated it");
+  });
+
+  it("an empty history gives null figures, not a crash", () => {
+    const empty = computeDora({ source: "tags", deployments: [], commits: [], incidents: [], now, windowDays: 90 });
+    expect(empty).toMatchObject({
+      deploymentFrequency: { deployments: 0, perWeek: 0, tier: null },
+      leadTimeForChanges: { medianHours: null, p90Hours: null, samples: 0, tier: null },
+      changeFailureRate: { failed: 0, total: 0, rate: null, tier: null },
+      timeToRestore: { medianHours: null, samples: 0, tier: null },
+      reworkRate: { remediations: 0, total: 0, rate: null },
+    });
+  });
+
+  it("a deployment whose own status is failure counts as failed", () => {
+    const withFailure = computeDora({ ...input, deployments: [...deployments, deploy("v7", "c7", now - 12 * hour, { status: "failure" })] });
+    expect(withFailure.changeFailureRate).toMatchObject({ failed: 3, total: 6 });
+    expect(withFailure.deployments.at(-1)!.reason).toBe("its own status is failure");
+  });
+});
+
+describe("invariants (property-based)", () => {
+  const history = linear(Array.from({ length: 60 }, (_, index) => (index % 11 === 5 ? `Revert "x${index}"` : index % 13 === 7 ? `hotfix ${index}` : `change ${index}`)));
+  const deploymentArb = fc.record({ commit: fc.integer({ min: 0, max: 59 }), hoursBeforeNow: fc.integer({ min: -100, max: 24 * 60 }), failure: fc.boolean(), env: fc.constantFrom("production", "staging") });
+  const toDeployment = (d: { commit: number; hoursBeforeNow: number; failure: boolean; env: string }, index: number): DeploymentEvent =>
+    deploy(`d${index}`, `c${d.commit}`, now - d.hoursBeforeNow * hour, { status: d.failure && index % 3 === 0 ? "failure" : "success", environment: d.env });
+  const run = (deployments: DeploymentEvent[]) => computeDora({ source: "deployments", deployments, commits: history, incidents: [], now, windowDays: 30 });
+
+  it("rates lie in [0, 1] and medians within the range of their samples", () => {
+    fc.assert(
+      fc.property(fc.array(deploymentArb, { maxLength: 40 }), (raw) => {
+        const result = run(raw.map(toDeployment));
+        for (const rate of [result.changeFailureRate.rate, result.reworkRate.rate]) if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);
+        const { medianHours, p90Hours } = result.leadTimeForChanges;
+        if (medianHours !== null) expect(medianHours).toBeLessThanOrEqual(p90Hours! + 0.01);
+        expect(result.changeFailureRate.failed).toBeLessThanOrEqual(result.changeFailureRate.total);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the order of the input never matters", () => {
+    fc.assert(
+      fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer(), (raw, seed) => {
+        const deployments = raw.map(toDeployment);
+        const shuffled = [...deployments].sort((a, b) => ((a.ref.length * 31 + seed) % 7) - ((b.ref.length * 17 + seed) % 5));
+        expect(run(shuffled)).toEqual(run(deployments));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a deployment after now changes nothing", () => {
+    fc.assert(
+      fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 1000 }), (raw, commit, hoursLater) => {
+        const deployments = raw.map(toDeployment);
+        expect(run([...deployments, deploy("future", `c${commit}`, now + hoursLater * hour, { markers: ["hotfix"] })])).toEqual(run(deployments));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
