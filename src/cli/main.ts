@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { adrCheckCommand, adrNewCommand } from "./commands/adr.js";
 import { initCommand } from "./commands/init.js";
+import { scorecardCommand, type ScorecardOptions } from "./commands/scorecard.js";
 import { validateCommand, type OutputFormat } from "./commands/validate.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
 
@@ -32,6 +33,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--root <dir>", "repository root", ".")
     .action(async (options: { root: string }) => {
       setExit(await initCommand(options, io));
+    });
+
+  program
+    .command("scorecard")
+    .description("Compute DORA metrics and the engineering scorecard from a local git repository's release tags (no credentials)")
+    .option("--git <dir>", "git repository to read (default: --root, or the current directory)")
+    .option("--root <dir>", "repository whose data/engineering files feed the scorecard (default: --git)")
+    .option("--tag-pattern <glob>", "release tags (default: config dora.tagPattern, v*)")
+    .option("--window-days <days>", "window ending at --now (default: config dora.windowDays, 90)")
+    .option("--now <iso>", "end of the window, for reproducible figures (default: now)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--explain", "add the evidence: deployments in the window, their change counts, why each failed")
+    .option("--write", "write engineering_scorecard.json and scorecards/scorecard_YYYY-MM-DD.json")
+    .addHelpText("after", "\nDefinitions: docs/dora.md. Exit codes: 0 computed (even with no deployments), 2 usage or runtime error.")
+    .action(async (options: ScorecardOptions) => {
+      setExit(await scorecardCommand(options, io));
     });
 
   const adr = program.command("adr").description("Architecture decision records: write a new one, or check local changes for infrastructure");

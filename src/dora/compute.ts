@@ -173,13 +173,10 @@ export function computeDora(input: DoraInput): DoraResult {
   } else {
     basis = "deployments";
     restoreHours = failed.flatMap((deployment) => {
-      // The next successful deployment of the same environment that did not fail itself.
+      // The next successful deployment of the same environment (by status, as DESIGN.md defines it).
       const successes = successesByEnvironment.get(deployment.environment) ?? [];
-      for (let i = lastAtOrBefore(successes, deployment.time) + 1; i < successes.length; i++) {
-        const candidate = successes[i]!;
-        if (candidate.time > deployment.time && evidence.get(candidate)!.failed === null) return [(candidate.time - deployment.time) / hour];
-      }
-      return [];
+      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
+      return next ? [(next.time - deployment.time) / hour] : [];
     });
   }
 

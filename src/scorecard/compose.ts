@@ -1,0 +1,201 @@
+import type { DoraResult } from "../dora/compute.js";
+import { tierRank, type Tier } from "../dora/tiers.js";
+import type { Config } from "../schemas/config.js";
+import type { InfraCosts } from "../schemas/infra-costs.js";
+import type { DoraBlock, Scorecard } from "../schemas/scorecard.js";
+import type { Team } from "../schemas/team.js";
+import type { TechDebt } from "../schemas/tech-debt.js";
+import type { TechStack } from "../schemas/tech-stack.js";
+
+type Status = "green" | "yellow" | "red" | "unknown";
+type Stage = Scorecard["maturityStage"];
+
+/** What the repository shows about security (each undefined when it could not be read). */
+export interface SecurityFacts {
+  securityPolicy?: boolean;
+  dependabotConfig?: boolean;
+  branchProtection?: boolean;
+  openDependabotAlerts?: number;
+}
+
+export interface ScorecardInput {
+  now: Date;
+  dora: DoraResult;
+  /** Include the per-deployment evidence in the dora block (`--explain`). */
+  explain?: boolean;
+  targets: Config["scorecard"]["targets"];
+  techStack?: TechStack;
+  techDebt?: TechDebt;
+  infraCosts?: InfraCosts;
+  team?: Team;
+  /** `data/cfo/latest_forecast.json`, read leniently for monthly revenue. */
+  cfoForecast?: Record<string, unknown>;
+  security: SecurityFacts;
+}
+
+const tierTargetText: Record<string, Record<Tier, string>> = {
+  deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
+  leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
+  changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
+  mttr: { elite: "< 1 h", high: "< 24 h", medium: "< 1 week", low: "any" },
+};
+
+/** Green at or above the target tier, yellow one tier below, red further below. */
+function statusFor(tier: Tier | null, target: Tier): Status {
+  if (tier === null) return "unknown";
+  const gap = tierRank[target] - tierRank[tier];
+  return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
+}
+
+const hours = (value: number) => (value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`);
+
+function stageFromHeadcount(headcount: number): Stage {
+  return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";
+}
+
+const priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+function techDebtSummary(debt: TechDebt | undefined): Scorecard["techDebt"] {
+  const open = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
+  const estimates = open.filter((item) => item.estimatedDays !== null);
+  const top = [...open].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id))[0];
+  return {
+    criticalItems: open.filter((item) => item.priority === "critical").length,
+    totalItems: open.length,
+    estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays!, 0) : null,
+    topItem: top?.title ?? "",
+  };
+}
+
+function numberField(source: Record<string, unknown> | undefined, names: string[]): number | undefined {
+  for (const name of names) if (typeof source?.[name] === "number") return source[name] as number;
+  return undefined;
+}
+
+/** Judged by the prompt's cost targets: infra < 20% of revenue early (< 10% at scale), compute utilisation > 40%. */
+function infrastructureSummary(costs: InfraCosts | undefined, forecast: Record<string, unknown> | undefined, stage: Stage): Scorecard["infrastructure"] {
+  const month = costs?.months.at(-1);
+  if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
+  const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
+  const percent = revenue ? Math.round((month.totalSpend / revenue) * 1000) / 10 : null;
+  const perCustomer = month.activeCustomers ? Math.round((month.totalSpend / month.activeCustomers) * 100) / 100 : null;
+  const top = [...(month.byService ?? [])].sort((a, b) => b.spend - a.spend)[0];
+  const utilization = month.utilization?.compute ?? null;
+  const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
+  const problems: string[] = [];
+  const facts: string[] = [];
+  if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
+  if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
+  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
+  const status: Status = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
+  return {
+    monthlySpend: month.totalSpend,
+    spendAsPercentOfRevenue: percent,
+    costPerCustomer: perCustomer,
+    topCostDriver: top?.service ?? "",
+    computeUtilization: utilization,
+    status,
+    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`,
+  };
+}
+
+/** What the repository shows, held against the prompt's minimum security for the stage. */
+function securitySummary(facts: SecurityFacts, stack: TechStack | undefined, stage: Stage): Scorecard["security"] {
+  const missing: string[] = [];
+  const present: string[] = [];
+  const unknown: string[] = [];
+  const check = (value: boolean | undefined, name: string) => (value === undefined ? unknown : value ? present : missing).push(name);
+  check(facts.securityPolicy, "SECURITY.md");
+  if (stage !== "survival") check(facts.dependabotConfig, "dependency scanning (Dependabot config)");
+  if (stage !== "survival") check(facts.branchProtection, "branch protection on the default branch");
+  const alerts = facts.openDependabotAlerts;
+  const status: Status = alerts !== undefined && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown.length > 0 ? "unknown" : "green";
+  const compliance = stack?.constraints?.complianceRequirements ?? [];
+  const parts = [
+    ...(alerts !== undefined ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"]),
+    ...(present.length ? [`present: ${present.join(", ")}`] : []),
+    ...(missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : []),
+    ...(unknown.length ? [`not checked: ${unknown.join(", ")}`] : []),
+  ];
+  return {
+    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
+    lastSecurityReview: "",
+    openVulnerabilities: alerts ?? 0,
+    status,
+    reason: parts.join("; "),
+  };
+}
+
+function doraBlock(dora: DoraResult, explain: boolean): DoraBlock {
+  return {
+    source: dora.source,
+    window: dora.window,
+    deploymentFrequency: dora.deploymentFrequency,
+    leadTimeForChanges: dora.leadTimeForChanges,
+    changeFailureRate: dora.changeFailureRate,
+    timeToRestore: { medianHours: dora.timeToRestore.medianHours, samples: dora.timeToRestore.samples, tier: dora.timeToRestore.tier },
+    reworkRate: dora.reworkRate,
+    ...(explain ? { deployments: dora.deployments } : {}),
+  };
+}
+
+/** `engineering_scorecard.json` as the prompt defines it, with a `dora` block; every status says why. */
+export function composeScorecard(input: ScorecardInput): Scorecard {
+  const { dora, targets } = input;
+  const headcount = input.team?.headcount ?? input.techStack?.team?.headcount ?? 0;
+  const stage = input.techStack?.maturityStage ?? stageFromHeadcount(headcount);
+  const day = input.now.toISOString().slice(0, 10);
+  const df = dora.deploymentFrequency;
+  const lt = dora.leadTimeForChanges;
+  const cfr = dora.changeFailureRate;
+  const ttr = dora.timeToRestore;
+  const window = `${dora.window.days} days`;
+  return {
+    version: "1.0",
+    generatedAt: input.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    syncId: `sync_${day}`,
+    maturityStage: stage,
+    health: {
+      deploymentFrequency: {
+        current: df.tier === null ? null : `${df.perWeek}/week`,
+        target: tierTargetText.deploymentFrequency![targets.deploymentFrequency],
+        status: statusFor(df.tier, targets.deploymentFrequency),
+        samples: df.deployments,
+        reason: df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
+      },
+      leadTime: {
+        current: lt.medianHours === null ? null : hours(lt.medianHours),
+        target: tierTargetText.leadTime![targets.leadTime],
+        status: statusFor(lt.tier, targets.leadTime),
+        samples: lt.samples,
+        reason: lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
+      },
+      changeFailureRate: {
+        current: cfr.rate,
+        target: tierTargetText.changeFailureRate![targets.changeFailureRate],
+        status: statusFor(cfr.tier, targets.changeFailureRate),
+        samples: cfr.total,
+        reason: cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
+      },
+      mttr: {
+        current: ttr.medianHours === null ? null : hours(ttr.medianHours),
+        target: tierTargetText.mttr![targets.mttr],
+        status: statusFor(ttr.tier, targets.mttr),
+        samples: ttr.samples,
+        reason:
+          ttr.medianHours === null
+            ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)"
+            : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`,
+      },
+    },
+    techDebt: techDebtSummary(input.techDebt),
+    infrastructure: infrastructureSummary(input.infraCosts, input.cfoForecast, stage),
+    security: securitySummary(input.security, input.techStack, stage),
+    team: {
+      headcount,
+      openRoles: input.team?.openRoles?.length ?? 0,
+      attritionRisk: input.team?.attritionRisk ?? "low",
+    },
+    dora: doraBlock(dora, input.explain ?? false),
+  };
+}
