@@ -128,7 +128,9 @@ export function computeDora(input: DoraInput): DoraResult {
         evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
         continue;
       }
-      const changes = previous ? graph.between(deployment.sha, previous.sha).filter((commit) => commit.parents.length <= 1) : [];
+      // Only deployments in the window need their change sets: every reported figure (lead time,
+      // remediation, and so failure of the deployment before a remediation) is about the window.
+      const changes = previous && inWindow(deployment.time) ? graph.between(deployment.sha, previous.sha).filter((commit) => commit.parents.length <= 1) : [];
       const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
       const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
       const marker = (deployment.markers ?? []).find((text) => hotfix.test(text));
