@@ -30,7 +30,7 @@ export async function readTagDeployments(root: string, pattern: string): Promise
  */
 export async function readCommits(root: string, tips: readonly string[], exclude: readonly string[] = []): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
-  const output = await git(root, ["log", "-z", "--format=%H%x1f%P%x1f%at%x1f%s", ...tips, ...(exclude.length > 0 ? ["--not", ...exclude] : []), "--"]);
+  const output = await git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s", ...tips, ...(exclude.length > 0 ? ["--not", ...exclude] : []), "--"]);
   return output
     .split("\0")
     .filter(Boolean)

@@ -8,42 +8,36 @@ export interface CommitInfo {
 }
 
 /**
- * A commit graph with generation numbers (1 + the highest parent's), which let a walk stop
- * as soon as every commit left to look at is known to be reachable from the excluded side,
- * the way `git rev-list A ^B` does. Commits are numbered and kept in typed arrays so that a
- * million-commit history and a hundred thousand walks stay cheap.
+ * A commit graph that answers `git rev-list A ^B` questions.
+ *
+ * A walk must handle every descendant of a commit before the commit itself. When the commits
+ * come in topological order, newest first (as `git log --topo-order` and GitHub's history
+ * give them), their position is such an order, and the graph indexes only as much history
+ * as the walks reach: a 90-day window over years of history touches a small part of it.
+ * Should a parent ever appear before its child, the graph falls back to generation numbers
+ * (1 + the highest parent's) over the whole history, which are right for any order.
  */
 export class CommitGraph {
-  private readonly list: CommitInfo[];
+  private readonly list: readonly CommitInfo[];
   private readonly index = new Map<string, number>();
-  /** Parent indices of commit i: parentIndex[parentStart[i] .. parentStart[i + 1]) (parents outside the graph dropped). */
-  private readonly parentStart: Int32Array;
-  private readonly parentIndex: Int32Array;
-  private readonly generation: Int32Array;
+  private scanned = 0;
+  private readonly parentCache: (Int32Array | undefined)[];
+  /** Walk priority (higher first): position-based while the input is topological, else generations. */
+  private priority: Int32Array;
+  private topological = true;
   // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
   private readonly stateEpoch: Int32Array;
   private readonly state: Uint8Array;
   private epoch = 0;
 
-  constructor(commits: Iterable<CommitInfo>) {
-    this.list = [...commits];
-    this.list.forEach((commit, i) => this.index.set(commit.sha, i));
-    const count = this.list.length;
-    this.parentStart = new Int32Array(count + 1);
-    const parents: number[] = [];
-    for (let i = 0; i < count; i++) {
-      this.parentStart[i] = parents.length;
-      for (const sha of this.list[i]!.parents) {
-        const parent = this.index.get(sha);
-        if (parent !== undefined) parents.push(parent);
-      }
-    }
-    this.parentStart[count] = parents.length;
-    this.parentIndex = Int32Array.from(parents);
-    this.generation = new Int32Array(count);
+  constructor(commits: readonly CommitInfo[]) {
+    this.list = commits;
+    const count = commits.length;
+    this.parentCache = new Array(count);
+    this.priority = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.priority[i] = count - i;
     this.stateEpoch = new Int32Array(count);
     this.state = new Uint8Array(count);
-    this.computeGenerations();
   }
 
   get size(): number {
@@ -51,25 +45,53 @@ export class CommitGraph {
   }
 
   get(sha: string): CommitInfo | undefined {
-    const i = this.index.get(sha);
+    const i = this.indexOf(sha);
     return i === undefined ? undefined : this.list[i];
   }
 
-  /** Iterative depth-first numbering: no recursion, whatever order the commits came in. */
-  private computeGenerations(): void {
-    const { generation, parentStart, parentIndex } = this;
+  /** Index of a commit, reading the input only as far as needed. */
+  private indexOf(sha: string): number | undefined {
+    const known = this.index.get(sha);
+    if (known !== undefined || this.scanned >= this.list.length) return known;
+    while (this.scanned < this.list.length) {
+      const i = this.scanned++;
+      this.index.set(this.list[i]!.sha, i);
+      if (this.list[i]!.sha === sha) return i;
+    }
+    return undefined;
+  }
+
+  private parentsOf(i: number): Int32Array {
+    let parents = this.parentCache[i];
+    if (!parents) {
+      const found: number[] = [];
+      for (const sha of this.list[i]!.parents) {
+        const parent = this.indexOf(sha);
+        if (parent !== undefined) found.push(parent);
+      }
+      parents = Int32Array.from(found);
+      this.parentCache[i] = parents;
+    }
+    return parents;
+  }
+
+  /** The input is not topological: number every commit by generation (iteratively, no recursion). */
+  private useGenerations(): void {
+    this.topological = false;
+    const count = this.list.length;
+    const generation = new Int32Array(count);
     const stack: number[] = [];
-    for (let root = 0; root < this.list.length; root++) {
+    for (let root = 0; root < count; root++) {
       if (generation[root] !== 0) continue;
       stack.push(root);
       while (stack.length > 0) {
         const i = stack[stack.length - 1]!;
         let highest = 0;
         let pending = false;
-        for (let p = parentStart[i]!; p < parentStart[i + 1]!; p++) {
-          const g = generation[parentIndex[p]!]!;
+        for (const parent of this.parentsOf(i)) {
+          const g = generation[parent]!;
           if (g === 0) {
-            stack.push(parentIndex[p]!);
+            stack.push(parent);
             pending = true;
           } else if (g > highest) highest = g;
         }
@@ -78,6 +100,7 @@ export class CommitGraph {
         stack.pop();
       }
     }
+    this.priority = generation;
   }
 
   /**
@@ -85,13 +108,21 @@ export class CommitGraph {
    * Commits outside the graph (history not read) end the walk on that path.
    */
   between(include: string, exclude: string | undefined): CommitInfo[] {
-    const start = this.index.get(include);
+    for (;;) {
+      const result = this.walk(include, exclude);
+      if (result) return result;
+      this.useGenerations(); // the order was not topological: walk again with generations
+    }
+  }
+
+  private walk(include: string, exclude: string | undefined): CommitInfo[] | undefined {
+    const start = this.indexOf(include);
     if (start === undefined) return [];
-    const { generation, parentStart, parentIndex, state, stateEpoch } = this;
+    const { state, stateEpoch, priority } = this;
     const epoch = ++this.epoch;
-    // Commits are popped in decreasing generation order, so every descendant of a commit is
-    // handled before it and its state (1 = reachable from include only, 2 = also from exclude) is final.
-    const heap = new GenerationHeap(generation);
+    // Popped in decreasing priority, every descendant of a commit is handled before it, so its
+    // state (1 = reachable from include only, 2 = also from exclude) is final when it is popped.
+    const heap = new PriorityHeap(priority);
     let interestingQueued = 0;
     const mark = (i: number, value: 1 | 2) => {
       const current = stateEpoch[i] === epoch ? state[i]! : 0;
@@ -103,7 +134,7 @@ export class CommitGraph {
       heap.push(i);
     };
     mark(start, 1);
-    const stop = exclude === undefined ? undefined : this.index.get(exclude);
+    const stop = exclude === undefined ? undefined : this.indexOf(exclude);
     if (stop !== undefined) mark(stop, 2);
     const out: CommitInfo[] = [];
     const done = new Set<number>();
@@ -116,14 +147,17 @@ export class CommitGraph {
         interestingQueued--;
         out.push(this.list[i]!);
       }
-      for (let p = parentStart[i]!; p < parentStart[i + 1]!; p++) mark(parentIndex[p]!, value);
+      for (const parent of this.parentsOf(i)) {
+        if (this.topological && priority[parent]! >= priority[i]!) return undefined;
+        mark(parent, value);
+      }
     }
     return out;
   }
 }
 
-/** A binary max-heap of commit indices ordered by generation. */
-class GenerationHeap {
+/** A binary max-heap of commit indices ordered by a priority array. */
+class PriorityHeap {
   private readonly items: number[] = [];
 
   constructor(private readonly generation: Int32Array) {}

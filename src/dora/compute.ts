@@ -30,6 +30,7 @@ export interface IncidentEvent {
 export interface DoraInput {
   source: DeploymentSource;
   deployments: readonly DeploymentEvent[];
+  /** Newest first in topological order (as git log gives them) is fastest; any order is correct. */
   commits: readonly CommitInfo[] | CommitGraph;
   incidents: readonly IncidentEvent[];
   now: number;

@@ -43,6 +43,17 @@ describe("change sets", () => {
     expect(graph.between("c1", undefined).map((commit) => commit.sha)).toEqual(["c1", "c0"]);
   });
 
+  it("give the same answer whatever the order of the commits (topological newest-first is only faster)", () => {
+    const commits = linear(Array.from({ length: 40 }, (_, i) => `change ${i}`));
+    commits[20] = { ...commits[20]!, parents: ["c19", "c7"] }; // a merge
+    const oldestFirst = new CommitGraph(commits);
+    const newestFirst = new CommitGraph([...commits].reverse());
+    for (const [include, exclude] of [["c39", "c10"], ["c25", "c19"], ["c20", "c8"], ["c5", undefined]] as const) {
+      const shas = (graph: CommitGraph) => graph.between(include, exclude).map((commit) => commit.sha).sort();
+      expect(shas(newestFirst)).toEqual(shas(oldestFirst));
+    }
+  });
+
   it("handles a million-commit linear history without deep recursion", () => {
     const commits = Array.from({ length: 1_000_000 }, (_, index) => ({ sha: `x${index}`, parents: index === 0 ? [] : [`x${index - 1}`], authorTime: index, subject: "" }));
     const graph = new CommitGraph(commits);
