@@ -1687,7 +1687,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query,
+        query: query3,
         idempotent,
         blocking,
         upgrade,
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query3 ? buildURL(path2, query3) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -10810,13 +10810,13 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path2, method, body, headers, query: query3 } = opts;
       return {
         path: path2,
         method,
         body,
         headers,
-        query
+        query: query3
       };
     }
     function generateKeyValues(data) {
@@ -23016,9 +23016,9 @@ var require_timestamp = __commonJS({
         const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const [, year, month, day3, hour2, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month - 1, day3, hour2 || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -28382,9 +28382,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix7 = POSIX_REGEX_SOURCE[rest2];
-                if (posix7) {
-                  prev.value = pre + posix7;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -28901,7 +28901,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix7 = opts.windows;
+      const posix8 = opts.windows;
       const regex2 = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -28911,8 +28911,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob: glob2, posix: posix7 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix7, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob: glob2, posix: posix8 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix8, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -28937,7 +28937,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob: glob2, posix: posix7 } = {}) => {
+    picomatch3.test = (input2, regex2, options, { glob: glob2, posix: posix8 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -28945,7 +28945,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix7 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -28954,16 +28954,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix7);
+          match = picomatch3.matchBase(input2, regex2, options, posix8);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
-      return regex2.test(utils.basename(input2, { windows: posix7 }));
+      return regex2.test(utils.basename(input2, { windows: posix8 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -32189,9 +32189,9 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function graphql(request2, query3, options) {
   if (options) {
-    if (typeof query === "string" && "query" in options) {
+    if (typeof query3 === "string" && "query" in options) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
@@ -32205,7 +32205,7 @@ function graphql(request2, query, options) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query3 === "string" ? Object.assign({ query: query3 }, options) : query3;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -32240,8 +32240,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query3, options) => {
+    return graphql(newRequest, query3, options);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -35069,11 +35069,11 @@ async function listPullRequestFiles(client, repo, pullNumber) {
 
 // src/github/read-config.ts
 async function readConfigSources(client, repo, ref, path2) {
-  const query = `query ReadConfig($owner: String!, $name: String!, $expression: String!, $orgExpression: String!) {
+  const query3 = `query ReadConfig($owner: String!, $name: String!, $expression: String!, $orgExpression: String!) {
     repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
     organization: repository(owner: $owner, name: ".github") { object(expression: $orgExpression) { ... on Blob { text } } }
   }`;
-  const data = await client.graphql(query, { owner: repo.owner, name: repo.repo, expression: `${ref}:${path2}`, orgExpression: `HEAD:${path2}` });
+  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, expression: `${ref}:${path2}`, orgExpression: `HEAD:${path2}` });
   const repository = data.repository?.object?.text ?? void 0;
   const organization = repo.repo === ".github" ? void 0 : data.organization?.object?.text ?? void 0;
   return { ...repository !== void 0 ? { repository } : {}, ...organization !== void 0 ? { organization } : {} };
@@ -35092,8 +35092,8 @@ async function readRepositoryContents(client, repo, ref, wanted) {
       return `f${index2}: object(expression: $e${index2}) { __typename ... on Blob { byteSize isBinary text } ... on Tree { entries { name } } }`;
     });
     const declarations = batch.map((_request, index2) => `$e${index2}: String!`).join(", ");
-    const query = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
-    const data = await client.graphql(query, variables);
+    const query3 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+    const data = await client.graphql(query3, variables);
     if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
     batch.forEach((request2, index2) => {
       const object2 = data.repository[`f${index2}`];
@@ -35126,6 +35126,108 @@ ${body}`;
   return { id: Number(data.id), action: "created" };
 }
 
+// src/github/commit-files.ts
+var StaleBranchError = class extends Error {
+  constructor(branch) {
+    super(`branch ${branch} moved while the files were being written`);
+  }
+};
+async function readBranchHead(client, repo, branch) {
+  const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
+  const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: ref.object.sha });
+  return { sha: ref.object.sha, tree: commit.tree.sha };
+}
+async function commitFiles(client, repo, branch, head, files, message) {
+  const { data: tree } = await client.request("POST /repos/{owner}/{repo}/git/trees", {
+    ...repo,
+    base_tree: head.tree,
+    tree: Object.entries(files).map(([path2, content3]) => ({ path: path2, mode: "100644", type: "blob", content: content3 }))
+  });
+  const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", { ...repo, message, tree: tree.sha, parents: [head.sha] });
+  try {
+    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
+  } catch (error63) {
+    const status = error63.status;
+    if (status === 422 || status === 409) throw new StaleBranchError(branch);
+    throw error63;
+  }
+  return commit.sha;
+}
+
+// src/github/fetch-deployments.ts
+var query = `query Deployments($owner: String!, $name: String!, $environments: [String!], $after: String) {
+  repository(owner: $owner, name: $name) {
+    deployments(environments: $environments, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { databaseId commitOid createdAt environment statuses(first: 20) { nodes { state createdAt } } }
+    }
+  }
+}`;
+function deploymentFromNode(node3) {
+  const statuses = (node3.statuses?.nodes ?? []).filter((status) => status !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const success2 = statuses.find((status) => status.state === "SUCCESS");
+  const failure2 = statuses.find((status) => status.state === "FAILURE" || status.state === "ERROR");
+  if (!success2 && !failure2) return void 0;
+  return {
+    ref: String(node3.databaseId ?? node3.commitOid.slice(0, 7)),
+    sha: node3.commitOid,
+    time: Date.parse((success2 ?? failure2).createdAt),
+    environment: node3.environment ?? "production",
+    status: success2 ? "success" : "failure"
+  };
+}
+async function fetchDeployments(client, repo, environment, since) {
+  const deployments = [];
+  let after = null;
+  for (; ; ) {
+    const data = await client.graphql(query, { owner: repo.owner, name: repo.repo, environments: [environment], after });
+    const connection = data.repository?.deployments;
+    if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+    for (const node3 of connection.nodes ?? []) {
+      const deployment = node3 ? deploymentFromNode(node3) : void 0;
+      if (deployment) deployments.push(deployment);
+    }
+    const olderSuccess = deployments.some((deployment) => deployment.status === "success" && deployment.time <= since);
+    if (!connection.pageInfo.hasNextPage || olderSuccess) return deployments;
+    after = connection.pageInfo.endCursor;
+  }
+}
+
+// src/github/fetch-history.ts
+var query2 = `query History($owner: String!, $name: String!, $oid: GitObjectID!, $since: GitTimestamp, $after: String) {
+  repository(owner: $owner, name: $name) {
+    object(oid: $oid) {
+      ... on Commit {
+        history(first: 100, since: $since, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes { oid authoredDate messageHeadline parents(first: 2) { nodes { oid } } }
+        }
+      }
+    }
+  }
+}`;
+async function fetchHistory(client, repo, tip, since) {
+  const commits = [];
+  let after = null;
+  for (; ; ) {
+    const data = await client.graphql(query2, { owner: repo.owner, name: repo.repo, oid: tip, since: new Date(since).toISOString(), after });
+    const history = data.repository?.object?.history;
+    if (!history) return commits;
+    for (const node3 of history.nodes ?? []) {
+      if (!node3) continue;
+      commits.push({ sha: node3.oid, parents: (node3.parents.nodes ?? []).flatMap((parent) => parent ? [parent.oid] : []), authorTime: Date.parse(node3.authoredDate), subject: node3.messageHeadline });
+    }
+    if (!history.pageInfo.hasNextPage) return commits;
+    after = history.pageInfo.endCursor;
+  }
+}
+
+// src/github/list-incidents.ts
+async function listIncidentIssues(client, repo, label, since) {
+  const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", { ...repo, labels: label, state: "all", since: new Date(since).toISOString(), per_page: 100 });
+  return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({ id: `#${issue3.number}`, title: issue3.title, started: Date.parse(issue3.created_at), resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null }));
+}
+
 // src/github/gateway.ts
 function createGateway(client, repo) {
   return {
@@ -35135,7 +35237,12 @@ function createGateway(client, repo) {
     readConfigSources: (ref, path2) => readConfigSources(client, repo, ref, path2),
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
-    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options)
+    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
+    fetchDeployments: (environment, since) => fetchDeployments(client, repo, environment, since),
+    fetchHistory: (tip, since) => fetchHistory(client, repo, tip, since),
+    listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
+    readBranchHead: (branch) => readBranchHead(client, repo, branch),
+    commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message)
   };
 }
 
@@ -55545,15 +55652,15 @@ var TomlDate = class _TomlDate extends Date {
     return this.#hasDate || this.#hasTime;
   }
   toISOString() {
-    let iso = super.toISOString();
+    let iso2 = super.toISOString();
     if (this.isDate())
-      return iso.slice(0, 10);
+      return iso2.slice(0, 10);
     if (this.isTime())
-      return iso.slice(11, 23);
+      return iso2.slice(11, 23);
     if (this.#offset === null)
-      return iso.slice(0, -1);
+      return iso2.slice(0, -1);
     if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
+      return iso2;
     let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
     offset = this.#offset[0] === "-" ? offset : -offset;
     let offsetDate = new Date(this.getTime() - offset * 6e4);
@@ -65867,9 +65974,9 @@ var schemaReference = external_exports.string().optional().meta({ description: "
 function isCalendarDate(value) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date5 = new Date(Date.UTC(year, month - 1, day));
-  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day;
+  const [year, month, day3] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date5 = new Date(Date.UTC(year, month - 1, day3));
+  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day3;
 }
 var isoDate = external_exports.string().refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" }).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
 var isoDateTime = external_exports.string().refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
@@ -67310,10 +67417,10 @@ function adrRules(fileName, text5, existingAdrs) {
 function parseTimestamp(text5) {
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(text5.trim());
   if (!match) return void 0;
-  const [, year, month, day, hour, minute, second = "00", zone = "Z"] = match;
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
   const check2 = new Date(utc);
-  if (check2.getUTCDate() !== Number(day) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour) > 23 || Number(minute) > 59) return void 0;
+  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59) return void 0;
   if (/^(Z|UTC)$/i.test(zone)) return utc;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
@@ -67457,30 +67564,30 @@ function doraRules(dora) {
   }
   return findings;
 }
-function scorecardRules(scorecard, fileDate) {
+function scorecardRules(scorecard2, fileDate) {
   const findings = [];
-  const generatedDate = new Date(scorecard.generatedAt).toISOString().slice(0, 10);
+  const generatedDate = new Date(scorecard2.generatedAt).toISOString().slice(0, 10);
   if (fileDate !== void 0 && fileDate !== generatedDate) {
     findings.push({
       path: ["generatedAt"],
       severity: "error",
       code: "snapshot-date-mismatch",
-      message: `snapshot file is dated ${fileDate} but \`generatedAt\` is ${scorecard.generatedAt} (UTC date ${generatedDate}); expected a ${fileDate} timestamp`
+      message: `snapshot file is dated ${fileDate} but \`generatedAt\` is ${scorecard2.generatedAt} (UTC date ${generatedDate}); expected a ${fileDate} timestamp`
     });
   }
-  const syncDate = /^sync_(\d{4}-\d{2}-\d{2})$/.exec(scorecard.syncId ?? "")?.[1];
+  const syncDate = /^sync_(\d{4}-\d{2}-\d{2})$/.exec(scorecard2.syncId ?? "")?.[1];
   if (syncDate !== void 0 && syncDate !== generatedDate) {
     findings.push({ path: ["syncId"], severity: "warning", code: "sync-id-date", message: `\`syncId\` is dated ${syncDate} but \`generatedAt\` is on ${generatedDate}` });
   }
-  if (scorecard.techDebt.criticalItems > scorecard.techDebt.totalItems) {
+  if (scorecard2.techDebt.criticalItems > scorecard2.techDebt.totalItems) {
     findings.push({
       path: ["techDebt", "criticalItems"],
       severity: "error",
       code: "summary-mismatch",
-      message: `\`techDebt.criticalItems\` (${scorecard.techDebt.criticalItems}) exceeds \`techDebt.totalItems\` (${scorecard.techDebt.totalItems})`
+      message: `\`techDebt.criticalItems\` (${scorecard2.techDebt.criticalItems}) exceeds \`techDebt.totalItems\` (${scorecard2.techDebt.totalItems})`
     });
   }
-  if (scorecard.dora) findings.push(...doraRules(scorecard.dora));
+  if (scorecard2.dora) findings.push(...doraRules(scorecard2.dora));
   return findings;
 }
 
@@ -67702,6 +67809,625 @@ async function reviewDataFiles(context3, pr, options = {}) {
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
   const published = await publishCheck(context3, plan, options);
   return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
+}
+
+// src/use-cases/compute-scorecard.ts
+import { posix as posix7 } from "node:path";
+
+// src/dora/change-sets.ts
+var CommitGraph = class {
+  list;
+  index = /* @__PURE__ */ new Map();
+  scanned = 0;
+  parentCache;
+  /** Walk priority (higher first): position-based while the input is topological, else generations. */
+  priority;
+  topological = true;
+  // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
+  stateEpoch;
+  state;
+  epoch = 0;
+  constructor(commits) {
+    this.list = commits;
+    const count = commits.length;
+    this.parentCache = new Array(count);
+    this.priority = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.priority[i] = count - i;
+    this.stateEpoch = new Int32Array(count);
+    this.state = new Uint8Array(count);
+  }
+  get size() {
+    return this.list.length;
+  }
+  get(sha) {
+    const i = this.indexOf(sha);
+    return i === void 0 ? void 0 : this.list[i];
+  }
+  /** Index of a commit, reading the input only as far as needed. */
+  indexOf(sha) {
+    const known = this.index.get(sha);
+    if (known !== void 0 || this.scanned >= this.list.length) return known;
+    while (this.scanned < this.list.length) {
+      const i = this.scanned++;
+      this.index.set(this.list[i].sha, i);
+      if (this.list[i].sha === sha) return i;
+    }
+    return void 0;
+  }
+  parentsOf(i) {
+    let parents = this.parentCache[i];
+    if (!parents) {
+      const found = [];
+      for (const sha of this.list[i].parents) {
+        const parent = this.indexOf(sha);
+        if (parent !== void 0) found.push(parent);
+      }
+      parents = Int32Array.from(found);
+      this.parentCache[i] = parents;
+    }
+    return parents;
+  }
+  /** The input is not topological: number every commit by generation (iteratively, no recursion). */
+  useGenerations() {
+    this.topological = false;
+    const count = this.list.length;
+    const generation = new Int32Array(count);
+    const stack = [];
+    for (let root = 0; root < count; root++) {
+      if (generation[root] !== 0) continue;
+      stack.push(root);
+      while (stack.length > 0) {
+        const i = stack[stack.length - 1];
+        let highest = 0;
+        let pending = false;
+        for (const parent of this.parentsOf(i)) {
+          const g = generation[parent];
+          if (g === 0) {
+            stack.push(parent);
+            pending = true;
+          } else if (g > highest) highest = g;
+        }
+        if (pending) continue;
+        generation[i] = highest + 1;
+        stack.pop();
+      }
+    }
+    this.priority = generation;
+  }
+  /**
+   * Commits reachable from `include` and not from `exclude` (like `git rev-list include ^exclude`).
+   * Commits outside the graph (history not read) end the walk on that path.
+   */
+  between(include, exclude) {
+    for (; ; ) {
+      const result = this.walk(include, exclude);
+      if (result) return result;
+      this.useGenerations();
+    }
+  }
+  walk(include, exclude) {
+    const start = this.indexOf(include);
+    if (start === void 0) return [];
+    const { state, stateEpoch, priority } = this;
+    const epoch = ++this.epoch;
+    const heap = new PriorityHeap(priority);
+    let interestingQueued = 0;
+    const mark = (i, value) => {
+      const current = stateEpoch[i] === epoch ? state[i] : 0;
+      if (current === 2 || current === value) return;
+      if (current === 1) interestingQueued--;
+      stateEpoch[i] = epoch;
+      state[i] = value;
+      if (value === 1) interestingQueued++;
+      heap.push(i);
+    };
+    mark(start, 1);
+    const stop = exclude === void 0 ? void 0 : this.indexOf(exclude);
+    if (stop !== void 0) mark(stop, 2);
+    const out = [];
+    const done = /* @__PURE__ */ new Set();
+    while (heap.size > 0 && interestingQueued > 0) {
+      const i = heap.pop();
+      if (done.has(i)) continue;
+      done.add(i);
+      const value = state[i];
+      if (value === 1) {
+        interestingQueued--;
+        out.push(this.list[i]);
+      }
+      for (const parent of this.parentsOf(i)) {
+        if (this.topological && priority[parent] >= priority[i]) return void 0;
+        mark(parent, value);
+      }
+    }
+    return out;
+  }
+};
+var PriorityHeap = class {
+  constructor(generation) {
+    this.generation = generation;
+  }
+  generation;
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(value) {
+    const { items, generation } = this;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (generation[items[parent]] >= generation[items[i]]) break;
+      [items[parent], items[i]] = [items[i], items[parent]];
+      i = parent;
+    }
+  }
+  pop() {
+    const { items, generation } = this;
+    const top3 = items[0];
+    const last = items.pop();
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (; ; ) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let largest = i;
+        if (left < items.length && generation[items[left]] > generation[items[largest]]) largest = left;
+        if (right < items.length && generation[items[right]] > generation[items[largest]]) largest = right;
+        if (largest === i) break;
+        [items[largest], items[i]] = [items[i], items[largest]];
+        i = largest;
+      }
+    }
+    return top3;
+  }
+};
+
+// src/dora/stats.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
+}
+var round = (value, digits = 2) => value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+// src/dora/tiers.ts
+var dora2023Tiers = {
+  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
+  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
+  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
+  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
+};
+function frequencyTier(perWeek, t) {
+  const x = t.deploymentsPerWeek;
+  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
+}
+function belowTier(value, x) {
+  if (value === null) return null;
+  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
+}
+function rateTier(value, x) {
+  if (value === null) return null;
+  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
+}
+var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
+
+// src/dora/compute.ts
+var hour = 36e5;
+var day = 24 * hour;
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+function mondayOf(ms) {
+  const date5 = new Date(ms);
+  const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
+  return midnight - (date5.getUTCDay() + 6) % 7 * day;
+}
+function lastAtOrBefore(sorted, time3) {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (sorted[middle].time <= time3) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+var byTime = (a, b) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
+function computeDora(input2) {
+  const tiers = input2.tiers ?? dora2023Tiers;
+  const end = input2.now;
+  const start = end - input2.windowDays * day;
+  const inWindow = (time3) => time3 > start && time3 <= end;
+  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
+  const hotfix = new RegExp((input2.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
+  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({ ...incident, resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null }));
+  const evidence = /* @__PURE__ */ new Map();
+  const byEnvironment = /* @__PURE__ */ new Map();
+  for (const deployment of all2) {
+    const list2 = byEnvironment.get(deployment.environment);
+    if (list2) list2.push(deployment);
+    else byEnvironment.set(deployment.environment, [deployment]);
+  }
+  const successesByEnvironment = /* @__PURE__ */ new Map();
+  for (const deployments of byEnvironment.values()) {
+    let previous3;
+    const successes = [];
+    for (const deployment of deployments) {
+      if (deployment.status !== "success") {
+        evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
+        continue;
+      }
+      const changes = previous3 && inWindow(deployment.time) ? graph.between(deployment.sha, previous3.sha).filter((commit) => commit.parents.length <= 1) : [];
+      const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
+      const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
+      const marker = (deployment.markers ?? []).find((text5) => hotfix.test(text5));
+      const remediation = deployment.replacesFailed ? "the source says it replaced a failed deployment" : revert ? `its changes include a revert: ${revert.sha.slice(0, 7)} ${revert.subject}` : hotfixCommit ? `its changes include a hotfix: ${hotfixCommit.sha.slice(0, 7)} ${hotfixCommit.subject}` : marker ? `it is marked as a hotfix (${marker})` : null;
+      evidence.set(deployment, { changes, remediation, failed: null });
+      if (remediation && previous3) {
+        const before = evidence.get(previous3);
+        before.failed ??= `${deployment.ref} remediated it (${remediation})`;
+      }
+      previous3 = deployment;
+      successes.push(deployment);
+    }
+    for (const incident of incidents) {
+      const culprit = successes[lastAtOrBefore(successes, incident.started)];
+      if (culprit) evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
+    }
+    successesByEnvironment.set(deployments[0].environment, successes);
+  }
+  const windowed = all2.filter((deployment) => inWindow(deployment.time));
+  const successful = windowed.filter((deployment) => deployment.status === "success");
+  const failed = windowed.filter((deployment) => evidence.get(deployment).failed !== null);
+  const remediations = windowed.filter((deployment) => evidence.get(deployment).remediation !== null);
+  const leadTimes = successful.flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
+  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
+  let restoreHours;
+  let basis;
+  if (incidentsInWindow.length > 0) {
+    basis = "incidents";
+    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved - incident.started) / hour);
+  } else {
+    basis = "deployments";
+    restoreHours = failed.flatMap((deployment) => {
+      const successes = successesByEnvironment.get(deployment.environment) ?? [];
+      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
+      return next ? [(next.time - deployment.time) / hour] : [];
+    });
+  }
+  const perWeek = successful.length / (input2.windowDays / 7);
+  const cfrRate = windowed.length > 0 ? failed.length / windowed.length : null;
+  const medianLead = median(leadTimes);
+  const medianRestore = median(restoreHours);
+  const weekly = [];
+  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
+    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
+    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
+    weekly.push({ week: iso(week).slice(0, 10), deployments: inWeek.filter((deployment) => deployment.status === "success").length, failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length, medianLeadTimeHours: round(median(weekLeads)) });
+  }
+  return {
+    source: input2.source,
+    window: { start: iso(start), end: iso(end), days: input2.windowDays },
+    deploymentFrequency: { deployments: successful.length, perWeek: round(perWeek), tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers) },
+    leadTimeForChanges: { medianHours: round(medianLead), p90Hours: round(percentile(leadTimes, 90)), samples: leadTimes.length, tier: belowTier(medianLead, tiers.leadTimeHours) },
+    changeFailureRate: { failed: failed.length, total: windowed.length, rate: round(cfrRate, 4), tier: rateTier(cfrRate, tiers.changeFailureRate) },
+    timeToRestore: { medianHours: round(medianRestore), samples: restoreHours.length, tier: belowTier(medianRestore, tiers.timeToRestoreHours), basis },
+    reworkRate: { remediations: remediations.length, total: windowed.length, rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4) },
+    deployments: windowed.map((deployment) => {
+      const found = evidence.get(deployment);
+      return {
+        ref: deployment.ref,
+        sha: deployment.sha,
+        time: iso(deployment.time),
+        changes: found.changes.length,
+        failed: found.failed !== null,
+        remediation: found.remediation !== null,
+        reason: [found.failed, found.remediation].filter((text5) => text5 !== null).join("; ") || null
+      };
+    }),
+    weekly
+  };
+}
+
+// src/scorecard/compose.ts
+var tierTargetText = {
+  deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
+  leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
+  changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
+  mttr: { elite: "< 1 h", high: "< 24 h", medium: "< 1 week", low: "any" }
+};
+function statusFor(tier2, target) {
+  if (tier2 === null) return "unknown";
+  const gap = tierRank[target] - tierRank[tier2];
+  return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
+}
+var hours = (value) => value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`;
+function stageFromHeadcount(headcount) {
+  return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";
+}
+var priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 };
+function techDebtSummary(debt) {
+  const open3 = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
+  const estimates = open3.filter((item) => item.estimatedDays !== null);
+  const top3 = [...open3].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id))[0];
+  return {
+    criticalItems: open3.filter((item) => item.priority === "critical").length,
+    totalItems: open3.length,
+    estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays, 0) : null,
+    topItem: top3?.title ?? ""
+  };
+}
+function numberField(source, names) {
+  for (const name of names) if (typeof source?.[name] === "number") return source[name];
+  return void 0;
+}
+function infrastructureSummary(costs, forecast, stage) {
+  const month = costs?.months.at(-1);
+  if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
+  const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
+  const percent = revenue ? Math.round(month.totalSpend / revenue * 1e3) / 10 : null;
+  const perCustomer = month.activeCustomers ? Math.round(month.totalSpend / month.activeCustomers * 100) / 100 : null;
+  const top3 = [...month.byService ?? []].sort((a, b) => b.spend - a.spend)[0];
+  const utilization = month.utilization?.compute ?? null;
+  const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
+  const problems = [];
+  const facts = [];
+  if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
+  if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
+  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
+  const status = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
+  return {
+    monthlySpend: month.totalSpend,
+    spendAsPercentOfRevenue: percent,
+    costPerCustomer: perCustomer,
+    topCostDriver: top3?.service ?? "",
+    computeUtilization: utilization,
+    status,
+    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`
+  };
+}
+function securitySummary(facts, stack, stage) {
+  const missing = [];
+  const present = [];
+  const unknown2 = [];
+  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing).push(name);
+  check2(facts.securityPolicy, "SECURITY.md");
+  if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
+  if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
+  const alerts = facts.openDependabotAlerts;
+  const status = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
+  const compliance = stack?.constraints?.complianceRequirements ?? [];
+  const parts = [
+    ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
+    ...present.length ? [`present: ${present.join(", ")}`] : [],
+    ...missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : [],
+    ...unknown2.length ? [`not checked: ${unknown2.join(", ")}`] : []
+  ];
+  return {
+    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
+    lastSecurityReview: "",
+    openVulnerabilities: alerts ?? 0,
+    status,
+    reason: parts.join("; ")
+  };
+}
+function doraBlock(dora, explain) {
+  return {
+    source: dora.source,
+    window: dora.window,
+    deploymentFrequency: dora.deploymentFrequency,
+    leadTimeForChanges: dora.leadTimeForChanges,
+    changeFailureRate: dora.changeFailureRate,
+    timeToRestore: { medianHours: dora.timeToRestore.medianHours, samples: dora.timeToRestore.samples, tier: dora.timeToRestore.tier },
+    reworkRate: dora.reworkRate,
+    ...explain ? { deployments: dora.deployments } : {}
+  };
+}
+function composeScorecard(input2) {
+  const { dora, targets } = input2;
+  const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
+  const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
+  const day3 = input2.now.toISOString().slice(0, 10);
+  const df = dora.deploymentFrequency;
+  const lt = dora.leadTimeForChanges;
+  const cfr = dora.changeFailureRate;
+  const ttr = dora.timeToRestore;
+  const window2 = `${dora.window.days} days`;
+  return {
+    version: "1.0",
+    generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    syncId: `sync_${day3}`,
+    maturityStage: stage,
+    health: {
+      deploymentFrequency: {
+        current: df.tier === null ? null : `${df.perWeek}/week`,
+        target: tierTargetText.deploymentFrequency[targets.deploymentFrequency],
+        status: statusFor(df.tier, targets.deploymentFrequency),
+        samples: df.deployments,
+        reason: df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
+      },
+      leadTime: {
+        current: lt.medianHours === null ? null : hours(lt.medianHours),
+        target: tierTargetText.leadTime[targets.leadTime],
+        status: statusFor(lt.tier, targets.leadTime),
+        samples: lt.samples,
+        reason: lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
+      },
+      changeFailureRate: {
+        current: cfr.rate,
+        target: tierTargetText.changeFailureRate[targets.changeFailureRate],
+        status: statusFor(cfr.tier, targets.changeFailureRate),
+        samples: cfr.total,
+        reason: cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
+      },
+      mttr: {
+        current: ttr.medianHours === null ? null : hours(ttr.medianHours),
+        target: tierTargetText.mttr[targets.mttr],
+        status: statusFor(ttr.tier, targets.mttr),
+        samples: ttr.samples,
+        reason: ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
+      }
+    },
+    techDebt: techDebtSummary(input2.techDebt),
+    infrastructure: infrastructureSummary(input2.infraCosts, input2.cfoForecast, stage),
+    security: securitySummary(input2.security, input2.techStack, stage),
+    team: {
+      headcount,
+      openRoles: input2.team?.openRoles?.length ?? 0,
+      attritionRisk: input2.team?.attritionRisk ?? "low"
+    },
+    dora: doraBlock(dora, input2.explain ?? false)
+  };
+}
+
+// src/use-cases/compute-scorecard.ts
+var day2 = 864e5;
+var historyMargin = 30 * day2;
+function parseWith(schema, text5) {
+  if (!text5) return void 0;
+  try {
+    const result = schema.safeParse(JSON.parse(text5));
+    return result.success ? result.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function computeScorecardFromGitHub(context3, config2, branch, options = {}) {
+  const { github } = context3;
+  if (config2.dora.source !== "deployments") {
+    throw new Error(`dora.source "${config2.dora.source}" is not read from GitHub yet; use "deployments", or the CLI's offline tags mode (cto-copilot scorecard --git .)`);
+  }
+  const now = context3.now();
+  const windowStart = now.getTime() - config2.dora.windowDays * day2;
+  const dataDir = posix7.normalize(config2.dataDir).replace(/\/$/, "");
+  const head = await github.readBranchHead(branch);
+  const [deployments, contents] = await Promise.all([
+    github.fetchDeployments(config2.dora.environment, windowStart),
+    github.readContents(head.sha, {
+      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
+      directories: [`${dataDir}/incidents`]
+    })
+  ]);
+  const successes = deployments.filter((deployment) => deployment.status === "success").sort((a, b) => b.time - a.time);
+  const beforeWindow = successes.find((deployment) => deployment.time <= windowStart);
+  const newest = successes[0];
+  const commits = newest ? await github.fetchHistory(newest.sha, (beforeWindow?.time ?? windowStart) - historyMargin) : [];
+  const incidentFiles = (contents.directories.get(`${dataDir}/incidents`) ?? []).filter((name) => /^incident_.*\.md$/.test(name)).map((name) => `${dataDir}/incidents/${name}`);
+  let incidents;
+  if (incidentFiles.length > 0) {
+    const texts = await github.readContents(head.sha, { files: incidentFiles });
+    incidents = incidentFiles.flatMap((path2) => {
+      const text6 = texts.files.get(path2)?.text;
+      const parsed = text6 ? parseIncident(text6) : void 0;
+      return parsed?.startedAt !== void 0 ? [{ id: path2, title: parsed.title ?? path2, started: parsed.startedAt, resolved: parsed.resolvedAt ?? null }] : [];
+    });
+  } else {
+    incidents = await github.listIncidentIssues(config2.incidents.label, windowStart);
+  }
+  const dora = computeDora({ source: "deployments", deployments, commits, incidents, now: now.getTime(), windowDays: config2.dora.windowDays, hotfixPattern: config2.dora.hotfixPattern });
+  const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
+  const scorecard2 = composeScorecard({
+    now,
+    dora,
+    explain: options.explain ?? false,
+    targets: config2.scorecard.targets,
+    techStack: parseWith(techStackSchema, text5(`${dataDir}/tech_stack.json`)),
+    techDebt: parseWith(techDebtSchema, text5(`${dataDir}/tech_debt.json`)),
+    infraCosts: parseWith(infraCostsSchema, text5(`${dataDir}/infra_costs.json`)),
+    team: parseWith(teamSchema, text5(`${dataDir}/team.json`)),
+    cfoForecast: parseWith(external_exports.record(external_exports.string(), external_exports.unknown()), text5("data/cfo/latest_forecast.json")),
+    security: {
+      securityPolicy: Boolean(text5("SECURITY.md") ?? text5(".github/SECURITY.md")),
+      dependabotConfig: Boolean(text5(".github/dependabot.yml") ?? text5(".github/dependabot.yaml"))
+    }
+  });
+  scorecardSchema.parse(scorecard2);
+  const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
+  const previous3 = parseWith(scorecardSchema, text5(`${dataDir}/engineering_scorecard.json`));
+  return {
+    scorecard: scorecard2,
+    dora,
+    ...previous3 ? { previous: previous3 } : {},
+    files: { [`${dataDir}/engineering_scorecard.json`]: json2, [`${dataDir}/scorecards/scorecard_${scorecard2.generatedAt.slice(0, 10)}.json`]: json2 },
+    head
+  };
+}
+async function writeScorecard(context3, config2, branch, run2, recompute, maxAttempts = 3) {
+  if (config2.scorecard.commit === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  if (config2.scorecard.commit === "pull-request") return { status: "skipped", reason: "scorecard.commit: pull-request is not available yet; set scorecard.commit: push" };
+  let current = run2;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const sha = await context3.github.commitFiles(branch, current.head, current.files, `chore(scorecard): engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`);
+      return { status: "committed", sha, attempts: attempt };
+    } catch (error63) {
+      if (!(error63 instanceof StaleBranchError) || attempt >= maxAttempts) throw error63;
+      context3.log.warn(`${error63.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
+      current = await recompute();
+    }
+  }
+}
+
+// src/scorecard/render-summary.ts
+var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
+var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
+function renderScorecardSummary(scorecard2, dora, previous3) {
+  const h = scorecard2.health;
+  const p = previous3?.health;
+  const rows = [
+    ["Deployment frequency", h.deploymentFrequency, p?.deploymentFrequency],
+    ["Lead time for changes", h.leadTime, p?.leadTime],
+    ["Change failure rate", h.changeFailureRate, p?.changeFailureRate],
+    ["Time to restore", h.mttr, p?.mttr]
+  ];
+  const lines = [
+    `## Engineering scorecard, ${scorecard2.generatedAt.slice(0, 10)}`,
+    "",
+    `DORA from \`${dora.source}\` over ${dora.window.days} days (${dora.window.start.slice(0, 10)} to ${dora.window.end.slice(0, 10)}); maturity stage: ${scorecard2.maturityStage}.`,
+    "",
+    "| Metric | Current | Previous | Target | Status | Samples |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`),
+    `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
+    "",
+    `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
+  ];
+  if (dora.weekly.length > 0) {
+    const labels = dora.weekly.map((week) => `"${week.week.slice(5)}"`).join(", ");
+    lines.push(
+      "",
+      "```mermaid",
+      "xychart-beta",
+      '  title "Deployments per week"',
+      `  x-axis [${labels}]`,
+      '  y-axis "deployments"',
+      `  bar [${dora.weekly.map((week) => week.deployments).join(", ")}]`,
+      `  line [${dora.weekly.map((week) => week.failed).join(", ")}]`,
+      "```",
+      "",
+      "```mermaid",
+      "xychart-beta",
+      '  title "Median lead time per week (hours)"',
+      `  x-axis [${labels}]`,
+      '  y-axis "hours"',
+      `  line [${dora.weekly.map((week) => week.medianLeadTimeHours ?? 0).join(", ")}]`,
+      "```"
+    );
+  }
+  lines.push("", "<details><summary>Why each status</summary>", "", ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`), "", "</details>");
+  if (dora.deploymentFrequency.deployments === 0) lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
+  return lines.join("\n") + "\n";
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -68050,13 +68776,14 @@ async function reportWithoutCheckRun(plan, reason2) {
 }
 
 // src/action/main.ts
-var commands = ["auto", "data-check", "adr"];
+var commands = ["auto", "data-check", "adr", "scorecard"];
 function coreLogger() {
   return { debug, info, warn: warning, error };
 }
 function chooseCommands(command, eventName) {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
+  if (eventName === "schedule" || eventName === "workflow_dispatch") return ["scorecard"];
   return [];
 }
 async function dataCheck(useCase, pr, snapshot, dryRun) {
@@ -68094,6 +68821,31 @@ async function adr(useCase, pr, snapshot, dryRun) {
   }
   return outcome.plan?.conclusion !== "failure";
 }
+async function scorecard(useCase, dryRun) {
+  const payload = context2.payload;
+  const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+  const resolved = resolveConfig(await useCase.github.readConfigSources(branch, getInput("config-path") || ".github/cto-copilot.yml"));
+  if (!resolved.valid) warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
+  const compute = () => computeScorecardFromGitHub(useCase, resolved.config, branch, { explain: true });
+  const run2 = await compute();
+  const { dora } = run2;
+  setOutput("deployments", dora.deploymentFrequency.deployments);
+  setOutput("deployment-frequency", dora.deploymentFrequency.perWeek);
+  setOutput("lead-time-hours", dora.leadTimeForChanges.medianHours ?? "");
+  setOutput("change-failure-rate", dora.changeFailureRate.rate ?? "");
+  setOutput("time-to-restore-hours", dora.timeToRestore.medianHours ?? "");
+  setOutput("rework-rate", dora.reworkRate.rate ?? "");
+  await summary.addRaw(renderScorecardSummary(run2.scorecard, dora, run2.previous), true).write();
+  if (dryRun) {
+    info("Dry run: the scorecard was not written.");
+    return;
+  }
+  const written = await writeScorecard(useCase, resolved.config, branch, run2, compute);
+  if (written.status === "committed") {
+    setOutput("scorecard-commit", written.sha);
+    info(`Scorecard committed to ${branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+  } else info(`Scorecard not written: ${written.reason}.`);
+}
 async function run() {
   try {
     const input2 = getInput("command") || "auto";
@@ -68102,6 +68854,14 @@ async function run() {
     const selected = chooseCommands(input2, context2.eventName);
     if (selected.length === 0) {
       info(`Nothing to do on ${context2.eventName} events with command auto.`);
+      return;
+    }
+    if (selected.includes("scorecard")) {
+      const github = createGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
+      const nowInput = getInput("now");
+      const now = nowInput ? new Date(nowInput) : /* @__PURE__ */ new Date();
+      if (Number.isNaN(now.getTime())) throw new Error(`input now must be an ISO 8601 time, not "${nowInput}"`);
+      await scorecard({ github, log: coreLogger(), now: () => now }, dryRun);
       return;
     }
     const payload = context2.payload;

@@ -6,10 +6,13 @@ import type { UseCaseContext } from "../use-cases/context.js";
 import { loadPullRequest, type PullRequestInfo, type PullRequestSnapshot } from "../use-cases/pull-request.js";
 import { reviewAdr } from "../use-cases/review-adr.js";
 import { reviewDataFiles } from "../use-cases/review-data-files.js";
+import { computeScorecardFromGitHub, writeScorecard } from "../use-cases/compute-scorecard.js";
+import { resolveConfig } from "../config/resolve-config.js";
+import { renderScorecardSummary } from "../scorecard/render-summary.js";
 import { actionOctokit } from "./octokit.js";
 import { reportWithoutCheckRun } from "./report.js";
 
-const commands = ["auto", "data-check", "adr"] as const;
+const commands = ["auto", "data-check", "adr", "scorecard"] as const;
 type Command = (typeof commands)[number];
 
 function coreLogger(): UseCaseContext["log"] {
@@ -20,6 +23,7 @@ function coreLogger(): UseCaseContext["log"] {
 export function chooseCommands(command: Command, eventName: string): Exclude<Command, "auto">[] {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
+  if (eventName === "schedule" || eventName === "workflow_dispatch") return ["scorecard"];
   return [];
 }
 
@@ -61,6 +65,32 @@ async function adr(useCase: UseCaseContext, pr: PullRequestInfo, snapshot: PullR
   return outcome.plan?.conclusion !== "failure";
 }
 
+async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void> {
+  const payload = context.payload as { repository?: { default_branch?: string } };
+  const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+  const resolved = resolveConfig(await useCase.github.readConfigSources(branch, core.getInput("config-path") || ".github/cto-copilot.yml"));
+  if (!resolved.valid) core.warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
+  const compute = () => computeScorecardFromGitHub(useCase, resolved.config, branch, { explain: true });
+  const run = await compute();
+  const { dora } = run;
+  core.setOutput("deployments", dora.deploymentFrequency.deployments);
+  core.setOutput("deployment-frequency", dora.deploymentFrequency.perWeek);
+  core.setOutput("lead-time-hours", dora.leadTimeForChanges.medianHours ?? "");
+  core.setOutput("change-failure-rate", dora.changeFailureRate.rate ?? "");
+  core.setOutput("time-to-restore-hours", dora.timeToRestore.medianHours ?? "");
+  core.setOutput("rework-rate", dora.reworkRate.rate ?? "");
+  await core.summary.addRaw(renderScorecardSummary(run.scorecard, dora, run.previous), true).write();
+  if (dryRun) {
+    core.info("Dry run: the scorecard was not written.");
+    return;
+  }
+  const written = await writeScorecard(useCase, resolved.config, branch, run, compute);
+  if (written.status === "committed") {
+    core.setOutput("scorecard-commit", written.sha);
+    core.info(`Scorecard committed to ${branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+  } else core.info(`Scorecard not written: ${written.reason}.`);
+}
+
 /** The Action's entry point: the only place that turns errors into a failed step. */
 export async function run(): Promise<void> {
   try {
@@ -71,6 +101,14 @@ export async function run(): Promise<void> {
     const selected = chooseCommands(input as Command, context.eventName);
     if (selected.length === 0) {
       core.info(`Nothing to do on ${context.eventName} events with command auto.`);
+      return;
+    }
+    if (selected.includes("scorecard")) {
+      const github = createGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
+      const nowInput = core.getInput("now");
+      const now = nowInput ? new Date(nowInput) : new Date();
+      if (Number.isNaN(now.getTime())) throw new Error(`input now must be an ISO 8601 time, not "${nowInput}"`);
+      await scorecard({ github, log: coreLogger(), now: () => now }, dryRun);
       return;
     }
     const payload = context.payload as unknown as Partial<PullRequestPayload>;

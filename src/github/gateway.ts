@@ -4,6 +4,12 @@ import { listPullRequestFiles, type ChangedFile } from "./list-pull-request-file
 import { readConfigSources, type ConfigSources } from "./read-config.js";
 import { readRepositoryContents, type RepositoryContents } from "./read-contents.js";
 import { upsertComment, type UpsertResult } from "./upsert-comment.js";
+import { commitFiles, readBranchHead, type BranchHead } from "./commit-files.js";
+import { fetchDeployments } from "./fetch-deployments.js";
+import { fetchHistory } from "./fetch-history.js";
+import { listIncidentIssues } from "./list-incidents.js";
+import type { CommitInfo } from "../dora/change-sets.js";
+import type { DeploymentEvent, IncidentEvent } from "../dora/compute.js";
 
 /**
  * The one door to GitHub that use cases see. It is bound to one repository; every method is
@@ -18,6 +24,14 @@ export interface GitHubGateway {
   createCheckRun(plan: CheckRunPlan): Promise<number>;
   /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
   upsertComment(issueNumber: number, topic: string, body: string, options?: { createIfMissing?: boolean }): Promise<UpsertResult>;
+  /** Deployments of an environment with their statuses, newest first, back past `since`. */
+  fetchDeployments(environment: string, since: number): Promise<DeploymentEvent[]>;
+  /** Commit history of `tip` back to `since`, newest first. */
+  fetchHistory(tip: string, since: number): Promise<CommitInfo[]>;
+  listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
+  readBranchHead(branch: string): Promise<BranchHead>;
+  /** One atomic commit of several files; throws StaleBranchError when the branch moved. */
+  commitFiles(branch: string, head: BranchHead, files: Record<string, string>, message: string): Promise<string>;
 }
 
 export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGateway {
@@ -29,7 +43,12 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
     upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
+    fetchDeployments: (environment, since) => fetchDeployments(client, repo, environment, since),
+    fetchHistory: (tip, since) => fetchHistory(client, repo, tip, since),
+    listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
+    readBranchHead: (branch) => readBranchHead(client, repo, branch),
+    commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
   };
 }
 
-export type { ChangedFile, CheckRunPlan, ConfigSources, ExistingCheckRun, RepositoryContents, UpsertResult };
+export type { BranchHead, ChangedFile, CheckRunPlan, ConfigSources, ExistingCheckRun, RepositoryContents, UpsertResult };

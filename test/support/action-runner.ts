@@ -32,7 +32,7 @@ export async function runAction(options: { event: string; payload: unknown; repo
   writeFileSync(eventPath, JSON.stringify(options.payload));
   writeFileSync(outputPath, "");
   writeFileSync(summaryPath, "");
-  const inputs = { command: "auto", "github-token": "ghs_runner_token", "config-path": ".github/cto-copilot.yml", "dry-run": "false", ...options.inputs };
+  const inputs = { command: "auto", "github-token": "ghs_runner_token", "config-path": ".github/cto-copilot.yml", "dry-run": "false", now: "", ...options.inputs };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_ACTIONS: "true",

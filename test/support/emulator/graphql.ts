@@ -39,13 +39,74 @@ function gitObject(repo: RepoState, expression: string): Record<string, unknown>
   return { __typename: "Tree", entries: [...names].sort().map(([name, type]) => ({ name, type, path: `${prefix}${name}`, oid: "0".repeat(40) })) };
 }
 
+/** A connection page over `items` with an index cursor, as GitHub's connections look. */
+function connection<T>(items: T[], args: { first?: number; after?: string | null }) {
+  const start = args.after ? Number(Buffer.from(args.after, "base64").toString("utf8")) + 1 : 0;
+  const first = Math.min(100, args.first ?? 100);
+  const nodes = items.slice(start, start + first);
+  const last = start + nodes.length - 1;
+  return {
+    totalCount: items.length,
+    nodes,
+    pageInfo: { hasNextPage: last < items.length - 1, endCursor: nodes.length > 0 ? Buffer.from(String(last)).toString("base64") : null, hasPreviousPage: start > 0, startCursor: null },
+  };
+}
+
+function commitObject(repo: RepoState, sha: string): Record<string, unknown> | null {
+  const commit = repo.commits.get(sha);
+  if (!commit) return null;
+  return {
+    __typename: "Commit",
+    oid: commit.sha,
+    authoredDate: commit.date,
+    committedDate: commit.date,
+    messageHeadline: commit.message.split("\n")[0],
+    parents: (args: { first?: number }) => connection(commit.parents.map((parent) => ({ oid: parent })), args),
+    // Like git log: everything reachable, newest first (emulated commits get increasing dates).
+    history: (args: { first?: number; after?: string | null; since?: string }) => {
+      const seen = new Set<string>();
+      const stack = [commit.sha];
+      while (stack.length > 0) {
+        const next = stack.pop()!;
+        if (seen.has(next) || !repo.commits.has(next)) continue;
+        seen.add(next);
+        stack.push(...repo.commits.get(next)!.parents);
+      }
+      const since = args.since ? Date.parse(args.since) : -Infinity;
+      const ordered = [...seen]
+        .map((oid) => repo.commits.get(oid)!)
+        .filter((c) => Date.parse(c.date) >= since)
+        .sort((a, b) => b.date.localeCompare(a.date) || b.sha.localeCompare(a.sha));
+      return connection(ordered.map((c) => commitObject(repo, c.sha)), args);
+    },
+  };
+}
+
 /** Executes a GraphQL request against the emulator's repositories. */
 export async function executeGraphql(repos: Map<string, RepoState>, query: string, variables: Record<string, unknown> | undefined) {
   const rootValue = {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = repos.get(`${owner}/${name}`.toLowerCase());
       if (!repo) return null;
-      return { name: repo.name, object: ({ expression }: { expression: string }) => gitObject(repo, expression) };
+      return {
+        name: repo.name,
+        object: ({ expression, oid }: { expression?: string; oid?: string }) => (oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null),
+        deployments: (args: { environments?: string[]; first?: number; after?: string | null; orderBy?: { direction?: string } }) => {
+          const matching = repo.deployments.filter((deployment) => !args.environments || args.environments.includes(deployment.environment));
+          const ordered = [...matching].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+          if (args.orderBy?.direction !== "ASC") ordered.reverse();
+          return connection(
+            ordered.map((deployment) => ({
+              databaseId: deployment.id,
+              commitOid: deployment.sha,
+              createdAt: deployment.createdAt,
+              environment: deployment.environment,
+              statuses: (statusArgs: { first?: number }) => connection(deployment.statuses.map((status) => ({ state: status.state.toUpperCase(), createdAt: status.createdAt })), statusArgs),
+            })),
+            args,
+          );
+        },
+      };
     },
   };
   return graphql({ schema: githubSchema(), source: query, variableValues: variables, rootValue });

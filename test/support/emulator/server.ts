@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { executeGraphql } from "./graphql.js";
 import { commentBody, deploymentBody, deploymentStatusBody, gitRefBody, issueBody, labelBody, releaseBody, timestamp } from "./objects.js";
 import { OpenApiValidator } from "./openapi.js";
-import { RepoState, type CheckRun } from "./state.js";
+import { gitSha, RepoState, type CheckRun } from "./state.js";
 
 export interface RecordedRequest {
   method: string;
@@ -210,6 +210,25 @@ export class GitHubEmulator {
 
   private urls(repo: RepoState) {
     return { repoApi: `${this.restUrl}/repos/${repo.fullName}`, repoHtml: `https://github.com/${repo.fullName}`, api: this.restUrl };
+  }
+
+  private gitCommitBody(repo: RepoState, sha: string) {
+    const commit = repo.commits.get(sha)!;
+    const { repoApi, repoHtml } = this.urls(repo);
+    const person = { name: "CTO Co-Pilot", email: "cto-copilot@users.noreply.github.com", date: commit.date };
+    const tree = repo.treeShaOf(sha);
+    return {
+      sha,
+      node_id: `C_${sha.slice(0, 10)}`,
+      url: `${repoApi}/git/commits/${sha}`,
+      html_url: `${repoHtml}/commit/${sha}`,
+      author: person,
+      committer: person,
+      message: commit.message,
+      tree: { sha: tree, url: `${repoApi}/git/trees/${tree}` },
+      parents: commit.parents.map((parent) => ({ sha: parent, url: `${repoApi}/git/commits/${parent}`, html_url: `${repoHtml}/commit/${parent}` })),
+      verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
+    };
   }
 
   private issueReply(repo: RepoState, number: number, status = 200): Reply {
@@ -434,6 +453,29 @@ export class GitHubEmulator {
       const name = decodeURIComponent(match[3]!);
       const sha = name.startsWith("heads/") ? repo?.branches.get(name.slice(6)) : undefined;
       return repo && sha ? { status: 200, body: gitRefBody(`refs/${name}`, sha, this.urls(repo).repoApi) } : notFound();
+    });
+    route("GET", `${repoPath}/git/commits/([0-9a-f]{40})`, (match) => {
+      const repo = this.repo(match);
+      const commit = repo?.commits.get(match[3]!);
+      if (!repo || !commit) return notFound();
+      return { status: 200, body: this.gitCommitBody(repo, commit.sha) };
+    });
+    route("POST", `${repoPath}/git/trees`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/git/trees#create-a-tree" } };
+      const entries = (request.body.tree as { path: string; content?: string; sha?: string | null }[] | undefined) ?? [];
+      const sha = repo.createTree(request.body.base_tree as string | undefined, entries);
+      if (!sha) return invalid("base_tree is not a valid tree");
+      const { repoApi } = this.urls(repo);
+      return { status: 201, body: { sha, url: `${repoApi}/git/trees/${sha}`, truncated: false, tree: entries.map((entry) => ({ path: entry.path, mode: "100644", type: "blob", sha: gitSha(String(entry.content ?? "")), size: (entry.content ?? "").length, url: `${repoApi}/git/blobs/${gitSha(String(entry.content ?? ""))}` })) } };
+    });
+    route("POST", `${repoPath}/git/commits`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const sha = repo.createCommitObject(String(request.body.tree ?? ""), (request.body.parents as string[] | undefined) ?? [], String(request.body.message ?? ""));
+      if (!sha) return invalid("tree or parents do not exist");
+      return { status: 201, body: this.gitCommitBody(repo, sha) };
     });
     route("PATCH", `${repoPath}/git/refs/(.+)`, (match, request) => {
       const repo = this.repo(match);

@@ -91,7 +91,7 @@ export class RepoState {
   }
 
   /** Commits a change (null deletes a file) on a branch, returning the new sha. */
-  commit(files: Record<string, FileContent | null>, options: { branch?: string; message?: string; parent?: string } = {}): string {
+  commit(files: Record<string, FileContent | null>, options: { branch?: string; message?: string; parent?: string; date?: string; parents?: string[] } = {}): string {
     const branch = options.branch ?? this.defaultBranch;
     const parentSha = options.parent ?? this.branches.get(branch);
     const parent = parentSha ? this.commits.get(parentSha) : undefined;
@@ -100,11 +100,11 @@ export class RepoState {
       if (content === null) tree.delete(path);
       else tree.set(path, content);
     }
-    this.clock += 60_000;
+    this.clock = options.date ? Date.parse(options.date) : this.clock + 60_000;
     const date = new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
     const message = options.message ?? `Update ${Object.keys(files).join(", ")}`.slice(0, 200);
     const sha = gitSha(`${this.fullName}\n${parentSha ?? ""}\n${message}\n${date}\n${Object.keys(files).join("\n")}`);
-    this.commits.set(sha, { sha, tree, parents: parentSha ? [parentSha] : [], message, date });
+    this.commits.set(sha, { sha, tree, parents: options.parents ?? (parentSha ? [parentSha] : []), message, date });
     this.branches.set(branch, sha);
     return sha;
   }
@@ -177,6 +177,40 @@ export class RepoState {
     };
     this.releases.push(release);
     return release;
+  }
+
+  /** Trees created through the git data API (and commits' trees, by their synthetic sha). */
+  readonly trees = new Map<string, Map<string, FileContent>>();
+
+  treeShaOf(commitSha: string): string {
+    const sha = gitSha(`tree:${commitSha}`);
+    if (!this.trees.has(sha)) this.trees.set(sha, this.commits.get(commitSha)!.tree);
+    return sha;
+  }
+
+  /** POST /git/trees: a new tree from a base tree and entries (content to write, sha null to delete). */
+  createTree(baseTree: string | undefined, entries: { path: string; content?: string; sha?: string | null }[]): string | undefined {
+    const base = baseTree ? this.trees.get(baseTree) : new Map<string, FileContent>();
+    if (!base) return undefined;
+    const tree = new Map(base);
+    for (const entry of entries) {
+      if (entry.content !== undefined) tree.set(entry.path, entry.content);
+      else if (entry.sha === null) tree.delete(entry.path);
+    }
+    const sha = gitSha(`tree:${[...tree].map(([path, content]) => `${path}\0${String(content)}`).join("\n")}`);
+    this.trees.set(sha, tree);
+    return sha;
+  }
+
+  /** POST /git/commits: a commit object that no branch points at yet. */
+  createCommitObject(treeSha: string, parents: string[], message: string): string | undefined {
+    const tree = this.trees.get(treeSha);
+    if (!tree || parents.some((parent) => !this.commits.has(parent))) return undefined;
+    this.clock += 60_000;
+    const date = new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const sha = gitSha(`${this.fullName}\n${parents.join(",")}\n${message}\n${date}\n${treeSha}`);
+    this.commits.set(sha, { sha, tree: new Map(tree), parents, message, date });
+    return sha;
   }
 
   /** Adds commits to a pull request's branch (a `synchronize`). */

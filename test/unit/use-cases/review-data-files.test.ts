@@ -4,6 +4,10 @@ import type { ChangedFile, GitHubGateway } from "../../../src/github/gateway.js"
 import { reviewDataFiles } from "../../../src/use-cases/review-data-files.js";
 import { templateText } from "../../support/data-files.js";
 
+const notUsed = async (): Promise<never> => {
+  throw new Error("not used by the data review");
+};
+
 /** An in-memory gateway: files at the head commit, the PR's changed paths, the check runs written. */
 function fakeGateway(options: { files: Record<string, string>; changed: string[]; config?: string; orgConfig?: string; forbidden?: boolean }) {
   const created: CheckRunPlan[] = [];
@@ -20,6 +24,11 @@ function fakeGateway(options: { files: Record<string, string>; changed: string[]
       return last ? { id: created.length, status: "completed", conclusion: last.conclusion, title: last.title, summary: last.summary } : undefined;
     },
     upsertComment: async () => ({ id: 1, action: "created" }),
+    fetchDeployments: notUsed,
+    fetchHistory: notUsed,
+    listIncidentIssues: notUsed,
+    readBranchHead: notUsed,
+    commitFiles: notUsed,
     createCheckRun: async (plan) => {
       if (options.forbidden) throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
       created.push(plan);

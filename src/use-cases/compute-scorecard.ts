@@ -1,0 +1,132 @@
+import { posix } from "node:path";
+import { z } from "zod";
+import { computeDora, type DoraResult, type IncidentEvent } from "../dora/compute.js";
+import { StaleBranchError, type BranchHead } from "../github/commit-files.js";
+import { parseIncident } from "../incidents/parse-incident.js";
+import { composeScorecard } from "../scorecard/compose.js";
+import type { Config } from "../schemas/config.js";
+import { infraCostsSchema } from "../schemas/infra-costs.js";
+import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
+import { teamSchema } from "../schemas/team.js";
+import { techDebtSchema } from "../schemas/tech-debt.js";
+import { techStackSchema } from "../schemas/tech-stack.js";
+import type { UseCaseContext } from "./context.js";
+
+const day = 86_400_000;
+/** Commits older than the deployment before the window by more than this are not read. */
+const historyMargin = 30 * day;
+
+export interface ScorecardRun {
+  scorecard: Scorecard;
+  dora: DoraResult;
+  /** The scorecard this one replaces, for trends. */
+  previous?: Scorecard;
+  /** Files to write: the live scorecard and the dated snapshot. */
+  files: Record<string, string>;
+  /** The branch head everything was read at: the commit is made on top of it. */
+  head: BranchHead;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, text: string | null | undefined): T | undefined {
+  if (!text) return undefined;
+  try {
+    const result = schema.safeParse(JSON.parse(text));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Computes the scorecard for a repository from GitHub: deployments of the configured
+ * environment (GraphQL, 100 per page, statuses included), the commit history the window
+ * needs, incidents (post-mortem files, else issues with the incident label) and the data files
+ * at the branch head.
+ */
+export async function computeScorecardFromGitHub(context: UseCaseContext, config: Config, branch: string, options: { explain?: boolean } = {}): Promise<ScorecardRun> {
+  const { github } = context;
+  if (config.dora.source !== "deployments") {
+    throw new Error(`dora.source "${config.dora.source}" is not read from GitHub yet; use "deployments", or the CLI's offline tags mode (cto-copilot scorecard --git .)`);
+  }
+  const now = context.now();
+  const windowStart = now.getTime() - config.dora.windowDays * day;
+  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const head = await github.readBranchHead(branch);
+  const [deployments, contents] = await Promise.all([
+    github.fetchDeployments(config.dora.environment, windowStart),
+    github.readContents(head.sha, {
+      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
+      directories: [`${dataDir}/incidents`],
+    }),
+  ]);
+
+  // History from the newest deployment back to a margin before the last deployment ahead of the window.
+  const successes = deployments.filter((deployment) => deployment.status === "success").sort((a, b) => b.time - a.time);
+  const beforeWindow = successes.find((deployment) => deployment.time <= windowStart);
+  const newest = successes[0];
+  const commits = newest ? await github.fetchHistory(newest.sha, (beforeWindow?.time ?? windowStart) - historyMargin) : [];
+
+  const incidentFiles = (contents.directories.get(`${dataDir}/incidents`) ?? []).filter((name) => /^incident_.*\.md$/.test(name)).map((name) => `${dataDir}/incidents/${name}`);
+  let incidents: IncidentEvent[];
+  if (incidentFiles.length > 0) {
+    const texts = await github.readContents(head.sha, { files: incidentFiles });
+    incidents = incidentFiles.flatMap((path) => {
+      const text = texts.files.get(path)?.text;
+      const parsed = text ? parseIncident(text) : undefined;
+      return parsed?.startedAt !== undefined ? [{ id: path, title: parsed.title ?? path, started: parsed.startedAt, resolved: parsed.resolvedAt ?? null }] : [];
+    });
+  } else {
+    incidents = await github.listIncidentIssues(config.incidents.label, windowStart);
+  }
+
+  const dora = computeDora({ source: "deployments", deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern });
+  const text = (path: string) => contents.files.get(path)?.text ?? undefined;
+  const scorecard = composeScorecard({
+    now,
+    dora,
+    explain: options.explain ?? false,
+    targets: config.scorecard.targets,
+    techStack: parseWith(techStackSchema, text(`${dataDir}/tech_stack.json`)),
+    techDebt: parseWith(techDebtSchema, text(`${dataDir}/tech_debt.json`)),
+    infraCosts: parseWith(infraCostsSchema, text(`${dataDir}/infra_costs.json`)),
+    team: parseWith(teamSchema, text(`${dataDir}/team.json`)),
+    cfoForecast: parseWith(z.record(z.string(), z.unknown()), text("data/cfo/latest_forecast.json")),
+    security: {
+      securityPolicy: Boolean(text("SECURITY.md") ?? text(".github/SECURITY.md")),
+      dependabotConfig: Boolean(text(".github/dependabot.yml") ?? text(".github/dependabot.yaml")),
+    },
+  });
+  scorecardSchema.parse(scorecard);
+  const json = JSON.stringify(scorecard, null, 2) + "\n";
+  const previous = parseWith(scorecardSchema, text(`${dataDir}/engineering_scorecard.json`));
+  return {
+    scorecard,
+    dora,
+    ...(previous ? { previous } : {}),
+    files: { [`${dataDir}/engineering_scorecard.json`]: json, [`${dataDir}/scorecards/scorecard_${scorecard.generatedAt.slice(0, 10)}.json`]: json },
+    head,
+  };
+}
+
+export type WriteOutcome = { status: "committed"; sha: string; attempts: number } | { status: "skipped"; reason: string };
+
+/**
+ * Commits the scorecard and its snapshot in one commit on top of the head they were computed
+ * at. When the branch moved meanwhile, GitHub refuses the ref update; the scorecard is then
+ * computed again from the new head and written again (nothing made since a read is overwritten).
+ */
+export async function writeScorecard(context: UseCaseContext, config: Config, branch: string, run: ScorecardRun, recompute: () => Promise<ScorecardRun>, maxAttempts = 3): Promise<WriteOutcome> {
+  if (config.scorecard.commit === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  if (config.scorecard.commit === "pull-request") return { status: "skipped", reason: "scorecard.commit: pull-request is not available yet; set scorecard.commit: push" };
+  let current = run;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const sha = await context.github.commitFiles(branch, current.head, current.files, `chore(scorecard): engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`);
+      return { status: "committed", sha, attempts: attempt };
+    } catch (error) {
+      if (!(error instanceof StaleBranchError) || attempt >= maxAttempts) throw error;
+      context.log.warn(`${error.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
+      current = await recompute();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { runAction } from "../support/action-runner.js";
+import { runCli, tempRepo } from "../support/cli.js";
+import { templateText, validateOne } from "../support/data-files.js";
+import { GitHubEmulator, staleWrite } from "../support/emulator/server.js";
+import type { RepoState } from "../support/emulator/state.js";
+
+let github: GitHubEmulator;
+beforeAll(async () => {
+  github = await new GitHubEmulator().start();
+});
+afterAll(() => github.stop());
+afterEach(() => expect(github.schemaProblems.splice(0)).toEqual([]));
+
+/** One history, told twice: commits (with dates) and the releases deployed from them. */
+const history: { subject: string; at: string; release?: string }[] = [
+  { subject: "init", at: "2025-09-01T10:00:00Z", release: "v0.1.0" },
+  { subject: "feat: orders", at: "2025-10-01T10:00:00Z" },
+  { subject: "feat: billing", at: "2025-10-02T10:00:00Z", release: "v0.2.0" },
+  { subject: "feat: search", at: "2025-10-10T10:00:00Z", release: "v0.3.0" },
+  { subject: 'Revert "feat: search"', at: "2025-10-11T10:00:00Z", release: "v0.3.1" },
+  { subject: "hotfix: payment rounding", at: "2025-10-20T10:00:00Z", release: "v0.3.2" },
+  { subject: "feat: exports", at: "2025-10-25T10:00:00Z", release: "v0.4.0" },
+];
+const now = "2025-11-01T00:00:00Z";
+const config = "dora:\n  source: deployments\n  windowDays: 45\nscorecard:\n  commit: push\n";
+
+function emulatedRepo(name: string, entries = history): RepoState {
+  const repo = github.addRepo(name, { ".github/cto-copilot.yml": config, "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+  for (const entry of entries) {
+    const sha = repo.commit({ [`f-${entry.subject.length}-${entry.at}.txt`]: entry.subject }, { message: entry.subject, date: entry.at });
+    if (entry.release) repo.addDeployment(sha, "production", ["in_progress", "success"], entry.at);
+  }
+  return repo;
+}
+
+const dispatch = (repo: RepoState, inputs: Record<string, string> = {}) =>
+  runAction({ event: "workflow_dispatch", payload: { repository: { default_branch: "main", full_name: repo.fullName } }, repository: repo.fullName, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl, inputs: { now, ...inputs } });
+
+describe("the scheduled scorecard (Action, command scorecard)", () => {
+  it("computes DORA from deployments and commits both files in one commit, with outputs and a job summary", async () => {
+    const repo = emulatedRepo("sc/push");
+    const before = repo.branches.get("main")!;
+    const result = await dispatch(repo);
+    expect(result.exitCode).toBe(0);
+    const head = repo.commits.get(repo.branches.get("main")!)!;
+    expect(head.parents).toEqual([before]);
+    expect(head.message).toBe("chore(scorecard): engineering scorecard 2025-11-01");
+    const live = String(head.tree.get("data/engineering/engineering_scorecard.json"));
+    expect(String(head.tree.get("data/engineering/scorecards/scorecard_2025-11-01.json"))).toBe(live);
+    expect(validateOne("engineering_scorecard.json", live)).toEqual([]);
+    expect(JSON.parse(live).techDebt).toMatchObject({ criticalItems: 1, totalItems: 2 });
+    expect(result.outputs).toMatchObject({ deployments: "5", "deployment-frequency": "0.78", "change-failure-rate": "0.4", "scorecard-commit": head.sha });
+    expect(result.summary).toContain("| Change failure rate | 0.4 | — | <= 10% | 🔴 red | 5 |");
+    expect(result.summary).toContain("xychart-beta");
+  });
+
+  it("agrees with the offline mode on the same history", async () => {
+    const repo = emulatedRepo("sc/agree");
+    const online = await dispatch(repo, { "dry-run": "false" });
+    expect(online.exitCode).toBe(0);
+    const onlineDora = JSON.parse(String(repo.commits.get(repo.branches.get("main")!)!.tree.get("data/engineering/engineering_scorecard.json"))).dora;
+
+    const root = tempRepo();
+    const git = (args: string[], at?: string) => execFileSync("git", args, { cwd: root, stdio: "pipe", env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) } });
+    git(["init", "-q", "-b", "main"]);
+    git(["config", "user.name", "Dev"]);
+    git(["config", "user.email", "dev@example.com"]);
+    history.forEach((entry, index) => {
+      writeFileSync(join(root, `f${index}.txt`), entry.subject);
+      git(["add", "."]);
+      git(["commit", "-q", "-m", entry.subject], entry.at);
+      if (entry.release) git(["tag", "-a", entry.release, "-m", entry.release], entry.at);
+    });
+    const offline = JSON.parse((await runCli(["scorecard", "--git", root, "--now", now, "--window-days", "45", "--format", "json", "--explain"])).stdout).dora;
+    const comparable = (dora: Record<string, any>) => ({ ...dora, source: undefined, deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]) });
+    expect(comparable(onlineDora)).toEqual(comparable(offline));
+  });
+
+  it("retries when the branch moved while writing (a stale ref update), and still writes once", async () => {
+    const repo = emulatedRepo("sc/conflict");
+    const before = repo.branches.get("main")!;
+    github.inject({ method: "PATCH", path: /git\/refs\/heads/, ...staleWrite(422) });
+    const result = await dispatch(repo);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("moved while the files were being written");
+    expect(repo.commits.get(repo.branches.get("main")!)!.parents).toEqual([before]);
+  });
+
+  it("an empty history gives null figures and a clear summary, not a crash", async () => {
+    const repo = emulatedRepo("sc/empty", [{ subject: "init", at: "2025-10-01T10:00:00Z" }]);
+    const result = await dispatch(repo, { "dry-run": "true" });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ deployments: "0", "lead-time-hours": "", "change-failure-rate": "" });
+    expect(result.summary).toContain("No deployments in the window from the `deployments` source: figures are null, not zero.");
+  });
+
+  it("reads N deployments in about N/100 requests, against one per deployment for the naive REST way", async () => {
+    const entries = Array.from({ length: 300 }, (_, index) => ({ subject: `change ${index}`, at: new Date(Date.parse("2025-09-20T00:00:00Z") + index * 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"), release: `r${index}` }));
+    const repo = emulatedRepo("sc/many", entries);
+    const start = github.requests.length;
+    const result = await dispatch(repo, { "dry-run": "true" });
+    expect(result.exitCode).toBe(0);
+    const ours = github.requests.length - start;
+
+    const naiveStart = github.requests.length;
+    const octokit = new (Octokit.plugin(paginateRest))({ auth: "ghs_naive", baseUrl: github.restUrl });
+    const deployments = await octokit.paginate("GET /repos/{owner}/{repo}/deployments", { owner: "sc", repo: "many", environment: "production", per_page: 100 });
+    for (const deployment of deployments) await octokit.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", { owner: "sc", repo: "many", deployment_id: deployment.id });
+    const naive = github.requests.length - naiveStart;
+    process.stdout.write(`requests for 300 deployments: ${ours} (ours) vs ${naive} (naive REST), ratio ${(naive / ours).toFixed(1)}\n`);
+    expect(naive).toBe(3 + 300);
+    expect(ours).toBeLessThanOrEqual(3 + 3 + 6); // deployments pages + history pages + constant
+  });
+});
