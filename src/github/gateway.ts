@@ -7,6 +7,7 @@ import { upsertComment, type UpsertResult } from "./upsert-comment.js";
 import { commitFiles, readBranchHead, type BranchHead } from "./commit-files.js";
 import { fetchDeployments } from "./fetch-deployments.js";
 import { fetchHistory } from "./fetch-history.js";
+import { fetchMergeDeployments, fetchReleaseDeployments, fetchTagDeployments } from "./fetch-release-events.js";
 import { listIncidentIssues } from "./list-incidents.js";
 import type { CommitInfo } from "../dora/change-sets.js";
 import type { DeploymentEvent, IncidentEvent } from "../dora/compute.js";
@@ -26,6 +27,9 @@ export interface GitHubGateway {
   upsertComment(issueNumber: number, topic: string, body: string, options?: { createIfMissing?: boolean }): Promise<UpsertResult>;
   /** Deployments of an environment with their statuses, newest first, back past `since`. */
   fetchDeployments(environment: string, since: number): Promise<DeploymentEvent[]>;
+  fetchReleaseDeployments(since: number): Promise<DeploymentEvent[]>;
+  fetchTagDeployments(pattern: string, since: number): Promise<DeploymentEvent[]>;
+  fetchMergeDeployments(baseBranch: string, since: number): Promise<DeploymentEvent[]>;
   /** Commit history of `tip` back to `since`, newest first. */
   fetchHistory(tip: string, since: number): Promise<CommitInfo[]>;
   listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
@@ -45,6 +49,9 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
     fetchDeployments: (environment, since) => fetchDeployments(client, repo, environment, since),
     fetchHistory: (tip, since) => fetchHistory(client, repo, tip, since),
+    fetchReleaseDeployments: (since) => fetchReleaseDeployments(client, repo, since),
+    fetchTagDeployments: (pattern, since) => fetchTagDeployments(client, repo, pattern, since),
+    fetchMergeDeployments: (baseBranch, since) => fetchMergeDeployments(client, repo, baseBranch, since),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
     commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),

@@ -45,15 +45,21 @@ function parseWith<T>(schema: z.ZodType<T>, text: string | null | undefined): T 
  */
 export async function computeScorecardFromGitHub(context: UseCaseContext, config: Config, branch: string, options: { explain?: boolean } = {}): Promise<ScorecardRun> {
   const { github } = context;
-  if (config.dora.source !== "deployments") {
-    throw new Error(`dora.source "${config.dora.source}" is not read from GitHub yet; use "deployments", or the CLI's offline tags mode (cto-copilot scorecard --git .)`);
+  if (config.dora.source === "workflow-runs") {
+    throw new Error('dora.source "workflow-runs" is not read from GitHub yet; use deployments, releases, tags or merges');
   }
   const now = context.now();
   const windowStart = now.getTime() - config.dora.windowDays * day;
   const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
   const head = await github.readBranchHead(branch);
   const [deployments, contents] = await Promise.all([
-    github.fetchDeployments(config.dora.environment, windowStart),
+    config.dora.source === "releases"
+      ? github.fetchReleaseDeployments(windowStart)
+      : config.dora.source === "tags"
+        ? github.fetchTagDeployments(config.dora.tagPattern, windowStart)
+        : config.dora.source === "merges"
+          ? github.fetchMergeDeployments(branch, windowStart)
+          : github.fetchDeployments(config.dora.environment, windowStart),
     github.readContents(head.sha, {
       files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
       directories: [`${dataDir}/incidents`],
@@ -79,7 +85,7 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
     incidents = await github.listIncidentIssues(config.incidents.label, windowStart);
   }
 
-  const dora = computeDora({ source: "deployments", deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern });
+  const dora = computeDora({ source: config.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern });
   const text = (path: string) => contents.files.get(path)?.text ?? undefined;
   const scorecard = composeScorecard({
     now,

@@ -30,14 +30,19 @@ const history: { subject: string; at: string; release?: string }[] = [
 const now = "2025-11-01T00:00:00Z";
 const config = "dora:\n  source: deployments\n  windowDays: 45\nscorecard:\n  commit: push\n";
 
-function emulatedRepo(name: string, entries = history): RepoState {
-  const repo = github.addRepo(name, { ".github/cto-copilot.yml": config, "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+function emulatedRepo(name: string, entries = history, source = "deployments"): RepoState {
+  const repo = github.addRepo(name, { ".github/cto-copilot.yml": config.replace("source: deployments", `source: ${source}`), "data/engineering/tech_debt.json": templateText("tech_debt.json") });
   for (const entry of entries) {
     const sha = repo.commit({ [`f-${entry.subject.length}-${entry.at}.txt`]: entry.subject }, { message: entry.subject, date: entry.at });
-    if (entry.release) repo.addDeployment(sha, "production", ["in_progress", "success"], entry.at);
+    if (!entry.release) continue;
+    repo.addDeployment(sha, "production", ["in_progress", "success"], entry.at);
+    repo.tags.set(entry.release, { sha, taggerDate: entry.at });
+    repo.addRelease(entry.release, { publishedAt: entry.at });
   }
   return repo;
 }
+
+const writtenDora = (repo: RepoState) => JSON.parse(String(repo.commits.get(repo.branches.get("main")!)!.tree.get("data/engineering/engineering_scorecard.json"))).dora;
 
 const dispatch = (repo: RepoState, inputs: Record<string, string> = {}) =>
   runAction({ event: "workflow_dispatch", payload: { repository: { default_branch: "main", full_name: repo.fullName } }, repository: repo.fullName, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl, inputs: { now, ...inputs } });
@@ -80,6 +85,40 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     const offline = JSON.parse((await runCli(["scorecard", "--git", root, "--now", now, "--window-days", "45", "--format", "json", "--explain"])).stdout).dora;
     const comparable = (dora: Record<string, any>) => ({ ...dora, source: undefined, deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]) });
     expect(comparable(onlineDora)).toEqual(comparable(offline));
+  });
+
+  it.each(["releases", "tags"])("the %s source reads the same history to the same figures", async (source) => {
+    const reference = emulatedRepo(`sc/ref-${source}`);
+    await dispatch(reference);
+    const repo = emulatedRepo(`sc/${source}`, history, source);
+    const result = await dispatch(repo);
+    expect(result.exitCode).toBe(0);
+    const figures = (dora: Record<string, any>) => ({ ...dora, source: undefined, deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]) });
+    expect(figures(writtenDora(repo))).toEqual(figures(writtenDora(reference)));
+    expect(writtenDora(repo).source).toBe(source);
+  });
+
+  it("the merges source counts merged pull requests, and a hotfix label makes a remediation", async () => {
+    const repo = github.addRepo("sc/merges", { ".github/cto-copilot.yml": config.replace("source: deployments", "source: merges") });
+    repo.commit({ "a.txt": "1" }, { message: "init", date: "2025-09-01T10:00:00Z" });
+    const merges: [string, string, string[]][] = [
+      ["2025-10-05T10:00:00Z", "2025-10-05T12:00:00Z", []],
+      ["2025-10-10T10:00:00Z", "2025-10-10T18:00:00Z", []],
+      ["2025-10-11T09:00:00Z", "2025-10-11T10:00:00Z", ["hotfix"]],
+    ];
+    for (const [index, [authored, merged, labels]] of merges.entries()) {
+      const pull = repo.openPullRequest({ [`p${index}.txt`]: String(index) }, { labels, branch: `change-${index}` });
+      repo.commits.get(pull.headSha)!.date = authored;
+      repo.mergePullRequest(pull.number, merged);
+    }
+    const result = await dispatch(repo);
+    expect(result.exitCode).toBe(0);
+    expect(writtenDora(repo)).toMatchObject({
+      source: "merges",
+      deploymentFrequency: { deployments: 3 },
+      changeFailureRate: { failed: 1, total: 3 },
+      reworkRate: { remediations: 1, total: 3 },
+    });
   });
 
   it("retries when the branch moved while writing (a stale ref update), and still writes once", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { buildSchema, graphql, type GraphQLSchema } from "graphql";
 import type { FileContent, RepoState } from "./state.js";
@@ -13,6 +14,8 @@ function githubSchema(): GraphQLSchema {
   }
   return schema;
 }
+
+const gitOid = (text: string) => createHash("sha1").update(text).digest("hex");
 
 const byteLength = (content: FileContent) => (typeof content === "string" ? Buffer.byteLength(content) : content.length);
 
@@ -91,6 +94,45 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
       return {
         name: repo.name,
         object: ({ expression, oid }: { expression?: string; oid?: string }) => (oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null),
+        releases: (args: { first?: number; after?: string | null }) => {
+          const ordered = [...repo.releases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+          return connection(
+            ordered.map((release) => {
+              const sha = repo.tags.get(release.tagName)?.sha ?? repo.resolve(release.targetCommitish)?.sha;
+              return { tagName: release.tagName, name: release.name, isDraft: release.draft, isPrerelease: release.prerelease, publishedAt: release.publishedAt, tagCommit: sha ? commitObject(repo, sha) : null };
+            }),
+            args,
+          );
+        },
+        refs: (args: { refPrefix: string; first?: number; after?: string | null }) => {
+          if (args.refPrefix !== "refs/tags/") return connection([], args);
+          const dateOf = (tag: { sha: string; taggerDate?: string }) => tag.taggerDate ?? repo.commits.get(tag.sha)!.date;
+          const ordered = [...repo.tags].sort((a, b) => dateOf(b[1]).localeCompare(dateOf(a[1])));
+          return connection(
+            ordered.map(([name, tag]) => ({
+              name,
+              target: tag.taggerDate
+                ? { __typename: "Tag", oid: gitOid(`tag:${name}`), tagger: { date: tag.taggerDate }, target: commitObject(repo, tag.sha) }
+                : commitObject(repo, tag.sha),
+            })),
+            args,
+          );
+        },
+        pullRequests: (args: { states?: string[]; baseRefName?: string; first?: number; after?: string | null }) => {
+          const merged = [...repo.pulls.values()].filter((pull) => (!args.states || args.states.includes(pull.mergedAt ? "MERGED" : "OPEN")) && (!args.baseRefName || pull.baseRef === args.baseRefName));
+          const ordered = merged.sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? ""));
+          return connection(
+            ordered.map((pull) => ({
+              number: pull.number,
+              mergedAt: pull.mergedAt ?? null,
+              updatedAt: pull.mergedAt ?? "2025-01-01T00:00:00Z",
+              headRefName: pull.headRef,
+              mergeCommit: pull.mergeSha ? commitObject(repo, pull.mergeSha) : null,
+              labels: (labelArgs: { first?: number }) => connection(pull.labels.map((name) => ({ name })), labelArgs),
+            })),
+            args,
+          );
+        },
         deployments: (args: { environments?: string[]; first?: number; after?: string | null; orderBy?: { direction?: string } }) => {
           const matching = repo.deployments.filter((deployment) => !args.environments || args.environments.includes(deployment.environment));
           const ordered = [...matching].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);

@@ -23,6 +23,8 @@ export interface PullFile {
 }
 
 export interface Pull {
+  mergedAt?: string;
+  mergeSha?: string;
   number: number;
   title: string;
   body: string;
@@ -76,6 +78,8 @@ export class RepoState {
   readonly comments: StoredComment[] = [];
   readonly deployments: StoredDeployment[] = [];
   readonly releases: StoredRelease[] = [];
+  /** Tags: lightweight (no date) or annotated (tagger date). */
+  readonly tags = new Map<string, { sha: string; taggerDate?: string }>();
   /** Issues and pull requests share one number sequence, as on GitHub. */
   private lastNumber = 0;
   private clock = Date.parse("2025-11-01T09:00:00Z");
@@ -210,6 +214,17 @@ export class RepoState {
     const date = new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
     const sha = gitSha(`${this.fullName}\n${parents.join(",")}\n${message}\n${date}\n${treeSha}`);
     this.commits.set(sha, { sha, tree: new Map(tree), parents, message, date });
+    return sha;
+  }
+
+  /** Merges a pull request into the default branch with a merge commit at `date`. */
+  mergePullRequest(number: number, date: string): string {
+    const pull = this.pulls.get(number)!;
+    const base = this.branches.get(this.defaultBranch)!;
+    const head = this.commits.get(pull.headSha)!;
+    const sha = this.commit(Object.fromEntries(head.tree), { message: `Merge pull request #${number} from ${pull.headRef}`, date, parents: [base, pull.headSha] });
+    pull.mergedAt = date;
+    pull.mergeSha = sha;
     return sha;
   }
 
