@@ -35316,6 +35316,35 @@ async function listIncidentIssues(client, repo, label, since) {
   return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({ id: `#${issue3.number}`, title: issue3.title, started: Date.parse(issue3.created_at), resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null }));
 }
 
+// src/github/open-pull-request.ts
+async function readBranchAndPullRequest(client, repo, branch) {
+  const query3 = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
+    repository(owner: $owner, name: $name) {
+      id
+      ref(qualifiedName: $qualified) { target { oid } }
+      pullRequests(headRefName: $branch, states: [OPEN], first: 1) { nodes { number url } }
+    }
+  }`;
+  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, qualified: `refs/heads/${branch}`, branch });
+  if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+  const pull = data.repository.pullRequests.nodes?.find((node3) => node3 !== null) ?? void 0;
+  return {
+    repositoryId: data.repository.id,
+    ...data.repository.ref?.target ? { branchSha: data.repository.ref.target.oid } : {},
+    ...pull ? { pullRequest: pull } : {}
+  };
+}
+async function createBranch(client, repo, branch, sha) {
+  await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
+}
+async function createPullRequest(client, repositoryId, fields) {
+  const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
+  const data = await client.graphql(mutation, { input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body } });
+  const pull = data.createPullRequest?.pullRequest;
+  if (!pull) throw new Error("GitHub did not return the new pull request");
+  return pull;
+}
+
 // src/github/gateway.ts
 function createGateway(client, repo) {
   return {
@@ -35333,7 +35362,10 @@ function createGateway(client, repo) {
     fetchMergeDeployments: (baseBranch, since) => fetchMergeDeployments(client, repo, baseBranch, since),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
-    commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message)
+    commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
+    readBranchAndPullRequest: (branch) => readBranchAndPullRequest(client, repo, branch),
+    createBranch: (branch, sha) => createBranch(client, repo, branch, sha),
+    createPullRequest: (repositoryId, fields) => createPullRequest(client, repositoryId, fields)
   };
 }
 
@@ -68454,14 +68486,33 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
     head
   };
 }
+var commitMessage = (run2) => `chore(scorecard): engineering scorecard ${run2.scorecard.generatedAt.slice(0, 10)}`;
 async function writeScorecard(context3, config2, branch, run2, recompute, maxAttempts = 3) {
-  if (config2.scorecard.commit === "none") return { status: "skipped", reason: "scorecard.commit is none" };
-  if (config2.scorecard.commit === "pull-request") return { status: "skipped", reason: "scorecard.commit: pull-request is not available yet; set scorecard.commit: push" };
+  const mode = config2.scorecard.commit;
+  if (mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  const { github } = context3;
   let current = run2;
   for (let attempt = 1; ; attempt++) {
     try {
-      const sha = await context3.github.commitFiles(branch, current.head, current.files, `chore(scorecard): engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`);
-      return { status: "committed", sha, attempts: attempt };
+      if (mode === "push") {
+        const sha2 = await github.commitFiles(branch, current.head, current.files, commitMessage(current));
+        return { status: "committed", sha: sha2, attempts: attempt, branch };
+      }
+      const target = config2.scorecard.branch;
+      const state = await github.readBranchAndPullRequest(target);
+      if (!state.branchSha) await github.createBranch(target, current.head.sha);
+      const head = await github.readBranchHead(target);
+      const sha = await github.commitFiles(target, head, current.files, commitMessage(current));
+      const pullRequest = state.pullRequest ? { ...state.pullRequest, created: false } : {
+        ...await github.createPullRequest(state.repositoryId, {
+          base: branch,
+          head: target,
+          title: `Engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`,
+          body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request."
+        }),
+        created: true
+      };
+      return { status: "committed", sha, attempts: attempt, branch: target, pullRequest };
     } catch (error63) {
       if (!(error63 instanceof StaleBranchError) || attempt >= maxAttempts) throw error63;
       context3.log.warn(`${error63.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
@@ -68934,7 +68985,11 @@ async function scorecard(useCase, dryRun) {
   const written = await writeScorecard(useCase, resolved.config, branch, run2, compute);
   if (written.status === "committed") {
     setOutput("scorecard-commit", written.sha);
-    info(`Scorecard committed to ${branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    info(`Scorecard committed to ${written.branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    if (written.pullRequest) {
+      setOutput("scorecard-pull-request", written.pullRequest.number);
+      info(`${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`);
+    }
   } else info(`Scorecard not written: ${written.reason}.`);
 }
 async function run() {

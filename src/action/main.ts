@@ -87,7 +87,11 @@ async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void
   const written = await writeScorecard(useCase, resolved.config, branch, run, compute);
   if (written.status === "committed") {
     core.setOutput("scorecard-commit", written.sha);
-    core.info(`Scorecard committed to ${branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    core.info(`Scorecard committed to ${written.branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    if (written.pullRequest) {
+      core.setOutput("scorecard-pull-request", written.pullRequest.number);
+      core.info(`${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`);
+    }
   } else core.info(`Scorecard not written: ${written.reason}.`);
 }
 

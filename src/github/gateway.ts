@@ -9,6 +9,7 @@ import { fetchDeployments } from "./fetch-deployments.js";
 import { fetchHistory } from "./fetch-history.js";
 import { fetchMergeDeployments, fetchReleaseDeployments, fetchTagDeployments } from "./fetch-release-events.js";
 import { listIncidentIssues } from "./list-incidents.js";
+import { createBranch, createPullRequest, readBranchAndPullRequest, type BranchAndPullRequest } from "./open-pull-request.js";
 import type { CommitInfo } from "../dora/change-sets.js";
 import type { DeploymentEvent, IncidentEvent } from "../dora/compute.js";
 
@@ -34,6 +35,9 @@ export interface GitHubGateway {
   fetchHistory(tip: string, since: number): Promise<CommitInfo[]>;
   listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
   readBranchHead(branch: string): Promise<BranchHead>;
+  readBranchAndPullRequest(branch: string): Promise<BranchAndPullRequest>;
+  createBranch(branch: string, sha: string): Promise<void>;
+  createPullRequest(repositoryId: string, fields: { base: string; head: string; title: string; body: string }): Promise<{ number: number; url: string }>;
   /** One atomic commit of several files; throws StaleBranchError when the branch moved. */
   commitFiles(branch: string, head: BranchHead, files: Record<string, string>, message: string): Promise<string>;
 }
@@ -55,6 +59,9 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
     commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
+    readBranchAndPullRequest: (branch) => readBranchAndPullRequest(client, repo, branch),
+    createBranch: (branch, sha) => createBranch(client, repo, branch, sha),
+    createPullRequest: (repositoryId, fields) => createPullRequest(client, repositoryId, fields),
   };
 }
 

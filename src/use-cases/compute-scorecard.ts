@@ -114,21 +114,47 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
   };
 }
 
-export type WriteOutcome = { status: "committed"; sha: string; attempts: number } | { status: "skipped"; reason: string };
+export type WriteOutcome =
+  | { status: "committed"; sha: string; attempts: number; branch: string; pullRequest?: { number: number; url: string; created: boolean } }
+  | { status: "skipped"; reason: string };
+
+const commitMessage = (run: ScorecardRun) => `chore(scorecard): engineering scorecard ${run.scorecard.generatedAt.slice(0, 10)}`;
 
 /**
- * Commits the scorecard and its snapshot in one commit on top of the head they were computed
- * at. When the branch moved meanwhile, GitHub refuses the ref update; the scorecard is then
- * computed again from the new head and written again (nothing made since a read is overwritten).
+ * Writes the scorecard and its snapshot in one commit (git data API), never forcing a ref:
+ * `push` commits on the default branch on top of the head everything was read at; when the
+ * branch moved meanwhile GitHub refuses the update, and the scorecard is computed again from
+ * the new head and written again. `pull-request` commits on the bot branch (created from the
+ * default branch when missing, kept when someone pushed to it) and opens one pull request.
  */
 export async function writeScorecard(context: UseCaseContext, config: Config, branch: string, run: ScorecardRun, recompute: () => Promise<ScorecardRun>, maxAttempts = 3): Promise<WriteOutcome> {
-  if (config.scorecard.commit === "none") return { status: "skipped", reason: "scorecard.commit is none" };
-  if (config.scorecard.commit === "pull-request") return { status: "skipped", reason: "scorecard.commit: pull-request is not available yet; set scorecard.commit: push" };
+  const mode = config.scorecard.commit;
+  if (mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  const { github } = context;
   let current = run;
   for (let attempt = 1; ; attempt++) {
     try {
-      const sha = await context.github.commitFiles(branch, current.head, current.files, `chore(scorecard): engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`);
-      return { status: "committed", sha, attempts: attempt };
+      if (mode === "push") {
+        const sha = await github.commitFiles(branch, current.head, current.files, commitMessage(current));
+        return { status: "committed", sha, attempts: attempt, branch };
+      }
+      const target = config.scorecard.branch;
+      const state = await github.readBranchAndPullRequest(target);
+      if (!state.branchSha) await github.createBranch(target, current.head.sha);
+      const head = await github.readBranchHead(target);
+      const sha = await github.commitFiles(target, head, current.files, commitMessage(current));
+      const pullRequest = state.pullRequest
+        ? { ...state.pullRequest, created: false }
+        : {
+            ...(await github.createPullRequest(state.repositoryId, {
+              base: branch,
+              head: target,
+              title: `Engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`,
+              body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request.",
+            })),
+            created: true,
+          };
+      return { status: "committed", sha, attempts: attempt, branch: target, pullRequest };
     } catch (error) {
       if (!(error instanceof StaleBranchError) || attempt >= maxAttempts) throw error;
       context.log.warn(`${error.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);

@@ -121,6 +121,26 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     });
   });
 
+  it("scorecard.commit: pull-request commits on the bot branch and opens one pull request, updated by later runs", async () => {
+    const repo = emulatedRepo("sc/pull");
+    const config = String(repo.commits.get(repo.branches.get("main")!)!.tree.get(".github/cto-copilot.yml")).replace("commit: push", "commit: pull-request");
+    repo.commit({ ".github/cto-copilot.yml": config }, { message: "use pull requests", date: "2025-10-26T10:00:00Z" });
+    const main = repo.branches.get("main")!;
+    const first = await dispatch(repo);
+    expect(first.exitCode).toBe(0);
+    expect(repo.branches.get("main")).toBe(main);
+    const branchHead = repo.commits.get(repo.branches.get("cto-copilot/scorecard")!)!;
+    expect(branchHead.parents).toEqual([main]);
+    expect(validateOne("engineering_scorecard.json", String(branchHead.tree.get("data/engineering/engineering_scorecard.json")))).toEqual([]);
+    expect([...repo.pulls.values()]).toEqual([expect.objectContaining({ headRef: "cto-copilot/scorecard", baseRef: "main", title: "Engineering scorecard 2025-11-01" })]);
+    expect(first.outputs["scorecard-pull-request"]).toBe(String([...repo.pulls.values()][0]!.number));
+    const second = await dispatch(repo, { now: "2025-11-08T00:00:00Z" });
+    expect(second.exitCode).toBe(0);
+    expect(second.stdout).toContain("Updated pull request");
+    expect(repo.pulls.size).toBe(1);
+    expect(repo.commits.get(repo.branches.get("cto-copilot/scorecard")!)!.parents).toEqual([branchHead.sha]);
+  });
+
   it("retries when the branch moved while writing (a stale ref update), and still writes once", async () => {
     const repo = emulatedRepo("sc/conflict");
     const before = repo.branches.get("main")!;

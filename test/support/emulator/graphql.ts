@@ -92,7 +92,12 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
       const repo = repos.get(`${owner}/${name}`.toLowerCase());
       if (!repo) return null;
       return {
+        id: `R_${repo.id}`,
         name: repo.name,
+        ref: ({ qualifiedName }: { qualifiedName: string }) => {
+          const sha = repo.branches.get(qualifiedName.replace(/^refs\/heads\//, ""));
+          return sha ? { name: qualifiedName, target: commitObject(repo, sha) } : null;
+        },
         object: ({ expression, oid }: { expression?: string; oid?: string }) => (oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null),
         releases: (args: { first?: number; after?: string | null }) => {
           const ordered = [...repo.releases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -118,12 +123,15 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
             args,
           );
         },
-        pullRequests: (args: { states?: string[]; baseRefName?: string; first?: number; after?: string | null }) => {
-          const merged = [...repo.pulls.values()].filter((pull) => (!args.states || args.states.includes(pull.mergedAt ? "MERGED" : "OPEN")) && (!args.baseRefName || pull.baseRef === args.baseRefName));
+        pullRequests: (args: { states?: string[]; baseRefName?: string; headRefName?: string; first?: number; after?: string | null }) => {
+          const merged = [...repo.pulls.values()].filter(
+            (pull) => (!args.states || args.states.includes(pull.mergedAt ? "MERGED" : "OPEN")) && (!args.baseRefName || pull.baseRef === args.baseRefName) && (!args.headRefName || pull.headRef === args.headRefName),
+          );
           const ordered = merged.sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? ""));
           return connection(
             ordered.map((pull) => ({
               number: pull.number,
+              url: `https://github.com/${repo.fullName}/pull/${pull.number}`,
               mergedAt: pull.mergedAt ?? null,
               updatedAt: pull.mergedAt ?? "2025-01-01T00:00:00Z",
               headRefName: pull.headRef,
@@ -151,5 +159,13 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
       };
     },
   };
-  return graphql({ schema: githubSchema(), source: query, variableValues: variables, rootValue });
+  const mutations = {
+    createPullRequest: ({ input }: { input: { repositoryId: string; headRefName: string; title: string; body?: string } }) => {
+      const repo = [...repos.values()].find((candidate) => `R_${candidate.id}` === input.repositoryId);
+      const pull = repo?.openPullRequestFromBranch(input.headRefName, input.title, input.body ?? "");
+      if (!repo || !pull) throw new Error(`Head sha can't be blank, Base sha can't be blank, No commits between ${input.headRefName} and the base`);
+      return { pullRequest: { number: pull.number, url: `https://github.com/${repo.fullName}/pull/${pull.number}` } };
+    },
+  };
+  return graphql({ schema: githubSchema(), source: query, variableValues: variables, rootValue: { ...rootValue, ...mutations } });
 }

@@ -454,6 +454,18 @@ export class GitHubEmulator {
       const sha = name.startsWith("heads/") ? repo?.branches.get(name.slice(6)) : undefined;
       return repo && sha ? { status: 200, body: gitRefBody(`refs/${name}`, sha, this.urls(repo).repoApi) } : notFound();
     });
+    route("POST", `${repoPath}/git/refs`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const ref = String(request.body.ref ?? "");
+      const sha = String(request.body.sha ?? "");
+      if (!/^refs\/heads\/.+/.test(ref)) return invalid("ref must start with refs/heads/");
+      if (!repo.commits.has(sha)) return invalid("Object does not exist");
+      const branch = ref.slice("refs/heads/".length);
+      if (repo.branches.has(branch)) return invalid("Reference already exists");
+      repo.branches.set(branch, sha);
+      return { status: 201, body: gitRefBody(ref, sha, this.urls(repo).repoApi) };
+    });
     route("GET", `${repoPath}/git/commits/([0-9a-f]{40})`, (match) => {
       const repo = this.repo(match);
       const commit = repo?.commits.get(match[3]!);

@@ -217,6 +217,17 @@ export class RepoState {
     return sha;
   }
 
+  /** Opens a pull request from an existing branch (what the createPullRequest mutation does). */
+  openPullRequestFromBranch(headRef: string, title: string, body: string): Pull | undefined {
+    const headSha = this.branches.get(headRef);
+    const baseSha = this.branches.get(this.defaultBranch);
+    if (!headSha || !baseSha) return undefined;
+    const number = ++this.lastNumber;
+    const pull: Pull = { number, title, body, user: "cto-copilot[bot]", headSha, baseSha, headRef, baseRef: this.defaultBranch, draft: false, labels: [], files: this.diff(baseSha, headSha) };
+    this.pulls.set(number, pull);
+    return pull;
+  }
+
   /** Merges a pull request into the default branch with a merge commit at `date`. */
   mergePullRequest(number: number, date: string): string {
     const pull = this.pulls.get(number)!;

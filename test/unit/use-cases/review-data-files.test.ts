@@ -32,6 +32,9 @@ function fakeGateway(options: { files: Record<string, string>; changed: string[]
     listIncidentIssues: notUsed,
     readBranchHead: notUsed,
     commitFiles: notUsed,
+    readBranchAndPullRequest: notUsed,
+    createBranch: notUsed,
+    createPullRequest: notUsed,
     createCheckRun: async (plan) => {
       if (options.forbidden) throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
       created.push(plan);
