@@ -5,6 +5,8 @@ import { runAction } from "../test/support/action-runner.js";
 import { templateText } from "../test/support/data-files.js";
 import { GitHubEmulator } from "../test/support/emulator/server.js";
 import { pullRequestPayload } from "../test/support/webhook-payloads.js";
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
 
 const github = await new GitHubEmulator().start();
 afterAll(() => github.stop());
@@ -22,3 +24,22 @@ it("measures requests per PR event", async () => {
   const requests = github.requests.length;
   process.stdout.write(`BENCH ${JSON.stringify({ name: "API requests per PR event (100 files, 10 data files)", value: requests, target: 6, unit: "requests", note: `Action run ${ms.toFixed(0)} ms; floor about 4` })}\n`);
 });
+
+it("measures requests per N deployments against the naive REST way", async () => {
+  const repo = github.addRepo("bench/deployments", { ".github/cto-copilot.yml": "dora:\n  windowDays: 90\nscorecard:\n  commit: none\n" });
+  for (let index = 0; index < 1000; index++) {
+    const at = new Date(Date.parse("2025-08-01T00:00:00Z") + index * 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const sha = repo.commit({ [`f${index}.txt`]: String(index) }, { message: `change ${index}`, date: at });
+    repo.addDeployment(sha, "production", ["success"], at);
+  }
+  const start = github.requests.length;
+  const result = await runAction({ event: "workflow_dispatch", payload: { repository: { default_branch: "main" } }, repository: repo.fullName, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl, inputs: { now: "2025-11-01T00:00:00Z" } });
+  expect(result.exitCode).toBe(0);
+  const ours = github.requests.length - start;
+  const naiveStart = github.requests.length;
+  const octokit = new (Octokit.plugin(paginateRest))({ auth: "ghs_naive", baseUrl: github.restUrl });
+  const deployments = await octokit.paginate("GET /repos/{owner}/{repo}/deployments", { owner: "bench", repo: "deployments", environment: "production", per_page: 100 });
+  for (const deployment of deployments) await octokit.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", { owner: "bench", repo: "deployments", deployment_id: deployment.id });
+  const naive = github.requests.length - naiveStart;
+  process.stdout.write(`BENCH ${JSON.stringify({ name: "API requests for the scorecard, 1,000 deployments", value: ours, target: Math.ceil(1000 / 100) * 2 + 10, unit: "requests", note: `naive REST (one statuses call per deployment): ${naive}; ratio ${(naive / ours).toFixed(0)}x` })}\n`);
+}, 120_000);

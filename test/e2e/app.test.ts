@@ -105,6 +105,18 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     ]);
   });
 
+  it("runs the scorecard on demand on repository_dispatch (event_type cto-copilot-scorecard)", async () => {
+    const repo = github.addRepo("acme/on-demand", { ".github/cto-copilot.yml": "dora:\n  windowDays: 30\nscorecard:\n  commit: push\n" });
+    const sha = repo.commit({ "a.txt": "1" }, { message: "feat: a", date: "2025-10-20T10:00:00Z" });
+    repo.addDeployment(sha, "production", ["success"], "2025-10-20T12:00:00Z");
+    const example = webhookExamples().find((event) => event.name === "repository_dispatch")!.examples[0]!;
+    const payload = { ...structuredClone(example), action: "cto-copilot-scorecard", client_payload: { now: "2025-11-01T00:00:00Z" }, installation: { id: 1, node_id: "x" }, repository: { ...example.repository, name: "on-demand", full_name: "acme/on-demand", owner: { ...example.repository.owner, login: "acme" }, default_branch: "main" } };
+    expect((await app.deliver("repository_dispatch", payload)).status).toBe(200);
+    const head = repo.commits.get(repo.branches.get("main")!)!;
+    expect(head.message).toBe("chore(scorecard): engineering scorecard 2025-11-01");
+    expect(JSON.parse(String(head.tree.get("data/engineering/engineering_scorecard.json"))).dora.deploymentFrequency.deployments).toBe(1);
+  });
+
   it("a bad or missing signature is rejected and causes no API call", async () => {
     const repo = github.addRepo("acme/unsigned", {});
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
