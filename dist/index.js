@@ -12426,21 +12426,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url2, status = 302) {
+      static redirect(url2, status2 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url2 = webidl.converters.USVString(url2);
-        status = webidl.converters["unsigned short"](status);
+        status2 = webidl.converters["unsigned short"](status2);
         let parsedURL;
         try {
           parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status)) {
-          throw new RangeError(`Invalid status code ${status}`);
+        if (!redirectStatusSet.has(status2)) {
+          throw new RangeError(`Invalid status code ${status2}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status;
+        responseObject[kState].status = status2;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14332,13 +14332,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status: status2, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status: status2, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14462,8 +14462,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
-              if (status < 200) {
+            onHeaders(status2, rawHeaders, resume, statusText) {
+              if (status2 < 200) {
                 return;
               }
               let location = "";
@@ -14473,8 +14473,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14512,7 +14512,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
-                status,
+                status: status2,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14546,8 +14546,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error63);
               reject(error63);
             },
-            onUpgrade(status, rawHeaders, socket) {
-              if (status !== 101) {
+            onUpgrade(status2, rawHeaders, socket) {
+              if (status2 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14555,8 +14555,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve({
-                status,
-                statusText: STATUS_CODES[status],
+                status: status2,
+                statusText: STATUS_CODES[status2],
                 headersList,
                 socket
               });
@@ -29170,12 +29170,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status, cb) {
+        _addListener(name, status2, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status });
+          this._events[name].push({ cb, status: status2 });
           return this.instance;
         }
         listenerCount(name) {
@@ -29348,10 +29348,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status2;
+          status2 = this._states.jobStatus(this.options.id);
+          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -29655,10 +29655,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status) {
+        statusJobs(status2) {
           var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
+          if (status2 != null) {
+            pos = this.status.indexOf(status2);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -30016,8 +30016,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status) {
-            return this._states.statusJobs(status);
+          jobs(status2) {
+            return this._states.statusJobs(status2);
           }
           counts() {
             return this._states.statusCounts();
@@ -32036,7 +32036,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error63;
     throw requestError;
   }
-  const status = fetchResponse.status;
+  const status2 = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -32044,7 +32044,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url: url2,
-    status,
+    status: status2,
     headers: responseHeaders,
     data: ""
   };
@@ -32055,28 +32055,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status === 204 || status === 205) {
+  if (status2 === 204 || status2 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status < 400) {
+    if (status2 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new RequestError(fetchResponse.statusText, status2, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status === 304) {
+  if (status2 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new RequestError("Not modified", status2, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status >= 400) {
+  if (status2 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -35147,8 +35147,8 @@ async function commitFiles(client, repo, branch, head, files, message) {
   try {
     await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
   } catch (error63) {
-    const status = error63.status;
-    if (status === 422 || status === 409) throw new StaleBranchError(branch);
+    const status2 = error63.status;
+    if (status2 === 422 || status2 === 409) throw new StaleBranchError(branch);
     throw error63;
   }
   return commit.sha;
@@ -35164,9 +35164,9 @@ var query = `query Deployments($owner: String!, $name: String!, $environments: [
   }
 }`;
 function deploymentFromNode(node3) {
-  const statuses = (node3.statuses?.nodes ?? []).filter((status) => status !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const success2 = statuses.find((status) => status.state === "SUCCESS");
-  const failure2 = statuses.find((status) => status.state === "FAILURE" || status.state === "ERROR");
+  const statuses = (node3.statuses?.nodes ?? []).filter((status2) => status2 !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const success2 = statuses.find((status2) => status2.state === "SUCCESS");
+  const failure2 = statuses.find((status2) => status2.state === "FAILURE" || status2.state === "ERROR");
   if (!success2 && !failure2) return void 0;
   return {
     ref: String(node3.databaseId ?? node3.commitOid.slice(0, 7)),
@@ -35316,6 +35316,28 @@ async function listIncidentIssues(client, repo, label, since) {
   return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({ id: `#${issue3.number}`, title: issue3.title, started: Date.parse(issue3.created_at), resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null }));
 }
 
+// src/github/read-security.ts
+var status = (error63) => error63.status;
+async function readBranchProtection(client, repo, branch) {
+  try {
+    await client.request("GET /repos/{owner}/{repo}/branches/{branch}/protection", { ...repo, branch });
+    return true;
+  } catch (error63) {
+    if (status(error63) === 404) return false;
+    if (status(error63) === 403) return void 0;
+    throw error63;
+  }
+}
+async function countOpenDependabotAlerts(client, repo) {
+  try {
+    const alerts = await client.paginate("GET /repos/{owner}/{repo}/dependabot/alerts", { ...repo, state: "open", per_page: 100 });
+    return alerts.length;
+  } catch (error63) {
+    if (status(error63) === 403 || status(error63) === 404) return void 0;
+    throw error63;
+  }
+}
+
 // src/github/open-pull-request.ts
 async function readBranchAndPullRequest(client, repo, branch) {
   const query3 = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
@@ -35364,6 +35386,8 @@ function createGateway(client, repo) {
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
     commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
     readBranchAndPullRequest: (branch) => readBranchAndPullRequest(client, repo, branch),
+    readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
+    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     createBranch: (branch, sha) => createBranch(client, repo, branch, sha),
     createPullRequest: (repositoryId, fields) => createPullRequest(client, repositoryId, fields)
   };
@@ -56419,7 +56443,7 @@ function addedLines(patch) {
 function removedLines(patch) {
   return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
 }
-var verb = (status) => status === "added" ? "added" : status === "removed" ? "removed" : "changed";
+var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
 function terraformTypes(lines) {
   return [...new Set(lines.flatMap((line) => [.../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [], .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []]))];
 }
@@ -65939,9 +65963,9 @@ async function reviewAdr(context3, pr, options = {}) {
   const waiver = exemptionReason(pr.body);
   const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : pr.labels.includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
   let commentBody;
-  let status;
+  let status2;
   if (changes.length > 0 && !resolution) {
-    status = "suggested";
+    status2 = "suggested";
     const listing = await github.readContents(pr.headSha, { directories });
     const adrPaths = [...listing.directories].flatMap(([dir, names]) => adrFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
     const adrTexts = adrPaths.length > 0 ? await github.readContents(pr.headSha, { files: adrPaths }) : void 0;
@@ -65952,24 +65976,24 @@ async function reviewAdr(context3, pr, options = {}) {
     const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context3.now(), reviewAfterMonths: config2.adr.reviewAfterMonths });
     commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config2.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config2.adr.require, notes: brokenSupersedeLinks(adrs) });
   } else {
-    status = changes.length > 0 ? "resolved" : "not-needed";
+    status2 = changes.length > 0 ? "resolved" : "not-needed";
     commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });
   }
   let comment = "dry-run";
-  const mayHaveComment = status === "suggested" || options.event !== "opened";
+  const mayHaveComment = status2 === "suggested" || options.event !== "opened";
   if (!options.dryRun && !mayHaveComment) comment = "absent";
   else if (!options.dryRun) {
     try {
-      comment = (await github.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status === "suggested" })).action;
+      comment = (await github.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status2 === "suggested" })).action;
     } catch (error63) {
       if (!isForbidden(error63)) throw error63;
       comment = "read-only";
     }
   }
   const plan = planAdrCheck(pr.headSha, changes, resolution, config2.adr.require);
-  const postCheck = status === "suggested" || comment !== "absent" && comment !== "dry-run" || config2.adr.require;
+  const postCheck = status2 === "suggested" || comment !== "absent" && comment !== "dry-run" || config2.adr.require;
   const check2 = postCheck ? await publishCheck(context3, plan, options) : { status: "not-posted" };
-  return { status, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
+  return { status: status2, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
 }
 
 // src/use-cases/review-data-files.ts
@@ -67601,12 +67625,12 @@ function incidentRules(fileName, text5) {
   else if (!incidentSeverities.some((severity) => incident.severity.value.toUpperCase().startsWith(severity))) {
     add("error", incident.severity.span, "incident-severity", `severity "${incident.severity.value}" must be one of ${incidentSeverities.join(", ")}`);
   }
-  const status = incident.status?.value.trim().toLowerCase();
+  const status2 = incident.status?.value.trim().toLowerCase();
   if (!incident.status) add("error", titleSpan, "incident-missing-field", `post-mortem has no \`**Status:**\` line (${incidentStatuses.join(", ")})`);
-  else if (!incidentStatuses.includes(status)) {
+  else if (!incidentStatuses.includes(status2)) {
     add("error", incident.status.span, "incident-status", `status "${incident.status.value}" must be one of ${incidentStatuses.join(", ")}`);
   }
-  const isResolved = status === "resolved";
+  const isResolved = status2 === "resolved";
   if (!incident.started) add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Started:**` timestamp");
   else if (incident.startedAt === void 0) {
     add("error", incident.started.span, "incident-timestamp", `Started "${incident.started.value}" must be a timestamp such as 2025-03-04T14:05:00Z`);
@@ -68309,14 +68333,14 @@ function infrastructureSummary(costs, forecast, stage) {
   if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
   if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
   const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
-  const status = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
+  const status2 = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
   return {
     monthlySpend: month.totalSpend,
     spendAsPercentOfRevenue: percent,
     costPerCustomer: perCustomer,
     topCostDriver: top3?.service ?? "",
     computeUtilization: utilization,
-    status,
+    status: status2,
     reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`
   };
 }
@@ -68329,7 +68353,7 @@ function securitySummary(facts, stack, stage) {
   if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
   if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
   const alerts = facts.openDependabotAlerts;
-  const status = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
+  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
   const compliance = stack?.constraints?.complianceRequirements ?? [];
   const parts = [
     ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
@@ -68341,7 +68365,7 @@ function securitySummary(facts, stack, stage) {
     complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
     lastSecurityReview: "",
     openVulnerabilities: alerts ?? 0,
-    status,
+    status: status2,
     reason: parts.join("; ")
   };
 }
@@ -68435,12 +68459,14 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
   const windowStart = now.getTime() - config2.dora.windowDays * day2;
   const dataDir = posix7.normalize(config2.dataDir).replace(/\/$/, "");
   const head = await github.readBranchHead(branch);
-  const [deployments, contents] = await Promise.all([
+  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
     config2.dora.source === "releases" ? github.fetchReleaseDeployments(windowStart) : config2.dora.source === "tags" ? github.fetchTagDeployments(config2.dora.tagPattern, windowStart) : config2.dora.source === "merges" ? github.fetchMergeDeployments(branch, windowStart) : github.fetchDeployments(config2.dora.environment, windowStart),
     github.readContents(head.sha, {
       files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
       directories: [`${dataDir}/incidents`]
-    })
+    }),
+    github.readBranchProtection(branch),
+    github.countOpenDependabotAlerts()
   ]);
   const successes = deployments.filter((deployment) => deployment.status === "success").sort((a, b) => b.time - a.time);
   const beforeWindow = successes.find((deployment) => deployment.time <= windowStart);
@@ -68472,7 +68498,9 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
     cfoForecast: parseWith(external_exports.record(external_exports.string(), external_exports.unknown()), text5("data/cfo/latest_forecast.json")),
     security: {
       securityPolicy: Boolean(text5("SECURITY.md") ?? text5(".github/SECURITY.md")),
-      dependabotConfig: Boolean(text5(".github/dependabot.yml") ?? text5(".github/dependabot.yaml"))
+      dependabotConfig: Boolean(text5(".github/dependabot.yml") ?? text5(".github/dependabot.yaml")),
+      ...branchProtection !== void 0 ? { branchProtection } : {},
+      ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
     }
   });
   scorecardSchema.parse(scorecard2);

@@ -9,6 +9,7 @@ import { fetchDeployments } from "./fetch-deployments.js";
 import { fetchHistory } from "./fetch-history.js";
 import { fetchMergeDeployments, fetchReleaseDeployments, fetchTagDeployments } from "./fetch-release-events.js";
 import { listIncidentIssues } from "./list-incidents.js";
+import { countOpenDependabotAlerts, readBranchProtection } from "./read-security.js";
 import { createBranch, createPullRequest, readBranchAndPullRequest, type BranchAndPullRequest } from "./open-pull-request.js";
 import type { CommitInfo } from "../dora/change-sets.js";
 import type { DeploymentEvent, IncidentEvent } from "../dora/compute.js";
@@ -36,6 +37,10 @@ export interface GitHubGateway {
   listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
   readBranchHead(branch: string): Promise<BranchHead>;
   readBranchAndPullRequest(branch: string): Promise<BranchAndPullRequest>;
+  /** Undefined when the token may not read it. */
+  readBranchProtection(branch: string): Promise<boolean | undefined>;
+  /** Undefined when the token may not read them. */
+  countOpenDependabotAlerts(): Promise<number | undefined>;
   createBranch(branch: string, sha: string): Promise<void>;
   createPullRequest(repositoryId: string, fields: { base: string; head: string; title: string; body: string }): Promise<{ number: number; url: string }>;
   /** One atomic commit of several files; throws StaleBranchError when the branch moved. */
@@ -60,6 +65,8 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
     commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
     readBranchAndPullRequest: (branch) => readBranchAndPullRequest(client, repo, branch),
+    readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
+    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     createBranch: (branch, sha) => createBranch(client, repo, branch, sha),
     createPullRequest: (repositoryId, fields) => createPullRequest(client, repositoryId, fields),
   };

@@ -52,7 +52,7 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
   const windowStart = now.getTime() - config.dora.windowDays * day;
   const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
   const head = await github.readBranchHead(branch);
-  const [deployments, contents] = await Promise.all([
+  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
     config.dora.source === "releases"
       ? github.fetchReleaseDeployments(windowStart)
       : config.dora.source === "tags"
@@ -64,6 +64,8 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
       files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
       directories: [`${dataDir}/incidents`],
     }),
+    github.readBranchProtection(branch),
+    github.countOpenDependabotAlerts(),
   ]);
 
   // History from the newest deployment back to a margin before the last deployment ahead of the window.
@@ -100,6 +102,8 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
     security: {
       securityPolicy: Boolean(text("SECURITY.md") ?? text(".github/SECURITY.md")),
       dependabotConfig: Boolean(text(".github/dependabot.yml") ?? text(".github/dependabot.yaml")),
+      ...(branchProtection !== undefined ? { branchProtection } : {}),
+      ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
     },
   });
   scorecardSchema.parse(scorecard);

@@ -454,6 +454,15 @@ export class GitHubEmulator {
       const sha = name.startsWith("heads/") ? repo?.branches.get(name.slice(6)) : undefined;
       return repo && sha ? { status: 200, body: gitRefBody(`refs/${name}`, sha, this.urls(repo).repoApi) } : notFound();
     });
+    route("GET", `${repoPath}/branches/([^/]+)/protection`, (match) => {
+      const repo = this.repo(match);
+      const branch = decodeURIComponent(match[3]!);
+      if (!repo || !repo.protectedBranches.has(branch)) return { status: 404, body: { message: "Branch not protected", documentation_url: "https://docs.github.com/rest/branches/branch-protection" } };
+      const url = `${this.urls(repo).repoApi}/branches/${branch}/protection`;
+      return { status: 200, body: { url, enabled: true, name: branch, protection_url: url } };
+    });
+    // Reading Dependabot alerts needs a permission the default tokens lack: refused, as GitHub does.
+    route("GET", `${repoPath}/dependabot/alerts`, () => ({ status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/dependabot/alerts" } }));
     route("POST", `${repoPath}/git/refs`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();

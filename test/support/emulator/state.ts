@@ -80,6 +80,7 @@ export class RepoState {
   readonly releases: StoredRelease[] = [];
   /** Tags: lightweight (no date) or annotated (tagger date). */
   readonly tags = new Map<string, { sha: string; taggerDate?: string }>();
+  readonly protectedBranches = new Set<string>();
   /** Issues and pull requests share one number sequence, as on GitHub. */
   private lastNumber = 0;
   private clock = Date.parse("2025-11-01T09:00:00Z");

@@ -33,6 +33,8 @@ function fakeGateway(options: { files: Record<string, string>; changed: string[]
     readBranchHead: notUsed,
     commitFiles: notUsed,
     readBranchAndPullRequest: notUsed,
+    readBranchProtection: notUsed,
+    countOpenDependabotAlerts: notUsed,
     createBranch: notUsed,
     createPullRequest: notUsed,
     createCheckRun: async (plan) => {
