@@ -9,5 +9,7 @@ export default {
   },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 60000,
+  // The end-to-end suites mostly wait on real processes and rate-limit pacing: run several at once.
+  maxWorkers: 3,
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

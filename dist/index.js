@@ -35222,6 +35222,22 @@ async function fetchHistory(client, repo, tip, since) {
   }
 }
 
+// src/github/fetch-workflow-runs.ts
+async function fetchWorkflowRunDeployments(client, repo, workflow, branch, since) {
+  const deployments = [];
+  for (let page = 1; ; page++) {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { ...repo, workflow_id: workflow, branch, status: "completed", per_page: 100, page });
+    let older = false;
+    for (const run2 of data.workflow_runs) {
+      if (run2.conclusion !== "success" && run2.conclusion !== "failure") continue;
+      const time3 = Date.parse(run2.updated_at);
+      deployments.push({ ref: `run ${run2.run_number}`, sha: run2.head_sha, time: time3, environment: "production", status: run2.conclusion === "success" ? "success" : "failure", markers: [run2.head_branch ?? "", run2.display_title] });
+      if (time3 <= since && run2.conclusion === "success") older = true;
+    }
+    if (older || data.workflow_runs.length < 100) return deployments;
+  }
+}
+
 // src/github/fetch-release-events.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 async function pageBack(client, query3, variables, pick2, toEvent, since, orderTime) {
@@ -35382,6 +35398,7 @@ function createGateway(client, repo) {
     fetchReleaseDeployments: (since) => fetchReleaseDeployments(client, repo, since),
     fetchTagDeployments: (pattern, since) => fetchTagDeployments(client, repo, pattern, since),
     fetchMergeDeployments: (baseBranch, since) => fetchMergeDeployments(client, repo, baseBranch, since),
+    fetchWorkflowRunDeployments: (workflow, branch, since) => fetchWorkflowRunDeployments(client, repo, workflow, branch, since),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
     commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
@@ -68452,15 +68469,15 @@ function parseWith(schema, text5) {
 }
 async function computeScorecardFromGitHub(context3, config2, branch, options = {}) {
   const { github } = context3;
-  if (config2.dora.source === "workflow-runs") {
-    throw new Error('dora.source "workflow-runs" is not read from GitHub yet; use deployments, releases, tags or merges');
+  if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
+    throw new Error(`dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`);
   }
   const now = context3.now();
   const windowStart = now.getTime() - config2.dora.windowDays * day2;
   const dataDir = posix7.normalize(config2.dataDir).replace(/\/$/, "");
   const head = await github.readBranchHead(branch);
   const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    config2.dora.source === "releases" ? github.fetchReleaseDeployments(windowStart) : config2.dora.source === "tags" ? github.fetchTagDeployments(config2.dora.tagPattern, windowStart) : config2.dora.source === "merges" ? github.fetchMergeDeployments(branch, windowStart) : github.fetchDeployments(config2.dora.environment, windowStart),
+    config2.dora.source === "releases" ? github.fetchReleaseDeployments(windowStart) : config2.dora.source === "tags" ? github.fetchTagDeployments(config2.dora.tagPattern, windowStart) : config2.dora.source === "merges" ? github.fetchMergeDeployments(branch, windowStart) : config2.dora.source === "workflow-runs" ? github.fetchWorkflowRunDeployments(config2.dora.workflow, branch, windowStart) : github.fetchDeployments(config2.dora.environment, windowStart),
     github.readContents(head.sha, {
       files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
       directories: [`${dataDir}/incidents`]

@@ -7,6 +7,7 @@ import { upsertComment, type UpsertResult } from "./upsert-comment.js";
 import { commitFiles, readBranchHead, type BranchHead } from "./commit-files.js";
 import { fetchDeployments } from "./fetch-deployments.js";
 import { fetchHistory } from "./fetch-history.js";
+import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
 import { fetchMergeDeployments, fetchReleaseDeployments, fetchTagDeployments } from "./fetch-release-events.js";
 import { listIncidentIssues } from "./list-incidents.js";
 import { countOpenDependabotAlerts, readBranchProtection } from "./read-security.js";
@@ -32,6 +33,7 @@ export interface GitHubGateway {
   fetchReleaseDeployments(since: number): Promise<DeploymentEvent[]>;
   fetchTagDeployments(pattern: string, since: number): Promise<DeploymentEvent[]>;
   fetchMergeDeployments(baseBranch: string, since: number): Promise<DeploymentEvent[]>;
+  fetchWorkflowRunDeployments(workflow: string, branch: string, since: number): Promise<DeploymentEvent[]>;
   /** Commit history of `tip` back to `since`, newest first. */
   fetchHistory(tip: string, since: number): Promise<CommitInfo[]>;
   listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
@@ -61,6 +63,7 @@ export function createGateway(client: GitHubClient, repo: RepoRef): GitHubGatewa
     fetchReleaseDeployments: (since) => fetchReleaseDeployments(client, repo, since),
     fetchTagDeployments: (pattern, since) => fetchTagDeployments(client, repo, pattern, since),
     fetchMergeDeployments: (baseBranch, since) => fetchMergeDeployments(client, repo, baseBranch, since),
+    fetchWorkflowRunDeployments: (workflow, branch, since) => fetchWorkflowRunDeployments(client, repo, workflow, branch, since),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchHead: (branch) => readBranchHead(client, repo, branch),
     commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),

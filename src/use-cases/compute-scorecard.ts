@@ -45,8 +45,8 @@ function parseWith<T>(schema: z.ZodType<T>, text: string | null | undefined): T 
  */
 export async function computeScorecardFromGitHub(context: UseCaseContext, config: Config, branch: string, options: { explain?: boolean } = {}): Promise<ScorecardRun> {
   const { github } = context;
-  if (config.dora.source === "workflow-runs") {
-    throw new Error('dora.source "workflow-runs" is not read from GitHub yet; use deployments, releases, tags or merges');
+  if (config.dora.source === "workflow-runs" && !config.dora.workflow) {
+    throw new Error('dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id');
   }
   const now = context.now();
   const windowStart = now.getTime() - config.dora.windowDays * day;
@@ -59,7 +59,9 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
         ? github.fetchTagDeployments(config.dora.tagPattern, windowStart)
         : config.dora.source === "merges"
           ? github.fetchMergeDeployments(branch, windowStart)
-          : github.fetchDeployments(config.dora.environment, windowStart),
+          : config.dora.source === "workflow-runs"
+            ? github.fetchWorkflowRunDeployments(config.dora.workflow!, branch, windowStart)
+            : github.fetchDeployments(config.dora.environment, windowStart),
     github.readContents(head.sha, {
       files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
       directories: [`${dataDir}/incidents`],

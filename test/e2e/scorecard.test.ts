@@ -31,13 +31,14 @@ const now = "2025-11-01T00:00:00Z";
 const config = "dora:\n  source: deployments\n  windowDays: 45\nscorecard:\n  commit: push\n";
 
 function emulatedRepo(name: string, entries = history, source = "deployments"): RepoState {
-  const repo = github.addRepo(name, { ".github/cto-copilot.yml": config.replace("source: deployments", `source: ${source}`), "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+  const repo = github.addRepo(name, { ".github/cto-copilot.yml": config.replace("source: deployments", `source: ${source}\n  workflow: deploy.yml`), "data/engineering/tech_debt.json": templateText("tech_debt.json") });
   for (const entry of entries) {
     const sha = repo.commit({ [`f-${entry.subject.length}-${entry.at}.txt`]: entry.subject }, { message: entry.subject, date: entry.at });
     if (!entry.release) continue;
     repo.addDeployment(sha, "production", ["in_progress", "success"], entry.at);
     repo.tags.set(entry.release, { sha, taggerDate: entry.at });
     repo.addRelease(entry.release, { publishedAt: entry.at });
+    repo.workflowRuns.push({ id: 70_000 + repo.workflowRuns.length, workflow: "deploy.yml", runNumber: repo.workflowRuns.length + 1, headSha: sha, headBranch: "main", conclusion: "success", createdAt: entry.at, updatedAt: entry.at, title: entry.subject });
   }
   return repo;
 }
@@ -94,7 +95,7 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     expect(comparable(onlineDora)).toEqual(comparable(offline));
   });
 
-  it.each(["releases", "tags"])("the %s source reads the same history to the same figures", async (source) => {
+  it.each(["releases", "tags", "workflow-runs"])("the %s source reads the same history to the same figures", async (source) => {
     const reference = emulatedRepo(`sc/ref-${source}`);
     await dispatch(reference);
     const repo = emulatedRepo(`sc/${source}`, history, source);

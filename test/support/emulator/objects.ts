@@ -199,3 +199,59 @@ export function releaseBody(release: StoredRelease, repoApi: string, repoHtml: s
 export function gitRefBody(ref: string, sha: string, repoApi: string) {
   return { ref, node_id: `REF_${sha.slice(0, 8)}`, url: `${repoApi}/git/${ref}`, object: { type: "commit", sha, url: `${repoApi}/git/commits/${sha}` } };
 }
+
+/** GitHub's minimal-repository shape (owner, URLs and a few flags). */
+export function minimalRepositoryBody(owner: string, name: string, id: number, api: string) {
+  const url = `${api}/repos/${owner}/${name}`;
+  const templated: Record<string, string> = {
+    archive_url: "/{archive_format}{/ref}",
+    assignees_url: "/assignees{/user}",
+    blobs_url: "/git/blobs{/sha}",
+    branches_url: "/branches{/branch}",
+    collaborators_url: "/collaborators{/collaborator}",
+    comments_url: "/comments{/number}",
+    commits_url: "/commits{/sha}",
+    compare_url: "/compare/{base}...{head}",
+    contents_url: "/contents/{+path}",
+    contributors_url: "/contributors",
+    deployments_url: "/deployments",
+    downloads_url: "/downloads",
+    events_url: "/events",
+    forks_url: "/forks",
+    git_commits_url: "/git/commits{/sha}",
+    git_refs_url: "/git/refs{/sha}",
+    git_tags_url: "/git/tags{/sha}",
+    hooks_url: "/hooks",
+    issue_comment_url: "/issues/comments{/number}",
+    issue_events_url: "/issues/events{/number}",
+    issues_url: "/issues{/number}",
+    keys_url: "/keys{/key_id}",
+    labels_url: "/labels{/name}",
+    languages_url: "/languages",
+    merges_url: "/merges",
+    milestones_url: "/milestones{/number}",
+    notifications_url: "/notifications{?since,all,participating}",
+    pulls_url: "/pulls{/number}",
+    releases_url: "/releases{/id}",
+    stargazers_url: "/stargazers",
+    statuses_url: "/statuses/{sha}",
+    subscribers_url: "/subscribers",
+    subscription_url: "/subscription",
+    tags_url: "/tags",
+    teams_url: "/teams",
+    trees_url: "/git/trees{/sha}",
+  };
+  return {
+    id,
+    node_id: `R_${id}`,
+    name,
+    full_name: `${owner}/${name}`,
+    owner: simpleUser(owner, api),
+    private: false,
+    html_url: `${web}/${owner}/${name}`,
+    description: null,
+    fork: false,
+    url,
+    ...Object.fromEntries(Object.entries(templated).map(([key, suffix]) => [key, `${url}${suffix}`])),
+  };
+}

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { executeGraphql } from "./graphql.js";
-import { commentBody, deploymentBody, deploymentStatusBody, gitRefBody, issueBody, labelBody, releaseBody, timestamp } from "./objects.js";
+import { commentBody, deploymentBody, deploymentStatusBody, gitRefBody, issueBody, labelBody, minimalRepositoryBody, releaseBody, timestamp } from "./objects.js";
 import { OpenApiValidator } from "./openapi.js";
 import { gitSha, RepoState, type CheckRun } from "./state.js";
 
@@ -460,6 +460,54 @@ export class GitHubEmulator {
       if (!repo || !repo.protectedBranches.has(branch)) return { status: 404, body: { message: "Branch not protected", documentation_url: "https://docs.github.com/rest/branches/branch-protection" } };
       const url = `${this.urls(repo).repoApi}/branches/${branch}/protection`;
       return { status: 200, body: { url, enabled: true, name: branch, protection_url: url } };
+    });
+    route("GET", `${repoPath}/actions/workflows/([^/]+)/runs`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const workflow = decodeURIComponent(match[3]!);
+      const branch = request.url.searchParams.get("branch");
+      const status = request.url.searchParams.get("status");
+      const runs = repo.workflowRuns
+        .filter((run) => run.workflow === workflow && (!branch || run.headBranch === branch) && (!status || status === "completed"))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const { repoApi, repoHtml, api } = this.urls(repo);
+      const page = this.page(runs, request);
+      const repository = minimalRepositoryBody(repo.owner, repo.name, repo.id, api);
+      return {
+        ...page,
+        body: {
+          total_count: runs.length,
+          workflow_runs: (page.body as typeof runs).map((run) => ({
+            id: run.id,
+            node_id: `WFR_${run.id}`,
+            name: run.workflow,
+            head_branch: run.headBranch,
+            head_sha: run.headSha,
+            path: `.github/workflows/${run.workflow}`,
+            display_title: run.title,
+            run_number: run.runNumber,
+            event: "push",
+            status: "completed",
+            conclusion: run.conclusion,
+            workflow_id: 7,
+            url: `${repoApi}/actions/runs/${run.id}`,
+            html_url: `${repoHtml}/actions/runs/${run.id}`,
+            pull_requests: [],
+            created_at: run.createdAt,
+            updated_at: run.updatedAt,
+            jobs_url: `${repoApi}/actions/runs/${run.id}/jobs`,
+            logs_url: `${repoApi}/actions/runs/${run.id}/logs`,
+            check_suite_url: `${repoApi}/check-suites/${run.id}`,
+            artifacts_url: `${repoApi}/actions/runs/${run.id}/artifacts`,
+            cancel_url: `${repoApi}/actions/runs/${run.id}/cancel`,
+            rerun_url: `${repoApi}/actions/runs/${run.id}/rerun`,
+            workflow_url: `${repoApi}/actions/workflows/7`,
+            head_commit: { id: run.headSha, tree_id: repo.treeShaOf(run.headSha), message: run.title, timestamp: run.createdAt, author: { name: "Dev", email: "dev@example.com" }, committer: { name: "Dev", email: "dev@example.com" } },
+            repository,
+            head_repository: repository,
+          })),
+        },
+      };
     });
     // Reading Dependabot alerts needs a permission the default tokens lack: refused, as GitHub does.
     route("GET", `${repoPath}/dependabot/alerts`, () => ({ status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/dependabot/alerts" } }));

@@ -81,6 +81,7 @@ export class RepoState {
   /** Tags: lightweight (no date) or annotated (tagger date). */
   readonly tags = new Map<string, { sha: string; taggerDate?: string }>();
   readonly protectedBranches = new Set<string>();
+  readonly workflowRuns: { id: number; workflow: string; runNumber: number; headSha: string; headBranch: string; conclusion: string; createdAt: string; updatedAt: string; title: string }[] = [];
   /** Issues and pull requests share one number sequence, as on GitHub. */
   private lastNumber = 0;
   private clock = Date.parse("2025-11-01T09:00:00Z");

@@ -161,6 +161,17 @@ describe("invariants (property-based)", () => {
     );
   });
 
+  it("a deployment before every other one, outside the window, changes nothing when an earlier deployment exists", () => {
+    fc.assert(
+      fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 59 }), (raw, commit) => {
+        const deployments = [...raw.map(toDeployment), deploy("anchor", "c0", now - 40 * 24 * hour), deploy("anchor-staging", "c0", now - 40 * 24 * hour, { environment: "staging" })];
+        const ancient = [deploy("ancient", `c${commit}`, now - 100 * 24 * hour), deploy("ancient-staging", `c${commit}`, now - 100 * 24 * hour, { environment: "staging" })];
+        expect(run([...deployments, ...ancient])).toEqual(run(deployments));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("a deployment after now changes nothing", () => {
     fc.assert(
       fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 1000 }), (raw, commit, hoursLater) => {

@@ -29,6 +29,7 @@ function fakeGateway(options: { files: Record<string, string>; changed: string[]
     fetchReleaseDeployments: notUsed,
     fetchTagDeployments: notUsed,
     fetchMergeDeployments: notUsed,
+    fetchWorkflowRunDeployments: notUsed,
     listIncidentIssues: notUsed,
     readBranchHead: notUsed,
     commitFiles: notUsed,
