@@ -67987,6 +67987,8 @@ var CommitGraph = class {
   /** Walk priority (higher first): position-based while the input is topological, else generations. */
   priority;
   topological = true;
+  /** Set when reading the input finds a parent before its child: positions are no order then. */
+  orderBroken = false;
   // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
   stateEpoch;
   state;
@@ -68013,8 +68015,10 @@ var CommitGraph = class {
     if (known !== void 0 || this.scanned >= this.list.length) return known;
     while (this.scanned < this.list.length) {
       const i = this.scanned++;
-      this.index.set(this.list[i].sha, i);
-      if (this.list[i].sha === sha) return i;
+      const commit = this.list[i];
+      if (this.topological && commit.parents.some((parent) => this.index.has(parent))) this.orderBroken = true;
+      this.index.set(commit.sha, i);
+      if (commit.sha === sha) return i;
     }
     return void 0;
   }
@@ -68072,9 +68076,9 @@ var CommitGraph = class {
   walk(include, exclude) {
     const start = this.indexOf(include);
     if (start === void 0) return [];
-    const { state, stateEpoch, priority } = this;
+    const { state, stateEpoch } = this;
     const epoch = ++this.epoch;
-    const heap = new PriorityHeap(priority);
+    const heap = new PriorityHeap(this.priority);
     let interestingQueued = 0;
     const mark = (i, value) => {
       const current = stateEpoch[i] === epoch ? state[i] : 0;
@@ -68085,12 +68089,13 @@ var CommitGraph = class {
       if (value === 1) interestingQueued++;
       heap.push(i);
     };
-    mark(start, 1);
     const stop = exclude === void 0 ? void 0 : this.indexOf(exclude);
+    mark(start, 1);
     if (stop !== void 0) mark(stop, 2);
     const out = [];
     const done = /* @__PURE__ */ new Set();
     while (heap.size > 0 && interestingQueued > 0) {
+      if (this.topological && this.orderBroken) return void 0;
       const i = heap.pop();
       if (done.has(i)) continue;
       done.add(i);
@@ -68099,10 +68104,9 @@ var CommitGraph = class {
         interestingQueued--;
         out.push(this.list[i]);
       }
-      for (const parent of this.parentsOf(i)) {
-        if (this.topological && priority[parent] >= priority[i]) return void 0;
-        mark(parent, value);
-      }
+      const parents = this.parentsOf(i);
+      if (this.topological && this.orderBroken) return void 0;
+      for (const parent of parents) mark(parent, value);
     }
     return out;
   }

@@ -25,6 +25,8 @@ export class CommitGraph {
   /** Walk priority (higher first): position-based while the input is topological, else generations. */
   private priority: Int32Array;
   private topological = true;
+  /** Set when reading the input finds a parent before its child: positions are no order then. */
+  private orderBroken = false;
   // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
   private readonly stateEpoch: Int32Array;
   private readonly state: Uint8Array;
@@ -55,8 +57,11 @@ export class CommitGraph {
     if (known !== undefined || this.scanned >= this.list.length) return known;
     while (this.scanned < this.list.length) {
       const i = this.scanned++;
-      this.index.set(this.list[i]!.sha, i);
-      if (this.list[i]!.sha === sha) return i;
+      const commit = this.list[i]!;
+      // Topological newest-first means every parent comes later: one already read breaks it.
+      if (this.topological && commit.parents.some((parent) => this.index.has(parent))) this.orderBroken = true;
+      this.index.set(commit.sha, i);
+      if (commit.sha === sha) return i;
     }
     return undefined;
   }
@@ -118,11 +123,11 @@ export class CommitGraph {
   private walk(include: string, exclude: string | undefined): CommitInfo[] | undefined {
     const start = this.indexOf(include);
     if (start === undefined) return [];
-    const { state, stateEpoch, priority } = this;
+    const { state, stateEpoch } = this;
     const epoch = ++this.epoch;
     // Popped in decreasing priority, every descendant of a commit is handled before it, so its
     // state (1 = reachable from include only, 2 = also from exclude) is final when it is popped.
-    const heap = new PriorityHeap(priority);
+    const heap = new PriorityHeap(this.priority);
     let interestingQueued = 0;
     const mark = (i: number, value: 1 | 2) => {
       const current = stateEpoch[i] === epoch ? state[i]! : 0;
@@ -133,12 +138,13 @@ export class CommitGraph {
       if (value === 1) interestingQueued++;
       heap.push(i);
     };
-    mark(start, 1);
     const stop = exclude === undefined ? undefined : this.indexOf(exclude);
+    mark(start, 1);
     if (stop !== undefined) mark(stop, 2);
     const out: CommitInfo[] = [];
     const done = new Set<number>();
     while (heap.size > 0 && interestingQueued > 0) {
+      if (this.topological && this.orderBroken) return undefined;
       const i = heap.pop();
       if (done.has(i)) continue;
       done.add(i);
@@ -147,10 +153,9 @@ export class CommitGraph {
         interestingQueued--;
         out.push(this.list[i]!);
       }
-      for (const parent of this.parentsOf(i)) {
-        if (this.topological && priority[parent]! >= priority[i]!) return undefined;
-        mark(parent, value);
-      }
+      const parents = this.parentsOf(i);
+      if (this.topological && this.orderBroken) return undefined;
+      for (const parent of parents) mark(parent, value);
     }
     return out;
   }

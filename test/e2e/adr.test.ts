@@ -1,34 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { runAction } from "../support/action-runner.js";
-import { AppProcess } from "../support/app-process.js";
+import { useAppAndEmulator } from "../support/app-fixture.js";
 import { templateText } from "../support/data-files.js";
-import { GitHubEmulator } from "../support/emulator/server.js";
 import type { Pull, RepoState } from "../support/emulator/state.js";
 import { pullRequestPayload } from "../support/webhook-payloads.js";
 
-let github: GitHubEmulator;
-let app: AppProcess;
-
-beforeAll(async () => {
-  github = await new GitHubEmulator().start();
-  app = await new AppProcess(github.host).start();
-}, 60_000);
-afterAll(async () => {
-  await app?.stop();
-  await github?.stop();
-});
-afterEach(() => expect(github.schemaProblems.splice(0)).toEqual([]));
+const fixture = useAppAndEmulator();
 
 const postgresAdr = templateText("adrs/adr_2025-06-01_use-postgresql.md");
 const terraform = 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n';
 
 function infraRepo(name: string, extra: Record<string, string> = {}): RepoState {
-  return github.addRepo(name, { "data/engineering/adrs/adr_2025-06-01_use-postgresql.md": postgresAdr, "infra/main.tf": "# empty\n", ...extra });
+  return fixture.github.addRepo(name, { "data/engineering/adrs/adr_2025-06-01_use-postgresql.md": postgresAdr, "infra/main.tf": "# empty\n", ...extra });
 }
 
 const marked = (repo: RepoState, pull: Pull) => repo.comments.filter((comment) => comment.issue === pull.number && comment.body.includes("<!-- cto-copilot:adr -->"));
 const adrChecks = (repo: RepoState, sha: string) => repo.checkRuns.filter((run) => run.name === "CTO Co-Pilot / ADR" && run.head_sha === sha);
-const deliver = (repo: RepoState, pull: Pull, action: string) => app.deliver("pull_request", pullRequestPayload(repo, pull, action));
+const deliver = (repo: RepoState, pull: Pull, action: string) => fixture.app.deliver("pull_request", pullRequestPayload(repo, pull, action));
 
 describe("ADR suggestions through the App", () => {
   it("an infrastructure PR gets one suggestion comment, with the related ADR and a draft, and a neutral check", async () => {
@@ -48,7 +36,7 @@ describe("ADR suggestions through the App", () => {
     const repo = infraRepo("adr/lifecycle");
     const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { title: "Add a read replica" });
     const payload = pullRequestPayload(repo, pull, "opened");
-    for (let i = 0; i < 5; i++) await app.deliver("pull_request", payload);
+    for (let i = 0; i < 5; i++) await fixture.app.deliver("pull_request", payload);
     repo.pushToPullRequest(pull.number, { "Dockerfile": "FROM node:22\n" });
     await deliver(repo, pull, "synchronize");
     expect(marked(repo, pull)).toHaveLength(1);
@@ -100,9 +88,9 @@ describe("ADR suggestions through the App", () => {
     for (let i = 0; i < 100; i++) files[i < 30 ? `infra/modules/m${i}/main.tf` : `src/file-${i}.ts`] = i < 30 ? terraform : `export const x = ${i};\n`;
     const repo = infraRepo("adr/hundred");
     const pull = repo.openPullRequest(files);
-    const before = github.requests.length;
+    const before = fixture.github.requests.length;
     await deliver(repo, pull, "opened");
-    const sent = github.requests.slice(before).filter((request) => !request.path.includes("/access_tokens"));
+    const sent = fixture.github.requests.slice(before).filter((request) => !request.path.includes("/access_tokens"));
     expect(sent.map((request) => `${request.method} ${request.path.replace(/[0-9a-f]{40}/, "SHA")}`).sort()).toEqual(
       [
         "POST /api/graphql", // config
@@ -120,13 +108,13 @@ describe("ADR suggestions through the App", () => {
     for (let i = 0; i < 3000; i++) huge[`infra/stacks/${"nested/".repeat(10)}s${i}.tf`] = terraform;
     const big = infraRepo("adr/huge");
     const bigPull = big.openPullRequest(huge);
-    const start = github.requests.length;
+    const start = fixture.github.requests.length;
     await deliver(big, bigPull, "opened");
     expect(marked(big, bigPull)).toHaveLength(1);
     expect(marked(big, bigPull)[0]!.body.length).toBeLessThan(65_536);
     expect(marked(big, bigPull)[0]!.body).toContain("…and 2950 more files.");
     // 30 pages of changed files, then the same 7 requests as any infrastructure PR.
-    expect(github.requests.length - start).toBe(30 + 7);
+    expect(fixture.github.requests.length - start).toBe(30 + 7);
   }, 60_000);
 
   it("the Action behaves as the App on the same event: the same comment and check", async () => {
@@ -135,7 +123,7 @@ describe("ADR suggestions through the App", () => {
     const appPull = viaApp.openPullRequest({ "infra/main.tf": terraform }, { title: "Use RDS", body: "Context." });
     const actionPull = viaAction.openPullRequest({ "infra/main.tf": terraform }, { title: "Use RDS", body: "Context." });
     await deliver(viaApp, appPull, "opened");
-    const result = await runAction({ event: "pull_request", payload: pullRequestPayload(viaAction, actionPull, "opened"), repository: viaAction.fullName, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl });
+    const result = await runAction({ event: "pull_request", payload: pullRequestPayload(viaAction, actionPull, "opened"), repository: viaAction.fullName, apiUrl: fixture.github.restUrl, graphqlUrl: fixture.github.graphqlUrl });
     expect(result.outputs).toMatchObject({ "adr-status": "suggested", "adr-triggered": "true", conclusion: "skipped" });
     const normalise = (body: string, repo: RepoState, sha: string) => body.replaceAll(repo.fullName, "REPO").replaceAll(sha, "SHA");
     expect(normalise(marked(viaAction, actionPull)[0]!.body, viaAction, actionPull.headSha)).toBe(normalise(marked(viaApp, appPull)[0]!.body, viaApp, appPull.headSha));

@@ -2,8 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Octokit } from "@octokit/core";
-import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { naiveDeploymentRequests } from "../support/naive-deployments.js";
 import { runAction } from "../support/action-runner.js";
 import { runCli, tempRepo } from "../support/cli.js";
 import { templateText, validateOne } from "../support/data-files.js";
@@ -175,11 +174,7 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     expect(result.exitCode).toBe(0);
     const ours = github.requests.length - start;
 
-    const naiveStart = github.requests.length;
-    const octokit = new (Octokit.plugin(paginateRest))({ auth: "ghs_naive", baseUrl: github.restUrl });
-    const deployments = await octokit.paginate("GET /repos/{owner}/{repo}/deployments", { owner: "sc", repo: "many", environment: "production", per_page: 100 });
-    for (const deployment of deployments) await octokit.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", { owner: "sc", repo: "many", deployment_id: deployment.id });
-    const naive = github.requests.length - naiveStart;
+    const naive = await naiveDeploymentRequests(github, repo);
     process.stdout.write(`requests for 300 deployments: ${ours} (ours) vs ${naive} (naive REST), ratio ${(naive / ours).toFixed(1)}\n`);
     expect(naive).toBe(3 + 300);
     // 3 pages of deployments + 3 of history + a constant 8: config, branch ref and commit, data

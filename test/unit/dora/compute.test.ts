@@ -46,9 +46,12 @@ describe("change sets", () => {
   it("give the same answer whatever the order of the commits (topological newest-first is only faster)", () => {
     const commits = linear(Array.from({ length: 40 }, (_, i) => `change ${i}`));
     commits[20] = { ...commits[20]!, parents: ["c19", "c7"] }; // a merge
+    // A first question whose answer is empty (a rollback: the deployed commit is an ancestor of the
+    // previous one) must not be answered from positions when the input is oldest-first.
+    expect(new CommitGraph(commits).between("c0", "c30")).toEqual([]);
     const oldestFirst = new CommitGraph(commits);
     const newestFirst = new CommitGraph([...commits].reverse());
-    for (const [include, exclude] of [["c39", "c10"], ["c25", "c19"], ["c20", "c8"], ["c5", undefined]] as const) {
+    for (const [include, exclude] of [["c5", "c30"], ["c39", "c10"], ["c25", "c19"], ["c20", "c8"], ["c5", undefined]] as const) {
       const shas = (graph: CommitGraph) => graph.between(include, exclude).map((commit) => commit.sha).sort();
       expect(shas(newestFirst)).toEqual(shas(oldestFirst));
     }
