@@ -55210,7 +55210,6 @@ var configSchema = external_exports.strictObject({
     tagPattern: external_exports.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
     windowDays: external_exports.int().min(1).max(3650).default(90),
     hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
-    incidentLabel: external_exports.string().min(1).default("incident"),
     tiers: external_exports.strictObject({
       deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
       leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
@@ -55235,7 +55234,7 @@ var configSchema = external_exports.strictObject({
     maxCreatePerRun: external_exports.int().min(1).max(100).default(10)
   }).prefault({}),
   incidents: external_exports.strictObject({
-    label: external_exports.string().min(1).default("incident"),
+    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
     postmortem: external_exports.enum(["pull-request", "comment", "none"]).default("pull-request")
   }).prefault({}),
   ai: external_exports.strictObject({
@@ -67978,6 +67977,30 @@ async function reviewDataFiles(context3, pr, options = {}) {
 // src/use-cases/compute-scorecard.ts
 import { posix as posix7 } from "node:path";
 
+// src/dora/tiers.ts
+var dora2023Tiers = {
+  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
+  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
+  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
+  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
+};
+function frequencyTier(perWeek, t) {
+  const x = t.deploymentsPerWeek;
+  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
+}
+function belowTier(value, x) {
+  if (value === null) return null;
+  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
+}
+function rateTier(value, x) {
+  if (value === null) return null;
+  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
+}
+var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
+function tiersWith(overrides) {
+  return { ...dora2023Tiers, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0)) };
+}
+
 // src/dora/change-sets.ts
 var CommitGraph = class {
   list;
@@ -68166,27 +68189,6 @@ function percentile(values, p) {
   return sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
 }
 var round = (value, digits = 2) => value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
-
-// src/dora/tiers.ts
-var dora2023Tiers = {
-  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
-  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
-  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
-  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
-};
-function frequencyTier(perWeek, t) {
-  const x = t.deploymentsPerWeek;
-  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
-}
-function belowTier(value, x) {
-  if (value === null) return null;
-  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
-}
-function rateTier(value, x) {
-  if (value === null) return null;
-  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
-}
-var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
 
 // src/dora/compute.ts
 var hour = 36e5;
@@ -68505,7 +68507,7 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
   } else {
     incidents = await github.listIncidentIssues(config2.incidents.label, windowStart);
   }
-  const dora = computeDora({ source: config2.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config2.dora.windowDays, hotfixPattern: config2.dora.hotfixPattern });
+  const dora = computeDora({ source: config2.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config2.dora.windowDays, hotfixPattern: config2.dora.hotfixPattern, tiers: tiersWith(config2.dora.tiers) });
   const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
   const scorecard2 = composeScorecard({
     now,

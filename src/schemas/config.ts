@@ -69,7 +69,6 @@ export const configSchema = z
         tagPattern: z.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
         windowDays: z.int().min(1).max(3650).default(90),
         hotfixPattern: z.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
-        incidentLabel: z.string().min(1).default("incident"),
         tiers: z
           .strictObject({
             deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
@@ -104,7 +103,7 @@ export const configSchema = z
       .prefault({}),
     incidents: z
       .strictObject({
-        label: z.string().min(1).default("incident"),
+        label: z.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
         postmortem: z.enum(["pull-request", "comment", "none"]).default("pull-request"),
       })
       .prefault({}),

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { z } from "zod";
+import { tiersWith } from "../dora/tiers.js";
 import { computeDora, type DoraResult, type IncidentEvent } from "../dora/compute.js";
 import { StaleBranchError, type BranchHead } from "../github/commit-files.js";
 import { parseIncident } from "../incidents/parse-incident.js";
@@ -89,7 +90,7 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
     incidents = await github.listIncidentIssues(config.incidents.label, windowStart);
   }
 
-  const dora = computeDora({ source: config.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern });
+  const dora = computeDora({ source: config.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern, tiers: tiersWith(config.dora.tiers) });
   const text = (path: string) => contents.files.get(path)?.text ?? undefined;
   const scorecard = composeScorecard({
     now,

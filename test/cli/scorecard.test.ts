@@ -114,6 +114,14 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     expect(text.stdout).toContain('No deployments in the window: the tags source found none (no tag matches "v*"; tag releases (git tag -a v1.2.0) or pass --tag-pattern). Figures are null, not zero.');
   });
 
+  it("honours configured tier thresholds (dora.tiers)", async () => {
+    const root = releases();
+    mkdirSync(join(root, ".github"));
+    writeFileSync(join(root, ".github/cto-copilot.yml"), "dora:\n  tiers:\n    changeFailureRate: { elite: 0.2, high: 0.3, medium: 0.5 }\n");
+    const scorecard = JSON.parse((await runCli(args(root, "--format", "json"))).stdout);
+    expect(scorecard.dora.changeFailureRate).toEqual({ failed: 2, total: 5, rate: 0.4, tier: "medium" });
+  });
+
   it("usage errors: not a git repository, a bad --now, a bad window", async () => {
     expect((await runCli(["scorecard", "--git", tempRepo()])).code).toBe(2);
     expect((await runCli(["scorecard", "--now", "yesterday"])).stderr).toContain("--now yesterday: expected an ISO 8601 time");

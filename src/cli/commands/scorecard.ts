@@ -1,6 +1,7 @@
 import { access, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve } from "node:path";
 import { z } from "zod";
+import { tiersWith } from "../../dora/tiers.js";
 import { computeDora, type IncidentEvent } from "../../dora/compute.js";
 import { parseIncident } from "../../incidents/parse-incident.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
@@ -81,6 +82,7 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
     now: now.getTime(),
     windowDays,
     hotfixPattern: config.dora.hotfixPattern,
+    tiers: tiersWith(config.dora.tiers),
   });
   const scorecard = composeScorecard({
     now,
