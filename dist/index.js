@@ -35428,6 +35428,9 @@ function pullRequestInfo(payload) {
   };
 }
 
+// src/schemas/config.ts
+import { posix } from "node:path";
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -55246,6 +55249,12 @@ var configSchema = external_exports.strictObject({
 function defaultConfig() {
   return configSchema.parse({});
 }
+function dataDirOf(config2) {
+  return posix.normalize(config2.dataDir).replace(/\/$/, "");
+}
+function adrDirectoryOf(config2) {
+  return posix.normalize(config2.adr.directory ?? `${dataDirOf(config2)}/adrs`).replace(/\/$/, "");
+}
 
 // src/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -55442,9 +55451,6 @@ async function loadPullRequest(context3, pr, configPath2 = configPath) {
   return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
 }
 
-// src/use-cases/review-adr.ts
-import { posix as posix4 } from "node:path";
-
 // src/adr/categories.ts
 var defaultCategoryGlobs = {
   "infrastructure-as-code": [
@@ -55591,7 +55597,7 @@ function planAdrCheck(headSha, changes, resolution, required2) {
 }
 
 // src/adr/dependency-changes.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string6, ptr) {
@@ -56425,12 +56431,12 @@ var readers = [
   [/^build\.gradle(\.kts)?$/, fromGradle]
 ];
 function isDependencyManifest(path2) {
-  const name = posix.basename(path2);
+  const name = posix2.basename(path2);
   return readers.some(([pattern]) => pattern.test(name));
 }
 function read(path2, text5) {
   if (text5 === void 0) return /* @__PURE__ */ new Map();
-  const reader = readers.find(([pattern]) => pattern.test(posix.basename(path2)))?.[1];
+  const reader = readers.find(([pattern]) => pattern.test(posix2.basename(path2)))?.[1];
   try {
     return reader ? reader(text5) : /* @__PURE__ */ new Map();
   } catch {
@@ -56451,7 +56457,7 @@ function dependencyChanges(path2, before, after) {
 
 // src/adr/detect-infra-changes.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var categoryOrder = Object.keys(defaultCategoryGlobs);
 function addedLines(patch) {
   return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
@@ -56472,7 +56478,7 @@ function kubernetesKinds(lines) {
 }
 function reasonFor(category, file2) {
   const added = addedLines(file2.patch);
-  const name = posix2.basename(file2.path);
+  const name = posix3.basename(file2.path);
   switch (category) {
     case "infrastructure-as-code": {
       const types = terraformTypes([...added, ...removedLines(file2.patch)]);
@@ -56534,7 +56540,7 @@ function detectInfraChanges(files, config2) {
 
 // src/adr/read-adr.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -65784,7 +65790,7 @@ var knownStatus = (value) => {
   const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
   return adrStatuses.includes(word ?? "") ? word : void 0;
 };
-var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix3.basename(match[1]));
+var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix4.basename(match[1]));
 function readAdr(path2, text5) {
   let body = text5;
   let frontMatter = {};
@@ -65798,7 +65804,7 @@ function readAdr(path2, text5) {
     body = text5.slice(front[0].length);
   }
   const record2 = parseMarkdownRecord(body);
-  const fallbackTitle = posix3.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
+  const fallbackTitle = posix4.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
   if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
     const adr2 = parseAdr(body);
     return { path: path2, title: adr2.title || fallbackTitle, status: adr2.status?.known, date: adr2.date?.value, supersededBy: adr2.supersededBy.map((reference) => reference.file), format: "cto-copilot", text: body.toLowerCase() };
@@ -65925,6 +65931,16 @@ function renderAdrDraft(input2) {
   return { fileName: adrFileNameFor(date5, title), text: text5 };
 }
 
+// src/markdown/record-files.ts
+import { posix as posix5 } from "node:path";
+var notRecords = /^(readme|index|template)\.md$/i;
+function isRecordFileName(name) {
+  return name.endsWith(".md") && !notRecords.test(name);
+}
+function recordFilesIn(paths, directories) {
+  return paths.filter((path2) => isRecordFileName(posix5.basename(path2)) && directories.includes(posix5.dirname(path2)));
+}
+
 // src/use-cases/context.ts
 function isForbidden(error63) {
   return typeof error63 === "object" && error63 !== null && error63.status === 403;
@@ -65954,14 +65970,11 @@ var maxAdrsRead = 200;
 function exemptionReason(body) {
   return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
 }
-function adrFilesIn(paths, directories) {
-  return paths.filter((path2) => path2.endsWith(".md") && !/^(readme|index|template)\.md$/i.test(posix4.basename(path2)) && directories.some((dir) => posix4.dirname(path2) === dir));
-}
 async function reviewAdr(context3, pr, options = {}) {
   const { github } = context3;
   const { resolved, changed } = options.snapshot ?? await loadPullRequest(context3, pr, options.configPath);
   const { config: config2 } = resolved;
-  const adrDirectory = (config2.adr.directory ?? `${config2.dataDir}/adrs`).replace(/\/$/, "");
+  const adrDirectory = adrDirectoryOf(config2);
   if (pr.draft && !config2.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
   const manifests = changed.filter((file2) => isDependencyManifest(file2.path)).map((file2) => file2.path);
   const directories = [.../* @__PURE__ */ new Set([adrDirectory, ...communityAdrDirectories])];
@@ -65975,7 +65988,7 @@ async function reviewAdr(context3, pr, options = {}) {
     ...manifests.includes(file2.path) ? { before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0, after: head?.files.get(file2.path)?.text ?? void 0 } : {}
   }));
   const changes = detectInfraChanges(files, config2.adr);
-  const addedAdrs = adrFilesIn(changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path), directories);
+  const addedAdrs = recordFilesIn(changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path), directories);
   const waiver = exemptionReason(pr.body);
   const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : pr.labels.includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
   let commentBody;
@@ -65983,7 +65996,7 @@ async function reviewAdr(context3, pr, options = {}) {
   if (changes.length > 0 && !resolution) {
     status2 = "suggested";
     const listing = await github.readContents(pr.headSha, { directories });
-    const adrPaths = [...listing.directories].flatMap(([dir, names]) => adrFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
+    const adrPaths = [...listing.directories].flatMap(([dir, names]) => recordFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
     const adrTexts = adrPaths.length > 0 ? await github.readContents(pr.headSha, { files: adrPaths }) : void 0;
     const adrs = adrPaths.flatMap((path2) => {
       const text5 = adrTexts?.files.get(path2)?.text;
@@ -66014,7 +66027,7 @@ async function reviewAdr(context3, pr, options = {}) {
 
 // src/use-cases/review-data-files.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/validate/diagnostic.ts
 function countBySeverity(diagnostics) {
@@ -66129,7 +66142,7 @@ function toDiagnostics(file2, text5, findings) {
 }
 
 // src/validate/validate-files.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/schemas/common.ts
 var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
@@ -67849,10 +67862,9 @@ var rootFiles = {
   "infra_costs.json": "infra_costs",
   "team.json": "team"
 };
-var readmeNames = /^(readme|index|template)\.md$/i;
 function classifyDataFile(path2, dataDir) {
-  const relative = posix5.relative(posix5.normalize(dataDir), posix5.normalize(path2));
-  if (relative.startsWith("..") || posix5.isAbsolute(relative)) return { type: "ignored" };
+  const relative = posix6.relative(posix6.normalize(dataDir), posix6.normalize(path2));
+  if (relative.startsWith("..") || posix6.isAbsolute(relative)) return { type: "ignored" };
   const parts = relative.split("/");
   const name = parts[parts.length - 1];
   if (parts.length === 1) {
@@ -67864,8 +67876,8 @@ function classifyDataFile(path2, dataDir) {
   if (parts[0] === "scorecards" && name.endsWith(".json")) {
     return { type: "json", kind: "scorecard_snapshot", fileDate: /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1] };
   }
-  if (parts[0] === "adrs" && name.endsWith(".md") && !readmeNames.test(name)) return { type: "adr" };
-  if (parts[0] === "incidents" && name.endsWith(".md") && !readmeNames.test(name)) return { type: "incident" };
+  if (parts[0] === "adrs" && isRecordFileName(name)) return { type: "adr" };
+  if (parts[0] === "incidents" && isRecordFileName(name)) return { type: "incident" };
   return { type: "ignored" };
 }
 function jsonRules(kind, value, fileDate) {
@@ -67902,12 +67914,12 @@ function validateJsonText(text5, kind, fileName, fileDate) {
 function validateDataFiles(files, options) {
   const maxBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
   const known = [...options.knownPaths ?? files.map((file2) => file2.path)];
-  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.dataDir).type === "adr").map((path2) => posix5.basename(path2)));
+  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.dataDir).type === "adr").map((path2) => posix6.basename(path2)));
   const diagnostics = [];
   for (const file2 of files) {
     const kind = classifyDataFile(file2.path, options.dataDir);
     if (kind.type === "ignored") continue;
-    const name = posix5.basename(file2.path);
+    const name = posix6.basename(file2.path);
     if (kind.type === "unknown-json") {
       diagnostics.push({
         file: file2.path,
@@ -67938,15 +67950,15 @@ function validateDataFiles(files, options) {
 // src/use-cases/review-data-files.ts
 var encoder = new TextEncoder();
 function dataFilesChanged(paths, config2) {
-  const dataDir = posix6.normalize(config2.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config2);
   const isIgnored = config2.validation.ignore.length > 0 ? (0, import_picomatch3.default)(config2.validation.ignore, { dot: true }) : () => false;
-  return paths.filter((path2) => classifyDataFile(path2, dataDir).type !== "ignored" && !isIgnored(posix6.relative(dataDir, path2)));
+  return paths.filter((path2) => classifyDataFile(path2, dataDir).type !== "ignored" && !isIgnored(posix7.relative(dataDir, path2)));
 }
 async function reviewDataFiles(context3, pr, options = {}) {
   const { github } = context3;
   const { configPath: configFile, sources, resolved, changed } = options.snapshot ?? await loadPullRequest(context3, pr, options.configPath);
   const { config: config2 } = resolved;
-  const dataDir = posix6.normalize(config2.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config2);
   const present = changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path);
   const dataPaths = dataFilesChanged(present, config2);
   const configTouched = present.includes(configFile);
@@ -67973,9 +67985,6 @@ async function reviewDataFiles(context3, pr, options = {}) {
   const published = await publishCheck(context3, plan, options);
   return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
 }
-
-// src/use-cases/compute-scorecard.ts
-import { posix as posix7 } from "node:path";
 
 // src/dora/tiers.ts
 var dora2023Tiers = {
@@ -68310,6 +68319,13 @@ function computeDora(input2) {
   };
 }
 
+// src/incidents/incident-event.ts
+function incidentFromPostMortem(id, text5) {
+  const incident = parseIncident(text5);
+  if (incident.startedAt === void 0) return void 0;
+  return { id, title: incident.title ?? id, started: incident.startedAt, resolved: incident.resolvedAt ?? null };
+}
+
 // src/scorecard/compose.ts
 var tierTargetText = {
   deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
@@ -68461,10 +68477,8 @@ function composeScorecard(input2) {
   };
 }
 
-// src/use-cases/compute-scorecard.ts
-var day2 = 864e5;
-var historyMargin = 30 * day2;
-function parseWith(schema, text5) {
+// src/schemas/parse-data.ts
+function parseDataJson(schema, text5) {
   if (!text5) return void 0;
   try {
     const result = schema.safeParse(JSON.parse(text5));
@@ -68473,6 +68487,14 @@ function parseWith(schema, text5) {
     return void 0;
   }
 }
+
+// src/scorecard/security-files.ts
+var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
+var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
+
+// src/use-cases/compute-scorecard.ts
+var day2 = 864e5;
+var historyMargin = 30 * day2;
 async function computeScorecardFromGitHub(context3, config2, branch, options = {}) {
   const { github } = context3;
   if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
@@ -68480,12 +68502,12 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
   }
   const now = context3.now();
   const windowStart = now.getTime() - config2.dora.windowDays * day2;
-  const dataDir = posix7.normalize(config2.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config2);
   const head = await github.readBranchHead(branch);
   const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
     config2.dora.source === "releases" ? github.fetchReleaseDeployments(windowStart) : config2.dora.source === "tags" ? github.fetchTagDeployments(config2.dora.tagPattern, windowStart) : config2.dora.source === "merges" ? github.fetchMergeDeployments(branch, windowStart) : config2.dora.source === "workflow-runs" ? github.fetchWorkflowRunDeployments(config2.dora.workflow, branch, windowStart) : github.fetchDeployments(config2.dora.environment, windowStart),
     github.readContents(head.sha, {
-      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
+      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", ...securityPolicyPaths, ...dependabotConfigPaths]),
       directories: [`${dataDir}/incidents`]
     }),
     github.readBranchProtection(branch),
@@ -68501,8 +68523,8 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
     const texts = await github.readContents(head.sha, { files: incidentFiles });
     incidents = incidentFiles.flatMap((path2) => {
       const text6 = texts.files.get(path2)?.text;
-      const parsed = text6 ? parseIncident(text6) : void 0;
-      return parsed?.startedAt !== void 0 ? [{ id: path2, title: parsed.title ?? path2, started: parsed.startedAt, resolved: parsed.resolvedAt ?? null }] : [];
+      const incident = text6 ? incidentFromPostMortem(path2, text6) : void 0;
+      return incident ? [incident] : [];
     });
   } else {
     incidents = await github.listIncidentIssues(config2.incidents.label, windowStart);
@@ -68514,21 +68536,21 @@ async function computeScorecardFromGitHub(context3, config2, branch, options = {
     dora,
     explain: options.explain ?? false,
     targets: config2.scorecard.targets,
-    techStack: parseWith(techStackSchema, text5(`${dataDir}/tech_stack.json`)),
-    techDebt: parseWith(techDebtSchema, text5(`${dataDir}/tech_debt.json`)),
-    infraCosts: parseWith(infraCostsSchema, text5(`${dataDir}/infra_costs.json`)),
-    team: parseWith(teamSchema, text5(`${dataDir}/team.json`)),
-    cfoForecast: parseWith(external_exports.record(external_exports.string(), external_exports.unknown()), text5("data/cfo/latest_forecast.json")),
+    techStack: parseDataJson(techStackSchema, text5(`${dataDir}/tech_stack.json`)),
+    techDebt: parseDataJson(techDebtSchema, text5(`${dataDir}/tech_debt.json`)),
+    infraCosts: parseDataJson(infraCostsSchema, text5(`${dataDir}/infra_costs.json`)),
+    team: parseDataJson(teamSchema, text5(`${dataDir}/team.json`)),
+    cfoForecast: parseDataJson(external_exports.record(external_exports.string(), external_exports.unknown()), text5("data/cfo/latest_forecast.json")),
     security: {
-      securityPolicy: Boolean(text5("SECURITY.md") ?? text5(".github/SECURITY.md")),
-      dependabotConfig: Boolean(text5(".github/dependabot.yml") ?? text5(".github/dependabot.yaml")),
+      securityPolicy: securityPolicyPaths.some((path2) => Boolean(text5(path2))),
+      dependabotConfig: dependabotConfigPaths.some((path2) => Boolean(text5(path2))),
       ...branchProtection !== void 0 ? { branchProtection } : {},
       ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
     }
   });
   scorecardSchema.parse(scorecard2);
   const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
-  const previous3 = parseWith(scorecardSchema, text5(`${dataDir}/engineering_scorecard.json`));
+  const previous3 = parseDataJson(scorecardSchema, text5(`${dataDir}/engineering_scorecard.json`));
   return {
     scorecard: scorecard2,
     dora,

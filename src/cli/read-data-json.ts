@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { parseDataJson } from "../schemas/parse-data.js";
 
 /**
  * Reads one data file for use (not for reporting): undefined when absent; when it is not
@@ -13,12 +14,8 @@ export async function readDataJson<T>(root: string, path: string, schema: z.ZodT
   } catch {
     return undefined;
   }
-  try {
-    const result = schema.safeParse(JSON.parse(text));
-    if (result.success) return result.data;
-  } catch {
-    // fall through to the warning
-  }
+  const value = parseDataJson(schema, text);
+  if (value !== undefined) return value;
   warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { z } from "zod";
 import { globProblem } from "./glob.js";
 
@@ -122,4 +123,14 @@ export type Config = z.output<typeof configSchema>;
 /** The configuration a repository gets when it has no config file. */
 export function defaultConfig(): Config {
   return configSchema.parse({});
+}
+
+/** The data directory as a clean relative path (no `./`, no trailing slash). */
+export function dataDirOf(config: Config): string {
+  return posix.normalize(config.dataDir).replace(/\/$/, "");
+}
+
+/** Where ADRs live: `adr.directory`, else `<dataDir>/adrs`. */
+export function adrDirectoryOf(config: Config): string {
+  return posix.normalize(config.adr.directory ?? `${dataDirOf(config)}/adrs`).replace(/\/$/, "");
 }

@@ -1,11 +1,12 @@
-import { posix } from "node:path";
 import { z } from "zod";
 import { tiersWith } from "../dora/tiers.js";
 import { computeDora, type DoraResult, type IncidentEvent } from "../dora/compute.js";
 import { StaleBranchError, type BranchHead } from "../github/commit-files.js";
-import { parseIncident } from "../incidents/parse-incident.js";
+import { incidentFromPostMortem } from "../incidents/incident-event.js";
 import { composeScorecard } from "../scorecard/compose.js";
-import type { Config } from "../schemas/config.js";
+import { dataDirOf, type Config } from "../schemas/config.js";
+import { parseDataJson } from "../schemas/parse-data.js";
+import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 import { infraCostsSchema } from "../schemas/infra-costs.js";
 import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
 import { teamSchema } from "../schemas/team.js";
@@ -28,16 +29,6 @@ export interface ScorecardRun {
   head: BranchHead;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, text: string | null | undefined): T | undefined {
-  if (!text) return undefined;
-  try {
-    const result = schema.safeParse(JSON.parse(text));
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Computes the scorecard for a repository from GitHub: deployments of the configured
  * environment (GraphQL, 100 per page, statuses included), the commit history the window
@@ -51,7 +42,7 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
   }
   const now = context.now();
   const windowStart = now.getTime() - config.dora.windowDays * day;
-  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config);
   const head = await github.readBranchHead(branch);
   const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
     config.dora.source === "releases"
@@ -64,7 +55,7 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
             ? github.fetchWorkflowRunDeployments(config.dora.workflow!, branch, windowStart)
             : github.fetchDeployments(config.dora.environment, windowStart),
     github.readContents(head.sha, {
-      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", "SECURITY.md", ".github/SECURITY.md", ".github/dependabot.yml", ".github/dependabot.yaml"]),
+      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", ...securityPolicyPaths, ...dependabotConfigPaths]),
       directories: [`${dataDir}/incidents`],
     }),
     github.readBranchProtection(branch),
@@ -83,8 +74,8 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
     const texts = await github.readContents(head.sha, { files: incidentFiles });
     incidents = incidentFiles.flatMap((path) => {
       const text = texts.files.get(path)?.text;
-      const parsed = text ? parseIncident(text) : undefined;
-      return parsed?.startedAt !== undefined ? [{ id: path, title: parsed.title ?? path, started: parsed.startedAt, resolved: parsed.resolvedAt ?? null }] : [];
+      const incident = text ? incidentFromPostMortem(path, text) : undefined;
+      return incident ? [incident] : [];
     });
   } else {
     incidents = await github.listIncidentIssues(config.incidents.label, windowStart);
@@ -97,21 +88,21 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
     dora,
     explain: options.explain ?? false,
     targets: config.scorecard.targets,
-    techStack: parseWith(techStackSchema, text(`${dataDir}/tech_stack.json`)),
-    techDebt: parseWith(techDebtSchema, text(`${dataDir}/tech_debt.json`)),
-    infraCosts: parseWith(infraCostsSchema, text(`${dataDir}/infra_costs.json`)),
-    team: parseWith(teamSchema, text(`${dataDir}/team.json`)),
-    cfoForecast: parseWith(z.record(z.string(), z.unknown()), text("data/cfo/latest_forecast.json")),
+    techStack: parseDataJson(techStackSchema, text(`${dataDir}/tech_stack.json`)),
+    techDebt: parseDataJson(techDebtSchema, text(`${dataDir}/tech_debt.json`)),
+    infraCosts: parseDataJson(infraCostsSchema, text(`${dataDir}/infra_costs.json`)),
+    team: parseDataJson(teamSchema, text(`${dataDir}/team.json`)),
+    cfoForecast: parseDataJson(z.record(z.string(), z.unknown()), text("data/cfo/latest_forecast.json")),
     security: {
-      securityPolicy: Boolean(text("SECURITY.md") ?? text(".github/SECURITY.md")),
-      dependabotConfig: Boolean(text(".github/dependabot.yml") ?? text(".github/dependabot.yaml")),
+      securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
+      dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
       ...(branchProtection !== undefined ? { branchProtection } : {}),
       ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
     },
   });
   scorecardSchema.parse(scorecard);
   const json = JSON.stringify(scorecard, null, 2) + "\n";
-  const previous = parseWith(scorecardSchema, text(`${dataDir}/engineering_scorecard.json`));
+  const previous = parseDataJson(scorecardSchema, text(`${dataDir}/engineering_scorecard.json`));
   return {
     scorecard,
     dora,

@@ -1,4 +1,3 @@
-import { posix } from "node:path";
 import { adrCheckName, planAdrCheck } from "../adr/check-plan.js";
 import { isDependencyManifest } from "../adr/dependency-changes.js";
 import { detectInfraChanges, type FileChange, type InfraChange } from "../adr/detect-infra-changes.js";
@@ -7,6 +6,8 @@ import { brokenSupersedeLinks, findRelatedAdrs } from "../adr/related-adrs.js";
 import { renderResolved, renderSuggestion, type AdrResolution } from "../adr/render-comment.js";
 import { renderAdrDraft } from "../adr/render-draft.js";
 import type { CheckRunPlan } from "../github/check-runs.js";
+import { recordFilesIn } from "../markdown/record-files.js";
+import { adrDirectoryOf } from "../schemas/config.js";
 import { isForbidden, type UseCaseContext } from "./context.js";
 import { loadPullRequest, type PullRequestInfo, type PullRequestSnapshot } from "./pull-request.js";
 import { publishCheck, type PublishOutcome } from "./publish-check.js";
@@ -30,10 +31,6 @@ export function exemptionReason(body: string): string | undefined {
   return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
 }
 
-function adrFilesIn(paths: readonly string[], directories: readonly string[]): string[] {
-  return paths.filter((path) => path.endsWith(".md") && !/^(readme|index|template)\.md$/i.test(posix.basename(path)) && directories.some((dir) => posix.dirname(path) === dir));
-}
-
 /**
  * When a pull request changes infrastructure, asks for an ADR with one comment (a draft
  * included, related decisions linked) and the `CTO Co-Pilot / ADR` check; edits the same
@@ -52,7 +49,7 @@ export async function reviewAdr(context: UseCaseContext, pr: PullRequestInfo, op
   const { github } = context;
   const { resolved, changed } = options.snapshot ?? (await loadPullRequest(context, pr, options.configPath));
   const { config } = resolved;
-  const adrDirectory = (config.adr.directory ?? `${config.dataDir}/adrs`).replace(/\/$/, "");
+  const adrDirectory = adrDirectoryOf(config);
   if (pr.draft && !config.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
 
   // Dependency manifests are judged on their content at the base and at the head (read only when one changed).
@@ -70,7 +67,7 @@ export async function reviewAdr(context: UseCaseContext, pr: PullRequestInfo, op
   }));
   const changes = detectInfraChanges(files, config.adr);
 
-  const addedAdrs = adrFilesIn(changed.filter((file) => file.status !== "removed").map((file) => file.path), directories);
+  const addedAdrs = recordFilesIn(changed.filter((file) => file.status !== "removed").map((file) => file.path), directories);
   const waiver = exemptionReason(pr.body);
   const resolution: AdrResolution | undefined =
     addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : pr.labels.includes(config.adr.skipLabel) ? { kind: "label", label: config.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : undefined;
@@ -80,7 +77,7 @@ export async function reviewAdr(context: UseCaseContext, pr: PullRequestInfo, op
   if (changes.length > 0 && !resolution) {
     status = "suggested";
     const listing = await github.readContents(pr.headSha, { directories });
-    const adrPaths = [...listing.directories].flatMap(([dir, names]) => adrFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
+    const adrPaths = [...listing.directories].flatMap(([dir, names]) => recordFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
     const adrTexts = adrPaths.length > 0 ? await github.readContents(pr.headSha, { files: adrPaths }) : undefined;
     const adrs: AdrSummary[] = adrPaths.flatMap((path) => {
       const text = adrTexts?.files.get(path)?.text;

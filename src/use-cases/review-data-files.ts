@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import picomatch from "picomatch";
 import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { CheckRunPlan } from "../github/check-runs.js";
+import { dataDirOf } from "../schemas/config.js";
 import { planDataCheck } from "../validate/check-report.js";
 import { compareDiagnostics, type Diagnostic } from "../validate/diagnostic.js";
 import { toDiagnostics } from "../validate/line-index.js";
@@ -36,7 +37,7 @@ export interface ReviewOptions {
 const encoder = new TextEncoder();
 
 function dataFilesChanged(paths: readonly string[], config: ResolvedConfig["config"]): string[] {
-  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config);
   const isIgnored = config.validation.ignore.length > 0 ? picomatch(config.validation.ignore, { dot: true }) : () => false;
   return paths.filter((path) => classifyDataFile(path, dataDir).type !== "ignored" && !isIgnored(posix.relative(dataDir, path)));
 }
@@ -50,7 +51,7 @@ export async function reviewDataFiles(context: UseCaseContext, pr: PullRequestRe
   const { github } = context;
   const { configPath: configFile, sources, resolved, changed } = options.snapshot ?? (await loadPullRequest(context, pr, options.configPath));
   const { config } = resolved;
-  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config);
   const present = changed.filter((file) => file.status !== "removed").map((file) => file.path);
   const dataPaths = dataFilesChanged(present, config);
   const configTouched = present.includes(configFile);

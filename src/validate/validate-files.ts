@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { isRecordFileName } from "../markdown/record-files.js";
 import { jsonKinds, type JsonKind } from "../schemas/index.js";
 import type { InfraCosts } from "../schemas/infra-costs.js";
 import type { Scorecard } from "../schemas/scorecard.js";
@@ -53,7 +54,6 @@ const rootFiles: Record<string, JsonKind> = {
   "team.json": "team",
 };
 
-const readmeNames = /^(readme|index|template)\.md$/i;
 
 /** What a path under the data directory holds, from its location and name. */
 export function classifyDataFile(path: string, dataDir: string): DataFileKind {
@@ -70,8 +70,8 @@ export function classifyDataFile(path: string, dataDir: string): DataFileKind {
   if (parts[0] === "scorecards" && name.endsWith(".json")) {
     return { type: "json", kind: "scorecard_snapshot", fileDate: /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1] };
   }
-  if (parts[0] === "adrs" && name.endsWith(".md") && !readmeNames.test(name)) return { type: "adr" };
-  if (parts[0] === "incidents" && name.endsWith(".md") && !readmeNames.test(name)) return { type: "incident" };
+  if (parts[0] === "adrs" && isRecordFileName(name)) return { type: "adr" };
+  if (parts[0] === "incidents" && isRecordFileName(name)) return { type: "incident" };
   return { type: "ignored" };
 }
 

@@ -4,16 +4,13 @@ import { categoryLabels, detectInfraChanges } from "../../adr/detect-infra-chang
 import { readAdr, type AdrSummary } from "../../adr/read-adr.js";
 import { brokenSupersedeLinks, findRelatedAdrs } from "../../adr/related-adrs.js";
 import { renderAdrDraft } from "../../adr/render-draft.js";
+import { isRecordFileName, recordFilesIn } from "../../markdown/record-files.js";
+import { adrDirectoryOf } from "../../schemas/config.js";
 import { communityAdrDirectories } from "../../use-cases/review-adr.js";
 import { gitMaybe } from "../git.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { loadRepoConfig } from "../load-repo-config.js";
 import { localChanges } from "../local-changes.js";
-
-async function adrDirectory(root: string): Promise<string> {
-  const { config } = await loadRepoConfig(root);
-  return (config.adr.directory ?? `${config.dataDir}/adrs`).replace(/\/$/, "");
-}
 
 /** `cto-copilot adr new "Title"`: writes a new ADR from the template, never over an existing file. */
 export async function adrNewCommand(title: string, options: { root?: string; deciders?: string; date?: string }, io: CliIo): Promise<number> {
@@ -25,7 +22,7 @@ export async function adrNewCommand(title: string, options: { root?: string; dec
   const gitUser = (await gitMaybe(root, ["config", "user.name"]))?.trim();
   const deciders = options.deciders ? options.deciders.split(",").map((name) => name.trim()).filter(Boolean) : gitUser ? [gitUser] : [];
   const draft = renderAdrDraft({ title, body: "", author: deciders[0] ?? "", reviewers: deciders.slice(1), changes: [], today, reviewAfterMonths: config.adr.reviewAfterMonths });
-  const path = posix.join(await adrDirectory(root), draft.fileName);
+  const path = posix.join(adrDirectoryOf(config), draft.fileName);
   await mkdir(dirname(join(root, path)), { recursive: true });
   try {
     await writeFile(join(root, path), draft.text, { flag: "wx" });
@@ -41,7 +38,7 @@ async function readLocalAdrs(root: string, directories: string[]): Promise<AdrSu
   const adrs: AdrSummary[] = [];
   for (const directory of directories) {
     const names = await readdir(join(root, directory)).catch(() => [] as string[]);
-    for (const name of names.filter((file) => file.endsWith(".md") && !/^(readme|index|template)\.md$/i.test(file))) {
+    for (const name of names.filter(isRecordFileName)) {
       adrs.push(readAdr(`${directory}/${name}`, await readFile(join(root, directory, name), "utf8")));
     }
   }
@@ -52,10 +49,9 @@ async function readLocalAdrs(root: string, directories: string[]): Promise<AdrSu
 export async function adrCheckCommand(options: { root?: string; base: string; format: "text" | "json"; strict?: boolean }, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, options.root ?? ".");
   const { config } = await loadRepoConfig(root);
-  const directory = await adrDirectory(root);
-  const directories = [...new Set([directory, ...communityAdrDirectories])];
+  const directories = [...new Set([adrDirectoryOf(config), ...communityAdrDirectories])];
   const files = await localChanges(root, options.base);
-  const adrAdded = files.some((file) => file.status !== "removed" && file.path.endsWith(".md") && directories.includes(posix.dirname(file.path)) && !/^(readme|index|template)\.md$/i.test(posix.basename(file.path)));
+  const adrAdded = recordFilesIn(files.filter((file) => file.status !== "removed").map((file) => file.path), directories).length > 0;
   const changes = detectInfraChanges(files, config.adr);
   const triggered = changes.length > 0 && !adrAdded;
   const adrs = await readLocalAdrs(root, directories);

@@ -1,11 +1,13 @@
 import { access, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join, posix, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { tiersWith } from "../../dora/tiers.js";
 import { computeDora, type IncidentEvent } from "../../dora/compute.js";
-import { parseIncident } from "../../incidents/parse-incident.js";
+import { incidentFromPostMortem } from "../../incidents/incident-event.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
 import { composeScorecard } from "../../scorecard/compose.js";
+import { dependabotConfigPaths, securityPolicyPaths } from "../../scorecard/security-files.js";
+import { dataDirOf } from "../../schemas/config.js";
 import { infraCostsSchema } from "../../schemas/infra-costs.js";
 import { scorecardSchema } from "../../schemas/scorecard.js";
 import { teamSchema } from "../../schemas/team.js";
@@ -35,9 +37,8 @@ async function readIncidents(root: string, dataDir: string): Promise<IncidentEve
   const names = await readdir(directory).catch(() => [] as string[]);
   const incidents: IncidentEvent[] = [];
   for (const name of names.filter((file) => /^incident_.*\.md$/.test(file)).sort()) {
-    const incident = parseIncident(await readFile(join(directory, name), "utf8"));
-    if (incident.startedAt === undefined) continue;
-    incidents.push({ id: name, title: incident.title ?? name, started: incident.startedAt, resolved: incident.resolvedAt ?? null });
+    const incident = incidentFromPostMortem(name, await readFile(join(directory, name), "utf8"));
+    if (incident) incidents.push(incident);
   }
   return incidents;
 }
@@ -72,7 +73,7 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const stopAt = from > 0 ? [deployments[from - 1]!.sha] : [];
   const commits = await readCommits(gitDir, [...new Set(needed.map((deployment) => deployment.sha))], stopAt);
 
-  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config);
   const warn = (message: string) => io.stderr.write(`warning: ${message}\n`);
   const dora = computeDora({
     source: "tags",
@@ -95,8 +96,8 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
     team: await readDataJson(root, `${dataDir}/team.json`, teamSchema, warn),
     cfoForecast: await readDataJson(root, "data/cfo/latest_forecast.json", z.record(z.string(), z.unknown()), warn),
     security: {
-      securityPolicy: (await Promise.all(["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"].map((path) => exists(join(root, path))))).some(Boolean),
-      dependabotConfig: (await Promise.all([".github/dependabot.yml", ".github/dependabot.yaml"].map((path) => exists(join(root, path))))).some(Boolean),
+      securityPolicy: (await Promise.all(securityPolicyPaths.map((path) => exists(join(root, path))))).some(Boolean),
+      dependabotConfig: (await Promise.all(dependabotConfigPaths.map((path) => exists(join(root, path))))).some(Boolean),
     },
   });
   // What we write must pass our own validation.

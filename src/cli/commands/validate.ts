@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
-import { posix, resolve } from "node:path";
+import { resolve } from "node:path";
 import { toJsonReport } from "../../report/json.js";
+import { dataDirOf } from "../../schemas/config.js";
 import { toSarif } from "../../report/sarif.js";
 import { formatText } from "../../report/text.js";
 import { compareDiagnostics } from "../../validate/diagnostic.js";
@@ -27,7 +28,7 @@ export async function validateCommand(options: ValidateCommandOptions, io: CliIo
   if (!(await isDirectory(root))) throw new UsageError(`--root ${options.root}: no such directory`);
   const repoConfig = await loadRepoConfig(root);
   const { config } = repoConfig;
-  const dataDir = posix.normalize(config.dataDir).replace(/\/$/, "");
+  const dataDir = dataDirOf(config);
   if (!(await isDirectory(resolve(root, dataDir)))) {
     throw new UsageError(`no data directory at ${resolve(root, dataDir)}; create it with \`cto-copilot init\`${options.root ? ` --root ${options.root}` : ""}`);
   }
