@@ -2,13 +2,53 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-// The core never imports an adapter's framework (DESIGN.md, "Architecture"): this rule is the guard.
-const adapterFrameworks = {
-  patterns: [
-    { group: ["probot", "probot/*", "@actions/*", "commander"], message: "Core modules stay free of adapter frameworks; move this to src/app, src/action or src/cli." },
-    { group: ["**/app/*", "**/action/*", "**/cli/*"], message: "Core modules never import an adapter." },
-  ],
-};
+/**
+ * The architecture (README, "Architecture"), lowest layer first. A directory of src/ may import
+ * from the layers below its own, never from its own layer's other directories or from above:
+ * the core never reaches a use case, an adapter or a door; use cases reach GitHub and the file
+ * system only through the ports; adapters never call use cases; doors never call each other.
+ */
+export const layers = [
+  ["findings", "schemas", "dora"],
+  ["markdown", "config"],
+  ["report", "incidents", "scorecard"],
+  ["adr"],
+  ["validate"],
+  ["scaffold", "debt", "discovery", "llm"],
+  ["ports"],
+  // Use cases and the two implementations of the ports sit side by side: neither knows the other.
+  ["use-cases", "github", "local"],
+  ["app", "action", "cli"],
+];
+
+/** The libraries only a door may use. */
+const doorFrameworks = { app: ["probot", "probot/*"], action: ["@actions/*"], cli: ["commander"] };
+const allFrameworks = Object.values(doorFrameworks).flat();
+
+function layerRules() {
+  return layers.flatMap((layer, index) =>
+    layer.map((directory) => {
+      const above = layers.slice(index).flat().filter((other) => other !== directory);
+      const frameworks = allFrameworks.filter((name) => !(doorFrameworks[directory] ?? []).includes(name));
+      return {
+        files: [`src/${directory}/**/*.ts`],
+        rules: {
+          "no-restricted-imports": [
+            "error",
+            {
+              patterns: [
+                { group: frameworks, message: `src/${directory} may not use another door's framework: Probot, @actions/* and commander belong to src/app, src/action and src/cli.` },
+                ...(above.length > 0
+                  ? [{ group: above.map((other) => `**/${other}/*`), message: `src/${directory} may import only from lower layers (eslint.config.js, "layers"): core <- ports <- (use-cases | github | local) <- app/action/cli.` }]
+                  : []),
+              ],
+            },
+          ],
+        },
+      };
+    }),
+  );
+}
 
 export default tseslint.config(
   { ignores: ["lib/**", "dist/**", "node_modules/**", "coverage/**"] },
@@ -26,8 +66,5 @@ export default tseslint.config(
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  {
-    files: ["src/{schemas,validate,markdown,adr,dora,debt,incidents,scorecard,llm,config,report,scaffold}/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", adapterFrameworks] },
-  },
+  ...layerRules(),
 );

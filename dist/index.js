@@ -4221,8 +4221,8 @@ var require_util2 = __commonJS({
         request2.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
-      return timestamp;
+    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
+      return timestamp2;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -11797,10 +11797,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp = Date.now();
+        const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record2 of addresses) {
-          record2.timestamp = timestamp;
+          record2.timestamp = timestamp2;
           if (typeof record2.ttl === "number") {
             record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
@@ -24780,7 +24780,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -24789,7 +24789,7 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day3, hour2, minute, second] = match.map(Number);
@@ -24808,7 +24808,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -24828,7 +24828,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map2.map,
       seq.seq,
@@ -24848,9 +24848,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set2.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -24875,7 +24875,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set2 = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map2.map, seq.seq, string6.string]],
@@ -24889,11 +24889,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int2.int,
       intHex: int2.intHex,
       intOct: int2.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map2.map,
       merge: merge4.merge,
       null: _null4.nullTag,
@@ -24901,7 +24901,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set2.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
@@ -24909,7 +24909,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -35054,84 +35054,17 @@ async function createCheckRun(client, repo, plan) {
   return Number(data.id);
 }
 
-// src/github/list-pull-request-files.ts
-async function listPullRequestFiles(client, repo, pullNumber) {
-  const files = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...repo, pull_number: pullNumber, per_page: 100 });
-  return files.map((file2) => ({
-    path: file2.filename,
-    status: file2.status,
-    ...file2.previous_filename ? { previousPath: file2.previous_filename } : {},
-    additions: file2.additions,
-    deletions: file2.deletions,
-    ...file2.patch !== void 0 ? { patch: file2.patch } : {}
-  }));
-}
-
-// src/github/read-config.ts
-async function readConfigSources(client, repo, ref, path2) {
-  const query3 = `query ReadConfig($owner: String!, $name: String!, $expression: String!, $orgExpression: String!) {
-    repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
-    organization: repository(owner: $owner, name: ".github") { object(expression: $orgExpression) { ... on Blob { text } } }
-  }`;
-  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, expression: `${ref}:${path2}`, orgExpression: `HEAD:${path2}` });
-  const repository = data.repository?.object?.text ?? void 0;
-  const organization = repo.repo === ".github" ? void 0 : data.organization?.object?.text ?? void 0;
-  return { ...repository !== void 0 ? { repository } : {}, ...organization !== void 0 ? { organization } : {} };
-}
-
-// src/github/read-contents.ts
-var batchSize = 50;
-async function readRepositoryContents(client, repo, ref, wanted) {
-  const requests = [...(wanted.files ?? []).map((path2) => ({ path: path2, kind: "file" })), ...(wanted.directories ?? []).map((path2) => ({ path: path2, kind: "directory" }))];
-  const result = { files: /* @__PURE__ */ new Map(), directories: /* @__PURE__ */ new Map() };
-  for (let start = 0; start < requests.length; start += batchSize) {
-    const batch = requests.slice(start, start + batchSize);
-    const variables = { owner: repo.owner, name: repo.repo };
-    const fields = batch.map((request2, index2) => {
-      variables[`e${index2}`] = `${ref}:${request2.path}`;
-      return `f${index2}: object(expression: $e${index2}) { __typename ... on Blob { byteSize isBinary text } ... on Tree { entries { name } } }`;
-    });
-    const declarations = batch.map((_request, index2) => `$e${index2}: String!`).join(", ");
-    const query3 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
-    const data = await client.graphql(query3, variables);
-    if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-    batch.forEach((request2, index2) => {
-      const object2 = data.repository[`f${index2}`];
-      if (!object2) return;
-      if (request2.kind === "file" && object2.__typename === "Blob") {
-        result.files.set(request2.path, { path: request2.path, byteSize: object2.byteSize ?? 0, text: object2.isBinary ? null : object2.text ?? null });
-      } else if (request2.kind === "directory" && object2.__typename === "Tree") {
-        result.directories.set(request2.path, (object2.entries ?? []).map((entry) => entry.name));
-      }
-    });
-  }
-  return result;
-}
-
-// src/github/upsert-comment.ts
-var commentMarker = (topic) => `<!-- cto-copilot:${topic} -->`;
-async function upsertComment(client, repo, issueNumber, topic, body, options = {}) {
-  const marker = commentMarker(topic);
-  const text5 = body.includes(marker) ? body : `${marker}
-${body}`;
-  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
-  const existing = comments.find((comment) => comment.body?.includes(marker));
-  if (existing) {
-    if (existing.body === text5) return { id: Number(existing.id), action: "unchanged" };
-    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text5 });
-    return { id: Number(existing.id), action: "updated" };
-  }
-  if (options.createIfMissing === false) return { id: void 0, action: "absent" };
-  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text5 });
-  return { id: Number(data.id), action: "created" };
-}
-
-// src/github/commit-files.ts
+// src/ports/publisher.ts
 var StaleBranchError = class extends Error {
   constructor(branch) {
     super(`branch ${branch} moved while the files were being written`);
   }
 };
+function isReadOnlyRefusal(error63) {
+  return typeof error63 === "object" && error63 !== null && error63.status === 403;
+}
+
+// src/github/commit-files.ts
 async function readBranchHead(client, repo, branch) {
   const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
   const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: ref.object.sha });
@@ -35152,6 +35085,77 @@ async function commitFiles(client, repo, branch, head, files, message) {
     throw error63;
   }
   return commit.sha;
+}
+
+// src/github/open-pull-request.ts
+async function readBranchAndPullRequest(client, repo, branch) {
+  const query3 = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
+    repository(owner: $owner, name: $name) {
+      id
+      ref(qualifiedName: $qualified) { target { oid } }
+      pullRequests(headRefName: $branch, states: [OPEN], first: 1) { nodes { number url } }
+    }
+  }`;
+  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, qualified: `refs/heads/${branch}`, branch });
+  if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+  const pull = data.repository.pullRequests.nodes?.find((node3) => node3 !== null) ?? void 0;
+  return {
+    repositoryId: data.repository.id,
+    ...data.repository.ref?.target ? { branchSha: data.repository.ref.target.oid } : {},
+    ...pull ? { pullRequest: pull } : {}
+  };
+}
+async function createBranch(client, repo, branch, sha) {
+  await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
+}
+async function createPullRequest(client, repositoryId, fields) {
+  const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
+  const data = await client.graphql(mutation, { input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body } });
+  const pull = data.createPullRequest?.pullRequest;
+  if (!pull) throw new Error("GitHub did not return the new pull request");
+  return pull;
+}
+
+// src/github/upsert-comment.ts
+var commentMarker = (topic) => `<!-- cto-copilot:${topic} -->`;
+async function upsertComment(client, repo, issueNumber, topic, body, options = {}) {
+  const marker = commentMarker(topic);
+  const text5 = body.includes(marker) ? body : `${marker}
+${body}`;
+  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
+  const existing = comments.find((comment) => comment.body?.includes(marker));
+  if (existing) {
+    if (existing.body === text5) return { id: Number(existing.id), action: "unchanged" };
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text5 });
+    return { id: Number(existing.id), action: "updated" };
+  }
+  if (options.createIfMissing === false) return { id: void 0, action: "absent" };
+  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text5 });
+  return { id: Number(data.id), action: "created" };
+}
+
+// src/github/publisher.ts
+async function writeFiles(client, repo, write) {
+  const paths = Object.keys(write.files);
+  if (write.via.kind === "push") {
+    const sha2 = await commitFiles(client, repo, write.branch, write.head, write.files, write.message);
+    return { branch: write.branch, sha: sha2, paths };
+  }
+  const { branch: target, title, body } = write.via;
+  const state = await readBranchAndPullRequest(client, repo, target);
+  if (!state.branchSha) await createBranch(client, repo, target, write.head.sha);
+  const head = await readBranchHead(client, repo, target);
+  const sha = await commitFiles(client, repo, target, head, write.files, write.message);
+  const pullRequest = state.pullRequest ? { ...state.pullRequest, created: false } : { ...await createPullRequest(client, state.repositoryId, { base: write.branch, head: target, title, body }), created: true };
+  return { branch: target, sha, pullRequest, paths };
+}
+function githubPublisher(client, repo) {
+  return {
+    findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
+    createCheckRun: (plan) => createCheckRun(client, repo, plan),
+    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
+    writeFiles: (write) => writeFiles(client, repo, write)
+  };
 }
 
 // src/github/fetch-deployments.ts
@@ -35222,24 +35226,7 @@ async function fetchHistory(client, repo, tip, since) {
   }
 }
 
-// src/github/fetch-workflow-runs.ts
-async function fetchWorkflowRunDeployments(client, repo, workflow, branch, since) {
-  const deployments = [];
-  for (let page = 1; ; page++) {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { ...repo, workflow_id: workflow, branch, status: "completed", per_page: 100, page });
-    let older = false;
-    for (const run2 of data.workflow_runs) {
-      if (run2.conclusion !== "success" && run2.conclusion !== "failure") continue;
-      const time3 = Date.parse(run2.updated_at);
-      deployments.push({ ref: `run ${run2.run_number}`, sha: run2.head_sha, time: time3, environment: "production", status: run2.conclusion === "success" ? "success" : "failure", markers: [run2.head_branch ?? "", run2.display_title] });
-      if (time3 <= since && run2.conclusion === "success") older = true;
-    }
-    if (older || data.workflow_runs.length < 100) return deployments;
-  }
-}
-
-// src/github/fetch-release-events.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+// src/github/page-back.ts
 async function pageBack(client, query3, variables, pick2, toEvent, since, orderTime) {
   const events = [];
   let after = null;
@@ -35257,6 +35244,30 @@ async function pageBack(client, query3, variables, pick2, toEvent, since, orderT
     after = connection.pageInfo.endCursor;
   }
 }
+
+// src/github/fetch-merges.ts
+function fetchMergeDeployments(client, repo, baseBranch, since) {
+  const query3 = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      pullRequests(states: [MERGED], baseRefName: $base, first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { number mergedAt updatedAt headRefName mergeCommit { oid } labels(first: 20) { nodes { name } } }
+      }
+    }
+  }`;
+  return pageBack(
+    client,
+    query3,
+    { owner: repo.owner, name: repo.repo, base: baseBranch },
+    (data) => data.repository?.pullRequests,
+    (node3) => node3.mergedAt && node3.mergeCommit ? { ref: `#${node3.number}`, sha: node3.mergeCommit.oid, time: Date.parse(node3.mergedAt), environment: "production", status: "success", markers: [node3.headRefName, ...(node3.labels?.nodes ?? []).flatMap((label) => label ? [label.name] : [])] } : void 0,
+    since,
+    // Ordered by update: a pull request updated before `since` was merged before it too.
+    (node3) => Date.parse(node3.updatedAt)
+  );
+}
+
+// src/github/fetch-releases.ts
 function fetchReleaseDeployments(client, repo, since) {
   const query3 = `query Releases($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
@@ -35276,6 +35287,9 @@ function fetchReleaseDeployments(client, repo, since) {
     (node3) => Date.parse(node3.publishedAt ?? "9999-01-01")
   );
 }
+
+// src/github/fetch-tags.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
 function fetchTagDeployments(client, repo, pattern, since) {
   const matches = (0, import_picomatch.default)(pattern);
   const query3 = `query Tags($owner: String!, $name: String!, $after: String) {
@@ -35305,31 +35319,82 @@ function fetchTagDeployments(client, repo, pattern, since) {
     (node3) => timeOf(node3)
   );
 }
-function fetchMergeDeployments(client, repo, baseBranch, since) {
-  const query3 = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
-    repository(owner: $owner, name: $name) {
-      pullRequests(states: [MERGED], baseRefName: $base, first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { number mergedAt updatedAt headRefName mergeCommit { oid } labels(first: 20) { nodes { name } } }
-      }
+
+// src/github/fetch-workflow-runs.ts
+async function fetchWorkflowRunDeployments(client, repo, workflow, branch, since) {
+  const deployments = [];
+  for (let page = 1; ; page++) {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { ...repo, workflow_id: workflow, branch, status: "completed", per_page: 100, page });
+    let older = false;
+    for (const run2 of data.workflow_runs) {
+      if (run2.conclusion !== "success" && run2.conclusion !== "failure") continue;
+      const time3 = Date.parse(run2.updated_at);
+      deployments.push({ ref: `run ${run2.run_number}`, sha: run2.head_sha, time: time3, environment: "production", status: run2.conclusion === "success" ? "success" : "failure", markers: [run2.head_branch ?? "", run2.display_title] });
+      if (time3 <= since && run2.conclusion === "success") older = true;
     }
-  }`;
-  return pageBack(
-    client,
-    query3,
-    { owner: repo.owner, name: repo.repo, base: baseBranch },
-    (data) => data.repository?.pullRequests,
-    (node3) => node3.mergedAt && node3.mergeCommit ? { ref: `#${node3.number}`, sha: node3.mergeCommit.oid, time: Date.parse(node3.mergedAt), environment: "production", status: "success", markers: [node3.headRefName, ...(node3.labels?.nodes ?? []).flatMap((label) => label ? [label.name] : [])] } : void 0,
-    since,
-    // Ordered by update: a pull request updated before `since` was merged before it too.
-    (node3) => Date.parse(node3.updatedAt)
-  );
+    if (older || data.workflow_runs.length < 100) return deployments;
+  }
 }
 
 // src/github/list-incidents.ts
 async function listIncidentIssues(client, repo, label, since) {
   const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", { ...repo, labels: label, state: "all", since: new Date(since).toISOString(), per_page: 100 });
   return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({ id: `#${issue3.number}`, title: issue3.title, started: Date.parse(issue3.created_at), resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null }));
+}
+
+// src/github/list-pull-request-files.ts
+async function listPullRequestFiles(client, repo, pullNumber) {
+  const files = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...repo, pull_number: pullNumber, per_page: 100 });
+  return files.map((file2) => ({
+    path: file2.filename,
+    status: file2.status,
+    ...file2.previous_filename ? { previousPath: file2.previous_filename } : {},
+    additions: file2.additions,
+    deletions: file2.deletions,
+    ...file2.patch !== void 0 ? { patch: file2.patch } : {}
+  }));
+}
+
+// src/github/read-config.ts
+async function readConfigSources(client, repo, ref, path2) {
+  const query3 = `query ReadConfig($owner: String!, $name: String!, $expression: String!, $orgExpression: String!) {
+    repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
+    organization: repository(owner: $owner, name: ".github") { object(expression: $orgExpression) { ... on Blob { text } } }
+  }`;
+  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, expression: `${ref}:${path2}`, orgExpression: `HEAD:${path2}` });
+  const repository = data.repository?.object?.text ?? void 0;
+  const organization = repo.repo === ".github" ? void 0 : data.organization?.object?.text ?? void 0;
+  return { ...repository !== void 0 ? { repository } : {}, ...organization !== void 0 ? { organization } : {} };
+}
+
+// src/github/read-contents.ts
+var batchSize = 50;
+async function readRepositoryContents(client, repo, ref, wanted) {
+  const requests = [...(wanted.files ?? []).map((path2) => ({ path: path2, kind: "file" })), ...(wanted.directories ?? []).map((path2) => ({ path: path2, kind: "directory" }))];
+  const result = { files: /* @__PURE__ */ new Map(), directories: /* @__PURE__ */ new Map() };
+  for (let start = 0; start < requests.length; start += batchSize) {
+    const batch = requests.slice(start, start + batchSize);
+    const variables = { owner: repo.owner, name: repo.repo };
+    const fields = batch.map((request2, index2) => {
+      variables[`e${index2}`] = `${ref}:${request2.path}`;
+      return `f${index2}: object(expression: $e${index2}) { __typename ... on Blob { byteSize isBinary text } ... on Tree { entries { name } } }`;
+    });
+    const declarations = batch.map((_request, index2) => `$e${index2}: String!`).join(", ");
+    const query3 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+    const data = await client.graphql(query3, variables);
+    if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+    batch.forEach((request2, index2) => {
+      const object2 = data.repository[`f${index2}`];
+      if (!object2) return;
+      if (request2.kind === "file" && object2.__typename === "Blob") {
+        const byteSize = object2.byteSize ?? 0;
+        result.files.set(request2.path, object2.isBinary || typeof object2.text !== "string" ? { path: request2.path, byteSize, text: null, unread: "binary" } : { path: request2.path, byteSize, text: object2.text });
+      } else if (request2.kind === "directory" && object2.__typename === "Tree") {
+        result.directories.set(request2.path, (object2.entries ?? []).map((entry) => entry.name));
+      }
+    });
+  }
+  return result;
 }
 
 // src/github/read-security.ts
@@ -35354,60 +35419,55 @@ async function countOpenDependabotAlerts(client, repo) {
   }
 }
 
-// src/github/open-pull-request.ts
-async function readBranchAndPullRequest(client, repo, branch) {
-  const query3 = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
-    repository(owner: $owner, name: $name) {
-      id
-      ref(qualifiedName: $qualified) { target { oid } }
-      pullRequests(headRefName: $branch, states: [OPEN], first: 1) { nodes { number url } }
+// src/github/repository-view.ts
+function readDeployments(client, repo, query3) {
+  switch (query3.source) {
+    case "releases":
+      return fetchReleaseDeployments(client, repo, query3.since);
+    case "tags":
+      return fetchTagDeployments(client, repo, query3.tagPattern, query3.since);
+    case "merges":
+      return fetchMergeDeployments(client, repo, query3.branch, query3.since);
+    case "workflow-runs":
+      if (!query3.workflow) throw new Error(`dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`);
+      return fetchWorkflowRunDeployments(client, repo, query3.workflow, query3.branch, query3.since);
+    case "deployments":
+      return fetchDeployments(client, repo, query3.environment, query3.since);
+  }
+}
+async function readHistory(client, repo, request2) {
+  const commits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const tip of request2.tips) {
+    if (seen.has(tip)) continue;
+    for (const commit of await fetchHistory(client, repo, tip, request2.since)) {
+      if (seen.has(commit.sha)) continue;
+      seen.add(commit.sha);
+      commits.push(commit);
     }
-  }`;
-  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, qualified: `refs/heads/${branch}`, branch });
-  if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-  const pull = data.repository.pullRequests.nodes?.find((node3) => node3 !== null) ?? void 0;
+  }
+  return commits;
+}
+function githubRepositoryView(client, repo) {
   return {
-    repositoryId: data.repository.id,
-    ...data.repository.ref?.target ? { branchSha: data.repository.ref.target.oid } : {},
-    ...pull ? { pullRequest: pull } : {}
+    readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
+    readConfigSources: (ref, path2) => readConfigSources(client, repo, ref, path2),
+    listChangedFiles: (change) => {
+      if (change.number === void 0) throw new Error("GitHub lists the changed files of a pull request: a pull request number is needed");
+      return listPullRequestFiles(client, repo, change.number);
+    },
+    readHead: (branch) => readBranchHead(client, repo, branch),
+    readDeployments: (query3) => readDeployments(client, repo, query3),
+    readHistory: (request2) => readHistory(client, repo, request2),
+    listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
+    readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
+    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo)
   };
-}
-async function createBranch(client, repo, branch, sha) {
-  await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
-}
-async function createPullRequest(client, repositoryId, fields) {
-  const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
-  const data = await client.graphql(mutation, { input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body } });
-  const pull = data.createPullRequest?.pullRequest;
-  if (!pull) throw new Error("GitHub did not return the new pull request");
-  return pull;
 }
 
 // src/github/gateway.ts
-function createGateway(client, repo) {
-  return {
-    repo,
-    listPullRequestFiles: (pullNumber) => listPullRequestFiles(client, repo, pullNumber),
-    readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
-    readConfigSources: (ref, path2) => readConfigSources(client, repo, ref, path2),
-    findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
-    createCheckRun: (plan) => createCheckRun(client, repo, plan),
-    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
-    fetchDeployments: (environment, since) => fetchDeployments(client, repo, environment, since),
-    fetchHistory: (tip, since) => fetchHistory(client, repo, tip, since),
-    fetchReleaseDeployments: (since) => fetchReleaseDeployments(client, repo, since),
-    fetchTagDeployments: (pattern, since) => fetchTagDeployments(client, repo, pattern, since),
-    fetchMergeDeployments: (baseBranch, since) => fetchMergeDeployments(client, repo, baseBranch, since),
-    fetchWorkflowRunDeployments: (workflow, branch, since) => fetchWorkflowRunDeployments(client, repo, workflow, branch, since),
-    listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
-    readBranchHead: (branch) => readBranchHead(client, repo, branch),
-    commitFiles: (branch, head, files, message) => commitFiles(client, repo, branch, head, files, message),
-    readBranchAndPullRequest: (branch) => readBranchAndPullRequest(client, repo, branch),
-    readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
-    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
-    createBranch: (branch, sha) => createBranch(client, repo, branch, sha),
-    createPullRequest: (repositoryId, fields) => createPullRequest(client, repositoryId, fields)
-  };
+function githubGateway(client, repo) {
+  return { view: githubRepositoryView(client, repo), publish: githubPublisher(client, repo) };
 }
 
 // src/github/pull-request-payload.ts
@@ -35428,8 +35488,56 @@ function pullRequestInfo(payload) {
   };
 }
 
-// src/schemas/config.ts
-import { posix } from "node:path";
+// src/scorecard/render-summary.ts
+var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
+var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
+function renderScorecardSummary(scorecard2, dora, previous3) {
+  const h = scorecard2.health;
+  const p = previous3?.health;
+  const rows = [
+    ["Deployment frequency", h.deploymentFrequency, p?.deploymentFrequency],
+    ["Lead time for changes", h.leadTime, p?.leadTime],
+    ["Change failure rate", h.changeFailureRate, p?.changeFailureRate],
+    ["Time to restore", h.mttr, p?.mttr]
+  ];
+  const lines = [
+    `## Engineering scorecard, ${scorecard2.generatedAt.slice(0, 10)}`,
+    "",
+    `DORA from \`${dora.source}\` over ${dora.window.days} days (${dora.window.start.slice(0, 10)} to ${dora.window.end.slice(0, 10)}); maturity stage: ${scorecard2.maturityStage}.`,
+    "",
+    "| Metric | Current | Previous | Target | Status | Samples |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`),
+    `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
+    "",
+    `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
+  ];
+  if (dora.weekly.length > 0) {
+    const labels = dora.weekly.map((week) => `"${week.week.slice(5)}"`).join(", ");
+    lines.push(
+      "",
+      "```mermaid",
+      "xychart-beta",
+      '  title "Deployments per week"',
+      `  x-axis [${labels}]`,
+      '  y-axis "deployments"',
+      `  bar [${dora.weekly.map((week) => week.deployments).join(", ")}]`,
+      `  line [${dora.weekly.map((week) => week.failed).join(", ")}]`,
+      "```",
+      "",
+      "```mermaid",
+      "xychart-beta",
+      '  title "Median lead time per week (hours)"',
+      `  x-axis [${labels}]`,
+      '  y-axis "hours"',
+      `  line [${dora.weekly.map((week) => week.medianLeadTimeHours ?? 0).join(", ")}]`,
+      "```"
+    );
+  }
+  lines.push("", "<details><summary>Why each status</summary>", "", ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`), "", "</details>");
+  if (dora.deploymentFrequency.deployments === 0) lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
+  return lines.join("\n") + "\n";
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -55148,1399 +55256,338 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/schemas/glob.ts
-var maxGlobLength = 256;
-var maxGlobstars = 2;
-var maxStarsPerSegment = 3;
-var maxGlobPathLength = 1024;
-function globProblem(pattern) {
-  if (pattern.length > maxGlobLength) return `must be at most ${maxGlobLength} characters`;
-  const globstars = pattern.split("/").filter((segment) => segment === "**").length;
-  if (globstars > maxGlobstars) return `must use "**" at most ${maxGlobstars} times`;
-  for (const segment of pattern.split("/")) {
-    if (segment === "**") continue;
-    if (segment.includes("**")) return 'may use "**" only as a whole path segment';
-    if ((segment.match(/\*/g) ?? []).length > maxStarsPerSegment) return `must use "*" at most ${maxStarsPerSegment} times per path segment`;
+// src/dora/commit-graph.ts
+var CommitGraph = class {
+  list;
+  index = /* @__PURE__ */ new Map();
+  scanned = 0;
+  parentCache;
+  /** Walk priority (higher first): position-based while the input is topological, else generations. */
+  priority;
+  topological = true;
+  /** Set when reading the input finds a parent before its child: positions are no order then. */
+  orderBroken = false;
+  // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
+  stateEpoch;
+  state;
+  epoch = 0;
+  constructor(commits) {
+    this.list = commits;
+    const count = commits.length;
+    this.parentCache = new Array(count);
+    this.priority = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.priority[i] = count - i;
+    this.stateEpoch = new Int32Array(count);
+    this.state = new Uint8Array(count);
   }
-  return void 0;
-}
-
-// src/schemas/config.ts
-var glob = external_exports.string().min(1).superRefine((pattern, context3) => {
-  const problem = globProblem(pattern);
-  if (problem) context3.addIssue({ code: "custom", message: problem });
-});
-var globs = external_exports.array(glob).default([]);
-var adrCategory = external_exports.strictObject({
-  add: globs.meta({ description: "Extra globs that count as this category." }),
-  remove: globs.meta({ description: "Built-in globs to stop using for this category." })
-}).prefault({});
-var adrCategoryNames = [
-  "infrastructure-as-code",
-  "containers",
-  "orchestration",
-  "ci-cd",
-  "database",
-  "dependencies"
-];
-var doraTierThresholds = external_exports.strictObject({
-  elite: external_exports.number().min(0),
-  high: external_exports.number().min(0),
-  medium: external_exports.number().min(0)
-});
-var configSchema = external_exports.strictObject({
-  _extends: external_exports.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
-  dataDir: external_exports.string().min(1).default("data/engineering").meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
-  validation: external_exports.strictObject({
-    maxFileSizeBytes: external_exports.int().min(1).default(5 * 1024 * 1024).meta({ description: "Data files larger than this are refused unread." }),
-    alwaysCheck: external_exports.boolean().default(false).meta({ description: "Post the data check on every PR, even one that touches no data file." }),
-    ignore: globs.meta({ description: "Globs (relative to dataDir) of files not to validate." })
-  }).prefault({}),
-  adr: external_exports.strictObject({
-    directory: external_exports.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
-    require: external_exports.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
-    skipLabel: external_exports.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
-    includeDrafts: external_exports.boolean().default(false),
-    reviewAfterMonths: external_exports.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
-    minChangedLines: external_exports.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
-    ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
-    categories: external_exports.strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory]))).prefault({})
-  }).prefault({}),
-  dora: external_exports.strictObject({
-    source: external_exports.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]).default("deployments"),
-    environment: external_exports.string().min(1).default("production").meta({ description: "Deployment environment (deployments source)." }),
-    workflow: external_exports.string().optional().meta({ description: "Workflow name or file (workflow-runs source)." }),
-    tagPattern: external_exports.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
-    windowDays: external_exports.int().min(1).max(3650).default(90),
-    hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
-    tiers: external_exports.strictObject({
-      deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
-      leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
-      changeFailureRate: doraTierThresholds.optional().meta({ description: "Maximum rate (inclusive) for elite, high, medium." }),
-      timeToRestoreHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." })
-    }).prefault({})
-  }).prefault({}),
-  scorecard: external_exports.strictObject({
-    commit: external_exports.enum(["pull-request", "push", "none"]).default("pull-request"),
-    branch: external_exports.string().min(1).default("cto-copilot/scorecard"),
-    targets: external_exports.strictObject({
-      deploymentFrequency: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
-      leadTime: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
-      changeFailureRate: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
-      mttr: external_exports.enum(["elite", "high", "medium", "low"]).default("high")
-    }).prefault({})
-  }).prefault({}),
-  debt: external_exports.strictObject({
-    issues: external_exports.boolean().default(false).meta({ description: "Open, update and close GitHub issues from debt items." }),
-    label: external_exports.string().min(1).default("tech-debt"),
-    minPriority: external_exports.enum(["critical", "high", "medium", "low"]).default("high"),
-    maxCreatePerRun: external_exports.int().min(1).max(100).default(10)
-  }).prefault({}),
-  incidents: external_exports.strictObject({
-    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
-    postmortem: external_exports.enum(["pull-request", "comment", "none"]).default("pull-request")
-  }).prefault({}),
-  ai: external_exports.strictObject({
-    enabled: external_exports.boolean().default(false).meta({ description: "Opt in to AI drafting (also needs ANTHROPIC_API_KEY)." }),
-    model: external_exports.string().min(1).default("claude-sonnet-4-5"),
-    maxInputChars: external_exports.int().min(1e3).max(2e5).default(2e4)
-  }).prefault({})
-}).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
-function defaultConfig() {
-  return configSchema.parse({});
-}
-function dataDirOf(config2) {
-  return posix.normalize(config2.dataDir).replace(/\/$/, "");
-}
-function adrDirectoryOf(config2) {
-  return posix.normalize(config2.adr.directory ?? `${dataDirOf(config2)}/adrs`).replace(/\/$/, "");
-}
-
-// src/config/parse-config.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/validate/schema-findings.ts
-function describePath(path2) {
-  let out = "";
-  for (const segment of path2) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out === "" ? String(segment) : `.${String(segment)}`;
+  get size() {
+    return this.list.length;
   }
-  return out === "" ? "the file" : out;
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-function describeFound(value) {
-  if (value === null || typeof value === "object") return describeValue(value);
-  return `${typeof value} ${describeValue(value)}`;
-}
-var article = (word) => /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
-function valueAt(root, path2) {
-  let node3 = root;
-  for (const segment of path2) node3 = node3?.[segment];
-  return node3;
-}
-function unionIssue(issue3) {
-  for (const branch of issue3.errors) {
-    const deeper = branch.find((inner) => inner.code !== "invalid_type" || inner.path.length > 0);
-    if (deeper) return { ...deeper, path: [...issue3.path, ...deeper.path] };
+  get(sha) {
+    const i = this.indexOf(sha);
+    return i === void 0 ? void 0 : this.list[i];
   }
-  return void 0;
-}
-function schemaFindings(issues, input2) {
-  const out = [];
-  for (const original of issues) {
-    const issue3 = original.code === "invalid_union" ? unionIssue(original) ?? original : original;
-    const path2 = issue3.path;
-    const name = `\`${describePath(path2)}\``;
-    const found = valueAt(input2, path2);
-    switch (issue3.code) {
-      case "unrecognized_keys":
-        for (const key of issue3.keys) {
-          out.push({
-            path: [...path2, key],
-            target: "key",
-            severity: "warning",
-            code: "unknown-key",
-            message: `unknown key \`${describePath([...path2, key])}\` is ignored`
-          });
-        }
-        break;
-      case "invalid_type":
-        if (found === void 0) {
-          out.push({ path: path2, severity: "error", code: "missing-field", message: `missing required field ${name}` });
-        } else {
-          out.push({
-            path: path2,
-            severity: "error",
-            code: "invalid-type",
-            message: `${name} must be ${article(issue3.expected === "int" ? "integer" : issue3.expected)}, found ${describeFound(found)}`
-          });
-        }
-        break;
-      case "invalid_value":
-        out.push({
-          path: path2,
-          severity: "error",
-          code: "invalid-value",
-          message: issue3.values.length === 1 ? `${name} must be ${JSON.stringify(issue3.values[0])}, found ${describeValue(found)}` : `${name} must be one of ${issue3.values.map(String).join(", ")}; found ${describeValue(found)}`
-        });
-        break;
-      case "too_small":
-      case "too_big": {
-        const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
-        const inclusive = issue3.inclusive !== false;
-        const words = issue3.origin === "string" || issue3.origin === "array" ? issue3.code === "too_small" && Number(bound) === 1 ? "must not be empty" : `must have ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)} ${issue3.origin === "string" ? "characters" : "items"}` : `must be ${issue3.code === "too_small" ? inclusive ? ">=" : ">" : inclusive ? "<=" : "<"} ${String(bound)}`;
-        out.push({ path: path2, severity: "error", code: "out-of-range", message: `${name} ${words}, found ${describeValue(found)}` });
-        break;
+  /** Index of a commit, reading the input only as far as needed. */
+  indexOf(sha) {
+    const known = this.index.get(sha);
+    if (known !== void 0 || this.scanned >= this.list.length) return known;
+    while (this.scanned < this.list.length) {
+      const i = this.scanned++;
+      const commit = this.list[i];
+      if (this.topological && commit.parents.some((parent) => this.index.has(parent))) this.orderBroken = true;
+      this.index.set(commit.sha, i);
+      if (commit.sha === sha) return i;
+    }
+    return void 0;
+  }
+  parentsOf(i) {
+    let parents = this.parentCache[i];
+    if (!parents) {
+      const found = [];
+      for (const sha of this.list[i].parents) {
+        const parent = this.indexOf(sha);
+        if (parent !== void 0) found.push(parent);
       }
-      case "invalid_union": {
-        const expected = [...new Set(issue3.errors.flatMap((branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => inner.expected)))];
-        out.push({ path: path2, severity: "error", code: "invalid-type", message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}` });
-        break;
-      }
-      default: {
-        const detail = issue3.message.startsWith("must") ? issue3.message : `is invalid: ${issue3.message}`;
-        out.push({ path: path2, severity: "error", code: "invalid-format", message: `${name} ${detail}, found ${describeValue(found)}` });
+      parents = Int32Array.from(found);
+      this.parentCache[i] = parents;
+    }
+    return parents;
+  }
+  /** The input is not topological: number every commit by generation (iteratively, no recursion). */
+  useGenerations() {
+    this.topological = false;
+    const count = this.list.length;
+    const generation = new Int32Array(count);
+    const stack = [];
+    for (let root = 0; root < count; root++) {
+      if (generation[root] !== 0) continue;
+      stack.push(root);
+      while (stack.length > 0) {
+        const i = stack[stack.length - 1];
+        let highest = 0;
+        let pending = false;
+        for (const parent of this.parentsOf(i)) {
+          const g = generation[parent];
+          if (g === 0) {
+            stack.push(parent);
+            pending = true;
+          } else if (g > highest) highest = g;
+        }
+        if (pending) continue;
+        generation[i] = highest + 1;
+        stack.pop();
       }
     }
+    this.priority = generation;
   }
-  return out;
+  /**
+   * Commits reachable from `include` and not from `exclude` (like `git rev-list include ^exclude`).
+   * Commits outside the graph (history not read) end the walk on that path.
+   */
+  between(include, exclude) {
+    for (; ; ) {
+      const result = this.walk(include, exclude);
+      if (result) return result;
+      this.useGenerations();
+    }
+  }
+  walk(include, exclude) {
+    const start = this.indexOf(include);
+    if (start === void 0) return [];
+    const { state, stateEpoch } = this;
+    const epoch = ++this.epoch;
+    const heap = new PriorityHeap(this.priority);
+    let interestingQueued = 0;
+    const mark = (i, value) => {
+      const current = stateEpoch[i] === epoch ? state[i] : 0;
+      if (current === 2 || current === value) return;
+      if (current === 1) interestingQueued--;
+      stateEpoch[i] = epoch;
+      state[i] = value;
+      if (value === 1) interestingQueued++;
+      heap.push(i);
+    };
+    const stop = exclude === void 0 ? void 0 : this.indexOf(exclude);
+    mark(start, 1);
+    if (stop !== void 0) mark(stop, 2);
+    const out = [];
+    const done = /* @__PURE__ */ new Set();
+    while (heap.size > 0 && interestingQueued > 0) {
+      if (this.topological && this.orderBroken) return void 0;
+      const i = heap.pop();
+      if (done.has(i)) continue;
+      done.add(i);
+      const value = state[i];
+      if (value === 1) {
+        interestingQueued--;
+        out.push(this.list[i]);
+      }
+      const parents = this.parentsOf(i);
+      if (this.topological && this.orderBroken) return void 0;
+      for (const parent of parents) mark(parent, value);
+    }
+    return out;
+  }
+};
+var PriorityHeap = class {
+  constructor(generation) {
+    this.generation = generation;
+  }
+  generation;
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(value) {
+    const { items, generation } = this;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (generation[items[parent]] >= generation[items[i]]) break;
+      [items[parent], items[i]] = [items[i], items[parent]];
+      i = parent;
+    }
+  }
+  pop() {
+    const { items, generation } = this;
+    const top3 = items[0];
+    const last = items.pop();
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (; ; ) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let largest = i;
+        if (left < items.length && generation[items[left]] > generation[items[largest]]) largest = left;
+        if (right < items.length && generation[items[right]] > generation[items[largest]]) largest = right;
+        if (largest === i) break;
+        [items[largest], items[i]] = [items[i], items[largest]];
+        i = largest;
+      }
+    }
+    return top3;
+  }
+};
+
+// src/dora/stats.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
+}
+var round = (value, digits = 2) => value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+// src/dora/tiers.ts
+var dora2023Tiers = {
+  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
+  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
+  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
+  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
+};
+function frequencyTier(perWeek, t) {
+  const x = t.deploymentsPerWeek;
+  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
+}
+function belowTier(value, x) {
+  if (value === null) return null;
+  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
+}
+function rateTier(value, x) {
+  if (value === null) return null;
+  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
+}
+var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
+function tiersWith(overrides) {
+  return { ...dora2023Tiers, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0)) };
 }
 
-// src/config/parse-config.ts
-var configPath = ".github/cto-copilot.yml";
-function nodeSpan(node3) {
-  const range = node3?.range;
-  return range ? { start: range[0], end: range[1] } : void 0;
+// src/dora/compute.ts
+var hour = 36e5;
+var day = 24 * hour;
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+function mondayOf(ms) {
+  const date5 = new Date(ms);
+  const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
+  return midnight - (date5.getUTCDay() + 6) % 7 * day;
 }
-function locate(root, finding) {
-  let node3 = root;
-  let best = nodeSpan(root) ?? { start: 0, end: 0 };
-  for (let i = 0; i < finding.path.length; i++) {
-    const segment = finding.path[i];
-    const last = i === finding.path.length - 1;
-    if ((0, import_yaml.isMap)(node3)) {
-      const pair = node3.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return best;
-      const keySpan = nodeSpan(pair.key);
-      if (last && finding.target === "key") return keySpan ?? best;
-      node3 = pair.value ?? null;
-      best = nodeSpan(node3) ?? keySpan ?? best;
-      if (!node3) return keySpan ?? best;
-    } else if ((0, import_yaml.isSeq)(node3) && typeof segment === "number") {
-      node3 = node3.items[segment] ?? null;
-      if (!node3) return best;
-      best = nodeSpan(node3) ?? best;
-    } else return best;
+function lastAtOrBefore(sorted, time3) {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (sorted[middle].time <= time3) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
-  return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
+  return found;
 }
-function parseConfig(text5) {
-  const lineCounter = new import_yaml.LineCounter();
-  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const findings = [];
-  for (const problem of [...document3.errors, ...document3.warnings]) {
-    findings.push({
-      span: { start: problem.pos[0], end: problem.pos[1] },
-      severity: document3.errors.includes(problem) ? "error" : "warning",
-      code: problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      message: problem.message.split("\n")[0]
+var byTime = (a, b) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
+function computeDora(input2) {
+  const tiers = input2.tiers ?? dora2023Tiers;
+  const end = input2.now;
+  const start = end - input2.windowDays * day;
+  const inWindow = (time3) => time3 > start && time3 <= end;
+  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
+  const hotfix = new RegExp((input2.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
+  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({ ...incident, resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null }));
+  const evidence = /* @__PURE__ */ new Map();
+  const byEnvironment = /* @__PURE__ */ new Map();
+  for (const deployment of all2) {
+    const list2 = byEnvironment.get(deployment.environment);
+    if (list2) list2.push(deployment);
+    else byEnvironment.set(deployment.environment, [deployment]);
+  }
+  const successesByEnvironment = /* @__PURE__ */ new Map();
+  for (const deployments of byEnvironment.values()) {
+    let previous3;
+    const successes = [];
+    for (const deployment of deployments) {
+      if (deployment.status !== "success") {
+        evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
+        continue;
+      }
+      const changes = previous3 && inWindow(deployment.time) ? graph.between(deployment.sha, previous3.sha).filter((commit) => commit.parents.length <= 1) : [];
+      const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
+      const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
+      const marker = (deployment.markers ?? []).find((text5) => hotfix.test(text5));
+      const remediation = deployment.replacesFailed ? "the source says it replaced a failed deployment" : revert ? `its changes include a revert: ${revert.sha.slice(0, 7)} ${revert.subject}` : hotfixCommit ? `its changes include a hotfix: ${hotfixCommit.sha.slice(0, 7)} ${hotfixCommit.subject}` : marker ? `it is marked as a hotfix (${marker})` : null;
+      evidence.set(deployment, { changes, remediation, failed: null });
+      if (remediation && previous3) {
+        const before = evidence.get(previous3);
+        before.failed ??= `${deployment.ref} remediated it (${remediation})`;
+      }
+      previous3 = deployment;
+      successes.push(deployment);
+    }
+    for (const incident of incidents) {
+      const culprit = successes[lastAtOrBefore(successes, incident.started)];
+      if (culprit) evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
+    }
+    successesByEnvironment.set(deployments[0].environment, successes);
+  }
+  const windowed = all2.filter((deployment) => inWindow(deployment.time));
+  const successful = windowed.filter((deployment) => deployment.status === "success");
+  const failed = windowed.filter((deployment) => evidence.get(deployment).failed !== null);
+  const remediations = windowed.filter((deployment) => evidence.get(deployment).remediation !== null);
+  const leadTimes = successful.flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
+  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
+  let restoreHours;
+  let basis;
+  if (incidentsInWindow.length > 0) {
+    basis = "incidents";
+    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved - incident.started) / hour);
+  } else {
+    basis = "deployments";
+    restoreHours = failed.flatMap((deployment) => {
+      const successes = successesByEnvironment.get(deployment.environment) ?? [];
+      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
+      return next ? [(next.time - deployment.time) / hour] : [];
     });
   }
-  if (document3.errors.length > 0) return { config: defaultConfig(), valid: false, findings };
-  let value;
-  try {
-    value = document3.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error63) {
-    findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "yaml-syntax", message: error63.message });
-    return { config: defaultConfig(), valid: false, findings };
+  const perWeek = successful.length / (input2.windowDays / 7);
+  const cfrRate = windowed.length > 0 ? failed.length / windowed.length : null;
+  const medianLead = median(leadTimes);
+  const medianRestore = median(restoreHours);
+  const weekly = [];
+  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
+    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
+    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
+    weekly.push({ week: iso(week).slice(0, 10), deployments: inWeek.filter((deployment) => deployment.status === "success").length, failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length, medianLeadTimeHours: round(median(weekLeads)) });
   }
-  const result = configSchema.safeParse(value);
-  const issues = result.success ? [] : result.error.issues;
-  for (const finding of schemaFindings(issues, value)) {
-    findings.push({ span: locate(document3.contents, finding), severity: finding.severity, code: `config-${finding.code}`, message: finding.message });
-  }
-  if (result.success) return { config: result.data, raw: value, valid: true, findings };
-  if (issues.every((issue3) => issue3.code === "unrecognized_keys")) {
-    const cleaned = structuredClone(value);
-    for (const issue3 of issues) {
-      let node3 = cleaned;
-      for (const segment of issue3.path) node3 = node3[segment];
-      for (const key of issue3.keys) delete node3[key];
-    }
-    return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
-  }
-  return { config: defaultConfig(), raw: value, valid: false, findings };
-}
-
-// src/config/resolve-config.ts
-var isPlainObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function merge3(base, override) {
-  if (!isPlainObject4(base) || !isPlainObject4(override)) return override === void 0 ? base : override;
-  const out = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = merge3(base[key], value);
-  return out;
-}
-function resolveConfig(texts) {
-  const repository = texts.repository !== void 0 ? parseConfig(texts.repository) : void 0;
-  const organization = texts.organization !== void 0 ? parseConfig(texts.organization) : void 0;
-  const repositoryFindings = repository?.findings ?? [];
-  const organizationFindings = organization?.findings ?? [];
-  const extendsOrganization = isPlainObject4(repository?.raw) && repository.raw._extends === ".github";
-  if (repository && organization && extendsOrganization) {
-    if (!repository.valid || !organization.valid) {
-      return { config: defaultConfig(), valid: false, source: "repository+organization", repositoryFindings, organizationFindings };
-    }
-    const merged = configSchema.safeParse(merge3(organization.raw, repository.raw));
-    return { config: merged.success ? merged.data : defaultConfig(), valid: merged.success, source: "repository+organization", repositoryFindings, organizationFindings };
-  }
-  if (repository) return { config: repository.config, valid: repository.valid, source: "repository", repositoryFindings, organizationFindings: [] };
-  if (organization) return { config: organization.config, valid: organization.valid, source: "organization", repositoryFindings: [], organizationFindings };
-  return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
-}
-
-// src/use-cases/pull-request.ts
-async function loadPullRequest(context3, pr, configPath2 = configPath) {
-  const [sources, changed] = await Promise.all([context3.github.readConfigSources(pr.headSha, configPath2), context3.github.listPullRequestFiles(pr.number)]);
-  return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
-}
-
-// src/adr/categories.ts
-var defaultCategoryGlobs = {
-  "infrastructure-as-code": [
-    "**/*.tf",
-    "**/*.tfvars",
-    "**/*.tf.json",
-    "**/*.tofu",
-    "**/terragrunt.hcl",
-    "**/Pulumi.yaml",
-    "**/Pulumi.*.yaml",
-    "**/cdk.json",
-    "**/*.template.{json,yaml,yml}",
-    "**/cloudformation/**/*.{json,yaml,yml}",
-    "**/serverless.{yml,yaml,ts,js,json}"
-  ],
-  containers: ["**/Dockerfile", "**/Dockerfile.*", "**/*.dockerfile", "**/Containerfile", "**/{docker-,}compose*.{yml,yaml}"],
-  orchestration: [
-    "**/Chart.yaml",
-    "**/charts/**/*.{yaml,yml,tpl}",
-    "**/helm/**/*.{yaml,yml,tpl}",
-    "**/kustomization.{yaml,yml}",
-    "**/{k8s,kubernetes,manifests,deploy}/**/*.{yaml,yml}"
-  ],
-  "ci-cd": [
-    ".github/workflows/**",
-    ".github/actions/**",
-    ".gitlab-ci.yml",
-    ".circleci/**",
-    "**/Jenkinsfile",
-    "azure-pipelines.yml",
-    "bitbucket-pipelines.yml",
-    ".buildkite/**",
-    ".drone.yml",
-    "**/cloudbuild.{yaml,yml}"
-  ],
-  database: [
-    "**/migrations/**",
-    "**/migrate/**",
-    "**/schema.prisma",
-    "**/db/schema.rb",
-    "**/db/structure.sql",
-    "**/alembic/versions/**",
-    "**/flyway/**",
-    "**/liquibase/**",
-    "**/*.changelog.{xml,yaml,yml,json}"
-  ],
-  // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
-  dependencies: ["**/package.json", "**/go.mod", "**/requirements*.txt", "**/pyproject.toml", "**/Cargo.toml", "**/pom.xml", "**/build.gradle", "**/build.gradle.kts"]
-};
-var categoryLabels = {
-  "infrastructure-as-code": "Infrastructure as code",
-  containers: "Containers",
-  orchestration: "Orchestration",
-  "ci-cd": "CI/CD",
-  database: "Database",
-  dependencies: "Runtime dependencies"
-};
-var categoryKeywords = {
-  "infrastructure-as-code": ["terraform", "opentofu", "pulumi", "cdk", "cloudformation", "infrastructure as code", "serverless"],
-  containers: ["docker", "container", "containers", "dockerfile", "compose"],
-  orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
-  "ci-cd": ["ci", "ci/cd", "continuous integration", "continuous delivery", "pipeline", "github actions", "deployment", "deploy"],
-  database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
-  dependencies: ["dependency", "dependencies", "library", "framework"]
-};
-
-// src/markdown/escape.ts
-function escapeInline(text5) {
-  return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
-}
-function truncate(text5, max, note = (omitted) => `
-
-\u2026${omitted} more characters not shown.`) {
-  if (text5.length <= max) return text5;
-  const suffix = note(text5.length - max);
-  return text5.slice(0, Math.max(0, max - suffix.length)) + suffix;
-}
-
-// src/adr/render-comment.ts
-var maxCommentLength = 6e4;
-var maxRows = 50;
-var shortPath = (path2) => path2.length <= 120 ? path2 : `${path2.slice(0, 50)}\u2026${path2.slice(-65)}`;
-function fence(text5) {
-  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
-  return "`".repeat(longest + 1);
-}
-function renderSuggestion(input2) {
-  const rows = input2.changes.slice(0, maxRows).map((change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`);
-  const counts = Object.entries(
-    input2.changes.reduce((acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }), {})
-  ).map(([label, count]) => `${label} (${count})`);
-  const codeFence = fence(input2.draft.text);
-  const lines = [
-    "### Architecture decision record suggested",
-    "",
-    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as \`${escapeInline(input2.adrDirectory)}/${input2.draft.fileName}\`.`,
-    "",
-    "| Category | File | Why it counts |",
-    "|---|---|---|",
-    ...rows,
-    ...input2.changes.length > maxRows ? ["", `\u2026and ${input2.changes.length - maxRows} more files.`] : []
-  ];
-  if (input2.related.length > 0) {
-    lines.push("", "**Decisions in force that this change may touch**", "");
-    for (const adr2 of input2.related) {
-      lines.push(`- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`);
-    }
-  }
-  if (input2.notes && input2.notes.length > 0) {
-    lines.push("", "**Existing ADRs to fix**", "", ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`));
-  }
-  lines.push(
-    "",
-    "<details><summary>Draft ADR</summary>",
-    "",
-    `${codeFence}markdown`,
-    input2.draft.text.trimEnd(),
-    codeFence,
-    "",
-    "</details>",
-    "",
-    `Not a decision worth recording? Add the \`${escapeInline(input2.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
-  );
-  return truncate(lines.join("\n"), maxCommentLength);
-}
-function renderResolved(resolution) {
-  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => `\`${escapeInline(file2)}\``).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
-  return ["### Architecture decision record: resolved", "", why].join("\n");
-}
-
-// src/adr/check-plan.ts
-var adrCheckName = "CTO Co-Pilot / ADR";
-function planAdrCheck(headSha, changes, resolution, required2) {
-  const needed = changes.length > 0 && !resolution;
-  const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
   return {
-    name: adrCheckName,
-    headSha,
-    conclusion: needed ? required2 ? "failure" : "neutral" : "success",
-    title: needed ? `ADR suggested: ${categories.join(", ")}` : resolution ? "ADR: resolved" : "No infrastructure change",
-    summary: needed ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required2 ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}` : resolution ? renderResolved(resolution) : "No file in this pull request counts as an infrastructure change.",
-    annotations: []
-  };
-}
-
-// src/adr/dependency-changes.ts
-import { posix as posix2 } from "node:path";
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string6, ptr) {
-  let lines = string6.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string6, line, column) {
-  let lines = string6.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex3 = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
-              /* A-F */
-              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
-                /* a-f */
-                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date5, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date5 === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date5.slice(11, 13) > 23) {
-              date5 = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date5 += "Z";
-            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
-              offset = date5.slice(date5.length - 6);
-            }
-            if (unsafeDelim)
-              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
-          } else if (fasttype === 4) {
-            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date5.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date5 = `0000-01-01T${date5}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date5 = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date5 += "Z";
-          }
-        } else {
-          date5 = "";
-        }
-      }
-    }
-    super(date5);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso2 = super.toISOString();
-    if (this.isDate())
-      return iso2.slice(0, 10);
-    if (this.isTime())
-      return iso2.slice(11, 23);
-    if (this.#offset === null)
-      return iso2.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso2;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date5 = new _TomlDate(jsDate);
-    date5.#offset = offset;
-    return date5;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    date5.#offset = null;
-    return date5;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    date5.#hasTime = false;
-    date5.#offset = null;
-    return date5;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    date5.#hasDate = false;
-    date5.#offset = null;
-    return date5;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date5 = new TomlDate(str, type, unsafeDelim);
-    if (!date5.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date5;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta3, type) {
-  let t = table;
-  let m = meta3;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
+    source: input2.source,
+    window: { start: iso(start), end: iso(end), days: input2.windowDays },
+    deploymentFrequency: { deployments: successful.length, perWeek: round(perWeek), tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers) },
+    leadTimeForChanges: { medianHours: round(medianLead), p90Hours: round(percentile(leadTimes, 90)), samples: leadTimes.length, tier: belowTier(medianLead, tiers.leadTimeHours) },
+    changeFailureRate: { failed: failed.length, total: windowed.length, rate: round(cfrRate, 4), tier: rateTier(cfrRate, tiers.changeFailureRate) },
+    timeToRestore: { medianHours: round(medianRestore), samples: restoreHours.length, tier: belowTier(medianRestore, tiers.timeToRestoreHours), basis },
+    reworkRate: { remediations: remediations.length, total: windowed.length, rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4) },
+    deployments: windowed.map((deployment) => {
+      const found = evidence.get(deployment);
+      return {
+        ref: deployment.ref,
+        sha: deployment.sha,
+        time: iso(deployment.time),
+        changes: found.changes.length,
+        failed: found.failed !== null,
+        remediation: found.remediation !== null,
+        reason: [found.failed, found.remediation].filter((text5) => text5 !== null).join("; ") || null
       };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse5(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+    }),
+    weekly
   };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta3 = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta3;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta3,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
 }
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/adr/dependency-changes.ts
-function majorOf(version3) {
-  const match = /(\d+)(?:\.(\d+))?/.exec(version3);
-  if (!match) return void 0;
-  return match[1] === "0" ? `0.${match[2] ?? "0"}` : match[1];
-}
-function fromPackageJson(text5) {
-  const json2 = JSON.parse(text5);
-  return new Map(["dependencies", "peerDependencies", "optionalDependencies"].flatMap((section) => Object.entries(json2[section] ?? {})));
-}
-function fromGoMod(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  let inBlock = false;
-  for (const raw of text5.split("\n")) {
-    const line = raw.trim();
-    if (line.startsWith("require (")) inBlock = true;
-    else if (inBlock && line === ")") inBlock = false;
-    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
-    if (!entry || entry.includes("// indirect")) continue;
-    const match = /^(\S+)\s+(v\S+)/.exec(entry);
-    if (match) deps.set(match[1], match[2]);
-  }
-  return deps;
-}
-function fromRequirements(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  for (const raw of text5.split("\n")) {
-    const line = raw.replace(/#.*/, "").trim();
-    if (!line || line.startsWith("-")) continue;
-    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(.*)$/.exec(line);
-    if (match) deps.set(match[1].toLowerCase().replace(/[._]/g, "-"), match[2].trim() || "*");
-  }
-  return deps;
-}
-function fromPyproject(text5) {
-  const toml = parse5(text5);
-  const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
-  for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
-    if (name === "python") continue;
-    deps.set(name.toLowerCase(), typeof spec === "string" ? spec : String(spec.version ?? "*"));
-  }
-  return deps;
-}
-function fromCargo(text5) {
-  const toml = parse5(text5);
-  return new Map(Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [name, typeof spec === "string" ? spec : String(spec.version ?? "*")]));
-}
-function fromPom(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  for (const block of text5.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
-    const tag = (name) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
-    if (["test", "provided"].includes(tag("scope") ?? "")) continue;
-    const group = tag("groupId");
-    const artifact = tag("artifactId");
-    if (group && artifact) deps.set(`${group}:${artifact}`, tag("version") ?? "*");
-  }
-  return deps;
-}
-function fromGradle(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
-  for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
-  return deps;
-}
-var readers = [
-  [/^package\.json$/, fromPackageJson],
-  [/^go\.mod$/, fromGoMod],
-  [/^requirements.*\.txt$/, fromRequirements],
-  [/^pyproject\.toml$/, fromPyproject],
-  [/^Cargo\.toml$/, fromCargo],
-  [/^pom\.xml$/, fromPom],
-  [/^build\.gradle(\.kts)?$/, fromGradle]
-];
-function isDependencyManifest(path2) {
-  const name = posix2.basename(path2);
-  return readers.some(([pattern]) => pattern.test(name));
-}
-function read(path2, text5) {
-  if (text5 === void 0) return /* @__PURE__ */ new Map();
-  const reader = readers.find(([pattern]) => pattern.test(posix2.basename(path2)))?.[1];
-  try {
-    return reader ? reader(text5) : /* @__PURE__ */ new Map();
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-}
-function dependencyChanges(path2, before, after) {
-  const old = read(path2, before);
-  const next = read(path2, after);
-  const changes = [];
-  for (const [name, version3] of next) {
-    const previous3 = old.get(name);
-    if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
-    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3)) changes.push({ name, kind: "major", from: previous3, to: version3 });
-  }
-  return changes;
-}
-
-// src/adr/detect-infra-changes.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { posix as posix3 } from "node:path";
-var categoryOrder = Object.keys(defaultCategoryGlobs);
-function addedLines(patch) {
-  return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
-}
-function removedLines(patch) {
-  return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
-}
-var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
-function terraformTypes(lines) {
-  return [...new Set(lines.flatMap((line) => [.../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [], .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []]))];
-}
-function baseImages(lines) {
-  return [...new Set(lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image)))];
-}
-function kubernetesKinds(lines) {
-  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
-  return [...new Set(lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind)))];
-}
-function reasonFor(category, file2) {
-  const added = addedLines(file2.patch);
-  const name = posix3.basename(file2.path);
-  switch (category) {
-    case "infrastructure-as-code": {
-      const types = terraformTypes([...added, ...removedLines(file2.patch)]);
-      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
-      return { reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`, technologies: [tool.toLowerCase(), ...types] };
-    }
-    case "containers": {
-      const images = baseImages(added);
-      const removed = baseImages(removedLines(file2.patch));
-      const reason2 = images.length > 0 && removed.length > 0 ? `base image ${removed.join(", ")} -> ${images.join(", ")}` : images.length > 0 ? `uses base image ${images.join(", ")}` : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file2.status)}`;
-      return { reason: reason2, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0].split("/").pop())] };
-    }
-    case "orchestration": {
-      const kinds = kubernetesKinds(added);
-      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
-      return { reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`, technologies: ["kubernetes", tool.toLowerCase(), ...kinds] };
-    }
-    case "ci-cd":
-      return { reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`, technologies: file2.path.startsWith(".github/") ? ["github actions"] : [] };
-    case "database": {
-      const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
-      return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
-    }
-    case "dependencies": {
-      if (!isDependencyManifest(file2.path)) return void 0;
-      const changes = dependencyChanges(file2.path, file2.before, file2.after);
-      if (changes.length === 0) return void 0;
-      const described = changes.slice(0, 5).map((change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`);
-      return { reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""), technologies: changes.map((change) => change.name.split(/[/:]/).pop()) };
-    }
-  }
-}
-function compileDetector(config2) {
-  const options = { dot: true, nocase: false };
-  const matchers = categoryOrder.map((category) => {
-    const { add, remove } = config2.categories[category];
-    const globs2 = [...defaultCategoryGlobs[category].filter((glob2) => !remove.includes(glob2)), ...add];
-    return { category, matches: globs2.length > 0 ? (0, import_picomatch2.default)(globs2, options) : () => false };
-  });
-  const ignored = config2.ignore.length > 0 ? (0, import_picomatch2.default)(config2.ignore, options) : () => false;
-  return { matchers, ignored };
-}
-function detectInfraChanges(files, config2) {
-  const { matchers, ignored } = compileDetector(config2);
-  const changes = [];
-  for (const file2 of files) {
-    if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
-    if (file2.additions + file2.deletions < config2.minChangedLines) continue;
-    for (const { category, matches } of matchers) {
-      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0)) continue;
-      const found = reasonFor(category, file2);
-      if (!found) continue;
-      changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
-      break;
-    }
-  }
-  return changes;
-}
-
-// src/adr/read-adr.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { posix as posix4 } from "node:path";
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -62730,7 +61777,7 @@ function serializeChunks(chunks, expandTabs) {
 }
 
 // node_modules/micromark/lib/parse.js
-function parse6(options) {
+function parse5(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -62893,7 +61940,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse6(options).document().write(preprocess2()(value, encoding, true))));
+  return compiler(options)(postprocess(parse5(options).document().write(preprocess2()(value, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -65754,395 +64801,183 @@ function findSection(record2, title) {
   return record2.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
 }
 
-// src/adr/parse-adr.ts
-var adrStatuses = ["proposed", "accepted", "deprecated", "superseded"];
-var adrFileName = /^adr_(\d{4}-\d{2}-\d{2})_([a-z0-9][a-z0-9_-]*)\.md$/;
-var adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;
-function references(field) {
-  if (!field) return [];
-  const out = [];
-  for (const match of field.value.matchAll(adrReference)) {
-    const file2 = `${match[0]}.md`;
-    if (out.some((reference) => reference.file === file2)) continue;
-    const start = field.span.start + (match.index ?? 0);
-    out.push({ file: file2, span: { start, end: start + match[0].length } });
-  }
-  return out;
+// src/incidents/timestamp.ts
+function parseTimestamp(text5) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(text5.trim());
+  if (!match) return void 0;
+  const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
+  const check2 = new Date(utc);
+  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59) return void 0;
+  if (/^(Z|UTC)$/i.test(zone)) return utc;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  return utc - sign * offsetMinutes * 6e4;
 }
-function parseAdr(text5) {
+
+// src/incidents/parse-incident.ts
+var incidentSeverities = ["SEV1", "SEV2", "SEV3"];
+var incidentStatuses = ["investigating", "identified", "monitoring", "resolved"];
+function parseDurationMinutes(text5) {
+  const value = text5.trim().toLowerCase();
+  const plain = /^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(value);
+  if (plain) return Number(plain[1]);
+  const mixed = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?|s)?)?)?$/.exec(value);
+  if (mixed && (mixed[1] || mixed[2])) return Number(mixed[1] ?? 0) * 60 + Number(mixed[2] ?? 0);
+  return void 0;
+}
+function parseIncident(text5) {
   const record2 = parseMarkdownRecord(text5);
-  const statusField = record2.fields.get("status");
-  const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
-  const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
+  const field = (name) => record2.fields.get(name);
+  const started = field("started");
+  const resolved = field("resolved");
+  const duration3 = field("duration");
   return {
     record: record2,
-    title: record2.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
-    status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
-    date: record2.fields.get("date"),
-    deciders: record2.fields.get("deciders"),
-    supersededBy: [...references(statusField), ...references(record2.fields.get("superseded by"))],
-    supersedes: references(record2.fields.get("supersedes"))
+    title: record2.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
+    severity: field("severity"),
+    status: field("status"),
+    started,
+    resolved,
+    duration: duration3,
+    startedAt: started ? parseTimestamp(started.value) : void 0,
+    resolvedAt: resolved ? parseTimestamp(resolved.value) : void 0,
+    durationMinutes: duration3 ? parseDurationMinutes(duration3.value) : void 0
   };
 }
 
-// src/adr/read-adr.ts
-var knownStatus = (value) => {
-  const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
-  return adrStatuses.includes(word ?? "") ? word : void 0;
-};
-var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix4.basename(match[1]));
-function readAdr(path2, text5) {
-  let body = text5;
-  let frontMatter = {};
-  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
-  if (front) {
-    try {
-      const parsed = (0, import_yaml2.parse)(front[1]);
-      if (parsed && typeof parsed === "object") frontMatter = parsed;
-    } catch {
-    }
-    body = text5.slice(front[0].length);
-  }
-  const record2 = parseMarkdownRecord(body);
-  const fallbackTitle = posix4.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
-  if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
-    const adr2 = parseAdr(body);
-    return { path: path2, title: adr2.title || fallbackTitle, status: adr2.status?.known, date: adr2.date?.value, supersededBy: adr2.supersededBy.map((reference) => reference.file), format: "cto-copilot", text: body.toLowerCase() };
-  }
-  const statusSection = findSection(record2, "status");
-  const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
-  const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
-  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record2.fields.get("status")?.value;
-  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record2.fields.get("date")?.value;
-  const title = (record2.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
-  return {
-    path: path2,
-    title,
-    status: knownStatus(rawStatus),
-    date: rawDate,
-    supersededBy: /superseded/i.test(rawStatus ?? "") ? linkTargets(rawStatus ?? "") : [],
-    format: Object.keys(frontMatter).length > 0 || listStatus ? "madr" : "nygard",
-    text: body.toLowerCase()
-  };
+// src/incidents/incident-event.ts
+function incidentFromPostMortem(id, text5) {
+  const incident = parseIncident(text5);
+  if (incident.startedAt === void 0) return void 0;
+  return { id, title: incident.title ?? id, started: incident.startedAt, resolved: incident.resolvedAt ?? null };
 }
 
-// src/adr/related-adrs.ts
-var technologyWords = [
-  [/^(aws_db_|aws_rds_)/, ["rds", "database", "postgres", "postgresql", "mysql", "aurora"]],
-  [/^aws_elasticache/, ["redis", "elasticache", "memcached", "cache"]],
-  [/^aws_s3/, ["s3", "object storage"]],
-  [/^aws_sqs|^aws_sns/, ["sqs", "sns", "queue", "messaging"]],
-  [/^aws_lambda/, ["lambda", "serverless"]],
-  [/^aws_ecs/, ["ecs", "fargate", "containers"]],
-  [/^aws_eks|^google_container|^azurerm_kubernetes/, ["kubernetes", "k8s", "eks", "gke", "aks"]],
-  [/^google_sql|^azurerm_(postgresql|mysql)/, ["cloud sql", "database", "postgres", "postgresql", "mysql"]],
-  [/^(postgres|pg|psycopg|prisma|typeorm|sequelize|knex|drizzle)/, ["postgres", "postgresql", "database", "orm"]],
-  [/^(redis|ioredis)/, ["redis", "cache"]],
-  [/^(kafka|kafkajs)/, ["kafka", "messaging"]]
-];
-function wordsFor(change) {
-  const words = new Set(categoryKeywords[change.category]);
-  for (const technology of change.technologies) {
-    const lower = technology.toLowerCase();
-    if (lower.length >= 3) words.add(lower);
-    for (const [pattern, extra] of technologyWords) if (pattern.test(lower)) extra.forEach((word) => words.add(word));
-  }
-  return words;
-}
-var escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function findRelatedAdrs(adrs, changes, limit = 5) {
-  const words = new Set(changes.flatMap((change) => [...wordsFor(change)]));
-  const scored = [];
-  for (const adr2 of adrs) {
-    if (adr2.status !== "accepted") continue;
-    const title = adr2.title.toLowerCase();
-    let score = 0;
-    const why = [];
-    for (const word of words) {
-      const pattern = new RegExp(`(^|[^a-z0-9])${escapeRegExp(word)}([^a-z0-9]|$)`);
-      const inTitle = pattern.test(title);
-      if (inTitle || pattern.test(adr2.text)) {
-        score += inTitle ? 3 : 1;
-        why.push(word);
-      }
-    }
-    if (score > 0) scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
-  }
-  return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
-}
-function brokenSupersedeLinks(adrs) {
-  const names = new Set(adrs.map((adr2) => adr2.path.split("/").pop()));
-  return adrs.flatMap((adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`));
-}
-
-// src/adr/render-draft.ts
-function adrFileNameFor(date5, title) {
-  const slug = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "decision";
-  return `adr_${date5}_${slug}.md`;
-}
-function addMonths(date5, months) {
-  const result = new Date(Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(date5.getUTCDate(), lastDay));
-  return result.toISOString().slice(0, 10);
-}
-var oneLine = (text5, max) => {
-  const flat = text5.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-};
-function renderAdrDraft(input2) {
-  const date5 = input2.today.toISOString().slice(0, 10);
-  const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
-  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map((name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name);
-  const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
-  const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
-  const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
-  if (input2.changes.length > 20) changeLines.push(`- \u2026and ${input2.changes.length - 20} more files`);
-  const text5 = [
-    `## ADR: ${title}`,
-    "",
-    "**Status:** proposed",
-    `**Date:** ${date5}`,
-    `**Deciders:** ${deciders.join(", ") || "[who decided]"}`,
-    "",
-    "### Context",
-    context3 || "What situation requires a decision? What constraints exist?",
-    ...changeLines.length > 0 ? ["", `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`, ...changeLines] : [],
-    "",
-    "### Options Considered",
-    "| Option | Pros | Cons | Effort |",
-    "|--------|------|------|--------|",
-    `| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`,
-    "| Do nothing | No migration, no new risk | [what stays painful] | \u2014 |",
-    "",
-    "### Decision",
-    `${title}. [Why this option over the others.]`,
-    "",
-    "### Consequences",
-    "- Easier: [what becomes easier]",
-    "- Harder: [what becomes harder]",
-    "- Accepted trade-offs: [what we knowingly accept]",
-    "- Operational: [on-call, monitoring, cost]",
-    "",
-    "### Review Date",
-    addMonths(input2.today, input2.reviewAfterMonths),
-    ""
-  ].join("\n");
-  return { fileName: adrFileNameFor(date5, title), text: text5 };
-}
-
-// src/markdown/record-files.ts
-import { posix as posix5 } from "node:path";
-var notRecords = /^(readme|index|template)\.md$/i;
-function isRecordFileName(name) {
-  return name.endsWith(".md") && !notRecords.test(name);
-}
-function recordFilesIn(paths, directories) {
-  return paths.filter((path2) => isRecordFileName(posix5.basename(path2)) && directories.includes(posix5.dirname(path2)));
-}
-
-// src/use-cases/context.ts
-function isForbidden(error63) {
-  return typeof error63 === "object" && error63 !== null && error63.status === 403;
-}
-
-// src/use-cases/publish-check.ts
-async function publishCheck(context3, plan, options = {}) {
-  if (options.dryRun) return { status: "dry-run" };
-  const existing = await context3.github.findCheckRun(plan.headSha, plan.name);
-  if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
-    context3.log.info(`check "${plan.name}" for ${plan.headSha} is already up to date (check run ${existing.id})`);
-    return { status: "unchanged", checkRunId: existing.id };
-  }
+// src/schemas/parse-data.ts
+function parseDataJson(schema, text5) {
+  if (!text5) return void 0;
   try {
-    const checkRunId = await context3.github.createCheckRun(plan);
-    context3.log.info(`check "${plan.name}" for ${plan.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
-    return { status: "posted", checkRunId };
-  } catch (error63) {
-    if (isForbidden(error63)) return { status: "read-only" };
-    throw error63;
+    const result = schema.safeParse(JSON.parse(text5));
+    return result.success ? result.data : void 0;
+  } catch {
+    return void 0;
   }
 }
 
-// src/use-cases/review-adr.ts
-var communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
-var maxAdrsRead = 200;
-function exemptionReason(body) {
-  return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
-}
-async function reviewAdr(context3, pr, options = {}) {
-  const { github } = context3;
-  const { resolved, changed } = options.snapshot ?? await loadPullRequest(context3, pr, options.configPath);
-  const { config: config2 } = resolved;
-  const adrDirectory = adrDirectoryOf(config2);
-  if (pr.draft && !config2.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
-  const manifests = changed.filter((file2) => isDependencyManifest(file2.path)).map((file2) => file2.path);
-  const directories = [.../* @__PURE__ */ new Set([adrDirectory, ...communityAdrDirectories])];
-  const [head, base] = manifests.length > 0 ? await Promise.all([github.readContents(pr.headSha, { files: manifests }), github.readContents(pr.baseSha, { files: manifests })]) : [void 0, void 0];
-  const files = changed.map((file2) => ({
-    path: file2.path,
-    status: file2.status,
-    additions: file2.additions,
-    deletions: file2.deletions,
-    ...file2.patch !== void 0 ? { patch: file2.patch } : {},
-    ...manifests.includes(file2.path) ? { before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0, after: head?.files.get(file2.path)?.text ?? void 0 } : {}
-  }));
-  const changes = detectInfraChanges(files, config2.adr);
-  const addedAdrs = recordFilesIn(changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path), directories);
-  const waiver = exemptionReason(pr.body);
-  const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : pr.labels.includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
-  let commentBody;
-  let status2;
-  if (changes.length > 0 && !resolution) {
-    status2 = "suggested";
-    const listing = await github.readContents(pr.headSha, { directories });
-    const adrPaths = [...listing.directories].flatMap(([dir, names]) => recordFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
-    const adrTexts = adrPaths.length > 0 ? await github.readContents(pr.headSha, { files: adrPaths }) : void 0;
-    const adrs = adrPaths.flatMap((path2) => {
-      const text5 = adrTexts?.files.get(path2)?.text;
-      return text5 ? [readAdr(path2, text5)] : [];
-    });
-    const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context3.now(), reviewAfterMonths: config2.adr.reviewAfterMonths });
-    commentBody = renderSuggestion({ changes, related: findRelatedAdrs(adrs, changes), draft, adrDirectory, skipLabel: config2.adr.skipLabel, repositoryUrl: pr.repositoryUrl, headSha: pr.headSha, required: config2.adr.require, notes: brokenSupersedeLinks(adrs) });
-  } else {
-    status2 = changes.length > 0 ? "resolved" : "not-needed";
-    commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });
+// src/schemas/data-files.ts
+import { posix as posix2 } from "node:path";
+
+// src/schemas/config.ts
+import { posix } from "node:path";
+
+// src/schemas/glob.ts
+var maxGlobLength = 256;
+var maxGlobstars = 2;
+var maxStarsPerSegment = 3;
+var maxGlobPathLength = 1024;
+function globProblem(pattern) {
+  if (pattern.length > maxGlobLength) return `must be at most ${maxGlobLength} characters`;
+  const globstars = pattern.split("/").filter((segment) => segment === "**").length;
+  if (globstars > maxGlobstars) return `must use "**" at most ${maxGlobstars} times`;
+  for (const segment of pattern.split("/")) {
+    if (segment === "**") continue;
+    if (segment.includes("**")) return 'may use "**" only as a whole path segment';
+    if ((segment.match(/\*/g) ?? []).length > maxStarsPerSegment) return `must use "*" at most ${maxStarsPerSegment} times per path segment`;
   }
-  let comment = "dry-run";
-  const mayHaveComment = status2 === "suggested" || options.event !== "opened";
-  if (!options.dryRun && !mayHaveComment) comment = "absent";
-  else if (!options.dryRun) {
-    try {
-      comment = (await github.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status2 === "suggested" })).action;
-    } catch (error63) {
-      if (!isForbidden(error63)) throw error63;
-      comment = "read-only";
-    }
-  }
-  const plan = planAdrCheck(pr.headSha, changes, resolution, config2.adr.require);
-  const postCheck = status2 === "suggested" || comment !== "absent" && comment !== "dry-run" || config2.adr.require;
-  const check2 = postCheck ? await publishCheck(context3, plan, options) : { status: "not-posted" };
-  return { status: status2, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
+  return void 0;
 }
 
-// src/use-cases/review-data-files.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix as posix7 } from "node:path";
-
-// src/validate/diagnostic.ts
-function countBySeverity(diagnostics) {
-  let errors = 0;
-  for (const diagnostic of diagnostics) if (diagnostic.severity === "error") errors++;
-  return { errors, warnings: diagnostics.length - errors };
+// src/schemas/config.ts
+var glob = external_exports.string().min(1).superRefine((pattern, context3) => {
+  const problem = globProblem(pattern);
+  if (problem) context3.addIssue({ code: "custom", message: problem });
+});
+var globs = external_exports.array(glob).default([]);
+var adrCategory = external_exports.strictObject({
+  add: globs.meta({ description: "Extra globs that count as this category." }),
+  remove: globs.meta({ description: "Built-in globs to stop using for this category." })
+}).prefault({});
+var adrCategoryNames = [
+  "infrastructure-as-code",
+  "containers",
+  "orchestration",
+  "ci-cd",
+  "database",
+  "dependencies"
+];
+var doraTierThresholds = external_exports.strictObject({
+  elite: external_exports.number().min(0),
+  high: external_exports.number().min(0),
+  medium: external_exports.number().min(0)
+});
+var configSchema = external_exports.strictObject({
+  _extends: external_exports.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
+  dataDir: external_exports.string().min(1).default("data/engineering").meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
+  validation: external_exports.strictObject({
+    maxFileSizeBytes: external_exports.int().min(1).default(5 * 1024 * 1024).meta({ description: "Data files larger than this are refused unread." }),
+    alwaysCheck: external_exports.boolean().default(false).meta({ description: "Post the data check on every PR, even one that touches no data file." }),
+    ignore: globs.meta({ description: "Globs (relative to dataDir) of files not to validate." })
+  }).prefault({}),
+  adr: external_exports.strictObject({
+    directory: external_exports.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
+    require: external_exports.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
+    skipLabel: external_exports.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
+    includeDrafts: external_exports.boolean().default(false),
+    reviewAfterMonths: external_exports.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
+    minChangedLines: external_exports.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
+    ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
+    categories: external_exports.strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory]))).prefault({})
+  }).prefault({}),
+  dora: external_exports.strictObject({
+    source: external_exports.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]).default("deployments"),
+    environment: external_exports.string().min(1).default("production").meta({ description: "Deployment environment (deployments source)." }),
+    workflow: external_exports.string().optional().meta({ description: "Workflow name or file (workflow-runs source)." }),
+    tagPattern: external_exports.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
+    windowDays: external_exports.int().min(1).max(3650).default(90),
+    hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
+    tiers: external_exports.strictObject({
+      deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
+      leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
+      changeFailureRate: doraTierThresholds.optional().meta({ description: "Maximum rate (inclusive) for elite, high, medium." }),
+      timeToRestoreHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." })
+    }).prefault({})
+  }).prefault({}),
+  scorecard: external_exports.strictObject({
+    commit: external_exports.enum(["pull-request", "push", "none"]).default("pull-request"),
+    branch: external_exports.string().min(1).default("cto-copilot/scorecard"),
+    targets: external_exports.strictObject({
+      deploymentFrequency: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
+      leadTime: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
+      changeFailureRate: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
+      mttr: external_exports.enum(["elite", "high", "medium", "low"]).default("high")
+    }).prefault({})
+  }).prefault({}),
+  debt: external_exports.strictObject({
+    issues: external_exports.boolean().default(false).meta({ description: "Open, update and close GitHub issues from debt items." }),
+    label: external_exports.string().min(1).default("tech-debt"),
+    minPriority: external_exports.enum(["critical", "high", "medium", "low"]).default("high"),
+    maxCreatePerRun: external_exports.int().min(1).max(100).default(10)
+  }).prefault({}),
+  incidents: external_exports.strictObject({
+    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
+    postmortem: external_exports.enum(["pull-request", "comment", "none"]).default("pull-request")
+  }).prefault({}),
+  ai: external_exports.strictObject({
+    enabled: external_exports.boolean().default(false).meta({ description: "Opt in to AI drafting (also needs ANTHROPIC_API_KEY)." }),
+    model: external_exports.string().min(1).default("claude-sonnet-4-5"),
+    maxInputChars: external_exports.int().min(1e3).max(2e5).default(2e4)
+  }).prefault({})
+}).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
+function defaultConfig() {
+  return configSchema.parse({});
 }
-function compareDiagnostics(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+function dataDirOf(config2) {
+  return posix.normalize(config2.dataDir).replace(/\/$/, "");
 }
-
-// src/validate/check-report.ts
-var dataCheckName = "CTO Co-Pilot / data";
-var maxSummary = 65e3;
-function toAnnotation(diagnostic) {
-  const endLine = diagnostic.endLine ?? diagnostic.line;
-  const columns = endLine === diagnostic.line ? { start_column: diagnostic.column, end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1) } : {};
-  return {
-    path: diagnostic.file,
-    start_line: diagnostic.line,
-    end_line: endLine,
-    ...columns,
-    annotation_level: diagnostic.severity === "error" ? "failure" : "warning",
-    title: diagnostic.code,
-    message: diagnostic.message
-  };
+function adrDirectoryOf(config2) {
+  return posix.normalize(config2.adr.directory ?? `${dataDirOf(config2)}/adrs`).replace(/\/$/, "");
 }
-function planDataCheck(input2) {
-  const { errors, warnings } = countBySeverity(input2.diagnostics);
-  const plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const title = errors > 0 ? `${plural2(errors, "error")}, ${plural2(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${plural2(warnings, "warning")}` : "Data files are valid";
-  const lines = [
-    `Checked ${plural2(input2.files.length, "data file")} at \`${input2.headSha.slice(0, 7)}\`: **${plural2(errors, "error")}**, ${plural2(warnings, "warning")}.`,
-    "",
-    ...(input2.notes ?? []).map((note) => `> ${escapeInline(note)}`)
-  ];
-  if (input2.diagnostics.length > 0) {
-    lines.push("", "| File | Line | Severity | Code | Message |", "|---|---|---|---|---|");
-    let length = lines.join("\n").length;
-    let shown = 0;
-    for (const diagnostic of input2.diagnostics) {
-      const row = `| \`${escapeInline(diagnostic.file)}\` | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
-      if (length + row.length + 200 > maxSummary) break;
-      lines.push(row);
-      length += row.length + 1;
-      shown++;
-    }
-    if (shown < input2.diagnostics.length) lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
-  } else if (input2.files.length > 0) {
-    lines.push("", ...input2.files.map((file2) => `- \`${escapeInline(file2)}\``));
-  }
-  lines.push("", "Run `npx cto-copilot validate` locally for the same report.");
-  return {
-    name: dataCheckName,
-    headSha: input2.headSha,
-    conclusion: errors > 0 ? "failure" : "success",
-    title,
-    summary: lines.join("\n"),
-    annotations: input2.diagnostics.map(toAnnotation)
-  };
-}
-
-// src/validate/line-index.ts
-var LineIndex = class {
-  constructor(text5) {
-    this.text = text5;
-    for (let i = 0; i < text5.length; i++) {
-      const code2 = text5.charCodeAt(i);
-      if (code2 === 10) this.lineStarts.push(i + 1);
-      else if (code2 === 13 && text5.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
-  }
-  text;
-  lineStarts = [0];
-  position(offset) {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if (this.lineStarts[middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
-  }
-  /** The text of a 1-based line, without its line break. */
-  lineText(line) {
-    const start = this.lineStarts[line - 1];
-    if (start === void 0) return "";
-    const next = this.lineStarts[line];
-    return this.text.slice(start, next === void 0 ? this.text.length : next).replace(/\r?\n$|\r$/, "");
-  }
-};
-function toDiagnostics(file2, text5, findings) {
-  if (findings.length === 0) return [];
-  const index2 = new LineIndex(text5);
-  return findings.map((finding) => {
-    const start = index2.position(finding.span.start);
-    const end = index2.position(Math.max(finding.span.end, finding.span.start));
-    return {
-      file: file2,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: finding.severity,
-      code: finding.code,
-      message: finding.message
-    };
-  });
-}
-
-// src/validate/validate-files.ts
-import { posix as posix6 } from "node:path";
 
 // src/schemas/common.ts
 var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
@@ -66380,15 +65215,2011 @@ var techStackSchema = external_exports.strictObject({
   recentDecisions: external_exports.array(recentDecision).optional()
 }).meta({ title: "Tech stack", description: "Current architecture, team shape and constraints (data/engineering/tech_stack.json)." });
 
-// src/schemas/index.ts
-var jsonKinds = {
-  tech_stack: { kind: "tech_stack", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
-  engineering_scorecard: { kind: "engineering_scorecard", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
-  tech_debt: { kind: "tech_debt", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
-  infra_costs: { kind: "infra_costs", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
-  team: { kind: "team", schema: teamSchema, schemaFile: "team.schema.json" },
-  scorecard_snapshot: { kind: "scorecard_snapshot", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" }
+// src/schemas/data-files.ts
+var adrFileName = /^adr_(\d{4}-\d{2}-\d{2})_([a-z0-9][a-z0-9_-]*)\.md$/;
+var incidentFileName = /^incident_(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/;
+var snapshotFileName = /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/;
+var jsonFiles = {
+  tech_stack: { kind: "tech_stack", format: "json", place: "data", name: "tech_stack.json", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
+  engineering_scorecard: { kind: "engineering_scorecard", format: "json", place: "data", name: "engineering_scorecard.json", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
+  tech_debt: { kind: "tech_debt", format: "json", place: "data", name: "tech_debt.json", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
+  infra_costs: { kind: "infra_costs", format: "json", place: "data", name: "infra_costs.json", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
+  team: { kind: "team", format: "json", place: "data", name: "team.json", schema: teamSchema, schemaFile: "team.schema.json" },
+  scorecard_snapshot: { kind: "scorecard_snapshot", format: "json", place: "scorecards", namePattern: snapshotFileName, schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" }
 };
+var fixedJsonKinds = ["tech_stack", "engineering_scorecard", "tech_debt", "infra_costs", "team"];
+function dataLayoutOf(config2) {
+  const dataDir = dataDirOf(config2);
+  return { dataDir, adrs: adrDirectoryOf(config2), incidents: `${dataDir}/incidents`, scorecards: `${dataDir}/scorecards` };
+}
+function dataFilePath(layout, kind) {
+  return `${layout.dataDir}/${jsonFiles[kind].name}`;
+}
+function snapshotPath(layout, day3) {
+  return `${layout.scorecards}/scorecard_${day3}.json`;
+}
+var cfoForecastPath = "data/cfo/latest_forecast.json";
+var notRecords = /^(readme|index|template)\.md$/i;
+function isRecordFileName(name) {
+  return name.endsWith(".md") && !notRecords.test(name);
+}
+function recordFilesIn(paths, directories) {
+  return paths.filter((path2) => isRecordFileName(posix2.basename(path2)) && directories.includes(posix2.dirname(path2)));
+}
+var fixedByName = new Map(fixedJsonKinds.map((kind) => [jsonFiles[kind].name, kind]));
+var fixedJsonNames = fixedJsonKinds.map((kind) => jsonFiles[kind].name);
+function classifyDataFile(path2, layout) {
+  const normalized = posix2.normalize(path2);
+  const directory = posix2.dirname(normalized);
+  const name = posix2.basename(normalized);
+  if (directory === layout.adrs) return isRecordFileName(name) ? { type: "adr" } : { type: "ignored" };
+  if (directory === layout.incidents) return isRecordFileName(name) ? { type: "incident" } : { type: "ignored" };
+  if (directory === layout.scorecards) {
+    return name.endsWith(".json") ? { type: "json", kind: "scorecard_snapshot", fileDate: snapshotFileName.exec(name)?.[1] } : { type: "ignored" };
+  }
+  if (directory === layout.dataDir) {
+    const kind = fixedByName.get(name);
+    if (kind) return { type: "json", kind };
+    return name.endsWith(".json") ? { type: "unknown-json" } : { type: "ignored" };
+  }
+  return { type: "ignored" };
+}
+
+// src/scorecard/compose.ts
+var tierTargetText = {
+  deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
+  leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
+  changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
+  mttr: { elite: "< 1 h", high: "< 24 h", medium: "< 1 week", low: "any" }
+};
+function statusFor(tier2, target) {
+  if (tier2 === null) return "unknown";
+  const gap = tierRank[target] - tierRank[tier2];
+  return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
+}
+var hours = (value) => value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`;
+function stageFromHeadcount(headcount) {
+  return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";
+}
+var priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 };
+function techDebtSummary(debt) {
+  const open3 = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
+  const estimates = open3.filter((item) => item.estimatedDays !== null);
+  const top3 = [...open3].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id))[0];
+  return {
+    criticalItems: open3.filter((item) => item.priority === "critical").length,
+    totalItems: open3.length,
+    estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays, 0) : null,
+    topItem: top3?.title ?? ""
+  };
+}
+function numberField(source, names) {
+  for (const name of names) if (typeof source?.[name] === "number") return source[name];
+  return void 0;
+}
+function infrastructureSummary(costs, forecast, stage) {
+  const month = costs?.months.at(-1);
+  if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
+  const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
+  const percent = revenue ? Math.round(month.totalSpend / revenue * 1e3) / 10 : null;
+  const perCustomer = month.activeCustomers ? Math.round(month.totalSpend / month.activeCustomers * 100) / 100 : null;
+  const top3 = [...month.byService ?? []].sort((a, b) => b.spend - a.spend)[0];
+  const utilization = month.utilization?.compute ?? null;
+  const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
+  const problems = [];
+  const facts = [];
+  if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
+  if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
+  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
+  const status2 = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
+  return {
+    monthlySpend: month.totalSpend,
+    spendAsPercentOfRevenue: percent,
+    costPerCustomer: perCustomer,
+    topCostDriver: top3?.service ?? "",
+    computeUtilization: utilization,
+    status: status2,
+    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`
+  };
+}
+function securitySummary(facts, stack, stage) {
+  const missing = [];
+  const present = [];
+  const unknown2 = [];
+  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing).push(name);
+  check2(facts.securityPolicy, "SECURITY.md");
+  if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
+  if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
+  const alerts = facts.openDependabotAlerts;
+  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
+  const compliance = stack?.constraints?.complianceRequirements ?? [];
+  const parts = [
+    ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
+    ...present.length ? [`present: ${present.join(", ")}`] : [],
+    ...missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : [],
+    ...unknown2.length ? [`not checked: ${unknown2.join(", ")}`] : []
+  ];
+  return {
+    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
+    lastSecurityReview: "",
+    openVulnerabilities: alerts ?? 0,
+    status: status2,
+    reason: parts.join("; ")
+  };
+}
+function doraBlock(dora, explain) {
+  return {
+    source: dora.source,
+    window: dora.window,
+    deploymentFrequency: dora.deploymentFrequency,
+    leadTimeForChanges: dora.leadTimeForChanges,
+    changeFailureRate: dora.changeFailureRate,
+    timeToRestore: { medianHours: dora.timeToRestore.medianHours, samples: dora.timeToRestore.samples, tier: dora.timeToRestore.tier },
+    reworkRate: dora.reworkRate,
+    ...explain ? { deployments: dora.deployments } : {}
+  };
+}
+function composeScorecard(input2) {
+  const { dora, targets } = input2;
+  const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
+  const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
+  const day3 = input2.now.toISOString().slice(0, 10);
+  const df = dora.deploymentFrequency;
+  const lt = dora.leadTimeForChanges;
+  const cfr = dora.changeFailureRate;
+  const ttr = dora.timeToRestore;
+  const window2 = `${dora.window.days} days`;
+  return {
+    version: "1.0",
+    generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    syncId: `sync_${day3}`,
+    maturityStage: stage,
+    health: {
+      deploymentFrequency: {
+        current: df.tier === null ? null : `${df.perWeek}/week`,
+        target: tierTargetText.deploymentFrequency[targets.deploymentFrequency],
+        status: statusFor(df.tier, targets.deploymentFrequency),
+        samples: df.deployments,
+        reason: df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
+      },
+      leadTime: {
+        current: lt.medianHours === null ? null : hours(lt.medianHours),
+        target: tierTargetText.leadTime[targets.leadTime],
+        status: statusFor(lt.tier, targets.leadTime),
+        samples: lt.samples,
+        reason: lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
+      },
+      changeFailureRate: {
+        current: cfr.rate,
+        target: tierTargetText.changeFailureRate[targets.changeFailureRate],
+        status: statusFor(cfr.tier, targets.changeFailureRate),
+        samples: cfr.total,
+        reason: cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
+      },
+      mttr: {
+        current: ttr.medianHours === null ? null : hours(ttr.medianHours),
+        target: tierTargetText.mttr[targets.mttr],
+        status: statusFor(ttr.tier, targets.mttr),
+        samples: ttr.samples,
+        reason: ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
+      }
+    },
+    techDebt: techDebtSummary(input2.techDebt),
+    infrastructure: infrastructureSummary(input2.infraCosts, input2.cfoForecast, stage),
+    security: securitySummary(input2.security, input2.techStack, stage),
+    team: {
+      headcount,
+      openRoles: input2.team?.openRoles?.length ?? 0,
+      attritionRisk: input2.team?.attritionRisk ?? "low"
+    },
+    dora: doraBlock(dora, input2.explain ?? false)
+  };
+}
+
+// src/scorecard/security-files.ts
+var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
+var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
+
+// src/use-cases/compute-scorecard.ts
+var day2 = 864e5;
+var historyMargin = 30 * day2;
+var leniently = external_exports.record(external_exports.string(), external_exports.unknown());
+async function computeScorecard(context3, config2, branch, options = {}) {
+  const { view } = context3;
+  if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
+    throw new Error(`dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`);
+  }
+  const now = context3.now();
+  const windowStart = now.getTime() - config2.dora.windowDays * day2;
+  const layout = dataLayoutOf(config2);
+  const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)]));
+  const head = await view.readHead(branch);
+  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
+    view.readDeployments({ source: config2.dora.source, environment: config2.dora.environment, tagPattern: config2.dora.tagPattern, workflow: config2.dora.workflow, branch, since: windowStart }),
+    view.readContents(head.sha, { files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths], directories: [layout.incidents] }),
+    view.readBranchProtection(branch),
+    view.countOpenDependabotAlerts()
+  ]);
+  const successes = deployments.filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime()).sort((a, b) => a.time - b.time);
+  const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
+  const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
+  const tips = [...new Set(successes.slice(from).reverse().map((deployment) => deployment.sha))];
+  const beforeWindow = from < successes.length ? successes[from] : void 0;
+  const exclude = from > 0 ? [successes[from - 1].sha] : [];
+  const commits = tips.length > 0 ? await view.readHistory({ tips, exclude, since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin }) : [];
+  const postMortems = recordFilesIn((contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`), [layout.incidents]);
+  let incidents;
+  if (postMortems.length > 0) {
+    const texts = await view.readContents(head.sha, { files: postMortems });
+    incidents = postMortems.flatMap((path2) => {
+      const text6 = texts.files.get(path2)?.text;
+      const incident = text6 ? incidentFromPostMortem(path2, text6) : void 0;
+      return incident ? [incident] : [];
+    });
+  } else {
+    incidents = await view.listIncidentIssues(config2.incidents.label, windowStart);
+  }
+  const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
+  const read2 = (path2, schema) => {
+    const value = parseDataJson(schema, text5(path2));
+    if (value === void 0 && text5(path2)) context3.log.warn(`${path2} is not valid and was left out; run \`cto-copilot validate\` for details`);
+    return value;
+  };
+  const dora = computeDora({ source: config2.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config2.dora.windowDays, hotfixPattern: config2.dora.hotfixPattern, tiers: tiersWith(config2.dora.tiers) });
+  const scorecard2 = composeScorecard({
+    now,
+    dora,
+    explain: options.explain ?? false,
+    targets: config2.scorecard.targets,
+    techStack: read2(dataFiles.tech_stack, techStackSchema),
+    techDebt: read2(dataFiles.tech_debt, techDebtSchema),
+    infraCosts: read2(dataFiles.infra_costs, infraCostsSchema),
+    team: read2(dataFiles.team, teamSchema),
+    cfoForecast: read2(cfoForecastPath, leniently),
+    security: {
+      securityPolicy: securityPolicyPaths.some((path2) => Boolean(text5(path2))),
+      dependabotConfig: dependabotConfigPaths.some((path2) => Boolean(text5(path2))),
+      ...branchProtection !== void 0 ? { branchProtection } : {},
+      ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
+    }
+  });
+  scorecardSchema.parse(scorecard2);
+  const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
+  const previous3 = read2(dataFiles.engineering_scorecard, scorecardSchema);
+  return {
+    scorecard: scorecard2,
+    dora,
+    deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
+    ...previous3 ? { previous: previous3 } : {},
+    files: { [dataFiles.engineering_scorecard]: json2, [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json2 },
+    head
+  };
+}
+var commitMessage = (run2) => `chore(scorecard): engineering scorecard ${run2.scorecard.generatedAt.slice(0, 10)}`;
+async function writeScorecard(context3, run2, options) {
+  if (options.mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  const maxAttempts = options.maxAttempts ?? 3;
+  let current = run2;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const date5 = current.scorecard.generatedAt.slice(0, 10);
+      const result = await context3.publish.writeFiles({
+        branch: options.branch,
+        head: current.head,
+        files: current.files,
+        message: commitMessage(current),
+        via: options.mode === "push" ? { kind: "push" } : {
+          kind: "pull-request",
+          branch: options.botBranch,
+          title: `Engineering scorecard ${date5}`,
+          body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request."
+        }
+      });
+      return { status: "committed", attempts: attempt, ...result };
+    } catch (error63) {
+      if (!(error63 instanceof StaleBranchError) || attempt >= maxAttempts) throw error63;
+      context3.log.warn(`${error63.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
+      current = await options.recompute();
+    }
+  }
+}
+
+// src/config/parse-config.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/findings/schema-findings.ts
+function describePath(path2) {
+  let out = "";
+  for (const segment of path2) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return out === "" ? "the file" : out;
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+function describeFound(value) {
+  if (value === null || typeof value === "object") return describeValue(value);
+  return `${typeof value} ${describeValue(value)}`;
+}
+var article = (word) => /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+function valueAt(root, path2) {
+  let node3 = root;
+  for (const segment of path2) node3 = node3?.[segment];
+  return node3;
+}
+function unionIssue(issue3) {
+  for (const branch of issue3.errors) {
+    const deeper = branch.find((inner) => inner.code !== "invalid_type" || inner.path.length > 0);
+    if (deeper) return { ...deeper, path: [...issue3.path, ...deeper.path] };
+  }
+  return void 0;
+}
+function schemaFindings(issues, input2) {
+  const out = [];
+  for (const original of issues) {
+    const issue3 = original.code === "invalid_union" ? unionIssue(original) ?? original : original;
+    const path2 = issue3.path;
+    const name = `\`${describePath(path2)}\``;
+    const found = valueAt(input2, path2);
+    switch (issue3.code) {
+      case "unrecognized_keys":
+        for (const key of issue3.keys) {
+          out.push({
+            path: [...path2, key],
+            target: "key",
+            severity: "warning",
+            code: "unknown-key",
+            message: `unknown key \`${describePath([...path2, key])}\` is ignored`
+          });
+        }
+        break;
+      case "invalid_type":
+        if (found === void 0) {
+          out.push({ path: path2, severity: "error", code: "missing-field", message: `missing required field ${name}` });
+        } else {
+          out.push({
+            path: path2,
+            severity: "error",
+            code: "invalid-type",
+            message: `${name} must be ${article(issue3.expected === "int" ? "integer" : issue3.expected)}, found ${describeFound(found)}`
+          });
+        }
+        break;
+      case "invalid_value":
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "invalid-value",
+          message: issue3.values.length === 1 ? `${name} must be ${JSON.stringify(issue3.values[0])}, found ${describeValue(found)}` : `${name} must be one of ${issue3.values.map(String).join(", ")}; found ${describeValue(found)}`
+        });
+        break;
+      case "too_small":
+      case "too_big": {
+        const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
+        const inclusive = issue3.inclusive !== false;
+        const words = issue3.origin === "string" || issue3.origin === "array" ? issue3.code === "too_small" && Number(bound) === 1 ? "must not be empty" : `must have ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)} ${issue3.origin === "string" ? "characters" : "items"}` : `must be ${issue3.code === "too_small" ? inclusive ? ">=" : ">" : inclusive ? "<=" : "<"} ${String(bound)}`;
+        out.push({ path: path2, severity: "error", code: "out-of-range", message: `${name} ${words}, found ${describeValue(found)}` });
+        break;
+      }
+      case "invalid_union": {
+        const expected = [...new Set(issue3.errors.flatMap((branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => inner.expected)))];
+        out.push({ path: path2, severity: "error", code: "invalid-type", message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}` });
+        break;
+      }
+      default: {
+        const detail = issue3.message.startsWith("must") ? issue3.message : `is invalid: ${issue3.message}`;
+        out.push({ path: path2, severity: "error", code: "invalid-format", message: `${name} ${detail}, found ${describeValue(found)}` });
+      }
+    }
+  }
+  return out;
+}
+
+// src/config/parse-config.ts
+var configPath = ".github/cto-copilot.yml";
+function nodeSpan(node3) {
+  const range = node3?.range;
+  return range ? { start: range[0], end: range[1] } : void 0;
+}
+function locate(root, finding) {
+  let node3 = root;
+  let best = nodeSpan(root) ?? { start: 0, end: 0 };
+  for (let i = 0; i < finding.path.length; i++) {
+    const segment = finding.path[i];
+    const last = i === finding.path.length - 1;
+    if ((0, import_yaml.isMap)(node3)) {
+      const pair = node3.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return best;
+      const keySpan = nodeSpan(pair.key);
+      if (last && finding.target === "key") return keySpan ?? best;
+      node3 = pair.value ?? null;
+      best = nodeSpan(node3) ?? keySpan ?? best;
+      if (!node3) return keySpan ?? best;
+    } else if ((0, import_yaml.isSeq)(node3) && typeof segment === "number") {
+      node3 = node3.items[segment] ?? null;
+      if (!node3) return best;
+      best = nodeSpan(node3) ?? best;
+    } else return best;
+  }
+  return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
+}
+function parseConfig(text5) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const findings = [];
+  for (const problem of [...document3.errors, ...document3.warnings]) {
+    findings.push({
+      span: { start: problem.pos[0], end: problem.pos[1] },
+      severity: document3.errors.includes(problem) ? "error" : "warning",
+      code: problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+      message: problem.message.split("\n")[0]
+    });
+  }
+  if (document3.errors.length > 0) return { config: defaultConfig(), valid: false, findings };
+  let value;
+  try {
+    value = document3.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error63) {
+    findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "yaml-syntax", message: error63.message });
+    return { config: defaultConfig(), valid: false, findings };
+  }
+  const result = configSchema.safeParse(value);
+  const issues = result.success ? [] : result.error.issues;
+  for (const finding of schemaFindings(issues, value)) {
+    findings.push({ span: locate(document3.contents, finding), severity: finding.severity, code: `config-${finding.code}`, message: finding.message });
+  }
+  if (result.success) return { config: result.data, raw: value, valid: true, findings };
+  if (issues.every((issue3) => issue3.code === "unrecognized_keys")) {
+    const cleaned = structuredClone(value);
+    for (const issue3 of issues) {
+      let node3 = cleaned;
+      for (const segment of issue3.path) node3 = node3[segment];
+      for (const key of issue3.keys) delete node3[key];
+    }
+    return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
+  }
+  return { config: defaultConfig(), raw: value, valid: false, findings };
+}
+
+// src/config/resolve-config.ts
+var isPlainObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function merge3(base, override) {
+  if (!isPlainObject4(base) || !isPlainObject4(override)) return override === void 0 ? base : override;
+  const out = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = merge3(base[key], value);
+  return out;
+}
+function resolveConfig(texts) {
+  const repository = texts.repository !== void 0 ? parseConfig(texts.repository) : void 0;
+  const organization = texts.organization !== void 0 ? parseConfig(texts.organization) : void 0;
+  const repositoryFindings = repository?.findings ?? [];
+  const organizationFindings = organization?.findings ?? [];
+  const extendsOrganization = isPlainObject4(repository?.raw) && repository.raw._extends === ".github";
+  if (repository && organization && extendsOrganization) {
+    if (!repository.valid || !organization.valid) {
+      return { config: defaultConfig(), valid: false, source: "repository+organization", repositoryFindings, organizationFindings };
+    }
+    const merged = configSchema.safeParse(merge3(organization.raw, repository.raw));
+    return { config: merged.success ? merged.data : defaultConfig(), valid: merged.success, source: "repository+organization", repositoryFindings, organizationFindings };
+  }
+  if (repository) return { config: repository.config, valid: repository.valid, source: "repository", repositoryFindings, organizationFindings: [] };
+  if (organization) return { config: organization.config, valid: organization.valid, source: "organization", repositoryFindings: [], organizationFindings };
+  return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
+}
+
+// src/validate/line-index.ts
+var LineIndex = class {
+  constructor(text5) {
+    this.text = text5;
+    for (let i = 0; i < text5.length; i++) {
+      const code2 = text5.charCodeAt(i);
+      if (code2 === 10) this.lineStarts.push(i + 1);
+      else if (code2 === 13 && text5.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+    }
+  }
+  text;
+  lineStarts = [0];
+  position(offset) {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (this.lineStarts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
+  }
+  /** The text of a 1-based line, without its line break. */
+  lineText(line) {
+    const start = this.lineStarts[line - 1];
+    if (start === void 0) return "";
+    const next = this.lineStarts[line];
+    return this.text.slice(start, next === void 0 ? this.text.length : next).replace(/\r?\n$|\r$/, "");
+  }
+};
+function toDiagnostics(file2, text5, findings) {
+  if (findings.length === 0) return [];
+  const index2 = new LineIndex(text5);
+  return findings.map((finding) => {
+    const start = index2.position(finding.span.start);
+    const end = index2.position(Math.max(finding.span.end, finding.span.start));
+    return {
+      file: file2,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      severity: finding.severity,
+      code: finding.code,
+      message: finding.message
+    };
+  });
+}
+
+// src/use-cases/load-config.ts
+async function loadConfig(view, ref, configPath2 = configPath) {
+  const sources = await view.readConfigSources(ref, configPath2);
+  return { configPath: configPath2, sources, resolved: resolveConfig(sources) };
+}
+function configDiagnostics(loaded) {
+  const text5 = loaded.sources.repository;
+  return text5 === void 0 ? [] : toDiagnostics(loaded.configPath, text5, loaded.resolved.repositoryFindings);
+}
+
+// src/use-cases/pull-request.ts
+async function loadPullRequest(view, change, configPath2 = configPath) {
+  const [sources, changed] = await Promise.all([view.readConfigSources(change.headSha, configPath2), view.listChangedFiles(change)]);
+  return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
+}
+
+// src/adr/categories.ts
+var defaultCategoryGlobs = {
+  "infrastructure-as-code": [
+    "**/*.tf",
+    "**/*.tfvars",
+    "**/*.tf.json",
+    "**/*.tofu",
+    "**/terragrunt.hcl",
+    "**/Pulumi.yaml",
+    "**/Pulumi.*.yaml",
+    "**/cdk.json",
+    "**/*.template.{json,yaml,yml}",
+    "**/cloudformation/**/*.{json,yaml,yml}",
+    "**/serverless.{yml,yaml,ts,js,json}"
+  ],
+  containers: ["**/Dockerfile", "**/Dockerfile.*", "**/*.dockerfile", "**/Containerfile", "**/{docker-,}compose*.{yml,yaml}"],
+  orchestration: [
+    "**/Chart.yaml",
+    "**/charts/**/*.{yaml,yml,tpl}",
+    "**/helm/**/*.{yaml,yml,tpl}",
+    "**/kustomization.{yaml,yml}",
+    "**/{k8s,kubernetes,manifests,deploy}/**/*.{yaml,yml}"
+  ],
+  "ci-cd": [
+    ".github/workflows/**",
+    ".github/actions/**",
+    ".gitlab-ci.yml",
+    ".circleci/**",
+    "**/Jenkinsfile",
+    "azure-pipelines.yml",
+    "bitbucket-pipelines.yml",
+    ".buildkite/**",
+    ".drone.yml",
+    "**/cloudbuild.{yaml,yml}"
+  ],
+  database: [
+    "**/migrations/**",
+    "**/migrate/**",
+    "**/schema.prisma",
+    "**/db/schema.rb",
+    "**/db/structure.sql",
+    "**/alembic/versions/**",
+    "**/flyway/**",
+    "**/liquibase/**",
+    "**/*.changelog.{xml,yaml,yml,json}"
+  ],
+  // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
+  dependencies: ["**/package.json", "**/go.mod", "**/requirements*.txt", "**/pyproject.toml", "**/Cargo.toml", "**/pom.xml", "**/build.gradle", "**/build.gradle.kts"]
+};
+var categoryLabels = {
+  "infrastructure-as-code": "Infrastructure as code",
+  containers: "Containers",
+  orchestration: "Orchestration",
+  "ci-cd": "CI/CD",
+  database: "Database",
+  dependencies: "Runtime dependencies"
+};
+var categoryKeywords = {
+  "infrastructure-as-code": ["terraform", "opentofu", "pulumi", "cdk", "cloudformation", "infrastructure as code", "serverless"],
+  containers: ["docker", "container", "containers", "dockerfile", "compose"],
+  orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
+  "ci-cd": ["ci", "ci/cd", "continuous integration", "continuous delivery", "pipeline", "github actions", "deployment", "deploy"],
+  database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
+  dependencies: ["dependency", "dependencies", "library", "framework"]
+};
+
+// src/markdown/escape.ts
+function escapeInline(text5) {
+  return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+}
+function truncate(text5, max, note = (omitted) => `
+
+\u2026${omitted} more characters not shown.`) {
+  if (text5.length <= max) return text5;
+  const suffix = note(text5.length - max);
+  return text5.slice(0, Math.max(0, max - suffix.length)) + suffix;
+}
+
+// src/adr/render-comment.ts
+var maxCommentLength = 6e4;
+var maxRows = 50;
+var shortPath = (path2) => path2.length <= 120 ? path2 : `${path2.slice(0, 50)}\u2026${path2.slice(-65)}`;
+function fence(text5) {
+  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
+  return "`".repeat(longest + 1);
+}
+function renderSuggestion(input2) {
+  const rows = input2.changes.slice(0, maxRows).map((change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`);
+  const counts = Object.entries(
+    input2.changes.reduce((acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }), {})
+  ).map(([label, count]) => `${label} (${count})`);
+  const codeFence = fence(input2.draft.text);
+  const lines = [
+    "### Architecture decision record suggested",
+    "",
+    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as \`${escapeInline(input2.adrDirectory)}/${input2.draft.fileName}\`.`,
+    "",
+    "| Category | File | Why it counts |",
+    "|---|---|---|",
+    ...rows,
+    ...input2.changes.length > maxRows ? ["", `\u2026and ${input2.changes.length - maxRows} more files.`] : []
+  ];
+  if (input2.related.length > 0) {
+    lines.push("", "**Decisions in force that this change may touch**", "");
+    for (const adr2 of input2.related) {
+      lines.push(`- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`);
+    }
+  }
+  if (input2.notes && input2.notes.length > 0) {
+    lines.push("", "**Existing ADRs to fix**", "", ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`));
+  }
+  lines.push(
+    "",
+    "<details><summary>Draft ADR</summary>",
+    "",
+    `${codeFence}markdown`,
+    input2.draft.text.trimEnd(),
+    codeFence,
+    "",
+    "</details>",
+    "",
+    `Not a decision worth recording? Add the \`${escapeInline(input2.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
+  );
+  return truncate(lines.join("\n"), maxCommentLength);
+}
+function renderResolved(resolution) {
+  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => `\`${escapeInline(file2)}\``).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
+  return ["### Architecture decision record: resolved", "", why].join("\n");
+}
+
+// src/adr/check-plan.ts
+var adrCheckName = "CTO Co-Pilot / ADR";
+function planAdrCheck(headSha, changes, resolution, required2) {
+  const needed = changes.length > 0 && !resolution;
+  const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
+  return {
+    name: adrCheckName,
+    headSha,
+    conclusion: needed ? required2 ? "failure" : "neutral" : "success",
+    title: needed ? `ADR suggested: ${categories.join(", ")}` : resolution ? "ADR: resolved" : "No infrastructure change",
+    summary: needed ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required2 ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}` : resolution ? renderResolved(resolution) : "No file in this pull request counts as an infrastructure change.",
+    annotations: []
+  };
+}
+
+// src/adr/render-draft.ts
+function adrFileNameFor(date5, title) {
+  const slug = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "decision";
+  return `adr_${date5}_${slug}.md`;
+}
+function addMonths(date5, months) {
+  const result = new Date(Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(date5.getUTCDate(), lastDay));
+  return result.toISOString().slice(0, 10);
+}
+var oneLine = (text5, max) => {
+  const flat = text5.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+};
+function renderAdrDraft(input2) {
+  const date5 = input2.today.toISOString().slice(0, 10);
+  const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
+  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map((name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name);
+  const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
+  const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
+  const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
+  if (input2.changes.length > 20) changeLines.push(`- \u2026and ${input2.changes.length - 20} more files`);
+  const text5 = [
+    `## ADR: ${title}`,
+    "",
+    "**Status:** proposed",
+    `**Date:** ${date5}`,
+    `**Deciders:** ${deciders.join(", ") || "[who decided]"}`,
+    "",
+    "### Context",
+    context3 || "What situation requires a decision? What constraints exist?",
+    ...changeLines.length > 0 ? ["", `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`, ...changeLines] : [],
+    "",
+    "### Options Considered",
+    "| Option | Pros | Cons | Effort |",
+    "|--------|------|------|--------|",
+    `| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`,
+    "| Do nothing | No migration, no new risk | [what stays painful] | \u2014 |",
+    "",
+    "### Decision",
+    `${title}. [Why this option over the others.]`,
+    "",
+    "### Consequences",
+    "- Easier: [what becomes easier]",
+    "- Harder: [what becomes harder]",
+    "- Accepted trade-offs: [what we knowingly accept]",
+    "- Operational: [on-call, monitoring, cost]",
+    "",
+    "### Review Date",
+    addMonths(input2.today, input2.reviewAfterMonths),
+    ""
+  ].join("\n");
+  return { fileName: adrFileNameFor(date5, title), text: text5 };
+}
+
+// src/adr/dependency-changes.ts
+import { posix as posix3 } from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string6, ptr) {
+  let lines = string6.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string6, line, column) {
+  let lines = string6.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
+          }
+        } else {
+          date5 = "";
+        }
+      }
+    }
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso2 = super.toISOString();
+    if (this.isDate())
+      return iso2.slice(0, 10);
+    if (this.isTime())
+      return iso2.slice(11, 23);
+    if (this.#offset === null)
+      return iso2.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso2;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse6(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/adr/dependency-changes.ts
+function majorOf(version3) {
+  const match = /(\d+)(?:\.(\d+))?/.exec(version3);
+  if (!match) return void 0;
+  return match[1] === "0" ? `0.${match[2] ?? "0"}` : match[1];
+}
+function fromPackageJson(text5) {
+  const json2 = JSON.parse(text5);
+  return new Map(["dependencies", "peerDependencies", "optionalDependencies"].flatMap((section) => Object.entries(json2[section] ?? {})));
+}
+function fromGoMod(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  let inBlock = false;
+  for (const raw of text5.split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("require (")) inBlock = true;
+    else if (inBlock && line === ")") inBlock = false;
+    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+    if (!entry || entry.includes("// indirect")) continue;
+    const match = /^(\S+)\s+(v\S+)/.exec(entry);
+    if (match) deps.set(match[1], match[2]);
+  }
+  return deps;
+}
+function fromRequirements(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (!line || line.startsWith("-")) continue;
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(.*)$/.exec(line);
+    if (match) deps.set(match[1].toLowerCase().replace(/[._]/g, "-"), match[2].trim() || "*");
+  }
+  return deps;
+}
+function fromPyproject(text5) {
+  const toml = parse6(text5);
+  const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
+  for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
+    if (name === "python") continue;
+    deps.set(name.toLowerCase(), typeof spec === "string" ? spec : String(spec.version ?? "*"));
+  }
+  return deps;
+}
+function fromCargo(text5) {
+  const toml = parse6(text5);
+  return new Map(Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [name, typeof spec === "string" ? spec : String(spec.version ?? "*")]));
+}
+function fromPom(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const block of text5.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
+    const tag = (name) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
+    if (["test", "provided"].includes(tag("scope") ?? "")) continue;
+    const group = tag("groupId");
+    const artifact = tag("artifactId");
+    if (group && artifact) deps.set(`${group}:${artifact}`, tag("version") ?? "*");
+  }
+  return deps;
+}
+function fromGradle(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
+  for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
+  return deps;
+}
+var readers = [
+  [/^package\.json$/, fromPackageJson],
+  [/^go\.mod$/, fromGoMod],
+  [/^requirements.*\.txt$/, fromRequirements],
+  [/^pyproject\.toml$/, fromPyproject],
+  [/^Cargo\.toml$/, fromCargo],
+  [/^pom\.xml$/, fromPom],
+  [/^build\.gradle(\.kts)?$/, fromGradle]
+];
+function isDependencyManifest(path2) {
+  const name = posix3.basename(path2);
+  return readers.some(([pattern]) => pattern.test(name));
+}
+function read(path2, text5) {
+  if (text5 === void 0) return /* @__PURE__ */ new Map();
+  const reader = readers.find(([pattern]) => pattern.test(posix3.basename(path2)))?.[1];
+  try {
+    return reader ? reader(text5) : /* @__PURE__ */ new Map();
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function dependencyChanges(path2, before, after) {
+  const old = read(path2, before);
+  const next = read(path2, after);
+  const changes = [];
+  for (const [name, version3] of next) {
+    const previous3 = old.get(name);
+    if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
+    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3)) changes.push({ name, kind: "major", from: previous3, to: version3 });
+  }
+  return changes;
+}
+
+// src/adr/detect-infra-changes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { posix as posix4 } from "node:path";
+var categoryOrder = Object.keys(defaultCategoryGlobs);
+function addedLines(patch) {
+  return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
+}
+function removedLines(patch) {
+  return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
+}
+var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
+function terraformTypes(lines) {
+  return [...new Set(lines.flatMap((line) => [.../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [], .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []]))];
+}
+function baseImages(lines) {
+  return [...new Set(lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image)))];
+}
+function kubernetesKinds(lines) {
+  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
+  return [...new Set(lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind)))];
+}
+function reasonFor(category, file2) {
+  const added = addedLines(file2.patch);
+  const name = posix4.basename(file2.path);
+  switch (category) {
+    case "infrastructure-as-code": {
+      const types = terraformTypes([...added, ...removedLines(file2.patch)]);
+      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
+      return { reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`, technologies: [tool.toLowerCase(), ...types] };
+    }
+    case "containers": {
+      const images = baseImages(added);
+      const removed = baseImages(removedLines(file2.patch));
+      const reason2 = images.length > 0 && removed.length > 0 ? `base image ${removed.join(", ")} -> ${images.join(", ")}` : images.length > 0 ? `uses base image ${images.join(", ")}` : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file2.status)}`;
+      return { reason: reason2, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0].split("/").pop())] };
+    }
+    case "orchestration": {
+      const kinds = kubernetesKinds(added);
+      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
+      return { reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`, technologies: ["kubernetes", tool.toLowerCase(), ...kinds] };
+    }
+    case "ci-cd":
+      return { reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`, technologies: file2.path.startsWith(".github/") ? ["github actions"] : [] };
+    case "database": {
+      const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
+      return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
+    }
+    case "dependencies": {
+      if (!isDependencyManifest(file2.path)) return void 0;
+      const changes = dependencyChanges(file2.path, file2.before, file2.after);
+      if (changes.length === 0) return void 0;
+      const described = changes.slice(0, 5).map((change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`);
+      return { reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""), technologies: changes.map((change) => change.name.split(/[/:]/).pop()) };
+    }
+  }
+}
+function compileDetector(config2) {
+  const options = { dot: true, nocase: false };
+  const matchers = categoryOrder.map((category) => {
+    const { add, remove } = config2.categories[category];
+    const globs2 = [...defaultCategoryGlobs[category].filter((glob2) => !remove.includes(glob2)), ...add];
+    return { category, matches: globs2.length > 0 ? (0, import_picomatch2.default)(globs2, options) : () => false };
+  });
+  const ignored = config2.ignore.length > 0 ? (0, import_picomatch2.default)(config2.ignore, options) : () => false;
+  return { matchers, ignored };
+}
+function detectInfraChanges(files, config2) {
+  const { matchers, ignored } = compileDetector(config2);
+  const changes = [];
+  for (const file2 of files) {
+    if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
+    if (file2.additions + file2.deletions < config2.minChangedLines) continue;
+    for (const { category, matches } of matchers) {
+      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0)) continue;
+      const found = reasonFor(category, file2);
+      if (!found) continue;
+      changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
+      break;
+    }
+  }
+  return changes;
+}
+
+// src/adr/read-adr.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { posix as posix5 } from "node:path";
+
+// src/adr/parse-adr.ts
+var adrStatuses = ["proposed", "accepted", "deprecated", "superseded"];
+var adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;
+function references(field) {
+  if (!field) return [];
+  const out = [];
+  for (const match of field.value.matchAll(adrReference)) {
+    const file2 = `${match[0]}.md`;
+    if (out.some((reference) => reference.file === file2)) continue;
+    const start = field.span.start + (match.index ?? 0);
+    out.push({ file: file2, span: { start, end: start + match[0].length } });
+  }
+  return out;
+}
+function parseAdr(text5) {
+  const record2 = parseMarkdownRecord(text5);
+  const statusField = record2.fields.get("status");
+  const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
+  const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
+  return {
+    record: record2,
+    title: record2.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
+    status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
+    date: record2.fields.get("date"),
+    deciders: record2.fields.get("deciders"),
+    supersededBy: [...references(statusField), ...references(record2.fields.get("superseded by"))],
+    supersedes: references(record2.fields.get("supersedes"))
+  };
+}
+
+// src/adr/read-adr.ts
+var knownStatus = (value) => {
+  const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
+  return adrStatuses.includes(word ?? "") ? word : void 0;
+};
+var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix5.basename(match[1]));
+function readAdr(path2, text5) {
+  let body = text5;
+  let frontMatter = {};
+  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
+  if (front) {
+    try {
+      const parsed = (0, import_yaml2.parse)(front[1]);
+      if (parsed && typeof parsed === "object") frontMatter = parsed;
+    } catch {
+    }
+    body = text5.slice(front[0].length);
+  }
+  const record2 = parseMarkdownRecord(body);
+  const fallbackTitle = posix5.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
+  if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
+    const adr2 = parseAdr(body);
+    return { path: path2, title: adr2.title || fallbackTitle, status: adr2.status?.known, date: adr2.date?.value, supersededBy: adr2.supersededBy.map((reference) => reference.file), format: "cto-copilot", text: body.toLowerCase() };
+  }
+  const statusSection = findSection(record2, "status");
+  const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
+  const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
+  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record2.fields.get("status")?.value;
+  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record2.fields.get("date")?.value;
+  const title = (record2.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  return {
+    path: path2,
+    title,
+    status: knownStatus(rawStatus),
+    date: rawDate,
+    supersededBy: /superseded/i.test(rawStatus ?? "") ? linkTargets(rawStatus ?? "") : [],
+    format: Object.keys(frontMatter).length > 0 || listStatus ? "madr" : "nygard",
+    text: body.toLowerCase()
+  };
+}
+
+// src/adr/related-adrs.ts
+var technologyWords = [
+  [/^(aws_db_|aws_rds_)/, ["rds", "database", "postgres", "postgresql", "mysql", "aurora"]],
+  [/^aws_elasticache/, ["redis", "elasticache", "memcached", "cache"]],
+  [/^aws_s3/, ["s3", "object storage"]],
+  [/^aws_sqs|^aws_sns/, ["sqs", "sns", "queue", "messaging"]],
+  [/^aws_lambda/, ["lambda", "serverless"]],
+  [/^aws_ecs/, ["ecs", "fargate", "containers"]],
+  [/^aws_eks|^google_container|^azurerm_kubernetes/, ["kubernetes", "k8s", "eks", "gke", "aks"]],
+  [/^google_sql|^azurerm_(postgresql|mysql)/, ["cloud sql", "database", "postgres", "postgresql", "mysql"]],
+  [/^(postgres|pg|psycopg|prisma|typeorm|sequelize|knex|drizzle)/, ["postgres", "postgresql", "database", "orm"]],
+  [/^(redis|ioredis)/, ["redis", "cache"]],
+  [/^(kafka|kafkajs)/, ["kafka", "messaging"]]
+];
+function wordsFor(change) {
+  const words = new Set(categoryKeywords[change.category]);
+  for (const technology of change.technologies) {
+    const lower = technology.toLowerCase();
+    if (lower.length >= 3) words.add(lower);
+    for (const [pattern, extra] of technologyWords) if (pattern.test(lower)) extra.forEach((word) => words.add(word));
+  }
+  return words;
+}
+var escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function findRelatedAdrs(adrs, changes, limit = 5) {
+  const words = new Set(changes.flatMap((change) => [...wordsFor(change)]));
+  const scored = [];
+  for (const adr2 of adrs) {
+    if (adr2.status !== "accepted") continue;
+    const title = adr2.title.toLowerCase();
+    let score = 0;
+    const why = [];
+    for (const word of words) {
+      const pattern = new RegExp(`(^|[^a-z0-9])${escapeRegExp(word)}([^a-z0-9]|$)`);
+      const inTitle = pattern.test(title);
+      if (inTitle || pattern.test(adr2.text)) {
+        score += inTitle ? 3 : 1;
+        why.push(word);
+      }
+    }
+    if (score > 0) scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
+}
+function brokenSupersedeLinks(adrs) {
+  const names = new Set(adrs.map((adr2) => adr2.path.split("/").pop()));
+  return adrs.flatMap((adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`));
+}
+
+// src/use-cases/assess-adr.ts
+var communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
+var maxAdrsRead = 200;
+function exemptionReason(body) {
+  return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
+}
+async function assessAdrNeed(view, input2) {
+  const { change, changed, config: config2 } = input2;
+  const manifests = changed.filter((file2) => isDependencyManifest(file2.path)).map((file2) => file2.path);
+  const directories = [.../* @__PURE__ */ new Set([adrDirectoryOf(config2), ...communityAdrDirectories])];
+  const [head, base] = manifests.length > 0 ? await Promise.all([view.readContents(change.headSha, { files: manifests }), view.readContents(change.baseSha, { files: manifests })]) : [void 0, void 0];
+  const files = changed.map((file2) => ({
+    path: file2.path,
+    status: file2.status,
+    additions: file2.additions,
+    deletions: file2.deletions,
+    ...file2.patch !== void 0 ? { patch: file2.patch } : {},
+    ...manifests.includes(file2.path) ? { before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0, after: head?.files.get(file2.path)?.text ?? void 0 } : {}
+  }));
+  const changes = detectInfraChanges(files, config2.adr);
+  const addedAdrs = recordFilesIn(changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path), directories);
+  const waiver = exemptionReason(input2.body ?? "");
+  const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : (input2.labels ?? []).includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
+  const suggested = changes.length > 0 && !resolution;
+  let adrs = [];
+  if (suggested || input2.readAdrs === "always") {
+    const listing = await view.readContents(change.headSha, { directories });
+    const adrPaths = [...listing.directories].flatMap(([dir, names]) => recordFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
+    const texts = adrPaths.length > 0 ? await view.readContents(change.headSha, { files: adrPaths }) : void 0;
+    adrs = adrPaths.flatMap((path2) => {
+      const text5 = texts?.files.get(path2)?.text;
+      return text5 ? [readAdr(path2, text5)] : [];
+    });
+  }
+  return {
+    changes,
+    ...resolution ? { resolution } : {},
+    suggested,
+    directories,
+    related: changes.length > 0 ? findRelatedAdrs(adrs, changes) : [],
+    notes: brokenSupersedeLinks(adrs)
+  };
+}
+
+// src/use-cases/publish-check.ts
+async function publishCheck(context3, plan, options = {}) {
+  if (options.dryRun) return { status: "dry-run" };
+  const existing = await context3.publish.findCheckRun(plan.headSha, plan.name);
+  if (existing && existing.status === "completed" && existing.conclusion === plan.conclusion && existing.summary === plan.summary && existing.title === plan.title) {
+    context3.log.info(`check "${plan.name}" for ${plan.headSha} is already up to date (check run ${existing.id})`);
+    return { status: "unchanged", checkRunId: existing.id };
+  }
+  try {
+    const checkRunId = await context3.publish.createCheckRun(plan);
+    context3.log.info(`check "${plan.name}" for ${plan.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
+    return { status: "posted", checkRunId };
+  } catch (error63) {
+    if (isReadOnlyRefusal(error63)) return { status: "read-only" };
+    throw error63;
+  }
+}
+
+// src/use-cases/review-adr.ts
+async function reviewAdr(context3, pr, options = {}) {
+  const { resolved, changed } = options.snapshot ?? await loadPullRequest(context3.view, pr, options.configPath);
+  const { config: config2 } = resolved;
+  if (pr.draft && !config2.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
+  const assessment = await assessAdrNeed(context3.view, { change: pr, changed, config: config2, labels: pr.labels, body: pr.body, readAdrs: "when-suggesting" });
+  const { changes, resolution } = assessment;
+  let commentBody;
+  let status2;
+  if (assessment.suggested) {
+    status2 = "suggested";
+    const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context3.now(), reviewAfterMonths: config2.adr.reviewAfterMonths });
+    commentBody = renderSuggestion({
+      changes,
+      related: assessment.related,
+      draft,
+      adrDirectory: adrDirectoryOf(config2),
+      skipLabel: config2.adr.skipLabel,
+      repositoryUrl: pr.repositoryUrl,
+      headSha: pr.headSha,
+      required: config2.adr.require,
+      notes: assessment.notes
+    });
+  } else {
+    status2 = changes.length > 0 ? "resolved" : "not-needed";
+    commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });
+  }
+  let comment = "dry-run";
+  const mayHaveComment = status2 === "suggested" || options.event !== "opened";
+  if (!options.dryRun && !mayHaveComment) comment = "absent";
+  else if (!options.dryRun) {
+    try {
+      comment = (await context3.publish.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status2 === "suggested" })).action;
+    } catch (error63) {
+      if (!isReadOnlyRefusal(error63)) throw error63;
+      comment = "read-only";
+    }
+  }
+  const plan = planAdrCheck(pr.headSha, changes, resolution, config2.adr.require);
+  const postCheck = status2 === "suggested" || comment !== "absent" && comment !== "dry-run" || config2.adr.require;
+  const check2 = postCheck ? await publishCheck(context3, plan, options) : { status: "not-posted" };
+  return { status: status2, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
+}
+
+// src/findings/diagnostic.ts
+function countBySeverity(diagnostics) {
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === "error") errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}
+function compareDiagnostics(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
+
+// src/report/check-run.ts
+var dataCheckName = "CTO Co-Pilot / data";
+var maxSummary = 65e3;
+function toAnnotation(diagnostic) {
+  const endLine = diagnostic.endLine ?? diagnostic.line;
+  const columns = endLine === diagnostic.line ? { start_column: diagnostic.column, end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1) } : {};
+  return {
+    path: diagnostic.file,
+    start_line: diagnostic.line,
+    end_line: endLine,
+    ...columns,
+    annotation_level: diagnostic.severity === "error" ? "failure" : "warning",
+    title: diagnostic.code,
+    message: diagnostic.message
+  };
+}
+function planDataCheck(input2) {
+  const { errors, warnings } = countBySeverity(input2.diagnostics);
+  const plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const title = errors > 0 ? `${plural2(errors, "error")}, ${plural2(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${plural2(warnings, "warning")}` : "Data files are valid";
+  const lines = [
+    `Checked ${plural2(input2.files.length, "data file")} at \`${input2.headSha.slice(0, 7)}\`: **${plural2(errors, "error")}**, ${plural2(warnings, "warning")}.`,
+    "",
+    ...(input2.notes ?? []).map((note) => `> ${escapeInline(note)}`)
+  ];
+  if (input2.diagnostics.length > 0) {
+    lines.push("", "| File | Line | Severity | Code | Message |", "|---|---|---|---|---|");
+    let length = lines.join("\n").length;
+    let shown = 0;
+    for (const diagnostic of input2.diagnostics) {
+      const row = `| \`${escapeInline(diagnostic.file)}\` | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
+      if (length + row.length + 200 > maxSummary) break;
+      lines.push(row);
+      length += row.length + 1;
+      shown++;
+    }
+    if (shown < input2.diagnostics.length) lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
+  } else if (input2.files.length > 0) {
+    lines.push("", ...input2.files.map((file2) => `- \`${escapeInline(file2)}\``));
+  }
+  lines.push("", "Run `npx cto-copilot validate` locally for the same report.");
+  return {
+    name: dataCheckName,
+    headSha: input2.headSha,
+    conclusion: errors > 0 ? "failure" : "success",
+    title,
+    summary: lines.join("\n"),
+    annotations: input2.diagnostics.map(toAnnotation)
+  };
+}
+
+// src/use-cases/validate-data.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { posix as posix7 } from "node:path";
+
+// src/validate/validate-files.ts
+import { posix as posix6 } from "node:path";
 
 // src/validate/decode.ts
 var defaultMaxFileSizeBytes = 5 * 1024 * 1024;
@@ -67589,53 +68420,6 @@ function adrRules(fileName, text5, existingAdrs) {
   return findings;
 }
 
-// src/incidents/timestamp.ts
-function parseTimestamp(text5) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(text5.trim());
-  if (!match) return void 0;
-  const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
-  const check2 = new Date(utc);
-  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59) return void 0;
-  if (/^(Z|UTC)$/i.test(zone)) return utc;
-  const sign = zone.startsWith("-") ? -1 : 1;
-  const digits = zone.slice(1).replace(":", "");
-  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-  return utc - sign * offsetMinutes * 6e4;
-}
-
-// src/incidents/parse-incident.ts
-var incidentSeverities = ["SEV1", "SEV2", "SEV3"];
-var incidentStatuses = ["investigating", "identified", "monitoring", "resolved"];
-var incidentFileName = /^incident_(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/;
-function parseDurationMinutes(text5) {
-  const value = text5.trim().toLowerCase();
-  const plain = /^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(value);
-  if (plain) return Number(plain[1]);
-  const mixed = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?|s)?)?)?$/.exec(value);
-  if (mixed && (mixed[1] || mixed[2])) return Number(mixed[1] ?? 0) * 60 + Number(mixed[2] ?? 0);
-  return void 0;
-}
-function parseIncident(text5) {
-  const record2 = parseMarkdownRecord(text5);
-  const field = (name) => record2.fields.get(name);
-  const started = field("started");
-  const resolved = field("resolved");
-  const duration3 = field("duration");
-  return {
-    record: record2,
-    title: record2.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
-    severity: field("severity"),
-    status: field("status"),
-    started,
-    resolved,
-    duration: duration3,
-    startedAt: started ? parseTimestamp(started.value) : void 0,
-    resolvedAt: resolved ? parseTimestamp(resolved.value) : void 0,
-    durationMinutes: duration3 ? parseDurationMinutes(duration3.value) : void 0
-  };
-}
-
 // src/validate/rules/incident.ts
 var incidentSections = ["Timeline", "Root Cause", "Impact", "Action Items", "Lessons Learned"];
 var top2 = { start: 0, end: 0 };
@@ -67694,29 +68478,43 @@ function incidentRules(fileName, text5) {
   return findings;
 }
 
+// src/validate/rules/well-formed.ts
+var objectAt = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+var arrayAt = (value) => Array.isArray(value) ? value : [];
+var stringAt = (value) => typeof value === "string" ? value : void 0;
+var numberAt = (value) => typeof value === "number" && Number.isFinite(value) ? value : void 0;
+
 // src/validate/rules/infra-costs.ts
-function infraCostsRules(costs) {
+function infraCostsRules(document3) {
   const findings = [];
   const seen = /* @__PURE__ */ new Map();
-  costs.months.forEach((month, index2) => {
-    const first = seen.get(month.month);
-    if (first !== void 0) {
-      findings.push({ path: ["months", index2, "month"], severity: "error", code: "duplicate-id", message: `month ${month.month} is already listed at months[${first}]` });
-    } else seen.set(month.month, index2);
-    const previous3 = costs.months[index2 - 1];
-    if (previous3 && previous3.month > month.month) {
-      findings.push({ path: ["months", index2, "month"], severity: "warning", code: "order", message: `months should be oldest first: ${month.month} comes after ${previous3.month}` });
-    }
-    if (month.byService && month.byService.length > 0) {
-      const sum = month.byService.reduce((total, service) => total + service.spend, 0);
-      if (Math.abs(sum - month.totalSpend) > 5e-3) {
-        findings.push({
-          path: ["months", index2, "totalSpend"],
-          severity: "error",
-          code: "summary-mismatch",
-          message: `\`totalSpend\` is ${month.totalSpend} but \`byService\` adds up to ${Math.round(sum * 100) / 100}; expected ${Math.round(sum * 100) / 100}`
-        });
+  let previous3;
+  arrayAt(objectAt(document3)?.months).forEach((value, index2) => {
+    const month = objectAt(value);
+    const name = stringAt(month?.month);
+    if (name !== void 0) {
+      const first = seen.get(name);
+      if (first !== void 0) {
+        findings.push({ path: ["months", index2, "month"], severity: "error", code: "duplicate-id", message: `month ${name} is already listed at months[${first}]` });
+      } else seen.set(name, index2);
+      if (previous3 !== void 0 && previous3 > name) {
+        findings.push({ path: ["months", index2, "month"], severity: "warning", code: "order", message: `months should be oldest first: ${name} comes after ${previous3}` });
       }
+    }
+    previous3 = name;
+    const services = arrayAt(month?.byService);
+    const spends = services.map((service) => numberAt(objectAt(service)?.spend));
+    const totalSpend = numberAt(month?.totalSpend);
+    if (services.length === 0 || totalSpend === void 0 || spends.some((spend) => spend === void 0)) return;
+    const sum = spends.reduce((total, spend) => total + spend, 0);
+    if (Math.abs(sum - totalSpend) > 5e-3) {
+      const expected = Math.round(sum * 100) / 100;
+      findings.push({
+        path: ["months", index2, "totalSpend"],
+        severity: "error",
+        code: "summary-mismatch",
+        message: `\`totalSpend\` is ${totalSpend} but \`byService\` adds up to ${expected}; expected ${expected}`
+      });
     }
   });
   return findings;
@@ -67724,73 +68522,95 @@ function infraCostsRules(costs) {
 
 // src/validate/rules/scorecard.ts
 var near = (a, b) => Math.abs(a - b) <= 5e-4;
+var timestamp = (value) => isoDateTime.safeParse(value).success ? value : void 0;
 function doraRules(dora) {
   const findings = [];
-  const { changeFailureRate: cfr, reworkRate: rework } = dora;
-  if (cfr.failed > cfr.total) {
-    findings.push({ path: ["dora", "changeFailureRate", "failed"], severity: "error", code: "dora-inconsistent", message: `\`failed\` (${cfr.failed}) exceeds \`total\` (${cfr.total})` });
-  } else if (cfr.total > 0 && cfr.rate !== null && !near(cfr.rate, cfr.failed / cfr.total)) {
-    findings.push({ path: ["dora", "changeFailureRate", "rate"], severity: "error", code: "dora-inconsistent", message: `\`rate\` is ${cfr.rate} but failed/total is ${(cfr.failed / cfr.total).toFixed(4)}` });
+  const cfr = objectAt(dora.changeFailureRate);
+  const failed = numberAt(cfr?.failed);
+  const total = numberAt(cfr?.total);
+  const rate = numberAt(cfr?.rate);
+  if (failed !== void 0 && total !== void 0) {
+    if (failed > total) {
+      findings.push({ path: ["dora", "changeFailureRate", "failed"], severity: "error", code: "dora-inconsistent", message: `\`failed\` (${failed}) exceeds \`total\` (${total})` });
+    } else if (total > 0 && rate !== void 0 && !near(rate, failed / total)) {
+      findings.push({ path: ["dora", "changeFailureRate", "rate"], severity: "error", code: "dora-inconsistent", message: `\`rate\` is ${rate} but failed/total is ${(failed / total).toFixed(4)}` });
+    }
   }
-  if (rework.remediations > rework.total) {
-    findings.push({ path: ["dora", "reworkRate", "remediations"], severity: "error", code: "dora-inconsistent", message: `\`remediations\` (${rework.remediations}) exceeds \`total\` (${rework.total})` });
+  const rework = objectAt(dora.reworkRate);
+  const remediations = numberAt(rework?.remediations);
+  const reworkTotal = numberAt(rework?.total);
+  if (remediations !== void 0 && reworkTotal !== void 0 && remediations > reworkTotal) {
+    findings.push({ path: ["dora", "reworkRate", "remediations"], severity: "error", code: "dora-inconsistent", message: `\`remediations\` (${remediations}) exceeds \`total\` (${reworkTotal})` });
   }
-  if (Date.parse(dora.window.end) < Date.parse(dora.window.start)) {
-    findings.push({ path: ["dora", "window", "end"], severity: "error", code: "date-order", message: `window \`end\` ${dora.window.end} is before \`start\` ${dora.window.start}` });
+  const window2 = objectAt(dora.window);
+  const start = timestamp(window2?.start);
+  const end = timestamp(window2?.end);
+  if (start !== void 0 && end !== void 0 && Date.parse(end) < Date.parse(start)) {
+    findings.push({ path: ["dora", "window", "end"], severity: "error", code: "date-order", message: `window \`end\` ${end} is before \`start\` ${start}` });
   }
   return findings;
 }
-function scorecardRules(scorecard2, fileDate) {
+function scorecardRules(document3, fileDate) {
   const findings = [];
-  const generatedDate = new Date(scorecard2.generatedAt).toISOString().slice(0, 10);
-  if (fileDate !== void 0 && fileDate !== generatedDate) {
+  const scorecard2 = objectAt(document3);
+  const generatedAt = timestamp(scorecard2?.generatedAt);
+  const generatedDate = generatedAt === void 0 ? void 0 : new Date(generatedAt).toISOString().slice(0, 10);
+  if (generatedDate !== void 0 && fileDate !== void 0 && fileDate !== generatedDate) {
     findings.push({
       path: ["generatedAt"],
       severity: "error",
       code: "snapshot-date-mismatch",
-      message: `snapshot file is dated ${fileDate} but \`generatedAt\` is ${scorecard2.generatedAt} (UTC date ${generatedDate}); expected a ${fileDate} timestamp`
+      message: `snapshot file is dated ${fileDate} but \`generatedAt\` is ${generatedAt} (UTC date ${generatedDate}); expected a ${fileDate} timestamp`
     });
   }
-  const syncDate = /^sync_(\d{4}-\d{2}-\d{2})$/.exec(scorecard2.syncId ?? "")?.[1];
-  if (syncDate !== void 0 && syncDate !== generatedDate) {
+  const syncDate = /^sync_(\d{4}-\d{2}-\d{2})$/.exec(stringAt(scorecard2?.syncId) ?? "")?.[1];
+  if (generatedDate !== void 0 && syncDate !== void 0 && syncDate !== generatedDate) {
     findings.push({ path: ["syncId"], severity: "warning", code: "sync-id-date", message: `\`syncId\` is dated ${syncDate} but \`generatedAt\` is on ${generatedDate}` });
   }
-  if (scorecard2.techDebt.criticalItems > scorecard2.techDebt.totalItems) {
+  const debt = objectAt(scorecard2?.techDebt);
+  const critical = numberAt(debt?.criticalItems);
+  const total = numberAt(debt?.totalItems);
+  if (critical !== void 0 && total !== void 0 && critical > total) {
     findings.push({
       path: ["techDebt", "criticalItems"],
       severity: "error",
       code: "summary-mismatch",
-      message: `\`techDebt.criticalItems\` (${scorecard2.techDebt.criticalItems}) exceeds \`techDebt.totalItems\` (${scorecard2.techDebt.totalItems})`
+      message: `\`techDebt.criticalItems\` (${critical}) exceeds \`techDebt.totalItems\` (${total})`
     });
   }
-  if (scorecard2.dora) findings.push(...doraRules(scorecard2.dora));
+  const dora = objectAt(scorecard2?.dora);
+  if (dora) findings.push(...doraRules(dora));
   return findings;
 }
 
 // src/validate/rules/team.ts
-function teamRules(team) {
+function teamRules(document3) {
   const findings = [];
-  const members2 = team.members ?? [];
-  if (members2.length > 0 && team.headcount !== members2.length) {
+  const team = objectAt(document3);
+  const members2 = arrayAt(team?.members);
+  const headcount = numberAt(team?.headcount);
+  if (members2.length > 0 && headcount !== void 0 && headcount !== members2.length) {
     findings.push({
       path: ["headcount"],
       severity: "error",
       code: "summary-mismatch",
-      message: `\`headcount\` is ${team.headcount} but \`members\` lists ${members2.length}; expected ${members2.length}`
+      message: `\`headcount\` is ${headcount} but \`members\` lists ${members2.length}; expected ${members2.length}`
     });
   }
   const logins = /* @__PURE__ */ new Map();
   members2.forEach((member, index2) => {
-    if (member.github === void 0) return;
-    const login = member.github.replace(/^@/, "").toLowerCase();
+    const github = stringAt(objectAt(member)?.github);
+    if (github === void 0) return;
+    const login = github.replace(/^@/, "").toLowerCase();
     const first = logins.get(login);
     if (first !== void 0) {
-      findings.push({ path: ["members", index2, "github"], severity: "error", code: "duplicate-id", message: `GitHub login "${member.github}" is already used by members[${first}]` });
+      findings.push({ path: ["members", index2, "github"], severity: "error", code: "duplicate-id", message: `GitHub login "${github}" is already used by members[${first}]` });
     } else logins.set(login, index2);
   });
   if (logins.size > 0) {
-    team.oncall?.members?.forEach((login, index2) => {
-      if (!logins.has(login.replace(/^@/, "").toLowerCase())) {
+    arrayAt(objectAt(team?.oncall)?.members).forEach((value, index2) => {
+      const login = stringAt(value);
+      if (login !== void 0 && !logins.has(login.replace(/^@/, "").toLowerCase())) {
         findings.push({ path: ["oncall", "members", index2], severity: "warning", code: "unknown-member", message: `on-call member "${login}" is not in \`members\`` });
       }
     });
@@ -67799,51 +68619,64 @@ function teamRules(team) {
 }
 
 // src/validate/rules/tech-debt.ts
-function expectedDebtSummary(debt) {
+var isPriority = (value) => debtPriorities.includes(value);
+function expectedDebtSummary(openItems) {
   const summary2 = { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null };
-  for (const item of debt.items) {
-    if (item.resolvedAt !== null) continue;
+  for (const item of openItems) {
     summary2[item.priority]++;
     if (item.estimatedDays !== null) summary2.totalEstimatedDays = (summary2.totalEstimatedDays ?? 0) + item.estimatedDays;
   }
   return summary2;
 }
-function techDebtRules(debt) {
+function openItemsOf(items) {
+  const open3 = [];
+  for (const value of items) {
+    const item = objectAt(value);
+    if (!item) return void 0;
+    if (item.resolvedAt !== null) continue;
+    const estimatedDays = item.estimatedDays === null ? null : numberAt(item.estimatedDays);
+    if (!isPriority(item.priority) || estimatedDays === void 0) return void 0;
+    open3.push({ priority: item.priority, estimatedDays });
+  }
+  return open3;
+}
+function techDebtRules(document3) {
   const findings = [];
+  const items = arrayAt(objectAt(document3)?.items);
   const firstIndexOfId = /* @__PURE__ */ new Map();
-  debt.items.forEach((item, index2) => {
-    const first = firstIndexOfId.get(item.id);
-    if (first !== void 0) {
-      findings.push({
-        path: ["items", index2, "id"],
-        severity: "error",
-        code: "duplicate-id",
-        message: `id "${item.id}" is already used by items[${first}]; ids must be unique`
-      });
-    } else firstIndexOfId.set(item.id, index2);
-    if (item.resolvedAt !== null && item.resolvedAt < item.createdAt) {
-      findings.push({
-        path: ["items", index2, "resolvedAt"],
-        severity: "error",
-        code: "date-order",
-        message: `\`resolvedAt\` ${item.resolvedAt} is before \`createdAt\` ${item.createdAt}`
-      });
+  items.forEach((value, index2) => {
+    const item = objectAt(value);
+    const id = stringAt(item?.id);
+    if (id !== void 0) {
+      const first = firstIndexOfId.get(id);
+      if (first !== void 0) {
+        findings.push({ path: ["items", index2, "id"], severity: "error", code: "duplicate-id", message: `id "${id}" is already used by items[${first}]; ids must be unique` });
+      } else firstIndexOfId.set(id, index2);
+    }
+    const createdAt = stringAt(item?.createdAt);
+    const resolvedAt = stringAt(item?.resolvedAt);
+    if (createdAt !== void 0 && resolvedAt !== void 0 && isCalendarDate(createdAt) && isCalendarDate(resolvedAt) && resolvedAt < createdAt) {
+      findings.push({ path: ["items", index2, "resolvedAt"], severity: "error", code: "date-order", message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}` });
     }
   });
-  const expected = expectedDebtSummary(debt);
+  const summary2 = objectAt(objectAt(document3)?.summary);
+  const openItems = openItemsOf(items);
+  if (!summary2 || !openItems) return findings;
+  const expected = expectedDebtSummary(openItems);
   for (const priority of debtPriorities) {
-    if (debt.summary[priority] !== expected[priority]) {
+    const declared2 = numberAt(summary2[priority]);
+    if (declared2 !== void 0 && declared2 !== expected[priority]) {
       findings.push({
         path: ["summary", priority],
         severity: "error",
         code: "summary-mismatch",
-        message: `\`summary.${priority}\` is ${debt.summary[priority]} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`
+        message: `\`summary.${priority}\` is ${declared2} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`
       });
     }
   }
-  const declared = debt.summary.totalEstimatedDays;
+  const declared = summary2.totalEstimatedDays === null ? null : numberAt(summary2.totalEstimatedDays);
   const total = expected.totalEstimatedDays;
-  if (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6) {
+  if (declared !== void 0 && (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6)) {
     findings.push({
       path: ["summary", "totalEstimatedDays"],
       severity: "error",
@@ -67855,47 +68688,14 @@ function techDebtRules(debt) {
 }
 
 // src/validate/validate-files.ts
-var rootFiles = {
-  "tech_stack.json": "tech_stack",
-  "engineering_scorecard.json": "engineering_scorecard",
-  "tech_debt.json": "tech_debt",
-  "infra_costs.json": "infra_costs",
-  "team.json": "team"
+var jsonRules = {
+  tech_debt: (value) => techDebtRules(value),
+  engineering_scorecard: (value) => scorecardRules(value),
+  scorecard_snapshot: (value, fileDate) => scorecardRules(value, fileDate),
+  infra_costs: (value) => infraCostsRules(value),
+  team: (value) => teamRules(value),
+  tech_stack: () => []
 };
-function classifyDataFile(path2, dataDir) {
-  const relative = posix6.relative(posix6.normalize(dataDir), posix6.normalize(path2));
-  if (relative.startsWith("..") || posix6.isAbsolute(relative)) return { type: "ignored" };
-  const parts = relative.split("/");
-  const name = parts[parts.length - 1];
-  if (parts.length === 1) {
-    const kind = rootFiles[name];
-    if (kind) return { type: "json", kind };
-    return name.endsWith(".json") ? { type: "unknown-json" } : { type: "ignored" };
-  }
-  if (parts.length !== 2) return { type: "ignored" };
-  if (parts[0] === "scorecards" && name.endsWith(".json")) {
-    return { type: "json", kind: "scorecard_snapshot", fileDate: /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1] };
-  }
-  if (parts[0] === "adrs" && isRecordFileName(name)) return { type: "adr" };
-  if (parts[0] === "incidents" && isRecordFileName(name)) return { type: "incident" };
-  return { type: "ignored" };
-}
-function jsonRules(kind, value, fileDate) {
-  switch (kind) {
-    case "tech_debt":
-      return techDebtRules(value);
-    case "engineering_scorecard":
-      return scorecardRules(value);
-    case "scorecard_snapshot":
-      return scorecardRules(value, fileDate);
-    case "infra_costs":
-      return infraCostsRules(value);
-    case "team":
-      return teamRules(value);
-    case "tech_stack":
-      return [];
-  }
-}
 function validateJsonText(text5, kind, fileName, fileDate) {
   const parsed = parseJsonDocument(text5);
   const findings = [...parsed.findings];
@@ -67904,20 +68704,19 @@ function validateJsonText(text5, kind, fileName, fileDate) {
   if (kind === "scorecard_snapshot" && fileDate === void 0) {
     findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "snapshot-file-name", message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json` });
   }
-  const result = jsonKinds[kind].schema.safeParse(parsed.value);
-  const issues = result.success ? [] : result.error.issues;
-  pathFindings.push(...schemaFindings(issues, parsed.value));
-  if (issues.every((issue3) => issue3.code === "unrecognized_keys")) pathFindings.push(...jsonRules(kind, parsed.value, fileDate));
+  const result = jsonFiles[kind].schema.safeParse(parsed.value);
+  pathFindings.push(...schemaFindings(result.success ? [] : result.error.issues, parsed.value));
+  pathFindings.push(...jsonRules[kind](parsed.value, fileDate));
   findings.push(...parsed.locate(pathFindings));
   return findings;
 }
 function validateDataFiles(files, options) {
   const maxBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
   const known = [...options.knownPaths ?? files.map((file2) => file2.path)];
-  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.dataDir).type === "adr").map((path2) => posix6.basename(path2)));
+  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.layout).type === "adr").map((path2) => posix6.basename(path2)));
   const diagnostics = [];
   for (const file2 of files) {
-    const kind = classifyDataFile(file2.path, options.dataDir);
+    const kind = classifyDataFile(file2.path, options.layout);
     if (kind.type === "ignored") continue;
     const name = posix6.basename(file2.path);
     if (kind.type === "unknown-json") {
@@ -67927,7 +68726,7 @@ function validateDataFiles(files, options) {
         column: 1,
         severity: "warning",
         code: "unknown-file",
-        message: `"${name}" is not a known data file (${Object.keys(rootFiles).join(", ")}); it is not validated`
+        message: `"${name}" is not a known data file (${fixedJsonNames.join(", ")}); it is not validated`
       });
       continue;
     }
@@ -67947,702 +68746,55 @@ function validateDataFiles(files, options) {
   return diagnostics.sort(compareDiagnostics);
 }
 
-// src/use-cases/review-data-files.ts
+// src/use-cases/validate-data.ts
 var encoder = new TextEncoder();
-function dataFilesChanged(paths, config2) {
-  const dataDir = dataDirOf(config2);
+function dataFilesAmong(paths, loaded) {
+  const { config: config2 } = loaded.resolved;
+  const layout = dataLayoutOf(config2);
   const isIgnored = config2.validation.ignore.length > 0 ? (0, import_picomatch3.default)(config2.validation.ignore, { dot: true }) : () => false;
-  return paths.filter((path2) => classifyDataFile(path2, dataDir).type !== "ignored" && !isIgnored(posix7.relative(dataDir, path2)));
+  return paths.filter((path2) => classifyDataFile(path2, layout).type !== "ignored" && !isIgnored(posix7.relative(layout.dataDir, path2)));
 }
-async function reviewDataFiles(context3, pr, options = {}) {
-  const { github } = context3;
-  const { configPath: configFile, sources, resolved, changed } = options.snapshot ?? await loadPullRequest(context3, pr, options.configPath);
-  const { config: config2 } = resolved;
-  const dataDir = dataDirOf(config2);
-  const present = changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path);
-  const dataPaths = dataFilesChanged(present, config2);
-  const configTouched = present.includes(configFile);
-  const configBroken = !resolved.valid || resolved.repositoryFindings.length > 0;
-  if (dataPaths.length === 0 && !configTouched && !configBroken && !config2.validation.alwaysCheck) {
-    return { status: "skipped", reason: `PR #${pr.number} changes no file under ${dataDir}/` };
-  }
-  const adrDirectory = `${dataDir}/adrs`;
-  const contents = await github.readContents(pr.headSha, { files: dataPaths, directories: [adrDirectory] });
+async function validateData(view, ref, paths, loaded) {
+  const { config: config2 } = loaded.resolved;
+  const layout = dataLayoutOf(config2);
+  const dataPaths = dataFilesAmong(paths, loaded);
+  const contents = await view.readContents(ref, { files: dataPaths, directories: [layout.adrs], maxBytes: config2.validation.maxFileSizeBytes });
   const files = [];
+  const texts = /* @__PURE__ */ new Map();
   for (const path2 of dataPaths) {
-    const remote = contents.files.get(path2);
-    if (!remote) continue;
-    files.push(remote.text === null ? { path: path2, size: remote.byteSize, binary: true } : { path: path2, size: remote.byteSize, bytes: encoder.encode(remote.text) });
+    const file2 = contents.files.get(path2);
+    if (!file2) continue;
+    if (file2.text !== null) texts.set(path2, file2.text);
+    if (file2.unread === "binary") files.push({ path: path2, size: file2.byteSize, binary: true });
+    else files.push({ path: path2, size: file2.byteSize, ...file2.text !== null ? { bytes: file2.bytes ?? encoder.encode(file2.text) } : {} });
   }
-  const knownPaths = [...dataPaths, ...(contents.directories.get(adrDirectory) ?? []).map((name) => `${adrDirectory}/${name}`)];
+  const knownPaths = [...dataPaths, ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`)];
+  const { configPath: configPath2, sources, resolved } = loaded;
+  if (sources.repository !== void 0) texts.set(configPath2, sources.repository);
   const diagnostics = [
-    ...sources.repository !== void 0 ? toDiagnostics(configFile, sources.repository, resolved.repositoryFindings) : [],
-    ...validateDataFiles(files, { dataDir, maxFileSizeBytes: config2.validation.maxFileSizeBytes, knownPaths })
+    ...configDiagnostics(loaded),
+    ...validateDataFiles(files, { layout, maxFileSizeBytes: config2.validation.maxFileSizeBytes, knownPaths })
   ].sort(compareDiagnostics);
-  const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map((finding) => `The organisation's ${configFile} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
-  const plan = planDataCheck({ headSha: pr.headSha, diagnostics, files: files.map((file2) => file2.path), notes: notes2 });
+  const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map((finding) => `The organisation's ${configPath2} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
+  return { diagnostics, files: files.map((file2) => file2.path), texts, notes: notes2 };
+}
+
+// src/use-cases/review-data-files.ts
+async function reviewDataFiles(context3, pr, options = {}) {
+  const snapshot = options.snapshot ?? await loadPullRequest(context3.view, pr, options.configPath);
+  const { configPath: configPath2, resolved, changed } = snapshot;
+  const { config: config2 } = resolved;
+  const present = changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path);
+  const configTouched = present.includes(configPath2);
+  const configBroken = !resolved.valid || resolved.repositoryFindings.length > 0;
+  if (dataFilesAmong(present, snapshot).length === 0 && !configTouched && !configBroken && !config2.validation.alwaysCheck) {
+    return { status: "skipped", reason: `PR #${pr.number} changes no file under ${dataDirOf(config2)}/` };
+  }
+  const validation = await validateData(context3.view, pr.headSha, present, snapshot);
+  const plan = planDataCheck({ headSha: pr.headSha, diagnostics: validation.diagnostics, files: validation.files, notes: validation.notes });
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
   const published = await publishCheck(context3, plan, options);
   return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
-}
-
-// src/dora/tiers.ts
-var dora2023Tiers = {
-  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
-  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
-  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
-  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
-};
-function frequencyTier(perWeek, t) {
-  const x = t.deploymentsPerWeek;
-  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
-}
-function belowTier(value, x) {
-  if (value === null) return null;
-  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
-}
-function rateTier(value, x) {
-  if (value === null) return null;
-  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
-}
-var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
-function tiersWith(overrides) {
-  return { ...dora2023Tiers, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0)) };
-}
-
-// src/dora/change-sets.ts
-var CommitGraph = class {
-  list;
-  index = /* @__PURE__ */ new Map();
-  scanned = 0;
-  parentCache;
-  /** Walk priority (higher first): position-based while the input is topological, else generations. */
-  priority;
-  topological = true;
-  /** Set when reading the input finds a parent before its child: positions are no order then. */
-  orderBroken = false;
-  // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
-  stateEpoch;
-  state;
-  epoch = 0;
-  constructor(commits) {
-    this.list = commits;
-    const count = commits.length;
-    this.parentCache = new Array(count);
-    this.priority = new Int32Array(count);
-    for (let i = 0; i < count; i++) this.priority[i] = count - i;
-    this.stateEpoch = new Int32Array(count);
-    this.state = new Uint8Array(count);
-  }
-  get size() {
-    return this.list.length;
-  }
-  get(sha) {
-    const i = this.indexOf(sha);
-    return i === void 0 ? void 0 : this.list[i];
-  }
-  /** Index of a commit, reading the input only as far as needed. */
-  indexOf(sha) {
-    const known = this.index.get(sha);
-    if (known !== void 0 || this.scanned >= this.list.length) return known;
-    while (this.scanned < this.list.length) {
-      const i = this.scanned++;
-      const commit = this.list[i];
-      if (this.topological && commit.parents.some((parent) => this.index.has(parent))) this.orderBroken = true;
-      this.index.set(commit.sha, i);
-      if (commit.sha === sha) return i;
-    }
-    return void 0;
-  }
-  parentsOf(i) {
-    let parents = this.parentCache[i];
-    if (!parents) {
-      const found = [];
-      for (const sha of this.list[i].parents) {
-        const parent = this.indexOf(sha);
-        if (parent !== void 0) found.push(parent);
-      }
-      parents = Int32Array.from(found);
-      this.parentCache[i] = parents;
-    }
-    return parents;
-  }
-  /** The input is not topological: number every commit by generation (iteratively, no recursion). */
-  useGenerations() {
-    this.topological = false;
-    const count = this.list.length;
-    const generation = new Int32Array(count);
-    const stack = [];
-    for (let root = 0; root < count; root++) {
-      if (generation[root] !== 0) continue;
-      stack.push(root);
-      while (stack.length > 0) {
-        const i = stack[stack.length - 1];
-        let highest = 0;
-        let pending = false;
-        for (const parent of this.parentsOf(i)) {
-          const g = generation[parent];
-          if (g === 0) {
-            stack.push(parent);
-            pending = true;
-          } else if (g > highest) highest = g;
-        }
-        if (pending) continue;
-        generation[i] = highest + 1;
-        stack.pop();
-      }
-    }
-    this.priority = generation;
-  }
-  /**
-   * Commits reachable from `include` and not from `exclude` (like `git rev-list include ^exclude`).
-   * Commits outside the graph (history not read) end the walk on that path.
-   */
-  between(include, exclude) {
-    for (; ; ) {
-      const result = this.walk(include, exclude);
-      if (result) return result;
-      this.useGenerations();
-    }
-  }
-  walk(include, exclude) {
-    const start = this.indexOf(include);
-    if (start === void 0) return [];
-    const { state, stateEpoch } = this;
-    const epoch = ++this.epoch;
-    const heap = new PriorityHeap(this.priority);
-    let interestingQueued = 0;
-    const mark = (i, value) => {
-      const current = stateEpoch[i] === epoch ? state[i] : 0;
-      if (current === 2 || current === value) return;
-      if (current === 1) interestingQueued--;
-      stateEpoch[i] = epoch;
-      state[i] = value;
-      if (value === 1) interestingQueued++;
-      heap.push(i);
-    };
-    const stop = exclude === void 0 ? void 0 : this.indexOf(exclude);
-    mark(start, 1);
-    if (stop !== void 0) mark(stop, 2);
-    const out = [];
-    const done = /* @__PURE__ */ new Set();
-    while (heap.size > 0 && interestingQueued > 0) {
-      if (this.topological && this.orderBroken) return void 0;
-      const i = heap.pop();
-      if (done.has(i)) continue;
-      done.add(i);
-      const value = state[i];
-      if (value === 1) {
-        interestingQueued--;
-        out.push(this.list[i]);
-      }
-      const parents = this.parentsOf(i);
-      if (this.topological && this.orderBroken) return void 0;
-      for (const parent of parents) mark(parent, value);
-    }
-    return out;
-  }
-};
-var PriorityHeap = class {
-  constructor(generation) {
-    this.generation = generation;
-  }
-  generation;
-  items = [];
-  get size() {
-    return this.items.length;
-  }
-  push(value) {
-    const { items, generation } = this;
-    items.push(value);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = i - 1 >> 1;
-      if (generation[items[parent]] >= generation[items[i]]) break;
-      [items[parent], items[i]] = [items[i], items[parent]];
-      i = parent;
-    }
-  }
-  pop() {
-    const { items, generation } = this;
-    const top3 = items[0];
-    const last = items.pop();
-    if (items.length > 0) {
-      items[0] = last;
-      let i = 0;
-      for (; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let largest = i;
-        if (left < items.length && generation[items[left]] > generation[items[largest]]) largest = left;
-        if (right < items.length && generation[items[right]] > generation[items[largest]]) largest = right;
-        if (largest === i) break;
-        [items[largest], items[i]] = [items[i], items[largest]];
-        i = largest;
-      }
-    }
-    return top3;
-  }
-};
-
-// src/dora/stats.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
-}
-var round = (value, digits = 2) => value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
-
-// src/dora/compute.ts
-var hour = 36e5;
-var day = 24 * hour;
-var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-function mondayOf(ms) {
-  const date5 = new Date(ms);
-  const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
-  return midnight - (date5.getUTCDay() + 6) % 7 * day;
-}
-function lastAtOrBefore(sorted, time3) {
-  let low = 0;
-  let high = sorted.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (sorted[middle].time <= time3) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
-}
-var byTime = (a, b) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
-function computeDora(input2) {
-  const tiers = input2.tiers ?? dora2023Tiers;
-  const end = input2.now;
-  const start = end - input2.windowDays * day;
-  const inWindow = (time3) => time3 > start && time3 <= end;
-  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
-  const hotfix = new RegExp((input2.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
-  const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
-  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({ ...incident, resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null }));
-  const evidence = /* @__PURE__ */ new Map();
-  const byEnvironment = /* @__PURE__ */ new Map();
-  for (const deployment of all2) {
-    const list2 = byEnvironment.get(deployment.environment);
-    if (list2) list2.push(deployment);
-    else byEnvironment.set(deployment.environment, [deployment]);
-  }
-  const successesByEnvironment = /* @__PURE__ */ new Map();
-  for (const deployments of byEnvironment.values()) {
-    let previous3;
-    const successes = [];
-    for (const deployment of deployments) {
-      if (deployment.status !== "success") {
-        evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
-        continue;
-      }
-      const changes = previous3 && inWindow(deployment.time) ? graph.between(deployment.sha, previous3.sha).filter((commit) => commit.parents.length <= 1) : [];
-      const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
-      const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
-      const marker = (deployment.markers ?? []).find((text5) => hotfix.test(text5));
-      const remediation = deployment.replacesFailed ? "the source says it replaced a failed deployment" : revert ? `its changes include a revert: ${revert.sha.slice(0, 7)} ${revert.subject}` : hotfixCommit ? `its changes include a hotfix: ${hotfixCommit.sha.slice(0, 7)} ${hotfixCommit.subject}` : marker ? `it is marked as a hotfix (${marker})` : null;
-      evidence.set(deployment, { changes, remediation, failed: null });
-      if (remediation && previous3) {
-        const before = evidence.get(previous3);
-        before.failed ??= `${deployment.ref} remediated it (${remediation})`;
-      }
-      previous3 = deployment;
-      successes.push(deployment);
-    }
-    for (const incident of incidents) {
-      const culprit = successes[lastAtOrBefore(successes, incident.started)];
-      if (culprit) evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
-    }
-    successesByEnvironment.set(deployments[0].environment, successes);
-  }
-  const windowed = all2.filter((deployment) => inWindow(deployment.time));
-  const successful = windowed.filter((deployment) => deployment.status === "success");
-  const failed = windowed.filter((deployment) => evidence.get(deployment).failed !== null);
-  const remediations = windowed.filter((deployment) => evidence.get(deployment).remediation !== null);
-  const leadTimes = successful.flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
-  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
-  let restoreHours;
-  let basis;
-  if (incidentsInWindow.length > 0) {
-    basis = "incidents";
-    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved - incident.started) / hour);
-  } else {
-    basis = "deployments";
-    restoreHours = failed.flatMap((deployment) => {
-      const successes = successesByEnvironment.get(deployment.environment) ?? [];
-      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
-      return next ? [(next.time - deployment.time) / hour] : [];
-    });
-  }
-  const perWeek = successful.length / (input2.windowDays / 7);
-  const cfrRate = windowed.length > 0 ? failed.length / windowed.length : null;
-  const medianLead = median(leadTimes);
-  const medianRestore = median(restoreHours);
-  const weekly = [];
-  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
-    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
-    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
-    weekly.push({ week: iso(week).slice(0, 10), deployments: inWeek.filter((deployment) => deployment.status === "success").length, failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length, medianLeadTimeHours: round(median(weekLeads)) });
-  }
-  return {
-    source: input2.source,
-    window: { start: iso(start), end: iso(end), days: input2.windowDays },
-    deploymentFrequency: { deployments: successful.length, perWeek: round(perWeek), tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers) },
-    leadTimeForChanges: { medianHours: round(medianLead), p90Hours: round(percentile(leadTimes, 90)), samples: leadTimes.length, tier: belowTier(medianLead, tiers.leadTimeHours) },
-    changeFailureRate: { failed: failed.length, total: windowed.length, rate: round(cfrRate, 4), tier: rateTier(cfrRate, tiers.changeFailureRate) },
-    timeToRestore: { medianHours: round(medianRestore), samples: restoreHours.length, tier: belowTier(medianRestore, tiers.timeToRestoreHours), basis },
-    reworkRate: { remediations: remediations.length, total: windowed.length, rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4) },
-    deployments: windowed.map((deployment) => {
-      const found = evidence.get(deployment);
-      return {
-        ref: deployment.ref,
-        sha: deployment.sha,
-        time: iso(deployment.time),
-        changes: found.changes.length,
-        failed: found.failed !== null,
-        remediation: found.remediation !== null,
-        reason: [found.failed, found.remediation].filter((text5) => text5 !== null).join("; ") || null
-      };
-    }),
-    weekly
-  };
-}
-
-// src/incidents/incident-event.ts
-function incidentFromPostMortem(id, text5) {
-  const incident = parseIncident(text5);
-  if (incident.startedAt === void 0) return void 0;
-  return { id, title: incident.title ?? id, started: incident.startedAt, resolved: incident.resolvedAt ?? null };
-}
-
-// src/scorecard/compose.ts
-var tierTargetText = {
-  deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
-  leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
-  changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
-  mttr: { elite: "< 1 h", high: "< 24 h", medium: "< 1 week", low: "any" }
-};
-function statusFor(tier2, target) {
-  if (tier2 === null) return "unknown";
-  const gap = tierRank[target] - tierRank[tier2];
-  return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
-}
-var hours = (value) => value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`;
-function stageFromHeadcount(headcount) {
-  return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";
-}
-var priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 };
-function techDebtSummary(debt) {
-  const open3 = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
-  const estimates = open3.filter((item) => item.estimatedDays !== null);
-  const top3 = [...open3].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id))[0];
-  return {
-    criticalItems: open3.filter((item) => item.priority === "critical").length,
-    totalItems: open3.length,
-    estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays, 0) : null,
-    topItem: top3?.title ?? ""
-  };
-}
-function numberField(source, names) {
-  for (const name of names) if (typeof source?.[name] === "number") return source[name];
-  return void 0;
-}
-function infrastructureSummary(costs, forecast, stage) {
-  const month = costs?.months.at(-1);
-  if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
-  const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
-  const percent = revenue ? Math.round(month.totalSpend / revenue * 1e3) / 10 : null;
-  const perCustomer = month.activeCustomers ? Math.round(month.totalSpend / month.activeCustomers * 100) / 100 : null;
-  const top3 = [...month.byService ?? []].sort((a, b) => b.spend - a.spend)[0];
-  const utilization = month.utilization?.compute ?? null;
-  const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
-  const problems = [];
-  const facts = [];
-  if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
-  if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
-  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
-  const status2 = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
-  return {
-    monthlySpend: month.totalSpend,
-    spendAsPercentOfRevenue: percent,
-    costPerCustomer: perCustomer,
-    topCostDriver: top3?.service ?? "",
-    computeUtilization: utilization,
-    status: status2,
-    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`
-  };
-}
-function securitySummary(facts, stack, stage) {
-  const missing = [];
-  const present = [];
-  const unknown2 = [];
-  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing).push(name);
-  check2(facts.securityPolicy, "SECURITY.md");
-  if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
-  if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
-  const alerts = facts.openDependabotAlerts;
-  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
-  const compliance = stack?.constraints?.complianceRequirements ?? [];
-  const parts = [
-    ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
-    ...present.length ? [`present: ${present.join(", ")}`] : [],
-    ...missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : [],
-    ...unknown2.length ? [`not checked: ${unknown2.join(", ")}`] : []
-  ];
-  return {
-    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
-    lastSecurityReview: "",
-    openVulnerabilities: alerts ?? 0,
-    status: status2,
-    reason: parts.join("; ")
-  };
-}
-function doraBlock(dora, explain) {
-  return {
-    source: dora.source,
-    window: dora.window,
-    deploymentFrequency: dora.deploymentFrequency,
-    leadTimeForChanges: dora.leadTimeForChanges,
-    changeFailureRate: dora.changeFailureRate,
-    timeToRestore: { medianHours: dora.timeToRestore.medianHours, samples: dora.timeToRestore.samples, tier: dora.timeToRestore.tier },
-    reworkRate: dora.reworkRate,
-    ...explain ? { deployments: dora.deployments } : {}
-  };
-}
-function composeScorecard(input2) {
-  const { dora, targets } = input2;
-  const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
-  const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
-  const day3 = input2.now.toISOString().slice(0, 10);
-  const df = dora.deploymentFrequency;
-  const lt = dora.leadTimeForChanges;
-  const cfr = dora.changeFailureRate;
-  const ttr = dora.timeToRestore;
-  const window2 = `${dora.window.days} days`;
-  return {
-    version: "1.0",
-    generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    syncId: `sync_${day3}`,
-    maturityStage: stage,
-    health: {
-      deploymentFrequency: {
-        current: df.tier === null ? null : `${df.perWeek}/week`,
-        target: tierTargetText.deploymentFrequency[targets.deploymentFrequency],
-        status: statusFor(df.tier, targets.deploymentFrequency),
-        samples: df.deployments,
-        reason: df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
-      },
-      leadTime: {
-        current: lt.medianHours === null ? null : hours(lt.medianHours),
-        target: tierTargetText.leadTime[targets.leadTime],
-        status: statusFor(lt.tier, targets.leadTime),
-        samples: lt.samples,
-        reason: lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
-      },
-      changeFailureRate: {
-        current: cfr.rate,
-        target: tierTargetText.changeFailureRate[targets.changeFailureRate],
-        status: statusFor(cfr.tier, targets.changeFailureRate),
-        samples: cfr.total,
-        reason: cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
-      },
-      mttr: {
-        current: ttr.medianHours === null ? null : hours(ttr.medianHours),
-        target: tierTargetText.mttr[targets.mttr],
-        status: statusFor(ttr.tier, targets.mttr),
-        samples: ttr.samples,
-        reason: ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
-      }
-    },
-    techDebt: techDebtSummary(input2.techDebt),
-    infrastructure: infrastructureSummary(input2.infraCosts, input2.cfoForecast, stage),
-    security: securitySummary(input2.security, input2.techStack, stage),
-    team: {
-      headcount,
-      openRoles: input2.team?.openRoles?.length ?? 0,
-      attritionRisk: input2.team?.attritionRisk ?? "low"
-    },
-    dora: doraBlock(dora, input2.explain ?? false)
-  };
-}
-
-// src/schemas/parse-data.ts
-function parseDataJson(schema, text5) {
-  if (!text5) return void 0;
-  try {
-    const result = schema.safeParse(JSON.parse(text5));
-    return result.success ? result.data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/scorecard/security-files.ts
-var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
-var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
-
-// src/use-cases/compute-scorecard.ts
-var day2 = 864e5;
-var historyMargin = 30 * day2;
-async function computeScorecardFromGitHub(context3, config2, branch, options = {}) {
-  const { github } = context3;
-  if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
-    throw new Error(`dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`);
-  }
-  const now = context3.now();
-  const windowStart = now.getTime() - config2.dora.windowDays * day2;
-  const dataDir = dataDirOf(config2);
-  const head = await github.readBranchHead(branch);
-  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    config2.dora.source === "releases" ? github.fetchReleaseDeployments(windowStart) : config2.dora.source === "tags" ? github.fetchTagDeployments(config2.dora.tagPattern, windowStart) : config2.dora.source === "merges" ? github.fetchMergeDeployments(branch, windowStart) : config2.dora.source === "workflow-runs" ? github.fetchWorkflowRunDeployments(config2.dora.workflow, branch, windowStart) : github.fetchDeployments(config2.dora.environment, windowStart),
-    github.readContents(head.sha, {
-      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", ...securityPolicyPaths, ...dependabotConfigPaths]),
-      directories: [`${dataDir}/incidents`]
-    }),
-    github.readBranchProtection(branch),
-    github.countOpenDependabotAlerts()
-  ]);
-  const successes = deployments.filter((deployment) => deployment.status === "success").sort((a, b) => b.time - a.time);
-  const beforeWindow = successes.find((deployment) => deployment.time <= windowStart);
-  const newest = successes[0];
-  const commits = newest ? await github.fetchHistory(newest.sha, (beforeWindow?.time ?? windowStart) - historyMargin) : [];
-  const incidentFiles = (contents.directories.get(`${dataDir}/incidents`) ?? []).filter((name) => /^incident_.*\.md$/.test(name)).map((name) => `${dataDir}/incidents/${name}`);
-  let incidents;
-  if (incidentFiles.length > 0) {
-    const texts = await github.readContents(head.sha, { files: incidentFiles });
-    incidents = incidentFiles.flatMap((path2) => {
-      const text6 = texts.files.get(path2)?.text;
-      const incident = text6 ? incidentFromPostMortem(path2, text6) : void 0;
-      return incident ? [incident] : [];
-    });
-  } else {
-    incidents = await github.listIncidentIssues(config2.incidents.label, windowStart);
-  }
-  const dora = computeDora({ source: config2.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config2.dora.windowDays, hotfixPattern: config2.dora.hotfixPattern, tiers: tiersWith(config2.dora.tiers) });
-  const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
-  const scorecard2 = composeScorecard({
-    now,
-    dora,
-    explain: options.explain ?? false,
-    targets: config2.scorecard.targets,
-    techStack: parseDataJson(techStackSchema, text5(`${dataDir}/tech_stack.json`)),
-    techDebt: parseDataJson(techDebtSchema, text5(`${dataDir}/tech_debt.json`)),
-    infraCosts: parseDataJson(infraCostsSchema, text5(`${dataDir}/infra_costs.json`)),
-    team: parseDataJson(teamSchema, text5(`${dataDir}/team.json`)),
-    cfoForecast: parseDataJson(external_exports.record(external_exports.string(), external_exports.unknown()), text5("data/cfo/latest_forecast.json")),
-    security: {
-      securityPolicy: securityPolicyPaths.some((path2) => Boolean(text5(path2))),
-      dependabotConfig: dependabotConfigPaths.some((path2) => Boolean(text5(path2))),
-      ...branchProtection !== void 0 ? { branchProtection } : {},
-      ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
-    }
-  });
-  scorecardSchema.parse(scorecard2);
-  const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
-  const previous3 = parseDataJson(scorecardSchema, text5(`${dataDir}/engineering_scorecard.json`));
-  return {
-    scorecard: scorecard2,
-    dora,
-    ...previous3 ? { previous: previous3 } : {},
-    files: { [`${dataDir}/engineering_scorecard.json`]: json2, [`${dataDir}/scorecards/scorecard_${scorecard2.generatedAt.slice(0, 10)}.json`]: json2 },
-    head
-  };
-}
-var commitMessage = (run2) => `chore(scorecard): engineering scorecard ${run2.scorecard.generatedAt.slice(0, 10)}`;
-async function writeScorecard(context3, config2, branch, run2, recompute, maxAttempts = 3) {
-  const mode = config2.scorecard.commit;
-  if (mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
-  const { github } = context3;
-  let current = run2;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (mode === "push") {
-        const sha2 = await github.commitFiles(branch, current.head, current.files, commitMessage(current));
-        return { status: "committed", sha: sha2, attempts: attempt, branch };
-      }
-      const target = config2.scorecard.branch;
-      const state = await github.readBranchAndPullRequest(target);
-      if (!state.branchSha) await github.createBranch(target, current.head.sha);
-      const head = await github.readBranchHead(target);
-      const sha = await github.commitFiles(target, head, current.files, commitMessage(current));
-      const pullRequest = state.pullRequest ? { ...state.pullRequest, created: false } : {
-        ...await github.createPullRequest(state.repositoryId, {
-          base: branch,
-          head: target,
-          title: `Engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`,
-          body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request."
-        }),
-        created: true
-      };
-      return { status: "committed", sha, attempts: attempt, branch: target, pullRequest };
-    } catch (error63) {
-      if (!(error63 instanceof StaleBranchError) || attempt >= maxAttempts) throw error63;
-      context3.log.warn(`${error63.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
-      current = await recompute();
-    }
-  }
-}
-
-// src/scorecard/render-summary.ts
-var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
-var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
-function renderScorecardSummary(scorecard2, dora, previous3) {
-  const h = scorecard2.health;
-  const p = previous3?.health;
-  const rows = [
-    ["Deployment frequency", h.deploymentFrequency, p?.deploymentFrequency],
-    ["Lead time for changes", h.leadTime, p?.leadTime],
-    ["Change failure rate", h.changeFailureRate, p?.changeFailureRate],
-    ["Time to restore", h.mttr, p?.mttr]
-  ];
-  const lines = [
-    `## Engineering scorecard, ${scorecard2.generatedAt.slice(0, 10)}`,
-    "",
-    `DORA from \`${dora.source}\` over ${dora.window.days} days (${dora.window.start.slice(0, 10)} to ${dora.window.end.slice(0, 10)}); maturity stage: ${scorecard2.maturityStage}.`,
-    "",
-    "| Metric | Current | Previous | Target | Status | Samples |",
-    "|---|---|---|---|---|---|",
-    ...rows.map(([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`),
-    `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
-    "",
-    `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
-  ];
-  if (dora.weekly.length > 0) {
-    const labels = dora.weekly.map((week) => `"${week.week.slice(5)}"`).join(", ");
-    lines.push(
-      "",
-      "```mermaid",
-      "xychart-beta",
-      '  title "Deployments per week"',
-      `  x-axis [${labels}]`,
-      '  y-axis "deployments"',
-      `  bar [${dora.weekly.map((week) => week.deployments).join(", ")}]`,
-      `  line [${dora.weekly.map((week) => week.failed).join(", ")}]`,
-      "```",
-      "",
-      "```mermaid",
-      "xychart-beta",
-      '  title "Median lead time per week (hours)"',
-      `  x-axis [${labels}]`,
-      '  y-axis "hours"',
-      `  line [${dora.weekly.map((week) => week.medianLeadTimeHours ?? 0).join(", ")}]`,
-      "```"
-    );
-  }
-  lines.push("", "<details><summary>Why each status</summary>", "", ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`), "", "</details>");
-  if (dora.deploymentFrequency.deployments === 0) lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
-  return lines.join("\n") + "\n";
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -68972,7 +69124,7 @@ function actionOctokit(token) {
   return octokit;
 }
 
-// src/action/report.ts
+// src/action/report-without-check-run.ts
 async function reportWithoutCheckRun(plan, reason2) {
   for (const annotation of plan.annotations) {
     const properties = {
@@ -69039,9 +69191,10 @@ async function adr(useCase, pr, snapshot, dryRun) {
 async function scorecard(useCase, dryRun) {
   const payload = context2.payload;
   const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
-  const resolved = resolveConfig(await useCase.github.readConfigSources(branch, getInput("config-path") || ".github/cto-copilot.yml"));
+  const { resolved } = await loadConfig(useCase.view, branch, getInput("config-path") || void 0);
   if (!resolved.valid) warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
-  const compute = () => computeScorecardFromGitHub(useCase, resolved.config, branch, { explain: true });
+  const { config: config2 } = resolved;
+  const compute = () => computeScorecard(useCase, config2, branch, { explain: true });
   const run2 = await compute();
   const { dora } = run2;
   setOutput("deployments", dora.deploymentFrequency.deployments);
@@ -69055,10 +69208,10 @@ async function scorecard(useCase, dryRun) {
     info("Dry run: the scorecard was not written.");
     return;
   }
-  const written = await writeScorecard(useCase, resolved.config, branch, run2, compute);
+  const written = await writeScorecard(useCase, run2, { mode: config2.scorecard.commit, branch, botBranch: config2.scorecard.branch, recompute: compute });
   if (written.status === "committed") {
-    setOutput("scorecard-commit", written.sha);
-    info(`Scorecard committed to ${written.branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    setOutput("scorecard-commit", written.sha ?? "");
+    info(`Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
     if (written.pullRequest) {
       setOutput("scorecard-pull-request", written.pullRequest.number);
       info(`${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`);
@@ -69076,18 +69229,18 @@ async function run() {
       return;
     }
     if (selected.includes("scorecard")) {
-      const github = createGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
+      const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
       const nowInput = getInput("now");
       const now = nowInput ? new Date(nowInput) : /* @__PURE__ */ new Date();
       if (Number.isNaN(now.getTime())) throw new Error(`input now must be an ISO 8601 time, not "${nowInput}"`);
-      await scorecard({ github, log: coreLogger(), now: () => now }, dryRun);
+      await scorecard({ ...gateway, log: coreLogger(), now: () => now }, dryRun);
       return;
     }
     const payload = context2.payload;
     if (!payload.pull_request || !payload.repository) throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context2.eventName}`);
-    const useCase = { github: createGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo), log: coreLogger(), now: () => /* @__PURE__ */ new Date() };
+    const useCase = { ...githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo), log: coreLogger(), now: () => /* @__PURE__ */ new Date() };
     const pr = pullRequestInfo(payload);
-    const snapshot = await loadPullRequest(useCase, pr, getInput("config-path") || void 0);
+    const snapshot = await loadPullRequest(useCase.view, pr, getInput("config-path") || void 0);
     const failures = [];
     if (selected.includes("data-check") && !await dataCheck(useCase, pr, snapshot, dryRun)) failures.push("the data files have errors (see the annotations)");
     if (selected.includes("adr") && !await adr(useCase, pr, snapshot, dryRun)) failures.push("an ADR is required for this infrastructure change (adr.require)");

@@ -1,21 +1,24 @@
 import * as core from "@actions/core";
 import { context } from "@actions/github";
-import { createGateway } from "../github/gateway.js";
+import { githubGateway, type GitHubGateway } from "../github/gateway.js";
 import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
-import type { UseCaseContext } from "../use-cases/context.js";
-import { loadPullRequest, type PullRequestInfo, type PullRequestSnapshot } from "../use-cases/pull-request.js";
+import type { Logger } from "../ports/logger.js";
+import type { PullRequestInfo } from "../ports/pull-request.js";
+import { renderScorecardSummary } from "../scorecard/render-summary.js";
+import { computeScorecard, writeScorecard } from "../use-cases/compute-scorecard.js";
+import { loadConfig } from "../use-cases/load-config.js";
+import { loadPullRequest, type PullRequestSnapshot } from "../use-cases/pull-request.js";
 import { reviewAdr } from "../use-cases/review-adr.js";
 import { reviewDataFiles } from "../use-cases/review-data-files.js";
-import { computeScorecardFromGitHub, writeScorecard } from "../use-cases/compute-scorecard.js";
-import { resolveConfig } from "../config/resolve-config.js";
-import { renderScorecardSummary } from "../scorecard/render-summary.js";
 import { actionOctokit } from "./octokit.js";
-import { reportWithoutCheckRun } from "./report.js";
+import { reportWithoutCheckRun } from "./report-without-check-run.js";
 
 const commands = ["auto", "data-check", "adr", "scorecard"] as const;
 type Command = (typeof commands)[number];
 
-function coreLogger(): UseCaseContext["log"] {
+type UseCaseContext = GitHubGateway & { log: Logger; now: () => Date };
+
+function coreLogger(): Logger {
   return { debug: core.debug, info: core.info, warn: core.warning, error: core.error };
 }
 
@@ -68,9 +71,10 @@ async function adr(useCase: UseCaseContext, pr: PullRequestInfo, snapshot: PullR
 async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void> {
   const payload = context.payload as { repository?: { default_branch?: string } };
   const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
-  const resolved = resolveConfig(await useCase.github.readConfigSources(branch, core.getInput("config-path") || ".github/cto-copilot.yml"));
+  const { resolved } = await loadConfig(useCase.view, branch, core.getInput("config-path") || undefined);
   if (!resolved.valid) core.warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
-  const compute = () => computeScorecardFromGitHub(useCase, resolved.config, branch, { explain: true });
+  const { config } = resolved;
+  const compute = () => computeScorecard(useCase, config, branch, { explain: true });
   const run = await compute();
   const { dora } = run;
   core.setOutput("deployments", dora.deploymentFrequency.deployments);
@@ -84,10 +88,10 @@ async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void
     core.info("Dry run: the scorecard was not written.");
     return;
   }
-  const written = await writeScorecard(useCase, resolved.config, branch, run, compute);
+  const written = await writeScorecard(useCase, run, { mode: config.scorecard.commit, branch, botBranch: config.scorecard.branch, recompute: compute });
   if (written.status === "committed") {
-    core.setOutput("scorecard-commit", written.sha);
-    core.info(`Scorecard committed to ${written.branch} as ${written.sha.slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    core.setOutput("scorecard-commit", written.sha ?? "");
+    core.info(`Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
     if (written.pullRequest) {
       core.setOutput("scorecard-pull-request", written.pullRequest.number);
       core.info(`${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`);
@@ -108,18 +112,18 @@ export async function run(): Promise<void> {
       return;
     }
     if (selected.includes("scorecard")) {
-      const github = createGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
+      const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
       const nowInput = core.getInput("now");
       const now = nowInput ? new Date(nowInput) : new Date();
       if (Number.isNaN(now.getTime())) throw new Error(`input now must be an ISO 8601 time, not "${nowInput}"`);
-      await scorecard({ github, log: coreLogger(), now: () => now }, dryRun);
+      await scorecard({ ...gateway, log: coreLogger(), now: () => now }, dryRun);
       return;
     }
     const payload = context.payload as unknown as Partial<PullRequestPayload>;
     if (!payload.pull_request || !payload.repository) throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context.eventName}`);
-    const useCase: UseCaseContext = { github: createGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo), log: coreLogger(), now: () => new Date() };
+    const useCase: UseCaseContext = { ...githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo), log: coreLogger(), now: () => new Date() };
     const pr = pullRequestInfo(payload as PullRequestPayload);
-    const snapshot = await loadPullRequest(useCase, pr, core.getInput("config-path") || undefined);
+    const snapshot = await loadPullRequest(useCase.view, pr, core.getInput("config-path") || undefined);
     const failures: string[] = [];
     if (selected.includes("data-check") && !(await dataCheck(useCase, pr, snapshot, dryRun))) failures.push("the data files have errors (see the annotations)");
     if (selected.includes("adr") && !(await adr(useCase, pr, snapshot, dryRun))) failures.push("an ADR is required for this infrastructure change (adr.require)");

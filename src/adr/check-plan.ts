@@ -1,4 +1,4 @@
-import type { CheckRunPlan } from "../github/check-runs.js";
+import type { CheckRunPlan } from "../report/check-run.js";
 import { categoryLabels } from "./categories.js";
 import type { InfraChange } from "./detect-infra-changes.js";
 import { renderResolved, type AdrResolution } from "./render-comment.js";

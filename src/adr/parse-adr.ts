@@ -1,11 +1,9 @@
 import { parseMarkdownRecord, type MarkdownField, type MarkdownRecord } from "../markdown/document.js";
-import type { Span } from "../validate/diagnostic.js";
+import type { Span } from "../findings/diagnostic.js";
 
 export const adrStatuses = ["proposed", "accepted", "deprecated", "superseded"] as const;
 export type AdrStatus = (typeof adrStatuses)[number];
 
-/** `adr_YYYY-MM-DD_slug.md`. */
-export const adrFileName = /^adr_(\d{4}-\d{2}-\d{2})_([a-z0-9][a-z0-9_-]*)\.md$/;
 
 /** A reference to another ADR by its file name (bare or inside a markdown link). */
 const adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;

@@ -1,8 +1,8 @@
 import type { Context } from "probot";
 import type { GitHubClient } from "../github/client.js";
-import { createGateway } from "../github/gateway.js";
+import { githubGateway } from "../github/gateway.js";
 import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
-import type { UseCaseContext } from "../use-cases/context.js";
+import type { Logger } from "../ports/logger.js";
 import { loadPullRequest } from "../use-cases/pull-request.js";
 import { reviewAdr } from "../use-cases/review-adr.js";
 import { reviewDataFiles } from "../use-cases/review-data-files.js";
@@ -22,15 +22,12 @@ export const pullRequestEvents = [
   "pull_request.ready_for_review",
 ] as const;
 
-/** Builds the use-case context from a Probot context: the installation's Octokit, bound to the repository. */
-export function useCaseContext(context: Context): UseCaseContext {
+/** The ports of the event's repository over the installation's Octokit, Probot's logger, and the clock. */
+export function useCaseContext(context: Context) {
   const repo = context.repo();
   const log = context.log;
-  return {
-    github: createGateway(context.octokit as unknown as GitHubClient, { owner: repo.owner, repo: repo.repo }),
-    log: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
-    now: () => new Date(),
-  };
+  const logger: Logger = { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
+  return { ...githubGateway(context.octokit as unknown as GitHubClient, { owner: repo.owner, repo: repo.repo }), log: logger, now: () => new Date() };
 }
 
 /** `pull_request` -> the data check and the ADR suggestion, sharing one read of config and files. */
@@ -42,7 +39,7 @@ export async function onPullRequest(context: Context<"pull_request">, queue: Key
     await queue.run(key, async () => {
       const useCase = useCaseContext(context);
       const info = pullRequestInfo(context.payload as unknown as PullRequestPayload);
-      const snapshot = await loadPullRequest(useCase, info);
+      const snapshot = await loadPullRequest(useCase.view, info);
       if (dataActions.has(action)) {
         const data = await reviewDataFiles(useCase, info, { snapshot });
         if (data.status === "skipped") context.log.debug(data.reason);

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
-import { resolveConfig } from "../config/resolve-config.js";
-import { computeScorecardFromGitHub, writeScorecard } from "../use-cases/compute-scorecard.js";
+import { computeScorecard, writeScorecard } from "../use-cases/compute-scorecard.js";
+import { loadConfig } from "../use-cases/load-config.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./on-pull-request.js";
 
@@ -21,9 +21,9 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
       if (Number.isNaN(now.getTime())) throw new Error(`client_payload.now is not a time: ${clientPayload.now}`);
       const useCase = { ...useCaseContext(context), now: () => now };
       const branch = repository.default_branch;
-      const resolved = resolveConfig(await useCase.github.readConfigSources(branch, ".github/cto-copilot.yml"));
-      const compute = () => computeScorecardFromGitHub(useCase, resolved.config, branch, { explain: true });
-      const written = await writeScorecard(useCase, resolved.config, branch, await compute(), compute);
+      const { config } = (await loadConfig(useCase.view, branch)).resolved;
+      const compute = () => computeScorecard(useCase, config, branch, { explain: true });
+      const written = await writeScorecard(useCase, await compute(), { mode: config.scorecard.commit, branch, botBranch: config.scorecard.branch, recompute: compute });
       context.log.info(written.status === "committed" ? `scorecard of ${repository.full_name} committed to ${written.branch} (${written.sha})` : `scorecard of ${repository.full_name} not written: ${written.reason}`);
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { adrCheckCommand, adrNewCommand } from "./commands/adr.js";
 import { initCommand } from "./commands/init.js";
 import { scorecardCommand, type ScorecardOptions } from "./commands/scorecard.js";
 import { validateCommand, type OutputFormat } from "./commands/validate.js";
+import { GitError } from "../local/git.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
 
 const packageJson = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -93,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       // Commander exits 0 after help or the version, and 1 after a usage error, which is our 2.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.failure;
     }
-    const message = error instanceof UsageError ? error.message : ((error as Error).stack ?? String(error));
+    const message = error instanceof UsageError || error instanceof GitError ? error.message : ((error as Error).stack ?? String(error));
     io.stderr.write(`cto-copilot: error: ${message}\n`);
     return exitCodes.failure;
   }

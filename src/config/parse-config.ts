@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { configSchema, defaultConfig, type Config } from "../schemas/config.js";
-import type { Finding, Span } from "../validate/diagnostic.js";
-import type { PathFinding } from "../validate/json-document.js";
-import { schemaFindings } from "../validate/schema-findings.js";
+import type { Finding, Span } from "../findings/diagnostic.js";
+import type { PathFinding } from "../findings/diagnostic.js";
+import { schemaFindings } from "../findings/schema-findings.js";
 
 /** Where the repository config lives. */
 export const configPath = ".github/cto-copilot.yml";

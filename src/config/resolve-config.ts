@@ -1,5 +1,5 @@
 import { configSchema, defaultConfig, type Config } from "../schemas/config.js";
-import type { Finding } from "../validate/diagnostic.js";
+import type { Finding } from "../findings/diagnostic.js";
 import { configPath, parseConfig } from "./parse-config.js";
 
 export interface ConfigTexts {

@@ -1,4 +1,4 @@
-import { CommitGraph, type CommitInfo } from "./change-sets.js";
+import { CommitGraph, type CommitInfo } from "./commit-graph.js";
 import { median, percentile, round } from "./stats.js";
 import { belowTier, dora2023Tiers, frequencyTier, rateTier, type Tier, type TierThresholds } from "./tiers.js";
 

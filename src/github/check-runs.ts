@@ -1,32 +1,6 @@
+import type { CheckRunPlan, ExistingCheckRun } from "../report/check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: "notice" | "warning" | "failure";
-  message: string;
-  title?: string;
-}
-
-export interface CheckRunPlan {
-  name: string;
-  headSha: string;
-  conclusion: "success" | "failure" | "neutral" | "action_required";
-  title: string;
-  summary: string;
-  annotations: CheckAnnotation[];
-}
-
-export interface ExistingCheckRun {
-  id: number;
-  status: string;
-  conclusion: string | null;
-  title: string | null;
-  summary: string | null;
-}
 
 /** GitHub accepts at most 50 annotations per create or update request. */
 export const annotationsPerRequest = 50;

@@ -1,16 +1,6 @@
+import { StaleBranchError } from "../ports/publisher.js";
+import type { BranchHead } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-
-/** The branch moved between reading and writing: someone else committed. */
-export class StaleBranchError extends Error {
-  constructor(branch: string) {
-    super(`branch ${branch} moved while the files were being written`);
-  }
-}
-
-export interface BranchHead {
-  sha: string;
-  tree: string;
-}
 
 export async function readBranchHead(client: GitHubClient, repo: RepoRef, branch: string): Promise<BranchHead> {
   const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });

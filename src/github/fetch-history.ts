@@ -1,4 +1,4 @@
-import type { CommitInfo } from "../dora/change-sets.js";
+import type { CommitInfo } from "../dora/commit-graph.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 interface HistoryPage {

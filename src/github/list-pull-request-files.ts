@@ -1,14 +1,5 @@
+import type { ChangedFile } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-
-export interface ChangedFile {
-  path: string;
-  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
-  previousPath?: string;
-  additions: number;
-  deletions: number;
-  /** Unified diff of the file; absent for binary or very large diffs. */
-  patch?: string;
-}
 
 /** Every file a pull request changes (GitHub lists at most 3,000), 100 per request. */
 export async function listPullRequestFiles(client: GitHubClient, repo: RepoRef, pullNumber: number): Promise<ChangedFile[]> {

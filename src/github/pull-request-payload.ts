@@ -1,4 +1,4 @@
-import type { PullRequestInfo } from "../use-cases/pull-request.js";
+import type { PullRequestInfo } from "../ports/pull-request.js";
 
 /** The parts of a `pull_request` webhook payload the use cases read. */
 export interface PullRequestPayload {

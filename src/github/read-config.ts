@@ -1,11 +1,5 @@
+import type { ConfigSources } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-
-export interface ConfigSources {
-  /** The repository's own `.github/cto-copilot.yml` at the ref, if any. */
-  repository?: string;
-  /** The organisation default: the same path in the owner's `.github` repository, if any. */
-  organization?: string;
-}
 
 /** Reads the repository config and the organisation default in one GraphQL query. */
 export async function readConfigSources(client: GitHubClient, repo: RepoRef, ref: string, path: string): Promise<ConfigSources> {

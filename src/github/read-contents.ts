@@ -1,17 +1,5 @@
+import type { ContentRequest, RepositoryContents } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-
-/** A file read at a commit. `text` is null when GitHub reports the blob as binary. */
-export interface RemoteFile {
-  path: string;
-  byteSize: number;
-  text: string | null;
-}
-
-export interface RepositoryContents {
-  files: Map<string, RemoteFile>;
-  /** Entry names of each directory asked for (absent when the directory does not exist). */
-  directories: Map<string, string[]>;
-}
 
 interface GitObject {
   __typename: "Blob" | "Tree" | "Commit" | "Tag";
@@ -32,7 +20,7 @@ export async function readRepositoryContents(
   client: GitHubClient,
   repo: RepoRef,
   ref: string,
-  wanted: { files?: readonly string[]; directories?: readonly string[] },
+  wanted: ContentRequest,
 ): Promise<RepositoryContents> {
   const requests = [...(wanted.files ?? []).map((path) => ({ path, kind: "file" as const })), ...(wanted.directories ?? []).map((path) => ({ path, kind: "directory" as const }))];
   const result: RepositoryContents = { files: new Map(), directories: new Map() };
@@ -51,7 +39,9 @@ export async function readRepositoryContents(
       const object = data.repository![`f${index}`];
       if (!object) return;
       if (request.kind === "file" && object.__typename === "Blob") {
-        result.files.set(request.path, { path: request.path, byteSize: object.byteSize ?? 0, text: object.isBinary ? null : (object.text ?? null) });
+        const byteSize = object.byteSize ?? 0;
+        // GitHub gives no text for a binary blob.
+        result.files.set(request.path, object.isBinary || typeof object.text !== "string" ? { path: request.path, byteSize, text: null, unread: "binary" } : { path: request.path, byteSize, text: object.text });
       } else if (request.kind === "directory" && object.__typename === "Tree") {
         result.directories.set(request.path, (object.entries ?? []).map((entry) => entry.name));
       }

@@ -1,6 +1,6 @@
+import type { UpsertResult } from "../ports/publisher.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
-export type UpsertResult = { id: number; action: "created" | "updated" | "unchanged" } | { id: undefined; action: "absent" };
 
 /** The hidden marker that identifies the bot's comment on one topic, e.g. `<!-- cto-copilot:adr -->`. */
 export const commentMarker = (topic: string) => `<!-- cto-copilot:${topic} -->`;

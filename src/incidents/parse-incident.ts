@@ -4,8 +4,6 @@ import { parseTimestamp } from "./timestamp.js";
 export const incidentSeverities = ["SEV1", "SEV2", "SEV3"] as const;
 export const incidentStatuses = ["investigating", "identified", "monitoring", "resolved"] as const;
 
-/** `incident_YYYY-MM-DD.md`, or `incident_YYYY-MM-DD-2.md` for a second one that day. */
-export const incidentFileName = /^incident_(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/;
 
 export interface ParsedIncident {
   record: MarkdownRecord;

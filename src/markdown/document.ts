@@ -3,7 +3,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
-import type { Span } from "../validate/diagnostic.js";
+import type { Span } from "../findings/diagnostic.js";
 
 /** A `**Name:** value` line of a record's header. */
 export interface MarkdownField {

@@ -1,4 +1,4 @@
-import { countBySeverity, type Diagnostic } from "../validate/diagnostic.js";
+import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
 
 export interface ValidationReport {
   diagnostics: Pick<Diagnostic, "file" | "line" | "column" | "severity" | "code" | "message">[];

@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import type { Diagnostic } from "../validate/diagnostic.js";
+import type { Diagnostic } from "../findings/diagnostic.js";
 
 export interface SarifTool {
   version: string;

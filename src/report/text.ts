@@ -1,6 +1,6 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Colors } from "picocolors/types.js";
-import { countBySeverity, type Diagnostic } from "../validate/diagnostic.js";
+import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 

@@ -1,38 +1,17 @@
 import type { z } from "zod";
 import { configSchema } from "./config.js";
-import { infraCostsSchema } from "./infra-costs.js";
-import { scorecardSchema } from "./scorecard.js";
-import { teamSchema } from "./team.js";
-import { techDebtSchema } from "./tech-debt.js";
-import { techStackSchema } from "./tech-stack.js";
+import { jsonFiles } from "./data-files.js";
 
-export type JsonKind = "tech_stack" | "engineering_scorecard" | "tech_debt" | "infra_costs" | "team" | "scorecard_snapshot";
-
-export interface JsonKindInfo {
-  kind: JsonKind;
-  schema: z.ZodType;
-  /** Name of the generated JSON Schema file under schemas/. */
-  schemaFile: string;
-}
-
-/** JSON data files, by their path inside the data directory. */
-export const jsonKinds: Record<JsonKind, JsonKindInfo> = {
-  tech_stack: { kind: "tech_stack", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
-  engineering_scorecard: { kind: "engineering_scorecard", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
-  tech_debt: { kind: "tech_debt", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
-  infra_costs: { kind: "infra_costs", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
-  team: { kind: "team", schema: teamSchema, schemaFile: "team.schema.json" },
-  scorecard_snapshot: { kind: "scorecard_snapshot", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
-};
-
-/** Every schema published as JSON Schema, by file name. */
+/** Every schema published as JSON Schema, by file name: the data files' and the config's. */
 export const publishedSchemas: Record<string, z.ZodType> = {
-  "tech_stack.schema.json": techStackSchema,
-  "engineering_scorecard.schema.json": scorecardSchema,
-  "tech_debt.schema.json": techDebtSchema,
-  "infra_costs.schema.json": infraCostsSchema,
-  "team.schema.json": teamSchema,
+  ...Object.fromEntries(Object.values(jsonFiles).map((spec) => [spec.schemaFile, spec.schema])),
   "config.schema.json": configSchema,
 };
 
-export { configSchema, infraCostsSchema, scorecardSchema, teamSchema, techDebtSchema, techStackSchema };
+export type { JsonKind } from "./data-files.js";
+export { configSchema };
+export { infraCostsSchema } from "./infra-costs.js";
+export { scorecardSchema } from "./scorecard.js";
+export { teamSchema } from "./team.js";
+export { techDebtSchema } from "./tech-debt.js";
+export { techStackSchema } from "./tech-stack.js";

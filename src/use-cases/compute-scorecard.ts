@@ -1,98 +1,113 @@
 import { z } from "zod";
+import type { DoraResult, IncidentEvent } from "../dora/compute.js";
+import { computeDora } from "../dora/compute.js";
 import { tiersWith } from "../dora/tiers.js";
-import { computeDora, type DoraResult, type IncidentEvent } from "../dora/compute.js";
-import { StaleBranchError, type BranchHead } from "../github/commit-files.js";
 import { incidentFromPostMortem } from "../incidents/incident-event.js";
-import { composeScorecard } from "../scorecard/compose.js";
-import { dataDirOf, type Config } from "../schemas/config.js";
+import type { Logger } from "../ports/logger.js";
+import { StaleBranchError, type FilePublisher, type FileWriteResult } from "../ports/publisher.js";
+import type { BranchHead, BranchView, ConfigView, DeliveryView, FileView, IncidentView, SecurityView } from "../ports/repository-view.js";
 import { parseDataJson } from "../schemas/parse-data.js";
-import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
+import { cfoForecastPath, dataFilePath, dataLayoutOf, fixedJsonKinds, recordFilesIn, snapshotPath, type FixedJsonKind } from "../schemas/data-files.js";
 import { infraCostsSchema } from "../schemas/infra-costs.js";
-import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
 import { teamSchema } from "../schemas/team.js";
 import { techDebtSchema } from "../schemas/tech-debt.js";
 import { techStackSchema } from "../schemas/tech-stack.js";
-import type { UseCaseContext } from "./context.js";
+import type { Config } from "../schemas/config.js";
+import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
+import { composeScorecard } from "../scorecard/compose.js";
+import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 
 const day = 86_400_000;
-/** Commits older than the deployment before the window by more than this are not read. */
+/** Commits older than the deployment before the window by more than this are not read (views that walk by time). */
 const historyMargin = 30 * day;
+
+export interface ScorecardContext {
+  view: FileView & ConfigView & BranchView & DeliveryView & IncidentView & SecurityView;
+  log: Logger;
+  now: () => Date;
+}
 
 export interface ScorecardRun {
   scorecard: Scorecard;
   dora: DoraResult;
+  /** Deployments the source holds up to the end of the window (for "none in the window" hints). */
+  deploymentsRead: number;
   /** The scorecard this one replaces, for trends. */
   previous?: Scorecard;
   /** Files to write: the live scorecard and the dated snapshot. */
   files: Record<string, string>;
-  /** The branch head everything was read at: the commit is made on top of it. */
+  /** The branch head everything was read at: the files are written on top of it. */
   head: BranchHead;
 }
 
+const leniently = z.record(z.string(), z.unknown());
+
 /**
- * Computes the scorecard for a repository from GitHub: deployments of the configured
- * environment (GraphQL, 100 per page, statuses included), the commit history the window
- * needs, incidents (post-mortem files, else issues with the incident label) and the data files
- * at the branch head.
+ * Computes the engineering scorecard of one repository, from GitHub or from a local clone:
+ *
+ * 1. Read the branch head, then in parallel the deployments of the configured source, the data
+ *    files and security files at the head, branch protection and Dependabot alerts.
+ * 2. Read the history the change sets need: from the deployments in the window and the last one
+ *    before it, down to the one before that.
+ * 3. Take incidents from post-mortem files, else from issues with the incident label.
+ * 4. Compute DORA and compose the scorecard (validated against our own schema).
  */
-export async function computeScorecardFromGitHub(context: UseCaseContext, config: Config, branch: string, options: { explain?: boolean } = {}): Promise<ScorecardRun> {
-  const { github } = context;
+export async function computeScorecard(context: ScorecardContext, config: Config, branch: string, options: { explain?: boolean } = {}): Promise<ScorecardRun> {
+  const { view } = context;
   if (config.dora.source === "workflow-runs" && !config.dora.workflow) {
     throw new Error('dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id');
   }
   const now = context.now();
   const windowStart = now.getTime() - config.dora.windowDays * day;
-  const dataDir = dataDirOf(config);
-  const head = await github.readBranchHead(branch);
+  const layout = dataLayoutOf(config);
+  const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)])) as Record<FixedJsonKind, string>;
+  const head = await view.readHead(branch);
   const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    config.dora.source === "releases"
-      ? github.fetchReleaseDeployments(windowStart)
-      : config.dora.source === "tags"
-        ? github.fetchTagDeployments(config.dora.tagPattern, windowStart)
-        : config.dora.source === "merges"
-          ? github.fetchMergeDeployments(branch, windowStart)
-          : config.dora.source === "workflow-runs"
-            ? github.fetchWorkflowRunDeployments(config.dora.workflow!, branch, windowStart)
-            : github.fetchDeployments(config.dora.environment, windowStart),
-    github.readContents(head.sha, {
-      files: ["tech_stack.json", "tech_debt.json", "infra_costs.json", "team.json", "engineering_scorecard.json"].map((name) => `${dataDir}/${name}`).concat(["data/cfo/latest_forecast.json", ...securityPolicyPaths, ...dependabotConfigPaths]),
-      directories: [`${dataDir}/incidents`],
-    }),
-    github.readBranchProtection(branch),
-    github.countOpenDependabotAlerts(),
+    view.readDeployments({ source: config.dora.source, environment: config.dora.environment, tagPattern: config.dora.tagPattern, workflow: config.dora.workflow, branch, since: windowStart }),
+    view.readContents(head.sha, { files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths], directories: [layout.incidents] }),
+    view.readBranchProtection(branch),
+    view.countOpenDependabotAlerts(),
   ]);
 
-  // History from the newest deployment back to a margin before the last deployment ahead of the window.
-  const successes = deployments.filter((deployment) => deployment.status === "success").sort((a, b) => b.time - a.time);
-  const beforeWindow = successes.find((deployment) => deployment.time <= windowStart);
-  const newest = successes[0];
-  const commits = newest ? await github.fetchHistory(newest.sha, (beforeWindow?.time ?? windowStart) - historyMargin) : [];
+  // The change set of the first deployment in the window ends at the last one before it.
+  const successes = deployments.filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime()).sort((a, b) => a.time - b.time);
+  const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
+  const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
+  const tips = [...new Set(successes.slice(from).reverse().map((deployment) => deployment.sha))];
+  const beforeWindow = from < successes.length ? successes[from] : undefined;
+  const exclude = from > 0 ? [successes[from - 1]!.sha] : [];
+  const commits = tips.length > 0 ? await view.readHistory({ tips, exclude, since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin }) : [];
 
-  const incidentFiles = (contents.directories.get(`${dataDir}/incidents`) ?? []).filter((name) => /^incident_.*\.md$/.test(name)).map((name) => `${dataDir}/incidents/${name}`);
+  const postMortems = recordFilesIn((contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`), [layout.incidents]);
   let incidents: IncidentEvent[];
-  if (incidentFiles.length > 0) {
-    const texts = await github.readContents(head.sha, { files: incidentFiles });
-    incidents = incidentFiles.flatMap((path) => {
+  if (postMortems.length > 0) {
+    const texts = await view.readContents(head.sha, { files: postMortems });
+    incidents = postMortems.flatMap((path) => {
       const text = texts.files.get(path)?.text;
       const incident = text ? incidentFromPostMortem(path, text) : undefined;
       return incident ? [incident] : [];
     });
   } else {
-    incidents = await github.listIncidentIssues(config.incidents.label, windowStart);
+    incidents = await view.listIncidentIssues(config.incidents.label, windowStart);
   }
 
-  const dora = computeDora({ source: config.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern, tiers: tiersWith(config.dora.tiers) });
   const text = (path: string) => contents.files.get(path)?.text ?? undefined;
+  const read = <T>(path: string, schema: z.ZodType<T>): T | undefined => {
+    const value = parseDataJson(schema, text(path));
+    if (value === undefined && text(path)) context.log.warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
+    return value;
+  };
+  const dora = computeDora({ source: config.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern, tiers: tiersWith(config.dora.tiers) });
   const scorecard = composeScorecard({
     now,
     dora,
     explain: options.explain ?? false,
     targets: config.scorecard.targets,
-    techStack: parseDataJson(techStackSchema, text(`${dataDir}/tech_stack.json`)),
-    techDebt: parseDataJson(techDebtSchema, text(`${dataDir}/tech_debt.json`)),
-    infraCosts: parseDataJson(infraCostsSchema, text(`${dataDir}/infra_costs.json`)),
-    team: parseDataJson(teamSchema, text(`${dataDir}/team.json`)),
-    cfoForecast: parseDataJson(z.record(z.string(), z.unknown()), text("data/cfo/latest_forecast.json")),
+    techStack: read(dataFiles.tech_stack, techStackSchema),
+    techDebt: read(dataFiles.tech_debt, techDebtSchema),
+    infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
+    team: read(dataFiles.team, teamSchema),
+    cfoForecast: read(cfoForecastPath, leniently),
     security: {
       securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
       dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
@@ -100,63 +115,67 @@ export async function computeScorecardFromGitHub(context: UseCaseContext, config
       ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
     },
   });
+  // What we write must pass our own validation.
   scorecardSchema.parse(scorecard);
   const json = JSON.stringify(scorecard, null, 2) + "\n";
-  const previous = parseDataJson(scorecardSchema, text(`${dataDir}/engineering_scorecard.json`));
+  const previous = read(dataFiles.engineering_scorecard, scorecardSchema);
   return {
     scorecard,
     dora,
+    deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
     ...(previous ? { previous } : {}),
-    files: { [`${dataDir}/engineering_scorecard.json`]: json, [`${dataDir}/scorecards/scorecard_${scorecard.generatedAt.slice(0, 10)}.json`]: json },
+    files: { [dataFiles.engineering_scorecard]: json, [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json },
     head,
   };
 }
 
-export type WriteOutcome =
-  | { status: "committed"; sha: string; attempts: number; branch: string; pullRequest?: { number: number; url: string; created: boolean } }
-  | { status: "skipped"; reason: string };
+export type WriteOutcome = ({ status: "committed"; attempts: number } & FileWriteResult) | { status: "skipped"; reason: string };
+
+export interface WriteScorecardOptions {
+  /** `push` onto `branch`, a `pull-request` from the bot branch, or `none` (the summary only). */
+  mode: Config["scorecard"]["commit"];
+  branch: string;
+  /** The bot branch of `pull-request` mode. */
+  botBranch: string;
+  /** Computes the scorecard again from the branch's new head, after someone else committed. */
+  recompute: () => Promise<ScorecardRun>;
+  maxAttempts?: number;
+}
 
 const commitMessage = (run: ScorecardRun) => `chore(scorecard): engineering scorecard ${run.scorecard.generatedAt.slice(0, 10)}`;
 
 /**
- * Writes the scorecard and its snapshot in one commit (git data API), never forcing a ref:
- * `push` commits on the default branch on top of the head everything was read at; when the
- * branch moved meanwhile GitHub refuses the update, and the scorecard is computed again from
- * the new head and written again. `pull-request` commits on the bot branch (created from the
- * default branch when missing, kept when someone pushed to it) and opens one pull request.
+ * Writes the scorecard and its snapshot together, never forcing a ref: when the branch moved
+ * since it was read, the publisher refuses, and the scorecard is computed again from the new
+ * head and written again (up to `maxAttempts`).
  */
-export async function writeScorecard(context: UseCaseContext, config: Config, branch: string, run: ScorecardRun, recompute: () => Promise<ScorecardRun>, maxAttempts = 3): Promise<WriteOutcome> {
-  const mode = config.scorecard.commit;
-  if (mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
-  const { github } = context;
+export async function writeScorecard(context: { publish: FilePublisher; log: Logger }, run: ScorecardRun, options: WriteScorecardOptions): Promise<WriteOutcome> {
+  if (options.mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  const maxAttempts = options.maxAttempts ?? 3;
   let current = run;
   for (let attempt = 1; ; attempt++) {
     try {
-      if (mode === "push") {
-        const sha = await github.commitFiles(branch, current.head, current.files, commitMessage(current));
-        return { status: "committed", sha, attempts: attempt, branch };
-      }
-      const target = config.scorecard.branch;
-      const state = await github.readBranchAndPullRequest(target);
-      if (!state.branchSha) await github.createBranch(target, current.head.sha);
-      const head = await github.readBranchHead(target);
-      const sha = await github.commitFiles(target, head, current.files, commitMessage(current));
-      const pullRequest = state.pullRequest
-        ? { ...state.pullRequest, created: false }
-        : {
-            ...(await github.createPullRequest(state.repositoryId, {
-              base: branch,
-              head: target,
-              title: `Engineering scorecard ${current.scorecard.generatedAt.slice(0, 10)}`,
-              body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request.",
-            })),
-            created: true,
-          };
-      return { status: "committed", sha, attempts: attempt, branch: target, pullRequest };
+      const date = current.scorecard.generatedAt.slice(0, 10);
+      const result = await context.publish.writeFiles({
+        branch: options.branch,
+        head: current.head,
+        files: current.files,
+        message: commitMessage(current),
+        via:
+          options.mode === "push"
+            ? { kind: "push" }
+            : {
+                kind: "pull-request",
+                branch: options.botBranch,
+                title: `Engineering scorecard ${date}`,
+                body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request.",
+              },
+      });
+      return { status: "committed", attempts: attempt, ...result };
     } catch (error) {
       if (!(error instanceof StaleBranchError) || attempt >= maxAttempts) throw error;
       context.log.warn(`${error.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
-      current = await recompute();
+      current = await options.recompute();
     }
   }
 }

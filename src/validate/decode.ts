@@ -1,4 +1,4 @@
-import type { Finding } from "./diagnostic.js";
+import type { Finding } from "../findings/diagnostic.js";
 
 export const defaultMaxFileSizeBytes = 5 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, visit, type JSONPath, type Node } from "jsonc-parser";
-import type { Finding, Severity, Span } from "./diagnostic.js";
+import type { Finding, PathFinding, Span, Target } from "../findings/diagnostic.js";
 import { scanObjectKeys } from "./json-keys.js";
 import { LineIndex } from "./line-index.js";
 
@@ -22,17 +22,6 @@ const syntaxMessages: Record<string, string> = {
   InvalidCharacter: "invalid character (control characters must be escaped)",
 };
 
-/** Where a finding points inside the node found at its path. */
-export type Target = "value" | "key";
-
-/** A finding located by its JSON path rather than by offsets (rules and schema checks produce these). */
-export interface PathFinding {
-  path: JSONPath;
-  target?: Target;
-  severity: Severity;
-  code: string;
-  message: string;
-}
 
 export interface ParsedJson {
   /** The parsed value, or undefined when the text is not JSON. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Finding } from "./diagnostic.js";
+import type { Diagnostic, Finding } from "../findings/diagnostic.js";
 
 /** Maps text offsets to 1-based line and column numbers (columns count UTF-16 code units). */
 export class LineIndex {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import type { GitHubClient } from "../../src/github/client.js";
-import { createGateway } from "../../src/github/gateway.js";
+import { githubGateway } from "../../src/github/gateway.js";
 import { GitHubEmulator, staleWrite } from "../support/emulator/server.js";
 
 let github: GitHubEmulator;
@@ -30,7 +30,7 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
   it("upserts one marked comment through the gateway: created, unchanged, updated", async () => {
     const repo = github.addRepo("emu/comments");
     const pull = repo.openPullRequest({ "infra/main.tf": "resource {}\n" });
-    const gateway = createGateway(octokit, { owner: "emu", repo: "comments" });
+    const gateway = githubGateway(octokit, { owner: "emu", repo: "comments" }).publish;
     expect((await gateway.upsertComment(pull.number, "adr", "Please add an ADR")).action).toBe("created");
     expect((await gateway.upsertComment(pull.number, "adr", "Please add an ADR")).action).toBe("unchanged");
     expect((await gateway.upsertComment(pull.number, "adr", "Thanks for the ADR")).action).toBe("updated");

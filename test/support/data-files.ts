@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { Diagnostic } from "../../src/validate/diagnostic.js";
+import type { Diagnostic } from "../../src/findings/diagnostic.js";
+import { defaultConfig } from "../../src/schemas/config.js";
+import { dataLayoutOf } from "../../src/schemas/data-files.js";
 import { validateDataFiles, type DataFile } from "../../src/validate/validate-files.js";
 
 export const templateRoot = new URL("../fixtures/template/", import.meta.url).pathname;
 export const dataDir = "data/engineering";
+/** The default layout: data/engineering with adrs/, incidents/, scorecards/. */
+export const layout = dataLayoutOf(defaultConfig());
 
 /** Reads every file of a fixture repository as the validator's input. */
 export function readFixture(root: string): DataFile[] {
@@ -26,7 +30,7 @@ export function validateOne(path: string, content: string | Uint8Array, options:
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   const full = `${dataDir}/${path}`;
   return validateDataFiles([{ path: full, size: bytes.length, bytes }], {
-    dataDir,
+    layout,
     maxFileSizeBytes: options.maxFileSizeBytes,
     knownPaths: [full, ...(options.knownPaths ?? []).map((known) => `${dataDir}/${known}`)],
   });

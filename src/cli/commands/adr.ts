@@ -1,16 +1,14 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve } from "node:path";
-import { categoryLabels, detectInfraChanges } from "../../adr/detect-infra-changes.js";
-import { readAdr, type AdrSummary } from "../../adr/read-adr.js";
-import { brokenSupersedeLinks, findRelatedAdrs } from "../../adr/related-adrs.js";
+import { categoryLabels } from "../../adr/categories.js";
 import { renderAdrDraft } from "../../adr/render-draft.js";
-import { isRecordFileName, recordFilesIn } from "../../markdown/record-files.js";
+import { gitMaybe } from "../../local/git.js";
+import { workingTree } from "../../ports/repository-view.js";
 import { adrDirectoryOf } from "../../schemas/config.js";
-import { communityAdrDirectories } from "../../use-cases/review-adr.js";
-import { gitMaybe } from "../git.js";
+import { assessAdrNeed } from "../../use-cases/assess-adr.js";
+import { loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
-import { loadRepoConfig } from "../load-repo-config.js";
-import { localChanges } from "../local-changes.js";
+import { localContext } from "../local-context.js";
 
 /** `cto-copilot adr new "Title"`: writes a new ADR from the template, never over an existing file. */
 export async function adrNewCommand(title: string, options: { root?: string; deciders?: string; date?: string }, io: CliIo): Promise<number> {
@@ -18,7 +16,7 @@ export async function adrNewCommand(title: string, options: { root?: string; dec
   const root = resolve(io.cwd, options.root ?? ".");
   const today = options.date ? new Date(`${options.date}T00:00:00Z`) : io.now();
   if (Number.isNaN(today.getTime())) throw new UsageError(`--date ${options.date}: expected YYYY-MM-DD`);
-  const { config } = await loadRepoConfig(root);
+  const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
   const gitUser = (await gitMaybe(root, ["config", "user.name"]))?.trim();
   const deciders = options.deciders ? options.deciders.split(",").map((name) => name.trim()).filter(Boolean) : gitUser ? [gitUser] : [];
   const draft = renderAdrDraft({ title, body: "", author: deciders[0] ?? "", reviewers: deciders.slice(1), changes: [], today, reviewAfterMonths: config.adr.reviewAfterMonths });
@@ -34,31 +32,17 @@ export async function adrNewCommand(title: string, options: { root?: string; dec
   return exitCodes.ok;
 }
 
-async function readLocalAdrs(root: string, directories: string[]): Promise<AdrSummary[]> {
-  const adrs: AdrSummary[] = [];
-  for (const directory of directories) {
-    const names = await readdir(join(root, directory)).catch(() => [] as string[]);
-    for (const name of names.filter(isRecordFileName)) {
-      adrs.push(readAdr(`${directory}/${name}`, await readFile(join(root, directory, name), "utf8")));
-    }
-  }
-  return adrs;
-}
-
-/** `cto-copilot adr check --base REF`: the PR detection on the local working tree. */
+/** `cto-copilot adr check --base REF`: the pull request's ADR assessment, on the working tree against a base. */
 export async function adrCheckCommand(options: { root?: string; base: string; format: "text" | "json"; strict?: boolean }, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, options.root ?? ".");
-  const { config } = await loadRepoConfig(root);
-  const directories = [...new Set([adrDirectoryOf(config), ...communityAdrDirectories])];
-  const files = await localChanges(root, options.base);
-  const adrAdded = recordFilesIn(files.filter((file) => file.status !== "removed").map((file) => file.path), directories).length > 0;
-  const changes = detectInfraChanges(files, config.adr);
-  const triggered = changes.length > 0 && !adrAdded;
-  const adrs = await readLocalAdrs(root, directories);
-  const related = changes.length > 0 ? findRelatedAdrs(adrs, changes) : [];
+  const { view } = localContext(io, { root });
+  const { config } = (await loadConfig(view, workingTree)).resolved;
+  const change = { baseSha: options.base, headSha: workingTree };
+  const { changes, resolution, suggested, related, notes } = await assessAdrNeed(view, { change, changed: await view.listChangedFiles(change), config, readAdrs: "always" });
+  const adrAdded = resolution?.kind === "adr-added";
 
   if (options.format === "json") {
-    io.stdout.write(JSON.stringify({ triggered, changes: changes.map(({ file, category, reason }) => ({ file, category, reason })), adrs: related.map((adr) => adr.path) }) + "\n");
+    io.stdout.write(JSON.stringify({ triggered: suggested, changes: changes.map(({ file, category, reason }) => ({ file, category, reason })), adrs: related.map((adr) => adr.path) }) + "\n");
   } else {
     const colors = colorsFor(io);
     if (changes.length === 0) io.stdout.write(`No infrastructure change against ${options.base}.\n`);
@@ -71,7 +55,7 @@ export async function adrCheckCommand(options: { root?: string; base: string; fo
       }
       io.stdout.write(adrAdded ? `\n${colors.green("An ADR is part of the change.")}\n` : `\nConsider recording the decision: cto-copilot adr new "<decision title>"\n`);
     }
-    for (const problem of brokenSupersedeLinks(adrs)) io.stdout.write(`${colors.yellow("warning")}: ${problem}\n`);
+    for (const problem of notes) io.stdout.write(`${colors.yellow("warning")}: ${problem}\n`);
   }
-  return options.strict && triggered ? exitCodes.findings : exitCodes.ok;
+  return options.strict && suggested ? exitCodes.findings : exitCodes.ok;
 }

@@ -2,12 +2,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, posix, resolve } from "node:path";
 import { planInit } from "../../scaffold/plan-init.js";
 import { colorsFor, exitCodes, type CliIo } from "../io.js";
-import { loadRepoConfig } from "../load-repo-config.js";
+import { workingTree } from "../../ports/repository-view.js";
+import { loadConfig } from "../../use-cases/load-config.js";
+import { localContext } from "../local-context.js";
 
 /** `cto-copilot init`: creates the data tree, never overwriting a file that exists. */
 export async function initCommand(options: { root?: string }, io: CliIo): Promise<number> {
   const root = resolve(io.cwd, options.root ?? ".");
-  const { config } = await loadRepoConfig(root);
+  const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
   const colors = colorsFor(io);
   let created = 0;
   for (const file of planInit(io.now())) {

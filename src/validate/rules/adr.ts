@@ -1,7 +1,8 @@
-import { adrFileName, adrStatuses, parseAdr } from "../../adr/parse-adr.js";
+import { adrStatuses, parseAdr } from "../../adr/parse-adr.js";
+import { adrFileName } from "../../schemas/data-files.js";
 import { findSection } from "../../markdown/document.js";
 import { isCalendarDate } from "../../schemas/common.js";
-import type { Finding, Span } from "../diagnostic.js";
+import type { Finding, Span } from "../../findings/diagnostic.js";
 
 export const requiredAdrSections = ["Context", "Options Considered", "Decision", "Consequences"] as const;
 export const recommendedAdrSections = ["Review Date"] as const;

@@ -1,7 +1,8 @@
-import { incidentFileName, incidentSeverities, incidentStatuses, parseIncident } from "../../incidents/parse-incident.js";
+import { incidentSeverities, incidentStatuses, parseIncident } from "../../incidents/parse-incident.js";
+import { incidentFileName } from "../../schemas/data-files.js";
 import { findSection } from "../../markdown/document.js";
 import { isCalendarDate } from "../../schemas/common.js";
-import type { Finding, Severity, Span } from "../diagnostic.js";
+import type { Finding, Severity, Span } from "../../findings/diagnostic.js";
 
 export const incidentSections = ["Timeline", "Root Cause", "Impact", "Action Items", "Lessons Learned"] as const;
 

@@ -1,29 +1,34 @@
-import type { Team } from "../../schemas/team.js";
-import type { PathFinding } from "../json-document.js";
+import type { PathFinding } from "../../findings/diagnostic.js";
+import { arrayAt, numberAt, objectAt, stringAt } from "./well-formed.js";
 
-export function teamRules(team: Team): PathFinding[] {
+/** `headcount` equals the listed members; logins are unique; on-call members are members. Judged on whatever is well-formed. */
+export function teamRules(document: unknown): PathFinding[] {
   const findings: PathFinding[] = [];
-  const members = team.members ?? [];
-  if (members.length > 0 && team.headcount !== members.length) {
+  const team = objectAt(document);
+  const members = arrayAt(team?.members);
+  const headcount = numberAt(team?.headcount);
+  if (members.length > 0 && headcount !== undefined && headcount !== members.length) {
     findings.push({
       path: ["headcount"],
       severity: "error",
       code: "summary-mismatch",
-      message: `\`headcount\` is ${team.headcount} but \`members\` lists ${members.length}; expected ${members.length}`,
+      message: `\`headcount\` is ${headcount} but \`members\` lists ${members.length}; expected ${members.length}`,
     });
   }
   const logins = new Map<string, number>();
   members.forEach((member, index) => {
-    if (member.github === undefined) return;
-    const login = member.github.replace(/^@/, "").toLowerCase();
+    const github = stringAt(objectAt(member)?.github);
+    if (github === undefined) return;
+    const login = github.replace(/^@/, "").toLowerCase();
     const first = logins.get(login);
     if (first !== undefined) {
-      findings.push({ path: ["members", index, "github"], severity: "error", code: "duplicate-id", message: `GitHub login "${member.github}" is already used by members[${first}]` });
+      findings.push({ path: ["members", index, "github"], severity: "error", code: "duplicate-id", message: `GitHub login "${github}" is already used by members[${first}]` });
     } else logins.set(login, index);
   });
   if (logins.size > 0) {
-    team.oncall?.members?.forEach((login, index) => {
-      if (!logins.has(login.replace(/^@/, "").toLowerCase())) {
+    arrayAt(objectAt(team?.oncall)?.members).forEach((value, index) => {
+      const login = stringAt(value);
+      if (login !== undefined && !logins.has(login.replace(/^@/, "").toLowerCase())) {
         findings.push({ path: ["oncall", "members", index], severity: "warning", code: "unknown-member", message: `on-call member "${login}" is not in \`members\`` });
       }
     });

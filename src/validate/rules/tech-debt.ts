@@ -1,54 +1,79 @@
-import { debtPriorities, type TechDebt } from "../../schemas/tech-debt.js";
-import type { PathFinding } from "../json-document.js";
+import type { PathFinding } from "../../findings/diagnostic.js";
+import { isCalendarDate } from "../../schemas/common.js";
+import { debtPriorities, type DebtItem, type TechDebt } from "../../schemas/tech-debt.js";
+import { arrayAt, numberAt, objectAt, stringAt } from "./well-formed.js";
 
-/** Summary figures as the items imply them: open items (resolvedAt null) only. */
-export function expectedDebtSummary(debt: TechDebt): TechDebt["summary"] {
+type Priority = (typeof debtPriorities)[number];
+const isPriority = (value: unknown): value is Priority => debtPriorities.includes(value as Priority);
+
+type OpenItem = Pick<DebtItem, "priority" | "estimatedDays">;
+
+/** Summary figures as the open items (resolvedAt null) imply them. */
+export function expectedDebtSummary(openItems: readonly OpenItem[]): TechDebt["summary"] {
   const summary = { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null as number | null };
-  for (const item of debt.items) {
-    if (item.resolvedAt !== null) continue;
+  for (const item of openItems) {
     summary[item.priority]++;
     if (item.estimatedDays !== null) summary.totalEstimatedDays = (summary.totalEstimatedDays ?? 0) + item.estimatedDays;
   }
   return summary;
 }
 
-export function techDebtRules(debt: TechDebt): PathFinding[] {
+/**
+ * The open items' priority and estimate, when every item is well-formed enough to say whether it
+ * is open and where it counts; undefined otherwise, since the expected summary is then unknown.
+ */
+function openItemsOf(items: readonly unknown[]): OpenItem[] | undefined {
+  const open: OpenItem[] = [];
+  for (const value of items) {
+    const item = objectAt(value);
+    if (!item) return undefined;
+    if (item.resolvedAt !== null) continue;
+    const estimatedDays = item.estimatedDays === null ? null : numberAt(item.estimatedDays);
+    if (!isPriority(item.priority) || estimatedDays === undefined) return undefined;
+    open.push({ priority: item.priority, estimatedDays });
+  }
+  return open;
+}
+
+/** Unique ids, `resolvedAt >= createdAt`, and a summary equal to what the items give: judged on whatever is well-formed. */
+export function techDebtRules(document: unknown): PathFinding[] {
   const findings: PathFinding[] = [];
+  const items = arrayAt(objectAt(document)?.items);
   const firstIndexOfId = new Map<string, number>();
-  debt.items.forEach((item, index) => {
-    const first = firstIndexOfId.get(item.id);
-    if (first !== undefined) {
-      findings.push({
-        path: ["items", index, "id"],
-        severity: "error",
-        code: "duplicate-id",
-        message: `id "${item.id}" is already used by items[${first}]; ids must be unique`,
-      });
-    } else firstIndexOfId.set(item.id, index);
-    if (item.resolvedAt !== null && item.resolvedAt < item.createdAt) {
-      findings.push({
-        path: ["items", index, "resolvedAt"],
-        severity: "error",
-        code: "date-order",
-        message: `\`resolvedAt\` ${item.resolvedAt} is before \`createdAt\` ${item.createdAt}`,
-      });
+  items.forEach((value, index) => {
+    const item = objectAt(value);
+    const id = stringAt(item?.id);
+    if (id !== undefined) {
+      const first = firstIndexOfId.get(id);
+      if (first !== undefined) {
+        findings.push({ path: ["items", index, "id"], severity: "error", code: "duplicate-id", message: `id "${id}" is already used by items[${first}]; ids must be unique` });
+      } else firstIndexOfId.set(id, index);
+    }
+    const createdAt = stringAt(item?.createdAt);
+    const resolvedAt = stringAt(item?.resolvedAt);
+    if (createdAt !== undefined && resolvedAt !== undefined && isCalendarDate(createdAt) && isCalendarDate(resolvedAt) && resolvedAt < createdAt) {
+      findings.push({ path: ["items", index, "resolvedAt"], severity: "error", code: "date-order", message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}` });
     }
   });
 
-  const expected = expectedDebtSummary(debt);
+  const summary = objectAt(objectAt(document)?.summary);
+  const openItems = openItemsOf(items);
+  if (!summary || !openItems) return findings;
+  const expected = expectedDebtSummary(openItems);
   for (const priority of debtPriorities) {
-    if (debt.summary[priority] !== expected[priority]) {
+    const declared = numberAt(summary[priority]);
+    if (declared !== undefined && declared !== expected[priority]) {
       findings.push({
         path: ["summary", priority],
         severity: "error",
         code: "summary-mismatch",
-        message: `\`summary.${priority}\` is ${debt.summary[priority]} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`,
+        message: `\`summary.${priority}\` is ${declared} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`,
       });
     }
   }
-  const declared = debt.summary.totalEstimatedDays;
+  const declared = summary.totalEstimatedDays === null ? null : numberAt(summary.totalEstimatedDays);
   const total = expected.totalEstimatedDays;
-  if (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6) {
+  if (declared !== undefined && (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6)) {
     findings.push({
       path: ["summary", "totalEstimatedDays"],
       severity: "error",

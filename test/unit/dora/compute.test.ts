@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { CommitGraph, type CommitInfo } from "../../../src/dora/change-sets.js";
+import { CommitGraph, type CommitInfo } from "../../../src/dora/commit-graph.js";
 import { computeDora, type DeploymentEvent, type DoraInput } from "../../../src/dora/compute.js";
 import { median, percentile } from "../../../src/dora/stats.js";
 

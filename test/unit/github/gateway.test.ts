@@ -3,11 +3,11 @@ import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import nock from "nock";
 import type { GitHubClient } from "../../../src/github/client.js";
-import { createGateway } from "../../../src/github/gateway.js";
+import { githubGateway } from "../../../src/github/gateway.js";
 
 const api = "https://api.github.com";
 const repo = { owner: "acme", repo: "app" };
-const gateway = () => createGateway(new (Octokit.plugin(paginateRest))({ auth: "token" }) as unknown as GitHubClient, repo);
+const gateway = () => githubGateway(new (Octokit.plugin(paginateRest))({ auth: "token" }) as unknown as GitHubClient, repo);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -23,7 +23,7 @@ describe("the GitHub gateway", () => {
       .get("/repos/acme/app/pulls/3/files").query({ per_page: 100 }).reply(200, Array.from({ length: 100 }, (_, i) => file(i)), { link: link(2) })
       .get("/repos/acme/app/pulls/3/files").query({ per_page: 100, page: 2 }).reply(200, Array.from({ length: 100 }, (_, i) => file(100 + i)), { link: link(3) })
       .get("/repos/acme/app/pulls/3/files").query({ per_page: 100, page: 3 }).reply(200, Array.from({ length: 50 }, (_, i) => file(200 + i)));
-    const files = await gateway().listPullRequestFiles(3);
+    const files = await gateway().view.listChangedFiles({ number: 3, baseSha: "b", headSha: "h" });
     expect(files).toHaveLength(250);
     expect(files[249]).toEqual({ path: "f249", status: "modified", additions: 1, deletions: 0 });
   });
@@ -47,11 +47,11 @@ describe("the GitHub gateway", () => {
         return { data: { repository } };
       });
     const paths = [...Array.from({ length: 117 }, (_, i) => `d/${i}.json`), "d/missing.json", "d/logo.png", "d/last.json"];
-    const contents = await gateway().readContents("sha1", { files: paths, directories: ["adrs"] });
+    const contents = await gateway().view.readContents("sha1", { files: paths, directories: ["adrs"] });
     expect(queries.map((variables) => Object.keys(variables).filter((key) => key.startsWith("e")).length)).toEqual([50, 50, 21]);
     expect(queries[0]!.e0).toBe("sha1:d/0.json");
     expect(contents.files.size).toBe(119);
-    expect(contents.files.get("d/logo.png")).toEqual({ path: "d/logo.png", byteSize: 2, text: null });
+    expect(contents.files.get("d/logo.png")).toEqual({ path: "d/logo.png", byteSize: 2, text: null, unread: "binary" });
     expect(contents.directories.get("adrs")).toEqual(["adr_2025-01-01_x.md"]);
   });
 
@@ -64,7 +64,7 @@ describe("the GitHub gateway", () => {
       .times(2)
       .reply(200, { id: 77 });
     const annotations = Array.from({ length: 120 }, (_, i) => ({ path: "a.json", start_line: i + 1, end_line: i + 1, annotation_level: "failure" as const, message: "m" }));
-    const id = await gateway().createCheckRun({ name: "CTO Co-Pilot / data", headSha: "abc", conclusion: "failure", title: "t", summary: "s", annotations });
+    const id = await gateway().publish.createCheckRun({ name: "CTO Co-Pilot / data", headSha: "abc", conclusion: "failure", title: "t", summary: "s", annotations });
     expect(id).toBe(77);
     expect(sent).toEqual([50, 50, 20]);
   });
@@ -74,6 +74,6 @@ describe("the GitHub gateway", () => {
       .get("/repos/acme/app/commits/abc/check-runs")
       .query({ check_name: "CTO Co-Pilot / data", filter: "latest", per_page: 1 })
       .reply(200, { total_count: 1, check_runs: [{ id: 5, status: "completed", conclusion: "success", output: { title: "t", summary: "s" } }] });
-    expect(await gateway().findCheckRun("abc", "CTO Co-Pilot / data")).toEqual({ id: 5, status: "completed", conclusion: "success", title: "t", summary: "s" });
+    expect(await gateway().publish.findCheckRun("abc", "CTO Co-Pilot / data")).toEqual({ id: 5, status: "completed", conclusion: "success", title: "t", summary: "s" });
   });
 });

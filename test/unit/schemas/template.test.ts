@@ -5,13 +5,13 @@ import addFormats from "ajv-formats";
 import { renderJsonSchemas } from "../../../src/schemas/json-schema.js";
 import { defaultConfig } from "../../../src/schemas/config.js";
 import { validateDataFiles } from "../../../src/validate/validate-files.js";
-import { dataDir, readFixture, templateRoot, templateText } from "../../support/data-files.js";
+import { layout, readFixture, templateRoot, templateText } from "../../support/data-files.js";
 
 describe("the prompt's templates, filled faithfully", () => {
   it("validate with no finding at all", () => {
     const files = readFixture(templateRoot);
     expect(files.length).toBeGreaterThanOrEqual(9);
-    expect(validateDataFiles(files, { dataDir })).toEqual([]);
+    expect(validateDataFiles(files, { layout })).toEqual([]);
   });
 });
 

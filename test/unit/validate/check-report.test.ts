@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { escapeInline } from "../../../src/markdown/escape.js";
-import { planDataCheck } from "../../../src/validate/check-report.js";
-import type { Diagnostic } from "../../../src/validate/diagnostic.js";
+import { planDataCheck } from "../../../src/report/check-run.js";
+import type { Diagnostic } from "../../../src/findings/diagnostic.js";
 
 const diagnostic = (index: number, message = "bad value"): Diagnostic => ({ file: "data/engineering/tech_debt.json", line: index + 1, column: 3, endLine: index + 1, endColumn: 9, severity: "error", code: "invalid-value", message });
 

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import type { CheckRunPlan } from "../github/check-runs.js";
+import type { CheckRunPlan } from "../report/check-run.js";
 
 /**
  * Reports a check run plan without the Checks API (read-only token, dry run): one workflow

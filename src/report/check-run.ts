@@ -1,6 +1,34 @@
-import type { CheckAnnotation, CheckRunPlan } from "../github/check-runs.js";
 import { escapeInline } from "../markdown/escape.js";
-import { countBySeverity, type Diagnostic } from "./diagnostic.js";
+import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
+
+/** A check run as data: what a publisher creates on a commit. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+}
+
+export interface CheckRunPlan {
+  name: string;
+  headSha: string;
+  conclusion: "success" | "failure" | "neutral" | "action_required";
+  title: string;
+  summary: string;
+  annotations: CheckAnnotation[];
+}
+
+export interface ExistingCheckRun {
+  id: number;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
 
 export const dataCheckName = "CTO Co-Pilot / data";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { PathFinding } from "./json-document.js";
+import type { PathFinding } from "./diagnostic.js";
 
 type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];

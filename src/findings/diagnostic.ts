@@ -19,6 +19,18 @@ export interface Span {
   end: number;
 }
 
+/** Where a finding points inside the node found at its path. */
+export type Target = "value" | "key";
+
+/** A finding located by its path in a JSON or YAML document rather than by offsets (rules and schema checks produce these). */
+export interface PathFinding {
+  path: (string | number)[];
+  target?: Target;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
 /** A finding before it is given a file name and line/column positions. */
 export interface Finding {
   span: Span;

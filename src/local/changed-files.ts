@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isDependencyManifest } from "../adr/dependency-changes.js";
-import type { FileChange } from "../adr/detect-infra-changes.js";
-import { git, gitMaybe } from "./git.js";
+import type { ChangedFile } from "../ports/repository-view.js";
+import { git } from "./git.js";
 
 /** Splits `git diff` output into per-file patches (keyed by the new path). */
 function patchesByFile(diff: string): Map<string, string> {
@@ -16,11 +15,10 @@ function patchesByFile(diff: string): Map<string, string> {
 }
 
 /**
- * The working tree's changes against `base` (committed, staged, unstaged and untracked),
- * as the infrastructure detector reads them: statuses, line counts, patches, and for
- * dependency manifests their content before and after.
+ * The working tree's changes against `base` (committed, staged, unstaged and untracked):
+ * statuses, line counts and patches, as GitHub lists a pull request's files.
  */
-export async function localChanges(root: string, base: string): Promise<FileChange[]> {
+export async function localChanges(root: string, base: string): Promise<ChangedFile[]> {
   await git(root, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
   const [nameStatus, numstat, diff, untracked] = await Promise.all([
     git(root, ["diff", "--name-status", "-z", "--no-renames", base]),
@@ -35,7 +33,7 @@ export async function localChanges(root: string, base: string): Promise<FileChan
   }
   const patches = patchesByFile(diff);
   const fields = nameStatus.split("\0").filter(Boolean);
-  const changes: FileChange[] = [];
+  const changes: ChangedFile[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const status = fields[i]!.startsWith("A") ? "added" : fields[i]!.startsWith("D") ? "removed" : "modified";
     const path = fields[i + 1]!;
@@ -46,11 +44,6 @@ export async function localChanges(root: string, base: string): Promise<FileChan
     const text = await readFile(join(root, path), "utf8").catch(() => "");
     const lines = text.split("\n");
     changes.push({ path, status: "added", additions: lines.length, deletions: 0, patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join("\n")}` });
-  }
-  for (const change of changes) {
-    if (!isDependencyManifest(change.path)) continue;
-    change.before = await gitMaybe(root, ["show", `${base}:${change.path}`]);
-    change.after = change.status === "removed" ? undefined : await readFile(join(root, change.path), "utf8").catch(() => undefined);
   }
   return changes;
 }

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import type { CommitInfo } from "../dora/change-sets.js";
+import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
 import { git } from "./git.js";
 

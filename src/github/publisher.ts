@@ -1,0 +1,39 @@
+import type { FileWrite, FileWriteResult, Publisher } from "../ports/publisher.js";
+import { createCheckRun, findCheckRun } from "./check-runs.js";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { commitFiles, readBranchHead } from "./commit-files.js";
+import { createBranch, createPullRequest, readBranchAndPullRequest } from "./open-pull-request.js";
+import { upsertComment } from "./upsert-comment.js";
+
+/**
+ * One atomic commit (git data API), never forced. `push` commits on the branch on top of the
+ * head the files were computed from. `pull-request` commits on the bot branch (created from
+ * the branch when missing, kept when someone pushed to it) and opens one pull request, which
+ * later writes update.
+ */
+async function writeFiles(client: GitHubClient, repo: RepoRef, write: FileWrite): Promise<FileWriteResult> {
+  const paths = Object.keys(write.files);
+  if (write.via.kind === "push") {
+    const sha = await commitFiles(client, repo, write.branch, write.head, write.files, write.message);
+    return { branch: write.branch, sha, paths };
+  }
+  const { branch: target, title, body } = write.via;
+  const state = await readBranchAndPullRequest(client, repo, target);
+  if (!state.branchSha) await createBranch(client, repo, target, write.head.sha);
+  const head = await readBranchHead(client, repo, target);
+  const sha = await commitFiles(client, repo, target, head, write.files, write.message);
+  const pullRequest = state.pullRequest
+    ? { ...state.pullRequest, created: false }
+    : { ...(await createPullRequest(client, state.repositoryId, { base: write.branch, head: target, title, body })), created: true };
+  return { branch: target, sha, pullRequest, paths };
+}
+
+/** The publisher over GitHub's API, bound to one repository. */
+export function githubPublisher(client: GitHubClient, repo: RepoRef): Publisher {
+  return {
+    findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
+    createCheckRun: (plan) => createCheckRun(client, repo, plan),
+    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
+    writeFiles: (write) => writeFiles(client, repo, write),
+  };
+}

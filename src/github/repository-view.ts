@@ -1,0 +1,70 @@
+import type { CommitInfo } from "../dora/commit-graph.js";
+import type { DeploymentEvent } from "../dora/compute.js";
+import type { DeploymentQuery, HistoryRequest, RepositoryView } from "../ports/repository-view.js";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { readBranchHead } from "./commit-files.js";
+import { fetchDeployments } from "./fetch-deployments.js";
+import { fetchHistory } from "./fetch-history.js";
+import { fetchMergeDeployments } from "./fetch-merges.js";
+import { fetchReleaseDeployments } from "./fetch-releases.js";
+import { fetchTagDeployments } from "./fetch-tags.js";
+import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
+import { listIncidentIssues } from "./list-incidents.js";
+import { listPullRequestFiles } from "./list-pull-request-files.js";
+import { readConfigSources } from "./read-config.js";
+import { readRepositoryContents } from "./read-contents.js";
+import { countOpenDependabotAlerts, readBranchProtection } from "./read-security.js";
+
+/** Deployments from whichever source `dora.source` names, each read newest first back past `since`. */
+function readDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQuery): Promise<DeploymentEvent[]> {
+  switch (query.source) {
+    case "releases":
+      return fetchReleaseDeployments(client, repo, query.since);
+    case "tags":
+      return fetchTagDeployments(client, repo, query.tagPattern, query.since);
+    case "merges":
+      return fetchMergeDeployments(client, repo, query.branch, query.since);
+    case "workflow-runs":
+      if (!query.workflow) throw new Error('dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id');
+      return fetchWorkflowRunDeployments(client, repo, query.workflow, query.branch, query.since);
+    case "deployments":
+      return fetchDeployments(client, repo, query.environment, query.since);
+  }
+}
+
+/**
+ * GitHub's history walks back by time, not to an excluded commit: each tip's history is read
+ * back to `since`, and a tip already reached by an earlier one costs nothing (on one line of
+ * history, every older tip is inside the newest one's history).
+ */
+async function readHistory(client: GitHubClient, repo: RepoRef, request: HistoryRequest): Promise<CommitInfo[]> {
+  const commits: CommitInfo[] = [];
+  const seen = new Set<string>();
+  for (const tip of request.tips) {
+    if (seen.has(tip)) continue;
+    for (const commit of await fetchHistory(client, repo, tip, request.since)) {
+      if (seen.has(commit.sha)) continue;
+      seen.add(commit.sha);
+      commits.push(commit);
+    }
+  }
+  return commits;
+}
+
+/** The repository view over GitHub's API, bound to one repository. */
+export function githubRepositoryView(client: GitHubClient, repo: RepoRef): RepositoryView {
+  return {
+    readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
+    readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
+    listChangedFiles: (change) => {
+      if (change.number === undefined) throw new Error("GitHub lists the changed files of a pull request: a pull request number is needed");
+      return listPullRequestFiles(client, repo, change.number);
+    },
+    readHead: (branch) => readBranchHead(client, repo, branch),
+    readDeployments: (query) => readDeployments(client, repo, query),
+    readHistory: (request) => readHistory(client, repo, request),
+    listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
+    readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
+    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
+  };
+}

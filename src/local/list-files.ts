@@ -1,0 +1,23 @@
+import { readdir } from "node:fs/promises";
+import { join, posix, relative, sep } from "node:path";
+
+async function walk(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") && entry.isDirectory()) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Every file under `directory` (relative to `root`), as sorted root-relative paths with forward slashes; hidden directories are skipped. */
+export async function listFiles(root: string, directory: string): Promise<string[]> {
+  const absolute = await walk(join(root, directory)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
+    throw error;
+  });
+  return absolute.map((path) => relative(root, path).split(sep).join(posix.sep)).sort();
+}

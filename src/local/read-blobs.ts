@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { GitError } from "./git.js";
+
+export interface Blob {
+  size: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads many `<ref>:<path>` objects with one `git cat-file --batch` process instead of one
+ * `git show` per file. Objects that are missing, or are not blobs, are left out.
+ */
+export function readBlobs(gitDir: string, ref: string, paths: readonly string[]): Promise<Map<string, Blob>> {
+  if (paths.length === 0) return Promise.resolve(new Map());
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: gitDir, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", (error) => reject(new GitError(`git cat-file --batch could not start: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new GitError(`git cat-file --batch failed${stderr ? `: ${stderr.trim().split("\n")[0]}` : ""}`));
+      const output = Buffer.concat(chunks);
+      const blobs = new Map<string, Blob>();
+      let offset = 0;
+      for (const path of paths) {
+        const newline = output.indexOf(10, offset);
+        if (newline < 0) break;
+        // "<sha> <type> <size>", or "<name> missing" / "<name> ambiguous".
+        const header = output.subarray(offset, newline).toString("utf8").split(" ");
+        offset = newline + 1;
+        if (header.length !== 3) continue;
+        const size = Number(header[2]);
+        if (header[1] === "blob") blobs.set(path, { size, bytes: output.subarray(offset, offset + size) });
+        offset += size + 1; // the content, then a newline
+      }
+      resolve(blobs);
+    });
+    // Paths with a newline cannot be asked for on one line: they are simply not found.
+    child.stdin.end(paths.map((path) => `${ref}:${path.replace(/\n/g, "")}\n`).join(""));
+  });
+}

@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { workingTree, type RepositoryView } from "../ports/repository-view.js";
+import { localChanges } from "./changed-files.js";
+import { git, gitMaybe, GitError } from "./git.js";
+import { readCommits, readTagDeployments } from "./git-history.js";
+import { listFiles } from "./list-files.js";
+import { readLocalContents } from "./read-contents.js";
+
+export interface LocalRepositoryView extends RepositoryView {
+  /** Every file under a directory of the working tree (the CLI validates them all). */
+  listFiles(directory: string): Promise<string[]>;
+}
+
+/**
+ * The repository view over a local clone: files from the working tree under `root` (or at a git
+ * ref), history and release tags from the git repository in `gitDir` (usually the same
+ * directory). What only GitHub knows (incident issues, branch protection, Dependabot alerts)
+ * is absent, not guessed.
+ */
+export function localRepositoryView(options: { root: string; gitDir?: string }): LocalRepositoryView {
+  const { root } = options;
+  const gitDir = options.gitDir ?? root;
+  let isRepository: Promise<unknown> | undefined;
+  const requireRepository = () => (isRepository ??= git(gitDir, ["rev-parse", "--git-dir"]));
+  return {
+    readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted),
+    readConfigSources: async (ref, path) => {
+      const text = ref === workingTree ? await readFile(join(root, path), "utf8").catch(() => undefined) : await gitMaybe(gitDir, ["show", `${ref}:${path}`]);
+      return text === undefined ? {} : { repository: text };
+    },
+    listChangedFiles: (change) => {
+      if (change.headSha !== workingTree) throw new GitError("the local view compares the working tree with a base ref");
+      return localChanges(root, change.baseSha);
+    },
+    readHead: async () => ({ sha: workingTree, tree: "" }),
+    readDeployments: async (query) => {
+      if (query.source !== "tags") throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
+      await requireRepository();
+      return readTagDeployments(gitDir, query.tagPattern);
+    },
+    readHistory: (request) => readCommits(gitDir, request.tips, request.exclude),
+    listIncidentIssues: async () => [],
+    readBranchProtection: async () => undefined,
+    countOpenDependabotAlerts: async () => undefined,
+    listFiles: (directory) => listFiles(root, directory),
+  };
+}

@@ -1,0 +1,59 @@
+import type { CheckRunPlan, ExistingCheckRun } from "../report/check-run.js";
+import type { BranchHead } from "./repository-view.js";
+
+/**
+ * The publisher: everything a use case writes. GitHub implements all of it (`src/github/`);
+ * the CLI writes files (`src/local/`) and presents the rest in the terminal. A use case asks
+ * for the parts it writes.
+ */
+
+export interface CheckPublisher {
+  /** The newest check run of this name on a commit, if any. */
+  findCheckRun(sha: string, name: string): Promise<ExistingCheckRun | undefined>;
+  createCheckRun(plan: CheckRunPlan): Promise<number>;
+}
+
+export type UpsertResult = { id: number; action: "created" | "updated" | "unchanged" } | { id: undefined; action: "absent" };
+
+export interface CommentPublisher {
+  /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
+  upsertComment(issueNumber: number, topic: string, body: string, options?: { createIfMissing?: boolean }): Promise<UpsertResult>;
+}
+
+/** Files to write together, on top of the head they were computed from. */
+export interface FileWrite {
+  /** The branch the files belong on, and its head when they were read. */
+  branch: string;
+  head: BranchHead;
+  files: Record<string, string>;
+  message: string;
+  /** Commit on `branch` itself, or on a bot branch with one pull request into `branch`. */
+  via: { kind: "push" } | { kind: "pull-request"; branch: string; title: string; body: string };
+}
+
+export interface FileWriteResult {
+  /** Where the files went: the commit and branch (GitHub), or the working tree. */
+  branch: string;
+  sha?: string;
+  pullRequest?: { number: number; url: string; created: boolean };
+  paths: string[];
+}
+
+export interface FilePublisher {
+  /** Writes all files or none; throws StaleBranchError when the branch moved since `head` was read. */
+  writeFiles(write: FileWrite): Promise<FileWriteResult>;
+}
+
+export type Publisher = CheckPublisher & CommentPublisher & FilePublisher;
+
+/** The branch moved between reading and writing: someone else committed. */
+export class StaleBranchError extends Error {
+  constructor(branch: string) {
+    super(`branch ${branch} moved while the files were being written`);
+  }
+}
+
+/** True when the publisher was refused for lack of permission (a read-only token, e.g. on fork PRs: HTTP 403). */
+export function isReadOnlyRefusal(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { status?: unknown }).status === 403;
+}

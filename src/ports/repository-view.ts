@@ -1,0 +1,133 @@
+import type { CommitInfo } from "../dora/commit-graph.js";
+import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
+
+/**
+ * The repository view: everything a use case reads about one repository, named for what it
+ * means rather than for GitHub. The GitHub gateway (`src/github/`) implements it over the API;
+ * the local view (`src/local/`) over git and the file system. A use case asks for the small
+ * parts it reads (say `FileView & ConfigView`), so its unit test fakes only those.
+ */
+
+/** A file read at a ref. */
+export interface FileContent {
+  path: string;
+  byteSize: number;
+  /** The text; null when the file is binary or was not read (see `unread`). */
+  text: string | null;
+  /** Why `text` is null: the source says the file is binary, or it is over the `maxBytes` asked for. */
+  unread?: "binary" | "too-large";
+  /** The exact bytes, when the view reads them raw (the local view): validation reports invalid UTF-8 and a BOM from these. */
+  bytes?: Uint8Array;
+}
+
+export interface ContentRequest {
+  files?: readonly string[];
+  directories?: readonly string[];
+  /** Files larger than this may be left unread (`unread: "too-large"`). */
+  maxBytes?: number;
+}
+
+export interface RepositoryContents {
+  /** The files asked for that exist (absent ones are simply missing). */
+  files: Map<string, FileContent>;
+  /** Entry names of each directory asked for (absent when the directory does not exist). */
+  directories: Map<string, string[]>;
+}
+
+/** The ref meaning "the files as they are on disk now" (the local view's working tree). */
+export const workingTree = "<working tree>";
+
+export interface FileView {
+  /** Files and directory listings at a ref, in as few round trips as the source allows. */
+  readContents(ref: string, wanted: ContentRequest): Promise<RepositoryContents>;
+}
+
+/** The config files that apply to the repository. */
+export interface ConfigSources {
+  /** The repository's own config file at the ref, if any. */
+  repository?: string;
+  /** The organisation default: the same path in the owner's `.github` repository, if any. */
+  organization?: string;
+}
+
+export interface ConfigView {
+  readConfigSources(ref: string, path: string): Promise<ConfigSources>;
+}
+
+/** A file changed by a pull request or a local change. */
+export interface ChangedFile {
+  path: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  previousPath?: string;
+  additions: number;
+  deletions: number;
+  /** Unified diff of the file; absent for binary or very large diffs. */
+  patch?: string;
+}
+
+/** A change under review: a pull request (`number`) or the working tree against a base. */
+export interface ChangeRef {
+  number?: number;
+  baseSha: string;
+  headSha: string;
+}
+
+export interface ChangeView {
+  listChangedFiles(change: ChangeRef): Promise<ChangedFile[]>;
+}
+
+/** A branch head: the commit, and its tree (the base of the next commit). */
+export interface BranchHead {
+  sha: string;
+  tree: string;
+}
+
+export interface BranchView {
+  /** Where a branch points (the local view answers `workingTree`: what it reads and writes). */
+  readHead(branch: string): Promise<BranchHead>;
+}
+
+/** Which deployments to read, as `dora.*` configures them. */
+export interface DeploymentQuery {
+  source: DeploymentSource;
+  /** `deployments`: the environment. */
+  environment: string;
+  /** `tags`: the glob of release tags. */
+  tagPattern: string;
+  /** `workflow-runs`: the deploying workflow (file name or id). */
+  workflow?: string;
+  /** `merges` and `workflow-runs`: the default branch. */
+  branch: string;
+  /** Read back at least until one successful deployment at or before this time (epoch ms). */
+  since: number;
+}
+
+/** Which commits the change sets need. */
+export interface HistoryRequest {
+  /** Commits reachable from these... */
+  tips: readonly string[];
+  /** ...and not from these (a view that cannot exclude may return more)... */
+  exclude: readonly string[];
+  /** ...back to at least this time (epoch ms), for a view that walks by time. */
+  since: number;
+}
+
+export interface DeliveryView {
+  readDeployments(query: DeploymentQuery): Promise<DeploymentEvent[]>;
+  /** Newest first in topological order where the source gives it. */
+  readHistory(request: HistoryRequest): Promise<CommitInfo[]>;
+}
+
+export interface IncidentView {
+  /** Issues with the incident label updated since `since` (the local view has none). */
+  listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
+}
+
+export interface SecurityView {
+  /** Undefined when the view cannot tell (the token may not read it; the local view). */
+  readBranchProtection(branch: string): Promise<boolean | undefined>;
+  /** Undefined when the view cannot tell. */
+  countOpenDependabotAlerts(): Promise<number | undefined>;
+}
+
+export type RepositoryView = FileView & ConfigView & ChangeView & BranchView & DeliveryView & IncidentView & SecurityView;

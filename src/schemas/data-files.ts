@@ -1,0 +1,141 @@
+import { posix } from "node:path";
+import type { z } from "zod";
+import { adrDirectoryOf, dataDirOf, type Config } from "./config.js";
+import { infraCostsSchema } from "./infra-costs.js";
+import { scorecardSchema } from "./scorecard.js";
+import { teamSchema } from "./team.js";
+import { techDebtSchema } from "./tech-debt.js";
+import { techStackSchema } from "./tech-stack.js";
+
+/**
+ * The one registry of data files: what each file is, its format and schema, and where it
+ * lives. Validation, the scorecard, `init` and incidents read it instead of naming files.
+ */
+
+/** The JSON data files, by kind. */
+export type JsonKind = "tech_stack" | "engineering_scorecard" | "tech_debt" | "infra_costs" | "team" | "scorecard_snapshot";
+/** The JSON files that sit at a fixed name directly in the data directory. */
+export type FixedJsonKind = Exclude<JsonKind, "scorecard_snapshot">;
+export type RecordKind = "adr" | "incident";
+
+/** Where a kind of file lives: the data directory itself, or one of its record directories. */
+export type DataPlace = "data" | "scorecards" | "adrs" | "incidents";
+
+export interface JsonFileSpec {
+  kind: JsonKind;
+  format: "json";
+  place: DataPlace;
+  /** The fixed file name, for files that have one. */
+  name?: string;
+  /** File names of dated files in a directory (the date in group 1). */
+  namePattern?: RegExp;
+  schema: z.ZodType;
+  /** The generated JSON Schema under schemas/. */
+  schemaFile: string;
+}
+
+export interface RecordFileSpec {
+  kind: RecordKind;
+  format: "markdown";
+  place: DataPlace;
+  /** What a record's file name must look like (the date in group 1). */
+  namePattern: RegExp;
+}
+
+/** `adr_YYYY-MM-DD_slug.md`. */
+export const adrFileName = /^adr_(\d{4}-\d{2}-\d{2})_([a-z0-9][a-z0-9_-]*)\.md$/;
+/** `incident_YYYY-MM-DD.md`, or `incident_YYYY-MM-DD-2.md` for a second one that day. */
+export const incidentFileName = /^incident_(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/;
+/** `scorecard_YYYY-MM-DD.json`. */
+export const snapshotFileName = /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/;
+
+export const jsonFiles: Record<JsonKind, JsonFileSpec> = {
+  tech_stack: { kind: "tech_stack", format: "json", place: "data", name: "tech_stack.json", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
+  engineering_scorecard: { kind: "engineering_scorecard", format: "json", place: "data", name: "engineering_scorecard.json", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
+  tech_debt: { kind: "tech_debt", format: "json", place: "data", name: "tech_debt.json", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
+  infra_costs: { kind: "infra_costs", format: "json", place: "data", name: "infra_costs.json", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
+  team: { kind: "team", format: "json", place: "data", name: "team.json", schema: teamSchema, schemaFile: "team.schema.json" },
+  scorecard_snapshot: { kind: "scorecard_snapshot", format: "json", place: "scorecards", namePattern: snapshotFileName, schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
+};
+
+export const recordFiles: Record<RecordKind, RecordFileSpec> = {
+  adr: { kind: "adr", format: "markdown", place: "adrs", namePattern: adrFileName },
+  incident: { kind: "incident", format: "markdown", place: "incidents", namePattern: incidentFileName },
+};
+
+/** The fixed-name JSON files, in the order people read about them. */
+export const fixedJsonKinds: readonly FixedJsonKind[] = ["tech_stack", "engineering_scorecard", "tech_debt", "infra_costs", "team"];
+
+/** Where the data files of one repository live (paths relative to its root, forward slashes). */
+export interface DataLayout {
+  dataDir: string;
+  /** `adr.directory`, else `<dataDir>/adrs`. */
+  adrs: string;
+  incidents: string;
+  scorecards: string;
+}
+
+export function dataLayoutOf(config: Config): DataLayout {
+  const dataDir = dataDirOf(config);
+  return { dataDir, adrs: adrDirectoryOf(config), incidents: `${dataDir}/incidents`, scorecards: `${dataDir}/scorecards` };
+}
+
+export function directoryOf(layout: DataLayout, place: DataPlace): string {
+  return place === "data" ? layout.dataDir : layout[place];
+}
+
+/** The path of a fixed-name JSON file, e.g. `data/engineering/tech_debt.json`. */
+export function dataFilePath(layout: DataLayout, kind: FixedJsonKind): string {
+  return `${layout.dataDir}/${jsonFiles[kind].name!}`;
+}
+
+/** The path of the dated scorecard snapshot for a day (YYYY-MM-DD). */
+export function snapshotPath(layout: DataLayout, day: string): string {
+  return `${layout.scorecards}/scorecard_${day}.json`;
+}
+
+/** Read-only neighbours that other teams' tools write; read leniently when present. */
+export const cfoForecastPath = "data/cfo/latest_forecast.json";
+
+/** READMEs, indexes and templates sit beside ADRs and post-mortems without being records. */
+const notRecords = /^(readme|index|template)\.md$/i;
+
+/** Whether a file name is a markdown record (an ADR or a post-mortem), not a README or template. */
+export function isRecordFileName(name: string): boolean {
+  return name.endsWith(".md") && !notRecords.test(name);
+}
+
+/** The paths that are records directly inside one of the directories. */
+export function recordFilesIn(paths: readonly string[], directories: readonly string[]): string[] {
+  return paths.filter((path) => isRecordFileName(posix.basename(path)) && directories.includes(posix.dirname(path)));
+}
+
+export type DataFileKind =
+  | { type: "json"; kind: JsonKind; fileDate?: string }
+  | { type: "adr" }
+  | { type: "incident" }
+  | { type: "unknown-json" }
+  | { type: "ignored" };
+
+const fixedByName = new Map(fixedJsonKinds.map((kind) => [jsonFiles[kind].name!, kind]));
+
+/** The names of the fixed-name data files, for messages. */
+export const fixedJsonNames = fixedJsonKinds.map((kind) => jsonFiles[kind].name!);
+
+/** What a path holds, from its location and name (paths relative to the repository root). */
+export function classifyDataFile(path: string, layout: DataLayout): DataFileKind {
+  const normalized = posix.normalize(path);
+  const directory = posix.dirname(normalized);
+  const name = posix.basename(normalized);
+  if (directory === layout.adrs) return isRecordFileName(name) ? { type: "adr" } : { type: "ignored" };
+  if (directory === layout.incidents) return isRecordFileName(name) ? { type: "incident" } : { type: "ignored" };
+  if (directory === layout.scorecards) {
+    return name.endsWith(".json") ? { type: "json", kind: "scorecard_snapshot", fileDate: snapshotFileName.exec(name)?.[1] } : { type: "ignored" };
+  }
+  if (directory === layout.dataDir) {
+    const kind = fixedByName.get(name);
+    if (kind) return { type: "json", kind };
+    return name.endsWith(".json") ? { type: "unknown-json" } : { type: "ignored" };
+  }
+  return { type: "ignored" };
+}

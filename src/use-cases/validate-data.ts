@@ -1,0 +1,61 @@
+import { posix } from "node:path";
+import picomatch from "picomatch";
+import type { Diagnostic } from "../findings/diagnostic.js";
+import { compareDiagnostics } from "../findings/diagnostic.js";
+import type { FileView } from "../ports/repository-view.js";
+import { classifyDataFile, dataLayoutOf } from "../schemas/data-files.js";
+import { validateDataFiles, type DataFile } from "../validate/validate-files.js";
+import { configDiagnostics, type LoadedConfig } from "./load-config.js";
+
+export interface DataValidation {
+  /** Config findings and data file findings, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** The data files validated. */
+  files: string[];
+  /** The text of each file validated (and of the config), for code frames. */
+  texts: Map<string, string>;
+  /** Problems to show that cannot be annotated (the organisation's config). */
+  notes: string[];
+}
+
+const encoder = new TextEncoder();
+
+/** The paths among `paths` that are data files and not ignored by `validation.ignore`. */
+export function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): string[] {
+  const { config } = loaded.resolved;
+  const layout = dataLayoutOf(config);
+  const isIgnored = config.validation.ignore.length > 0 ? picomatch(config.validation.ignore, { dot: true }) : () => false;
+  return paths.filter((path) => classifyDataFile(path, layout).type !== "ignored" && !isIgnored(posix.relative(layout.dataDir, path)));
+}
+
+/**
+ * Validates data files at a ref, with the config that applies there: the PR check (the changed
+ * files at the head commit) and `cto-copilot validate` (every file of the working tree) both
+ * come here. One read for the files and the ADR directory (for cross-references).
+ */
+export async function validateData(view: FileView, ref: string, paths: readonly string[], loaded: LoadedConfig): Promise<DataValidation> {
+  const { config } = loaded.resolved;
+  const layout = dataLayoutOf(config);
+  const dataPaths = dataFilesAmong(paths, loaded);
+  const contents = await view.readContents(ref, { files: dataPaths, directories: [layout.adrs], maxBytes: config.validation.maxFileSizeBytes });
+  const files: DataFile[] = [];
+  const texts = new Map<string, string>();
+  for (const path of dataPaths) {
+    const file = contents.files.get(path);
+    if (!file) continue;
+    if (file.text !== null) texts.set(path, file.text);
+    if (file.unread === "binary") files.push({ path, size: file.byteSize, binary: true });
+    else files.push({ path, size: file.byteSize, ...(file.text !== null ? { bytes: file.bytes ?? encoder.encode(file.text) } : {}) });
+  }
+  const knownPaths = [...dataPaths, ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`)];
+  const { configPath, sources, resolved } = loaded;
+  if (sources.repository !== undefined) texts.set(configPath, sources.repository);
+  const diagnostics = [
+    ...configDiagnostics(loaded),
+    ...validateDataFiles(files, { layout, maxFileSizeBytes: config.validation.maxFileSizeBytes, knownPaths }),
+  ].sort(compareDiagnostics);
+  const notes = resolved.organizationFindings
+    .filter((finding) => finding.severity === "error")
+    .map((finding) => `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
+  return { diagnostics, files: files.map((file) => file.path), texts, notes };
+}
