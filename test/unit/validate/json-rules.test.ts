@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { brief, editJson, templateText, validateOne } from "../../support/data-files.js";
 
 const debt = templateText("tech_debt.json");
@@ -149,5 +150,60 @@ describe("infra_costs.json and team.json rules", () => {
   it("logins are unique and on-call members are team members", () => {
     const text = team.replace('"github": "chenli"', '"github": "bortiz"');
     expect(brief(validateOne("team.json", text))).toEqual(["error duplicate-id@8:36", "warning unknown-member@11:77"]);
+  });
+});
+
+describe("one run reports every finding (a shape error hides no cross-field finding)", () => {
+  it("tech_debt.json: a bad priority, a duplicate id and a date in the wrong order, all at once", () => {
+    const text = editJson(debt, (value) => {
+      value.items[0].priority = "urgent";
+      value.items[2].id = "debt_002";
+      value.items[2].resolvedAt = "2025-01-20";
+    });
+    const found = validateOne("tech_debt.json", text).map((diagnostic) => diagnostic.code);
+    expect(found).toEqual(["invalid-value", "duplicate-id", "date-order"]);
+  });
+
+  it("tech_debt.json: the summary is still checked when only a resolved item is malformed, and not guessed when an open one is", () => {
+    const resolvedBad = editJson(debt, (value) => {
+      value.items[2].priority = "urgent"; // resolved: counts nowhere, whatever its priority
+      value.summary.medium = 3;
+    });
+    expect(validateOne("tech_debt.json", resolvedBad).map((diagnostic) => diagnostic.code)).toEqual(["invalid-value", "summary-mismatch"]);
+    const openBad = editJson(debt, (value) => {
+      value.items[1].priority = "urgent"; // open: which count it belongs to is unknown until fixed
+      value.summary.medium = 3;
+    });
+    expect(validateOne("tech_debt.json", openBad).map((diagnostic) => diagnostic.code)).toEqual(["invalid-value"]);
+  });
+
+  it("team.json, infra_costs.json and a snapshot: shape errors and rule findings together", () => {
+    const team = editJson(templateText("team.json"), (value) => {
+      delete value.members[0].role;
+      value.headcount = 5;
+    });
+    expect(validateOne("team.json", team).map((diagnostic) => diagnostic.code).sort()).toEqual(["missing-field", "summary-mismatch"]);
+    const costs = editJson(templateText("infra_costs.json"), (value) => {
+      value.currency = "dollars";
+      value.months[0].totalSpend += 100;
+    });
+    expect(validateOne("infra_costs.json", costs).map((diagnostic) => diagnostic.code).sort()).toEqual(["invalid-format", "summary-mismatch"]);
+    const snapshot = editJson(templateText("scorecards/scorecard_2025-11-03.json"), (value) => {
+      value.security.openVulnerabilities = -1;
+      value.generatedAt = "2025-11-04T09:00:00Z";
+    });
+    expect(validateOne("scorecards/scorecard_2025-11-03.json", snapshot).map((diagnostic) => diagnostic.code).sort()).toEqual(["out-of-range", "snapshot-date-mismatch", "sync-id-date"]);
+  });
+
+  it("rules never throw on a document of any shape", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom("tech_debt.json", "team.json", "infra_costs.json", "engineering_scorecard.json", "scorecards/scorecard_2025-11-03.json"), (value, file) => {
+        expect(() => validateOne(file, JSON.stringify(value))).not.toThrow();
+        // Nested in the places the rules look at, too.
+        const nested = { items: [value, { id: value }], summary: value, months: [value], members: [value], dora: { changeFailureRate: value, window: value }, generatedAt: value };
+        expect(() => validateOne(file, JSON.stringify(nested))).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
