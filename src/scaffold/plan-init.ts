@@ -1,7 +1,8 @@
+import { jsonFiles, type DataLayout, type FixedJsonKind } from "../schemas/data-files.js";
 import { requiredAdrSections } from "../validate/rules/adr.js";
 import { incidentSections } from "../validate/rules/incident.js";
 
-/** A file `init` would create, relative to the data directory. */
+/** A file `init` would create, relative to the repository root. */
 export interface ScaffoldFile {
   path: string;
   content: string;
@@ -14,13 +15,14 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
  * valid as written (empty lists, null where nothing is known yet, "unknown" statuses), and
  * READMEs holding the ADR and post-mortem templates.
  */
-export function planInit(now: Date): ScaffoldFile[] {
+export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
+  const fixed = (kind: FixedJsonKind) => `${layout.dataDir}/${jsonFiles[kind].name!}`;
   const today = now.toISOString().slice(0, 10);
   const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
   const unknownMetric = { current: null, target: null, status: "unknown" };
   return [
     {
-      path: "tech_stack.json",
+      path: fixed("tech_stack"),
       content: json({
         version: "1.0",
         lastUpdated: today,
@@ -40,7 +42,7 @@ export function planInit(now: Date): ScaffoldFile[] {
       }),
     },
     {
-      path: "engineering_scorecard.json",
+      path: fixed("engineering_scorecard"),
       content: json({
         generatedAt,
         syncId: `sync_${today}`,
@@ -53,16 +55,16 @@ export function planInit(now: Date): ScaffoldFile[] {
       }),
     },
     {
-      path: "tech_debt.json",
+      path: fixed("tech_debt"),
       content: json({ version: "1.0", lastUpdated: today, items: [], summary: { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null } }),
     },
-    { path: "infra_costs.json", content: json({ version: "1.0", lastUpdated: today, currency: "USD", monthlyBudget: null, months: [] }) },
+    { path: fixed("infra_costs"), content: json({ version: "1.0", lastUpdated: today, currency: "USD", monthlyBudget: null, months: [] }) },
     {
-      path: "team.json",
+      path: fixed("team"),
       content: json({ version: "1.0", lastUpdated: today, headcount: 0, members: [], openRoles: [], oncall: { rotation: false } }),
     },
     {
-      path: "adrs/README.md",
+      path: `${layout.adrs}/README.md`,
       content: [
         "# Architecture Decision Records",
         "",
@@ -82,7 +84,7 @@ export function planInit(now: Date): ScaffoldFile[] {
       ].join("\n"),
     },
     {
-      path: "incidents/README.md",
+      path: `${layout.incidents}/README.md`,
       content: [
         "# Post-mortems",
         "",
@@ -102,6 +104,6 @@ export function planInit(now: Date): ScaffoldFile[] {
         "",
       ].join("\n"),
     },
-    { path: "scorecards/.gitkeep", content: "" },
+    { path: `${layout.scorecards}/.gitkeep`, content: "" },
   ];
 }

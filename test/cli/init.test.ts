@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tempRepo } from "../support/cli.js";
 
@@ -38,5 +38,19 @@ describe("cto-copilot init", () => {
     const result = await runCli(["init", "--root", custom]);
     expect(result.stdout).toContain("created governance/team.json");
     expect((await runCli(["validate", "--root", custom])).code).toBe(0);
+  });
+
+  it("follows adr.directory: the ADR template lands there, and validate checks the ADRs there", async () => {
+    const root = tempRepo();
+    mkdirSync(join(root, ".github"));
+    writeFileSync(join(root, ".github/cto-copilot.yml"), "adr:\n  directory: docs/adr\n");
+    const result = await runCli(["init", "--root", root]);
+    expect(result.stdout).toContain("created docs/adr/README.md");
+    expect(existsSync(join(root, "data/engineering/adrs"))).toBe(false);
+    writeFileSync(join(root, "docs/adr/adr_2025-11-01_use-queues.md"), "## ADR: Use queues\n**Status:** maybe\n");
+    const validation = await runCli(["validate", "--root", root, "--format", "json"]);
+    expect(validation.code).toBe(1);
+    const files = JSON.parse(validation.stdout).diagnostics.map((diagnostic: { file: string }) => diagnostic.file);
+    expect(new Set(files)).toEqual(new Set(["docs/adr/adr_2025-11-01_use-queues.md"]));
   });
 });

@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, posix, resolve } from "node:path";
-import { planInit } from "../../scaffold/plan-init.js";
-import { colorsFor, exitCodes, type CliIo } from "../io.js";
+import { dirname, resolve } from "node:path";
 import { workingTree } from "../../ports/repository-view.js";
+import { planInit } from "../../scaffold/plan-init.js";
+import { dataLayoutOf } from "../../schemas/data-files.js";
 import { loadConfig } from "../../use-cases/load-config.js";
+import { colorsFor, exitCodes, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
 
 /** `cto-copilot init`: creates the data tree, never overwriting a file that exists. */
@@ -12,13 +13,13 @@ export async function initCommand(options: { root?: string }, io: CliIo): Promis
   const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
   const colors = colorsFor(io);
   let created = 0;
-  for (const file of planInit(io.now())) {
-    const relativePath = posix.join(config.dataDir, file.path);
+  const layout = dataLayoutOf(config);
+  for (const { path: relativePath, content } of planInit(io.now(), layout)) {
     const target = resolve(root, relativePath);
     await mkdir(dirname(target), { recursive: true });
     try {
       // "wx" fails when the file exists: checking and creating are one step, so nothing is overwritten.
-      await writeFile(target, file.content, { flag: "wx" });
+      await writeFile(target, content, { flag: "wx" });
       io.stdout.write(`${colors.green("created")} ${relativePath}\n`);
       created++;
     } catch (error) {
@@ -26,6 +27,6 @@ export async function initCommand(options: { root?: string }, io: CliIo): Promis
       io.stdout.write(`${colors.gray("exists ")} ${relativePath} (kept)\n`);
     }
   }
-  io.stdout.write(created > 0 ? `\nNext: fill in ${config.dataDir}/tech_stack.json, then run \`cto-copilot validate\`.\n` : "\nNothing to create: the data tree is complete.\n");
+  io.stdout.write(created > 0 ? `\nNext: fill in ${layout.dataDir}/tech_stack.json, then run \`cto-copilot validate\`.\n` : "\nNothing to create: the data tree is complete.\n");
   return exitCodes.ok;
 }
