@@ -98,7 +98,7 @@ function lastAtOrBefore(sorted: readonly DeploymentEvent[], time: number): numbe
 const byTime = (a: DeploymentEvent, b: DeploymentEvent) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
 
 /**
- * The five DORA metrics, exactly as DESIGN.md defines them, with the evidence for each
+ * The five DORA metrics, exactly as docs/dora.md defines them, with the evidence for each
  * deployment in the window. Pure: the same input always gives the same output.
  */
 export function computeDora(input: DoraInput): DoraResult {
@@ -176,7 +176,7 @@ export function computeDora(input: DoraInput): DoraResult {
   } else {
     basis = "deployments";
     restoreHours = failed.flatMap((deployment) => {
-      // The next successful deployment of the same environment (by status, as DESIGN.md defines it).
+      // The next successful deployment of the same environment (by status, as docs/dora.md defines it).
       const successes = successesByEnvironment.get(deployment.environment) ?? [];
       const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
       return next ? [(next.time - deployment.time) / hour] : [];

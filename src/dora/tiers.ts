@@ -11,7 +11,7 @@ export interface TierThresholds {
   timeToRestoreHours: { elite: number; high: number; medium: number };
 }
 
-/** The 2023 State of DevOps report's per-metric thresholds (DESIGN.md, "DORA definitions"). */
+/** The 2023 State of DevOps report's per-metric thresholds (docs/dora.md, "The contract"). */
 export const dora2023Tiers: TierThresholds = {
   deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
   leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },

@@ -94,25 +94,9 @@ export const configSchema = z
           .prefault({}),
       })
       .prefault({}),
-    debt: z
-      .strictObject({
-        issues: z.boolean().default(false).meta({ description: "Open, update and close GitHub issues from debt items." }),
-        label: z.string().min(1).default("tech-debt"),
-        minPriority: z.enum(["critical", "high", "medium", "low"]).default("high"),
-        maxCreatePerRun: z.int().min(1).max(100).default(10),
-      })
-      .prefault({}),
     incidents: z
       .strictObject({
         label: z.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
-        postmortem: z.enum(["pull-request", "comment", "none"]).default("pull-request"),
-      })
-      .prefault({}),
-    ai: z
-      .strictObject({
-        enabled: z.boolean().default(false).meta({ description: "Opt in to AI drafting (also needs ANTHROPIC_API_KEY)." }),
-        model: z.string().min(1).default("claude-sonnet-4-5"),
-        maxInputChars: z.int().min(1000).max(200_000).default(20_000),
       })
       .prefault({}),
   })

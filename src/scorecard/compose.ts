@@ -72,7 +72,7 @@ function numberField(source: Record<string, unknown> | undefined, names: string[
   return undefined;
 }
 
-/** Judged by the prompt's cost targets: infra < 20% of revenue early (< 10% at scale), compute utilisation > 40%. */
+/** Judged by the cost targets of docs/stages-and-targets.md: infra < 20% of revenue early (< 10% at scale), compute utilisation > 40%. */
 function infrastructureSummary(costs: InfraCosts | undefined, forecast: Record<string, unknown> | undefined, stage: Stage): Scorecard["infrastructure"] {
   const month = costs?.months.at(-1);
   if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
@@ -99,7 +99,7 @@ function infrastructureSummary(costs: InfraCosts | undefined, forecast: Record<s
   };
 }
 
-/** What the repository shows, held against the prompt's minimum security for the stage. */
+/** What the repository shows, held against the minimum security for the stage (docs/stages-and-targets.md). */
 function securitySummary(facts: SecurityFacts, stack: TechStack | undefined, stage: Stage): Scorecard["security"] {
   const missing: string[] = [];
   const present: string[] = [];
@@ -139,7 +139,7 @@ function doraBlock(dora: DoraResult, explain: boolean): DoraBlock {
   };
 }
 
-/** `engineering_scorecard.json` as the prompt defines it, with a `dora` block; every status says why. */
+/** `engineering_scorecard.json` (schema in src/schemas/scorecard.ts), with a `dora` block; every status says why. */
 export function composeScorecard(input: ScorecardInput): Scorecard {
   const { dora, targets } = input;
   const headcount = input.team?.headcount ?? input.techStack?.team?.headcount ?? 0;

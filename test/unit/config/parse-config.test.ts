@@ -15,8 +15,19 @@ describe(".github/cto-copilot.yml", () => {
       adr: { require: false, skipLabel: "no-adr", reviewAfterMonths: 6 },
       dora: { source: "deployments", windowDays: 90, tagPattern: "v*", environment: "production" },
       scorecard: { commit: "pull-request" },
-      ai: { enabled: false },
+      incidents: { label: "incident" },
     });
+  });
+
+  it("keys for features not built yet are unknown keys: a warning each, and the rest of the file is used", () => {
+    const { config, valid, findings } = parseConfig("ai:\n  enabled: true\ndebt:\n  issues: true\nincidents:\n  postmortem: comment\n  label: outage\n");
+    expect(valid).toBe(true);
+    expect(config.incidents.label).toBe("outage");
+    expect(findings.map((finding) => [finding.severity, finding.message]).sort()).toEqual([
+      ["warning", "unknown key `ai` is ignored"],
+      ["warning", "unknown key `debt` is ignored"],
+      ["warning", "unknown key `incidents.postmortem` is ignored"],
+    ]);
   });
 
   it("keeps defaults for keys a partial section leaves out", () => {
