@@ -1,0 +1,29 @@
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import type { Probot } from "probot";
+import { parseDocument } from "yaml";
+import ctoCopilotApp from "../../../src/app/index.js";
+
+const root = new URL("../../../", import.meta.url).pathname;
+const parse = (file: string) => {
+  const document = parseDocument(readFileSync(`${root}${file}`, "utf8"));
+  return { errors: document.errors.map((error) => error.message), value: document.toJS() as Record<string, any> };
+};
+
+describe("the App manifest and the Action metadata", () => {
+  it("app.yml is valid YAML whose events are exactly those the App handles", () => {
+    const { errors, value } = parse("app.yml");
+    expect(errors).toEqual([]);
+    const handled = new Set<string>();
+    const recorder = { on: (events: string | string[]) => [events].flat().forEach((event) => handled.add(event.split(".")[0]!)), onError: () => undefined };
+    ctoCopilotApp(recorder as unknown as Probot);
+    expect([...(value.default_events as string[])].sort()).toEqual([...handled].sort());
+    expect(value.default_permissions).toMatchObject({ checks: "write", contents: "write", pull_requests: "write", metadata: "read" });
+  });
+
+  it("action.yml is valid YAML that runs the committed bundle on node24", () => {
+    const { errors, value } = parse("action.yml");
+    expect(errors).toEqual([]);
+    expect(value.runs).toMatchObject({ using: "node24", main: "dist/index.js" });
+  });
+});
