@@ -28,7 +28,10 @@ const allFrameworks = Object.values(doorFrameworks).flat();
 function layerRules() {
   return layers.flatMap((layer, index) =>
     layer.map((directory) => {
-      const above = layers.slice(index).flat().filter((other) => other !== directory);
+      const above = layers
+        .slice(index)
+        .flat()
+        .filter((other) => other !== directory);
       const frameworks = allFrameworks.filter((name) => !(doorFrameworks[directory] ?? []).includes(name));
       return {
         files: [`src/${directory}/**/*.ts`],
@@ -37,9 +40,17 @@ function layerRules() {
             "error",
             {
               patterns: [
-                { group: frameworks, message: `src/${directory} may not use another door's framework: Probot, @actions/* and commander belong to src/app, src/action and src/cli.` },
+                {
+                  group: frameworks,
+                  message: `src/${directory} may not use another door's framework: Probot, @actions/* and commander belong to src/app, src/action and src/cli.`,
+                },
                 ...(above.length > 0
-                  ? [{ group: above.map((other) => `**/${other}/*`), message: `src/${directory} may import only from lower layers (eslint.config.js, "layers"): core <- ports <- (use-cases | github | local) <- app/action/cli.` }]
+                  ? [
+                      {
+                        group: above.map((other) => `**/${other}/*`),
+                        message: `src/${directory} may import only from lower layers (eslint.config.js, "layers"): core <- ports <- (use-cases | github | local) <- app/action/cli.`,
+                      },
+                    ]
                   : []),
               ],
             },

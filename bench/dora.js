@@ -17,19 +17,39 @@ for (let i = 0; i < commitCount; i++) {
     sha: `c${i}`,
     parents: i === 0 ? [] : merge ? [`c${i - 1}`, `c${i - 2}`] : [`c${i - 1}`],
     authorTime: start + i * step,
-    subject: i % 997 === 0 ? 'Revert "something"' : i % 1499 === 0 ? "hotfix: urgent" : merge ? "Merge pull request" : `change ${i}`,
+    subject:
+      i % 997 === 0
+        ? 'Revert "something"'
+        : i % 1499 === 0
+          ? "hotfix: urgent"
+          : merge
+            ? "Merge pull request"
+            : `change ${i}`,
   };
 }
 const newestFirst = commits.slice().reverse();
 const deployments = new Array(deploymentCount);
 for (let k = 0; k < deploymentCount; k++) {
   const index = Math.min(commitCount - 1, (k + 1) * (commitCount / deploymentCount) - 1);
-  deployments[k] = { ref: `d${k}`, sha: `c${index}`, time: commits[index].authorTime + 3_600_000, environment: "production", status: k % 211 === 0 ? "failure" : "success" };
+  deployments[k] = {
+    ref: `d${k}`,
+    sha: `c${index}`,
+    time: commits[index].authorTime + 3_600_000,
+    environment: "production",
+    status: k % 211 === 0 ? "failure" : "success",
+  };
 }
 globalThis.gc?.();
 
 const started = performance.now();
-const result = computeDora({ source: "deployments", deployments, commits: newestFirst, incidents: [], now, windowDays: 90 });
+const result = computeDora({
+  source: "deployments",
+  deployments,
+  commits: newestFirst,
+  incidents: [],
+  now,
+  windowDays: 90,
+});
 const ms = performance.now() - started;
 if (result.deploymentFrequency.deployments === 0) throw new Error("expected deployments in the window");
 console.log(

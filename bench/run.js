@@ -13,7 +13,17 @@ for (const script of ["bench/validate-tech-debt.js", "bench/dora.js"]) {
 // Benchmarks that need the TypeScript test emulator run through Jest.
 const jestOutput = execFileSync(
   process.execPath,
-  ["--experimental-vm-modules", "node_modules/jest/bin/jest.js", "--roots", "<rootDir>/bench", "--testMatch", "**/*.bench.ts", "--reporters", "default", "--silent=false"],
+  [
+    "--experimental-vm-modules",
+    "node_modules/jest/bin/jest.js",
+    "--roots",
+    "<rootDir>/bench",
+    "--testMatch",
+    "**/*.bench.ts",
+    "--reporters",
+    "default",
+    "--silent=false",
+  ],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
 for (const line of jestOutput.split("\n")) if (line.startsWith("BENCH ")) results.push(JSON.parse(line.slice(6)));
@@ -22,7 +32,10 @@ let missed = 0;
 for (const result of results) {
   const ok = result.value <= result.target && (result.peakMb === undefined || result.peakMb <= result.targetMb);
   if (!ok) missed++;
-  const memory = result.peakMb === undefined ? "" : `, peak RSS ${result.peakMb.toFixed(0)} MB (target < ${result.targetMb} MB)`;
-  console.log(`${ok ? "ok  " : "MISS"} ${result.name}: ${Number(result.value.toFixed(1))} ${result.unit} (target <= ${result.target})${memory}${result.note ? `; ${result.note}` : ""}`);
+  const memory =
+    result.peakMb === undefined ? "" : `, peak RSS ${result.peakMb.toFixed(0)} MB (target < ${result.targetMb} MB)`;
+  console.log(
+    `${ok ? "ok  " : "MISS"} ${result.name}: ${Number(result.value.toFixed(1))} ${result.unit} (target <= ${result.target})${memory}${result.note ? `; ${result.note}` : ""}`,
+  );
 }
 process.exitCode = missed > 0 ? 1 : 0;

@@ -28,7 +28,9 @@ for (let i = 0; i < count; i++) {
     summary.totalEstimatedDays += (i % 10) + 1;
   }
 }
-const bytes = new TextEncoder().encode(JSON.stringify({ version: "1.0", lastUpdated: "2025-11-03", items, summary }, null, 2));
+const bytes = new TextEncoder().encode(
+  JSON.stringify({ version: "1.0", lastUpdated: "2025-11-03", items, summary }, null, 2),
+);
 items.length = 0;
 globalThis.gc?.();
 const baseline = process.memoryUsage().rss;

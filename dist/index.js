@@ -35029,10 +35029,22 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/github/check-runs.ts
 var annotationsPerRequest = 50;
 async function findCheckRun(client, repo, sha, name) {
-  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...repo, ref: sha, check_name: name, filter: "latest", per_page: 1 });
+  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ...repo,
+    ref: sha,
+    check_name: name,
+    filter: "latest",
+    per_page: 1
+  });
   const run2 = data.check_runs[0];
   if (!run2) return void 0;
-  return { id: Number(run2.id), status: run2.status, conclusion: run2.conclusion, title: run2.output.title, summary: run2.output.summary };
+  return {
+    id: Number(run2.id),
+    status: run2.status,
+    conclusion: run2.conclusion,
+    title: run2.output.title,
+    summary: run2.output.summary
+  };
 }
 async function createCheckRun(client, repo, plan) {
   const output2 = { title: plan.title, summary: plan.summary };
@@ -35066,19 +35078,40 @@ function isReadOnlyRefusal(error63) {
 
 // src/github/commit-files.ts
 async function readBranchHead(client, repo, branch) {
-  const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
-  const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: ref.object.sha });
+  const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+    ...repo,
+    ref: `heads/${branch}`
+  });
+  const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+    ...repo,
+    commit_sha: ref.object.sha
+  });
   return { sha: ref.object.sha, tree: commit.tree.sha };
 }
 async function commitFiles(client, repo, branch, head, files, message) {
   const { data: tree } = await client.request("POST /repos/{owner}/{repo}/git/trees", {
     ...repo,
     base_tree: head.tree,
-    tree: Object.entries(files).map(([path2, content3]) => ({ path: path2, mode: "100644", type: "blob", content: content3 }))
+    tree: Object.entries(files).map(([path2, content3]) => ({
+      path: path2,
+      mode: "100644",
+      type: "blob",
+      content: content3
+    }))
   });
-  const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", { ...repo, message, tree: tree.sha, parents: [head.sha] });
+  const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...repo,
+    message,
+    tree: tree.sha,
+    parents: [head.sha]
+  });
   try {
-    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
+    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...repo,
+      ref: `heads/${branch}`,
+      sha: commit.sha,
+      force: false
+    });
   } catch (error63) {
     const status2 = error63.status;
     if (status2 === 422 || status2 === 409) throw new StaleBranchError(branch);
@@ -35096,7 +35129,12 @@ async function readBranchAndPullRequest(client, repo, branch) {
       pullRequests(headRefName: $branch, states: [OPEN], first: 1) { nodes { number url } }
     }
   }`;
-  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, qualified: `refs/heads/${branch}`, branch });
+  const data = await client.graphql(query3, {
+    owner: repo.owner,
+    name: repo.repo,
+    qualified: `refs/heads/${branch}`,
+    branch
+  });
   if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
   const pull = data.repository.pullRequests.nodes?.find((node3) => node3 !== null) ?? void 0;
   return {
@@ -35110,7 +35148,9 @@ async function createBranch(client, repo, branch, sha) {
 }
 async function createPullRequest(client, repositoryId, fields) {
   const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
-  const data = await client.graphql(mutation, { input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body } });
+  const data = await client.graphql(mutation, {
+    input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body }
+  });
   const pull = data.createPullRequest?.pullRequest;
   if (!pull) throw new Error("GitHub did not return the new pull request");
   return pull;
@@ -35122,15 +35162,27 @@ async function upsertComment(client, repo, issueNumber, topic, body, options = {
   const marker = commentMarker(topic);
   const text5 = body.includes(marker) ? body : `${marker}
 ${body}`;
-  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
+  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    per_page: 100
+  });
   const existing = comments.find((comment) => comment.body?.includes(marker));
   if (existing) {
     if (existing.body === text5) return { id: Number(existing.id), action: "unchanged" };
-    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text5 });
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      ...repo,
+      comment_id: existing.id,
+      body: text5
+    });
     return { id: Number(existing.id), action: "updated" };
   }
   if (options.createIfMissing === false) return { id: void 0, action: "absent" };
-  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text5 });
+  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    body: text5
+  });
   return { id: Number(data.id), action: "created" };
 }
 
@@ -35146,7 +35198,10 @@ async function writeFiles(client, repo, write) {
   if (!state.branchSha) await createBranch(client, repo, target, write.head.sha);
   const head = await readBranchHead(client, repo, target);
   const sha = await commitFiles(client, repo, target, head, write.files, write.message);
-  const pullRequest = state.pullRequest ? { ...state.pullRequest, created: false } : { ...await createPullRequest(client, state.repositoryId, { base: write.branch, head: target, title, body }), created: true };
+  const pullRequest = state.pullRequest ? { ...state.pullRequest, created: false } : {
+    ...await createPullRequest(client, state.repositoryId, { base: write.branch, head: target, title, body }),
+    created: true
+  };
   return { branch: target, sha, pullRequest, paths };
 }
 function githubPublisher(client, repo) {
@@ -35184,7 +35239,12 @@ async function fetchDeployments(client, repo, environment, since) {
   const deployments = [];
   let after = null;
   for (; ; ) {
-    const data = await client.graphql(query, { owner: repo.owner, name: repo.repo, environments: [environment], after });
+    const data = await client.graphql(query, {
+      owner: repo.owner,
+      name: repo.repo,
+      environments: [environment],
+      after
+    });
     const connection = data.repository?.deployments;
     if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
     for (const node3 of connection.nodes ?? []) {
@@ -35214,12 +35274,23 @@ async function fetchHistory(client, repo, tip, since) {
   const commits = [];
   let after = null;
   for (; ; ) {
-    const data = await client.graphql(query2, { owner: repo.owner, name: repo.repo, oid: tip, since: new Date(since).toISOString(), after });
+    const data = await client.graphql(query2, {
+      owner: repo.owner,
+      name: repo.repo,
+      oid: tip,
+      since: new Date(since).toISOString(),
+      after
+    });
     const history = data.repository?.object?.history;
     if (!history) return commits;
     for (const node3 of history.nodes ?? []) {
       if (!node3) continue;
-      commits.push({ sha: node3.oid, parents: (node3.parents.nodes ?? []).flatMap((parent) => parent ? [parent.oid] : []), authorTime: Date.parse(node3.authoredDate), subject: node3.messageHeadline });
+      commits.push({
+        sha: node3.oid,
+        parents: (node3.parents.nodes ?? []).flatMap((parent) => parent ? [parent.oid] : []),
+        authorTime: Date.parse(node3.authoredDate),
+        subject: node3.messageHeadline
+      });
     }
     if (!history.pageInfo.hasNextPage) return commits;
     after = history.pageInfo.endCursor;
@@ -35260,7 +35331,14 @@ function fetchMergeDeployments(client, repo, baseBranch, since) {
     query3,
     { owner: repo.owner, name: repo.repo, base: baseBranch },
     (data) => data.repository?.pullRequests,
-    (node3) => node3.mergedAt && node3.mergeCommit ? { ref: `#${node3.number}`, sha: node3.mergeCommit.oid, time: Date.parse(node3.mergedAt), environment: "production", status: "success", markers: [node3.headRefName, ...(node3.labels?.nodes ?? []).flatMap((label) => label ? [label.name] : [])] } : void 0,
+    (node3) => node3.mergedAt && node3.mergeCommit ? {
+      ref: `#${node3.number}`,
+      sha: node3.mergeCommit.oid,
+      time: Date.parse(node3.mergedAt),
+      environment: "production",
+      status: "success",
+      markers: [node3.headRefName, ...(node3.labels?.nodes ?? []).flatMap((label) => label ? [label.name] : [])]
+    } : void 0,
     since,
     // Ordered by update: a pull request updated before `since` was merged before it too.
     (node3) => Date.parse(node3.updatedAt)
@@ -35282,7 +35360,14 @@ function fetchReleaseDeployments(client, repo, since) {
     query3,
     { owner: repo.owner, name: repo.repo },
     (data) => data.repository?.releases,
-    (node3) => node3.isDraft || node3.isPrerelease || !node3.publishedAt || !node3.tagCommit ? void 0 : { ref: node3.tagName, sha: node3.tagCommit.oid, time: Date.parse(node3.publishedAt), environment: "production", status: "success", markers: [node3.tagName, node3.name ?? ""] },
+    (node3) => node3.isDraft || node3.isPrerelease || !node3.publishedAt || !node3.tagCommit ? void 0 : {
+      ref: node3.tagName,
+      sha: node3.tagCommit.oid,
+      time: Date.parse(node3.publishedAt),
+      environment: "production",
+      status: "success",
+      markers: [node3.tagName, node3.name ?? ""]
+    },
     since,
     (node3) => Date.parse(node3.publishedAt ?? "9999-01-01")
   );
@@ -35303,7 +35388,9 @@ function fetchTagDeployments(client, repo, pattern, since) {
   const timeOf = (node3) => {
     const target = node3.target;
     if (!target) return Number.NaN;
-    return Date.parse(target.__typename === "Tag" ? target.tagger?.date ?? target.target?.committedDate ?? "" : target.committedDate ?? "");
+    return Date.parse(
+      target.__typename === "Tag" ? target.tagger?.date ?? target.target?.committedDate ?? "" : target.committedDate ?? ""
+    );
   };
   return pageBack(
     client,
@@ -35324,12 +35411,26 @@ function fetchTagDeployments(client, repo, pattern, since) {
 async function fetchWorkflowRunDeployments(client, repo, workflow, branch, since) {
   const deployments = [];
   for (let page = 1; ; page++) {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { ...repo, workflow_id: workflow, branch, status: "completed", per_page: 100, page });
+    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
+      ...repo,
+      workflow_id: workflow,
+      branch,
+      status: "completed",
+      per_page: 100,
+      page
+    });
     let older = false;
     for (const run2 of data.workflow_runs) {
       if (run2.conclusion !== "success" && run2.conclusion !== "failure") continue;
       const time3 = Date.parse(run2.updated_at);
-      deployments.push({ ref: `run ${run2.run_number}`, sha: run2.head_sha, time: time3, environment: "production", status: run2.conclusion === "success" ? "success" : "failure", markers: [run2.head_branch ?? "", run2.display_title] });
+      deployments.push({
+        ref: `run ${run2.run_number}`,
+        sha: run2.head_sha,
+        time: time3,
+        environment: "production",
+        status: run2.conclusion === "success" ? "success" : "failure",
+        markers: [run2.head_branch ?? "", run2.display_title]
+      });
       if (time3 <= since && run2.conclusion === "success") older = true;
     }
     if (older || data.workflow_runs.length < 100) return deployments;
@@ -35338,13 +35439,28 @@ async function fetchWorkflowRunDeployments(client, repo, workflow, branch, since
 
 // src/github/list-incidents.ts
 async function listIncidentIssues(client, repo, label, since) {
-  const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", { ...repo, labels: label, state: "all", since: new Date(since).toISOString(), per_page: 100 });
-  return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({ id: `#${issue3.number}`, title: issue3.title, started: Date.parse(issue3.created_at), resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null }));
+  const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", {
+    ...repo,
+    labels: label,
+    state: "all",
+    since: new Date(since).toISOString(),
+    per_page: 100
+  });
+  return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({
+    id: `#${issue3.number}`,
+    title: issue3.title,
+    started: Date.parse(issue3.created_at),
+    resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null
+  }));
 }
 
 // src/github/list-pull-request-files.ts
 async function listPullRequestFiles(client, repo, pullNumber) {
-  const files = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...repo, pull_number: pullNumber, per_page: 100 });
+  const files = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: 100
+  });
   return files.map((file2) => ({
     path: file2.filename,
     status: file2.status,
@@ -35361,16 +35477,27 @@ async function readConfigSources(client, repo, ref, path2) {
     repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
     organization: repository(owner: $owner, name: ".github") { object(expression: $orgExpression) { ... on Blob { text } } }
   }`;
-  const data = await client.graphql(query3, { owner: repo.owner, name: repo.repo, expression: `${ref}:${path2}`, orgExpression: `HEAD:${path2}` });
+  const data = await client.graphql(query3, {
+    owner: repo.owner,
+    name: repo.repo,
+    expression: `${ref}:${path2}`,
+    orgExpression: `HEAD:${path2}`
+  });
   const repository = data.repository?.object?.text ?? void 0;
   const organization = repo.repo === ".github" ? void 0 : data.organization?.object?.text ?? void 0;
-  return { ...repository !== void 0 ? { repository } : {}, ...organization !== void 0 ? { organization } : {} };
+  return {
+    ...repository !== void 0 ? { repository } : {},
+    ...organization !== void 0 ? { organization } : {}
+  };
 }
 
 // src/github/read-contents.ts
 var batchSize = 50;
 async function readRepositoryContents(client, repo, ref, wanted) {
-  const requests = [...(wanted.files ?? []).map((path2) => ({ path: path2, kind: "file" })), ...(wanted.directories ?? []).map((path2) => ({ path: path2, kind: "directory" }))];
+  const requests = [
+    ...(wanted.files ?? []).map((path2) => ({ path: path2, kind: "file" })),
+    ...(wanted.directories ?? []).map((path2) => ({ path: path2, kind: "directory" }))
+  ];
   const result = { files: /* @__PURE__ */ new Map(), directories: /* @__PURE__ */ new Map() };
   for (let start = 0; start < requests.length; start += batchSize) {
     const batch = requests.slice(start, start + batchSize);
@@ -35388,9 +35515,15 @@ async function readRepositoryContents(client, repo, ref, wanted) {
       if (!object2) return;
       if (request2.kind === "file" && object2.__typename === "Blob") {
         const byteSize = object2.byteSize ?? 0;
-        result.files.set(request2.path, object2.isBinary || typeof object2.text !== "string" ? { path: request2.path, byteSize, text: null, unread: "binary" } : { path: request2.path, byteSize, text: object2.text });
+        result.files.set(
+          request2.path,
+          object2.isBinary || typeof object2.text !== "string" ? { path: request2.path, byteSize, text: null, unread: "binary" } : { path: request2.path, byteSize, text: object2.text }
+        );
       } else if (request2.kind === "directory" && object2.__typename === "Tree") {
-        result.directories.set(request2.path, (object2.entries ?? []).map((entry) => entry.name));
+        result.directories.set(
+          request2.path,
+          (object2.entries ?? []).map((entry) => entry.name)
+        );
       }
     });
   }
@@ -35411,7 +35544,11 @@ async function readBranchProtection(client, repo, branch) {
 }
 async function countOpenDependabotAlerts(client, repo) {
   try {
-    const alerts = await client.paginate("GET /repos/{owner}/{repo}/dependabot/alerts", { ...repo, state: "open", per_page: 100 });
+    const alerts = await client.paginate("GET /repos/{owner}/{repo}/dependabot/alerts", {
+      ...repo,
+      state: "open",
+      per_page: 100
+    });
     return alerts.length;
   } catch (error63) {
     if (status(error63) === 403 || status(error63) === 404) return void 0;
@@ -35429,7 +35566,10 @@ function readDeployments(client, repo, query3) {
     case "merges":
       return fetchMergeDeployments(client, repo, query3.branch, query3.since);
     case "workflow-runs":
-      if (!query3.workflow) throw new Error(`dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`);
+      if (!query3.workflow)
+        throw new Error(
+          `dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`
+        );
       return fetchWorkflowRunDeployments(client, repo, query3.workflow, query3.branch, query3.since);
     case "deployments":
       return fetchDeployments(client, repo, query3.environment, query3.since);
@@ -35453,7 +35593,8 @@ function githubRepositoryView(client, repo) {
     readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
     readConfigSources: (ref, path2) => readConfigSources(client, repo, ref, path2),
     listChangedFiles: (change) => {
-      if (change.number === void 0) throw new Error("GitHub lists the changed files of a pull request: a pull request number is needed");
+      if (change.number === void 0)
+        throw new Error("GitHub lists the changed files of a pull request: a pull request number is needed");
       return listPullRequestFiles(client, repo, change.number);
     },
     readHead: (branch) => readBranchHead(client, repo, branch),
@@ -35507,7 +35648,9 @@ function renderScorecardSummary(scorecard2, dora, previous3) {
     "",
     "| Metric | Current | Previous | Target | Status | Samples |",
     "|---|---|---|---|---|---|",
-    ...rows.map(([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`),
+    ...rows.map(
+      ([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`
+    ),
     `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
     "",
     `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
@@ -35534,8 +35677,16 @@ function renderScorecardSummary(scorecard2, dora, previous3) {
       "```"
     );
   }
-  lines.push("", "<details><summary>Why each status</summary>", "", ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`), "", "</details>");
-  if (dora.deploymentFrequency.deployments === 0) lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
+  lines.push(
+    "",
+    "<details><summary>Why each status</summary>",
+    "",
+    ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`),
+    "",
+    "</details>"
+  );
+  if (dora.deploymentFrequency.deployments === 0)
+    lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
   return lines.join("\n") + "\n";
 }
 
@@ -55466,7 +55617,10 @@ function rateTier(value, x) {
 }
 var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
 function tiersWith(overrides) {
-  return { ...dora2023Tiers, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0)) };
+  return {
+    ...dora2023Tiers,
+    ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0))
+  };
 }
 
 // src/dora/compute.ts
@@ -55500,7 +55654,10 @@ function computeDora(input2) {
   const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
   const hotfix = new RegExp((input2.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
   const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
-  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({ ...incident, resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null }));
+  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({
+    ...incident,
+    resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null
+  }));
   const evidence = /* @__PURE__ */ new Map();
   const byEnvironment = /* @__PURE__ */ new Map();
   for (const deployment of all2) {
@@ -55532,7 +55689,8 @@ function computeDora(input2) {
     }
     for (const incident of incidents) {
       const culprit = successes[lastAtOrBefore(successes, incident.started)];
-      if (culprit) evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
+      if (culprit)
+        evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
     }
     successesByEnvironment.set(deployments[0].environment, successes);
   }
@@ -55540,7 +55698,9 @@ function computeDora(input2) {
   const successful = windowed.filter((deployment) => deployment.status === "success");
   const failed = windowed.filter((deployment) => evidence.get(deployment).failed !== null);
   const remediations = windowed.filter((deployment) => evidence.get(deployment).remediation !== null);
-  const leadTimes = successful.flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
+  const leadTimes = successful.flatMap(
+    (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
+  );
   const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
   let restoreHours;
   let basis;
@@ -55562,17 +55722,47 @@ function computeDora(input2) {
   const weekly = [];
   for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
     const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
-    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap((deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
-    weekly.push({ week: iso(week).slice(0, 10), deployments: inWeek.filter((deployment) => deployment.status === "success").length, failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length, medianLeadTimeHours: round(median(weekLeads)) });
+    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap(
+      (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
+    );
+    weekly.push({
+      week: iso(week).slice(0, 10),
+      deployments: inWeek.filter((deployment) => deployment.status === "success").length,
+      failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length,
+      medianLeadTimeHours: round(median(weekLeads))
+    });
   }
   return {
     source: input2.source,
     window: { start: iso(start), end: iso(end), days: input2.windowDays },
-    deploymentFrequency: { deployments: successful.length, perWeek: round(perWeek), tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers) },
-    leadTimeForChanges: { medianHours: round(medianLead), p90Hours: round(percentile(leadTimes, 90)), samples: leadTimes.length, tier: belowTier(medianLead, tiers.leadTimeHours) },
-    changeFailureRate: { failed: failed.length, total: windowed.length, rate: round(cfrRate, 4), tier: rateTier(cfrRate, tiers.changeFailureRate) },
-    timeToRestore: { medianHours: round(medianRestore), samples: restoreHours.length, tier: belowTier(medianRestore, tiers.timeToRestoreHours), basis },
-    reworkRate: { remediations: remediations.length, total: windowed.length, rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4) },
+    deploymentFrequency: {
+      deployments: successful.length,
+      perWeek: round(perWeek),
+      tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers)
+    },
+    leadTimeForChanges: {
+      medianHours: round(medianLead),
+      p90Hours: round(percentile(leadTimes, 90)),
+      samples: leadTimes.length,
+      tier: belowTier(medianLead, tiers.leadTimeHours)
+    },
+    changeFailureRate: {
+      failed: failed.length,
+      total: windowed.length,
+      rate: round(cfrRate, 4),
+      tier: rateTier(cfrRate, tiers.changeFailureRate)
+    },
+    timeToRestore: {
+      medianHours: round(medianRestore),
+      samples: restoreHours.length,
+      tier: belowTier(medianRestore, tiers.timeToRestoreHours),
+      basis
+    },
+    reworkRate: {
+      remediations: remediations.length,
+      total: windowed.length,
+      rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4)
+    },
     deployments: windowed.map((deployment) => {
       const found = evidence.get(deployment);
       return {
@@ -64790,7 +64980,11 @@ function collectFields(text5, paragraph, into) {
       const valueStart = value === "" ? lineStart + clean.indexOf(name) : lineStart + clean.lastIndexOf(value);
       const key = name.toLowerCase();
       if (!into.has(key)) {
-        into.set(key, { name, value, span: { start: valueStart, end: valueStart + (value === "" ? name.length : value.length) } });
+        into.set(key, {
+          name,
+          value,
+          span: { start: valueStart, end: valueStart + (value === "" ? name.length : value.length) }
+        });
       }
     }
     lineStart += line.length + 1;
@@ -64803,12 +64997,15 @@ function findSection(record2, title) {
 
 // src/incidents/timestamp.ts
 function parseTimestamp(text5) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(text5.trim());
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(
+    text5.trim()
+  );
   if (!match) return void 0;
   const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
   const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
   const check2 = new Date(utc);
-  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59) return void 0;
+  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59)
+    return void 0;
   if (/^(Z|UTC)$/i.test(zone)) return utc;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
@@ -64953,20 +65150,8 @@ var configSchema = external_exports.strictObject({
       mttr: external_exports.enum(["elite", "high", "medium", "low"]).default("high")
     }).prefault({})
   }).prefault({}),
-  debt: external_exports.strictObject({
-    issues: external_exports.boolean().default(false).meta({ description: "Open, update and close GitHub issues from debt items." }),
-    label: external_exports.string().min(1).default("tech-debt"),
-    minPriority: external_exports.enum(["critical", "high", "medium", "low"]).default("high"),
-    maxCreatePerRun: external_exports.int().min(1).max(100).default(10)
-  }).prefault({}),
   incidents: external_exports.strictObject({
-    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
-    postmortem: external_exports.enum(["pull-request", "comment", "none"]).default("pull-request")
-  }).prefault({}),
-  ai: external_exports.strictObject({
-    enabled: external_exports.boolean().default(false).meta({ description: "Opt in to AI drafting (also needs ANTHROPIC_API_KEY)." }),
-    model: external_exports.string().min(1).default("claude-sonnet-4-5"),
-    maxInputChars: external_exports.int().min(1e3).max(2e5).default(2e4)
+    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." })
   }).prefault({})
 }).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
 function defaultConfig() {
@@ -65285,7 +65470,9 @@ var priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 };
 function techDebtSummary(debt) {
   const open3 = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
   const estimates = open3.filter((item) => item.estimatedDays !== null);
-  const top3 = [...open3].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id))[0];
+  const top3 = [...open3].sort(
+    (a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id)
+  )[0];
   return {
     criticalItems: open3.filter((item) => item.priority === "critical").length,
     totalItems: open3.length,
@@ -65299,7 +65486,16 @@ function numberField(source, names) {
 }
 function infrastructureSummary(costs, forecast, stage) {
   const month = costs?.months.at(-1);
-  if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
+  if (!month)
+    return {
+      monthlySpend: null,
+      spendAsPercentOfRevenue: null,
+      costPerCustomer: null,
+      topCostDriver: "",
+      computeUtilization: null,
+      status: "unknown",
+      reason: "no month in infra_costs.json"
+    };
   const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
   const percent = revenue ? Math.round(month.totalSpend / revenue * 1e3) / 10 : null;
   const perCustomer = month.activeCustomers ? Math.round(month.totalSpend / month.activeCustomers * 100) / 100 : null;
@@ -65308,8 +65504,12 @@ function infrastructureSummary(costs, forecast, stage) {
   const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
   const problems = [];
   const facts = [];
-  if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
-  if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
+  if (percent !== null)
+    (percent < limit ? facts : problems).push(
+      `infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`
+    );
+  if (utilization !== null)
+    (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
   const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
   const status2 = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
   return {
@@ -65354,7 +65554,11 @@ function doraBlock(dora, explain) {
     deploymentFrequency: dora.deploymentFrequency,
     leadTimeForChanges: dora.leadTimeForChanges,
     changeFailureRate: dora.changeFailureRate,
-    timeToRestore: { medianHours: dora.timeToRestore.medianHours, samples: dora.timeToRestore.samples, tier: dora.timeToRestore.tier },
+    timeToRestore: {
+      medianHours: dora.timeToRestore.medianHours,
+      samples: dora.timeToRestore.samples,
+      tier: dora.timeToRestore.tier
+    },
     reworkRate: dora.reworkRate,
     ...explain ? { deployments: dora.deployments } : {}
   };
@@ -65427,7 +65631,9 @@ var leniently = external_exports.record(external_exports.string(), external_expo
 async function computeScorecard(context3, config2, branch, options = {}) {
   const { view } = context3;
   if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
-    throw new Error(`dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`);
+    throw new Error(
+      `dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`
+    );
   }
   const now = context3.now();
   const windowStart = now.getTime() - config2.dora.windowDays * day2;
@@ -65435,19 +65641,40 @@ async function computeScorecard(context3, config2, branch, options = {}) {
   const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)]));
   const head = await view.readHead(branch);
   const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    view.readDeployments({ source: config2.dora.source, environment: config2.dora.environment, tagPattern: config2.dora.tagPattern, workflow: config2.dora.workflow, branch, since: windowStart }),
-    view.readContents(head.sha, { files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths], directories: [layout.incidents] }),
+    view.readDeployments({
+      source: config2.dora.source,
+      environment: config2.dora.environment,
+      tagPattern: config2.dora.tagPattern,
+      workflow: config2.dora.workflow,
+      branch,
+      since: windowStart
+    }),
+    view.readContents(head.sha, {
+      files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
+      directories: [layout.incidents]
+    }),
     view.readBranchProtection(branch),
     view.countOpenDependabotAlerts()
   ]);
   const successes = deployments.filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime()).sort((a, b) => a.time - b.time);
   const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
   const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
-  const tips = [...new Set(successes.slice(from).reverse().map((deployment) => deployment.sha))];
+  const tips = [
+    ...new Set(
+      successes.slice(from).reverse().map((deployment) => deployment.sha)
+    )
+  ];
   const beforeWindow = from < successes.length ? successes[from] : void 0;
   const exclude = from > 0 ? [successes[from - 1].sha] : [];
-  const commits = tips.length > 0 ? await view.readHistory({ tips, exclude, since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin }) : [];
-  const postMortems = recordFilesIn((contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`), [layout.incidents]);
+  const commits = tips.length > 0 ? await view.readHistory({
+    tips,
+    exclude,
+    since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin
+  }) : [];
+  const postMortems = recordFilesIn(
+    (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
+    [layout.incidents]
+  );
   let incidents;
   if (postMortems.length > 0) {
     const texts = await view.readContents(head.sha, { files: postMortems });
@@ -65462,10 +65689,20 @@ async function computeScorecard(context3, config2, branch, options = {}) {
   const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
   const read2 = (path2, schema) => {
     const value = parseDataJson(schema, text5(path2));
-    if (value === void 0 && text5(path2)) context3.log.warn(`${path2} is not valid and was left out; run \`cto-copilot validate\` for details`);
+    if (value === void 0 && text5(path2))
+      context3.log.warn(`${path2} is not valid and was left out; run \`cto-copilot validate\` for details`);
     return value;
   };
-  const dora = computeDora({ source: config2.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config2.dora.windowDays, hotfixPattern: config2.dora.hotfixPattern, tiers: tiersWith(config2.dora.tiers) });
+  const dora = computeDora({
+    source: config2.dora.source,
+    deployments,
+    commits,
+    incidents,
+    now: now.getTime(),
+    windowDays: config2.dora.windowDays,
+    hotfixPattern: config2.dora.hotfixPattern,
+    tiers: tiersWith(config2.dora.tiers)
+  });
   const scorecard2 = composeScorecard({
     now,
     dora,
@@ -65491,7 +65728,10 @@ async function computeScorecard(context3, config2, branch, options = {}) {
     dora,
     deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
     ...previous3 ? { previous: previous3 } : {},
-    files: { [dataFiles.engineering_scorecard]: json2, [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json2 },
+    files: {
+      [dataFiles.engineering_scorecard]: json2,
+      [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json2
+    },
     head
   };
 }
@@ -65604,17 +65844,38 @@ function schemaFindings(issues, input2) {
         const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
         const inclusive = issue3.inclusive !== false;
         const words = issue3.origin === "string" || issue3.origin === "array" ? issue3.code === "too_small" && Number(bound) === 1 ? "must not be empty" : `must have ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)} ${issue3.origin === "string" ? "characters" : "items"}` : `must be ${issue3.code === "too_small" ? inclusive ? ">=" : ">" : inclusive ? "<=" : "<"} ${String(bound)}`;
-        out.push({ path: path2, severity: "error", code: "out-of-range", message: `${name} ${words}, found ${describeValue(found)}` });
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "out-of-range",
+          message: `${name} ${words}, found ${describeValue(found)}`
+        });
         break;
       }
       case "invalid_union": {
-        const expected = [...new Set(issue3.errors.flatMap((branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => inner.expected)))];
-        out.push({ path: path2, severity: "error", code: "invalid-type", message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}` });
+        const expected = [
+          ...new Set(
+            issue3.errors.flatMap(
+              (branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => inner.expected)
+            )
+          )
+        ];
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "invalid-type",
+          message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}`
+        });
         break;
       }
       default: {
         const detail = issue3.message.startsWith("must") ? issue3.message : `is invalid: ${issue3.message}`;
-        out.push({ path: path2, severity: "error", code: "invalid-format", message: `${name} ${detail}, found ${describeValue(found)}` });
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "invalid-format",
+          message: `${name} ${detail}, found ${describeValue(found)}`
+        });
       }
     }
   }
@@ -65666,13 +65927,23 @@ function parseConfig(text5) {
   try {
     value = document3.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error63) {
-    findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "yaml-syntax", message: error63.message });
+    findings.push({
+      span: { start: 0, end: 0 },
+      severity: "error",
+      code: "yaml-syntax",
+      message: error63.message
+    });
     return { config: defaultConfig(), valid: false, findings };
   }
   const result = configSchema.safeParse(value);
   const issues = result.success ? [] : result.error.issues;
   for (const finding of schemaFindings(issues, value)) {
-    findings.push({ span: locate(document3.contents, finding), severity: finding.severity, code: `config-${finding.code}`, message: finding.message });
+    findings.push({
+      span: locate(document3.contents, finding),
+      severity: finding.severity,
+      code: `config-${finding.code}`,
+      message: finding.message
+    });
   }
   if (result.success) return { config: result.data, raw: value, valid: true, findings };
   if (issues.every((issue3) => issue3.code === "unrecognized_keys")) {
@@ -65703,13 +65974,39 @@ function resolveConfig(texts) {
   const extendsOrganization = isPlainObject4(repository?.raw) && repository.raw._extends === ".github";
   if (repository && organization && extendsOrganization) {
     if (!repository.valid || !organization.valid) {
-      return { config: defaultConfig(), valid: false, source: "repository+organization", repositoryFindings, organizationFindings };
+      return {
+        config: defaultConfig(),
+        valid: false,
+        source: "repository+organization",
+        repositoryFindings,
+        organizationFindings
+      };
     }
     const merged = configSchema.safeParse(merge3(organization.raw, repository.raw));
-    return { config: merged.success ? merged.data : defaultConfig(), valid: merged.success, source: "repository+organization", repositoryFindings, organizationFindings };
+    return {
+      config: merged.success ? merged.data : defaultConfig(),
+      valid: merged.success,
+      source: "repository+organization",
+      repositoryFindings,
+      organizationFindings
+    };
   }
-  if (repository) return { config: repository.config, valid: repository.valid, source: "repository", repositoryFindings, organizationFindings: [] };
-  if (organization) return { config: organization.config, valid: organization.valid, source: "organization", repositoryFindings: [], organizationFindings };
+  if (repository)
+    return {
+      config: repository.config,
+      valid: repository.valid,
+      source: "repository",
+      repositoryFindings,
+      organizationFindings: []
+    };
+  if (organization)
+    return {
+      config: organization.config,
+      valid: organization.valid,
+      source: "organization",
+      repositoryFindings: [],
+      organizationFindings
+    };
   return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
 }
 
@@ -65775,7 +66072,10 @@ function configDiagnostics(loaded) {
 
 // src/use-cases/pull-request.ts
 async function loadPullRequest(view, change, configPath2 = configPath) {
-  const [sources, changed] = await Promise.all([view.readConfigSources(change.headSha, configPath2), view.listChangedFiles(change)]);
+  const [sources, changed] = await Promise.all([
+    view.readConfigSources(change.headSha, configPath2),
+    view.listChangedFiles(change)
+  ]);
   return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
 }
 
@@ -65794,7 +66094,13 @@ var defaultCategoryGlobs = {
     "**/cloudformation/**/*.{json,yaml,yml}",
     "**/serverless.{yml,yaml,ts,js,json}"
   ],
-  containers: ["**/Dockerfile", "**/Dockerfile.*", "**/*.dockerfile", "**/Containerfile", "**/{docker-,}compose*.{yml,yaml}"],
+  containers: [
+    "**/Dockerfile",
+    "**/Dockerfile.*",
+    "**/*.dockerfile",
+    "**/Containerfile",
+    "**/{docker-,}compose*.{yml,yaml}"
+  ],
   orchestration: [
     "**/Chart.yaml",
     "**/charts/**/*.{yaml,yml,tpl}",
@@ -65826,7 +66132,16 @@ var defaultCategoryGlobs = {
     "**/*.changelog.{xml,yaml,yml,json}"
   ],
   // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
-  dependencies: ["**/package.json", "**/go.mod", "**/requirements*.txt", "**/pyproject.toml", "**/Cargo.toml", "**/pom.xml", "**/build.gradle", "**/build.gradle.kts"]
+  dependencies: [
+    "**/package.json",
+    "**/go.mod",
+    "**/requirements*.txt",
+    "**/pyproject.toml",
+    "**/Cargo.toml",
+    "**/pom.xml",
+    "**/build.gradle",
+    "**/build.gradle.kts"
+  ]
 };
 var categoryLabels = {
   "infrastructure-as-code": "Infrastructure as code",
@@ -65837,10 +66152,27 @@ var categoryLabels = {
   dependencies: "Runtime dependencies"
 };
 var categoryKeywords = {
-  "infrastructure-as-code": ["terraform", "opentofu", "pulumi", "cdk", "cloudformation", "infrastructure as code", "serverless"],
+  "infrastructure-as-code": [
+    "terraform",
+    "opentofu",
+    "pulumi",
+    "cdk",
+    "cloudformation",
+    "infrastructure as code",
+    "serverless"
+  ],
   containers: ["docker", "container", "containers", "dockerfile", "compose"],
   orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
-  "ci-cd": ["ci", "ci/cd", "continuous integration", "continuous delivery", "pipeline", "github actions", "deployment", "deploy"],
+  "ci-cd": [
+    "ci",
+    "ci/cd",
+    "continuous integration",
+    "continuous delivery",
+    "pipeline",
+    "github actions",
+    "deployment",
+    "deploy"
+  ],
   database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
   dependencies: ["dependency", "dependencies", "library", "framework"]
 };
@@ -65866,9 +66198,14 @@ function fence(text5) {
   return "`".repeat(longest + 1);
 }
 function renderSuggestion(input2) {
-  const rows = input2.changes.slice(0, maxRows).map((change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`);
+  const rows = input2.changes.slice(0, maxRows).map(
+    (change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`
+  );
   const counts = Object.entries(
-    input2.changes.reduce((acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }), {})
+    input2.changes.reduce(
+      (acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }),
+      {}
+    )
   ).map(([label, count]) => `${label} (${count})`);
   const codeFence = fence(input2.draft.text);
   const lines = [
@@ -65884,11 +66221,18 @@ function renderSuggestion(input2) {
   if (input2.related.length > 0) {
     lines.push("", "**Decisions in force that this change may touch**", "");
     for (const adr2 of input2.related) {
-      lines.push(`- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`);
+      lines.push(
+        `- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`
+      );
     }
   }
   if (input2.notes && input2.notes.length > 0) {
-    lines.push("", "**Existing ADRs to fix**", "", ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`));
+    lines.push(
+      "",
+      "**Existing ADRs to fix**",
+      "",
+      ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`)
+    );
   }
   lines.push(
     "",
@@ -65942,7 +66286,9 @@ var oneLine = (text5, max) => {
 function renderAdrDraft(input2) {
   const date5 = input2.today.toISOString().slice(0, 10);
   const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
-  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map((name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name);
+  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map(
+    (name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name
+  );
   const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
   const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
   const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
@@ -66749,7 +67095,11 @@ function majorOf(version3) {
 }
 function fromPackageJson(text5) {
   const json2 = JSON.parse(text5);
-  return new Map(["dependencies", "peerDependencies", "optionalDependencies"].flatMap((section) => Object.entries(json2[section] ?? {})));
+  return new Map(
+    ["dependencies", "peerDependencies", "optionalDependencies"].flatMap(
+      (section) => Object.entries(json2[section] ?? {})
+    )
+  );
 }
 function fromGoMod(text5) {
   const deps = /* @__PURE__ */ new Map();
@@ -66780,13 +67130,21 @@ function fromPyproject(text5) {
   const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
   for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
     if (name === "python") continue;
-    deps.set(name.toLowerCase(), typeof spec === "string" ? spec : String(spec.version ?? "*"));
+    deps.set(
+      name.toLowerCase(),
+      typeof spec === "string" ? spec : String(spec.version ?? "*")
+    );
   }
   return deps;
 }
 function fromCargo(text5) {
   const toml = parse6(text5);
-  return new Map(Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [name, typeof spec === "string" ? spec : String(spec.version ?? "*")]));
+  return new Map(
+    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [
+      name,
+      typeof spec === "string" ? spec : String(spec.version ?? "*")
+    ])
+  );
 }
 function fromPom(text5) {
   const deps = /* @__PURE__ */ new Map();
@@ -66834,7 +67192,8 @@ function dependencyChanges(path2, before, after) {
   for (const [name, version3] of next) {
     const previous3 = old.get(name);
     if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
-    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3)) changes.push({ name, kind: "major", from: previous3, to: version3 });
+    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3))
+      changes.push({ name, kind: "major", from: previous3, to: version3 });
   }
   return changes;
 }
@@ -66851,14 +67210,29 @@ function removedLines(patch) {
 }
 var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
 function terraformTypes(lines) {
-  return [...new Set(lines.flatMap((line) => [.../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [], .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []]))];
+  return [
+    ...new Set(
+      lines.flatMap((line) => [
+        .../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [],
+        .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []
+      ])
+    )
+  ];
 }
 function baseImages(lines) {
-  return [...new Set(lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image)))];
+  return [
+    ...new Set(
+      lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image))
+    )
+  ];
 }
 function kubernetesKinds(lines) {
   if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
-  return [...new Set(lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind)))];
+  return [
+    ...new Set(
+      lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind))
+    )
+  ];
 }
 function reasonFor(category, file2) {
   const added = addedLines(file2.patch);
@@ -66867,7 +67241,10 @@ function reasonFor(category, file2) {
     case "infrastructure-as-code": {
       const types = terraformTypes([...added, ...removedLines(file2.patch)]);
       const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
-      return { reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`, technologies: [tool.toLowerCase(), ...types] };
+      return {
+        reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`,
+        technologies: [tool.toLowerCase(), ...types]
+      };
     }
     case "containers": {
       const images = baseImages(added);
@@ -66878,10 +67255,16 @@ function reasonFor(category, file2) {
     case "orchestration": {
       const kinds = kubernetesKinds(added);
       const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
-      return { reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`, technologies: ["kubernetes", tool.toLowerCase(), ...kinds] };
+      return {
+        reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`,
+        technologies: ["kubernetes", tool.toLowerCase(), ...kinds]
+      };
     }
     case "ci-cd":
-      return { reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`, technologies: file2.path.startsWith(".github/") ? ["github actions"] : [] };
+      return {
+        reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`,
+        technologies: file2.path.startsWith(".github/") ? ["github actions"] : []
+      };
     case "database": {
       const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
       return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
@@ -66890,8 +67273,13 @@ function reasonFor(category, file2) {
       if (!isDependencyManifest(file2.path)) return void 0;
       const changes = dependencyChanges(file2.path, file2.before, file2.after);
       if (changes.length === 0) return void 0;
-      const described = changes.slice(0, 5).map((change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`);
-      return { reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""), technologies: changes.map((change) => change.name.split(/[/:]/).pop()) };
+      const described = changes.slice(0, 5).map(
+        (change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`
+      );
+      return {
+        reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""),
+        technologies: changes.map((change) => change.name.split(/[/:]/).pop())
+      };
     }
   }
 }
@@ -66912,7 +67300,8 @@ function detectInfraChanges(files, config2) {
     if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
     if (file2.additions + file2.deletions < config2.minChangedLines) continue;
     for (const { category, matches } of matchers) {
-      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0)) continue;
+      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0))
+        continue;
       const found = reasonFor(category, file2);
       if (!found) continue;
       changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
@@ -66978,7 +67367,15 @@ function readAdr(path2, text5) {
   const fallbackTitle = posix5.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
   if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
     const adr2 = parseAdr(body);
-    return { path: path2, title: adr2.title || fallbackTitle, status: adr2.status?.known, date: adr2.date?.value, supersededBy: adr2.supersededBy.map((reference) => reference.file), format: "cto-copilot", text: body.toLowerCase() };
+    return {
+      path: path2,
+      title: adr2.title || fallbackTitle,
+      status: adr2.status?.known,
+      date: adr2.date?.value,
+      supersededBy: adr2.supersededBy.map((reference) => reference.file),
+      format: "cto-copilot",
+      text: body.toLowerCase()
+    };
   }
   const statusSection = findSection(record2, "status");
   const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
@@ -67037,13 +67434,16 @@ function findRelatedAdrs(adrs, changes, limit = 5) {
         why.push(word);
       }
     }
-    if (score > 0) scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
+    if (score > 0)
+      scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
 }
 function brokenSupersedeLinks(adrs) {
   const names = new Set(adrs.map((adr2) => adr2.path.split("/").pop()));
-  return adrs.flatMap((adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`));
+  return adrs.flatMap(
+    (adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`)
+  );
 }
 
 // src/use-cases/assess-adr.ts
@@ -67056,24 +67456,38 @@ async function assessAdrNeed(view, input2) {
   const { change, changed, config: config2 } = input2;
   const manifests = changed.filter((file2) => isDependencyManifest(file2.path)).map((file2) => file2.path);
   const directories = [.../* @__PURE__ */ new Set([adrDirectoryOf(config2), ...communityAdrDirectories])];
-  const [head, base] = manifests.length > 0 ? await Promise.all([view.readContents(change.headSha, { files: manifests }), view.readContents(change.baseSha, { files: manifests })]) : [void 0, void 0];
+  const [head, base] = manifests.length > 0 ? await Promise.all([
+    view.readContents(change.headSha, { files: manifests }),
+    view.readContents(change.baseSha, { files: manifests })
+  ]) : [void 0, void 0];
   const files = changed.map((file2) => ({
     path: file2.path,
     status: file2.status,
     additions: file2.additions,
     deletions: file2.deletions,
     ...file2.patch !== void 0 ? { patch: file2.patch } : {},
-    ...manifests.includes(file2.path) ? { before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0, after: head?.files.get(file2.path)?.text ?? void 0 } : {}
+    ...manifests.includes(file2.path) ? {
+      before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0,
+      after: head?.files.get(file2.path)?.text ?? void 0
+    } : {}
   }));
   const changes = detectInfraChanges(files, config2.adr);
-  const addedAdrs = recordFilesIn(changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path), directories);
+  const addedAdrs = recordFilesIn(
+    changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path),
+    directories
+  );
   const waiver = exemptionReason(input2.body ?? "");
   const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : (input2.labels ?? []).includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
   const suggested = changes.length > 0 && !resolution;
   let adrs = [];
   if (suggested || input2.readAdrs === "always") {
     const listing = await view.readContents(change.headSha, { directories });
-    const adrPaths = [...listing.directories].flatMap(([dir, names]) => recordFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
+    const adrPaths = [...listing.directories].flatMap(
+      ([dir, names]) => recordFilesIn(
+        names.map((name) => `${dir}/${name}`),
+        directories
+      )
+    ).sort().reverse().slice(0, maxAdrsRead);
     const texts = adrPaths.length > 0 ? await view.readContents(change.headSha, { files: adrPaths }) : void 0;
     adrs = adrPaths.flatMap((path2) => {
       const text5 = texts?.files.get(path2)?.text;
@@ -67100,7 +67514,9 @@ async function publishCheck(context3, plan, options = {}) {
   }
   try {
     const checkRunId = await context3.publish.createCheckRun(plan);
-    context3.log.info(`check "${plan.name}" for ${plan.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`);
+    context3.log.info(
+      `check "${plan.name}" for ${plan.headSha}: ${plan.conclusion}, ${plan.annotations.length} annotations (check run ${checkRunId})`
+    );
     return { status: "posted", checkRunId };
   } catch (error63) {
     if (isReadOnlyRefusal(error63)) return { status: "read-only" };
@@ -67112,14 +67528,31 @@ async function publishCheck(context3, plan, options = {}) {
 async function reviewAdr(context3, pr, options = {}) {
   const { resolved, changed } = options.snapshot ?? await loadPullRequest(context3.view, pr, options.configPath);
   const { config: config2 } = resolved;
-  if (pr.draft && !config2.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
-  const assessment = await assessAdrNeed(context3.view, { change: pr, changed, config: config2, labels: pr.labels, body: pr.body, readAdrs: "when-suggesting" });
+  if (pr.draft && !config2.adr.includeDrafts)
+    return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
+  const assessment = await assessAdrNeed(context3.view, {
+    change: pr,
+    changed,
+    config: config2,
+    labels: pr.labels,
+    body: pr.body,
+    readAdrs: "when-suggesting"
+  });
   const { changes, resolution } = assessment;
   let commentBody;
   let status2;
   if (assessment.suggested) {
     status2 = "suggested";
-    const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context3.now(), reviewAfterMonths: config2.adr.reviewAfterMonths });
+    const draft = renderAdrDraft({
+      title: pr.title,
+      body: pr.body,
+      author: pr.author,
+      reviewers: pr.requestedReviewers,
+      pullNumber: pr.number,
+      changes,
+      today: context3.now(),
+      reviewAfterMonths: config2.adr.reviewAfterMonths
+    });
     commentBody = renderSuggestion({
       changes,
       related: assessment.related,
@@ -67168,7 +67601,10 @@ var dataCheckName = "CTO Co-Pilot / data";
 var maxSummary = 65e3;
 function toAnnotation(diagnostic) {
   const endLine = diagnostic.endLine ?? diagnostic.line;
-  const columns = endLine === diagnostic.line ? { start_column: diagnostic.column, end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1) } : {};
+  const columns = endLine === diagnostic.line ? {
+    start_column: diagnostic.column,
+    end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1)
+  } : {};
   return {
     path: diagnostic.file,
     start_line: diagnostic.line,
@@ -67199,7 +67635,8 @@ function planDataCheck(input2) {
       length += row.length + 1;
       shown++;
     }
-    if (shown < input2.diagnostics.length) lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
+    if (shown < input2.diagnostics.length)
+      lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
   } else if (input2.files.length > 0) {
     lines.push("", ...input2.files.map((file2) => `- \`${escapeInline(file2)}\``));
   }
@@ -68331,9 +68768,15 @@ function parseJsonDocument(text5) {
       });
     }
     for (const key of keys.forbidden) {
-      findings.push({ span: { start: key.offset, end: key.offset + key.length }, severity: "error", code: "forbidden-key", message: `key "${key.name}" is not allowed in data files` });
+      findings.push({
+        span: { start: key.offset, end: key.offset + key.length },
+        severity: "error",
+        code: "forbidden-key",
+        message: `key "${key.name}" is not allowed in data files`
+      });
     }
-    if (keys.forbidden.length > 0) value = JSON.parse(text5, (key, child) => forbiddenKeys.has(key) ? void 0 : child);
+    if (keys.forbidden.length > 0)
+      value = JSON.parse(text5, (key, child) => forbiddenKeys.has(key) ? void 0 : child);
   }
   let tree;
   const locate2 = (pathFindings) => {
@@ -68385,37 +68828,65 @@ function adrRules(fileName, text5, existingAdrs) {
   const warning2 = (span, code2, message) => findings.push({ span, severity: "warning", code: code2, message });
   const nameMatch = adrFileName.exec(fileName);
   if (!nameMatch) {
-    error63(top, "adr-file-name", `ADR file name "${fileName}" must look like adr_YYYY-MM-DD_short-title.md (lower case)`);
+    error63(
+      top,
+      "adr-file-name",
+      `ADR file name "${fileName}" must look like adr_YYYY-MM-DD_short-title.md (lower case)`
+    );
   } else if (!isCalendarDate(nameMatch[1])) {
     error63(top, "adr-file-name", `ADR file name date ${nameMatch[1]} is not a calendar date`);
   }
   const adr2 = parseAdr(text5);
-  if (!adr2.record.title) error63(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
+  if (!adr2.record.title)
+    error63(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
   if (!adr2.status) {
-    error63(adr2.record.title?.span ?? top, "adr-missing-status", `ADR has no \`**Status:**\` line; use one of ${adrStatuses.join(", ")}`);
+    error63(
+      adr2.record.title?.span ?? top,
+      "adr-missing-status",
+      `ADR has no \`**Status:**\` line; use one of ${adrStatuses.join(", ")}`
+    );
   } else if (!adr2.status.known) {
     error63(adr2.status.span, "adr-status", `ADR status "${adr2.status.value}" is not one of ${adrStatuses.join(", ")}`);
   } else if (adr2.status.known === "superseded" && adr2.supersededBy.length === 0) {
-    error63(adr2.status.span, "adr-superseded-target", "a superseded ADR must name the ADR that supersedes it, e.g. `superseded by adr_2025-06-01_new-choice.md`");
+    error63(
+      adr2.status.span,
+      "adr-superseded-target",
+      "a superseded ADR must name the ADR that supersedes it, e.g. `superseded by adr_2025-06-01_new-choice.md`"
+    );
   }
   for (const reference of [...adr2.supersededBy, ...adr2.supersedes]) {
-    if (!existingAdrs.has(reference.file)) error63(reference.span, "adr-superseded-target", `ADR ${reference.file} does not exist in the ADR directory`);
+    if (!existingAdrs.has(reference.file))
+      error63(reference.span, "adr-superseded-target", `ADR ${reference.file} does not exist in the ADR directory`);
   }
   if (!adr2.date) {
     error63(adr2.record.title?.span ?? top, "adr-missing-date", "ADR has no `**Date:**` line (YYYY-MM-DD)");
   } else if (!isCalendarDate(adr2.date.value)) {
     error63(adr2.date.span, "adr-date", `ADR date "${adr2.date.value}" must be a calendar date YYYY-MM-DD`);
   } else if (nameMatch && nameMatch[1] !== adr2.date.value) {
-    warning2(adr2.date.span, "adr-date", `ADR date ${adr2.date.value} differs from the date in its file name (${nameMatch[1]})`);
+    warning2(
+      adr2.date.span,
+      "adr-date",
+      `ADR date ${adr2.date.value} differs from the date in its file name (${nameMatch[1]})`
+    );
   }
   if (!adr2.deciders || adr2.deciders.value.trim() === "") {
-    warning2(adr2.deciders?.span ?? adr2.record.title?.span ?? top, "adr-missing-deciders", "ADR does not say who decided (`**Deciders:**`)");
+    warning2(
+      adr2.deciders?.span ?? adr2.record.title?.span ?? top,
+      "adr-missing-deciders",
+      "ADR does not say who decided (`**Deciders:**`)"
+    );
   }
   for (const section of requiredAdrSections) {
-    if (!findSection(adr2.record, section)) error63(adr2.record.title?.span ?? top, "adr-missing-section", `ADR is missing the "### ${section}" section`);
+    if (!findSection(adr2.record, section))
+      error63(adr2.record.title?.span ?? top, "adr-missing-section", `ADR is missing the "### ${section}" section`);
   }
   for (const section of recommendedAdrSections) {
-    if (!findSection(adr2.record, section)) warning2(adr2.record.title?.span ?? top, "adr-missing-section", `ADR has no "### ${section}" section: say when to revisit the decision`);
+    if (!findSection(adr2.record, section))
+      warning2(
+        adr2.record.title?.span ?? top,
+        "adr-missing-section",
+        `ADR has no "### ${section}" section: say when to revisit the decision`
+      );
   }
   return findings;
 }
@@ -68429,50 +68900,125 @@ function incidentRules(fileName, text5) {
   const add = (severity, span, code2, message) => findings.push({ span, severity, code: code2, message });
   const nameMatch = incidentFileName.exec(fileName);
   if (!nameMatch || !isCalendarDate(nameMatch[1])) {
-    add("error", top2, "incident-file-name", `incident file name "${fileName}" must look like incident_YYYY-MM-DD.md (or incident_YYYY-MM-DD-2.md for another that day)`);
+    add(
+      "error",
+      top2,
+      "incident-file-name",
+      `incident file name "${fileName}" must look like incident_YYYY-MM-DD.md (or incident_YYYY-MM-DD-2.md for another that day)`
+    );
   }
   const incident = parseIncident(text5);
   const titleSpan = incident.record.title?.span ?? top2;
-  if (!incident.record.title) add("error", top2, "incident-missing-title", "post-mortem has no title heading; start it with `## Incident: <title>`");
-  if (!incident.severity) add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Severity:**` line (SEV1, SEV2 or SEV3)");
+  if (!incident.record.title)
+    add(
+      "error",
+      top2,
+      "incident-missing-title",
+      "post-mortem has no title heading; start it with `## Incident: <title>`"
+    );
+  if (!incident.severity)
+    add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Severity:**` line (SEV1, SEV2 or SEV3)");
   else if (!incidentSeverities.some((severity) => incident.severity.value.toUpperCase().startsWith(severity))) {
-    add("error", incident.severity.span, "incident-severity", `severity "${incident.severity.value}" must be one of ${incidentSeverities.join(", ")}`);
+    add(
+      "error",
+      incident.severity.span,
+      "incident-severity",
+      `severity "${incident.severity.value}" must be one of ${incidentSeverities.join(", ")}`
+    );
   }
   const status2 = incident.status?.value.trim().toLowerCase();
-  if (!incident.status) add("error", titleSpan, "incident-missing-field", `post-mortem has no \`**Status:**\` line (${incidentStatuses.join(", ")})`);
+  if (!incident.status)
+    add(
+      "error",
+      titleSpan,
+      "incident-missing-field",
+      `post-mortem has no \`**Status:**\` line (${incidentStatuses.join(", ")})`
+    );
   else if (!incidentStatuses.includes(status2)) {
-    add("error", incident.status.span, "incident-status", `status "${incident.status.value}" must be one of ${incidentStatuses.join(", ")}`);
+    add(
+      "error",
+      incident.status.span,
+      "incident-status",
+      `status "${incident.status.value}" must be one of ${incidentStatuses.join(", ")}`
+    );
   }
   const isResolved = status2 === "resolved";
-  if (!incident.started) add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Started:**` timestamp");
+  if (!incident.started)
+    add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Started:**` timestamp");
   else if (incident.startedAt === void 0) {
-    add("error", incident.started.span, "incident-timestamp", `Started "${incident.started.value}" must be a timestamp such as 2025-03-04T14:05:00Z`);
+    add(
+      "error",
+      incident.started.span,
+      "incident-timestamp",
+      `Started "${incident.started.value}" must be a timestamp such as 2025-03-04T14:05:00Z`
+    );
   } else if (nameMatch && new Date(incident.startedAt).toISOString().slice(0, 10) !== nameMatch[1]) {
-    add("warning", incident.started.span, "incident-date", `incident started on ${new Date(incident.startedAt).toISOString().slice(0, 10)} (UTC) but the file name says ${nameMatch[1]}`);
+    add(
+      "warning",
+      incident.started.span,
+      "incident-date",
+      `incident started on ${new Date(incident.startedAt).toISOString().slice(0, 10)} (UTC) but the file name says ${nameMatch[1]}`
+    );
   }
   const resolvedText = incident.resolved?.value.trim() ?? "";
   if (incident.resolved && !openValues.test(resolvedText) && incident.resolvedAt === void 0) {
-    add("error", incident.resolved.span, "incident-timestamp", `Resolved "${incident.resolved.value}" must be a timestamp such as 2025-03-04T15:20:00Z`);
+    add(
+      "error",
+      incident.resolved.span,
+      "incident-timestamp",
+      `Resolved "${incident.resolved.value}" must be a timestamp such as 2025-03-04T15:20:00Z`
+    );
   } else if (isResolved && incident.resolvedAt === void 0) {
-    add("error", incident.resolved?.span ?? incident.status.span, "incident-missing-field", "a resolved incident needs a `**Resolved:**` timestamp");
+    add(
+      "error",
+      incident.resolved?.span ?? incident.status.span,
+      "incident-missing-field",
+      "a resolved incident needs a `**Resolved:**` timestamp"
+    );
   }
   const { startedAt, resolvedAt } = incident;
   if (startedAt !== void 0 && resolvedAt !== void 0) {
     if (resolvedAt < startedAt) {
-      add("error", incident.resolved.span, "date-order", `Resolved ${incident.resolved.value} is before Started ${incident.started.value}`);
+      add(
+        "error",
+        incident.resolved.span,
+        "date-order",
+        `Resolved ${incident.resolved.value} is before Started ${incident.started.value}`
+      );
     } else {
       const expected = Math.round((resolvedAt - startedAt) / 6e4);
-      if (!incident.duration) add("warning", incident.resolved.span, "incident-duration", `no \`**Duration:**\` line; Started to Resolved is ${expected} minutes`);
+      if (!incident.duration)
+        add(
+          "warning",
+          incident.resolved.span,
+          "incident-duration",
+          `no \`**Duration:**\` line; Started to Resolved is ${expected} minutes`
+        );
       else if (incident.durationMinutes === void 0) {
-        add("error", incident.duration.span, "incident-duration", `Duration "${incident.duration.value}" must be a number of minutes (expected ${expected})`);
+        add(
+          "error",
+          incident.duration.span,
+          "incident-duration",
+          `Duration "${incident.duration.value}" must be a number of minutes (expected ${expected})`
+        );
       } else if (Math.abs(incident.durationMinutes - expected) > 1) {
-        add("error", incident.duration.span, "incident-duration", `Duration is ${incident.durationMinutes} minutes but Started to Resolved is ${expected} minutes; expected ${expected}`);
+        add(
+          "error",
+          incident.duration.span,
+          "incident-duration",
+          `Duration is ${incident.durationMinutes} minutes but Started to Resolved is ${expected} minutes; expected ${expected}`
+        );
       }
     }
   }
   for (const section of incidentSections) {
     if (!findSection(incident.record, section)) {
-      add(isResolved ? "error" : "warning", titleSpan, "incident-missing-section", `post-mortem is missing the "### ${section}" section`);
+      add(
+        isResolved ? "error" : "warning",
+        titleSpan,
+        "incident-missing-section",
+        `post-mortem is missing the "### ${section}" section`
+      );
     }
   }
   return findings;
@@ -68495,10 +69041,20 @@ function infraCostsRules(document3) {
     if (name !== void 0) {
       const first = seen.get(name);
       if (first !== void 0) {
-        findings.push({ path: ["months", index2, "month"], severity: "error", code: "duplicate-id", message: `month ${name} is already listed at months[${first}]` });
+        findings.push({
+          path: ["months", index2, "month"],
+          severity: "error",
+          code: "duplicate-id",
+          message: `month ${name} is already listed at months[${first}]`
+        });
       } else seen.set(name, index2);
       if (previous3 !== void 0 && previous3 > name) {
-        findings.push({ path: ["months", index2, "month"], severity: "warning", code: "order", message: `months should be oldest first: ${name} comes after ${previous3}` });
+        findings.push({
+          path: ["months", index2, "month"],
+          severity: "warning",
+          code: "order",
+          message: `months should be oldest first: ${name} comes after ${previous3}`
+        });
       }
     }
     previous3 = name;
@@ -68531,22 +69087,42 @@ function doraRules(dora) {
   const rate = numberAt(cfr?.rate);
   if (failed !== void 0 && total !== void 0) {
     if (failed > total) {
-      findings.push({ path: ["dora", "changeFailureRate", "failed"], severity: "error", code: "dora-inconsistent", message: `\`failed\` (${failed}) exceeds \`total\` (${total})` });
+      findings.push({
+        path: ["dora", "changeFailureRate", "failed"],
+        severity: "error",
+        code: "dora-inconsistent",
+        message: `\`failed\` (${failed}) exceeds \`total\` (${total})`
+      });
     } else if (total > 0 && rate !== void 0 && !near(rate, failed / total)) {
-      findings.push({ path: ["dora", "changeFailureRate", "rate"], severity: "error", code: "dora-inconsistent", message: `\`rate\` is ${rate} but failed/total is ${(failed / total).toFixed(4)}` });
+      findings.push({
+        path: ["dora", "changeFailureRate", "rate"],
+        severity: "error",
+        code: "dora-inconsistent",
+        message: `\`rate\` is ${rate} but failed/total is ${(failed / total).toFixed(4)}`
+      });
     }
   }
   const rework = objectAt(dora.reworkRate);
   const remediations = numberAt(rework?.remediations);
   const reworkTotal = numberAt(rework?.total);
   if (remediations !== void 0 && reworkTotal !== void 0 && remediations > reworkTotal) {
-    findings.push({ path: ["dora", "reworkRate", "remediations"], severity: "error", code: "dora-inconsistent", message: `\`remediations\` (${remediations}) exceeds \`total\` (${reworkTotal})` });
+    findings.push({
+      path: ["dora", "reworkRate", "remediations"],
+      severity: "error",
+      code: "dora-inconsistent",
+      message: `\`remediations\` (${remediations}) exceeds \`total\` (${reworkTotal})`
+    });
   }
   const window2 = objectAt(dora.window);
   const start = timestamp(window2?.start);
   const end = timestamp(window2?.end);
   if (start !== void 0 && end !== void 0 && Date.parse(end) < Date.parse(start)) {
-    findings.push({ path: ["dora", "window", "end"], severity: "error", code: "date-order", message: `window \`end\` ${end} is before \`start\` ${start}` });
+    findings.push({
+      path: ["dora", "window", "end"],
+      severity: "error",
+      code: "date-order",
+      message: `window \`end\` ${end} is before \`start\` ${start}`
+    });
   }
   return findings;
 }
@@ -68565,7 +69141,12 @@ function scorecardRules(document3, fileDate) {
   }
   const syncDate = /^sync_(\d{4}-\d{2}-\d{2})$/.exec(stringAt(scorecard2?.syncId) ?? "")?.[1];
   if (generatedDate !== void 0 && syncDate !== void 0 && syncDate !== generatedDate) {
-    findings.push({ path: ["syncId"], severity: "warning", code: "sync-id-date", message: `\`syncId\` is dated ${syncDate} but \`generatedAt\` is on ${generatedDate}` });
+    findings.push({
+      path: ["syncId"],
+      severity: "warning",
+      code: "sync-id-date",
+      message: `\`syncId\` is dated ${syncDate} but \`generatedAt\` is on ${generatedDate}`
+    });
   }
   const debt = objectAt(scorecard2?.techDebt);
   const critical = numberAt(debt?.criticalItems);
@@ -68604,14 +69185,24 @@ function teamRules(document3) {
     const login = github.replace(/^@/, "").toLowerCase();
     const first = logins.get(login);
     if (first !== void 0) {
-      findings.push({ path: ["members", index2, "github"], severity: "error", code: "duplicate-id", message: `GitHub login "${github}" is already used by members[${first}]` });
+      findings.push({
+        path: ["members", index2, "github"],
+        severity: "error",
+        code: "duplicate-id",
+        message: `GitHub login "${github}" is already used by members[${first}]`
+      });
     } else logins.set(login, index2);
   });
   if (logins.size > 0) {
     arrayAt(objectAt(team?.oncall)?.members).forEach((value, index2) => {
       const login = stringAt(value);
       if (login !== void 0 && !logins.has(login.replace(/^@/, "").toLowerCase())) {
-        findings.push({ path: ["oncall", "members", index2], severity: "warning", code: "unknown-member", message: `on-call member "${login}" is not in \`members\`` });
+        findings.push({
+          path: ["oncall", "members", index2],
+          severity: "warning",
+          code: "unknown-member",
+          message: `on-call member "${login}" is not in \`members\``
+        });
       }
     });
   }
@@ -68624,7 +69215,8 @@ function expectedDebtSummary(openItems) {
   const summary2 = { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null };
   for (const item of openItems) {
     summary2[item.priority]++;
-    if (item.estimatedDays !== null) summary2.totalEstimatedDays = (summary2.totalEstimatedDays ?? 0) + item.estimatedDays;
+    if (item.estimatedDays !== null)
+      summary2.totalEstimatedDays = (summary2.totalEstimatedDays ?? 0) + item.estimatedDays;
   }
   return summary2;
 }
@@ -68650,13 +69242,23 @@ function techDebtRules(document3) {
     if (id !== void 0) {
       const first = firstIndexOfId.get(id);
       if (first !== void 0) {
-        findings.push({ path: ["items", index2, "id"], severity: "error", code: "duplicate-id", message: `id "${id}" is already used by items[${first}]; ids must be unique` });
+        findings.push({
+          path: ["items", index2, "id"],
+          severity: "error",
+          code: "duplicate-id",
+          message: `id "${id}" is already used by items[${first}]; ids must be unique`
+        });
       } else firstIndexOfId.set(id, index2);
     }
     const createdAt = stringAt(item?.createdAt);
     const resolvedAt = stringAt(item?.resolvedAt);
     if (createdAt !== void 0 && resolvedAt !== void 0 && isCalendarDate(createdAt) && isCalendarDate(resolvedAt) && resolvedAt < createdAt) {
-      findings.push({ path: ["items", index2, "resolvedAt"], severity: "error", code: "date-order", message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}` });
+      findings.push({
+        path: ["items", index2, "resolvedAt"],
+        severity: "error",
+        code: "date-order",
+        message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}`
+      });
     }
   });
   const summary2 = objectAt(objectAt(document3)?.summary);
@@ -68702,7 +69304,12 @@ function validateJsonText(text5, kind, fileName, fileDate) {
   if (parsed.value === void 0) return findings;
   const pathFindings = [];
   if (kind === "scorecard_snapshot" && fileDate === void 0) {
-    findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "snapshot-file-name", message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json` });
+    findings.push({
+      span: { start: 0, end: 0 },
+      severity: "error",
+      code: "snapshot-file-name",
+      message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json`
+    });
   }
   const result = jsonFiles[kind].schema.safeParse(parsed.value);
   pathFindings.push(...schemaFindings(result.success ? [] : result.error.issues, parsed.value));
@@ -68713,7 +69320,9 @@ function validateJsonText(text5, kind, fileName, fileDate) {
 function validateDataFiles(files, options) {
   const maxBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
   const known = [...options.knownPaths ?? files.map((file2) => file2.path)];
-  const adrNames = new Set(known.filter((path2) => classifyDataFile(path2, options.layout).type === "adr").map((path2) => posix6.basename(path2)));
+  const adrNames = new Set(
+    known.filter((path2) => classifyDataFile(path2, options.layout).type === "adr").map((path2) => posix6.basename(path2))
+  );
   const diagnostics = [];
   for (const file2 of files) {
     const kind = classifyDataFile(file2.path, options.layout);
@@ -68731,7 +69340,14 @@ function validateDataFiles(files, options) {
       continue;
     }
     if (file2.binary && file2.size <= maxBytes) {
-      diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", code: "invalid-utf8", message: "GitHub reports this file as binary; data files must be UTF-8 text" });
+      diagnostics.push({
+        file: file2.path,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "invalid-utf8",
+        message: "GitHub reports this file as binary; data files must be UTF-8 text"
+      });
       continue;
     }
     const decoded = decodeDataFile(file2.bytes ?? new Uint8Array(), file2.size, maxBytes);
@@ -68752,13 +69368,19 @@ function dataFilesAmong(paths, loaded) {
   const { config: config2 } = loaded.resolved;
   const layout = dataLayoutOf(config2);
   const isIgnored = config2.validation.ignore.length > 0 ? (0, import_picomatch3.default)(config2.validation.ignore, { dot: true }) : () => false;
-  return paths.filter((path2) => classifyDataFile(path2, layout).type !== "ignored" && !isIgnored(posix7.relative(layout.dataDir, path2)));
+  return paths.filter(
+    (path2) => classifyDataFile(path2, layout).type !== "ignored" && !isIgnored(posix7.relative(layout.dataDir, path2))
+  );
 }
 async function validateData(view, ref, paths, loaded) {
   const { config: config2 } = loaded.resolved;
   const layout = dataLayoutOf(config2);
   const dataPaths = dataFilesAmong(paths, loaded);
-  const contents = await view.readContents(ref, { files: dataPaths, directories: [layout.adrs], maxBytes: config2.validation.maxFileSizeBytes });
+  const contents = await view.readContents(ref, {
+    files: dataPaths,
+    directories: [layout.adrs],
+    maxBytes: config2.validation.maxFileSizeBytes
+  });
   const files = [];
   const texts = /* @__PURE__ */ new Map();
   for (const path2 of dataPaths) {
@@ -68766,16 +69388,26 @@ async function validateData(view, ref, paths, loaded) {
     if (!file2) continue;
     if (file2.text !== null) texts.set(path2, file2.text);
     if (file2.unread === "binary") files.push({ path: path2, size: file2.byteSize, binary: true });
-    else files.push({ path: path2, size: file2.byteSize, ...file2.text !== null ? { bytes: file2.bytes ?? encoder.encode(file2.text) } : {} });
+    else
+      files.push({
+        path: path2,
+        size: file2.byteSize,
+        ...file2.text !== null ? { bytes: file2.bytes ?? encoder.encode(file2.text) } : {}
+      });
   }
-  const knownPaths = [...dataPaths, ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`)];
+  const knownPaths = [
+    ...dataPaths,
+    ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`)
+  ];
   const { configPath: configPath2, sources, resolved } = loaded;
   if (sources.repository !== void 0) texts.set(configPath2, sources.repository);
   const diagnostics = [
     ...configDiagnostics(loaded),
     ...validateDataFiles(files, { layout, maxFileSizeBytes: config2.validation.maxFileSizeBytes, knownPaths })
   ].sort(compareDiagnostics);
-  const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map((finding) => `The organisation's ${configPath2} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
+  const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map(
+    (finding) => `The organisation's ${configPath2} (in the .github repository) has an error: ${finding.message}; the defaults are used.`
+  );
   return { diagnostics, files: files.map((file2) => file2.path), texts, notes: notes2 };
 }
 
@@ -68791,7 +69423,12 @@ async function reviewDataFiles(context3, pr, options = {}) {
     return { status: "skipped", reason: `PR #${pr.number} changes no file under ${dataDirOf(config2)}/` };
   }
   const validation = await validateData(context3.view, pr.headSha, present, snapshot);
-  const plan = planDataCheck({ headSha: pr.headSha, diagnostics: validation.diagnostics, files: validation.files, notes: validation.notes });
+  const plan = planDataCheck({
+    headSha: pr.headSha,
+    diagnostics: validation.diagnostics,
+    files: validation.files,
+    notes: validation.notes
+  });
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
   const published = await publishCheck(context3, plan, options);
   return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
@@ -69175,7 +69812,11 @@ async function dataCheck(useCase, pr, snapshot, dryRun) {
   return plan.conclusion !== "failure";
 }
 async function adr(useCase, pr, snapshot, dryRun) {
-  const outcome = await reviewAdr(useCase, pr, { snapshot, dryRun, event: context2.payload.action });
+  const outcome = await reviewAdr(useCase, pr, {
+    snapshot,
+    dryRun,
+    event: context2.payload.action
+  });
   setOutput("adr-status", outcome.status);
   setOutput("adr-triggered", String(outcome.changes.length > 0));
   info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
@@ -69192,7 +69833,8 @@ async function scorecard(useCase, dryRun) {
   const payload = context2.payload;
   const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
   const { resolved } = await loadConfig(useCase.view, branch, getInput("config-path") || void 0);
-  if (!resolved.valid) warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
+  if (!resolved.valid)
+    warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
   const { config: config2 } = resolved;
   const compute = () => computeScorecard(useCase, config2, branch, { explain: true });
   const run2 = await compute();
@@ -69208,20 +69850,30 @@ async function scorecard(useCase, dryRun) {
     info("Dry run: the scorecard was not written.");
     return;
   }
-  const written = await writeScorecard(useCase, run2, { mode: config2.scorecard.commit, branch, botBranch: config2.scorecard.branch, recompute: compute });
+  const written = await writeScorecard(useCase, run2, {
+    mode: config2.scorecard.commit,
+    branch,
+    botBranch: config2.scorecard.branch,
+    recompute: compute
+  });
   if (written.status === "committed") {
     setOutput("scorecard-commit", written.sha ?? "");
-    info(`Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    info(
+      `Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`
+    );
     if (written.pullRequest) {
       setOutput("scorecard-pull-request", written.pullRequest.number);
-      info(`${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`);
+      info(
+        `${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`
+      );
     }
   } else info(`Scorecard not written: ${written.reason}.`);
 }
 async function run() {
   try {
     const input2 = getInput("command") || "auto";
-    if (!commands.includes(input2)) throw new Error(`input command must be one of ${commands.join(", ")}, not "${input2}"`);
+    if (!commands.includes(input2))
+      throw new Error(`input command must be one of ${commands.join(", ")}, not "${input2}"`);
     const dryRun = getInput("dry-run") === "" ? false : getBooleanInput("dry-run");
     const selected = chooseCommands(input2, context2.eventName);
     if (selected.length === 0) {
@@ -69237,13 +69889,20 @@ async function run() {
       return;
     }
     const payload = context2.payload;
-    if (!payload.pull_request || !payload.repository) throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context2.eventName}`);
-    const useCase = { ...githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo), log: coreLogger(), now: () => /* @__PURE__ */ new Date() };
+    if (!payload.pull_request || !payload.repository)
+      throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context2.eventName}`);
+    const useCase = {
+      ...githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo),
+      log: coreLogger(),
+      now: () => /* @__PURE__ */ new Date()
+    };
     const pr = pullRequestInfo(payload);
     const snapshot = await loadPullRequest(useCase.view, pr, getInput("config-path") || void 0);
     const failures = [];
-    if (selected.includes("data-check") && !await dataCheck(useCase, pr, snapshot, dryRun)) failures.push("the data files have errors (see the annotations)");
-    if (selected.includes("adr") && !await adr(useCase, pr, snapshot, dryRun)) failures.push("an ADR is required for this infrastructure change (adr.require)");
+    if (selected.includes("data-check") && !await dataCheck(useCase, pr, snapshot, dryRun))
+      failures.push("the data files have errors (see the annotations)");
+    if (selected.includes("adr") && !await adr(useCase, pr, snapshot, dryRun))
+      failures.push("an ADR is required for this infrastructure change (adr.require)");
     if (failures.length > 0) setFailed(`CTO Co-Pilot: ${failures.join("; ")}`);
   } catch (error63) {
     setFailed(error63 instanceof Error ? error63.message : String(error63));

@@ -11,7 +11,9 @@ export const bundleOptions = {
   // Prefer ES module builds: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow.
   mainFields: ["module", "main"],
   // Some dependencies (tunnel, via @actions/http-client) are CommonJS and call require().
-  banner: { js: "import { createRequire as __ctoCreateRequire } from 'node:module';\nconst require = __ctoCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __ctoCreateRequire } from 'node:module';\nconst require = __ctoCreateRequire(import.meta.url);",
+  },
   legalComments: "none",
   logLevel: "warning",
 };

@@ -30,7 +30,12 @@ export function chooseCommands(command: Command, eventName: string): Exclude<Com
   return [];
 }
 
-async function dataCheck(useCase: UseCaseContext, pr: PullRequestInfo, snapshot: PullRequestSnapshot, dryRun: boolean): Promise<boolean> {
+async function dataCheck(
+  useCase: UseCaseContext,
+  pr: PullRequestInfo,
+  snapshot: PullRequestSnapshot,
+  dryRun: boolean,
+): Promise<boolean> {
   const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
   if (outcome.status === "skipped") {
     core.info(outcome.reason);
@@ -55,15 +60,34 @@ async function dataCheck(useCase: UseCaseContext, pr: PullRequestInfo, snapshot:
   return plan.conclusion !== "failure";
 }
 
-async function adr(useCase: UseCaseContext, pr: PullRequestInfo, snapshot: PullRequestSnapshot, dryRun: boolean): Promise<boolean> {
-  const outcome = await reviewAdr(useCase, pr, { snapshot, dryRun, event: (context.payload as { action?: string }).action });
+async function adr(
+  useCase: UseCaseContext,
+  pr: PullRequestInfo,
+  snapshot: PullRequestSnapshot,
+  dryRun: boolean,
+): Promise<boolean> {
+  const outcome = await reviewAdr(useCase, pr, {
+    snapshot,
+    dryRun,
+    event: (context.payload as { action?: string }).action,
+  });
   core.setOutput("adr-status", outcome.status);
   core.setOutput("adr-triggered", String(outcome.changes.length > 0));
   core.info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
-  if (outcome.status === "suggested" && (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")) {
-    const why = outcome.comment === "dry-run" ? "Dry run: no comment was written." : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
+  if (
+    outcome.status === "suggested" &&
+    (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")
+  ) {
+    const why =
+      outcome.comment === "dry-run"
+        ? "Dry run: no comment was written."
+        : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
     core.warning(`${outcome.plan?.title ?? "ADR suggested"}: see the job summary`);
-    await core.summary.addHeading("CTO Co-Pilot / ADR", 2).addRaw(`> ${why}\n\n`).addRaw(outcome.commentBody ?? "", true).write();
+    await core.summary
+      .addHeading("CTO Co-Pilot / ADR", 2)
+      .addRaw(`> ${why}\n\n`)
+      .addRaw(outcome.commentBody ?? "", true)
+      .write();
   }
   return outcome.plan?.conclusion !== "failure";
 }
@@ -72,7 +96,8 @@ async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void
   const payload = context.payload as { repository?: { default_branch?: string } };
   const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
   const { resolved } = await loadConfig(useCase.view, branch, core.getInput("config-path") || undefined);
-  if (!resolved.valid) core.warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
+  if (!resolved.valid)
+    core.warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
   const { config } = resolved;
   const compute = () => computeScorecard(useCase, config, branch, { explain: true });
   const run = await compute();
@@ -88,13 +113,22 @@ async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void
     core.info("Dry run: the scorecard was not written.");
     return;
   }
-  const written = await writeScorecard(useCase, run, { mode: config.scorecard.commit, branch, botBranch: config.scorecard.branch, recompute: compute });
+  const written = await writeScorecard(useCase, run, {
+    mode: config.scorecard.commit,
+    branch,
+    botBranch: config.scorecard.branch,
+    recompute: compute,
+  });
   if (written.status === "committed") {
     core.setOutput("scorecard-commit", written.sha ?? "");
-    core.info(`Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`);
+    core.info(
+      `Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`,
+    );
     if (written.pullRequest) {
       core.setOutput("scorecard-pull-request", written.pullRequest.number);
-      core.info(`${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`);
+      core.info(
+        `${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`,
+      );
     }
   } else core.info(`Scorecard not written: ${written.reason}.`);
 }
@@ -103,7 +137,8 @@ async function scorecard(useCase: UseCaseContext, dryRun: boolean): Promise<void
 export async function run(): Promise<void> {
   try {
     const input = core.getInput("command") || "auto";
-    if (!(commands as readonly string[]).includes(input)) throw new Error(`input command must be one of ${commands.join(", ")}, not "${input}"`);
+    if (!(commands as readonly string[]).includes(input))
+      throw new Error(`input command must be one of ${commands.join(", ")}, not "${input}"`);
     // A runner always passes action.yml's defaults; an empty value only happens outside one.
     const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
     const selected = chooseCommands(input as Command, context.eventName);
@@ -120,13 +155,20 @@ export async function run(): Promise<void> {
       return;
     }
     const payload = context.payload as unknown as Partial<PullRequestPayload>;
-    if (!payload.pull_request || !payload.repository) throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context.eventName}`);
-    const useCase: UseCaseContext = { ...githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo), log: coreLogger(), now: () => new Date() };
+    if (!payload.pull_request || !payload.repository)
+      throw new Error(`command ${selected.join(", ")} needs a pull_request event, not ${context.eventName}`);
+    const useCase: UseCaseContext = {
+      ...githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo),
+      log: coreLogger(),
+      now: () => new Date(),
+    };
     const pr = pullRequestInfo(payload as PullRequestPayload);
     const snapshot = await loadPullRequest(useCase.view, pr, core.getInput("config-path") || undefined);
     const failures: string[] = [];
-    if (selected.includes("data-check") && !(await dataCheck(useCase, pr, snapshot, dryRun))) failures.push("the data files have errors (see the annotations)");
-    if (selected.includes("adr") && !(await adr(useCase, pr, snapshot, dryRun))) failures.push("an ADR is required for this infrastructure change (adr.require)");
+    if (selected.includes("data-check") && !(await dataCheck(useCase, pr, snapshot, dryRun)))
+      failures.push("the data files have errors (see the annotations)");
+    if (selected.includes("adr") && !(await adr(useCase, pr, snapshot, dryRun)))
+      failures.push("an ADR is required for this infrastructure change (adr.require)");
     if (failures.length > 0) core.setFailed(`CTO Co-Pilot: ${failures.join("; ")}`);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));

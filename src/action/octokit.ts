@@ -15,11 +15,21 @@ export function actionOctokit(token: string): GitHubClient {
     {
       request: { fetch: globalThis.fetch },
       throttle: {
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
           core.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
           return retryCount < 2;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
           core.warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
           return retryCount < 2;
         },

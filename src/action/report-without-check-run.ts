@@ -12,10 +12,16 @@ export async function reportWithoutCheckRun(plan: CheckRunPlan, reason: string):
       file: annotation.path,
       startLine: annotation.start_line,
       endLine: annotation.end_line,
-      ...(annotation.start_column !== undefined ? { startColumn: annotation.start_column, endColumn: annotation.end_column } : {}),
+      ...(annotation.start_column !== undefined
+        ? { startColumn: annotation.start_column, endColumn: annotation.end_column }
+        : {}),
     };
     if (annotation.annotation_level === "failure") core.error(annotation.message, properties);
     else core.warning(annotation.message, properties);
   }
-  await core.summary.addHeading(`${plan.name}: ${plan.title}`, 2).addRaw(`> ${reason}\n\n`).addRaw(plan.summary, true).write();
+  await core.summary
+    .addHeading(`${plan.name}: ${plan.title}`, 2)
+    .addRaw(`> ${reason}\n\n`)
+    .addRaw(plan.summary, true)
+    .write();
 }

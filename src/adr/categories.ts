@@ -17,7 +17,13 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/cloudformation/**/*.{json,yaml,yml}",
     "**/serverless.{yml,yaml,ts,js,json}",
   ],
-  containers: ["**/Dockerfile", "**/Dockerfile.*", "**/*.dockerfile", "**/Containerfile", "**/{docker-,}compose*.{yml,yaml}"],
+  containers: [
+    "**/Dockerfile",
+    "**/Dockerfile.*",
+    "**/*.dockerfile",
+    "**/Containerfile",
+    "**/{docker-,}compose*.{yml,yaml}",
+  ],
   orchestration: [
     "**/Chart.yaml",
     "**/charts/**/*.{yaml,yml,tpl}",
@@ -49,7 +55,16 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/*.changelog.{xml,yaml,yml,json}",
   ],
   // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
-  dependencies: ["**/package.json", "**/go.mod", "**/requirements*.txt", "**/pyproject.toml", "**/Cargo.toml", "**/pom.xml", "**/build.gradle", "**/build.gradle.kts"],
+  dependencies: [
+    "**/package.json",
+    "**/go.mod",
+    "**/requirements*.txt",
+    "**/pyproject.toml",
+    "**/Cargo.toml",
+    "**/pom.xml",
+    "**/build.gradle",
+    "**/build.gradle.kts",
+  ],
 };
 
 export const categoryLabels: Record<InfraCategory, string> = {
@@ -63,10 +78,27 @@ export const categoryLabels: Record<InfraCategory, string> = {
 
 /** Words an ADR about this area is likely to use (matched against ADR titles and text). */
 export const categoryKeywords: Record<InfraCategory, string[]> = {
-  "infrastructure-as-code": ["terraform", "opentofu", "pulumi", "cdk", "cloudformation", "infrastructure as code", "serverless"],
+  "infrastructure-as-code": [
+    "terraform",
+    "opentofu",
+    "pulumi",
+    "cdk",
+    "cloudformation",
+    "infrastructure as code",
+    "serverless",
+  ],
   containers: ["docker", "container", "containers", "dockerfile", "compose"],
   orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
-  "ci-cd": ["ci", "ci/cd", "continuous integration", "continuous delivery", "pipeline", "github actions", "deployment", "deploy"],
+  "ci-cd": [
+    "ci",
+    "ci/cd",
+    "continuous integration",
+    "continuous delivery",
+    "pipeline",
+    "github actions",
+    "deployment",
+    "deploy",
+  ],
   database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
   dependencies: ["dependency", "dependencies", "library", "framework"],
 };

@@ -20,7 +20,11 @@ export function majorOf(version: string): string | undefined {
 function fromPackageJson(text: string): Dependencies {
   const json = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
   // Runtime dependencies only: devDependencies do not ship.
-  return new Map(["dependencies", "peerDependencies", "optionalDependencies"].flatMap((section) => Object.entries(json[section] ?? {})));
+  return new Map(
+    ["dependencies", "peerDependencies", "optionalDependencies"].flatMap((section) =>
+      Object.entries(json[section] ?? {}),
+    ),
+  );
 }
 
 function fromGoMod(text: string): Dependencies {
@@ -50,18 +54,29 @@ function fromRequirements(text: string): Dependencies {
 }
 
 function fromPyproject(text: string): Dependencies {
-  const toml = parseToml(text) as { project?: { dependencies?: string[] }; tool?: { poetry?: { dependencies?: Record<string, unknown> } } };
+  const toml = parseToml(text) as {
+    project?: { dependencies?: string[] };
+    tool?: { poetry?: { dependencies?: Record<string, unknown> } };
+  };
   const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
   for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
     if (name === "python") continue;
-    deps.set(name.toLowerCase(), typeof spec === "string" ? spec : String((spec as { version?: string }).version ?? "*"));
+    deps.set(
+      name.toLowerCase(),
+      typeof spec === "string" ? spec : String((spec as { version?: string }).version ?? "*"),
+    );
   }
   return deps;
 }
 
 function fromCargo(text: string): Dependencies {
   const toml = parseToml(text) as { dependencies?: Record<string, unknown> };
-  return new Map(Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [name, typeof spec === "string" ? spec : String((spec as { version?: string }).version ?? "*")]));
+  return new Map(
+    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [
+      name,
+      typeof spec === "string" ? spec : String((spec as { version?: string }).version ?? "*"),
+    ]),
+  );
 }
 
 /** pom.xml: `<dependency>` blocks that are not test- or provided-scoped. */
@@ -111,14 +126,23 @@ function read(path: string, text: string | undefined): Dependencies {
 }
 
 /** Runtime dependencies added, or moved to another major version, between two versions of a manifest. */
-export function dependencyChanges(path: string, before: string | undefined, after: string | undefined): DependencyChange[] {
+export function dependencyChanges(
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+): DependencyChange[] {
   const old = read(path, before);
   const next = read(path, after);
   const changes: DependencyChange[] = [];
   for (const [name, version] of next) {
     const previous = old.get(name);
     if (previous === undefined) changes.push({ name, kind: "added", to: version });
-    else if (majorOf(previous) !== undefined && majorOf(version) !== undefined && majorOf(previous) !== majorOf(version)) changes.push({ name, kind: "major", from: previous, to: version });
+    else if (
+      majorOf(previous) !== undefined &&
+      majorOf(version) !== undefined &&
+      majorOf(previous) !== majorOf(version)
+    )
+      changes.push({ name, kind: "major", from: previous, to: version });
   }
   return changes;
 }

@@ -4,7 +4,6 @@ import type { Span } from "../findings/diagnostic.js";
 export const adrStatuses = ["proposed", "accepted", "deprecated", "superseded"] as const;
 export type AdrStatus = (typeof adrStatuses)[number];
 
-
 /** A reference to another ADR by its file name (bare or inside a markdown link). */
 const adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;
 
@@ -42,7 +41,11 @@ function references(field: MarkdownField | undefined): AdrReference[] {
 export function parseAdr(text: string): ParsedAdr {
   const record = parseMarkdownRecord(text);
   const statusField = record.fields.get("status");
-  const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
+  const firstWord =
+    statusField?.value
+      .trim()
+      .split(/[\s,;:(]/)[0]
+      ?.toLowerCase() ?? "";
   const known = (adrStatuses as readonly string[]).includes(firstWord) ? (firstWord as AdrStatus) : undefined;
   return {
     record,

@@ -17,11 +17,15 @@ export interface AdrSummary {
 }
 
 const knownStatus = (value: string | undefined): AdrStatus | undefined => {
-  const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
+  const word = value
+    ?.trim()
+    .split(/[\s,;:(]/)[0]
+    ?.toLowerCase();
   return (adrStatuses as readonly string[]).includes(word ?? "") ? (word as AdrStatus) : undefined;
 };
 
-const linkTargets = (text: string) => [...text.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix.basename(match[1]!));
+const linkTargets = (text: string) =>
+  [...text.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix.basename(match[1]!));
 
 /**
  * Reads an ADR in the project's format (`## ADR: Title` + `**Status:**`), in Michael Nygard's
@@ -42,19 +46,40 @@ export function readAdr(path: string, text: string): AdrSummary {
     body = text.slice(front[0].length);
   }
   const record = parseMarkdownRecord(body);
-  const fallbackTitle = posix.basename(path, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
+  const fallbackTitle = posix
+    .basename(path, ".md")
+    .replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "")
+    .replace(/[-_]+/g, " ");
 
   if (record.fields.has("status") && /^ADR\s*:/i.test(record.title?.text ?? "")) {
     const adr = parseAdr(body);
-    return { path, title: adr.title || fallbackTitle, status: adr.status?.known, date: adr.date?.value, supersededBy: adr.supersededBy.map((reference) => reference.file), format: "cto-copilot", text: body.toLowerCase() };
+    return {
+      path,
+      title: adr.title || fallbackTitle,
+      status: adr.status?.known,
+      date: adr.date?.value,
+      supersededBy: adr.supersededBy.map((reference) => reference.file),
+      format: "cto-copilot",
+      text: body.toLowerCase(),
+    };
   }
 
   const statusSection = findSection(record, "status");
   const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : undefined;
   const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
-  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : (sectionText ?? listStatus ?? record.fields.get("status")?.value);
-  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : (/^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record.fields.get("date")?.value);
-  const title = (record.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  const rawStatus =
+    typeof frontMatter.status === "string"
+      ? frontMatter.status
+      : (sectionText ?? listStatus ?? record.fields.get("status")?.value);
+  const rawDate =
+    frontMatter.date instanceof Date
+      ? frontMatter.date.toISOString().slice(0, 10)
+      : typeof frontMatter.date === "string"
+        ? frontMatter.date
+        : (/^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record.fields.get("date")?.value);
+  const title = (record.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle))
+    .replace(/^\d+\.\s*/, "")
+    .trim();
   return {
     path,
     title,

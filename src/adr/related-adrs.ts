@@ -57,7 +57,8 @@ export function findRelatedAdrs(adrs: readonly AdrSummary[], changes: readonly I
         why.push(word);
       }
     }
-    if (score > 0) scored.push({ path: adr.path, title: adr.title, ...(adr.date ? { date: adr.date } : {}), why, score });
+    if (score > 0)
+      scored.push({ path: adr.path, title: adr.title, ...(adr.date ? { date: adr.date } : {}), why, score });
   }
   return scored
     .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))
@@ -68,5 +69,9 @@ export function findRelatedAdrs(adrs: readonly AdrSummary[], changes: readonly I
 /** Superseded ADRs whose successor link points at a file that is not in the directory. */
 export function brokenSupersedeLinks(adrs: readonly AdrSummary[]): string[] {
   const names = new Set(adrs.map((adr) => adr.path.split("/").pop()!));
-  return adrs.flatMap((adr) => adr.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr.path} is superseded by ${target}, which does not exist`));
+  return adrs.flatMap((adr) =>
+    adr.supersededBy
+      .filter((target) => !names.has(target))
+      .map((target) => `${adr.path} is superseded by ${target}, which does not exist`),
+  );
 }

@@ -40,9 +40,17 @@ function fence(text: string): string {
 
 /** The suggestion: why it triggered (by category), related decisions in force, and the draft. */
 export function renderSuggestion(input: SuggestionInput): string {
-  const rows = input.changes.slice(0, maxRows).map((change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`);
+  const rows = input.changes
+    .slice(0, maxRows)
+    .map(
+      (change) =>
+        `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`,
+    );
   const counts = Object.entries(
-    input.changes.reduce<Record<string, number>>((acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }), {}),
+    input.changes.reduce<Record<string, number>>(
+      (acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }),
+      {},
+    ),
   ).map(([label, count]) => `${label} (${count})`);
   const codeFence = fence(input.draft.text);
   const lines = [
@@ -59,11 +67,18 @@ export function renderSuggestion(input: SuggestionInput): string {
   if (input.related.length > 0) {
     lines.push("", "**Decisions in force that this change may touch**", "");
     for (const adr of input.related) {
-      lines.push(`- [${escapeInline(adr.title)}](${input.repositoryUrl}/blob/${input.headSha}/${encodeURI(adr.path)})${adr.date ? ` (${adr.date})` : ""}: mentions ${escapeInline(adr.why.slice(0, 5).join(", "))}`);
+      lines.push(
+        `- [${escapeInline(adr.title)}](${input.repositoryUrl}/blob/${input.headSha}/${encodeURI(adr.path)})${adr.date ? ` (${adr.date})` : ""}: mentions ${escapeInline(adr.why.slice(0, 5).join(", "))}`,
+      );
     }
   }
   if (input.notes && input.notes.length > 0) {
-    lines.push("", "**Existing ADRs to fix**", "", ...input.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`));
+    lines.push(
+      "",
+      "**Existing ADRs to fix**",
+      "",
+      ...input.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`),
+    );
   }
   lines.push(
     "",

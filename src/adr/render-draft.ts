@@ -49,12 +49,17 @@ const oneLine = (text: string, max: number) => {
 /** A ready-to-commit ADR in the project's format, pre-filled from the pull request. */
 export function renderAdrDraft(input: DraftInput): AdrDraft {
   const date = input.today.toISOString().slice(0, 10);
-  const title = oneLine(input.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
+  const title =
+    oneLine(input.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
   // GitHub logins get an @ (the file is committed; in the comment they sit in a code block and ping no one).
-  const deciders = [...new Set([input.author, ...input.reviewers].filter(Boolean))].map((name) => (/^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name));
+  const deciders = [...new Set([input.author, ...input.reviewers].filter(Boolean))].map((name) =>
+    /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name,
+  );
   const description = input.body.replace(/<!--[\s\S]*?-->/g, "").trim();
   const context = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}…` : description;
-  const changeLines = input.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
+  const changeLines = input.changes
+    .slice(0, 20)
+    .map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
   if (input.changes.length > 20) changeLines.push(`- …and ${input.changes.length - 20} more files`);
   const text = [
     `## ADR: ${title}`,
@@ -65,7 +70,9 @@ export function renderAdrDraft(input: DraftInput): AdrDraft {
     "",
     "### Context",
     context || "What situation requires a decision? What constraints exist?",
-    ...(changeLines.length > 0 ? ["", `This change${input.pullNumber ? ` (pull request ${input.pullNumber})` : ""} touches:`, ...changeLines] : []),
+    ...(changeLines.length > 0
+      ? ["", `This change${input.pullNumber ? ` (pull request ${input.pullNumber})` : ""} touches:`, ...changeLines]
+      : []),
     "",
     "### Options Considered",
     "| Option | Pros | Cons | Effort |",

@@ -26,8 +26,17 @@ export const pullRequestEvents = [
 export function useCaseContext(context: Context) {
   const repo = context.repo();
   const log = context.log;
-  const logger: Logger = { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) };
-  return { ...githubGateway(context.octokit as unknown as GitHubClient, { owner: repo.owner, repo: repo.repo }), log: logger, now: () => new Date() };
+  const logger: Logger = {
+    debug: (m) => log.debug(m),
+    info: (m) => log.info(m),
+    warn: (m) => log.warn(m),
+    error: (m) => log.error(m),
+  };
+  return {
+    ...githubGateway(context.octokit as unknown as GitHubClient, { owner: repo.owner, repo: repo.repo }),
+    log: logger,
+    now: () => new Date(),
+  };
 }
 
 /** `pull_request` -> the data check and the ADR suggestion, sharing one read of config and files. */
@@ -43,13 +52,19 @@ export async function onPullRequest(context: Context<"pull_request">, queue: Key
       if (dataActions.has(action)) {
         const data = await reviewDataFiles(useCase, info, { snapshot });
         if (data.status === "skipped") context.log.debug(data.reason);
-        if (data.status === "read-only") context.log.warn(`cannot create check runs on ${repository.full_name}: the installation lacks checks:write`);
+        if (data.status === "read-only")
+          context.log.warn(`cannot create check runs on ${repository.full_name}: the installation lacks checks:write`);
       }
       const adr = await reviewAdr(useCase, info, { snapshot, event: action });
-      context.log.info(`ADR review of ${repository.full_name}#${pr.number}: ${adr.status}, comment ${adr.comment}, ${adr.changes.length} infrastructure changes`);
+      context.log.info(
+        `ADR review of ${repository.full_name}#${pr.number}: ${adr.status}, comment ${adr.comment}, ${adr.changes.length} infrastructure changes`,
+      );
     });
   } catch (error) {
     // Never let one repository's failure become a 500 for GitHub: the outcome lands in the log.
-    context.log.error({ err: error, repository: repository.full_name, pull_request: pr.number }, "pull request review failed");
+    context.log.error(
+      { err: error, repository: repository.full_name, pull_request: pr.number },
+      "pull request review failed",
+    );
   }
 }

@@ -23,8 +23,17 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
       const branch = repository.default_branch;
       const { config } = (await loadConfig(useCase.view, branch)).resolved;
       const compute = () => computeScorecard(useCase, config, branch, { explain: true });
-      const written = await writeScorecard(useCase, await compute(), { mode: config.scorecard.commit, branch, botBranch: config.scorecard.branch, recompute: compute });
-      context.log.info(written.status === "committed" ? `scorecard of ${repository.full_name} committed to ${written.branch} (${written.sha})` : `scorecard of ${repository.full_name} not written: ${written.reason}`);
+      const written = await writeScorecard(useCase, await compute(), {
+        mode: config.scorecard.commit,
+        branch,
+        botBranch: config.scorecard.branch,
+        recompute: compute,
+      });
+      context.log.info(
+        written.status === "committed"
+          ? `scorecard of ${repository.full_name} committed to ${written.branch} (${written.sha})`
+          : `scorecard of ${repository.full_name} not written: ${written.reason}`,
+      );
     });
   } catch (error) {
     context.log.error({ err: error, repository: repository.full_name }, "scorecard failed");

@@ -5,7 +5,12 @@ import type { CliIo } from "./io.js";
 
 /** Warnings and errors go to stderr; the CLI's own output says the rest. */
 function stderrLogger(io: CliIo): Logger {
-  return { debug() {}, info() {}, warn: (message) => io.stderr.write(`warning: ${message}\n`), error: (message) => io.stderr.write(`error: ${message}\n`) };
+  return {
+    debug() {},
+    info() {},
+    warn: (message) => io.stderr.write(`warning: ${message}\n`),
+    error: (message) => io.stderr.write(`error: ${message}\n`),
+  };
 }
 
 /** The ports of a local clone: the view over git and the working tree, files as the publisher, stderr as the log. */

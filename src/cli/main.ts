@@ -20,7 +20,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("validate")
-    .description("Validate every data file under <root>/data/engineering (or the config's dataDir) and .github/cto-copilot.yml")
+    .description(
+      "Validate every data file under <root>/data/engineering (or the config's dataDir) and .github/cto-copilot.yml",
+    )
     .option("--root <dir>", "repository root", ".")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
     .addHelpText("after", "\nExit codes: 0 no errors, 1 errors found, 2 usage or runtime error.")
@@ -30,7 +32,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("init")
-    .description("Create the data/engineering tree (JSON files, adrs/, incidents/, scorecards/); existing files are kept")
+    .description(
+      "Create the data/engineering tree (JSON files, adrs/, incidents/, scorecards/); existing files are kept",
+    )
     .option("--root <dir>", "repository root", ".")
     .action(async (options: { root: string }) => {
       setExit(await initCommand(options, io));
@@ -38,7 +42,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("scorecard")
-    .description("Compute DORA metrics and the engineering scorecard from a local git repository's release tags (no credentials)")
+    .description(
+      "Compute DORA metrics and the engineering scorecard from a local git repository's release tags (no credentials)",
+    )
     .option("--git <dir>", "git repository to read (default: --root, or the current directory)")
     .option("--root <dir>", "repository whose data/engineering files feed the scorecard (default: --git)")
     .option("--tag-pattern <glob>", "release tags (default: config dora.tagPattern, v*)")
@@ -47,16 +53,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--explain", "add the evidence: deployments in the window, their change counts, why each failed")
     .option("--write", "write engineering_scorecard.json and scorecards/scorecard_YYYY-MM-DD.json")
-    .addHelpText("after", "\nDefinitions: docs/dora.md. Exit codes: 0 computed (even with no deployments), 2 usage or runtime error.")
+    .addHelpText(
+      "after",
+      "\nDefinitions: docs/dora.md. Exit codes: 0 computed (even with no deployments), 2 usage or runtime error.",
+    )
     .action(async (options: ScorecardOptions) => {
       setExit(await scorecardCommand(options, io));
     });
 
-  const adr = program.command("adr").description("Architecture decision records: write a new one, or check local changes for infrastructure");
+  const adr = program
+    .command("adr")
+    .description("Architecture decision records: write a new one, or check local changes for infrastructure");
   adr
     .command("new")
     .description("Write a new ADR from the template into the ADR directory (never overwrites)")
-    .argument("<title>", "the decision, e.g. \"Use PostgreSQL for orders\"")
+    .argument("<title>", 'the decision, e.g. "Use PostgreSQL for orders"')
     .option("--root <dir>", "repository root", ".")
     .option("--deciders <names>", "comma-separated deciders (default: git user.name)")
     .option("--date <YYYY-MM-DD>", "decision date (default: today)")
@@ -70,7 +81,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--root <dir>", "repository root", ".")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--strict", "exit 1 when an ADR is suggested")
-    .addHelpText("after", "\nExit codes: 0 (also when an ADR is suggested), 1 with --strict when one is, 2 usage or runtime error.")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 (also when an ADR is suggested), 1 with --strict when one is, 2 usage or runtime error.",
+    )
     .action(async (options: { root: string; base: string; format: "text" | "json"; strict?: boolean }) => {
       setExit(await adrCheckCommand(options, io));
     });
@@ -94,7 +108,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       // Commander exits 0 after help or the version, and 1 after a usage error, which is our 2.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.failure;
     }
-    const message = error instanceof UsageError || error instanceof GitError ? error.message : ((error as Error).stack ?? String(error));
+    const message =
+      error instanceof UsageError || error instanceof GitError
+        ? error.message
+        : ((error as Error).stack ?? String(error));
     io.stderr.write(`cto-copilot: error: ${message}\n`);
     return exitCodes.failure;
   }

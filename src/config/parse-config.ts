@@ -70,13 +70,23 @@ export function parseConfig(text: string): ParsedConfig {
     value = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     // The yaml library refuses alias expansion that would explode ("billion laughs").
-    findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "yaml-syntax", message: (error as Error).message });
+    findings.push({
+      span: { start: 0, end: 0 },
+      severity: "error",
+      code: "yaml-syntax",
+      message: (error as Error).message,
+    });
     return { config: defaultConfig(), valid: false, findings };
   }
   const result = configSchema.safeParse(value);
   const issues = result.success ? [] : result.error.issues;
   for (const finding of schemaFindings(issues, value)) {
-    findings.push({ span: locate(document.contents as YamlNode | null, finding), severity: finding.severity, code: `config-${finding.code}`, message: finding.message });
+    findings.push({
+      span: locate(document.contents as YamlNode | null, finding),
+      severity: finding.severity,
+      code: `config-${finding.code}`,
+      message: finding.message,
+    });
   }
   if (result.success) return { config: result.data, raw: value, valid: true, findings };
   // Unknown keys alone do not spoil a config: parse it again without them.

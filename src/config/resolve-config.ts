@@ -21,7 +21,8 @@ export interface ResolvedConfig {
   organizationFindings: Finding[];
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Deep merge of plain objects; the override's arrays and scalars replace the base's. */
 function merge(base: unknown, override: unknown): unknown {
@@ -44,13 +45,39 @@ export function resolveConfig(texts: ConfigTexts): ResolvedConfig {
 
   if (repository && organization && extendsOrganization) {
     if (!repository.valid || !organization.valid) {
-      return { config: defaultConfig(), valid: false, source: "repository+organization", repositoryFindings, organizationFindings };
+      return {
+        config: defaultConfig(),
+        valid: false,
+        source: "repository+organization",
+        repositoryFindings,
+        organizationFindings,
+      };
     }
     const merged = configSchema.safeParse(merge(organization.raw, repository.raw));
-    return { config: merged.success ? merged.data : defaultConfig(), valid: merged.success, source: "repository+organization", repositoryFindings, organizationFindings };
+    return {
+      config: merged.success ? merged.data : defaultConfig(),
+      valid: merged.success,
+      source: "repository+organization",
+      repositoryFindings,
+      organizationFindings,
+    };
   }
-  if (repository) return { config: repository.config, valid: repository.valid, source: "repository", repositoryFindings, organizationFindings: [] };
-  if (organization) return { config: organization.config, valid: organization.valid, source: "organization", repositoryFindings: [], organizationFindings };
+  if (repository)
+    return {
+      config: repository.config,
+      valid: repository.valid,
+      source: "repository",
+      repositoryFindings,
+      organizationFindings: [],
+    };
+  if (organization)
+    return {
+      config: organization.config,
+      valid: organization.valid,
+      source: "organization",
+      repositoryFindings: [],
+      organizationFindings,
+    };
   return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
 }
 

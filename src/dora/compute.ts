@@ -95,7 +95,8 @@ function lastAtOrBefore(sorted: readonly DeploymentEvent[], time: number): numbe
 }
 
 /** Orders deployments by time, then ref, so that input order never matters. */
-const byTime = (a: DeploymentEvent, b: DeploymentEvent) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
+const byTime = (a: DeploymentEvent, b: DeploymentEvent) =>
+  a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
 
 /**
  * The five DORA metrics, exactly as docs/dora.md defines them, with the evidence for each
@@ -111,9 +112,17 @@ export function computeDora(input: DoraInput): DoraResult {
 
   // As of `now`: later deployments and incidents have not happened yet (this keeps --now reproducible).
   const all = input.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
-  const incidents = input.incidents.filter((incident) => incident.started <= end).map((incident) => ({ ...incident, resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null }));
+  const incidents = input.incidents
+    .filter((incident) => incident.started <= end)
+    .map((incident) => ({
+      ...incident,
+      resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null,
+    }));
   // Change sets and remediation are defined per environment, between successful deployments.
-  const evidence = new Map<DeploymentEvent, { changes: CommitInfo[]; remediation: string | null; failed: string | null }>();
+  const evidence = new Map<
+    DeploymentEvent,
+    { changes: CommitInfo[]; remediation: string | null; failed: string | null }
+  >();
   const byEnvironment = new Map<string, DeploymentEvent[]>();
   for (const deployment of all) {
     const list = byEnvironment.get(deployment.environment);
@@ -131,7 +140,10 @@ export function computeDora(input: DoraInput): DoraResult {
       }
       // Only deployments in the window need their change sets: every reported figure (lead time,
       // remediation, and so failure of the deployment before a remediation) is about the window.
-      const changes = previous && inWindow(deployment.time) ? graph.between(deployment.sha, previous.sha).filter((commit) => commit.parents.length <= 1) : [];
+      const changes =
+        previous && inWindow(deployment.time)
+          ? graph.between(deployment.sha, previous.sha).filter((commit) => commit.parents.length <= 1)
+          : [];
       const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
       const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
       const marker = (deployment.markers ?? []).find((text) => hotfix.test(text));
@@ -155,7 +167,9 @@ export function computeDora(input: DoraInput): DoraResult {
     // The last successful deployment before an incident's start failed.
     for (const incident of incidents) {
       const culprit = successes[lastAtOrBefore(successes, incident.started)];
-      if (culprit) evidence.get(culprit)!.failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
+      if (culprit)
+        evidence.get(culprit)!.failed ??=
+          `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
     }
     successesByEnvironment.set(deployments[0]!.environment, successes);
   }
@@ -164,7 +178,9 @@ export function computeDora(input: DoraInput): DoraResult {
   const successful = windowed.filter((deployment) => deployment.status === "success");
   const failed = windowed.filter((deployment) => evidence.get(deployment)!.failed !== null);
   const remediations = windowed.filter((deployment) => evidence.get(deployment)!.remediation !== null);
-  const leadTimes = successful.flatMap((deployment) => evidence.get(deployment)!.changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
+  const leadTimes = successful.flatMap((deployment) =>
+    evidence.get(deployment)!.changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour),
+  );
 
   // Time to restore: incidents when there are any; otherwise failed deployment -> next success.
   const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
@@ -191,18 +207,50 @@ export function computeDora(input: DoraInput): DoraResult {
   const weekly: WeekPoint[] = [];
   for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
     const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
-    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap((deployment) => evidence.get(deployment)!.changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour));
-    weekly.push({ week: iso(week).slice(0, 10), deployments: inWeek.filter((deployment) => deployment.status === "success").length, failed: inWeek.filter((deployment) => evidence.get(deployment)!.failed !== null).length, medianLeadTimeHours: round(median(weekLeads)) });
+    const weekLeads = inWeek
+      .filter((deployment) => deployment.status === "success")
+      .flatMap((deployment) =>
+        evidence.get(deployment)!.changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour),
+      );
+    weekly.push({
+      week: iso(week).slice(0, 10),
+      deployments: inWeek.filter((deployment) => deployment.status === "success").length,
+      failed: inWeek.filter((deployment) => evidence.get(deployment)!.failed !== null).length,
+      medianLeadTimeHours: round(median(weekLeads)),
+    });
   }
 
   return {
     source: input.source,
     window: { start: iso(start), end: iso(end), days: input.windowDays },
-    deploymentFrequency: { deployments: successful.length, perWeek: round(perWeek)!, tier: all.length === 0 ? null : frequencyTier(perWeek, tiers) },
-    leadTimeForChanges: { medianHours: round(medianLead), p90Hours: round(percentile(leadTimes, 90)), samples: leadTimes.length, tier: belowTier(medianLead, tiers.leadTimeHours) },
-    changeFailureRate: { failed: failed.length, total: windowed.length, rate: round(cfrRate, 4), tier: rateTier(cfrRate, tiers.changeFailureRate) },
-    timeToRestore: { medianHours: round(medianRestore), samples: restoreHours.length, tier: belowTier(medianRestore, tiers.timeToRestoreHours), basis },
-    reworkRate: { remediations: remediations.length, total: windowed.length, rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4) },
+    deploymentFrequency: {
+      deployments: successful.length,
+      perWeek: round(perWeek)!,
+      tier: all.length === 0 ? null : frequencyTier(perWeek, tiers),
+    },
+    leadTimeForChanges: {
+      medianHours: round(medianLead),
+      p90Hours: round(percentile(leadTimes, 90)),
+      samples: leadTimes.length,
+      tier: belowTier(medianLead, tiers.leadTimeHours),
+    },
+    changeFailureRate: {
+      failed: failed.length,
+      total: windowed.length,
+      rate: round(cfrRate, 4),
+      tier: rateTier(cfrRate, tiers.changeFailureRate),
+    },
+    timeToRestore: {
+      medianHours: round(medianRestore),
+      samples: restoreHours.length,
+      tier: belowTier(medianRestore, tiers.timeToRestoreHours),
+      basis,
+    },
+    reworkRate: {
+      remediations: remediations.length,
+      total: windowed.length,
+      rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4),
+    },
     deployments: windowed.map((deployment) => {
       const found = evidence.get(deployment)!;
       return {

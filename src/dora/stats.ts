@@ -14,4 +14,5 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 /** Rounds for display in JSON without pretending to more precision than the data has. */
-export const round = (value: number | null, digits = 2): number | null => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+export const round = (value: number | null, digits = 2): number | null =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;

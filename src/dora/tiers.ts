@@ -38,5 +38,8 @@ export const tierRank: Record<Tier, number> = { elite: 3, high: 2, medium: 1, lo
 
 /** The 2023 thresholds with any configured overrides (config `dora.tiers`). */
 export function tiersWith(overrides: Partial<TierThresholds> | undefined): TierThresholds {
-  return { ...dora2023Tiers, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined)) };
+  return {
+    ...dora2023Tiers,
+    ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined)),
+  };
 }

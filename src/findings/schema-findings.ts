@@ -98,18 +98,41 @@ export function schemaFindings(issues: readonly Issue[], input: unknown): PathFi
               ? "must not be empty"
               : `must have ${issue.code === "too_small" ? "at least" : "at most"} ${String(bound)} ${issue.origin === "string" ? "characters" : "items"}`
             : `must be ${issue.code === "too_small" ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<"} ${String(bound)}`;
-        out.push({ path, severity: "error", code: "out-of-range", message: `${name} ${words}, found ${describeValue(found)}` });
+        out.push({
+          path,
+          severity: "error",
+          code: "out-of-range",
+          message: `${name} ${words}, found ${describeValue(found)}`,
+        });
         break;
       }
       case "invalid_union": {
         // Every branch failed on its type: name the types that would do.
-        const expected = [...new Set(issue.errors.flatMap((branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => (inner as { expected: string }).expected)))];
-        out.push({ path, severity: "error", code: "invalid-type", message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}` });
+        const expected = [
+          ...new Set(
+            issue.errors.flatMap((branch) =>
+              branch
+                .filter((inner) => inner.code === "invalid_type")
+                .map((inner) => (inner as { expected: string }).expected),
+            ),
+          ),
+        ];
+        out.push({
+          path,
+          severity: "error",
+          code: "invalid-type",
+          message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}`,
+        });
         break;
       }
       default: {
         const detail = issue.message.startsWith("must") ? issue.message : `is invalid: ${issue.message}`;
-        out.push({ path, severity: "error", code: "invalid-format", message: `${name} ${detail}, found ${describeValue(found)}` });
+        out.push({
+          path,
+          severity: "error",
+          code: "invalid-format",
+          message: `${name} ${detail}, found ${describeValue(found)}`,
+        });
       }
     }
   }

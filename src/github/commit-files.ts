@@ -3,8 +3,14 @@ import type { BranchHead } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 export async function readBranchHead(client: GitHubClient, repo: RepoRef, branch: string): Promise<BranchHead> {
-  const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
-  const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: ref.object.sha });
+  const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+    ...repo,
+    ref: `heads/${branch}`,
+  });
+  const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+    ...repo,
+    commit_sha: ref.object.sha,
+  });
   return { sha: ref.object.sha, tree: commit.tree.sha };
 }
 
@@ -13,15 +19,37 @@ export async function readBranchHead(client: GitHubClient, repo: RepoRef, branch
  * a ref update without force). If the branch moved since `head` was read, GitHub refuses the
  * update and this throws StaleBranchError: nothing made since the read is ever overwritten.
  */
-export async function commitFiles(client: GitHubClient, repo: RepoRef, branch: string, head: BranchHead, files: Record<string, string>, message: string): Promise<string> {
+export async function commitFiles(
+  client: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+  head: BranchHead,
+  files: Record<string, string>,
+  message: string,
+): Promise<string> {
   const { data: tree } = await client.request("POST /repos/{owner}/{repo}/git/trees", {
     ...repo,
     base_tree: head.tree,
-    tree: Object.entries(files).map(([path, content]) => ({ path, mode: "100644" as const, type: "blob" as const, content })),
+    tree: Object.entries(files).map(([path, content]) => ({
+      path,
+      mode: "100644" as const,
+      type: "blob" as const,
+      content,
+    })),
   });
-  const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", { ...repo, message, tree: tree.sha, parents: [head.sha] });
+  const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+    ...repo,
+    message,
+    tree: tree.sha,
+    parents: [head.sha],
+  });
   try {
-    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
+    await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...repo,
+      ref: `heads/${branch}`,
+      sha: commit.sha,
+      force: false,
+    });
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 422 || status === 409) throw new StaleBranchError(branch);

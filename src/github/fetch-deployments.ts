@@ -10,7 +10,12 @@ interface DeploymentNode {
 }
 
 interface Page {
-  repository: { deployments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (DeploymentNode | null)[] | null } } | null;
+  repository: {
+    deployments: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: (DeploymentNode | null)[] | null;
+    };
+  } | null;
 }
 
 const query = `query Deployments($owner: String!, $name: String!, $environments: [String!], $after: String) {
@@ -24,7 +29,9 @@ const query = `query Deployments($owner: String!, $name: String!, $environments:
 
 /** A deployment's outcome from its statuses: the time of its first success, or failed. */
 export function deploymentFromNode(node: DeploymentNode): DeploymentEvent | undefined {
-  const statuses = (node.statuses?.nodes ?? []).filter((status): status is { state: string; createdAt: string } => status !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const statuses = (node.statuses?.nodes ?? [])
+    .filter((status): status is { state: string; createdAt: string } => status !== null)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const success = statuses.find((status) => status.state === "SUCCESS");
   const failure = statuses.find((status) => status.state === "FAILURE" || status.state === "ERROR");
   if (!success && !failure) return undefined; // still pending, or never reported: not a deployment yet
@@ -42,11 +49,21 @@ export function deploymentFromNode(node: DeploymentNode): DeploymentEvent | unde
  * (no request per deployment). Reads back only until it has one successful deployment older
  * than `since` (the change set of the first deployment in the window needs it).
  */
-export async function fetchDeployments(client: GitHubClient, repo: RepoRef, environment: string, since: number): Promise<DeploymentEvent[]> {
+export async function fetchDeployments(
+  client: GitHubClient,
+  repo: RepoRef,
+  environment: string,
+  since: number,
+): Promise<DeploymentEvent[]> {
   const deployments: DeploymentEvent[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: Page = await client.graphql<Page>(query, { owner: repo.owner, name: repo.repo, environments: [environment], after });
+    const data: Page = await client.graphql<Page>(query, {
+      owner: repo.owner,
+      name: repo.repo,
+      environments: [environment],
+      after,
+    });
     const connection = data.repository?.deployments;
     if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
     for (const node of connection.nodes ?? []) {

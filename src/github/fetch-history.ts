@@ -6,7 +6,14 @@ interface HistoryPage {
     object: {
       history?: {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes: ({ oid: string; authoredDate: string; messageHeadline: string; parents: { nodes: ({ oid: string } | null)[] | null } } | null)[] | null;
+        nodes:
+          | ({
+              oid: string;
+              authoredDate: string;
+              messageHeadline: string;
+              parents: { nodes: ({ oid: string } | null)[] | null };
+            } | null)[]
+          | null;
       };
     } | null;
   } | null;
@@ -29,16 +36,32 @@ const query = `query History($owner: String!, $name: String!, $oid: GitObjectID!
  * The history of a commit back to `since`, 100 commits per GraphQL query, newest first (the
  * order the change-set walk reads fastest). Only what the window needs is read.
  */
-export async function fetchHistory(client: GitHubClient, repo: RepoRef, tip: string, since: number): Promise<CommitInfo[]> {
+export async function fetchHistory(
+  client: GitHubClient,
+  repo: RepoRef,
+  tip: string,
+  since: number,
+): Promise<CommitInfo[]> {
   const commits: CommitInfo[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: HistoryPage = await client.graphql<HistoryPage>(query, { owner: repo.owner, name: repo.repo, oid: tip, since: new Date(since).toISOString(), after });
+    const data: HistoryPage = await client.graphql<HistoryPage>(query, {
+      owner: repo.owner,
+      name: repo.repo,
+      oid: tip,
+      since: new Date(since).toISOString(),
+      after,
+    });
     const history = data.repository?.object?.history;
     if (!history) return commits;
     for (const node of history.nodes ?? []) {
       if (!node) continue;
-      commits.push({ sha: node.oid, parents: (node.parents.nodes ?? []).flatMap((parent) => (parent ? [parent.oid] : [])), authorTime: Date.parse(node.authoredDate), subject: node.messageHeadline });
+      commits.push({
+        sha: node.oid,
+        parents: (node.parents.nodes ?? []).flatMap((parent) => (parent ? [parent.oid] : [])),
+        authorTime: Date.parse(node.authoredDate),
+        subject: node.messageHeadline,
+      });
     }
     if (!history.pageInfo.hasNextPage) return commits;
     after = history.pageInfo.endCursor;

@@ -2,10 +2,22 @@ import type { DeploymentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { pageBack, type Connection } from "./page-back.js";
 
-type PullNode = { number: number; mergedAt: string | null; updatedAt: string; headRefName: string; mergeCommit: { oid: string } | null; labels: { nodes: ({ name: string } | null)[] | null } | null };
+type PullNode = {
+  number: number;
+  mergedAt: string | null;
+  updatedAt: string;
+  headRefName: string;
+  mergeCommit: { oid: string } | null;
+  labels: { nodes: ({ name: string } | null)[] | null } | null;
+};
 
 /** `merges`: pull requests merged into the default branch; time = merge time; labels and branch can say hotfix. */
-export function fetchMergeDeployments(client: GitHubClient, repo: RepoRef, baseBranch: string, since: number): Promise<DeploymentEvent[]> {
+export function fetchMergeDeployments(
+  client: GitHubClient,
+  repo: RepoRef,
+  baseBranch: string,
+  since: number,
+): Promise<DeploymentEvent[]> {
   const query = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       pullRequests(states: [MERGED], baseRefName: $base, first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
@@ -21,7 +33,14 @@ export function fetchMergeDeployments(client: GitHubClient, repo: RepoRef, baseB
     (data) => (data as { repository: { pullRequests: Connection<PullNode> } | null }).repository?.pullRequests,
     (node) =>
       node.mergedAt && node.mergeCommit
-        ? { ref: `#${node.number}`, sha: node.mergeCommit.oid, time: Date.parse(node.mergedAt), environment: "production", status: "success", markers: [node.headRefName, ...(node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : []))] }
+        ? {
+            ref: `#${node.number}`,
+            sha: node.mergeCommit.oid,
+            time: Date.parse(node.mergedAt),
+            environment: "production",
+            status: "success",
+            markers: [node.headRefName, ...(node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : []))],
+          }
         : undefined,
     since,
     // Ordered by update: a pull request updated before `since` was merged before it too.

@@ -2,10 +2,21 @@ import type { DeploymentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { pageBack, type Connection } from "./page-back.js";
 
-type ReleaseNode = { tagName: string; name: string | null; isDraft: boolean; isPrerelease: boolean; publishedAt: string | null; tagCommit: { oid: string } | null };
+type ReleaseNode = {
+  tagName: string;
+  name: string | null;
+  isDraft: boolean;
+  isPrerelease: boolean;
+  publishedAt: string | null;
+  tagCommit: { oid: string } | null;
+};
 
 /** `releases`: published, non-draft, non-prerelease releases; time = publication. */
-export function fetchReleaseDeployments(client: GitHubClient, repo: RepoRef, since: number): Promise<DeploymentEvent[]> {
+export function fetchReleaseDeployments(
+  client: GitHubClient,
+  repo: RepoRef,
+  since: number,
+): Promise<DeploymentEvent[]> {
   const query = `query Releases($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       releases(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
@@ -22,7 +33,14 @@ export function fetchReleaseDeployments(client: GitHubClient, repo: RepoRef, sin
     (node) =>
       node.isDraft || node.isPrerelease || !node.publishedAt || !node.tagCommit
         ? undefined
-        : { ref: node.tagName, sha: node.tagCommit.oid, time: Date.parse(node.publishedAt), environment: "production", status: "success", markers: [node.tagName, node.name ?? ""] },
+        : {
+            ref: node.tagName,
+            sha: node.tagCommit.oid,
+            time: Date.parse(node.publishedAt),
+            environment: "production",
+            status: "success",
+            markers: [node.tagName, node.name ?? ""],
+          },
     since,
     (node) => Date.parse(node.publishedAt ?? "9999-01-01"),
   );

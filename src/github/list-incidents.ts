@@ -2,9 +2,25 @@ import type { IncidentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /** Issues with the incident label updated since `since` (open or closed), as incidents. */
-export async function listIncidentIssues(client: GitHubClient, repo: RepoRef, label: string, since: number): Promise<IncidentEvent[]> {
-  const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", { ...repo, labels: label, state: "all", since: new Date(since).toISOString(), per_page: 100 });
+export async function listIncidentIssues(
+  client: GitHubClient,
+  repo: RepoRef,
+  label: string,
+  since: number,
+): Promise<IncidentEvent[]> {
+  const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", {
+    ...repo,
+    labels: label,
+    state: "all",
+    since: new Date(since).toISOString(),
+    per_page: 100,
+  });
   return issues
     .filter((issue) => !issue.pull_request)
-    .map((issue) => ({ id: `#${issue.number}`, title: issue.title, started: Date.parse(issue.created_at), resolved: issue.closed_at ? Date.parse(issue.closed_at) : null }));
+    .map((issue) => ({
+      id: `#${issue.number}`,
+      title: issue.title,
+      started: Date.parse(issue.created_at),
+      resolved: issue.closed_at ? Date.parse(issue.closed_at) : null,
+    }));
 }

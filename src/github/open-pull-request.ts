@@ -9,7 +9,11 @@ export interface BranchAndPullRequest {
 }
 
 /** One GraphQL query: the repository id, a branch's head, and its open pull request. */
-export async function readBranchAndPullRequest(client: GitHubClient, repo: RepoRef, branch: string): Promise<BranchAndPullRequest> {
+export async function readBranchAndPullRequest(
+  client: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+): Promise<BranchAndPullRequest> {
   const query = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
     repository(owner: $owner, name: $name) {
       id
@@ -17,8 +21,19 @@ export async function readBranchAndPullRequest(client: GitHubClient, repo: RepoR
       pullRequests(headRefName: $branch, states: [OPEN], first: 1) { nodes { number url } }
     }
   }`;
-  type Result = { repository: { id: string; ref: { target: { oid: string } | null } | null; pullRequests: { nodes: ({ number: number; url: string } | null)[] | null } } | null };
-  const data = await client.graphql<Result>(query, { owner: repo.owner, name: repo.repo, qualified: `refs/heads/${branch}`, branch });
+  type Result = {
+    repository: {
+      id: string;
+      ref: { target: { oid: string } | null } | null;
+      pullRequests: { nodes: ({ number: number; url: string } | null)[] | null };
+    } | null;
+  };
+  const data = await client.graphql<Result>(query, {
+    owner: repo.owner,
+    name: repo.repo,
+    qualified: `refs/heads/${branch}`,
+    branch,
+  });
   if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
   const pull = data.repository.pullRequests.nodes?.find((node) => node !== null) ?? undefined;
   return {
@@ -32,10 +47,16 @@ export async function createBranch(client: GitHubClient, repo: RepoRef, branch: 
   await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
 }
 
-export async function createPullRequest(client: GitHubClient, repositoryId: string, fields: { base: string; head: string; title: string; body: string }): Promise<{ number: number; url: string }> {
+export async function createPullRequest(
+  client: GitHubClient,
+  repositoryId: string,
+  fields: { base: string; head: string; title: string; body: string },
+): Promise<{ number: number; url: string }> {
   const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
   type Result = { createPullRequest: { pullRequest: { number: number; url: string } | null } | null };
-  const data = await client.graphql<Result>(mutation, { input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body } });
+  const data = await client.graphql<Result>(mutation, {
+    input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body },
+  });
   const pull = data.createPullRequest?.pullRequest;
   if (!pull) throw new Error("GitHub did not return the new pull request");
   return pull;

@@ -10,7 +10,15 @@ export interface Connection<T> {
  * Pages back through a newest-first GraphQL connection, 100 at a time, until an item older
  * than `since` has been seen (one is kept: the change set of the first deployment in the window needs it).
  */
-export async function pageBack<T>(client: GitHubClient, query: string, variables: Record<string, unknown>, pick: (data: unknown) => Connection<T> | undefined, toEvent: (node: T) => DeploymentEvent | undefined, since: number, orderTime: (node: T) => number): Promise<DeploymentEvent[]> {
+export async function pageBack<T>(
+  client: GitHubClient,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: unknown) => Connection<T> | undefined,
+  toEvent: (node: T) => DeploymentEvent | undefined,
+  since: number,
+  orderTime: (node: T) => number,
+): Promise<DeploymentEvent[]> {
   const events: DeploymentEvent[] = [];
   let after: string | null = null;
   for (;;) {
@@ -27,4 +35,3 @@ export async function pageBack<T>(client: GitHubClient, query: string, variables
     after = connection.pageInfo.endCursor;
   }
 }
-

@@ -24,7 +24,10 @@ async function writeFiles(client: GitHubClient, repo: RepoRef, write: FileWrite)
   const sha = await commitFiles(client, repo, target, head, write.files, write.message);
   const pullRequest = state.pullRequest
     ? { ...state.pullRequest, created: false }
-    : { ...(await createPullRequest(client, state.repositoryId, { base: write.branch, head: target, title, body })), created: true };
+    : {
+        ...(await createPullRequest(client, state.repositoryId, { base: write.branch, head: target, title, body })),
+        created: true,
+      };
   return { branch: target, sha, pullRequest, paths };
 }
 
@@ -33,7 +36,8 @@ export function githubPublisher(client: GitHubClient, repo: RepoRef): Publisher 
   return {
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
-    upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
+    upsertComment: (issueNumber, topic, body, options) =>
+      upsertComment(client, repo, issueNumber, topic, body, options),
     writeFiles: (write) => writeFiles(client, repo, write),
   };
 }

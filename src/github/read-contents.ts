@@ -22,7 +22,10 @@ export async function readRepositoryContents(
   ref: string,
   wanted: ContentRequest,
 ): Promise<RepositoryContents> {
-  const requests = [...(wanted.files ?? []).map((path) => ({ path, kind: "file" as const })), ...(wanted.directories ?? []).map((path) => ({ path, kind: "directory" as const }))];
+  const requests = [
+    ...(wanted.files ?? []).map((path) => ({ path, kind: "file" as const })),
+    ...(wanted.directories ?? []).map((path) => ({ path, kind: "directory" as const })),
+  ];
   const result: RepositoryContents = { files: new Map(), directories: new Map() };
   for (let start = 0; start < requests.length; start += batchSize) {
     const batch = requests.slice(start, start + batchSize);
@@ -41,9 +44,17 @@ export async function readRepositoryContents(
       if (request.kind === "file" && object.__typename === "Blob") {
         const byteSize = object.byteSize ?? 0;
         // GitHub gives no text for a binary blob.
-        result.files.set(request.path, object.isBinary || typeof object.text !== "string" ? { path: request.path, byteSize, text: null, unread: "binary" } : { path: request.path, byteSize, text: object.text });
+        result.files.set(
+          request.path,
+          object.isBinary || typeof object.text !== "string"
+            ? { path: request.path, byteSize, text: null, unread: "binary" }
+            : { path: request.path, byteSize, text: object.text },
+        );
       } else if (request.kind === "directory" && object.__typename === "Tree") {
-        result.directories.set(request.path, (object.entries ?? []).map((entry) => entry.name));
+        result.directories.set(
+          request.path,
+          (object.entries ?? []).map((entry) => entry.name),
+        );
       }
     });
   }

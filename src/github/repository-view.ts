@@ -25,7 +25,10 @@ function readDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQ
     case "merges":
       return fetchMergeDeployments(client, repo, query.branch, query.since);
     case "workflow-runs":
-      if (!query.workflow) throw new Error('dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id');
+      if (!query.workflow)
+        throw new Error(
+          'dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id',
+        );
       return fetchWorkflowRunDeployments(client, repo, query.workflow, query.branch, query.since);
     case "deployments":
       return fetchDeployments(client, repo, query.environment, query.since);
@@ -57,7 +60,8 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
     readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
     listChangedFiles: (change) => {
-      if (change.number === undefined) throw new Error("GitHub lists the changed files of a pull request: a pull request number is needed");
+      if (change.number === undefined)
+        throw new Error("GitHub lists the changed files of a pull request: a pull request number is needed");
       return listPullRequestFiles(client, repo, change.number);
     },
     readHead: (branch) => readBranchHead(client, repo, branch),

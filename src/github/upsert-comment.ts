@@ -1,7 +1,6 @@
 import type { UpsertResult } from "../ports/publisher.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
-
 /** The hidden marker that identifies the bot's comment on one topic, e.g. `<!-- cto-copilot:adr -->`. */
 export const commentMarker = (topic: string) => `<!-- cto-copilot:${topic} -->`;
 
@@ -10,18 +9,37 @@ export const commentMarker = (topic: string) => `<!-- cto-copilot:${topic} -->`;
  * place (or leaves it when the text is the same); creates it only when there is none and
  * `createIfMissing` is not false.
  */
-export async function upsertComment(client: GitHubClient, repo: RepoRef, issueNumber: number, topic: string, body: string, options: { createIfMissing?: boolean } = {}): Promise<UpsertResult> {
+export async function upsertComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  topic: string,
+  body: string,
+  options: { createIfMissing?: boolean } = {},
+): Promise<UpsertResult> {
   const marker = commentMarker(topic);
   const text = body.includes(marker) ? body : `${marker}\n${body}`;
-  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: 100 });
+  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
   const existing = comments.find((comment) => comment.body?.includes(marker));
   if (existing) {
     if (existing.body === text) return { id: Number(existing.id), action: "unchanged" };
-    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: existing.id, body: text });
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      ...repo,
+      comment_id: existing.id,
+      body: text,
+    });
     return { id: Number(existing.id), action: "updated" };
   }
   // A resolved state is only worth saying where a suggestion was made: never create one for it.
   if (options.createIfMissing === false) return { id: undefined, action: "absent" };
-  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: text });
+  const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    body: text,
+  });
   return { id: Number(data.id), action: "created" };
 }

@@ -4,7 +4,6 @@ import { parseTimestamp } from "./timestamp.js";
 export const incidentSeverities = ["SEV1", "SEV2", "SEV3"] as const;
 export const incidentStatuses = ["investigating", "identified", "monitoring", "resolved"] as const;
 
-
 export interface ParsedIncident {
   record: MarkdownRecord;
   title?: string;

@@ -43,7 +43,13 @@ export async function localChanges(root: string, base: string): Promise<ChangedF
   for (const path of untracked.split("\0").filter(Boolean)) {
     const text = await readFile(join(root, path), "utf8").catch(() => "");
     const lines = text.split("\n");
-    changes.push({ path, status: "added", additions: lines.length, deletions: 0, patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join("\n")}` });
+    changes.push({
+      path,
+      status: "added",
+      additions: lines.length,
+      deletions: 0,
+      patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join("\n")}`,
+    });
   }
   return changes;
 }

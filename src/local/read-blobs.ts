@@ -20,7 +20,8 @@ export function readBlobs(gitDir: string, ref: string, paths: readonly string[])
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     child.on("error", (error) => reject(new GitError(`git cat-file --batch could not start: ${error.message}`)));
     child.on("close", (code) => {
-      if (code !== 0) return reject(new GitError(`git cat-file --batch failed${stderr ? `: ${stderr.trim().split("\n")[0]}` : ""}`));
+      if (code !== 0)
+        return reject(new GitError(`git cat-file --batch failed${stderr ? `: ${stderr.trim().split("\n")[0]}` : ""}`));
       const output = Buffer.concat(chunks);
       const blobs = new Map<string, Blob>();
       let offset = 0;

@@ -1,6 +1,11 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { workingTree, type ContentRequest, type FileContent, type RepositoryContents } from "../ports/repository-view.js";
+import {
+  workingTree,
+  type ContentRequest,
+  type FileContent,
+  type RepositoryContents,
+} from "../ports/repository-view.js";
 import { gitMaybe } from "./git.js";
 import { readBlobs } from "./read-blobs.js";
 
@@ -8,7 +13,9 @@ import { readBlobs } from "./read-blobs.js";
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function content(path: string, byteSize: number, bytes: Uint8Array | undefined): FileContent {
-  return bytes === undefined ? { path, byteSize, text: null, unread: "too-large" } : { path, byteSize, text: decoder.decode(bytes), bytes };
+  return bytes === undefined
+    ? { path, byteSize, text: null, unread: "too-large" }
+    : { path, byteSize, text: decoder.decode(bytes), bytes };
 }
 
 async function readWorkingTreeFile(root: string, path: string, maxBytes: number): Promise<FileContent | undefined> {
@@ -22,7 +29,12 @@ async function readWorkingTreeFile(root: string, path: string, maxBytes: number)
  * Files and directory listings from the working tree under `root` (ref `workingTree`), or at a
  * git ref of the repository in `gitDir` (one `git cat-file --batch` for all files).
  */
-export async function readLocalContents(root: string, gitDir: string, ref: string, wanted: ContentRequest): Promise<RepositoryContents> {
+export async function readLocalContents(
+  root: string,
+  gitDir: string,
+  ref: string,
+  wanted: ContentRequest,
+): Promise<RepositoryContents> {
   const result: RepositoryContents = { files: new Map(), directories: new Map() };
   const maxBytes = wanted.maxBytes ?? Number.POSITIVE_INFINITY;
   if (ref === workingTree) {
@@ -36,7 +48,8 @@ export async function readLocalContents(root: string, gitDir: string, ref: strin
     }
     return result;
   }
-  for (const [path, blob] of await readBlobs(gitDir, ref, wanted.files ?? [])) result.files.set(path, content(path, blob.size, blob.size > maxBytes ? undefined : blob.bytes));
+  for (const [path, blob] of await readBlobs(gitDir, ref, wanted.files ?? []))
+    result.files.set(path, content(path, blob.size, blob.size > maxBytes ? undefined : blob.bytes));
   for (const directory of wanted.directories ?? []) {
     const listing = await gitMaybe(gitDir, ["ls-tree", "-z", "--name-only", `${ref}:${directory}`, "--"]);
     if (listing !== undefined) result.directories.set(directory, listing.split("\0").filter(Boolean));

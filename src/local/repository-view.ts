@@ -26,16 +26,21 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
   return {
     readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted),
     readConfigSources: async (ref, path) => {
-      const text = ref === workingTree ? await readFile(join(root, path), "utf8").catch(() => undefined) : await gitMaybe(gitDir, ["show", `${ref}:${path}`]);
+      const text =
+        ref === workingTree
+          ? await readFile(join(root, path), "utf8").catch(() => undefined)
+          : await gitMaybe(gitDir, ["show", `${ref}:${path}`]);
       return text === undefined ? {} : { repository: text };
     },
     listChangedFiles: (change) => {
-      if (change.headSha !== workingTree) throw new GitError("the local view compares the working tree with a base ref");
+      if (change.headSha !== workingTree)
+        throw new GitError("the local view compares the working tree with a base ref");
       return localChanges(root, change.baseSha);
     },
     readHead: async () => ({ sha: workingTree, tree: "" }),
     readDeployments: async (query) => {
-      if (query.source !== "tags") throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
+      if (query.source !== "tags")
+        throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
       await requireRepository();
       return readTagDeployments(gitDir, query.tagPattern);
     },

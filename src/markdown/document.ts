@@ -77,7 +77,11 @@ function collectFields(text: string, paragraph: Span, into: Map<string, Markdown
       const valueStart = value === "" ? lineStart + clean.indexOf(name) : lineStart + clean.lastIndexOf(value);
       const key = name.toLowerCase();
       if (!into.has(key)) {
-        into.set(key, { name, value, span: { start: valueStart, end: valueStart + (value === "" ? name.length : value.length) } });
+        into.set(key, {
+          name,
+          value,
+          span: { start: valueStart, end: valueStart + (value === "" ? name.length : value.length) },
+        });
       }
     }
     lineStart += line.length + 1;

@@ -17,7 +17,11 @@ export function escapeInline(text: string): string {
 }
 
 /** Cuts text to at most `max` characters, saying how much was left out. */
-export function truncate(text: string, max: number, note = (omitted: number) => `\n\n…${omitted} more characters not shown.`): string {
+export function truncate(
+  text: string,
+  max: number,
+  note = (omitted: number) => `\n\n…${omitted} more characters not shown.`,
+): string {
   if (text.length <= max) return text;
   const suffix = note(text.length - max);
   return text.slice(0, Math.max(0, max - suffix.length)) + suffix;

@@ -13,11 +13,17 @@ export interface CheckPublisher {
   createCheckRun(plan: CheckRunPlan): Promise<number>;
 }
 
-export type UpsertResult = { id: number; action: "created" | "updated" | "unchanged" } | { id: undefined; action: "absent" };
+export type UpsertResult =
+  { id: number; action: "created" | "updated" | "unchanged" } | { id: undefined; action: "absent" };
 
 export interface CommentPublisher {
   /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
-  upsertComment(issueNumber: number, topic: string, body: string, options?: { createIfMissing?: boolean }): Promise<UpsertResult>;
+  upsertComment(
+    issueNumber: number,
+    topic: string,
+    body: string,
+    options?: { createIfMissing?: boolean },
+  ): Promise<UpsertResult>;
 }
 
 /** Files to write together, on top of the head they were computed from. */

@@ -130,4 +130,10 @@ export interface SecurityView {
   countOpenDependabotAlerts(): Promise<number | undefined>;
 }
 
-export type RepositoryView = FileView & ConfigView & ChangeView & BranchView & DeliveryView & IncidentView & SecurityView;
+export type RepositoryView = FileView &
+  ConfigView &
+  ChangeView &
+  BranchView &
+  DeliveryView &
+  IncidentView &
+  SecurityView;

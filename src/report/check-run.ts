@@ -38,7 +38,13 @@ const maxSummary = 65_000;
 export function toAnnotation(diagnostic: Diagnostic): CheckAnnotation {
   const endLine = diagnostic.endLine ?? diagnostic.line;
   // GitHub accepts columns only on single-line annotations.
-  const columns = endLine === diagnostic.line ? { start_column: diagnostic.column, end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1) } : {};
+  const columns =
+    endLine === diagnostic.line
+      ? {
+          start_column: diagnostic.column,
+          end_column: Math.max(diagnostic.column, (diagnostic.endColumn ?? diagnostic.column + 1) - 1),
+        }
+      : {};
   return {
     path: diagnostic.file,
     start_line: diagnostic.line,
@@ -64,7 +70,11 @@ export function planDataCheck(input: DataCheckInput): CheckRunPlan {
   const { errors, warnings } = countBySeverity(input.diagnostics);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const title =
-    errors > 0 ? `${plural(errors, "error")}, ${plural(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${plural(warnings, "warning")}` : "Data files are valid";
+    errors > 0
+      ? `${plural(errors, "error")}, ${plural(warnings, "warning")} in data files`
+      : warnings > 0
+        ? `No errors, ${plural(warnings, "warning")}`
+        : "Data files are valid";
   const lines = [
     `Checked ${plural(input.files.length, "data file")} at \`${input.headSha.slice(0, 7)}\`: **${plural(errors, "error")}**, ${plural(warnings, "warning")}.`,
     "",
@@ -81,7 +91,8 @@ export function planDataCheck(input: DataCheckInput): CheckRunPlan {
       length += row.length + 1;
       shown++;
     }
-    if (shown < input.diagnostics.length) lines.push("", `…and ${input.diagnostics.length - shown} more findings, all shown as annotations.`);
+    if (shown < input.diagnostics.length)
+      lines.push("", `…and ${input.diagnostics.length - shown} more findings, all shown as annotations.`);
   } else if (input.files.length > 0) {
     lines.push("", ...input.files.map((file) => `- \`${escapeInline(file)}\``));
   }

@@ -8,7 +8,14 @@ export interface ValidationReport {
 /** The `--format json` document: exactly these keys, in this order, one JSON document. */
 export function toJsonReport(diagnostics: readonly Diagnostic[], files: number): ValidationReport {
   return {
-    diagnostics: diagnostics.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })),
+    diagnostics: diagnostics.map(({ file, line, column, severity, code, message }) => ({
+      file,
+      line,
+      column,
+      severity,
+      code,
+      message,
+    })),
     summary: { files, ...countBySeverity(diagnostics) },
   };
 }

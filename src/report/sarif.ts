@@ -16,7 +16,9 @@ export function toSarif(diagnostics: readonly Diagnostic[], tool: SarifTool): Lo
     id: code,
     name: code.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase()),
     shortDescription: { text: `CTO Co-Pilot data check: ${code}` },
-    defaultConfiguration: { level: diagnostics.find((diagnostic) => diagnostic.code === code)?.severity === "error" ? "error" : "warning" },
+    defaultConfiguration: {
+      level: diagnostics.find((diagnostic) => diagnostic.code === code)?.severity === "error" ? "error" : "warning",
+    },
   }));
   const results: Result[] = diagnostics.map((diagnostic) => ({
     ruleId: diagnostic.code,
@@ -31,7 +33,10 @@ export function toSarif(diagnostics: readonly Diagnostic[], tool: SarifTool): Lo
             startLine: diagnostic.line,
             startColumn: diagnostic.column,
             ...(diagnostic.endLine !== undefined ? { endLine: diagnostic.endLine } : {}),
-            ...(diagnostic.endColumn !== undefined && (diagnostic.endLine !== diagnostic.line || diagnostic.endColumn > diagnostic.column) ? { endColumn: diagnostic.endColumn } : {}),
+            ...(diagnostic.endColumn !== undefined &&
+            (diagnostic.endLine !== diagnostic.line || diagnostic.endColumn > diagnostic.column)
+              ? { endColumn: diagnostic.endColumn }
+              : {}),
           },
         },
       },
@@ -42,7 +47,14 @@ export function toSarif(diagnostics: readonly Diagnostic[], tool: SarifTool): Lo
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "CTO Co-Pilot", semanticVersion: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules } },
+        tool: {
+          driver: {
+            name: "CTO Co-Pilot",
+            semanticVersion: tool.version,
+            ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+            rules,
+          },
+        },
         results,
       },
     ],

@@ -7,25 +7,72 @@ const blocks = "▁▂▃▄▅▆▇█";
 /** A one-line chart of a series, scaled to its own maximum. */
 export function sparkline(values: readonly number[]): string {
   const max = Math.max(0, ...values);
-  return values.map((value) => (max === 0 ? blocks[0] : blocks[Math.min(blocks.length - 1, Math.round((value / max) * (blocks.length - 1)))])).join("");
+  return values
+    .map((value) =>
+      max === 0 ? blocks[0] : blocks[Math.min(blocks.length - 1, Math.round((value / max) * (blocks.length - 1)))],
+    )
+    .join("");
 }
 
 const statusColor = (colors: Colors, status: string) =>
-  status === "green" ? colors.green(status) : status === "yellow" ? colors.yellow(status) : status === "red" ? colors.red(status) : colors.gray(status);
+  status === "green"
+    ? colors.green(status)
+    : status === "yellow"
+      ? colors.yellow(status)
+      : status === "red"
+        ? colors.red(status)
+        : colors.gray(status);
 
 /** The scorecard as a readable table, with the weekly trend drawn in the terminal. */
-export function formatScorecardText(scorecard: Scorecard, dora: DoraResult, colors: Colors, explain: boolean, emptyHint?: string): string {
+export function formatScorecardText(
+  scorecard: Scorecard,
+  dora: DoraResult,
+  colors: Colors,
+  explain: boolean,
+  emptyHint?: string,
+): string {
   const lines: string[] = [];
   lines.push(colors.bold(`Engineering scorecard, ${scorecard.generatedAt} (${scorecard.maturityStage} stage)`));
   lines.push(`DORA from ${dora.source}, ${dora.window.start} to ${dora.window.end} (${dora.window.days} days)`, "");
   const rows: [string, string, string, string, string][] = [["metric", "value", "samples", "tier", "status"]];
   const h = scorecard.health;
-  const show = (value: string | number | null | undefined) => (value === null || value === undefined ? "—" : String(value));
-  rows.push(["deployment frequency", show(h.deploymentFrequency.current), show(h.deploymentFrequency.samples), show(dora.deploymentFrequency.tier), h.deploymentFrequency.status]);
-  rows.push(["lead time for changes", show(h.leadTime.current), show(h.leadTime.samples), show(dora.leadTimeForChanges.tier), h.leadTime.status]);
-  rows.push(["change failure rate", dora.changeFailureRate.rate === null ? "—" : `${Math.round(dora.changeFailureRate.rate * 1000) / 10}%`, show(dora.changeFailureRate.total), show(dora.changeFailureRate.tier), h.changeFailureRate.status]);
-  rows.push(["time to restore", show(h.mttr.current), show(h.mttr.samples), show(dora.timeToRestore.tier), h.mttr.status]);
-  rows.push(["rework rate", dora.reworkRate.rate === null ? "—" : `${Math.round(dora.reworkRate.rate * 1000) / 10}%`, show(dora.reworkRate.total), "—", "—"]);
+  const show = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? "—" : String(value);
+  rows.push([
+    "deployment frequency",
+    show(h.deploymentFrequency.current),
+    show(h.deploymentFrequency.samples),
+    show(dora.deploymentFrequency.tier),
+    h.deploymentFrequency.status,
+  ]);
+  rows.push([
+    "lead time for changes",
+    show(h.leadTime.current),
+    show(h.leadTime.samples),
+    show(dora.leadTimeForChanges.tier),
+    h.leadTime.status,
+  ]);
+  rows.push([
+    "change failure rate",
+    dora.changeFailureRate.rate === null ? "—" : `${Math.round(dora.changeFailureRate.rate * 1000) / 10}%`,
+    show(dora.changeFailureRate.total),
+    show(dora.changeFailureRate.tier),
+    h.changeFailureRate.status,
+  ]);
+  rows.push([
+    "time to restore",
+    show(h.mttr.current),
+    show(h.mttr.samples),
+    show(dora.timeToRestore.tier),
+    h.mttr.status,
+  ]);
+  rows.push([
+    "rework rate",
+    dora.reworkRate.rate === null ? "—" : `${Math.round(dora.reworkRate.rate * 1000) / 10}%`,
+    show(dora.reworkRate.total),
+    "—",
+    "—",
+  ]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const [index, row] of rows.entries()) {
     const cells = row.map((cell, column) => cell.padEnd(widths[column]!));
@@ -34,22 +81,41 @@ export function formatScorecardText(scorecard: Scorecard, dora: DoraResult, colo
   }
   const weeks: WeekPoint[] = dora.weekly;
   if (weeks.length > 0) {
-    lines.push("", `deployments per week  ${sparkline(weeks.map((week) => week.deployments))}  (${weeks[0]!.week} to ${weeks.at(-1)!.week})`);
+    lines.push(
+      "",
+      `deployments per week  ${sparkline(weeks.map((week) => week.deployments))}  (${weeks[0]!.week} to ${weeks.at(-1)!.week})`,
+    );
     lines.push(`failed per week       ${sparkline(weeks.map((week) => week.failed))}`);
   }
   lines.push("", colors.gray("why:"));
   for (const [name, metric] of Object.entries(h)) lines.push(colors.gray(`  ${name}: ${metric.reason ?? ""}`));
-  lines.push(colors.gray(`  techDebt: ${scorecard.techDebt.totalItems} open items, ${scorecard.techDebt.criticalItems} critical`));
+  lines.push(
+    colors.gray(
+      `  techDebt: ${scorecard.techDebt.totalItems} open items, ${scorecard.techDebt.criticalItems} critical`,
+    ),
+  );
   lines.push(colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`));
   lines.push(colors.gray(`  security: ${scorecard.security.reason ?? ""}`));
   if (dora.deploymentFrequency.deployments === 0 && dora.deployments.length === 0) {
-    lines.push("", colors.yellow(`No deployments in the window: the ${dora.source} source found none${emptyHint ? ` (${emptyHint})` : ""}. Figures are null, not zero.`));
+    lines.push(
+      "",
+      colors.yellow(
+        `No deployments in the window: the ${dora.source} source found none${emptyHint ? ` (${emptyHint})` : ""}. Figures are null, not zero.`,
+      ),
+    );
   }
   if (explain) {
     lines.push("", colors.bold("Deployments in the window"));
     for (const deployment of dora.deployments) {
-      const flags = [deployment.failed ? colors.red("failed") : "", deployment.remediation ? colors.yellow("remediation") : ""].filter(Boolean).join(", ");
-      lines.push(`  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} changes  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`);
+      const flags = [
+        deployment.failed ? colors.red("failed") : "",
+        deployment.remediation ? colors.yellow("remediation") : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      lines.push(
+        `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} changes  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`,
+      );
     }
     if (dora.deployments.length === 0) lines.push("  (none)");
   }

@@ -9,14 +9,24 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  * caret under the spot. `sources` maps a file to its text (for the frame); colours come
  * from `colors`, which the caller enables only on a TTY.
  */
-export function formatText(diagnostics: readonly Diagnostic[], files: number, sources: ReadonlyMap<string, string>, colors: Colors): string {
+export function formatText(
+  diagnostics: readonly Diagnostic[],
+  files: number,
+  sources: ReadonlyMap<string, string>,
+  colors: Colors,
+): string {
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
     const severity = diagnostic.severity === "error" ? colors.red("error") : colors.yellow("warning");
-    out.push(`${colors.cyan(diagnostic.file)}:${colors.yellow(String(diagnostic.line))}:${colors.yellow(String(diagnostic.column))} - ${severity} ${colors.gray(diagnostic.code)}: ${diagnostic.message}`);
+    out.push(
+      `${colors.cyan(diagnostic.file)}:${colors.yellow(String(diagnostic.line))}:${colors.yellow(String(diagnostic.column))} - ${severity} ${colors.gray(diagnostic.code)}: ${diagnostic.message}`,
+    );
     const source = sources.get(diagnostic.file);
     if (source !== undefined && source !== "") {
-      const sameLine = diagnostic.endLine === diagnostic.line && diagnostic.endColumn !== undefined && diagnostic.endColumn > diagnostic.column;
+      const sameLine =
+        diagnostic.endLine === diagnostic.line &&
+        diagnostic.endColumn !== undefined &&
+        diagnostic.endColumn > diagnostic.column;
       const frame = codeFrameColumns(
         source,
         {

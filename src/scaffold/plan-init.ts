@@ -47,7 +47,12 @@ export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
         generatedAt,
         syncId: `sync_${today}`,
         maturityStage: "foundation",
-        health: { deploymentFrequency: unknownMetric, leadTime: unknownMetric, changeFailureRate: unknownMetric, mttr: unknownMetric },
+        health: {
+          deploymentFrequency: unknownMetric,
+          leadTime: unknownMetric,
+          changeFailureRate: unknownMetric,
+          mttr: unknownMetric,
+        },
         techDebt: { criticalItems: 0, totalItems: 0, estimatedDays: null, topItem: "" },
         infrastructure: { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "" },
         security: { complianceStatus: "", lastSecurityReview: "", openVulnerabilities: 0, status: "unknown" },
@@ -56,12 +61,27 @@ export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
     },
     {
       path: fixed("tech_debt"),
-      content: json({ version: "1.0", lastUpdated: today, items: [], summary: { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null } }),
+      content: json({
+        version: "1.0",
+        lastUpdated: today,
+        items: [],
+        summary: { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null },
+      }),
     },
-    { path: fixed("infra_costs"), content: json({ version: "1.0", lastUpdated: today, currency: "USD", monthlyBudget: null, months: [] }) },
+    {
+      path: fixed("infra_costs"),
+      content: json({ version: "1.0", lastUpdated: today, currency: "USD", monthlyBudget: null, months: [] }),
+    },
     {
       path: fixed("team"),
-      content: json({ version: "1.0", lastUpdated: today, headcount: 0, members: [], openRoles: [], oncall: { rotation: false } }),
+      content: json({
+        version: "1.0",
+        lastUpdated: today,
+        headcount: 0,
+        members: [],
+        openRoles: [],
+        oncall: { rotation: false },
+      }),
     },
     {
       path: `${layout.adrs}/README.md`,
@@ -69,7 +89,7 @@ export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
         "# Architecture Decision Records",
         "",
         "One file per significant decision, named `adr_YYYY-MM-DD_short-title.md`",
-        "(`cto-copilot adr new \"Title\"` writes one). Status: proposed | accepted | deprecated | superseded;",
+        '(`cto-copilot adr new "Title"` writes one). Status: proposed | accepted | deprecated | superseded;',
         "a superseded ADR names its successor, e.g. `superseded by adr_2026-01-10_new-choice.md`.",
         "",
         "```markdown",

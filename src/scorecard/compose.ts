@@ -58,7 +58,12 @@ const priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 function techDebtSummary(debt: TechDebt | undefined): Scorecard["techDebt"] {
   const open = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
   const estimates = open.filter((item) => item.estimatedDays !== null);
-  const top = [...open].sort((a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id))[0];
+  const top = [...open].sort(
+    (a, b) =>
+      priorityOrder[a.priority] - priorityOrder[b.priority] ||
+      (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) ||
+      a.id.localeCompare(b.id),
+  )[0];
   return {
     criticalItems: open.filter((item) => item.priority === "critical").length,
     totalItems: open.length,
@@ -73,9 +78,22 @@ function numberField(source: Record<string, unknown> | undefined, names: string[
 }
 
 /** Judged by the cost targets of docs/stages-and-targets.md: infra < 20% of revenue early (< 10% at scale), compute utilisation > 40%. */
-function infrastructureSummary(costs: InfraCosts | undefined, forecast: Record<string, unknown> | undefined, stage: Stage): Scorecard["infrastructure"] {
+function infrastructureSummary(
+  costs: InfraCosts | undefined,
+  forecast: Record<string, unknown> | undefined,
+  stage: Stage,
+): Scorecard["infrastructure"] {
   const month = costs?.months.at(-1);
-  if (!month) return { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "", computeUtilization: null, status: "unknown", reason: "no month in infra_costs.json" };
+  if (!month)
+    return {
+      monthlySpend: null,
+      spendAsPercentOfRevenue: null,
+      costPerCustomer: null,
+      topCostDriver: "",
+      computeUtilization: null,
+      status: "unknown",
+      reason: "no month in infra_costs.json",
+    };
   const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
   const percent = revenue ? Math.round((month.totalSpend / revenue) * 1000) / 10 : null;
   const perCustomer = month.activeCustomers ? Math.round((month.totalSpend / month.activeCustomers) * 100) / 100 : null;
@@ -84,10 +102,15 @@ function infrastructureSummary(costs: InfraCosts | undefined, forecast: Record<s
   const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
   const problems: string[] = [];
   const facts: string[] = [];
-  if (percent !== null) (percent < limit ? facts : problems).push(`infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`);
-  if (utilization !== null) (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
+  if (percent !== null)
+    (percent < limit ? facts : problems).push(
+      `infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`,
+    );
+  if (utilization !== null)
+    (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
   const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
-  const status: Status = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
+  const status: Status =
+    known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
   return {
     monthlySpend: month.totalSpend,
     spendAsPercentOfRevenue: percent,
@@ -95,7 +118,10 @@ function infrastructureSummary(costs: InfraCosts | undefined, forecast: Record<s
     topCostDriver: top?.service ?? "",
     computeUtilization: utilization,
     status,
-    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`,
+    reason:
+      known === 0
+        ? `no revenue or utilisation recorded for ${month.month}`
+        : `${[...problems, ...facts].join("; ")} (${month.month})`,
   };
 }
 
@@ -104,21 +130,34 @@ function securitySummary(facts: SecurityFacts, stack: TechStack | undefined, sta
   const missing: string[] = [];
   const present: string[] = [];
   const unknown: string[] = [];
-  const check = (value: boolean | undefined, name: string) => (value === undefined ? unknown : value ? present : missing).push(name);
+  const check = (value: boolean | undefined, name: string) =>
+    (value === undefined ? unknown : value ? present : missing).push(name);
   check(facts.securityPolicy, "SECURITY.md");
   if (stage !== "survival") check(facts.dependabotConfig, "dependency scanning (Dependabot config)");
   if (stage !== "survival") check(facts.branchProtection, "branch protection on the default branch");
   const alerts = facts.openDependabotAlerts;
-  const status: Status = alerts !== undefined && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown.length > 0 ? "unknown" : "green";
+  const status: Status =
+    alerts !== undefined && alerts > 0
+      ? "red"
+      : missing.length > 0
+        ? "yellow"
+        : unknown.length > 0
+          ? "unknown"
+          : "green";
   const compliance = stack?.constraints?.complianceRequirements ?? [];
   const parts = [
-    ...(alerts !== undefined ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"]),
+    ...(alerts !== undefined
+      ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`]
+      : ["open Dependabot alerts not checked"]),
     ...(present.length ? [`present: ${present.join(", ")}`] : []),
     ...(missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : []),
     ...(unknown.length ? [`not checked: ${unknown.join(", ")}`] : []),
   ];
   return {
-    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
+    complianceStatus:
+      compliance.length > 0
+        ? `${compliance.join(", ")} required (not evidenced in the repository)`
+        : "no compliance requirement recorded",
     lastSecurityReview: "",
     openVulnerabilities: alerts ?? 0,
     status,
@@ -133,7 +172,11 @@ function doraBlock(dora: DoraResult, explain: boolean): DoraBlock {
     deploymentFrequency: dora.deploymentFrequency,
     leadTimeForChanges: dora.leadTimeForChanges,
     changeFailureRate: dora.changeFailureRate,
-    timeToRestore: { medianHours: dora.timeToRestore.medianHours, samples: dora.timeToRestore.samples, tier: dora.timeToRestore.tier },
+    timeToRestore: {
+      medianHours: dora.timeToRestore.medianHours,
+      samples: dora.timeToRestore.samples,
+      tier: dora.timeToRestore.tier,
+    },
     reworkRate: dora.reworkRate,
     ...(explain ? { deployments: dora.deployments } : {}),
   };
@@ -161,21 +204,30 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
         target: tierTargetText.deploymentFrequency![targets.deploymentFrequency],
         status: statusFor(df.tier, targets.deploymentFrequency),
         samples: df.deployments,
-        reason: df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
+        reason:
+          df.tier === null
+            ? `no deployments found (source: ${dora.source})`
+            : `${df.deployments} deployments in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
       },
       leadTime: {
         current: lt.medianHours === null ? null : hours(lt.medianHours),
         target: tierTargetText.leadTime![targets.leadTime],
         status: statusFor(lt.tier, targets.leadTime),
         samples: lt.samples,
-        reason: lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
+        reason:
+          lt.medianHours === null
+            ? "no changes deployed in the window"
+            : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
       },
       changeFailureRate: {
         current: cfr.rate,
         target: tierTargetText.changeFailureRate![targets.changeFailureRate],
         status: statusFor(cfr.tier, targets.changeFailureRate),
         samples: cfr.total,
-        reason: cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
+        reason:
+          cfr.rate === null
+            ? "no deployments in the window"
+            : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
       },
       mttr: {
         current: ttr.medianHours === null ? null : hours(ttr.medianHours),

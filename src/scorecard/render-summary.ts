@@ -2,7 +2,8 @@ import type { DoraResult } from "../dora/compute.js";
 import type { Scorecard } from "../schemas/scorecard.js";
 
 const statusIcon: Record<string, string> = { green: "🟢", yellow: "🟡", red: "🔴", unknown: "⚪" };
-const show = (value: string | number | null | undefined) => (value === null || value === undefined ? "—" : String(value));
+const show = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "—" : String(value);
 
 /**
  * The job summary a CTO reads in 30 seconds: the four health metrics with target, status and
@@ -25,7 +26,10 @@ export function renderScorecardSummary(scorecard: Scorecard, dora: DoraResult, p
     "",
     "| Metric | Current | Previous | Target | Status | Samples |",
     "|---|---|---|---|---|---|",
-    ...rows.map(([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`),
+    ...rows.map(
+      ([name, metric, before]) =>
+        `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`,
+    ),
     `| Rework rate | ${dora.reworkRate.rate === null ? "—" : `${Math.round(dora.reworkRate.rate * 1000) / 10}%`} | — | (no published tiers) | — | ${dora.reworkRate.total} |`,
     "",
     `Tech debt: ${scorecard.techDebt.totalItems} open items (${scorecard.techDebt.criticalItems} critical)${scorecard.techDebt.topItem ? `, top: ${scorecard.techDebt.topItem}` : ""}. ` +
@@ -53,7 +57,15 @@ export function renderScorecardSummary(scorecard: Scorecard, dora: DoraResult, p
       "```",
     );
   }
-  lines.push("", "<details><summary>Why each status</summary>", "", ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`), "", "</details>");
-  if (dora.deploymentFrequency.deployments === 0) lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
+  lines.push(
+    "",
+    "<details><summary>Why each status</summary>",
+    "",
+    ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`),
+    "",
+    "</details>",
+  );
+  if (dora.deploymentFrequency.deployments === 0)
+    lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
   return lines.join("\n") + "\n";
 }

@@ -56,18 +56,31 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
   const manifests = changed.filter((file) => isDependencyManifest(file.path)).map((file) => file.path);
   const directories = [...new Set([adrDirectoryOf(config), ...communityAdrDirectories])];
   const [head, base] =
-    manifests.length > 0 ? await Promise.all([view.readContents(change.headSha, { files: manifests }), view.readContents(change.baseSha, { files: manifests })]) : [undefined, undefined];
+    manifests.length > 0
+      ? await Promise.all([
+          view.readContents(change.headSha, { files: manifests }),
+          view.readContents(change.baseSha, { files: manifests }),
+        ])
+      : [undefined, undefined];
   const files: FileChange[] = changed.map((file) => ({
     path: file.path,
     status: file.status,
     additions: file.additions,
     deletions: file.deletions,
     ...(file.patch !== undefined ? { patch: file.patch } : {}),
-    ...(manifests.includes(file.path) ? { before: base?.files.get(file.previousPath ?? file.path)?.text ?? undefined, after: head?.files.get(file.path)?.text ?? undefined } : {}),
+    ...(manifests.includes(file.path)
+      ? {
+          before: base?.files.get(file.previousPath ?? file.path)?.text ?? undefined,
+          after: head?.files.get(file.path)?.text ?? undefined,
+        }
+      : {}),
   }));
   const changes = detectInfraChanges(files, config.adr);
 
-  const addedAdrs = recordFilesIn(changed.filter((file) => file.status !== "removed").map((file) => file.path), directories);
+  const addedAdrs = recordFilesIn(
+    changed.filter((file) => file.status !== "removed").map((file) => file.path),
+    directories,
+  );
   const waiver = exemptionReason(input.body ?? "");
   const resolution: AdrResolution | undefined =
     addedAdrs.length > 0
@@ -82,7 +95,16 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
   let adrs: AdrSummary[] = [];
   if (suggested || input.readAdrs === "always") {
     const listing = await view.readContents(change.headSha, { directories });
-    const adrPaths = [...listing.directories].flatMap(([dir, names]) => recordFilesIn(names.map((name) => `${dir}/${name}`), directories)).sort().reverse().slice(0, maxAdrsRead);
+    const adrPaths = [...listing.directories]
+      .flatMap(([dir, names]) =>
+        recordFilesIn(
+          names.map((name) => `${dir}/${name}`),
+          directories,
+        ),
+      )
+      .sort()
+      .reverse()
+      .slice(0, maxAdrsRead);
     const texts = adrPaths.length > 0 ? await view.readContents(change.headSha, { files: adrPaths }) : undefined;
     adrs = adrPaths.flatMap((path) => {
       const text = texts?.files.get(path)?.text;

@@ -5,9 +5,25 @@ import { tiersWith } from "../dora/tiers.js";
 import { incidentFromPostMortem } from "../incidents/incident-event.js";
 import type { Logger } from "../ports/logger.js";
 import { StaleBranchError, type FilePublisher, type FileWriteResult } from "../ports/publisher.js";
-import type { BranchHead, BranchView, ConfigView, DeliveryView, FileView, IncidentView, SecurityView } from "../ports/repository-view.js";
+import type {
+  BranchHead,
+  BranchView,
+  ConfigView,
+  DeliveryView,
+  FileView,
+  IncidentView,
+  SecurityView,
+} from "../ports/repository-view.js";
 import { parseDataJson } from "../schemas/parse-data.js";
-import { cfoForecastPath, dataFilePath, dataLayoutOf, fixedJsonKinds, recordFilesIn, snapshotPath, type FixedJsonKind } from "../schemas/data-files.js";
+import {
+  cfoForecastPath,
+  dataFilePath,
+  dataLayoutOf,
+  fixedJsonKinds,
+  recordFilesIn,
+  snapshotPath,
+  type FixedJsonKind,
+} from "../schemas/data-files.js";
 import { infraCostsSchema } from "../schemas/infra-costs.js";
 import { teamSchema } from "../schemas/team.js";
 import { techDebtSchema } from "../schemas/tech-debt.js";
@@ -52,33 +68,72 @@ const leniently = z.record(z.string(), z.unknown());
  * 3. Take incidents from post-mortem files, else from issues with the incident label.
  * 4. Compute DORA and compose the scorecard (validated against our own schema).
  */
-export async function computeScorecard(context: ScorecardContext, config: Config, branch: string, options: { explain?: boolean } = {}): Promise<ScorecardRun> {
+export async function computeScorecard(
+  context: ScorecardContext,
+  config: Config,
+  branch: string,
+  options: { explain?: boolean } = {},
+): Promise<ScorecardRun> {
   const { view } = context;
   if (config.dora.source === "workflow-runs" && !config.dora.workflow) {
-    throw new Error('dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id');
+    throw new Error(
+      'dora.source "workflow-runs" needs dora.workflow: the deploying workflow\'s file name (e.g. deploy.yml) or id',
+    );
   }
   const now = context.now();
   const windowStart = now.getTime() - config.dora.windowDays * day;
   const layout = dataLayoutOf(config);
-  const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)])) as Record<FixedJsonKind, string>;
+  const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)])) as Record<
+    FixedJsonKind,
+    string
+  >;
   const head = await view.readHead(branch);
   const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    view.readDeployments({ source: config.dora.source, environment: config.dora.environment, tagPattern: config.dora.tagPattern, workflow: config.dora.workflow, branch, since: windowStart }),
-    view.readContents(head.sha, { files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths], directories: [layout.incidents] }),
+    view.readDeployments({
+      source: config.dora.source,
+      environment: config.dora.environment,
+      tagPattern: config.dora.tagPattern,
+      workflow: config.dora.workflow,
+      branch,
+      since: windowStart,
+    }),
+    view.readContents(head.sha, {
+      files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
+      directories: [layout.incidents],
+    }),
     view.readBranchProtection(branch),
     view.countOpenDependabotAlerts(),
   ]);
 
   // The change set of the first deployment in the window ends at the last one before it.
-  const successes = deployments.filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime()).sort((a, b) => a.time - b.time);
+  const successes = deployments
+    .filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime())
+    .sort((a, b) => a.time - b.time);
   const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
   const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
-  const tips = [...new Set(successes.slice(from).reverse().map((deployment) => deployment.sha))];
+  const tips = [
+    ...new Set(
+      successes
+        .slice(from)
+        .reverse()
+        .map((deployment) => deployment.sha),
+    ),
+  ];
   const beforeWindow = from < successes.length ? successes[from] : undefined;
   const exclude = from > 0 ? [successes[from - 1]!.sha] : [];
-  const commits = tips.length > 0 ? await view.readHistory({ tips, exclude, since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin }) : [];
+  const commits =
+    tips.length > 0
+      ? await view.readHistory({
+          tips,
+          exclude,
+          since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin,
+        })
+      : [];
 
-  const postMortems = recordFilesIn((contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`), [layout.incidents]);
+  const postMortems = recordFilesIn(
+    (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
+    [layout.incidents],
+  );
   let incidents: IncidentEvent[];
   if (postMortems.length > 0) {
     const texts = await view.readContents(head.sha, { files: postMortems });
@@ -94,10 +149,20 @@ export async function computeScorecard(context: ScorecardContext, config: Config
   const text = (path: string) => contents.files.get(path)?.text ?? undefined;
   const read = <T>(path: string, schema: z.ZodType<T>): T | undefined => {
     const value = parseDataJson(schema, text(path));
-    if (value === undefined && text(path)) context.log.warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
+    if (value === undefined && text(path))
+      context.log.warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
     return value;
   };
-  const dora = computeDora({ source: config.dora.source, deployments, commits, incidents, now: now.getTime(), windowDays: config.dora.windowDays, hotfixPattern: config.dora.hotfixPattern, tiers: tiersWith(config.dora.tiers) });
+  const dora = computeDora({
+    source: config.dora.source,
+    deployments,
+    commits,
+    incidents,
+    now: now.getTime(),
+    windowDays: config.dora.windowDays,
+    hotfixPattern: config.dora.hotfixPattern,
+    tiers: tiersWith(config.dora.tiers),
+  });
   const scorecard = composeScorecard({
     now,
     dora,
@@ -124,12 +189,16 @@ export async function computeScorecard(context: ScorecardContext, config: Config
     dora,
     deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
     ...(previous ? { previous } : {}),
-    files: { [dataFiles.engineering_scorecard]: json, [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json },
+    files: {
+      [dataFiles.engineering_scorecard]: json,
+      [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
+    },
     head,
   };
 }
 
-export type WriteOutcome = ({ status: "committed"; attempts: number } & FileWriteResult) | { status: "skipped"; reason: string };
+export type WriteOutcome =
+  ({ status: "committed"; attempts: number } & FileWriteResult) | { status: "skipped"; reason: string };
 
 export interface WriteScorecardOptions {
   /** `push` onto `branch`, a `pull-request` from the bot branch, or `none` (the summary only). */
@@ -142,14 +211,19 @@ export interface WriteScorecardOptions {
   maxAttempts?: number;
 }
 
-const commitMessage = (run: ScorecardRun) => `chore(scorecard): engineering scorecard ${run.scorecard.generatedAt.slice(0, 10)}`;
+const commitMessage = (run: ScorecardRun) =>
+  `chore(scorecard): engineering scorecard ${run.scorecard.generatedAt.slice(0, 10)}`;
 
 /**
  * Writes the scorecard and its snapshot together, never forcing a ref: when the branch moved
  * since it was read, the publisher refuses, and the scorecard is computed again from the new
  * head and written again (up to `maxAttempts`).
  */
-export async function writeScorecard(context: { publish: FilePublisher; log: Logger }, run: ScorecardRun, options: WriteScorecardOptions): Promise<WriteOutcome> {
+export async function writeScorecard(
+  context: { publish: FilePublisher; log: Logger },
+  run: ScorecardRun,
+  options: WriteScorecardOptions,
+): Promise<WriteOutcome> {
   if (options.mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
   const maxAttempts = options.maxAttempts ?? 3;
   let current = run;

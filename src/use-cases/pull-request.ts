@@ -8,7 +8,14 @@ export interface PullRequestSnapshot extends LoadedConfig {
 }
 
 /** Reads the config (repository and organisation default) at the head and the changed files, in parallel. */
-export async function loadPullRequest(view: ConfigView & ChangeView, change: ChangeRef, configPath = defaultConfigPath): Promise<PullRequestSnapshot> {
-  const [sources, changed] = await Promise.all([view.readConfigSources(change.headSha, configPath), view.listChangedFiles(change)]);
+export async function loadPullRequest(
+  view: ConfigView & ChangeView,
+  change: ChangeRef,
+  configPath = defaultConfigPath,
+): Promise<PullRequestSnapshot> {
+  const [sources, changed] = await Promise.all([
+    view.readConfigSources(change.headSha, configPath),
+    view.listChangedFiles(change),
+  ]);
   return { configPath, sources, resolved: resolveConfig(sources), changed };
 }

@@ -48,18 +48,39 @@ export interface AdrReviewContext {
  * 3. Create or edit the one marked comment (a resolved state never creates one).
  * 4. Publish the ADR check when there is something to say.
  */
-export async function reviewAdr(context: AdrReviewContext, pr: PullRequestInfo, options: AdrReviewOptions = {}): Promise<AdrReviewOutcome> {
+export async function reviewAdr(
+  context: AdrReviewContext,
+  pr: PullRequestInfo,
+  options: AdrReviewOptions = {},
+): Promise<AdrReviewOutcome> {
   const { resolved, changed } = options.snapshot ?? (await loadPullRequest(context.view, pr, options.configPath));
   const { config } = resolved;
-  if (pr.draft && !config.adr.includeDrafts) return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
+  if (pr.draft && !config.adr.includeDrafts)
+    return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
 
-  const assessment = await assessAdrNeed(context.view, { change: pr, changed, config, labels: pr.labels, body: pr.body, readAdrs: "when-suggesting" });
+  const assessment = await assessAdrNeed(context.view, {
+    change: pr,
+    changed,
+    config,
+    labels: pr.labels,
+    body: pr.body,
+    readAdrs: "when-suggesting",
+  });
   const { changes, resolution } = assessment;
   let commentBody: string;
   let status: AdrReviewOutcome["status"];
   if (assessment.suggested) {
     status = "suggested";
-    const draft = renderAdrDraft({ title: pr.title, body: pr.body, author: pr.author, reviewers: pr.requestedReviewers, pullNumber: pr.number, changes, today: context.now(), reviewAfterMonths: config.adr.reviewAfterMonths });
+    const draft = renderAdrDraft({
+      title: pr.title,
+      body: pr.body,
+      author: pr.author,
+      reviewers: pr.requestedReviewers,
+      pullNumber: pr.number,
+      changes,
+      today: context.now(),
+      reviewAfterMonths: config.adr.reviewAfterMonths,
+    });
     commentBody = renderSuggestion({
       changes,
       related: assessment.related,
@@ -83,7 +104,9 @@ export async function reviewAdr(context: AdrReviewContext, pr: PullRequestInfo, 
   else if (!options.dryRun) {
     // Only a suggestion creates the comment; a resolved state only edits one that exists.
     try {
-      comment = (await context.publish.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status === "suggested" })).action;
+      comment = (
+        await context.publish.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status === "suggested" })
+      ).action;
     } catch (error) {
       if (!isReadOnlyRefusal(error)) throw error;
       comment = "read-only"; // a fork PR's token: the Action shows the comment in the job summary instead

@@ -41,21 +41,37 @@ export interface DataReviewContext {
  * 3. Validate the changed data files at the head (`validateData`, as `cto-copilot validate` does).
  * 4. Plan the check run and publish it, unless an identical one exists.
  */
-export async function reviewDataFiles(context: DataReviewContext, pr: ChangeRef & { number: number }, options: ReviewOptions = {}): Promise<DataReviewOutcome> {
+export async function reviewDataFiles(
+  context: DataReviewContext,
+  pr: ChangeRef & { number: number },
+  options: ReviewOptions = {},
+): Promise<DataReviewOutcome> {
   const snapshot = options.snapshot ?? (await loadPullRequest(context.view, pr, options.configPath));
   const { configPath, resolved, changed } = snapshot;
   const { config } = resolved;
   const present = changed.filter((file) => file.status !== "removed").map((file) => file.path);
   const configTouched = present.includes(configPath);
   const configBroken = !resolved.valid || resolved.repositoryFindings.length > 0;
-  if (dataFilesAmong(present, snapshot).length === 0 && !configTouched && !configBroken && !config.validation.alwaysCheck) {
+  if (
+    dataFilesAmong(present, snapshot).length === 0 &&
+    !configTouched &&
+    !configBroken &&
+    !config.validation.alwaysCheck
+  ) {
     return { status: "skipped", reason: `PR #${pr.number} changes no file under ${dataDirOf(config)}/` };
   }
 
   const validation = await validateData(context.view, pr.headSha, present, snapshot);
-  const plan = planDataCheck({ headSha: pr.headSha, diagnostics: validation.diagnostics, files: validation.files, notes: validation.notes });
+  const plan = planDataCheck({
+    headSha: pr.headSha,
+    diagnostics: validation.diagnostics,
+    files: validation.files,
+    notes: validation.notes,
+  });
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
 
   const published = await publishCheck(context, plan, options);
-  return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
+  return published.status === "posted" || published.status === "unchanged"
+    ? { ...published, plan }
+    : { status: published.status, plan };
 }

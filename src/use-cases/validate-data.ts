@@ -24,8 +24,11 @@ const encoder = new TextEncoder();
 export function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): string[] {
   const { config } = loaded.resolved;
   const layout = dataLayoutOf(config);
-  const isIgnored = config.validation.ignore.length > 0 ? picomatch(config.validation.ignore, { dot: true }) : () => false;
-  return paths.filter((path) => classifyDataFile(path, layout).type !== "ignored" && !isIgnored(posix.relative(layout.dataDir, path)));
+  const isIgnored =
+    config.validation.ignore.length > 0 ? picomatch(config.validation.ignore, { dot: true }) : () => false;
+  return paths.filter(
+    (path) => classifyDataFile(path, layout).type !== "ignored" && !isIgnored(posix.relative(layout.dataDir, path)),
+  );
 }
 
 /**
@@ -33,11 +36,20 @@ export function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): 
  * files at the head commit) and `cto-copilot validate` (every file of the working tree) both
  * come here. One read for the files and the ADR directory (for cross-references).
  */
-export async function validateData(view: FileView, ref: string, paths: readonly string[], loaded: LoadedConfig): Promise<DataValidation> {
+export async function validateData(
+  view: FileView,
+  ref: string,
+  paths: readonly string[],
+  loaded: LoadedConfig,
+): Promise<DataValidation> {
   const { config } = loaded.resolved;
   const layout = dataLayoutOf(config);
   const dataPaths = dataFilesAmong(paths, loaded);
-  const contents = await view.readContents(ref, { files: dataPaths, directories: [layout.adrs], maxBytes: config.validation.maxFileSizeBytes });
+  const contents = await view.readContents(ref, {
+    files: dataPaths,
+    directories: [layout.adrs],
+    maxBytes: config.validation.maxFileSizeBytes,
+  });
   const files: DataFile[] = [];
   const texts = new Map<string, string>();
   for (const path of dataPaths) {
@@ -45,9 +57,17 @@ export async function validateData(view: FileView, ref: string, paths: readonly 
     if (!file) continue;
     if (file.text !== null) texts.set(path, file.text);
     if (file.unread === "binary") files.push({ path, size: file.byteSize, binary: true });
-    else files.push({ path, size: file.byteSize, ...(file.text !== null ? { bytes: file.bytes ?? encoder.encode(file.text) } : {}) });
+    else
+      files.push({
+        path,
+        size: file.byteSize,
+        ...(file.text !== null ? { bytes: file.bytes ?? encoder.encode(file.text) } : {}),
+      });
   }
-  const knownPaths = [...dataPaths, ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`)];
+  const knownPaths = [
+    ...dataPaths,
+    ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`),
+  ];
   const { configPath, sources, resolved } = loaded;
   if (sources.repository !== undefined) texts.set(configPath, sources.repository);
   const diagnostics = [
@@ -56,6 +76,9 @@ export async function validateData(view: FileView, ref: string, paths: readonly 
   ].sort(compareDiagnostics);
   const notes = resolved.organizationFindings
     .filter((finding) => finding.severity === "error")
-    .map((finding) => `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`);
+    .map(
+      (finding) =>
+        `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`,
+    );
   return { diagnostics, files: files.map((file) => file.path), texts, notes };
 }

@@ -2,7 +2,8 @@ import type { Finding } from "../findings/diagnostic.js";
 
 export const defaultMaxFileSizeBytes = 5 * 1024 * 1024;
 
-export type DecodeResult = { ok: true; text: string; findings: Finding[] } | { ok: false; text: string; findings: Finding[] };
+export type DecodeResult =
+  { ok: true; text: string; findings: Finding[] } | { ok: false; text: string; findings: Finding[] };
 
 const fatalDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });

@@ -22,7 +22,6 @@ const syntaxMessages: Record<string, string> = {
   InvalidCharacter: "invalid character (control characters must be escaped)",
 };
 
-
 export interface ParsedJson {
   /** The parsed value, or undefined when the text is not JSON. */
   value: unknown;
@@ -49,7 +48,12 @@ function firstSyntaxError(text: string): Finding {
           span: { start: offset, end: offset + Math.max(length, 1) },
           severity: "error",
           code: "json-syntax",
-          message: text.trim() === "" ? "file is empty: a JSON value is expected" : offset >= text.length ? `${what} (at end of file)` : what,
+          message:
+            text.trim() === ""
+              ? "file is empty: a JSON value is expected"
+              : offset >= text.length
+                ? `${what} (at end of file)`
+                : what,
         };
       },
     },
@@ -88,10 +92,16 @@ export function parseJsonDocument(text: string): ParsedJson {
       });
     }
     for (const key of keys.forbidden) {
-      findings.push({ span: { start: key.offset, end: key.offset + key.length }, severity: "error", code: "forbidden-key", message: `key "${key.name}" is not allowed in data files` });
+      findings.push({
+        span: { start: key.offset, end: key.offset + key.length },
+        severity: "error",
+        code: "forbidden-key",
+        message: `key "${key.name}" is not allowed in data files`,
+      });
     }
     // JSON.parse makes `__proto__` an own property (no pollution yet); drop it before anything copies the value.
-    if (keys.forbidden.length > 0) value = JSON.parse(text, (key, child: unknown) => (forbiddenKeys.has(key) ? undefined : child));
+    if (keys.forbidden.length > 0)
+      value = JSON.parse(text, (key, child: unknown) => (forbiddenKeys.has(key) ? undefined : child));
   }
 
   let tree: Node | undefined;

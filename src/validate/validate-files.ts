@@ -52,7 +52,12 @@ export function validateJsonText(text: string, kind: JsonKind, fileName: string,
   if (parsed.value === undefined) return findings;
   const pathFindings: PathFinding[] = [];
   if (kind === "scorecard_snapshot" && fileDate === undefined) {
-    findings.push({ span: { start: 0, end: 0 }, severity: "error", code: "snapshot-file-name", message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json` });
+    findings.push({
+      span: { start: 0, end: 0 },
+      severity: "error",
+      code: "snapshot-file-name",
+      message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json`,
+    });
   }
   const result = jsonFiles[kind].schema.safeParse(parsed.value);
   pathFindings.push(...schemaFindings(result.success ? [] : result.error.issues, parsed.value));
@@ -69,7 +74,9 @@ export function validateJsonText(text: string, kind: JsonKind, fileName: string,
 export function validateDataFiles(files: readonly DataFile[], options: ValidateOptions): Diagnostic[] {
   const maxBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
   const known = [...(options.knownPaths ?? files.map((file) => file.path))];
-  const adrNames = new Set(known.filter((path) => classifyDataFile(path, options.layout).type === "adr").map((path) => posix.basename(path)));
+  const adrNames = new Set(
+    known.filter((path) => classifyDataFile(path, options.layout).type === "adr").map((path) => posix.basename(path)),
+  );
   const diagnostics: Diagnostic[] = [];
 
   for (const file of files) {
@@ -78,13 +85,24 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
     const name = posix.basename(file.path);
     if (kind.type === "unknown-json") {
       diagnostics.push({
-        file: file.path, line: 1, column: 1, severity: "warning", code: "unknown-file",
+        file: file.path,
+        line: 1,
+        column: 1,
+        severity: "warning",
+        code: "unknown-file",
         message: `"${name}" is not a known data file (${fixedJsonNames.join(", ")}); it is not validated`,
       });
       continue;
     }
     if (file.binary && file.size <= maxBytes) {
-      diagnostics.push({ file: file.path, line: 1, column: 1, severity: "error", code: "invalid-utf8", message: "GitHub reports this file as binary; data files must be UTF-8 text" });
+      diagnostics.push({
+        file: file.path,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "invalid-utf8",
+        message: "GitHub reports this file as binary; data files must be UTF-8 text",
+      });
       continue;
     }
     const decoded = decodeDataFile(file.bytes ?? new Uint8Array(), file.size, maxBytes);

@@ -14,7 +14,10 @@ function gitRepo(): string {
   git("config", "user.email", "ada@example.com");
   mkdirSync(join(root, "data/engineering/adrs"), { recursive: true });
   mkdirSync(join(root, "infra"));
-  writeFileSync(join(root, "data/engineering/adrs/adr_2025-06-01_use-postgresql.md"), templateText("adrs/adr_2025-06-01_use-postgresql.md"));
+  writeFileSync(
+    join(root, "data/engineering/adrs/adr_2025-06-01_use-postgresql.md"),
+    templateText("adrs/adr_2025-06-01_use-postgresql.md"),
+  );
   writeFileSync(join(root, "infra/main.tf"), "# empty\n");
   writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { express: "^4.19.0" } }));
   git("add", ".");
@@ -26,7 +29,10 @@ describe("cto-copilot adr", () => {
   it("adr new writes a valid ADR from the template and never overwrites it", async () => {
     const root = gitRepo();
     const result = await runCli(["adr", "new", "Use Redis for sessions", "--root", root]);
-    expect(result).toMatchObject({ code: 0, stdout: "created data/engineering/adrs/adr_2025-11-03_use-redis-for-sessions.md\n" });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: "created data/engineering/adrs/adr_2025-11-03_use-redis-for-sessions.md\n",
+    });
     const text = readFileSync(join(root, "data/engineering/adrs/adr_2025-11-03_use-redis-for-sessions.md"), "utf8");
     expect(text).toContain("**Deciders:** Ada Park");
     expect(adrRules("adr_2025-11-03_use-redis-for-sessions.md", text, new Set())).toEqual([]);
@@ -46,7 +52,11 @@ describe("cto-copilot adr", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       triggered: true,
       changes: [
-        { file: "infra/main.tf", category: "infrastructure-as-code", reason: "Terraform/OpenTofu: changed aws_db_instance" },
+        {
+          file: "infra/main.tf",
+          category: "infrastructure-as-code",
+          reason: "Terraform/OpenTofu: changed aws_db_instance",
+        },
         { file: "package.json", category: "dependencies", reason: "moves express from ^4.19.0 to ^5.0.0" },
         { file: ".github/workflows/deploy.yml", category: "ci-cd", reason: "GitHub Actions workflow added" },
       ],
@@ -57,10 +67,14 @@ describe("cto-copilot adr", () => {
 
   it("is not triggered once an ADR is part of the change, or when nothing qualifies", async () => {
     const root = gitRepo();
-    expect(JSON.parse((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout)).toEqual({ triggered: false, changes: [], adrs: [] });
+    expect(
+      JSON.parse((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout),
+    ).toEqual({ triggered: false, changes: [], adrs: [] });
     writeFileSync(join(root, "infra/main.tf"), 'resource "aws_s3_bucket" "logs" {}\n');
     await runCli(["adr", "new", "Keep logs in S3", "--root", root]);
-    const report = JSON.parse((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout);
+    const report = JSON.parse(
+      (await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout,
+    );
     expect(report).toMatchObject({ triggered: false, changes: [{ file: "infra/main.tf" }] });
     expect((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--strict"])).code).toBe(0);
   });
@@ -68,9 +82,14 @@ describe("cto-copilot adr", () => {
   it("warns about an existing ADR whose successor does not exist", async () => {
     const root = gitRepo();
     mkdirSync(join(root, "docs/adr"), { recursive: true });
-    writeFileSync(join(root, "docs/adr/0002-use-mysql.md"), "# 2. Use MySQL\n\nDate: 2024-01-01\n\n## Status\n\nSuperseded by [3. Use PostgreSQL](0003-use-postgresql.md)\n");
+    writeFileSync(
+      join(root, "docs/adr/0002-use-mysql.md"),
+      "# 2. Use MySQL\n\nDate: 2024-01-01\n\n## Status\n\nSuperseded by [3. Use PostgreSQL](0003-use-postgresql.md)\n",
+    );
     const result = await runCli(["adr", "check", "--base", "HEAD", "--root", root]);
-    expect(result.stdout).toContain("warning: docs/adr/0002-use-mysql.md is superseded by 0003-use-postgresql.md, which does not exist");
+    expect(result.stdout).toContain(
+      "warning: docs/adr/0002-use-mysql.md is superseded by 0003-use-postgresql.md, which does not exist",
+    );
   });
 
   it("a bad base ref is a usage error (exit 2) with git's reason", async () => {

@@ -8,12 +8,26 @@ describe("cto-copilot init", () => {
     const root = tempRepo();
     const result = await runCli(["init", "--root", root]);
     expect(result.code).toBe(0);
-    for (const file of ["tech_stack.json", "engineering_scorecard.json", "tech_debt.json", "infra_costs.json", "team.json", "adrs/README.md", "incidents/README.md", "scorecards/.gitkeep"]) {
+    for (const file of [
+      "tech_stack.json",
+      "engineering_scorecard.json",
+      "tech_debt.json",
+      "infra_costs.json",
+      "team.json",
+      "adrs/README.md",
+      "incidents/README.md",
+      "scorecards/.gitkeep",
+    ]) {
       expect(result.stdout).toContain(`created data/engineering/${file}\n`);
       expect(existsSync(join(root, "data/engineering", file))).toBe(true);
     }
-    expect(JSON.parse(readFileSync(join(root, "data/engineering/tech_debt.json"), "utf8")).lastUpdated).toBe("2025-11-03");
-    expect(await runCli(["validate", "--root", root])).toMatchObject({ code: 0, stdout: "no errors, 0 warnings in 5 files checked.\n" });
+    expect(JSON.parse(readFileSync(join(root, "data/engineering/tech_debt.json"), "utf8")).lastUpdated).toBe(
+      "2025-11-03",
+    );
+    expect(await runCli(["validate", "--root", root])).toMatchObject({
+      code: 0,
+      stdout: "no errors, 0 warnings in 5 files checked.\n",
+    });
   });
 
   it("never overwrites a file that exists, and says so", async () => {

@@ -9,7 +9,11 @@ import { templateText, validateOne } from "../support/data-files.js";
 function historyRepo(): { root: string; commit: (subject: string, at: string, tag?: string) => void } {
   const root = tempRepo();
   const run = (args: string[], at?: string) =>
-    execFileSync("git", args, { cwd: root, stdio: "pipe", env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) } });
+    execFileSync("git", args, {
+      cwd: root,
+      stdio: "pipe",
+      env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) },
+    });
   run(["init", "-q", "-b", "main"]);
   run(["config", "user.name", "Dev"]);
   run(["config", "user.email", "dev@example.com"]);
@@ -36,7 +40,16 @@ function releases() {
   return repo.root;
 }
 
-const args = (root: string, ...more: string[]) => ["scorecard", "--git", root, "--now", "2025-11-01T00:00:00Z", "--window-days", "45", ...more];
+const args = (root: string, ...more: string[]) => [
+  "scorecard",
+  "--git",
+  root,
+  "--now",
+  "2025-11-01T00:00:00Z",
+  "--window-days",
+  "45",
+  ...more,
+];
 
 describe("cto-copilot scorecard (offline, tags source)", () => {
   it("--format json prints the scorecard with its dora block, numbers as numbers", async () => {
@@ -45,7 +58,15 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
     const scorecard = JSON.parse(result.stdout);
-    expect(Object.keys(scorecard.dora)).toEqual(["source", "window", "deploymentFrequency", "leadTimeForChanges", "changeFailureRate", "timeToRestore", "reworkRate"]);
+    expect(Object.keys(scorecard.dora)).toEqual([
+      "source",
+      "window",
+      "deploymentFrequency",
+      "leadTimeForChanges",
+      "changeFailureRate",
+      "timeToRestore",
+      "reworkRate",
+    ]);
     expect(scorecard.dora).toEqual({
       source: "tags",
       window: { start: "2025-09-17T00:00:00Z", end: "2025-11-01T00:00:00Z", days: 45 },
@@ -64,14 +85,23 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
 
   it("--explain gives the evidence: each deployment, its change count and why it failed", async () => {
     const scorecard = JSON.parse((await runCli(args(releases(), "--format", "json", "--explain"))).stdout);
-    expect(scorecard.dora.deployments.map((d: { ref: string; changes: number; failed: boolean; remediation: boolean }) => [d.ref, d.changes, d.failed, d.remediation])).toEqual([
+    expect(
+      scorecard.dora.deployments.map((d: { ref: string; changes: number; failed: boolean; remediation: boolean }) => [
+        d.ref,
+        d.changes,
+        d.failed,
+        d.remediation,
+      ]),
+    ).toEqual([
       ["v0.2.0", 2, false, false],
       ["v0.3.0", 1, true, false],
       ["v0.3.1", 1, true, true],
       ["v0.3.2", 1, false, true],
       ["v0.4.0", 1, false, false],
     ]);
-    expect(scorecard.dora.deployments[1].reason).toMatch(/^v0\.3\.1 remediated it \(its changes include a revert: [0-9a-f]{7} Revert "feat: search"\)$/);
+    expect(scorecard.dora.deployments[1].reason).toMatch(
+      /^v0\.3\.1 remediated it \(its changes include a revert: [0-9a-f]{7} Revert "feat: search"\)$/,
+    );
     const text = (await runCli(args(releases(), "--explain"))).stdout;
     expect(text).toMatch(/change failure rate +40% +5 +low +red/);
     expect(text).toContain("deployments per week  ");
@@ -81,21 +111,37 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
   it("uses post-mortems for time to restore and the data files for the rest of the scorecard", async () => {
     const root = releases();
     mkdirSync(join(root, "data/engineering/incidents"), { recursive: true });
-    writeFileSync(join(root, "data/engineering/incidents/incident_2025-10-14.md"), templateText("incidents/incident_2025-10-14.md"));
+    writeFileSync(
+      join(root, "data/engineering/incidents/incident_2025-10-14.md"),
+      templateText("incidents/incident_2025-10-14.md"),
+    );
     writeFileSync(join(root, "data/engineering/tech_debt.json"), templateText("tech_debt.json"));
     writeFileSync(join(root, "data/engineering/infra_costs.json"), templateText("infra_costs.json"));
     writeFileSync(join(root, "data/engineering/team.json"), templateText("team.json"));
     const scorecard = JSON.parse((await runCli(args(root, "--format", "json"))).stdout);
     expect(scorecard.dora.timeToRestore).toEqual({ medianHours: 0.78, samples: 1, tier: "elite" });
-    expect(scorecard.techDebt).toEqual({ criticalItems: 1, totalItems: 2, estimatedDays: 4, topItem: "No integration tests for billing" });
-    expect(scorecard.infrastructure).toMatchObject({ monthlySpend: 12400, spendAsPercentOfRevenue: 12.3, costPerCustomer: 82.12, topCostDriver: "RDS", status: "green" });
+    expect(scorecard.techDebt).toEqual({
+      criticalItems: 1,
+      totalItems: 2,
+      estimatedDays: 4,
+      topItem: "No integration tests for billing",
+    });
+    expect(scorecard.infrastructure).toMatchObject({
+      monthlySpend: 12400,
+      spendAsPercentOfRevenue: 12.3,
+      costPerCustomer: 82.12,
+      topCostDriver: "RDS",
+      status: "green",
+    });
     expect(scorecard.team).toEqual({ headcount: 3, openRoles: 1, attritionRisk: "low" });
   });
 
   it("--write writes the scorecard and its snapshot, which validate clean; the same --now gives the same files", async () => {
     const root = releases();
     const first = await runCli(args(root, "--write", "--format", "json"));
-    expect(first.stderr).toBe("wrote data/engineering/engineering_scorecard.json\nwrote data/engineering/scorecards/scorecard_2025-11-01.json\n");
+    expect(first.stderr).toBe(
+      "wrote data/engineering/engineering_scorecard.json\nwrote data/engineering/scorecards/scorecard_2025-11-01.json\n",
+    );
     const live = readFileSync(join(root, "data/engineering/engineering_scorecard.json"), "utf8");
     expect(readFileSync(join(root, "data/engineering/scorecards/scorecard_2025-11-01.json"), "utf8")).toBe(live);
     expect(validateOne("engineering_scorecard.json", live)).toEqual([]);
@@ -108,23 +154,34 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     const repo = historyRepo();
     repo.commit("init", "2025-10-01T10:00:00Z");
     const json = JSON.parse((await runCli(args(repo.root, "--format", "json"))).stdout);
-    expect(json.dora).toMatchObject({ deploymentFrequency: { deployments: 0, perWeek: 0, tier: null }, leadTimeForChanges: { medianHours: null, samples: 0 }, changeFailureRate: { rate: null } });
+    expect(json.dora).toMatchObject({
+      deploymentFrequency: { deployments: 0, perWeek: 0, tier: null },
+      leadTimeForChanges: { medianHours: null, samples: 0 },
+      changeFailureRate: { rate: null },
+    });
     const text = await runCli(args(repo.root));
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('No deployments in the window: the tags source found none (no tag matches "v*"; tag releases (git tag -a v1.2.0) or pass --tag-pattern). Figures are null, not zero.');
+    expect(text.stdout).toContain(
+      'No deployments in the window: the tags source found none (no tag matches "v*"; tag releases (git tag -a v1.2.0) or pass --tag-pattern). Figures are null, not zero.',
+    );
   });
 
   it("honours configured tier thresholds (dora.tiers)", async () => {
     const root = releases();
     mkdirSync(join(root, ".github"));
-    writeFileSync(join(root, ".github/cto-copilot.yml"), "dora:\n  tiers:\n    changeFailureRate: { elite: 0.2, high: 0.3, medium: 0.5 }\n");
+    writeFileSync(
+      join(root, ".github/cto-copilot.yml"),
+      "dora:\n  tiers:\n    changeFailureRate: { elite: 0.2, high: 0.3, medium: 0.5 }\n",
+    );
     const scorecard = JSON.parse((await runCli(args(root, "--format", "json"))).stdout);
     expect(scorecard.dora.changeFailureRate).toEqual({ failed: 2, total: 5, rate: 0.4, tier: "medium" });
   });
 
   it("usage errors: not a git repository, a bad --now, a bad window", async () => {
     expect((await runCli(["scorecard", "--git", tempRepo()])).code).toBe(2);
-    expect((await runCli(["scorecard", "--now", "yesterday"])).stderr).toContain("--now yesterday: expected an ISO 8601 time");
+    expect((await runCli(["scorecard", "--now", "yesterday"])).stderr).toContain(
+      "--now yesterday: expected an ISO 8601 time",
+    );
     expect((await runCli(["scorecard", "--window-days", "0"])).code).toBe(2);
   });
 });

@@ -24,27 +24,51 @@ function brokenPullRequest(name: string) {
 }
 
 const run = (repository: string, payload: unknown, inputs: Record<string, string> = {}) =>
-  runAction({ event: "pull_request", payload, repository, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl, inputs });
+  runAction({
+    event: "pull_request",
+    payload,
+    repository,
+    apiUrl: github.restUrl,
+    graphqlUrl: github.graphqlUrl,
+    inputs,
+  });
 
 describe("the bundled Action, run as a runner runs it", () => {
   it("dist/index.js is fresh (npm run bundle)", async () => {
     const result = await build({ ...bundleOptions, write: false, outfile: "dist/index.js" });
-    expect(result.outputFiles![0]!.text === readFileSync(new URL("../../dist/index.js", import.meta.url), "utf8")).toBe(true);
+    expect(result.outputFiles![0]!.text === readFileSync(new URL("../../dist/index.js", import.meta.url), "utf8")).toBe(
+      true,
+    );
   });
 
   it("produces the same failing check as the App, with outputs and a job summary", async () => {
     const { repo, pull, payload } = brokenPullRequest("acme/action");
     const result = await run("acme/action", payload);
     expect(result.exitCode).toBe(1);
-    expect(repo.checkRuns).toEqual([expect.objectContaining({ name: "CTO Co-Pilot / data", head_sha: pull.headSha, conclusion: "failure" })]);
-    expect(repo.checkRuns[0]!.annotations).toEqual([expect.objectContaining({ path: "data/engineering/tech_debt.json", start_line: 23, start_column: 19 })]);
-    expect(result.outputs).toMatchObject({ conclusion: "failure", errors: "1", warnings: "0", "check-run-id": String(repo.checkRuns[0]!.id) });
+    expect(repo.checkRuns).toEqual([
+      expect.objectContaining({ name: "CTO Co-Pilot / data", head_sha: pull.headSha, conclusion: "failure" }),
+    ]);
+    expect(repo.checkRuns[0]!.annotations).toEqual([
+      expect.objectContaining({ path: "data/engineering/tech_debt.json", start_line: 23, start_column: 19 }),
+    ]);
+    expect(result.outputs).toMatchObject({
+      conclusion: "failure",
+      errors: "1",
+      warnings: "0",
+      "check-run-id": String(repo.checkRuns[0]!.id),
+    });
     expect(result.summary).toContain("`items[1].priority` must be one of critical, high, medium, low");
   });
 
   it("still succeeds through injected 502s and a secondary rate limit", async () => {
     const { repo, payload } = brokenPullRequest("acme/flaky");
-    github.inject({ method: "GET", path: /\/pulls\/\d+\/files$/, status: 502, times: 2, body: { message: "Bad Gateway" } });
+    github.inject({
+      method: "GET",
+      path: /\/pulls\/\d+\/files$/,
+      status: 502,
+      times: 2,
+      body: { message: "Bad Gateway" },
+    });
     github.inject({ method: "POST", path: /\/check-runs$/, ...secondaryRateLimit(1) });
     const before = github.requests.length;
     const result = await run("acme/flaky", payload);
@@ -52,8 +76,14 @@ describe("the bundled Action, run as a runner runs it", () => {
     expect(result.outputs.conclusion).toBe("failure");
     expect(repo.checkRuns).toHaveLength(1);
     const sent = github.requests.slice(before);
-    expect(sent.filter((request) => /\/pulls\/\d+\/files$/.test(request.path)).map((request) => request.status)).toEqual([502, 502, 200]);
-    expect(sent.filter((request) => request.method === "POST" && /check-runs$/.test(request.path)).map((request) => request.status)).toEqual([403, 201]);
+    expect(
+      sent.filter((request) => /\/pulls\/\d+\/files$/.test(request.path)).map((request) => request.status),
+    ).toEqual([502, 502, 200]);
+    expect(
+      sent
+        .filter((request) => request.method === "POST" && /check-runs$/.test(request.path))
+        .map((request) => request.status),
+    ).toEqual([403, 201]);
   }, 30_000);
 
   it("with a read-only token (fork PR) writes workflow annotations and the job summary instead", async () => {
@@ -61,7 +91,9 @@ describe("the bundled Action, run as a runner runs it", () => {
     github.readOnlyTokens.add("ghs_fork_token");
     const result = await run("acme/fork", payload, { "github-token": "ghs_fork_token" });
     expect(repo.checkRuns).toHaveLength(0);
-    expect(result.stdout).toMatch(/::error title=CTO Co-Pilot \/ data%3A invalid-value,file=data\/engineering\/tech_debt.json,line=23,endLine=23,col=19,endColumn=\d+::`items\[1\].priority` must be one of/);
+    expect(result.stdout).toMatch(
+      /::error title=CTO Co-Pilot \/ data%3A invalid-value,file=data\/engineering\/tech_debt.json,line=23,endLine=23,col=19,endColumn=\d+::`items\[1\].priority` must be one of/,
+    );
     expect(result.summary).toContain("cannot create check runs");
     expect(result.outputs.conclusion).toBe("failure");
     expect(result.outputs["check-run-id"]).toBeUndefined();
@@ -75,9 +107,22 @@ describe("the bundled Action, run as a runner runs it", () => {
   });
 
   it("does nothing on events it has no command for, and refuses an unknown command", async () => {
-    const push = await runAction({ event: "push", payload: {}, repository: "acme/x", apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl });
+    const push = await runAction({
+      event: "push",
+      payload: {},
+      repository: "acme/x",
+      apiUrl: github.restUrl,
+      graphqlUrl: github.graphqlUrl,
+    });
     expect(push.exitCode).toBe(0);
-    const bad = await runAction({ event: "push", payload: {}, repository: "acme/x", apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl, inputs: { command: "deploy" } });
+    const bad = await runAction({
+      event: "push",
+      payload: {},
+      repository: "acme/x",
+      apiUrl: github.restUrl,
+      graphqlUrl: github.graphqlUrl,
+      inputs: { command: "deploy" },
+    });
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toContain("::error::input command must be one of auto, data-check");
   });

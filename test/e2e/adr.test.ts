@@ -11,22 +11,36 @@ const postgresAdr = templateText("adrs/adr_2025-06-01_use-postgresql.md");
 const terraform = 'resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n';
 
 function infraRepo(name: string, extra: Record<string, string> = {}): RepoState {
-  return fixture.github.addRepo(name, { "data/engineering/adrs/adr_2025-06-01_use-postgresql.md": postgresAdr, "infra/main.tf": "# empty\n", ...extra });
+  return fixture.github.addRepo(name, {
+    "data/engineering/adrs/adr_2025-06-01_use-postgresql.md": postgresAdr,
+    "infra/main.tf": "# empty\n",
+    ...extra,
+  });
 }
 
-const marked = (repo: RepoState, pull: Pull) => repo.comments.filter((comment) => comment.issue === pull.number && comment.body.includes("<!-- cto-copilot:adr -->"));
-const adrChecks = (repo: RepoState, sha: string) => repo.checkRuns.filter((run) => run.name === "CTO Co-Pilot / ADR" && run.head_sha === sha);
-const deliver = (repo: RepoState, pull: Pull, action: string) => fixture.app.deliver("pull_request", pullRequestPayload(repo, pull, action));
+const marked = (repo: RepoState, pull: Pull) =>
+  repo.comments.filter((comment) => comment.issue === pull.number && comment.body.includes("<!-- cto-copilot:adr -->"));
+const adrChecks = (repo: RepoState, sha: string) =>
+  repo.checkRuns.filter((run) => run.name === "CTO Co-Pilot / ADR" && run.head_sha === sha);
+const deliver = (repo: RepoState, pull: Pull, action: string) =>
+  fixture.app.deliver("pull_request", pullRequestPayload(repo, pull, action));
 
 describe("ADR suggestions through the App", () => {
   it("an infrastructure PR gets one suggestion comment, with the related ADR and a draft, and a neutral check", async () => {
     const repo = infraRepo("adr/suggest");
-    const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { title: "Move the database to RDS", body: "We outgrew the VM." });
+    const pull = repo.openPullRequest(
+      { "infra/main.tf": terraform },
+      { title: "Move the database to RDS", body: "We outgrew the VM." },
+    );
     expect((await deliver(repo, pull, "opened")).status).toBe(200);
     const [comment] = marked(repo, pull);
     expect(marked(repo, pull)).toHaveLength(1);
-    expect(comment!.body).toContain("| Infrastructure as code | `infra/main.tf` | Terraform/OpenTofu: changed aws_db_instance |");
-    expect(comment!.body).toContain(`[Use PostgreSQL on RDS as the primary database](https://github.com/adr/suggest/blob/${pull.headSha}/data/engineering/adrs/adr_2025-06-01_use-postgresql.md)`);
+    expect(comment!.body).toContain(
+      "| Infrastructure as code | `infra/main.tf` | Terraform/OpenTofu: changed aws_db_instance |",
+    );
+    expect(comment!.body).toContain(
+      `[Use PostgreSQL on RDS as the primary database](https://github.com/adr/suggest/blob/${pull.headSha}/data/engineering/adrs/adr_2025-06-01_use-postgresql.md)`,
+    );
     expect(comment!.body).toMatch(/data\/engineering\/adrs\/adr_\d{4}-\d{2}-\d{2}_move-the-database-to-rds\.md/);
     expect(comment!.body).toContain("We outgrew the VM.");
     expect(adrChecks(repo, pull.headSha)).toEqual([expect.objectContaining({ conclusion: "neutral" })]);
@@ -37,14 +51,20 @@ describe("ADR suggestions through the App", () => {
     const pull = repo.openPullRequest({ "infra/main.tf": terraform }, { title: "Add a read replica" });
     const payload = pullRequestPayload(repo, pull, "opened");
     for (let i = 0; i < 5; i++) await fixture.app.deliver("pull_request", payload);
-    repo.pushToPullRequest(pull.number, { "Dockerfile": "FROM node:22\n" });
+    repo.pushToPullRequest(pull.number, { Dockerfile: "FROM node:22\n" });
     await deliver(repo, pull, "synchronize");
     expect(marked(repo, pull)).toHaveLength(1);
     expect(marked(repo, pull)[0]!.body).toContain("`Dockerfile`");
-    repo.pushToPullRequest(pull.number, { "data/engineering/adrs/adr_2025-11-03_read-replica.md": postgresAdr.replace("Use PostgreSQL on RDS", "Add a read replica").replace("2025-06-01", "2025-11-03") });
+    repo.pushToPullRequest(pull.number, {
+      "data/engineering/adrs/adr_2025-11-03_read-replica.md": postgresAdr
+        .replace("Use PostgreSQL on RDS", "Add a read replica")
+        .replace("2025-06-01", "2025-11-03"),
+    });
     await deliver(repo, pull, "synchronize");
     expect(marked(repo, pull)).toHaveLength(1);
-    expect(marked(repo, pull)[0]!.body).toContain("This pull request adds `data/engineering/adrs/adr_2025-11-03_read-replica.md`");
+    expect(marked(repo, pull)[0]!.body).toContain(
+      "This pull request adds `data/engineering/adrs/adr_2025-11-03_read-replica.md`",
+    );
     expect(adrChecks(repo, pull.headSha)).toEqual([expect.objectContaining({ conclusion: "success" })]);
   });
 
@@ -61,7 +81,9 @@ describe("ADR suggestions through the App", () => {
     pull.body = "Cosmetic.\n\nADR-Exempt: only renames tags, ping @ops-team";
     await deliver(repo, pull, "edited");
     expect(marked(repo, pull)).toHaveLength(1);
-    expect(marked(repo, pull)[0]!.body).toContain('Waived in the description: "only renames tags, ping @\u200dops-team"');
+    expect(marked(repo, pull)[0]!.body).toContain(
+      'Waived in the description: "only renames tags, ping @\u200dops-team"',
+    );
   });
 
   it("adr.require turns the check into a failure; a PR without infrastructure changes gets nothing", async () => {
@@ -85,7 +107,9 @@ describe("ADR suggestions through the App", () => {
 
   it("a 100-file infrastructure PR costs 8 requests; a 3,000-file PR gets one comment under the size limit", async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 100; i++) files[i < 30 ? `infra/modules/m${i}/main.tf` : `src/file-${i}.ts`] = i < 30 ? terraform : `export const x = ${i};\n`;
+    for (let i = 0; i < 100; i++)
+      files[i < 30 ? `infra/modules/m${i}/main.tf` : `src/file-${i}.ts`] =
+        i < 30 ? terraform : `export const x = ${i};\n`;
     const repo = infraRepo("adr/hundred");
     const pull = repo.openPullRequest(files);
     const before = fixture.github.requests.length;
@@ -121,12 +145,26 @@ describe("ADR suggestions through the App", () => {
     const viaApp = infraRepo("adr/door-app");
     const viaAction = infraRepo("adr/door-action");
     const appPull = viaApp.openPullRequest({ "infra/main.tf": terraform }, { title: "Use RDS", body: "Context." });
-    const actionPull = viaAction.openPullRequest({ "infra/main.tf": terraform }, { title: "Use RDS", body: "Context." });
+    const actionPull = viaAction.openPullRequest(
+      { "infra/main.tf": terraform },
+      { title: "Use RDS", body: "Context." },
+    );
     await deliver(viaApp, appPull, "opened");
-    const result = await runAction({ event: "pull_request", payload: pullRequestPayload(viaAction, actionPull, "opened"), repository: viaAction.fullName, apiUrl: fixture.github.restUrl, graphqlUrl: fixture.github.graphqlUrl });
+    const result = await runAction({
+      event: "pull_request",
+      payload: pullRequestPayload(viaAction, actionPull, "opened"),
+      repository: viaAction.fullName,
+      apiUrl: fixture.github.restUrl,
+      graphqlUrl: fixture.github.graphqlUrl,
+    });
     expect(result.outputs).toMatchObject({ "adr-status": "suggested", "adr-triggered": "true", conclusion: "skipped" });
-    const normalise = (body: string, repo: RepoState, sha: string) => body.replaceAll(repo.fullName, "REPO").replaceAll(sha, "SHA");
-    expect(normalise(marked(viaAction, actionPull)[0]!.body, viaAction, actionPull.headSha)).toBe(normalise(marked(viaApp, appPull)[0]!.body, viaApp, appPull.headSha));
-    expect(adrChecks(viaAction, actionPull.headSha).map((run) => [run.conclusion, run.output.title])).toEqual(adrChecks(viaApp, appPull.headSha).map((run) => [run.conclusion, run.output.title]));
+    const normalise = (body: string, repo: RepoState, sha: string) =>
+      body.replaceAll(repo.fullName, "REPO").replaceAll(sha, "SHA");
+    expect(normalise(marked(viaAction, actionPull)[0]!.body, viaAction, actionPull.headSha)).toBe(
+      normalise(marked(viaApp, appPull)[0]!.body, viaApp, appPull.headSha),
+    );
+    expect(adrChecks(viaAction, actionPull.headSha).map((run) => [run.conclusion, run.output.title])).toEqual(
+      adrChecks(viaApp, appPull.headSha).map((run) => [run.conclusion, run.output.title]),
+    );
   }, 30_000);
 });

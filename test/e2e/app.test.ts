@@ -9,37 +9,61 @@ const brokenDebt = templateText("tech_debt.json").replace('"priority": "medium"'
 
 describe("the App, run with npm start, driven by signed webhooks", () => {
   it("a PR with a broken tech_debt.json gets one failing check with the right line", async () => {
-    const repo = fixture.github.addRepo("acme/platform", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
-    const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt, "src/index.ts": "export {};\n" });
+    const repo = fixture.github.addRepo("acme/platform", {
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
+    const pull = repo.openPullRequest({
+      "data/engineering/tech_debt.json": brokenDebt,
+      "src/index.ts": "export {};\n",
+    });
     const delivery = await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull));
     expect(delivery.status).toBe(200);
     expect(repo.checkRuns).toHaveLength(1);
     const [run] = repo.checkRuns;
-    expect(run).toMatchObject({ name: "CTO Co-Pilot / data", head_sha: pull.headSha, status: "completed", conclusion: "failure" });
+    expect(run).toMatchObject({
+      name: "CTO Co-Pilot / data",
+      head_sha: pull.headSha,
+      status: "completed",
+      conclusion: "failure",
+    });
     expect(run!.annotations).toEqual([
-      expect.objectContaining({ path: "data/engineering/tech_debt.json", start_line: 23, end_line: 23, start_column: 19, annotation_level: "failure", title: "invalid-value" }),
+      expect.objectContaining({
+        path: "data/engineering/tech_debt.json",
+        start_line: 23,
+        end_line: 23,
+        start_column: 19,
+        annotation_level: "failure",
+        title: "invalid-value",
+      }),
     ]);
     expect(run!.output.summary).toContain("`items[1].priority` must be one of critical, high, medium, low");
   });
 
   it("redelivering the same webhook 5 times leaves exactly one check run for that sha", async () => {
-    const repo = fixture.github.addRepo("acme/redelivery", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const repo = fixture.github.addRepo("acme/redelivery", {
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
     const payload = pullRequestPayload(repo, pull);
-    for (let i = 0; i < 5; i++) expect((await fixture.app.deliver("pull_request", payload, { delivery: "same-delivery-id" })).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await fixture.app.deliver("pull_request", payload, { delivery: "same-delivery-id" })).status).toBe(200);
     await Promise.all(Array.from({ length: 5 }, () => fixture.app.deliver("pull_request", payload)));
     expect(repo.checkRuns.filter((run) => run.head_sha === pull.headSha)).toHaveLength(1);
   });
 
   it("posts nothing when the PR touches no data file", async () => {
-    const repo = fixture.github.addRepo("acme/no-data", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const repo = fixture.github.addRepo("acme/no-data", {
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
     const pull = repo.openPullRequest({ "src/app.ts": "console.log(1);\n" });
     expect((await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull))).status).toBe(200);
     expect(repo.checkRuns).toHaveLength(0);
   });
 
   it("a valid change gets a successful check", async () => {
-    const repo = fixture.github.addRepo("acme/valid", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const repo = fixture.github.addRepo("acme/valid", {
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
     const pull = repo.openPullRequest({ "data/engineering/team.json": templateText("team.json") });
     await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull, "synchronize"));
     expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "success", annotations: [] })]);
@@ -48,7 +72,10 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
   it("a PR event with 100 changed files, 10 of them data files, costs at most 6 API requests", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 90; i++) files[`src/module-${i}.ts`] = `export const value = ${i};\n`;
-    for (let i = 0; i < 10; i++) files[`data/engineering/adrs/adr_2025-06-${String(i + 10)}_decision-${i}.md`] = templateText("adrs/adr_2025-06-01_use-postgresql.md").replace("2025-06-01", `2025-06-${i + 10}`);
+    for (let i = 0; i < 10; i++)
+      files[`data/engineering/adrs/adr_2025-06-${String(i + 10)}_decision-${i}.md`] = templateText(
+        "adrs/adr_2025-06-01_use-postgresql.md",
+      ).replace("2025-06-01", `2025-06-${i + 10}`);
     const repo = fixture.github.addRepo("acme/big", {});
     const pull = repo.openPullRequest(files);
     const before = fixture.github.requests.length;
@@ -68,44 +95,79 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
   });
 
   it("answers within GitHub's 10 seconds when GitHub is slow, and the outcome still lands on the check run", async () => {
-    const repo = fixture.github.addRepo("acme/slow", { "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+    const repo = fixture.github.addRepo("acme/slow", {
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
     fixture.github.inject({ method: "GET", path: /\/pulls\/\d+\/files$/, status: 0, delayMs: 11_000 });
     const started = Date.now();
     const delivery = await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull));
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(delivery.status).toBe(202);
-    for (let waited = 0; repo.checkRuns.length === 0 && waited < 20_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let waited = 0; repo.checkRuns.length === 0 && waited < 20_000; waited += 200)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "failure" })]);
   }, 40_000);
 
   it("an invalid config fails the check with an annotation on the config line", async () => {
     const repo = fixture.github.addRepo("acme/bad-config", { "data/engineering/team.json": templateText("team.json") });
-    const pull = repo.openPullRequest({ ".github/cto-copilot.yml": "dataDir: data/engineering\nvalidation:\n  maxFileSizeBytes: lots\n" });
+    const pull = repo.openPullRequest({
+      ".github/cto-copilot.yml": "dataDir: data/engineering\nvalidation:\n  maxFileSizeBytes: lots\n",
+    });
     await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull));
     expect(repo.checkRuns.filter((run) => run.name === "CTO Co-Pilot / data")).toEqual([
-      expect.objectContaining({ conclusion: "failure", annotations: [expect.objectContaining({ path: ".github/cto-copilot.yml", start_line: 3, title: "config-invalid-type" })] }),
+      expect.objectContaining({
+        conclusion: "failure",
+        annotations: [
+          expect.objectContaining({ path: ".github/cto-copilot.yml", start_line: 3, title: "config-invalid-type" }),
+        ],
+      }),
     ]);
   });
 
   it("runs the scorecard on demand on repository_dispatch (event_type cto-copilot-scorecard)", async () => {
-    const repo = fixture.github.addRepo("acme/on-demand", { ".github/cto-copilot.yml": "dora:\n  windowDays: 30\nscorecard:\n  commit: push\n" });
+    const repo = fixture.github.addRepo("acme/on-demand", {
+      ".github/cto-copilot.yml": "dora:\n  windowDays: 30\nscorecard:\n  commit: push\n",
+    });
     const sha = repo.commit({ "a.txt": "1" }, { message: "feat: a", date: "2025-10-20T10:00:00Z" });
     repo.addDeployment(sha, "production", ["success"], "2025-10-20T12:00:00Z");
     const example = webhookExamples().find((event) => event.name === "repository_dispatch")!.examples[0]!;
-    const payload = { ...structuredClone(example), action: "cto-copilot-scorecard", client_payload: { now: "2025-11-01T00:00:00Z" }, installation: { id: 1, node_id: "x" }, repository: { ...example.repository, name: "on-demand", full_name: "acme/on-demand", owner: { ...example.repository.owner, login: "acme" }, default_branch: "main" } };
+    const payload = {
+      ...structuredClone(example),
+      action: "cto-copilot-scorecard",
+      client_payload: { now: "2025-11-01T00:00:00Z" },
+      installation: { id: 1, node_id: "x" },
+      repository: {
+        ...example.repository,
+        name: "on-demand",
+        full_name: "acme/on-demand",
+        owner: { ...example.repository.owner, login: "acme" },
+        default_branch: "main",
+      },
+    };
     expect((await fixture.app.deliver("repository_dispatch", payload)).status).toBe(200);
     const head = repo.commits.get(repo.branches.get("main")!)!;
     expect(head.message).toBe("chore(scorecard): engineering scorecard 2025-11-01");
-    expect(JSON.parse(String(head.tree.get("data/engineering/engineering_scorecard.json"))).dora.deploymentFrequency.deployments).toBe(1);
+    expect(
+      JSON.parse(String(head.tree.get("data/engineering/engineering_scorecard.json"))).dora.deploymentFrequency
+        .deployments,
+    ).toBe(1);
   });
 
   it("a bad or missing signature is rejected and causes no API call", async () => {
     const repo = fixture.github.addRepo("acme/unsigned", {});
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
     const before = fixture.github.requests.length;
-    expect((await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull), { signature: null })).status).toBe(400);
-    expect((await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull), { signature: "sha256=" + "0".repeat(64) })).status).toBe(400);
+    expect(
+      (await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull), { signature: null })).status,
+    ).toBe(400);
+    expect(
+      (
+        await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull), {
+          signature: "sha256=" + "0".repeat(64),
+        })
+      ).status,
+    ).toBe(400);
     expect(fixture.github.requests.length).toBe(before);
     expect(fixture.app.running).toBe(true);
   });
@@ -115,7 +177,11 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     for (const event of webhookExamples()) {
       for (const payload of event.examples) {
         const response = await fixture.app.deliver(event.name, payload);
-        expect({ event: event.name, action: payload.action, status: response.status >= 200 && response.status < 300 ? "2xx" : response.status }).toEqual({ event: event.name, action: payload.action, status: "2xx" });
+        expect({
+          event: event.name,
+          action: payload.action,
+          status: response.status >= 200 && response.status < 300 ? "2xx" : response.status,
+        }).toEqual({ event: event.name, action: payload.action, status: "2xx" });
         delivered++;
       }
     }

@@ -18,13 +18,43 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
   it("serves issues, labels and comments, paginated", async () => {
     const repo = github.addRepo("emu/issues");
     for (let i = 0; i < 35; i++) repo.createIssue({ title: `Issue ${i}`, labels: i % 2 ? ["incident"] : [] });
-    const incidents = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner: "emu", repo: "issues", labels: "incident", state: "all", per_page: 10 });
+    const incidents = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner: "emu",
+      repo: "issues",
+      labels: "incident",
+      state: "all",
+      per_page: 10,
+    });
     expect(incidents).toHaveLength(17);
-    const { data: created } = await octokit.request("POST /repos/{owner}/{repo}/issues", { owner: "emu", repo: "issues", title: "Debt: flaky tests", labels: ["tech-debt"] });
-    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { owner: "emu", repo: "issues", issue_number: created.number, state: "closed", state_reason: "completed" });
-    expect(repo.issues.get(created.number)).toMatchObject({ state: "closed", stateReason: "completed", labels: ["tech-debt"] });
-    await octokit.request("POST /repos/{owner}/{repo}/labels", { owner: "emu", repo: "issues", name: "no-adr", color: "ededed" });
-    expect((await octokit.request("GET /repos/{owner}/{repo}/labels", { owner: "emu", repo: "issues" })).data.map((label) => label.name)).toContain("no-adr");
+    const { data: created } = await octokit.request("POST /repos/{owner}/{repo}/issues", {
+      owner: "emu",
+      repo: "issues",
+      title: "Debt: flaky tests",
+      labels: ["tech-debt"],
+    });
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: "emu",
+      repo: "issues",
+      issue_number: created.number,
+      state: "closed",
+      state_reason: "completed",
+    });
+    expect(repo.issues.get(created.number)).toMatchObject({
+      state: "closed",
+      stateReason: "completed",
+      labels: ["tech-debt"],
+    });
+    await octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: "emu",
+      repo: "issues",
+      name: "no-adr",
+      color: "ededed",
+    });
+    expect(
+      (await octokit.request("GET /repos/{owner}/{repo}/labels", { owner: "emu", repo: "issues" })).data.map(
+        (label) => label.name,
+      ),
+    ).toContain("no-adr");
   });
 
   it("upserts one marked comment through the gateway: created, unchanged, updated", async () => {
@@ -34,7 +64,9 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
     expect((await gateway.upsertComment(pull.number, "adr", "Please add an ADR")).action).toBe("created");
     expect((await gateway.upsertComment(pull.number, "adr", "Please add an ADR")).action).toBe("unchanged");
     expect((await gateway.upsertComment(pull.number, "adr", "Thanks for the ADR")).action).toBe("updated");
-    expect(repo.comments).toEqual([expect.objectContaining({ issue: pull.number, body: "<!-- cto-copilot:adr -->\nThanks for the ADR" })]);
+    expect(repo.comments).toEqual([
+      expect.objectContaining({ issue: pull.number, body: "<!-- cto-copilot:adr -->\nThanks for the ADR" }),
+    ]);
   });
 
   it("serves deployments with statuses, releases and refs; refuses a ref update that is not a fast forward", async () => {
@@ -44,15 +76,48 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
     repo.addDeployment(first, "production", ["in_progress", "success"], "2025-10-01T10:00:00Z");
     repo.addDeployment(second, "staging", ["failure"], "2025-10-02T10:00:00Z");
     repo.addRelease("v1.0.0", { publishedAt: "2025-10-03T10:00:00Z" });
-    const deployments = await octokit.paginate("GET /repos/{owner}/{repo}/deployments", { owner: "emu", repo: "deploys", environment: "production" });
+    const deployments = await octokit.paginate("GET /repos/{owner}/{repo}/deployments", {
+      owner: "emu",
+      repo: "deploys",
+      environment: "production",
+    });
     expect(deployments.map((deployment) => deployment.sha)).toEqual([first]);
-    const statuses = await octokit.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", { owner: "emu", repo: "deploys", deployment_id: deployments[0]!.id });
+    const statuses = await octokit.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+      owner: "emu",
+      repo: "deploys",
+      deployment_id: deployments[0]!.id,
+    });
     expect(statuses.data.map((status) => status.state)).toEqual(["success", "in_progress"]);
-    expect((await octokit.request("GET /repos/{owner}/{repo}/releases", { owner: "emu", repo: "deploys" })).data[0]!.tag_name).toBe("v1.0.0");
-    expect((await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: "emu", repo: "deploys", ref: "heads/main" })).data.object.sha).toBe(second);
-    await expect(octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner: "emu", repo: "deploys", ref: "heads/main", sha: first })).rejects.toMatchObject({ status: 422 });
+    expect(
+      (await octokit.request("GET /repos/{owner}/{repo}/releases", { owner: "emu", repo: "deploys" })).data[0]!
+        .tag_name,
+    ).toBe("v1.0.0");
+    expect(
+      (
+        await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+          owner: "emu",
+          repo: "deploys",
+          ref: "heads/main",
+        })
+      ).data.object.sha,
+    ).toBe(second);
+    await expect(
+      octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+        owner: "emu",
+        repo: "deploys",
+        ref: "heads/main",
+        sha: first,
+      }),
+    ).rejects.toMatchObject({ status: 422 });
     github.inject({ method: "PATCH", path: /git\/refs/, ...staleWrite(409) });
-    await expect(octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner: "emu", repo: "deploys", ref: "heads/main", sha: second })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+        owner: "emu",
+        repo: "deploys",
+        ref: "heads/main",
+        sha: second,
+      }),
+    ).rejects.toMatchObject({ status: 409 });
   });
 
   it("runs GraphQL on GitHub's published schema and refuses a query that schema refuses", async () => {
@@ -62,7 +127,9 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
       { owner: "emu", name: "graphql", baseUrl: github.restUrl },
     );
     expect(ok.repository.object.text).toBe("{}");
-    await expect(octokit.graphql(`query { repository(owner: "emu", name: "graphql") { notAField } }`, { baseUrl: github.restUrl })).rejects.toThrow(/Cannot query field "notAField" on type "Repository"/);
+    await expect(
+      octokit.graphql(`query { repository(owner: "emu", name: "graphql") { notAField } }`, { baseUrl: github.restUrl }),
+    ).rejects.toThrow(/Cannot query field "notAField" on type "Repository"/);
   });
 
   it("records every request and rejects unauthenticated ones", async () => {

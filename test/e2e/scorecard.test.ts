@@ -30,27 +30,56 @@ const now = "2025-11-01T00:00:00Z";
 const config = "dora:\n  source: deployments\n  windowDays: 45\nscorecard:\n  commit: push\n";
 
 function emulatedRepo(name: string, entries = history, source = "deployments"): RepoState {
-  const repo = github.addRepo(name, { ".github/cto-copilot.yml": config.replace("source: deployments", `source: ${source}\n  workflow: deploy.yml`), "data/engineering/tech_debt.json": templateText("tech_debt.json") });
+  const repo = github.addRepo(name, {
+    ".github/cto-copilot.yml": config.replace("source: deployments", `source: ${source}\n  workflow: deploy.yml`),
+    "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+  });
   for (const entry of entries) {
-    const sha = repo.commit({ [`f-${entry.subject.length}-${entry.at}.txt`]: entry.subject }, { message: entry.subject, date: entry.at });
+    const sha = repo.commit(
+      { [`f-${entry.subject.length}-${entry.at}.txt`]: entry.subject },
+      { message: entry.subject, date: entry.at },
+    );
     if (!entry.release) continue;
     repo.addDeployment(sha, "production", ["in_progress", "success"], entry.at);
     repo.tags.set(entry.release, { sha, taggerDate: entry.at });
     repo.addRelease(entry.release, { publishedAt: entry.at });
-    repo.workflowRuns.push({ id: 70_000 + repo.workflowRuns.length, workflow: "deploy.yml", runNumber: repo.workflowRuns.length + 1, headSha: sha, headBranch: "main", conclusion: "success", createdAt: entry.at, updatedAt: entry.at, title: entry.subject });
+    repo.workflowRuns.push({
+      id: 70_000 + repo.workflowRuns.length,
+      workflow: "deploy.yml",
+      runNumber: repo.workflowRuns.length + 1,
+      headSha: sha,
+      headBranch: "main",
+      conclusion: "success",
+      createdAt: entry.at,
+      updatedAt: entry.at,
+      title: entry.subject,
+    });
   }
   return repo;
 }
 
-const writtenDora = (repo: RepoState) => JSON.parse(String(repo.commits.get(repo.branches.get("main")!)!.tree.get("data/engineering/engineering_scorecard.json"))).dora;
+const writtenDora = (repo: RepoState) =>
+  JSON.parse(
+    String(repo.commits.get(repo.branches.get("main")!)!.tree.get("data/engineering/engineering_scorecard.json")),
+  ).dora;
 
 const dispatch = (repo: RepoState, inputs: Record<string, string> = {}) =>
-  runAction({ event: "workflow_dispatch", payload: { repository: { default_branch: "main", full_name: repo.fullName } }, repository: repo.fullName, apiUrl: github.restUrl, graphqlUrl: github.graphqlUrl, inputs: { now, ...inputs } });
+  runAction({
+    event: "workflow_dispatch",
+    payload: { repository: { default_branch: "main", full_name: repo.fullName } },
+    repository: repo.fullName,
+    apiUrl: github.restUrl,
+    graphqlUrl: github.graphqlUrl,
+    inputs: { now, ...inputs },
+  });
 
 describe("the scheduled scorecard (Action, command scorecard)", () => {
   it("computes DORA from deployments and commits both files in one commit, with outputs and a job summary", async () => {
     const repo = emulatedRepo("sc/push");
-    repo.commit({ "data/engineering/tech_stack.json": templateText("tech_stack.json"), "SECURITY.md": "# Security\n" }, { message: "docs", date: "2025-10-26T10:00:00Z" });
+    repo.commit(
+      { "data/engineering/tech_stack.json": templateText("tech_stack.json"), "SECURITY.md": "# Security\n" },
+      { message: "docs", date: "2025-10-26T10:00:00Z" },
+    );
     repo.protectedBranches.add("main");
     const before = repo.branches.get("main")!;
     const result = await dispatch(repo);
@@ -65,9 +94,15 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     // Held against the foundation stage (tech_stack.json); Dependabot alerts are not readable with this token.
     expect(JSON.parse(live).security).toMatchObject({
       status: "yellow",
-      reason: "open Dependabot alerts not checked; present: SECURITY.md, branch protection on the default branch; missing for the foundation stage: dependency scanning (Dependabot config)",
+      reason:
+        "open Dependabot alerts not checked; present: SECURITY.md, branch protection on the default branch; missing for the foundation stage: dependency scanning (Dependabot config)",
     });
-    expect(result.outputs).toMatchObject({ deployments: "5", "deployment-frequency": "0.78", "change-failure-rate": "0.4", "scorecard-commit": head.sha });
+    expect(result.outputs).toMatchObject({
+      deployments: "5",
+      "deployment-frequency": "0.78",
+      "change-failure-rate": "0.4",
+      "scorecard-commit": head.sha,
+    });
     expect(result.summary).toContain("| Change failure rate | 0.4 | — | <= 10% | 🔴 red | 5 |");
     expect(result.summary).toContain("xychart-beta");
   });
@@ -76,10 +111,17 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     const repo = emulatedRepo("sc/agree");
     const online = await dispatch(repo, { "dry-run": "false" });
     expect(online.exitCode).toBe(0);
-    const onlineDora = JSON.parse(String(repo.commits.get(repo.branches.get("main")!)!.tree.get("data/engineering/engineering_scorecard.json"))).dora;
+    const onlineDora = JSON.parse(
+      String(repo.commits.get(repo.branches.get("main")!)!.tree.get("data/engineering/engineering_scorecard.json")),
+    ).dora;
 
     const root = tempRepo();
-    const git = (args: string[], at?: string) => execFileSync("git", args, { cwd: root, stdio: "pipe", env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) } });
+    const git = (args: string[], at?: string) =>
+      execFileSync("git", args, {
+        cwd: root,
+        stdio: "pipe",
+        env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) },
+      });
     git(["init", "-q", "-b", "main"]);
     git(["config", "user.name", "Dev"]);
     git(["config", "user.email", "dev@example.com"]);
@@ -89,24 +131,40 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
       git(["commit", "-q", "-m", entry.subject], entry.at);
       if (entry.release) git(["tag", "-a", entry.release, "-m", entry.release], entry.at);
     });
-    const offline = JSON.parse((await runCli(["scorecard", "--git", root, "--now", now, "--window-days", "45", "--format", "json", "--explain"])).stdout).dora;
-    const comparable = (dora: Record<string, any>) => ({ ...dora, source: undefined, deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]) });
+    const offline = JSON.parse(
+      (await runCli(["scorecard", "--git", root, "--now", now, "--window-days", "45", "--format", "json", "--explain"]))
+        .stdout,
+    ).dora;
+    const comparable = (dora: Record<string, any>) => ({
+      ...dora,
+      source: undefined,
+      deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]),
+    });
     expect(comparable(onlineDora)).toEqual(comparable(offline));
   });
 
-  it.each(["releases", "tags", "workflow-runs"])("the %s source reads the same history to the same figures", async (source) => {
-    const reference = emulatedRepo(`sc/ref-${source}`);
-    await dispatch(reference);
-    const repo = emulatedRepo(`sc/${source}`, history, source);
-    const result = await dispatch(repo);
-    expect(result.exitCode).toBe(0);
-    const figures = (dora: Record<string, any>) => ({ ...dora, source: undefined, deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]) });
-    expect(figures(writtenDora(repo))).toEqual(figures(writtenDora(reference)));
-    expect(writtenDora(repo).source).toBe(source);
-  });
+  it.each(["releases", "tags", "workflow-runs"])(
+    "the %s source reads the same history to the same figures",
+    async (source) => {
+      const reference = emulatedRepo(`sc/ref-${source}`);
+      await dispatch(reference);
+      const repo = emulatedRepo(`sc/${source}`, history, source);
+      const result = await dispatch(repo);
+      expect(result.exitCode).toBe(0);
+      const figures = (dora: Record<string, any>) => ({
+        ...dora,
+        source: undefined,
+        deployments: dora.deployments.map((d: Record<string, unknown>) => [d.time, d.changes, d.failed, d.remediation]),
+      });
+      expect(figures(writtenDora(repo))).toEqual(figures(writtenDora(reference)));
+      expect(writtenDora(repo).source).toBe(source);
+    },
+  );
 
   it("the merges source counts merged pull requests, and a hotfix label makes a remediation", async () => {
-    const repo = github.addRepo("sc/merges", { ".github/cto-copilot.yml": config.replace("source: deployments", "source: merges") });
+    const repo = github.addRepo("sc/merges", {
+      ".github/cto-copilot.yml": config.replace("source: deployments", "source: merges"),
+    });
     repo.commit({ "a.txt": "1" }, { message: "init", date: "2025-09-01T10:00:00Z" });
     const merges: [string, string, string[]][] = [
       ["2025-10-05T10:00:00Z", "2025-10-05T12:00:00Z", []],
@@ -130,7 +188,10 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
 
   it("scorecard.commit: pull-request commits on the bot branch and opens one pull request, updated by later runs", async () => {
     const repo = emulatedRepo("sc/pull");
-    const config = String(repo.commits.get(repo.branches.get("main")!)!.tree.get(".github/cto-copilot.yml")).replace("commit: push", "commit: pull-request");
+    const config = String(repo.commits.get(repo.branches.get("main")!)!.tree.get(".github/cto-copilot.yml")).replace(
+      "commit: push",
+      "commit: pull-request",
+    );
     repo.commit({ ".github/cto-copilot.yml": config }, { message: "use pull requests", date: "2025-10-26T10:00:00Z" });
     const main = repo.branches.get("main")!;
     const first = await dispatch(repo);
@@ -138,8 +199,19 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     expect(repo.branches.get("main")).toBe(main);
     const branchHead = repo.commits.get(repo.branches.get("cto-copilot/scorecard")!)!;
     expect(branchHead.parents).toEqual([main]);
-    expect(validateOne("engineering_scorecard.json", String(branchHead.tree.get("data/engineering/engineering_scorecard.json")))).toEqual([]);
-    expect([...repo.pulls.values()]).toEqual([expect.objectContaining({ headRef: "cto-copilot/scorecard", baseRef: "main", title: "Engineering scorecard 2025-11-01" })]);
+    expect(
+      validateOne(
+        "engineering_scorecard.json",
+        String(branchHead.tree.get("data/engineering/engineering_scorecard.json")),
+      ),
+    ).toEqual([]);
+    expect([...repo.pulls.values()]).toEqual([
+      expect.objectContaining({
+        headRef: "cto-copilot/scorecard",
+        baseRef: "main",
+        title: "Engineering scorecard 2025-11-01",
+      }),
+    ]);
     expect(first.outputs["scorecard-pull-request"]).toBe(String([...repo.pulls.values()][0]!.number));
     const second = await dispatch(repo, { now: "2025-11-08T00:00:00Z" });
     expect(second.exitCode).toBe(0);
@@ -163,11 +235,17 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     const result = await dispatch(repo, { "dry-run": "true" });
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ deployments: "0", "lead-time-hours": "", "change-failure-rate": "" });
-    expect(result.summary).toContain("No deployments in the window from the `deployments` source: figures are null, not zero.");
+    expect(result.summary).toContain(
+      "No deployments in the window from the `deployments` source: figures are null, not zero.",
+    );
   });
 
   it("reads N deployments in about N/100 requests, against one per deployment for the naive REST way", async () => {
-    const entries = Array.from({ length: 300 }, (_, index) => ({ subject: `change ${index}`, at: new Date(Date.parse("2025-09-20T00:00:00Z") + index * 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"), release: `r${index}` }));
+    const entries = Array.from({ length: 300 }, (_, index) => ({
+      subject: `change ${index}`,
+      at: new Date(Date.parse("2025-09-20T00:00:00Z") + index * 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      release: `r${index}`,
+    }));
     const repo = emulatedRepo("sc/many", entries);
     const start = github.requests.length;
     const result = await dispatch(repo, { "dry-run": "true" });
@@ -175,7 +253,9 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     const ours = github.requests.length - start;
 
     const naive = await naiveDeploymentRequests(github, repo);
-    process.stdout.write(`requests for 300 deployments: ${ours} (ours) vs ${naive} (naive REST), ratio ${(naive / ours).toFixed(1)}\n`);
+    process.stdout.write(
+      `requests for 300 deployments: ${ours} (ours) vs ${naive} (naive REST), ratio ${(naive / ours).toFixed(1)}\n`,
+    );
     expect(naive).toBe(3 + 300);
     // 3 pages of deployments + 3 of history + a constant 8: config, branch ref and commit, data
     // files, branch protection, Dependabot alerts, incident issues, and one spare.

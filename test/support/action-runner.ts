@@ -24,7 +24,14 @@ function parseOutputs(text: string): Record<string, string> {
  * Runs the committed bundle the way a GitHub-hosted runner runs a node action: the event in a
  * file, inputs as INPUT_* variables (with action.yml's defaults), outputs and summary in files.
  */
-export async function runAction(options: { event: string; payload: unknown; repository: string; apiUrl: string; graphqlUrl: string; inputs?: Record<string, string> }): Promise<ActionRun> {
+export async function runAction(options: {
+  event: string;
+  payload: unknown;
+  repository: string;
+  apiUrl: string;
+  graphqlUrl: string;
+  inputs?: Record<string, string>;
+}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), "cto-action-"));
   const eventPath = join(dir, "event.json");
   const outputPath = join(dir, "output");
@@ -32,7 +39,14 @@ export async function runAction(options: { event: string; payload: unknown; repo
   writeFileSync(eventPath, JSON.stringify(options.payload));
   writeFileSync(outputPath, "");
   writeFileSync(summaryPath, "");
-  const inputs = { command: "auto", "github-token": "ghs_runner_token", "config-path": ".github/cto-copilot.yml", "dry-run": "false", now: "", ...options.inputs };
+  const inputs = {
+    command: "auto",
+    "github-token": "ghs_runner_token",
+    "config-path": ".github/cto-copilot.yml",
+    "dry-run": "false",
+    now: "",
+    ...options.inputs,
+  };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_ACTIONS: "true",
@@ -50,7 +64,14 @@ export async function runAction(options: { event: string; payload: unknown; repo
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile(process.execPath, [bundle], { env }, (error, out, err) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: out + err }));
+    execFile(process.execPath, [bundle], { env }, (error, out, err) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: out + err }),
+    );
   });
-  return { exitCode: code, stdout, outputs: parseOutputs(readFileSync(outputPath, "utf8")), summary: readFileSync(summaryPath, "utf8") };
+  return {
+    exitCode: code,
+    stdout,
+    outputs: parseOutputs(readFileSync(outputPath, "utf8")),
+    summary: readFileSync(summaryPath, "utf8"),
+  };
 }

@@ -32,7 +32,11 @@ export class AppProcess {
 
   async start(): Promise<this> {
     this.port = await freePort();
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
     this.child = spawn("npm", ["start", "--silent"], {
       cwd: projectRoot,
       env: {
@@ -57,7 +61,10 @@ export class AppProcess {
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`the App exited with ${this.child.exitCode}:\n${this.logs}`);
-      const ok = await fetch(`${this.url}/ping`).then((response) => response.status === 200, () => false);
+      const ok = await fetch(`${this.url}/ping`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
       if (ok) return this;
       if (Date.now() > deadline) throw new Error(`the App did not answer /ping within 30 s:\n${this.logs}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -76,9 +83,16 @@ export class AppProcess {
   }
 
   /** Delivers a webhook as GitHub does, signed with the App's secret unless told otherwise. */
-  async deliver(event: string, payload: unknown, options: { signature?: string | null; delivery?: string } = {}): Promise<Delivery> {
+  async deliver(
+    event: string,
+    payload: unknown,
+    options: { signature?: string | null; delivery?: string } = {},
+  ): Promise<Delivery> {
     const body = JSON.stringify(payload);
-    const signature = options.signature === undefined ? `sha256=${createHmac("sha256", this.secret).update(body).digest("hex")}` : options.signature;
+    const signature =
+      options.signature === undefined
+        ? `sha256=${createHmac("sha256", this.secret).update(body).digest("hex")}`
+        : options.signature;
     const response = await fetch(`${this.url}/api/github/webhooks`, {
       method: "POST",
       headers: {

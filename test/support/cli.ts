@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function runCli(argv: string[], options: { cwd?: string; isTTY?: boolean; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  options: { cwd?: string; isTTY?: boolean; env?: NodeJS.ProcessEnv; now?: Date } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {

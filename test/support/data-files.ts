@@ -13,7 +13,9 @@ export const layout = dataLayoutOf(defaultConfig());
 /** Reads every file of a fixture repository as the validator's input. */
 export function readFixture(root: string): DataFile[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
   return walk(join(root, dataDir)).map((path) => {
     const bytes = readFileSync(path);
     return { path: relative(root, path).split(sep).join("/"), size: statSync(path).size, bytes };
@@ -26,7 +28,11 @@ export function templateText(path: string): string {
 }
 
 /** Validates one file as if it were `data/engineering/<path>`, alongside the given other paths. */
-export function validateOne(path: string, content: string | Uint8Array, options: { knownPaths?: string[]; maxFileSizeBytes?: number } = {}): Diagnostic[] {
+export function validateOne(
+  path: string,
+  content: string | Uint8Array,
+  options: { knownPaths?: string[]; maxFileSizeBytes?: number } = {},
+): Diagnostic[] {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   const full = `${dataDir}/${path}`;
   return validateDataFiles([{ path: full, size: bytes.length, bytes }], {
@@ -38,7 +44,9 @@ export function validateOne(path: string, content: string | Uint8Array, options:
 
 /** Shorthand for assertions: `code@line:column`. */
 export function brief(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}@${diagnostic.line}:${diagnostic.column}`);
+  return diagnostics.map(
+    (diagnostic) => `${diagnostic.severity} ${diagnostic.code}@${diagnostic.line}:${diagnostic.column}`,
+  );
 }
 
 /** Edits a JSON text through a callback (for building bad inputs from the good template). */

@@ -8,14 +8,26 @@ export interface WebhookExample {
 
 /** Every recorded payload of @octokit/webhooks-examples (58 events) for api.github.com. */
 export function webhookExamples(): WebhookExample[] {
-  return JSON.parse(readFileSync(new URL("../../node_modules/@octokit/webhooks-examples/api.github.com/index.json", import.meta.url), "utf8")) as WebhookExample[];
+  return JSON.parse(
+    readFileSync(
+      new URL("../../node_modules/@octokit/webhooks-examples/api.github.com/index.json", import.meta.url),
+      "utf8",
+    ),
+  ) as WebhookExample[];
 }
 
 /** A recorded `pull_request` payload, re-pointed at an emulated repository and pull request. */
-export function pullRequestPayload(repo: RepoState, pull: Pull, action = "opened", installationId = 1): Record<string, any> {
-  const example = webhookExamples()
-    .find((event) => event.name === "pull_request")!
-    .examples.find((payload) => payload.action === action) ?? webhookExamples().find((event) => event.name === "pull_request")!.examples[0]!;
+export function pullRequestPayload(
+  repo: RepoState,
+  pull: Pull,
+  action = "opened",
+  installationId = 1,
+): Record<string, any> {
+  const example =
+    webhookExamples()
+      .find((event) => event.name === "pull_request")!
+      .examples.find((payload) => payload.action === action) ??
+    webhookExamples().find((event) => event.name === "pull_request")!.examples[0]!;
   const payload = structuredClone(example);
   payload.action = action;
   payload.installation = { id: installationId, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
@@ -37,7 +49,15 @@ export function pullRequestPayload(repo: RepoState, pull: Pull, action = "opened
     draft: pull.draft,
     user: { ...payload.pull_request.user, login: pull.user },
     requested_reviewers: [],
-    labels: pull.labels.map((name, index) => ({ id: index + 1, name, node_id: `L${index}`, url: "", color: "ededed", default: false, description: null })),
+    labels: pull.labels.map((name, index) => ({
+      id: index + 1,
+      name,
+      node_id: `L${index}`,
+      url: "",
+      color: "ededed",
+      default: false,
+      description: null,
+    })),
     head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: payload.repository },
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo: payload.repository },
   };

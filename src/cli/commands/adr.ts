@@ -11,21 +11,41 @@ import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
 
 /** `cto-copilot adr new "Title"`: writes a new ADR from the template, never over an existing file. */
-export async function adrNewCommand(title: string, options: { root?: string; deciders?: string; date?: string }, io: CliIo): Promise<number> {
+export async function adrNewCommand(
+  title: string,
+  options: { root?: string; deciders?: string; date?: string },
+  io: CliIo,
+): Promise<number> {
   if (title.trim() === "") throw new UsageError("the ADR needs a title");
   const root = resolve(io.cwd, options.root ?? ".");
   const today = options.date ? new Date(`${options.date}T00:00:00Z`) : io.now();
   if (Number.isNaN(today.getTime())) throw new UsageError(`--date ${options.date}: expected YYYY-MM-DD`);
   const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
   const gitUser = (await gitMaybe(root, ["config", "user.name"]))?.trim();
-  const deciders = options.deciders ? options.deciders.split(",").map((name) => name.trim()).filter(Boolean) : gitUser ? [gitUser] : [];
-  const draft = renderAdrDraft({ title, body: "", author: deciders[0] ?? "", reviewers: deciders.slice(1), changes: [], today, reviewAfterMonths: config.adr.reviewAfterMonths });
+  const deciders = options.deciders
+    ? options.deciders
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : gitUser
+      ? [gitUser]
+      : [];
+  const draft = renderAdrDraft({
+    title,
+    body: "",
+    author: deciders[0] ?? "",
+    reviewers: deciders.slice(1),
+    changes: [],
+    today,
+    reviewAfterMonths: config.adr.reviewAfterMonths,
+  });
   const path = posix.join(adrDirectoryOf(config), draft.fileName);
   await mkdir(dirname(join(root, path)), { recursive: true });
   try {
     await writeFile(join(root, path), draft.text, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`${path} already exists; choose another title or date`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new UsageError(`${path} already exists; choose another title or date`);
     throw error;
   }
   io.stdout.write(`${colorsFor(io).green("created")} ${path}\n`);
@@ -33,27 +53,53 @@ export async function adrNewCommand(title: string, options: { root?: string; dec
 }
 
 /** `cto-copilot adr check --base REF`: the pull request's ADR assessment, on the working tree against a base. */
-export async function adrCheckCommand(options: { root?: string; base: string; format: "text" | "json"; strict?: boolean }, io: CliIo): Promise<number> {
+export async function adrCheckCommand(
+  options: { root?: string; base: string; format: "text" | "json"; strict?: boolean },
+  io: CliIo,
+): Promise<number> {
   const root = resolve(io.cwd, options.root ?? ".");
   const { view } = localContext(io, { root });
   const { config } = (await loadConfig(view, workingTree)).resolved;
   const change = { baseSha: options.base, headSha: workingTree };
-  const { changes, resolution, suggested, related, notes } = await assessAdrNeed(view, { change, changed: await view.listChangedFiles(change), config, readAdrs: "always" });
+  const { changes, resolution, suggested, related, notes } = await assessAdrNeed(view, {
+    change,
+    changed: await view.listChangedFiles(change),
+    config,
+    readAdrs: "always",
+  });
   const adrAdded = resolution?.kind === "adr-added";
 
   if (options.format === "json") {
-    io.stdout.write(JSON.stringify({ triggered: suggested, changes: changes.map(({ file, category, reason }) => ({ file, category, reason })), adrs: related.map((adr) => adr.path) }) + "\n");
+    io.stdout.write(
+      JSON.stringify({
+        triggered: suggested,
+        changes: changes.map(({ file, category, reason }) => ({ file, category, reason })),
+        adrs: related.map((adr) => adr.path),
+      }) + "\n",
+    );
   } else {
     const colors = colorsFor(io);
     if (changes.length === 0) io.stdout.write(`No infrastructure change against ${options.base}.\n`);
     else {
-      io.stdout.write(`${changes.length} infrastructure change${changes.length === 1 ? "" : "s"} against ${options.base}:\n`);
-      for (const change of changes) io.stdout.write(`  ${colors.cyan(categoryLabels[change.category].padEnd(24))} ${change.file}  ${colors.gray(change.reason)}\n`);
+      io.stdout.write(
+        `${changes.length} infrastructure change${changes.length === 1 ? "" : "s"} against ${options.base}:\n`,
+      );
+      for (const change of changes)
+        io.stdout.write(
+          `  ${colors.cyan(categoryLabels[change.category].padEnd(24))} ${change.file}  ${colors.gray(change.reason)}\n`,
+        );
       if (related.length > 0) {
         io.stdout.write("\nDecisions in force that this may touch:\n");
-        for (const adr of related) io.stdout.write(`  ${adr.path}  ${colors.gray(`(${adr.title}; mentions ${adr.why.slice(0, 4).join(", ")})`)}\n`);
+        for (const adr of related)
+          io.stdout.write(
+            `  ${adr.path}  ${colors.gray(`(${adr.title}; mentions ${adr.why.slice(0, 4).join(", ")})`)}\n`,
+          );
       }
-      io.stdout.write(adrAdded ? `\n${colors.green("An ADR is part of the change.")}\n` : `\nConsider recording the decision: cto-copilot adr new "<decision title>"\n`);
+      io.stdout.write(
+        adrAdded
+          ? `\n${colors.green("An ADR is part of the change.")}\n`
+          : `\nConsider recording the decision: cto-copilot adr new "<decision title>"\n`,
+      );
     }
     for (const problem of notes) io.stdout.write(`${colors.yellow("warning")}: ${problem}\n`);
   }

@@ -27,6 +27,10 @@ export async function initCommand(options: { root?: string }, io: CliIo): Promis
       io.stdout.write(`${colors.gray("exists ")} ${relativePath} (kept)\n`);
     }
   }
-  io.stdout.write(created > 0 ? `\nNext: fill in ${layout.dataDir}/tech_stack.json, then run \`cto-copilot validate\`.\n` : "\nNothing to create: the data tree is complete.\n");
+  io.stdout.write(
+    created > 0
+      ? `\nNext: fill in ${layout.dataDir}/tech_stack.json, then run \`cto-copilot validate\`.\n`
+      : "\nNothing to create: the data tree is complete.\n",
+  );
   return exitCodes.ok;
 }

@@ -22,15 +22,19 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const gitDir = resolve(io.cwd, options.git ?? options.root ?? ".");
   const root = resolve(io.cwd, options.root ?? options.git ?? ".");
   const now = options.now ? new Date(options.now) : io.now();
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now ${options.now}: expected an ISO 8601 time such as 2025-11-03T00:00:00Z`);
+  if (Number.isNaN(now.getTime()))
+    throw new UsageError(`--now ${options.now}: expected an ISO 8601 time such as 2025-11-03T00:00:00Z`);
   const context = localContext(io, { root, gitDir, now });
   const loaded = await loadConfig(context.view, workingTree);
   for (const diagnostic of configDiagnostics(loaded).filter((d) => d.severity === "error")) {
-    io.stderr.write(`warning: ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}; using the defaults\n`);
+    io.stderr.write(
+      `warning: ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}; using the defaults\n`,
+    );
   }
   const configured = loaded.resolved.config;
   const windowDays = options.windowDays !== undefined ? Number(options.windowDays) : configured.dora.windowDays;
-  if (!Number.isInteger(windowDays) || windowDays < 1) throw new UsageError(`--window-days ${options.windowDays}: expected a whole number of days >= 1`);
+  if (!Number.isInteger(windowDays) || windowDays < 1)
+    throw new UsageError(`--window-days ${options.windowDays}: expected a whole number of days >= 1`);
   const tagPattern = options.tagPattern ?? configured.dora.tagPattern;
   // Offline, the deployments are the release tags, whatever source the App and the Action use.
   const config = { ...configured, dora: { ...configured.dora, source: "tags" as const, tagPattern, windowDays } };
@@ -39,11 +43,19 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const run = await compute();
   if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
   else {
-    const hint = run.deploymentsRead === 0 ? `no tag matches "${tagPattern}"; tag releases (git tag -a v1.2.0) or pass --tag-pattern` : `${run.deploymentsRead} matching tags, none in the last ${windowDays} days`;
+    const hint =
+      run.deploymentsRead === 0
+        ? `no tag matches "${tagPattern}"; tag releases (git tag -a v1.2.0) or pass --tag-pattern`
+        : `${run.deploymentsRead} matching tags, none in the last ${windowDays} days`;
     io.stdout.write(formatScorecardText(run.scorecard, run.dora, colorsFor(io), options.explain ?? false, hint));
   }
   if (options.write) {
-    const written = await writeScorecard(context, run, { mode: "push", branch: "HEAD", botBranch: config.scorecard.branch, recompute: compute });
+    const written = await writeScorecard(context, run, {
+      mode: "push",
+      branch: "HEAD",
+      botBranch: config.scorecard.branch,
+      recompute: compute,
+    });
     if (written.status === "committed") for (const path of written.paths) io.stderr.write(`wrote ${path}\n`);
   }
   return exitCodes.ok;

@@ -18,7 +18,11 @@ export interface ValidateCommandOptions {
   version: string;
 }
 
-const isDirectory = (path: string) => stat(path).then((info) => info.isDirectory(), () => false);
+const isDirectory = (path: string) =>
+  stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 
 /** `cto-copilot validate`: every data file of the working tree, through the same validation as the PR check. */
 export async function validateCommand(options: ValidateCommandOptions, io: CliIo): Promise<number> {
@@ -28,14 +32,17 @@ export async function validateCommand(options: ValidateCommandOptions, io: CliIo
   const loaded = await loadConfig(view, workingTree);
   const layout = dataLayoutOf(loaded.resolved.config);
   if (!(await isDirectory(resolve(root, layout.dataDir)))) {
-    throw new UsageError(`no data directory at ${resolve(root, layout.dataDir)}; create it with \`cto-copilot init\`${options.root ? ` --root ${options.root}` : ""}`);
+    throw new UsageError(
+      `no data directory at ${resolve(root, layout.dataDir)}; create it with \`cto-copilot init\`${options.root ? ` --root ${options.root}` : ""}`,
+    );
   }
   const paths = [...new Set([...(await view.listFiles(layout.dataDir)), ...(await view.listFiles(layout.adrs))])];
   const { diagnostics, files, texts } = await validateData(view, workingTree, paths, loaded);
   const fileCount = files.length + (loaded.sources.repository !== undefined ? 1 : 0);
 
   if (options.format === "json") io.stdout.write(JSON.stringify(toJsonReport(diagnostics, fileCount)) + "\n");
-  else if (options.format === "sarif") io.stdout.write(JSON.stringify(toSarif(diagnostics, { version: options.version }), null, 2) + "\n");
+  else if (options.format === "sarif")
+    io.stdout.write(JSON.stringify(toSarif(diagnostics, { version: options.version }), null, 2) + "\n");
   else io.stdout.write(formatText(diagnostics, fileCount, texts, colorsFor(io)));
   return diagnostics.some((diagnostic) => diagnostic.severity === "error") ? exitCodes.findings : exitCodes.ok;
 }

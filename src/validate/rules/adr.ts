@@ -15,28 +15,44 @@ const top: Span = { start: 0, end: 0 };
  */
 export function adrRules(fileName: string, text: string, existingAdrs: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  const error = (span: Span, code: string, message: string) => findings.push({ span, severity: "error", code, message });
-  const warning = (span: Span, code: string, message: string) => findings.push({ span, severity: "warning", code, message });
+  const error = (span: Span, code: string, message: string) =>
+    findings.push({ span, severity: "error", code, message });
+  const warning = (span: Span, code: string, message: string) =>
+    findings.push({ span, severity: "warning", code, message });
 
   const nameMatch = adrFileName.exec(fileName);
   if (!nameMatch) {
-    error(top, "adr-file-name", `ADR file name "${fileName}" must look like adr_YYYY-MM-DD_short-title.md (lower case)`);
+    error(
+      top,
+      "adr-file-name",
+      `ADR file name "${fileName}" must look like adr_YYYY-MM-DD_short-title.md (lower case)`,
+    );
   } else if (!isCalendarDate(nameMatch[1]!)) {
     error(top, "adr-file-name", `ADR file name date ${nameMatch[1]} is not a calendar date`);
   }
 
   const adr = parseAdr(text);
-  if (!adr.record.title) error(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
+  if (!adr.record.title)
+    error(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
 
   if (!adr.status) {
-    error(adr.record.title?.span ?? top, "adr-missing-status", `ADR has no \`**Status:**\` line; use one of ${adrStatuses.join(", ")}`);
+    error(
+      adr.record.title?.span ?? top,
+      "adr-missing-status",
+      `ADR has no \`**Status:**\` line; use one of ${adrStatuses.join(", ")}`,
+    );
   } else if (!adr.status.known) {
     error(adr.status.span, "adr-status", `ADR status "${adr.status.value}" is not one of ${adrStatuses.join(", ")}`);
   } else if (adr.status.known === "superseded" && adr.supersededBy.length === 0) {
-    error(adr.status.span, "adr-superseded-target", "a superseded ADR must name the ADR that supersedes it, e.g. `superseded by adr_2025-06-01_new-choice.md`");
+    error(
+      adr.status.span,
+      "adr-superseded-target",
+      "a superseded ADR must name the ADR that supersedes it, e.g. `superseded by adr_2025-06-01_new-choice.md`",
+    );
   }
   for (const reference of [...adr.supersededBy, ...adr.supersedes]) {
-    if (!existingAdrs.has(reference.file)) error(reference.span, "adr-superseded-target", `ADR ${reference.file} does not exist in the ADR directory`);
+    if (!existingAdrs.has(reference.file))
+      error(reference.span, "adr-superseded-target", `ADR ${reference.file} does not exist in the ADR directory`);
   }
 
   if (!adr.date) {
@@ -44,17 +60,31 @@ export function adrRules(fileName: string, text: string, existingAdrs: ReadonlyS
   } else if (!isCalendarDate(adr.date.value)) {
     error(adr.date.span, "adr-date", `ADR date "${adr.date.value}" must be a calendar date YYYY-MM-DD`);
   } else if (nameMatch && nameMatch[1] !== adr.date.value) {
-    warning(adr.date.span, "adr-date", `ADR date ${adr.date.value} differs from the date in its file name (${nameMatch[1]})`);
+    warning(
+      adr.date.span,
+      "adr-date",
+      `ADR date ${adr.date.value} differs from the date in its file name (${nameMatch[1]})`,
+    );
   }
   if (!adr.deciders || adr.deciders.value.trim() === "") {
-    warning(adr.deciders?.span ?? adr.record.title?.span ?? top, "adr-missing-deciders", "ADR does not say who decided (`**Deciders:**`)");
+    warning(
+      adr.deciders?.span ?? adr.record.title?.span ?? top,
+      "adr-missing-deciders",
+      "ADR does not say who decided (`**Deciders:**`)",
+    );
   }
 
   for (const section of requiredAdrSections) {
-    if (!findSection(adr.record, section)) error(adr.record.title?.span ?? top, "adr-missing-section", `ADR is missing the "### ${section}" section`);
+    if (!findSection(adr.record, section))
+      error(adr.record.title?.span ?? top, "adr-missing-section", `ADR is missing the "### ${section}" section`);
   }
   for (const section of recommendedAdrSections) {
-    if (!findSection(adr.record, section)) warning(adr.record.title?.span ?? top, "adr-missing-section", `ADR has no "### ${section}" section: say when to revisit the decision`);
+    if (!findSection(adr.record, section))
+      warning(
+        adr.record.title?.span ?? top,
+        "adr-missing-section",
+        `ADR has no "### ${section}" section: say when to revisit the decision`,
+      );
   }
   return findings;
 }

@@ -12,10 +12,20 @@ export function infraCostsRules(document: unknown): PathFinding[] {
     if (name !== undefined) {
       const first = seen.get(name);
       if (first !== undefined) {
-        findings.push({ path: ["months", index, "month"], severity: "error", code: "duplicate-id", message: `month ${name} is already listed at months[${first}]` });
+        findings.push({
+          path: ["months", index, "month"],
+          severity: "error",
+          code: "duplicate-id",
+          message: `month ${name} is already listed at months[${first}]`,
+        });
       } else seen.set(name, index);
       if (previous !== undefined && previous > name) {
-        findings.push({ path: ["months", index, "month"], severity: "warning", code: "order", message: `months should be oldest first: ${name} comes after ${previous}` });
+        findings.push({
+          path: ["months", index, "month"],
+          severity: "warning",
+          code: "order",
+          message: `months should be oldest first: ${name} comes after ${previous}`,
+        });
       }
     }
     previous = name;

@@ -3,7 +3,8 @@ import { isoDateTime } from "../../schemas/common.js";
 import { numberAt, objectAt, stringAt } from "./well-formed.js";
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.0005;
-const timestamp = (value: unknown): string | undefined => (isoDateTime.safeParse(value).success ? (value as string) : undefined);
+const timestamp = (value: unknown): string | undefined =>
+  isoDateTime.safeParse(value).success ? (value as string) : undefined;
 
 /** The dora block's figures must agree with each other: a reader checks them by hand. */
 function doraRules(dora: Record<string, unknown>): PathFinding[] {
@@ -14,22 +15,42 @@ function doraRules(dora: Record<string, unknown>): PathFinding[] {
   const rate = numberAt(cfr?.rate);
   if (failed !== undefined && total !== undefined) {
     if (failed > total) {
-      findings.push({ path: ["dora", "changeFailureRate", "failed"], severity: "error", code: "dora-inconsistent", message: `\`failed\` (${failed}) exceeds \`total\` (${total})` });
+      findings.push({
+        path: ["dora", "changeFailureRate", "failed"],
+        severity: "error",
+        code: "dora-inconsistent",
+        message: `\`failed\` (${failed}) exceeds \`total\` (${total})`,
+      });
     } else if (total > 0 && rate !== undefined && !near(rate, failed / total)) {
-      findings.push({ path: ["dora", "changeFailureRate", "rate"], severity: "error", code: "dora-inconsistent", message: `\`rate\` is ${rate} but failed/total is ${(failed / total).toFixed(4)}` });
+      findings.push({
+        path: ["dora", "changeFailureRate", "rate"],
+        severity: "error",
+        code: "dora-inconsistent",
+        message: `\`rate\` is ${rate} but failed/total is ${(failed / total).toFixed(4)}`,
+      });
     }
   }
   const rework = objectAt(dora.reworkRate);
   const remediations = numberAt(rework?.remediations);
   const reworkTotal = numberAt(rework?.total);
   if (remediations !== undefined && reworkTotal !== undefined && remediations > reworkTotal) {
-    findings.push({ path: ["dora", "reworkRate", "remediations"], severity: "error", code: "dora-inconsistent", message: `\`remediations\` (${remediations}) exceeds \`total\` (${reworkTotal})` });
+    findings.push({
+      path: ["dora", "reworkRate", "remediations"],
+      severity: "error",
+      code: "dora-inconsistent",
+      message: `\`remediations\` (${remediations}) exceeds \`total\` (${reworkTotal})`,
+    });
   }
   const window = objectAt(dora.window);
   const start = timestamp(window?.start);
   const end = timestamp(window?.end);
   if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
-    findings.push({ path: ["dora", "window", "end"], severity: "error", code: "date-order", message: `window \`end\` ${end} is before \`start\` ${start}` });
+    findings.push({
+      path: ["dora", "window", "end"],
+      severity: "error",
+      code: "date-order",
+      message: `window \`end\` ${end} is before \`start\` ${start}`,
+    });
   }
   return findings;
 }
@@ -54,7 +75,12 @@ export function scorecardRules(document: unknown, fileDate?: string): PathFindin
   }
   const syncDate = /^sync_(\d{4}-\d{2}-\d{2})$/.exec(stringAt(scorecard?.syncId) ?? "")?.[1];
   if (generatedDate !== undefined && syncDate !== undefined && syncDate !== generatedDate) {
-    findings.push({ path: ["syncId"], severity: "warning", code: "sync-id-date", message: `\`syncId\` is dated ${syncDate} but \`generatedAt\` is on ${generatedDate}` });
+    findings.push({
+      path: ["syncId"],
+      severity: "warning",
+      code: "sync-id-date",
+      message: `\`syncId\` is dated ${syncDate} but \`generatedAt\` is on ${generatedDate}`,
+    });
   }
   const debt = objectAt(scorecard?.techDebt);
   const critical = numberAt(debt?.criticalItems);

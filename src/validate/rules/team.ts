@@ -22,14 +22,24 @@ export function teamRules(document: unknown): PathFinding[] {
     const login = github.replace(/^@/, "").toLowerCase();
     const first = logins.get(login);
     if (first !== undefined) {
-      findings.push({ path: ["members", index, "github"], severity: "error", code: "duplicate-id", message: `GitHub login "${github}" is already used by members[${first}]` });
+      findings.push({
+        path: ["members", index, "github"],
+        severity: "error",
+        code: "duplicate-id",
+        message: `GitHub login "${github}" is already used by members[${first}]`,
+      });
     } else logins.set(login, index);
   });
   if (logins.size > 0) {
     arrayAt(objectAt(team?.oncall)?.members).forEach((value, index) => {
       const login = stringAt(value);
       if (login !== undefined && !logins.has(login.replace(/^@/, "").toLowerCase())) {
-        findings.push({ path: ["oncall", "members", index], severity: "warning", code: "unknown-member", message: `on-call member "${login}" is not in \`members\`` });
+        findings.push({
+          path: ["oncall", "members", index],
+          severity: "warning",
+          code: "unknown-member",
+          message: `on-call member "${login}" is not in \`members\``,
+        });
       }
     });
   }

@@ -13,7 +13,8 @@ export function expectedDebtSummary(openItems: readonly OpenItem[]): TechDebt["s
   const summary = { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null as number | null };
   for (const item of openItems) {
     summary[item.priority]++;
-    if (item.estimatedDays !== null) summary.totalEstimatedDays = (summary.totalEstimatedDays ?? 0) + item.estimatedDays;
+    if (item.estimatedDays !== null)
+      summary.totalEstimatedDays = (summary.totalEstimatedDays ?? 0) + item.estimatedDays;
   }
   return summary;
 }
@@ -46,13 +47,29 @@ export function techDebtRules(document: unknown): PathFinding[] {
     if (id !== undefined) {
       const first = firstIndexOfId.get(id);
       if (first !== undefined) {
-        findings.push({ path: ["items", index, "id"], severity: "error", code: "duplicate-id", message: `id "${id}" is already used by items[${first}]; ids must be unique` });
+        findings.push({
+          path: ["items", index, "id"],
+          severity: "error",
+          code: "duplicate-id",
+          message: `id "${id}" is already used by items[${first}]; ids must be unique`,
+        });
       } else firstIndexOfId.set(id, index);
     }
     const createdAt = stringAt(item?.createdAt);
     const resolvedAt = stringAt(item?.resolvedAt);
-    if (createdAt !== undefined && resolvedAt !== undefined && isCalendarDate(createdAt) && isCalendarDate(resolvedAt) && resolvedAt < createdAt) {
-      findings.push({ path: ["items", index, "resolvedAt"], severity: "error", code: "date-order", message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}` });
+    if (
+      createdAt !== undefined &&
+      resolvedAt !== undefined &&
+      isCalendarDate(createdAt) &&
+      isCalendarDate(resolvedAt) &&
+      resolvedAt < createdAt
+    ) {
+      findings.push({
+        path: ["items", index, "resolvedAt"],
+        severity: "error",
+        code: "date-order",
+        message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}`,
+      });
     }
   });
 
@@ -73,7 +90,10 @@ export function techDebtRules(document: unknown): PathFinding[] {
   }
   const declared = summary.totalEstimatedDays === null ? null : numberAt(summary.totalEstimatedDays);
   const total = expected.totalEstimatedDays;
-  if (declared !== undefined && (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6)) {
+  if (
+    declared !== undefined &&
+    (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6)
+  ) {
     findings.push({
       path: ["summary", "totalEstimatedDays"],
       severity: "error",

@@ -11,4 +11,5 @@ export const arrayAt = (value: unknown): readonly unknown[] => (Array.isArray(va
 
 export const stringAt = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
-export const numberAt = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+export const numberAt = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) ? value : undefined;

@@ -8,7 +8,10 @@ let schema: GraphQLSchema | undefined;
 /** GitHub's published GraphQL schema (@octokit/graphql-schema); queries that it refuses fail here too. */
 function githubSchema(): GraphQLSchema {
   if (!schema) {
-    const sdl = readFileSync(new URL("../../../node_modules/@octokit/graphql-schema/schema.graphql", import.meta.url), "utf8");
+    const sdl = readFileSync(
+      new URL("../../../node_modules/@octokit/graphql-schema/schema.graphql", import.meta.url),
+      "utf8",
+    );
     // The published SDL declares one field twice; GitHub's server accepts it, so skip SDL validation.
     schema = buildSchema(sdl, { assumeValidSDL: true });
   }
@@ -17,7 +20,8 @@ function githubSchema(): GraphQLSchema {
 
 const gitOid = (text: string) => createHash("sha1").update(text).digest("hex");
 
-const byteLength = (content: FileContent) => (typeof content === "string" ? Buffer.byteLength(content) : content.length);
+const byteLength = (content: FileContent) =>
+  typeof content === "string" ? Buffer.byteLength(content) : content.length;
 
 function gitObject(repo: RepoState, expression: string): Record<string, unknown> | null {
   const colon = expression.indexOf(":");
@@ -28,7 +32,13 @@ function gitObject(repo: RepoState, expression: string): Record<string, unknown>
   const content = commit.tree.get(path);
   if (content !== undefined) {
     const binary = typeof content !== "string";
-    return { __typename: "Blob", byteSize: byteLength(content), isBinary: binary, text: binary ? null : content, oid: "0".repeat(40) };
+    return {
+      __typename: "Blob",
+      byteSize: byteLength(content),
+      isBinary: binary,
+      text: binary ? null : content,
+      oid: "0".repeat(40),
+    };
   }
   const prefix = path === "" ? "" : `${path}/`;
   const names = new Map<string, string>();
@@ -39,7 +49,10 @@ function gitObject(repo: RepoState, expression: string): Record<string, unknown>
     names.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? "blob" : "tree");
   }
   if (names.size === 0) return null;
-  return { __typename: "Tree", entries: [...names].sort().map(([name, type]) => ({ name, type, path: `${prefix}${name}`, oid: "0".repeat(40) })) };
+  return {
+    __typename: "Tree",
+    entries: [...names].sort().map(([name, type]) => ({ name, type, path: `${prefix}${name}`, oid: "0".repeat(40) })),
+  };
 }
 
 /** A connection page over `items` with an index cursor, as GitHub's connections look. */
@@ -51,7 +64,12 @@ function connection<T>(items: T[], args: { first?: number; after?: string | null
   return {
     totalCount: items.length,
     nodes,
-    pageInfo: { hasNextPage: last < items.length - 1, endCursor: nodes.length > 0 ? Buffer.from(String(last)).toString("base64") : null, hasPreviousPage: start > 0, startCursor: null },
+    pageInfo: {
+      hasNextPage: last < items.length - 1,
+      endCursor: nodes.length > 0 ? Buffer.from(String(last)).toString("base64") : null,
+      hasPreviousPage: start > 0,
+      startCursor: null,
+    },
   };
 }
 
@@ -64,7 +82,11 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
     authoredDate: commit.date,
     committedDate: commit.date,
     messageHeadline: commit.message.split("\n")[0],
-    parents: (args: { first?: number }) => connection(commit.parents.map((parent) => ({ oid: parent })), args),
+    parents: (args: { first?: number }) =>
+      connection(
+        commit.parents.map((parent) => ({ oid: parent })),
+        args,
+      ),
     // Like git log: everything reachable, newest first (emulated commits get increasing dates).
     history: (args: { first?: number; after?: string | null; since?: string }) => {
       const seen = new Set<string>();
@@ -80,13 +102,20 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
         .map((oid) => repo.commits.get(oid)!)
         .filter((c) => Date.parse(c.date) >= since)
         .sort((a, b) => b.date.localeCompare(a.date) || b.sha.localeCompare(a.sha));
-      return connection(ordered.map((c) => commitObject(repo, c.sha)), args);
+      return connection(
+        ordered.map((c) => commitObject(repo, c.sha)),
+        args,
+      );
     },
   };
 }
 
 /** Executes a GraphQL request against the emulator's repositories. */
-export async function executeGraphql(repos: Map<string, RepoState>, query: string, variables: Record<string, unknown> | undefined) {
+export async function executeGraphql(
+  repos: Map<string, RepoState>,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+) {
   const rootValue = {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = repos.get(`${owner}/${name}`.toLowerCase());
@@ -98,34 +127,57 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
           const sha = repo.branches.get(qualifiedName.replace(/^refs\/heads\//, ""));
           return sha ? { name: qualifiedName, target: commitObject(repo, sha) } : null;
         },
-        object: ({ expression, oid }: { expression?: string; oid?: string }) => (oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null),
+        object: ({ expression, oid }: { expression?: string; oid?: string }) =>
+          oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null,
         releases: (args: { first?: number; after?: string | null }) => {
           const ordered = [...repo.releases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
           return connection(
             ordered.map((release) => {
               const sha = repo.tags.get(release.tagName)?.sha ?? repo.resolve(release.targetCommitish)?.sha;
-              return { tagName: release.tagName, name: release.name, isDraft: release.draft, isPrerelease: release.prerelease, publishedAt: release.publishedAt, tagCommit: sha ? commitObject(repo, sha) : null };
+              return {
+                tagName: release.tagName,
+                name: release.name,
+                isDraft: release.draft,
+                isPrerelease: release.prerelease,
+                publishedAt: release.publishedAt,
+                tagCommit: sha ? commitObject(repo, sha) : null,
+              };
             }),
             args,
           );
         },
         refs: (args: { refPrefix: string; first?: number; after?: string | null }) => {
           if (args.refPrefix !== "refs/tags/") return connection([], args);
-          const dateOf = (tag: { sha: string; taggerDate?: string }) => tag.taggerDate ?? repo.commits.get(tag.sha)!.date;
+          const dateOf = (tag: { sha: string; taggerDate?: string }) =>
+            tag.taggerDate ?? repo.commits.get(tag.sha)!.date;
           const ordered = [...repo.tags].sort((a, b) => dateOf(b[1]).localeCompare(dateOf(a[1])));
           return connection(
             ordered.map(([name, tag]) => ({
               name,
               target: tag.taggerDate
-                ? { __typename: "Tag", oid: gitOid(`tag:${name}`), tagger: { date: tag.taggerDate }, target: commitObject(repo, tag.sha) }
+                ? {
+                    __typename: "Tag",
+                    oid: gitOid(`tag:${name}`),
+                    tagger: { date: tag.taggerDate },
+                    target: commitObject(repo, tag.sha),
+                  }
                 : commitObject(repo, tag.sha),
             })),
             args,
           );
         },
-        pullRequests: (args: { states?: string[]; baseRefName?: string; headRefName?: string; first?: number; after?: string | null }) => {
+        pullRequests: (args: {
+          states?: string[];
+          baseRefName?: string;
+          headRefName?: string;
+          first?: number;
+          after?: string | null;
+        }) => {
           const merged = [...repo.pulls.values()].filter(
-            (pull) => (!args.states || args.states.includes(pull.mergedAt ? "MERGED" : "OPEN")) && (!args.baseRefName || pull.baseRef === args.baseRefName) && (!args.headRefName || pull.headRef === args.headRefName),
+            (pull) =>
+              (!args.states || args.states.includes(pull.mergedAt ? "MERGED" : "OPEN")) &&
+              (!args.baseRefName || pull.baseRef === args.baseRefName) &&
+              (!args.headRefName || pull.headRef === args.headRefName),
           );
           const ordered = merged.sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? ""));
           return connection(
@@ -136,13 +188,24 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
               updatedAt: pull.mergedAt ?? "2025-01-01T00:00:00Z",
               headRefName: pull.headRef,
               mergeCommit: pull.mergeSha ? commitObject(repo, pull.mergeSha) : null,
-              labels: (labelArgs: { first?: number }) => connection(pull.labels.map((name) => ({ name })), labelArgs),
+              labels: (labelArgs: { first?: number }) =>
+                connection(
+                  pull.labels.map((name) => ({ name })),
+                  labelArgs,
+                ),
             })),
             args,
           );
         },
-        deployments: (args: { environments?: string[]; first?: number; after?: string | null; orderBy?: { direction?: string } }) => {
-          const matching = repo.deployments.filter((deployment) => !args.environments || args.environments.includes(deployment.environment));
+        deployments: (args: {
+          environments?: string[];
+          first?: number;
+          after?: string | null;
+          orderBy?: { direction?: string };
+        }) => {
+          const matching = repo.deployments.filter(
+            (deployment) => !args.environments || args.environments.includes(deployment.environment),
+          );
           const ordered = [...matching].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
           if (args.orderBy?.direction !== "ASC") ordered.reverse();
           return connection(
@@ -151,7 +214,14 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
               commitOid: deployment.sha,
               createdAt: deployment.createdAt,
               environment: deployment.environment,
-              statuses: (statusArgs: { first?: number }) => connection(deployment.statuses.map((status) => ({ state: status.state.toUpperCase(), createdAt: status.createdAt })), statusArgs),
+              statuses: (statusArgs: { first?: number }) =>
+                connection(
+                  deployment.statuses.map((status) => ({
+                    state: status.state.toUpperCase(),
+                    createdAt: status.createdAt,
+                  })),
+                  statusArgs,
+                ),
             })),
             args,
           );
@@ -160,12 +230,24 @@ export async function executeGraphql(repos: Map<string, RepoState>, query: strin
     },
   };
   const mutations = {
-    createPullRequest: ({ input }: { input: { repositoryId: string; headRefName: string; title: string; body?: string } }) => {
+    createPullRequest: ({
+      input,
+    }: {
+      input: { repositoryId: string; headRefName: string; title: string; body?: string };
+    }) => {
       const repo = [...repos.values()].find((candidate) => `R_${candidate.id}` === input.repositoryId);
       const pull = repo?.openPullRequestFromBranch(input.headRefName, input.title, input.body ?? "");
-      if (!repo || !pull) throw new Error(`Head sha can't be blank, Base sha can't be blank, No commits between ${input.headRefName} and the base`);
+      if (!repo || !pull)
+        throw new Error(
+          `Head sha can't be blank, Base sha can't be blank, No commits between ${input.headRefName} and the base`,
+        );
       return { pullRequest: { number: pull.number, url: `https://github.com/${repo.fullName}/pull/${pull.number}` } };
     },
   };
-  return graphql({ schema: githubSchema(), source: query, variableValues: variables, rootValue: { ...rootValue, ...mutations } });
+  return graphql({
+    schema: githubSchema(),
+    source: query,
+    variableValues: variables,
+    rootValue: { ...rootValue, ...mutations },
+  });
 }

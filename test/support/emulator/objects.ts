@@ -40,7 +40,15 @@ export interface StoredLabel {
 }
 
 export function labelBody(label: StoredLabel, repoApi: string) {
-  return { id: label.id, node_id: `LA_${label.id}`, url: `${repoApi}/labels/${encodeURIComponent(label.name)}`, name: label.name, description: label.description, color: label.color, default: false };
+  return {
+    id: label.id,
+    node_id: `LA_${label.id}`,
+    url: `${repoApi}/labels/${encodeURIComponent(label.name)}`,
+    name: label.name,
+    description: label.description,
+    color: label.color,
+    default: false,
+  };
 }
 
 export interface StoredIssue {
@@ -75,7 +83,12 @@ export function issueBody(issue: StoredIssue, labels: StoredLabel[], repoApi: st
     title: issue.title,
     body: issue.body,
     user: simpleUser(issue.user, api),
-    labels: issue.labels.map((name) => labelBody(labels.find((label) => label.name === name) ?? { id: 0, name, color: "ededed", description: null }, repoApi)),
+    labels: issue.labels.map((name) =>
+      labelBody(
+        labels.find((label) => label.name === name) ?? { id: 0, name, color: "ededed", description: null },
+        repoApi,
+      ),
+    ),
     assignee: null,
     assignees: [],
     milestone: null,
@@ -143,7 +156,12 @@ export function deploymentBody(deployment: StoredDeployment, repoApi: string, ap
   };
 }
 
-export function deploymentStatusBody(deployment: StoredDeployment, status: StoredDeployment["statuses"][number], repoApi: string, api: string) {
+export function deploymentStatusBody(
+  deployment: StoredDeployment,
+  status: StoredDeployment["statuses"][number],
+  repoApi: string,
+  api: string,
+) {
   const deploymentUrl = `${repoApi}/deployments/${deployment.id}`;
   return {
     id: status.id,
@@ -197,7 +215,12 @@ export function releaseBody(release: StoredRelease, repoApi: string, repoHtml: s
 }
 
 export function gitRefBody(ref: string, sha: string, repoApi: string) {
-  return { ref, node_id: `REF_${sha.slice(0, 8)}`, url: `${repoApi}/git/${ref}`, object: { type: "commit", sha, url: `${repoApi}/git/commits/${sha}` } };
+  return {
+    ref,
+    node_id: `REF_${sha.slice(0, 8)}`,
+    url: `${repoApi}/git/${ref}`,
+    object: { type: "commit", sha, url: `${repoApi}/git/commits/${sha}` },
+  };
 }
 
 /** GitHub's minimal-repository shape (owner, URLs and a few flags). */

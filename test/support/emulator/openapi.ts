@@ -36,7 +36,9 @@ function rewriteNullable(node: unknown): unknown {
 function templatePattern(template: string): RegExp {
   const source = template
     .split(/(\{[^}]+\})/)
-    .map((part) => (part === "{path}" ? ".+" : part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
+    .map((part) =>
+      part === "{path}" ? ".+" : part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   return new RegExp(`^${source}$`);
 }
@@ -67,15 +69,25 @@ export class OpenApiValidator {
       for (const [method, operation] of Object.entries(item)) {
         const responses = (operation as Json).responses as Json | undefined;
         if (!responses) continue;
-        this.operations.push({ method: method.toUpperCase(), template, pattern, responses, pointer: `#/paths/${escapePointer(template)}/${method}/responses` });
+        this.operations.push({
+          method: method.toUpperCase(),
+          template,
+          pattern,
+          responses,
+          pointer: `#/paths/${escapePointer(template)}/${method}/responses`,
+        });
       }
     }
   }
 
   /** The documented operation for a request path (without /api/v3), preferring literal segments. */
   private find(method: string, path: string): Operation | undefined {
-    const candidates = this.operations.filter((operation) => operation.method === method && operation.pattern.test(path));
-    return candidates.sort((a, b) => (b.template.match(/\/[^{/]+/g)?.length ?? 0) - (a.template.match(/\/[^{/]+/g)?.length ?? 0))[0];
+    const candidates = this.operations.filter(
+      (operation) => operation.method === method && operation.pattern.test(path),
+    );
+    return candidates.sort(
+      (a, b) => (b.template.match(/\/[^{/]+/g)?.length ?? 0) - (a.template.match(/\/[^{/]+/g)?.length ?? 0),
+    )[0];
   }
 
   /** Returns the problems with a response, or an empty list when it matches GitHub's description. */
@@ -83,16 +95,23 @@ export class OpenApiValidator {
     const operation = this.find(method, path);
     if (!operation) return [`${method} ${path}: no such operation in GitHub's OpenAPI description`];
     const response = operation.responses[String(status)] as Json | undefined;
-    if (!response) return [`${method} ${operation.template}: status ${status} is not documented (documented: ${Object.keys(operation.responses).join(", ")})`];
+    if (!response)
+      return [
+        `${method} ${operation.template}: status ${status} is not documented (documented: ${Object.keys(operation.responses).join(", ")})`,
+      ];
     const content = (response.content as Json | undefined)?.["application/json"] as Json | undefined;
     if (!content?.schema) return body === undefined || body === "" ? [] : [];
     const key = `${operation.pointer}/${status}`;
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `github-api${operation.pointer}/${status}/content/application~1json/schema` });
+      validate = this.ajv.compile({
+        $ref: `github-api${operation.pointer}/${status}/content/application~1json/schema`,
+      });
       this.compiled.set(key, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).slice(0, 10).map((error) => `${method} ${operation.template} ${status}: ${error.instancePath || "(root)"} ${error.message}`);
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map((error) => `${method} ${operation.template} ${status}: ${error.instancePath || "(root)"} ${error.message}`);
   }
 }

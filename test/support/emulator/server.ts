@@ -1,7 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { executeGraphql } from "./graphql.js";
-import { commentBody, deploymentBody, deploymentStatusBody, gitRefBody, issueBody, labelBody, minimalRepositoryBody, releaseBody, timestamp } from "./objects.js";
+import {
+  commentBody,
+  deploymentBody,
+  deploymentStatusBody,
+  gitRefBody,
+  issueBody,
+  labelBody,
+  minimalRepositoryBody,
+  releaseBody,
+  timestamp,
+} from "./objects.js";
 import { OpenApiValidator } from "./openapi.js";
 import { gitSha, RepoState, type CheckRun } from "./state.js";
 
@@ -27,7 +37,11 @@ export interface Fault {
 }
 
 type Json = Record<string, unknown>;
-type Route = { method: string; pattern: RegExp; handle: (match: RegExpMatchArray, request: ParsedRequest) => Reply | Promise<Reply> };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  handle: (match: RegExpMatchArray, request: ParsedRequest) => Reply | Promise<Reply>;
+};
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 interface ParsedRequest {
   url: URL;
@@ -38,14 +52,29 @@ interface ParsedRequest {
 export const secondaryRateLimit = (retryAfterSeconds = 1): Fault => ({
   status: 403,
   headers: { "retry-after": String(retryAfterSeconds), "x-ratelimit-remaining": "4000" },
-  body: { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" },
+  body: {
+    message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+    documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+  },
 });
 
 /** A write that lost a race (the ref moved, the file changed): GitHub answers 409 or 422. */
-export const staleWrite = (status: 409 | 422 = 409): Fault => ({ status, body: { message: status === 409 ? "Conflict" : "Update is not a fast forward", documentation_url: "https://docs.github.com/rest" } });
+export const staleWrite = (status: 409 | 422 = 409): Fault => ({
+  status,
+  body: {
+    message: status === 409 ? "Conflict" : "Update is not a fast forward",
+    documentation_url: "https://docs.github.com/rest",
+  },
+});
 
-const notFound = (): Reply => ({ status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } });
-const invalid = (message: string): Reply => ({ status: 422, body: { message: "Validation Failed", errors: [{ message }], documentation_url: "https://docs.github.com/rest" } });
+const notFound = (): Reply => ({
+  status: 404,
+  body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
+});
+const invalid = (message: string): Reply => ({
+  status: 422,
+  body: { message: "Validation Failed", errors: [{ message }], documentation_url: "https://docs.github.com/rest" },
+});
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
@@ -126,23 +155,47 @@ export class GitHubEmulator {
     try {
       body = text ? (JSON.parse(text) as Json) : {};
     } catch {
-      return this.send(response, { method: request.method ?? "GET", path: url.pathname, query: {}, status: 400 }, { status: 400, body: { message: "Problems parsing JSON" } });
+      return this.send(
+        response,
+        { method: request.method ?? "GET", path: url.pathname, query: {}, status: 400 },
+        { status: 400, body: { message: "Problems parsing JSON" } },
+      );
     }
     const method = request.method ?? "GET";
     const path = url.pathname.replace(/^\/api\/v3/, "");
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), status: 0, body: text ? body : undefined };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      body: text ? body : undefined,
+    };
     this.requests.push(record);
 
-    const fault = this.faults.find((candidate) => (candidate.times ?? 1) > 0 && (!candidate.method || candidate.method === method) && (!candidate.path || candidate.path.test(path)));
+    const fault = this.faults.find(
+      (candidate) =>
+        (candidate.times ?? 1) > 0 &&
+        (!candidate.method || candidate.method === method) &&
+        (!candidate.path || candidate.path.test(path)),
+    );
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      if (fault.status > 0) return this.send(response, record, { status: fault.status, headers: fault.headers, body: fault.body ?? { message: "injected fault" } });
+      if (fault.status > 0)
+        return this.send(response, record, {
+          status: fault.status,
+          headers: fault.headers,
+          body: fault.body ?? { message: "injected fault" },
+        });
     }
 
     const authorization = request.headers.authorization ?? "";
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(authorization)?.[1];
-    if (!token) return this.send(response, record, { status: 401, body: { message: "Requires authentication", documentation_url: "https://docs.github.com/rest" } });
+    if (!token)
+      return this.send(response, record, {
+        status: 401,
+        body: { message: "Requires authentication", documentation_url: "https://docs.github.com/rest" },
+      });
 
     if (url.pathname === "/api/graphql" && method === "POST") {
       const result = await executeGraphql(this.repos, String(body.query ?? ""), body.variables as Json | undefined);
@@ -155,11 +208,14 @@ export class GitHubEmulator {
       if (!match) continue;
       const reply = await route.handle(match, { url, body, token });
       if (reply.status < 300 && reply.body !== undefined) {
-        for (const problem of this.openapi.check(method, path, reply.status, reply.body)) this.schemaProblems.push(problem);
+        for (const problem of this.openapi.check(method, path, reply.status, reply.body))
+          this.schemaProblems.push(problem);
       }
       return this.send(response, record, reply);
     }
-    this.schemaProblems.push(`${method} ${path}: the emulator has no such route (the code under test called an endpoint it does not emulate)`);
+    this.schemaProblems.push(
+      `${method} ${path}: the emulator has no such route (the code under test called an endpoint it does not emulate)`,
+    );
     return this.send(response, record, notFound());
   }
 
@@ -182,8 +238,15 @@ export class GitHubEmulator {
       next.searchParams.set("page", String(n));
       return `<${next.toString()}>; rel="${rel}"`;
     };
-    const links = [...(page < last ? [link(page + 1, "next"), link(last, "last")] : []), ...(page > 1 ? [link(1, "first"), link(page - 1, "prev")] : [])];
-    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(", ") } : {} };
+    const links = [
+      ...(page < last ? [link(page + 1, "next"), link(last, "last")] : []),
+      ...(page > 1 ? [link(1, "first"), link(page - 1, "prev")] : []),
+    ];
+    return {
+      status: 200,
+      body: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length ? { link: links.join(", ") } : {},
+    };
   }
 
   private checkRunBody(repo: RepoState, run: CheckRun): Json {
@@ -200,7 +263,11 @@ export class GitHubEmulator {
       conclusion: run.conclusion,
       started_at: run.started_at,
       completed_at: run.completed_at,
-      output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${base}/check-runs/${run.id}/annotations` },
+      output: {
+        ...run.output,
+        annotations_count: run.annotations.length,
+        annotations_url: `${base}/check-runs/${run.id}/annotations`,
+      },
       name: run.name,
       check_suite: { id: 1 },
       app: null,
@@ -209,7 +276,11 @@ export class GitHubEmulator {
   }
 
   private urls(repo: RepoState) {
-    return { repoApi: `${this.restUrl}/repos/${repo.fullName}`, repoHtml: `https://github.com/${repo.fullName}`, api: this.restUrl };
+    return {
+      repoApi: `${this.restUrl}/repos/${repo.fullName}`,
+      repoHtml: `https://github.com/${repo.fullName}`,
+      api: this.restUrl,
+    };
   }
 
   private gitCommitBody(repo: RepoState, sha: string) {
@@ -226,7 +297,11 @@ export class GitHubEmulator {
       committer: person,
       message: commit.message,
       tree: { sha: tree, url: `${repoApi}/git/trees/${tree}` },
-      parents: commit.parents.map((parent) => ({ sha: parent, url: `${repoApi}/git/commits/${parent}`, html_url: `${repoHtml}/commit/${parent}` })),
+      parents: commit.parents.map((parent) => ({
+        sha: parent,
+        url: `${repoApi}/git/commits/${parent}`,
+        html_url: `${repoHtml}/commit/${parent}`,
+      })),
       verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
     };
   }
@@ -250,13 +325,28 @@ export class GitHubEmulator {
       const annotations = (output.annotations as Json[] | undefined) ?? [];
       if (annotations.length > 50) return invalid("Only 50 annotations are allowed per request");
       for (const annotation of annotations) {
-        if (!annotation.path || !annotation.start_line || !annotation.end_line || !annotation.annotation_level || !annotation.message) return invalid("annotation is missing a required field");
-        if ((annotation.start_column !== undefined || annotation.end_column !== undefined) && annotation.start_line !== annotation.end_line) {
+        if (
+          !annotation.path ||
+          !annotation.start_line ||
+          !annotation.end_line ||
+          !annotation.annotation_level ||
+          !annotation.message
+        )
+          return invalid("annotation is missing a required field");
+        if (
+          (annotation.start_column !== undefined || annotation.end_column !== undefined) &&
+          annotation.start_line !== annotation.end_line
+        ) {
           return invalid("Annotations only support start_column and end_column on the same line");
         }
       }
-      if (String(output.summary ?? "").length > 65535) return invalid("output.summary is too long (maximum is 65535 characters)");
-      run.output = { title: (output.title as string) ?? run.output.title, summary: (output.summary as string) ?? run.output.summary, text: (output.text as string) ?? run.output.text };
+      if (String(output.summary ?? "").length > 65535)
+        return invalid("output.summary is too long (maximum is 65535 characters)");
+      run.output = {
+        title: (output.title as string) ?? run.output.title,
+        summary: (output.summary as string) ?? run.output.summary,
+        text: (output.text as string) ?? run.output.text,
+      };
       run.annotations.push(...annotations);
     }
     return undefined;
@@ -264,11 +354,17 @@ export class GitHubEmulator {
 
   private defineRoutes(): void {
     const repoPath = "/repos/([^/]+)/([^/]+)";
-    const route = (method: string, pattern: string, handle: Route["handle"]) => this.routes.push({ method, pattern: new RegExp(`^${pattern}$`), handle });
+    const route = (method: string, pattern: string, handle: Route["handle"]) =>
+      this.routes.push({ method, pattern: new RegExp(`^${pattern}$`), handle });
 
     route("POST", "/app/installations/(\\d+)/access_tokens", () => ({
       status: 201,
-      body: { token: `ghs_installation_${Math.random().toString(36).slice(2)}`, expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"), permissions: { checks: "write", contents: "read", pull_requests: "read", metadata: "read" }, repository_selection: "all" },
+      body: {
+        token: `ghs_installation_${Math.random().toString(36).slice(2)}`,
+        expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        permissions: { checks: "write", contents: "read", pull_requests: "read", metadata: "read" },
+        repository_selection: "all",
+      },
     }));
 
     route("GET", `${repoPath}/pulls/(\\d+)/files`, (match, request) => {
@@ -289,20 +385,43 @@ export class GitHubEmulator {
       if (!repo) return notFound();
       const sha = repo.resolve(match[3]!)?.sha ?? match[3];
       const name = request.url.searchParams.get("check_name");
-      let runs = repo.checkRuns.filter((run) => run.head_sha === sha && (!name || run.name === name)).sort((a, b) => b.id - a.id);
-      if (request.url.searchParams.get("filter") !== "all") runs = runs.filter((run, index) => runs.findIndex((other) => other.name === run.name) === index);
+      let runs = repo.checkRuns
+        .filter((run) => run.head_sha === sha && (!name || run.name === name))
+        .sort((a, b) => b.id - a.id);
+      if (request.url.searchParams.get("filter") !== "all")
+        runs = runs.filter((run, index) => runs.findIndex((other) => other.name === run.name) === index);
       const { body } = this.page(runs, request);
-      return { status: 200, body: { total_count: runs.length, check_runs: (body as CheckRun[]).map((run) => this.checkRunBody(repo, run)) } };
+      return {
+        status: 200,
+        body: { total_count: runs.length, check_runs: (body as CheckRun[]).map((run) => this.checkRunBody(repo, run)) },
+      };
     });
 
     route("POST", `${repoPath}/check-runs`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
-      if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/checks/runs#create-a-check-run" } };
+      if (this.readOnlyTokens.has(request.token ?? ""))
+        return {
+          status: 403,
+          body: {
+            message: "Resource not accessible by integration",
+            documentation_url: "https://docs.github.com/rest/checks/runs#create-a-check-run",
+          },
+        };
       const { name, head_sha: headSha } = request.body;
       if (typeof name !== "string" || typeof headSha !== "string") return invalid("name and head_sha are required");
       if (!repo.commits.has(headSha)) return invalid("No commit found for SHA: " + headSha);
-      const run: CheckRun = { id: this.checkRunIds++, name, head_sha: headSha, status: "queued", conclusion: null, started_at: now(), completed_at: null, output: { title: null, summary: null, text: null }, annotations: [] };
+      const run: CheckRun = {
+        id: this.checkRunIds++,
+        name,
+        head_sha: headSha,
+        status: "queued",
+        conclusion: null,
+        started_at: now(),
+        completed_at: null,
+        output: { title: null, summary: null, text: null },
+        annotations: [],
+      };
       const error = this.applyCheckRunWrite(run, request.body);
       if (error) return error;
       repo.checkRuns.push(run);
@@ -313,7 +432,14 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       const run = repo?.checkRuns.find((candidate) => candidate.id === Number(match[3]));
       if (!repo || !run) return notFound();
-      if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/checks/runs#update-a-check-run" } };
+      if (this.readOnlyTokens.has(request.token ?? ""))
+        return {
+          status: 403,
+          body: {
+            message: "Resource not accessible by integration",
+            documentation_url: "https://docs.github.com/rest/checks/runs#update-a-check-run",
+          },
+        };
       const error = this.applyCheckRunWrite(run, request.body);
       return error ?? { status: 200, body: this.checkRunBody(repo, run) };
     });
@@ -323,7 +449,10 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       if (!repo) return notFound();
       const state = request.url.searchParams.get("state") ?? "open";
-      const wanted = (request.url.searchParams.get("labels") ?? "").split(",").filter(Boolean).map((name) => name.toLowerCase());
+      const wanted = (request.url.searchParams.get("labels") ?? "")
+        .split(",")
+        .filter(Boolean)
+        .map((name) => name.toLowerCase());
       const since = request.url.searchParams.get("since");
       const issues = [...repo.issues.values()]
         .filter((issue) => state === "all" || issue.state === state)
@@ -332,7 +461,10 @@ export class GitHubEmulator {
         .sort((a, b) => b.number - a.number);
       const { repoApi, repoHtml, api } = this.urls(repo);
       const reply = this.page(issues, request);
-      return { ...reply, body: (reply.body as typeof issues).map((issue) => issueBody(issue, repo.labels, repoApi, repoHtml, api)) };
+      return {
+        ...reply,
+        body: (reply.body as typeof issues).map((issue) => issueBody(issue, repo.labels, repoApi, repoHtml, api)),
+      };
     });
     route("GET", `${repoPath}/issues/(\\d+)`, (match) => {
       const repo = this.repo(match);
@@ -342,7 +474,12 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       if (!repo) return notFound();
       if (typeof request.body.title !== "string" || request.body.title === "") return invalid("title is required");
-      const issue = repo.createIssue({ title: request.body.title, body: (request.body.body as string | undefined) ?? null, labels: (request.body.labels as string[] | undefined) ?? [], user: "cto-copilot[bot]" });
+      const issue = repo.createIssue({
+        title: request.body.title,
+        body: (request.body.body as string | undefined) ?? null,
+        labels: (request.body.labels as string[] | undefined) ?? [],
+        user: "cto-copilot[bot]",
+      });
       return this.issueReply(repo, issue.number, 201);
     });
     route("PATCH", `${repoPath}/issues/(\\d+)`, (match, request) => {
@@ -353,8 +490,14 @@ export class GitHubEmulator {
       if (typeof title === "string") issue.title = title;
       if (typeof body === "string" || body === null) issue.body = body as string | null;
       if (Array.isArray(labels)) issue.labels = labels.map((name) => repo.ensureLabel(String(name)).name);
-      if (state === "closed" && issue.state === "open") Object.assign(issue, { state: "closed", closedAt: timestamp(), stateReason: (stateReason as typeof issue.stateReason) ?? "completed" });
-      if (state === "open" && issue.state === "closed") Object.assign(issue, { state: "open", closedAt: null, stateReason: "reopened" });
+      if (state === "closed" && issue.state === "open")
+        Object.assign(issue, {
+          state: "closed",
+          closedAt: timestamp(),
+          stateReason: (stateReason as typeof issue.stateReason) ?? "completed",
+        });
+      if (state === "open" && issue.state === "closed")
+        Object.assign(issue, { state: "open", closedAt: null, stateReason: "reopened" });
       issue.updatedAt = timestamp();
       return this.issueReply(repo, issue.number);
     });
@@ -373,14 +516,18 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       if (!repo) return notFound();
       const reply = this.page(repo.labels, request);
-      return { ...reply, body: (reply.body as typeof repo.labels).map((label) => labelBody(label, this.urls(repo).repoApi)) };
+      return {
+        ...reply,
+        body: (reply.body as typeof repo.labels).map((label) => labelBody(label, this.urls(repo).repoApi)),
+      };
     });
     route("POST", `${repoPath}/labels`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
       const name = String(request.body.name ?? "");
       if (!name) return invalid("name is required");
-      if (repo.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) return invalid("Label already exists");
+      if (repo.labels.some((label) => label.name.toLowerCase() === name.toLowerCase()))
+        return invalid("Label already exists");
       const label = repo.ensureLabel(name);
       label.color = String(request.body.color ?? label.color);
       label.description = (request.body.description as string | undefined) ?? null;
@@ -394,7 +541,10 @@ export class GitHubEmulator {
       const comments = repo.comments.filter((comment) => comment.issue === Number(match[3]));
       const { repoApi, repoHtml, api } = this.urls(repo);
       const reply = this.page(comments, request);
-      return { ...reply, body: (reply.body as typeof comments).map((comment) => commentBody(comment, repoApi, repoHtml, api)) };
+      return {
+        ...reply,
+        body: (reply.body as typeof comments).map((comment) => commentBody(comment, repoApi, repoHtml, api)),
+      };
     });
     route("POST", `${repoPath}/issues/(\\d+)/comments`, (match, request) => {
       const repo = this.repo(match);
@@ -403,7 +553,14 @@ export class GitHubEmulator {
       if (typeof request.body.body !== "string") return invalid("body is required");
       if (request.body.body.length > 65536) return invalid("Body is too long (maximum is 65536 characters)");
       const at = timestamp();
-      const comment = { id: 60_000 + this.commentIds++, issue: number, body: request.body.body, user: "cto-copilot[bot]", createdAt: at, updatedAt: at };
+      const comment = {
+        id: 60_000 + this.commentIds++,
+        issue: number,
+        body: request.body.body,
+        user: "cto-copilot[bot]",
+        createdAt: at,
+        updatedAt: at,
+      };
       repo.comments.push(comment);
       const issue = repo.issues.get(number);
       if (issue) issue.comments++;
@@ -427,10 +584,15 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       if (!repo) return notFound();
       const environment = request.url.searchParams.get("environment");
-      const deployments = repo.deployments.filter((deployment) => !environment || deployment.environment === environment).reverse();
+      const deployments = repo.deployments
+        .filter((deployment) => !environment || deployment.environment === environment)
+        .reverse();
       const { repoApi, api } = this.urls(repo);
       const reply = this.page(deployments, request);
-      return { ...reply, body: (reply.body as typeof deployments).map((deployment) => deploymentBody(deployment, repoApi, api)) };
+      return {
+        ...reply,
+        body: (reply.body as typeof deployments).map((deployment) => deploymentBody(deployment, repoApi, api)),
+      };
     });
     route("GET", `${repoPath}/deployments/(\\d+)/statuses`, (match, request) => {
       const repo = this.repo(match);
@@ -438,7 +600,12 @@ export class GitHubEmulator {
       if (!repo || !deployment) return notFound();
       const { repoApi, api } = this.urls(repo);
       const reply = this.page([...deployment.statuses].reverse(), request);
-      return { ...reply, body: (reply.body as typeof deployment.statuses).map((status) => deploymentStatusBody(deployment, status, repoApi, api)) };
+      return {
+        ...reply,
+        body: (reply.body as typeof deployment.statuses).map((status) =>
+          deploymentStatusBody(deployment, status, repoApi, api),
+        ),
+      };
     });
     route("GET", `${repoPath}/releases`, (match, request) => {
       const repo = this.repo(match);
@@ -446,7 +613,10 @@ export class GitHubEmulator {
       const { repoApi, repoHtml, api } = this.urls(repo);
       const releases = [...repo.releases].reverse();
       const reply = this.page(releases, request);
-      return { ...reply, body: (reply.body as typeof releases).map((release) => releaseBody(release, repoApi, repoHtml, api)) };
+      return {
+        ...reply,
+        body: (reply.body as typeof releases).map((release) => releaseBody(release, repoApi, repoHtml, api)),
+      };
     });
     route("GET", `${repoPath}/git/ref/(.+)`, (match) => {
       const repo = this.repo(match);
@@ -457,7 +627,14 @@ export class GitHubEmulator {
     route("GET", `${repoPath}/branches/([^/]+)/protection`, (match) => {
       const repo = this.repo(match);
       const branch = decodeURIComponent(match[3]!);
-      if (!repo || !repo.protectedBranches.has(branch)) return { status: 404, body: { message: "Branch not protected", documentation_url: "https://docs.github.com/rest/branches/branch-protection" } };
+      if (!repo || !repo.protectedBranches.has(branch))
+        return {
+          status: 404,
+          body: {
+            message: "Branch not protected",
+            documentation_url: "https://docs.github.com/rest/branches/branch-protection",
+          },
+        };
       const url = `${this.urls(repo).repoApi}/branches/${branch}/protection`;
       return { status: 200, body: { url, enabled: true, name: branch, protection_url: url } };
     });
@@ -468,7 +645,10 @@ export class GitHubEmulator {
       const branch = request.url.searchParams.get("branch");
       const status = request.url.searchParams.get("status");
       const runs = repo.workflowRuns
-        .filter((run) => run.workflow === workflow && (!branch || run.headBranch === branch) && (!status || status === "completed"))
+        .filter(
+          (run) =>
+            run.workflow === workflow && (!branch || run.headBranch === branch) && (!status || status === "completed"),
+        )
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const { repoApi, repoHtml, api } = this.urls(repo);
       const page = this.page(runs, request);
@@ -502,7 +682,14 @@ export class GitHubEmulator {
             cancel_url: `${repoApi}/actions/runs/${run.id}/cancel`,
             rerun_url: `${repoApi}/actions/runs/${run.id}/rerun`,
             workflow_url: `${repoApi}/actions/workflows/7`,
-            head_commit: { id: run.headSha, tree_id: repo.treeShaOf(run.headSha), message: run.title, timestamp: run.createdAt, author: { name: "Dev", email: "dev@example.com" }, committer: { name: "Dev", email: "dev@example.com" } },
+            head_commit: {
+              id: run.headSha,
+              tree_id: repo.treeShaOf(run.headSha),
+              message: run.title,
+              timestamp: run.createdAt,
+              author: { name: "Dev", email: "dev@example.com" },
+              committer: { name: "Dev", email: "dev@example.com" },
+            },
             repository,
             head_repository: repository,
           })),
@@ -510,7 +697,13 @@ export class GitHubEmulator {
       };
     });
     // Reading Dependabot alerts needs a permission the default tokens lack: refused, as GitHub does.
-    route("GET", `${repoPath}/dependabot/alerts`, () => ({ status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/dependabot/alerts" } }));
+    route("GET", `${repoPath}/dependabot/alerts`, () => ({
+      status: 403,
+      body: {
+        message: "Resource not accessible by integration",
+        documentation_url: "https://docs.github.com/rest/dependabot/alerts",
+      },
+    }));
     route("POST", `${repoPath}/git/refs`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
@@ -532,17 +725,44 @@ export class GitHubEmulator {
     route("POST", `${repoPath}/git/trees`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
-      if (this.readOnlyTokens.has(request.token ?? "")) return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/git/trees#create-a-tree" } };
-      const entries = (request.body.tree as { path: string; content?: string; sha?: string | null }[] | undefined) ?? [];
+      if (this.readOnlyTokens.has(request.token ?? ""))
+        return {
+          status: 403,
+          body: {
+            message: "Resource not accessible by integration",
+            documentation_url: "https://docs.github.com/rest/git/trees#create-a-tree",
+          },
+        };
+      const entries =
+        (request.body.tree as { path: string; content?: string; sha?: string | null }[] | undefined) ?? [];
       const sha = repo.createTree(request.body.base_tree as string | undefined, entries);
       if (!sha) return invalid("base_tree is not a valid tree");
       const { repoApi } = this.urls(repo);
-      return { status: 201, body: { sha, url: `${repoApi}/git/trees/${sha}`, truncated: false, tree: entries.map((entry) => ({ path: entry.path, mode: "100644", type: "blob", sha: gitSha(String(entry.content ?? "")), size: (entry.content ?? "").length, url: `${repoApi}/git/blobs/${gitSha(String(entry.content ?? ""))}` })) } };
+      return {
+        status: 201,
+        body: {
+          sha,
+          url: `${repoApi}/git/trees/${sha}`,
+          truncated: false,
+          tree: entries.map((entry) => ({
+            path: entry.path,
+            mode: "100644",
+            type: "blob",
+            sha: gitSha(String(entry.content ?? "")),
+            size: (entry.content ?? "").length,
+            url: `${repoApi}/git/blobs/${gitSha(String(entry.content ?? ""))}`,
+          })),
+        },
+      };
     });
     route("POST", `${repoPath}/git/commits`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
-      const sha = repo.createCommitObject(String(request.body.tree ?? ""), (request.body.parents as string[] | undefined) ?? [], String(request.body.message ?? ""));
+      const sha = repo.createCommitObject(
+        String(request.body.tree ?? ""),
+        (request.body.parents as string[] | undefined) ?? [],
+        String(request.body.message ?? ""),
+      );
       if (!sha) return invalid("tree or parents do not exist");
       return { status: 201, body: this.gitCommitBody(repo, sha) };
     });
@@ -557,7 +777,14 @@ export class GitHubEmulator {
       // Without force, only a fast-forward is accepted: a ref that moved since it was read is refused.
       let ancestor: string | undefined = sha;
       while (ancestor && ancestor !== current) ancestor = repo.commits.get(ancestor)?.parents[0];
-      if (!request.body.force && ancestor !== current) return { status: 422, body: { message: "Update is not a fast forward", documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference" } };
+      if (!request.body.force && ancestor !== current)
+        return {
+          status: 422,
+          body: {
+            message: "Update is not a fast forward",
+            documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference",
+          },
+        };
       repo.branches.set(branch, sha);
       return { status: 200, body: gitRefBody(`refs/heads/${branch}`, sha, this.urls(repo).repoApi) };
     });

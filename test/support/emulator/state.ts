@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { timestamp, type StoredComment, type StoredDeployment, type StoredIssue, type StoredLabel, type StoredRelease } from "./objects.js";
+import {
+  timestamp,
+  type StoredComment,
+  type StoredDeployment,
+  type StoredIssue,
+  type StoredLabel,
+  type StoredRelease,
+} from "./objects.js";
 
 /** File contents in a commit: text, or bytes for binary files. */
 export type FileContent = string | Uint8Array;
@@ -51,17 +58,25 @@ export interface CheckRun {
 }
 
 export const gitSha = (text: string) => createHash("sha1").update(text).digest("hex");
-const lines = (content: FileContent | undefined) => (content === undefined ? [] : typeof content === "string" ? content.split("\n") : []);
+const lines = (content: FileContent | undefined) =>
+  content === undefined ? [] : typeof content === "string" ? content.split("\n") : [];
 
 /** A naive unified diff (whole-file hunk): enough for tools that read +/- lines. */
-function patchOf(before: FileContent | undefined, after: FileContent | undefined): { patch?: string; additions: number; deletions: number } {
+function patchOf(
+  before: FileContent | undefined,
+  after: FileContent | undefined,
+): { patch?: string; additions: number; deletions: number } {
   if (before instanceof Uint8Array || after instanceof Uint8Array) return { additions: 0, deletions: 0 };
   const old = lines(before);
   const next = lines(after);
   const removed = old.filter((line, index) => next[index] !== line);
   const added = next.filter((line, index) => old[index] !== line);
   const header = `@@ -1,${old.length} +1,${next.length} @@`;
-  return { patch: [header, ...removed.map((line) => `-${line}`), ...added.map((line) => `+${line}`)].join("\n"), additions: added.length, deletions: removed.length };
+  return {
+    patch: [header, ...removed.map((line) => `-${line}`), ...added.map((line) => `+${line}`)].join("\n"),
+    additions: added.length,
+    deletions: removed.length,
+  };
 }
 
 let repoIds = 1000;
@@ -81,7 +96,17 @@ export class RepoState {
   /** Tags: lightweight (no date) or annotated (tagger date). */
   readonly tags = new Map<string, { sha: string; taggerDate?: string }>();
   readonly protectedBranches = new Set<string>();
-  readonly workflowRuns: { id: number; workflow: string; runNumber: number; headSha: string; headBranch: string; conclusion: string; createdAt: string; updatedAt: string; title: string }[] = [];
+  readonly workflowRuns: {
+    id: number;
+    workflow: string;
+    runNumber: number;
+    headSha: string;
+    headBranch: string;
+    conclusion: string;
+    createdAt: string;
+    updatedAt: string;
+    title: string;
+  }[] = [];
   /** Issues and pull requests share one number sequence, as on GitHub. */
   private lastNumber = 0;
   private clock = Date.parse("2025-11-01T09:00:00Z");
@@ -97,7 +122,10 @@ export class RepoState {
   }
 
   /** Commits a change (null deletes a file) on a branch, returning the new sha. */
-  commit(files: Record<string, FileContent | null>, options: { branch?: string; message?: string; parent?: string; date?: string; parents?: string[] } = {}): string {
+  commit(
+    files: Record<string, FileContent | null>,
+    options: { branch?: string; message?: string; parent?: string; date?: string; parents?: string[] } = {},
+  ): string {
     const branch = options.branch ?? this.defaultBranch;
     const parentSha = options.parent ?? this.branches.get(branch);
     const parent = parentSha ? this.commits.get(parentSha) : undefined;
@@ -122,7 +150,10 @@ export class RepoState {
   }
 
   /** Opens a pull request whose head commit applies `files` to the default branch. */
-  openPullRequest(files: Record<string, FileContent | null>, options: { title?: string; body?: string; user?: string; draft?: boolean; labels?: string[]; branch?: string } = {}): Pull {
+  openPullRequest(
+    files: Record<string, FileContent | null>,
+    options: { title?: string; body?: string; user?: string; draft?: boolean; labels?: string[]; branch?: string } = {},
+  ): Pull {
     const number = ++this.lastNumber;
     const baseSha = this.branches.get(this.defaultBranch)!;
     const headRef = options.branch ?? `feature-${number}`;
@@ -144,10 +175,29 @@ export class RepoState {
     return pull;
   }
 
-  createIssue(fields: { title: string; body?: string | null; labels?: string[]; user?: string; createdAt?: string }): StoredIssue {
+  createIssue(fields: {
+    title: string;
+    body?: string | null;
+    labels?: string[];
+    user?: string;
+    createdAt?: string;
+  }): StoredIssue {
     const number = ++this.lastNumber;
     const createdAt = fields.createdAt ?? timestamp();
-    const issue: StoredIssue = { number, id: 50_000 + number, title: fields.title, body: fields.body ?? null, user: fields.user ?? "octocat", labels: fields.labels ?? [], state: "open", stateReason: null, createdAt, updatedAt: createdAt, closedAt: null, comments: 0 };
+    const issue: StoredIssue = {
+      number,
+      id: 50_000 + number,
+      title: fields.title,
+      body: fields.body ?? null,
+      user: fields.user ?? "octocat",
+      labels: fields.labels ?? [],
+      state: "open",
+      stateReason: null,
+      createdAt,
+      updatedAt: createdAt,
+      closedAt: null,
+      comments: 0,
+    };
     for (const name of issue.labels) this.ensureLabel(name);
     this.issues.set(number, issue);
     return issue;
@@ -165,12 +215,22 @@ export class RepoState {
   /** A deployment of `sha` with its statuses in order (e.g. ["in_progress", "success"]) at `at`. */
   addDeployment(sha: string, environment: string, states: string[], at: string): StoredDeployment {
     const id = 90_000 + this.deployments.length;
-    const deployment: StoredDeployment = { id, sha, ref: sha, environment, createdAt: at, statuses: states.map((state, index) => ({ id: id * 10 + index, state, createdAt: at })) };
+    const deployment: StoredDeployment = {
+      id,
+      sha,
+      ref: sha,
+      environment,
+      createdAt: at,
+      statuses: states.map((state, index) => ({ id: id * 10 + index, state, createdAt: at })),
+    };
     this.deployments.push(deployment);
     return deployment;
   }
 
-  addRelease(tagName: string, options: { draft?: boolean; prerelease?: boolean; publishedAt?: string; target?: string } = {}): StoredRelease {
+  addRelease(
+    tagName: string,
+    options: { draft?: boolean; prerelease?: boolean; publishedAt?: string; target?: string } = {},
+  ): StoredRelease {
     const release: StoredRelease = {
       id: 80_000 + this.releases.length,
       tagName,
@@ -195,7 +255,10 @@ export class RepoState {
   }
 
   /** POST /git/trees: a new tree from a base tree and entries (content to write, sha null to delete). */
-  createTree(baseTree: string | undefined, entries: { path: string; content?: string; sha?: string | null }[]): string | undefined {
+  createTree(
+    baseTree: string | undefined,
+    entries: { path: string; content?: string; sha?: string | null }[],
+  ): string | undefined {
     const base = baseTree ? this.trees.get(baseTree) : new Map<string, FileContent>();
     if (!base) return undefined;
     const tree = new Map(base);
@@ -225,7 +288,19 @@ export class RepoState {
     const baseSha = this.branches.get(this.defaultBranch);
     if (!headSha || !baseSha) return undefined;
     const number = ++this.lastNumber;
-    const pull: Pull = { number, title, body, user: "cto-copilot[bot]", headSha, baseSha, headRef, baseRef: this.defaultBranch, draft: false, labels: [], files: this.diff(baseSha, headSha) };
+    const pull: Pull = {
+      number,
+      title,
+      body,
+      user: "cto-copilot[bot]",
+      headSha,
+      baseSha,
+      headRef,
+      baseRef: this.defaultBranch,
+      draft: false,
+      labels: [],
+      files: this.diff(baseSha, headSha),
+    };
     this.pulls.set(number, pull);
     return pull;
   }
@@ -235,7 +310,11 @@ export class RepoState {
     const pull = this.pulls.get(number)!;
     const base = this.branches.get(this.defaultBranch)!;
     const head = this.commits.get(pull.headSha)!;
-    const sha = this.commit(Object.fromEntries(head.tree), { message: `Merge pull request #${number} from ${pull.headRef}`, date, parents: [base, pull.headSha] });
+    const sha = this.commit(Object.fromEntries(head.tree), {
+      message: `Merge pull request #${number} from ${pull.headRef}`,
+      date,
+      parents: [base, pull.headSha],
+    });
     pull.mergedAt = date;
     pull.mergeSha = sha;
     return sha;
@@ -260,7 +339,15 @@ export class RepoState {
       if (before === after) continue;
       const status = before === undefined ? "added" : after === undefined ? "removed" : "modified";
       const { patch, additions, deletions } = patchOf(before, after);
-      files.push({ filename: path, status, additions, deletions, changes: additions + deletions, ...(patch !== undefined ? { patch } : {}), sha: gitSha(String(after ?? before)) });
+      files.push({
+        filename: path,
+        status,
+        additions,
+        deletions,
+        changes: additions + deletions,
+        ...(patch !== undefined ? { patch } : {}),
+        sha: gitSha(String(after ?? before)),
+      });
     }
     return files;
   }

@@ -15,10 +15,18 @@ describe("the App manifest and the Action metadata", () => {
     const { errors, value } = parse("app.yml");
     expect(errors).toEqual([]);
     const handled = new Set<string>();
-    const recorder = { on: (events: string | string[]) => [events].flat().forEach((event) => handled.add(event.split(".")[0]!)), onError: () => undefined };
+    const recorder = {
+      on: (events: string | string[]) => [events].flat().forEach((event) => handled.add(event.split(".")[0]!)),
+      onError: () => undefined,
+    };
     ctoCopilotApp(recorder as unknown as Probot);
     expect([...(value.default_events as string[])].sort()).toEqual([...handled].sort());
-    expect(value.default_permissions).toMatchObject({ checks: "write", contents: "write", pull_requests: "write", metadata: "read" });
+    expect(value.default_permissions).toMatchObject({
+      checks: "write",
+      contents: "write",
+      pull_requests: "write",
+      metadata: "read",
+    });
   });
 
   it("action.yml is valid YAML that runs the committed bundle on node24", () => {

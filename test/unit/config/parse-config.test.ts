@@ -20,7 +20,9 @@ describe(".github/cto-copilot.yml", () => {
   });
 
   it("keys for features not built yet are unknown keys: a warning each, and the rest of the file is used", () => {
-    const { config, valid, findings } = parseConfig("ai:\n  enabled: true\ndebt:\n  issues: true\nincidents:\n  postmortem: comment\n  label: outage\n");
+    const { config, valid, findings } = parseConfig(
+      "ai:\n  enabled: true\ndebt:\n  issues: true\nincidents:\n  postmortem: comment\n  label: outage\n",
+    );
     expect(valid).toBe(true);
     expect(config.incidents.label).toBe("outage");
     expect(findings.map((finding) => [finding.severity, finding.message]).sort()).toEqual([
@@ -57,16 +59,31 @@ describe(".github/cto-copilot.yml", () => {
     const text = "dataDir: docs/eng\nadr:\n  requires: true\n";
     const parsed = parseConfig(text);
     expect(parsed).toMatchObject({ valid: true, config: { dataDir: "docs/eng", adr: { require: false } } });
-    expect(diagnose(text)).toEqual([expect.objectContaining({ line: 3, column: 3, severity: "warning", code: "config-unknown-key" })]);
+    expect(diagnose(text)).toEqual([
+      expect.objectContaining({ line: 3, column: 3, severity: "warning", code: "config-unknown-key" }),
+    ]);
   });
 
   it("YAML syntax errors and duplicate keys have positions", () => {
-    expect(diagnose("adr:\n  require: true\n require: false\n")[0]).toMatchObject({ severity: "error", code: "yaml-syntax", line: 3 });
-    expect(diagnose("dataDir: a\ndataDir: b\n")[0]).toMatchObject({ severity: "error", code: "duplicate-key", line: 2, column: 1 });
+    expect(diagnose("adr:\n  require: true\n require: false\n")[0]).toMatchObject({
+      severity: "error",
+      code: "yaml-syntax",
+      line: 3,
+    });
+    expect(diagnose("dataDir: a\ndataDir: b\n")[0]).toMatchObject({
+      severity: "error",
+      code: "duplicate-key",
+      line: 2,
+      column: 1,
+    });
   });
 
   it("a wrong type inside a list points at the item", () => {
-    expect(diagnose("adr:\n  ignore:\n    - docs/**\n    - 42\n")[0]).toMatchObject({ line: 4, column: 7, code: "config-invalid-type" });
+    expect(diagnose("adr:\n  ignore:\n    - docs/**\n    - 42\n")[0]).toMatchObject({
+      line: 4,
+      column: 7,
+      code: "config-invalid-type",
+    });
   });
 
   it("a config that is not a mapping is refused", () => {
@@ -74,7 +91,8 @@ describe(".github/cto-copilot.yml", () => {
   });
 
   it("survives alias bombs", () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     expect(() => parseConfig(bomb)).not.toThrow();
     expect(parseConfig(bomb).valid).toBe(false);
   });

@@ -10,10 +10,22 @@ const now = Date.parse("2025-11-01T00:00:00Z");
 
 /** A linear history: commit i at t0 + i hours, subjects given. */
 function linear(subjects: string[]): CommitInfo[] {
-  return subjects.map((subject, index) => ({ sha: `c${index}`, parents: index === 0 ? [] : [`c${index - 1}`], authorTime: t0 + index * hour, subject }));
+  return subjects.map((subject, index) => ({
+    sha: `c${index}`,
+    parents: index === 0 ? [] : [`c${index - 1}`],
+    authorTime: t0 + index * hour,
+    subject,
+  }));
 }
 
-const deploy = (ref: string, sha: string, at: number, extra: Partial<DeploymentEvent> = {}): DeploymentEvent => ({ ref, sha, time: at, environment: "production", status: "success", ...extra });
+const deploy = (ref: string, sha: string, at: number, extra: Partial<DeploymentEvent> = {}): DeploymentEvent => ({
+  ref,
+  sha,
+  time: at,
+  environment: "production",
+  status: "success",
+  ...extra,
+});
 
 describe("statistics", () => {
   it("median of an even count is the mean of the middle two; p90 is the nearest rank", () => {
@@ -51,21 +63,45 @@ describe("change sets", () => {
     expect(new CommitGraph(commits).between("c0", "c30")).toEqual([]);
     const oldestFirst = new CommitGraph(commits);
     const newestFirst = new CommitGraph([...commits].reverse());
-    for (const [include, exclude] of [["c5", "c30"], ["c39", "c10"], ["c25", "c19"], ["c20", "c8"], ["c5", undefined]] as const) {
-      const shas = (graph: CommitGraph) => graph.between(include, exclude).map((commit) => commit.sha).sort();
+    for (const [include, exclude] of [
+      ["c5", "c30"],
+      ["c39", "c10"],
+      ["c25", "c19"],
+      ["c20", "c8"],
+      ["c5", undefined],
+    ] as const) {
+      const shas = (graph: CommitGraph) =>
+        graph
+          .between(include, exclude)
+          .map((commit) => commit.sha)
+          .sort();
       expect(shas(newestFirst)).toEqual(shas(oldestFirst));
     }
   });
 
   it("handles a million-commit linear history without deep recursion", () => {
-    const commits = Array.from({ length: 1_000_000 }, (_, index) => ({ sha: `x${index}`, parents: index === 0 ? [] : [`x${index - 1}`], authorTime: index, subject: "" }));
+    const commits = Array.from({ length: 1_000_000 }, (_, index) => ({
+      sha: `x${index}`,
+      parents: index === 0 ? [] : [`x${index - 1}`],
+      authorTime: index,
+      subject: "",
+    }));
     const graph = new CommitGraph(commits);
     expect(graph.between("x999999", "x999990")).toHaveLength(9);
   });
 });
 
 describe("the DORA metrics (DESIGN.md definitions)", () => {
-  const commits = linear(["init", "feat: a", "feat: b", "feat: c", 'Revert "feat: c"', "fix: d", "hotfix: e", "feat: f"]);
+  const commits = linear([
+    "init",
+    "feat: a",
+    "feat: b",
+    "feat: c",
+    'Revert "feat: c"',
+    "fix: d",
+    "hotfix: e",
+    "feat: f",
+  ]);
   const deployments = [
     deploy("v1", "c0", now - 20 * 24 * hour), // oldest: no change set
     deploy("v2", "c2", now - 10 * 24 * hour), // c1, c2
@@ -74,7 +110,15 @@ describe("the DORA metrics (DESIGN.md definitions)", () => {
     deploy("v5", "c6", now - 2 * 24 * hour), // c5, c6 (hotfix) -> remediation, so v4 failed too
     deploy("v6", "c7", now - 1 * 24 * hour),
   ];
-  const input: DoraInput = { source: "tags", deployments, commits, incidents: [], now, windowDays: 14, hotfixPattern: "hotfix" };
+  const input: DoraInput = {
+    source: "tags",
+    deployments,
+    commits,
+    incidents: [],
+    now,
+    windowDays: 14,
+    hotfixPattern: "hotfix",
+  };
   const result = computeDora(input);
 
   it("counts successful deployments in the window and per week", () => {
@@ -83,7 +127,14 @@ describe("the DORA metrics (DESIGN.md definitions)", () => {
   });
 
   it("marks remediations (revert, hotfix) and the deployment before each as failed, saying why", () => {
-    expect(result.deployments.map((deployment) => [deployment.ref, deployment.changes, deployment.failed, deployment.remediation])).toEqual([
+    expect(
+      result.deployments.map((deployment) => [
+        deployment.ref,
+        deployment.changes,
+        deployment.failed,
+        deployment.remediation,
+      ]),
+    ).toEqual([
       ["v2", 2, false, false],
       ["v3", 1, true, false],
       ["v4", 1, true, true],
@@ -103,16 +154,30 @@ describe("the DORA metrics (DESIGN.md definitions)", () => {
       [now - 8 * 24 * hour - (t0 + 4 * hour)],
       [now - 2 * 24 * hour - (t0 + 5 * hour), now - 2 * 24 * hour - (t0 + 6 * hour)],
       [now - 1 * 24 * hour - (t0 + 7 * hour)],
-    ].flat().map((ms) => ms / hour);
-    expect(result.leadTimeForChanges).toEqual({ medianHours: median(leads), p90Hours: percentile(leads, 90), samples: 7, tier: "medium" });
+    ]
+      .flat()
+      .map((ms) => ms / hour);
+    expect(result.leadTimeForChanges).toEqual({
+      medianHours: median(leads),
+      p90Hours: percentile(leads, 90),
+      samples: 7,
+      tier: "medium",
+    });
   });
 
   it("time to restore: failed deployment to the next good one without incidents; incidents when there are any", () => {
     // v3 -> v4 (24 h), v4 -> v5 (6 days): the next successful deployment, whatever became of it later.
     expect(result.timeToRestore).toMatchObject({ basis: "deployments", samples: 2, medianHours: (24 + 24 * 6) / 2 });
-    const withIncident = computeDora({ ...input, incidents: [{ id: "1", title: "Checkout down", started: now - 3 * 24 * hour, resolved: now - 3 * 24 * hour + 2 * hour }] });
+    const withIncident = computeDora({
+      ...input,
+      incidents: [
+        { id: "1", title: "Checkout down", started: now - 3 * 24 * hour, resolved: now - 3 * 24 * hour + 2 * hour },
+      ],
+    });
     expect(withIncident.timeToRestore).toEqual({ medianHours: 2, samples: 1, tier: "high", basis: "incidents" });
-    expect(withIncident.deployments.find((deployment) => deployment.ref === "v4")!.reason).toContain("v5 remediated it");
+    expect(withIncident.deployments.find((deployment) => deployment.ref === "v4")!.reason).toContain(
+      "v5 remediated it",
+    );
   });
 
   it("an empty history gives null figures, not a crash", () => {
@@ -127,24 +192,44 @@ describe("the DORA metrics (DESIGN.md definitions)", () => {
   });
 
   it("a deployment whose own status is failure counts as failed", () => {
-    const withFailure = computeDora({ ...input, deployments: [...deployments, deploy("v7", "c7", now - 12 * hour, { status: "failure" })] });
+    const withFailure = computeDora({
+      ...input,
+      deployments: [...deployments, deploy("v7", "c7", now - 12 * hour, { status: "failure" })],
+    });
     expect(withFailure.changeFailureRate).toMatchObject({ failed: 3, total: 6 });
     expect(withFailure.deployments.at(-1)!.reason).toBe("its own status is failure");
   });
 });
 
 describe("invariants (property-based)", () => {
-  const history = linear(Array.from({ length: 60 }, (_, index) => (index % 11 === 5 ? `Revert "x${index}"` : index % 13 === 7 ? `hotfix ${index}` : `change ${index}`)));
-  const deploymentArb = fc.record({ commit: fc.integer({ min: 0, max: 59 }), hoursBeforeNow: fc.integer({ min: -100, max: 24 * 60 }), failure: fc.boolean(), env: fc.constantFrom("production", "staging") });
-  const toDeployment = (d: { commit: number; hoursBeforeNow: number; failure: boolean; env: string }, index: number): DeploymentEvent =>
-    deploy(`d${index}`, `c${d.commit}`, now - d.hoursBeforeNow * hour, { status: d.failure && index % 3 === 0 ? "failure" : "success", environment: d.env });
-  const run = (deployments: DeploymentEvent[]) => computeDora({ source: "deployments", deployments, commits: history, incidents: [], now, windowDays: 30 });
+  const history = linear(
+    Array.from({ length: 60 }, (_, index) =>
+      index % 11 === 5 ? `Revert "x${index}"` : index % 13 === 7 ? `hotfix ${index}` : `change ${index}`,
+    ),
+  );
+  const deploymentArb = fc.record({
+    commit: fc.integer({ min: 0, max: 59 }),
+    hoursBeforeNow: fc.integer({ min: -100, max: 24 * 60 }),
+    failure: fc.boolean(),
+    env: fc.constantFrom("production", "staging"),
+  });
+  const toDeployment = (
+    d: { commit: number; hoursBeforeNow: number; failure: boolean; env: string },
+    index: number,
+  ): DeploymentEvent =>
+    deploy(`d${index}`, `c${d.commit}`, now - d.hoursBeforeNow * hour, {
+      status: d.failure && index % 3 === 0 ? "failure" : "success",
+      environment: d.env,
+    });
+  const run = (deployments: DeploymentEvent[]) =>
+    computeDora({ source: "deployments", deployments, commits: history, incidents: [], now, windowDays: 30 });
 
   it("rates lie in [0, 1] and medians within the range of their samples", () => {
     fc.assert(
       fc.property(fc.array(deploymentArb, { maxLength: 40 }), (raw) => {
         const result = run(raw.map(toDeployment));
-        for (const rate of [result.changeFailureRate.rate, result.reworkRate.rate]) if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);
+        for (const rate of [result.changeFailureRate.rate, result.reworkRate.rate])
+          if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);
         const { medianHours, p90Hours } = result.leadTimeForChanges;
         if (medianHours !== null) expect(medianHours).toBeLessThanOrEqual(p90Hours! + 0.01);
         expect(result.changeFailureRate.failed).toBeLessThanOrEqual(result.changeFailureRate.total);
@@ -157,7 +242,9 @@ describe("invariants (property-based)", () => {
     fc.assert(
       fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer(), (raw, seed) => {
         const deployments = raw.map(toDeployment);
-        const shuffled = [...deployments].sort((a, b) => ((a.ref.length * 31 + seed) % 7) - ((b.ref.length * 17 + seed) % 5));
+        const shuffled = [...deployments].sort(
+          (a, b) => ((a.ref.length * 31 + seed) % 7) - ((b.ref.length * 17 + seed) % 5),
+        );
         expect(run(shuffled)).toEqual(run(deployments));
       }),
       { numRuns: 200 },
@@ -167,8 +254,15 @@ describe("invariants (property-based)", () => {
   it("a deployment before every other one, outside the window, changes nothing when an earlier deployment exists", () => {
     fc.assert(
       fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 59 }), (raw, commit) => {
-        const deployments = [...raw.map(toDeployment), deploy("anchor", "c0", now - 40 * 24 * hour), deploy("anchor-staging", "c0", now - 40 * 24 * hour, { environment: "staging" })];
-        const ancient = [deploy("ancient", `c${commit}`, now - 100 * 24 * hour), deploy("ancient-staging", `c${commit}`, now - 100 * 24 * hour, { environment: "staging" })];
+        const deployments = [
+          ...raw.map(toDeployment),
+          deploy("anchor", "c0", now - 40 * 24 * hour),
+          deploy("anchor-staging", "c0", now - 40 * 24 * hour, { environment: "staging" }),
+        ];
+        const ancient = [
+          deploy("ancient", `c${commit}`, now - 100 * 24 * hour),
+          deploy("ancient-staging", `c${commit}`, now - 100 * 24 * hour, { environment: "staging" }),
+        ];
         expect(run([...deployments, ...ancient])).toEqual(run(deployments));
       }),
       { numRuns: 200 },
@@ -177,10 +271,17 @@ describe("invariants (property-based)", () => {
 
   it("a deployment after now changes nothing", () => {
     fc.assert(
-      fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 1000 }), (raw, commit, hoursLater) => {
-        const deployments = raw.map(toDeployment);
-        expect(run([...deployments, deploy("future", `c${commit}`, now + hoursLater * hour, { markers: ["hotfix"] })])).toEqual(run(deployments));
-      }),
+      fc.property(
+        fc.array(deploymentArb, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (raw, commit, hoursLater) => {
+          const deployments = raw.map(toDeployment);
+          expect(
+            run([...deployments, deploy("future", `c${commit}`, now + hoursLater * hour, { markers: ["hotfix"] })]),
+          ).toEqual(run(deployments));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -7,7 +7,8 @@ import { githubGateway } from "../../../src/github/gateway.js";
 
 const api = "https://api.github.com";
 const repo = { owner: "acme", repo: "app" };
-const gateway = () => githubGateway(new (Octokit.plugin(paginateRest))({ auth: "token" }) as unknown as GitHubClient, repo);
+const gateway = () =>
+  githubGateway(new (Octokit.plugin(paginateRest))({ auth: "token" }) as unknown as GitHubClient, repo);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -17,12 +18,39 @@ afterEach(() => {
 
 describe("the GitHub gateway", () => {
   it("pages through every changed file, 100 per request", async () => {
-    const file = (index: number) => ({ filename: `f${index}`, status: "modified", additions: 1, deletions: 0, changes: 1, sha: "x", blob_url: "", raw_url: "", contents_url: "" });
+    const file = (index: number) => ({
+      filename: `f${index}`,
+      status: "modified",
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      sha: "x",
+      blob_url: "",
+      raw_url: "",
+      contents_url: "",
+    });
     const link = (page: number) => `<${api}/repos/acme/app/pulls/3/files?per_page=100&page=${page}>; rel="next"`;
     nock(api)
-      .get("/repos/acme/app/pulls/3/files").query({ per_page: 100 }).reply(200, Array.from({ length: 100 }, (_, i) => file(i)), { link: link(2) })
-      .get("/repos/acme/app/pulls/3/files").query({ per_page: 100, page: 2 }).reply(200, Array.from({ length: 100 }, (_, i) => file(100 + i)), { link: link(3) })
-      .get("/repos/acme/app/pulls/3/files").query({ per_page: 100, page: 3 }).reply(200, Array.from({ length: 50 }, (_, i) => file(200 + i)));
+      .get("/repos/acme/app/pulls/3/files")
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        Array.from({ length: 100 }, (_, i) => file(i)),
+        { link: link(2) },
+      )
+      .get("/repos/acme/app/pulls/3/files")
+      .query({ per_page: 100, page: 2 })
+      .reply(
+        200,
+        Array.from({ length: 100 }, (_, i) => file(100 + i)),
+        { link: link(3) },
+      )
+      .get("/repos/acme/app/pulls/3/files")
+      .query({ per_page: 100, page: 3 })
+      .reply(
+        200,
+        Array.from({ length: 50 }, (_, i) => file(200 + i)),
+      );
     const files = await gateway().view.listChangedFiles({ number: 3, baseSha: "b", headSha: "h" });
     expect(files).toHaveLength(250);
     expect(files[249]).toEqual({ path: "f249", status: "modified", additions: 1, deletions: 0 });
@@ -40,15 +68,24 @@ describe("the GitHub gateway", () => {
         for (const [name, expression] of Object.entries(variables)) {
           if (!name.startsWith("e")) continue;
           const alias = `f${name.slice(1)}`;
-          if (expression.endsWith(":adrs")) repository[alias] = { __typename: "Tree", entries: [{ name: "adr_2025-01-01_x.md" }] };
+          if (expression.endsWith(":adrs"))
+            repository[alias] = { __typename: "Tree", entries: [{ name: "adr_2025-01-01_x.md" }] };
           else if (expression.endsWith("missing.json")) repository[alias] = null;
-          else repository[alias] = { __typename: "Blob", byteSize: 2, isBinary: expression.endsWith(".png"), text: "{}" };
+          else
+            repository[alias] = { __typename: "Blob", byteSize: 2, isBinary: expression.endsWith(".png"), text: "{}" };
         }
         return { data: { repository } };
       });
-    const paths = [...Array.from({ length: 117 }, (_, i) => `d/${i}.json`), "d/missing.json", "d/logo.png", "d/last.json"];
+    const paths = [
+      ...Array.from({ length: 117 }, (_, i) => `d/${i}.json`),
+      "d/missing.json",
+      "d/logo.png",
+      "d/last.json",
+    ];
     const contents = await gateway().view.readContents("sha1", { files: paths, directories: ["adrs"] });
-    expect(queries.map((variables) => Object.keys(variables).filter((key) => key.startsWith("e")).length)).toEqual([50, 50, 21]);
+    expect(queries.map((variables) => Object.keys(variables).filter((key) => key.startsWith("e")).length)).toEqual([
+      50, 50, 21,
+    ]);
     expect(queries[0]!.e0).toBe("sha1:d/0.json");
     expect(contents.files.size).toBe(119);
     expect(contents.files.get("d/logo.png")).toEqual({ path: "d/logo.png", byteSize: 2, text: null, unread: "binary" });
@@ -58,13 +95,32 @@ describe("the GitHub gateway", () => {
   it("creates a check run with 120 annotations in 1 create and 2 updates of at most 50", async () => {
     const sent: number[] = [];
     nock(api)
-      .post("/repos/acme/app/check-runs", (body) => (sent.push(body.output.annotations.length), body.status === "completed" && body.conclusion === "failure"))
+      .post(
+        "/repos/acme/app/check-runs",
+        (body) => (
+          sent.push(body.output.annotations.length),
+          body.status === "completed" && body.conclusion === "failure"
+        ),
+      )
       .reply(201, { id: 77 })
       .patch("/repos/acme/app/check-runs/77", (body) => (sent.push(body.output.annotations.length), true))
       .times(2)
       .reply(200, { id: 77 });
-    const annotations = Array.from({ length: 120 }, (_, i) => ({ path: "a.json", start_line: i + 1, end_line: i + 1, annotation_level: "failure" as const, message: "m" }));
-    const id = await gateway().publish.createCheckRun({ name: "CTO Co-Pilot / data", headSha: "abc", conclusion: "failure", title: "t", summary: "s", annotations });
+    const annotations = Array.from({ length: 120 }, (_, i) => ({
+      path: "a.json",
+      start_line: i + 1,
+      end_line: i + 1,
+      annotation_level: "failure" as const,
+      message: "m",
+    }));
+    const id = await gateway().publish.createCheckRun({
+      name: "CTO Co-Pilot / data",
+      headSha: "abc",
+      conclusion: "failure",
+      title: "t",
+      summary: "s",
+      annotations,
+    });
     expect(id).toBe(77);
     expect(sent).toEqual([50, 50, 20]);
   });
@@ -73,7 +129,16 @@ describe("the GitHub gateway", () => {
     nock(api)
       .get("/repos/acme/app/commits/abc/check-runs")
       .query({ check_name: "CTO Co-Pilot / data", filter: "latest", per_page: 1 })
-      .reply(200, { total_count: 1, check_runs: [{ id: 5, status: "completed", conclusion: "success", output: { title: "t", summary: "s" } }] });
-    expect(await gateway().publish.findCheckRun("abc", "CTO Co-Pilot / data")).toEqual({ id: 5, status: "completed", conclusion: "success", title: "t", summary: "s" });
+      .reply(200, {
+        total_count: 1,
+        check_runs: [{ id: 5, status: "completed", conclusion: "success", output: { title: "t", summary: "s" } }],
+      });
+    expect(await gateway().publish.findCheckRun("abc", "CTO Co-Pilot / data")).toEqual({
+      id: 5,
+      status: "completed",
+      conclusion: "success",
+      title: "t",
+      summary: "s",
+    });
   });
 });

@@ -19,8 +19,15 @@ const history: { subject: string; at: string; release?: string }[] = [
   { subject: "hotfix: payment rounding", at: "2025-10-20T10:00:00Z", release: "v0.3.2" },
   { subject: "feat: exports", at: "2025-10-25T10:00:00Z", release: "v0.4.0" },
 ];
-const commits: CommitInfo[] = history.map((entry, index) => ({ sha: `c${index}`, parents: index === 0 ? [] : [`c${index - 1}`], authorTime: Date.parse(entry.at), subject: entry.subject }));
-const releases = history.flatMap((entry, index) => (entry.release ? [{ name: entry.release, sha: `c${index}`, time: Date.parse(entry.at) }] : []));
+const commits: CommitInfo[] = history.map((entry, index) => ({
+  sha: `c${index}`,
+  parents: index === 0 ? [] : [`c${index - 1}`],
+  authorTime: Date.parse(entry.at),
+  subject: entry.subject,
+}));
+const releases = history.flatMap((entry, index) =>
+  entry.release ? [{ name: entry.release, sha: `c${index}`, time: Date.parse(entry.at) }] : [],
+);
 const reachable = (tips: readonly string[]) => {
   const seen = new Set<string>();
   const stack = [...tips];
@@ -42,17 +49,39 @@ function fakeView(shape: "github" | "local"): ScorecardContext["view"] {
     readDeployments: async (query): Promise<DeploymentEvent[]> =>
       releases.map((release) =>
         shape === "github"
-          ? { ref: String(release.time), sha: release.sha, time: release.time, environment: query.environment, status: "success" }
-          : { ref: release.name, sha: release.sha, time: release.time, environment: "production", status: "success", markers: [release.name] },
+          ? {
+              ref: String(release.time),
+              sha: release.sha,
+              time: release.time,
+              environment: query.environment,
+              status: "success",
+            }
+          : {
+              ref: release.name,
+              sha: release.sha,
+              time: release.time,
+              environment: "production",
+              status: "success",
+              markers: [release.name],
+            },
       ),
     readHistory: async (request: HistoryRequest) => {
       const fromTips = reachable(request.tips);
       const excluded = shape === "local" ? reachable(request.exclude) : new Set<string>();
-      const wanted = commits.filter((commit) => fromTips.has(commit.sha) && !excluded.has(commit.sha) && (shape === "local" || commit.authorTime >= request.since));
+      const wanted = commits.filter(
+        (commit) =>
+          fromTips.has(commit.sha) &&
+          !excluded.has(commit.sha) &&
+          (shape === "local" || commit.authorTime >= request.since),
+      );
       return wanted.reverse(); // newest first, as both give them
     },
     readContents: async (_ref, wanted) => ({
-      files: new Map((wanted.files ?? []).filter((path) => files[path] !== undefined).map((path) => [path, { path, byteSize: files[path]!.length, text: files[path]! }])),
+      files: new Map(
+        (wanted.files ?? [])
+          .filter((path) => files[path] !== undefined)
+          .map((path) => [path, { path, byteSize: files[path]!.length, text: files[path]! }]),
+      ),
       directories: new Map(),
     }),
     readConfigSources: async () => ({}),
@@ -63,30 +92,57 @@ function fakeView(shape: "github" | "local"): ScorecardContext["view"] {
 }
 
 const now = new Date("2025-11-01T00:00:00Z");
-const configFor = (source: "deployments" | "tags"): Config => ({ ...defaultConfig(), dora: { ...defaultConfig().dora, source, windowDays: 45 } });
-const context = (shape: "github" | "local"): ScorecardContext => ({ view: fakeView(shape), log: silentLogger, now: () => now });
+const configFor = (source: "deployments" | "tags"): Config => ({
+  ...defaultConfig(),
+  dora: { ...defaultConfig().dora, source, windowDays: 45 },
+});
+const context = (shape: "github" | "local"): ScorecardContext => ({
+  view: fakeView(shape),
+  log: silentLogger,
+  now: () => now,
+});
 
 describe("computeScorecard", () => {
   it("gives the same figures from a GitHub-shaped and a local-shaped view of one history", async () => {
     const online = await computeScorecard(context("github"), configFor("deployments"), "main", { explain: true });
     const offline = await computeScorecard(context("local"), configFor("tags"), "main", { explain: true });
-    const comparable = (run: typeof online) => ({ ...run.dora, source: undefined, deployments: run.dora.deployments.map((d) => [d.time, d.changes, d.failed, d.remediation]) });
+    const comparable = (run: typeof online) => ({
+      ...run.dora,
+      source: undefined,
+      deployments: run.dora.deployments.map((d) => [d.time, d.changes, d.failed, d.remediation]),
+    });
     expect(comparable(online)).toEqual(comparable(offline));
     expect(online.scorecard.health).toEqual(offline.scorecard.health);
     // The figures themselves: 5 deployments in 45 days, the reverted release and the hotfixed one failed.
     expect(offline.dora.changeFailureRate).toMatchObject({ failed: 2, total: 5, rate: 0.4 });
     expect(offline.dora.deployments.filter((d) => d.failed).map((d) => d.ref)).toEqual(["v0.3.0", "v0.3.1"]);
     expect(offline.scorecard.techDebt).toMatchObject({ criticalItems: 1, totalItems: 2 });
-    expect(Object.keys(offline.files)).toEqual(["data/engineering/engineering_scorecard.json", "data/engineering/scorecards/scorecard_2025-11-01.json"]);
+    expect(Object.keys(offline.files)).toEqual([
+      "data/engineering/engineering_scorecard.json",
+      "data/engineering/scorecards/scorecard_2025-11-01.json",
+    ]);
   });
 
   it("asks the view only for the history the window needs: the tags from the last one before the window on, down to the one before it", async () => {
     const requests: HistoryRequest[] = [];
     const view = fakeView("local");
-    const recording = { ...view, readHistory: (request: HistoryRequest) => (requests.push(request), view.readHistory(request)) };
-    await computeScorecard({ view: recording, log: silentLogger, now: () => now }, { ...configFor("tags"), dora: { ...configFor("tags").dora, windowDays: 25 } }, "main");
+    const recording = {
+      ...view,
+      readHistory: (request: HistoryRequest) => (requests.push(request), view.readHistory(request)),
+    };
+    await computeScorecard(
+      { view: recording, log: silentLogger, now: () => now },
+      { ...configFor("tags"), dora: { ...configFor("tags").dora, windowDays: 25 } },
+      "main",
+    );
     // Window 2025-10-07 .. 2025-11-01: v0.3.0 is the first in it, v0.2.0 the last before it, v0.1.0 the one before that.
-    expect(requests).toEqual([{ tips: ["c6", "c5", "c4", "c3", "c2"], exclude: ["c0"], since: Date.parse("2025-10-02T10:00:00Z") - 30 * 86_400_000 }]);
+    expect(requests).toEqual([
+      {
+        tips: ["c6", "c5", "c4", "c3", "c2"],
+        exclude: ["c0"],
+        since: Date.parse("2025-10-02T10:00:00Z") - 30 * 86_400_000,
+      },
+    ]);
   });
 });
 
@@ -103,13 +159,33 @@ describe("writeScorecard", () => {
       },
     };
     let recomputed = 0;
-    const outcome = await writeScorecard({ publish, log: silentLogger }, run, { mode: "push", branch: "main", botBranch: "bot", recompute: async () => (recomputed++, run) });
+    const outcome = await writeScorecard({ publish, log: silentLogger }, run, {
+      mode: "push",
+      branch: "main",
+      botBranch: "bot",
+      recompute: async () => (recomputed++, run),
+    });
     expect(outcome).toMatchObject({ status: "committed", attempts: 2, sha: "new" });
     expect(recomputed).toBe(1);
     expect(writes.map((write) => write.via.kind)).toEqual(["push", "push"]);
 
     refusals = 5;
-    await expect(writeScorecard({ publish, log: silentLogger }, run, { mode: "pull-request", branch: "main", botBranch: "bot", recompute: async () => run, maxAttempts: 2 })).rejects.toThrow(StaleBranchError);
-    expect(await writeScorecard({ publish, log: silentLogger }, run, { mode: "none", branch: "main", botBranch: "bot", recompute: async () => run })).toEqual({ status: "skipped", reason: "scorecard.commit is none" });
+    await expect(
+      writeScorecard({ publish, log: silentLogger }, run, {
+        mode: "pull-request",
+        branch: "main",
+        botBranch: "bot",
+        recompute: async () => run,
+        maxAttempts: 2,
+      }),
+    ).rejects.toThrow(StaleBranchError);
+    expect(
+      await writeScorecard({ publish, log: silentLogger }, run, {
+        mode: "none",
+        branch: "main",
+        botBranch: "bot",
+        recompute: async () => run,
+      }),
+    ).toEqual({ status: "skipped", reason: "scorecard.commit is none" });
   });
 });

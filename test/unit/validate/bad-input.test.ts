@@ -29,7 +29,11 @@ describe("bad input gets a clear diagnostic with a position, never a crash", () 
   });
 
   it("refuses an empty file", () => {
-    expect(validateOne("team.json", "  \n")[0]).toMatchObject({ code: "json-syntax", line: 2, message: "file is empty: a JSON value is expected" });
+    expect(validateOne("team.json", "  \n")[0]).toMatchObject({
+      code: "json-syntax",
+      line: 2,
+      message: "file is empty: a JSON value is expected",
+    });
   });
 
   it("reports a duplicate key at its second occurrence and validates the value JSON.parse keeps", () => {
@@ -70,7 +74,10 @@ describe("bad input gets a clear diagnostic with a position, never a crash", () 
   });
 
   it("refuses a top-level value that is not an object", () => {
-    expect(validateOne("team.json", "[1, 2]")[0]).toMatchObject({ code: "invalid-type", message: "`the file` must be an object, found an array" });
+    expect(validateOne("team.json", "[1, 2]")[0]).toMatchObject({
+      code: "invalid-type",
+      message: "`the file` must be an object, found an array",
+    });
   });
 
   it("counts lines the same in CRLF files", () => {
@@ -79,10 +86,24 @@ describe("bad input gets a clear diagnostic with a position, never a crash", () 
   });
 
   it("explains a union (a decision is a line of text or an object) by the branch that came closest", () => {
-    const text = templateText("tech_stack.json").replace('"recentDecisions": ["Move background jobs from cron to SQS"]', '"recentDecisions": [{ "title": "Use SQS", "date": "last week" }]');
-    expect(validateOne("tech_stack.json", text)[0]).toMatchObject({ code: "invalid-format", message: '`recentDecisions[0].date` must be a calendar date YYYY-MM-DD, found "last week"' });
-    const wrongType = templateText("tech_stack.json").replace('"recentDecisions": ["Move background jobs from cron to SQS"]', '"recentDecisions": [42]');
-    expect(validateOne("tech_stack.json", wrongType)[0]).toMatchObject({ code: "invalid-type", line: 50, column: 23, message: "`recentDecisions[0]` must be a string or an object, found number 42" });
+    const text = templateText("tech_stack.json").replace(
+      '"recentDecisions": ["Move background jobs from cron to SQS"]',
+      '"recentDecisions": [{ "title": "Use SQS", "date": "last week" }]',
+    );
+    expect(validateOne("tech_stack.json", text)[0]).toMatchObject({
+      code: "invalid-format",
+      message: '`recentDecisions[0].date` must be a calendar date YYYY-MM-DD, found "last week"',
+    });
+    const wrongType = templateText("tech_stack.json").replace(
+      '"recentDecisions": ["Move background jobs from cron to SQS"]',
+      '"recentDecisions": [42]',
+    );
+    expect(validateOne("tech_stack.json", wrongType)[0]).toMatchObject({
+      code: "invalid-type",
+      line: 50,
+      column: 23,
+      message: "`recentDecisions[0]` must be a string or an object, found number 42",
+    });
   });
 
   it("survives deeply nested input", () => {

@@ -32,7 +32,10 @@ const jsonText: fc.Arbitrary<string> = fc.letrec((tie) => ({
   ),
   object: fc
     .array(fc.tuple(key, space, tie("value")), { maxLength: 5 })
-    .map((pairs) => `{${pairs.map(([name, ws, value]) => `${ws}${JSON.stringify(name)}${ws}:${ws}${value as string}`).join(",")}}`),
+    .map(
+      (pairs) =>
+        `{${pairs.map(([name, ws, value]) => `${ws}${JSON.stringify(name)}${ws}:${ws}${value as string}`).join(",")}}`,
+    ),
   array: fc.array(tie("value"), { maxLength: 4 }).map((values) => `[${(values as string[]).join(", ")}]`),
 })).object as fc.Arbitrary<string>;
 
@@ -49,11 +52,16 @@ describe("scanObjectKeys (the fast duplicate-key pass)", () => {
   });
 
   it("sees __proto__ however it is escaped, and drops it from the value", () => {
-    const diagnostics = validateOne("team.json", '{"\\u005f_proto__": {"polluted": true}, "version": "1.0", "lastUpdated": "2025-11-03", "headcount": 0}');
+    const diagnostics = validateOne(
+      "team.json",
+      '{"\\u005f_proto__": {"polluted": true}, "version": "1.0", "lastUpdated": "2025-11-03", "headcount": 0}',
+    );
     expect(brief(diagnostics)).toEqual(["error forbidden-key@1:2"]);
   });
 
   it("tells a key from a string value that contains a colon or braces", () => {
-    expect(scanObjectKeys('{"a": "b: {", "c": "}", "a": ":"}').duplicates).toEqual([{ name: "a", offset: 24, length: 3, firstOffset: 1 }]);
+    expect(scanObjectKeys('{"a": "b: {", "c": "}", "a": ":"}').duplicates).toEqual([
+      { name: "a", offset: 24, length: 3, firstOffset: 1 },
+    ]);
   });
 });

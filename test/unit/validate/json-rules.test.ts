@@ -17,12 +17,19 @@ describe("schema findings say what is wrong, in words, on the right line", () =>
     const text = editJson(debt, (value) => delete value.items[0].title);
     const diagnostics = validateOne("tech_debt.json", text);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: "missing-field", line: 5, column: 5, message: "missing required field `items[0].title`" });
+    expect(diagnostics[0]).toMatchObject({
+      code: "missing-field",
+      line: 5,
+      column: 5,
+      message: "missing required field `items[0].title`",
+    });
   });
 
   it("a wrong type, with the type and value found", () => {
     const text = debt.replace('"estimatedDays": 4', '"estimatedDays": "4"');
-    expect(validateOne("tech_debt.json", text)[0]!.message).toBe('`items[1].estimatedDays` must be a number, found string "4"');
+    expect(validateOne("tech_debt.json", text)[0]!.message).toBe(
+      '`items[1].estimatedDays` must be a number, found string "4"',
+    );
   });
 
   it("an impossible calendar date", () => {
@@ -35,18 +42,28 @@ describe("schema findings say what is wrong, in words, on the right line", () =>
 
   it("a negative count", () => {
     const text = scorecard.replace('"openVulnerabilities": 0', '"openVulnerabilities": -2');
-    expect(validateOne("engineering_scorecard.json", text)[0]).toMatchObject({ code: "out-of-range", message: "`security.openVulnerabilities` must be >= 0, found -2" });
+    expect(validateOne("engineering_scorecard.json", text)[0]).toMatchObject({
+      code: "out-of-range",
+      message: "`security.openVulnerabilities` must be >= 0, found -2",
+    });
   });
 
   it("an unknown key is a warning on the key, and does not stop the other checks", () => {
-    const text = debt.replace('"id": "debt_002",', '"id": "debt_002",\n      "priorty": "high",').replace('"medium": 1', '"medium": 0');
+    const text = debt
+      .replace('"id": "debt_002",', '"id": "debt_002",\n      "priorty": "high",')
+      .replace('"medium": 1', '"medium": 0');
     const diagnostics = validateOne("tech_debt.json", text);
     expect(brief(diagnostics)).toEqual(["warning unknown-key@18:7", "error summary-mismatch@43:15"]);
     expect(diagnostics[0]!.message).toBe("unknown key `items[1].priorty` is ignored");
   });
 
   it("accepts a $schema reference", () => {
-    expect(validateOne("tech_debt.json", editJson(debt, (value) => (value.$schema = "../../schemas/tech_debt.schema.json")))).toEqual([]);
+    expect(
+      validateOne(
+        "tech_debt.json",
+        editJson(debt, (value) => (value.$schema = "../../schemas/tech_debt.schema.json")),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -94,12 +111,19 @@ describe("scorecard rules", () => {
   it("a snapshot's file-name date equals its generatedAt date", () => {
     const diagnostics = validateOne("scorecards/scorecard_2025-11-04.json", scorecard);
     expect(brief(diagnostics)).toEqual(["error snapshot-date-mismatch@2:18"]);
-    expect(diagnostics[0]!.message).toContain("snapshot file is dated 2025-11-04 but `generatedAt` is 2025-11-03T09:30:00Z");
+    expect(diagnostics[0]!.message).toContain(
+      "snapshot file is dated 2025-11-04 but `generatedAt` is 2025-11-03T09:30:00Z",
+    );
   });
 
   it("compares in UTC, whatever offset generatedAt is written with", () => {
-    const text = scorecard.replace("2025-11-03T09:30:00Z", "2025-11-04T01:30:00+02:00").replace("sync_2025-11-03", "sync_2025-11-04");
-    expect(brief(validateOne("scorecards/scorecard_2025-11-04.json", text))).toEqual(["error snapshot-date-mismatch@2:18", "warning sync-id-date@3:13"]);
+    const text = scorecard
+      .replace("2025-11-03T09:30:00Z", "2025-11-04T01:30:00+02:00")
+      .replace("sync_2025-11-03", "sync_2025-11-04");
+    expect(brief(validateOne("scorecards/scorecard_2025-11-04.json", text))).toEqual([
+      "error snapshot-date-mismatch@2:18",
+      "warning sync-id-date@3:13",
+    ]);
   });
 
   it("a snapshot must be named scorecard_YYYY-MM-DD.json", () => {
@@ -116,9 +140,20 @@ describe("scorecard rules", () => {
       timeToRestore: { medianHours: null, samples: 0, tier: null },
       reworkRate: { remediations: 1, total: 12, rate: 0.0833 },
     };
-    expect(validateOne("engineering_scorecard.json", editJson(scorecard, (value) => (value.dora = dora)))).toEqual([]);
-    const bad = editJson(scorecard, (value) => (value.dora = { ...dora, changeFailureRate: { failed: 2, total: 12, rate: 0.5, tier: "low" } }));
-    expect(validateOne("engineering_scorecard.json", bad)[0]).toMatchObject({ code: "dora-inconsistent", message: "`rate` is 0.5 but failed/total is 0.1667" });
+    expect(
+      validateOne(
+        "engineering_scorecard.json",
+        editJson(scorecard, (value) => (value.dora = dora)),
+      ),
+    ).toEqual([]);
+    const bad = editJson(
+      scorecard,
+      (value) => (value.dora = { ...dora, changeFailureRate: { failed: 2, total: 12, rate: 0.5, tier: "low" } }),
+    );
+    expect(validateOne("engineering_scorecard.json", bad)[0]).toMatchObject({
+      code: "dora-inconsistent",
+      message: "`rate` is 0.5 but failed/total is 0.1667",
+    });
   });
 });
 
@@ -144,7 +179,11 @@ describe("infra_costs.json and team.json rules", () => {
 
   it("headcount equals the number of members listed", () => {
     const text = team.replace('"headcount": 3', '"headcount": 5');
-    expect(validateOne("team.json", text)[0]).toMatchObject({ code: "summary-mismatch", line: 4, message: "`headcount` is 5 but `members` lists 3; expected 3" });
+    expect(validateOne("team.json", text)[0]).toMatchObject({
+      code: "summary-mismatch",
+      line: 4,
+      message: "`headcount` is 5 but `members` lists 3; expected 3",
+    });
   });
 
   it("logins are unique and on-call members are team members", () => {
@@ -169,7 +208,10 @@ describe("one run reports every finding (a shape error hides no cross-field find
       value.items[2].priority = "urgent"; // resolved: counts nowhere, whatever its priority
       value.summary.medium = 3;
     });
-    expect(validateOne("tech_debt.json", resolvedBad).map((diagnostic) => diagnostic.code)).toEqual(["invalid-value", "summary-mismatch"]);
+    expect(validateOne("tech_debt.json", resolvedBad).map((diagnostic) => diagnostic.code)).toEqual([
+      "invalid-value",
+      "summary-mismatch",
+    ]);
     const openBad = editJson(debt, (value) => {
       value.items[1].priority = "urgent"; // open: which count it belongs to is unknown until fixed
       value.summary.medium = 3;
@@ -182,27 +224,56 @@ describe("one run reports every finding (a shape error hides no cross-field find
       delete value.members[0].role;
       value.headcount = 5;
     });
-    expect(validateOne("team.json", team).map((diagnostic) => diagnostic.code).sort()).toEqual(["missing-field", "summary-mismatch"]);
+    expect(
+      validateOne("team.json", team)
+        .map((diagnostic) => diagnostic.code)
+        .sort(),
+    ).toEqual(["missing-field", "summary-mismatch"]);
     const costs = editJson(templateText("infra_costs.json"), (value) => {
       value.currency = "dollars";
       value.months[0].totalSpend += 100;
     });
-    expect(validateOne("infra_costs.json", costs).map((diagnostic) => diagnostic.code).sort()).toEqual(["invalid-format", "summary-mismatch"]);
+    expect(
+      validateOne("infra_costs.json", costs)
+        .map((diagnostic) => diagnostic.code)
+        .sort(),
+    ).toEqual(["invalid-format", "summary-mismatch"]);
     const snapshot = editJson(templateText("scorecards/scorecard_2025-11-03.json"), (value) => {
       value.security.openVulnerabilities = -1;
       value.generatedAt = "2025-11-04T09:00:00Z";
     });
-    expect(validateOne("scorecards/scorecard_2025-11-03.json", snapshot).map((diagnostic) => diagnostic.code).sort()).toEqual(["out-of-range", "snapshot-date-mismatch", "sync-id-date"]);
+    expect(
+      validateOne("scorecards/scorecard_2025-11-03.json", snapshot)
+        .map((diagnostic) => diagnostic.code)
+        .sort(),
+    ).toEqual(["out-of-range", "snapshot-date-mismatch", "sync-id-date"]);
   });
 
   it("rules never throw on a document of any shape", () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom("tech_debt.json", "team.json", "infra_costs.json", "engineering_scorecard.json", "scorecards/scorecard_2025-11-03.json"), (value, file) => {
-        expect(() => validateOne(file, JSON.stringify(value))).not.toThrow();
-        // Nested in the places the rules look at, too.
-        const nested = { items: [value, { id: value }], summary: value, months: [value], members: [value], dora: { changeFailureRate: value, window: value }, generatedAt: value };
-        expect(() => validateOne(file, JSON.stringify(nested))).not.toThrow();
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom(
+          "tech_debt.json",
+          "team.json",
+          "infra_costs.json",
+          "engineering_scorecard.json",
+          "scorecards/scorecard_2025-11-03.json",
+        ),
+        (value, file) => {
+          expect(() => validateOne(file, JSON.stringify(value))).not.toThrow();
+          // Nested in the places the rules look at, too.
+          const nested = {
+            items: [value, { id: value }],
+            summary: value,
+            months: [value],
+            members: [value],
+            dora: { changeFailureRate: value, window: value },
+            generatedAt: value,
+          };
+          expect(() => validateOne(file, JSON.stringify(nested))).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,23 +4,34 @@ import { brief, templateText, validateOne } from "../../support/data-files.js";
 const adr = templateText("adrs/adr_2025-06-01_use-postgresql.md");
 const superseded = templateText("adrs/adr_2025-01-15_use-mysql.md");
 const incident = templateText("incidents/incident_2025-10-14.md");
-const validateAdr = (name: string, text: string, others: string[] = []) => validateOne(`adrs/${name}`, text, { knownPaths: others.map((other) => `adrs/${other}`) });
+const validateAdr = (name: string, text: string, others: string[] = []) =>
+  validateOne(`adrs/${name}`, text, { knownPaths: others.map((other) => `adrs/${other}`) });
 
 describe("ADR rules", () => {
   it("the file name follows adr_YYYY-MM-DD_slug.md", () => {
     expect(brief(validateAdr("0001-use-postgresql.md", adr))).toEqual(["error adr-file-name@1:1"]);
-    expect(validateAdr("adr_2025-13-01_use-postgresql.md", adr)[0]!.message).toBe("ADR file name date 2025-13-01 is not a calendar date");
+    expect(validateAdr("adr_2025-13-01_use-postgresql.md", adr)[0]!.message).toBe(
+      "ADR file name date 2025-13-01 is not a calendar date",
+    );
   });
 
   it("Status is one of the lifecycle values, pointed at the value", () => {
-    const diagnostics = validateAdr("adr_2025-06-01_use-postgresql.md", adr.replace("**Status:** accepted", "**Status:** approved"));
+    const diagnostics = validateAdr(
+      "adr_2025-06-01_use-postgresql.md",
+      adr.replace("**Status:** accepted", "**Status:** approved"),
+    );
     expect(brief(diagnostics)).toEqual(["error adr-status@3:13"]);
-    expect(diagnostics[0]!.message).toBe('ADR status "approved" is not one of proposed, accepted, deprecated, superseded');
+    expect(diagnostics[0]!.message).toBe(
+      'ADR status "approved" is not one of proposed, accepted, deprecated, superseded',
+    );
   });
 
   it("a missing Status or Date is an error on the title", () => {
     const text = adr.replace("**Status:** accepted\n", "").replace("**Date:** 2025-06-01\n", "");
-    expect(brief(validateAdr("adr_2025-06-01_use-postgresql.md", text))).toEqual(["error adr-missing-date@1:1", "error adr-missing-status@1:1"]);
+    expect(brief(validateAdr("adr_2025-06-01_use-postgresql.md", text))).toEqual([
+      "error adr-missing-date@1:1",
+      "error adr-missing-status@1:1",
+    ]);
   });
 
   it("a superseded ADR names an ADR that exists", () => {
@@ -29,7 +40,10 @@ describe("ADR rules", () => {
     expect(brief(missing)).toEqual(["error adr-superseded-target@3:28"]);
     expect(missing[0]!.message).toBe("ADR adr_2025-06-01_use-postgresql.md does not exist in the ADR directory");
     const unnamed = superseded.replace(/\*\*Status:\*\* .*/, "**Status:** superseded");
-    expect(validateAdr("adr_2025-01-15_use-mysql.md", unnamed)[0]).toMatchObject({ code: "adr-superseded-target", line: 3 });
+    expect(validateAdr("adr_2025-01-15_use-mysql.md", unnamed)[0]).toMatchObject({
+      code: "adr-superseded-target",
+      line: 3,
+    });
   });
 
   it("required sections are errors, Review Date a warning", () => {
@@ -47,7 +61,9 @@ describe("ADR rules", () => {
   });
 
   it("accepts `**Status**: Accepted` and a date that differs from the file name only with a warning", () => {
-    const text = adr.replace("**Status:** accepted", "**Status**: Accepted").replace("**Date:** 2025-06-01", "**Date:** 2025-06-02");
+    const text = adr
+      .replace("**Status:** accepted", "**Status**: Accepted")
+      .replace("**Date:** 2025-06-01", "**Date:** 2025-06-02");
     expect(brief(validateAdr("adr_2025-06-01_use-postgresql.md", text))).toEqual(["warning adr-date@4:11"]);
   });
 
@@ -69,7 +85,9 @@ describe("post-mortem rules", () => {
   });
 
   it("reads timestamps with a zone or in UTC", () => {
-    const text = incident.replace("2025-10-14T14:05:00Z", "2025-10-14T16:05+02:00").replace("2025-10-14T14:52:00Z", "2025-10-14 14:52 UTC");
+    const text = incident
+      .replace("2025-10-14T14:05:00Z", "2025-10-14T16:05+02:00")
+      .replace("2025-10-14T14:52:00Z", "2025-10-14 14:52 UTC");
     expect(check(text)).toEqual([]);
   });
 
@@ -79,12 +97,21 @@ describe("post-mortem rules", () => {
   });
 
   it("unreadable timestamps, severities and statuses are errors on the value", () => {
-    const text = incident.replace("SEV1 (customer-facing outage)", "P1").replace("**Status:** resolved", "**Status:** fixed").replace("2025-10-14T14:05:00Z", "yesterday afternoon");
-    expect(brief(check(text))).toEqual(["error incident-severity@3:15", "error incident-status@4:13", "error incident-timestamp@5:14"]);
+    const text = incident
+      .replace("SEV1 (customer-facing outage)", "P1")
+      .replace("**Status:** resolved", "**Status:** fixed")
+      .replace("2025-10-14T14:05:00Z", "yesterday afternoon");
+    expect(brief(check(text))).toEqual([
+      "error incident-severity@3:15",
+      "error incident-status@4:13",
+      "error incident-timestamp@5:14",
+    ]);
   });
 
   it("a resolved incident needs Resolved and every section; an open one only gets warnings", () => {
-    const text = incident.replace("**Resolved:** 2025-10-14T14:52:00Z\n", "").replace("### Lessons Learned", "### Notes");
+    const text = incident
+      .replace("**Resolved:** 2025-10-14T14:52:00Z\n", "")
+      .replace("### Lessons Learned", "### Notes");
     expect(brief(check(text))).toEqual(["error incident-missing-section@1:1", "error incident-missing-field@4:13"]);
     const open = text.replace("**Status:** resolved", "**Status:** investigating");
     expect(brief(check(open))).toEqual(["warning incident-missing-section@1:1"]);
