@@ -1,5 +1,7 @@
 // Validates a generated tech_debt.json of 50,000 items the way the CLI does (bytes in,
 // diagnostics out) and prints one JSON line: time, peak RSS, targets.
+import { defaultConfig } from "../lib/schemas/config.js";
+import { dataLayoutOf } from "../lib/schemas/data-files.js";
 import { validateDataFiles } from "../lib/validate/validate-files.js";
 
 const count = 50_000;
@@ -37,7 +39,7 @@ const baseline = process.memoryUsage().rss;
 
 const started = performance.now();
 const diagnostics = validateDataFiles([{ path: "data/engineering/tech_debt.json", size: bytes.length, bytes }], {
-  dataDir: "data/engineering",
+  layout: dataLayoutOf(defaultConfig()),
   maxFileSizeBytes: 64 * 1024 * 1024,
 });
 const ms = performance.now() - started;

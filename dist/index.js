@@ -65573,40 +65573,47 @@ function composeScorecard(input2) {
   const cfr = dora.changeFailureRate;
   const ttr = dora.timeToRestore;
   const window2 = `${dora.window.days} days`;
+  const health = (key, tier2, current, samples, reason2) => ({
+    current,
+    target: tierTargetText[key][targets[key]],
+    status: statusFor(tier2, targets[key]),
+    samples,
+    reason: reason2
+  });
   return {
     version: "1.0",
     generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
     syncId: `sync_${day3}`,
     maturityStage: stage,
     health: {
-      deploymentFrequency: {
-        current: df.tier === null ? null : `${df.perWeek}/week`,
-        target: tierTargetText.deploymentFrequency[targets.deploymentFrequency],
-        status: statusFor(df.tier, targets.deploymentFrequency),
-        samples: df.deployments,
-        reason: df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
-      },
-      leadTime: {
-        current: lt.medianHours === null ? null : hours(lt.medianHours),
-        target: tierTargetText.leadTime[targets.leadTime],
-        status: statusFor(lt.tier, targets.leadTime),
-        samples: lt.samples,
-        reason: lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
-      },
-      changeFailureRate: {
-        current: cfr.rate,
-        target: tierTargetText.changeFailureRate[targets.changeFailureRate],
-        status: statusFor(cfr.tier, targets.changeFailureRate),
-        samples: cfr.total,
-        reason: cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
-      },
-      mttr: {
-        current: ttr.medianHours === null ? null : hours(ttr.medianHours),
-        target: tierTargetText.mttr[targets.mttr],
-        status: statusFor(ttr.tier, targets.mttr),
-        samples: ttr.samples,
-        reason: ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
-      }
+      deploymentFrequency: health(
+        "deploymentFrequency",
+        df.tier,
+        df.tier === null ? null : `${df.perWeek}/week`,
+        df.deployments,
+        df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
+      ),
+      leadTime: health(
+        "leadTime",
+        lt.tier,
+        lt.medianHours === null ? null : hours(lt.medianHours),
+        lt.samples,
+        lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
+      ),
+      changeFailureRate: health(
+        "changeFailureRate",
+        cfr.tier,
+        cfr.rate,
+        cfr.total,
+        cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
+      ),
+      mttr: health(
+        "mttr",
+        ttr.tier,
+        ttr.medianHours === null ? null : hours(ttr.medianHours),
+        ttr.samples,
+        ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
+      )
     },
     techDebt: techDebtSummary(input2.techDebt),
     infrastructure: infrastructureSummary(input2.infraCosts, input2.cfoForecast, stage),

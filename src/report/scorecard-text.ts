@@ -38,41 +38,22 @@ export function formatScorecardText(
   const h = scorecard.health;
   const show = (value: string | number | null | undefined) =>
     value === null || value === undefined ? "—" : String(value);
-  rows.push([
-    "deployment frequency",
-    show(h.deploymentFrequency.current),
-    show(h.deploymentFrequency.samples),
-    show(dora.deploymentFrequency.tier),
-    h.deploymentFrequency.status,
-  ]);
-  rows.push([
-    "lead time for changes",
-    show(h.leadTime.current),
-    show(h.leadTime.samples),
-    show(dora.leadTimeForChanges.tier),
-    h.leadTime.status,
-  ]);
-  rows.push([
-    "change failure rate",
-    dora.changeFailureRate.rate === null ? "—" : `${Math.round(dora.changeFailureRate.rate * 1000) / 10}%`,
-    show(dora.changeFailureRate.total),
-    show(dora.changeFailureRate.tier),
-    h.changeFailureRate.status,
-  ]);
-  rows.push([
-    "time to restore",
-    show(h.mttr.current),
-    show(h.mttr.samples),
-    show(dora.timeToRestore.tier),
-    h.mttr.status,
-  ]);
-  rows.push([
-    "rework rate",
-    dora.reworkRate.rate === null ? "—" : `${Math.round(dora.reworkRate.rate * 1000) / 10}%`,
-    show(dora.reworkRate.total),
-    "—",
-    "—",
-  ]);
+  const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
+  type Metric = Scorecard["health"]["leadTime"];
+  const metricRow = (label: string, metric: Metric, tier: string | null, value = show(metric.current)) =>
+    [label, value, show(metric.samples), show(tier), metric.status] as [string, string, string, string, string];
+  rows.push(
+    metricRow("deployment frequency", h.deploymentFrequency, dora.deploymentFrequency.tier),
+    metricRow("lead time for changes", h.leadTime, dora.leadTimeForChanges.tier),
+    metricRow(
+      "change failure rate",
+      h.changeFailureRate,
+      dora.changeFailureRate.tier,
+      percent(dora.changeFailureRate.rate),
+    ),
+    metricRow("time to restore", h.mttr, dora.timeToRestore.tier),
+    ["rework rate", percent(dora.reworkRate.rate), show(dora.reworkRate.total), "—", "—"],
+  );
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const [index, row] of rows.entries()) {
     const cells = row.map((cell, column) => cell.padEnd(widths[column]!));

@@ -33,7 +33,9 @@ export interface ScorecardInput {
   security: SecurityFacts;
 }
 
-const tierTargetText: Record<string, Record<Tier, string>> = {
+type Targets = Config["scorecard"]["targets"];
+
+const tierTargetText: Record<keyof Targets, Record<Tier, string>> = {
   deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
   leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
   changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
@@ -193,52 +195,62 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
   const cfr = dora.changeFailureRate;
   const ttr = dora.timeToRestore;
   const window = `${dora.window.days} days`;
+  /** One health metric: its value, the target tier's threshold in words, green/yellow/red against it, and why. */
+  const health = <T extends string | number | null>(
+    key: keyof Targets,
+    tier: Tier | null,
+    current: T,
+    samples: number,
+    reason: string,
+  ) => ({
+    current,
+    target: tierTargetText[key][targets[key]],
+    status: statusFor(tier, targets[key]),
+    samples,
+    reason,
+  });
   return {
     version: "1.0",
     generatedAt: input.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
     syncId: `sync_${day}`,
     maturityStage: stage,
     health: {
-      deploymentFrequency: {
-        current: df.tier === null ? null : `${df.perWeek}/week`,
-        target: tierTargetText.deploymentFrequency![targets.deploymentFrequency],
-        status: statusFor(df.tier, targets.deploymentFrequency),
-        samples: df.deployments,
-        reason:
-          df.tier === null
-            ? `no deployments found (source: ${dora.source})`
-            : `${df.deployments} deployments in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
-      },
-      leadTime: {
-        current: lt.medianHours === null ? null : hours(lt.medianHours),
-        target: tierTargetText.leadTime![targets.leadTime],
-        status: statusFor(lt.tier, targets.leadTime),
-        samples: lt.samples,
-        reason:
-          lt.medianHours === null
-            ? "no changes deployed in the window"
-            : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
-      },
-      changeFailureRate: {
-        current: cfr.rate,
-        target: tierTargetText.changeFailureRate![targets.changeFailureRate],
-        status: statusFor(cfr.tier, targets.changeFailureRate),
-        samples: cfr.total,
-        reason:
-          cfr.rate === null
-            ? "no deployments in the window"
-            : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
-      },
-      mttr: {
-        current: ttr.medianHours === null ? null : hours(ttr.medianHours),
-        target: tierTargetText.mttr![targets.mttr],
-        status: statusFor(ttr.tier, targets.mttr),
-        samples: ttr.samples,
-        reason:
-          ttr.medianHours === null
-            ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)"
-            : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`,
-      },
+      deploymentFrequency: health(
+        "deploymentFrequency",
+        df.tier,
+        df.tier === null ? null : `${df.perWeek}/week`,
+        df.deployments,
+        df.tier === null
+          ? `no deployments found (source: ${dora.source})`
+          : `${df.deployments} deployments in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
+      ),
+      leadTime: health(
+        "leadTime",
+        lt.tier,
+        lt.medianHours === null ? null : hours(lt.medianHours),
+        lt.samples,
+        lt.medianHours === null
+          ? "no changes deployed in the window"
+          : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
+      ),
+      changeFailureRate: health(
+        "changeFailureRate",
+        cfr.tier,
+        cfr.rate,
+        cfr.total,
+        cfr.rate === null
+          ? "no deployments in the window"
+          : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
+      ),
+      mttr: health(
+        "mttr",
+        ttr.tier,
+        ttr.medianHours === null ? null : hours(ttr.medianHours),
+        ttr.samples,
+        ttr.medianHours === null
+          ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)"
+          : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`,
+      ),
     },
     techDebt: techDebtSummary(input.techDebt),
     infrastructure: infrastructureSummary(input.infraCosts, input.cfoForecast, stage),

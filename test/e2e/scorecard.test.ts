@@ -8,6 +8,7 @@ import { runCli, tempRepo } from "../support/cli.js";
 import { templateText, validateOne } from "../support/data-files.js";
 import { GitHubEmulator, staleWrite } from "../support/emulator/server.js";
 import type { RepoState } from "../support/emulator/state.js";
+import { releaseHistory } from "../support/release-history.js";
 
 let github: GitHubEmulator;
 beforeAll(async () => {
@@ -16,16 +17,7 @@ beforeAll(async () => {
 afterAll(() => github.stop());
 afterEach(() => expect(github.schemaProblems.splice(0)).toEqual([]));
 
-/** One history, told twice: commits (with dates) and the releases deployed from them. */
-const history: { subject: string; at: string; release?: string }[] = [
-  { subject: "init", at: "2025-09-01T10:00:00Z", release: "v0.1.0" },
-  { subject: "feat: orders", at: "2025-10-01T10:00:00Z" },
-  { subject: "feat: billing", at: "2025-10-02T10:00:00Z", release: "v0.2.0" },
-  { subject: "feat: search", at: "2025-10-10T10:00:00Z", release: "v0.3.0" },
-  { subject: 'Revert "feat: search"', at: "2025-10-11T10:00:00Z", release: "v0.3.1" },
-  { subject: "hotfix: payment rounding", at: "2025-10-20T10:00:00Z", release: "v0.3.2" },
-  { subject: "feat: exports", at: "2025-10-25T10:00:00Z", release: "v0.4.0" },
-];
+const history = releaseHistory;
 const now = "2025-11-01T00:00:00Z";
 const config = "dora:\n  source: deployments\n  windowDays: 45\nscorecard:\n  commit: push\n";
 

@@ -8,17 +8,9 @@ import type { HistoryRequest } from "../../../src/ports/repository-view.js";
 import { defaultConfig, type Config } from "../../../src/schemas/config.js";
 import { computeScorecard, writeScorecard, type ScorecardContext } from "../../../src/use-cases/compute-scorecard.js";
 import { templateText } from "../../support/data-files.js";
+import { releaseHistory } from "../../support/release-history.js";
 
-/** One history: commits (newest last) and the releases deployed from them. */
-const history: { subject: string; at: string; release?: string }[] = [
-  { subject: "init", at: "2025-09-01T10:00:00Z", release: "v0.1.0" },
-  { subject: "feat: orders", at: "2025-10-01T10:00:00Z" },
-  { subject: "feat: billing", at: "2025-10-02T10:00:00Z", release: "v0.2.0" },
-  { subject: "feat: search", at: "2025-10-10T10:00:00Z", release: "v0.3.0" },
-  { subject: 'Revert "feat: search"', at: "2025-10-11T10:00:00Z", release: "v0.3.1" },
-  { subject: "hotfix: payment rounding", at: "2025-10-20T10:00:00Z", release: "v0.3.2" },
-  { subject: "feat: exports", at: "2025-10-25T10:00:00Z", release: "v0.4.0" },
-];
+const history = releaseHistory;
 const commits: CommitInfo[] = history.map((entry, index) => ({
   sha: `c${index}`,
   parents: index === 0 ? [] : [`c${index - 1}`],
