@@ -35629,66 +35629,8 @@ function pullRequestInfo(payload) {
   };
 }
 
-// src/scorecard/render-summary.ts
-var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
-var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
-function renderScorecardSummary(scorecard2, dora, previous3) {
-  const h = scorecard2.health;
-  const p = previous3?.health;
-  const rows = [
-    ["Deployment frequency", h.deploymentFrequency, p?.deploymentFrequency],
-    ["Lead time for changes", h.leadTime, p?.leadTime],
-    ["Change failure rate", h.changeFailureRate, p?.changeFailureRate],
-    ["Time to restore", h.mttr, p?.mttr]
-  ];
-  const lines = [
-    `## Engineering scorecard, ${scorecard2.generatedAt.slice(0, 10)}`,
-    "",
-    `DORA from \`${dora.source}\` over ${dora.window.days} days (${dora.window.start.slice(0, 10)} to ${dora.window.end.slice(0, 10)}); maturity stage: ${scorecard2.maturityStage}.`,
-    "",
-    "| Metric | Current | Previous | Target | Status | Samples |",
-    "|---|---|---|---|---|---|",
-    ...rows.map(
-      ([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`
-    ),
-    `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
-    "",
-    `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
-  ];
-  if (dora.weekly.length > 0) {
-    const labels = dora.weekly.map((week) => `"${week.week.slice(5)}"`).join(", ");
-    lines.push(
-      "",
-      "```mermaid",
-      "xychart-beta",
-      '  title "Deployments per week"',
-      `  x-axis [${labels}]`,
-      '  y-axis "deployments"',
-      `  bar [${dora.weekly.map((week) => week.deployments).join(", ")}]`,
-      `  line [${dora.weekly.map((week) => week.failed).join(", ")}]`,
-      "```",
-      "",
-      "```mermaid",
-      "xychart-beta",
-      '  title "Median lead time per week (hours)"',
-      `  x-axis [${labels}]`,
-      '  y-axis "hours"',
-      `  line [${dora.weekly.map((week) => week.medianLeadTimeHours ?? 0).join(", ")}]`,
-      "```"
-    );
-  }
-  lines.push(
-    "",
-    "<details><summary>Why each status</summary>",
-    "",
-    ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`),
-    "",
-    "</details>"
-  );
-  if (dora.deploymentFrequency.deployments === 0)
-    lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
-  return lines.join("\n") + "\n";
-}
+// src/schemas/config.ts
+import { posix } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -55407,377 +55349,1592 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/dora/commit-graph.ts
-var CommitGraph = class {
-  list;
-  index = /* @__PURE__ */ new Map();
-  scanned = 0;
-  parentCache;
-  /** Walk priority (higher first): position-based while the input is topological, else generations. */
-  priority;
-  topological = true;
-  /** Set when reading the input finds a parent before its child: positions are no order then. */
-  orderBroken = false;
-  // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
-  stateEpoch;
-  state;
-  epoch = 0;
-  constructor(commits) {
-    this.list = commits;
-    const count = commits.length;
-    this.parentCache = new Array(count);
-    this.priority = new Int32Array(count);
-    for (let i = 0; i < count; i++) this.priority[i] = count - i;
-    this.stateEpoch = new Int32Array(count);
-    this.state = new Uint8Array(count);
+// src/schemas/glob.ts
+var maxGlobLength = 256;
+var maxGlobstars = 2;
+var maxStarsPerSegment = 3;
+var maxGlobPathLength = 1024;
+function globProblem(pattern) {
+  if (pattern.length > maxGlobLength) return `must be at most ${maxGlobLength} characters`;
+  const globstars = pattern.split("/").filter((segment) => segment === "**").length;
+  if (globstars > maxGlobstars) return `must use "**" at most ${maxGlobstars} times`;
+  for (const segment of pattern.split("/")) {
+    if (segment === "**") continue;
+    if (segment.includes("**")) return 'may use "**" only as a whole path segment';
+    if ((segment.match(/\*/g) ?? []).length > maxStarsPerSegment) return `must use "*" at most ${maxStarsPerSegment} times per path segment`;
   }
-  get size() {
-    return this.list.length;
+  return void 0;
+}
+
+// src/schemas/config.ts
+var glob = external_exports.string().min(1).superRefine((pattern, context3) => {
+  const problem = globProblem(pattern);
+  if (problem) context3.addIssue({ code: "custom", message: problem });
+});
+var globs = external_exports.array(glob).default([]);
+var adrCategory = external_exports.strictObject({
+  add: globs.meta({ description: "Extra globs that count as this category." }),
+  remove: globs.meta({ description: "Built-in globs to stop using for this category." })
+}).prefault({});
+var adrCategoryNames = [
+  "infrastructure-as-code",
+  "containers",
+  "orchestration",
+  "ci-cd",
+  "database",
+  "dependencies"
+];
+var doraTierThresholds = external_exports.strictObject({
+  elite: external_exports.number().min(0),
+  high: external_exports.number().min(0),
+  medium: external_exports.number().min(0)
+});
+var configSchema = external_exports.strictObject({
+  _extends: external_exports.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
+  dataDir: external_exports.string().min(1).default("data/engineering").meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
+  validation: external_exports.strictObject({
+    maxFileSizeBytes: external_exports.int().min(1).default(5 * 1024 * 1024).meta({ description: "Data files larger than this are refused unread." }),
+    alwaysCheck: external_exports.boolean().default(false).meta({ description: "Post the data check on every PR, even one that touches no data file." }),
+    ignore: globs.meta({ description: "Globs (relative to dataDir) of files not to validate." })
+  }).prefault({}),
+  adr: external_exports.strictObject({
+    directory: external_exports.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
+    require: external_exports.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
+    skipLabel: external_exports.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
+    includeDrafts: external_exports.boolean().default(false),
+    reviewAfterMonths: external_exports.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
+    minChangedLines: external_exports.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
+    ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
+    categories: external_exports.strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory]))).prefault({})
+  }).prefault({}),
+  dora: external_exports.strictObject({
+    source: external_exports.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]).default("deployments"),
+    environment: external_exports.string().min(1).default("production").meta({ description: "Deployment environment (deployments source)." }),
+    workflow: external_exports.string().optional().meta({ description: "Workflow name or file (workflow-runs source)." }),
+    tagPattern: external_exports.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
+    windowDays: external_exports.int().min(1).max(3650).default(90),
+    hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
+    tiers: external_exports.strictObject({
+      deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
+      leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
+      changeFailureRate: doraTierThresholds.optional().meta({ description: "Maximum rate (inclusive) for elite, high, medium." }),
+      timeToRestoreHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." })
+    }).prefault({})
+  }).prefault({}),
+  scorecard: external_exports.strictObject({
+    commit: external_exports.enum(["pull-request", "push", "none"]).default("pull-request"),
+    branch: external_exports.string().min(1).default("cto-copilot/scorecard"),
+    targets: external_exports.strictObject({
+      deploymentFrequency: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
+      leadTime: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
+      changeFailureRate: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
+      mttr: external_exports.enum(["elite", "high", "medium", "low"]).default("high")
+    }).prefault({})
+  }).prefault({}),
+  incidents: external_exports.strictObject({
+    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." })
+  }).prefault({})
+}).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
+function defaultConfig() {
+  return configSchema.parse({});
+}
+function dataDirOf(config2) {
+  return posix.normalize(config2.dataDir).replace(/\/$/, "");
+}
+function adrDirectoryOf(config2) {
+  return posix.normalize(config2.adr.directory ?? `${dataDirOf(config2)}/adrs`).replace(/\/$/, "");
+}
+
+// src/config/parse-config.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/findings/schema-findings.ts
+function describePath(path2) {
+  let out = "";
+  for (const segment of path2) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? String(segment) : `.${String(segment)}`;
   }
-  get(sha) {
-    const i = this.indexOf(sha);
-    return i === void 0 ? void 0 : this.list[i];
+  return out === "" ? "the file" : out;
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+function describeFound(value) {
+  if (value === null || typeof value === "object") return describeValue(value);
+  return `${typeof value} ${describeValue(value)}`;
+}
+var article = (word) => /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+function valueAt(root, path2) {
+  let node3 = root;
+  for (const segment of path2) node3 = node3?.[segment];
+  return node3;
+}
+function unionIssue(issue3) {
+  for (const branch of issue3.errors) {
+    const deeper = branch.find((inner) => inner.code !== "invalid_type" || inner.path.length > 0);
+    if (deeper) return { ...deeper, path: [...issue3.path, ...deeper.path] };
   }
-  /** Index of a commit, reading the input only as far as needed. */
-  indexOf(sha) {
-    const known = this.index.get(sha);
-    if (known !== void 0 || this.scanned >= this.list.length) return known;
-    while (this.scanned < this.list.length) {
-      const i = this.scanned++;
-      const commit = this.list[i];
-      if (this.topological && commit.parents.some((parent) => this.index.has(parent))) this.orderBroken = true;
-      this.index.set(commit.sha, i);
-      if (commit.sha === sha) return i;
-    }
-    return void 0;
-  }
-  parentsOf(i) {
-    let parents = this.parentCache[i];
-    if (!parents) {
-      const found = [];
-      for (const sha of this.list[i].parents) {
-        const parent = this.indexOf(sha);
-        if (parent !== void 0) found.push(parent);
-      }
-      parents = Int32Array.from(found);
-      this.parentCache[i] = parents;
-    }
-    return parents;
-  }
-  /** The input is not topological: number every commit by generation (iteratively, no recursion). */
-  useGenerations() {
-    this.topological = false;
-    const count = this.list.length;
-    const generation = new Int32Array(count);
-    const stack = [];
-    for (let root = 0; root < count; root++) {
-      if (generation[root] !== 0) continue;
-      stack.push(root);
-      while (stack.length > 0) {
-        const i = stack[stack.length - 1];
-        let highest = 0;
-        let pending = false;
-        for (const parent of this.parentsOf(i)) {
-          const g = generation[parent];
-          if (g === 0) {
-            stack.push(parent);
-            pending = true;
-          } else if (g > highest) highest = g;
+  return void 0;
+}
+function schemaFindings(issues, input2) {
+  const out = [];
+  for (const original of issues) {
+    const issue3 = original.code === "invalid_union" ? unionIssue(original) ?? original : original;
+    const path2 = issue3.path;
+    const name = `\`${describePath(path2)}\``;
+    const found = valueAt(input2, path2);
+    switch (issue3.code) {
+      case "unrecognized_keys":
+        for (const key of issue3.keys) {
+          out.push({
+            path: [...path2, key],
+            target: "key",
+            severity: "warning",
+            code: "unknown-key",
+            message: `unknown key \`${describePath([...path2, key])}\` is ignored`
+          });
         }
-        if (pending) continue;
-        generation[i] = highest + 1;
-        stack.pop();
+        break;
+      case "invalid_type":
+        if (found === void 0) {
+          out.push({ path: path2, severity: "error", code: "missing-field", message: `missing required field ${name}` });
+        } else {
+          out.push({
+            path: path2,
+            severity: "error",
+            code: "invalid-type",
+            message: `${name} must be ${article(issue3.expected === "int" ? "integer" : issue3.expected)}, found ${describeFound(found)}`
+          });
+        }
+        break;
+      case "invalid_value":
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "invalid-value",
+          message: issue3.values.length === 1 ? `${name} must be ${JSON.stringify(issue3.values[0])}, found ${describeValue(found)}` : `${name} must be one of ${issue3.values.map(String).join(", ")}; found ${describeValue(found)}`
+        });
+        break;
+      case "too_small":
+      case "too_big": {
+        const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
+        const inclusive = issue3.inclusive !== false;
+        const words = issue3.origin === "string" || issue3.origin === "array" ? issue3.code === "too_small" && Number(bound) === 1 ? "must not be empty" : `must have ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)} ${issue3.origin === "string" ? "characters" : "items"}` : `must be ${issue3.code === "too_small" ? inclusive ? ">=" : ">" : inclusive ? "<=" : "<"} ${String(bound)}`;
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "out-of-range",
+          message: `${name} ${words}, found ${describeValue(found)}`
+        });
+        break;
+      }
+      case "invalid_union": {
+        const expected = [
+          ...new Set(
+            issue3.errors.flatMap(
+              (branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => inner.expected)
+            )
+          )
+        ];
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "invalid-type",
+          message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}`
+        });
+        break;
+      }
+      default: {
+        const detail = issue3.message.startsWith("must") ? issue3.message : `is invalid: ${issue3.message}`;
+        out.push({
+          path: path2,
+          severity: "error",
+          code: "invalid-format",
+          message: `${name} ${detail}, found ${describeValue(found)}`
+        });
       }
     }
-    this.priority = generation;
   }
-  /**
-   * Commits reachable from `include` and not from `exclude` (like `git rev-list include ^exclude`).
-   * Commits outside the graph (history not read) end the walk on that path.
-   */
-  between(include, exclude) {
-    for (; ; ) {
-      const result = this.walk(include, exclude);
-      if (result) return result;
-      this.useGenerations();
-    }
-  }
-  walk(include, exclude) {
-    const start = this.indexOf(include);
-    if (start === void 0) return [];
-    const { state, stateEpoch } = this;
-    const epoch = ++this.epoch;
-    const heap = new PriorityHeap(this.priority);
-    let interestingQueued = 0;
-    const mark = (i, value) => {
-      const current = stateEpoch[i] === epoch ? state[i] : 0;
-      if (current === 2 || current === value) return;
-      if (current === 1) interestingQueued--;
-      stateEpoch[i] = epoch;
-      state[i] = value;
-      if (value === 1) interestingQueued++;
-      heap.push(i);
-    };
-    const stop = exclude === void 0 ? void 0 : this.indexOf(exclude);
-    mark(start, 1);
-    if (stop !== void 0) mark(stop, 2);
-    const out = [];
-    const done = /* @__PURE__ */ new Set();
-    while (heap.size > 0 && interestingQueued > 0) {
-      if (this.topological && this.orderBroken) return void 0;
-      const i = heap.pop();
-      if (done.has(i)) continue;
-      done.add(i);
-      const value = state[i];
-      if (value === 1) {
-        interestingQueued--;
-        out.push(this.list[i]);
-      }
-      const parents = this.parentsOf(i);
-      if (this.topological && this.orderBroken) return void 0;
-      for (const parent of parents) mark(parent, value);
-    }
-    return out;
-  }
-};
-var PriorityHeap = class {
-  constructor(generation) {
-    this.generation = generation;
-  }
-  generation;
-  items = [];
-  get size() {
-    return this.items.length;
-  }
-  push(value) {
-    const { items, generation } = this;
-    items.push(value);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = i - 1 >> 1;
-      if (generation[items[parent]] >= generation[items[i]]) break;
-      [items[parent], items[i]] = [items[i], items[parent]];
-      i = parent;
-    }
-  }
-  pop() {
-    const { items, generation } = this;
-    const top3 = items[0];
-    const last = items.pop();
-    if (items.length > 0) {
-      items[0] = last;
-      let i = 0;
-      for (; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let largest = i;
-        if (left < items.length && generation[items[left]] > generation[items[largest]]) largest = left;
-        if (right < items.length && generation[items[right]] > generation[items[largest]]) largest = right;
-        if (largest === i) break;
-        [items[largest], items[i]] = [items[i], items[largest]];
-        i = largest;
-      }
-    }
-    return top3;
-  }
-};
-
-// src/dora/stats.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
-}
-var round = (value, digits = 2) => value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
-
-// src/dora/tiers.ts
-var dora2023Tiers = {
-  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
-  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
-  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
-  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
-};
-function frequencyTier(perWeek, t) {
-  const x = t.deploymentsPerWeek;
-  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
-}
-function belowTier(value, x) {
-  if (value === null) return null;
-  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
-}
-function rateTier(value, x) {
-  if (value === null) return null;
-  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
-}
-var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
-function tiersWith(overrides) {
-  return {
-    ...dora2023Tiers,
-    ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0))
-  };
+  return out;
 }
 
-// src/dora/compute.ts
-var hour = 36e5;
-var day = 24 * hour;
-var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-function mondayOf(ms) {
-  const date5 = new Date(ms);
-  const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
-  return midnight - (date5.getUTCDay() + 6) % 7 * day;
+// src/config/parse-config.ts
+var configPath = ".github/cto-copilot.yml";
+function nodeSpan(node3) {
+  const range = node3?.range;
+  return range ? { start: range[0], end: range[1] } : void 0;
 }
-function lastAtOrBefore(sorted, time3) {
-  let low = 0;
-  let high = sorted.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (sorted[middle].time <= time3) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
+function locate(root, finding) {
+  let node3 = root;
+  let best = nodeSpan(root) ?? { start: 0, end: 0 };
+  for (let i = 0; i < finding.path.length; i++) {
+    const segment = finding.path[i];
+    const last = i === finding.path.length - 1;
+    if ((0, import_yaml.isMap)(node3)) {
+      const pair = node3.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return best;
+      const keySpan = nodeSpan(pair.key);
+      if (last && finding.target === "key") return keySpan ?? best;
+      node3 = pair.value ?? null;
+      best = nodeSpan(node3) ?? keySpan ?? best;
+      if (!node3) return keySpan ?? best;
+    } else if ((0, import_yaml.isSeq)(node3) && typeof segment === "number") {
+      node3 = node3.items[segment] ?? null;
+      if (!node3) return best;
+      best = nodeSpan(node3) ?? best;
+    } else return best;
   }
-  return found;
+  return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
 }
-var byTime = (a, b) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
-function computeDora(input2) {
-  const tiers = input2.tiers ?? dora2023Tiers;
-  const end = input2.now;
-  const start = end - input2.windowDays * day;
-  const inWindow = (time3) => time3 > start && time3 <= end;
-  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
-  const hotfix = new RegExp((input2.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
-  const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
-  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({
-    ...incident,
-    resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null
-  }));
-  const evidence = /* @__PURE__ */ new Map();
-  const byEnvironment = /* @__PURE__ */ new Map();
-  for (const deployment of all2) {
-    const list2 = byEnvironment.get(deployment.environment);
-    if (list2) list2.push(deployment);
-    else byEnvironment.set(deployment.environment, [deployment]);
-  }
-  const successesByEnvironment = /* @__PURE__ */ new Map();
-  for (const deployments of byEnvironment.values()) {
-    let previous3;
-    const successes = [];
-    for (const deployment of deployments) {
-      if (deployment.status !== "success") {
-        evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
-        continue;
-      }
-      const changes = previous3 && inWindow(deployment.time) ? graph.between(deployment.sha, previous3.sha).filter((commit) => commit.parents.length <= 1) : [];
-      const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
-      const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
-      const marker = (deployment.markers ?? []).find((text5) => hotfix.test(text5));
-      const remediation = deployment.replacesFailed ? "the source says it replaced a failed deployment" : revert ? `its changes include a revert: ${revert.sha.slice(0, 7)} ${revert.subject}` : hotfixCommit ? `its changes include a hotfix: ${hotfixCommit.sha.slice(0, 7)} ${hotfixCommit.subject}` : marker ? `it is marked as a hotfix (${marker})` : null;
-      evidence.set(deployment, { changes, remediation, failed: null });
-      if (remediation && previous3) {
-        const before = evidence.get(previous3);
-        before.failed ??= `${deployment.ref} remediated it (${remediation})`;
-      }
-      previous3 = deployment;
-      successes.push(deployment);
-    }
-    for (const incident of incidents) {
-      const culprit = successes[lastAtOrBefore(successes, incident.started)];
-      if (culprit)
-        evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
-    }
-    successesByEnvironment.set(deployments[0].environment, successes);
-  }
-  const windowed = all2.filter((deployment) => inWindow(deployment.time));
-  const successful = windowed.filter((deployment) => deployment.status === "success");
-  const failed = windowed.filter((deployment) => evidence.get(deployment).failed !== null);
-  const remediations = windowed.filter((deployment) => evidence.get(deployment).remediation !== null);
-  const leadTimes = successful.flatMap(
-    (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
-  );
-  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
-  let restoreHours;
-  let basis;
-  if (incidentsInWindow.length > 0) {
-    basis = "incidents";
-    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved - incident.started) / hour);
-  } else {
-    basis = "deployments";
-    restoreHours = failed.flatMap((deployment) => {
-      const successes = successesByEnvironment.get(deployment.environment) ?? [];
-      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
-      return next ? [(next.time - deployment.time) / hour] : [];
+function parseConfig(text5) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const findings = [];
+  for (const problem of [...document3.errors, ...document3.warnings]) {
+    findings.push({
+      span: { start: problem.pos[0], end: problem.pos[1] },
+      severity: document3.errors.includes(problem) ? "error" : "warning",
+      code: problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+      message: problem.message.split("\n")[0]
     });
   }
-  const perWeek = successful.length / (input2.windowDays / 7);
-  const cfrRate = windowed.length > 0 ? failed.length / windowed.length : null;
-  const medianLead = median(leadTimes);
-  const medianRestore = median(restoreHours);
-  const weekly = [];
-  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
-    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
-    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap(
-      (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
-    );
-    weekly.push({
-      week: iso(week).slice(0, 10),
-      deployments: inWeek.filter((deployment) => deployment.status === "success").length,
-      failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length,
-      medianLeadTimeHours: round(median(weekLeads))
+  if (document3.errors.length > 0) return { config: defaultConfig(), valid: false, findings };
+  let value;
+  try {
+    value = document3.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error63) {
+    findings.push({
+      span: { start: 0, end: 0 },
+      severity: "error",
+      code: "yaml-syntax",
+      message: error63.message
+    });
+    return { config: defaultConfig(), valid: false, findings };
+  }
+  const result = configSchema.safeParse(value);
+  const issues = result.success ? [] : result.error.issues;
+  for (const finding of schemaFindings(issues, value)) {
+    findings.push({
+      span: locate(document3.contents, finding),
+      severity: finding.severity,
+      code: `config-${finding.code}`,
+      message: finding.message
     });
   }
-  return {
-    source: input2.source,
-    window: { start: iso(start), end: iso(end), days: input2.windowDays },
-    deploymentFrequency: {
-      deployments: successful.length,
-      perWeek: round(perWeek),
-      tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers)
-    },
-    leadTimeForChanges: {
-      medianHours: round(medianLead),
-      p90Hours: round(percentile(leadTimes, 90)),
-      samples: leadTimes.length,
-      tier: belowTier(medianLead, tiers.leadTimeHours)
-    },
-    changeFailureRate: {
-      failed: failed.length,
-      total: windowed.length,
-      rate: round(cfrRate, 4),
-      tier: rateTier(cfrRate, tiers.changeFailureRate)
-    },
-    timeToRestore: {
-      medianHours: round(medianRestore),
-      samples: restoreHours.length,
-      tier: belowTier(medianRestore, tiers.timeToRestoreHours),
-      basis
-    },
-    reworkRate: {
-      remediations: remediations.length,
-      total: windowed.length,
-      rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4)
-    },
-    deployments: windowed.map((deployment) => {
-      const found = evidence.get(deployment);
+  if (result.success) return { config: result.data, raw: value, valid: true, findings };
+  if (issues.every((issue3) => issue3.code === "unrecognized_keys")) {
+    const cleaned = structuredClone(value);
+    for (const issue3 of issues) {
+      let node3 = cleaned;
+      for (const segment of issue3.path) node3 = node3[segment];
+      for (const key of issue3.keys) delete node3[key];
+    }
+    return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
+  }
+  return { config: defaultConfig(), raw: value, valid: false, findings };
+}
+
+// src/config/resolve-config.ts
+var isPlainObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function merge3(base, override) {
+  if (!isPlainObject4(base) || !isPlainObject4(override)) return override === void 0 ? base : override;
+  const out = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = merge3(base[key], value);
+  return out;
+}
+function resolveConfig(texts) {
+  const repository = texts.repository !== void 0 ? parseConfig(texts.repository) : void 0;
+  const organization = texts.organization !== void 0 ? parseConfig(texts.organization) : void 0;
+  const repositoryFindings = repository?.findings ?? [];
+  const organizationFindings = organization?.findings ?? [];
+  const extendsOrganization = isPlainObject4(repository?.raw) && repository.raw._extends === ".github";
+  if (repository && organization && extendsOrganization) {
+    if (!repository.valid || !organization.valid) {
       return {
-        ref: deployment.ref,
-        sha: deployment.sha,
-        time: iso(deployment.time),
-        changes: found.changes.length,
-        failed: found.failed !== null,
-        remediation: found.remediation !== null,
-        reason: [found.failed, found.remediation].filter((text5) => text5 !== null).join("; ") || null
+        config: defaultConfig(),
+        valid: false,
+        source: "repository+organization",
+        repositoryFindings,
+        organizationFindings
       };
-    }),
-    weekly
+    }
+    const merged = configSchema.safeParse(merge3(organization.raw, repository.raw));
+    return {
+      config: merged.success ? merged.data : defaultConfig(),
+      valid: merged.success,
+      source: "repository+organization",
+      repositoryFindings,
+      organizationFindings
+    };
+  }
+  if (repository)
+    return {
+      config: repository.config,
+      valid: repository.valid,
+      source: "repository",
+      repositoryFindings,
+      organizationFindings: []
+    };
+  if (organization)
+    return {
+      config: organization.config,
+      valid: organization.valid,
+      source: "organization",
+      repositoryFindings: [],
+      organizationFindings
+    };
+  return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
+}
+
+// src/use-cases/pull-request.ts
+async function loadPullRequest(view, change, configPath2 = configPath) {
+  const [sources, changed] = await Promise.all([
+    view.readConfigSources(change.headSha, configPath2),
+    view.listChangedFiles(change)
+  ]);
+  return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
+}
+
+// src/adr/categories.ts
+var defaultCategoryGlobs = {
+  "infrastructure-as-code": [
+    "**/*.tf",
+    "**/*.tfvars",
+    "**/*.tf.json",
+    "**/*.tofu",
+    "**/terragrunt.hcl",
+    "**/Pulumi.yaml",
+    "**/Pulumi.*.yaml",
+    "**/cdk.json",
+    "**/*.template.{json,yaml,yml}",
+    "**/cloudformation/**/*.{json,yaml,yml}",
+    "**/serverless.{yml,yaml,ts,js,json}"
+  ],
+  containers: [
+    "**/Dockerfile",
+    "**/Dockerfile.*",
+    "**/*.dockerfile",
+    "**/Containerfile",
+    "**/{docker-,}compose*.{yml,yaml}"
+  ],
+  orchestration: [
+    "**/Chart.yaml",
+    "**/charts/**/*.{yaml,yml,tpl}",
+    "**/helm/**/*.{yaml,yml,tpl}",
+    "**/kustomization.{yaml,yml}",
+    "**/{k8s,kubernetes,manifests,deploy}/**/*.{yaml,yml}"
+  ],
+  "ci-cd": [
+    ".github/workflows/**",
+    ".github/actions/**",
+    ".gitlab-ci.yml",
+    ".circleci/**",
+    "**/Jenkinsfile",
+    "azure-pipelines.yml",
+    "bitbucket-pipelines.yml",
+    ".buildkite/**",
+    ".drone.yml",
+    "**/cloudbuild.{yaml,yml}"
+  ],
+  database: [
+    "**/migrations/**",
+    "**/migrate/**",
+    "**/schema.prisma",
+    "**/db/schema.rb",
+    "**/db/structure.sql",
+    "**/alembic/versions/**",
+    "**/flyway/**",
+    "**/liquibase/**",
+    "**/*.changelog.{xml,yaml,yml,json}"
+  ],
+  // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
+  dependencies: [
+    "**/package.json",
+    "**/go.mod",
+    "**/requirements*.txt",
+    "**/pyproject.toml",
+    "**/Cargo.toml",
+    "**/pom.xml",
+    "**/build.gradle",
+    "**/build.gradle.kts"
+  ]
+};
+var categoryLabels = {
+  "infrastructure-as-code": "Infrastructure as code",
+  containers: "Containers",
+  orchestration: "Orchestration",
+  "ci-cd": "CI/CD",
+  database: "Database",
+  dependencies: "Runtime dependencies"
+};
+var categoryKeywords = {
+  "infrastructure-as-code": [
+    "terraform",
+    "opentofu",
+    "pulumi",
+    "cdk",
+    "cloudformation",
+    "infrastructure as code",
+    "serverless"
+  ],
+  containers: ["docker", "container", "containers", "dockerfile", "compose"],
+  orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
+  "ci-cd": [
+    "ci",
+    "ci/cd",
+    "continuous integration",
+    "continuous delivery",
+    "pipeline",
+    "github actions",
+    "deployment",
+    "deploy"
+  ],
+  database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
+  dependencies: ["dependency", "dependencies", "library", "framework"]
+};
+
+// src/markdown/escape.ts
+function escapeInline(text5) {
+  return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+}
+function truncate(text5, max, note = (omitted) => `
+
+\u2026${omitted} more characters not shown.`) {
+  if (text5.length <= max) return text5;
+  const suffix = note(text5.length - max);
+  return text5.slice(0, Math.max(0, max - suffix.length)) + suffix;
+}
+
+// src/adr/render-comment.ts
+var maxCommentLength = 6e4;
+var maxRows = 50;
+var shortPath = (path2) => path2.length <= 120 ? path2 : `${path2.slice(0, 50)}\u2026${path2.slice(-65)}`;
+function fence(text5) {
+  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
+  return "`".repeat(longest + 1);
+}
+function renderSuggestion(input2) {
+  const rows = input2.changes.slice(0, maxRows).map(
+    (change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`
+  );
+  const counts = Object.entries(
+    input2.changes.reduce(
+      (acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }),
+      {}
+    )
+  ).map(([label, count]) => `${label} (${count})`);
+  const codeFence = fence(input2.draft.text);
+  const lines = [
+    "### Architecture decision record suggested",
+    "",
+    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as \`${escapeInline(input2.adrDirectory)}/${input2.draft.fileName}\`.`,
+    "",
+    "| Category | File | Why it counts |",
+    "|---|---|---|",
+    ...rows,
+    ...input2.changes.length > maxRows ? ["", `\u2026and ${input2.changes.length - maxRows} more files.`] : []
+  ];
+  if (input2.related.length > 0) {
+    lines.push("", "**Decisions in force that this change may touch**", "");
+    for (const adr2 of input2.related) {
+      lines.push(
+        `- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`
+      );
+    }
+  }
+  if (input2.notes && input2.notes.length > 0) {
+    lines.push(
+      "",
+      "**Existing ADRs to fix**",
+      "",
+      ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`)
+    );
+  }
+  lines.push(
+    "",
+    "<details><summary>Draft ADR</summary>",
+    "",
+    `${codeFence}markdown`,
+    input2.draft.text.trimEnd(),
+    codeFence,
+    "",
+    "</details>",
+    "",
+    `Not a decision worth recording? Add the \`${escapeInline(input2.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
+  );
+  return truncate(lines.join("\n"), maxCommentLength);
+}
+function renderResolved(resolution) {
+  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => `\`${escapeInline(file2)}\``).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
+  return ["### Architecture decision record: resolved", "", why].join("\n");
+}
+
+// src/adr/check-plan.ts
+var adrCheckName = "CTO Co-Pilot / ADR";
+function planAdrCheck(headSha, changes, resolution, required2) {
+  const needed = changes.length > 0 && !resolution;
+  const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
+  return {
+    name: adrCheckName,
+    headSha,
+    conclusion: needed ? required2 ? "failure" : "neutral" : "success",
+    title: needed ? `ADR suggested: ${categories.join(", ")}` : resolution ? "ADR: resolved" : "No infrastructure change",
+    summary: needed ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required2 ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}` : resolution ? renderResolved(resolution) : "No file in this pull request counts as an infrastructure change.",
+    annotations: []
   };
 }
+
+// src/adr/render-draft.ts
+function adrFileNameFor(date5, title) {
+  const slug = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "decision";
+  return `adr_${date5}_${slug}.md`;
+}
+function addMonths(date5, months) {
+  const result = new Date(Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(date5.getUTCDate(), lastDay));
+  return result.toISOString().slice(0, 10);
+}
+var oneLine = (text5, max) => {
+  const flat = text5.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+};
+function renderAdrDraft(input2) {
+  const date5 = input2.today.toISOString().slice(0, 10);
+  const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
+  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map(
+    (name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name
+  );
+  const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
+  const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
+  const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
+  if (input2.changes.length > 20) changeLines.push(`- \u2026and ${input2.changes.length - 20} more files`);
+  const text5 = [
+    `## ADR: ${title}`,
+    "",
+    "**Status:** proposed",
+    `**Date:** ${date5}`,
+    `**Deciders:** ${deciders.join(", ") || "[who decided]"}`,
+    "",
+    "### Context",
+    context3 || "What situation requires a decision? What constraints exist?",
+    ...changeLines.length > 0 ? ["", `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`, ...changeLines] : [],
+    "",
+    "### Options Considered",
+    "| Option | Pros | Cons | Effort |",
+    "|--------|------|------|--------|",
+    `| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`,
+    "| Do nothing | No migration, no new risk | [what stays painful] | \u2014 |",
+    "",
+    "### Decision",
+    `${title}. [Why this option over the others.]`,
+    "",
+    "### Consequences",
+    "- Easier: [what becomes easier]",
+    "- Harder: [what becomes harder]",
+    "- Accepted trade-offs: [what we knowingly accept]",
+    "- Operational: [on-call, monitoring, cost]",
+    "",
+    "### Review Date",
+    addMonths(input2.today, input2.reviewAfterMonths),
+    ""
+  ].join("\n");
+  return { fileName: adrFileNameFor(date5, title), text: text5 };
+}
+
+// src/adr/dependency-changes.ts
+import { posix as posix2 } from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string6, ptr) {
+  let lines = string6.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string6, line, column) {
+  let lines = string6.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
+          }
+        } else {
+          date5 = "";
+        }
+      }
+    }
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso2 = super.toISOString();
+    if (this.isDate())
+      return iso2.slice(0, 10);
+    if (this.isTime())
+      return iso2.slice(11, 23);
+    if (this.#offset === null)
+      return iso2.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso2;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse5(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/adr/dependency-changes.ts
+function majorOf(version3) {
+  const match = /(\d+)(?:\.(\d+))?/.exec(version3);
+  if (!match) return void 0;
+  return match[1] === "0" ? `0.${match[2] ?? "0"}` : match[1];
+}
+function fromPackageJson(text5) {
+  const json2 = JSON.parse(text5);
+  return new Map(
+    ["dependencies", "peerDependencies", "optionalDependencies"].flatMap(
+      (section) => Object.entries(json2[section] ?? {})
+    )
+  );
+}
+function fromGoMod(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  let inBlock = false;
+  for (const raw of text5.split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("require (")) inBlock = true;
+    else if (inBlock && line === ")") inBlock = false;
+    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+    if (!entry || entry.includes("// indirect")) continue;
+    const match = /^(\S+)\s+(v\S+)/.exec(entry);
+    if (match) deps.set(match[1], match[2]);
+  }
+  return deps;
+}
+function fromRequirements(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (!line || line.startsWith("-")) continue;
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(.*)$/.exec(line);
+    if (match) deps.set(match[1].toLowerCase().replace(/[._]/g, "-"), match[2].trim() || "*");
+  }
+  return deps;
+}
+function fromPyproject(text5) {
+  const toml = parse5(text5);
+  const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
+  for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
+    if (name === "python") continue;
+    deps.set(
+      name.toLowerCase(),
+      typeof spec === "string" ? spec : String(spec.version ?? "*")
+    );
+  }
+  return deps;
+}
+function fromCargo(text5) {
+  const toml = parse5(text5);
+  return new Map(
+    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [
+      name,
+      typeof spec === "string" ? spec : String(spec.version ?? "*")
+    ])
+  );
+}
+function fromPom(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const block of text5.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
+    const tag = (name) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
+    if (["test", "provided"].includes(tag("scope") ?? "")) continue;
+    const group = tag("groupId");
+    const artifact = tag("artifactId");
+    if (group && artifact) deps.set(`${group}:${artifact}`, tag("version") ?? "*");
+  }
+  return deps;
+}
+function fromGradle(text5) {
+  const deps = /* @__PURE__ */ new Map();
+  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
+  for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
+  return deps;
+}
+var readers = [
+  [/^package\.json$/, fromPackageJson],
+  [/^go\.mod$/, fromGoMod],
+  [/^requirements.*\.txt$/, fromRequirements],
+  [/^pyproject\.toml$/, fromPyproject],
+  [/^Cargo\.toml$/, fromCargo],
+  [/^pom\.xml$/, fromPom],
+  [/^build\.gradle(\.kts)?$/, fromGradle]
+];
+function isDependencyManifest(path2) {
+  const name = posix2.basename(path2);
+  return readers.some(([pattern]) => pattern.test(name));
+}
+function read(path2, text5) {
+  if (text5 === void 0) return /* @__PURE__ */ new Map();
+  const reader = readers.find(([pattern]) => pattern.test(posix2.basename(path2)))?.[1];
+  try {
+    return reader ? reader(text5) : /* @__PURE__ */ new Map();
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function dependencyChanges(path2, before, after) {
+  const old = read(path2, before);
+  const next = read(path2, after);
+  const changes = [];
+  for (const [name, version3] of next) {
+    const previous3 = old.get(name);
+    if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
+    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3))
+      changes.push({ name, kind: "major", from: previous3, to: version3 });
+  }
+  return changes;
+}
+
+// src/adr/detect-infra-changes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { posix as posix3 } from "node:path";
+var categoryOrder = Object.keys(defaultCategoryGlobs);
+function addedLines(patch) {
+  return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
+}
+function removedLines(patch) {
+  return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
+}
+var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
+function terraformTypes(lines) {
+  return [
+    ...new Set(
+      lines.flatMap((line) => [
+        .../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [],
+        .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []
+      ])
+    )
+  ];
+}
+function baseImages(lines) {
+  return [
+    ...new Set(
+      lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image))
+    )
+  ];
+}
+function kubernetesKinds(lines) {
+  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
+  return [
+    ...new Set(
+      lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind))
+    )
+  ];
+}
+function reasonFor(category, file2) {
+  const added = addedLines(file2.patch);
+  const name = posix3.basename(file2.path);
+  switch (category) {
+    case "infrastructure-as-code": {
+      const types = terraformTypes([...added, ...removedLines(file2.patch)]);
+      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
+      return {
+        reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`,
+        technologies: [tool.toLowerCase(), ...types]
+      };
+    }
+    case "containers": {
+      const images = baseImages(added);
+      const removed = baseImages(removedLines(file2.patch));
+      const reason2 = images.length > 0 && removed.length > 0 ? `base image ${removed.join(", ")} -> ${images.join(", ")}` : images.length > 0 ? `uses base image ${images.join(", ")}` : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file2.status)}`;
+      return { reason: reason2, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0].split("/").pop())] };
+    }
+    case "orchestration": {
+      const kinds = kubernetesKinds(added);
+      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
+      return {
+        reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`,
+        technologies: ["kubernetes", tool.toLowerCase(), ...kinds]
+      };
+    }
+    case "ci-cd":
+      return {
+        reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`,
+        technologies: file2.path.startsWith(".github/") ? ["github actions"] : []
+      };
+    case "database": {
+      const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
+      return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
+    }
+    case "dependencies": {
+      if (!isDependencyManifest(file2.path)) return void 0;
+      const changes = dependencyChanges(file2.path, file2.before, file2.after);
+      if (changes.length === 0) return void 0;
+      const described = changes.slice(0, 5).map(
+        (change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`
+      );
+      return {
+        reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""),
+        technologies: changes.map((change) => change.name.split(/[/:]/).pop())
+      };
+    }
+  }
+}
+function compileDetector(config2) {
+  const options = { dot: true, nocase: false };
+  const matchers = categoryOrder.map((category) => {
+    const { add, remove } = config2.categories[category];
+    const globs2 = [...defaultCategoryGlobs[category].filter((glob2) => !remove.includes(glob2)), ...add];
+    return { category, matches: globs2.length > 0 ? (0, import_picomatch2.default)(globs2, options) : () => false };
+  });
+  const ignored = config2.ignore.length > 0 ? (0, import_picomatch2.default)(config2.ignore, options) : () => false;
+  return { matchers, ignored };
+}
+function detectInfraChanges(files, config2) {
+  const { matchers, ignored } = compileDetector(config2);
+  const changes = [];
+  for (const file2 of files) {
+    if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
+    if (file2.additions + file2.deletions < config2.minChangedLines) continue;
+    for (const { category, matches } of matchers) {
+      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0))
+        continue;
+      const found = reasonFor(category, file2);
+      if (!found) continue;
+      changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
+      break;
+    }
+  }
+  return changes;
+}
+
+// src/adr/read-adr.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { posix as posix4 } from "node:path";
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -61967,7 +63124,7 @@ function serializeChunks(chunks, expandTabs) {
 }
 
 // node_modules/micromark/lib/parse.js
-function parse5(options) {
+function parse6(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -62130,7 +63287,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse5(options).document().write(preprocess2()(value, encoding, true))));
+  return compiler(options)(postprocess(parse6(options).document().write(preprocess2()(value, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -64995,174 +66152,139 @@ function findSection(record2, title) {
   return record2.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
 }
 
-// src/incidents/timestamp.ts
-function parseTimestamp(text5) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(
-    text5.trim()
-  );
-  if (!match) return void 0;
-  const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
-  const check2 = new Date(utc);
-  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59)
-    return void 0;
-  if (/^(Z|UTC)$/i.test(zone)) return utc;
-  const sign = zone.startsWith("-") ? -1 : 1;
-  const digits = zone.slice(1).replace(":", "");
-  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-  return utc - sign * offsetMinutes * 6e4;
+// src/adr/parse-adr.ts
+var adrStatuses = ["proposed", "accepted", "deprecated", "superseded"];
+var adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;
+function references(field) {
+  if (!field) return [];
+  const out = [];
+  for (const match of field.value.matchAll(adrReference)) {
+    const file2 = `${match[0]}.md`;
+    if (out.some((reference) => reference.file === file2)) continue;
+    const start = field.span.start + (match.index ?? 0);
+    out.push({ file: file2, span: { start, end: start + match[0].length } });
+  }
+  return out;
 }
-
-// src/incidents/parse-incident.ts
-var incidentSeverities = ["SEV1", "SEV2", "SEV3"];
-var incidentStatuses = ["investigating", "identified", "monitoring", "resolved"];
-function parseDurationMinutes(text5) {
-  const value = text5.trim().toLowerCase();
-  const plain = /^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(value);
-  if (plain) return Number(plain[1]);
-  const mixed = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?|s)?)?)?$/.exec(value);
-  if (mixed && (mixed[1] || mixed[2])) return Number(mixed[1] ?? 0) * 60 + Number(mixed[2] ?? 0);
-  return void 0;
-}
-function parseIncident(text5) {
+function parseAdr(text5) {
   const record2 = parseMarkdownRecord(text5);
-  const field = (name) => record2.fields.get(name);
-  const started = field("started");
-  const resolved = field("resolved");
-  const duration3 = field("duration");
+  const statusField = record2.fields.get("status");
+  const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
+  const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
   return {
     record: record2,
-    title: record2.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
-    severity: field("severity"),
-    status: field("status"),
-    started,
-    resolved,
-    duration: duration3,
-    startedAt: started ? parseTimestamp(started.value) : void 0,
-    resolvedAt: resolved ? parseTimestamp(resolved.value) : void 0,
-    durationMinutes: duration3 ? parseDurationMinutes(duration3.value) : void 0
+    title: record2.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
+    status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
+    date: record2.fields.get("date"),
+    deciders: record2.fields.get("deciders"),
+    supersededBy: [...references(statusField), ...references(record2.fields.get("superseded by"))],
+    supersedes: references(record2.fields.get("supersedes"))
   };
 }
 
-// src/incidents/incident-event.ts
-function incidentFromPostMortem(id, text5) {
-  const incident = parseIncident(text5);
-  if (incident.startedAt === void 0) return void 0;
-  return { id, title: incident.title ?? id, started: incident.startedAt, resolved: incident.resolvedAt ?? null };
+// src/adr/read-adr.ts
+var knownStatus = (value) => {
+  const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
+  return adrStatuses.includes(word ?? "") ? word : void 0;
+};
+var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix4.basename(match[1]));
+function readAdr(path2, text5) {
+  let body = text5;
+  let frontMatter = {};
+  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
+  if (front) {
+    try {
+      const parsed = (0, import_yaml2.parse)(front[1]);
+      if (parsed && typeof parsed === "object") frontMatter = parsed;
+    } catch {
+    }
+    body = text5.slice(front[0].length);
+  }
+  const record2 = parseMarkdownRecord(body);
+  const fallbackTitle = posix4.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
+  if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
+    const adr2 = parseAdr(body);
+    return {
+      path: path2,
+      title: adr2.title || fallbackTitle,
+      status: adr2.status?.known,
+      date: adr2.date?.value,
+      supersededBy: adr2.supersededBy.map((reference) => reference.file),
+      format: "cto-copilot",
+      text: body.toLowerCase()
+    };
+  }
+  const statusSection = findSection(record2, "status");
+  const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
+  const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
+  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record2.fields.get("status")?.value;
+  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record2.fields.get("date")?.value;
+  const title = (record2.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  return {
+    path: path2,
+    title,
+    status: knownStatus(rawStatus),
+    date: rawDate,
+    supersededBy: /superseded/i.test(rawStatus ?? "") ? linkTargets(rawStatus ?? "") : [],
+    format: Object.keys(frontMatter).length > 0 || listStatus ? "madr" : "nygard",
+    text: body.toLowerCase()
+  };
 }
 
-// src/schemas/parse-data.ts
-function parseDataJson(schema, text5) {
-  if (!text5) return void 0;
-  try {
-    const result = schema.safeParse(JSON.parse(text5));
-    return result.success ? result.data : void 0;
-  } catch {
-    return void 0;
+// src/adr/related-adrs.ts
+var technologyWords = [
+  [/^(aws_db_|aws_rds_)/, ["rds", "database", "postgres", "postgresql", "mysql", "aurora"]],
+  [/^aws_elasticache/, ["redis", "elasticache", "memcached", "cache"]],
+  [/^aws_s3/, ["s3", "object storage"]],
+  [/^aws_sqs|^aws_sns/, ["sqs", "sns", "queue", "messaging"]],
+  [/^aws_lambda/, ["lambda", "serverless"]],
+  [/^aws_ecs/, ["ecs", "fargate", "containers"]],
+  [/^aws_eks|^google_container|^azurerm_kubernetes/, ["kubernetes", "k8s", "eks", "gke", "aks"]],
+  [/^google_sql|^azurerm_(postgresql|mysql)/, ["cloud sql", "database", "postgres", "postgresql", "mysql"]],
+  [/^(postgres|pg|psycopg|prisma|typeorm|sequelize|knex|drizzle)/, ["postgres", "postgresql", "database", "orm"]],
+  [/^(redis|ioredis)/, ["redis", "cache"]],
+  [/^(kafka|kafkajs)/, ["kafka", "messaging"]]
+];
+function wordsFor(change) {
+  const words = new Set(categoryKeywords[change.category]);
+  for (const technology of change.technologies) {
+    const lower = technology.toLowerCase();
+    if (lower.length >= 3) words.add(lower);
+    for (const [pattern, extra] of technologyWords) if (pattern.test(lower)) extra.forEach((word) => words.add(word));
   }
+  return words;
+}
+var escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function findRelatedAdrs(adrs, changes, limit = 5) {
+  const words = new Set(changes.flatMap((change) => [...wordsFor(change)]));
+  const scored = [];
+  for (const adr2 of adrs) {
+    if (adr2.status !== "accepted") continue;
+    const title = adr2.title.toLowerCase();
+    let score = 0;
+    const why = [];
+    for (const word of words) {
+      const pattern = new RegExp(`(^|[^a-z0-9])${escapeRegExp(word)}([^a-z0-9]|$)`);
+      const inTitle = pattern.test(title);
+      if (inTitle || pattern.test(adr2.text)) {
+        score += inTitle ? 3 : 1;
+        why.push(word);
+      }
+    }
+    if (score > 0)
+      scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
+}
+function brokenSupersedeLinks(adrs) {
+  const names = new Set(adrs.map((adr2) => adr2.path.split("/").pop()));
+  return adrs.flatMap(
+    (adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`)
+  );
 }
 
 // src/schemas/data-files.ts
-import { posix as posix2 } from "node:path";
-
-// src/schemas/config.ts
-import { posix } from "node:path";
-
-// src/schemas/glob.ts
-var maxGlobLength = 256;
-var maxGlobstars = 2;
-var maxStarsPerSegment = 3;
-var maxGlobPathLength = 1024;
-function globProblem(pattern) {
-  if (pattern.length > maxGlobLength) return `must be at most ${maxGlobLength} characters`;
-  const globstars = pattern.split("/").filter((segment) => segment === "**").length;
-  if (globstars > maxGlobstars) return `must use "**" at most ${maxGlobstars} times`;
-  for (const segment of pattern.split("/")) {
-    if (segment === "**") continue;
-    if (segment.includes("**")) return 'may use "**" only as a whole path segment';
-    if ((segment.match(/\*/g) ?? []).length > maxStarsPerSegment) return `must use "*" at most ${maxStarsPerSegment} times per path segment`;
-  }
-  return void 0;
-}
-
-// src/schemas/config.ts
-var glob = external_exports.string().min(1).superRefine((pattern, context3) => {
-  const problem = globProblem(pattern);
-  if (problem) context3.addIssue({ code: "custom", message: problem });
-});
-var globs = external_exports.array(glob).default([]);
-var adrCategory = external_exports.strictObject({
-  add: globs.meta({ description: "Extra globs that count as this category." }),
-  remove: globs.meta({ description: "Built-in globs to stop using for this category." })
-}).prefault({});
-var adrCategoryNames = [
-  "infrastructure-as-code",
-  "containers",
-  "orchestration",
-  "ci-cd",
-  "database",
-  "dependencies"
-];
-var doraTierThresholds = external_exports.strictObject({
-  elite: external_exports.number().min(0),
-  high: external_exports.number().min(0),
-  medium: external_exports.number().min(0)
-});
-var configSchema = external_exports.strictObject({
-  _extends: external_exports.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
-  dataDir: external_exports.string().min(1).default("data/engineering").meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
-  validation: external_exports.strictObject({
-    maxFileSizeBytes: external_exports.int().min(1).default(5 * 1024 * 1024).meta({ description: "Data files larger than this are refused unread." }),
-    alwaysCheck: external_exports.boolean().default(false).meta({ description: "Post the data check on every PR, even one that touches no data file." }),
-    ignore: globs.meta({ description: "Globs (relative to dataDir) of files not to validate." })
-  }).prefault({}),
-  adr: external_exports.strictObject({
-    directory: external_exports.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
-    require: external_exports.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
-    skipLabel: external_exports.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
-    includeDrafts: external_exports.boolean().default(false),
-    reviewAfterMonths: external_exports.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
-    minChangedLines: external_exports.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
-    ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
-    categories: external_exports.strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory]))).prefault({})
-  }).prefault({}),
-  dora: external_exports.strictObject({
-    source: external_exports.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]).default("deployments"),
-    environment: external_exports.string().min(1).default("production").meta({ description: "Deployment environment (deployments source)." }),
-    workflow: external_exports.string().optional().meta({ description: "Workflow name or file (workflow-runs source)." }),
-    tagPattern: external_exports.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
-    windowDays: external_exports.int().min(1).max(3650).default(90),
-    hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
-    tiers: external_exports.strictObject({
-      deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
-      leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
-      changeFailureRate: doraTierThresholds.optional().meta({ description: "Maximum rate (inclusive) for elite, high, medium." }),
-      timeToRestoreHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." })
-    }).prefault({})
-  }).prefault({}),
-  scorecard: external_exports.strictObject({
-    commit: external_exports.enum(["pull-request", "push", "none"]).default("pull-request"),
-    branch: external_exports.string().min(1).default("cto-copilot/scorecard"),
-    targets: external_exports.strictObject({
-      deploymentFrequency: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
-      leadTime: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
-      changeFailureRate: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
-      mttr: external_exports.enum(["elite", "high", "medium", "low"]).default("high")
-    }).prefault({})
-  }).prefault({}),
-  incidents: external_exports.strictObject({
-    label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." })
-  }).prefault({})
-}).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
-function defaultConfig() {
-  return configSchema.parse({});
-}
-function dataDirOf(config2) {
-  return posix.normalize(config2.dataDir).replace(/\/$/, "");
-}
-function adrDirectoryOf(config2) {
-  return posix.normalize(config2.adr.directory ?? `${dataDirOf(config2)}/adrs`).replace(/\/$/, "");
-}
+import { posix as posix5 } from "node:path";
 
 // src/schemas/common.ts
 var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
@@ -65429,14 +66551,14 @@ function isRecordFileName(name) {
   return name.endsWith(".md") && !notRecords.test(name);
 }
 function recordFilesIn(paths, directories) {
-  return paths.filter((path2) => isRecordFileName(posix2.basename(path2)) && directories.includes(posix2.dirname(path2)));
+  return paths.filter((path2) => isRecordFileName(posix5.basename(path2)) && directories.includes(posix5.dirname(path2)));
 }
 var fixedByName = new Map(fixedJsonKinds.map((kind) => [jsonFiles[kind].name, kind]));
 var fixedJsonNames = fixedJsonKinds.map((kind) => jsonFiles[kind].name);
 function classifyDataFile(path2, layout) {
-  const normalized = posix2.normalize(path2);
-  const directory = posix2.dirname(normalized);
-  const name = posix2.basename(normalized);
+  const normalized = posix5.normalize(path2);
+  const directory = posix5.dirname(normalized);
+  const name = posix5.basename(normalized);
   if (directory === layout.adrs) return isRecordFileName(name) ? { type: "adr" } : { type: "ignored" };
   if (directory === layout.incidents) return isRecordFileName(name) ? { type: "incident" } : { type: "ignored" };
   if (directory === layout.scorecards) {
@@ -65448,2009 +66570,6 @@ function classifyDataFile(path2, layout) {
     return name.endsWith(".json") ? { type: "unknown-json" } : { type: "ignored" };
   }
   return { type: "ignored" };
-}
-
-// src/scorecard/compose.ts
-var tierTargetText = {
-  deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
-  leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
-  changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
-  mttr: { elite: "< 1 h", high: "< 24 h", medium: "< 1 week", low: "any" }
-};
-function statusFor(tier2, target) {
-  if (tier2 === null) return "unknown";
-  const gap = tierRank[target] - tierRank[tier2];
-  return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
-}
-var hours = (value) => value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`;
-function stageFromHeadcount(headcount) {
-  return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";
-}
-var priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 };
-function techDebtSummary(debt) {
-  const open3 = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
-  const estimates = open3.filter((item) => item.estimatedDays !== null);
-  const top3 = [...open3].sort(
-    (a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id)
-  )[0];
-  return {
-    criticalItems: open3.filter((item) => item.priority === "critical").length,
-    totalItems: open3.length,
-    estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays, 0) : null,
-    topItem: top3?.title ?? ""
-  };
-}
-function numberField(source, names) {
-  for (const name of names) if (typeof source?.[name] === "number") return source[name];
-  return void 0;
-}
-function infrastructureSummary(costs, forecast, stage) {
-  const month = costs?.months.at(-1);
-  if (!month)
-    return {
-      monthlySpend: null,
-      spendAsPercentOfRevenue: null,
-      costPerCustomer: null,
-      topCostDriver: "",
-      computeUtilization: null,
-      status: "unknown",
-      reason: "no month in infra_costs.json"
-    };
-  const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
-  const percent = revenue ? Math.round(month.totalSpend / revenue * 1e3) / 10 : null;
-  const perCustomer = month.activeCustomers ? Math.round(month.totalSpend / month.activeCustomers * 100) / 100 : null;
-  const top3 = [...month.byService ?? []].sort((a, b) => b.spend - a.spend)[0];
-  const utilization = month.utilization?.compute ?? null;
-  const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
-  const problems = [];
-  const facts = [];
-  if (percent !== null)
-    (percent < limit ? facts : problems).push(
-      `infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`
-    );
-  if (utilization !== null)
-    (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
-  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
-  const status2 = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
-  return {
-    monthlySpend: month.totalSpend,
-    spendAsPercentOfRevenue: percent,
-    costPerCustomer: perCustomer,
-    topCostDriver: top3?.service ?? "",
-    computeUtilization: utilization,
-    status: status2,
-    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`
-  };
-}
-function securitySummary(facts, stack, stage) {
-  const missing = [];
-  const present = [];
-  const unknown2 = [];
-  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing).push(name);
-  check2(facts.securityPolicy, "SECURITY.md");
-  if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
-  if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
-  const alerts = facts.openDependabotAlerts;
-  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
-  const compliance = stack?.constraints?.complianceRequirements ?? [];
-  const parts = [
-    ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
-    ...present.length ? [`present: ${present.join(", ")}`] : [],
-    ...missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : [],
-    ...unknown2.length ? [`not checked: ${unknown2.join(", ")}`] : []
-  ];
-  return {
-    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
-    lastSecurityReview: "",
-    openVulnerabilities: alerts ?? 0,
-    status: status2,
-    reason: parts.join("; ")
-  };
-}
-function doraBlock(dora, explain) {
-  return {
-    source: dora.source,
-    window: dora.window,
-    deploymentFrequency: dora.deploymentFrequency,
-    leadTimeForChanges: dora.leadTimeForChanges,
-    changeFailureRate: dora.changeFailureRate,
-    timeToRestore: {
-      medianHours: dora.timeToRestore.medianHours,
-      samples: dora.timeToRestore.samples,
-      tier: dora.timeToRestore.tier
-    },
-    reworkRate: dora.reworkRate,
-    ...explain ? { deployments: dora.deployments } : {}
-  };
-}
-function composeScorecard(input2) {
-  const { dora, targets } = input2;
-  const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
-  const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
-  const day3 = input2.now.toISOString().slice(0, 10);
-  const df = dora.deploymentFrequency;
-  const lt = dora.leadTimeForChanges;
-  const cfr = dora.changeFailureRate;
-  const ttr = dora.timeToRestore;
-  const window2 = `${dora.window.days} days`;
-  const health = (key, tier2, current, samples, reason2) => ({
-    current,
-    target: tierTargetText[key][targets[key]],
-    status: statusFor(tier2, targets[key]),
-    samples,
-    reason: reason2
-  });
-  return {
-    version: "1.0",
-    generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    syncId: `sync_${day3}`,
-    maturityStage: stage,
-    health: {
-      deploymentFrequency: health(
-        "deploymentFrequency",
-        df.tier,
-        df.tier === null ? null : `${df.perWeek}/week`,
-        df.deployments,
-        df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
-      ),
-      leadTime: health(
-        "leadTime",
-        lt.tier,
-        lt.medianHours === null ? null : hours(lt.medianHours),
-        lt.samples,
-        lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
-      ),
-      changeFailureRate: health(
-        "changeFailureRate",
-        cfr.tier,
-        cfr.rate,
-        cfr.total,
-        cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
-      ),
-      mttr: health(
-        "mttr",
-        ttr.tier,
-        ttr.medianHours === null ? null : hours(ttr.medianHours),
-        ttr.samples,
-        ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
-      )
-    },
-    techDebt: techDebtSummary(input2.techDebt),
-    infrastructure: infrastructureSummary(input2.infraCosts, input2.cfoForecast, stage),
-    security: securitySummary(input2.security, input2.techStack, stage),
-    team: {
-      headcount,
-      openRoles: input2.team?.openRoles?.length ?? 0,
-      attritionRisk: input2.team?.attritionRisk ?? "low"
-    },
-    dora: doraBlock(dora, input2.explain ?? false)
-  };
-}
-
-// src/scorecard/security-files.ts
-var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
-var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
-
-// src/use-cases/compute-scorecard.ts
-var day2 = 864e5;
-var historyMargin = 30 * day2;
-var leniently = external_exports.record(external_exports.string(), external_exports.unknown());
-async function computeScorecard(context3, config2, branch, options = {}) {
-  const { view } = context3;
-  if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
-    throw new Error(
-      `dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`
-    );
-  }
-  const now = context3.now();
-  const windowStart = now.getTime() - config2.dora.windowDays * day2;
-  const layout = dataLayoutOf(config2);
-  const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)]));
-  const head = await view.readHead(branch);
-  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    view.readDeployments({
-      source: config2.dora.source,
-      environment: config2.dora.environment,
-      tagPattern: config2.dora.tagPattern,
-      workflow: config2.dora.workflow,
-      branch,
-      since: windowStart
-    }),
-    view.readContents(head.sha, {
-      files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents]
-    }),
-    view.readBranchProtection(branch),
-    view.countOpenDependabotAlerts()
-  ]);
-  const successes = deployments.filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime()).sort((a, b) => a.time - b.time);
-  const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
-  const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
-  const tips = [
-    ...new Set(
-      successes.slice(from).reverse().map((deployment) => deployment.sha)
-    )
-  ];
-  const beforeWindow = from < successes.length ? successes[from] : void 0;
-  const exclude = from > 0 ? [successes[from - 1].sha] : [];
-  const commits = tips.length > 0 ? await view.readHistory({
-    tips,
-    exclude,
-    since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin
-  }) : [];
-  const postMortems = recordFilesIn(
-    (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
-    [layout.incidents]
-  );
-  let incidents;
-  if (postMortems.length > 0) {
-    const texts = await view.readContents(head.sha, { files: postMortems });
-    incidents = postMortems.flatMap((path2) => {
-      const text6 = texts.files.get(path2)?.text;
-      const incident = text6 ? incidentFromPostMortem(path2, text6) : void 0;
-      return incident ? [incident] : [];
-    });
-  } else {
-    incidents = await view.listIncidentIssues(config2.incidents.label, windowStart);
-  }
-  const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
-  const read2 = (path2, schema) => {
-    const value = parseDataJson(schema, text5(path2));
-    if (value === void 0 && text5(path2))
-      context3.log.warn(`${path2} is not valid and was left out; run \`cto-copilot validate\` for details`);
-    return value;
-  };
-  const dora = computeDora({
-    source: config2.dora.source,
-    deployments,
-    commits,
-    incidents,
-    now: now.getTime(),
-    windowDays: config2.dora.windowDays,
-    hotfixPattern: config2.dora.hotfixPattern,
-    tiers: tiersWith(config2.dora.tiers)
-  });
-  const scorecard2 = composeScorecard({
-    now,
-    dora,
-    explain: options.explain ?? false,
-    targets: config2.scorecard.targets,
-    techStack: read2(dataFiles.tech_stack, techStackSchema),
-    techDebt: read2(dataFiles.tech_debt, techDebtSchema),
-    infraCosts: read2(dataFiles.infra_costs, infraCostsSchema),
-    team: read2(dataFiles.team, teamSchema),
-    cfoForecast: read2(cfoForecastPath, leniently),
-    security: {
-      securityPolicy: securityPolicyPaths.some((path2) => Boolean(text5(path2))),
-      dependabotConfig: dependabotConfigPaths.some((path2) => Boolean(text5(path2))),
-      ...branchProtection !== void 0 ? { branchProtection } : {},
-      ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
-    }
-  });
-  scorecardSchema.parse(scorecard2);
-  const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
-  const previous3 = read2(dataFiles.engineering_scorecard, scorecardSchema);
-  return {
-    scorecard: scorecard2,
-    dora,
-    deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
-    ...previous3 ? { previous: previous3 } : {},
-    files: {
-      [dataFiles.engineering_scorecard]: json2,
-      [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json2
-    },
-    head
-  };
-}
-var commitMessage = (run2) => `chore(scorecard): engineering scorecard ${run2.scorecard.generatedAt.slice(0, 10)}`;
-async function writeScorecard(context3, run2, options) {
-  if (options.mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
-  const maxAttempts = options.maxAttempts ?? 3;
-  let current = run2;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const date5 = current.scorecard.generatedAt.slice(0, 10);
-      const result = await context3.publish.writeFiles({
-        branch: options.branch,
-        head: current.head,
-        files: current.files,
-        message: commitMessage(current),
-        via: options.mode === "push" ? { kind: "push" } : {
-          kind: "pull-request",
-          branch: options.botBranch,
-          title: `Engineering scorecard ${date5}`,
-          body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request."
-        }
-      });
-      return { status: "committed", attempts: attempt, ...result };
-    } catch (error63) {
-      if (!(error63 instanceof StaleBranchError) || attempt >= maxAttempts) throw error63;
-      context3.log.warn(`${error63.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
-      current = await options.recompute();
-    }
-  }
-}
-
-// src/config/parse-config.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/findings/schema-findings.ts
-function describePath(path2) {
-  let out = "";
-  for (const segment of path2) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out === "" ? String(segment) : `.${String(segment)}`;
-  }
-  return out === "" ? "the file" : out;
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-function describeFound(value) {
-  if (value === null || typeof value === "object") return describeValue(value);
-  return `${typeof value} ${describeValue(value)}`;
-}
-var article = (word) => /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
-function valueAt(root, path2) {
-  let node3 = root;
-  for (const segment of path2) node3 = node3?.[segment];
-  return node3;
-}
-function unionIssue(issue3) {
-  for (const branch of issue3.errors) {
-    const deeper = branch.find((inner) => inner.code !== "invalid_type" || inner.path.length > 0);
-    if (deeper) return { ...deeper, path: [...issue3.path, ...deeper.path] };
-  }
-  return void 0;
-}
-function schemaFindings(issues, input2) {
-  const out = [];
-  for (const original of issues) {
-    const issue3 = original.code === "invalid_union" ? unionIssue(original) ?? original : original;
-    const path2 = issue3.path;
-    const name = `\`${describePath(path2)}\``;
-    const found = valueAt(input2, path2);
-    switch (issue3.code) {
-      case "unrecognized_keys":
-        for (const key of issue3.keys) {
-          out.push({
-            path: [...path2, key],
-            target: "key",
-            severity: "warning",
-            code: "unknown-key",
-            message: `unknown key \`${describePath([...path2, key])}\` is ignored`
-          });
-        }
-        break;
-      case "invalid_type":
-        if (found === void 0) {
-          out.push({ path: path2, severity: "error", code: "missing-field", message: `missing required field ${name}` });
-        } else {
-          out.push({
-            path: path2,
-            severity: "error",
-            code: "invalid-type",
-            message: `${name} must be ${article(issue3.expected === "int" ? "integer" : issue3.expected)}, found ${describeFound(found)}`
-          });
-        }
-        break;
-      case "invalid_value":
-        out.push({
-          path: path2,
-          severity: "error",
-          code: "invalid-value",
-          message: issue3.values.length === 1 ? `${name} must be ${JSON.stringify(issue3.values[0])}, found ${describeValue(found)}` : `${name} must be one of ${issue3.values.map(String).join(", ")}; found ${describeValue(found)}`
-        });
-        break;
-      case "too_small":
-      case "too_big": {
-        const bound = issue3.code === "too_small" ? issue3.minimum : issue3.maximum;
-        const inclusive = issue3.inclusive !== false;
-        const words = issue3.origin === "string" || issue3.origin === "array" ? issue3.code === "too_small" && Number(bound) === 1 ? "must not be empty" : `must have ${issue3.code === "too_small" ? "at least" : "at most"} ${String(bound)} ${issue3.origin === "string" ? "characters" : "items"}` : `must be ${issue3.code === "too_small" ? inclusive ? ">=" : ">" : inclusive ? "<=" : "<"} ${String(bound)}`;
-        out.push({
-          path: path2,
-          severity: "error",
-          code: "out-of-range",
-          message: `${name} ${words}, found ${describeValue(found)}`
-        });
-        break;
-      }
-      case "invalid_union": {
-        const expected = [
-          ...new Set(
-            issue3.errors.flatMap(
-              (branch) => branch.filter((inner) => inner.code === "invalid_type").map((inner) => inner.expected)
-            )
-          )
-        ];
-        out.push({
-          path: path2,
-          severity: "error",
-          code: "invalid-type",
-          message: `${name} must be ${expected.map(article).join(" or ")}, found ${describeFound(found)}`
-        });
-        break;
-      }
-      default: {
-        const detail = issue3.message.startsWith("must") ? issue3.message : `is invalid: ${issue3.message}`;
-        out.push({
-          path: path2,
-          severity: "error",
-          code: "invalid-format",
-          message: `${name} ${detail}, found ${describeValue(found)}`
-        });
-      }
-    }
-  }
-  return out;
-}
-
-// src/config/parse-config.ts
-var configPath = ".github/cto-copilot.yml";
-function nodeSpan(node3) {
-  const range = node3?.range;
-  return range ? { start: range[0], end: range[1] } : void 0;
-}
-function locate(root, finding) {
-  let node3 = root;
-  let best = nodeSpan(root) ?? { start: 0, end: 0 };
-  for (let i = 0; i < finding.path.length; i++) {
-    const segment = finding.path[i];
-    const last = i === finding.path.length - 1;
-    if ((0, import_yaml.isMap)(node3)) {
-      const pair = node3.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return best;
-      const keySpan = nodeSpan(pair.key);
-      if (last && finding.target === "key") return keySpan ?? best;
-      node3 = pair.value ?? null;
-      best = nodeSpan(node3) ?? keySpan ?? best;
-      if (!node3) return keySpan ?? best;
-    } else if ((0, import_yaml.isSeq)(node3) && typeof segment === "number") {
-      node3 = node3.items[segment] ?? null;
-      if (!node3) return best;
-      best = nodeSpan(node3) ?? best;
-    } else return best;
-  }
-  return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
-}
-function parseConfig(text5) {
-  const lineCounter = new import_yaml.LineCounter();
-  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const findings = [];
-  for (const problem of [...document3.errors, ...document3.warnings]) {
-    findings.push({
-      span: { start: problem.pos[0], end: problem.pos[1] },
-      severity: document3.errors.includes(problem) ? "error" : "warning",
-      code: problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      message: problem.message.split("\n")[0]
-    });
-  }
-  if (document3.errors.length > 0) return { config: defaultConfig(), valid: false, findings };
-  let value;
-  try {
-    value = document3.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error63) {
-    findings.push({
-      span: { start: 0, end: 0 },
-      severity: "error",
-      code: "yaml-syntax",
-      message: error63.message
-    });
-    return { config: defaultConfig(), valid: false, findings };
-  }
-  const result = configSchema.safeParse(value);
-  const issues = result.success ? [] : result.error.issues;
-  for (const finding of schemaFindings(issues, value)) {
-    findings.push({
-      span: locate(document3.contents, finding),
-      severity: finding.severity,
-      code: `config-${finding.code}`,
-      message: finding.message
-    });
-  }
-  if (result.success) return { config: result.data, raw: value, valid: true, findings };
-  if (issues.every((issue3) => issue3.code === "unrecognized_keys")) {
-    const cleaned = structuredClone(value);
-    for (const issue3 of issues) {
-      let node3 = cleaned;
-      for (const segment of issue3.path) node3 = node3[segment];
-      for (const key of issue3.keys) delete node3[key];
-    }
-    return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
-  }
-  return { config: defaultConfig(), raw: value, valid: false, findings };
-}
-
-// src/config/resolve-config.ts
-var isPlainObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function merge3(base, override) {
-  if (!isPlainObject4(base) || !isPlainObject4(override)) return override === void 0 ? base : override;
-  const out = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = merge3(base[key], value);
-  return out;
-}
-function resolveConfig(texts) {
-  const repository = texts.repository !== void 0 ? parseConfig(texts.repository) : void 0;
-  const organization = texts.organization !== void 0 ? parseConfig(texts.organization) : void 0;
-  const repositoryFindings = repository?.findings ?? [];
-  const organizationFindings = organization?.findings ?? [];
-  const extendsOrganization = isPlainObject4(repository?.raw) && repository.raw._extends === ".github";
-  if (repository && organization && extendsOrganization) {
-    if (!repository.valid || !organization.valid) {
-      return {
-        config: defaultConfig(),
-        valid: false,
-        source: "repository+organization",
-        repositoryFindings,
-        organizationFindings
-      };
-    }
-    const merged = configSchema.safeParse(merge3(organization.raw, repository.raw));
-    return {
-      config: merged.success ? merged.data : defaultConfig(),
-      valid: merged.success,
-      source: "repository+organization",
-      repositoryFindings,
-      organizationFindings
-    };
-  }
-  if (repository)
-    return {
-      config: repository.config,
-      valid: repository.valid,
-      source: "repository",
-      repositoryFindings,
-      organizationFindings: []
-    };
-  if (organization)
-    return {
-      config: organization.config,
-      valid: organization.valid,
-      source: "organization",
-      repositoryFindings: [],
-      organizationFindings
-    };
-  return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
-}
-
-// src/validate/line-index.ts
-var LineIndex = class {
-  constructor(text5) {
-    this.text = text5;
-    for (let i = 0; i < text5.length; i++) {
-      const code2 = text5.charCodeAt(i);
-      if (code2 === 10) this.lineStarts.push(i + 1);
-      else if (code2 === 13 && text5.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
-  }
-  text;
-  lineStarts = [0];
-  position(offset) {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if (this.lineStarts[middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
-  }
-  /** The text of a 1-based line, without its line break. */
-  lineText(line) {
-    const start = this.lineStarts[line - 1];
-    if (start === void 0) return "";
-    const next = this.lineStarts[line];
-    return this.text.slice(start, next === void 0 ? this.text.length : next).replace(/\r?\n$|\r$/, "");
-  }
-};
-function toDiagnostics(file2, text5, findings) {
-  if (findings.length === 0) return [];
-  const index2 = new LineIndex(text5);
-  return findings.map((finding) => {
-    const start = index2.position(finding.span.start);
-    const end = index2.position(Math.max(finding.span.end, finding.span.start));
-    return {
-      file: file2,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: finding.severity,
-      code: finding.code,
-      message: finding.message
-    };
-  });
-}
-
-// src/use-cases/load-config.ts
-async function loadConfig(view, ref, configPath2 = configPath) {
-  const sources = await view.readConfigSources(ref, configPath2);
-  return { configPath: configPath2, sources, resolved: resolveConfig(sources) };
-}
-function configDiagnostics(loaded) {
-  const text5 = loaded.sources.repository;
-  return text5 === void 0 ? [] : toDiagnostics(loaded.configPath, text5, loaded.resolved.repositoryFindings);
-}
-
-// src/use-cases/pull-request.ts
-async function loadPullRequest(view, change, configPath2 = configPath) {
-  const [sources, changed] = await Promise.all([
-    view.readConfigSources(change.headSha, configPath2),
-    view.listChangedFiles(change)
-  ]);
-  return { configPath: configPath2, sources, resolved: resolveConfig(sources), changed };
-}
-
-// src/adr/categories.ts
-var defaultCategoryGlobs = {
-  "infrastructure-as-code": [
-    "**/*.tf",
-    "**/*.tfvars",
-    "**/*.tf.json",
-    "**/*.tofu",
-    "**/terragrunt.hcl",
-    "**/Pulumi.yaml",
-    "**/Pulumi.*.yaml",
-    "**/cdk.json",
-    "**/*.template.{json,yaml,yml}",
-    "**/cloudformation/**/*.{json,yaml,yml}",
-    "**/serverless.{yml,yaml,ts,js,json}"
-  ],
-  containers: [
-    "**/Dockerfile",
-    "**/Dockerfile.*",
-    "**/*.dockerfile",
-    "**/Containerfile",
-    "**/{docker-,}compose*.{yml,yaml}"
-  ],
-  orchestration: [
-    "**/Chart.yaml",
-    "**/charts/**/*.{yaml,yml,tpl}",
-    "**/helm/**/*.{yaml,yml,tpl}",
-    "**/kustomization.{yaml,yml}",
-    "**/{k8s,kubernetes,manifests,deploy}/**/*.{yaml,yml}"
-  ],
-  "ci-cd": [
-    ".github/workflows/**",
-    ".github/actions/**",
-    ".gitlab-ci.yml",
-    ".circleci/**",
-    "**/Jenkinsfile",
-    "azure-pipelines.yml",
-    "bitbucket-pipelines.yml",
-    ".buildkite/**",
-    ".drone.yml",
-    "**/cloudbuild.{yaml,yml}"
-  ],
-  database: [
-    "**/migrations/**",
-    "**/migrate/**",
-    "**/schema.prisma",
-    "**/db/schema.rb",
-    "**/db/structure.sql",
-    "**/alembic/versions/**",
-    "**/flyway/**",
-    "**/liquibase/**",
-    "**/*.changelog.{xml,yaml,yml,json}"
-  ],
-  // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.
-  dependencies: [
-    "**/package.json",
-    "**/go.mod",
-    "**/requirements*.txt",
-    "**/pyproject.toml",
-    "**/Cargo.toml",
-    "**/pom.xml",
-    "**/build.gradle",
-    "**/build.gradle.kts"
-  ]
-};
-var categoryLabels = {
-  "infrastructure-as-code": "Infrastructure as code",
-  containers: "Containers",
-  orchestration: "Orchestration",
-  "ci-cd": "CI/CD",
-  database: "Database",
-  dependencies: "Runtime dependencies"
-};
-var categoryKeywords = {
-  "infrastructure-as-code": [
-    "terraform",
-    "opentofu",
-    "pulumi",
-    "cdk",
-    "cloudformation",
-    "infrastructure as code",
-    "serverless"
-  ],
-  containers: ["docker", "container", "containers", "dockerfile", "compose"],
-  orchestration: ["kubernetes", "k8s", "helm", "kustomize", "eks", "gke", "aks"],
-  "ci-cd": [
-    "ci",
-    "ci/cd",
-    "continuous integration",
-    "continuous delivery",
-    "pipeline",
-    "github actions",
-    "deployment",
-    "deploy"
-  ],
-  database: ["database", "postgres", "postgresql", "mysql", "migration", "migrations", "schema", "prisma", "orm"],
-  dependencies: ["dependency", "dependencies", "library", "framework"]
-};
-
-// src/markdown/escape.ts
-function escapeInline(text5) {
-  return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
-}
-function truncate(text5, max, note = (omitted) => `
-
-\u2026${omitted} more characters not shown.`) {
-  if (text5.length <= max) return text5;
-  const suffix = note(text5.length - max);
-  return text5.slice(0, Math.max(0, max - suffix.length)) + suffix;
-}
-
-// src/adr/render-comment.ts
-var maxCommentLength = 6e4;
-var maxRows = 50;
-var shortPath = (path2) => path2.length <= 120 ? path2 : `${path2.slice(0, 50)}\u2026${path2.slice(-65)}`;
-function fence(text5) {
-  const longest = Math.max(2, ...[...text5.matchAll(/`+/g)].map((match) => match[0].length));
-  return "`".repeat(longest + 1);
-}
-function renderSuggestion(input2) {
-  const rows = input2.changes.slice(0, maxRows).map(
-    (change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`
-  );
-  const counts = Object.entries(
-    input2.changes.reduce(
-      (acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }),
-      {}
-    )
-  ).map(([label, count]) => `${label} (${count})`);
-  const codeFence = fence(input2.draft.text);
-  const lines = [
-    "### Architecture decision record suggested",
-    "",
-    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as \`${escapeInline(input2.adrDirectory)}/${input2.draft.fileName}\`.`,
-    "",
-    "| Category | File | Why it counts |",
-    "|---|---|---|",
-    ...rows,
-    ...input2.changes.length > maxRows ? ["", `\u2026and ${input2.changes.length - maxRows} more files.`] : []
-  ];
-  if (input2.related.length > 0) {
-    lines.push("", "**Decisions in force that this change may touch**", "");
-    for (const adr2 of input2.related) {
-      lines.push(
-        `- [${escapeInline(adr2.title)}](${input2.repositoryUrl}/blob/${input2.headSha}/${encodeURI(adr2.path)})${adr2.date ? ` (${adr2.date})` : ""}: mentions ${escapeInline(adr2.why.slice(0, 5).join(", "))}`
-      );
-    }
-  }
-  if (input2.notes && input2.notes.length > 0) {
-    lines.push(
-      "",
-      "**Existing ADRs to fix**",
-      "",
-      ...input2.notes.slice(0, 10).map((note) => `- ${escapeInline(note)}`)
-    );
-  }
-  lines.push(
-    "",
-    "<details><summary>Draft ADR</summary>",
-    "",
-    `${codeFence}markdown`,
-    input2.draft.text.trimEnd(),
-    codeFence,
-    "",
-    "</details>",
-    "",
-    `Not a decision worth recording? Add the \`${escapeInline(input2.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
-  );
-  return truncate(lines.join("\n"), maxCommentLength);
-}
-function renderResolved(resolution) {
-  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => `\`${escapeInline(file2)}\``).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
-  return ["### Architecture decision record: resolved", "", why].join("\n");
-}
-
-// src/adr/check-plan.ts
-var adrCheckName = "CTO Co-Pilot / ADR";
-function planAdrCheck(headSha, changes, resolution, required2) {
-  const needed = changes.length > 0 && !resolution;
-  const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
-  return {
-    name: adrCheckName,
-    headSha,
-    conclusion: needed ? required2 ? "failure" : "neutral" : "success",
-    title: needed ? `ADR suggested: ${categories.join(", ")}` : resolution ? "ADR: resolved" : "No infrastructure change",
-    summary: needed ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required2 ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}` : resolution ? renderResolved(resolution) : "No file in this pull request counts as an infrastructure change.",
-    annotations: []
-  };
-}
-
-// src/adr/render-draft.ts
-function adrFileNameFor(date5, title) {
-  const slug = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "decision";
-  return `adr_${date5}_${slug}.md`;
-}
-function addMonths(date5, months) {
-  const result = new Date(Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(date5.getUTCDate(), lastDay));
-  return result.toISOString().slice(0, 10);
-}
-var oneLine = (text5, max) => {
-  const flat = text5.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-};
-function renderAdrDraft(input2) {
-  const date5 = input2.today.toISOString().slice(0, 10);
-  const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
-  const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map(
-    (name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name
-  );
-  const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
-  const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
-  const changeLines = input2.changes.slice(0, 20).map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
-  if (input2.changes.length > 20) changeLines.push(`- \u2026and ${input2.changes.length - 20} more files`);
-  const text5 = [
-    `## ADR: ${title}`,
-    "",
-    "**Status:** proposed",
-    `**Date:** ${date5}`,
-    `**Deciders:** ${deciders.join(", ") || "[who decided]"}`,
-    "",
-    "### Context",
-    context3 || "What situation requires a decision? What constraints exist?",
-    ...changeLines.length > 0 ? ["", `This change${input2.pullNumber ? ` (pull request ${input2.pullNumber})` : ""} touches:`, ...changeLines] : [],
-    "",
-    "### Options Considered",
-    "| Option | Pros | Cons | Effort |",
-    "|--------|------|------|--------|",
-    `| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`,
-    "| Do nothing | No migration, no new risk | [what stays painful] | \u2014 |",
-    "",
-    "### Decision",
-    `${title}. [Why this option over the others.]`,
-    "",
-    "### Consequences",
-    "- Easier: [what becomes easier]",
-    "- Harder: [what becomes harder]",
-    "- Accepted trade-offs: [what we knowingly accept]",
-    "- Operational: [on-call, monitoring, cost]",
-    "",
-    "### Review Date",
-    addMonths(input2.today, input2.reviewAfterMonths),
-    ""
-  ].join("\n");
-  return { fileName: adrFileNameFor(date5, title), text: text5 };
-}
-
-// src/adr/dependency-changes.ts
-import { posix as posix3 } from "node:path";
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string6, ptr) {
-  let lines = string6.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string6, line, column) {
-  let lines = string6.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex3 = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
-              /* A-F */
-              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
-                /* a-f */
-                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date5, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date5 === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date5.slice(11, 13) > 23) {
-              date5 = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date5 += "Z";
-            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
-              offset = date5.slice(date5.length - 6);
-            }
-            if (unsafeDelim)
-              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
-          } else if (fasttype === 4) {
-            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date5.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date5 = `0000-01-01T${date5}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date5 = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date5 += "Z";
-          }
-        } else {
-          date5 = "";
-        }
-      }
-    }
-    super(date5);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso2 = super.toISOString();
-    if (this.isDate())
-      return iso2.slice(0, 10);
-    if (this.isTime())
-      return iso2.slice(11, 23);
-    if (this.#offset === null)
-      return iso2.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso2;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date5 = new _TomlDate(jsDate);
-    date5.#offset = offset;
-    return date5;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    date5.#offset = null;
-    return date5;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    date5.#hasTime = false;
-    date5.#offset = null;
-    return date5;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date5 = new _TomlDate(jsDate);
-    date5.#hasDate = false;
-    date5.#offset = null;
-    return date5;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date5 = new TomlDate(str, type, unsafeDelim);
-    if (!date5.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date5;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta3, type) {
-  let t = table;
-  let m = meta3;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse6(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta3 = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta3;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta3,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/adr/dependency-changes.ts
-function majorOf(version3) {
-  const match = /(\d+)(?:\.(\d+))?/.exec(version3);
-  if (!match) return void 0;
-  return match[1] === "0" ? `0.${match[2] ?? "0"}` : match[1];
-}
-function fromPackageJson(text5) {
-  const json2 = JSON.parse(text5);
-  return new Map(
-    ["dependencies", "peerDependencies", "optionalDependencies"].flatMap(
-      (section) => Object.entries(json2[section] ?? {})
-    )
-  );
-}
-function fromGoMod(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  let inBlock = false;
-  for (const raw of text5.split("\n")) {
-    const line = raw.trim();
-    if (line.startsWith("require (")) inBlock = true;
-    else if (inBlock && line === ")") inBlock = false;
-    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
-    if (!entry || entry.includes("// indirect")) continue;
-    const match = /^(\S+)\s+(v\S+)/.exec(entry);
-    if (match) deps.set(match[1], match[2]);
-  }
-  return deps;
-}
-function fromRequirements(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  for (const raw of text5.split("\n")) {
-    const line = raw.replace(/#.*/, "").trim();
-    if (!line || line.startsWith("-")) continue;
-    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(.*)$/.exec(line);
-    if (match) deps.set(match[1].toLowerCase().replace(/[._]/g, "-"), match[2].trim() || "*");
-  }
-  return deps;
-}
-function fromPyproject(text5) {
-  const toml = parse6(text5);
-  const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
-  for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
-    if (name === "python") continue;
-    deps.set(
-      name.toLowerCase(),
-      typeof spec === "string" ? spec : String(spec.version ?? "*")
-    );
-  }
-  return deps;
-}
-function fromCargo(text5) {
-  const toml = parse6(text5);
-  return new Map(
-    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [
-      name,
-      typeof spec === "string" ? spec : String(spec.version ?? "*")
-    ])
-  );
-}
-function fromPom(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  for (const block of text5.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
-    const tag = (name) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
-    if (["test", "provided"].includes(tag("scope") ?? "")) continue;
-    const group = tag("groupId");
-    const artifact = tag("artifactId");
-    if (group && artifact) deps.set(`${group}:${artifact}`, tag("version") ?? "*");
-  }
-  return deps;
-}
-function fromGradle(text5) {
-  const deps = /* @__PURE__ */ new Map();
-  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
-  for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
-  return deps;
-}
-var readers = [
-  [/^package\.json$/, fromPackageJson],
-  [/^go\.mod$/, fromGoMod],
-  [/^requirements.*\.txt$/, fromRequirements],
-  [/^pyproject\.toml$/, fromPyproject],
-  [/^Cargo\.toml$/, fromCargo],
-  [/^pom\.xml$/, fromPom],
-  [/^build\.gradle(\.kts)?$/, fromGradle]
-];
-function isDependencyManifest(path2) {
-  const name = posix3.basename(path2);
-  return readers.some(([pattern]) => pattern.test(name));
-}
-function read(path2, text5) {
-  if (text5 === void 0) return /* @__PURE__ */ new Map();
-  const reader = readers.find(([pattern]) => pattern.test(posix3.basename(path2)))?.[1];
-  try {
-    return reader ? reader(text5) : /* @__PURE__ */ new Map();
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-}
-function dependencyChanges(path2, before, after) {
-  const old = read(path2, before);
-  const next = read(path2, after);
-  const changes = [];
-  for (const [name, version3] of next) {
-    const previous3 = old.get(name);
-    if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
-    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3))
-      changes.push({ name, kind: "major", from: previous3, to: version3 });
-  }
-  return changes;
-}
-
-// src/adr/detect-infra-changes.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { posix as posix4 } from "node:path";
-var categoryOrder = Object.keys(defaultCategoryGlobs);
-function addedLines(patch) {
-  return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
-}
-function removedLines(patch) {
-  return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
-}
-var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
-function terraformTypes(lines) {
-  return [
-    ...new Set(
-      lines.flatMap((line) => [
-        .../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [],
-        .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []
-      ])
-    )
-  ];
-}
-function baseImages(lines) {
-  return [
-    ...new Set(
-      lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image))
-    )
-  ];
-}
-function kubernetesKinds(lines) {
-  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
-  return [
-    ...new Set(
-      lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind))
-    )
-  ];
-}
-function reasonFor(category, file2) {
-  const added = addedLines(file2.patch);
-  const name = posix4.basename(file2.path);
-  switch (category) {
-    case "infrastructure-as-code": {
-      const types = terraformTypes([...added, ...removedLines(file2.patch)]);
-      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
-      return {
-        reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`,
-        technologies: [tool.toLowerCase(), ...types]
-      };
-    }
-    case "containers": {
-      const images = baseImages(added);
-      const removed = baseImages(removedLines(file2.patch));
-      const reason2 = images.length > 0 && removed.length > 0 ? `base image ${removed.join(", ")} -> ${images.join(", ")}` : images.length > 0 ? `uses base image ${images.join(", ")}` : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file2.status)}`;
-      return { reason: reason2, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0].split("/").pop())] };
-    }
-    case "orchestration": {
-      const kinds = kubernetesKinds(added);
-      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
-      return {
-        reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`,
-        technologies: ["kubernetes", tool.toLowerCase(), ...kinds]
-      };
-    }
-    case "ci-cd":
-      return {
-        reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`,
-        technologies: file2.path.startsWith(".github/") ? ["github actions"] : []
-      };
-    case "database": {
-      const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
-      return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
-    }
-    case "dependencies": {
-      if (!isDependencyManifest(file2.path)) return void 0;
-      const changes = dependencyChanges(file2.path, file2.before, file2.after);
-      if (changes.length === 0) return void 0;
-      const described = changes.slice(0, 5).map(
-        (change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`
-      );
-      return {
-        reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""),
-        technologies: changes.map((change) => change.name.split(/[/:]/).pop())
-      };
-    }
-  }
-}
-function compileDetector(config2) {
-  const options = { dot: true, nocase: false };
-  const matchers = categoryOrder.map((category) => {
-    const { add, remove } = config2.categories[category];
-    const globs2 = [...defaultCategoryGlobs[category].filter((glob2) => !remove.includes(glob2)), ...add];
-    return { category, matches: globs2.length > 0 ? (0, import_picomatch2.default)(globs2, options) : () => false };
-  });
-  const ignored = config2.ignore.length > 0 ? (0, import_picomatch2.default)(config2.ignore, options) : () => false;
-  return { matchers, ignored };
-}
-function detectInfraChanges(files, config2) {
-  const { matchers, ignored } = compileDetector(config2);
-  const changes = [];
-  for (const file2 of files) {
-    if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
-    if (file2.additions + file2.deletions < config2.minChangedLines) continue;
-    for (const { category, matches } of matchers) {
-      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0))
-        continue;
-      const found = reasonFor(category, file2);
-      if (!found) continue;
-      changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
-      break;
-    }
-  }
-  return changes;
-}
-
-// src/adr/read-adr.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { posix as posix5 } from "node:path";
-
-// src/adr/parse-adr.ts
-var adrStatuses = ["proposed", "accepted", "deprecated", "superseded"];
-var adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;
-function references(field) {
-  if (!field) return [];
-  const out = [];
-  for (const match of field.value.matchAll(adrReference)) {
-    const file2 = `${match[0]}.md`;
-    if (out.some((reference) => reference.file === file2)) continue;
-    const start = field.span.start + (match.index ?? 0);
-    out.push({ file: file2, span: { start, end: start + match[0].length } });
-  }
-  return out;
-}
-function parseAdr(text5) {
-  const record2 = parseMarkdownRecord(text5);
-  const statusField = record2.fields.get("status");
-  const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
-  const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
-  return {
-    record: record2,
-    title: record2.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
-    status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
-    date: record2.fields.get("date"),
-    deciders: record2.fields.get("deciders"),
-    supersededBy: [...references(statusField), ...references(record2.fields.get("superseded by"))],
-    supersedes: references(record2.fields.get("supersedes"))
-  };
-}
-
-// src/adr/read-adr.ts
-var knownStatus = (value) => {
-  const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
-  return adrStatuses.includes(word ?? "") ? word : void 0;
-};
-var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix5.basename(match[1]));
-function readAdr(path2, text5) {
-  let body = text5;
-  let frontMatter = {};
-  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
-  if (front) {
-    try {
-      const parsed = (0, import_yaml2.parse)(front[1]);
-      if (parsed && typeof parsed === "object") frontMatter = parsed;
-    } catch {
-    }
-    body = text5.slice(front[0].length);
-  }
-  const record2 = parseMarkdownRecord(body);
-  const fallbackTitle = posix5.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
-  if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
-    const adr2 = parseAdr(body);
-    return {
-      path: path2,
-      title: adr2.title || fallbackTitle,
-      status: adr2.status?.known,
-      date: adr2.date?.value,
-      supersededBy: adr2.supersededBy.map((reference) => reference.file),
-      format: "cto-copilot",
-      text: body.toLowerCase()
-    };
-  }
-  const statusSection = findSection(record2, "status");
-  const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
-  const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
-  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record2.fields.get("status")?.value;
-  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record2.fields.get("date")?.value;
-  const title = (record2.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
-  return {
-    path: path2,
-    title,
-    status: knownStatus(rawStatus),
-    date: rawDate,
-    supersededBy: /superseded/i.test(rawStatus ?? "") ? linkTargets(rawStatus ?? "") : [],
-    format: Object.keys(frontMatter).length > 0 || listStatus ? "madr" : "nygard",
-    text: body.toLowerCase()
-  };
-}
-
-// src/adr/related-adrs.ts
-var technologyWords = [
-  [/^(aws_db_|aws_rds_)/, ["rds", "database", "postgres", "postgresql", "mysql", "aurora"]],
-  [/^aws_elasticache/, ["redis", "elasticache", "memcached", "cache"]],
-  [/^aws_s3/, ["s3", "object storage"]],
-  [/^aws_sqs|^aws_sns/, ["sqs", "sns", "queue", "messaging"]],
-  [/^aws_lambda/, ["lambda", "serverless"]],
-  [/^aws_ecs/, ["ecs", "fargate", "containers"]],
-  [/^aws_eks|^google_container|^azurerm_kubernetes/, ["kubernetes", "k8s", "eks", "gke", "aks"]],
-  [/^google_sql|^azurerm_(postgresql|mysql)/, ["cloud sql", "database", "postgres", "postgresql", "mysql"]],
-  [/^(postgres|pg|psycopg|prisma|typeorm|sequelize|knex|drizzle)/, ["postgres", "postgresql", "database", "orm"]],
-  [/^(redis|ioredis)/, ["redis", "cache"]],
-  [/^(kafka|kafkajs)/, ["kafka", "messaging"]]
-];
-function wordsFor(change) {
-  const words = new Set(categoryKeywords[change.category]);
-  for (const technology of change.technologies) {
-    const lower = technology.toLowerCase();
-    if (lower.length >= 3) words.add(lower);
-    for (const [pattern, extra] of technologyWords) if (pattern.test(lower)) extra.forEach((word) => words.add(word));
-  }
-  return words;
-}
-var escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function findRelatedAdrs(adrs, changes, limit = 5) {
-  const words = new Set(changes.flatMap((change) => [...wordsFor(change)]));
-  const scored = [];
-  for (const adr2 of adrs) {
-    if (adr2.status !== "accepted") continue;
-    const title = adr2.title.toLowerCase();
-    let score = 0;
-    const why = [];
-    for (const word of words) {
-      const pattern = new RegExp(`(^|[^a-z0-9])${escapeRegExp(word)}([^a-z0-9]|$)`);
-      const inTitle = pattern.test(title);
-      if (inTitle || pattern.test(adr2.text)) {
-        score += inTitle ? 3 : 1;
-        why.push(word);
-      }
-    }
-    if (score > 0)
-      scored.push({ path: adr2.path, title: adr2.title, ...adr2.date ? { date: adr2.date } : {}, why, score });
-  }
-  return scored.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, limit).map(({ score: _score, ...related }) => related);
-}
-function brokenSupersedeLinks(adrs) {
-  const names = new Set(adrs.map((adr2) => adr2.path.split("/").pop()));
-  return adrs.flatMap(
-    (adr2) => adr2.supersededBy.filter((target) => !names.has(target)).map((target) => `${adr2.path} is superseded by ${target}, which does not exist`)
-  );
 }
 
 // src/use-cases/assess-adr.ts
@@ -67590,6 +66709,26 @@ async function reviewAdr(context3, pr, options = {}) {
   const postCheck = status2 === "suggested" || comment !== "absent" && comment !== "dry-run" || config2.adr.require;
   const check2 = postCheck ? await publishCheck(context3, plan, options) : { status: "not-posted" };
   return { status: status2, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
+}
+
+// src/action/commands/adr.ts
+async function adr(useCase, pr, snapshot, dryRun) {
+  const outcome = await reviewAdr(useCase, pr, {
+    snapshot,
+    dryRun,
+    event: context2.payload.action
+  });
+  setOutput("adr-status", outcome.status);
+  setOutput("adr-triggered", String(outcome.changes.length > 0));
+  info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
+  if (outcome.status === "suggested" && (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")) {
+    const why = outcome.comment === "dry-run" ? "Dry run: no comment was written." : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
+    warning(`${outcome.plan?.title ?? "ADR suggested"}: see the job summary`);
+    await summary.addHeading("CTO Co-Pilot / ADR", 2).addRaw(`> ${why}
+
+`).addRaw(outcome.commentBody ?? "", true).write();
+  }
+  return outcome.plan?.conclusion !== "failure";
 }
 
 // src/findings/diagnostic.ts
@@ -68713,6 +67852,56 @@ function scanObjectKeys(text5) {
   return { duplicates, forbidden };
 }
 
+// src/validate/line-index.ts
+var LineIndex = class {
+  constructor(text5) {
+    this.text = text5;
+    for (let i = 0; i < text5.length; i++) {
+      const code2 = text5.charCodeAt(i);
+      if (code2 === 10) this.lineStarts.push(i + 1);
+      else if (code2 === 13 && text5.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+    }
+  }
+  text;
+  lineStarts = [0];
+  position(offset) {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (this.lineStarts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - this.lineStarts[low] + 1 };
+  }
+  /** The text of a 1-based line, without its line break. */
+  lineText(line) {
+    const start = this.lineStarts[line - 1];
+    if (start === void 0) return "";
+    const next = this.lineStarts[line];
+    return this.text.slice(start, next === void 0 ? this.text.length : next).replace(/\r?\n$|\r$/, "");
+  }
+};
+function toDiagnostics(file2, text5, findings) {
+  if (findings.length === 0) return [];
+  const index2 = new LineIndex(text5);
+  return findings.map((finding) => {
+    const start = index2.position(finding.span.start);
+    const end = index2.position(Math.max(finding.span.end, finding.span.start));
+    return {
+      file: file2,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      severity: finding.severity,
+      code: finding.code,
+      message: finding.message
+    };
+  });
+}
+
 // src/validate/json-document.ts
 var syntaxMessages = {
   InvalidNumberFormat: "invalid number",
@@ -68896,6 +68085,55 @@ function adrRules(fileName, text5, existingAdrs) {
       );
   }
   return findings;
+}
+
+// src/incidents/timestamp.ts
+function parseTimestamp(text5) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(
+    text5.trim()
+  );
+  if (!match) return void 0;
+  const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
+  const check2 = new Date(utc);
+  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59)
+    return void 0;
+  if (/^(Z|UTC)$/i.test(zone)) return utc;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  return utc - sign * offsetMinutes * 6e4;
+}
+
+// src/incidents/parse-incident.ts
+var incidentSeverities = ["SEV1", "SEV2", "SEV3"];
+var incidentStatuses = ["investigating", "identified", "monitoring", "resolved"];
+function parseDurationMinutes(text5) {
+  const value = text5.trim().toLowerCase();
+  const plain = /^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(value);
+  if (plain) return Number(plain[1]);
+  const mixed = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?|s)?)?)?$/.exec(value);
+  if (mixed && (mixed[1] || mixed[2])) return Number(mixed[1] ?? 0) * 60 + Number(mixed[2] ?? 0);
+  return void 0;
+}
+function parseIncident(text5) {
+  const record2 = parseMarkdownRecord(text5);
+  const field = (name) => record2.fields.get(name);
+  const started = field("started");
+  const resolved = field("resolved");
+  const duration3 = field("duration");
+  return {
+    record: record2,
+    title: record2.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
+    severity: field("severity"),
+    status: field("status"),
+    started,
+    resolved,
+    duration: duration3,
+    startedAt: started ? parseTimestamp(started.value) : void 0,
+    resolvedAt: resolved ? parseTimestamp(resolved.value) : void 0,
+    durationMinutes: duration3 ? parseDurationMinutes(duration3.value) : void 0
+  };
 }
 
 // src/validate/rules/incident.ts
@@ -69369,6 +68607,16 @@ function validateDataFiles(files, options) {
   return diagnostics.sort(compareDiagnostics);
 }
 
+// src/use-cases/load-config.ts
+async function loadConfig(view, ref, configPath2 = configPath) {
+  const sources = await view.readConfigSources(ref, configPath2);
+  return { configPath: configPath2, sources, resolved: resolveConfig(sources) };
+}
+function configDiagnostics(loaded) {
+  const text5 = loaded.sources.repository;
+  return text5 === void 0 ? [] : toDiagnostics(loaded.configPath, text5, loaded.resolved.repositoryFindings);
+}
+
 // src/use-cases/validate-data.ts
 var encoder = new TextEncoder();
 function dataFilesAmong(paths, loaded) {
@@ -69439,6 +68687,866 @@ async function reviewDataFiles(context3, pr, options = {}) {
   if (!resolved.valid && plan.conclusion === "success") plan.conclusion = "failure";
   const published = await publishCheck(context3, plan, options);
   return published.status === "posted" || published.status === "unchanged" ? { ...published, plan } : { status: published.status, plan };
+}
+
+// src/action/report-without-check-run.ts
+async function reportWithoutCheckRun(plan, reason2) {
+  for (const annotation of plan.annotations) {
+    const properties = {
+      title: `${plan.name}: ${annotation.title ?? ""}`.trim(),
+      file: annotation.path,
+      startLine: annotation.start_line,
+      endLine: annotation.end_line,
+      ...annotation.start_column !== void 0 ? { startColumn: annotation.start_column, endColumn: annotation.end_column } : {}
+    };
+    if (annotation.annotation_level === "failure") error(annotation.message, properties);
+    else warning(annotation.message, properties);
+  }
+  await summary.addHeading(`${plan.name}: ${plan.title}`, 2).addRaw(`> ${reason2}
+
+`).addRaw(plan.summary, true).write();
+}
+
+// src/action/commands/data-check.ts
+async function dataCheck(useCase, pr, snapshot, dryRun) {
+  const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
+  if (outcome.status === "skipped") {
+    info(outcome.reason);
+    setOutput("conclusion", "skipped");
+    return true;
+  }
+  const { plan } = outcome;
+  const errors = plan.annotations.filter((annotation) => annotation.annotation_level === "failure").length;
+  setOutput("conclusion", plan.conclusion);
+  setOutput("errors", errors);
+  setOutput("warnings", plan.annotations.length - errors);
+  if (outcome.status === "posted" || outcome.status === "unchanged") {
+    setOutput("check-run-id", outcome.checkRunId);
+    await summary.addHeading(`${plan.name}: ${plan.title}`, 2).addRaw(plan.summary, true).write();
+  } else {
+    const reason2 = outcome.status === "dry-run" ? "Dry run: no check run was created." : "This token cannot create check runs (a pull request from a fork gets a read-only GITHUB_TOKEN), so the findings are reported as workflow annotations.";
+    await reportWithoutCheckRun(plan, reason2);
+  }
+  return plan.conclusion !== "failure";
+}
+
+// src/scorecard/render-summary.ts
+var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
+var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
+function renderScorecardSummary(scorecard2, dora, previous3) {
+  const h = scorecard2.health;
+  const p = previous3?.health;
+  const rows = [
+    ["Deployment frequency", h.deploymentFrequency, p?.deploymentFrequency],
+    ["Lead time for changes", h.leadTime, p?.leadTime],
+    ["Change failure rate", h.changeFailureRate, p?.changeFailureRate],
+    ["Time to restore", h.mttr, p?.mttr]
+  ];
+  const lines = [
+    `## Engineering scorecard, ${scorecard2.generatedAt.slice(0, 10)}`,
+    "",
+    `DORA from \`${dora.source}\` over ${dora.window.days} days (${dora.window.start.slice(0, 10)} to ${dora.window.end.slice(0, 10)}); maturity stage: ${scorecard2.maturityStage}.`,
+    "",
+    "| Metric | Current | Previous | Target | Status | Samples |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(
+      ([name, metric, before]) => `| ${name} | ${show(metric.current)} | ${show(before?.current)} | ${show(metric.target)} | ${statusIcon[metric.status] ?? ""} ${metric.status} | ${show(metric.samples)} |`
+    ),
+    `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
+    "",
+    `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
+  ];
+  if (dora.weekly.length > 0) {
+    const labels = dora.weekly.map((week) => `"${week.week.slice(5)}"`).join(", ");
+    lines.push(
+      "",
+      "```mermaid",
+      "xychart-beta",
+      '  title "Deployments per week"',
+      `  x-axis [${labels}]`,
+      '  y-axis "deployments"',
+      `  bar [${dora.weekly.map((week) => week.deployments).join(", ")}]`,
+      `  line [${dora.weekly.map((week) => week.failed).join(", ")}]`,
+      "```",
+      "",
+      "```mermaid",
+      "xychart-beta",
+      '  title "Median lead time per week (hours)"',
+      `  x-axis [${labels}]`,
+      '  y-axis "hours"',
+      `  line [${dora.weekly.map((week) => week.medianLeadTimeHours ?? 0).join(", ")}]`,
+      "```"
+    );
+  }
+  lines.push(
+    "",
+    "<details><summary>Why each status</summary>",
+    "",
+    ...Object.entries(h).map(([name, metric]) => `- **${name}**: ${metric.reason ?? ""}`),
+    "",
+    "</details>"
+  );
+  if (dora.deploymentFrequency.deployments === 0)
+    lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
+  return lines.join("\n") + "\n";
+}
+
+// src/dora/commit-graph.ts
+var CommitGraph = class {
+  list;
+  index = /* @__PURE__ */ new Map();
+  scanned = 0;
+  parentCache;
+  /** Walk priority (higher first): position-based while the input is topological, else generations. */
+  priority;
+  topological = true;
+  /** Set when reading the input finds a parent before its child: positions are no order then. */
+  orderBroken = false;
+  // Per-walk scratch space, reused: a state is valid only when its epoch is the current walk's.
+  stateEpoch;
+  state;
+  epoch = 0;
+  constructor(commits) {
+    this.list = commits;
+    const count = commits.length;
+    this.parentCache = new Array(count);
+    this.priority = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.priority[i] = count - i;
+    this.stateEpoch = new Int32Array(count);
+    this.state = new Uint8Array(count);
+  }
+  get size() {
+    return this.list.length;
+  }
+  get(sha) {
+    const i = this.indexOf(sha);
+    return i === void 0 ? void 0 : this.list[i];
+  }
+  /** Index of a commit, reading the input only as far as needed. */
+  indexOf(sha) {
+    const known = this.index.get(sha);
+    if (known !== void 0 || this.scanned >= this.list.length) return known;
+    while (this.scanned < this.list.length) {
+      const i = this.scanned++;
+      const commit = this.list[i];
+      if (this.topological && commit.parents.some((parent) => this.index.has(parent))) this.orderBroken = true;
+      this.index.set(commit.sha, i);
+      if (commit.sha === sha) return i;
+    }
+    return void 0;
+  }
+  parentsOf(i) {
+    let parents = this.parentCache[i];
+    if (!parents) {
+      const found = [];
+      for (const sha of this.list[i].parents) {
+        const parent = this.indexOf(sha);
+        if (parent !== void 0) found.push(parent);
+      }
+      parents = Int32Array.from(found);
+      this.parentCache[i] = parents;
+    }
+    return parents;
+  }
+  /** The input is not topological: number every commit by generation (iteratively, no recursion). */
+  useGenerations() {
+    this.topological = false;
+    const count = this.list.length;
+    const generation = new Int32Array(count);
+    const stack = [];
+    for (let root = 0; root < count; root++) {
+      if (generation[root] !== 0) continue;
+      stack.push(root);
+      while (stack.length > 0) {
+        const i = stack[stack.length - 1];
+        let highest = 0;
+        let pending = false;
+        for (const parent of this.parentsOf(i)) {
+          const g = generation[parent];
+          if (g === 0) {
+            stack.push(parent);
+            pending = true;
+          } else if (g > highest) highest = g;
+        }
+        if (pending) continue;
+        generation[i] = highest + 1;
+        stack.pop();
+      }
+    }
+    this.priority = generation;
+  }
+  /**
+   * Commits reachable from `include` and not from `exclude` (like `git rev-list include ^exclude`).
+   * Commits outside the graph (history not read) end the walk on that path.
+   */
+  between(include, exclude) {
+    for (; ; ) {
+      const result = this.walk(include, exclude);
+      if (result) return result;
+      this.useGenerations();
+    }
+  }
+  walk(include, exclude) {
+    const start = this.indexOf(include);
+    if (start === void 0) return [];
+    const { state, stateEpoch } = this;
+    const epoch = ++this.epoch;
+    const heap = new PriorityHeap(this.priority);
+    let interestingQueued = 0;
+    const mark = (i, value) => {
+      const current = stateEpoch[i] === epoch ? state[i] : 0;
+      if (current === 2 || current === value) return;
+      if (current === 1) interestingQueued--;
+      stateEpoch[i] = epoch;
+      state[i] = value;
+      if (value === 1) interestingQueued++;
+      heap.push(i);
+    };
+    const stop = exclude === void 0 ? void 0 : this.indexOf(exclude);
+    mark(start, 1);
+    if (stop !== void 0) mark(stop, 2);
+    const out = [];
+    const done = /* @__PURE__ */ new Set();
+    while (heap.size > 0 && interestingQueued > 0) {
+      if (this.topological && this.orderBroken) return void 0;
+      const i = heap.pop();
+      if (done.has(i)) continue;
+      done.add(i);
+      const value = state[i];
+      if (value === 1) {
+        interestingQueued--;
+        out.push(this.list[i]);
+      }
+      const parents = this.parentsOf(i);
+      if (this.topological && this.orderBroken) return void 0;
+      for (const parent of parents) mark(parent, value);
+    }
+    return out;
+  }
+};
+var PriorityHeap = class {
+  constructor(generation) {
+    this.generation = generation;
+  }
+  generation;
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(value) {
+    const { items, generation } = this;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (generation[items[parent]] >= generation[items[i]]) break;
+      [items[parent], items[i]] = [items[i], items[parent]];
+      i = parent;
+    }
+  }
+  pop() {
+    const { items, generation } = this;
+    const top3 = items[0];
+    const last = items.pop();
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (; ; ) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let largest = i;
+        if (left < items.length && generation[items[left]] > generation[items[largest]]) largest = left;
+        if (right < items.length && generation[items[right]] > generation[items[largest]]) largest = right;
+        if (largest === i) break;
+        [items[largest], items[i]] = [items[i], items[largest]];
+        i = largest;
+      }
+    }
+    return top3;
+  }
+};
+
+// src/dora/stats.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p / 100 * sorted.length) - 1)];
+}
+var round = (value, digits = 2) => value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+// src/dora/tiers.ts
+var dora2023Tiers = {
+  deploymentsPerWeek: { elite: 7, high: 1, medium: 12 / 52 },
+  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
+  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
+  timeToRestoreHours: { elite: 1, high: 24, medium: 24 * 7 }
+};
+function frequencyTier(perWeek, t) {
+  const x = t.deploymentsPerWeek;
+  return perWeek >= x.elite ? "elite" : perWeek >= x.high ? "high" : perWeek >= x.medium ? "medium" : "low";
+}
+function belowTier(value, x) {
+  if (value === null) return null;
+  return value < x.elite ? "elite" : value < x.high ? "high" : value < x.medium ? "medium" : "low";
+}
+function rateTier(value, x) {
+  if (value === null) return null;
+  return value <= x.elite ? "elite" : value <= x.high ? "high" : value <= x.medium ? "medium" : "low";
+}
+var tierRank = { elite: 3, high: 2, medium: 1, low: 0 };
+function tiersWith(overrides) {
+  return {
+    ...dora2023Tiers,
+    ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => value !== void 0))
+  };
+}
+
+// src/dora/compute.ts
+var hour = 36e5;
+var day = 24 * hour;
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+function mondayOf(ms) {
+  const date5 = new Date(ms);
+  const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
+  return midnight - (date5.getUTCDay() + 6) % 7 * day;
+}
+function lastAtOrBefore(sorted, time3) {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (sorted[middle].time <= time3) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+var byTime = (a, b) => a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
+function computeDora(input2) {
+  const tiers = input2.tiers ?? dora2023Tiers;
+  const end = input2.now;
+  const start = end - input2.windowDays * day;
+  const inWindow = (time3) => time3 > start && time3 <= end;
+  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
+  const hotfix = new RegExp((input2.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
+  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({
+    ...incident,
+    resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null
+  }));
+  const evidence = /* @__PURE__ */ new Map();
+  const byEnvironment = /* @__PURE__ */ new Map();
+  for (const deployment of all2) {
+    const list2 = byEnvironment.get(deployment.environment);
+    if (list2) list2.push(deployment);
+    else byEnvironment.set(deployment.environment, [deployment]);
+  }
+  const successesByEnvironment = /* @__PURE__ */ new Map();
+  for (const deployments of byEnvironment.values()) {
+    let previous3;
+    const successes = [];
+    for (const deployment of deployments) {
+      if (deployment.status !== "success") {
+        evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
+        continue;
+      }
+      const changes = previous3 && inWindow(deployment.time) ? graph.between(deployment.sha, previous3.sha).filter((commit) => commit.parents.length <= 1) : [];
+      const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
+      const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
+      const marker = (deployment.markers ?? []).find((text5) => hotfix.test(text5));
+      const remediation = deployment.replacesFailed ? "the source says it replaced a failed deployment" : revert ? `its changes include a revert: ${revert.sha.slice(0, 7)} ${revert.subject}` : hotfixCommit ? `its changes include a hotfix: ${hotfixCommit.sha.slice(0, 7)} ${hotfixCommit.subject}` : marker ? `it is marked as a hotfix (${marker})` : null;
+      evidence.set(deployment, { changes, remediation, failed: null });
+      if (remediation && previous3) {
+        const before = evidence.get(previous3);
+        before.failed ??= `${deployment.ref} remediated it (${remediation})`;
+      }
+      previous3 = deployment;
+      successes.push(deployment);
+    }
+    for (const incident of incidents) {
+      const culprit = successes[lastAtOrBefore(successes, incident.started)];
+      if (culprit)
+        evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
+    }
+    successesByEnvironment.set(deployments[0].environment, successes);
+  }
+  const windowed = all2.filter((deployment) => inWindow(deployment.time));
+  const successful = windowed.filter((deployment) => deployment.status === "success");
+  const failed = windowed.filter((deployment) => evidence.get(deployment).failed !== null);
+  const remediations = windowed.filter((deployment) => evidence.get(deployment).remediation !== null);
+  const leadTimes = successful.flatMap(
+    (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
+  );
+  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
+  let restoreHours;
+  let basis;
+  if (incidentsInWindow.length > 0) {
+    basis = "incidents";
+    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved - incident.started) / hour);
+  } else {
+    basis = "deployments";
+    restoreHours = failed.flatMap((deployment) => {
+      const successes = successesByEnvironment.get(deployment.environment) ?? [];
+      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
+      return next ? [(next.time - deployment.time) / hour] : [];
+    });
+  }
+  const perWeek = successful.length / (input2.windowDays / 7);
+  const cfrRate = windowed.length > 0 ? failed.length / windowed.length : null;
+  const medianLead = median(leadTimes);
+  const medianRestore = median(restoreHours);
+  const weekly = [];
+  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
+    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
+    const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap(
+      (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
+    );
+    weekly.push({
+      week: iso(week).slice(0, 10),
+      deployments: inWeek.filter((deployment) => deployment.status === "success").length,
+      failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length,
+      medianLeadTimeHours: round(median(weekLeads))
+    });
+  }
+  return {
+    source: input2.source,
+    window: { start: iso(start), end: iso(end), days: input2.windowDays },
+    deploymentFrequency: {
+      deployments: successful.length,
+      perWeek: round(perWeek),
+      tier: all2.length === 0 ? null : frequencyTier(perWeek, tiers)
+    },
+    leadTimeForChanges: {
+      medianHours: round(medianLead),
+      p90Hours: round(percentile(leadTimes, 90)),
+      samples: leadTimes.length,
+      tier: belowTier(medianLead, tiers.leadTimeHours)
+    },
+    changeFailureRate: {
+      failed: failed.length,
+      total: windowed.length,
+      rate: round(cfrRate, 4),
+      tier: rateTier(cfrRate, tiers.changeFailureRate)
+    },
+    timeToRestore: {
+      medianHours: round(medianRestore),
+      samples: restoreHours.length,
+      tier: belowTier(medianRestore, tiers.timeToRestoreHours),
+      basis
+    },
+    reworkRate: {
+      remediations: remediations.length,
+      total: windowed.length,
+      rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4)
+    },
+    deployments: windowed.map((deployment) => {
+      const found = evidence.get(deployment);
+      return {
+        ref: deployment.ref,
+        sha: deployment.sha,
+        time: iso(deployment.time),
+        changes: found.changes.length,
+        failed: found.failed !== null,
+        remediation: found.remediation !== null,
+        reason: [found.failed, found.remediation].filter((text5) => text5 !== null).join("; ") || null
+      };
+    }),
+    weekly
+  };
+}
+
+// src/incidents/incident-event.ts
+function incidentFromPostMortem(id, text5) {
+  const incident = parseIncident(text5);
+  if (incident.startedAt === void 0) return void 0;
+  return { id, title: incident.title ?? id, started: incident.startedAt, resolved: incident.resolvedAt ?? null };
+}
+
+// src/schemas/parse-data.ts
+function parseDataJson(schema, text5) {
+  if (!text5) return void 0;
+  try {
+    const result = schema.safeParse(JSON.parse(text5));
+    return result.success ? result.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/scorecard/compose.ts
+var tierTargetText = {
+  deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
+  leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
+  changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
+  mttr: { elite: "< 1 h", high: "< 24 h", medium: "< 1 week", low: "any" }
+};
+function statusFor(tier2, target) {
+  if (tier2 === null) return "unknown";
+  const gap = tierRank[target] - tierRank[tier2];
+  return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
+}
+var hours = (value) => value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`;
+function stageFromHeadcount(headcount) {
+  return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";
+}
+var priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 };
+function techDebtSummary(debt) {
+  const open3 = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
+  const estimates = open3.filter((item) => item.estimatedDays !== null);
+  const top3 = [...open3].sort(
+    (a, b) => priorityOrder[a.priority] - priorityOrder[b.priority] || (b.estimatedDays ?? 0) - (a.estimatedDays ?? 0) || a.id.localeCompare(b.id)
+  )[0];
+  return {
+    criticalItems: open3.filter((item) => item.priority === "critical").length,
+    totalItems: open3.length,
+    estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays, 0) : null,
+    topItem: top3?.title ?? ""
+  };
+}
+function numberField(source, names) {
+  for (const name of names) if (typeof source?.[name] === "number") return source[name];
+  return void 0;
+}
+function infrastructureSummary(costs, forecast, stage) {
+  const month = costs?.months.at(-1);
+  if (!month)
+    return {
+      monthlySpend: null,
+      spendAsPercentOfRevenue: null,
+      costPerCustomer: null,
+      topCostDriver: "",
+      computeUtilization: null,
+      status: "unknown",
+      reason: "no month in infra_costs.json"
+    };
+  const revenue = month.mrr ?? numberField(forecast, ["mrr", "monthlyRevenue", "revenue"]) ?? null;
+  const percent = revenue ? Math.round(month.totalSpend / revenue * 1e3) / 10 : null;
+  const perCustomer = month.activeCustomers ? Math.round(month.totalSpend / month.activeCustomers * 100) / 100 : null;
+  const top3 = [...month.byService ?? []].sort((a, b) => b.spend - a.spend)[0];
+  const utilization = month.utilization?.compute ?? null;
+  const limit = stage === "scale" || stage === "optimize" ? 10 : 20;
+  const problems = [];
+  const facts = [];
+  if (percent !== null)
+    (percent < limit ? facts : problems).push(
+      `infra is ${percent}% of revenue (target < ${limit}% at the ${stage} stage)`
+    );
+  if (utilization !== null)
+    (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
+  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
+  const status2 = known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
+  return {
+    monthlySpend: month.totalSpend,
+    spendAsPercentOfRevenue: percent,
+    costPerCustomer: perCustomer,
+    topCostDriver: top3?.service ?? "",
+    computeUtilization: utilization,
+    status: status2,
+    reason: known === 0 ? `no revenue or utilisation recorded for ${month.month}` : `${[...problems, ...facts].join("; ")} (${month.month})`
+  };
+}
+function securitySummary(facts, stack, stage) {
+  const missing = [];
+  const present = [];
+  const unknown2 = [];
+  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing).push(name);
+  check2(facts.securityPolicy, "SECURITY.md");
+  if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
+  if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
+  const alerts = facts.openDependabotAlerts;
+  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
+  const compliance = stack?.constraints?.complianceRequirements ?? [];
+  const parts = [
+    ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
+    ...present.length ? [`present: ${present.join(", ")}`] : [],
+    ...missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : [],
+    ...unknown2.length ? [`not checked: ${unknown2.join(", ")}`] : []
+  ];
+  return {
+    complianceStatus: compliance.length > 0 ? `${compliance.join(", ")} required (not evidenced in the repository)` : "no compliance requirement recorded",
+    lastSecurityReview: "",
+    openVulnerabilities: alerts ?? 0,
+    status: status2,
+    reason: parts.join("; ")
+  };
+}
+function doraBlock(dora, explain) {
+  return {
+    source: dora.source,
+    window: dora.window,
+    deploymentFrequency: dora.deploymentFrequency,
+    leadTimeForChanges: dora.leadTimeForChanges,
+    changeFailureRate: dora.changeFailureRate,
+    timeToRestore: {
+      medianHours: dora.timeToRestore.medianHours,
+      samples: dora.timeToRestore.samples,
+      tier: dora.timeToRestore.tier
+    },
+    reworkRate: dora.reworkRate,
+    ...explain ? { deployments: dora.deployments } : {}
+  };
+}
+function composeScorecard(input2) {
+  const { dora, targets } = input2;
+  const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
+  const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
+  const day3 = input2.now.toISOString().slice(0, 10);
+  const df = dora.deploymentFrequency;
+  const lt = dora.leadTimeForChanges;
+  const cfr = dora.changeFailureRate;
+  const ttr = dora.timeToRestore;
+  const window2 = `${dora.window.days} days`;
+  const health = (key, tier2, current, samples, reason2) => ({
+    current,
+    target: tierTargetText[key][targets[key]],
+    status: statusFor(tier2, targets[key]),
+    samples,
+    reason: reason2
+  });
+  return {
+    version: "1.0",
+    generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    syncId: `sync_${day3}`,
+    maturityStage: stage,
+    health: {
+      deploymentFrequency: health(
+        "deploymentFrequency",
+        df.tier,
+        df.tier === null ? null : `${df.perWeek}/week`,
+        df.deployments,
+        df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
+      ),
+      leadTime: health(
+        "leadTime",
+        lt.tier,
+        lt.medianHours === null ? null : hours(lt.medianHours),
+        lt.samples,
+        lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
+      ),
+      changeFailureRate: health(
+        "changeFailureRate",
+        cfr.tier,
+        cfr.rate,
+        cfr.total,
+        cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
+      ),
+      mttr: health(
+        "mttr",
+        ttr.tier,
+        ttr.medianHours === null ? null : hours(ttr.medianHours),
+        ttr.samples,
+        ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
+      )
+    },
+    techDebt: techDebtSummary(input2.techDebt),
+    infrastructure: infrastructureSummary(input2.infraCosts, input2.cfoForecast, stage),
+    security: securitySummary(input2.security, input2.techStack, stage),
+    team: {
+      headcount,
+      openRoles: input2.team?.openRoles?.length ?? 0,
+      attritionRisk: input2.team?.attritionRisk ?? "low"
+    },
+    dora: doraBlock(dora, input2.explain ?? false)
+  };
+}
+
+// src/scorecard/security-files.ts
+var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
+var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
+
+// src/use-cases/compute-scorecard.ts
+var day2 = 864e5;
+var historyMargin = 30 * day2;
+var leniently = external_exports.record(external_exports.string(), external_exports.unknown());
+async function computeScorecard(context3, config2, branch, options = {}) {
+  const { view } = context3;
+  if (config2.dora.source === "workflow-runs" && !config2.dora.workflow) {
+    throw new Error(
+      `dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`
+    );
+  }
+  const now = context3.now();
+  const windowStart = now.getTime() - config2.dora.windowDays * day2;
+  const layout = dataLayoutOf(config2);
+  const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)]));
+  const head = await view.readHead(branch);
+  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
+    view.readDeployments({
+      source: config2.dora.source,
+      environment: config2.dora.environment,
+      tagPattern: config2.dora.tagPattern,
+      workflow: config2.dora.workflow,
+      branch,
+      since: windowStart
+    }),
+    view.readContents(head.sha, {
+      files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
+      directories: [layout.incidents]
+    }),
+    view.readBranchProtection(branch),
+    view.countOpenDependabotAlerts()
+  ]);
+  const successes = deployments.filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime()).sort((a, b) => a.time - b.time);
+  const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
+  const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
+  const tips = [
+    ...new Set(
+      successes.slice(from).reverse().map((deployment) => deployment.sha)
+    )
+  ];
+  const beforeWindow = from < successes.length ? successes[from] : void 0;
+  const exclude = from > 0 ? [successes[from - 1].sha] : [];
+  const commits = tips.length > 0 ? await view.readHistory({
+    tips,
+    exclude,
+    since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin
+  }) : [];
+  const postMortems = recordFilesIn(
+    (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
+    [layout.incidents]
+  );
+  let incidents;
+  if (postMortems.length > 0) {
+    const texts = await view.readContents(head.sha, { files: postMortems });
+    incidents = postMortems.flatMap((path2) => {
+      const text6 = texts.files.get(path2)?.text;
+      const incident = text6 ? incidentFromPostMortem(path2, text6) : void 0;
+      return incident ? [incident] : [];
+    });
+  } else {
+    incidents = await view.listIncidentIssues(config2.incidents.label, windowStart);
+  }
+  const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
+  const read2 = (path2, schema) => {
+    const value = parseDataJson(schema, text5(path2));
+    if (value === void 0 && text5(path2))
+      context3.log.warn(`${path2} is not valid and was left out; run \`cto-copilot validate\` for details`);
+    return value;
+  };
+  const dora = computeDora({
+    source: config2.dora.source,
+    deployments,
+    commits,
+    incidents,
+    now: now.getTime(),
+    windowDays: config2.dora.windowDays,
+    hotfixPattern: config2.dora.hotfixPattern,
+    tiers: tiersWith(config2.dora.tiers)
+  });
+  const scorecard2 = composeScorecard({
+    now,
+    dora,
+    explain: options.explain ?? false,
+    targets: config2.scorecard.targets,
+    techStack: read2(dataFiles.tech_stack, techStackSchema),
+    techDebt: read2(dataFiles.tech_debt, techDebtSchema),
+    infraCosts: read2(dataFiles.infra_costs, infraCostsSchema),
+    team: read2(dataFiles.team, teamSchema),
+    cfoForecast: read2(cfoForecastPath, leniently),
+    security: {
+      securityPolicy: securityPolicyPaths.some((path2) => Boolean(text5(path2))),
+      dependabotConfig: dependabotConfigPaths.some((path2) => Boolean(text5(path2))),
+      ...branchProtection !== void 0 ? { branchProtection } : {},
+      ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
+    }
+  });
+  scorecardSchema.parse(scorecard2);
+  const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
+  const previous3 = read2(dataFiles.engineering_scorecard, scorecardSchema);
+  return {
+    scorecard: scorecard2,
+    dora,
+    deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
+    ...previous3 ? { previous: previous3 } : {},
+    files: {
+      [dataFiles.engineering_scorecard]: json2,
+      [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json2
+    },
+    head
+  };
+}
+var commitMessage = (run2) => `chore(scorecard): engineering scorecard ${run2.scorecard.generatedAt.slice(0, 10)}`;
+async function writeScorecard(context3, run2, options) {
+  if (options.mode === "none") return { status: "skipped", reason: "scorecard.commit is none" };
+  const maxAttempts = options.maxAttempts ?? 3;
+  let current = run2;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const date5 = current.scorecard.generatedAt.slice(0, 10);
+      const result = await context3.publish.writeFiles({
+        branch: options.branch,
+        head: current.head,
+        files: current.files,
+        message: commitMessage(current),
+        via: options.mode === "push" ? { kind: "push" } : {
+          kind: "pull-request",
+          branch: options.botBranch,
+          title: `Engineering scorecard ${date5}`,
+          body: "CTO Co-Pilot computed the engineering scorecard (DORA metrics, tech debt, infrastructure, security, team). Each status in the file says why. Merge to record it; the next run updates this pull request."
+        }
+      });
+      return { status: "committed", attempts: attempt, ...result };
+    } catch (error63) {
+      if (!(error63 instanceof StaleBranchError) || attempt >= maxAttempts) throw error63;
+      context3.log.warn(`${error63.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
+      current = await options.recompute();
+    }
+  }
+}
+
+// src/action/commands/scorecard.ts
+async function scorecard(useCase, dryRun) {
+  const payload = context2.payload;
+  const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+  const { resolved } = await loadConfig(useCase.view, branch, getInput("config-path") || void 0);
+  if (!resolved.valid)
+    warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
+  const { config: config2 } = resolved;
+  const compute = () => computeScorecard(useCase, config2, branch, { explain: true });
+  const run2 = await compute();
+  const { dora } = run2;
+  setOutput("deployments", dora.deploymentFrequency.deployments);
+  setOutput("deployment-frequency", dora.deploymentFrequency.perWeek);
+  setOutput("lead-time-hours", dora.leadTimeForChanges.medianHours ?? "");
+  setOutput("change-failure-rate", dora.changeFailureRate.rate ?? "");
+  setOutput("time-to-restore-hours", dora.timeToRestore.medianHours ?? "");
+  setOutput("rework-rate", dora.reworkRate.rate ?? "");
+  await summary.addRaw(renderScorecardSummary(run2.scorecard, dora, run2.previous), true).write();
+  if (dryRun) {
+    info("Dry run: the scorecard was not written.");
+    return;
+  }
+  const written = await writeScorecard(useCase, run2, {
+    mode: config2.scorecard.commit,
+    branch,
+    botBranch: config2.scorecard.branch,
+    recompute: compute
+  });
+  if (written.status === "committed") {
+    setOutput("scorecard-commit", written.sha ?? "");
+    info(
+      `Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`
+    );
+    if (written.pullRequest) {
+      setOutput("scorecard-pull-request", written.pullRequest.number);
+      info(
+        `${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`
+      );
+    }
+  } else info(`Scorecard not written: ${written.reason}.`);
+}
+
+// src/action/context.ts
+function coreLogger() {
+  return { debug, info, warn: warning, error };
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -69768,113 +69876,13 @@ function actionOctokit(token) {
   return octokit;
 }
 
-// src/action/report-without-check-run.ts
-async function reportWithoutCheckRun(plan, reason2) {
-  for (const annotation of plan.annotations) {
-    const properties = {
-      title: `${plan.name}: ${annotation.title ?? ""}`.trim(),
-      file: annotation.path,
-      startLine: annotation.start_line,
-      endLine: annotation.end_line,
-      ...annotation.start_column !== void 0 ? { startColumn: annotation.start_column, endColumn: annotation.end_column } : {}
-    };
-    if (annotation.annotation_level === "failure") error(annotation.message, properties);
-    else warning(annotation.message, properties);
-  }
-  await summary.addHeading(`${plan.name}: ${plan.title}`, 2).addRaw(`> ${reason2}
-
-`).addRaw(plan.summary, true).write();
-}
-
 // src/action/main.ts
 var commands = ["auto", "data-check", "adr", "scorecard"];
-function coreLogger() {
-  return { debug, info, warn: warning, error };
-}
 function chooseCommands(command, eventName) {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
   if (eventName === "schedule" || eventName === "workflow_dispatch") return ["scorecard"];
   return [];
-}
-async function dataCheck(useCase, pr, snapshot, dryRun) {
-  const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
-  if (outcome.status === "skipped") {
-    info(outcome.reason);
-    setOutput("conclusion", "skipped");
-    return true;
-  }
-  const { plan } = outcome;
-  const errors = plan.annotations.filter((annotation) => annotation.annotation_level === "failure").length;
-  setOutput("conclusion", plan.conclusion);
-  setOutput("errors", errors);
-  setOutput("warnings", plan.annotations.length - errors);
-  if (outcome.status === "posted" || outcome.status === "unchanged") {
-    setOutput("check-run-id", outcome.checkRunId);
-    await summary.addHeading(`${plan.name}: ${plan.title}`, 2).addRaw(plan.summary, true).write();
-  } else {
-    const reason2 = outcome.status === "dry-run" ? "Dry run: no check run was created." : "This token cannot create check runs (a pull request from a fork gets a read-only GITHUB_TOKEN), so the findings are reported as workflow annotations.";
-    await reportWithoutCheckRun(plan, reason2);
-  }
-  return plan.conclusion !== "failure";
-}
-async function adr(useCase, pr, snapshot, dryRun) {
-  const outcome = await reviewAdr(useCase, pr, {
-    snapshot,
-    dryRun,
-    event: context2.payload.action
-  });
-  setOutput("adr-status", outcome.status);
-  setOutput("adr-triggered", String(outcome.changes.length > 0));
-  info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
-  if (outcome.status === "suggested" && (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")) {
-    const why = outcome.comment === "dry-run" ? "Dry run: no comment was written." : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
-    warning(`${outcome.plan?.title ?? "ADR suggested"}: see the job summary`);
-    await summary.addHeading("CTO Co-Pilot / ADR", 2).addRaw(`> ${why}
-
-`).addRaw(outcome.commentBody ?? "", true).write();
-  }
-  return outcome.plan?.conclusion !== "failure";
-}
-async function scorecard(useCase, dryRun) {
-  const payload = context2.payload;
-  const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
-  const { resolved } = await loadConfig(useCase.view, branch, getInput("config-path") || void 0);
-  if (!resolved.valid)
-    warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");
-  const { config: config2 } = resolved;
-  const compute = () => computeScorecard(useCase, config2, branch, { explain: true });
-  const run2 = await compute();
-  const { dora } = run2;
-  setOutput("deployments", dora.deploymentFrequency.deployments);
-  setOutput("deployment-frequency", dora.deploymentFrequency.perWeek);
-  setOutput("lead-time-hours", dora.leadTimeForChanges.medianHours ?? "");
-  setOutput("change-failure-rate", dora.changeFailureRate.rate ?? "");
-  setOutput("time-to-restore-hours", dora.timeToRestore.medianHours ?? "");
-  setOutput("rework-rate", dora.reworkRate.rate ?? "");
-  await summary.addRaw(renderScorecardSummary(run2.scorecard, dora, run2.previous), true).write();
-  if (dryRun) {
-    info("Dry run: the scorecard was not written.");
-    return;
-  }
-  const written = await writeScorecard(useCase, run2, {
-    mode: config2.scorecard.commit,
-    branch,
-    botBranch: config2.scorecard.branch,
-    recompute: compute
-  });
-  if (written.status === "committed") {
-    setOutput("scorecard-commit", written.sha ?? "");
-    info(
-      `Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`
-    );
-    if (written.pullRequest) {
-      setOutput("scorecard-pull-request", written.pullRequest.number);
-      info(
-        `${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`
-      );
-    }
-  } else info(`Scorecard not written: ${written.reason}.`);
 }
 async function run() {
   try {
