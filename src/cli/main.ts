@@ -47,7 +47,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option("--git <dir>", "git repository to read (default: --root, or the current directory)")
     .option("--root <dir>", "repository whose data/engineering files feed the scorecard (default: --git)")
-    .option("--tag-pattern <glob>", "release tags (default: config dora.tagPattern, v*)")
+    .option(
+      "--tag-pattern <glob>",
+      "release tags (default: config dora.tagPattern, else release-shaped tags: v1.2.3 or 1.2.3)",
+    )
     .option("--window-days <days>", "window ending at --now (default: config dora.windowDays, 90)")
     .option("--now <iso>", "end of the window, for reproducible figures (default: now)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))

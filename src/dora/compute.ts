@@ -1,4 +1,6 @@
 import { CommitGraph, type CommitInfo } from "./commit-graph.js";
+import { compareDeployments } from "./order.js";
+import { isRevert, remediationMatchers, revertedSubject } from "./remediation.js";
 import { median, percentile, round } from "./stats.js";
 import { belowTier, dora2023Tiers, frequencyTier, rateTier, type Tier, type TierThresholds } from "./tiers.js";
 
@@ -47,6 +49,10 @@ export interface DeploymentEvidence {
   failed: boolean;
   remediation: boolean;
   reason: string | null;
+  /** Its release line: the nearest earlier deployment it descends from (null for the first, or when it is not known). */
+  line: string | null;
+  /** For a failed deployment, the remediation that repaired it and the commit that did. */
+  repairedBy: { ref: string; commit: string | null } | null;
 }
 
 export interface WeekPoint {
@@ -79,7 +85,7 @@ function mondayOf(ms: number): number {
   return midnight - ((date.getUTCDay() + 6) % 7) * day;
 }
 
-/** Index of the last deployment at or before `time` in a time-sorted list, or -1. */
+/** Index of the last deployment at or before `time` in a list in deployment order, or -1. */
 function lastAtOrBefore(sorted: readonly DeploymentEvent[], time: number): number {
   let low = 0;
   let high = sorted.length - 1;
@@ -94,13 +100,27 @@ function lastAtOrBefore(sorted: readonly DeploymentEvent[], time: number): numbe
   return found;
 }
 
-/** Orders deployments by time, then ref, so that input order never matters. */
-const byTime = (a: DeploymentEvent, b: DeploymentEvent) =>
-  a.time - b.time || a.ref.localeCompare(b.ref) || a.sha.localeCompare(b.sha);
+interface Evidence {
+  /** The commits it shipped first (non-merge). */
+  changes: CommitInfo[];
+  remediation: string | null;
+  failed: string | null;
+  /** Its release line: the latest earlier successful deployment it descends from. */
+  line: DeploymentEvent | null;
+  repairedBy: { deployment: DeploymentEvent; commit: CommitInfo | null } | null;
+}
+
+/** Who first shipped a commit: a deployment, or one before everything this computation tracks. */
+type Shipper = DeploymentEvent | "before";
 
 /**
  * The five DORA metrics, exactly as docs/dora.md defines them, with the evidence for each
  * deployment in the window. Pure: the same input always gives the same output.
+ *
+ * Per environment, in deployment order: what the deployments before the window reach is marked
+ * shipped in one walk; then each deployment in the window takes the commits it reaches that no
+ * earlier one reached (its change set), and finds its release line on the way down. Reverts
+ * repair the deployment that first shipped the reverted commit; hotfixes repair the line.
  */
 export function computeDora(input: DoraInput): DoraResult {
   const tiers = input.tiers ?? dora2023Tiers;
@@ -108,21 +128,24 @@ export function computeDora(input: DoraInput): DoraResult {
   const start = end - input.windowDays * day;
   const inWindow = (time: number) => time > start && time <= end;
   const graph = input.commits instanceof CommitGraph ? input.commits : new CommitGraph(input.commits);
-  const hotfix = new RegExp((input.hotfixPattern ?? "hotfix").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  const matchers = remediationMatchers(input.hotfixPattern);
 
   // As of `now`: later deployments and incidents have not happened yet (this keeps --now reproducible).
-  const all = input.deployments.filter((deployment) => deployment.time <= end).sort(byTime);
+  const all = input.deployments.filter((deployment) => deployment.time <= end).sort(compareDeployments);
   const incidents = input.incidents
     .filter((incident) => incident.started <= end)
     .map((incident) => ({
       ...incident,
       resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null,
     }));
-  // Change sets and remediation are defined per environment, between successful deployments.
-  const evidence = new Map<
-    DeploymentEvent,
-    { changes: CommitInfo[]; remediation: string | null; failed: string | null }
-  >();
+  const evidence = new Map<DeploymentEvent, Evidence>();
+  const blank = (): Evidence => ({
+    changes: [],
+    remediation: null,
+    failed: null,
+    line: null,
+    repairedBy: null,
+  });
   const byEnvironment = new Map<string, DeploymentEvent[]>();
   for (const deployment of all) {
     const list = byEnvironment.get(deployment.environment);
@@ -130,48 +153,117 @@ export function computeDora(input: DoraInput): DoraResult {
     else byEnvironment.set(deployment.environment, [deployment]);
   }
   const successesByEnvironment = new Map<string, DeploymentEvent[]>();
-  for (const deployments of byEnvironment.values()) {
-    let previous: DeploymentEvent | undefined;
-    const successes: DeploymentEvent[] = [];
+  for (const [environment, deployments] of byEnvironment) {
+    const successes = deployments.filter((deployment) => deployment.status === "success");
+    successesByEnvironment.set(environment, successes);
     for (const deployment of deployments) {
-      if (deployment.status !== "success") {
-        evidence.set(deployment, { changes: [], remediation: null, failed: "its own status is failure" });
-        continue;
-      }
-      // Only deployments in the window need their change sets: every reported figure (lead time,
-      // remediation, and so failure of the deployment before a remediation) is about the window.
-      const changes =
-        previous && inWindow(deployment.time)
-          ? graph.between(deployment.sha, previous.sha).filter((commit) => commit.parents.length <= 1)
-          : [];
-      const revert = changes.find((commit) => commit.subject.startsWith('Revert "'));
-      const hotfixCommit = changes.find((commit) => hotfix.test(commit.subject));
-      const marker = (deployment.markers ?? []).find((text) => hotfix.test(text));
-      const remediation = deployment.replacesFailed
-        ? "the source says it replaced a failed deployment"
-        : revert
-          ? `its changes include a revert: ${revert.sha.slice(0, 7)} ${revert.subject}`
-          : hotfixCommit
-            ? `its changes include a hotfix: ${hotfixCommit.sha.slice(0, 7)} ${hotfixCommit.subject}`
-            : marker
-              ? `it is marked as a hotfix (${marker})`
-              : null;
-      evidence.set(deployment, { changes, remediation, failed: null });
-      if (remediation && previous) {
-        const before = evidence.get(previous)!;
-        before.failed ??= `${deployment.ref} remediated it (${remediation})`;
-      }
-      previous = deployment;
-      successes.push(deployment);
+      evidence.set(
+        deployment,
+        deployment.status === "success" ? blank() : { ...blank(), failed: "its own status is failure" },
+      );
     }
-    // The last successful deployment before an incident's start failed.
+    shipChanges(successes);
+  }
+
+  /** Change sets, lines and remediations of one environment's successful deployments, in order. */
+  function shipChanges(successes: readonly DeploymentEvent[]): void {
+    const firstInWindow = successes.findIndex((deployment) => inWindow(deployment.time));
+    if (firstInWindow < 0) return;
+    const shippedBy = new Map<string, Shipper>();
+    // The first deployment the source knows has no change set: what it shipped was deployed before
+    // the source began recording. It and everything before the window count as shipped earlier.
+    const earlier = successes.slice(0, Math.max(1, firstInWindow));
+    graph.walk(
+      earlier.map((deployment) => deployment.sha),
+      (commit) => {
+        shippedBy.set(commit.sha, "before");
+        return "take";
+      },
+    );
+    for (const [offset, deployment] of successes.slice(earlier.length).entries()) {
+      const index = earlier.length + offset;
+      const found = evidence.get(deployment)!;
+      graph.walk([deployment.sha], (commit) => {
+        if (shippedBy.has(commit.sha)) return "stop";
+        shippedBy.set(commit.sha, deployment);
+        if (commit.parents.length <= 1) found.changes.push(commit);
+        return "take";
+      });
+      found.line = lineOf(deployment, successes.slice(0, index));
+      remediate(deployment, found, shippedBy);
+    }
+  }
+
+  /** The latest earlier deployment whose commit this one's descends from (the one it redeploys, for a rollback). */
+  function lineOf(deployment: DeploymentEvent, earlier: readonly DeploymentEvent[]): DeploymentEvent | null {
+    const tried = new Set<string>();
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const candidate = earlier[i]!;
+      if (tried.has(candidate.sha)) continue;
+      tried.add(candidate.sha);
+      if (graph.isAncestor(candidate.sha, deployment.sha)) return candidate;
+    }
+    return null;
+  }
+
+  /** Whether a deployment remediates an earlier one, and which one it repairs. */
+  function remediate(deployment: DeploymentEvent, found: Evidence, shippedBy: ReadonlyMap<string, Shipper>): void {
+    const own = new Set(found.changes.map((commit) => commit.sha));
+    // Each revert repairs the deployment that first shipped what it undoes (a revert of a change of its own undoes nothing shipped).
+    const repairs: { repaired: Shipper; commit: CommitInfo | null }[] = [];
+    for (const change of found.changes) {
+      if (!isRevert(change)) continue;
+      const target = revertTarget(change);
+      if (target && own.has(target)) continue;
+      found.remediation ??= `its changes include a revert: ${change.sha.slice(0, 7)} ${change.subject}`;
+      repairs.push({ repaired: target ? (shippedBy.get(target) ?? "before") : "before", commit: change });
+    }
+    if (!found.remediation) {
+      // A hotfix repairs its own release line: the latest earlier deployment it descends from.
+      const hotfix = found.changes.find((change) => matchers.hotfixCommit(change.subject));
+      const marker = (deployment.markers ?? []).find((text) => matchers.hotfixMarker(text));
+      if (deployment.replacesFailed) found.remediation = "the source says it replaced a failed deployment";
+      else if (hotfix) found.remediation = `its changes include a hotfix: ${hotfix.sha.slice(0, 7)} ${hotfix.subject}`;
+      else if (marker) found.remediation = `it is marked as a hotfix (${marker})`;
+      if (found.remediation) repairs.push({ repaired: found.line ?? "before", commit: hotfix ?? null });
+    }
+    for (const { repaired, commit } of repairs) {
+      if (repaired === "before" || repaired === deployment) continue;
+      const before = evidence.get(repaired)!;
+      if (before.failed !== null) continue;
+      before.failed = `${deployment.ref} remediated it (${found.remediation})`;
+      before.repairedBy = { deployment, commit };
+    }
+  }
+
+  /**
+   * The commit a revert undoes: the one its message names (`git revert`), else (GitHub's revert
+   * button names a pull request) the latest-authored earlier commit with the quoted subject.
+   */
+  function revertTarget(revert: CommitInfo): string | undefined {
+    if (revert.revertOf) return graph.get(revert.revertOf)?.sha ?? revert.revertOf;
+    const subject = revertedSubject(revert);
+    if (subject === undefined) return undefined;
+    let target: CommitInfo | undefined;
+    graph.walk(revert.parents, (commit) => {
+      const later =
+        target === undefined ||
+        commit.authorTime > target.authorTime ||
+        (commit.authorTime === target.authorTime && commit.sha < target.sha);
+      if (commit.subject === subject && later) target = commit;
+      return "take";
+    });
+    return target?.sha;
+  }
+
+  // The last successful deployment before an incident's start failed.
+  for (const successes of successesByEnvironment.values()) {
     for (const incident of incidents) {
       const culprit = successes[lastAtOrBefore(successes, incident.started)];
       if (culprit)
         evidence.get(culprit)!.failed ??=
           `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
     }
-    successesByEnvironment.set(deployments[0]!.environment, successes);
   }
 
   const windowed = all.filter((deployment) => inWindow(deployment.time));
@@ -192,11 +284,20 @@ export function computeDora(input: DoraInput): DoraResult {
   } else {
     basis = "deployments";
     restoreHours = failed.flatMap((deployment) => {
-      // The next successful deployment of the same environment (by status, as docs/dora.md defines it).
-      const successes = successesByEnvironment.get(deployment.environment) ?? [];
-      const next = successes[lastAtOrBefore(successes, deployment.time) + 1];
-      return next ? [(next.time - deployment.time) / hour] : [];
+      const restored = restoredBy(deployment);
+      return restored ? [(restored.time - deployment.time) / hour] : [];
     });
+  }
+
+  /** What restored a failed deployment: the remediation that repaired it, else the next good deployment on its line. */
+  function restoredBy(failedDeployment: DeploymentEvent): DeploymentEvent | undefined {
+    const found = evidence.get(failedDeployment)!;
+    if (found.repairedBy) return found.repairedBy.deployment;
+    const successes = successesByEnvironment.get(failedDeployment.environment) ?? [];
+    const later = successes.filter((deployment) => compareDeployments(deployment, failedDeployment) > 0);
+    // A deployment that shipped nothing of its own (its own status failed) is followed by the next good one.
+    if (failedDeployment.status !== "success") return later[0];
+    return later.find((deployment) => graph.isAncestor(failedDeployment.sha, deployment.sha));
   }
 
   const perWeek = successful.length / (input.windowDays / 7);
@@ -261,6 +362,10 @@ export function computeDora(input: DoraInput): DoraResult {
         failed: found.failed !== null,
         remediation: found.remediation !== null,
         reason: [found.failed, found.remediation].filter((text) => text !== null).join("; ") || null,
+        line: found.line?.ref ?? null,
+        repairedBy: found.repairedBy
+          ? { ref: found.repairedBy.deployment.ref, commit: found.repairedBy.commit?.sha ?? null }
+          : null,
       };
     }),
     weekly,

@@ -1,4 +1,5 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
+import { revertedCommitIn } from "../dora/remediation.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 interface HistoryPage {
@@ -11,6 +12,7 @@ interface HistoryPage {
               oid: string;
               authoredDate: string;
               messageHeadline: string;
+              messageBody: string;
               parents: { nodes: ({ oid: string } | null)[] | null };
             } | null)[]
           | null;
@@ -25,7 +27,7 @@ const query = `query History($owner: String!, $name: String!, $oid: GitObjectID!
       ... on Commit {
         history(first: 100, since: $since, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { oid authoredDate messageHeadline parents(first: 2) { nodes { oid } } }
+          nodes { oid authoredDate messageHeadline messageBody parents(first: 2) { nodes { oid } } }
         }
       }
     }
@@ -56,11 +58,13 @@ export async function fetchHistory(
     if (!history) return commits;
     for (const node of history.nodes ?? []) {
       if (!node) continue;
+      const revertOf = revertedCommitIn(node.messageBody);
       commits.push({
         sha: node.oid,
         parents: (node.parents.nodes ?? []).flatMap((parent) => (parent ? [parent.oid] : [])),
         authorTime: Date.parse(node.authoredDate),
         subject: node.messageHeadline,
+        ...(revertOf ? { revertOf } : {}),
       });
     }
     if (!history.pageInfo.hasNextPage) return commits;

@@ -1,57 +1,77 @@
-import picomatch from "picomatch";
-import type { DeploymentEvent } from "../dora/compute.js";
+import type { DeploymentRead } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { pageBack, type Connection } from "./page-back.js";
 
-type TagNode = {
-  name: string;
-  target: {
-    __typename: string;
-    oid: string;
-    committedDate?: string;
-    tagger?: { date: string | null } | null;
-    target?: { oid: string; committedDate?: string };
-  } | null;
+/** A tag's target: a commit, or an annotated tag whose own target may be another tag (up to three deep here). */
+type Target = {
+  __typename: string;
+  oid: string;
+  committedDate?: string;
+  tagger?: { date: string | null } | null;
+  target?: Target | null;
 };
+type TagNode = { name: string; target: Target | null };
 
-/** `tags`: tags matching the pattern; time = tagger date of an annotated tag, else the commit's committer date. */
-export function fetchTagDeployments(
+const commitFields = "... on Commit { committedDate }";
+const tagTarget = (depth: number): string =>
+  `__typename oid ${commitFields}${depth > 0 ? ` ... on Tag { tagger { date } target { ${tagTarget(depth - 1)} } }` : ""}`;
+
+/** The commit a ref's target leads to, peeling tags of tags; undefined when it leads elsewhere (a tree, a blob) or too deep. */
+function peel(target: Target | null | undefined): Target | undefined {
+  for (let current = target; current; current = current.target) if (current.__typename === "Commit") return current;
+  return undefined;
+}
+
+/**
+ * `tags`: tags the matcher selects; time = tagger date of an annotated tag (the outermost one),
+ * else the commit's committer date. Tags of tags are peeled; a tag of something else is skipped
+ * and named in the notes.
+ */
+export async function fetchTagDeployments(
   client: GitHubClient,
   repo: RepoRef,
-  pattern: string,
+  matches: (name: string) => boolean,
   since: number,
-): Promise<DeploymentEvent[]> {
-  const matches = picomatch(pattern);
+): Promise<DeploymentRead> {
   const query = `query Tags($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       refs(refPrefix: "refs/tags/", first: 100, after: $after, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
-        nodes { name target { __typename oid ... on Commit { committedDate } ... on Tag { tagger { date } target { oid ... on Commit { committedDate } } } } }
+        nodes { name target { ${tagTarget(3)} } }
       }
     }
   }`;
-  const timeOf = (node: TagNode) => {
-    const target = node.target;
-    if (!target) return Number.NaN;
-    return Date.parse(
-      target.__typename === "Tag"
-        ? (target.tagger?.date ?? target.target?.committedDate ?? "")
-        : (target.committedDate ?? ""),
+  const notes: string[] = [];
+  const timeOf = (node: TagNode) =>
+    Date.parse(
+      (node.target?.__typename === "Tag" ? node.target.tagger?.date : undefined) ??
+        peel(node.target)?.committedDate ??
+        "",
     );
-  };
-  return pageBack<TagNode>(
+  const deployments = await pageBack<TagNode>(
     client,
     query,
     { owner: repo.owner, name: repo.repo },
     (data) => (data as { repository: { refs: Connection<TagNode> | null } | null }).repository?.refs ?? undefined,
     (node) => {
+      if (!matches(node.name)) return undefined;
+      const commit = peel(node.target);
       const time = timeOf(node);
-      const sha = node.target?.__typename === "Tag" ? node.target.target?.oid : node.target?.oid;
-      return matches(node.name) && sha && !Number.isNaN(time)
-        ? { ref: node.name, sha, time, environment: "production", status: "success", markers: [node.name] }
-        : undefined;
+      if (!commit || Number.isNaN(time)) {
+        notes.push(`tag ${node.name} does not lead to a commit: skipped`);
+        return undefined;
+      }
+      return {
+        ref: node.name,
+        sha: commit.oid,
+        time,
+        environment: "production",
+        status: "success",
+        markers: [node.name],
+      };
     },
     since,
     (node) => timeOf(node),
   );
+  return { deployments, notes };
 }

@@ -1,6 +1,7 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
-import type { DeploymentQuery, HistoryRequest, RepositoryView } from "../ports/repository-view.js";
+import { tagMatcher } from "../dora/tag-pattern.js";
+import type { DeploymentQuery, DeploymentRead, HistoryRequest, RepositoryView } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { readBranchHead } from "./commit-files.js";
 import { fetchDeployments } from "./fetch-deployments.js";
@@ -16,12 +17,17 @@ import { readRepositoryContents } from "./read-contents.js";
 import { countOpenDependabotAlerts, readBranchProtection } from "./read-security.js";
 
 /** Deployments from whichever source `dora.source` names, each read newest first back past `since`. */
-function readDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQuery): Promise<DeploymentEvent[]> {
+async function readDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQuery): Promise<DeploymentRead> {
+  if (query.source === "tags") return fetchTagDeployments(client, repo, tagMatcher(query.tagPattern), query.since);
+  return { deployments: await readOtherDeployments(client, repo, query), notes: [] };
+}
+
+function readOtherDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQuery): Promise<DeploymentEvent[]> {
   switch (query.source) {
+    case "tags":
+      throw new Error("tags are read by readDeployments");
     case "releases":
       return fetchReleaseDeployments(client, repo, query.since);
-    case "tags":
-      return fetchTagDeployments(client, repo, query.tagPattern, query.since);
     case "merges":
       return fetchMergeDeployments(client, repo, query.branch, query.since);
     case "workflow-runs":
@@ -36,15 +42,16 @@ function readDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQ
 }
 
 /**
- * GitHub's history walks back by time, not to an excluded commit: each tip's history is read
- * back to `since`, and a tip already reached by an earlier one costs nothing (on one line of
- * history, every older tip is inside the newest one's history).
+ * GitHub's history walks back by time: each tip's history is read back to `since`. A tip deployed
+ * before `since` adds nothing, and a tip already reached by a newer one costs nothing (on one
+ * line of history, every older tip is inside the newest one's history): one line costs its
+ * history's pages, each further line its own.
  */
 async function readHistory(client: GitHubClient, repo: RepoRef, request: HistoryRequest): Promise<CommitInfo[]> {
   const commits: CommitInfo[] = [];
   const seen = new Set<string>();
-  for (const tip of request.tips) {
-    if (seen.has(tip)) continue;
+  for (const { sha: tip, time } of request.tips) {
+    if (seen.has(tip) || time < request.since) continue;
     for (const commit of await fetchHistory(client, repo, tip, request.since)) {
       if (seen.has(commit.sha)) continue;
       seen.add(commit.sha);

@@ -1,33 +1,34 @@
-import picomatch from "picomatch";
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
+import { revertedCommitIn } from "../dora/remediation.js";
+import type { DeploymentRead } from "../ports/repository-view.js";
 import { git } from "./git.js";
+import { readObjectTypes } from "./read-blobs.js";
 
 /**
  * Release tags as deployments (the `tags` source): time is the tagger date of an annotated
- * tag, else the tagged commit's committer date.
+ * tag, else the tagged commit's committer date. A tag of a tag is peeled to its commit; a tag
+ * of a tree or a blob is no deployment, and is named in the notes.
  */
-export async function readTagDeployments(root: string, pattern: string): Promise<DeploymentEvent[]> {
+export async function readTagDeployments(root: string, matches: (name: string) => boolean): Promise<DeploymentRead> {
   const format = [
     "%(refname:short)",
     "%(objecttype)",
     "%(objectname)",
+    "%(*objecttype)",
     "%(*objectname)",
     "%(taggerdate:unix)",
     "%(committerdate:unix)",
     "%(*committerdate:unix)",
   ].join("%1f");
   const output = await git(root, ["for-each-ref", `--format=${format}`, "refs/tags"]);
-  const matches = picomatch(pattern);
   const deployments: DeploymentEvent[] = [];
+  const notes: string[] = [];
+  const nested: { name: string; object: string; seconds: number }[] = [];
   for (const line of output.split("\n").filter(Boolean)) {
-    const [name, type, object, peeled, taggerDate, committerDate, peeledCommitterDate] = line.split("\x1f");
+    const [name, type, object, peeledType, peeled, taggerDate, committerDate, peeledCommitterDate] = line.split("\x1f");
     if (!name || !matches(name)) continue;
-    const annotated = type === "tag";
-    const sha = annotated ? peeled : object;
-    const seconds = Number(annotated ? taggerDate || peeledCommitterDate : committerDate);
-    if (!sha || !seconds) continue; // a tag of a tree or blob is no deployment
-    deployments.push({
+    const deployment = (sha: string, seconds: number): DeploymentEvent => ({
       ref: name,
       sha,
       time: seconds * 1000,
@@ -35,39 +36,65 @@ export async function readTagDeployments(root: string, pattern: string): Promise
       status: "success",
       markers: [name],
     });
+    if (type === "commit") deployments.push(deployment(object!, Number(committerDate)));
+    else if (type === "tag" && peeledType === "commit")
+      deployments.push(deployment(peeled!, Number(taggerDate || peeledCommitterDate)));
+    else if (type === "tag" && peeledType === "tag")
+      nested.push({ name, object: object!, seconds: Number(taggerDate) });
+    else notes.push(`tag ${name} points at a ${peeledType || type}, not a commit: skipped`);
   }
-  return deployments;
+  // Tags of tags (of tags…): peel each to its commit in one batch.
+  const peeledNested = await readObjectTypes(
+    root,
+    nested.map((tag) => `${tag.object}^{commit}`),
+  );
+  for (const [index, tag] of nested.entries()) {
+    const commit = peeledNested[index];
+    if (commit?.type !== "commit") notes.push(`tag ${tag.name} does not lead to a commit: skipped`);
+    else
+      deployments.push({
+        ref: tag.name,
+        sha: commit.sha,
+        time: tag.seconds * 1000,
+        environment: "production",
+        status: "success",
+        markers: [tag.name],
+      });
+  }
+  return { deployments, notes };
 }
 
 /**
- * The commits the change sets need: history of the given tips, stopping at `exclude` tips
- * (reads only what the window needs, not the whole repository).
+ * The whole history of the deployments' commits, newest first in topological order. Two reads
+ * in parallel: the history, and the messages of the reverts in it (for the commit each one names).
  */
-export async function readCommits(
-  root: string,
-  tips: readonly string[],
-  exclude: readonly string[] = [],
-): Promise<CommitInfo[]> {
+export async function readCommits(root: string, tips: readonly string[]): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
-  const output = await git(root, [
-    "log",
-    "-z",
-    "--topo-order",
-    "--format=%H%x1f%P%x1f%at%x1f%s",
-    ...tips,
-    ...(exclude.length > 0 ? ["--not", ...exclude] : []),
-    "--",
+  // Revisions as arguments: a thousand tags are 42 KB, far below the limit.
+  const revisions = [...tips, "--"];
+  const [log, reverts] = await Promise.all([
+    git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s", ...revisions]),
+    git(root, ["log", "-z", "--format=%H%x1f%b", "--grep=^This reverts commit [0-9a-f]", ...revisions]),
   ]);
-  return output
+  const revertOf = new Map<string, string>();
+  for (const record of reverts.split("\0")) {
+    const [sha, body] = record.split("\x1f");
+    const target = body ? revertedCommitIn(body) : undefined;
+    if (sha && target) revertOf.set(sha.trim(), target);
+  }
+  return log
     .split("\0")
     .filter(Boolean)
     .map((record) => {
       const [sha, parents, authorTime, subject] = record.split("\x1f");
+      const id = sha!.trim();
+      const target = revertOf.get(id);
       return {
-        sha: sha!.trim(),
+        sha: id,
         parents: parents ? parents.split(" ").filter(Boolean) : [],
         authorTime: Number(authorTime) * 1000,
         subject: subject ?? "",
+        ...(target ? { revertOf: target } : {}),
       };
     });
 }

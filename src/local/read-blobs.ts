@@ -42,3 +42,31 @@ export function readBlobs(gitDir: string, ref: string, paths: readonly string[])
     child.stdin.end(paths.map((path) => `${ref}:${path.replace(/\n/g, "")}\n`).join(""));
   });
 }
+
+/**
+ * The object each revision names (`<sha>^{commit}` peels tags), with one `git cat-file
+ * --batch-check`: `{ sha, type }`, or undefined where the revision names nothing.
+ */
+export function readObjectTypes(
+  gitDir: string,
+  revisions: readonly string[],
+): Promise<({ sha: string; type: string } | undefined)[]> {
+  if (revisions.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch-check"], { cwd: gitDir, stdio: ["pipe", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", (error) => reject(new GitError(`git cat-file --batch-check could not start: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new GitError("git cat-file --batch-check failed"));
+      const lines = output.split("\n");
+      resolve(
+        revisions.map((_, index) => {
+          const [sha, type] = (lines[index] ?? "").split(" ");
+          return sha && type && type !== "missing" && type !== "ambiguous" ? { sha, type } : undefined;
+        }),
+      );
+    });
+    child.stdin.end(revisions.map((revision) => `${revision.replace(/\n/g, "")}\n`).join(""));
+  });
+}

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type RepositoryView } from "../ports/repository-view.js";
 import { localChanges } from "./changed-files.js";
 import { git, gitMaybe, GitError } from "./git.js";
@@ -42,9 +43,13 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
       if (query.source !== "tags")
         throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
       await requireRepository();
-      return readTagDeployments(gitDir, query.tagPattern);
+      return readTagDeployments(gitDir, tagMatcher(query.tagPattern));
     },
-    readHistory: (request) => readCommits(gitDir, request.tips, request.exclude),
+    readHistory: (request) =>
+      readCommits(
+        gitDir,
+        request.tips.map((tip) => tip.sha),
+      ),
     listIncidentIssues: async () => [],
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,

@@ -92,8 +92,8 @@ export interface DeploymentQuery {
   source: DeploymentSource;
   /** `deployments`: the environment. */
   environment: string;
-  /** `tags`: the glob of release tags. */
-  tagPattern: string;
+  /** `tags`: the glob of release tags (unset: release-shaped tags, v1.2.3 or 1.2.3). */
+  tagPattern?: string;
   /** `workflow-runs`: the deploying workflow (file name or id). */
   workflow?: string;
   /** `merges` and `workflow-runs`: the default branch. */
@@ -102,18 +102,25 @@ export interface DeploymentQuery {
   since: number;
 }
 
-/** Which commits the change sets need. */
+/** Which commits the change sets need: those reachable from the deployments. */
 export interface HistoryRequest {
-  /** Commits reachable from these... */
-  tips: readonly string[];
-  /** ...and not from these (a view that cannot exclude may return more)... */
-  exclude: readonly string[];
-  /** ...back to at least this time (epoch ms), for a view that walks by time. */
+  /** The deployments' commits, newest first, with their deployment times. */
+  tips: readonly { sha: string; time: number }[];
+  /**
+   * How far back a view that walks by time (GitHub) must read; it skips tips deployed before it.
+   * A view that reads git itself returns the whole history of the tips.
+   */
   since: number;
 }
 
+/** Deployments read, and what the source had that could not be one (a tag of a tree, say). */
+export interface DeploymentRead {
+  deployments: DeploymentEvent[];
+  notes: string[];
+}
+
 export interface DeliveryView {
-  readDeployments(query: DeploymentQuery): Promise<DeploymentEvent[]>;
+  readDeployments(query: DeploymentQuery): Promise<DeploymentRead>;
   /** Newest first in topological order where the source gives it. */
   readHistory(request: HistoryRequest): Promise<CommitInfo[]>;
 }

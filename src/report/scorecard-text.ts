@@ -28,9 +28,9 @@ export function formatScorecardText(
   scorecard: Scorecard,
   dora: DoraResult,
   colors: Colors,
-  explain: boolean,
-  emptyHint?: string,
+  options: { explain?: boolean; emptyHint?: string; warnings?: readonly string[] } = {},
 ): string {
+  const { explain = false, emptyHint, warnings = [] } = options;
   const lines: string[] = [];
   lines.push(colors.bold(`Engineering scorecard, ${scorecard.generatedAt} (${scorecard.maturityStage} stage)`));
   lines.push(`DORA from ${dora.source}, ${dora.window.start} to ${dora.window.end} (${dora.window.days} days)`, "");
@@ -94,11 +94,13 @@ export function formatScorecardText(
       ]
         .filter(Boolean)
         .join(", ");
+      const line = deployment.line ? colors.gray(`line ${deployment.line}`) : colors.gray("line —");
       lines.push(
-        `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} changes  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`,
+        `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`,
       );
     }
     if (dora.deployments.length === 0) lines.push("  (none)");
   }
+  for (const warning of warnings) lines.push("", `${colors.yellow("warning")}: ${warning}`);
   return lines.join("\n") + "\n";
 }

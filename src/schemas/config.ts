@@ -67,7 +67,9 @@ export const configSchema = z
         source: z.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]).default("deployments"),
         environment: z.string().min(1).default("production").meta({ description: "Deployment environment (deployments source)." }),
         workflow: z.string().optional().meta({ description: "Workflow name or file (workflow-runs source)." }),
-        tagPattern: z.string().min(1).default("v*").meta({ description: "Glob of release tags (tags source)." }),
+        tagPattern: glob.optional().meta({
+          description: "Glob of release tags (tags source); unset: release-shaped tags (v1.2.3 or 1.2.3), pre-releases excluded.",
+        }),
         windowDays: z.int().min(1).max(3650).default(90),
         hotfixPattern: z.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
         tiers: z

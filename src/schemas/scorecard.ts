@@ -26,6 +26,16 @@ export const doraDeploymentSchema = z.strictObject({
   failed: z.boolean(),
   remediation: z.boolean(),
   reason: z.string().nullable(),
+  line: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: "Its release line: the nearest earlier deployment it descends from." }),
+  repairedBy: z
+    .strictObject({ ref: z.string(), commit: z.string().nullable() })
+    .nullable()
+    .optional()
+    .meta({ description: "For a failed deployment: the remediation that repaired it, and the commit that did." }),
 });
 
 export const doraSchema = z

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { DoraResult, IncidentEvent } from "../dora/compute.js";
 import { computeDora } from "../dora/compute.js";
+import { compareDeployments } from "../dora/order.js";
+import { tagPatternAdvice } from "../dora/tag-pattern.js";
 import { tiersWith } from "../dora/tiers.js";
 import { incidentFromPostMortem } from "../incidents/incident-event.js";
 import type { Logger } from "../ports/logger.js";
@@ -46,8 +48,8 @@ export interface ScorecardContext {
 export interface ScorecardRun {
   scorecard: Scorecard;
   dora: DoraResult;
-  /** Deployments the source holds up to the end of the window (for "none in the window" hints). */
-  deploymentsRead: number;
+  /** What the source held: deployments up to the end of the window and after it, and notes on what it held (skipped tags, advice on the tag pattern). */
+  deploymentSource: { upToNow: number; afterNow: number; notes: string[] };
   /** The scorecard this one replaces, for trends. */
   previous?: Scorecard;
   /** Files to write: the live scorecard and the dated snapshot. */
@@ -88,7 +90,7 @@ export async function computeScorecard(
     string
   >;
   const head = await view.readHead(branch);
-  const [deployments, contents, branchProtection, openDependabotAlerts] = await Promise.all([
+  const [deploymentRead, contents, branchProtection, openDependabotAlerts] = await Promise.all([
     view.readDeployments({
       source: config.dora.source,
       environment: config.dora.environment,
@@ -105,27 +107,30 @@ export async function computeScorecard(
     view.countOpenDependabotAlerts(),
   ]);
 
-  // The change set of the first deployment in the window ends at the last one before it.
+  const deployments = deploymentRead.deployments;
+  const upToNow = deployments.filter((deployment) => deployment.time <= now.getTime());
+  const notes = [
+    ...deploymentRead.notes,
+    ...(config.dora.source === "tags" ? tagPatternAdvice(upToNow, config.dora.tagPattern) : []),
+  ];
+
+  // The change sets of the deployments in the window: what they reach that no earlier one reached
+  // (the first deployment the source knows counts as earlier: it has no change set of its own).
   const successes = deployments
     .filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime())
-    .sort((a, b) => a.time - b.time);
+    .sort(compareDeployments);
   const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
-  const from = firstInWindow < 0 ? successes.length : Math.max(0, firstInWindow - 1);
+  const earlier = firstInWindow < 0 ? successes : successes.slice(0, Math.max(1, firstInWindow));
   const tips = [
-    ...new Set(
-      successes
-        .slice(from)
-        .reverse()
-        .map((deployment) => deployment.sha),
-    ),
-  ];
-  const beforeWindow = from < successes.length ? successes[from] : undefined;
-  const exclude = from > 0 ? [successes[from - 1]!.sha] : [];
+    ...new Map(
+      successes.map((deployment) => [deployment.sha, { sha: deployment.sha, time: deployment.time }]),
+    ).values(),
+  ].reverse();
+  const beforeWindow = earlier.at(-1);
   const commits =
-    tips.length > 0
+    firstInWindow >= 0
       ? await view.readHistory({
           tips,
-          exclude,
           since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin,
         })
       : [];
@@ -187,7 +192,7 @@ export async function computeScorecard(
   return {
     scorecard,
     dora,
-    deploymentsRead: deployments.filter((deployment) => deployment.time <= now.getTime()).length,
+    deploymentSource: { upToNow: upToNow.length, afterNow: deployments.length - upToNow.length, notes },
     ...(previous ? { previous } : {}),
     files: {
       [dataFiles.engineering_scorecard]: json,

@@ -105,7 +105,7 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     const text = (await runCli(args(releases(), "--explain"))).stdout;
     expect(text).toMatch(/change failure rate +40% +5 +low +red/);
     expect(text).toContain("deployments per week  ");
-    expect(text).toMatch(/v0\.3\.0 +[0-9a-f]{7} +1 changes +failed +v0\.3\.1 remediated it/);
+    expect(text).toMatch(/v0\.3\.0 +[0-9a-f]{7} +1 change +line v0\.2\.0 +failed +v0\.3\.1 remediated it/);
   });
 
   it("uses post-mortems for time to restore and the data files for the rest of the scorecard", async () => {
@@ -162,7 +162,7 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     const text = await runCli(args(repo.root));
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      'No deployments in the window: the tags source found none (no tag matches "v*"; tag releases (git tag -a v1.2.0) or pass --tag-pattern). Figures are null, not zero.',
+      "No deployments in the window: the tags source found none (no tag matches release-shaped tags (v1.2.3 or 1.2.3); tag releases (git tag -a v1.2.0) or pass --tag-pattern). Figures are null, not zero.",
     );
   });
 

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { workingTree } from "../../ports/repository-view.js";
+import { describeTagPattern } from "../../dora/tag-pattern.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
 import { computeScorecard, writeScorecard } from "../../use-cases/compute-scorecard.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
@@ -43,12 +44,22 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const run = await compute();
   if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
   else {
-    const hint =
-      run.deploymentsRead === 0
-        ? `no tag matches "${tagPattern}"; tag releases (git tag -a v1.2.0) or pass --tag-pattern`
-        : `${run.deploymentsRead} matching tags, none in the last ${windowDays} days`;
-    io.stdout.write(formatScorecardText(run.scorecard, run.dora, colorsFor(io), options.explain ?? false, hint));
+    const { upToNow, afterNow, notes } = run.deploymentSource;
+    const emptyHint =
+      upToNow > 0
+        ? `${upToNow} matching tags, none in the last ${windowDays} days`
+        : afterNow > 0
+          ? `${afterNow} matching tags, all after ${now.toISOString()}; move --now later`
+          : `no tag matches ${describeTagPattern(tagPattern)}; tag releases (git tag -a v1.2.0) or pass --tag-pattern`;
+    io.stdout.write(
+      formatScorecardText(run.scorecard, run.dora, colorsFor(io), {
+        explain: options.explain ?? false,
+        emptyHint,
+        warnings: notes,
+      }),
+    );
   }
+  if (options.format === "json") for (const note of run.deploymentSource.notes) io.stderr.write(`warning: ${note}\n`);
   if (options.write) {
     const written = await writeScorecard(context, run, {
       mode: "push",

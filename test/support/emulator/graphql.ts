@@ -82,6 +82,7 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
     authoredDate: commit.date,
     committedDate: commit.date,
     messageHeadline: commit.message.split("\n")[0],
+    messageBody: commit.message.split("\n").slice(1).join("\n").trim(),
     parents: (args: { first?: number }) =>
       connection(
         commit.parents.map((parent) => ({ oid: parent })),

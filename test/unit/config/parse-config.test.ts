@@ -13,7 +13,7 @@ describe(".github/cto-copilot.yml", () => {
       dataDir: "data/engineering",
       validation: { maxFileSizeBytes: 5 * 1024 * 1024, alwaysCheck: false },
       adr: { require: false, skipLabel: "no-adr", reviewAfterMonths: 6 },
-      dora: { source: "deployments", windowDays: 90, tagPattern: "v*", environment: "production" },
+      dora: { source: "deployments", windowDays: 90, environment: "production" },
       scorecard: { commit: "pull-request" },
       incidents: { label: "incident" },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { CommitGraph, type CommitInfo } from "../../../src/dora/commit-graph.js";
+import type { CommitInfo } from "../../../src/dora/commit-graph.js";
 import { computeDora, type DeploymentEvent, type DoraInput } from "../../../src/dora/compute.js";
 import { median, percentile } from "../../../src/dora/stats.js";
 
@@ -38,7 +38,14 @@ describe("statistics", () => {
 });
 
 describe("change sets", () => {
-  it("are the non-merge commits reachable from a deployment and not from the previous one", () => {
+  const evidenceOf = (input: Partial<DoraInput> & Pick<DoraInput, "deployments" | "commits">) =>
+    computeDora({ source: "tags", incidents: [], now, windowDays: 60, ...input }).deployments.map((d) => [
+      d.ref,
+      d.changes,
+      d.line,
+    ]);
+
+  it("are the non-merge commits a deployment reaches that no earlier one reached; a rollback ships nothing", () => {
     // c0 - c1 - c2 ------- m5 (merge of c4)
     //            \- c3 - c4 /
     const commits: CommitInfo[] = [
@@ -49,45 +56,49 @@ describe("change sets", () => {
       { sha: "c4", parents: ["c3"], authorTime: t0 + 4 * hour, subject: "feature 2" },
       { sha: "m5", parents: ["c2", "c4"], authorTime: t0 + 5 * hour, subject: "Merge pull request #7" },
     ];
-    const graph = new CommitGraph(commits);
-    expect(graph.between("m5", "c1").map((commit) => commit.sha)).toEqual(["m5", "c4", "c3", "c2"]);
-    expect(graph.between("c2", "m5")).toEqual([]);
-    expect(graph.between("c1", undefined).map((commit) => commit.sha)).toEqual(["c1", "c0"]);
+    const deployments = [
+      deploy("v1", "c1", t0 + 10 * hour),
+      deploy("v2", "m5", t0 + 11 * hour),
+      deploy("v3", "c2", t0 + 12 * hour),
+    ];
+    // v1 is the first the source knows: no change set. v2: c2, c3, c4 (the merge itself is no change). v3 rolls back.
+    expect(evidenceOf({ deployments, commits })).toEqual([
+      ["v1", 0, null],
+      ["v2", 3, "v1"],
+      ["v3", 0, "v1"],
+    ]);
   });
 
-  it("give the same answer whatever the order of the commits (topological newest-first is only faster)", () => {
+  it("give the same answer whatever the order of the commits", () => {
     const commits = linear(Array.from({ length: 40 }, (_, i) => `change ${i}`));
     commits[20] = { ...commits[20]!, parents: ["c19", "c7"] }; // a merge
-    // A first question whose answer is empty (a rollback: the deployed commit is an ancestor of the
-    // previous one) must not be answered from positions when the input is oldest-first.
-    expect(new CommitGraph(commits).between("c0", "c30")).toEqual([]);
-    const oldestFirst = new CommitGraph(commits);
-    const newestFirst = new CommitGraph([...commits].reverse());
-    for (const [include, exclude] of [
-      ["c5", "c30"],
-      ["c39", "c10"],
-      ["c25", "c19"],
-      ["c20", "c8"],
-      ["c5", undefined],
-    ] as const) {
-      const shas = (graph: CommitGraph) =>
-        graph
-          .between(include, exclude)
-          .map((commit) => commit.sha)
-          .sort();
-      expect(shas(newestFirst)).toEqual(shas(oldestFirst));
-    }
+    const deployments = [
+      deploy("v1", "c5", t0 + 50 * hour),
+      deploy("v2", "c30", t0 + 51 * hour),
+      deploy("v3", "c39", t0 + 52 * hour),
+      deploy("v4", "c8", t0 + 53 * hour),
+    ];
+    expect(evidenceOf({ deployments, commits })).toEqual(evidenceOf({ deployments, commits: [...commits].reverse() }));
+    expect(evidenceOf({ deployments, commits })).toEqual([
+      ["v1", 0, null],
+      ["v2", 24, "v1"],
+      ["v3", 9, "v2"],
+      ["v4", 0, "v1"],
+    ]);
   });
 
   it("handles a million-commit linear history without deep recursion", () => {
     const commits = Array.from({ length: 1_000_000 }, (_, index) => ({
       sha: `x${index}`,
       parents: index === 0 ? [] : [`x${index - 1}`],
-      authorTime: index,
+      authorTime: now - 1_000_000 + index,
       subject: "",
     }));
-    const graph = new CommitGraph(commits);
-    expect(graph.between("x999999", "x999990")).toHaveLength(9);
+    const deployments = [deploy("v1", "x999990", now - 10), deploy("v2", "x999999", now - 1)];
+    expect(evidenceOf({ deployments, commits: [...commits].reverse(), windowDays: 1 })).toEqual([
+      ["v1", 0, null],
+      ["v2", 9, "v1"],
+    ]);
   });
 });
 
@@ -251,19 +262,34 @@ describe("invariants (property-based)", () => {
     );
   });
 
-  it("a deployment before every other one, outside the window, changes nothing when an earlier deployment exists", () => {
+  it("a deployment's figures do not depend on the window, and each commit is counted once", () => {
     fc.assert(
-      fc.property(fc.array(deploymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 59 }), (raw, commit) => {
-        const deployments = [
-          ...raw.map(toDeployment),
-          deploy("anchor", "c0", now - 40 * 24 * hour),
-          deploy("anchor-staging", "c0", now - 40 * 24 * hour, { environment: "staging" }),
-        ];
-        const ancient = [
-          deploy("ancient", `c${commit}`, now - 100 * 24 * hour),
-          deploy("ancient-staging", `c${commit}`, now - 100 * 24 * hour, { environment: "staging" }),
-        ];
-        expect(run([...deployments, ...ancient])).toEqual(run(deployments));
+      fc.property(fc.array(deploymentArb, { maxLength: 30 }), (raw) => {
+        const deployments = raw.map(toDeployment);
+        const evidence = (windowDays: number) =>
+          computeDora({ source: "deployments", deployments, commits: history, incidents: [], now, windowDays })
+            .deployments;
+        const narrow = evidence(10);
+        for (const wider of [evidence(30), evidence(60)]) {
+          const byKey = new Map(wider.map((d) => [`${d.ref}@${d.time}`, d]));
+          for (const d of narrow) expect(byKey.get(`${d.ref}@${d.time}`)).toEqual(d);
+        }
+        // Over the widest window, the change sets never share a commit: their sizes add up to at most the history.
+        const widest = computeDora({
+          source: "deployments",
+          deployments,
+          commits: history,
+          incidents: [],
+          now,
+          windowDays: 3650,
+        });
+        for (const environment of ["production", "staging"]) {
+          const shipped = widest.deployments.filter(
+            (d) => deployments.find((e) => e.ref === d.ref)!.environment === environment,
+          );
+          expect(shipped.reduce((sum, d) => sum + d.changes, 0)).toBeLessThanOrEqual(history.length);
+        }
+        expect(widest.leadTimeForChanges.samples).toBeLessThanOrEqual(2 * history.length);
       }),
       { numRuns: 200 },
     );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CommitInfo } from "../../../src/dora/commit-graph.js";
-import type { DeploymentEvent } from "../../../src/dora/compute.js";
 import { silentLogger } from "../../../src/ports/logger.js";
 import type { FileWrite } from "../../../src/ports/publisher.js";
 import { StaleBranchError } from "../../../src/ports/publisher.js";
@@ -38,8 +37,9 @@ const files: Record<string, string> = { "data/engineering/tech_debt.json": templ
 function fakeView(shape: "github" | "local"): ScorecardContext["view"] {
   return {
     readHead: async () => ({ sha: "head", tree: "tree" }),
-    readDeployments: async (query): Promise<DeploymentEvent[]> =>
-      releases.map((release) =>
+    readDeployments: async (query) => ({
+      notes: [],
+      deployments: releases.map((release) =>
         shape === "github"
           ? {
               ref: String(release.time),
@@ -57,14 +57,13 @@ function fakeView(shape: "github" | "local"): ScorecardContext["view"] {
               markers: [release.name],
             },
       ),
+    }),
     readHistory: async (request: HistoryRequest) => {
-      const fromTips = reachable(request.tips);
-      const excluded = shape === "local" ? reachable(request.exclude) : new Set<string>();
+      // GitHub walks each recent tip back by time; git gives the whole history of every tip.
+      const tips = request.tips.filter((tip) => shape === "local" || tip.time >= request.since).map((tip) => tip.sha);
+      const fromTips = reachable(tips);
       const wanted = commits.filter(
-        (commit) =>
-          fromTips.has(commit.sha) &&
-          !excluded.has(commit.sha) &&
-          (shape === "local" || commit.authorTime >= request.since),
+        (commit) => fromTips.has(commit.sha) && (shape === "local" || commit.authorTime >= request.since),
       );
       return wanted.reverse(); // newest first, as both give them
     },
@@ -115,7 +114,7 @@ describe("computeScorecard", () => {
     ]);
   });
 
-  it("asks the view only for the history the window needs: the tags from the last one before the window on, down to the one before it", async () => {
+  it("asks the view for the history of every deployment up to now, newest first, and how far back a time walk must read", async () => {
     const requests: HistoryRequest[] = [];
     const view = fakeView("local");
     const recording = {
@@ -127,11 +126,13 @@ describe("computeScorecard", () => {
       { ...configFor("tags"), dora: { ...configFor("tags").dora, windowDays: 25 } },
       "main",
     );
-    // Window 2025-10-07 .. 2025-11-01: v0.3.0 is the first in it, v0.2.0 the last before it, v0.1.0 the one before that.
+    // Window 2025-10-07 .. 2025-11-01: v0.2.0 (c2) is the last deployment before it.
     expect(requests).toEqual([
       {
-        tips: ["c6", "c5", "c4", "c3", "c2"],
-        exclude: ["c0"],
+        tips: ["c6", "c5", "c4", "c3", "c2", "c0"].map((sha) => ({
+          sha,
+          time: commits.find((commit) => commit.sha === sha)!.authorTime,
+        })),
         since: Date.parse("2025-10-02T10:00:00Z") - 30 * 86_400_000,
       },
     ]);

@@ -1,0 +1,19 @@
+import semver from "semver";
+import type { DeploymentEvent } from "./compute.js";
+
+/** The version a ref names (`v1.2.3`, `1.2.3`, `release-1.2.3`), when it names one. */
+export function versionOf(ref: string): string | null {
+  return semver.valid(ref.replace(/^[^\d]*(?=\d)/, ""));
+}
+
+/**
+ * The one order every rule uses: by time; at the same time by version (semver, where both refs
+ * parse as one: `v4.22.1` before `v5.2.0`); then by name; then by commit.
+ */
+export function compareDeployments(a: DeploymentEvent, b: DeploymentEvent): number {
+  if (a.time !== b.time) return a.time - b.time;
+  const [va, vb] = [versionOf(a.ref), versionOf(b.ref)];
+  if (va && vb && va !== vb) return semver.compare(va, vb);
+  if (a.ref !== b.ref) return a.ref < b.ref ? -1 : 1;
+  return a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0;
+}

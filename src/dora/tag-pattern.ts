@@ -1,0 +1,58 @@
+import picomatch from "picomatch";
+import semver from "semver";
+import { versionOf } from "./order.js";
+
+/** Release-shaped tags: `v1.2.3` or `1.2.3`, no pre-release (`-rc.1`) or build suffix. */
+const releaseShaped = /^v?\d+\.\d+\.\d+$/;
+
+/** What `dora.tagPattern` selects: a glob when one is configured, else release-shaped tags. */
+export function tagMatcher(pattern: string | undefined): (name: string) => boolean {
+  if (pattern === undefined) return (name) => releaseShaped.test(name);
+  return picomatch(pattern);
+}
+
+export const describeTagPattern = (pattern: string | undefined) =>
+  pattern === undefined ? "release-shaped tags (v1.2.3 or 1.2.3)" : `"${pattern}"`;
+
+const selected = (pattern: string | undefined) =>
+  pattern === undefined ? "The release-shaped tags (v1.2.3 or 1.2.3)" : `The tags matching "${pattern}"`;
+
+/**
+ * Advice on the tags a pattern selected, in time order: tags that look like branch markers
+ * (`2.3.x`) or pre-releases, and release lines interleaved in time (a backport to 4.x tagged
+ * after 5.0), with a pattern that would select one line.
+ */
+export function tagPatternAdvice(
+  tags: readonly { ref: string; time: number }[],
+  pattern: string | undefined,
+): string[] {
+  const advice: string[] = [];
+  const shown = selected(pattern);
+  const markers = tags.filter((tag) => /(^|[^a-z])\d+\.(\d+\.)?x$/i.test(tag.ref)).map((tag) => tag.ref);
+  if (markers.length > 0)
+    advice.push(
+      `${shown} include ${markers.length} that look${markers.length === 1 ? "s" : ""} like branch markers, not releases (${markers.slice(0, 3).join(", ")}): narrow the pattern, e.g. "v[0-9]*.[0-9]*.[0-9]*"`,
+    );
+  const prereleases = tags.filter((tag) => semver.prerelease(versionOf(tag.ref) ?? "") !== null).map((tag) => tag.ref);
+  if (prereleases.length > 0)
+    advice.push(
+      `${shown} include ${prereleases.length} pre-release${prereleases.length === 1 ? "" : "s"} (${prereleases.slice(0, 3).join(", ")}): they count as deployments; leave dora.tagPattern unset to take release-shaped tags only`,
+    );
+  const versions = [...tags]
+    .sort((a, b) => a.time - b.time)
+    .flatMap((tag) => {
+      const version = versionOf(tag.ref);
+      return version && !semver.prerelease(version) ? [{ ref: tag.ref, version }] : [];
+    });
+  const backports = versions.filter((tag, index) =>
+    versions.slice(0, index).some((earlier) => semver.gt(earlier.version, tag.version)),
+  );
+  if (backports.length > 0) {
+    const newestMajor = Math.max(...versions.map((tag) => semver.major(tag.version)));
+    const prefix = versions.find((tag) => semver.major(tag.version) === newestMajor)!.ref.startsWith("v") ? "v" : "";
+    advice.push(
+      `${shown} mix release lines: ${backports.length} tag${backports.length === 1 ? " was" : "s were"} made after a higher version (e.g. ${backports[0]!.ref}). Each line's changes are counted once, on the line that shipped them first; to follow one line only, set dora.tagPattern, e.g. "${prefix}${newestMajor}.*"`,
+    );
+  }
+  return advice;
+}

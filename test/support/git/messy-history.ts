@@ -1,0 +1,185 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A small deterministic random generator (mulberry32), so each seed builds the same history. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface MessyHistory {
+  root: string;
+  /** The time of the last event, a little after which `now` makes sense. */
+  end: number;
+  /** What the generator did, for reading a failure. */
+  log: string[];
+}
+
+/**
+ * A real git repository that looks like a long-lived project's, built from a seed: a main line
+ * tagged v5.x with feature branches merged in, a maintenance line 4.x tagged in between
+ * (backports keep their original author date), reverts written as git writes them and reverts
+ * of reverts, GitHub-style reverts that name no commit, hotfix commits and decoy subjects that
+ * merely mention the word, same-second tags on the two lines, tags of tags, lightweight and
+ * annotated tags, a redeploy of an old commit, a tag of a tree, pre-release and branch-marker
+ * tags, and author clocks ahead of the release.
+ */
+export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
+  const rand = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const root = mkdtempSync(join(tmpdir(), "cto-copilot-messy-"));
+  const log: string[] = [];
+  let clock = Date.parse("2024-01-01T09:00:00Z");
+  const at = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const git = (args: string[], env: { author?: number; committer?: number } = {}) =>
+    execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: at(env.author ?? clock),
+        GIT_COMMITTER_DATE: at(env.committer ?? clock),
+        GIT_CONFIG_NOSYSTEM: "1",
+      },
+    }).trim();
+  git(["init", "-q", "-b", "main"]);
+  git(["config", "user.name", "Dev"]);
+  git(["config", "user.email", "dev@example.com"]);
+  git(["config", "commit.gpgsign", "false"]);
+  git(["config", "tag.gpgsign", "false"]);
+
+  const commit = (subject: string, body?: string, author?: number) => {
+    git(["commit", "-q", "--allow-empty", "-m", subject, ...(body ? ["-m", body] : [])], { author: author ?? clock });
+    const sha = git(["rev-parse", "HEAD"]);
+    log.push(`${at(clock)} ${git(["branch", "--show-current"])} ${sha.slice(0, 7)} ${subject}`);
+    return sha;
+  };
+  const tag = (name: string, target = "HEAD", annotated = rand() < 0.7) => {
+    git(annotated ? ["tag", "-a", name, "-m", name, target] : ["tag", name, target]);
+    log.push(
+      `${at(clock)} tag ${name} -> ${git(["rev-parse", "--short", `${target}^{commit}`])}${annotated ? "" : " (lightweight)"}`,
+    );
+  };
+  const mainSubjects: { sha: string; subject: string; author: number }[] = [];
+
+  commit("init");
+  tag("v4.0.0");
+  for (let i = 1; i <= 6; i++) {
+    clock += 20 * 3_600_000;
+    mainSubjects.push({ sha: commit(`feat: groundwork ${i}`), subject: `feat: groundwork ${i}`, author: clock });
+  }
+  tag("v4.22.0");
+  git(["branch", "4.x"]);
+  let v5 = { minor: 0, patch: 0 };
+  let v4patch = 0;
+  let feature = 0;
+  clock += 10 * 3_600_000;
+  commit("feat!: the 5.0 rewrite");
+  tag("v5.0.0");
+
+  for (let step = 0; step < steps; step++) {
+    clock += Math.floor(2 + rand() * 100) * 3_600_000; // two hours to four days
+    const roll = rand();
+    if (roll < 0.3) {
+      const subject = pick([
+        `feat: feature ${++feature}`,
+        `fix: bug ${++feature}`,
+        `fix(formdata): add hotfix to use stream ${++feature}`,
+        `docs: hotfix guide ${++feature}`,
+      ]);
+      const author = rand() < 0.1 ? clock + 5 * 3_600_000 : clock; // a laptop clock ahead of the release
+      mainSubjects.push({ sha: commit(subject, undefined, author), subject, author });
+    } else if (roll < 0.42) {
+      // A feature branch of two commits, merged with a merge commit.
+      const name = `feature-${++feature}`;
+      git(["checkout", "-q", "-b", name, "main"]);
+      commit(`feat: ${name} part 1`);
+      clock += 3_600_000;
+      commit(`feat: ${name} part 2`);
+      git(["checkout", "-q", "main"]);
+      clock += 3_600_000;
+      git(["merge", "-q", "--no-ff", "-m", `Merge branch '${name}'`, name]);
+      log.push(`${at(clock)} main merge ${name}`);
+    } else if (roll < 0.5 && mainSubjects.length > 0) {
+      const target = pick(mainSubjects.slice(-8));
+      if (rand() < 0.3) {
+        // GitHub's revert button: the subject, and a body that names the pull request, not the commit.
+        mainSubjects.push({
+          sha: commit(`Revert "${target.subject}"`, "Reverts acme/app#12"),
+          subject: `Revert "${target.subject}"`,
+          author: clock,
+        });
+      } else {
+        const subject = `Revert "${target.subject}"`;
+        mainSubjects.push({ sha: commit(subject, `This reverts commit ${target.sha}.`), subject, author: clock });
+      }
+    } else if (roll < 0.56) {
+      const subject = pick([
+        "hotfix: payment rounding",
+        "hotfix(api): timeout",
+        "[hotfix] cache key",
+        `fix: regression ${++feature}`,
+      ]);
+      mainSubjects.push({ sha: commit(subject), subject, author: clock });
+    } else if (roll < 0.68 && mainSubjects.length > 0) {
+      // A backport to 4.x: same subject, the original author date, cherry-pick style.
+      const original = pick(mainSubjects.slice(-10));
+      git(["checkout", "-q", "4.x"]);
+      commit(
+        original.subject.startsWith("Revert") ? "fix: backport guard" : original.subject,
+        `(cherry picked from commit ${original.sha})`,
+        original.author,
+      );
+      if (rand() < 0.3) {
+        clock += 3_600_000;
+        commit("hotfix: 4.x only");
+      }
+      git(["checkout", "-q", "main"]);
+    } else if (roll < 0.84) {
+      if (rand() < 0.7) v5 = { minor: v5.minor, patch: v5.patch + 1 };
+      else v5 = { minor: v5.minor + 1, patch: 0 };
+      const name = `v5.${v5.minor}.${v5.patch}`;
+      if (rand() < 0.15) {
+        // A release candidate, then the release as a tag of that tag.
+        tag(`${name}-rc.1`, "HEAD", true);
+        clock += 3_600_000;
+        git(["tag", "-a", name, "-m", name, `${name}-rc.1`]);
+        log.push(`${at(clock)} tag ${name} -> tag ${name}-rc.1`);
+      } else tag(name);
+      if (rand() < 0.25) {
+        // The maintenance line released in the same second.
+        git(["checkout", "-q", "4.x"]);
+        tag(`v4.22.${++v4patch}`);
+        git(["checkout", "-q", "main"]);
+      }
+    } else if (roll < 0.94) {
+      git(["checkout", "-q", "4.x"]);
+      if (rand() < 0.5) commit(`fix: 4.x only ${++feature}`);
+      clock += 3_600_000;
+      tag(`v4.22.${++v4patch}`);
+      git(["checkout", "-q", "main"]);
+    } else if (roll < 0.97) {
+      // A redeploy of the previous 5.x release's commit under a new patch number (a rollback).
+      const previous = `v5.${v5.minor}.${v5.patch}`;
+      v5 = { minor: v5.minor, patch: v5.patch + 1 };
+      tag(`v5.${v5.minor}.${v5.patch}`, `${previous}^{commit}`, false);
+    } else {
+      git(["tag", "-f", `v5.${v5.minor}.x`]); // a branch marker, not a release, moved as the line moves
+      log.push(`${at(clock)} tag v5.${v5.minor}.x (branch marker)`);
+      if (rand() < 0.5) {
+        git(["tag", `v9.9.${step}`, `${git(["rev-parse", "HEAD^{tree}"])}`]); // a tag of a tree
+        log.push(`${at(clock)} tag v9.9.${step} -> a tree`);
+      }
+    }
+  }
+  return { root, end: clock, log };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "@jest/globals";
+import { localRepositoryView } from "../../../src/local/repository-view.js";
+import { silentLogger } from "../../../src/ports/logger.js";
+import { defaultConfig, type Config } from "../../../src/schemas/config.js";
+import { computeScorecard } from "../../../src/use-cases/compute-scorecard.js";
+import { buildMessyHistory } from "../../support/git/messy-history.js";
+import { referenceDora } from "../../support/git/reference-dora.js";
+
+const day = 86_400_000;
+const tagsConfig = (windowDays: number): Config => ({
+  ...defaultConfig(),
+  dora: { ...defaultConfig().dora, source: "tags", windowDays },
+});
+
+async function production(root: string, now: number, windowDays: number) {
+  const run = await computeScorecard(
+    { view: localRepositoryView({ root }), log: silentLogger, now: () => new Date(now) },
+    tagsConfig(windowDays),
+    "HEAD",
+    { explain: true },
+  );
+  return run.dora;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+describe("the DORA figures agree with a deliberately simple implementation on messy real git histories", () => {
+  // Interleaved 4.x and 5.x lines, backports, reverts (git's and GitHub's), reverts of reverts,
+  // same-second tags, tags of tags, lightweight tags, redeploys, decoy "hotfix" subjects.
+  it.each([1, 2, 3])("seed %i: every deployment's change set, line and failure, and every figure", async (seed) => {
+    const history = buildMessyHistory(seed);
+    const now = history.end + day;
+    for (const windowDays of [30, 120, 400]) {
+      const reference = referenceDora(history.root, { now, windowDays });
+      const dora = await production(history.root, now, windowDays);
+      const context = `seed ${seed}, ${windowDays} days\n${history.log.join("\n")}`;
+      expect({
+        context,
+        deployments: dora.deployments.map((d) => [
+          d.ref,
+          d.changes,
+          d.line,
+          d.failed,
+          d.remediation,
+          d.repairedBy?.ref ?? null,
+        ]),
+      }).toEqual({
+        context,
+        deployments: reference.inWindow.map((d) => [
+          d.ref,
+          d.changes.length,
+          d.line,
+          d.failed,
+          d.remediation,
+          d.repairedBy,
+        ]),
+      });
+      expect(dora.deploymentFrequency.deployments).toBe(reference.inWindow.length);
+      expect(dora.leadTimeForChanges.samples).toBe(reference.leadTimeHours.length);
+      const sorted = [...reference.leadTimeHours].sort((a, b) => a - b);
+      if (sorted.length > 0) {
+        const middle = sorted.length >> 1;
+        expect(dora.leadTimeForChanges.medianHours).toBe(
+          round(sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2),
+        );
+      }
+      expect(dora.changeFailureRate).toMatchObject({ failed: reference.failed, total: reference.inWindow.length });
+      expect(dora.reworkRate.remediations).toBe(reference.remediations);
+      expect(dora.timeToRestore.samples).toBe(reference.restoreHours.length);
+    }
+  });
+
+  it("a deployment's figures are the same whatever the window, and no commit is counted twice", async () => {
+    const history = buildMessyHistory(7);
+    const now = history.end + day;
+    const byWindow = await Promise.all(
+      [45, 90, 300, 730].map((windowDays) => production(history.root, now, windowDays)),
+    );
+    const narrow = byWindow[0]!.deployments;
+    expect(narrow.length).toBeGreaterThan(3);
+    for (const wider of byWindow.slice(1)) {
+      const same = new Map(wider.deployments.map((d) => [d.ref, d]));
+      for (const deployment of narrow) expect(same.get(deployment.ref)).toEqual(deployment);
+    }
+    const widest = byWindow.at(-1)!;
+    const reference = referenceDora(history.root, { now, windowDays: 730 });
+    const counted = reference.inWindow.flatMap((d) => d.changes);
+    expect(new Set(counted).size).toBe(counted.length);
+    expect(widest.leadTimeForChanges.samples).toBe(counted.length);
+  });
+});
