@@ -71,7 +71,7 @@ export const configSchema = z
           description: "Glob of release tags (tags source); unset: release-shaped tags (v1.2.3 or 1.2.3), pre-releases excluded.",
         }),
         windowDays: z.int().min(1).max(3650).default(90),
-        hotfixPattern: z.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
+        hotfixPattern: z.string().min(1).default("hotfix").meta({ description: "Case-insensitive word that marks a hotfix: as a commit type (hotfix:, hotfix(scope):, [hotfix], a merged hotfix/ branch), or anywhere in a tag, PR label or branch." }),
         tiers: z
           .strictObject({
             deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),

@@ -142,3 +142,43 @@ describe("the GitHub gateway", () => {
     });
   });
 });
+
+describe("tags read from GitHub", () => {
+  it("peel tags of tags to their commit, skip a tag of a tree with a note, and take the outer tagger date", async () => {
+    const { fetchTagDeployments } = await import("../../../src/github/fetch-tags.js");
+    const commit = (oid: string, date: string) => ({ __typename: "Commit", oid, committedDate: date });
+    const nodes = [
+      {
+        name: "v2.0.0",
+        target: {
+          __typename: "Tag",
+          oid: "t2",
+          tagger: { date: "2025-10-02T00:00:00Z" },
+          target: {
+            __typename: "Tag",
+            oid: "t1",
+            tagger: { date: "2025-10-01T00:00:00Z" },
+            target: commit("c2", "2025-09-30T00:00:00Z"),
+          },
+        },
+      },
+      { name: "v1.0.0", target: commit("c1", "2025-09-01T00:00:00Z") },
+      { name: "v0.9.0", target: { __typename: "Tree", oid: "tree1" } },
+      { name: "v0.9.0-rc.1", target: commit("c0", "2025-08-01T00:00:00Z") },
+    ];
+    const client = {
+      graphql: async () => ({ repository: { refs: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } }),
+    };
+    const read = await fetchTagDeployments(
+      client as unknown as GitHubClient,
+      repo,
+      (name) => /^v?\d+\.\d+\.\d+$/.test(name),
+      0,
+    );
+    expect(read.deployments.map((d) => [d.ref, d.sha, new Date(d.time).toISOString()])).toEqual([
+      ["v2.0.0", "c2", "2025-10-02T00:00:00.000Z"],
+      ["v1.0.0", "c1", "2025-09-01T00:00:00.000Z"],
+    ]);
+    expect(read.notes).toEqual(["tag v0.9.0 does not lead to a commit: skipped"]);
+  });
+});
