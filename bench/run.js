@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 
 const results = [];
 
-for (const script of ["bench/validate-tech-debt.js", "bench/dora.js"]) {
+for (const script of ["bench/validate-tech-debt.js", "bench/dora.js", "bench/offline-scorecard.js"]) {
   const output = execFileSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" });
   results.push(JSON.parse(output.trim().split("\n").pop()));
 }

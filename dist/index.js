@@ -37467,9 +37467,12 @@ function tagPatternAdvice(tags, pattern) {
     const version3 = versionOf(tag.ref);
     return version3 && !import_semver2.default.prerelease(version3) ? [{ ref: tag.ref, version: version3 }] : [];
   });
-  const backports = versions.filter(
-    (tag, index2) => versions.slice(0, index2).some((earlier) => import_semver2.default.gt(earlier.version, tag.version))
-  );
+  let highest;
+  const backports = versions.filter((tag) => {
+    const behind = highest !== void 0 && import_semver2.default.gt(highest, tag.version);
+    if (!behind) highest = tag.version;
+    return behind;
+  });
   if (backports.length > 0) {
     const newestMajor = Math.max(...versions.map((tag) => import_semver2.default.major(tag.version)));
     const prefix = versions.find((tag) => import_semver2.default.major(tag.version) === newestMajor).ref.startsWith("v") ? "v" : "";
@@ -57729,7 +57732,7 @@ var configSchema = external_exports.strictObject({
       description: "Glob of release tags (tags source); unset: release-shaped tags (v1.2.3 or 1.2.3), pre-releases excluded."
     }),
     windowDays: external_exports.int().min(1).max(3650).default(90),
-    hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive text that marks a hotfix in a subject, tag, label or branch." }),
+    hotfixPattern: external_exports.string().min(1).default("hotfix").meta({ description: "Case-insensitive word that marks a hotfix: as a commit type (hotfix:, hotfix(scope):, [hotfix], a merged hotfix/ branch), or anywhere in a tag, PR label or branch." }),
     tiers: external_exports.strictObject({
       deploymentsPerWeek: doraTierThresholds.optional().meta({ description: "Minimum perWeek for elite, high, medium." }),
       leadTimeHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
@@ -71112,20 +71115,27 @@ function renderScorecardSummary(scorecard2, dora, previous3) {
 // src/dora/commit-graph.ts
 var CommitGraph = class {
   list;
-  index = /* @__PURE__ */ new Map();
-  scanned = 0;
-  parentCache;
-  // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
-  visited;
-  epoch = 0;
+  index;
+  /** Parents of commit i: parents[offsets[i]] .. parents[offsets[i + 1] - 1]. */
+  offsets = new Int32Array(0);
+  parents = new Int32Array(0);
   generation;
+  // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
+  visited = new Int32Array(0);
+  epoch = 0;
   constructor(commits) {
     this.list = commits;
-    this.parentCache = new Array(commits.length);
-    this.visited = new Int32Array(commits.length);
   }
   get size() {
     return this.list.length;
+  }
+  /** The commit at an index. */
+  at(index2) {
+    return this.list[index2];
+  }
+  /** The index of a commit, or undefined when it is not in the input. */
+  indexOf(sha) {
+    return this.built().get(sha);
   }
   get(sha) {
     const i = this.indexOf(sha);
@@ -71134,38 +71144,63 @@ var CommitGraph = class {
   has(sha) {
     return this.indexOf(sha) !== void 0;
   }
-  /** Index of a commit, reading the input only as far as needed. */
-  indexOf(sha) {
-    const known = this.index.get(sha);
-    if (known !== void 0 || this.scanned >= this.list.length) return known;
-    while (this.scanned < this.list.length) {
-      const i = this.scanned++;
+  built() {
+    if (this.index) return this.index;
+    const count = this.list.length;
+    const index2 = /* @__PURE__ */ new Map();
+    let parentCount = 0;
+    for (let i = 0; i < count; i++) {
       const commit = this.list[i];
-      this.index.set(commit.sha, i);
-      if (commit.sha === sha) return i;
+      index2.set(commit.sha, i);
+      parentCount += commit.parents.length;
     }
-    return void 0;
-  }
-  parentsOf(i) {
-    let parents = this.parentCache[i];
-    if (!parents) {
-      const found = [];
+    const offsets = new Int32Array(count + 1);
+    const parents = new Int32Array(parentCount);
+    let next = 0;
+    for (let i = 0; i < count; i++) {
+      offsets[i] = next;
       for (const sha of this.list[i].parents) {
-        const parent = this.indexOf(sha);
-        if (parent !== void 0) found.push(parent);
+        const parent = index2.get(sha);
+        if (parent !== void 0) parents[next++] = parent;
       }
-      parents = Int32Array.from(found);
-      this.parentCache[i] = parents;
     }
-    return parents;
+    offsets[count] = next;
+    this.offsets = offsets;
+    this.parents = parents;
+    this.visited = new Int32Array(count);
+    this.index = index2;
+    return index2;
   }
   /**
    * Visits every commit reachable from `starts` once, asking `step` at each whether to take it,
    * pass through it, or stop there (its ancestors are then reached only by other paths).
    */
+  walk(starts, step) {
+    const index2 = this.built();
+    const { offsets, parents, visited } = this;
+    const epoch = ++this.epoch;
+    const stack = [];
+    for (const sha of starts) {
+      const i = index2.get(sha);
+      if (i !== void 0 && visited[i] !== epoch) {
+        visited[i] = epoch;
+        stack.push(i);
+      }
+    }
+    while (stack.length > 0) {
+      const i = stack.pop();
+      if (step(this.list[i], i) === "stop") continue;
+      for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+        const parent = parents[p];
+        if (visited[parent] === epoch) continue;
+        visited[parent] = epoch;
+        stack.push(parent);
+      }
+    }
+  }
   /**
    * Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). Walks only
-   * commits whose generation is at least the ancestor's, so a commit on another recent line is
+   * commits whose generation is above the ancestor's, so a commit on another recent line is
    * ruled out after a few steps.
    */
   isAncestor(ancestor, descendant) {
@@ -71175,15 +71210,17 @@ var CommitGraph = class {
     if (target === start) return true;
     const generation = this.generations();
     const floor = generation[target];
+    const { offsets, parents, visited } = this;
     const epoch = ++this.epoch;
     const stack = [start];
-    this.visited[start] = epoch;
+    visited[start] = epoch;
     while (stack.length > 0) {
       const i = stack.pop();
-      for (const parent of this.parentsOf(i)) {
+      for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+        const parent = parents[p];
         if (parent === target) return true;
-        if (this.visited[parent] === epoch || generation[parent] <= floor) continue;
-        this.visited[parent] = epoch;
+        if (visited[parent] === epoch || generation[parent] <= floor) continue;
+        visited[parent] = epoch;
         stack.push(parent);
       }
     }
@@ -71192,50 +71229,43 @@ var CommitGraph = class {
   /** 1 + the highest parent's generation (parents outside the input count as nothing), for every commit, once. */
   generations() {
     if (this.generation) return this.generation;
+    this.built();
+    const { offsets, parents } = this;
     const count = this.list.length;
     const generation = new Int32Array(count);
-    const stack = [];
-    for (let root = 0; root < count; root++) {
-      if (generation[root] !== 0) continue;
-      stack.push(root);
-      while (stack.length > 0) {
-        const i = stack[stack.length - 1];
+    let topological = true;
+    for (let p = 0, i = 0; i < count && topological; i++)
+      for (p = offsets[i]; p < offsets[i + 1]; p++) if (parents[p] <= i) topological = false;
+    if (topological) {
+      for (let i = count - 1; i >= 0; i--) {
         let highest = 0;
-        let pending = false;
-        for (const parent of this.parentsOf(i)) {
-          const g = generation[parent];
-          if (g === 0) {
-            stack.push(parent);
-            pending = true;
-          } else if (g > highest) highest = g;
-        }
-        if (pending) continue;
+        for (let p = offsets[i]; p < offsets[i + 1]; p++) highest = Math.max(highest, generation[parents[p]]);
         generation[i] = highest + 1;
-        stack.pop();
+      }
+    } else {
+      const stack = [];
+      for (let root = 0; root < count; root++) {
+        if (generation[root] !== 0) continue;
+        stack.push(root);
+        while (stack.length > 0) {
+          const i = stack[stack.length - 1];
+          let highest = 0;
+          let pending = false;
+          for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+            const g = generation[parents[p]];
+            if (g === 0) {
+              stack.push(parents[p]);
+              pending = true;
+            } else if (g > highest) highest = g;
+          }
+          if (pending) continue;
+          generation[i] = highest + 1;
+          stack.pop();
+        }
       }
     }
     this.generation = generation;
     return generation;
-  }
-  walk(starts, step) {
-    const epoch = ++this.epoch;
-    const stack = [];
-    for (const sha of starts) {
-      const i = this.indexOf(sha);
-      if (i !== void 0 && this.visited[i] !== epoch) {
-        this.visited[i] = epoch;
-        stack.push(i);
-      }
-    }
-    while (stack.length > 0) {
-      const i = stack.pop();
-      if (step(this.list[i]) === "stop") continue;
-      for (const parent of this.parentsOf(i)) {
-        if (this.visited[parent] === epoch) continue;
-        this.visited[parent] = epoch;
-        stack.push(parent);
-      }
-    }
   }
 };
 
@@ -71343,21 +71373,23 @@ function computeDora(input2) {
   function shipChanges(successes) {
     const firstInWindow = successes.findIndex((deployment) => inWindow(deployment.time));
     if (firstInWindow < 0) return;
-    const shippedBy = /* @__PURE__ */ new Map();
+    const shippedBy = { codes: new Int32Array(graph.size), shippers: [] };
+    const { codes } = shippedBy;
     const earlier = successes.slice(0, Math.max(1, firstInWindow));
     graph.walk(
       earlier.map((deployment) => deployment.sha),
-      (commit) => {
-        shippedBy.set(commit.sha, "before");
+      (_commit, index2) => {
+        codes[index2] = -1;
         return "take";
       }
     );
     for (const [offset, deployment] of successes.slice(earlier.length).entries()) {
       const index2 = earlier.length + offset;
       const found = evidence.get(deployment);
-      graph.walk([deployment.sha], (commit) => {
-        if (shippedBy.has(commit.sha)) return "stop";
-        shippedBy.set(commit.sha, deployment);
+      const code2 = shippedBy.shippers.push(deployment);
+      graph.walk([deployment.sha], (commit, index3) => {
+        if (codes[index3] !== 0) return "stop";
+        codes[index3] = code2;
         if (commit.parents.length <= 1) found.changes.push(commit);
         return "take";
       });
@@ -71376,6 +71408,11 @@ function computeDora(input2) {
     return null;
   }
   function remediate(deployment, found, shippedBy) {
+    const shipperOf = (sha) => {
+      const index2 = graph.indexOf(sha);
+      const code2 = index2 === void 0 ? -1 : shippedBy.codes[index2];
+      return code2 > 0 ? shippedBy.shippers[code2 - 1] : "before";
+    };
     const own4 = new Set(found.changes.map((commit) => commit.sha));
     const repairs = [];
     for (const change of found.changes) {
@@ -71383,7 +71420,7 @@ function computeDora(input2) {
       const target = revertTarget(change);
       if (target && own4.has(target)) continue;
       found.remediation ??= `its changes include a revert: ${change.sha.slice(0, 7)} ${change.subject}`;
-      repairs.push({ repaired: target ? shippedBy.get(target) ?? "before" : "before", commit: change });
+      repairs.push({ repaired: target ? shipperOf(target) : "before", commit: change });
     }
     if (!found.remediation) {
       const hotfix = found.changes.find((change) => matchers.hotfixCommit(change.subject));

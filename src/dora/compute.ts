@@ -114,6 +114,15 @@ interface Evidence {
 type Shipper = DeploymentEvent | "before";
 
 /**
+ * Who shipped each commit first, by commit index: 0 nobody yet, -1 a deployment before the
+ * window (or the first the source knows), k > 0 the k-th deployment in `shippers`.
+ */
+interface ShippedBy {
+  codes: Int32Array;
+  shippers: DeploymentEvent[];
+}
+
+/**
  * The five DORA metrics, exactly as docs/dora.md defines them, with the evidence for each
  * deployment in the window. Pure: the same input always gives the same output.
  *
@@ -169,23 +178,25 @@ export function computeDora(input: DoraInput): DoraResult {
   function shipChanges(successes: readonly DeploymentEvent[]): void {
     const firstInWindow = successes.findIndex((deployment) => inWindow(deployment.time));
     if (firstInWindow < 0) return;
-    const shippedBy = new Map<string, Shipper>();
+    const shippedBy: ShippedBy = { codes: new Int32Array(graph.size), shippers: [] };
+    const { codes } = shippedBy;
     // The first deployment the source knows has no change set: what it shipped was deployed before
     // the source began recording. It and everything before the window count as shipped earlier.
     const earlier = successes.slice(0, Math.max(1, firstInWindow));
     graph.walk(
       earlier.map((deployment) => deployment.sha),
-      (commit) => {
-        shippedBy.set(commit.sha, "before");
+      (_commit, index) => {
+        codes[index] = -1;
         return "take";
       },
     );
     for (const [offset, deployment] of successes.slice(earlier.length).entries()) {
       const index = earlier.length + offset;
       const found = evidence.get(deployment)!;
-      graph.walk([deployment.sha], (commit) => {
-        if (shippedBy.has(commit.sha)) return "stop";
-        shippedBy.set(commit.sha, deployment);
+      const code = shippedBy.shippers.push(deployment);
+      graph.walk([deployment.sha], (commit, index) => {
+        if (codes[index] !== 0) return "stop";
+        codes[index] = code;
         if (commit.parents.length <= 1) found.changes.push(commit);
         return "take";
       });
@@ -207,7 +218,12 @@ export function computeDora(input: DoraInput): DoraResult {
   }
 
   /** Whether a deployment remediates an earlier one, and which one it repairs. */
-  function remediate(deployment: DeploymentEvent, found: Evidence, shippedBy: ReadonlyMap<string, Shipper>): void {
+  function remediate(deployment: DeploymentEvent, found: Evidence, shippedBy: ShippedBy): void {
+    const shipperOf = (sha: string): Shipper => {
+      const index = graph.indexOf(sha);
+      const code = index === undefined ? -1 : shippedBy.codes[index]!;
+      return code > 0 ? shippedBy.shippers[code - 1]! : "before";
+    };
     const own = new Set(found.changes.map((commit) => commit.sha));
     // Each revert repairs the deployment that first shipped what it undoes (a revert of a change of its own undoes nothing shipped).
     const repairs: { repaired: Shipper; commit: CommitInfo | null }[] = [];
@@ -216,7 +232,7 @@ export function computeDora(input: DoraInput): DoraResult {
       const target = revertTarget(change);
       if (target && own.has(target)) continue;
       found.remediation ??= `its changes include a revert: ${change.sha.slice(0, 7)} ${change.subject}`;
-      repairs.push({ repaired: target ? (shippedBy.get(target) ?? "before") : "before", commit: change });
+      repairs.push({ repaired: target ? shipperOf(target) : "before", commit: change });
     }
     if (!found.remediation) {
       // A hotfix repairs its own release line: the latest earlier deployment it descends from.

@@ -44,9 +44,13 @@ export function tagPatternAdvice(
       const version = versionOf(tag.ref);
       return version && !semver.prerelease(version) ? [{ ref: tag.ref, version }] : [];
     });
-  const backports = versions.filter((tag, index) =>
-    versions.slice(0, index).some((earlier) => semver.gt(earlier.version, tag.version)),
-  );
+  // A tag made after a higher version: the highest so far is enough to tell (one pass).
+  let highest: string | undefined;
+  const backports = versions.filter((tag) => {
+    const behind = highest !== undefined && semver.gt(highest, tag.version);
+    if (!behind) highest = tag.version;
+    return behind;
+  });
   if (backports.length > 0) {
     const newestMajor = Math.max(...versions.map((tag) => semver.major(tag.version)));
     const prefix = versions.find((tag) => semver.major(tag.version) === newestMajor)!.ref.startsWith("v") ? "v" : "";

@@ -66,15 +66,17 @@ export async function readTagDeployments(root: string, matches: (name: string) =
 
 /**
  * The whole history of the deployments' commits, newest first in topological order. Two reads
- * in parallel: the history, and the messages of the reverts in it (for the commit each one names).
+ * in parallel: the history, and the messages of the reverts committed since `since` (the commit
+ * each one names; an older revert is still known by its `Revert "…"` subject).
  */
-export async function readCommits(root: string, tips: readonly string[]): Promise<CommitInfo[]> {
+export async function readCommits(root: string, tips: readonly string[], since?: number): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
   // Revisions as arguments: a thousand tags are 42 KB, far below the limit.
   const revisions = [...tips, "--"];
+  const recent = since === undefined ? [] : [`--since=${Math.floor(since / 1000)}`];
   const [log, reverts] = await Promise.all([
     git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s", ...revisions]),
-    git(root, ["log", "-z", "--format=%H%x1f%b", "--grep=^This reverts commit [0-9a-f]", ...revisions]),
+    git(root, ["log", "-z", "--format=%H%x1f%b", "--grep=^This reverts commit [0-9a-f]", ...recent, ...revisions]),
   ]);
   const revertOf = new Map<string, string>();
   for (const record of reverts.split("\0")) {
@@ -88,13 +90,14 @@ export async function readCommits(root: string, tips: readonly string[]): Promis
     .map((record) => {
       const [sha, parents, authorTime, subject] = record.split("\x1f");
       const id = sha!.trim();
-      const target = revertOf.get(id);
-      return {
+      const commit: CommitInfo = {
         sha: id,
-        parents: parents ? parents.split(" ").filter(Boolean) : [],
+        parents: parents ? parents.split(" ") : [],
         authorTime: Number(authorTime) * 1000,
         subject: subject ?? "",
-        ...(target ? { revertOf: target } : {}),
       };
+      const target = revertOf.get(id);
+      if (target) commit.revertOf = target;
+      return commit;
     });
 }

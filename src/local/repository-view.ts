@@ -49,6 +49,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
       readCommits(
         gitDir,
         request.tips.map((tip) => tip.sha),
+        request.since,
       ),
     listIncidentIssues: async () => [],
     readBranchProtection: async () => undefined,
