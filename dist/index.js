@@ -71115,16 +71115,19 @@ function renderScorecardSummary(scorecard2, dora, previous3) {
 // src/dora/commit-graph.ts
 var CommitGraph = class {
   list;
-  index;
-  /** Parents of commit i: parents[offsets[i]] .. parents[offsets[i + 1] - 1]. */
-  offsets = new Int32Array(0);
-  parents = new Int32Array(0);
+  index = /* @__PURE__ */ new Map();
+  scanned = 0;
+  parentCache;
   generation;
+  /** Set when reading the input finds a parent before its child: positions are no ranks then. */
+  orderBroken = false;
   // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
-  visited = new Int32Array(0);
+  visited;
   epoch = 0;
   constructor(commits) {
     this.list = commits;
+    this.parentCache = new Array(commits.length);
+    this.visited = new Int32Array(commits.length);
   }
   get size() {
     return this.list.length;
@@ -71133,9 +71136,21 @@ var CommitGraph = class {
   at(index2) {
     return this.list[index2];
   }
-  /** The index of a commit, or undefined when it is not in the input. */
-  indexOf(sha) {
-    return this.built().get(sha);
+  /** The index of a commit, reading the input only as far as needed (and no further than `limit`). */
+  indexOf(sha, limit = this.list.length) {
+    const known = this.index.get(sha);
+    if (known !== void 0) return known < limit ? known : void 0;
+    const end = Math.min(limit, this.list.length);
+    while (this.scanned < end) {
+      const i = this.scanned++;
+      const commit = this.list[i];
+      if (!this.generation && !this.orderBroken) {
+        for (const parent of commit.parents) if (this.index.has(parent)) this.orderBroken = true;
+      }
+      this.index.set(commit.sha, i);
+      if (commit.sha === sha) return i;
+    }
+    return void 0;
   }
   get(sha) {
     const i = this.indexOf(sha);
@@ -71144,45 +71159,68 @@ var CommitGraph = class {
   has(sha) {
     return this.indexOf(sha) !== void 0;
   }
-  built() {
-    if (this.index) return this.index;
-    const count = this.list.length;
-    const index2 = /* @__PURE__ */ new Map();
-    let parentCount = 0;
-    for (let i = 0; i < count; i++) {
-      const commit = this.list[i];
-      index2.set(commit.sha, i);
-      parentCount += commit.parents.length;
-    }
-    const offsets = new Int32Array(count + 1);
-    const parents = new Int32Array(parentCount);
-    let next = 0;
-    for (let i = 0; i < count; i++) {
-      offsets[i] = next;
+  /** Lower than every child's rank. */
+  rank(index2) {
+    return this.generation ? this.generation[index2] : -index2;
+  }
+  /** True once ranks are generation numbers (the input was not topological). */
+  get usesGenerations() {
+    return this.generation !== void 0;
+  }
+  parentsOf(i) {
+    let parents = this.parentCache[i];
+    if (!parents) {
+      const found = [];
       for (const sha of this.list[i].parents) {
-        const parent = index2.get(sha);
-        if (parent !== void 0) parents[next++] = parent;
+        const parent = this.indexOf(sha);
+        if (parent !== void 0) found.push(parent);
+      }
+      parents = Int32Array.from(found);
+      this.parentCache[i] = parents;
+    }
+    return parents;
+  }
+  /** The input is not topological: rank every commit by generation (1 + the highest parent's), iteratively. */
+  useGenerations() {
+    if (this.generation) return;
+    this.indexOf("\0");
+    const count = this.list.length;
+    const generation = new Int32Array(count);
+    const stack = [];
+    for (let root = 0; root < count; root++) {
+      if (generation[root] !== 0) continue;
+      stack.push(root);
+      while (stack.length > 0) {
+        const i = stack[stack.length - 1];
+        let highest = 0;
+        let pending = false;
+        for (const parent of this.parentsOf(i)) {
+          const g = generation[parent];
+          if (g === 0) {
+            stack.push(parent);
+            pending = true;
+          } else if (g > highest) highest = g;
+        }
+        if (pending) continue;
+        generation[i] = highest + 1;
+        stack.pop();
       }
     }
-    offsets[count] = next;
-    this.offsets = offsets;
-    this.parents = parents;
-    this.visited = new Int32Array(count);
-    this.index = index2;
-    return index2;
+    this.generation = generation;
   }
   /**
    * Visits every commit reachable from `starts` once, asking `step` at each whether to take it,
-   * pass through it, or stop there (its ancestors are then reached only by other paths).
+   * pass through it, or stop there. With a `floor`, commits ranked below it are neither visited
+   * nor read (nor are starts below it).
    */
-  walk(starts, step) {
-    const index2 = this.built();
-    const { offsets, parents, visited } = this;
+  walk(starts, step, floor = -Infinity) {
+    const limit = this.generation || floor === -Infinity ? this.list.length : Math.max(0, -floor + 1);
     const epoch = ++this.epoch;
+    const { visited } = this;
     const stack = [];
     for (const sha of starts) {
-      const i = index2.get(sha);
-      if (i !== void 0 && visited[i] !== epoch) {
+      const i = this.indexOf(sha, limit);
+      if (i !== void 0 && visited[i] !== epoch && this.rank(i) >= floor) {
         visited[i] = epoch;
         stack.push(i);
       }
@@ -71190,82 +71228,29 @@ var CommitGraph = class {
     while (stack.length > 0) {
       const i = stack.pop();
       if (step(this.list[i], i) === "stop") continue;
-      for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-        const parent = parents[p];
-        if (visited[parent] === epoch) continue;
+      for (const parent of this.parentsOf(i)) {
+        if (visited[parent] === epoch || this.rank(parent) < floor) continue;
         visited[parent] = epoch;
         stack.push(parent);
       }
     }
   }
-  /**
-   * Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). Walks only
-   * commits whose generation is above the ancestor's, so a commit on another recent line is
-   * ruled out after a few steps.
-   */
+  /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
   isAncestor(ancestor, descendant) {
-    const target = this.indexOf(ancestor);
     const start = this.indexOf(descendant);
+    const target = this.indexOf(ancestor);
     if (target === void 0 || start === void 0) return false;
-    if (target === start) return true;
-    const generation = this.generations();
-    const floor = generation[target];
-    const { offsets, parents, visited } = this;
-    const epoch = ++this.epoch;
-    const stack = [start];
-    visited[start] = epoch;
-    while (stack.length > 0) {
-      const i = stack.pop();
-      for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-        const parent = parents[p];
-        if (parent === target) return true;
-        if (visited[parent] === epoch || generation[parent] <= floor) continue;
-        visited[parent] = epoch;
-        stack.push(parent);
-      }
-    }
-    return false;
-  }
-  /** 1 + the highest parent's generation (parents outside the input count as nothing), for every commit, once. */
-  generations() {
-    if (this.generation) return this.generation;
-    this.built();
-    const { offsets, parents } = this;
-    const count = this.list.length;
-    const generation = new Int32Array(count);
-    let topological = true;
-    for (let p = 0, i = 0; i < count && topological; i++)
-      for (p = offsets[i]; p < offsets[i + 1]; p++) if (parents[p] <= i) topological = false;
-    if (topological) {
-      for (let i = count - 1; i >= 0; i--) {
-        let highest = 0;
-        for (let p = offsets[i]; p < offsets[i + 1]; p++) highest = Math.max(highest, generation[parents[p]]);
-        generation[i] = highest + 1;
-      }
-    } else {
-      const stack = [];
-      for (let root = 0; root < count; root++) {
-        if (generation[root] !== 0) continue;
-        stack.push(root);
-        while (stack.length > 0) {
-          const i = stack[stack.length - 1];
-          let highest = 0;
-          let pending = false;
-          for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-            const g = generation[parents[p]];
-            if (g === 0) {
-              stack.push(parents[p]);
-              pending = true;
-            } else if (g > highest) highest = g;
-          }
-          if (pending) continue;
-          generation[i] = highest + 1;
-          stack.pop();
-        }
-      }
-    }
-    this.generation = generation;
-    return generation;
+    let found = target === start;
+    if (!found)
+      this.walk(
+        [descendant],
+        (_commit, index2) => {
+          if (index2 === target) found = true;
+          return found ? "stop" : "take";
+        },
+        this.rank(target)
+      );
+    return found;
   }
 };
 
@@ -71333,12 +71318,19 @@ function lastAtOrBefore(sorted, time3) {
   return found;
 }
 function computeDora(input2) {
+  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
+  const result = computeOver(graph, input2);
+  if (!graph.orderBroken || graph.usesGenerations) return result;
+  graph.useGenerations();
+  return computeOver(graph, input2);
+}
+function computeOver(graph, input2) {
   const tiers = input2.tiers ?? dora2023Tiers;
   const end = input2.now;
   const start = end - input2.windowDays * day;
   const inWindow = (time3) => time3 > start && time3 <= end;
-  const graph = input2.commits instanceof CommitGraph ? input2.commits : new CommitGraph(input2.commits);
   const matchers = remediationMatchers(input2.hotfixPattern);
+  let quotedSubjects;
   const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(compareDeployments);
   const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({
     ...incident,
@@ -71376,31 +71368,41 @@ function computeDora(input2) {
     const shippedBy = { codes: new Int32Array(graph.size), shippers: [] };
     const { codes } = shippedBy;
     const earlier = successes.slice(0, Math.max(1, firstInWindow));
+    const inWindowSuccesses = successes.slice(earlier.length);
+    const earlierShas = new Set(earlier.map((deployment) => deployment.sha));
+    let floor = Infinity;
     graph.walk(
-      earlier.map((deployment) => deployment.sha),
+      inWindowSuccesses.map((deployment) => deployment.sha),
+      (commit, index2) => {
+        floor = Math.min(floor, graph.rank(index2));
+        return earlierShas.has(commit.sha) ? "stop" : "take";
+      }
+    );
+    graph.walk(
+      earlierShas,
       (_commit, index2) => {
         codes[index2] = -1;
         return "take";
-      }
+      },
+      floor
     );
-    for (const [offset, deployment] of successes.slice(earlier.length).entries()) {
-      const index2 = earlier.length + offset;
+    for (const [offset, deployment] of inWindowSuccesses.entries()) {
       const found = evidence.get(deployment);
       const code2 = shippedBy.shippers.push(deployment);
-      graph.walk([deployment.sha], (commit, index3) => {
-        if (codes[index3] !== 0) return "stop";
-        codes[index3] = code2;
+      graph.walk([deployment.sha], (commit, index2) => {
+        if (codes[index2] !== 0) return "stop";
+        codes[index2] = code2;
         if (commit.parents.length <= 1) found.changes.push(commit);
         return "take";
       });
-      found.line = lineOf(deployment, successes.slice(0, index2));
+      found.line = lineOf(deployment, successes, earlier.length + offset);
       remediate(deployment, found, shippedBy);
     }
   }
-  function lineOf(deployment, earlier) {
+  function lineOf(deployment, successes, position2) {
     const tried = /* @__PURE__ */ new Set();
-    for (let i = earlier.length - 1; i >= 0; i--) {
-      const candidate = earlier[i];
+    for (let i = position2 - 1; i >= 0; i--) {
+      const candidate = successes[i];
       if (tried.has(candidate.sha)) continue;
       tried.add(candidate.sha);
       if (graph.isAncestor(candidate.sha, deployment.sha)) return candidate;
@@ -71442,13 +71444,18 @@ function computeDora(input2) {
     if (revert.revertOf) return graph.get(revert.revertOf)?.sha ?? revert.revertOf;
     const subject = revertedSubject(revert);
     if (subject === void 0) return void 0;
-    let target;
-    graph.walk(revert.parents, (commit) => {
-      const later = target === void 0 || commit.authorTime > target.authorTime || commit.authorTime === target.authorTime && commit.sha < target.sha;
-      if (commit.subject === subject && later) target = commit;
-      return "take";
-    });
-    return target?.sha;
+    const candidates = (quotedSubjects ??= commitsByQuotedSubject()).get(subject) ?? [];
+    return candidates.find((candidate) => candidate !== revert && graph.isAncestor(candidate.sha, revert.sha))?.sha;
+  }
+  function commitsByQuotedSubject() {
+    const bySubject = /* @__PURE__ */ new Map();
+    for (let i = 0; i < graph.size; i++) {
+      const quoted = revertedSubject(graph.at(i));
+      if (quoted !== void 0) bySubject.set(quoted, []);
+    }
+    for (let i = 0; i < graph.size; i++) bySubject.get(graph.at(i).subject)?.push(graph.at(i));
+    for (const list2 of bySubject.values()) list2.sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
+    return bySubject;
   }
   for (const successes of successesByEnvironment.values()) {
     for (const incident of incidents) {
@@ -71481,7 +71488,9 @@ function computeDora(input2) {
     const found = evidence.get(failedDeployment);
     if (found.repairedBy) return found.repairedBy.deployment;
     const successes = successesByEnvironment.get(failedDeployment.environment) ?? [];
-    const later = successes.filter((deployment) => compareDeployments(deployment, failedDeployment) > 0);
+    let first = lastAtOrBefore(successes, failedDeployment.time) + 1;
+    while (first > 0 && compareDeployments(successes[first - 1], failedDeployment) > 0) first--;
+    const later = successes.slice(first);
     if (failedDeployment.status !== "success") return later[0];
     return later.find((deployment) => graph.isAncestor(failedDeployment.sha, deployment.sha));
   }

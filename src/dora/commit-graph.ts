@@ -13,24 +13,32 @@ export interface CommitInfo {
 export type WalkStep = "take" | "pass" | "stop";
 
 /**
- * The commit history as a graph of indices (a commit's index is its position in the input):
- * parents as one flat array, walks towards ancestors, and ancestry answered with generation
- * numbers. Commits outside the input (history not read) end a walk on that path. Everything is
- * iterative: a million-commit line needs no deep recursion.
+ * The commit history as a graph of indices (a commit's index is its position in the input),
+ * walked towards ancestors. Every commit has a *rank* that is lower than each of its children's:
+ * while the input is newest first in topological order (as `git log --topo-order` gives it),
+ * the rank is the negated position and the input is indexed only as far as the walks reach (a
+ * 90-day window over ten years of history touches a small part of it); should a parent ever
+ * come before its child, ranks become generation numbers over the whole input. Walks can be
+ * bounded by rank, which is how ancestry and "reachable from the deployments before the window"
+ * stay cheap. Commits outside the input (history not read) end a walk on that path. Everything
+ * is iterative: a million-commit line needs no deep recursion.
  */
 export class CommitGraph {
   private readonly list: readonly CommitInfo[];
-  private index: Map<string, number> | undefined;
-  /** Parents of commit i: parents[offsets[i]] .. parents[offsets[i + 1] - 1]. */
-  private offsets = new Int32Array(0);
-  private parents = new Int32Array(0);
+  private readonly index = new Map<string, number>();
+  private scanned = 0;
+  private readonly parentCache: (Int32Array | undefined)[];
   private generation: Int32Array | undefined;
+  /** Set when reading the input finds a parent before its child: positions are no ranks then. */
+  orderBroken = false;
   // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
-  private visited = new Int32Array(0);
+  private readonly visited: Int32Array;
   private epoch = 0;
 
   constructor(commits: readonly CommitInfo[]) {
     this.list = commits;
+    this.parentCache = new Array(commits.length);
+    this.visited = new Int32Array(commits.length);
   }
 
   get size(): number {
@@ -42,9 +50,21 @@ export class CommitGraph {
     return this.list[index]!;
   }
 
-  /** The index of a commit, or undefined when it is not in the input. */
-  indexOf(sha: string): number | undefined {
-    return this.built().get(sha);
+  /** The index of a commit, reading the input only as far as needed (and no further than `limit`). */
+  indexOf(sha: string, limit = this.list.length): number | undefined {
+    const known = this.index.get(sha);
+    if (known !== undefined) return known < limit ? known : undefined;
+    const end = Math.min(limit, this.list.length);
+    while (this.scanned < end) {
+      const i = this.scanned++;
+      const commit = this.list[i]!;
+      // Newest first in topological order means every parent comes later: one already read breaks it.
+      if (!this.generation && !this.orderBroken)
+        for (const parent of commit.parents) if (this.index.has(parent)) this.orderBroken = true;
+      this.index.set(commit.sha, i);
+      if (commit.sha === sha) return i;
+    }
+    return undefined;
   }
 
   get(sha: string): CommitInfo | undefined {
@@ -56,46 +76,72 @@ export class CommitGraph {
     return this.indexOf(sha) !== undefined;
   }
 
-  private built(): Map<string, number> {
-    if (this.index) return this.index;
-    const count = this.list.length;
-    const index = new Map<string, number>();
-    let parentCount = 0;
-    for (let i = 0; i < count; i++) {
-      const commit = this.list[i]!;
-      index.set(commit.sha, i);
-      parentCount += commit.parents.length;
-    }
-    const offsets = new Int32Array(count + 1);
-    const parents = new Int32Array(parentCount);
-    let next = 0;
-    for (let i = 0; i < count; i++) {
-      offsets[i] = next;
+  /** Lower than every child's rank. */
+  rank(index: number): number {
+    return this.generation ? this.generation[index]! : -index;
+  }
+
+  /** True once ranks are generation numbers (the input was not topological). */
+  get usesGenerations(): boolean {
+    return this.generation !== undefined;
+  }
+
+  private parentsOf(i: number): Int32Array {
+    let parents = this.parentCache[i];
+    if (!parents) {
+      const found: number[] = [];
       for (const sha of this.list[i]!.parents) {
-        const parent = index.get(sha);
-        if (parent !== undefined) parents[next++] = parent;
+        const parent = this.indexOf(sha);
+        if (parent !== undefined) found.push(parent);
+      }
+      parents = Int32Array.from(found);
+      this.parentCache[i] = parents;
+    }
+    return parents;
+  }
+
+  /** The input is not topological: rank every commit by generation (1 + the highest parent's), iteratively. */
+  useGenerations(): void {
+    if (this.generation) return;
+    this.indexOf("\0"); // reads the whole input
+    const count = this.list.length;
+    const generation = new Int32Array(count);
+    const stack: number[] = [];
+    for (let root = 0; root < count; root++) {
+      if (generation[root] !== 0) continue;
+      stack.push(root);
+      while (stack.length > 0) {
+        const i = stack[stack.length - 1]!;
+        let highest = 0;
+        let pending = false;
+        for (const parent of this.parentsOf(i)) {
+          const g = generation[parent]!;
+          if (g === 0) {
+            stack.push(parent);
+            pending = true;
+          } else if (g > highest) highest = g;
+        }
+        if (pending) continue;
+        generation[i] = highest + 1;
+        stack.pop();
       }
     }
-    offsets[count] = next;
-    this.offsets = offsets;
-    this.parents = parents;
-    this.visited = new Int32Array(count);
-    this.index = index;
-    return index;
+    this.generation = generation;
   }
 
   /**
    * Visits every commit reachable from `starts` once, asking `step` at each whether to take it,
-   * pass through it, or stop there (its ancestors are then reached only by other paths).
+   * pass through it, or stop there. With a `floor`, commits ranked below it are neither visited
+   * nor read (nor are starts below it).
    */
-  walk(starts: Iterable<string>, step: (commit: CommitInfo, index: number) => WalkStep): void {
-    const index = this.built();
-    const { offsets, parents, visited } = this;
+  walk(starts: Iterable<string>, step: (commit: CommitInfo, index: number) => WalkStep, floor = -Infinity): void {
+    const limit = this.generation || floor === -Infinity ? this.list.length : Math.max(0, -floor + 1);
     const epoch = ++this.epoch;
+    const { visited } = this;
     const stack: number[] = [];
     for (const sha of starts) {
-      const i = index.get(sha);
-      if (i !== undefined && visited[i] !== epoch) {
+      const i = this.indexOf(sha, limit);
+      if (i !== undefined && visited[i] !== epoch && this.rank(i) >= floor) {
         visited[i] = epoch;
         stack.push(i);
       }
@@ -103,85 +149,29 @@ export class CommitGraph {
     while (stack.length > 0) {
       const i = stack.pop()!;
       if (step(this.list[i]!, i) === "stop") continue;
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-        const parent = parents[p]!;
-        if (visited[parent] === epoch) continue;
+      for (const parent of this.parentsOf(i)) {
+        if (visited[parent] === epoch || this.rank(parent) < floor) continue;
         visited[parent] = epoch;
         stack.push(parent);
       }
     }
   }
 
-  /**
-   * Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor). Walks only
-   * commits whose generation is above the ancestor's, so a commit on another recent line is
-   * ruled out after a few steps.
-   */
+  /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
   isAncestor(ancestor: string, descendant: string): boolean {
-    const target = this.indexOf(ancestor);
     const start = this.indexOf(descendant);
+    const target = this.indexOf(ancestor);
     if (target === undefined || start === undefined) return false;
-    if (target === start) return true;
-    const generation = this.generations();
-    const floor = generation[target]!;
-    const { offsets, parents, visited } = this;
-    const epoch = ++this.epoch;
-    const stack = [start];
-    visited[start] = epoch;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-        const parent = parents[p]!;
-        if (parent === target) return true;
-        if (visited[parent] === epoch || generation[parent]! <= floor) continue;
-        visited[parent] = epoch;
-        stack.push(parent);
-      }
-    }
-    return false;
-  }
-
-  /** 1 + the highest parent's generation (parents outside the input count as nothing), for every commit, once. */
-  private generations(): Int32Array {
-    if (this.generation) return this.generation;
-    this.built();
-    const { offsets, parents } = this;
-    const count = this.list.length;
-    const generation = new Int32Array(count);
-    // Newest first in topological order (as git log --topo-order gives it): every parent comes
-    // later, so one pass from the end numbers them all.
-    let topological = true;
-    for (let p = 0, i = 0; i < count && topological; i++)
-      for (p = offsets[i]!; p < offsets[i + 1]!; p++) if (parents[p]! <= i) topological = false;
-    if (topological) {
-      for (let i = count - 1; i >= 0; i--) {
-        let highest = 0;
-        for (let p = offsets[i]!; p < offsets[i + 1]!; p++) highest = Math.max(highest, generation[parents[p]!]!);
-        generation[i] = highest + 1;
-      }
-    } else {
-      const stack: number[] = [];
-      for (let root = 0; root < count; root++) {
-        if (generation[root] !== 0) continue;
-        stack.push(root);
-        while (stack.length > 0) {
-          const i = stack[stack.length - 1]!;
-          let highest = 0;
-          let pending = false;
-          for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-            const g = generation[parents[p]!]!;
-            if (g === 0) {
-              stack.push(parents[p]!);
-              pending = true;
-            } else if (g > highest) highest = g;
-          }
-          if (pending) continue;
-          generation[i] = highest + 1;
-          stack.pop();
-        }
-      }
-    }
-    this.generation = generation;
-    return generation;
+    let found = target === start;
+    if (!found)
+      this.walk(
+        [descendant],
+        (_commit, index) => {
+          if (index === target) found = true;
+          return found ? "stop" : "take";
+        },
+        this.rank(target),
+      );
+    return found;
   }
 }

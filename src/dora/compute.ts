@@ -132,12 +132,22 @@ interface ShippedBy {
  * repair the deployment that first shipped the reverted commit; hotfixes repair the line.
  */
 export function computeDora(input: DoraInput): DoraResult {
+  const graph = input.commits instanceof CommitGraph ? input.commits : new CommitGraph(input.commits);
+  const result = computeOver(graph, input);
+  if (!graph.orderBroken || graph.usesGenerations) return result;
+  // The input turned out not to be topological while it was read: rank by generations and compute again.
+  graph.useGenerations();
+  return computeOver(graph, input);
+}
+
+function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
   const tiers = input.tiers ?? dora2023Tiers;
   const end = input.now;
   const start = end - input.windowDays * day;
   const inWindow = (time: number) => time > start && time <= end;
-  const graph = input.commits instanceof CommitGraph ? input.commits : new CommitGraph(input.commits);
   const matchers = remediationMatchers(input.hotfixPattern);
+  /** Built when the first revert that names no commit needs it (see commitsByQuotedSubject). */
+  let quotedSubjects: Map<string, CommitInfo[]> | undefined;
 
   // As of `now`: later deployments and incidents have not happened yet (this keeps --now reproducible).
   const all = input.deployments.filter((deployment) => deployment.time <= end).sort(compareDeployments);
@@ -183,15 +193,28 @@ export function computeDora(input: DoraInput): DoraResult {
     // The first deployment the source knows has no change set: what it shipped was deployed before
     // the source began recording. It and everything before the window count as shipped earlier.
     const earlier = successes.slice(0, Math.max(1, firstInWindow));
+    const inWindowSuccesses = successes.slice(earlier.length);
+    // What the deployments before the window reach matters only where the window's deployments
+    // reach too: find the lowest rank those reach (stopping at earlier deployments' commits), and
+    // mark what earlier deployments reach down to that rank, no further.
+    const earlierShas = new Set(earlier.map((deployment) => deployment.sha));
+    let floor = Infinity;
     graph.walk(
-      earlier.map((deployment) => deployment.sha),
+      inWindowSuccesses.map((deployment) => deployment.sha),
+      (commit, index) => {
+        floor = Math.min(floor, graph.rank(index));
+        return earlierShas.has(commit.sha) ? "stop" : "take";
+      },
+    );
+    graph.walk(
+      earlierShas,
       (_commit, index) => {
         codes[index] = -1;
         return "take";
       },
+      floor,
     );
-    for (const [offset, deployment] of successes.slice(earlier.length).entries()) {
-      const index = earlier.length + offset;
+    for (const [offset, deployment] of inWindowSuccesses.entries()) {
       const found = evidence.get(deployment)!;
       const code = shippedBy.shippers.push(deployment);
       graph.walk([deployment.sha], (commit, index) => {
@@ -200,16 +223,20 @@ export function computeDora(input: DoraInput): DoraResult {
         if (commit.parents.length <= 1) found.changes.push(commit);
         return "take";
       });
-      found.line = lineOf(deployment, successes.slice(0, index));
+      found.line = lineOf(deployment, successes, earlier.length + offset);
       remediate(deployment, found, shippedBy);
     }
   }
 
   /** The latest earlier deployment whose commit this one's descends from (the one it redeploys, for a rollback). */
-  function lineOf(deployment: DeploymentEvent, earlier: readonly DeploymentEvent[]): DeploymentEvent | null {
+  function lineOf(
+    deployment: DeploymentEvent,
+    successes: readonly DeploymentEvent[],
+    position: number,
+  ): DeploymentEvent | null {
     const tried = new Set<string>();
-    for (let i = earlier.length - 1; i >= 0; i--) {
-      const candidate = earlier[i]!;
+    for (let i = position - 1; i >= 0; i--) {
+      const candidate = successes[i]!;
       if (tried.has(candidate.sha)) continue;
       tried.add(candidate.sha);
       if (graph.isAncestor(candidate.sha, deployment.sha)) return candidate;
@@ -260,18 +287,24 @@ export function computeDora(input: DoraInput): DoraResult {
     if (revert.revertOf) return graph.get(revert.revertOf)?.sha ?? revert.revertOf;
     const subject = revertedSubject(revert);
     if (subject === undefined) return undefined;
-    let target: CommitInfo | undefined;
-    graph.walk(revert.parents, (commit) => {
-      const later =
-        target === undefined ||
-        commit.authorTime > target.authorTime ||
-        (commit.authorTime === target.authorTime && commit.sha < target.sha);
-      if (commit.subject === subject && later) target = commit;
-      return "take";
-    });
-    return target?.sha;
+    const candidates = (quotedSubjects ??= commitsByQuotedSubject()).get(subject) ?? [];
+    return candidates.find((candidate) => candidate !== revert && graph.isAncestor(candidate.sha, revert.sha))?.sha;
   }
 
+  /**
+   * The commits whose subject some revert in the history quotes, latest-authored first, by
+   * subject: two passes over the history, once, instead of a walk per revert.
+   */
+  function commitsByQuotedSubject(): Map<string, CommitInfo[]> {
+    const bySubject = new Map<string, CommitInfo[]>();
+    for (let i = 0; i < graph.size; i++) {
+      const quoted = revertedSubject(graph.at(i));
+      if (quoted !== undefined) bySubject.set(quoted, []);
+    }
+    for (let i = 0; i < graph.size; i++) bySubject.get(graph.at(i).subject)?.push(graph.at(i));
+    for (const list of bySubject.values()) list.sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
+    return bySubject;
+  }
   // The last successful deployment before an incident's start failed.
   for (const successes of successesByEnvironment.values()) {
     for (const incident of incidents) {
@@ -310,7 +343,9 @@ export function computeDora(input: DoraInput): DoraResult {
     const found = evidence.get(failedDeployment)!;
     if (found.repairedBy) return found.repairedBy.deployment;
     const successes = successesByEnvironment.get(failedDeployment.environment) ?? [];
-    const later = successes.filter((deployment) => compareDeployments(deployment, failedDeployment) > 0);
+    let first = lastAtOrBefore(successes, failedDeployment.time) + 1;
+    while (first > 0 && compareDeployments(successes[first - 1]!, failedDeployment) > 0) first--;
+    const later = successes.slice(first);
     // A deployment that shipped nothing of its own (its own status failed) is followed by the next good one.
     if (failedDeployment.status !== "success") return later[0];
     return later.find((deployment) => graph.isAncestor(failedDeployment.sha, deployment.sha));
