@@ -37456,7 +37456,7 @@ function tagPatternAdvice(tags, pattern) {
   const markers = tags.filter((tag) => /(^|[^a-z])\d+\.(\d+\.)?x$/i.test(tag.ref)).map((tag) => tag.ref);
   if (markers.length > 0)
     advice.push(
-      `${shown} include ${markers.length} that look${markers.length === 1 ? "s" : ""} like branch markers, not releases (${markers.slice(0, 3).join(", ")}): narrow the pattern, e.g. "v[0-9]*.[0-9]*.[0-9]*"`
+      `${shown} include ${markers.length === 1 ? "a tag that looks like a branch marker" : `${markers.length} tags that look like branch markers`}, not releases (${markers.slice(0, 3).join(", ")}): narrow the pattern, e.g. "v[0-9]*.[0-9]*.[0-9]*"`
     );
   const prereleases = tags.filter((tag) => import_semver2.default.prerelease(versionOf(tag.ref) ?? "") !== null).map((tag) => tag.ref);
   if (prereleases.length > 0)

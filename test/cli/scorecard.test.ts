@@ -166,6 +166,37 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     );
   });
 
+  it("releases only before the window give the low tier, not null; releases only after --now say so", async () => {
+    const repo = historyRepo();
+    repo.commit("init", "2025-05-01T10:00:00Z", "v1.0.0");
+    repo.commit("feat: a", "2025-06-01T10:00:00Z", "v1.1.0");
+    const json = JSON.parse((await runCli(args(repo.root, "--format", "json"))).stdout);
+    expect(json.dora.deploymentFrequency).toEqual({ deployments: 0, perWeek: 0, tier: "low" });
+    const early = await runCli(["scorecard", "--root", repo.root, "--now", "2025-04-01T00:00:00Z"]);
+    expect(early.stdout).toContain("(2 matching tags, all after 2025-04-01T00:00:00.000Z; move --now later)");
+  });
+
+  it("warns when the tags selected mix release lines, or include pre-releases and branch markers, and suggests a pattern", async () => {
+    const repo = historyRepo();
+    repo.commit("init", "2025-09-01T10:00:00Z", "v4.0.0");
+    repo.commit("feat: five", "2025-09-10T10:00:00Z", "v5.0.0");
+    repo.commit("feat: rc", "2025-09-20T10:00:00Z", "v5.1.0-rc.1");
+    repo.commit("fix: backport", "2025-10-01T10:00:00Z", "v4.0.1");
+    repo.commit("chore: marker", "2025-10-02T10:00:00Z", "v5.1.x");
+    const plain = await runCli(args(repo.root));
+    expect(plain.stdout).toContain(
+      'warning: The release-shaped tags (v1.2.3 or 1.2.3) mix release lines: 1 tag was made after a higher version (e.g. v4.0.1). Each line\'s changes are counted once, on the line that shipped them first; to follow one line only, set dora.tagPattern, e.g. "v5.*"',
+    );
+    const glob = await runCli(args(repo.root, "--tag-pattern", "v*"));
+    expect(glob.stdout).toContain(
+      'warning: The tags matching "v*" include a tag that looks like a branch marker, not releases (v5.1.x)',
+    );
+    expect(glob.stdout).toContain('warning: The tags matching "v*" include 1 pre-release (v5.1.0-rc.1)');
+    const json = await runCli(args(repo.root, "--format", "json"));
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+    expect(json.stderr).toContain("warning: The release-shaped tags (v1.2.3 or 1.2.3) mix release lines");
+  });
+
   it("honours configured tier thresholds (dora.tiers)", async () => {
     const root = releases();
     mkdirSync(join(root, ".github"));
