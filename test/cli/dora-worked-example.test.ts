@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
 import { runCli, tempRepo } from "../support/cli.js";
+import { evidenceRows } from "../support/dora-evidence.js";
 
 /** The worked example of docs/dora.md, built as a real repository: the doc's claims are asserted here. */
 function workedExample(): string {
@@ -43,29 +44,23 @@ function workedExample(): string {
 describe("docs/dora.md's worked example", () => {
   it("holds: order, change sets, lines, revert and hotfix repairs, time to restore", async () => {
     const root = workedExample();
-    const result = await runCli([
-      "scorecard",
-      "--root",
-      root,
-      "--now",
-      "2025-01-08T00:00:00Z",
-      "--window-days",
-      "6",
-      "--format",
-      "json",
-      "--explain",
-    ]);
+    const explain = (windowDays: string) =>
+      runCli([
+        "scorecard",
+        "--root",
+        root,
+        "--now",
+        "2025-01-08T00:00:00Z",
+        "--window-days",
+        windowDays,
+        "--format",
+        "json",
+        "--explain",
+      ]);
+    const result = await explain("6");
     expect(result.code).toBe(0);
     const dora = JSON.parse(result.stdout).dora;
-    const rows = dora.deployments.map((d: any) => [
-      d.ref,
-      d.changes,
-      d.line,
-      d.failed,
-      d.remediation,
-      d.repairedBy?.ref ?? null,
-    ]);
-    expect(rows).toEqual([
+    expect(evidenceRows(dora.deployments)).toEqual([
       ["v5.0.0", 1, "v4.22.0", false, false, null],
       ["v4.22.1", 1, "v4.22.0", false, false, null],
       ["v5.1.0", 1, "v5.0.0", true, false, "v5.1.1"],
@@ -76,22 +71,7 @@ describe("docs/dora.md's worked example", () => {
     ]);
     expect(dora.timeToRestore).toMatchObject({ samples: 2, medianHours: 24 });
     // The same deployments, the same figures, in a 730-day window (which also holds v4.22.0).
-    const wide = JSON.parse(
-      (
-        await runCli([
-          "scorecard",
-          "--root",
-          root,
-          "--now",
-          "2025-01-08T00:00:00Z",
-          "--window-days",
-          "730",
-          "--format",
-          "json",
-          "--explain",
-        ])
-      ).stdout,
-    ).dora;
+    const wide = JSON.parse((await explain("730")).stdout).dora;
     expect(wide.deployments.map((d: any) => d.ref)[0]).toBe("v4.22.0");
     expect(wide.deployments.slice(1)).toEqual(dora.deployments);
   });

@@ -4,6 +4,7 @@ import { silentLogger } from "../../../src/ports/logger.js";
 import { defaultConfig, type Config } from "../../../src/schemas/config.js";
 import { computeScorecard } from "../../../src/use-cases/compute-scorecard.js";
 import { buildMessyHistory } from "../../support/git/messy-history.js";
+import { evidenceRows } from "../../support/dora-evidence.js";
 import { referenceDora } from "../../support/git/reference-dora.js";
 
 const day = 86_400_000;
@@ -36,14 +37,7 @@ describe("the DORA figures agree with a deliberately simple implementation on me
       const context = `seed ${seed}, ${windowDays} days\n${history.log.join("\n")}`;
       expect({
         context,
-        deployments: dora.deployments.map((d) => [
-          d.ref,
-          d.changes,
-          d.line,
-          d.failed,
-          d.remediation,
-          d.repairedBy?.ref ?? null,
-        ]),
+        deployments: evidenceRows(dora.deployments),
       }).toEqual({
         context,
         deployments: reference.inWindow.map((d) => [
