@@ -7,6 +7,10 @@ import { validateCommand, type OutputFormat } from "./commands/validate.js";
 import { GitError } from "../local/git.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
 
+/** How every command finds its repository. */
+const rootHelp =
+  "repository root (default: found from the current directory: the nearest holding data/engineering or .github/cto-copilot.yml, else the git top level)";
+
 const packageJson = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -23,7 +27,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description(
       "Validate every data file under <root>/data/engineering (or the config's dataDir) and .github/cto-copilot.yml",
     )
-    .option("--root <dir>", "repository root", ".")
+    .option("--root <dir>", rootHelp)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
     .addHelpText("after", "\nExit codes: 0 no errors, 1 errors found, 2 usage or runtime error.")
     .action(async (options: { root: string; format: OutputFormat }) => {
@@ -35,7 +39,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description(
       "Create the data/engineering tree (JSON files, adrs/, incidents/, scorecards/); existing files are kept",
     )
-    .option("--root <dir>", "repository root", ".")
+    .option("--root <dir>", rootHelp)
     .action(async (options: { root: string }) => {
       setExit(await initCommand(options, io));
     });
@@ -46,7 +50,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "Compute DORA metrics and the engineering scorecard from a local git repository's release tags (no credentials)",
     )
     .option("--git <dir>", "git repository to read (default: --root, or the current directory)")
-    .option("--root <dir>", "repository whose data/engineering files feed the scorecard (default: --git)")
+    .option(
+      "--root <dir>",
+      `repository whose data/engineering files feed the scorecard (default: --git, else ${rootHelp.slice(rootHelp.indexOf("found"), -1)})`,
+    )
     .option(
       "--tag-pattern <glob>",
       "release tags (default: config dora.tagPattern, else release-shaped tags: v1.2.3 or 1.2.3)",
@@ -71,7 +78,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command("new")
     .description("Write a new ADR from the template into the ADR directory (never overwrites)")
     .argument("<title>", 'the decision, e.g. "Use PostgreSQL for orders"')
-    .option("--root <dir>", "repository root", ".")
+    .option("--root <dir>", rootHelp)
     .option("--deciders <names>", "comma-separated deciders (default: git user.name)")
     .option("--date <YYYY-MM-DD>", "decision date (default: today)")
     .action(async (title: string, options: { root: string; deciders?: string; date?: string }) => {
@@ -81,7 +88,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command("check")
     .description("Detect infrastructure changes in the working tree against a base ref, as the PR check does")
     .requiredOption("--base <ref>", "git ref to compare with, e.g. origin/main")
-    .option("--root <dir>", "repository root", ".")
+    .option("--root <dir>", rootHelp)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--strict", "exit 1 when an ADR is suggested")
     .addHelpText(

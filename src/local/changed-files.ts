@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ChangedFile } from "../ports/repository-view.js";
-import { git } from "./git.js";
+import { git, GitError, gitMaybe } from "./git.js";
 
 /** Splits `git diff` output into per-file patches (keyed by the new path). */
 function patchesByFile(diff: string): Map<string, string> {
@@ -14,16 +14,31 @@ function patchesByFile(diff: string): Map<string, string> {
   return patches;
 }
 
+/** The commit a ref names; a plain error when it names none. */
+export async function resolveCommit(root: string, ref: string): Promise<string> {
+  const sha = (
+    await gitMaybe(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])
+  )?.trim();
+  if (!sha)
+    throw new GitError(
+      `${ref} is not a commit here (a branch, tag or sha); fetch it first, e.g. \`git fetch origin main\`, or pass another --base`,
+    );
+  return sha;
+}
+
 /**
  * The working tree's changes against `base` (committed, staged, unstaged and untracked):
  * statuses, line counts and patches, as GitHub lists a pull request's files.
  */
 export async function localChanges(root: string, base: string): Promise<ChangedFile[]> {
-  await git(root, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
+  // The base as a commit, resolved unambiguously (a branch may be named like a folder).
+  const sha = await resolveCommit(root, base);
+  // Paths relative to `root` (a project inside a monorepo sees its own files), as GitHub lists them.
+  const diffArgs = ["--no-renames", "--relative", sha, "--"];
   const [nameStatus, numstat, diff, untracked] = await Promise.all([
-    git(root, ["diff", "--name-status", "-z", "--no-renames", base]),
-    git(root, ["diff", "--numstat", "-z", "--no-renames", base]),
-    git(root, ["diff", "--no-color", "--no-ext-diff", "--no-renames", base]),
+    git(root, ["diff", "--name-status", "-z", ...diffArgs]),
+    git(root, ["diff", "--numstat", "-z", ...diffArgs]),
+    git(root, ["diff", "--no-color", "--no-ext-diff", ...diffArgs]),
     git(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
   ]);
   const counts = new Map<string, [number, number]>();

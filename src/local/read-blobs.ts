@@ -39,7 +39,8 @@ export function readBlobs(gitDir: string, ref: string, paths: readonly string[])
       resolve(blobs);
     });
     // Paths with a newline cannot be asked for on one line: they are simply not found.
-    child.stdin.end(paths.map((path) => `${ref}:${path.replace(/\n/g, "")}\n`).join(""));
+    // `<ref>:./<path>` is relative to the directory git runs in: the view's root, even inside a monorepo.
+    child.stdin.end(paths.map((path) => `${ref}:./${path.replace(/\n/g, "")}\n`).join(""));
   });
 }
 

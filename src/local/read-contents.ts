@@ -51,7 +51,7 @@ export async function readLocalContents(
   for (const [path, blob] of await readBlobs(gitDir, ref, wanted.files ?? []))
     result.files.set(path, content(path, blob.size, blob.size > maxBytes ? undefined : blob.bytes));
   for (const directory of wanted.directories ?? []) {
-    const listing = await gitMaybe(gitDir, ["ls-tree", "-z", "--name-only", `${ref}:${directory}`, "--"]);
+    const listing = await gitMaybe(gitDir, ["ls-tree", "-z", "--name-only", `${ref}:./${directory}`, "--"]);
     if (listing !== undefined) result.directories.set(directory, listing.split("\0").filter(Boolean));
   }
   return result;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type RepositoryView } from "../ports/repository-view.js";
 import { localChanges } from "./changed-files.js";
-import { git, gitMaybe, GitError } from "./git.js";
+import { gitMaybe, GitError } from "./git.js";
 import { readCommits, readTagDeployments } from "./git-history.js";
 import { listFiles } from "./list-files.js";
 import { readLocalContents } from "./read-contents.js";
@@ -23,14 +23,20 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
   const { root } = options;
   const gitDir = options.gitDir ?? root;
   let isRepository: Promise<unknown> | undefined;
-  const requireRepository = () => (isRepository ??= git(gitDir, ["rev-parse", "--git-dir"]));
+  const requireRepository = () =>
+    (isRepository ??= gitMaybe(gitDir, ["rev-parse", "--git-dir"]).then((found) => {
+      if (found === undefined)
+        throw new GitError(
+          `${gitDir} is not in a git repository: the deployments are read from its release tags; run this inside a clone, or pass --git DIR`,
+        );
+    }));
   return {
     readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted),
     readConfigSources: async (ref, path) => {
       const text =
         ref === workingTree
           ? await readFile(join(root, path), "utf8").catch(() => undefined)
-          : await gitMaybe(gitDir, ["show", `${ref}:${path}`]);
+          : await gitMaybe(gitDir, ["show", `${ref}:./${path}`]);
       return text === undefined ? {} : { repository: text };
     },
     listChangedFiles: (change) => {

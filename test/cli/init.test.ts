@@ -6,7 +6,7 @@ import { runCli, tempRepo } from "../support/cli.js";
 describe("cto-copilot init", () => {
   it("creates the whole tree, printing each file, and the result validates clean", async () => {
     const root = tempRepo();
-    const result = await runCli(["init", "--root", root]);
+    const result = await runCli(["init", "--root", root], { cwd: root });
     expect(result.code).toBe(0);
     for (const file of [
       "tech_stack.json",
@@ -32,10 +32,10 @@ describe("cto-copilot init", () => {
 
   it("never overwrites a file that exists, and says so", async () => {
     const root = tempRepo();
-    await runCli(["init", "--root", root]);
+    await runCli(["init", "--root", root], { cwd: root });
     const debt = join(root, "data/engineering/tech_debt.json");
     writeFileSync(debt, "my own content");
-    const again = await runCli(["init", "--root", root]);
+    const again = await runCli(["init", "--root", root], { cwd: root });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("exists  data/engineering/tech_debt.json (kept)");
     expect(again.stdout).toContain("Nothing to create");
@@ -44,12 +44,12 @@ describe("cto-copilot init", () => {
 
   it("follows the config's dataDir", async () => {
     const root = tempRepo();
-    await runCli(["init", "--root", root]);
+    await runCli(["init", "--root", root], { cwd: root });
     const custom = tempRepo();
     const { mkdirSync } = await import("node:fs");
     mkdirSync(join(custom, ".github"));
     writeFileSync(join(custom, ".github/cto-copilot.yml"), "dataDir: governance\n");
-    const result = await runCli(["init", "--root", custom]);
+    const result = await runCli(["init", "--root", custom], { cwd: custom });
     expect(result.stdout).toContain("created governance/team.json");
     expect((await runCli(["validate", "--root", custom])).code).toBe(0);
   });
@@ -58,7 +58,7 @@ describe("cto-copilot init", () => {
     const root = tempRepo();
     mkdirSync(join(root, ".github"));
     writeFileSync(join(root, ".github/cto-copilot.yml"), "adr:\n  directory: docs/adr\n");
-    const result = await runCli(["init", "--root", root]);
+    const result = await runCli(["init", "--root", root], { cwd: root });
     expect(result.stdout).toContain("created docs/adr/README.md");
     expect(existsSync(join(root, "data/engineering/adrs"))).toBe(false);
     writeFileSync(join(root, "docs/adr/adr_2025-11-01_use-queues.md"), "## ADR: Use queues\n**Status:** maybe\n");

@@ -138,7 +138,7 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
 
   it("--write writes the scorecard and its snapshot, which validate clean; the same --now gives the same files", async () => {
     const root = releases();
-    const first = await runCli(args(root, "--write", "--format", "json"));
+    const first = await runCli(args(root, "--write", "--format", "json"), { cwd: root });
     expect(first.stderr).toBe(
       "wrote data/engineering/engineering_scorecard.json\nwrote data/engineering/scorecards/scorecard_2025-11-01.json\n",
     );
@@ -146,7 +146,7 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     expect(readFileSync(join(root, "data/engineering/scorecards/scorecard_2025-11-01.json"), "utf8")).toBe(live);
     expect(validateOne("engineering_scorecard.json", live)).toEqual([]);
     expect(validateOne("scorecards/scorecard_2025-11-01.json", live)).toEqual([]);
-    await runCli(args(root, "--write"));
+    await runCli(args(root, "--write"), { cwd: root });
     expect(readFileSync(join(root, "data/engineering/engineering_scorecard.json"), "utf8")).toBe(live);
   });
 

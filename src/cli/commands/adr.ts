@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, posix, resolve } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { categoryLabels } from "../../adr/categories.js";
 import { renderAdrDraft } from "../../adr/render-draft.js";
+import { resolveCommit } from "../../local/changed-files.js";
 import { gitMaybe } from "../../local/git.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { adrDirectoryOf } from "../../schemas/config.js";
@@ -9,6 +10,7 @@ import { assessAdrNeed } from "../../use-cases/assess-adr.js";
 import { loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
+import { displayPath, repositoryRoot } from "../repository-root.js";
 
 /** `cto-copilot adr new "Title"`: writes a new ADR from the template, never over an existing file. */
 export async function adrNewCommand(
@@ -17,7 +19,7 @@ export async function adrNewCommand(
   io: CliIo,
 ): Promise<number> {
   if (title.trim() === "") throw new UsageError("the ADR needs a title");
-  const root = resolve(io.cwd, options.root ?? ".");
+  const root = await repositoryRoot(io, options.root);
   const today = options.date ? new Date(`${options.date}T00:00:00Z`) : io.now();
   if (Number.isNaN(today.getTime())) throw new UsageError(`--date ${options.date}: expected YYYY-MM-DD`);
   const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
@@ -48,7 +50,7 @@ export async function adrNewCommand(
       throw new UsageError(`${path} already exists; choose another title or date`);
     throw error;
   }
-  io.stdout.write(`${colorsFor(io).green("created")} ${path}\n`);
+  io.stdout.write(`${colorsFor(io).green("created")} ${displayPath(io, root, path)}\n`);
   return exitCodes.ok;
 }
 
@@ -57,10 +59,10 @@ export async function adrCheckCommand(
   options: { root?: string; base: string; format: "text" | "json"; strict?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const root = resolve(io.cwd, options.root ?? ".");
+  const root = await repositoryRoot(io, options.root);
   const { view } = localContext(io, { root });
   const { config } = (await loadConfig(view, workingTree)).resolved;
-  const change = { baseSha: options.base, headSha: workingTree };
+  const change = { baseSha: await resolveCommit(root, options.base), headSha: workingTree };
   const { changes, resolution, suggested, related, notes } = await assessAdrNeed(view, {
     change,
     changed: await view.listChangedFiles(change),

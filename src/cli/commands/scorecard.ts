@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { workingTree } from "../../ports/repository-view.js";
 import { describeTagPattern } from "../../dora/tag-pattern.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
@@ -6,6 +5,7 @@ import { computeScorecard, writeScorecard } from "../../use-cases/compute-scorec
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
+import { displayPath, repositoryRoot } from "../repository-root.js";
 
 export interface ScorecardOptions {
   git?: string;
@@ -20,8 +20,8 @@ export interface ScorecardOptions {
 
 /** `cto-copilot scorecard`: the scorecard use case over a local clone, with the release tags as deployments. */
 export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Promise<number> {
-  const gitDir = resolve(io.cwd, options.git ?? options.root ?? ".");
-  const root = resolve(io.cwd, options.root ?? options.git ?? ".");
+  const root = await repositoryRoot(io, options.root ?? options.git);
+  const gitDir = options.git !== undefined ? await repositoryRoot(io, options.git) : root;
   const now = options.now ? new Date(options.now) : io.now();
   if (Number.isNaN(now.getTime()))
     throw new UsageError(`--now ${options.now}: expected an ISO 8601 time such as 2025-11-03T00:00:00Z`);
@@ -67,7 +67,8 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
       botBranch: config.scorecard.branch,
       recompute: compute,
     });
-    if (written.status === "committed") for (const path of written.paths) io.stderr.write(`wrote ${path}\n`);
+    if (written.status === "committed")
+      for (const path of written.paths) io.stderr.write(`wrote ${displayPath(io, root, path)}\n`);
   }
   return exitCodes.ok;
 }

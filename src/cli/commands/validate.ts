@@ -9,6 +9,7 @@ import { loadConfig } from "../../use-cases/load-config.js";
 import { validateData } from "../../use-cases/validate-data.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
+import { displayPath, repositoryRoot } from "../repository-root.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
 
@@ -24,10 +25,13 @@ const isDirectory = (path: string) =>
     () => false,
   );
 
-/** `cto-copilot validate`: every data file of the working tree, through the same validation as the PR check. */
+/**
+ * `cto-copilot validate`: every data file of the working tree, through the same validation as
+ * the PR check. JSON and SARIF name files from the repository root (as code scanning wants);
+ * the text report names them from where the user is.
+ */
 export async function validateCommand(options: ValidateCommandOptions, io: CliIo): Promise<number> {
-  const root = resolve(io.cwd, options.root ?? ".");
-  if (!(await isDirectory(root))) throw new UsageError(`--root ${options.root}: no such directory`);
+  const root = await repositoryRoot(io, options.root);
   const { view } = localContext(io, { root });
   const loaded = await loadConfig(view, workingTree);
   const layout = dataLayoutOf(loaded.resolved.config);
@@ -43,6 +47,12 @@ export async function validateCommand(options: ValidateCommandOptions, io: CliIo
   if (options.format === "json") io.stdout.write(JSON.stringify(toJsonReport(diagnostics, fileCount)) + "\n");
   else if (options.format === "sarif")
     io.stdout.write(JSON.stringify(toSarif(diagnostics, { version: options.version }), null, 2) + "\n");
-  else io.stdout.write(formatText(diagnostics, fileCount, texts, colorsFor(io)));
+  else {
+    const shown = (path: string) => displayPath(io, root, path);
+    const local = diagnostics.map((diagnostic) => ({ ...diagnostic, file: shown(diagnostic.file) }));
+    io.stdout.write(
+      formatText(local, fileCount, new Map([...texts].map(([path, text]) => [shown(path), text])), colorsFor(io)),
+    );
+  }
   return diagnostics.some((diagnostic) => diagnostic.severity === "error") ? exitCodes.findings : exitCodes.ok;
 }

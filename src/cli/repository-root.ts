@@ -1,0 +1,57 @@
+import { stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { gitMaybe } from "../local/git.js";
+import { UsageError, type CliIo } from "./io.js";
+
+const isDirectory = (path: string) =>
+  stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/** What marks a repository that uses CTO Co-Pilot. */
+const markers = ["data/engineering", ".github/cto-copilot.yml"];
+
+/**
+ * The repository a command works on. `--root` when given (it must be a directory, unless the
+ * command creates it: `init`); else, from the current directory up to the top of its git
+ * repository, the nearest directory holding `data/engineering` or `.github/cto-copilot.yml`
+ * (a project inside a monorepo), else the top of the git repository, else the current directory.
+ */
+export async function repositoryRoot(
+  io: CliIo,
+  given: string | undefined,
+  options: { create?: boolean } = {},
+): Promise<string> {
+  if (given !== undefined) {
+    const root = resolve(io.cwd, given);
+    if (await isDirectory(root)) return root;
+    if (await exists(root)) throw new UsageError(`--root ${given} is a file; give the directory of the repository`);
+    if (options.create) return root;
+    throw new UsageError(`--root ${given}: no such directory`);
+  }
+  const top = (await gitMaybe(io.cwd, ["rev-parse", "--show-toplevel"]))?.trim();
+  for (let directory = resolve(io.cwd); ; directory = dirname(directory)) {
+    for (const marker of markers) if (await exists(join(directory, marker))) return directory;
+    if (directory === top || directory === dirname(directory)) break;
+  }
+  return top || resolve(io.cwd);
+}
+
+/**
+ * A path under the root as the user should read it: relative to where they are when they are in
+ * the repository (`../data/engineering/…` from `infra/`) or above it (`app/data/engineering/…`),
+ * else absolute.
+ */
+export function displayPath(io: CliIo, root: string, path: string): string {
+  const absolute = join(root, path);
+  const fromHere = relative(io.cwd, absolute) || ".";
+  const rootFromHere = relative(io.cwd, root);
+  const related = rootFromHere === "" || !rootFromHere.startsWith("..") || !relative(root, io.cwd).startsWith("..");
+  return related && !isAbsolute(fromHere) ? fromHere : absolute;
+}
