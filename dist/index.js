@@ -19926,6 +19926,145 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format2;
+    exports.parse = parse8;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format2(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse8(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index2 = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index2;
+      index2 = skipValue(header, index2, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index2);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index: index2, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index2, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index2, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index2 < len) {
+        if (header.charCodeAt(index2) === stopChar)
+          break;
+        index2 = skipOWS(header, index2 + 1, len);
+        const keyStart = index2;
+        while (index2 < len) {
+          const code2 = header.charCodeAt(index2);
+          if (code2 === stopChar)
+            break parameter;
+          if (code2 === SEMI)
+            continue parameter;
+          if (code2 === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index2);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index2 = skipOWS(header, index2 + 1, len);
+            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+              index2++;
+              let value = "";
+              while (index2 < len) {
+                const code3 = header.charCodeAt(index2++);
+                if (code3 === DQUOTE) {
+                  index2 = skipValue(header, index2, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code3 === BSLASH && index2 < len) {
+                  value += header[index2++];
+                  continue;
+                }
+                value += String.fromCharCode(code3);
+              }
+              continue parameter;
+            }
+            const valueStart = index2;
+            index2 = skipValue(header, index2, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index2);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index2++;
+        }
+      }
+      return { type, index: index2, parameters };
+    }
+    function skipValue(str, index2, len, stopChar) {
+      while (index2 < len) {
+        const code2 = str.charCodeAt(index2);
+        if (code2 === SEMI || code2 === stopChar)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function skipOWS(header, index2, len) {
+      while (index2 < len) {
+        const char = header.charCodeAt(index2);
+        if (char !== SP && char !== HTAB)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -31194,7 +31333,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -33625,189 +33764,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index2 = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code2 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code2];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index2;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code2 & NON_ASCII | flags;
-    index2++;
-  }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index2, len, stopFlags);
-}
-function parseParameters(header, type, index2, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
-    }
-    const keyStart = index2;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index2 < len) {
-      const code2 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code2];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
-        }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
-          let escaped = false;
-          while (index2 < len) {
-            const code3 = header.charCodeAt(index2);
-            if (code3 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
-              }
-              index2++;
-              let stop2 = 0;
-              while (index2 < len) {
-                const code4 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code4];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index2++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code3 === BSLASH && index2 + 1 < len) {
-              escaped = true;
-              index2 += 2;
-              continue;
-            }
-            index2++;
-          }
-          continue parameter;
-        }
-        const valueStart = index2;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index2 < len) {
-          const code3 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code3];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index2;
-          } else {
-            valueWhitespace = -1;
-          }
-          index2++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index2;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code2 & NON_ASCII | flags;
-      index2++;
-    }
-  }
-  return { type, index: index2, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str.charCodeAt(index2) === BSLASH) {
-      result += str.slice(start, index2);
-      start = ++index2;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -34302,7 +34260,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text5 = "";
     try {
@@ -37945,9 +37903,6 @@ function pullRequestInfo(payload) {
     repositoryUrl: payload.repository.html_url
   };
 }
-
-// src/schemas/config.ts
-import { posix } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -57666,6 +57621,32 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/schemas/common.ts
+var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
+var schemaReference = external_exports.string().optional().meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
+function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day3] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date5 = new Date(Date.UTC(year, month - 1, day3));
+  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day3;
+}
+var isoDate = external_exports.string().refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" }).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
+var isoDateTime = external_exports.string().refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
+  error: "must be a timestamp YYYY-MM-DDTHH:MM:SSZ"
+}).meta({ format: "date-time", description: "Timestamp in ISO 8601 with a zone, e.g. 2025-11-03T09:30:00Z." });
+var maturityStage = external_exports.enum(["survival", "foundation", "scale", "optimize"]).meta({
+  description: "Where the engineering organisation sits: survival (<3 engineers), foundation (3-10), scale (10-30), optimize (30+)."
+});
+var nonNegativeInt = external_exports.int().min(0);
+var nonNegative = external_exports.number().min(0);
+function parseIsoDateTime(text5) {
+  return isoDateTime.safeParse(text5).success ? new Date(text5) : void 0;
+}
+
+// src/schemas/config.ts
+import { posix } from "node:path";
+
 // src/schemas/glob.ts
 var maxGlobLength = 256;
 var maxGlobstars = 2;
@@ -57765,7 +57746,7 @@ function adrDirectoryOf(config2) {
 }
 
 // src/config/parse-config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist2(), 1);
 
 // src/findings/schema-findings.ts
 function describePath(path2) {
@@ -58227,7 +58208,7 @@ function renderAdrDraft(input2) {
   const date5 = input2.today.toISOString().slice(0, 10);
   const title = oneLine(input2.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
   const deciders = [...new Set([input2.author, ...input2.reviewers].filter(Boolean))].map(
-    (name) => /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name
+    (name) => input2.decidersAreLogins !== false && /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name
   );
   const description = input2.body.replace(/<!--[\s\S]*?-->/g, "").trim();
   const context3 = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}\u2026` : description;
@@ -59252,7 +59233,7 @@ function detectInfraChanges(files, config2) {
 }
 
 // src/adr/read-adr.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist2(), 1);
 import { posix as posix4 } from "node:path";
 
 // node_modules/mdast-util-to-string/lib/index.js
@@ -68605,26 +68586,6 @@ function brokenSupersedeLinks(adrs) {
 // src/schemas/data-files.ts
 import { posix as posix5 } from "node:path";
 
-// src/schemas/common.ts
-var version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
-var schemaReference = external_exports.string().optional().meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
-function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day3] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date5 = new Date(Date.UTC(year, month - 1, day3));
-  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day3;
-}
-var isoDate = external_exports.string().refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" }).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
-var isoDateTime = external_exports.string().refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
-  error: "must be a timestamp YYYY-MM-DDTHH:MM:SSZ"
-}).meta({ format: "date-time", description: "Timestamp in ISO 8601 with a zone, e.g. 2025-11-03T09:30:00Z." });
-var maturityStage = external_exports.enum(["survival", "foundation", "scale", "optimize"]).meta({
-  description: "Where the engineering organisation sits: survival (<3 engineers), foundation (3-10), scale (10-30), optimize (30+)."
-});
-var nonNegativeInt = external_exports.int().min(0);
-var nonNegative = external_exports.number().min(0);
-
 // src/schemas/infra-costs.ts
 var ratio = external_exports.number().min(0).max(1).nullable();
 var infraMonthSchema = external_exports.strictObject({
@@ -72299,8 +72260,11 @@ async function run() {
     if (selected2.includes("scorecard")) {
       const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
       const nowInput = getInput("now");
-      const now = nowInput ? new Date(nowInput) : /* @__PURE__ */ new Date();
-      if (Number.isNaN(now.getTime())) throw new Error(`input now must be an ISO 8601 time, not "${nowInput}"`);
+      const now = nowInput ? parseIsoDateTime(nowInput) : /* @__PURE__ */ new Date();
+      if (!now)
+        throw new Error(
+          `input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${nowInput}"`
+        );
       await scorecard({ ...gateway, log: coreLogger(), now: () => now }, dryRun);
       return;
     }

@@ -2,6 +2,7 @@ import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { githubGateway } from "../github/gateway.js";
 import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
+import { parseIsoDateTime } from "../schemas/common.js";
 import { loadPullRequest } from "../use-cases/pull-request.js";
 import { adr } from "./commands/adr.js";
 import { dataCheck } from "./commands/data-check.js";
@@ -36,8 +37,11 @@ export async function run(): Promise<void> {
     if (selected.includes("scorecard")) {
       const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
       const nowInput = core.getInput("now");
-      const now = nowInput ? new Date(nowInput) : new Date();
-      if (Number.isNaN(now.getTime())) throw new Error(`input now must be an ISO 8601 time, not "${nowInput}"`);
+      const now = nowInput ? parseIsoDateTime(nowInput) : new Date();
+      if (!now)
+        throw new Error(
+          `input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${nowInput}"`,
+        );
       await scorecard({ ...gateway, log: coreLogger(), now: () => now }, dryRun);
       return;
     }

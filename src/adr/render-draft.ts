@@ -6,6 +6,8 @@ export interface DraftInput {
   /** The PR description (untrusted text; it only ever appears inside a code block or a file). */
   body: string;
   /** GitHub login (or a person's name, from the CLI). */
+  /** GitHub logins (a pull request's author and reviewers) get an @; names typed by a person are kept as written. */
+  decidersAreLogins?: boolean;
   author: string;
   reviewers: readonly string[];
   pullNumber?: number;
@@ -53,7 +55,7 @@ export function renderAdrDraft(input: DraftInput): AdrDraft {
     oneLine(input.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
   // GitHub logins get an @ (the file is committed; in the comment they sit in a code block and ping no one).
   const deciders = [...new Set([input.author, ...input.reviewers].filter(Boolean))].map((name) =>
-    /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name,
+    input.decidersAreLogins !== false && /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name,
   );
   const description = input.body.replace(/<!--[\s\S]*?-->/g, "").trim();
   const context = description.length > 1500 ? `${description.slice(0, 1500).trimEnd()}…` : description;

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { parseIsoDateTime } from "../schemas/common.js";
 import { computeScorecard, writeScorecard } from "../use-cases/compute-scorecard.js";
 import { loadConfig } from "../use-cases/load-config.js";
 import type { KeyedQueue } from "./keyed-queue.js";
@@ -17,8 +18,8 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
   const clientPayload = (context.payload.client_payload ?? {}) as { now?: string };
   try {
     await queue.run(`${repository.full_name}:scorecard`, async () => {
-      const now = clientPayload.now ? new Date(clientPayload.now) : new Date();
-      if (Number.isNaN(now.getTime())) throw new Error(`client_payload.now is not a time: ${clientPayload.now}`);
+      const now = clientPayload.now ? parseIsoDateTime(clientPayload.now) : new Date();
+      if (!now) throw new Error(`client_payload.now is not an ISO 8601 time with a zone: ${clientPayload.now}`);
       const useCase = { ...useCaseContext(context), now: () => now };
       const branch = repository.default_branch;
       const { config } = (await loadConfig(useCase.view, branch)).resolved;

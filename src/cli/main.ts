@@ -5,6 +5,8 @@ import { initCommand } from "./commands/init.js";
 import { scorecardCommand, type ScorecardOptions } from "./commands/scorecard.js";
 import { validateCommand, type OutputFormat } from "./commands/validate.js";
 import { GitError } from "../local/git.js";
+import { toJsonFailure } from "../report/json.js";
+import { toSarifFailure } from "../report/sarif.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
 
 /** How every command finds its repository. */
@@ -17,7 +19,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command()
     .name("cto-copilot")
     .description("Engineering governance as code: validate data/engineering/, draft ADRs, compute DORA metrics.")
-    .version(packageJson.version)
+    .version(packageJson.version, "-v, --version", "print the version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
@@ -87,7 +89,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   adr
     .command("check")
     .description("Detect infrastructure changes in the working tree against a base ref, as the PR check does")
-    .requiredOption("--base <ref>", "git ref to compare with, e.g. origin/main")
+    .option("--base <ref>", "git ref to compare with, e.g. origin/main (required)")
     .option("--root <dir>", rootHelp)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--strict", "exit 1 when an ADR is suggested")
@@ -100,6 +102,28 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+/** The output format asked for on the command line, if any (for reporting a failure in it). */
+function requestedFormat(argv: readonly string[]): string | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg === "--format") return argv[index + 1];
+    if (arg.startsWith("--format=")) return arg.slice("--format=".length);
+  }
+  return undefined;
+}
+
+/**
+ * Says a failure the way the user asked for output: one line on stderr always, and with
+ * `--format json|sarif` one valid document on stdout too (an upload step then gets a file it can
+ * read, saying the run failed).
+ */
+function reportFailure(io: CliIo, argv: readonly string[], message: string): void {
+  io.stderr.write(`cto-copilot: error: ${message}\n`);
+  const format = requestedFormat(argv);
+  if (format === "json") io.stdout.write(JSON.stringify(toJsonFailure(message)) + "\n");
+  if (format === "sarif")
+    io.stdout.write(JSON.stringify(toSarifFailure(message, { version: packageJson.version }), null, 2) + "\n");
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
@@ -115,14 +139,27 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander exits 0 after help or the version, and 1 after a usage error, which is our 2.
-      return error.exitCode === 0 ? exitCodes.ok : exitCodes.failure;
+      // Commander exits 0 after help or the version, and 1 after a usage error (already printed), which is our 2.
+      if (error.exitCode === 0) return exitCodes.ok;
+      const format = requestedFormat(argv);
+      if (format === "json" || format === "sarif")
+        reportFailure({ ...io, stderr: { write: () => undefined } }, argv, error.message.replace(/^error: /, ""));
+      return exitCodes.failure;
     }
-    const message =
-      error instanceof UsageError || error instanceof GitError
-        ? error.message
-        : ((error as Error).stack ?? String(error));
-    io.stderr.write(`cto-copilot: error: ${message}\n`);
+    if (error instanceof UsageError || error instanceof GitError) {
+      reportFailure(io, argv, error.message);
+      return exitCodes.failure;
+    }
+    // Not something the user can fix by changing the command: say so, and show where with DEBUG=cto-copilot.
+    const debug = /(^|,)\s*cto-copilot\b/.test(io.env.DEBUG ?? "");
+    const message = (error as Error).message ?? String(error);
+    reportFailure(
+      io,
+      argv,
+      debug
+        ? ((error as Error).stack ?? message)
+        : `${message} (an unexpected failure: run again with DEBUG=cto-copilot for details, and report it)`,
+    );
     return exitCodes.failure;
   }
 }

@@ -19,3 +19,8 @@ export function toJsonReport(diagnostics: readonly Diagnostic[], files: number):
     summary: { files, ...countBySeverity(diagnostics) },
   };
 }
+
+/** The one JSON document printed when a command fails before it has findings to report. */
+export function toJsonFailure(message: string): { error: { message: string } } {
+  return { error: { message } };
+}

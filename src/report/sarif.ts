@@ -60,3 +60,12 @@ export function toSarif(diagnostics: readonly Diagnostic[], tool: SarifTool): Lo
     ],
   };
 }
+
+/** A SARIF log for a run that could not complete: no results, the reason in the invocation. */
+export function toSarifFailure(message: string, tool: SarifTool): Log {
+  const log = toSarif([], tool);
+  log.runs[0]!.invocations = [
+    { executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: message } }] },
+  ];
+  return log;
+}

@@ -45,3 +45,8 @@ export const nonNegativeInt = z.int().min(0);
 export const nonNegative = z.number().min(0);
 
 export { isCalendarDate };
+
+/** An ISO 8601 timestamp with a zone, checked against the calendar (2025-02-30T… is refused, not rolled over). */
+export function parseIsoDateTime(text: string): Date | undefined {
+  return isoDateTime.safeParse(text).success ? new Date(text) : undefined;
+}

@@ -209,9 +209,13 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
   });
 
   it("usage errors: not a git repository, a bad --now, a bad window", async () => {
-    expect((await runCli(["scorecard", "--git", tempRepo()])).code).toBe(2);
+    const notGit = tempRepo();
+    expect(await runCli(["scorecard", "--git", notGit])).toMatchObject({
+      code: 2,
+      stderr: `cto-copilot: error: ${notGit} is not in a git repository: the deployments are read from its release tags; run this inside a clone, or pass --git DIR\n`,
+    });
     expect((await runCli(["scorecard", "--now", "yesterday"])).stderr).toContain(
-      "--now yesterday: expected an ISO 8601 time",
+      "--now yesterday is not a time: give ISO 8601 with a zone",
     );
     expect((await runCli(["scorecard", "--window-days", "0"])).code).toBe(2);
   });

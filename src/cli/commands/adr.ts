@@ -5,6 +5,7 @@ import { renderAdrDraft } from "../../adr/render-draft.js";
 import { resolveCommit } from "../../local/changed-files.js";
 import { gitMaybe } from "../../local/git.js";
 import { workingTree } from "../../ports/repository-view.js";
+import { isCalendarDate } from "../../schemas/common.js";
 import { adrDirectoryOf } from "../../schemas/config.js";
 import { assessAdrNeed } from "../../use-cases/assess-adr.js";
 import { loadConfig } from "../../use-cases/load-config.js";
@@ -20,8 +21,9 @@ export async function adrNewCommand(
 ): Promise<number> {
   if (title.trim() === "") throw new UsageError("the ADR needs a title");
   const root = await repositoryRoot(io, options.root);
+  if (options.date !== undefined && !isCalendarDate(options.date))
+    throw new UsageError(`--date ${options.date} is not a calendar date: give YYYY-MM-DD, e.g. 2026-02-28`);
   const today = options.date ? new Date(`${options.date}T00:00:00Z`) : io.now();
-  if (Number.isNaN(today.getTime())) throw new UsageError(`--date ${options.date}: expected YYYY-MM-DD`);
   const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
   const gitUser = (await gitMaybe(root, ["config", "user.name"]))?.trim();
   const deciders = options.deciders
@@ -40,6 +42,7 @@ export async function adrNewCommand(
     changes: [],
     today,
     reviewAfterMonths: config.adr.reviewAfterMonths,
+    decidersAreLogins: false,
   });
   const path = posix.join(adrDirectoryOf(config), draft.fileName);
   await mkdir(dirname(join(root, path)), { recursive: true });
@@ -56,9 +59,13 @@ export async function adrNewCommand(
 
 /** `cto-copilot adr check --base REF`: the pull request's ADR assessment, on the working tree against a base. */
 export async function adrCheckCommand(
-  options: { root?: string; base: string; format: "text" | "json"; strict?: boolean },
+  options: { root?: string; base?: string; format: "text" | "json"; strict?: boolean },
   io: CliIo,
 ): Promise<number> {
+  if (!options.base)
+    throw new UsageError(
+      "adr check needs --base REF: the commit to compare the working tree with, e.g. --base origin/main",
+    );
   const root = await repositoryRoot(io, options.root);
   const { view } = localContext(io, { root });
   const { config } = (await loadConfig(view, workingTree)).resolved;

@@ -1,5 +1,6 @@
 import { workingTree } from "../../ports/repository-view.js";
 import { describeTagPattern } from "../../dora/tag-pattern.js";
+import { parseIsoDateTime } from "../../schemas/common.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
 import { computeScorecard, writeScorecard } from "../../use-cases/compute-scorecard.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
@@ -22,9 +23,9 @@ export interface ScorecardOptions {
 export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Promise<number> {
   const root = await repositoryRoot(io, options.root ?? options.git);
   const gitDir = options.git !== undefined ? await repositoryRoot(io, options.git) : root;
-  const now = options.now ? new Date(options.now) : io.now();
-  if (Number.isNaN(now.getTime()))
-    throw new UsageError(`--now ${options.now}: expected an ISO 8601 time such as 2025-11-03T00:00:00Z`);
+  const now = options.now !== undefined ? parseIsoDateTime(options.now) : io.now();
+  if (!now)
+    throw new UsageError(`--now ${options.now} is not a time: give ISO 8601 with a zone, e.g. 2025-11-03T00:00:00Z`);
   const context = localContext(io, { root, gitDir, now });
   const loaded = await loadConfig(context.view, workingTree);
   for (const diagnostic of configDiagnostics(loaded).filter((d) => d.severity === "error")) {
