@@ -9,7 +9,7 @@ import tseslint from "typescript-eslint";
  * system only through the ports; adapters never call use cases; doors never call each other.
  */
 export const layers = [
-  ["findings", "schemas", "dora"],
+  ["findings", "schemas", "dora", "text"],
   ["markdown", "config"],
   ["report", "incidents", "scorecard"],
   ["adr"],

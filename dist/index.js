@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one2 = count === 1;
+      pluralize(count2) {
+        const one2 = count2 === 1;
         const keys = one2 ? singulars : plurals;
         const noun = one2 ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21001,13 +21001,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -24622,8 +24622,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -24731,13 +24731,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node3)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node3.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node3)) {
         const kc = getAliasCount(doc, node3.key, anchors2);
         const vc = getAliasCount(doc, node3.value, anchors2);
@@ -27690,8 +27690,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -27768,12 +27768,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -39131,14 +39131,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -43521,8 +43521,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one2, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one2, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46169,8 +46169,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one2, many) {
-  return Math.abs(count) === 1 ? one2 : many;
+function getArmenianPlural(count2, one2, many) {
+  return Math.abs(count2) === 1 ? one2 : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -48908,8 +48908,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one2, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one2, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -58127,7 +58127,7 @@ function renderSuggestion(input2) {
       (acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }),
       {}
     )
-  ).map(([label, count]) => `${label} (${count})`);
+  ).map(([label, count2]) => `${label} (${count2})`);
   const codeFence = fence(input2.draft.text);
   const lines = [
     "### Architecture decision record suggested",
@@ -62782,9 +62782,9 @@ var SpliceBuffer = class {
    *   Any removed items.
    */
   splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
+    const count2 = deleteCount || 0;
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
   }
@@ -66356,13 +66356,13 @@ function ccount(value, character) {
   if (typeof character !== "string") {
     throw new TypeError("Expected character");
   }
-  let count = 0;
+  let count2 = 0;
   let index2 = source.indexOf(character);
   while (index2 !== -1) {
-    count++;
+    count2++;
     index2 = source.indexOf(character, index2 + character.length);
   }
-  return count;
+  return count2;
 }
 
 // node_modules/devlop/lib/default.js
@@ -69013,6 +69013,11 @@ async function adr(useCase, pr, snapshot, dryRun) {
   return outcome.plan?.conclusion !== "failure";
 }
 
+// src/text/plural.ts
+function count(n, singular, plural2 = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural2}`;
+}
+
 // src/findings/diagnostic.ts
 function countBySeverity(diagnostics) {
   let errors = 0;
@@ -69045,10 +69050,9 @@ function toAnnotation(diagnostic) {
 }
 function planDataCheck(input2) {
   const { errors, warnings } = countBySeverity(input2.diagnostics);
-  const plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const title = errors > 0 ? `${plural2(errors, "error")}, ${plural2(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${plural2(warnings, "warning")}` : "Data files are valid";
+  const title = errors > 0 ? `${count(errors, "error")}, ${count(warnings, "warning")} in data files` : warnings > 0 ? `No errors, ${count(warnings, "warning")}` : "Data files are valid";
   const lines = [
-    `Checked ${plural2(input2.files.length, "data file")} at \`${input2.headSha.slice(0, 7)}\`: **${plural2(errors, "error")}**, ${plural2(warnings, "warning")}.`,
+    `Checked ${count(input2.files.length, "data file")} at \`${input2.headSha.slice(0, 7)}\`: **${count(errors, "error")}**, ${count(warnings, "warning")}.`,
     "",
     ...(input2.notes ?? []).map((note) => `> ${escapeInline(note)}`)
   ];
@@ -69163,10 +69167,10 @@ function decodeDataFile(bytes, size, maxBytes) {
 function createScanner(text5, ignoreTrivia = false) {
   const len = text5.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
+  function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count || !exact) {
+    while (digits < count2 || !exact) {
       let ch = text5.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -69180,7 +69184,7 @@ function createScanner(text5, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count) {
+    if (digits < count2) {
       value2 = -1;
     }
     return value2;
@@ -71036,7 +71040,7 @@ function renderScorecardSummary(scorecard2, dora, previous3) {
     ),
     `| Rework rate | ${dora.reworkRate.rate === null ? "\u2014" : `${Math.round(dora.reworkRate.rate * 1e3) / 10}%`} | \u2014 | (no published tiers) | \u2014 | ${dora.reworkRate.total} |`,
     "",
-    `Tech debt: ${scorecard2.techDebt.totalItems} open items (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
+    `Tech debt: ${count(scorecard2.techDebt.totalItems, "open item")} (${scorecard2.techDebt.criticalItems} critical)${scorecard2.techDebt.topItem ? `, top: ${scorecard2.techDebt.topItem}` : ""}. Infrastructure: ${statusIcon[scorecard2.infrastructure.status ?? "unknown"]} ${scorecard2.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard2.security.status]} ${scorecard2.security.reason ?? ""}.`
   ];
   if (dora.weekly.length > 0) {
     const labels = dora.weekly.map((week) => `"${week.week.slice(5)}"`).join(", ");
@@ -71145,10 +71149,10 @@ var CommitGraph = class {
   useGenerations() {
     if (this.generation) return;
     this.indexOf("\0");
-    const count = this.list.length;
-    const generation = new Int32Array(count);
+    const count2 = this.list.length;
+    const generation = new Int32Array(count2);
     const stack = [];
-    for (let root = 0; root < count; root++) {
+    for (let root = 0; root < count2; root++) {
       if (generation[root] !== 0) continue;
       stack.push(root);
       while (stack.length > 0) {
@@ -71680,28 +71684,28 @@ function composeScorecard(input2) {
         df.tier,
         df.tier === null ? null : `${df.perWeek}/week`,
         df.deployments,
-        df.tier === null ? `no deployments found (source: ${dora.source})` : `${df.deployments} deployments in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
+        df.tier === null ? `no deployments found (source: ${dora.source})` : `${count(df.deployments, "deployment")} in ${window2}: tier ${df.tier}, target ${targets.deploymentFrequency}`
       ),
       leadTime: health(
         "leadTime",
         lt.tier,
         lt.medianHours === null ? null : hours(lt.medianHours),
         lt.samples,
-        lt.medianHours === null ? "no changes deployed in the window" : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
+        lt.medianHours === null ? "no changes deployed in the window" : `median of ${count(lt.samples, "change")} (p90 ${hours(lt.p90Hours)}): tier ${lt.tier}, target ${targets.leadTime}`
       ),
       changeFailureRate: health(
         "changeFailureRate",
         cfr.tier,
         cfr.rate,
         cfr.total,
-        cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
+        cfr.rate === null ? "no deployments in the window" : `${cfr.failed} of ${count(cfr.total, "deployment")} failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`
       ),
       mttr: health(
         "mttr",
         ttr.tier,
         ttr.medianHours === null ? null : hours(ttr.medianHours),
         ttr.samples,
-        ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`
+        ttr.medianHours === null ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)" : `median of ${ttr.basis === "incidents" ? count(ttr.samples, "incident") : `${count(ttr.samples, "failed deployment")} to the deployment that restored it`}: tier ${ttr.tier}, target ${targets.mttr}`
       )
     },
     techDebt: techDebtSummary(input2.techDebt),

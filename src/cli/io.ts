@@ -9,6 +9,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal (colour is used only then). */
   isTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns?: number;
   now(): Date;
 }
 
@@ -19,6 +21,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     now: () => new Date(),
   };
 }

@@ -65,6 +65,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--explain", "add the evidence: deployments in the window, their change counts, why each failed")
     .option("--write", "write engineering_scorecard.json and scorecards/scorecard_YYYY-MM-DD.json")
+    .option("--demo", "build a small sample engineering repository and show its explained scorecard (try this first)")
     .addHelpText(
       "after",
       "\nDefinitions: docs/dora.md. Exit codes: 0 computed (even with no deployments), 2 usage or runtime error.",

@@ -1,3 +1,4 @@
+import { count } from "../text/plural.js";
 import { escapeInline } from "../markdown/escape.js";
 import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
 
@@ -68,15 +69,14 @@ export interface DataCheckInput {
 /** The `CTO Co-Pilot / data` check run as data: conclusion, title, summary listing every finding, annotations. */
 export function planDataCheck(input: DataCheckInput): CheckRunPlan {
   const { errors, warnings } = countBySeverity(input.diagnostics);
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   const title =
     errors > 0
-      ? `${plural(errors, "error")}, ${plural(warnings, "warning")} in data files`
+      ? `${count(errors, "error")}, ${count(warnings, "warning")} in data files`
       : warnings > 0
-        ? `No errors, ${plural(warnings, "warning")}`
+        ? `No errors, ${count(warnings, "warning")}`
         : "Data files are valid";
   const lines = [
-    `Checked ${plural(input.files.length, "data file")} at \`${input.headSha.slice(0, 7)}\`: **${plural(errors, "error")}**, ${plural(warnings, "warning")}.`,
+    `Checked ${count(input.files.length, "data file")} at \`${input.headSha.slice(0, 7)}\`: **${count(errors, "error")}**, ${count(warnings, "warning")}.`,
     "",
     ...(input.notes ?? []).map((note) => `> ${escapeInline(note)}`),
   ];

@@ -1,5 +1,6 @@
 import type { Colors } from "picocolors/types.js";
 import type { DoraResult, WeekPoint } from "../dora/compute.js";
+import { count } from "../text/plural.js";
 import type { Scorecard } from "../schemas/scorecard.js";
 
 const blocks = "▁▂▃▄▅▆▇█";
@@ -23,17 +24,47 @@ const statusColor = (colors: Colors, status: string) =>
         ? colors.red(status)
         : colors.gray(status);
 
+const statusNames: [keyof Scorecard["health"] | "infrastructure" | "security", string][] = [
+  ["deploymentFrequency", "deployment frequency"],
+  ["leadTime", "lead time"],
+  ["changeFailureRate", "change failure rate"],
+  ["mttr", "time to restore"],
+  ["infrastructure", "infrastructure cost"],
+  ["security", "security"],
+];
+
+/** One line a CTO reads first: how many statuses of each colour, and which is the weakest. */
+export function verdict(scorecard: Scorecard): string {
+  const statuses = statusNames.map(([key, name]) => {
+    const status =
+      key === "infrastructure"
+        ? scorecard.infrastructure.status
+        : key === "security"
+          ? scorecard.security.status
+          : scorecard.health[key].status;
+    return { name, status: status ?? "unknown" };
+  });
+  const tally = (["red", "yellow", "green", "unknown"] as const).flatMap((colour) => {
+    const n = statuses.filter((entry) => entry.status === colour).length;
+    return n > 0 ? [`${n} ${colour === "unknown" ? "not measured" : colour}`] : [];
+  });
+  const weakest =
+    statuses.find((entry) => entry.status === "red") ?? statuses.find((entry) => entry.status === "yellow");
+  return `${tally.join(", ")}${weakest ? `: ${weakest.name} is the weakest` : ": nothing below target"}.`;
+}
+
 /** The scorecard as a readable table, with the weekly trend drawn in the terminal. */
 export function formatScorecardText(
   scorecard: Scorecard,
   dora: DoraResult,
   colors: Colors,
-  options: { explain?: boolean; emptyHint?: string; warnings?: readonly string[] } = {},
+  options: { explain?: boolean; emptyHint?: string; warnings?: readonly string[]; width?: number } = {},
 ): string {
-  const { explain = false, emptyHint, warnings = [] } = options;
+  const { explain = false, emptyHint, warnings = [], width = 80 } = options;
   const lines: string[] = [];
   lines.push(colors.bold(`Engineering scorecard, ${scorecard.generatedAt} (${scorecard.maturityStage} stage)`));
-  lines.push(`DORA from ${dora.source}, ${dora.window.start} to ${dora.window.end} (${dora.window.days} days)`, "");
+  lines.push(`DORA from ${dora.source}, ${dora.window.start} to ${dora.window.end} (${dora.window.days} days)`);
+  lines.push(verdict(scorecard), "");
   const rows: [string, string, string, string, string][] = [["metric", "value", "samples", "tier", "status"]];
   const h = scorecard.health;
   const show = (value: string | number | null | undefined) =>
@@ -62,17 +93,27 @@ export function formatScorecardText(
   }
   const weeks: WeekPoint[] = dora.weekly;
   if (weeks.length > 0) {
+    // One mark per week while it fits the terminal; else each mark sums several weeks.
+    const room = Math.max(10, width - 60);
+    const perMark = Math.ceil(weeks.length / room);
+    const bucket = (values: number[]) =>
+      Array.from({ length: Math.ceil(values.length / perMark) }, (_, i) =>
+        values.slice(i * perMark, (i + 1) * perMark).reduce((sum, value) => sum + value, 0),
+      );
+    const deployments = bucket(weeks.map((week) => week.deployments));
+    const failures = bucket(weeks.map((week) => week.failed));
+    const unit = perMark === 1 ? "a week" : `per ${perMark} weeks`;
     lines.push(
       "",
-      `deployments per week  ${sparkline(weeks.map((week) => week.deployments))}  (${weeks[0]!.week} to ${weeks.at(-1)!.week})`,
+      `deployments  ${sparkline(deployments)}  peak ${Math.max(...deployments)} ${unit}, ${weeks[0]!.week} to ${weeks.at(-1)!.week}`,
+      `failed       ${sparkline(failures)}  peak ${Math.max(...failures)} ${unit}`,
     );
-    lines.push(`failed per week       ${sparkline(weeks.map((week) => week.failed))}`);
   }
   lines.push("", colors.gray("why:"));
   for (const [name, metric] of Object.entries(h)) lines.push(colors.gray(`  ${name}: ${metric.reason ?? ""}`));
   lines.push(
     colors.gray(
-      `  techDebt: ${scorecard.techDebt.totalItems} open items, ${scorecard.techDebt.criticalItems} critical`,
+      `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
     ),
   );
   lines.push(colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`));

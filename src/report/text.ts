@@ -1,8 +1,7 @@
+import { count } from "../text/plural.js";
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Colors } from "picocolors/types.js";
 import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /**
  * Compiler-style output: `file:line:col - error code: message`, then a code frame with a
@@ -39,7 +38,7 @@ export function formatText(
     } else out.push("");
   }
   const { errors, warnings } = countBySeverity(diagnostics);
-  const verdict = errors > 0 ? colors.red(`${plural(errors, "error")}`) : colors.green("no errors");
-  out.push(`${verdict}, ${plural(warnings, "warning")} in ${plural(files, "file")} checked.`);
+  const verdict = errors > 0 ? colors.red(`${count(errors, "error")}`) : colors.green("no errors");
+  out.push(`${verdict}, ${count(warnings, "warning")} in ${count(files, "file")} checked.`);
   return out.join("\n") + "\n";
 }

@@ -1,4 +1,5 @@
 import type { DoraResult } from "../dora/compute.js";
+import { count } from "../text/plural.js";
 import { tierRank, type Tier } from "../dora/tiers.js";
 import type { Config } from "../schemas/config.js";
 import type { InfraCosts } from "../schemas/infra-costs.js";
@@ -222,7 +223,7 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
         df.deployments,
         df.tier === null
           ? `no deployments found (source: ${dora.source})`
-          : `${df.deployments} deployments in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
+          : `${count(df.deployments, "deployment")} in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
       ),
       leadTime: health(
         "leadTime",
@@ -231,7 +232,7 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
         lt.samples,
         lt.medianHours === null
           ? "no changes deployed in the window"
-          : `median of ${lt.samples} changes (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
+          : `median of ${count(lt.samples, "change")} (p90 ${hours(lt.p90Hours!)}): tier ${lt.tier}, target ${targets.leadTime}`,
       ),
       changeFailureRate: health(
         "changeFailureRate",
@@ -240,7 +241,7 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
         cfr.total,
         cfr.rate === null
           ? "no deployments in the window"
-          : `${cfr.failed} of ${cfr.total} deployments failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
+          : `${cfr.failed} of ${count(cfr.total, "deployment")} failed: tier ${cfr.tier}, target ${targets.changeFailureRate}`,
       ),
       mttr: health(
         "mttr",
@@ -249,7 +250,7 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
         ttr.samples,
         ttr.medianHours === null
           ? "nothing to restore in the window (no incident, no failed deployment followed by a good one)"
-          : `median of ${ttr.samples} ${ttr.basis === "incidents" ? "incidents" : "failed deployments to the next good one"}: tier ${ttr.tier}, target ${targets.mttr}`,
+          : `median of ${ttr.basis === "incidents" ? count(ttr.samples, "incident") : `${count(ttr.samples, "failed deployment")} to the deployment that restored it`}: tier ${ttr.tier}, target ${targets.mttr}`,
       ),
     },
     techDebt: techDebtSummary(input.techDebt),

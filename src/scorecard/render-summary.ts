@@ -1,4 +1,5 @@
 import type { DoraResult } from "../dora/compute.js";
+import { count } from "../text/plural.js";
 import type { Scorecard } from "../schemas/scorecard.js";
 
 const statusIcon: Record<string, string> = { green: "🟢", yellow: "🟡", red: "🔴", unknown: "⚪" };
@@ -32,7 +33,7 @@ export function renderScorecardSummary(scorecard: Scorecard, dora: DoraResult, p
     ),
     `| Rework rate | ${dora.reworkRate.rate === null ? "—" : `${Math.round(dora.reworkRate.rate * 1000) / 10}%`} | — | (no published tiers) | — | ${dora.reworkRate.total} |`,
     "",
-    `Tech debt: ${scorecard.techDebt.totalItems} open items (${scorecard.techDebt.criticalItems} critical)${scorecard.techDebt.topItem ? `, top: ${scorecard.techDebt.topItem}` : ""}. ` +
+    `Tech debt: ${count(scorecard.techDebt.totalItems, "open item")} (${scorecard.techDebt.criticalItems} critical)${scorecard.techDebt.topItem ? `, top: ${scorecard.techDebt.topItem}` : ""}. ` +
       `Infrastructure: ${statusIcon[scorecard.infrastructure.status ?? "unknown"]} ${scorecard.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard.security.status]} ${scorecard.security.reason ?? ""}.`,
   ];
   if (dora.weekly.length > 0) {

@@ -104,7 +104,8 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     );
     const text = (await runCli(args(releases(), "--explain"))).stdout;
     expect(text).toMatch(/change failure rate +40% +5 +low +red/);
-    expect(text).toContain("deployments per week  ");
+    expect(text).toContain("deployments  ▁▁▅█▁█▁  peak 2 a week, 2025-09-15 to 2025-10-27");
+    expect(text).toContain("1 red, 3 yellow, 1 green, 1 not measured: change failure rate is the weakest.");
     expect(text).toMatch(/v0\.3\.0 +[0-9a-f]{7} +1 change +line v0\.2\.0 +failed +v0\.3\.1 remediated it/);
   });
 

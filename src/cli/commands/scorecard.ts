@@ -1,4 +1,7 @@
+import { rm } from "node:fs/promises";
 import { workingTree } from "../../ports/repository-view.js";
+import { demoNow } from "../../scaffold/demo-repository.js";
+import { buildDemoRepository } from "../demo.js";
 import { describeTagPattern } from "../../dora/tag-pattern.js";
 import { parseIsoDateTime } from "../../schemas/common.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
@@ -17,10 +20,43 @@ export interface ScorecardOptions {
   format: "text" | "json";
   explain?: boolean;
   write?: boolean;
+  demo?: boolean;
+}
+
+/**
+ * `--demo`: the scorecard of a small, realistic engineering repository built for the occasion
+ * (a year of history, two release lines, a revert, a hotfix, a post-mortem, debt, costs, team),
+ * explained, then where to go next. No credentials, no setup.
+ */
+async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<number> {
+  if (options.root !== undefined || options.git !== undefined || options.write) {
+    throw new UsageError("--demo builds its own repository: leave out --root, --git and --write");
+  }
+  const root = await buildDemoRepository();
+  try {
+    const code = await scorecardCommand(
+      { ...options, demo: false, root, now: options.now ?? demoNow, explain: options.explain ?? true },
+      io,
+    );
+    if (options.format === "text") {
+      io.stdout.write(
+        [
+          "",
+          `This was a demo: a sample repository built just now (${root}, removed again).`,
+          "On your own repository: `npx cto-copilot scorecard --explain` in a clone with release tags (v1.2.3), and `npx cto-copilot init` to start its data files.",
+          "",
+        ].join("\n"),
+      );
+    }
+    return code;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 /** `cto-copilot scorecard`: the scorecard use case over a local clone, with the release tags as deployments. */
 export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Promise<number> {
+  if (options.demo) return demoScorecard(options, io);
   const root = await repositoryRoot(io, options.root ?? options.git);
   const gitDir = options.git !== undefined ? await repositoryRoot(io, options.git) : root;
   const now = options.now !== undefined ? parseIsoDateTime(options.now) : io.now();
@@ -57,6 +93,7 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
         explain: options.explain ?? false,
         emptyHint,
         warnings: notes,
+        width: io.columns ?? 80,
       }),
     );
   }
