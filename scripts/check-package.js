@@ -7,14 +7,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const work = mkdtempSync(join(tmpdir(), "cto-copilot-package-"));
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 try {
   run("npm", ["pack", "--silent", "--pack-destination", work], process.cwd());
   const tarball = readdirSync(work).find((name) => name.endsWith(".tgz"));
   if (!tarball) throw new Error("npm pack wrote no tarball");
   const project = join(work, "project");
   execFileSync("mkdir", [project]);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "someone-elses-repository", version: "1.0.0", private: true }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "someone-elses-repository", version: "1.0.0", private: true }),
+  );
   run("git", ["init", "-q"], project);
   run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", join(work, tarball)], project);
   const help = run("npx", ["--no-install", "cto-copilot", "--help"], project);
