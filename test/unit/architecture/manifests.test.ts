@@ -34,4 +34,21 @@ describe("the App manifest and the Action metadata", () => {
     expect(errors).toEqual([]);
     expect(value.runs).toMatchObject({ using: "node24", main: "dist/index.js" });
   });
+
+  it("README's Action table lists exactly action.yml's inputs with their defaults, and names every output", () => {
+    const { value } = parse("action.yml");
+    const readme = readFileSync(`${root}README.md`, "utf8");
+    const table = /\| input \| default \| what it does \|\n\|[-|]+\|\n((?:\|.*\|\n)+)/.exec(readme)?.[1] ?? "";
+    const rows = table
+      .trim()
+      .split("\n")
+      .map((row) => row.split("|").map((cell) => cell.trim().replace(/^`|`$/g, "")))
+      .map((cells) => [cells[1], cells[2]]);
+    const inputs = Object.entries(value.inputs as Record<string, { default?: string }>).map(([name, input]) => [
+      name,
+      input.default === "" ? "(the run's time)" : input.default,
+    ]);
+    expect(rows).toEqual(inputs);
+    for (const output of Object.keys(value.outputs)) expect(readme).toContain(`\`${output}\``);
+  });
 });
