@@ -5,9 +5,14 @@ import { execFileSync } from "node:child_process";
 
 const results = [];
 
-for (const script of ["bench/validate-tech-debt.js", "bench/dora.js", "bench/offline-scorecard.js"]) {
+for (const script of [
+  "bench/validate-tech-debt.js",
+  "bench/dora.js",
+  "bench/offline-scorecard.js",
+  "bench/startup.js",
+]) {
   const output = execFileSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" });
-  results.push(JSON.parse(output.trim().split("\n").pop()));
+  for (const line of output.trim().split("\n")) if (line.startsWith("{")) results.push(JSON.parse(line));
 }
 
 // Benchmarks that need the TypeScript test emulator run through Jest.

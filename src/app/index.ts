@@ -1,13 +1,20 @@
 import type { Probot } from "probot";
+import { pullRequestEvents } from "./events.js";
 import { KeyedQueue } from "./keyed-queue.js";
-import { onPullRequest, pullRequestEvents } from "./on-pull-request.js";
-import { onRepositoryDispatch } from "./on-repository-dispatch.js";
 
-/** The Probot app: `npm start` serves it (`probot run ./lib/app/index.js`). */
+/**
+ * The Probot app: `npm start` serves it (`probot run ./lib/app/index.js`). The handlers, and the
+ * use cases behind them, load with the first event: the server answers `/ping` as soon as a
+ * bare Probot app would.
+ */
 export default function ctoCopilotApp(app: Probot): void {
   const queue = new KeyedQueue();
-  app.on([...pullRequestEvents], (context) => onPullRequest(context, queue));
-  app.on("repository_dispatch", (context) => onRepositoryDispatch(context, queue));
+  app.on([...pullRequestEvents], async (context) =>
+    (await import("./on-pull-request.js")).onPullRequest(context, queue),
+  );
+  app.on("repository_dispatch", async (context) =>
+    (await import("./on-repository-dispatch.js")).onRepositoryDispatch(context, queue),
+  );
   app.onError((error) => {
     app.log.error({ err: error }, "webhook handling failed");
   });

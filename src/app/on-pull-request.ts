@@ -11,17 +11,6 @@ import type { KeyedQueue } from "./keyed-queue.js";
 /** Events that can change the data check (the head commit changed, or the PR became reviewable). */
 const dataActions = new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
 
-/** Events that can change the ADR suggestion (also the description, for `ADR-Exempt:`, and labels). */
-export const pullRequestEvents = [
-  "pull_request.opened",
-  "pull_request.synchronize",
-  "pull_request.reopened",
-  "pull_request.edited",
-  "pull_request.labeled",
-  "pull_request.unlabeled",
-  "pull_request.ready_for_review",
-] as const;
-
 /** The ports of the event's repository over the installation's Octokit, Probot's logger, and the clock. */
 export function useCaseContext(context: Context) {
   const repo = context.repo();

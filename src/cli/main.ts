@@ -1,13 +1,14 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
-import { adrCheckCommand, adrNewCommand } from "./commands/adr.js";
-import { initCommand } from "./commands/init.js";
-import { scorecardCommand, type ScorecardOptions } from "./commands/scorecard.js";
-import { validateCommand, type OutputFormat } from "./commands/validate.js";
+import type { ScorecardOptions } from "./commands/scorecard.js";
+import type { OutputFormat } from "./commands/validate.js";
 import { GitError } from "../local/git.js";
 import { toJsonFailure } from "../report/json.js";
 import { toSarifFailure } from "../report/sarif.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
+
+// Each command, and the schemas, parsers and git plumbing it needs, is loaded only when it runs:
+// `--help` and a typo answer at once.
 
 /** How every command finds its repository. */
 const rootHelp =
@@ -33,6 +34,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
     .addHelpText("after", "\nExit codes: 0 no errors, 1 errors found, 2 usage or runtime error.")
     .action(async (options: { root: string; format: OutputFormat }) => {
+      const { validateCommand } = await import("./commands/validate.js");
       setExit(await validateCommand({ root: options.root, format: options.format, version: packageJson.version }, io));
     });
 
@@ -43,6 +45,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option("--root <dir>", rootHelp)
     .action(async (options: { root: string }) => {
+      const { initCommand } = await import("./commands/init.js");
       setExit(await initCommand(options, io));
     });
 
@@ -71,6 +74,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "\nDefinitions: docs/dora.md. Exit codes: 0 computed (even with no deployments), 2 usage or runtime error.",
     )
     .action(async (options: ScorecardOptions) => {
+      const { scorecardCommand } = await import("./commands/scorecard.js");
       setExit(await scorecardCommand(options, io));
     });
 
@@ -85,6 +89,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--deciders <names>", "comma-separated deciders (default: git user.name)")
     .option("--date <YYYY-MM-DD>", "decision date (default: today)")
     .action(async (title: string, options: { root: string; deciders?: string; date?: string }) => {
+      const { adrNewCommand } = await import("./commands/adr.js");
       setExit(await adrNewCommand(title, options, io));
     });
   adr
@@ -99,6 +104,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "\nExit codes: 0 (also when an ADR is suggested), 1 with --strict when one is, 2 usage or runtime error.",
     )
     .action(async (options: { root: string; base: string; format: "text" | "json"; strict?: boolean }) => {
+      const { adrCheckCommand } = await import("./commands/adr.js");
       setExit(await adrCheckCommand(options, io));
     });
 

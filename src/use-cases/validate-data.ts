@@ -4,6 +4,7 @@ import type { Diagnostic } from "../findings/diagnostic.js";
 import { compareDiagnostics } from "../findings/diagnostic.js";
 import type { FileView } from "../ports/repository-view.js";
 import { classifyDataFile, dataLayoutOf } from "../schemas/data-files.js";
+import type { RecordRules } from "../validate/record-rules.js";
 import { validateDataFiles, type DataFile } from "../validate/validate-files.js";
 import { configDiagnostics, type LoadedConfig } from "./load-config.js";
 
@@ -19,6 +20,18 @@ export interface DataValidation {
 }
 
 const encoder = new TextEncoder();
+
+/** The Markdown rules (and parser), loaded only when there are ADRs or post-mortems to check. */
+async function recordRulesFor(
+  files: readonly DataFile[],
+  layout: ReturnType<typeof dataLayoutOf>,
+): Promise<RecordRules | undefined> {
+  const hasRecords = files.some((file) => {
+    const kind = classifyDataFile(file.path, layout).type;
+    return kind === "adr" || kind === "incident";
+  });
+  return hasRecords ? (await import("../validate/record-rules.js")).recordRules : undefined;
+}
 
 /** The paths among `paths` that are data files and not ignored by `validation.ignore`. */
 export function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): string[] {
@@ -72,7 +85,12 @@ export async function validateData(
   if (sources.repository !== undefined) texts.set(configPath, sources.repository);
   const diagnostics = [
     ...configDiagnostics(loaded),
-    ...validateDataFiles(files, { layout, maxFileSizeBytes: config.validation.maxFileSizeBytes, knownPaths }),
+    ...validateDataFiles(files, {
+      layout,
+      maxFileSizeBytes: config.validation.maxFileSizeBytes,
+      knownPaths,
+      records: await recordRulesFor(files, layout),
+    }),
   ].sort(compareDiagnostics);
   const notes = resolved.organizationFindings
     .filter((finding) => finding.severity === "error")

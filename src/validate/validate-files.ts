@@ -5,8 +5,7 @@ import { compareDiagnostics, type Diagnostic, type Finding } from "../findings/d
 import type { PathFinding } from "../findings/diagnostic.js";
 import { parseJsonDocument } from "./json-document.js";
 import { toDiagnostics } from "./line-index.js";
-import { adrRules } from "./rules/adr.js";
-import { incidentRules } from "./rules/incident.js";
+import type { RecordRules } from "./record-rules.js";
 import { infraCostsRules } from "./rules/infra-costs.js";
 import { scorecardRules } from "./rules/scorecard.js";
 import { teamRules } from "./rules/team.js";
@@ -33,6 +32,8 @@ export interface ValidateOptions {
    * paths of the files given.
    */
   knownPaths?: Iterable<string>;
+  /** The rules of ADRs and post-mortems; needed when `files` holds any (see record-rules.ts). */
+  records?: RecordRules;
 }
 
 /** Cross-field rules of each JSON kind; each judges whatever part of the document is well-formed. */
@@ -109,8 +110,10 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
     const findings = [...decoded.findings];
     if (decoded.ok) {
       if (kind.type === "json") findings.push(...validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
-      else if (kind.type === "adr") findings.push(...adrRules(name, decoded.text, adrNames));
-      else findings.push(...incidentRules(name, decoded.text));
+      else if (!options.records)
+        throw new Error(`${file.path} is a Markdown record: pass the record rules (validate/record-rules.ts)`);
+      else if (kind.type === "adr") findings.push(...options.records.adr(name, decoded.text, adrNames));
+      else findings.push(...options.records.incident(name, decoded.text));
     }
     diagnostics.push(...toDiagnostics(file.path, decoded.text, findings));
   }

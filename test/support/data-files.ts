@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../../src/findings/diagnostic.js";
 import { defaultConfig } from "../../src/schemas/config.js";
 import { dataLayoutOf } from "../../src/schemas/data-files.js";
+import { recordRules } from "../../src/validate/record-rules.js";
 import { validateDataFiles, type DataFile } from "../../src/validate/validate-files.js";
 
 export const templateRoot = new URL("../fixtures/template/", import.meta.url).pathname;
@@ -37,6 +38,7 @@ export function validateOne(
   const full = `${dataDir}/${path}`;
   return validateDataFiles([{ path: full, size: bytes.length, bytes }], {
     layout,
+    records: recordRules,
     maxFileSizeBytes: options.maxFileSizeBytes,
     knownPaths: [full, ...(options.knownPaths ?? []).map((known) => `${dataDir}/${known}`)],
   });

@@ -1,3 +1,4 @@
+import { recordRules } from "../../../src/validate/record-rules.js";
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -11,7 +12,7 @@ describe("the prompt's templates, filled faithfully", () => {
   it("validate with no finding at all", () => {
     const files = readFixture(templateRoot);
     expect(files.length).toBeGreaterThanOrEqual(9);
-    expect(validateDataFiles(files, { layout })).toEqual([]);
+    expect(validateDataFiles(files, { layout, records: recordRules })).toEqual([]);
   });
 });
 

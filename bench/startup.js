@@ -1,0 +1,116 @@
+// Start-up costs, as ratios to a bare `node -e ''` measured in the same run: `cto-copilot --help`,
+// `cto-copilot validate` on the tree `init` creates, and the bundled Action on an event it has
+// nothing to do for; and the App's time to answer /ping against a bare Probot app's. Each figure
+// is the median of several runs. Prints one JSON line per figure.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("../", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "cto-copilot-startup-"));
+const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+const timeRuns = (args, env = {}, runs = 9) =>
+  median(
+    Array.from({ length: runs }, () => {
+      const began = performance.now();
+      spawnSync(process.execPath, args, { cwd: work, env: { ...process.env, ...env }, stdio: "ignore" });
+      return performance.now() - began;
+    }),
+  );
+
+execFileSync(process.execPath, [join(root, "bin/cto-copilot.js"), "init", "--root", join(work, "repo")], {
+  stdio: "ignore",
+});
+writeFileSync(join(work, "event.json"), "{}");
+const bare = timeRuns(["-e", ""]);
+const help = timeRuns([join(root, "bin/cto-copilot.js"), "--help"]);
+const validate = timeRuns([join(root, "bin/cto-copilot.js"), "validate", "--root", join(work, "repo")]);
+const action = timeRuns([join(root, "dist/index.js")], {
+  GITHUB_EVENT_NAME: "push",
+  GITHUB_EVENT_PATH: join(work, "event.json"),
+  GITHUB_REPOSITORY: "acme/app",
+  INPUT_COMMAND: "auto",
+});
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Milliseconds from spawning `probot run <app>` to a 200 from /ping. */
+async function timeToPing(app) {
+  const port = await freePort();
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const began = performance.now();
+  const child = spawn(process.execPath, [join(root, "node_modules/probot/bin/probot.js"), "run", app], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      APP_ID: "1",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: "s",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "fatal",
+    },
+    stdio: "ignore",
+  });
+  try {
+    for (;;) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/ping`);
+        if (response.ok) return performance.now() - began;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+  } finally {
+    child.kill();
+  }
+}
+const bareApp = join(work, "bare-app.js");
+writeFileSync(bareApp, "export default () => {};\n");
+const pings = { bare: [], ours: [] };
+for (let run = 0; run < 5; run++) {
+  pings.bare.push(await timeToPing(bareApp));
+  pings.ours.push(await timeToPing("./lib/app/index.js"));
+}
+rmSync(work, { recursive: true, force: true });
+
+const ratio = (value) => Number((value / bare).toFixed(2));
+const line = (name, value, target, note) => console.log(JSON.stringify({ name, value, unit: "x", target, note }));
+line(
+  "start-up: cto-copilot --help, as a multiple of node -e ''",
+  ratio(help),
+  3,
+  `${help.toFixed(0)} ms against ${bare.toFixed(0)} ms`,
+);
+line(
+  "start-up: cto-copilot validate on the init tree, as a multiple of node -e ''",
+  ratio(validate),
+  5,
+  `${validate.toFixed(0)} ms`,
+);
+line(
+  "start-up: the bundled Action on an event with nothing to do, as a multiple of node -e ''",
+  ratio(action),
+  4,
+  `${action.toFixed(0)} ms`,
+);
+const [oursPing, barePing] = [median(pings.ours), median(pings.bare)];
+line(
+  "start-up: the App answers /ping, as a multiple of a bare Probot app",
+  Number((oursPing / barePing).toFixed(2)),
+  1.5,
+  `${oursPing.toFixed(0)} ms against ${barePing.toFixed(0)} ms`,
+);

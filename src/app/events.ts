@@ -1,0 +1,10 @@
+/** Events that can change the data check or the ADR suggestion (the description, for `ADR-Exempt:`, and labels too). */
+export const pullRequestEvents = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.edited",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request.ready_for_review",
+] as const;
