@@ -139,6 +139,22 @@ export function planDemoRepository(): DemoRepository {
   return { commits, tags, files: demoFiles(dataLayoutOf(defaultConfig())) };
 }
 
+/** One month of infrastructure costs (RDS, ECS Fargate, Vercel), its total the sum of the services. */
+function month(
+  name: string,
+  [rds, ecs, vercel]: [number, number, number],
+  mrr: number,
+  activeCustomers: number,
+  compute: number,
+) {
+  const byService = [
+    { service: "RDS", spend: rds },
+    { service: "ECS Fargate", spend: ecs },
+    { service: "Vercel", spend: vercel },
+  ];
+  return { month: name, totalSpend: rds + ecs + vercel, byService, mrr, activeCustomers, utilization: { compute } };
+}
+
 /** The data files of the demo: the `init` tree, filled in as a 6-engineer team keeps it. */
 function demoFiles(layout: DataLayout): Record<string, string> {
   const files = Object.fromEntries(planInit(new Date(demoNow), layout).map((file) => [file.path, file.content]));
@@ -200,30 +216,8 @@ function demoFiles(layout: DataLayout): Record<string, string> {
     currency: "USD",
     monthlyBudget: 15000,
     months: [
-      {
-        month: "2025-09",
-        totalSpend: 11800,
-        byService: [
-          { service: "RDS", spend: 5200 },
-          { service: "ECS Fargate", spend: 4100 },
-          { service: "Vercel", spend: 2500 },
-        ],
-        mrr: 96000,
-        activeCustomers: 140,
-        utilization: { compute: 0.38 },
-      },
-      {
-        month: "2025-10",
-        totalSpend: 12400,
-        byService: [
-          { service: "RDS", spend: 5400 },
-          { service: "ECS Fargate", spend: 4400 },
-          { service: "Vercel", spend: 2600 },
-        ],
-        mrr: 101000,
-        activeCustomers: 151,
-        utilization: { compute: 0.42 },
-      },
+      month("2025-09", [5200, 4100, 2500], 96000, 140, 0.38),
+      month("2025-10", [5400, 4400, 2600], 101000, 151, 0.42),
     ],
   });
   const members = [

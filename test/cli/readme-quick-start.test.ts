@@ -2,6 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
+import { buildDemoRepository } from "../../src/cli/demo.js";
+import { runCli } from "../support/cli.js";
 
 const exec = promisify(execFile);
 const projectRoot = new URL("../../", import.meta.url).pathname;
@@ -32,5 +34,13 @@ describe("README's first command", () => {
     expect(stdout).toMatch(/v1\.4\.7 .* 1 change +line v1\.4\.6/);
     expect(stdout).toContain("mix release lines");
     expect(stdout).toContain("On your own repository: `npx cto-copilot scorecard --explain`");
+  });
+
+  it("runs on a demo repository whose data files are themselves valid", async () => {
+    const root = await buildDemoRepository();
+    expect(await runCli(["validate", "--root", root])).toMatchObject({
+      code: 0,
+      stdout: "no errors, 0 warnings in 6 files checked.\n",
+    });
   });
 });
