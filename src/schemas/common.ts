@@ -12,12 +12,22 @@ export const schemaReference = z
   .optional()
   .meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (value: string, index: number) => value.charCodeAt(index) - 48;
+
+/** Whether a string is a date `YYYY-MM-DD` on the calendar (2025-02-30 is not): plain arithmetic, no Date, no regex (it runs for every date of a large file). */
 function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const index of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const d = digit(value, index);
+    if (d < 0 || d > 9) return false;
+  }
+  const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const month = digit(value, 5) * 10 + digit(value, 6);
+  const day = digit(value, 8) * 10 + digit(value, 9);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= daysInMonth[month - 1]! + (leap ? 1 : 0);
 }
 
 /** A calendar date `YYYY-MM-DD` (checked against the calendar, so 2025-02-30 is refused). */

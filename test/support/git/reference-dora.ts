@@ -31,7 +31,13 @@ export interface ReferenceResult {
 const releaseShaped = /^v?\d+\.\d+\.\d+$/;
 
 export function referenceDora(root: string, options: { now: number; windowDays: number }): ReferenceResult {
-  const git = (args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }).trim();
+  const git = (args: string[]) =>
+    execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
   const tryGit = (args: string[]) => {
     try {
       return git(args) || undefined;
