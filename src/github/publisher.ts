@@ -3,6 +3,7 @@ import { createCheckRun, findCheckRun } from "./check-runs.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { commitFiles, readBranchHead } from "./commit-files.js";
 import { createBranch, createPullRequest, readBranchAndPullRequest } from "./open-pull-request.js";
+import { issuePublisher } from "./issues.js";
 import { upsertComment } from "./upsert-comment.js";
 
 /**
@@ -39,5 +40,6 @@ export function githubPublisher(client: GitHubClient, repo: RepoRef): Publisher 
     upsertComment: (issueNumber, topic, body, options) =>
       upsertComment(client, repo, issueNumber, topic, body, options),
     writeFiles: (write) => writeFiles(client, repo, write),
+    ...issuePublisher(client, repo),
   };
 }

@@ -10,6 +10,7 @@ import { fetchMergeDeployments } from "./fetch-merges.js";
 import { fetchReleaseDeployments } from "./fetch-releases.js";
 import { fetchTagDeployments } from "./fetch-tags.js";
 import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
+import { listIssuesWithLabel } from "./issues.js";
 import { listIncidentIssues } from "./list-incidents.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { readConfigSources } from "./read-config.js";
@@ -77,5 +78,6 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
+    listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),
   };
 }

@@ -60,6 +60,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     listIncidentIssues: async () => [],
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,
+    listIssuesWithLabel: async () => [],
     listFiles: (directory) => listFiles(root, directory),
   };
 }

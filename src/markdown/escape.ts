@@ -16,6 +16,17 @@ export function escapeInline(text: string): string {
     .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-");
 }
 
+/**
+ * For plain text GitHub shows as is (an issue title): no `@mention`, `#123` or `GH-123` that it
+ * would link or notify, without HTML escaping (a title shows `&amp;` literally).
+ */
+export function neutralizeReferences(text: string): string {
+  return text
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
+    .replace(/#(?=\d)/g, "#\u200d")
+    .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-");
+}
+
 /** Cuts text to at most `max` characters, saying how much was left out. */
 export function truncate(
   text: string,

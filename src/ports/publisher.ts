@@ -50,7 +50,24 @@ export interface FilePublisher {
   writeFiles(write: FileWrite): Promise<FileWriteResult>;
 }
 
-export type Publisher = CheckPublisher & CommentPublisher & FilePublisher;
+export interface IssuePublisher {
+  /** Creates the labels that do not exist yet, with their colour and description. */
+  ensureLabels(labels: readonly { name: string; color: string; description: string }[]): Promise<void>;
+  createIssue(fields: { title: string; body: string; labels: string[] }): Promise<number>;
+  updateIssue(
+    number: number,
+    fields: {
+      title?: string;
+      body?: string;
+      labels?: string[];
+      state?: "open" | "closed";
+      stateReason?: "completed" | "not_planned";
+    },
+  ): Promise<void>;
+  commentOnIssue(number: number, body: string): Promise<void>;
+}
+
+export type Publisher = CheckPublisher & CommentPublisher & FilePublisher & IssuePublisher;
 
 /** The branch moved between reading and writing: someone else committed. */
 export class StaleBranchError extends Error {

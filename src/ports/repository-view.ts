@@ -137,10 +137,25 @@ export interface SecurityView {
   countOpenDependabotAlerts(): Promise<number | undefined>;
 }
 
+/** An issue as a sync reads it. */
+export interface IssueRecord {
+  number: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  labels: string[];
+}
+
+export interface IssueView {
+  /** Every issue (not pull request) with the label, open and closed. */
+  listIssuesWithLabel(label: string): Promise<IssueRecord[]>;
+}
+
 export type RepositoryView = FileView &
   ConfigView &
   ChangeView &
   BranchView &
   DeliveryView &
   IncidentView &
-  SecurityView;
+  SecurityView &
+  IssueView;

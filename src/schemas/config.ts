@@ -96,6 +96,22 @@ export const configSchema = z
           .prefault({}),
       })
       .prefault({}),
+    debt: z
+      .strictObject({
+        issues: z.boolean().default(false).meta({ description: "Keep one GitHub issue per open debt item in step with tech_debt.json." }),
+        label: z.string().min(1).default("tech-debt").meta({ description: "The label every debt issue carries." }),
+        labelPrefixes: z
+          .strictObject({
+            priority: z.string().min(1).default("priority:"),
+            quadrant: z.string().min(1).default("quadrant:"),
+            impact: z.string().min(1).default("impact:"),
+          })
+          .prefault({})
+          .meta({ description: "Prefixes of the priority, quadrant and impact labels, e.g. priority:high." }),
+        removed: z.enum(["close", "leave-open"]).default("close").meta({ description: "The issue of an item removed from the file: closed as not planned, or left open." }),
+        maxCreatesPerRun: z.int().min(1).max(100).default(20).meta({ description: "Issues created per run at most (GitHub limits content creation); the rest on later runs." }),
+      })
+      .prefault({}),
     incidents: z
       .strictObject({
         label: z.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),

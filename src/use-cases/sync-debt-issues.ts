@@ -1,0 +1,90 @@
+import { planDebtIssues, planWrites, type DebtPlan } from "../debt/plan-issues.js";
+import type { Logger } from "../ports/logger.js";
+import type { IssuePublisher } from "../ports/publisher.js";
+import type { BranchView, ConfigView, FileView, IssueView } from "../ports/repository-view.js";
+import { dataFilePath, dataLayoutOf } from "../schemas/data-files.js";
+import { techDebtSchema } from "../schemas/tech-debt.js";
+import { parseJsonDocument } from "../validate/json-document.js";
+import { LineIndex } from "../validate/line-index.js";
+import { loadConfig } from "./load-config.js";
+
+export interface DebtSyncContext {
+  view: ConfigView & BranchView & FileView & IssueView;
+  publish: IssuePublisher;
+  log: Logger;
+}
+
+export interface DebtSyncOptions {
+  branch: string;
+  /** `https://github.com/owner/repo`, for links to the items' lines. */
+  repositoryUrl: string;
+  configPath?: string;
+  /** Compute the plan and write nothing. */
+  dryRun?: boolean;
+}
+
+export type DebtSyncOutcome =
+  | { status: "skipped"; reason: string }
+  | { status: "planned" | "synced" | "unchanged"; plan: DebtPlan; file: string; commit: string };
+
+/**
+ * Keeps one GitHub issue per open debt item in step with tech_debt.json:
+ *
+ * 1. Read the config (`debt.issues` must be on) and tech_debt.json at the branch head.
+ * 2. List the issues with the debt label (open and closed) and plan creates, edits, closes and
+ *    reopens (`planDebtIssues`); issues closed by hand while their item is open are drift, reported.
+ * 3. Apply it: labels first, then edits, closes (with a comment saying why), reopens, and at most
+ *    `debt.maxCreatesPerRun` creations, looking for the marker once more right before creating.
+ */
+export async function syncDebtIssues(context: DebtSyncContext, options: DebtSyncOptions): Promise<DebtSyncOutcome> {
+  const { view, publish } = context;
+  const { config } = (await loadConfig(view, options.branch, options.configPath)).resolved;
+  if (!config.debt.issues) return { status: "skipped", reason: "debt.issues is off in the config" };
+  const head = await view.readHead(options.branch);
+  const file = dataFilePath(dataLayoutOf(config), "tech_debt");
+  const text = (await view.readContents(head.sha, { files: [file] })).files.get(file)?.text;
+  if (text === undefined || text === null)
+    return { status: "skipped", reason: `${file} does not exist on ${options.branch}` };
+  const parsed = parseJsonDocument(text);
+  const debt = techDebtSchema.safeParse(parsed.value);
+  if (!debt.success)
+    throw new Error(`${file} is not valid, so no issue was touched: run \`cto-copilot validate\` and fix it first`);
+
+  // The line of each item, for links that land on it.
+  const lines = new LineIndex(text);
+  const spans = parsed.locate(
+    debt.data.items.map((_, index) => ({ path: ["items", index], severity: "warning", code: "item", message: "" })),
+  );
+  const lineOf = new Map(
+    debt.data.items.map((item, index) => [item.id, lines.position(spans[index]?.span.start ?? 0).line]),
+  );
+  const { debt: settings } = config;
+  const planFor = async () =>
+    planDebtIssues({
+      items: debt.data.items,
+      issues: await view.listIssuesWithLabel(settings.label),
+      labels: { base: settings.label, ...settings.labelPrefixes },
+      removed: settings.removed,
+      itemUrl: (id) => `${options.repositoryUrl}/blob/${head.sha}/${file}#L${lineOf.get(id) ?? 1}`,
+      commit: head.sha,
+      maxCreates: settings.maxCreatesPerRun,
+    });
+  const plan = await planFor();
+  for (const drift of plan.drift) context.log.warn(drift.reason);
+  if (options.dryRun) return { status: "planned", plan, file, commit: head.sha };
+  if (!planWrites(plan)) return { status: "unchanged", plan, file, commit: head.sha };
+
+  await publish.ensureLabels(plan.labels);
+  for (const update of plan.updates)
+    await publish.updateIssue(update.number, { title: update.title, body: update.body, labels: update.labels });
+  for (const close of plan.closes) {
+    await publish.commentOnIssue(close.number, close.comment);
+    await publish.updateIssue(close.number, { body: close.body, state: "closed", stateReason: close.stateReason });
+  }
+  for (const reopen of plan.reopens) await publish.updateIssue(reopen.number, { body: reopen.body, state: "open" });
+  // Another run may have created some meanwhile: look once more, and create only what is still missing.
+  const creates = plan.creates.length > 0 ? (await planFor()).creates : [];
+  for (const create of creates)
+    await publish.createIssue({ title: create.title, body: create.body, labels: create.labels });
+  return { status: "synced", plan: { ...plan, creates }, file, commit: head.sha };
+}
