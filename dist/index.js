@@ -44472,22 +44472,30 @@ var init_zod = __esm({
 
 // src/schemas/common.ts
 function isCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day3] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date5 = new Date(Date.UTC(year, month - 1, day3));
-  return date5.getUTCFullYear() === year && date5.getUTCMonth() === month - 1 && date5.getUTCDate() === day3;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const index2 of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const d = digit(value, index2);
+    if (d < 0 || d > 9) return false;
+  }
+  const year = digit(value, 0) * 1e3 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const month = digit(value, 5) * 10 + digit(value, 6);
+  const day3 = digit(value, 8) * 10 + digit(value, 9);
+  if (month < 1 || month > 12 || day3 < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day3 <= daysInMonth[month - 1] + (leap ? 1 : 0);
 }
 function parseIsoDateTime(text5) {
   return isoDateTime.safeParse(text5).success ? new Date(text5) : void 0;
 }
-var version2, schemaReference, isoDate, isoDateTime, maturityStage, nonNegativeInt, nonNegative;
+var version2, schemaReference, daysInMonth, digit, isoDate, isoDateTime, maturityStage, nonNegativeInt, nonNegative;
 var init_common = __esm({
   "src/schemas/common.ts"() {
     "use strict";
     init_zod();
     version2 = external_exports.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version such as "1.0"' }).meta({ description: 'Format version of this file, e.g. "1.0".' });
     schemaReference = external_exports.string().optional().meta({ description: "Path or URL of the JSON Schema describing this file (for editor completion)." });
+    daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    digit = (value, index2) => value.charCodeAt(index2) - 48;
     isoDate = external_exports.string().refine(isCalendarDate, { error: "must be a calendar date YYYY-MM-DD" }).meta({ format: "date", description: "Calendar date, YYYY-MM-DD." });
     isoDateTime = external_exports.string().refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)), {
       error: "must be a timestamp YYYY-MM-DDTHH:MM:SSZ"
@@ -44605,6 +44613,17 @@ var init_config = __esm({
           changeFailureRate: external_exports.enum(["elite", "high", "medium", "low"]).default("high"),
           mttr: external_exports.enum(["elite", "high", "medium", "low"]).default("high")
         }).prefault({})
+      }).prefault({}),
+      debt: external_exports.strictObject({
+        issues: external_exports.boolean().default(false).meta({ description: "Keep one GitHub issue per open debt item in step with tech_debt.json." }),
+        label: external_exports.string().min(1).default("tech-debt").meta({ description: "The label every debt issue carries." }),
+        labelPrefixes: external_exports.strictObject({
+          priority: external_exports.string().min(1).default("priority:"),
+          quadrant: external_exports.string().min(1).default("quadrant:"),
+          impact: external_exports.string().min(1).default("impact:")
+        }).prefault({}).meta({ description: "Prefixes of the priority, quadrant and impact labels, e.g. priority:high." }),
+        removed: external_exports.enum(["close", "leave-open"]).default("close").meta({ description: "The issue of an item removed from the file: closed as not planned, or left open." }),
+        maxCreatesPerRun: external_exports.int().min(1).max(100).default(20).meta({ description: "Issues created per run at most (GitHub limits content creation); the rest on later runs." })
       }).prefault({}),
       incidents: external_exports.strictObject({
         label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." })
@@ -68409,6 +68428,69 @@ async function createPullRequest(client, repositoryId, fields) {
   return pull;
 }
 
+// src/github/issues.ts
+async function listIssuesWithLabel(client, repo, label) {
+  const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", {
+    ...repo,
+    labels: label,
+    state: "all",
+    per_page: 100
+  });
+  return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({
+    number: issue3.number,
+    title: issue3.title,
+    body: issue3.body ?? null,
+    state: issue3.state === "closed" ? "closed" : "open",
+    labels: issue3.labels.flatMap((label2) => typeof label2 === "string" ? [label2] : label2.name ? [label2.name] : [])
+  }));
+}
+function issuePublisher(client, repo) {
+  return {
+    async ensureLabels(labels) {
+      if (labels.length === 0) return;
+      const existing = await client.paginate("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: 100 });
+      const names = new Set(existing.map((label) => label.name.toLowerCase()));
+      for (const label of labels) {
+        if (names.has(label.name.toLowerCase())) continue;
+        await client.request("POST /repos/{owner}/{repo}/labels", {
+          ...repo,
+          name: label.name,
+          color: label.color,
+          description: label.description
+        });
+        names.add(label.name.toLowerCase());
+      }
+    },
+    async createIssue(fields) {
+      const { data } = await client.request("POST /repos/{owner}/{repo}/issues", {
+        ...repo,
+        title: fields.title,
+        body: fields.body,
+        labels: fields.labels
+      });
+      return data.number;
+    },
+    async updateIssue(number4, fields) {
+      await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...repo,
+        issue_number: number4,
+        ...fields.title !== void 0 ? { title: fields.title } : {},
+        ...fields.body !== void 0 ? { body: fields.body } : {},
+        ...fields.labels !== void 0 ? { labels: fields.labels } : {},
+        ...fields.state !== void 0 ? { state: fields.state } : {},
+        ...fields.stateReason !== void 0 ? { state_reason: fields.stateReason } : {}
+      });
+    },
+    async commentOnIssue(number4, body) {
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...repo,
+        issue_number: number4,
+        body
+      });
+    }
+  };
+}
+
 // src/github/upsert-comment.ts
 var commentMarker = (topic) => `<!-- cto-copilot:${topic} -->`;
 async function upsertComment(client, repo, issueNumber, topic, body, options = {}) {
@@ -68462,7 +68544,8 @@ function githubPublisher(client, repo) {
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
     upsertComment: (issueNumber, topic, body, options) => upsertComment(client, repo, issueNumber, topic, body, options),
-    writeFiles: (write) => writeFiles(client, repo, write)
+    writeFiles: (write) => writeFiles(client, repo, write),
+    ...issuePublisher(client, repo)
   };
 }
 
@@ -68959,7 +69042,8 @@ function githubRepositoryView(client, repo) {
     readHistory: (request2) => readHistory(client, repo, request2),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
-    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo)
+    countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
+    listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label)
   };
 }
 
@@ -69350,6 +69434,9 @@ var categoryKeywords = {
 function escapeInline(text5) {
   return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
 }
+function neutralizeReferences(text5) {
+  return text5.replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+}
 function truncate(text5, max, note = (omitted) => `
 
 \u2026${omitted} more characters not shown.`) {
@@ -69592,7 +69679,7 @@ function parseString(ctx) {
         let len = c === 120 ? 2 : c === 117 ? 4 : 8;
         for (let j = 0; j < len; j++, ctx.p++) {
           let hex3 = ctx.s.charCodeAt(ctx.p);
-          let digit = (
+          let digit2 = (
             /* 0-9 */
             hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
               /* A-F */
@@ -69602,9 +69689,9 @@ function parseString(ctx) {
               )
             )
           );
-          if (digit < 0)
+          if (digit2 < 0)
             TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
+          value = value << 4 | digit2;
         }
         if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
@@ -72520,6 +72607,289 @@ async function dataCheck(useCase, pr, snapshot, dryRun) {
   return plan.conclusion !== "failure";
 }
 
+// src/debt/render-issue.ts
+var maxTitle = 256;
+var debtMarker = (id) => `<!-- cto-copilot:debt:${id.replace(/-->/g, "")} -->`;
+var closedBySyncMarker = "<!-- cto-copilot:debt-closed-by-sync -->";
+var markerPattern = /<!-- cto-copilot:debt:(.+?) -->/;
+function debtIdIn(body) {
+  return body ? markerPattern.exec(body)?.[1] : void 0;
+}
+var quadrantMeaning = {
+  reckless_deliberate: 'Reckless and deliberate ("no time for tests"): a standing risk; pay it down soon.',
+  reckless_inadvertent: "Reckless and inadvertent (not knowing the better design): train or hire; the debt follows the gap.",
+  prudent_deliberate: 'Prudent and deliberate ("ship now, refactor next sprint"): track it and schedule the refactor.',
+  prudent_inadvertent: 'Prudent and inadvertent ("now we know how it should have been done"): normal learning; fold it into ongoing work.'
+};
+var priorityColors = {
+  critical: "b60205",
+  high: "d93f0b",
+  medium: "fbca04",
+  low: "c2e0c6"
+};
+function debtLabels(item, names) {
+  return [
+    { name: names.base, color: "5319e7", description: "Technical debt tracked in tech_debt.json (CTO Co-Pilot)" },
+    {
+      name: `${names.priority}${item.priority}`,
+      color: priorityColors[item.priority],
+      description: `Debt priority: ${item.priority}`
+    },
+    {
+      name: `${names.quadrant}${item.quadrant}`,
+      color: "bfd4f2",
+      description: quadrantMeaning[item.quadrant].split(":")[0]
+    },
+    {
+      name: `${names.impact}${item.impact}`,
+      color: "f9d0c4",
+      description: `Debt impact: ${item.impact.replace(/_/g, " ")}`
+    }
+  ];
+}
+function debtTitle(item) {
+  const title = neutralizeReferences(item.title.replace(/[\r\n]+/g, " ").trim());
+  return title.length <= maxTitle ? title : `${title.slice(0, maxTitle - 1)}\u2026`;
+}
+function debtBody(item, context3, closedBySync = false) {
+  return [
+    debtMarker(item.id),
+    ...closedBySync ? [closedBySyncMarker] : [],
+    item.description ? escapeInline(item.description) : "_No description in tech_debt.json._",
+    "",
+    `| | |`,
+    `|---|---|`,
+    `| Debt item | \`${escapeInline(item.id).replace(/`/g, "'")}\` |`,
+    `| Priority | ${item.priority} |`,
+    `| Quadrant | ${quadrantMeaning[item.quadrant]} |`,
+    `| Impact | ${item.impact.replace(/_/g, " ")} |`,
+    `| Estimate | ${item.estimatedDays === null ? "not estimated" : `${item.estimatedDays} day${item.estimatedDays === 1 ? "" : "s"}`} |`,
+    `| Created | ${item.createdAt} |`,
+    ...item.owner ? [`| Owner | ${escapeInline(item.owner)} |`] : [],
+    "",
+    `Kept in step with [the item in tech_debt.json](${context3.itemUrl}) by CTO Co-Pilot: edit the file, not this issue; set \`resolvedAt\` there to close it.`
+  ].join("\n");
+}
+
+// src/debt/plan-issues.ts
+var sameLabels = (a, b) => a.length === b.length && [...a].sort().every((name, i) => name === [...b].sort()[i]);
+function planDebtIssues(input2) {
+  const plan = { creates: [], updates: [], closes: [], reopens: [], drift: [], deferred: 0, labels: [] };
+  const byId = /* @__PURE__ */ new Map();
+  for (const issue3 of [...input2.issues].sort((a, b) => a.number - b.number)) {
+    const id = debtIdIn(issue3.body);
+    if (id === void 0) continue;
+    const kept = byId.get(id);
+    if (!kept) byId.set(id, issue3);
+    else if (issue3.state === "open") {
+      plan.closes.push({
+        number: issue3.number,
+        id,
+        stateReason: "not_planned",
+        body: issue3.body ?? "",
+        comment: `Duplicate of #${kept.number}, which tracks this debt item.`,
+        reason: `a second issue for ${id} (#${kept.number} is the first)`
+      });
+    }
+  }
+  const labelSpecs = /* @__PURE__ */ new Map();
+  const items = new Map(input2.items.map((item) => [item.id, item]));
+  for (const item of input2.items) {
+    const issue3 = byId.get(item.id);
+    const labels = debtLabels(item, input2.labels);
+    const names = labels.map((label) => label.name);
+    const resolved = item.resolvedAt !== null;
+    const title = debtTitle(item);
+    const context3 = { itemUrl: input2.itemUrl(item.id) };
+    if (!issue3) {
+      if (resolved) continue;
+      if (plan.creates.length >= input2.maxCreates) {
+        plan.deferred++;
+        continue;
+      }
+      plan.creates.push({
+        id: item.id,
+        title,
+        body: debtBody(item, context3),
+        labels: names,
+        reason: `open item ${item.id} has no issue`
+      });
+      labels.forEach((label) => labelSpecs.set(label.name, label));
+      continue;
+    }
+    labels.forEach((label) => labelSpecs.set(label.name, label));
+    const closedBySync = (issue3.body ?? "").includes(closedBySyncMarker);
+    if (resolved && issue3.state === "open") {
+      plan.closes.push({
+        number: issue3.number,
+        id: item.id,
+        stateReason: "completed",
+        body: debtBody(item, context3, true),
+        comment: `Resolved on ${item.resolvedAt}: \`resolvedAt\` is set in tech_debt.json at ${input2.commit.slice(0, 7)}.`,
+        reason: `${item.id} was resolved on ${item.resolvedAt}`
+      });
+      continue;
+    }
+    if (!resolved && issue3.state === "closed") {
+      if (closedBySync)
+        plan.reopens.push({
+          number: issue3.number,
+          id: item.id,
+          body: debtBody(item, context3),
+          reason: `${item.id} is open again (resolvedAt was cleared)`
+        });
+      else
+        plan.drift.push({
+          number: issue3.number,
+          id: item.id,
+          reason: `#${issue3.number} was closed by hand while ${item.id} is still open in tech_debt.json: set resolvedAt there, or reopen the issue`
+        });
+      continue;
+    }
+    const body = debtBody(item, context3, issue3.state === "closed" && closedBySync);
+    if (issue3.title !== title || (issue3.body ?? "") !== body || !sameLabels(
+      issue3.labels.filter((name) => names.includes(name) || isOurs(name, input2.labels)),
+      names
+    )) {
+      plan.updates.push({
+        number: issue3.number,
+        id: item.id,
+        title,
+        body,
+        labels: [...issue3.labels.filter((name) => !isOurs(name, input2.labels)), ...names],
+        reason: `${item.id} changed in tech_debt.json`
+      });
+    }
+  }
+  for (const [id, issue3] of byId) {
+    if (items.has(id) || issue3.state === "closed" || input2.removed === "leave-open") continue;
+    plan.closes.push({
+      number: issue3.number,
+      id,
+      stateReason: "not_planned",
+      body: `${issue3.body ?? ""}
+${closedBySyncMarker}`,
+      comment: `${id} was removed from tech_debt.json (at ${input2.commit.slice(0, 7)}): closed as not planned.`,
+      reason: `${id} is no longer in tech_debt.json`
+    });
+  }
+  plan.labels = [...labelSpecs.values()];
+  return plan;
+}
+function isOurs(name, names) {
+  return name === names.base || name.startsWith(names.priority) || name.startsWith(names.quadrant) || name.startsWith(names.impact);
+}
+function planWrites(plan) {
+  return plan.creates.length + plan.updates.length + plan.closes.length + plan.reopens.length > 0;
+}
+
+// src/use-cases/sync-debt-issues.ts
+init_data_files();
+init_tech_debt();
+async function syncDebtIssues(context3, options) {
+  const { view, publish } = context3;
+  const { config: config2 } = (await loadConfig(view, options.branch, options.configPath)).resolved;
+  if (!config2.debt.issues) return { status: "skipped", reason: "debt.issues is off in the config" };
+  const head = await view.readHead(options.branch);
+  const file2 = dataFilePath(dataLayoutOf(config2), "tech_debt");
+  const text5 = (await view.readContents(head.sha, { files: [file2] })).files.get(file2)?.text;
+  if (text5 === void 0 || text5 === null)
+    return { status: "skipped", reason: `${file2} does not exist on ${options.branch}` };
+  const parsed = parseJsonDocument(text5);
+  const debt = techDebtSchema.safeParse(parsed.value);
+  if (!debt.success)
+    throw new Error(`${file2} is not valid, so no issue was touched: run \`cto-copilot validate\` and fix it first`);
+  const lines = new LineIndex(text5);
+  const spans = parsed.locate(
+    debt.data.items.map((_, index2) => ({ path: ["items", index2], severity: "warning", code: "item", message: "" }))
+  );
+  const lineOf = new Map(
+    debt.data.items.map((item, index2) => [item.id, lines.position(spans[index2]?.span.start ?? 0).line])
+  );
+  const { debt: settings } = config2;
+  const planFor = async () => planDebtIssues({
+    items: debt.data.items,
+    issues: await view.listIssuesWithLabel(settings.label),
+    labels: { base: settings.label, ...settings.labelPrefixes },
+    removed: settings.removed,
+    itemUrl: (id) => `${options.repositoryUrl}/blob/${head.sha}/${file2}#L${lineOf.get(id) ?? 1}`,
+    commit: head.sha,
+    maxCreates: settings.maxCreatesPerRun
+  });
+  const plan = await planFor();
+  for (const drift of plan.drift) context3.log.warn(drift.reason);
+  if (options.dryRun) return { status: "planned", plan, file: file2, commit: head.sha };
+  if (!planWrites(plan)) return { status: "unchanged", plan, file: file2, commit: head.sha };
+  await publish.ensureLabels(plan.labels);
+  for (const update of plan.updates)
+    await publish.updateIssue(update.number, { title: update.title, body: update.body, labels: update.labels });
+  for (const close of plan.closes) {
+    await publish.commentOnIssue(close.number, close.comment);
+    await publish.updateIssue(close.number, { body: close.body, state: "closed", stateReason: close.stateReason });
+  }
+  for (const reopen of plan.reopens) await publish.updateIssue(reopen.number, { body: reopen.body, state: "open" });
+  const creates = plan.creates.length > 0 ? (await planFor()).creates : [];
+  for (const create of creates)
+    await publish.createIssue({ title: create.title, body: create.body, labels: create.labels });
+  return { status: "synced", plan: { ...plan, creates }, file: file2, commit: head.sha };
+}
+
+// src/action/commands/debt-sync.ts
+async function debtSync(useCase, branch, dryRun) {
+  const payload = context2.payload;
+  const repositoryUrl = payload.repository?.html_url ?? `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context2.repo.owner}/${context2.repo.repo}`;
+  const outcome = await syncDebtIssues(useCase, {
+    branch,
+    repositoryUrl,
+    configPath: getInput("config-path") || void 0,
+    dryRun
+  });
+  if (outcome.status === "skipped") {
+    info(`Debt issues: ${outcome.reason}.`);
+    return;
+  }
+  const { plan } = outcome;
+  const counts = {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    closed: plan.closes.length,
+    reopened: plan.reopens.length,
+    drift: plan.drift.length,
+    deferred: plan.deferred
+  };
+  for (const [name, value] of Object.entries(counts)) setOutput(`debt-${name}`, value);
+  const verb2 = outcome.status === "planned" ? "would be" : "were";
+  info(
+    `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts).map(([name, value]) => `${value} ${name}`).join(", ")}.`
+  );
+  const rows = [
+    ...plan.creates.map((create) => `| create | ${escapeInline(create.id)} | ${escapeInline(create.reason)} |`),
+    ...plan.updates.map(
+      (update) => `| edit #${update.number} | ${escapeInline(update.id)} | ${escapeInline(update.reason)} |`
+    ),
+    ...plan.closes.map(
+      (close) => `| close #${close.number} (${close.stateReason.replace("_", " ")}) | ${escapeInline(close.id)} | ${escapeInline(close.reason)} |`
+    ),
+    ...plan.reopens.map(
+      (reopen) => `| reopen #${reopen.number} | ${escapeInline(reopen.id)} | ${escapeInline(reopen.reason)} |`
+    ),
+    ...plan.drift.map(
+      (drift) => `| left closed #${drift.number} | ${escapeInline(drift.id)} | ${escapeInline(drift.reason)} |`
+    )
+  ];
+  const summary2 = [
+    `## Tech-debt issues`,
+    "",
+    rows.length === 0 ? "Every open debt item has its issue, and every issue matches tech_debt.json: nothing was written." : `These changes ${verb2} made${outcome.status === "planned" ? " (dry run)" : ""}:`,
+    ...rows.length > 0 ? ["", "| action | item | why |", "|---|---|---|", ...rows] : [],
+    ...plan.deferred > 0 ? [
+      "",
+      `${plan.deferred} more issue${plan.deferred === 1 ? "" : "s"} will be created on the next runs (at most debt.maxCreatesPerRun per run).`
+    ] : []
+  ];
+  await summary.addRaw(summary2.join("\n") + "\n").write();
+}
+
 // src/scorecard/render-summary.ts
 var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
 var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
@@ -73759,11 +74129,13 @@ function actionOctokit(token) {
 }
 
 // src/action/main.ts
-var commands = ["auto", "data-check", "adr", "scorecard"];
+var commands = ["auto", "data-check", "adr", "scorecard", "debt-sync"];
 function chooseCommands(command, eventName) {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
-  if (eventName === "schedule" || eventName === "workflow_dispatch") return ["scorecard"];
+  if (eventName === "schedule") return ["scorecard", "debt-sync"];
+  if (eventName === "workflow_dispatch") return ["scorecard"];
+  if (eventName === "push") return ["debt-sync"];
   return [];
 }
 async function run() {
@@ -73776,6 +74148,17 @@ async function run() {
     if (selected2.length === 0) {
       info(`Nothing to do on ${context2.eventName} events with command auto.`);
       return;
+    }
+    if (selected2.includes("debt-sync")) {
+      const push2 = context2.payload;
+      const branch = push2.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+      if (context2.eventName === "push" && push2.ref !== `refs/heads/${branch}`)
+        info(`Debt issues follow ${branch}; this push is to ${push2.ref}.`);
+      else {
+        const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
+        await debtSync({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, branch, dryRun);
+      }
+      if (!selected2.includes("scorecard")) return;
     }
     if (selected2.includes("scorecard")) {
       const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);

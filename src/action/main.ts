@@ -6,18 +6,21 @@ import { parseIsoDateTime } from "../schemas/common.js";
 import { loadPullRequest } from "../use-cases/pull-request.js";
 import { adr } from "./commands/adr.js";
 import { dataCheck } from "./commands/data-check.js";
+import { debtSync } from "./commands/debt-sync.js";
 import { scorecard } from "./commands/scorecard.js";
 import { coreLogger, type ActionContext } from "./context.js";
 import { actionOctokit } from "./octokit.js";
 
-const commands = ["auto", "data-check", "adr", "scorecard"] as const;
+const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync"] as const;
 type Command = (typeof commands)[number];
 
 /** `auto` picks the commands from the event that started the workflow. */
 export function chooseCommands(command: Command, eventName: string): Exclude<Command, "auto">[] {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
-  if (eventName === "schedule" || eventName === "workflow_dispatch") return ["scorecard"];
+  if (eventName === "schedule") return ["scorecard", "debt-sync"];
+  if (eventName === "workflow_dispatch") return ["scorecard"];
+  if (eventName === "push") return ["debt-sync"];
   return [];
 }
 
@@ -33,6 +36,17 @@ export async function run(): Promise<void> {
     if (selected.length === 0) {
       core.info(`Nothing to do on ${context.eventName} events with command auto.`);
       return;
+    }
+    if (selected.includes("debt-sync")) {
+      const push = context.payload as { ref?: string; repository?: { default_branch?: string } };
+      const branch = push.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+      if (context.eventName === "push" && push.ref !== `refs/heads/${branch}`)
+        core.info(`Debt issues follow ${branch}; this push is to ${push.ref}.`);
+      else {
+        const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
+        await debtSync({ ...gateway, log: coreLogger(), now: () => new Date() }, branch, dryRun);
+      }
+      if (!selected.includes("scorecard")) return;
     }
     if (selected.includes("scorecard")) {
       const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);

@@ -1,0 +1,70 @@
+import * as core from "@actions/core";
+import { context } from "@actions/github";
+import { escapeInline } from "../../markdown/escape.js";
+import { syncDebtIssues } from "../../use-cases/sync-debt-issues.js";
+import type { ActionContext } from "../context.js";
+
+/** `debt-sync`: one issue per open debt item, kept in step with tech_debt.json; outputs and a job summary of what changed. */
+export async function debtSync(useCase: ActionContext, branch: string, dryRun: boolean): Promise<void> {
+  const payload = context.payload as { repository?: { html_url?: string } };
+  const repositoryUrl =
+    payload.repository?.html_url ??
+    `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context.repo.owner}/${context.repo.repo}`;
+  const outcome = await syncDebtIssues(useCase, {
+    branch,
+    repositoryUrl,
+    configPath: core.getInput("config-path") || undefined,
+    dryRun,
+  });
+  if (outcome.status === "skipped") {
+    core.info(`Debt issues: ${outcome.reason}.`);
+    return;
+  }
+  const { plan } = outcome;
+  const counts = {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    closed: plan.closes.length,
+    reopened: plan.reopens.length,
+    drift: plan.drift.length,
+    deferred: plan.deferred,
+  };
+  for (const [name, value] of Object.entries(counts)) core.setOutput(`debt-${name}`, value);
+  const verb = outcome.status === "planned" ? "would be" : "were";
+  core.info(
+    `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts)
+      .map(([name, value]) => `${value} ${name}`)
+      .join(", ")}.`,
+  );
+  const rows = [
+    ...plan.creates.map((create) => `| create | ${escapeInline(create.id)} | ${escapeInline(create.reason)} |`),
+    ...plan.updates.map(
+      (update) => `| edit #${update.number} | ${escapeInline(update.id)} | ${escapeInline(update.reason)} |`,
+    ),
+    ...plan.closes.map(
+      (close) =>
+        `| close #${close.number} (${close.stateReason.replace("_", " ")}) | ${escapeInline(close.id)} | ${escapeInline(close.reason)} |`,
+    ),
+    ...plan.reopens.map(
+      (reopen) => `| reopen #${reopen.number} | ${escapeInline(reopen.id)} | ${escapeInline(reopen.reason)} |`,
+    ),
+    ...plan.drift.map(
+      (drift) => `| left closed #${drift.number} | ${escapeInline(drift.id)} | ${escapeInline(drift.reason)} |`,
+    ),
+  ];
+  const summary = [
+    `## Tech-debt issues`,
+    "",
+    rows.length === 0
+      ? "Every open debt item has its issue, and every issue matches tech_debt.json: nothing was written."
+      : `These changes ${verb} made${outcome.status === "planned" ? " (dry run)" : ""}:`,
+    ...(rows.length > 0 ? ["", "| action | item | why |", "|---|---|---|", ...rows] : []),
+    ...(plan.deferred > 0
+      ? [
+          "",
+          `${plan.deferred} more issue${plan.deferred === 1 ? "" : "s"} will be created on the next runs (at most debt.maxCreatesPerRun per run).`,
+        ]
+      : []),
+  ];
+  await core.summary.addRaw(summary.join("\n") + "\n").write();
+}
