@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { runAction } from "../support/action-runner.js";
+import { runCli } from "../support/cli.js";
 import { GitHubEmulator } from "../support/emulator/server.js";
 import type { RepoState } from "../support/emulator/state.js";
 
@@ -209,4 +210,38 @@ describe("tech-debt issues (Action, command auto on push)", () => {
     expect(run.stdout).toContain("Debt issues: debt.issues is off in the config.");
     expect(github.requests.length - before).toBe(1);
   });
+});
+
+describe("cto-copilot debt sync (CLI)", () => {
+  it("--dry-run prints the plan and writes nothing; without it, the same issues as the Action", async () => {
+    const repo = repoWith("debt/cli", [
+      { id: "c1", title: "Slow test suite" },
+      { id: "c2", title: "No staging environment", priority: "critical" },
+    ]);
+    const env = { GITHUB_TOKEN: "ghp_cli", GITHUB_API_URL: github.restUrl };
+    const before = writes();
+    const dry = await runCli(["debt", "sync", "--repo", repo.fullName, "--branch", "main", "--dry-run"], { env });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("what the sync would do");
+    expect(dry.stdout).toMatch(/create +c1 +open item c1 has no issue/);
+    expect(writes() - before).toBe(0);
+    const json = JSON.parse(
+      (
+        await runCli(["debt", "sync", "--repo", repo.fullName, "--branch", "main", "--dry-run", "--format", "json"], {
+          env,
+        })
+      ).stdout,
+    );
+    expect(json.plan.creates.map((create: { id: string }) => create.id)).toEqual(["c1", "c2"]);
+    const real = await runCli(["debt", "sync", "--repo", repo.fullName, "--branch", "main"], { env });
+    expect(real.code).toBe(0);
+    expect(
+      debtIssues(repo)
+        .map((issue) => issue.title)
+        .sort(),
+    ).toEqual(["No staging environment", "Slow test suite"]);
+    expect((await runCli(["debt", "sync", "--repo", repo.fullName, "--branch", "main"], { env })).stdout).toContain(
+      "every open debt item has its issue",
+    );
+  }, 60_000);
 });
