@@ -15,6 +15,7 @@ export default function ctoCopilotApp(app: Probot): void {
   app.on("repository_dispatch", async (context) =>
     (await import("./on-repository-dispatch.js")).onRepositoryDispatch(context, queue),
   );
+  app.on("push", async (context) => (await import("./on-push.js")).onPush(context, queue));
   app.onError((error) => {
     app.log.error({ err: error }, "webhook handling failed");
   });

@@ -1,0 +1,37 @@
+import type { Context } from "probot";
+import { syncDebtIssues } from "../use-cases/sync-debt-issues.js";
+import type { KeyedQueue } from "./keyed-queue.js";
+import { useCaseContext } from "./on-pull-request.js";
+
+/** Whether a push changed a tech_debt.json (the config may move the data directory): no request is spent otherwise. */
+function touchesDebtFile(payload: Context<"push">["payload"]): boolean {
+  return payload.commits.some((commit) =>
+    [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])].some(
+      (path) => path === "tech_debt.json" || path.endsWith("/tech_debt.json"),
+    ),
+  );
+}
+
+/** A push to the default branch that changes tech_debt.json keeps the debt issues in step (when `debt.issues` is on). */
+export async function onPush(context: Context<"push">, queue: KeyedQueue): Promise<void> {
+  const { ref, repository } = context.payload;
+  if (ref !== `refs/heads/${repository.default_branch}` || !touchesDebtFile(context.payload)) return;
+  try {
+    // One sync per repository at a time: two pushes in a row never race into duplicate issues.
+    await queue.run(`${repository.full_name}:debt`, async () => {
+      const outcome = await syncDebtIssues(useCaseContext(context), {
+        branch: repository.default_branch,
+        repositoryUrl: repository.html_url,
+      });
+      if (outcome.status === "skipped") context.log.debug(`debt issues of ${repository.full_name}: ${outcome.reason}`);
+      else {
+        const { plan } = outcome;
+        context.log.info(
+          `debt issues of ${repository.full_name}: ${plan.creates.length} created, ${plan.updates.length} edited, ${plan.closes.length} closed, ${plan.reopens.length} reopened, ${plan.drift.length} closed by hand, ${plan.deferred} left for later`,
+        );
+      }
+    });
+  } catch (error) {
+    context.log.error({ err: error, repository: repository.full_name }, "debt issue sync failed");
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "@jest/globals";
+import { useAppAndEmulator } from "../support/app-fixture.js";
+import { templateText } from "../support/data-files.js";
+import type { RepoState } from "../support/emulator/state.js";
+import { webhookExamples } from "../support/webhook-payloads.js";
+
+const fixture = useAppAndEmulator();
+
+/** A recorded `push` payload, re-pointed at an emulated repository, with the paths its commit changed. */
+function pushPayload(repo: RepoState, changed: string[], ref = "refs/heads/main"): Record<string, any> {
+  const example = structuredClone(webhookExamples().find((event) => event.name === "push")!.examples[0]!);
+  const [owner, name] = repo.fullName.split("/");
+  return {
+    ...example,
+    ref,
+    installation: { id: 1, node_id: "x" },
+    repository: {
+      ...example.repository,
+      name,
+      full_name: repo.fullName,
+      html_url: `https://github.com/${repo.fullName}`,
+      owner: { ...example.repository.owner, login: owner, name: owner },
+      default_branch: "main",
+    },
+    commits: [{ ...(example.commits[0] ?? {}), added: [], removed: [], modified: changed }],
+  };
+}
+
+describe("the App keeps the debt issues in step on push", () => {
+  it("a push to the default branch changing tech_debt.json creates the issues; any other push costs no request", async () => {
+    const repo = fixture.github.addRepo("acme/debt-app", {
+      ".github/cto-copilot.yml": "debt:\n  issues: true\n",
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
+    const before = fixture.github.requests.length;
+    expect((await fixture.app.deliver("push", pushPayload(repo, ["src/index.ts"]))).status).toBe(200);
+    expect(
+      (await fixture.app.deliver("push", pushPayload(repo, ["data/engineering/tech_debt.json"], "refs/heads/feature")))
+        .status,
+    ).toBe(200);
+    expect(fixture.github.requests.length).toBe(before);
+
+    // Issue creation is paced (one every 3 s, as GitHub asks): past 9 s Probot answers 202 and goes on.
+    expect([200, 202]).toContain(
+      (await fixture.app.deliver("push", pushPayload(repo, ["data/engineering/tech_debt.json"]))).status,
+    );
+    const debtIssues = () => [...repo.issues.values()].filter((issue) => issue.labels.includes("tech-debt"));
+    for (let waited = 0; debtIssues().length < 2 && waited < 30_000; waited += 200)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    const issues = debtIssues();
+    // The template has two open items (debt_001, debt_002) and one resolved before any issue existed.
+    expect(issues.map((issue) => issue.title).sort()).toEqual([
+      "Hand-rolled auth middleware",
+      "No integration tests for billing",
+    ]);
+  }, 60_000);
+});
