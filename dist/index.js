@@ -44623,6 +44623,10 @@ var init_config = __esm({
           impact: external_exports.string().min(1).default("impact:")
         }).prefault({}).meta({ description: "Prefixes of the priority, quadrant and impact labels, e.g. priority:high." }),
         removed: external_exports.enum(["close", "leave-open"]).default("close").meta({ description: "The issue of an item removed from the file: closed as not planned, or left open." }),
+        backSync: external_exports.enum(["off", "pull-request"]).default("off").meta({
+          description: "Issues closed by hand while their item is open: with pull-request, one pull request (updated by later runs) sets their resolvedAt and fixes the summary."
+        }),
+        backSyncBranch: external_exports.string().min(1).default("cto-copilot/debt-back-sync"),
         maxCreatesPerRun: external_exports.int().min(1).max(100).default(20).meta({ description: "Issues created per run at most (GitHub limits content creation); the rest on later runs." })
       }).prefault({}),
       incidents: external_exports.strictObject({
@@ -68441,7 +68445,8 @@ async function listIssuesWithLabel(client, repo, label) {
     title: issue3.title,
     body: issue3.body ?? null,
     state: issue3.state === "closed" ? "closed" : "open",
-    labels: issue3.labels.flatMap((label2) => typeof label2 === "string" ? [label2] : label2.name ? [label2.name] : [])
+    labels: issue3.labels.flatMap((label2) => typeof label2 === "string" ? [label2] : label2.name ? [label2.name] : []),
+    ...issue3.closed_at ? { closedAt: issue3.closed_at } : {}
   }));
 }
 function issuePublisher(client, repo) {
@@ -71442,6 +71447,243 @@ var cachedBreakLinesWithSpaces = {
     })
   }
 };
+var supportedEols = ["\n", "\r", "\r\n"];
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format(documentText, range, options) {
+  let initialIndentLevel;
+  let formatText;
+  let formatTextStart;
+  let rangeStart;
+  let rangeEnd;
+  if (range) {
+    rangeStart = range.offset;
+    rangeEnd = rangeStart + range.length;
+    formatTextStart = rangeStart;
+    while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+      formatTextStart--;
+    }
+    let endOffset = rangeEnd;
+    while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+      endOffset++;
+    }
+    formatText = documentText.substring(formatTextStart, endOffset);
+    initialIndentLevel = computeIndentLevel(formatText, options);
+  } else {
+    formatText = documentText;
+    initialIndentLevel = 0;
+    formatTextStart = 0;
+    rangeStart = 0;
+    rangeEnd = documentText.length;
+  }
+  const eol = getEOL(options, documentText);
+  const eolFastPathSupported = supportedEols.includes(eol);
+  let numberLineBreaks = 0;
+  let indentLevel = 0;
+  let indentValue;
+  if (options.insertSpaces) {
+    indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
+  } else {
+    indentValue = "	";
+  }
+  const indentType = indentValue === "	" ? "	" : " ";
+  let scanner = createScanner(formatText, false);
+  let hasError = false;
+  function newLinesAndIndent() {
+    if (numberLineBreaks > 1) {
+      return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+    if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) {
+      return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    if (amountOfSpaces <= 0) {
+      return eol;
+    }
+    return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+  }
+  function scanNext() {
+    let token = scanner.scan();
+    numberLineBreaks = 0;
+    while (token === 15 || token === 14) {
+      if (token === 14 && options.keepLines) {
+        numberLineBreaks += 1;
+      } else if (token === 14) {
+        numberLineBreaks = 1;
+      }
+      token = scanner.scan();
+    }
+    hasError = token === 16 || scanner.getTokenError() !== 0;
+    return token;
+  }
+  const editOperations = [];
+  function addEdit(text5, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text5) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text5 });
+    }
+  }
+  let firstToken = scanNext();
+  if (options.keepLines && numberLineBreaks > 0) {
+    addEdit(repeat(eol, numberLineBreaks), 0, 0);
+  }
+  if (firstToken !== 17) {
+    let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+    let initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
+    addEdit(initialIndent, formatTextStart, firstTokenStart);
+  }
+  while (firstToken !== 17) {
+    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+    let secondToken = scanNext();
+    let replaceContent = "";
+    let needsLineBreak = false;
+    while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
+      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
+      firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+      needsLineBreak = secondToken === 12;
+      replaceContent = needsLineBreak ? newLinesAndIndent() : "";
+      secondToken = scanNext();
+    }
+    if (secondToken === 2) {
+      if (firstToken !== 1) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else if (secondToken === 4) {
+      if (firstToken !== 3) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else {
+      switch (firstToken) {
+        case 3:
+        case 1:
+          indentLevel++;
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 5:
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 12:
+          replaceContent = newLinesAndIndent();
+          break;
+        case 13:
+          if (numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 6:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 10:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (secondToken === 6 && !needsLineBreak) {
+            replaceContent = "";
+          }
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 11:
+        case 2:
+        case 4:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) {
+              replaceContent = cachedSpaces[1];
+            } else if (secondToken !== 5 && secondToken !== 17) {
+              hasError = true;
+            }
+          }
+          break;
+        case 16:
+          hasError = true;
+          break;
+      }
+      if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) {
+        replaceContent = newLinesAndIndent();
+      }
+    }
+    if (secondToken === 17) {
+      if (options.keepLines && numberLineBreaks > 0) {
+        replaceContent = newLinesAndIndent();
+      } else {
+        replaceContent = options.insertFinalNewline ? eol : "";
+      }
+    }
+    const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+    addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+    firstToken = secondToken;
+  }
+  return editOperations;
+}
+function repeat(s, count2) {
+  let result = "";
+  for (let i = 0; i < count2; i++) {
+    result += s;
+  }
+  return result;
+}
+function computeIndentLevel(content3, options) {
+  let i = 0;
+  let nChars = 0;
+  const tabSize = options.tabSize || 4;
+  while (i < content3.length) {
+    let ch = content3.charAt(i);
+    if (ch === cachedSpaces[1]) {
+      nChars++;
+    } else if (ch === "	") {
+      nChars += tabSize;
+    } else {
+      break;
+    }
+    i++;
+  }
+  return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text5) {
+  for (let i = 0; i < text5.length; i++) {
+    const ch = text5.charAt(i);
+    if (ch === "\r") {
+      if (i + 1 < text5.length && text5.charAt(i + 1) === "\n") {
+        return "\r\n";
+      }
+      return "\r";
+    } else if (ch === "\n") {
+      return "\n";
+    }
+  }
+  return options && options.eol || "\n";
+}
+function isEOL(text5, offset) {
+  return "\r\n".indexOf(text5.charAt(offset)) !== -1;
+}
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
@@ -71507,6 +71749,37 @@ function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
     delete result.parent;
   }
   return result;
+}
+function findNodeAtLocation(root, path2) {
+  if (!root) {
+    return void 0;
+  }
+  let node3 = root;
+  for (let segment of path2) {
+    if (typeof segment === "string") {
+      if (node3.type !== "object" || !Array.isArray(node3.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node3.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node3 = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index2 = segment;
+      if (node3.type !== "array" || index2 < 0 || !Array.isArray(node3.children) || index2 >= node3.children.length) {
+        return void 0;
+      }
+      node3 = node3.children[index2];
+    }
+  }
+  return node3;
 }
 function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text5, false);
@@ -71834,6 +72107,150 @@ function getNodeType(value) {
   }
 }
 
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text5, originalPath, value, options) {
+  const path2 = originalPath.slice();
+  const errors = [];
+  const root = parseTree(text5, errors);
+  let parent = void 0;
+  let lastSegment = void 0;
+  while (path2.length > 0) {
+    lastSegment = path2.pop();
+    parent = findNodeAtLocation(root, path2);
+    if (parent === void 0 && value !== void 0) {
+      if (typeof lastSegment === "string") {
+        value = { [lastSegment]: value };
+      } else {
+        value = [value];
+      }
+    } else {
+      break;
+    }
+  }
+  if (!parent) {
+    if (value === void 0) {
+      throw new Error("Can not delete in empty document");
+    }
+    return withFormatting(text5, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+  } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
+    const existing = findNodeAtLocation(parent, [lastSegment]);
+    if (existing !== void 0) {
+      if (value === void 0) {
+        if (!existing.parent) {
+          throw new Error("Malformed AST");
+        }
+        const propertyIndex = parent.children.indexOf(existing.parent);
+        let removeBegin;
+        let removeEnd = existing.parent.offset + existing.parent.length;
+        if (propertyIndex > 0) {
+          let previous3 = parent.children[propertyIndex - 1];
+          removeBegin = previous3.offset + previous3.length;
+        } else {
+          removeBegin = parent.offset + 1;
+          if (parent.children.length > 1) {
+            let next = parent.children[1];
+            removeEnd = next.offset;
+          }
+        }
+        return withFormatting(text5, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+      } else {
+        return withFormatting(text5, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+      }
+    } else {
+      if (value === void 0) {
+        return [];
+      }
+      const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+      const index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
+      let edit;
+      if (index2 > 0) {
+        let previous3 = parent.children[index2 - 1];
+        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+      } else if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+      }
+      return withFormatting(text5, edit, options);
+    }
+  } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
+    const insertIndex = lastSegment;
+    if (insertIndex === -1) {
+      const newProperty = `${JSON.stringify(value)}`;
+      let edit;
+      if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        const previous3 = parent.children[parent.children.length - 1];
+        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text5, edit, options);
+    } else if (value === void 0 && parent.children.length >= 0) {
+      const removalIndex = lastSegment;
+      const toRemove = parent.children[removalIndex];
+      let edit;
+      if (parent.children.length === 1) {
+        edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+      } else if (parent.children.length - 1 === removalIndex) {
+        let previous3 = parent.children[removalIndex - 1];
+        let offset = previous3.offset + previous3.length;
+        let parentEndOffset = parent.offset + parent.length;
+        edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
+      } else {
+        edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+      }
+      return withFormatting(text5, edit, options);
+    } else if (value !== void 0) {
+      let edit;
+      const newProperty = `${JSON.stringify(value)}`;
+      if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+        const toModify = parent.children[lastSegment];
+        edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+      } else if (parent.children.length === 0 || lastSegment === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+      } else {
+        const index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+        const previous3 = parent.children[index2 - 1];
+        edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text5, edit, options);
+    } else {
+      throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+    }
+  } else {
+    throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
+  }
+}
+function withFormatting(text5, edit, options) {
+  if (!options.formattingOptions) {
+    return [edit];
+  }
+  let newText = applyEdit(text5, edit);
+  let begin = edit.offset;
+  let end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    while (begin > 0 && !isEOL(newText, begin - 1)) {
+      begin--;
+    }
+    while (end < newText.length && !isEOL(newText, end)) {
+      end++;
+    }
+  }
+  const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit2 = edits[i];
+    newText = applyEdit(newText, edit2);
+    begin = Math.min(begin, edit2.offset);
+    end = Math.max(end, edit2.offset + edit2.length);
+    end += edit2.content.length - edit2.length;
+  }
+  const editLength = text5.length - (newText.length - end) - begin;
+  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text5, edit) {
+  return text5.substring(0, edit.offset) + edit.content + text5.substring(edit.offset + edit.length);
+}
+
 // node_modules/jsonc-parser/lib/esm/main.js
 var ScanError;
 (function(ScanError2) {
@@ -71922,6 +72339,29 @@ function printParseErrorCode(code2) {
       return "InvalidCharacter";
   }
   return "<unknown ParseErrorCode>";
+}
+function modify(text5, path2, value, options) {
+  return setProperty(text5, path2, value, options);
+}
+function applyEdits(text5, edits) {
+  let sortedEdits = edits.slice(0).sort((a, b) => {
+    const diff = a.offset - b.offset;
+    if (diff === 0) {
+      return a.length - b.length;
+    }
+    return diff;
+  });
+  let lastModifiedOffset = text5.length;
+  for (let i = sortedEdits.length - 1; i >= 0; i--) {
+    let e = sortedEdits[i];
+    if (e.offset + e.length <= lastModifiedOffset) {
+      text5 = applyEdit(text5, e);
+    } else {
+      throw new Error("Overlapping edit");
+    }
+    lastModifiedOffset = e.offset;
+  }
+  return text5;
 }
 
 // src/validate/json-keys.ts
@@ -72740,6 +73180,7 @@ function planDebtIssues(input2) {
         });
       else
         plan.drift.push({
+          ...issue3.closedAt ? { closedAt: issue3.closedAt } : {},
           number: issue3.number,
           id: item.id,
           reason: `#${issue3.number} was closed by hand while ${item.id} is still open in tech_debt.json: set resolvedAt there, or reopen the issue`
@@ -72783,6 +73224,29 @@ function planWrites(plan) {
   return plan.creates.length + plan.updates.length + plan.closes.length + plan.reopens.length > 0;
 }
 
+// src/debt/back-sync.ts
+function formattingOf(text5) {
+  const indent2 = /\n([ \t]+)"/.exec(text5)?.[1] ?? "  ";
+  return { insertSpaces: !indent2.includes("	"), tabSize: indent2.includes("	") ? 1 : indent2.length };
+}
+function markResolved(text5, debt, closed) {
+  const formattingOptions = formattingOf(text5);
+  let next = text5;
+  const items = debt.items.map(
+    (item) => closed.has(item.id) && item.resolvedAt === null ? { ...item, resolvedAt: closed.get(item.id) } : item
+  );
+  items.forEach((item, index2) => {
+    if (item.resolvedAt !== debt.items[index2].resolvedAt)
+      next = applyEdits(next, modify(next, ["items", index2, "resolvedAt"], item.resolvedAt, { formattingOptions }));
+  });
+  const summary2 = expectedDebtSummary(items.filter((item) => item.resolvedAt === null));
+  for (const key of Object.keys(summary2)) {
+    if (debt.summary[key] !== summary2[key])
+      next = applyEdits(next, modify(next, ["summary", key], summary2[key], { formattingOptions }));
+  }
+  return next;
+}
+
 // src/use-cases/sync-debt-issues.ts
 init_data_files();
 init_tech_debt();
@@ -72819,7 +73283,17 @@ async function syncDebtIssues(context3, options) {
   const plan = await planFor();
   for (const drift of plan.drift) context3.log.warn(drift.reason);
   if (options.dryRun) return { status: "planned", plan, file: file2, commit: head.sha };
-  if (!planWrites(plan)) return { status: "unchanged", plan, file: file2, commit: head.sha };
+  const backSync = settings.backSync === "pull-request" && plan.drift.length > 0 ? await proposeResolved(
+    context3,
+    { branch: options.branch, botBranch: settings.backSyncBranch },
+    head,
+    file2,
+    text5,
+    debt.data,
+    plan
+  ) : void 0;
+  if (!planWrites(plan))
+    return { status: "unchanged", plan, file: file2, commit: head.sha, ...backSync ? { backSync } : {} };
   await publish.ensureLabels(plan.labels);
   for (const update of plan.updates)
     await publish.updateIssue(update.number, { title: update.title, body: update.body, labels: update.labels });
@@ -72831,7 +73305,34 @@ async function syncDebtIssues(context3, options) {
   const creates = plan.creates.length > 0 ? (await planFor()).creates : [];
   for (const create of creates)
     await publish.createIssue({ title: create.title, body: create.body, labels: create.labels });
-  return { status: "synced", plan: { ...plan, creates }, file: file2, commit: head.sha };
+  return { status: "synced", plan: { ...plan, creates }, file: file2, commit: head.sha, ...backSync ? { backSync } : {} };
+}
+async function proposeResolved(context3, { branch, botBranch }, head, file2, text5, debt, plan) {
+  const closed = new Map(
+    plan.drift.map((drift) => [drift.id, (drift.closedAt ?? (/* @__PURE__ */ new Date()).toISOString()).slice(0, 10)])
+  );
+  const updated = markResolved(text5, debt, closed);
+  if (updated === text5) return void 0;
+  const list2 = plan.drift.map(
+    (drift) => `- \`${drift.id.replace(/`/g, "'")}\`: #${drift.number}, closed on ${closed.get(drift.id)}`
+  );
+  const written = await context3.publish.writeFiles({
+    branch,
+    head,
+    files: { [file2]: updated },
+    message: `chore(debt): mark ${count(closed.size, "item")} resolved whose issues were closed`,
+    via: {
+      kind: "pull-request",
+      branch: botBranch,
+      title: `Mark ${count(closed.size, "debt item")} resolved`,
+      body: [
+        "These issues were closed by hand while their items were still open in tech_debt.json. Merge to record them as resolved (the date each issue was closed), with the summary recomputed; close this pull request to keep them open, and reopen the issues.",
+        "",
+        ...list2
+      ].join("\n")
+    }
+  });
+  return written.pullRequest;
 }
 
 // src/action/commands/debt-sync.ts
@@ -72858,6 +73359,7 @@ async function debtSync(useCase, branch, dryRun) {
     deferred: plan.deferred
   };
   for (const [name, value] of Object.entries(counts)) setOutput(`debt-${name}`, value);
+  if (outcome.backSync) setOutput("debt-back-sync-pull-request", outcome.backSync.number);
   const verb2 = outcome.status === "planned" ? "would be" : "were";
   info(
     `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts).map(([name, value]) => `${value} ${name}`).join(", ")}.`
@@ -72882,6 +73384,10 @@ async function debtSync(useCase, branch, dryRun) {
     "",
     rows.length === 0 ? "Every open debt item has its issue, and every issue matches tech_debt.json: nothing was written." : `These changes ${verb2} made${outcome.status === "planned" ? " (dry run)" : ""}:`,
     ...rows.length > 0 ? ["", "| action | item | why |", "|---|---|---|", ...rows] : [],
+    ...outcome.backSync ? [
+      "",
+      `${outcome.backSync.created ? "Opened" : "Updated"} pull request #${outcome.backSync.number} to mark the items of hand-closed issues resolved (debt.backSync).`
+    ] : [],
     ...plan.deferred > 0 ? [
       "",
       `${plan.deferred} more issue${plan.deferred === 1 ? "" : "s"} will be created on the next runs (at most debt.maxCreatesPerRun per run).`

@@ -16,6 +16,7 @@ export interface DebtIssue {
   body: string | null;
   state: "open" | "closed";
   labels: string[];
+  closedAt?: string;
 }
 
 export interface DebtPlanInput {
@@ -45,7 +46,7 @@ export interface DebtPlan {
   }[];
   reopens: { number: number; id: string; body: string; reason: string }[];
   /** Items still open whose issue someone closed by hand: reported, never reopened or duplicated. */
-  drift: { number: number; id: string; reason: string }[];
+  drift: { number: number; id: string; reason: string; closedAt?: string }[];
   /** Creations left for a later run (GitHub's content-creation limits). */
   deferred: number;
   /** Every label the plan's issues carry, to create where missing. */
@@ -128,6 +129,7 @@ export function planDebtIssues(input: DebtPlanInput): DebtPlan {
         });
       else
         plan.drift.push({
+          ...(issue.closedAt ? { closedAt: issue.closedAt } : {}),
           number: issue.number,
           id: item.id,
           reason: `#${issue.number} was closed by hand while ${item.id} is still open in tech_debt.json: set resolvedAt there, or reopen the issue`,

@@ -18,6 +18,7 @@ export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, l
       body: issue.body ?? null,
       state: issue.state === "closed" ? "closed" : "open",
       labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name ? [label.name] : [])),
+      ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
     }));
 }
 

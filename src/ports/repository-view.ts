@@ -144,6 +144,8 @@ export interface IssueRecord {
   body: string | null;
   state: "open" | "closed";
   labels: string[];
+  /** When it was closed (ISO 8601), for a closed issue. */
+  closedAt?: string;
 }
 
 export interface IssueView {

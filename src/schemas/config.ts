@@ -109,6 +109,10 @@ export const configSchema = z
           .prefault({})
           .meta({ description: "Prefixes of the priority, quadrant and impact labels, e.g. priority:high." }),
         removed: z.enum(["close", "leave-open"]).default("close").meta({ description: "The issue of an item removed from the file: closed as not planned, or left open." }),
+        backSync: z.enum(["off", "pull-request"]).default("off").meta({
+          description: "Issues closed by hand while their item is open: with pull-request, one pull request (updated by later runs) sets their resolvedAt and fixes the summary.",
+        }),
+        backSyncBranch: z.string().min(1).default("cto-copilot/debt-back-sync"),
         maxCreatesPerRun: z.int().min(1).max(100).default(20).meta({ description: "Issues created per run at most (GitHub limits content creation); the rest on later runs." }),
       })
       .prefault({}),

@@ -1,7 +1,10 @@
 import { planDebtIssues, planWrites, type DebtPlan } from "../debt/plan-issues.js";
 import type { Logger } from "../ports/logger.js";
-import type { IssuePublisher } from "../ports/publisher.js";
-import type { BranchView, ConfigView, FileView, IssueView } from "../ports/repository-view.js";
+import { markResolved } from "../debt/back-sync.js";
+import type { FilePublisher, IssuePublisher } from "../ports/publisher.js";
+import type { BranchHead, BranchView, ConfigView, FileView, IssueView } from "../ports/repository-view.js";
+import type { TechDebt } from "../schemas/tech-debt.js";
+import { count } from "../text/plural.js";
 import { dataFilePath, dataLayoutOf } from "../schemas/data-files.js";
 import { techDebtSchema } from "../schemas/tech-debt.js";
 import { parseJsonDocument } from "../validate/json-document.js";
@@ -10,7 +13,7 @@ import { loadConfig } from "./load-config.js";
 
 export interface DebtSyncContext {
   view: ConfigView & BranchView & FileView & IssueView;
-  publish: IssuePublisher;
+  publish: IssuePublisher & FilePublisher;
   log: Logger;
 }
 
@@ -25,7 +28,14 @@ export interface DebtSyncOptions {
 
 export type DebtSyncOutcome =
   | { status: "skipped"; reason: string }
-  | { status: "planned" | "synced" | "unchanged"; plan: DebtPlan; file: string; commit: string };
+  | {
+      status: "planned" | "synced" | "unchanged";
+      plan: DebtPlan;
+      file: string;
+      commit: string;
+      /** The pull request that marks hand-closed items resolved (debt.backSync: pull-request). */
+      backSync?: { number: number; url: string; created: boolean };
+    };
 
 /**
  * Keeps one GitHub issue per open debt item in step with tech_debt.json:
@@ -72,7 +82,20 @@ export async function syncDebtIssues(context: DebtSyncContext, options: DebtSync
   const plan = await planFor();
   for (const drift of plan.drift) context.log.warn(drift.reason);
   if (options.dryRun) return { status: "planned", plan, file, commit: head.sha };
-  if (!planWrites(plan)) return { status: "unchanged", plan, file, commit: head.sha };
+  const backSync =
+    settings.backSync === "pull-request" && plan.drift.length > 0
+      ? await proposeResolved(
+          context,
+          { branch: options.branch, botBranch: settings.backSyncBranch },
+          head,
+          file,
+          text,
+          debt.data,
+          plan,
+        )
+      : undefined;
+  if (!planWrites(plan))
+    return { status: "unchanged", plan, file, commit: head.sha, ...(backSync ? { backSync } : {}) };
 
   await publish.ensureLabels(plan.labels);
   for (const update of plan.updates)
@@ -86,5 +109,45 @@ export async function syncDebtIssues(context: DebtSyncContext, options: DebtSync
   const creates = plan.creates.length > 0 ? (await planFor()).creates : [];
   for (const create of creates)
     await publish.createIssue({ title: create.title, body: create.body, labels: create.labels });
-  return { status: "synced", plan: { ...plan, creates }, file, commit: head.sha };
+  return { status: "synced", plan: { ...plan, creates }, file, commit: head.sha, ...(backSync ? { backSync } : {}) };
+}
+
+/**
+ * debt.backSync: one pull request from a bot branch (never force-pushed; later runs update it)
+ * that sets `resolvedAt` for the items whose issues were closed by hand, and fixes the summary.
+ */
+async function proposeResolved(
+  context: DebtSyncContext,
+  { branch, botBranch }: { branch: string; botBranch: string },
+  head: BranchHead,
+  file: string,
+  text: string,
+  debt: TechDebt,
+  plan: DebtPlan,
+) {
+  const closed = new Map(
+    plan.drift.map((drift) => [drift.id, (drift.closedAt ?? new Date().toISOString()).slice(0, 10)]),
+  );
+  const updated = markResolved(text, debt, closed);
+  if (updated === text) return undefined;
+  const list = plan.drift.map(
+    (drift) => `- \`${drift.id.replace(/`/g, "'")}\`: #${drift.number}, closed on ${closed.get(drift.id)}`,
+  );
+  const written = await context.publish.writeFiles({
+    branch,
+    head,
+    files: { [file]: updated },
+    message: `chore(debt): mark ${count(closed.size, "item")} resolved whose issues were closed`,
+    via: {
+      kind: "pull-request",
+      branch: botBranch,
+      title: `Mark ${count(closed.size, "debt item")} resolved`,
+      body: [
+        "These issues were closed by hand while their items were still open in tech_debt.json. Merge to record them as resolved (the date each issue was closed), with the summary recomputed; close this pull request to keep them open, and reopen the issues.",
+        "",
+        ...list,
+      ].join("\n"),
+    },
+  });
+  return written.pullRequest;
 }

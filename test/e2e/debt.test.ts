@@ -144,6 +144,37 @@ describe("tech-debt issues (Action, command auto on push)", () => {
     expect(debtIssues(repo)).toHaveLength(1);
   });
 
+  it("with debt.backSync: pull-request, one pull request marks the items of hand-closed issues resolved, and later runs update it", async () => {
+    const items: Item[] = [
+      { id: "b1", title: "Flaky e2e suite" },
+      { id: "b2", title: "Unpinned base image", priority: "medium" },
+    ];
+    const repo = repoWith("debt/back-sync", items, "  backSync: pull-request\n");
+    await push(repo);
+    const [first] = debtIssues(repo).filter((issue) => issue.title === "Flaky e2e suite");
+    Object.assign(first!, { state: "closed", stateReason: "completed", closedAt: "2025-11-02T10:00:00Z" });
+    const run = await push(repo);
+    expect(run.outputs["debt-back-sync-pull-request"]).toMatch(/^\d+$/);
+    const pull = repo.pulls.get(Number(run.outputs["debt-back-sync-pull-request"]))!;
+    expect(pull.title).toBe("Mark 1 debt item resolved");
+    const proposed = JSON.parse(
+      String(
+        repo.commits.get(repo.branches.get("cto-copilot/debt-back-sync")!)!.tree.get("data/engineering/tech_debt.json"),
+      ),
+    );
+    expect(proposed.items.map((item: { id: string; resolvedAt: string | null }) => [item.id, item.resolvedAt])).toEqual(
+      [
+        ["b1", "2025-11-02"],
+        ["b2", null],
+      ],
+    );
+    expect(proposed.summary).toMatchObject({ high: 0, medium: 1, totalEstimatedDays: 2 });
+    // A second run updates the same pull request, never a second one.
+    const again = await push(repo);
+    expect(again.outputs["debt-back-sync-pull-request"]).toBe(run.outputs["debt-back-sync-pull-request"]);
+    expect([...repo.pulls.values()].filter((candidate) => candidate.title.startsWith("Mark "))).toHaveLength(1);
+  }, 120_000);
+
   // Issue creation is paced as GitHub asks (one every 3 s): the e2e uses a cap of 3 for 7 items;
   // 50 items at 20 a run are the planner's unit test.
   it("creates at most debt.maxCreatesPerRun issues a run: 7 items at 3 a run take 3, 3, 1, then nothing", async () => {

@@ -30,6 +30,7 @@ export async function debtSync(useCase: ActionContext, branch: string, dryRun: b
     deferred: plan.deferred,
   };
   for (const [name, value] of Object.entries(counts)) core.setOutput(`debt-${name}`, value);
+  if (outcome.backSync) core.setOutput("debt-back-sync-pull-request", outcome.backSync.number);
   const verb = outcome.status === "planned" ? "would be" : "were";
   core.info(
     `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts)
@@ -59,6 +60,12 @@ export async function debtSync(useCase: ActionContext, branch: string, dryRun: b
       ? "Every open debt item has its issue, and every issue matches tech_debt.json: nothing was written."
       : `These changes ${verb} made${outcome.status === "planned" ? " (dry run)" : ""}:`,
     ...(rows.length > 0 ? ["", "| action | item | why |", "|---|---|---|", ...rows] : []),
+    ...(outcome.backSync
+      ? [
+          "",
+          `${outcome.backSync.created ? "Opened" : "Updated"} pull request #${outcome.backSync.number} to mark the items of hand-closed issues resolved (debt.backSync).`,
+        ]
+      : []),
     ...(plan.deferred > 0
       ? [
           "",
