@@ -74658,8 +74658,16 @@ async function run() {
     if (selected2.includes("debt-sync")) {
       const push2 = context2.payload;
       const branch = push2.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+      const changed = (push2.commits ?? []).flatMap((commit) => [
+        ...commit.added ?? [],
+        ...commit.modified ?? [],
+        ...commit.removed ?? []
+      ]);
+      const touchesDebt = !push2.commits || changed.some((path2) => path2 === "tech_debt.json" || path2.endsWith("/tech_debt.json"));
       if (context2.eventName === "push" && push2.ref !== `refs/heads/${branch}`)
         info(`Debt issues follow ${branch}; this push is to ${push2.ref}.`);
+      else if (context2.eventName === "push" && !touchesDebt)
+        info("This push does not change tech_debt.json: the debt issues are left as they are.");
       else {
         const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
         await debtSync({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, branch, dryRun);

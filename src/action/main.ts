@@ -38,10 +38,23 @@ export async function run(): Promise<void> {
       return;
     }
     if (selected.includes("debt-sync")) {
-      const push = context.payload as { ref?: string; repository?: { default_branch?: string } };
+      const push = context.payload as {
+        ref?: string;
+        repository?: { default_branch?: string };
+        commits?: { added?: string[]; modified?: string[]; removed?: string[] }[];
+      };
       const branch = push.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+      const changed = (push.commits ?? []).flatMap((commit) => [
+        ...(commit.added ?? []),
+        ...(commit.modified ?? []),
+        ...(commit.removed ?? []),
+      ]);
+      const touchesDebt =
+        !push.commits || changed.some((path) => path === "tech_debt.json" || path.endsWith("/tech_debt.json"));
       if (context.eventName === "push" && push.ref !== `refs/heads/${branch}`)
         core.info(`Debt issues follow ${branch}; this push is to ${push.ref}.`);
+      else if (context.eventName === "push" && !touchesDebt)
+        core.info("This push does not change tech_debt.json: the debt issues are left as they are.");
       else {
         const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
         await debtSync({ ...gateway, log: coreLogger(), now: () => new Date() }, branch, dryRun);

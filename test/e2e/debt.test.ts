@@ -234,6 +234,25 @@ describe("tech-debt issues (Action, command auto on push)", () => {
     }
   });
 
+  it("a push that does not change tech_debt.json costs no request", async () => {
+    const repo = repoWith("debt/elsewhere", [{ id: "e1", title: "E" }]);
+    const before = github.requests.length;
+    const run = await runAction({
+      event: "push",
+      payload: {
+        ref: "refs/heads/main",
+        commits: [{ added: [], removed: [], modified: ["src/app.ts"] }],
+        repository: { default_branch: "main", full_name: repo.fullName },
+      },
+      repository: repo.fullName,
+      apiUrl: github.restUrl,
+      graphqlUrl: github.graphqlUrl,
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("This push does not change tech_debt.json");
+    expect(github.requests.length).toBe(before);
+  });
+
   it("with debt.issues off, a push costs one request and writes nothing", async () => {
     const repo = github.addRepo("debt/off", { "data/engineering/tech_debt.json": debtFile([{ id: "x", title: "X" }]) });
     const before = github.requests.length;
