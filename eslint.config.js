@@ -9,8 +9,8 @@ import tseslint from "typescript-eslint";
  * system only through the ports; adapters never call use cases; doors never call each other.
  */
 export const layers = [
-  ["findings", "schemas", "dora", "text"],
-  ["markdown", "config"],
+  ["findings", "schemas", "dora"],
+  ["markdown", "config", "text"],
   ["report", "incidents", "scorecard"],
   ["adr"],
   ["validate"],

@@ -20321,8 +20321,8 @@ var require_utils2 = __commonJS({
     };
     exports.wrapOutput = (input2, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append2}`;
       if (state.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
       }
@@ -21004,7 +21004,7 @@ var require_parse2 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -21045,7 +21045,7 @@ var require_parse2 = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -21222,13 +21222,13 @@ var require_parse2 = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
@@ -21286,7 +21286,7 @@ var require_parse2 = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -21794,8 +21794,8 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -69206,6 +69206,41 @@ function nodeSpan(node3) {
   const range = node3?.range;
   return range ? { start: range[0], end: range[1] } : void 0;
 }
+var pairsOf = /* @__PURE__ */ new WeakMap();
+function pairNamed(map2, key) {
+  let pairs = pairsOf.get(map2);
+  if (!pairs) {
+    pairs = /* @__PURE__ */ new Map();
+    for (const item of map2.items)
+      if ((0, import_yaml.isScalar)(item.key) && !pairs.has(String(item.key.value))) pairs.set(String(item.key.value), item);
+    pairsOf.set(map2, pairs);
+  }
+  return pairs.get(key);
+}
+function duplicateKeys(root) {
+  const findings = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if ((0, import_yaml.isMap)(node3)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of node3.items) {
+        const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+        if (key !== void 0 && seen.has(key)) {
+          const span = nodeSpan(pair.key) ?? { start: 0, end: 0 };
+          findings.push({
+            span,
+            severity: "error",
+            code: "duplicate-key",
+            message: `Map keys must be unique: "${key}" is set twice`
+          });
+        } else if (key !== void 0) seen.add(key);
+        stack.push(pair.value);
+      }
+    } else if ((0, import_yaml.isSeq)(node3)) for (const item of node3.items) stack.push(item);
+  }
+  return findings;
+}
 function locate(root, finding) {
   let node3 = root;
   let best = nodeSpan(root) ?? { start: 0, end: 0 };
@@ -69213,7 +69248,7 @@ function locate(root, finding) {
     const segment = finding.path[i];
     const last = i === finding.path.length - 1;
     if ((0, import_yaml.isMap)(node3)) {
-      const pair = node3.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
+      const pair = pairNamed(node3, String(segment));
       if (!pair) return best;
       const keySpan = nodeSpan(pair.key);
       if (last && finding.target === "key") return keySpan ?? best;
@@ -69230,8 +69265,8 @@ function locate(root, finding) {
 }
 function parseConfig(text5) {
   const lineCounter = new import_yaml.LineCounter();
-  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const findings = [];
+  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const findings = duplicateKeys(document3.contents);
   for (const problem of [...document3.errors, ...document3.warnings]) {
     findings.push({
       span: { start: problem.pos[0], end: problem.pos[1] },
@@ -69240,7 +69275,7 @@ function parseConfig(text5) {
       message: problem.message.split("\n")[0]
     });
   }
-  if (document3.errors.length > 0) return { config: defaultConfig(), valid: false, findings };
+  if (document3.errors.length > 0 || findings.length > 0) return { config: defaultConfig(), valid: false, findings };
   let value;
   try {
     value = document3.toJS({ maxAliasCount: 100 }) ?? {};
@@ -70857,6 +70892,10 @@ function compareDiagnostics(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
 }
+function append(target, items) {
+  for (const item of items) target.push(item);
+  return target;
+}
 
 // src/report/check-run.ts
 var dataCheckName = "CTO Co-Pilot / data";
@@ -72364,6 +72403,24 @@ function applyEdits(text5, edits) {
   return text5;
 }
 
+// src/validate/json-depth.ts
+var maxJsonDepth = 100;
+function deeperThan(text5, limit = maxJsonDepth) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text5.length; i++) {
+    const code2 = text5.charCodeAt(i);
+    if (inString) {
+      if (code2 === 92) i++;
+      else if (code2 === 34) inString = false;
+    } else if (code2 === 34) inString = true;
+    else if (code2 === 91 || code2 === 123) {
+      if (++depth > limit) return i;
+    } else if (code2 === 93 || code2 === 125) depth--;
+  }
+  return -1;
+}
+
 // src/validate/json-keys.ts
 var forbiddenNames = /* @__PURE__ */ new Set(["__proto__"]);
 var isWhitespace = (code2) => code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
@@ -72407,7 +72464,7 @@ function scanObjectKeys(text5) {
   return { duplicates, forbidden };
 }
 
-// src/validate/line-index.ts
+// src/text/line-index.ts
 var LineIndex = class {
   constructor(text5) {
     this.text = text5;
@@ -72500,6 +72557,16 @@ function firstSyntaxError(text5) {
 }
 function parseJsonDocument(text5) {
   const findings = [];
+  const tooDeep = deeperThan(text5);
+  if (tooDeep >= 0) {
+    findings.push({
+      span: { start: tooDeep, end: tooDeep + 1 },
+      severity: "error",
+      code: "too-deep",
+      message: `nested deeper than ${maxJsonDepth} levels here; data files are a few levels deep, so the file is not checked further`
+    });
+    return { value: void 0, findings, locate: () => [] };
+  }
   let value;
   try {
     value = JSON.parse(text5);
@@ -72542,6 +72609,16 @@ function parseJsonDocument(text5) {
   };
   return { value, findings, locate: locate2 };
 }
+var propertiesOf = /* @__PURE__ */ new WeakMap();
+function propertyNamed(object2, key) {
+  let properties = propertiesOf.get(object2);
+  if (!properties) {
+    properties = /* @__PURE__ */ new Map();
+    for (const child of object2.children ?? []) properties.set(child.children?.[0]?.value, child);
+    propertiesOf.set(object2, properties);
+  }
+  return properties.get(key);
+}
 function findNode(root, path2) {
   let node3 = root;
   for (const segment of path2) {
@@ -72549,8 +72626,7 @@ function findNode(root, path2) {
     if (typeof segment === "number") {
       node3 = node3.type === "array" ? node3.children[segment] : void 0;
     } else if (node3.type === "object") {
-      const property = node3.children.findLast((child) => child.children?.[0]?.value === segment);
-      node3 = property?.children?.[1];
+      node3 = propertyNamed(node3, segment)?.children?.[1];
     } else return void 0;
   }
   return node3;
@@ -72860,9 +72936,9 @@ function validateJsonText(text5, kind, fileName, fileDate) {
     });
   }
   const result = jsonFiles[kind].schema.safeParse(parsed.value);
-  pathFindings.push(...schemaFindings(result.success ? [] : result.error.issues, parsed.value));
-  pathFindings.push(...jsonRules[kind](parsed.value, fileDate));
-  findings.push(...parsed.locate(pathFindings));
+  append(pathFindings, schemaFindings(result.success ? [] : result.error.issues, parsed.value));
+  append(pathFindings, jsonRules[kind](parsed.value, fileDate));
+  append(findings, parsed.locate(pathFindings));
   return findings;
 }
 function validateDataFiles(files, options) {
@@ -72901,13 +72977,13 @@ function validateDataFiles(files, options) {
     const decoded = decodeDataFile(file2.bytes ?? new Uint8Array(), file2.size, maxBytes);
     const findings = [...decoded.findings];
     if (decoded.ok) {
-      if (kind.type === "json") findings.push(...validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
+      if (kind.type === "json") append(findings, validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
       else if (!options.records)
         throw new Error(`${file2.path} is a Markdown record: pass the record rules (validate/record-rules.ts)`);
-      else if (kind.type === "adr") findings.push(...options.records.adr(name, decoded.text, adrNames));
-      else findings.push(...options.records.incident(name, decoded.text));
+      else if (kind.type === "adr") append(findings, options.records.adr(name, decoded.text, adrNames));
+      else append(findings, options.records.incident(name, decoded.text));
     }
-    diagnostics.push(...toDiagnostics(file2.path, decoded.text, findings));
+    append(diagnostics, toDiagnostics(file2.path, decoded.text, findings));
   }
   return diagnostics.sort(compareDiagnostics);
 }

@@ -50,3 +50,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
 }
+
+/** Appends many items without spreading them into arguments (a spread of 125,000 overflows the stack). */
+export function append<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}

@@ -1,7 +1,8 @@
 import { count } from "../text/plural.js";
-import { codeFrameColumns } from "@babel/code-frame";
 import type { Colors } from "picocolors/types.js";
 import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
+import { LineIndex } from "../text/line-index.js";
+import { codeFrame } from "./code-frame.js";
 
 /**
  * Compiler-style output: `file:line:col - error code: message`, then a code frame with a
@@ -15,6 +16,8 @@ export function formatText(
   colors: Colors,
 ): string {
   const out: string[] = [];
+  // One index per file, not one split of the whole text per diagnostic.
+  const indexes = new Map<string, LineIndex>();
   for (const diagnostic of diagnostics) {
     const severity = diagnostic.severity === "error" ? colors.red("error") : colors.yellow("warning");
     out.push(
@@ -26,15 +29,12 @@ export function formatText(
         diagnostic.endLine === diagnostic.line &&
         diagnostic.endColumn !== undefined &&
         diagnostic.endColumn > diagnostic.column;
-      const frame = codeFrameColumns(
-        source,
-        {
-          start: { line: diagnostic.line, column: diagnostic.column },
-          ...(sameLine ? { end: { line: diagnostic.line, column: diagnostic.endColumn! } } : {}),
-        },
-        { linesAbove: 1, linesBelow: 1, highlightCode: colors.isColorSupported, forceColor: colors.isColorSupported },
+      let lines = indexes.get(diagnostic.file);
+      if (!lines) indexes.set(diagnostic.file, (lines = new LineIndex(source)));
+      out.push(
+        codeFrame(lines, diagnostic.line, diagnostic.column, sameLine ? diagnostic.endColumn : undefined, colors),
+        "",
       );
-      out.push(frame, "");
     } else out.push("");
   }
   const { errors, warnings } = countBySeverity(diagnostics);

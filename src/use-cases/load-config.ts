@@ -1,7 +1,7 @@
 import { configPath as defaultConfigPath, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
 import type { Diagnostic } from "../findings/diagnostic.js";
 import type { ConfigSources, ConfigView } from "../ports/repository-view.js";
-import { toDiagnostics } from "../validate/line-index.js";
+import { toDiagnostics } from "../text/line-index.js";
 
 /** The config that applies at a ref: the repository's file, the organisation default, or the defaults. */
 export interface LoadedConfig {

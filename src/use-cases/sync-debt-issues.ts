@@ -8,7 +8,7 @@ import { count } from "../text/plural.js";
 import { dataFilePath, dataLayoutOf } from "../schemas/data-files.js";
 import { techDebtSchema } from "../schemas/tech-debt.js";
 import { parseJsonDocument } from "../validate/json-document.js";
-import { LineIndex } from "../validate/line-index.js";
+import { LineIndex } from "../text/line-index.js";
 import { loadConfig } from "./load-config.js";
 
 export interface DebtSyncContext {

@@ -1,7 +1,8 @@
 import { parseTree, printParseErrorCode, visit, type JSONPath, type Node } from "jsonc-parser";
 import type { Finding, PathFinding, Span, Target } from "../findings/diagnostic.js";
+import { deeperThan, maxJsonDepth } from "./json-depth.js";
 import { scanObjectKeys } from "./json-keys.js";
-import { LineIndex } from "./line-index.js";
+import { LineIndex } from "../text/line-index.js";
 
 // Keyed by jsonc-parser's error names (its codes are an ambient const enum).
 const syntaxMessages: Record<string, string> = {
@@ -71,6 +72,17 @@ function firstSyntaxError(text: string): Finding {
  */
 export function parseJsonDocument(text: string): ParsedJson {
   const findings: Finding[] = [];
+  // Before anything recursive looks at it: a file nested absurdly deep is reported, not parsed.
+  const tooDeep = deeperThan(text);
+  if (tooDeep >= 0) {
+    findings.push({
+      span: { start: tooDeep, end: tooDeep + 1 },
+      severity: "error",
+      code: "too-deep",
+      message: `nested deeper than ${maxJsonDepth} levels here; data files are a few levels deep, so the file is not checked further`,
+    });
+    return { value: undefined, findings, locate: () => [] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -119,6 +131,20 @@ export function parseJsonDocument(text: string): ParsedJson {
   return { value, findings, locate };
 }
 
+/** Each object node's properties by key, built once per object: locating 40,000 keys stays linear. */
+const propertiesOf = new WeakMap<Node, Map<unknown, Node>>();
+
+function propertyNamed(object: Node, key: string): Node | undefined {
+  let properties = propertiesOf.get(object);
+  if (!properties) {
+    properties = new Map();
+    // Later occurrences overwrite earlier ones: a duplicated key resolves to the one JSON.parse keeps.
+    for (const child of object.children ?? []) properties.set(child.children?.[0]?.value, child);
+    propertiesOf.set(object, properties);
+  }
+  return properties.get(key);
+}
+
 /** Like jsonc-parser's findNodeAtLocation, but a duplicated key resolves to its last occurrence (the one JSON.parse keeps). */
 function findNode(root: Node, path: JSONPath): Node | undefined {
   let node: Node | undefined = root;
@@ -127,8 +153,7 @@ function findNode(root: Node, path: JSONPath): Node | undefined {
     if (typeof segment === "number") {
       node = node.type === "array" ? node.children[segment] : undefined;
     } else if (node.type === "object") {
-      const property: Node | undefined = node.children.findLast((child) => child.children?.[0]?.value === segment);
-      node = property?.children?.[1];
+      node = propertyNamed(node, segment)?.children?.[1];
     } else return undefined;
   }
   return node;

@@ -1,10 +1,10 @@
 import { posix } from "node:path";
 import { classifyDataFile, fixedJsonNames, jsonFiles, type DataLayout, type JsonKind } from "../schemas/data-files.js";
 import { decodeDataFile, defaultMaxFileSizeBytes } from "./decode.js";
-import { compareDiagnostics, type Diagnostic, type Finding } from "../findings/diagnostic.js";
+import { append, compareDiagnostics, type Diagnostic, type Finding } from "../findings/diagnostic.js";
 import type { PathFinding } from "../findings/diagnostic.js";
 import { parseJsonDocument } from "./json-document.js";
-import { toDiagnostics } from "./line-index.js";
+import { toDiagnostics } from "../text/line-index.js";
 import type { RecordRules } from "./record-rules.js";
 import { infraCostsRules } from "./rules/infra-costs.js";
 import { scorecardRules } from "./rules/scorecard.js";
@@ -61,10 +61,10 @@ export function validateJsonText(text: string, kind: JsonKind, fileName: string,
     });
   }
   const result = jsonFiles[kind].schema.safeParse(parsed.value);
-  pathFindings.push(...schemaFindings(result.success ? [] : result.error.issues, parsed.value));
+  append(pathFindings, schemaFindings(result.success ? [] : result.error.issues, parsed.value));
   // Every finding in one run: the rules judge what is well-formed even when the shape has errors elsewhere.
-  pathFindings.push(...jsonRules[kind](parsed.value, fileDate));
-  findings.push(...parsed.locate(pathFindings));
+  append(pathFindings, jsonRules[kind](parsed.value, fileDate));
+  append(findings, parsed.locate(pathFindings));
   return findings;
 }
 
@@ -109,13 +109,13 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
     const decoded = decodeDataFile(file.bytes ?? new Uint8Array(), file.size, maxBytes);
     const findings = [...decoded.findings];
     if (decoded.ok) {
-      if (kind.type === "json") findings.push(...validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
+      if (kind.type === "json") append(findings, validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
       else if (!options.records)
         throw new Error(`${file.path} is a Markdown record: pass the record rules (validate/record-rules.ts)`);
-      else if (kind.type === "adr") findings.push(...options.records.adr(name, decoded.text, adrNames));
-      else findings.push(...options.records.incident(name, decoded.text));
+      else if (kind.type === "adr") append(findings, options.records.adr(name, decoded.text, adrNames));
+      else append(findings, options.records.incident(name, decoded.text));
     }
-    diagnostics.push(...toDiagnostics(file.path, decoded.text, findings));
+    append(diagnostics, toDiagnostics(file.path, decoded.text, findings));
   }
   return diagnostics.sort(compareDiagnostics);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseConfig } from "../../../src/config/parse-config.js";
 import { defaultConfig } from "../../../src/schemas/config.js";
-import { toDiagnostics } from "../../../src/validate/line-index.js";
+import { toDiagnostics } from "../../../src/text/line-index.js";
 
 const diagnose = (text: string) => toDiagnostics(".github/cto-copilot.yml", text, parseConfig(text).findings);
 

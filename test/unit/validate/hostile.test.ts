@@ -1,0 +1,52 @@
+import { describe, expect, it } from "@jest/globals";
+import { createColors } from "picocolors";
+import { parseConfig } from "../../../src/config/parse-config.js";
+import { formatText } from "../../../src/report/text.js";
+import { brief, validateOne } from "../../support/data-files.js";
+
+describe("hostile input ends in findings, never a crash", () => {
+  it("JSON nested 5,000 deep: one too-deep finding where the limit is crossed", () => {
+    const text = '{"items": ' + "[".repeat(5000) + "]".repeat(5000) + "}";
+    expect(brief(validateOne("tech_debt.json", text))).toEqual(["error too-deep@1:110"]);
+  });
+
+  it("130,000 duplicate keys, or 130,000 unknown keys, are reported one by one without overflowing the stack", () => {
+    const duplicates = validateOne("team.json", `{${Array.from({ length: 130_000 }, () => '"a": 1').join(",")}}`);
+    expect(duplicates.filter((diagnostic) => diagnostic.code === "duplicate-key")).toHaveLength(129_999);
+    const unknown = Array.from({ length: 130_000 }, (_, i) => `"k${i}": 1`).join(",");
+    const diagnostics = validateOne(
+      "team.json",
+      `{"version": "1.0", "lastUpdated": "2025-01-01", "headcount": 0, ${unknown}}`,
+    );
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === "unknown-key")).toHaveLength(130_000);
+    expect(diagnostics.at(-1)).toMatchObject({ line: 1, message: "unknown key `k129999` is ignored" });
+  });
+
+  it("a config of 40,000 unknown keys, a binary tag, or keys set twice: findings with positions", () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: 1`).join("\n");
+    expect(parseConfig(keys).findings).toHaveLength(40_000);
+    expect(() => parseConfig("dora:\n  source: !!binary aGVsbG8=\n")).not.toThrow();
+    expect(parseConfig("dataDir: a\nadr:\n  require: true\n  require: false\n").findings).toEqual([
+      expect.objectContaining({
+        code: "duplicate-key",
+        span: { start: 34, end: 41 },
+        message: 'Map keys must be unique: "require" is set twice',
+      }),
+    ]);
+  });
+
+  it("the text report of a minified file cuts each frame around the column instead of repeating the whole line", () => {
+    const minified = JSON.stringify({
+      version: "1.0",
+      lastUpdated: "2025-01-01",
+      headcount: 3,
+      members: Array.from({ length: 2000 }, (_, i) => ({ name: `n${i}`, role: "x", github: i % 2 ? "dup" : `u${i}` })),
+    });
+    const diagnostics = validateOne("team.json", minified);
+    expect(diagnostics.length).toBeGreaterThan(900);
+    const output = formatText(diagnostics, 1, new Map([["data/engineering/team.json", minified]]), createColors(false));
+    // 76 KB of input, about a thousand findings: each frame a few hundred characters, not the whole line.
+    expect(output.length).toBeLessThan(diagnostics.length * 600);
+    expect(output).toContain("…");
+  });
+});
