@@ -74188,6 +74188,20 @@ function composeScorecard(input2) {
   };
 }
 
+// src/scorecard/keep-hand-written.ts
+var generatedCompliance = /^(no compliance requirement recorded|.+ required \(not evidenced in the repository\))$/;
+function keepHandWritten(next, previous3, facts) {
+  if (!previous3) return next;
+  const merged = { ...next, security: { ...next.security }, team: { ...next.team } };
+  if (previous3.$schema !== void 0) merged.$schema = previous3.$schema;
+  if (previous3.security.lastSecurityReview !== "")
+    merged.security.lastSecurityReview = previous3.security.lastSecurityReview;
+  if (!generatedCompliance.test(previous3.security.complianceStatus) && previous3.security.complianceStatus !== "")
+    merged.security.complianceStatus = previous3.security.complianceStatus;
+  if (!facts.teamRecorded) merged.team.attritionRisk = previous3.team.attritionRisk;
+  return merged.$schema === void 0 ? merged : { $schema: merged.$schema, ...merged };
+}
+
 // src/scorecard/security-files.ts
 var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
 var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
@@ -74275,7 +74289,9 @@ async function computeScorecard(context3, config2, branch, options = {}) {
     hotfixPattern: config2.dora.hotfixPattern,
     tiers: tiersWith(config2.dora.tiers)
   });
-  const scorecard2 = composeScorecard({
+  const team = read2(dataFiles.team, teamSchema);
+  const previous3 = read2(dataFiles.engineering_scorecard, scorecardSchema);
+  const composed = composeScorecard({
     now,
     dora,
     explain: options.explain ?? false,
@@ -74283,7 +74299,7 @@ async function computeScorecard(context3, config2, branch, options = {}) {
     techStack: read2(dataFiles.tech_stack, techStackSchema),
     techDebt: read2(dataFiles.tech_debt, techDebtSchema),
     infraCosts: read2(dataFiles.infra_costs, infraCostsSchema),
-    team: read2(dataFiles.team, teamSchema),
+    team,
     cfoForecast: read2(cfoForecastPath, leniently),
     security: {
       securityPolicy: securityPolicyPaths.some((path2) => Boolean(text5(path2))),
@@ -74292,9 +74308,9 @@ async function computeScorecard(context3, config2, branch, options = {}) {
       ...openDependabotAlerts !== void 0 ? { openDependabotAlerts } : {}
     }
   });
+  const scorecard2 = keepHandWritten(composed, previous3, { teamRecorded: team !== void 0 });
   scorecardSchema.parse(scorecard2);
   const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
-  const previous3 = read2(dataFiles.engineering_scorecard, scorecardSchema);
   return {
     scorecard: scorecard2,
     dora,

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { ScorecardOptions } from "./commands/scorecard.js";
 import type { OutputFormat } from "./commands/validate.js";
 import { GitError } from "../local/git.js";
+import { SymlinkTargetError } from "../local/write-atomically.js";
 import { toJsonFailure } from "../report/json.js";
 import { toSarifFailure } from "../report/sarif.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
@@ -185,7 +186,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         reportFailure({ ...io, stderr: { write: () => undefined } }, argv, error.message.replace(/^error: /, ""));
       return exitCodes.failure;
     }
-    if (error instanceof UsageError || error instanceof GitError) {
+    if (error instanceof UsageError || error instanceof GitError || error instanceof SymlinkTargetError) {
       reportFailure(io, argv, error.message);
       return exitCodes.failure;
     }

@@ -1,14 +1,6 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { FilePublisher } from "../ports/publisher.js";
-
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
-}
+import { writeAtomically } from "./write-atomically.js";
 
 /** Publishes files into the working tree under `root` (the CLI's `--write`). */
 export function localPublisher(root: string): FilePublisher {

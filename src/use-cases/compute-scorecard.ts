@@ -33,6 +33,7 @@ import { techStackSchema } from "../schemas/tech-stack.js";
 import type { Config } from "../schemas/config.js";
 import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
 import { composeScorecard } from "../scorecard/compose.js";
+import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 
 const day = 86_400_000;
@@ -168,7 +169,9 @@ export async function computeScorecard(
     hotfixPattern: config.dora.hotfixPattern,
     tiers: tiersWith(config.dora.tiers),
   });
-  const scorecard = composeScorecard({
+  const team = read(dataFiles.team, teamSchema);
+  const previous = read(dataFiles.engineering_scorecard, scorecardSchema);
+  const composed = composeScorecard({
     now,
     dora,
     explain: options.explain ?? false,
@@ -176,7 +179,7 @@ export async function computeScorecard(
     techStack: read(dataFiles.tech_stack, techStackSchema),
     techDebt: read(dataFiles.tech_debt, techDebtSchema),
     infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
-    team: read(dataFiles.team, teamSchema),
+    team,
     cfoForecast: read(cfoForecastPath, leniently),
     security: {
       securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
@@ -185,10 +188,11 @@ export async function computeScorecard(
       ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
     },
   });
+  // Computed figures are refreshed; what a person wrote and the scorecard cannot compute is kept.
+  const scorecard = keepHandWritten(composed, previous, { teamRecorded: team !== undefined });
   // What we write must pass our own validation.
   scorecardSchema.parse(scorecard);
   const json = JSON.stringify(scorecard, null, 2) + "\n";
-  const previous = read(dataFiles.engineering_scorecard, scorecardSchema);
   return {
     scorecard,
     dora,

@@ -221,3 +221,40 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     expect((await runCli(["scorecard", "--window-days", "0"])).code).toBe(2);
   });
 });
+
+describe("scorecard --write merges, it never erases", () => {
+  it("keeps what a person wrote that the scorecard cannot compute, and refuses to write through a symlink", async () => {
+    const root = releases();
+    const { existsSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, rmSync } = await import("node:fs");
+    mkdirSync(join(root, "data/engineering"), { recursive: true });
+    const first = await runCli(args(root, "--write"), { cwd: root });
+    expect(first.code).toBe(0);
+    const file = join(root, "data/engineering/engineering_scorecard.json");
+    const written = JSON.parse(readFileSync(file, "utf8"));
+    written.$schema = "../../schemas/engineering_scorecard.schema.json";
+    written.security.lastSecurityReview = "2025-09-15";
+    written.security.complianceStatus = "SOC 2 Type 1 report issued 2025-06";
+    written.team.attritionRisk = "high";
+    writeFileSync(file, JSON.stringify(written, null, 2));
+    await runCli(args(root, "--write"), { cwd: root });
+    const again = JSON.parse(readFileSync(file, "utf8"));
+    expect(again).toMatchObject({
+      $schema: "../../schemas/engineering_scorecard.schema.json",
+      security: { lastSecurityReview: "2025-09-15", complianceStatus: "SOC 2 Type 1 report issued 2025-06" },
+      team: { attritionRisk: "high" },
+    });
+    expect(Object.keys(again)[0]).toBe("$schema");
+    expect(validateOne("engineering_scorecard.json", readFileSync(file, "utf8"))).toEqual([]);
+
+    // A symlink planted where the file goes is refused, and what it points at is untouched.
+    const outside = join(tempRepo(), "secret.txt");
+    writeFileSync(outside, "keep me");
+    rmSync(file);
+    symlinkSync(outside, file);
+    const refused = await runCli(args(root, "--write"), { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("is a symbolic link; not writing through it");
+    expect(readFileSync(outside, "utf8")).toBe("keep me");
+    expect(existsSync(outside)).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { applyEdits, modify } from "jsonc-parser";
 import { githubGateway } from "../../github/gateway.js";
 import { standaloneClient } from "../../github/standalone-client.js";
+import { writeAtomically } from "../../local/write-atomically.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
 import { techDebtSchema } from "../../schemas/tech-debt.js";
@@ -123,9 +124,7 @@ export async function debtSummaryCommand(options: { root?: string; fix?: boolean
       formattingOptions: { insertSpaces: !indent.includes("\t"), tabSize: indent.length },
     }),
   );
-  const temporary = `${join(root, path)}.tmp-${process.pid}`;
-  await writeFile(temporary, applyEdits(text, edits));
-  await rename(temporary, join(root, path));
+  await writeAtomically(join(root, path), applyEdits(text, edits));
   io.stdout.write(`${colorsFor(io).green("fixed")} ${displayPath(io, root, path)}: ${described}\n`);
   return exitCodes.ok;
 }

@@ -1,0 +1,24 @@
+import { randomBytes } from "node:crypto";
+import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** A target that is a symlink is refused: the write would land wherever it points. */
+export class SymlinkTargetError extends Error {}
+
+/**
+ * Writes a file whole or not at all: a temporary file with a random name created exclusively
+ * next to the target (a planted `<file>.tmp-…` symlink cannot redirect it), then a rename.
+ */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isSymbolicLink()) throw new SymlinkTargetError(`${path} is a symbolic link; not writing through it`);
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  await writeFile(temporary, text, { flag: "wx" });
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
