@@ -44542,7 +44542,7 @@ function dataDirOf(config2) {
 function adrDirectoryOf(config2) {
   return posix.normalize(config2.adr.directory ?? `${dataDirOf(config2)}/adrs`).replace(/\/$/, "");
 }
-var glob, globs, adrCategory, adrCategoryNames, doraTierThresholds, configSchema;
+var glob, globs, insideRepository, adrCategory, adrCategoryNames, doraTierThresholds, configSchema;
 var init_config = __esm({
   "src/schemas/config.ts"() {
     "use strict";
@@ -44553,6 +44553,9 @@ var init_config = __esm({
       if (problem) context3.addIssue({ code: "custom", message: problem });
     });
     globs = external_exports.array(glob).default([]);
+    insideRepository = external_exports.string().min(1).refine((path2) => !posix.isAbsolute(path2) && !/^[A-Za-z]:/.test(path2) && !posix.normalize(path2).split("/").includes(".."), {
+      error: "must be a directory inside the repository (relative, without ..)"
+    });
     adrCategory = external_exports.strictObject({
       add: globs.meta({ description: "Extra globs that count as this category." }),
       remove: globs.meta({ description: "Built-in globs to stop using for this category." })
@@ -44572,14 +44575,14 @@ var init_config = __esm({
     });
     configSchema = external_exports.strictObject({
       _extends: external_exports.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
-      dataDir: external_exports.string().min(1).default("data/engineering").meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
+      dataDir: insideRepository.default("data/engineering").meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
       validation: external_exports.strictObject({
         maxFileSizeBytes: external_exports.int().min(1).default(5 * 1024 * 1024).meta({ description: "Data files larger than this are refused unread." }),
         alwaysCheck: external_exports.boolean().default(false).meta({ description: "Post the data check on every PR, even one that touches no data file." }),
         ignore: globs.meta({ description: "Globs (relative to dataDir) of files not to validate." })
       }).prefault({}),
       adr: external_exports.strictObject({
-        directory: external_exports.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
+        directory: insideRepository.optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
         require: external_exports.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
         skipLabel: external_exports.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
         includeDrafts: external_exports.boolean().default(false),

@@ -11,6 +11,14 @@ const glob = z
   });
 const globs = z.array(glob).default([]);
 
+/** A directory inside the repository: relative, and never climbing out of it (`../x`, `/etc`). */
+const insideRepository = z
+  .string()
+  .min(1)
+  .refine((path) => !posix.isAbsolute(path) && !/^[A-Za-z]:/.test(path) && !posix.normalize(path).split("/").includes(".."), {
+    error: "must be a directory inside the repository (relative, without ..)",
+  });
+
 const adrCategory = z
   .strictObject({
     add: globs.meta({ description: "Extra globs that count as this category." }),
@@ -36,9 +44,7 @@ const doraTierThresholds = z.strictObject({
 export const configSchema = z
   .strictObject({
     _extends: z.string().optional().meta({ description: "Repository whose config this one extends (Probot convention), e.g. .github." }),
-    dataDir: z
-      .string()
-      .min(1)
+    dataDir: insideRepository
       .default("data/engineering")
       .meta({ description: "Directory, relative to the repository root, that holds the engineering data files." }),
     validation: z
@@ -50,7 +56,7 @@ export const configSchema = z
       .prefault({}),
     adr: z
       .strictObject({
-        directory: z.string().optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
+        directory: insideRepository.optional().meta({ description: "Where ADRs live; defaults to <dataDir>/adrs." }),
         require: z.boolean().default(false).meta({ description: "Fail the ADR check (instead of neutral) when an ADR is missing." }),
         skipLabel: z.string().min(1).default("no-adr").meta({ description: "PR label that waives the ADR suggestion." }),
         includeDrafts: z.boolean().default(false),

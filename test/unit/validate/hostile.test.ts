@@ -50,3 +50,25 @@ describe("hostile input ends in findings, never a crash", () => {
     expect(output).toContain("…");
   });
 });
+
+describe("configured paths stay inside the repository", () => {
+  it.each(["../x", "data/../../etc", "/etc", "C:/Windows"])(
+    "dataDir %s is refused with its position, and the defaults are used",
+    (dataDir) => {
+      const parsed = parseConfig(`dataDir: ${dataDir}\n`);
+      expect(parsed.valid).toBe(false);
+      expect(parsed.config.dataDir).toBe("data/engineering");
+      expect(parsed.findings).toEqual([
+        expect.objectContaining({
+          code: "config-invalid-format",
+          message: expect.stringContaining("must be a directory inside the repository"),
+        }),
+      ]);
+    },
+  );
+
+  it("adr.directory too; a plain subdirectory is fine", () => {
+    expect(parseConfig("adr:\n  directory: ../../adr\n").valid).toBe(false);
+    expect(parseConfig("dataDir: governance/engineering\nadr:\n  directory: docs/adr\n").valid).toBe(true);
+  });
+});
