@@ -73028,12 +73028,14 @@ async function validateData(view, ref, paths, loaded) {
     maxBytes: config2.validation.maxFileSizeBytes
   });
   const files = [];
+  const symlinks = [];
   const texts = /* @__PURE__ */ new Map();
   for (const path2 of dataPaths) {
     const file2 = contents.files.get(path2);
     if (!file2) continue;
     if (file2.text !== null) texts.set(path2, file2.text);
-    if (file2.unread === "binary") files.push({ path: path2, size: file2.byteSize, binary: true });
+    if (file2.unread === "symlink") symlinks.push(path2);
+    else if (file2.unread === "binary") files.push({ path: path2, size: file2.byteSize, binary: true });
     else
       files.push({
         path: path2,
@@ -73054,12 +73056,20 @@ async function validateData(view, ref, paths, loaded) {
       maxFileSizeBytes: config2.validation.maxFileSizeBytes,
       knownPaths,
       records: await recordRulesFor(files, layout)
-    })
+    }),
+    ...symlinks.map((path2) => ({
+      file: path2,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "symlink",
+      message: "this data file is a symbolic link; links are never followed (one could point at secrets): commit the file itself"
+    }))
   ].sort(compareDiagnostics);
   const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map(
     (finding) => `The organisation's ${configPath2} (in the .github repository) has an error: ${finding.message}; the defaults are used.`
   );
-  return { diagnostics, files: files.map((file2) => file2.path), texts, notes: notes2 };
+  return { diagnostics, files: [...files.map((file2) => file2.path), ...symlinks], texts, notes: notes2 };
 }
 
 // src/use-cases/review-data-files.ts

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readRegularFile } from "./read-contents.js";
 import { join } from "node:path";
 import type { ChangedFile } from "../ports/repository-view.js";
 import { git, GitError, gitMaybe } from "./git.js";
@@ -56,7 +56,8 @@ export async function localChanges(root: string, base: string): Promise<ChangedF
     changes.push({ path, status, additions, deletions, ...(patches.has(path) ? { patch: patches.get(path)! } : {}) });
   }
   for (const path of untracked.split("\0").filter(Boolean)) {
-    const text = await readFile(join(root, path), "utf8").catch(() => "");
+    // An untracked link or FIFO is not read (a link to /dev/zero would never end); nor is a huge file.
+    const text = (await readRegularFile(join(root, path), 1024 * 1024).catch(() => undefined)) ?? "";
     const lines = text.split("\n");
     changes.push({
       path,

@@ -8,7 +8,7 @@ async function walk(directory: string): Promise<string[]> {
     if (entry.name.startsWith(".") && entry.isDirectory()) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile()) out.push(path);
+    else if (entry.isFile() || entry.isSymbolicLink()) out.push(path); // a link is listed so that it is reported, never followed
   }
   return out;
 }

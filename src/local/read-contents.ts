@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   workingTree,
@@ -18,9 +18,15 @@ function content(path: string, byteSize: number, bytes: Uint8Array | undefined):
     : { path, byteSize, text: decoder.decode(bytes), bytes };
 }
 
+/**
+ * A regular file of the working tree, read as a file: a symbolic link is reported and never
+ * followed (a committed link to /proc/self/environ must not print a job's secrets), a FIFO or a
+ * device is not read at all.
+ */
 async function readWorkingTreeFile(root: string, path: string, maxBytes: number): Promise<FileContent | undefined> {
   const absolute = join(root, path);
-  const info = await stat(absolute).catch(() => undefined);
+  const info = await lstat(absolute).catch(() => undefined);
+  if (info?.isSymbolicLink()) return { path, byteSize: 0, text: null, unread: "symlink" };
   if (!info?.isFile()) return undefined;
   return content(path, info.size, info.size > maxBytes ? undefined : await readFile(absolute));
 }
@@ -55,4 +61,14 @@ export async function readLocalContents(
     if (listing !== undefined) result.directories.set(directory, listing.split("\0").filter(Boolean));
   }
   return result;
+}
+
+/** A regular file's text, or undefined for a missing file, a link, a FIFO or a device, or one over `maxBytes`. */
+export async function readRegularFile(
+  absolute: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<string | undefined> {
+  const info = await lstat(absolute).catch(() => undefined);
+  if (!info?.isFile() || info.size > maxBytes) return undefined;
+  return readFile(absolute, "utf8");
 }

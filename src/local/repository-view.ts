@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type RepositoryView } from "../ports/repository-view.js";
@@ -6,7 +6,7 @@ import { localChanges } from "./changed-files.js";
 import { gitMaybe, GitError } from "./git.js";
 import { readCommits, readTagDeployments } from "./git-history.js";
 import { listFiles } from "./list-files.js";
-import { readLocalContents } from "./read-contents.js";
+import { readLocalContents, readRegularFile } from "./read-contents.js";
 
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
@@ -33,9 +33,14 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
   return {
     readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted),
     readConfigSources: async (ref, path) => {
+      if (ref === workingTree && (await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink()) {
+        throw new GitError(
+          `${path} is a symbolic link; CTO Co-Pilot reads files as files and never follows a link (it could point at secrets): replace it with the file itself`,
+        );
+      }
       const text =
         ref === workingTree
-          ? await readFile(join(root, path), "utf8").catch(() => undefined)
+          ? await readRegularFile(join(root, path)).catch(() => undefined)
           : await gitMaybe(gitDir, ["show", `${ref}:./${path}`]);
       return text === undefined ? {} : { repository: text };
     },

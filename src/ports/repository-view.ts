@@ -14,8 +14,11 @@ export interface FileContent {
   byteSize: number;
   /** The text; null when the file is binary or was not read (see `unread`). */
   text: string | null;
-  /** Why `text` is null: the source says the file is binary, or it is over the `maxBytes` asked for. */
-  unread?: "binary" | "too-large";
+  /**
+   * Why `text` is null: the source says the file is binary, it is over the `maxBytes` asked for,
+   * or it is a symbolic link (never followed: it could point at secrets or a device).
+   */
+  unread?: "binary" | "too-large" | "symlink";
   /** The exact bytes, when the view reads them raw (the local view): validation reports invalid UTF-8 and a BOM from these. */
   bytes?: Uint8Array;
 }

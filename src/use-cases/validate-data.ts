@@ -64,12 +64,14 @@ export async function validateData(
     maxBytes: config.validation.maxFileSizeBytes,
   });
   const files: DataFile[] = [];
+  const symlinks: string[] = [];
   const texts = new Map<string, string>();
   for (const path of dataPaths) {
     const file = contents.files.get(path);
     if (!file) continue;
     if (file.text !== null) texts.set(path, file.text);
-    if (file.unread === "binary") files.push({ path, size: file.byteSize, binary: true });
+    if (file.unread === "symlink") symlinks.push(path);
+    else if (file.unread === "binary") files.push({ path, size: file.byteSize, binary: true });
     else
       files.push({
         path,
@@ -91,6 +93,15 @@ export async function validateData(
       knownPaths,
       records: await recordRulesFor(files, layout),
     }),
+    ...symlinks.map((path) => ({
+      file: path,
+      line: 1,
+      column: 1,
+      severity: "error" as const,
+      code: "symlink",
+      message:
+        "this data file is a symbolic link; links are never followed (one could point at secrets): commit the file itself",
+    })),
   ].sort(compareDiagnostics);
   const notes = resolved.organizationFindings
     .filter((finding) => finding.severity === "error")
@@ -98,5 +109,5 @@ export async function validateData(
       (finding) =>
         `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`,
     );
-  return { diagnostics, files: files.map((file) => file.path), texts, notes };
+  return { diagnostics, files: [...files.map((file) => file.path), ...symlinks], texts, notes };
 }
