@@ -19550,12 +19550,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb2, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb2, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb2) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -19565,7 +19565,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -19588,8 +19588,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb2, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb2, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -19618,7 +19618,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
             function callbackForResult(err, res) {
@@ -19630,7 +19630,7 @@ var require_lib = __commonJS({
                 resolve(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -19640,12 +19640,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -19654,7 +19654,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -19666,7 +19666,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -19702,27 +19702,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -55261,9 +55261,9 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info2(code2);
+    return info3(code2);
   }
-  function info2(code2) {
+  function info3(code2) {
     if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
@@ -55278,7 +55278,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
       return nok(code2);
     }
     effects.consume(code2);
-    return info2;
+    return info3;
   }
   function metaBefore(code2) {
     if (code2 === null || markdownLineEnding(code2)) {
@@ -58306,11 +58306,11 @@ function createTokenizer(parser, initialize, from) {
     context3.events.push(["exit", token, context3]);
     return token;
   }
-  function onsuccessfulconstruct(construct, info2) {
-    addResult(construct, info2.from);
+  function onsuccessfulconstruct(construct, info3) {
+    addResult(construct, info3.from);
   }
-  function onsuccessfulcheck(_, info2) {
-    info2.restore();
+  function onsuccessfulcheck(_, info3) {
+    info3.restore();
   }
   function constructFactory(onreturn, fields) {
     return hook2;
@@ -58318,7 +58318,7 @@ function createTokenizer(parser, initialize, from) {
       let listOfConstructs;
       let constructIndex;
       let currentConstruct;
-      let info2;
+      let info3;
       return Array.isArray(constructs2) ? (
         /* c8 ignore next 1 */
         handleListOfConstructs(constructs2)
@@ -58354,7 +58354,7 @@ function createTokenizer(parser, initialize, from) {
       function handleConstruct(construct) {
         return start;
         function start(code2) {
-          info2 = store();
+          info3 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context3.currentConstruct = construct;
@@ -58375,12 +58375,12 @@ function createTokenizer(parser, initialize, from) {
       }
       function ok3(code2) {
         consumed = true;
-        onreturn(currentConstruct, info2);
+        onreturn(currentConstruct, info3);
         return returnState;
       }
       function nok(code2) {
         consumed = true;
-        info2.restore();
+        info3.restore();
         if (++constructIndex < listOfConstructs.length) {
           return handleConstruct(listOfConstructs[constructIndex]);
         }
@@ -60124,8 +60124,8 @@ function exitFootnoteDefinition(token) {
 function footnoteReferencePeek() {
   return "[";
 }
-function footnoteReference(node3, _, state, info2) {
-  const tracker = state.createTracker(info2);
+function footnoteReference(node3, _, state, info3) {
+  const tracker = state.createTracker(info3);
   let value = tracker.move("[^");
   const exit3 = state.enter("footnoteReference");
   const subexit = state.enter("reference");
@@ -60182,8 +60182,8 @@ function enterStrikethrough(token) {
 function exitStrikethrough(token) {
   this.exit(token);
 }
-function handleDelete(node3, _, state, info2) {
-  const tracker = state.createTracker(info2);
+function handleDelete(node3, _, state, info3) {
+  const tracker = state.createTracker(info3);
   const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
   const exit3 = state.enter("strikethrough");
   let value = tracker.move(sequence);
@@ -69475,10 +69475,20 @@ var categoryKeywords = {
 
 // src/markdown/escape.ts
 function escapeInline(text5) {
-  return text5.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+  return withoutBidiControls(text5).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/:\/\//g, ":\u200B//").replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200B.`).replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+}
+function withoutBidiControls(text5) {
+  return text5.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
+}
+function codeSpan(text5, options = {}) {
+  let clean = neutralizeReferences(text5).replace(/[\r\n]+/g, " ");
+  if (options.inTable) clean = clean.replace(/\|/g, "\\|");
+  const fence2 = "`".repeat(Math.max(0, ...[...clean.matchAll(/`+/g)].map((run2) => run2[0].length)) + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence2}${pad}${clean}${pad}${fence2}`;
 }
 function neutralizeReferences(text5) {
-  return text5.replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+  return withoutBidiControls(text5).replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
 }
 function truncate(text5, max, note = (omitted) => `
 
@@ -69498,7 +69508,7 @@ function fence(text5) {
 }
 function renderSuggestion(input2) {
   const rows = input2.changes.slice(0, maxRows).map(
-    (change) => `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`
+    (change) => `| ${categoryLabels[change.category]} | ${codeSpan(shortPath(change.file), { inTable: true })} | ${escapeInline(change.reason)} |`
   );
   const counts = Object.entries(
     input2.changes.reduce(
@@ -69506,11 +69516,12 @@ function renderSuggestion(input2) {
       {}
     )
   ).map(([label, count2]) => `${label} (${count2})`);
-  const codeFence = fence(input2.draft.text);
+  const draftText = withoutBidiControls(input2.draft.text);
+  const codeFence = fence(draftText);
   const lines = [
     "### Architecture decision record suggested",
     "",
-    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as \`${escapeInline(input2.adrDirectory)}/${input2.draft.fileName}\`.`,
+    `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made. A draft is below, ready to commit as ${codeSpan(`${input2.adrDirectory}/${input2.draft.fileName}`)}.`,
     "",
     "| Category | File | Why it counts |",
     "|---|---|---|",
@@ -69538,17 +69549,17 @@ function renderSuggestion(input2) {
     "<details><summary>Draft ADR</summary>",
     "",
     `${codeFence}markdown`,
-    input2.draft.text.trimEnd(),
+    draftText.trimEnd(),
     codeFence,
     "",
     "</details>",
     "",
-    `Not a decision worth recording? Add the \`${escapeInline(input2.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
+    `Not a decision worth recording? Add the ${codeSpan(input2.skipLabel)} label, or a line \`ADR-Exempt: <reason>\` to the description.` + (input2.required ? " This repository requires an ADR for such changes (`adr.require`)." : "")
   );
   return truncate(lines.join("\n"), maxCommentLength);
 }
 function renderResolved(resolution) {
-  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => `\`${escapeInline(file2)}\``).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
+  const why = resolution.kind === "adr-added" ? `This pull request adds ${resolution.files.map((file2) => codeSpan(file2)).join(", ")}. Thank you for recording the decision.` : resolution.kind === "label" ? `Skipped: the pull request carries the ${codeSpan(resolution.label)} label.` : resolution.kind === "waiver" ? `Waived in the description: "${escapeInline(resolution.reason)}"` : "This pull request no longer changes infrastructure.";
   return ["### Architecture decision record: resolved", "", why].join("\n");
 }
 
@@ -70860,6 +70871,14 @@ async function reviewAdr(context3, pr, options = {}) {
   return { status: status2, changes, ...resolution ? { resolution } : {}, comment, commentBody, check: check2, plan };
 }
 
+// src/action/context.ts
+function info2(text5) {
+  info(text5.replace(/(^|\n)(\s*):(?=:)/g, "$1$2:\u200B"));
+}
+function coreLogger() {
+  return { debug, info: info2, warn: warning, error };
+}
+
 // src/action/commands/adr.ts
 async function adr(useCase, pr, snapshot, dryRun) {
   const outcome = await reviewAdr(useCase, pr, {
@@ -70869,7 +70888,7 @@ async function adr(useCase, pr, snapshot, dryRun) {
   });
   setOutput("adr-status", outcome.status);
   setOutput("adr-triggered", String(outcome.changes.length > 0));
-  info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
+  info2(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
   if (outcome.status === "suggested" && (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")) {
     const why = outcome.comment === "dry-run" ? "Dry run: no comment was written." : "This token cannot comment on the pull request (a fork's read-only GITHUB_TOKEN), so the suggestion is shown here.";
     warning(`${outcome.plan?.title ?? "ADR suggested"}: see the job summary`);
@@ -70932,7 +70951,7 @@ function planDataCheck(input2) {
     let length = lines.join("\n").length;
     let shown = 0;
     for (const diagnostic of input2.diagnostics) {
-      const row = `| \`${escapeInline(diagnostic.file)}\` | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
+      const row = `| ${codeSpan(diagnostic.file, { inTable: true })} | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
       if (length + row.length + 200 > maxSummary) break;
       lines.push(row);
       length += row.length + 1;
@@ -70941,7 +70960,7 @@ function planDataCheck(input2) {
     if (shown < input2.diagnostics.length)
       lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
   } else if (input2.files.length > 0) {
-    lines.push("", ...input2.files.map((file2) => `- \`${escapeInline(file2)}\``));
+    lines.push("", ...input2.files.map((file2) => `- ${codeSpan(file2)}`));
   }
   lines.push("", "Run `npx cto-copilot validate` locally for the same report.");
   return {
@@ -73117,7 +73136,7 @@ async function reportWithoutCheckRun(plan, reason2) {
 async function dataCheck(useCase, pr, snapshot, dryRun) {
   const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
   if (outcome.status === "skipped") {
-    info(outcome.reason);
+    info2(outcome.reason);
     setOutput("conclusion", "skipped");
     return true;
   }
@@ -73188,7 +73207,7 @@ function debtBody(item, context3, closedBySync = false) {
     "",
     `| | |`,
     `|---|---|`,
-    `| Debt item | \`${escapeInline(item.id).replace(/`/g, "'")}\` |`,
+    `| Debt item | ${codeSpan(item.id, { inTable: true })} |`,
     `| Priority | ${item.priority} |`,
     `| Quadrant | ${quadrantMeaning[item.quadrant]} |`,
     `| Impact | ${item.impact.replace(/_/g, " ")} |`,
@@ -73435,7 +73454,7 @@ async function debtSync(useCase, branch, dryRun) {
     dryRun
   });
   if (outcome.status === "skipped") {
-    info(`Debt issues: ${outcome.reason}.`);
+    info2(`Debt issues: ${outcome.reason}.`);
     return;
   }
   const { plan } = outcome;
@@ -73450,7 +73469,7 @@ async function debtSync(useCase, branch, dryRun) {
   for (const [name, value] of Object.entries(counts)) setOutput(`debt-${name}`, value);
   if (outcome.backSync) setOutput("debt-back-sync-pull-request", outcome.backSync.number);
   const verb2 = outcome.status === "planned" ? "would be" : "were";
-  info(
+  info2(
     `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts).map(([name, value]) => `${value} ${name}`).join(", ")}.`
   );
   const rows = [
@@ -74384,7 +74403,7 @@ async function scorecard(useCase, dryRun) {
   setOutput("rework-rate", dora.reworkRate.rate ?? "");
   await summary.addRaw(renderScorecardSummary(run2.scorecard, dora, run2.previous), true).write();
   if (dryRun) {
-    info("Dry run: the scorecard was not written.");
+    info2("Dry run: the scorecard was not written.");
     return;
   }
   const written = await writeScorecard(useCase, run2, {
@@ -74395,21 +74414,16 @@ async function scorecard(useCase, dryRun) {
   });
   if (written.status === "committed") {
     setOutput("scorecard-commit", written.sha ?? "");
-    info(
+    info2(
       `Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`
     );
     if (written.pullRequest) {
       setOutput("scorecard-pull-request", written.pullRequest.number);
-      info(
+      info2(
         `${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`
       );
     }
-  } else info(`Scorecard not written: ${written.reason}.`);
-}
-
-// src/action/context.ts
-function coreLogger() {
-  return { debug, info, warn: warning, error };
+  } else info2(`Scorecard not written: ${written.reason}.`);
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -74431,11 +74445,11 @@ async function errorRequest(state, octokit, error63, options) {
 }
 async function wrapRequest(state, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error63, info2) {
+  limiter.on("failed", function(error63, info3) {
     const maxRetries = ~~error63.request.request?.retries;
     const after = ~~error63.request.request?.retryAfter;
-    options.request.retryCount = info2.retryCount + 1;
-    if (maxRetries > info2.retryCount) {
+    options.request.retryCount = info3.retryCount + 1;
+    if (maxRetries > info3.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
@@ -74656,8 +74670,8 @@ function throttling(octokit, octokitOptions) {
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error63, info2) {
-      const [state2, request2, options] = info2.args;
+    state.retryLimiter.on("failed", async function(error63, info3) {
+      const [state2, request2, options] = info3.args;
       const { pathname } = new URL(options.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error63.status !== 401;
       if (!(shouldRetryGraphQL || error63.status === 403 || error63.status === 429)) {
@@ -74757,7 +74771,7 @@ async function run() {
     const dryRun = getInput("dry-run") === "" ? false : getBooleanInput("dry-run");
     const selected2 = chooseCommands(input2, context2.eventName);
     if (selected2.length === 0) {
-      info(`Nothing to do on ${context2.eventName} events with command auto.`);
+      info2(`Nothing to do on ${context2.eventName} events with command auto.`);
       return;
     }
     if (selected2.includes("debt-sync")) {
@@ -74770,9 +74784,9 @@ async function run() {
       ]);
       const touchesDebt = !push2.commits || changed.some((path2) => path2 === "tech_debt.json" || path2.endsWith("/tech_debt.json"));
       if (context2.eventName === "push" && push2.ref !== `refs/heads/${branch}`)
-        info(`Debt issues follow ${branch}; this push is to ${push2.ref}.`);
+        info2(`Debt issues follow ${branch}; this push is to ${push2.ref}.`);
       else if (context2.eventName === "push" && !touchesDebt)
-        info("This push does not change tech_debt.json: the debt issues are left as they are.");
+        info2("This push does not change tech_debt.json: the debt issues are left as they are.");
       else {
         const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
         await debtSync({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, branch, dryRun);

@@ -8,7 +8,7 @@ import { adr } from "./commands/adr.js";
 import { dataCheck } from "./commands/data-check.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { scorecard } from "./commands/scorecard.js";
-import { coreLogger, type ActionContext } from "./context.js";
+import { coreLogger, info, type ActionContext } from "./context.js";
 import { actionOctokit } from "./octokit.js";
 
 const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync"] as const;
@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
     const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
     const selected = chooseCommands(input as Command, context.eventName);
     if (selected.length === 0) {
-      core.info(`Nothing to do on ${context.eventName} events with command auto.`);
+      info(`Nothing to do on ${context.eventName} events with command auto.`);
       return;
     }
     if (selected.includes("debt-sync")) {
@@ -52,9 +52,9 @@ export async function run(): Promise<void> {
       const touchesDebt =
         !push.commits || changed.some((path) => path === "tech_debt.json" || path.endsWith("/tech_debt.json"));
       if (context.eventName === "push" && push.ref !== `refs/heads/${branch}`)
-        core.info(`Debt issues follow ${branch}; this push is to ${push.ref}.`);
+        info(`Debt issues follow ${branch}; this push is to ${push.ref}.`);
       else if (context.eventName === "push" && !touchesDebt)
-        core.info("This push does not change tech_debt.json: the debt issues are left as they are.");
+        info("This push does not change tech_debt.json: the debt issues are left as they are.");
       else {
         const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
         await debtSync({ ...gateway, log: coreLogger(), now: () => new Date() }, branch, dryRun);

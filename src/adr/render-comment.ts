@@ -1,4 +1,4 @@
-import { escapeInline, truncate } from "../markdown/escape.js";
+import { codeSpan, escapeInline, truncate, withoutBidiControls } from "../markdown/escape.js";
 import { categoryLabels } from "./categories.js";
 import type { InfraChange } from "./detect-infra-changes.js";
 import type { AdrDraft } from "./render-draft.js";
@@ -44,7 +44,7 @@ export function renderSuggestion(input: SuggestionInput): string {
     .slice(0, maxRows)
     .map(
       (change) =>
-        `| ${categoryLabels[change.category]} | \`${escapeInline(shortPath(change.file))}\` | ${escapeInline(change.reason)} |`,
+        `| ${categoryLabels[change.category]} | ${codeSpan(shortPath(change.file), { inTable: true })} | ${escapeInline(change.reason)} |`,
     );
   const counts = Object.entries(
     input.changes.reduce<Record<string, number>>(
@@ -52,12 +52,14 @@ export function renderSuggestion(input: SuggestionInput): string {
       {},
     ),
   ).map(([label, count]) => `${label} (${count})`);
-  const codeFence = fence(input.draft.text);
+  // Inside the fence nothing renders; bidirectional controls could still make it read backwards.
+  const draftText = withoutBidiControls(input.draft.text);
+  const codeFence = fence(draftText);
   const lines = [
     "### Architecture decision record suggested",
     "",
     `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made.` +
-      ` A draft is below, ready to commit as \`${escapeInline(input.adrDirectory)}/${input.draft.fileName}\`.`,
+      ` A draft is below, ready to commit as ${codeSpan(`${input.adrDirectory}/${input.draft.fileName}`)}.`,
     "",
     "| Category | File | Why it counts |",
     "|---|---|---|",
@@ -85,12 +87,12 @@ export function renderSuggestion(input: SuggestionInput): string {
     "<details><summary>Draft ADR</summary>",
     "",
     `${codeFence}markdown`,
-    input.draft.text.trimEnd(),
+    draftText.trimEnd(),
     codeFence,
     "",
     "</details>",
     "",
-    `Not a decision worth recording? Add the \`${escapeInline(input.skipLabel)}\` label, or a line \`ADR-Exempt: <reason>\` to the description.` +
+    `Not a decision worth recording? Add the ${codeSpan(input.skipLabel)} label, or a line \`ADR-Exempt: <reason>\` to the description.` +
       (input.required ? " This repository requires an ADR for such changes (`adr.require`)." : ""),
   );
   return truncate(lines.join("\n"), maxCommentLength);
@@ -100,9 +102,9 @@ export function renderSuggestion(input: SuggestionInput): string {
 export function renderResolved(resolution: AdrResolution): string {
   const why =
     resolution.kind === "adr-added"
-      ? `This pull request adds ${resolution.files.map((file) => `\`${escapeInline(file)}\``).join(", ")}. Thank you for recording the decision.`
+      ? `This pull request adds ${resolution.files.map((file) => codeSpan(file)).join(", ")}. Thank you for recording the decision.`
       : resolution.kind === "label"
-        ? `Skipped: the pull request carries the \`${escapeInline(resolution.label)}\` label.`
+        ? `Skipped: the pull request carries the ${codeSpan(resolution.label)} label.`
         : resolution.kind === "waiver"
           ? `Waived in the description: "${escapeInline(resolution.reason)}"`
           : "This pull request no longer changes infrastructure.";

@@ -1,4 +1,4 @@
-import { escapeInline, neutralizeReferences } from "../markdown/escape.js";
+import { codeSpan, escapeInline, neutralizeReferences } from "../markdown/escape.js";
 import type { DebtItem } from "../schemas/tech-debt.js";
 
 /** GitHub refuses issue titles over 256 characters. */
@@ -91,7 +91,7 @@ export function debtBody(item: DebtItem, context: DebtBodyContext, closedBySync 
     "",
     `| | |`,
     `|---|---|`,
-    `| Debt item | \`${escapeInline(item.id).replace(/`/g, "'")}\` |`,
+    `| Debt item | ${codeSpan(item.id, { inTable: true })} |`,
     `| Priority | ${item.priority} |`,
     `| Quadrant | ${quadrantMeaning[item.quadrant]} |`,
     `| Impact | ${item.impact.replace(/_/g, " ")} |`,

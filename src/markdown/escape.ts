@@ -5,15 +5,40 @@
  * A zero-width joiner after `@` and `#` keeps the text readable while GitHub ignores it.
  */
 export function escapeInline(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
-    .replace(/#(?=\d)/g, "#\u200d")
-    .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-");
+  return (
+    withoutBidiControls(text)
+      .replace(/[\r\n]+/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/\|/g, "\\|")
+      // No link or image from untrusted text: `[text](url)`, `![alt](src)`, and bare URLs that GFM would link.
+      .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
+      .replace(/:\/\//g, ":\u200b//")
+      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`)
+      .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
+      .replace(/#(?=\d)/g, "#\u200d")
+      .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-")
+  );
+}
+
+/** Bidirectional controls (U+202A-U+202E, U+2066-U+2069) can make text read backwards: removed from what the bot writes. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
+}
+
+/**
+ * Untrusted text as a code span: a fence longer than any backtick run in it (a backtick in a
+ * path cannot close the span early), padded when the text starts or ends with one; no HTML
+ * entities (inside a span `&lt;` would show as is), mentions and references made inert as everywhere.
+ * In a table cell, pipes are escaped, as GFM asks.
+ */
+export function codeSpan(text: string, options: { inTable?: boolean } = {}): string {
+  let clean = neutralizeReferences(text).replace(/[\r\n]+/g, " ");
+  if (options.inTable) clean = clean.replace(/\|/g, "\\|");
+  const fence = "`".repeat(Math.max(0, ...[...clean.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
 /**
@@ -21,7 +46,7 @@ export function escapeInline(text: string): string {
  * would link or notify, without HTML escaping (a title shows `&amp;` literally).
  */
 export function neutralizeReferences(text: string): string {
-  return text
+  return withoutBidiControls(text)
     .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
     .replace(/#(?=\d)/g, "#\u200d")
     .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-");

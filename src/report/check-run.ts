@@ -1,5 +1,5 @@
 import { count } from "../text/plural.js";
-import { escapeInline } from "../markdown/escape.js";
+import { codeSpan, escapeInline } from "../markdown/escape.js";
 import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
 
 /** A check run as data: what a publisher creates on a commit. */
@@ -85,7 +85,7 @@ export function planDataCheck(input: DataCheckInput): CheckRunPlan {
     let length = lines.join("\n").length;
     let shown = 0;
     for (const diagnostic of input.diagnostics) {
-      const row = `| \`${escapeInline(diagnostic.file)}\` | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
+      const row = `| ${codeSpan(diagnostic.file, { inTable: true })} | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
       if (length + row.length + 200 > maxSummary) break;
       lines.push(row);
       length += row.length + 1;
@@ -94,7 +94,7 @@ export function planDataCheck(input: DataCheckInput): CheckRunPlan {
     if (shown < input.diagnostics.length)
       lines.push("", `…and ${input.diagnostics.length - shown} more findings, all shown as annotations.`);
   } else if (input.files.length > 0) {
-    lines.push("", ...input.files.map((file) => `- \`${escapeInline(file)}\``));
+    lines.push("", ...input.files.map((file) => `- ${codeSpan(file)}`));
   }
   lines.push("", "Run `npx cto-copilot validate` locally for the same report.");
   return {

@@ -126,4 +126,16 @@ describe("the bundled Action, run as a runner runs it", () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toContain("::error::input command must be one of auto, data-check");
   });
+
+  it("text from the repository never starts a workflow command in the log", async () => {
+    const repo = github.addRepo("action/commands", {
+      ".github/cto-copilot.yml":
+        'dataDir: "data\\n::error file=README.md::Approved by security\\n::stop-commands::x"\n',
+    });
+    const pull = repo.openPullRequest({ "src/app.ts": "x" });
+    const result = await run(repo.fullName, pullRequestPayload(repo, pull));
+    expect(result.stdout).toContain("Approved by security");
+    expect(result.stdout).not.toMatch(/^::error file=README\.md::Approved/m);
+    expect(result.stdout).not.toMatch(/^::stop-commands::/m);
+  });
 });

@@ -3,7 +3,7 @@ import { context } from "@actions/github";
 import type { PullRequestInfo } from "../../ports/pull-request.js";
 import type { PullRequestSnapshot } from "../../use-cases/pull-request.js";
 import { reviewAdr } from "../../use-cases/review-adr.js";
-import type { ActionContext } from "../context.js";
+import { info, type ActionContext } from "../context.js";
 
 /** `adr`: the ADR review, its outputs, and the suggestion in the job summary when it cannot be commented. True unless an ADR is required and missing. */
 export async function adr(
@@ -19,7 +19,7 @@ export async function adr(
   });
   core.setOutput("adr-status", outcome.status);
   core.setOutput("adr-triggered", String(outcome.changes.length > 0));
-  core.info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
+  info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
   if (
     outcome.status === "suggested" &&
     (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")

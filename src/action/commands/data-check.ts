@@ -2,7 +2,7 @@ import * as core from "@actions/core";
 import type { PullRequestInfo } from "../../ports/pull-request.js";
 import type { PullRequestSnapshot } from "../../use-cases/pull-request.js";
 import { reviewDataFiles } from "../../use-cases/review-data-files.js";
-import type { ActionContext } from "../context.js";
+import { info, type ActionContext } from "../context.js";
 import { reportWithoutCheckRun } from "../report-without-check-run.js";
 
 /** `data-check`: the data review, its outputs, and the findings as annotations when no check run can be made. True when it passes. */
@@ -14,7 +14,7 @@ export async function dataCheck(
 ): Promise<boolean> {
   const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
   if (outcome.status === "skipped") {
-    core.info(outcome.reason);
+    info(outcome.reason);
     core.setOutput("conclusion", "skipped");
     return true;
   }

@@ -2,7 +2,7 @@ import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { escapeInline } from "../../markdown/escape.js";
 import { syncDebtIssues } from "../../use-cases/sync-debt-issues.js";
-import type { ActionContext } from "../context.js";
+import { info, type ActionContext } from "../context.js";
 
 /** `debt-sync`: one issue per open debt item, kept in step with tech_debt.json; outputs and a job summary of what changed. */
 export async function debtSync(useCase: ActionContext, branch: string, dryRun: boolean): Promise<void> {
@@ -17,7 +17,7 @@ export async function debtSync(useCase: ActionContext, branch: string, dryRun: b
     dryRun,
   });
   if (outcome.status === "skipped") {
-    core.info(`Debt issues: ${outcome.reason}.`);
+    info(`Debt issues: ${outcome.reason}.`);
     return;
   }
   const { plan } = outcome;
@@ -32,7 +32,7 @@ export async function debtSync(useCase: ActionContext, branch: string, dryRun: b
   for (const [name, value] of Object.entries(counts)) core.setOutput(`debt-${name}`, value);
   if (outcome.backSync) core.setOutput("debt-back-sync-pull-request", outcome.backSync.number);
   const verb = outcome.status === "planned" ? "would be" : "were";
-  core.info(
+  info(
     `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts)
       .map(([name, value]) => `${value} ${name}`)
       .join(", ")}.`,

@@ -3,7 +3,7 @@ import { context } from "@actions/github";
 import { renderScorecardSummary } from "../../scorecard/render-summary.js";
 import { computeScorecard, writeScorecard } from "../../use-cases/compute-scorecard.js";
 import { loadConfig } from "../../use-cases/load-config.js";
-import type { ActionContext } from "../context.js";
+import { info, type ActionContext } from "../context.js";
 
 /** `scorecard`: compute on the default branch, outputs and job summary, then the commit or pull request. */
 export async function scorecard(useCase: ActionContext, dryRun: boolean): Promise<void> {
@@ -24,7 +24,7 @@ export async function scorecard(useCase: ActionContext, dryRun: boolean): Promis
   core.setOutput("rework-rate", dora.reworkRate.rate ?? "");
   await core.summary.addRaw(renderScorecardSummary(run.scorecard, dora, run.previous), true).write();
   if (dryRun) {
-    core.info("Dry run: the scorecard was not written.");
+    info("Dry run: the scorecard was not written.");
     return;
   }
   const written = await writeScorecard(useCase, run, {
@@ -35,14 +35,14 @@ export async function scorecard(useCase: ActionContext, dryRun: boolean): Promis
   });
   if (written.status === "committed") {
     core.setOutput("scorecard-commit", written.sha ?? "");
-    core.info(
+    info(
       `Scorecard committed to ${written.branch} as ${(written.sha ?? "").slice(0, 7)}${written.attempts > 1 ? ` after ${written.attempts} attempts (the branch moved meanwhile)` : ""}.`,
     );
     if (written.pullRequest) {
       core.setOutput("scorecard-pull-request", written.pullRequest.number);
-      core.info(
+      info(
         `${written.pullRequest.created ? "Opened" : "Updated"} pull request #${written.pullRequest.number}: ${written.pullRequest.url}`,
       );
     }
-  } else core.info(`Scorecard not written: ${written.reason}.`);
+  } else info(`Scorecard not written: ${written.reason}.`);
 }
