@@ -69475,7 +69475,26 @@ var categoryKeywords = {
 
 // src/markdown/escape.ts
 function escapeInline(text5) {
-  return withoutBidiControls(text5).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/:\/\//g, ":\u200B//").replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200B.`).replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
+  const out = [];
+  let rest = withoutBidiControls(text5).replace(/[\r\n]+/g, " ");
+  for (; ; ) {
+    const open3 = /`+/.exec(rest);
+    const close = open3 ? rest.indexOf(open3[0], open3.index + open3[0].length) : -1;
+    if (!open3 || close < 0 || rest.slice(open3.index + open3[0].length, close).includes("`".repeat(open3[0].length + 1))) {
+      out.push(escapeText(rest));
+      return out.join("");
+    }
+    out.push(
+      escapeText(rest.slice(0, open3.index)),
+      neutralizeReferences(rest.slice(open3.index, close + open3[0].length)).replace(/\|/g, "\\|")
+    );
+    rest = rest.slice(close + open3[0].length);
+  }
+}
+function escapeText(text5) {
+  return neutralizeReferences(
+    text5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[[\]]/g, (bracket) => `\\${bracket}`).replace(/:\/\//g, ":\u200B//").replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200B.`)
+  );
 }
 function withoutBidiControls(text5) {
   return text5.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");

@@ -5,9 +5,29 @@
  * A zero-width joiner after `@` and `#` keeps the text readable while GitHub ignores it.
  */
 export function escapeInline(text: string): string {
-  return (
-    withoutBidiControls(text)
-      .replace(/[\r\n]+/g, " ")
+  // Code spans (a run of backticks to the next run of the same length) render literally: only
+  // pipes (tables), mentions and references are touched there, so `items[1]` keeps its brackets.
+  const out: string[] = [];
+  let rest = withoutBidiControls(text).replace(/[\r\n]+/g, " ");
+  for (;;) {
+    const open = /`+/.exec(rest);
+    const close = open ? rest.indexOf(open[0], open.index + open[0].length) : -1;
+    if (!open || close < 0 || rest.slice(open.index + open[0].length, close).includes("`".repeat(open[0].length + 1))) {
+      out.push(escapeText(rest));
+      return out.join("");
+    }
+    out.push(
+      escapeText(rest.slice(0, open.index)),
+      neutralizeReferences(rest.slice(open.index, close + open[0].length)).replace(/\|/g, "\\|"),
+    );
+    rest = rest.slice(close + open[0].length);
+  }
+}
+
+/** Text outside code spans: no HTML, no link or image, no autolink, no mention or reference. */
+function escapeText(text: string): string {
+  return neutralizeReferences(
+    text
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
@@ -15,10 +35,7 @@ export function escapeInline(text: string): string {
       // No link or image from untrusted text: `[text](url)`, `![alt](src)`, and bare URLs that GFM would link.
       .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
       .replace(/:\/\//g, ":\u200b//")
-      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`)
-      .replace(/@(?=[A-Za-z0-9])/g, "@\u200d")
-      .replace(/#(?=\d)/g, "#\u200d")
-      .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-")
+      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
   );
 }
 
