@@ -70480,8 +70480,16 @@ function fromCargo(text5) {
 }
 function fromPom(text5) {
   const deps = /* @__PURE__ */ new Map();
-  for (const block of text5.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
-    const tag = (name) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
+  for (let start = text5.indexOf("<dependency>"); start >= 0; start = text5.indexOf("<dependency>", start + 1)) {
+    const end = text5.indexOf("</dependency>", start);
+    if (end < 0) break;
+    const block = text5.slice(start, end);
+    const tag = (name) => {
+      const open3 = block.indexOf(`<${name}>`);
+      const close = open3 < 0 ? -1 : block.indexOf(`</${name}>`, open3);
+      const value = close < 0 ? "" : block.slice(open3 + name.length + 2, close).trim();
+      return value && !value.includes("<") ? value : void 0;
+    };
     if (["test", "provided"].includes(tag("scope") ?? "")) continue;
     const group = tag("groupId");
     const artifact = tag("artifactId");
@@ -70491,7 +70499,7 @@ function fromPom(text5) {
 }
 function fromGradle(text5) {
   const deps = /* @__PURE__ */ new Map();
-  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
+  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+):([^"']+)["']/g;
   for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
   return deps;
 }
@@ -70755,7 +70763,13 @@ init_data_files();
 var communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
 var maxAdrsRead = 200;
 function exemptionReason(body) {
-  return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
+  for (const line of body.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed.slice(0, 11).toLowerCase() !== "adr-exempt:") continue;
+    const reason2 = trimmed.slice(11).trim();
+    if (reason2) return reason2;
+  }
+  return void 0;
 }
 async function assessAdrNeed(view, input2) {
   const { change, changed, config: config2 } = input2;

@@ -82,8 +82,17 @@ function fromCargo(text: string): Dependencies {
 /** pom.xml: `<dependency>` blocks that are not test- or provided-scoped. */
 function fromPom(text: string): Dependencies {
   const deps: Dependencies = new Map();
-  for (const block of text.match(/<dependency>[\s\S]*?<\/dependency>/g) ?? []) {
-    const tag = (name: string) => new RegExp(`<${name}>\\s*([^<]+?)\\s*</${name}>`).exec(block)?.[1];
+  // indexOf, not a lazy regex: a file of unclosed <dependency> tags stays linear (a PR author controls it).
+  for (let start = text.indexOf("<dependency>"); start >= 0; start = text.indexOf("<dependency>", start + 1)) {
+    const end = text.indexOf("</dependency>", start);
+    if (end < 0) break; // no block can close any more
+    const block = text.slice(start, end);
+    const tag = (name: string) => {
+      const open = block.indexOf(`<${name}>`);
+      const close = open < 0 ? -1 : block.indexOf(`</${name}>`, open);
+      const value = close < 0 ? "" : block.slice(open + name.length + 2, close).trim();
+      return value && !value.includes("<") ? value : undefined;
+    };
     if (["test", "provided"].includes(tag("scope") ?? "")) continue;
     const group = tag("groupId");
     const artifact = tag("artifactId");
@@ -95,7 +104,8 @@ function fromPom(text: string): Dependencies {
 /** build.gradle(.kts) is code: dependency notations are read by pattern ("group:name:version"). */
 function fromGradle(text: string): Dependencies {
   const deps: Dependencies = new Map();
-  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*\(?\s*["']([^:"']+):([^:"']+):([^"']+)["']/g;
+  // One whitespace run before an optional "(" and one after it: two adjacent \s* would backtrack on long runs of spaces.
+  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+):([^"']+)["']/g;
   for (const match of text.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]!);
   return deps;
 }

@@ -13,7 +13,14 @@ const maxAdrsRead = 200;
 
 /** An `ADR-Exempt: <reason>` line in the PR description waives the suggestion. */
 export function exemptionReason(body: string): string | undefined {
-  return /^\s*ADR-Exempt:\s*(\S.*?)\s*$/im.exec(body)?.[1];
+  // Line by line, not one regex over the body: a 64 K-character description must not backtrack.
+  for (const line of body.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed.slice(0, 11).toLowerCase() !== "adr-exempt:") continue;
+    const reason = trimmed.slice(11).trim();
+    if (reason) return reason;
+  }
+  return undefined;
 }
 
 export interface AdrAssessment {
