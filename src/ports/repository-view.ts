@@ -1,4 +1,5 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
+import type { DebtIssue } from "../debt/plan-issues.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
 
 /**
@@ -140,16 +141,8 @@ export interface SecurityView {
   countOpenDependabotAlerts(): Promise<number | undefined>;
 }
 
-/** An issue as a sync reads it. */
-export interface IssueRecord {
-  number: number;
-  title: string;
-  body: string | null;
-  state: "open" | "closed";
-  labels: string[];
-  /** When it was closed (ISO 8601), for a closed issue. */
-  closedAt?: string;
-}
+/** An issue as a sync reads it: the shape the debt planner takes. */
+export type IssueRecord = DebtIssue;
 
 export interface IssueView {
   /** Every issue (not pull request) with the label, open and closed. */
