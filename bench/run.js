@@ -7,6 +7,7 @@ const results = [];
 
 for (const script of [
   "bench/validate-tech-debt.js",
+  "bench/validate-vs-ajv.js",
   "bench/dora.js",
   "bench/offline-scorecard.js",
   "bench/startup.js",

@@ -3319,7 +3319,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var encoder2 = new TextEncoder();
+    var encoder = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3392,7 +3392,7 @@ var require_data_url = __commonJS({
       return input2.slice(start, position2.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder2.encode(input2);
+      const bytes = encoder.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -71049,30 +71049,36 @@ function firstInvalidUtf8(bytes) {
   }
   return -1;
 }
+function tooLarge(size, maxBytes) {
+  return {
+    ok: false,
+    text: "",
+    findings: [
+      {
+        span: { start: 0, end: 0 },
+        severity: "error",
+        code: "file-too-large",
+        message: `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (validation.maxFileSizeBytes); it was not read`
+      }
+    ]
+  };
+}
+var byteOrderMark = {
+  span: { start: 0, end: 0 },
+  severity: "error",
+  code: "byte-order-mark",
+  message: "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM"
+};
+function acceptDecodedText(text5, size, maxBytes) {
+  if (size > maxBytes) return tooLarge(size, maxBytes);
+  return text5.charCodeAt(0) === 65279 ? { ok: true, text: text5.slice(1), findings: [byteOrderMark] } : { ok: true, text: text5, findings: [] };
+}
 function decodeDataFile(bytes, size, maxBytes) {
-  if (size > maxBytes) {
-    return {
-      ok: false,
-      text: "",
-      findings: [
-        {
-          span: { start: 0, end: 0 },
-          severity: "error",
-          code: "file-too-large",
-          message: `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (validation.maxFileSizeBytes); it was not read`
-        }
-      ]
-    };
-  }
+  if (size > maxBytes) return tooLarge(size, maxBytes);
   const findings = [];
   let body = bytes;
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    findings.push({
-      span: { start: 0, end: 0 },
-      severity: "error",
-      code: "byte-order-mark",
-      message: "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM"
-    });
+    findings.push(byteOrderMark);
     body = bytes.subarray(3);
   }
   try {
@@ -72458,8 +72464,28 @@ function applyEdits(text5, edits) {
   return text5;
 }
 
-// src/validate/json-depth.ts
+// src/validate/json-structure.ts
 var maxJsonDepth = 100;
+function countWrittenKeys(text5) {
+  let keys = 0;
+  let start = text5.indexOf('"');
+  while (start !== -1) {
+    let end = text5.indexOf('"', start + 1);
+    while (end !== -1 && text5.charCodeAt(end - 1) === 92) {
+      let backslashes = 1;
+      while (text5.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+      if (backslashes % 2 === 0) break;
+      end = text5.indexOf('"', end + 1);
+    }
+    if (end === -1) break;
+    let next = end + 1;
+    let code2 = text5.charCodeAt(next);
+    while (code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9) code2 = text5.charCodeAt(++next);
+    if (code2 === 58) keys++;
+    start = text5.indexOf('"', next);
+  }
+  return keys;
+}
 function deeperThan(text5, limit = maxJsonDepth) {
   let depth = 0;
   let inString = false;
@@ -72474,6 +72500,37 @@ function deeperThan(text5, limit = maxJsonDepth) {
     } else if (code2 === 93 || code2 === 125) depth--;
   }
   return -1;
+}
+function measureParsed(value) {
+  let keys = 0;
+  let depth = 0;
+  let forbidden = false;
+  const nodes = [value];
+  const depths = [1];
+  while (nodes.length > 0) {
+    const node3 = nodes.pop();
+    const level = depths.pop();
+    if (typeof node3 !== "object" || node3 === null) continue;
+    if (level > depth) depth = level;
+    if (Array.isArray(node3)) {
+      for (const child of node3)
+        if (typeof child === "object" && child !== null) {
+          nodes.push(child);
+          depths.push(level + 1);
+        }
+      continue;
+    }
+    for (const key in node3) {
+      keys++;
+      const child = node3[key];
+      if (typeof child === "object" && child !== null) {
+        nodes.push(child);
+        depths.push(level + 1);
+      }
+    }
+    if (Object.hasOwn(node3, "__proto__")) forbidden = true;
+  }
+  return { keys, depth, forbidden };
 }
 
 // src/validate/json-keys.ts
@@ -72612,23 +72669,29 @@ function firstSyntaxError(text5) {
 }
 function parseJsonDocument(text5) {
   const findings = [];
-  const tooDeep = deeperThan(text5);
-  if (tooDeep >= 0) {
-    findings.push({
-      span: { start: tooDeep, end: tooDeep + 1 },
-      severity: "error",
-      code: "too-deep",
-      message: `nested deeper than ${maxJsonDepth} levels here; data files are a few levels deep, so the file is not checked further`
-    });
-    return { value: void 0, findings, locate: () => [] };
-  }
+  const tooDeep = (offset) => ({
+    value: void 0,
+    findings: [
+      {
+        span: { start: offset, end: offset + 1 },
+        severity: "error",
+        code: "too-deep",
+        message: `nested deeper than ${maxJsonDepth} levels here; data files are a few levels deep, so the file is not checked further`
+      }
+    ],
+    locate: () => []
+  });
   let value;
   try {
     value = JSON.parse(text5);
   } catch {
+    const deepAt = deeperThan(text5);
+    if (deepAt >= 0) return tooDeep(deepAt);
     findings.push(firstSyntaxError(text5));
   }
-  if (findings.length === 0) {
+  const shape = findings.length === 0 ? measureParsed(value) : void 0;
+  if (shape && shape.depth > maxJsonDepth) return tooDeep(Math.max(0, deeperThan(text5)));
+  if (shape && (shape.keys !== countWrittenKeys(text5) || shape.forbidden)) {
     const keys = scanObjectKeys(text5);
     let lines;
     for (const duplicate of keys.duplicates) {
@@ -72911,24 +72974,46 @@ function openItemsOf(items) {
   }
   return open3;
 }
-function techDebtRules(document3) {
+function idsAscending(items) {
+  let byText = true;
+  let byLength = true;
+  let previous3;
+  for (const value of items) {
+    const id = stringAt(objectAt(value)?.id);
+    if (id === void 0) continue;
+    if (previous3 !== void 0) {
+      byText &&= previous3 < id;
+      byLength &&= previous3.length < id.length || previous3.length === id.length && previous3 < id;
+      if (!byText && !byLength) return false;
+    }
+    previous3 = id;
+  }
+  return true;
+}
+function duplicateIds(items) {
   const findings = [];
-  const items = arrayAt(objectAt(document3)?.items);
+  if (idsAscending(items)) return findings;
   const firstIndexOfId = /* @__PURE__ */ new Map();
   items.forEach((value, index2) => {
+    const id = stringAt(objectAt(value)?.id);
+    if (id === void 0) return;
+    const first = firstIndexOfId.get(id);
+    if (first !== void 0) {
+      findings.push({
+        path: ["items", index2, "id"],
+        severity: "error",
+        code: "duplicate-id",
+        message: `id "${id}" is already used by items[${first}]; ids must be unique`
+      });
+    } else firstIndexOfId.set(id, index2);
+  });
+  return findings;
+}
+function techDebtRules(document3) {
+  const items = arrayAt(objectAt(document3)?.items);
+  const findings = duplicateIds(items);
+  items.forEach((value, index2) => {
     const item = objectAt(value);
-    const id = stringAt(item?.id);
-    if (id !== void 0) {
-      const first = firstIndexOfId.get(id);
-      if (first !== void 0) {
-        findings.push({
-          path: ["items", index2, "id"],
-          severity: "error",
-          code: "duplicate-id",
-          message: `id "${id}" is already used by items[${first}]; ids must be unique`
-        });
-      } else firstIndexOfId.set(id, index2);
-    }
     const createdAt = stringAt(item?.createdAt);
     const resolvedAt = stringAt(item?.resolvedAt);
     if (createdAt !== void 0 && resolvedAt !== void 0 && isCalendarDate(createdAt) && isCalendarDate(resolvedAt) && resolvedAt < createdAt) {
@@ -72968,6 +73053,34 @@ function techDebtRules(document3) {
   return findings;
 }
 
+// src/validate/schema-issues.ts
+init_zod();
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function schemaIssues(schema, value) {
+  if (!(schema instanceof external_exports.ZodObject) || !isRecord(value) || (schema._zod.def.checks?.length ?? 0) > 0)
+    return wholeIssues(schema, value);
+  const shape = schema.shape;
+  const issues = [];
+  const rest = { ...value };
+  for (const [key, property] of Object.entries(shape)) {
+    const array2 = value[key];
+    if (!(property instanceof external_exports.ZodArray) || !Array.isArray(array2) || (property._zod.def.checks?.length ?? 0) > 0)
+      continue;
+    const element = property.element;
+    array2.forEach((item, index2) => {
+      const result = element.safeParse(item);
+      if (!result.success)
+        for (const issue3 of result.error.issues) issues.push({ ...issue3, path: [key, index2, ...issue3.path] });
+    });
+    rest[key] = [];
+  }
+  return [...wholeIssues(schema, rest), ...issues];
+}
+function wholeIssues(schema, value) {
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues;
+}
+
 // src/validate/validate-files.ts
 var jsonRules = {
   tech_debt: (value) => techDebtRules(value),
@@ -72990,8 +73103,7 @@ function validateJsonText(text5, kind, fileName, fileDate) {
       message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json`
     });
   }
-  const result = jsonFiles[kind].schema.safeParse(parsed.value);
-  append(pathFindings, schemaFindings(result.success ? [] : result.error.issues, parsed.value));
+  append(pathFindings, schemaFindings(schemaIssues(jsonFiles[kind].schema, parsed.value), parsed.value));
   append(pathFindings, jsonRules[kind](parsed.value, fileDate));
   append(findings, parsed.locate(pathFindings));
   return findings;
@@ -73029,7 +73141,7 @@ function validateDataFiles(files, options) {
       });
       continue;
     }
-    const decoded = decodeDataFile(file2.bytes ?? new Uint8Array(), file2.size, maxBytes);
+    const decoded = file2.bytes === void 0 && file2.text !== void 0 ? acceptDecodedText(file2.text, file2.size, maxBytes) : decodeDataFile(file2.bytes ?? new Uint8Array(), file2.size, maxBytes);
     const findings = [...decoded.findings];
     if (decoded.ok) {
       if (kind.type === "json") append(findings, validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
@@ -73054,7 +73166,6 @@ function configDiagnostics(loaded) {
 }
 
 // src/use-cases/validate-data.ts
-var encoder = new TextEncoder();
 async function recordRulesFor(files, layout) {
   const hasRecords = files.some((file2) => {
     const kind = classifyDataFile(file2.path, layout).type;
@@ -73092,7 +73203,7 @@ async function validateData(view, ref, paths, loaded) {
       files.push({
         path: path2,
         size: file2.byteSize,
-        ...file2.text !== null ? { bytes: file2.bytes ?? encoder.encode(file2.text) } : {}
+        ...file2.bytes !== void 0 ? { bytes: file2.bytes } : file2.text !== null ? { text: file2.text } : {}
       });
   }
   const knownPaths = [

@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
@@ -12,10 +14,15 @@ import { readBlobs } from "./read-blobs.js";
 // The text as written, a byte order mark included (validation reports it; JSON.parse refuses it).
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-function content(path: string, byteSize: number, bytes: Uint8Array | undefined): FileContent {
-  return bytes === undefined
-    ? { path, byteSize, text: null, unread: "too-large" }
-    : { path, byteSize, text: decoder.decode(bytes), bytes };
+const startsWithBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+function content(path: string, byteSize: number, bytes: Uint8Array | undefined, release?: () => void): FileContent {
+  if (bytes === undefined) return { path, byteSize, text: null, unread: "too-large" };
+  const text = decoder.decode(bytes);
+  if (!isUtf8(bytes) || startsWithBom(bytes)) return { path, byteSize, text, bytes };
+  // A clean file is held once, as text: a 200 MB data file must not cost its size twice while it is parsed.
+  release?.();
+  return { path, byteSize, text };
 }
 
 /**
@@ -28,7 +35,40 @@ async function readWorkingTreeFile(root: string, path: string, maxBytes: number)
   const info = await lstat(absolute).catch(() => undefined);
   if (info?.isSymbolicLink()) return { path, byteSize: 0, text: null, unread: "symlink" };
   if (!info?.isFile()) return undefined;
-  return content(path, info.size, info.size > maxBytes ? undefined : await readFile(absolute));
+  if (info.size > maxBytes) return content(path, info.size, undefined);
+  const read = readWhole(absolute, info.size);
+  return content(path, info.size, read.bytes, read.release);
+}
+
+// Resizable buffers are in Node 20 (V8 11.3) but in TypeScript's ES2024 library, which would also
+// admit APIs Node 20 lacks (Object.groupBy, Promise.withResolvers): declared here alone.
+type ResizableArrayBufferConstructor = new (
+  byteLength: number,
+  options: { maxByteLength: number },
+) => ArrayBuffer & { resize(byteLength: number): void };
+
+/**
+ * The file's bytes, in a buffer that can be given back at once: a garbage-collected buffer of
+ * a 200 MB file lives on while its text is parsed (measured: peak memory 3.5x the file instead
+ * of 2.3x), while a resizable one shrunk to nothing returns its pages there and then.
+ * Synchronous on purpose: an async readFile takes 512 KiB at a time (400 round trips for a
+ * 200 MB file). O_NOFOLLOW: a link swapped in after the lstat is refused, not followed.
+ */
+function readWhole(absolute: string, size: number): { bytes: Uint8Array; release: () => void } {
+  const descriptor = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const buffer = new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(size, { maxByteLength: size });
+    const bytes = new Uint8Array(buffer);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(descriptor, bytes, filled, size - filled, filled);
+      if (read === 0) break; // the file shrank since it was measured
+      filled += read;
+    }
+    return { bytes: bytes.subarray(0, filled), release: () => buffer.resize(0) };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /**

@@ -20,7 +20,10 @@ export interface FileContent {
    * or it is a symbolic link (never followed: it could point at secrets or a device).
    */
   unread?: "binary" | "too-large" | "symlink";
-  /** The exact bytes, when the view reads them raw (the local view): validation reports invalid UTF-8 and a BOM from these. */
+  /**
+   * The exact bytes, kept only when `text` is not an exact decoding of them (invalid UTF-8, or a
+   * byte order mark): validation reports those from the bytes. A clean file is held once, as text.
+   */
   bytes?: Uint8Array;
 }
 

@@ -19,8 +19,6 @@ export interface DataValidation {
   notes: string[];
 }
 
-const encoder = new TextEncoder();
-
 /** The Markdown rules (and parser), loaded only when there are ADRs or post-mortems to check. */
 async function recordRulesFor(
   files: readonly DataFile[],
@@ -76,7 +74,7 @@ export async function validateData(
       files.push({
         path,
         size: file.byteSize,
-        ...(file.text !== null ? { bytes: file.bytes ?? encoder.encode(file.text) } : {}),
+        ...(file.bytes !== undefined ? { bytes: file.bytes } : file.text !== null ? { text: file.text } : {}),
       });
   }
   const knownPaths = [

@@ -38,35 +38,50 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+function tooLarge(size: number, maxBytes: number): DecodeResult {
+  return {
+    ok: false,
+    text: "",
+    findings: [
+      {
+        span: { start: 0, end: 0 },
+        severity: "error",
+        code: "file-too-large",
+        message: `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (validation.maxFileSizeBytes); it was not read`,
+      },
+    ],
+  };
+}
+
+const byteOrderMark: Finding = {
+  span: { start: 0, end: 0 },
+  severity: "error",
+  code: "byte-order-mark",
+  message: "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM",
+};
+
+/**
+ * Accepts text a source has already decoded exactly (its bytes were valid UTF-8): the same
+ * limit and byte-order-mark rules as `decodeDataFile`, without a second copy of the file.
+ */
+export function acceptDecodedText(text: string, size: number, maxBytes: number): DecodeResult {
+  if (size > maxBytes) return tooLarge(size, maxBytes);
+  return text.charCodeAt(0) === 0xfeff
+    ? { ok: true, text: text.slice(1), findings: [byteOrderMark] }
+    : { ok: true, text, findings: [] };
+}
+
 /**
  * Turns a file's bytes into text, refusing what a data file must not be: larger than the
  * limit, not UTF-8. A byte order mark is reported and then skipped so the rest of the file
  * is still checked.
  */
 export function decodeDataFile(bytes: Uint8Array, size: number, maxBytes: number): DecodeResult {
-  if (size > maxBytes) {
-    return {
-      ok: false,
-      text: "",
-      findings: [
-        {
-          span: { start: 0, end: 0 },
-          severity: "error",
-          code: "file-too-large",
-          message: `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (validation.maxFileSizeBytes); it was not read`,
-        },
-      ],
-    };
-  }
+  if (size > maxBytes) return tooLarge(size, maxBytes);
   const findings: Finding[] = [];
   let body = bytes;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    findings.push({
-      span: { start: 0, end: 0 },
-      severity: "error",
-      code: "byte-order-mark",
-      message: "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM",
-    });
+    findings.push(byteOrderMark);
     body = bytes.subarray(3);
   }
   try {

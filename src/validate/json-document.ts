@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, visit, type JSONPath, type Node } from "jsonc-parser";
 import type { Finding, PathFinding, Span, Target } from "../findings/diagnostic.js";
-import { deeperThan, maxJsonDepth } from "./json-depth.js";
+import { countWrittenKeys, deeperThan, maxJsonDepth, measureParsed } from "./json-structure.js";
 import { scanObjectKeys } from "./json-keys.js";
 import { LineIndex } from "../text/line-index.js";
 
@@ -72,26 +72,34 @@ function firstSyntaxError(text: string): Finding {
  */
 export function parseJsonDocument(text: string): ParsedJson {
   const findings: Finding[] = [];
-  // Before anything recursive looks at it: a file nested absurdly deep is reported, not parsed.
-  const tooDeep = deeperThan(text);
-  if (tooDeep >= 0) {
-    findings.push({
-      span: { start: tooDeep, end: tooDeep + 1 },
-      severity: "error",
-      code: "too-deep",
-      message: `nested deeper than ${maxJsonDepth} levels here; data files are a few levels deep, so the file is not checked further`,
-    });
-    return { value: undefined, findings, locate: () => [] };
-  }
+  const tooDeep = (offset: number): ParsedJson => ({
+    value: undefined,
+    findings: [
+      {
+        span: { start: offset, end: offset + 1 },
+        severity: "error",
+        code: "too-deep",
+        message: `nested deeper than ${maxJsonDepth} levels here; data files are a few levels deep, so the file is not checked further`,
+      },
+    ],
+    locate: () => [],
+  });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
+    // jsonc-parser recurses: a file nested absurdly deep is reported, not handed to it.
+    const deepAt = deeperThan(text);
+    if (deepAt >= 0) return tooDeep(deepAt);
     // The native parser's messages carry no line; jsonc-parser finds and names the first error.
     findings.push(firstSyntaxError(text));
   }
 
-  if (findings.length === 0) {
+  const shape = findings.length === 0 ? measureParsed(value) : undefined;
+  if (shape && shape.depth > maxJsonDepth) return tooDeep(Math.max(0, deeperThan(text)));
+  // The parsed tree keeps one of each duplicated key: as many keys as written means none.
+  // Only a file that differs pays for the pass that finds and positions them.
+  if (shape && (shape.keys !== countWrittenKeys(text) || shape.forbidden)) {
     const keys = scanObjectKeys(text);
     let lines: LineIndex | undefined;
     for (const duplicate of keys.duplicates) {

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { classifyDataFile, fixedJsonNames, jsonFiles, type DataLayout, type JsonKind } from "../schemas/data-files.js";
-import { decodeDataFile, defaultMaxFileSizeBytes } from "./decode.js";
+import { acceptDecodedText, decodeDataFile, defaultMaxFileSizeBytes } from "./decode.js";
 import { append, compareDiagnostics, type Diagnostic, type Finding } from "../findings/diagnostic.js";
 import type { PathFinding } from "../findings/diagnostic.js";
 import { parseJsonDocument } from "./json-document.js";
@@ -11,13 +11,18 @@ import { scorecardRules } from "./rules/scorecard.js";
 import { teamRules } from "./rules/team.js";
 import { techDebtRules } from "./rules/tech-debt.js";
 import { schemaFindings } from "../findings/schema-findings.js";
+import { schemaIssues } from "./schema-issues.js";
 
-/** A file to validate; `bytes` is absent when the file was too large to read. */
+/**
+ * A file to validate: its raw `bytes` (checked for UTF-8 and a byte order mark), or `text` a
+ * source decoded exactly; neither when the file was too large to read.
+ */
 export interface DataFile {
   /** Path relative to the repository root, with forward slashes. */
   path: string;
   size: number;
   bytes?: Uint8Array;
+  text?: string;
   /** Set when the source (GitHub) reports the file as binary rather than giving its text. */
   binary?: boolean;
 }
@@ -60,8 +65,7 @@ export function validateJsonText(text: string, kind: JsonKind, fileName: string,
       message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json`,
     });
   }
-  const result = jsonFiles[kind].schema.safeParse(parsed.value);
-  append(pathFindings, schemaFindings(result.success ? [] : result.error.issues, parsed.value));
+  append(pathFindings, schemaFindings(schemaIssues(jsonFiles[kind].schema, parsed.value), parsed.value));
   // Every finding in one run: the rules judge what is well-formed even when the shape has errors elsewhere.
   append(pathFindings, jsonRules[kind](parsed.value, fileDate));
   append(findings, parsed.locate(pathFindings));
@@ -106,7 +110,10 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
       });
       continue;
     }
-    const decoded = decodeDataFile(file.bytes ?? new Uint8Array(), file.size, maxBytes);
+    const decoded =
+      file.bytes === undefined && file.text !== undefined
+        ? acceptDecodedText(file.text, file.size, maxBytes)
+        : decodeDataFile(file.bytes ?? new Uint8Array(), file.size, maxBytes);
     const findings = [...decoded.findings];
     if (decoded.ok) {
       if (kind.type === "json") append(findings, validateJsonText(decoded.text, kind.kind, name, kind.fileDate));

@@ -170,6 +170,29 @@ describe("cto-copilot validate", () => {
     ]);
   });
 
+  it("reads files as bytes: a byte order mark and invalid UTF-8 on disk are reported where they are", async () => {
+    const root = tempRepo(templateRoot);
+    const team = join(root, "data/engineering/team.json");
+    writeFileSync(team, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(team)]));
+    const stack = join(root, "data/engineering/tech_stack.json");
+    const text = readFileSync(stack, "utf8");
+    const at = text.indexOf('"version"');
+    writeFileSync(
+      stack,
+      Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at))]),
+    );
+    const report = JSON.parse((await runCli(["validate", "--root", root, "--format", "json"])).stdout);
+    const line = text.slice(0, at).split("\n").length;
+    expect(
+      report.diagnostics.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line} ${d.code}`),
+    ).toEqual(
+      expect.arrayContaining([
+        "data/engineering/team.json:1 byte-order-mark",
+        `data/engineering/tech_stack.json:${line} invalid-utf8`,
+      ]),
+    );
+  });
+
   it("a missing data directory is a usage error (exit 2) that says what to do", async () => {
     const result = await runCli(["validate", "--root", tempRepo()]);
     expect(result.code).toBe(2);

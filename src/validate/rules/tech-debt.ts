@@ -36,25 +36,54 @@ function openItemsOf(items: readonly unknown[]): OpenItem[] | undefined {
   return open;
 }
 
-/** Unique ids, `resolvedAt >= createdAt`, and a summary equal to what the items give: judged on whatever is well-formed. */
-export function techDebtRules(document: unknown): PathFinding[] {
+/**
+ * Whether the items' ids are strictly ascending, by text or by length then text (`debt_9` before
+ * `debt_10`): either order proves them unique with one comparison per item, where a set of
+ * 500,000 ids costs a sixth of a second. Registers are appended to, so this is the usual case.
+ */
+function idsAscending(items: readonly unknown[]): boolean {
+  let byText = true;
+  let byLength = true;
+  let previous: string | undefined;
+  for (const value of items) {
+    const id = stringAt(objectAt(value)?.id);
+    if (id === undefined) continue;
+    if (previous !== undefined) {
+      byText &&= previous < id;
+      byLength &&= previous.length < id.length || (previous.length === id.length && previous < id);
+      if (!byText && !byLength) return false;
+    }
+    previous = id;
+  }
+  return true;
+}
+
+function duplicateIds(items: readonly unknown[]): PathFinding[] {
   const findings: PathFinding[] = [];
-  const items = arrayAt(objectAt(document)?.items);
+  if (idsAscending(items)) return findings;
   const firstIndexOfId = new Map<string, number>();
   items.forEach((value, index) => {
+    const id = stringAt(objectAt(value)?.id);
+    if (id === undefined) return;
+    const first = firstIndexOfId.get(id);
+    if (first !== undefined) {
+      findings.push({
+        path: ["items", index, "id"],
+        severity: "error",
+        code: "duplicate-id",
+        message: `id "${id}" is already used by items[${first}]; ids must be unique`,
+      });
+    } else firstIndexOfId.set(id, index);
+  });
+  return findings;
+}
+
+/** Unique ids, `resolvedAt >= createdAt`, and a summary equal to what the items give: judged on whatever is well-formed. */
+export function techDebtRules(document: unknown): PathFinding[] {
+  const items = arrayAt(objectAt(document)?.items);
+  const findings = duplicateIds(items);
+  items.forEach((value, index) => {
     const item = objectAt(value);
-    const id = stringAt(item?.id);
-    if (id !== undefined) {
-      const first = firstIndexOfId.get(id);
-      if (first !== undefined) {
-        findings.push({
-          path: ["items", index, "id"],
-          severity: "error",
-          code: "duplicate-id",
-          message: `id "${id}" is already used by items[${first}]; ids must be unique`,
-        });
-      } else firstIndexOfId.set(id, index);
-    }
     const createdAt = stringAt(item?.createdAt);
     const resolvedAt = stringAt(item?.resolvedAt);
     if (

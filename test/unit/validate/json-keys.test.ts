@@ -1,7 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { visit } from "jsonc-parser";
+import { parseJsonDocument } from "../../../src/validate/json-document.js";
 import { scanObjectKeys } from "../../../src/validate/json-keys.js";
+import { countWrittenKeys, measureParsed } from "../../../src/validate/json-structure.js";
 import { brief, validateOne } from "../../support/data-files.js";
 
 /** Reference: duplicate keys as jsonc-parser's visitor sees them (slow, but a library). */
@@ -63,5 +65,33 @@ describe("scanObjectKeys (the fast duplicate-key pass)", () => {
     expect(scanObjectKeys('{"a": "b: {", "c": "}", "a": ":"}').duplicates).toEqual([
       { name: "a", offset: 24, length: 3, firstOffset: 1 },
     ]);
+  });
+});
+
+describe("duplicate keys through the parser (counted first, positioned only when the counts differ)", () => {
+  it("reports exactly the duplicates and forbidden keys jsonc-parser sees, on any valid JSON", () => {
+    fc.assert(
+      fc.property(jsonText, (text) => {
+        const reported = parseJsonDocument(text)
+          .findings.filter((finding) => finding.code === "duplicate-key")
+          .map((finding) => finding.span.start);
+        expect(reported).toEqual(referenceDuplicates(text).map((duplicate) => duplicate.offset));
+        const forbidden = parseJsonDocument(text).findings.some((finding) => finding.code === "forbidden-key");
+        expect(forbidden).toBe(text.includes('"__proto__"'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("counts a key per string followed by a colon, whatever the strings hold", () => {
+    const text = String.raw`{"a:" : "b: {\\", "c\":": [":", {"d":
+      "}:"}, ":"]}`;
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(["a:", 'c":']);
+    expect(countWrittenKeys(text)).toBe(3);
+    expect(measureParsed(JSON.parse(text))).toEqual({ keys: 3, depth: 3, forbidden: false });
+  });
+
+  it("stops at an unterminated string instead of running on", () => {
+    expect(countWrittenKeys('{"a": "never closed')).toBe(1);
   });
 });

@@ -1,0 +1,100 @@
+/** Data files are a few levels deep; past this, a file is generated or hostile, and not parsed further. */
+export const maxJsonDepth = 100;
+
+/**
+ * Keys written in JSON text that JSON.parse accepted, duplicates included: strings followed by a
+ * colon. A parsed tree holding fewer keys betrays a duplicate without a key set per object.
+ *
+ * It jumps from string to string with indexOf (native, vectorised): in valid JSON, whatever lies
+ * between two strings is structure, so the next quote opens the next string. On a 200 MB file
+ * this costs a third of a character-by-character pass.
+ */
+export function countWrittenKeys(text: string): number {
+  let keys = 0;
+  let start = text.indexOf('"');
+  while (start !== -1) {
+    let end = text.indexOf('"', start + 1);
+    // A quote preceded by an odd number of backslashes is part of the string.
+    while (end !== -1 && text.charCodeAt(end - 1) === 92 /* \ */) {
+      let backslashes = 1;
+      while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+      if (backslashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    if (end === -1) break;
+    let next = end + 1;
+    let code = text.charCodeAt(next);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++next);
+    if (code === 58 /* : */) keys++;
+    start = text.indexOf('"', next);
+  }
+  return keys;
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than `limit`, or -1. One pass,
+ * strings skipped (a bracket inside a string is text), no recursion: it runs before any parser
+ * that recurses (jsonc-parser, on text JSON.parse refused), and to point at the place when a
+ * parsed value turned out too deep.
+ */
+export function deeperThan(text: string, limit = maxJsonDepth): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \ */) i++;
+      else if (code === 34 /* " */) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (code === 93 /* ] */ || code === 125 /* } */) depth--;
+  }
+  return -1;
+}
+
+export interface ParsedShape {
+  /** Keys held by the value's objects. */
+  keys: number;
+  /** How deeply arrays and objects nest (a scalar is 0). */
+  depth: number;
+  /** Whether an object owns a `__proto__` key (JSON.parse makes it an own property, however it was escaped). */
+  forbidden: boolean;
+}
+
+/**
+ * Counts a parsed JSON value's keys and measures its depth without recursion (V8's JSON.parse
+ * is iterative, so a hostile file can parse thousands of levels deep; nothing recursive may
+ * look at it before this).
+ */
+export function measureParsed(value: unknown): ParsedShape {
+  let keys = 0;
+  let depth = 0;
+  let forbidden = false;
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const level = depths.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (level > depth) depth = level;
+    if (Array.isArray(node)) {
+      for (const child of node)
+        if (typeof child === "object" && child !== null) {
+          nodes.push(child);
+          depths.push(level + 1);
+        }
+      continue;
+    }
+    for (const key in node) {
+      keys++;
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null) {
+        nodes.push(child);
+        depths.push(level + 1);
+      }
+    }
+    if (Object.hasOwn(node, "__proto__")) forbidden = true;
+  }
+  return { keys, depth, forbidden };
+}
