@@ -44479,10 +44479,10 @@ function isCalendarDate(value) {
   }
   const year = digit(value, 0) * 1e3 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
   const month = digit(value, 5) * 10 + digit(value, 6);
-  const day3 = digit(value, 8) * 10 + digit(value, 9);
-  if (month < 1 || month > 12 || day3 < 1) return false;
+  const day4 = digit(value, 8) * 10 + digit(value, 9);
+  if (month < 1 || month > 12 || day4 < 1) return false;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day3 <= daysInMonth[month - 1] + (leap ? 1 : 0);
+  return day4 <= daysInMonth[month - 1] + (leap ? 1 : 0);
 }
 function parseIsoDateTime(text5) {
   return isoDateTime.safeParse(text5).success ? new Date(text5) : void 0;
@@ -44633,7 +44633,21 @@ var init_config = __esm({
         maxCreatesPerRun: external_exports.int().min(1).max(100).default(20).meta({ description: "Issues created per run at most (GitHub limits content creation); the rest on later runs." })
       }).prefault({}),
       incidents: external_exports.strictObject({
-        label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." })
+        label: external_exports.string().min(1).default("incident").meta({ description: "Issues with this label are incidents: they get a live status comment, and a post-mortem pull request when closed as completed." }),
+        severityLabels: external_exports.strictObject({
+          SEV1: external_exports.string().min(1).default("sev1"),
+          SEV2: external_exports.string().min(1).default("sev2"),
+          SEV3: external_exports.string().min(1).default("sev3")
+        }).prefault({}).meta({ description: "The label that sets each severity (matched without regard to case)." }),
+        statusLabels: external_exports.strictObject({
+          investigating: external_exports.string().min(1).default("investigating"),
+          identified: external_exports.string().min(1).default("identified"),
+          monitoring: external_exports.string().min(1).default("monitoring"),
+          resolved: external_exports.string().min(1).default("resolved")
+        }).prefault({}).meta({ description: "The label that sets each status; each change is a timeline entry." }),
+        postMortems: external_exports.enum(["pull-request", "off"]).default("pull-request").meta({
+          description: "On close as completed, open (or update) one pull request adding the post-mortem under incidents/."
+        })
       }).prefault({})
     }).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
   }
@@ -47729,9 +47743,9 @@ var require_timestamp = __commonJS({
         const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day3, hour2, minute, second] = match.map(Number);
+        const [, year, month, day4, hour2, minute2, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day3, hour2 || 0, minute || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month - 1, day4, hour2 || 0, minute2 || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -58292,8 +58306,8 @@ function createTokenizer(parser, initialize, from) {
     context3.previous = code2;
     consumed = true;
   }
-  function enter(type, fields) {
-    const token = fields || {};
+  function enter(type, fields2) {
+    const token = fields2 || {};
     token.type = type;
     token.start = now();
     context3.events.push(["enter", token, context3]);
@@ -58312,7 +58326,7 @@ function createTokenizer(parser, initialize, from) {
   function onsuccessfulcheck(_, info3) {
     info3.restore();
   }
-  function constructFactory(onreturn, fields) {
+  function constructFactory(onreturn, fields2) {
     return hook2;
     function hook2(constructs2, returnState, bogusState) {
       let listOfConstructs;
@@ -58366,7 +58380,7 @@ function createTokenizer(parser, initialize, from) {
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context3), fields) : context3,
+            fields2 ? Object.assign(Object.create(context3), fields2) : context3,
             effects,
             ok3,
             nok
@@ -62135,8 +62149,8 @@ function dataLayoutOf(config2) {
 function dataFilePath(layout, kind) {
   return `${layout.dataDir}/${jsonFiles[kind].name}`;
 }
-function snapshotPath(layout, day3) {
-  return `${layout.scorecards}/scorecard_${day3}.json`;
+function snapshotPath(layout, day4) {
+  return `${layout.scorecards}/scorecard_${day4}.json`;
 }
 function isRecordFileName(name) {
   return name.endsWith(".md") && !notRecords.test(name);
@@ -62278,10 +62292,10 @@ function parseTimestamp(text5) {
     text5.trim()
   );
   if (!match) return void 0;
-  const [, year, month, day3, hour2, minute, second = "00", zone = "Z"] = match;
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day3), Number(hour2), Number(minute), Number(second));
+  const [, year, month, day4, hour2, minute2, second = "00", zone = "Z"] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day4), Number(hour2), Number(minute2), Number(second));
   const check2 = new Date(utc);
-  if (check2.getUTCDate() !== Number(day3) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute) > 59)
+  if (check2.getUTCDate() !== Number(day4) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute2) > 59)
     return void 0;
   if (/^(Z|UTC)$/i.test(zone)) return utc;
   const sign = zone.startsWith("-") ? -1 : 1;
@@ -62347,27 +62361,27 @@ function incidentRules(fileName, text5) {
       `incident file name "${fileName}" must look like incident_YYYY-MM-DD.md (or incident_YYYY-MM-DD-2.md for another that day)`
     );
   }
-  const incident = parseIncident(text5);
-  const titleSpan = incident.record.title?.span ?? top2;
-  if (!incident.record.title)
+  const incident2 = parseIncident(text5);
+  const titleSpan = incident2.record.title?.span ?? top2;
+  if (!incident2.record.title)
     add(
       "error",
       top2,
       "incident-missing-title",
       "post-mortem has no title heading; start it with `## Incident: <title>`"
     );
-  if (!incident.severity)
+  if (!incident2.severity)
     add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Severity:**` line (SEV1, SEV2 or SEV3)");
-  else if (!incidentSeverities.some((severity) => incident.severity.value.toUpperCase().startsWith(severity))) {
+  else if (!incidentSeverities.some((severity) => incident2.severity.value.toUpperCase().startsWith(severity))) {
     add(
       "error",
-      incident.severity.span,
+      incident2.severity.span,
       "incident-severity",
-      `severity "${incident.severity.value}" must be one of ${incidentSeverities.join(", ")}`
+      `severity "${incident2.severity.value}" must be one of ${incidentSeverities.join(", ")}`
     );
   }
-  const status2 = incident.status?.value.trim().toLowerCase();
-  if (!incident.status)
+  const status2 = incident2.status?.value.trim().toLowerCase();
+  if (!incident2.status)
     add(
       "error",
       titleSpan,
@@ -62377,82 +62391,82 @@ function incidentRules(fileName, text5) {
   else if (!incidentStatuses.includes(status2)) {
     add(
       "error",
-      incident.status.span,
+      incident2.status.span,
       "incident-status",
-      `status "${incident.status.value}" must be one of ${incidentStatuses.join(", ")}`
+      `status "${incident2.status.value}" must be one of ${incidentStatuses.join(", ")}`
     );
   }
   const isResolved = status2 === "resolved";
-  if (!incident.started)
+  if (!incident2.started)
     add("error", titleSpan, "incident-missing-field", "post-mortem has no `**Started:**` timestamp");
-  else if (incident.startedAt === void 0) {
+  else if (incident2.startedAt === void 0) {
     add(
       "error",
-      incident.started.span,
+      incident2.started.span,
       "incident-timestamp",
-      `Started "${incident.started.value}" must be a timestamp such as 2025-03-04T14:05:00Z`
+      `Started "${incident2.started.value}" must be a timestamp such as 2025-03-04T14:05:00Z`
     );
-  } else if (nameMatch && new Date(incident.startedAt).toISOString().slice(0, 10) !== nameMatch[1]) {
+  } else if (nameMatch && new Date(incident2.startedAt).toISOString().slice(0, 10) !== nameMatch[1]) {
     add(
       "warning",
-      incident.started.span,
+      incident2.started.span,
       "incident-date",
-      `incident started on ${new Date(incident.startedAt).toISOString().slice(0, 10)} (UTC) but the file name says ${nameMatch[1]}`
+      `incident started on ${new Date(incident2.startedAt).toISOString().slice(0, 10)} (UTC) but the file name says ${nameMatch[1]}`
     );
   }
-  const resolvedText = incident.resolved?.value.trim() ?? "";
-  if (incident.resolved && !openValues.test(resolvedText) && incident.resolvedAt === void 0) {
+  const resolvedText = incident2.resolved?.value.trim() ?? "";
+  if (incident2.resolved && !openValues.test(resolvedText) && incident2.resolvedAt === void 0) {
     add(
       "error",
-      incident.resolved.span,
+      incident2.resolved.span,
       "incident-timestamp",
-      `Resolved "${incident.resolved.value}" must be a timestamp such as 2025-03-04T15:20:00Z`
+      `Resolved "${incident2.resolved.value}" must be a timestamp such as 2025-03-04T15:20:00Z`
     );
-  } else if (isResolved && incident.resolvedAt === void 0) {
+  } else if (isResolved && incident2.resolvedAt === void 0) {
     add(
       "error",
-      incident.resolved?.span ?? incident.status.span,
+      incident2.resolved?.span ?? incident2.status.span,
       "incident-missing-field",
       "a resolved incident needs a `**Resolved:**` timestamp"
     );
   }
-  const { startedAt, resolvedAt } = incident;
+  const { startedAt, resolvedAt } = incident2;
   if (startedAt !== void 0 && resolvedAt !== void 0) {
     if (resolvedAt < startedAt) {
       add(
         "error",
-        incident.resolved.span,
+        incident2.resolved.span,
         "date-order",
-        `Resolved ${incident.resolved.value} is before Started ${incident.started.value}`
+        `Resolved ${incident2.resolved.value} is before Started ${incident2.started.value}`
       );
     } else {
       const expected = Math.round((resolvedAt - startedAt) / 6e4);
-      if (!incident.duration)
+      if (!incident2.duration)
         add(
           "warning",
-          incident.resolved.span,
+          incident2.resolved.span,
           "incident-duration",
           `no \`**Duration:**\` line; Started to Resolved is ${expected} minutes`
         );
-      else if (incident.durationMinutes === void 0) {
+      else if (incident2.durationMinutes === void 0) {
         add(
           "error",
-          incident.duration.span,
+          incident2.duration.span,
           "incident-duration",
-          `Duration "${incident.duration.value}" must be a number of minutes (expected ${expected})`
+          `Duration "${incident2.duration.value}" must be a number of minutes (expected ${expected})`
         );
-      } else if (Math.abs(incident.durationMinutes - expected) > 1) {
+      } else if (Math.abs(incident2.durationMinutes - expected) > 1) {
         add(
           "error",
-          incident.duration.span,
+          incident2.duration.span,
           "incident-duration",
-          `Duration is ${incident.durationMinutes} minutes but Started to Resolved is ${expected} minutes; expected ${expected}`
+          `Duration is ${incident2.durationMinutes} minutes but Started to Resolved is ${expected} minutes; expected ${expected}`
         );
       }
     }
   }
   for (const section of incidentSections) {
-    if (!findSection(incident.record, section)) {
+    if (!findSection(incident2.record, section)) {
       add(
         isResolved ? "error" : "warning",
         titleSpan,
@@ -68425,10 +68439,10 @@ async function readBranchAndPullRequest(client, repo, branch) {
 async function createBranch(client, repo, branch, sha) {
   await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
 }
-async function createPullRequest(client, repositoryId, fields) {
+async function createPullRequest(client, repositoryId, fields2) {
   const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
   const data = await client.graphql(mutation, {
-    input: { repositoryId, baseRefName: fields.base, headRefName: fields.head, title: fields.title, body: fields.body }
+    input: { repositoryId, baseRefName: fields2.base, headRefName: fields2.head, title: fields2.title, body: fields2.body }
   });
   const pull = data.createPullRequest?.pullRequest;
   if (!pull) throw new Error("GitHub did not return the new pull request");
@@ -68469,24 +68483,24 @@ function issuePublisher(client, repo) {
         names.add(label.name.toLowerCase());
       }
     },
-    async createIssue(fields) {
+    async createIssue(fields2) {
       const { data } = await client.request("POST /repos/{owner}/{repo}/issues", {
         ...repo,
-        title: fields.title,
-        body: fields.body,
-        labels: fields.labels
+        title: fields2.title,
+        body: fields2.body,
+        labels: fields2.labels
       });
       return data.number;
     },
-    async updateIssue(number4, fields) {
+    async updateIssue(number4, fields2) {
       await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...repo,
         issue_number: number4,
-        ...fields.title !== void 0 ? { title: fields.title } : {},
-        ...fields.body !== void 0 ? { body: fields.body } : {},
-        ...fields.labels !== void 0 ? { labels: fields.labels } : {},
-        ...fields.state !== void 0 ? { state: fields.state } : {},
-        ...fields.stateReason !== void 0 ? { state_reason: fields.stateReason } : {}
+        ...fields2.title !== void 0 ? { title: fields2.title } : {},
+        ...fields2.body !== void 0 ? { body: fields2.body } : {},
+        ...fields2.labels !== void 0 ? { labels: fields2.labels } : {},
+        ...fields2.state !== void 0 ? { state: fields2.state } : {},
+        ...fields2.stateReason !== void 0 ? { state_reason: fields2.stateReason } : {}
       });
     },
     async commentOnIssue(number4, body) {
@@ -68890,12 +68904,85 @@ async function listIncidentIssues(client, repo, label, since) {
     since: new Date(since).toISOString(),
     per_page: 100
   });
-  return issues.filter((issue3) => !issue3.pull_request).map((issue3) => ({
+  return issues.filter((issue3) => !issue3.pull_request).filter((issue3) => issue3.state_reason !== "not_planned" && issue3.state_reason !== "duplicate").map((issue3) => ({
     id: `#${issue3.number}`,
+    issue: issue3.number,
     title: issue3.title,
     started: Date.parse(issue3.created_at),
     resolved: issue3.closed_at ? Date.parse(issue3.closed_at) : null
   }));
+}
+
+// src/github/read-issue-history.ts
+var labelNames = (labels) => labels.flatMap((label) => typeof label === "string" ? [label] : label.name ? [label.name] : []);
+var stateReasons = /* @__PURE__ */ new Set(["completed", "not_planned", "reopened", "duplicate"]);
+async function readIssueHistory(client, repo, number4) {
+  const { data: issue3 } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...repo,
+    issue_number: number4
+  });
+  const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: number4,
+    per_page: 100
+  });
+  const events = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/events", {
+    ...repo,
+    issue_number: number4,
+    per_page: 100
+  });
+  const reason2 = issue3.state_reason && stateReasons.has(issue3.state_reason) ? issue3.state_reason : null;
+  return {
+    issue: {
+      number: issue3.number,
+      title: issue3.title,
+      body: issue3.body ?? "",
+      url: issue3.html_url,
+      createdAt: Date.parse(issue3.created_at),
+      closedAt: issue3.closed_at ? Date.parse(issue3.closed_at) : null,
+      state: issue3.state === "closed" ? "closed" : "open",
+      stateReason: reason2,
+      labels: labelNames(issue3.labels)
+    },
+    comments: comments.map((comment) => ({
+      id: comment.id,
+      url: comment.html_url,
+      body: comment.body ?? "",
+      author: comment.user?.login ?? "ghost",
+      authorIsBot: comment.user?.type === "Bot" || (comment.user?.login ?? "").endsWith("[bot]"),
+      association: comment.author_association,
+      createdAt: Date.parse(comment.created_at)
+    })),
+    events: events.flatMap((event) => {
+      const at = Date.parse(event.created_at);
+      if ((event.event === "labeled" || event.event === "unlabeled") && "label" in event && event.label)
+        return [{ kind: event.event, label: event.label.name, at }];
+      if (event.event === "closed") {
+        const why = "state_reason" in event ? event.state_reason : void 0;
+        return [
+          {
+            kind: "closed",
+            at,
+            reason: why === "not_planned" || why === "duplicate" || why === "completed" ? why : null
+          }
+        ];
+      }
+      if (event.event === "reopened") return [{ kind: "reopened", at }];
+      return [];
+    })
+  };
+}
+async function canWrite(client, repo, login) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+      ...repo,
+      username: login
+    });
+    return ["admin", "maintain", "write"].includes(data.role_name) || ["admin", "write"].includes(data.permission);
+  } catch (error63) {
+    if (error63.status === 404) return false;
+    throw error63;
+  }
 }
 
 // src/github/list-pull-request-files.ts
@@ -68946,12 +69033,12 @@ async function readRepositoryContents(client, repo, ref, wanted) {
   for (let start = 0; start < requests.length; start += batchSize) {
     const batch = requests.slice(start, start + batchSize);
     const variables = { owner: repo.owner, name: repo.repo };
-    const fields = batch.map((request2, index2) => {
+    const fields2 = batch.map((request2, index2) => {
       variables[`e${index2}`] = `${ref}:${request2.path}`;
       return `f${index2}: object(expression: $e${index2}) { __typename ... on Blob { byteSize isBinary text } ... on Tree { entries { name } } }`;
     });
     const declarations = batch.map((_request, index2) => `$e${index2}: String!`).join(", ");
-    const query3 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+    const query3 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields2.join(" ")} } }`;
     const data = await client.graphql(query3, variables);
     if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
     batch.forEach((request2, index2) => {
@@ -69049,6 +69136,9 @@ function githubRepositoryView(client, repo) {
     readDeployments: (query3) => readDeployments(client, repo, query3),
     readHistory: (request2) => readHistory(client, repo, request2),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
+    readIssueHistory: (number4) => readIssueHistory(client, repo, number4),
+    canWrite: (login) => canWrite(client, repo, login),
+    findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label)
@@ -69883,15 +69973,15 @@ var TomlDate = class _TomlDate extends Date {
     return this.#hasDate || this.#hasTime;
   }
   toISOString() {
-    let iso2 = super.toISOString();
+    let iso4 = super.toISOString();
     if (this.isDate())
-      return iso2.slice(0, 10);
+      return iso4.slice(0, 10);
     if (this.isTime())
-      return iso2.slice(11, 23);
+      return iso4.slice(11, 23);
     if (this.#offset === null)
-      return iso2.slice(0, -1);
+      return iso4.slice(0, -1);
     if (this.#offset === "Z" || this.#offset === "z")
-      return iso2;
+      return iso4;
     let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
     offset = this.#offset[0] === "-" ? offset : -offset;
     let offsetDate = new Date(this.getTime() - offset * 6e4);
@@ -73648,6 +73738,478 @@ async function debtSync(useCase, branch, dryRun) {
   await summary.addRaw(summary2.join("\n") + "\n").write();
 }
 
+// src/incidents/commands.ts
+var timePart = String.raw`(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?:\s*(?:UTC|Z))?`;
+var timelineLine = new RegExp(String.raw`^/timeline\s+${timePart}\s+(\S.*)$`, "i");
+var startedLine = new RegExp(String.raw`^/started\s+${timePart}\s*$`, "i");
+function clockTime(date5, hour2, minute2) {
+  const h = Number(hour2);
+  const m = Number(minute2);
+  if (h > 23 || m > 59) return `${hour2}:${minute2} is not a time of day`;
+  if (date5 !== void 0) {
+    const [year, month, day4] = date5.split("-").map(Number);
+    const check2 = new Date(Date.UTC(year, month - 1, day4));
+    if (check2.getUTCMonth() !== month - 1 || check2.getUTCDate() !== day4) return `${date5} is not a calendar date`;
+    return { date: date5, hour: h, minute: m };
+  }
+  return { hour: h, minute: m };
+}
+function readCommands(body) {
+  const commands2 = [];
+  let fence2;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    const fenceMark = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenceMark && (fence2 === void 0 || fenceMark.startsWith(fence2))) {
+      fence2 = fence2 === void 0 ? fenceMark : void 0;
+      continue;
+    }
+    if (fence2 !== void 0 || !/^\/(timeline|started)\b/i.test(line)) continue;
+    const timeline = timelineLine.exec(line);
+    const started = timeline ? null : startedLine.exec(line);
+    const match = timeline ?? started;
+    if (!match) {
+      commands2.push({
+        kind: "unreadable",
+        line,
+        problem: /^\/timeline/i.test(line) ? "expected `/timeline HH:MM what happened` or `/timeline YYYY-MM-DD HH:MM what happened`" : "expected `/started HH:MM` or `/started YYYY-MM-DD HH:MM`"
+      });
+      continue;
+    }
+    const time3 = clockTime(match[1], match[2], match[3]);
+    if (typeof time3 === "string") commands2.push({ kind: "unreadable", line, problem: time3 });
+    else if (timeline) commands2.push({ kind: "timeline", time: time3, text: timeline[4].trim() });
+    else commands2.push({ kind: "started", time: time3 });
+  }
+  return commands2;
+}
+var minute = 6e4;
+var day = 24 * 60 * minute;
+function resolveClockTime(time3, anchor2, before) {
+  if (time3.date !== void 0) return Date.parse(`${time3.date}T00:00:00Z`) + (time3.hour * 60 + time3.minute) * minute;
+  const windowStart = anchor2 - before * minute;
+  const startOfDay = windowStart - (windowStart % day + day) % day;
+  const candidate = startOfDay + (time3.hour * 60 + time3.minute) * minute;
+  return candidate < windowStart ? candidate + day : candidate;
+}
+
+// src/incidents/issue-history.ts
+var writerAssociations = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+
+// src/incidents/build-incident.ts
+init_parse_incident();
+init_timestamp();
+var severities = ["SEV1", "SEV2", "SEV3"];
+var sameName = (a, b) => a.localeCompare(b, void 0, { sensitivity: "accent" }) === 0;
+function isIncident(labels, label) {
+  return labels.some((name) => sameName(name, label));
+}
+function formField(body, heading) {
+  const lines = body.split(/\r?\n/);
+  const at = lines.findIndex(
+    (line) => sameName(line.replace(/^#{1,6}\s+/, "").trim(), heading) && /^#{1,6}\s/.test(line)
+  );
+  if (at < 0) return void 0;
+  const answer = [];
+  for (const line of lines.slice(at + 1)) {
+    if (/^#{1,6}\s/.test(line)) break;
+    answer.push(line);
+  }
+  const text5 = answer.join("\n").trim();
+  return text5 === "" || /^_no response_$/i.test(text5) ? void 0 : text5;
+}
+function severityOf(history, settings) {
+  const fromLabel = severities.find(
+    (level2) => history.issue.labels.some((name) => sameName(name, settings.severityLabels[level2]))
+  );
+  if (fromLabel) return { level: fromLabel, from: "label" };
+  const field = formField(history.issue.body, "Severity");
+  const level = field ? /\bSEV\s*-?\s*([123])\b/i.exec(field)?.[1] : void 0;
+  return level ? { level: `SEV${level}`, from: "form" } : void 0;
+}
+function actionItemsOf(body) {
+  const items = [];
+  for (const line of body.split(/\r?\n/)) {
+    const match = /^\s*[-*+]\s+\[([ xX])\]\s+(\S.*)$/.exec(line);
+    if (!match) continue;
+    const text5 = match[2].trim();
+    const owner = /(?:^|\s)@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/.exec(text5)?.[1];
+    items.push({ text: text5, done: match[1] !== " ", ...owner ? { owner } : {} });
+  }
+  return items;
+}
+function statusLabelOf(label, settings) {
+  return incidentStatuses.find((status2) => sameName(label, settings.statusLabels[status2]));
+}
+function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
+  const { issue: issue3 } = history;
+  const canCommand = (comment) => writerAssociations.has(comment.association) || writers.has(comment.author.toLowerCase());
+  const commandComments = history.comments.filter((comment) => !comment.authorIsBot).map((comment) => ({ comment, commands: readCommands(comment.body) })).filter(({ commands: commands2 }) => commands2.length > 0);
+  const ignored = commandComments.filter(({ comment }) => !canCommand(comment)).map(({ comment }) => ({ author: comment.author, url: comment.url }));
+  const accepted = commandComments.filter(({ comment }) => canCommand(comment));
+  let started = { at: issue3.createdAt, from: "opened" };
+  const formStarted = formField(issue3.body, "Started");
+  const formAt = formStarted === void 0 ? void 0 : parseTimestamp(formStarted);
+  if (formAt !== void 0) started = { at: formAt, from: "form" };
+  for (const { commands: commands2 } of accepted)
+    for (const command of commands2)
+      if (command.kind === "started")
+        started = { at: resolveClockTime(command.time, issue3.createdAt, 18 * 60), from: "command" };
+  const entries = [
+    { at: issue3.createdAt, text: "Incident declared (issue opened)", source: "opened" }
+  ];
+  if (started.from !== "opened")
+    entries.push({
+      at: started.at,
+      text: `Started (${started.from === "command" ? "/started" : "issue form"})`,
+      source: "opened"
+    });
+  const unreadable = [];
+  for (const { comment, commands: commands2 } of accepted) {
+    for (const command of commands2) {
+      if (command.kind === "timeline")
+        entries.push({ at: resolveClockTime(command.time, started.at, 6 * 60), text: command.text, source: "command" });
+      else if (command.kind === "unreadable")
+        unreadable.push({ url: comment.url, line: command.line, problem: command.problem });
+    }
+  }
+  let status2 = "investigating";
+  let statusAt = -Infinity;
+  for (const event of history.events) {
+    if (event.kind === "labeled") {
+      const labelStatus = statusLabelOf(event.label, settings);
+      if (!labelStatus) continue;
+      entries.push({ at: event.at, text: `Status: ${labelStatus}`, source: "status" });
+      if (issue3.labels.some((name) => sameName(name, event.label)) && event.at >= statusAt) {
+        status2 = labelStatus;
+        statusAt = event.at;
+      }
+    } else if (event.kind === "closed") {
+      entries.push({
+        at: event.at,
+        text: event.reason === "not_planned" ? "Closed as not planned" : "Resolved (issue closed)",
+        source: "closed"
+      });
+    } else if (event.kind === "reopened") entries.push({ at: event.at, text: "Reopened", source: "reopened" });
+  }
+  if (statusAt === -Infinity) {
+    for (const candidate of incidentStatuses)
+      if (issue3.labels.some((name) => sameName(name, settings.statusLabels[candidate]))) status2 = candidate;
+  }
+  const closedAsCompleted = issue3.state === "closed" && issue3.stateReason !== "not_planned" && issue3.stateReason !== "duplicate";
+  const outcome = issue3.state === "open" ? "open" : closedAsCompleted ? "resolved" : "not-planned";
+  if (issue3.state === "closed" && issue3.closedAt !== null && !history.events.some((event) => event.kind === "closed" && event.at === issue3.closedAt))
+    entries.push({
+      at: issue3.closedAt,
+      text: closedAsCompleted ? "Resolved (issue closed)" : "Closed as not planned",
+      source: "closed"
+    });
+  if (outcome === "resolved") status2 = "resolved";
+  return {
+    number: issue3.number,
+    title: issue3.title,
+    url: issue3.url,
+    ...severityOf(history, settings) ? { severity: severityOf(history, settings) } : {},
+    started,
+    status: status2,
+    outcome,
+    ...outcome === "resolved" && issue3.closedAt !== null ? {
+      resolvedAt: issue3.closedAt,
+      durationMinutes: Math.max(0, Math.round((issue3.closedAt - started.at) / 6e4))
+    } : {},
+    timeline: orderedTimeline(entries),
+    actionItems: actionItemsOf(issue3.body),
+    ignored,
+    unreadable
+  };
+}
+function orderedTimeline(entries) {
+  const seen = /* @__PURE__ */ new Set();
+  return [...entries].sort((a, b) => a.at - b.at).filter((entry) => {
+    const key = `${entry.at}\0${entry.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/incidents/post-mortem.ts
+init_document2();
+
+// src/incidents/render-timeline.ts
+var iso = (at) => new Date(at).toISOString();
+var utcMinute = (at) => `${iso(at).slice(0, 10)} ${iso(at).slice(11, 16)} UTC`;
+function renderTimeline(entries, startedAt) {
+  const startDay = iso(startedAt).slice(0, 10);
+  return entries.map((entry) => {
+    const day4 = iso(entry.at).slice(0, 10);
+    const clock = iso(entry.at).slice(11, 16);
+    return `- ${day4 === startDay ? clock : `${day4} ${clock}`} \u2014 ${escapeInline(entry.text)}`;
+  });
+}
+
+// src/incidents/post-mortem.ts
+var iso2 = (at) => new Date(at).toISOString().replace(/\.\d{3}Z$/, "Z");
+var toWrite = (what) => `_To be written: ${what}._`;
+function fields(incident2) {
+  return [
+    [
+      "Severity",
+      incident2.severity ? incident2.severity.level : "SEV3 (assumed: the issue had no severity label; correct it if it was worse)"
+    ],
+    ["Status", incident2.status],
+    ["Started", iso2(incident2.started.at)],
+    ["Resolved", incident2.resolvedAt === void 0 ? "ongoing" : iso2(incident2.resolvedAt)],
+    ["Duration", incident2.durationMinutes === void 0 ? "ongoing" : `${incident2.durationMinutes} minutes`],
+    ["Issue", incident2.url]
+  ];
+}
+function actionItemTable(incident2) {
+  const rows = incident2.actionItems.map(
+    (item) => `| ${escapeInline(item.text.replace(/(^|\s)@[A-Za-z0-9-]+/g, "").trim() || item.text)} | ${item.owner ? codeSpan(item.owner, { inTable: true }) : "\u2014"} | \u2014 | ${item.done ? "\u2705" : "\u{1F532}"} |`
+  );
+  return [
+    "| Action | Owner | Due | Status |",
+    "|--------|-------|-----|--------|",
+    ...rows.length > 0 ? rows : ["| _None listed on the issue: add task-list lines (`- [ ] ...`) to its description_ | \u2014 | \u2014 | \u{1F532} |"]
+  ];
+}
+function renderPostMortem(incident2) {
+  return [
+    `## Incident: ${escapeInline(incident2.title)}`,
+    ...fields(incident2).map(([name, value]) => `**${name}:** ${value}`),
+    "",
+    "### Timeline",
+    ...renderTimeline(incident2.timeline, incident2.started.at),
+    "",
+    "### Root Cause",
+    toWrite("what broke and why, blamelessly"),
+    "",
+    "### Impact",
+    `- Customers affected: ${toWrite("a number or a share")}`,
+    `- Revenue impact: ${toWrite("if measurable")}`,
+    `- SLO impact: ${toWrite("which SLOs were breached")}`,
+    "",
+    "### Action Items",
+    ...actionItemTable(incident2),
+    "",
+    "### Lessons Learned",
+    toWrite("what we will do differently"),
+    ""
+  ].join("\n");
+}
+function updatePostMortem(existing, incident2) {
+  let text5 = existing;
+  for (const [name, value] of fields(incident2)) {
+    if (name === "Severity" && !incident2.severity) continue;
+    const line = new RegExp(String.raw`^\*\*${name}:\*\*.*$`, "m");
+    text5 = line.test(text5) ? text5.replace(line, () => `**${name}:** ${value}`) : text5;
+  }
+  const timeline = renderTimeline(incident2.timeline, incident2.started.at);
+  const section = /^### Timeline[ \t]*\n([\s\S]*?)(?=^### |(?![\s\S]))/m.exec(text5);
+  if (section) {
+    const written = section[1].split("\n").filter((line) => line.trim() !== "");
+    const ours = new Set(timeline);
+    if (written.every((line) => ours.has(line)))
+      text5 = text5.replace(section[0], () => `### Timeline
+${timeline.join("\n")}
+
+`);
+  }
+  return text5;
+}
+function postMortemIssue(text5) {
+  const field = parseMarkdownRecord(text5).fields.get("issue")?.value;
+  const number4 = field ? /\/issues\/(\d+)\b/.exec(field)?.[1] : void 0;
+  return number4 === void 0 ? void 0 : Number(number4);
+}
+function postMortemFileName(startedAt, taken) {
+  const date5 = iso2(startedAt).slice(0, 10);
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `incident_${date5}.md` : `incident_${date5}-${n}.md`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+// src/incidents/render-status-comment.ts
+var maxTimelineEntries = 150;
+var startedFrom = { command: "from `/started`", form: "from the issue form", opened: "when the issue was opened" };
+function renderStatusComment(incident2, settings, postMortem) {
+  const severityLabels = Object.values(settings.severityLabels).map((name) => codeSpan(name)).join(", ");
+  const severity = incident2.severity ? `${incident2.severity.level} (from the ${incident2.severity.from === "label" ? "label" : "issue form"})` : `not set: add a ${severityLabels} label`;
+  const lines = [
+    `### Incident: ${escapeInline(incident2.title)}`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| Severity | ${severity} |`,
+    `| Started | ${utcMinute(incident2.started.at)} (${startedFrom[incident2.started.from]}) |`,
+    `| Status | ${incident2.outcome === "not-planned" ? "closed as not planned: not an incident, not counted" : incident2.status} |`
+  ];
+  if (incident2.resolvedAt !== void 0)
+    lines.push(`| Resolved | ${utcMinute(incident2.resolvedAt)} (${count(incident2.durationMinutes ?? 0, "minute")}) |`);
+  if (postMortem)
+    lines.push(
+      `| Post-mortem | ${codeSpan(postMortem.path, { inTable: true })} ${postMortem.pullRequest ? `in pull request #${postMortem.pullRequest.number}` : "on the default branch"} |`
+    );
+  const shown = incident2.timeline.slice(-maxTimelineEntries);
+  lines.push("", "**Timeline (UTC)**", "");
+  if (shown.length < incident2.timeline.length)
+    lines.push(
+      `- \u2026 ${count(incident2.timeline.length - shown.length, "earlier entry", "earlier entries")} in the post-mortem`
+    );
+  lines.push(...renderTimeline(shown, incident2.started.at));
+  if (incident2.unreadable.length > 0) {
+    lines.push("", "**Commands that could not be read**", "");
+    for (const entry of incident2.unreadable)
+      lines.push(`- ${codeSpan(entry.line)}: ${escapeInline(entry.problem)} ([comment](${entry.url}))`);
+  }
+  if (incident2.ignored.length > 0) {
+    const links = incident2.ignored.map((entry, index2) => `[${index2 + 1}](${entry.url})`).join(", ");
+    lines.push(
+      "",
+      `_${count(incident2.ignored.length, "comment")} with commands came from people without write access to the repository and ${incident2.ignored.length === 1 ? "was" : "were"} ignored: ${links}._`
+    );
+  }
+  const statusLabels = ["identified", "monitoring"].map((status2) => codeSpan(settings.statusLabels[status2]));
+  lines.push(
+    "",
+    "<details><summary>Commands (people with write access)</summary>",
+    "",
+    "- `/timeline HH:MM what happened`: a timeline entry, UTC, on the day of the start (from six hours before it to eighteen after); `/timeline YYYY-MM-DD HH:MM what happened` for any other day. Edit or delete the comment to change or drop the entry.",
+    "- `/started HH:MM` (or `/started YYYY-MM-DD HH:MM`): when it really began, if not when this issue was opened.",
+    `- Status: add the label ${statusLabels.join(" or ")} as things move; close this issue as completed when it is resolved: a pull request with the post-mortem follows. Close it as not planned if it was not an incident.`,
+    "- Action items: task-list lines in the issue description (`- [ ] Add an alert on queue depth @owner`).",
+    "",
+    "</details>"
+  );
+  return lines.join("\n");
+}
+
+// src/use-cases/track-incident.ts
+init_data_files();
+var incidentCommentTopic = "incident";
+var maxPermissionChecks = 10;
+async function writersAmong(history, view) {
+  const unknown2 = [
+    ...new Set(
+      history.comments.filter((comment) => !comment.authorIsBot && !writerAssociations.has(comment.association)).filter((comment) => /^\s*\/(timeline|started)\b/im.test(comment.body)).map((comment) => comment.author.toLowerCase())
+    )
+  ].slice(0, maxPermissionChecks);
+  const writers = /* @__PURE__ */ new Set();
+  for (const login of unknown2) if (await view.canWrite(login)) writers.add(login);
+  return writers;
+}
+async function trackIncident(context3, options) {
+  const { view, publish } = context3;
+  const config2 = options.config ?? (await loadConfig(view, options.defaultBranch, options.configPath)).resolved.config;
+  const settings = config2.incidents;
+  const history = await view.readIssueHistory(options.issueNumber);
+  if (!isIncident(history.issue.labels, settings.label))
+    return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
+  const incident2 = buildIncident(history, settings, await writersAmong(history, view));
+  if (options.dryRun) return { status: "planned", incident: incident2, comment: renderStatusComment(incident2, settings) };
+  const postMortem = incident2.outcome === "resolved" && settings.postMortems === "pull-request" ? await writePostMortem(context3, incident2, dataLayoutOf(config2).incidents, options.defaultBranch) : void 0;
+  const comment = await publish.upsertComment(
+    incident2.number,
+    incidentCommentTopic,
+    renderStatusComment(incident2, settings, postMortem)
+  );
+  return { status: "tracked", incident: incident2, comment: comment.action, ...postMortem ? { postMortem } : {} };
+}
+var postMortemBranch = (issueNumber) => `cto-copilot/incident-${issueNumber}`;
+async function findPostMortem(view, refs, directory, issueNumber) {
+  const taken = /* @__PURE__ */ new Set();
+  for (const { ref, on } of refs) {
+    const listing = (await view.readContents(ref, { directories: [directory] })).directories.get(directory) ?? [];
+    const names = listing.filter((name) => isRecordFileName(name));
+    for (const name of names) taken.add(name);
+    const paths = names.map((name) => `${directory}/${name}`);
+    if (paths.length === 0) continue;
+    const contents = await view.readContents(ref, { files: paths });
+    for (const path2 of paths) {
+      const text5 = contents.files.get(path2)?.text;
+      if (text5 && postMortemIssue(text5) === issueNumber) return { existing: { path: path2, text: text5, on }, taken };
+    }
+  }
+  return { taken };
+}
+async function writePostMortem(context3, incident2, directory, defaultBranch) {
+  const { view, publish } = context3;
+  const branch = postMortemBranch(incident2.number);
+  const head = await view.readHead(defaultBranch);
+  const { existing, taken } = await findPostMortem(
+    view,
+    [
+      { ref: `refs/heads/${branch}`, on: "bot-branch" },
+      { ref: head.sha, on: "default-branch" }
+    ],
+    directory,
+    incident2.number
+  );
+  const path2 = existing?.path ?? `${directory}/${postMortemFileName(incident2.started.at, taken)}`;
+  const text5 = existing ? updatePostMortem(existing.text, incident2) : renderPostMortem(incident2);
+  if (existing && existing.text === text5) {
+    const pullRequest = existing.on === "bot-branch" ? await view.findOpenPullRequest(branch) : void 0;
+    if (pullRequest || existing.on === "default-branch")
+      return { path: path2, ...pullRequest ? { pullRequest } : {}, action: "unchanged" };
+  }
+  const title = `Post-mortem: ${incident2.title}`.slice(0, 200);
+  const written = await publish.writeFiles({
+    branch: defaultBranch,
+    head,
+    files: { [path2]: text5 },
+    message: `Post-mortem of incident #${incident2.number}`,
+    via: {
+      kind: "pull-request",
+      branch,
+      title,
+      body: [
+        `The post-mortem of the incident tracked in #${incident2.number}, written from the issue: severity, start, resolution, duration (${incident2.durationMinutes ?? 0} minutes), the timeline and the action items.`,
+        "",
+        "Before merging, write what only people know: the root cause, the impact figures and the lessons learned (the placeholders say where). Reopening and closing the issue again updates this pull request."
+      ].join("\n")
+    }
+  });
+  return {
+    path: path2,
+    ...written.pullRequest ? { pullRequest: { number: written.pullRequest.number, url: written.pullRequest.url } } : {},
+    action: existing ? "updated" : "created"
+  };
+}
+
+// src/action/commands/incident.ts
+function issueOfEvent() {
+  const payload = context2.payload;
+  if (!payload.issue?.number || payload.issue.pull_request) return void 0;
+  return { number: payload.issue.number, labelled: (payload.issue.labels ?? []).length > 0 };
+}
+async function incident(useCase, issueNumber, dryRun) {
+  const payload = context2.payload;
+  const outcome = await trackIncident(useCase, {
+    issueNumber,
+    defaultBranch: payload.repository?.default_branch ?? "main",
+    configPath: getInput("config-path") || void 0,
+    dryRun
+  });
+  if (outcome.status === "skipped") {
+    info2(`Incident: ${outcome.reason}; nothing to do.`);
+    return;
+  }
+  const { incident: record2 } = outcome;
+  setOutput("incident-status", record2.outcome === "not-planned" ? "not-planned" : record2.status);
+  if (record2.durationMinutes !== void 0) setOutput("incident-duration-minutes", record2.durationMinutes);
+  if (outcome.status === "tracked" && outcome.postMortem?.pullRequest)
+    setOutput("post-mortem-pull-request", outcome.postMortem.pullRequest.number);
+  info2(
+    `Incident #${record2.number}: ${record2.outcome === "not-planned" ? "closed as not planned" : record2.status}, ${record2.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
+  );
+  await summary.addHeading(`Incident #${record2.number}: ${escapeInline(record2.title)}`, 3).addRaw(
+    outcome.status === "planned" ? outcome.comment : `Status: ${record2.status}. Comment ${outcome.comment}.`,
+    true
+  ).write();
+}
+
 // src/scorecard/render-summary.ts
 var statusIcon = { green: "\u{1F7E2}", yellow: "\u{1F7E1}", red: "\u{1F534}", unknown: "\u26AA" };
 var show = (value) => value === null || value === void 0 ? "\u2014" : String(value);
@@ -73897,12 +74459,12 @@ function tiersWith(overrides) {
 
 // src/dora/compute.ts
 var hour = 36e5;
-var day = 24 * hour;
-var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+var day2 = 24 * hour;
+var iso3 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 function mondayOf(ms) {
   const date5 = new Date(ms);
   const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
-  return midnight - (date5.getUTCDay() + 6) % 7 * day;
+  return midnight - (date5.getUTCDay() + 6) % 7 * day2;
 }
 function lastAtOrBefore(sorted, time3) {
   let low = 0;
@@ -73927,14 +74489,14 @@ function computeDora(input2) {
 function computeOver(graph, input2) {
   const tiers = input2.tiers ?? dora2023Tiers;
   const end = input2.now;
-  const start = end - input2.windowDays * day;
+  const start = end - input2.windowDays * day2;
   const inWindow = (time3) => time3 > start && time3 <= end;
   const matchers = remediationMatchers(input2.hotfixPattern);
   let quotedSubjects;
   const all2 = input2.deployments.filter((deployment) => deployment.time <= end).sort(compareDeployments);
-  const incidents = input2.incidents.filter((incident) => incident.started <= end).map((incident) => ({
-    ...incident,
-    resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null
+  const incidents = input2.incidents.filter((incident2) => incident2.started <= end).map((incident2) => ({
+    ...incident2,
+    resolved: incident2.resolved !== null && incident2.resolved <= end ? incident2.resolved : null
   }));
   const evidence = /* @__PURE__ */ new Map();
   const blank = () => ({
@@ -74058,10 +74620,10 @@ function computeOver(graph, input2) {
     return bySubject;
   }
   for (const successes of successesByEnvironment.values()) {
-    for (const incident of incidents) {
-      const culprit = successes[lastAtOrBefore(successes, incident.started)];
+    for (const incident2 of incidents) {
+      const culprit = successes[lastAtOrBefore(successes, incident2.started)];
       if (culprit)
-        evidence.get(culprit).failed ??= `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
+        evidence.get(culprit).failed ??= `last deployment before incident "${incident2.title}" (${iso3(incident2.started)})`;
     }
   }
   const windowed = all2.filter((deployment) => inWindow(deployment.time));
@@ -74071,12 +74633,12 @@ function computeOver(graph, input2) {
   const leadTimes = successful.flatMap(
     (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
   );
-  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
+  const incidentsInWindow = incidents.filter((incident2) => inWindow(incident2.started) && incident2.resolved !== null);
   let restoreHours;
   let basis;
   if (incidentsInWindow.length > 0) {
     basis = "incidents";
-    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved - incident.started) / hour);
+    restoreHours = incidentsInWindow.map((incident2) => Math.max(0, incident2.resolved - incident2.started) / hour);
   } else {
     basis = "deployments";
     restoreHours = failed.flatMap((deployment) => {
@@ -74099,13 +74661,13 @@ function computeOver(graph, input2) {
   const medianLead = median(leadTimes);
   const medianRestore = median(restoreHours);
   const weekly = [];
-  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
-    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
+  for (let week = mondayOf(start + 1); week <= end; week += 7 * day2) {
+    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day2);
     const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap(
       (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
     );
     weekly.push({
-      week: iso(week).slice(0, 10),
+      week: iso3(week).slice(0, 10),
       deployments: inWeek.filter((deployment) => deployment.status === "success").length,
       failed: inWeek.filter((deployment) => evidence.get(deployment).failed !== null).length,
       medianLeadTimeHours: round(median(weekLeads))
@@ -74113,7 +74675,7 @@ function computeOver(graph, input2) {
   }
   return {
     source: input2.source,
-    window: { start: iso(start), end: iso(end), days: input2.windowDays },
+    window: { start: iso3(start), end: iso3(end), days: input2.windowDays },
     deploymentFrequency: {
       deployments: successful.length,
       perWeek: round(perWeek),
@@ -74147,7 +74709,7 @@ function computeOver(graph, input2) {
       return {
         ref: deployment.ref,
         sha: deployment.sha,
-        time: iso(deployment.time),
+        time: iso3(deployment.time),
         changes: found.changes.length,
         failed: found.failed !== null,
         remediation: found.remediation !== null,
@@ -74163,9 +74725,20 @@ function computeOver(graph, input2) {
 // src/incidents/incident-event.ts
 init_parse_incident();
 function incidentFromPostMortem(id, text5) {
-  const incident = parseIncident(text5);
-  if (incident.startedAt === void 0) return void 0;
-  return { id, title: incident.title ?? id, started: incident.startedAt, resolved: incident.resolvedAt ?? null };
+  const incident2 = parseIncident(text5);
+  if (incident2.startedAt === void 0) return void 0;
+  const issue3 = postMortemIssue(text5);
+  return {
+    id,
+    title: incident2.title ?? id,
+    started: incident2.startedAt,
+    resolved: incident2.resolvedAt ?? null,
+    ...issue3 !== void 0 ? { issue: issue3 } : {}
+  };
+}
+function mergeIncidents(postMortems, issues) {
+  const written = new Set(postMortems.flatMap((incident2) => incident2.issue === void 0 ? [] : [incident2.issue]));
+  return [...postMortems, ...issues.filter((incident2) => incident2.issue === void 0 || !written.has(incident2.issue))];
 }
 
 // src/schemas/parse-data.ts
@@ -74304,7 +74877,7 @@ function composeScorecard(input2) {
   const { dora, targets } = input2;
   const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
   const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
-  const day3 = input2.now.toISOString().slice(0, 10);
+  const day4 = input2.now.toISOString().slice(0, 10);
   const df = dora.deploymentFrequency;
   const lt = dora.leadTimeForChanges;
   const cfr = dora.changeFailureRate;
@@ -74320,7 +74893,7 @@ function composeScorecard(input2) {
   return {
     version: "1.0",
     generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    syncId: `sync_${day3}`,
+    syncId: `sync_${day4}`,
     maturityStage: stage,
     health: {
       deploymentFrequency: health(
@@ -74383,8 +74956,8 @@ var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.
 var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
 
 // src/use-cases/compute-scorecard.ts
-var day2 = 864e5;
-var historyMargin = 30 * day2;
+var day3 = 864e5;
+var historyMargin = 30 * day3;
 var leniently = external_exports.record(external_exports.string(), external_exports.unknown());
 async function computeScorecard(context3, config2, branch, options = {}) {
   const { view } = context3;
@@ -74394,7 +74967,7 @@ async function computeScorecard(context3, config2, branch, options = {}) {
     );
   }
   const now = context3.now();
-  const windowStart = now.getTime() - config2.dora.windowDays * day2;
+  const windowStart = now.getTime() - config2.dora.windowDays * day3;
   const layout = dataLayoutOf(config2);
   const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)]));
   const head = await view.readHead(branch);
@@ -74437,17 +75010,16 @@ async function computeScorecard(context3, config2, branch, options = {}) {
     (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
     [layout.incidents]
   );
-  let incidents;
+  const written = [];
   if (postMortems.length > 0) {
     const texts = await view.readContents(head.sha, { files: postMortems });
-    incidents = postMortems.flatMap((path2) => {
+    for (const path2 of postMortems) {
       const text6 = texts.files.get(path2)?.text;
-      const incident = text6 ? incidentFromPostMortem(path2, text6) : void 0;
-      return incident ? [incident] : [];
-    });
-  } else {
-    incidents = await view.listIncidentIssues(config2.incidents.label, windowStart);
+      const incident2 = text6 ? incidentFromPostMortem(path2, text6) : void 0;
+      if (incident2) written.push(incident2);
+    }
   }
+  const incidents = mergeIncidents(written, await view.listIncidentIssues(config2.incidents.label, windowStart));
   const text5 = (path2) => contents.files.get(path2)?.text ?? void 0;
   const read2 = (path2, schema) => {
     const value = parseDataJson(schema, text5(path2));
@@ -74898,13 +75470,14 @@ function actionOctokit(token) {
 }
 
 // src/action/main.ts
-var commands = ["auto", "data-check", "adr", "scorecard", "debt-sync"];
+var commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident"];
 function chooseCommands(command, eventName) {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
   if (eventName === "schedule") return ["scorecard", "debt-sync"];
   if (eventName === "workflow_dispatch") return ["scorecard"];
   if (eventName === "push") return ["debt-sync"];
+  if (eventName === "issues" || eventName === "issue_comment") return ["incident"];
   return [];
 }
 async function run() {
@@ -74916,6 +75489,20 @@ async function run() {
     const selected2 = chooseCommands(input2, context2.eventName);
     if (selected2.length === 0) {
       info2(`Nothing to do on ${context2.eventName} events with command auto.`);
+      return;
+    }
+    if (selected2.includes("incident")) {
+      const issue3 = issueOfEvent();
+      if (!issue3)
+        throw new Error(
+          `command incident needs an issues or issue_comment event on an issue, not ${context2.eventName}`
+        );
+      if (!issue3.labelled) {
+        info2(`Issue #${issue3.number} has no labels: it is not an incident.`);
+        return;
+      }
+      const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
+      await incident({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, issue3.number, dryRun);
       return;
     }
     if (selected2.includes("debt-sync")) {

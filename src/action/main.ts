@@ -7,11 +7,12 @@ import { loadPullRequest } from "../use-cases/pull-request.js";
 import { adr } from "./commands/adr.js";
 import { dataCheck } from "./commands/data-check.js";
 import { debtSync } from "./commands/debt-sync.js";
+import { incident, issueOfEvent } from "./commands/incident.js";
 import { scorecard } from "./commands/scorecard.js";
 import { coreLogger, info, type ActionContext } from "./context.js";
 import { actionOctokit } from "./octokit.js";
 
-const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync"] as const;
+const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident"] as const;
 type Command = (typeof commands)[number];
 
 /** `auto` picks the commands from the event that started the workflow. */
@@ -21,6 +22,7 @@ export function chooseCommands(command: Command, eventName: string): Exclude<Com
   if (eventName === "schedule") return ["scorecard", "debt-sync"];
   if (eventName === "workflow_dispatch") return ["scorecard"];
   if (eventName === "push") return ["debt-sync"];
+  if (eventName === "issues" || eventName === "issue_comment") return ["incident"];
   return [];
 }
 
@@ -35,6 +37,20 @@ export async function run(): Promise<void> {
     const selected = chooseCommands(input as Command, context.eventName);
     if (selected.length === 0) {
       info(`Nothing to do on ${context.eventName} events with command auto.`);
+      return;
+    }
+    if (selected.includes("incident")) {
+      const issue = issueOfEvent();
+      if (!issue)
+        throw new Error(
+          `command incident needs an issues or issue_comment event on an issue, not ${context.eventName}`,
+        );
+      if (!issue.labelled) {
+        info(`Issue #${issue.number} has no labels: it is not an incident.`);
+        return;
+      }
+      const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
+      await incident({ ...gateway, log: coreLogger(), now: () => new Date() }, issue.number, dryRun);
       return;
     }
     if (selected.includes("debt-sync")) {

@@ -8,3 +8,16 @@ export const pullRequestEvents = [
   "pull_request.unlabeled",
   "pull_request.ready_for_review",
 ] as const;
+
+/** Events that change an incident's record: its labels, description, state and comments. */
+export const incidentEvents = [
+  "issues.opened",
+  "issues.labeled",
+  "issues.unlabeled",
+  "issues.edited",
+  "issues.closed",
+  "issues.reopened",
+  "issue_comment.created",
+  "issue_comment.edited",
+  "issue_comment.deleted",
+] as const;

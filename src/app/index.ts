@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
-import { pullRequestEvents } from "./events.js";
+import { ConfigCache } from "./config-cache.js";
+import { incidentEvents, pullRequestEvents } from "./events.js";
 import { KeyedQueue } from "./keyed-queue.js";
 
 /**
@@ -9,13 +10,15 @@ import { KeyedQueue } from "./keyed-queue.js";
  */
 export default function ctoCopilotApp(app: Probot): void {
   const queue = new KeyedQueue();
+  const configs = new ConfigCache();
   app.on([...pullRequestEvents], async (context) =>
     (await import("./on-pull-request.js")).onPullRequest(context, queue),
   );
   app.on("repository_dispatch", async (context) =>
     (await import("./on-repository-dispatch.js")).onRepositoryDispatch(context, queue),
   );
-  app.on("push", async (context) => (await import("./on-push.js")).onPush(context, queue));
+  app.on("push", async (context) => (await import("./on-push.js")).onPush(context, queue, configs));
+  app.on([...incidentEvents], async (context) => (await import("./on-issue.js")).onIssueEvent(context, queue, configs));
   app.onError((error) => {
     app.log.error({ err: error }, "webhook handling failed");
   });

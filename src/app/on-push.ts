@@ -1,5 +1,7 @@
 import type { Context } from "probot";
 import { syncDebtIssues } from "../use-cases/sync-debt-issues.js";
+import { configPath } from "../config/resolve-config.js";
+import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./on-pull-request.js";
 
@@ -12,9 +14,21 @@ function touchesDebtFile(payload: Context<"push">["payload"]): boolean {
   );
 }
 
-/** A push to the default branch that changes tech_debt.json keeps the debt issues in step (when `debt.issues` is on). */
-export async function onPush(context: Context<"push">, queue: KeyedQueue): Promise<void> {
+/** Whether a push to the default branch changed the config file: the cached config is then dropped. */
+function touchesConfig(payload: Context<"push">["payload"]): boolean {
+  return payload.commits.some((commit) =>
+    [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])].includes(configPath),
+  );
+}
+
+/**
+ * A push to the default branch that changes tech_debt.json keeps the debt issues in step (when
+ * `debt.issues` is on); one that changes the config file drops the cached config.
+ */
+export async function onPush(context: Context<"push">, queue: KeyedQueue, configs: ConfigCache): Promise<void> {
   const { ref, repository } = context.payload;
+  if (ref === `refs/heads/${repository.default_branch}` && touchesConfig(context.payload))
+    configs.forget(repository.full_name);
   if (ref !== `refs/heads/${repository.default_branch}` || !touchesDebtFile(context.payload)) return;
   try {
     // One sync per repository at a time: two pushes in a row never race into duplicate issues.

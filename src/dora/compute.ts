@@ -27,6 +27,8 @@ export interface IncidentEvent {
   title: string;
   started: number;
   resolved: number | null;
+  /** The issue it was tracked in: a post-mortem and its issue are one incident, counted once. */
+  issue?: number;
 }
 
 export interface DoraInput {

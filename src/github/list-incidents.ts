@@ -1,7 +1,7 @@
 import type { IncidentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
-/** Issues with the incident label updated since `since` (open or closed), as incidents. */
+/** Issues with the incident label updated since `since` (open or closed), as incidents; closed as not planned or duplicate: not incidents. */
 export async function listIncidentIssues(
   client: GitHubClient,
   repo: RepoRef,
@@ -17,8 +17,10 @@ export async function listIncidentIssues(
   });
   return issues
     .filter((issue) => !issue.pull_request)
+    .filter((issue) => issue.state_reason !== "not_planned" && issue.state_reason !== "duplicate")
     .map((issue) => ({
       id: `#${issue.number}`,
+      issue: issue.number,
       title: issue.title,
       started: Date.parse(issue.created_at),
       resolved: issue.closed_at ? Date.parse(issue.closed_at) : null,

@@ -12,6 +12,8 @@ import { fetchTagDeployments } from "./fetch-tags.js";
 import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
 import { listIssuesWithLabel } from "./issues.js";
 import { listIncidentIssues } from "./list-incidents.js";
+import { canWrite, readIssueHistory } from "./read-issue-history.js";
+import { readBranchAndPullRequest } from "./open-pull-request.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { readConfigSources } from "./read-config.js";
 import { readRepositoryContents } from "./read-contents.js";
@@ -76,6 +78,9 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readDeployments: (query) => readDeployments(client, repo, query),
     readHistory: (request) => readHistory(client, repo, request),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
+    readIssueHistory: (number) => readIssueHistory(client, repo, number),
+    canWrite: (login) => canWrite(client, repo, login),
+    findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),

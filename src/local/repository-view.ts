@@ -63,6 +63,11 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         request.since,
       ),
     listIncidentIssues: async () => [],
+    readIssueHistory: async () => {
+      throw new GitError("a local repository has no issues: incidents are tracked by the App or the Action");
+    },
+    canWrite: async () => false,
+    findOpenPullRequest: async () => undefined,
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,
     listIssuesWithLabel: async () => [],

@@ -1,5 +1,6 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DebtIssue } from "../debt/plan-issues.js";
+import type { IssueHistory } from "../incidents/issue-history.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
 
 /**
@@ -137,6 +138,18 @@ export interface IncidentView {
   listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
 }
 
+export interface PullRequestView {
+  /** The open pull request from a branch, if any (the local view has none). */
+  findOpenPullRequest(branch: string): Promise<{ number: number; url: string } | undefined>;
+}
+
+export interface IssueHistoryView {
+  /** An issue with its comments and its label, close and reopen events. */
+  readIssueHistory(number: number): Promise<IssueHistory>;
+  /** Whether a person may write to the repository (for authors whose association does not say). */
+  canWrite(login: string): Promise<boolean>;
+}
+
 export interface SecurityView {
   /** Undefined when the view cannot tell (the token may not read it; the local view). */
   readBranchProtection(branch: string): Promise<boolean | undefined>;
@@ -158,5 +171,7 @@ export type RepositoryView = FileView &
   BranchView &
   DeliveryView &
   IncidentView &
+  IssueHistoryView &
+  PullRequestView &
   SecurityView &
   IssueView;

@@ -124,7 +124,27 @@ export const configSchema = z
       .prefault({}),
     incidents: z
       .strictObject({
-        label: z.string().min(1).default("incident").meta({ description: "Issues with this label are incidents (time to restore when no post-mortem file exists)." }),
+        label: z.string().min(1).default("incident").meta({ description: "Issues with this label are incidents: they get a live status comment, and a post-mortem pull request when closed as completed." }),
+        severityLabels: z
+          .strictObject({
+            SEV1: z.string().min(1).default("sev1"),
+            SEV2: z.string().min(1).default("sev2"),
+            SEV3: z.string().min(1).default("sev3"),
+          })
+          .prefault({})
+          .meta({ description: "The label that sets each severity (matched without regard to case)." }),
+        statusLabels: z
+          .strictObject({
+            investigating: z.string().min(1).default("investigating"),
+            identified: z.string().min(1).default("identified"),
+            monitoring: z.string().min(1).default("monitoring"),
+            resolved: z.string().min(1).default("resolved"),
+          })
+          .prefault({})
+          .meta({ description: "The label that sets each status; each change is a timeline entry." }),
+        postMortems: z.enum(["pull-request", "off"]).default("pull-request").meta({
+          description: "On close as completed, open (or update) one pull request adding the post-mortem under incidents/.",
+        }),
       })
       .prefault({}),
   })

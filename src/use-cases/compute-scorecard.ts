@@ -4,7 +4,7 @@ import { computeDora } from "../dora/compute.js";
 import { compareDeployments } from "../dora/order.js";
 import { tagPatternAdvice } from "../dora/tag-pattern.js";
 import { tiersWith } from "../dora/tiers.js";
-import { incidentFromPostMortem } from "../incidents/incident-event.js";
+import { incidentFromPostMortem, mergeIncidents } from "../incidents/incident-event.js";
 import type { Logger } from "../ports/logger.js";
 import { StaleBranchError, type FilePublisher, type FileWriteResult } from "../ports/publisher.js";
 import type {
@@ -140,17 +140,17 @@ export async function computeScorecard(
     (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
     [layout.incidents],
   );
-  let incidents: IncidentEvent[];
+  const written: IncidentEvent[] = [];
   if (postMortems.length > 0) {
     const texts = await view.readContents(head.sha, { files: postMortems });
-    incidents = postMortems.flatMap((path) => {
+    for (const path of postMortems) {
       const text = texts.files.get(path)?.text;
       const incident = text ? incidentFromPostMortem(path, text) : undefined;
-      return incident ? [incident] : [];
-    });
-  } else {
-    incidents = await view.listIncidentIssues(config.incidents.label, windowStart);
+      if (incident) written.push(incident);
+    }
   }
+  // Each incident once: its post-mortem when there is one, else its issue's own times.
+  const incidents = mergeIncidents(written, await view.listIncidentIssues(config.incidents.label, windowStart));
 
   const text = (path: string) => contents.files.get(path)?.text ?? undefined;
   const read = <T>(path: string, schema: z.ZodType<T>): T | undefined => {

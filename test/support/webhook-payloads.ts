@@ -63,3 +63,72 @@ export function pullRequestPayload(
   };
   return payload;
 }
+
+function repointRepository(payload: Record<string, any>, repo: RepoState): void {
+  payload.installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
+  payload.repository = {
+    ...payload.repository,
+    id: repo.id,
+    name: repo.name,
+    full_name: repo.fullName,
+    html_url: `https://github.com/${repo.fullName}`,
+    owner: { ...payload.repository.owner, login: repo.owner },
+    default_branch: repo.defaultBranch,
+  };
+}
+
+function issueObject(example: Record<string, any>, repo: RepoState, number: number): Record<string, any> {
+  const issue = repo.issues.get(number)!;
+  return {
+    ...example,
+    number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    state_reason: issue.stateReason,
+    created_at: issue.createdAt,
+    closed_at: issue.closedAt,
+    html_url: `https://github.com/${repo.fullName}/issues/${number}`,
+    labels: issue.labels.map((name, index) => ({
+      id: index + 1,
+      node_id: `L${index}`,
+      url: "",
+      name,
+      color: "ededed",
+      default: false,
+      description: null,
+    })),
+    pull_request: undefined,
+  };
+}
+
+/** A recorded `issues` payload (the action's example when there is one), re-pointed at an emulated issue as it is now. */
+export function issuesPayload(repo: RepoState, number: number, action: string): Record<string, any> {
+  const event = webhookExamples().find((candidate) => candidate.name === "issues")!;
+  const payload = structuredClone(event.examples.find((example) => example.action === action) ?? event.examples[0]!);
+  payload.action = action;
+  repointRepository(payload, repo);
+  payload.issue = issueObject(payload.issue, repo, number);
+  return payload;
+}
+
+/** A recorded `issue_comment` payload re-pointed at an emulated issue and one of its comments. */
+export function issueCommentPayload(
+  repo: RepoState,
+  number: number,
+  comment: { id: number; body: string; user: string },
+  action: "created" | "edited" | "deleted",
+): Record<string, any> {
+  const event = webhookExamples().find((candidate) => candidate.name === "issue_comment")!;
+  const payload = structuredClone(event.examples.find((example) => example.action === action) ?? event.examples[0]!);
+  payload.action = action;
+  repointRepository(payload, repo);
+  payload.issue = issueObject(payload.issue, repo, number);
+  payload.comment = {
+    ...payload.comment,
+    id: comment.id,
+    body: comment.body,
+    user: { ...payload.comment.user, login: comment.user },
+  };
+  return payload;
+}

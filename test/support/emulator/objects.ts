@@ -109,6 +109,8 @@ export interface StoredComment {
   user: string;
   createdAt: string;
   updatedAt: string;
+  /** GitHub's author association (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE...); OWNER when unset. */
+  association?: string;
 }
 
 export function commentBody(comment: StoredComment, repoApi: string, repoHtml: string, api: string) {
@@ -122,7 +124,34 @@ export function commentBody(comment: StoredComment, repoApi: string, repoHtml: s
     user: simpleUser(comment.user, api),
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
-    author_association: "OWNER",
+    author_association: comment.association ?? "OWNER",
+  };
+}
+
+/** A label change, close or reopen on an issue, as the issue events API lists it. */
+export interface StoredIssueEvent {
+  id: number;
+  issue: number;
+  event: "labeled" | "unlabeled" | "closed" | "reopened";
+  label?: string;
+  stateReason?: "completed" | "not_planned";
+  actor: string;
+  createdAt: string;
+}
+
+export function issueEventBody(event: StoredIssueEvent, repoApi: string, api: string) {
+  return {
+    id: event.id,
+    node_id: `IE_${event.id}`,
+    url: `${repoApi}/issues/events/${event.id}`,
+    actor: simpleUser(event.actor, api),
+    event: event.event,
+    commit_id: null,
+    commit_url: null,
+    created_at: event.createdAt,
+    performed_via_github_app: null,
+    ...(event.label !== undefined ? { label: { name: event.label, color: "ededed" } } : {}),
+    ...(event.event === "closed" ? { state_reason: event.stateReason ?? "completed" } : {}),
   };
 }
 

@@ -7,9 +7,11 @@ import {
   deploymentStatusBody,
   gitRefBody,
   issueBody,
+  issueEventBody,
   labelBody,
   minimalRepositoryBody,
   releaseBody,
+  simpleUser,
   timestamp,
 } from "./objects.js";
 import { OpenApiValidator } from "./openapi.js";
@@ -489,15 +491,22 @@ export class GitHubEmulator {
       const { title, body, state, state_reason: stateReason, labels } = request.body as Record<string, unknown>;
       if (typeof title === "string") issue.title = title;
       if (typeof body === "string" || body === null) issue.body = body as string | null;
-      if (Array.isArray(labels)) issue.labels = labels.map((name) => repo.ensureLabel(String(name)).name);
+      if (Array.isArray(labels)) {
+        const next = labels.map((name) => repo.ensureLabel(String(name)).name);
+        for (const name of issue.labels.filter((label) => !next.includes(label)))
+          repo.recordIssueEvent(issue.number, "unlabeled", timestamp(), { label: name, actor: "cto-copilot[bot]" });
+        for (const name of next.filter((label) => !issue.labels.includes(label)))
+          repo.recordIssueEvent(issue.number, "labeled", timestamp(), { label: name, actor: "cto-copilot[bot]" });
+        issue.labels = next;
+      }
       if (state === "closed" && issue.state === "open")
-        Object.assign(issue, {
-          state: "closed",
-          closedAt: timestamp(),
-          stateReason: (stateReason as typeof issue.stateReason) ?? "completed",
-        });
-      if (state === "open" && issue.state === "closed")
-        Object.assign(issue, { state: "open", closedAt: null, stateReason: "reopened" });
+        repo.closeIssue(
+          issue.number,
+          stateReason === "not_planned" ? "not_planned" : "completed",
+          timestamp(),
+          "cto-copilot[bot]",
+        );
+      if (state === "open" && issue.state === "closed") repo.reopenIssue(issue.number, timestamp(), "cto-copilot[bot]");
       issue.updatedAt = timestamp();
       return this.issueReply(repo, issue.number);
     });
@@ -508,7 +517,12 @@ export class GitHubEmulator {
       if (!repo || !target) return notFound();
       const names = ((request.body.labels as string[] | undefined) ?? []).map((name) => repo.ensureLabel(name).name);
       const current = "labels" in target ? target.labels : [];
-      for (const name of names) if (!current.includes(name)) current.push(name);
+      for (const name of names)
+        if (!current.includes(name)) {
+          current.push(name);
+          if (repo.issues.has(number))
+            repo.recordIssueEvent(number, "labeled", timestamp(), { label: name, actor: "cto-copilot[bot]" });
+        }
       const { repoApi } = this.urls(repo);
       return { status: 200, body: current.map((name) => labelBody(repo.ensureLabel(name), repoApi)) };
     });
@@ -566,6 +580,37 @@ export class GitHubEmulator {
       if (issue) issue.comments++;
       const { repoApi, repoHtml, api } = this.urls(repo);
       return { status: 201, body: commentBody(comment, repoApi, repoHtml, api) };
+    });
+    route("DELETE", `${repoPath}/issues/comments/(\\d+)`, (match) => {
+      const repo = this.repo(match);
+      const comment = repo?.comments.find((candidate) => candidate.id === Number(match[3]));
+      if (!repo || !comment) return notFound();
+      repo.deleteComment(comment.id);
+      return { status: 204, body: undefined };
+    });
+    route("GET", `${repoPath}/issues/(\\d+)/events`, (match, request) => {
+      const repo = this.repo(match);
+      const number = Number(match[3]);
+      if (!repo || !repo.issues.has(number)) return notFound();
+      const events = repo.issueEvents.filter((event) => event.issue === number);
+      const { repoApi, api } = this.urls(repo);
+      const reply = this.page(events, request);
+      return { ...reply, body: (reply.body as typeof events).map((event) => issueEventBody(event, repoApi, api)) };
+    });
+    route("GET", `${repoPath}/collaborators/([^/]+)/permission`, (match) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const login = decodeURIComponent(match[3]!);
+      const write = repo.writers.has(login.toLowerCase());
+      const { api } = this.urls(repo);
+      return {
+        status: 200,
+        body: {
+          permission: write ? "write" : "read",
+          role_name: write ? "write" : "read",
+          user: { ...simpleUser(login, api), role_name: write ? "write" : "read" },
+        },
+      };
     });
     route("PATCH", `${repoPath}/issues/comments/(\\d+)`, (match, request) => {
       const repo = this.repo(match);

@@ -4,6 +4,7 @@ import {
   type StoredComment,
   type StoredDeployment,
   type StoredIssue,
+  type StoredIssueEvent,
   type StoredLabel,
   type StoredRelease,
 } from "./objects.js";
@@ -91,6 +92,10 @@ export class RepoState {
   readonly labels: StoredLabel[] = [];
   readonly issues = new Map<number, StoredIssue>();
   readonly comments: StoredComment[] = [];
+  readonly issueEvents: StoredIssueEvent[] = [];
+  /** Logins the collaborator-permission endpoint reports with write access. */
+  readonly writers = new Set<string>();
+  private humanCommentIds = 1;
   readonly deployments: StoredDeployment[] = [];
   readonly releases: StoredRelease[] = [];
   /** Tags: lightweight (no date) or annotated (tagger date). */
@@ -200,7 +205,86 @@ export class RepoState {
     };
     for (const name of issue.labels) this.ensureLabel(name);
     this.issues.set(number, issue);
+    for (const name of issue.labels)
+      this.recordIssueEvent(number, "labeled", createdAt, { label: name, actor: issue.user });
     return issue;
+  }
+
+  recordIssueEvent(
+    issue: number,
+    event: StoredIssueEvent["event"],
+    at: string,
+    details: { label?: string; stateReason?: "completed" | "not_planned"; actor?: string } = {},
+  ): void {
+    this.issueEvents.push({
+      id: 30_000 + this.issueEvents.length,
+      issue,
+      event,
+      createdAt: at,
+      actor: details.actor ?? "octocat",
+      ...(details.label !== undefined ? { label: details.label } : {}),
+      ...(details.stateReason !== undefined ? { stateReason: details.stateReason } : {}),
+    });
+  }
+
+  /** A person adds a label to an issue at `at`. */
+  labelIssue(number: number, name: string, at: string, actor = "octocat"): void {
+    const issue = this.issues.get(number)!;
+    const label = this.ensureLabel(name).name;
+    if (issue.labels.includes(label)) return;
+    issue.labels.push(label);
+    issue.updatedAt = at;
+    this.recordIssueEvent(number, "labeled", at, { label, actor });
+  }
+
+  unlabelIssue(number: number, name: string, at: string, actor = "octocat"): void {
+    const issue = this.issues.get(number)!;
+    const index = issue.labels.findIndex((label) => label.toLowerCase() === name.toLowerCase());
+    if (index < 0) return;
+    const [label] = issue.labels.splice(index, 1);
+    issue.updatedAt = at;
+    this.recordIssueEvent(number, "unlabeled", at, { label: label!, actor });
+  }
+
+  closeIssue(number: number, reason: "completed" | "not_planned", at: string, actor = "octocat"): void {
+    const issue = this.issues.get(number)!;
+    Object.assign(issue, { state: "closed", stateReason: reason, closedAt: at, updatedAt: at });
+    this.recordIssueEvent(number, "closed", at, { stateReason: reason, actor });
+  }
+
+  reopenIssue(number: number, at: string, actor = "octocat"): void {
+    const issue = this.issues.get(number)!;
+    Object.assign(issue, { state: "open", stateReason: "reopened", closedAt: null, updatedAt: at });
+    this.recordIssueEvent(number, "reopened", at, { actor });
+  }
+
+  /** A person's comment on an issue (association as GitHub would report it). */
+  addComment(number: number, fields: { user: string; body: string; at: string; association?: string }): StoredComment {
+    const comment: StoredComment = {
+      id: 65_000 + this.humanCommentIds++,
+      issue: number,
+      body: fields.body,
+      user: fields.user,
+      createdAt: fields.at,
+      updatedAt: fields.at,
+      association: fields.association ?? "MEMBER",
+    };
+    this.comments.push(comment);
+    this.issues.get(number)!.comments++;
+    return comment;
+  }
+
+  editComment(id: number, body: string, at: string): StoredComment {
+    const comment = this.comments.find((candidate) => candidate.id === id)!;
+    Object.assign(comment, { body, updatedAt: at });
+    return comment;
+  }
+
+  deleteComment(id: number): StoredComment {
+    const index = this.comments.findIndex((candidate) => candidate.id === id);
+    const [comment] = this.comments.splice(index, 1);
+    this.issues.get(comment!.issue)!.comments--;
+    return comment!;
   }
 
   ensureLabel(name: string): StoredLabel {

@@ -1,0 +1,51 @@
+import * as core from "@actions/core";
+import { context } from "@actions/github";
+import { escapeInline } from "../../markdown/escape.js";
+import { trackIncident } from "../../use-cases/track-incident.js";
+import { info, type ActionContext } from "../context.js";
+
+interface IssuePayload {
+  issue?: { number?: number; labels?: ({ name?: string } | string)[]; pull_request?: unknown };
+  repository?: { default_branch?: string };
+}
+
+/** Whether the event's issue carries any label: an unlabelled issue is never an incident, and costs no request. */
+export function issueOfEvent(): { number: number; labelled: boolean } | undefined {
+  const payload = context.payload as IssuePayload;
+  if (!payload.issue?.number || payload.issue.pull_request) return undefined;
+  return { number: payload.issue.number, labelled: (payload.issue.labels ?? []).length > 0 };
+}
+
+/** `incident`: the live comment of an issue labelled as an incident and, once closed, its post-mortem pull request. */
+export async function incident(useCase: ActionContext, issueNumber: number, dryRun: boolean): Promise<void> {
+  const payload = context.payload as IssuePayload;
+  const outcome = await trackIncident(useCase, {
+    issueNumber,
+    defaultBranch: payload.repository?.default_branch ?? "main",
+    configPath: core.getInput("config-path") || undefined,
+    dryRun,
+  });
+  if (outcome.status === "skipped") {
+    info(`Incident: ${outcome.reason}; nothing to do.`);
+    return;
+  }
+  const { incident: record } = outcome;
+  core.setOutput("incident-status", record.outcome === "not-planned" ? "not-planned" : record.status);
+  if (record.durationMinutes !== undefined) core.setOutput("incident-duration-minutes", record.durationMinutes);
+  if (outcome.status === "tracked" && outcome.postMortem?.pullRequest)
+    core.setOutput("post-mortem-pull-request", outcome.postMortem.pullRequest.number);
+  info(
+    `Incident #${record.number}: ${record.outcome === "not-planned" ? "closed as not planned" : record.status}, ${record.timeline.length} timeline entries${
+      outcome.status === "tracked"
+        ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}`
+        : " (dry run: nothing written)"
+    }.`,
+  );
+  await core.summary
+    .addHeading(`Incident #${record.number}: ${escapeInline(record.title)}`, 3)
+    .addRaw(
+      outcome.status === "planned" ? outcome.comment : `Status: ${record.status}. Comment ${outcome.comment}.`,
+      true,
+    )
+    .write();
+}

@@ -1,0 +1,223 @@
+import { readCommands, resolveClockTime } from "./commands.js";
+import { writerAssociations, type IssueComment, type IssueHistory } from "./issue-history.js";
+import { incidentStatuses } from "./parse-incident.js";
+import { parseTimestamp } from "./timestamp.js";
+
+export type Severity = "SEV1" | "SEV2" | "SEV3";
+export type Status = (typeof incidentStatuses)[number];
+
+export interface IncidentSettings {
+  label: string;
+  severityLabels: Record<Severity, string>;
+  statusLabels: Record<Status, string>;
+}
+
+export interface TimelineEntry {
+  at: number;
+  text: string;
+  /** Where it came from: a `/timeline` command, a status label, the issue opening, closing or reopening. */
+  source: "command" | "status" | "opened" | "closed" | "reopened";
+}
+
+export interface ActionItem {
+  text: string;
+  done: boolean;
+  /** The first `@login` in the item, without the `@`. */
+  owner?: string;
+}
+
+export interface Incident {
+  number: number;
+  title: string;
+  url: string;
+  severity?: { level: Severity; from: "label" | "form" };
+  started: { at: number; from: "command" | "form" | "opened" };
+  status: Status;
+  /** `resolved`: closed as completed; `not-planned`: closed as not an incident (never counted). */
+  outcome: "open" | "resolved" | "not-planned";
+  resolvedAt?: number;
+  durationMinutes?: number;
+  timeline: TimelineEntry[];
+  actionItems: ActionItem[];
+  /** Commands written by people without write access: ignored, and said so. */
+  ignored: { author: string; url: string }[];
+  /** Command lines that could not be read, with why. */
+  unreadable: { url: string; line: string; problem: string }[];
+}
+
+const severities: readonly Severity[] = ["SEV1", "SEV2", "SEV3"];
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+
+/** Whether an issue carrying these labels is an incident. */
+export function isIncident(labels: readonly string[], label: string): boolean {
+  return labels.some((name) => sameName(name, label));
+}
+
+/** An issue form's answer: the text under `### <heading>` up to the next heading (`_No response_` is none). */
+export function formField(body: string, heading: string): string | undefined {
+  const lines = body.split(/\r?\n/);
+  const at = lines.findIndex(
+    (line) => sameName(line.replace(/^#{1,6}\s+/, "").trim(), heading) && /^#{1,6}\s/.test(line),
+  );
+  if (at < 0) return undefined;
+  const answer: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (/^#{1,6}\s/.test(line)) break;
+    answer.push(line);
+  }
+  const text = answer.join("\n").trim();
+  return text === "" || /^_no response_$/i.test(text) ? undefined : text;
+}
+
+function severityOf(history: IssueHistory, settings: IncidentSettings): Incident["severity"] {
+  const fromLabel = severities.find((level) =>
+    history.issue.labels.some((name) => sameName(name, settings.severityLabels[level])),
+  );
+  if (fromLabel) return { level: fromLabel, from: "label" };
+  const field = formField(history.issue.body, "Severity");
+  const level = field ? /\bSEV\s*-?\s*([123])\b/i.exec(field)?.[1] : undefined;
+  return level ? { level: `SEV${level}` as Severity, from: "form" } : undefined;
+}
+
+function actionItemsOf(body: string): ActionItem[] {
+  const items: ActionItem[] = [];
+  for (const line of body.split(/\r?\n/)) {
+    const match = /^\s*[-*+]\s+\[([ xX])\]\s+(\S.*)$/.exec(line);
+    if (!match) continue;
+    const text = match[2]!.trim();
+    const owner = /(?:^|\s)@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/.exec(text)?.[1];
+    items.push({ text, done: match[1] !== " ", ...(owner ? { owner } : {}) });
+  }
+  return items;
+}
+
+function statusLabelOf(label: string, settings: IncidentSettings): Status | undefined {
+  return incidentStatuses.find((status) => sameName(label, settings.statusLabels[status]));
+}
+
+/**
+ * What an incident issue says, recomputed from its whole history on every event (so an edited or
+ * deleted comment, a redelivered webhook or an event that arrives late changes nothing it should
+ * not): severity, start, status, the timeline, and on close the outcome and duration.
+ *
+ * `writers`: authors without a writer's association that a permission check found able to write.
+ */
+export function buildIncident(
+  history: IssueHistory,
+  settings: IncidentSettings,
+  writers: ReadonlySet<string> = new Set(),
+): Incident {
+  const { issue } = history;
+  const canCommand = (comment: IssueComment) =>
+    writerAssociations.has(comment.association) || writers.has(comment.author.toLowerCase());
+  const commandComments = history.comments
+    .filter((comment) => !comment.authorIsBot)
+    .map((comment) => ({ comment, commands: readCommands(comment.body) }))
+    .filter(({ commands }) => commands.length > 0);
+  const ignored = commandComments
+    .filter(({ comment }) => !canCommand(comment))
+    .map(({ comment }) => ({ author: comment.author, url: comment.url }));
+  const accepted = commandComments.filter(({ comment }) => canCommand(comment));
+
+  // Started: the last /started, else the form's answer, else when the issue was opened.
+  let started: Incident["started"] = { at: issue.createdAt, from: "opened" };
+  const formStarted = formField(issue.body, "Started");
+  const formAt = formStarted === undefined ? undefined : parseTimestamp(formStarted);
+  if (formAt !== undefined) started = { at: formAt, from: "form" };
+  for (const { commands } of accepted)
+    for (const command of commands)
+      if (command.kind === "started")
+        started = { at: resolveClockTime(command.time, issue.createdAt, 18 * 60), from: "command" };
+
+  const entries: TimelineEntry[] = [
+    { at: issue.createdAt, text: "Incident declared (issue opened)", source: "opened" },
+  ];
+  if (started.from !== "opened")
+    entries.push({
+      at: started.at,
+      text: `Started (${started.from === "command" ? "/started" : "issue form"})`,
+      source: "opened",
+    });
+  const unreadable: Incident["unreadable"] = [];
+  for (const { comment, commands } of accepted) {
+    for (const command of commands) {
+      if (command.kind === "timeline")
+        entries.push({ at: resolveClockTime(command.time, started.at, 6 * 60), text: command.text, source: "command" });
+      else if (command.kind === "unreadable")
+        unreadable.push({ url: comment.url, line: command.line, problem: command.problem });
+    }
+  }
+
+  // Status changes as they happened; the current status is the last one still on the issue.
+  let status: Status = "investigating";
+  let statusAt = -Infinity;
+  for (const event of history.events) {
+    if (event.kind === "labeled") {
+      const labelStatus = statusLabelOf(event.label, settings);
+      if (!labelStatus) continue;
+      entries.push({ at: event.at, text: `Status: ${labelStatus}`, source: "status" });
+      if (issue.labels.some((name) => sameName(name, event.label)) && event.at >= statusAt) {
+        status = labelStatus;
+        statusAt = event.at;
+      }
+    } else if (event.kind === "closed") {
+      entries.push({
+        at: event.at,
+        text: event.reason === "not_planned" ? "Closed as not planned" : "Resolved (issue closed)",
+        source: "closed",
+      });
+    } else if (event.kind === "reopened") entries.push({ at: event.at, text: "Reopened", source: "reopened" });
+  }
+  // A status label present without its event (events cut short): the furthest along counts.
+  if (statusAt === -Infinity)
+    for (const candidate of incidentStatuses)
+      if (issue.labels.some((name) => sameName(name, settings.statusLabels[candidate]))) status = candidate;
+
+  const closedAsCompleted =
+    issue.state === "closed" && issue.stateReason !== "not_planned" && issue.stateReason !== "duplicate";
+  const outcome: Incident["outcome"] = issue.state === "open" ? "open" : closedAsCompleted ? "resolved" : "not-planned";
+  if (
+    issue.state === "closed" &&
+    issue.closedAt !== null &&
+    !history.events.some((event) => event.kind === "closed" && event.at === issue.closedAt)
+  )
+    entries.push({
+      at: issue.closedAt,
+      text: closedAsCompleted ? "Resolved (issue closed)" : "Closed as not planned",
+      source: "closed",
+    });
+  if (outcome === "resolved") status = "resolved";
+
+  return {
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    ...(severityOf(history, settings) ? { severity: severityOf(history, settings)! } : {}),
+    started,
+    status,
+    outcome,
+    ...(outcome === "resolved" && issue.closedAt !== null
+      ? {
+          resolvedAt: issue.closedAt,
+          durationMinutes: Math.max(0, Math.round((issue.closedAt - started.at) / 60_000)),
+        }
+      : {}),
+    timeline: orderedTimeline(entries),
+    actionItems: actionItemsOf(issue.body),
+    ignored,
+    unreadable,
+  };
+}
+
+/** Ordered by time (stable for equal times), each time-and-text once. */
+function orderedTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  const seen = new Set<string>();
+  return [...entries]
+    .sort((a, b) => a.at - b.at)
+    .filter((entry) => {
+      const key = `${entry.at}\u0000${entry.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

@@ -1,0 +1,38 @@
+/** What an incident issue has been through, as the repository view reads it (times in epoch ms). */
+export interface IssueHistory {
+  issue: {
+    number: number;
+    title: string;
+    body: string;
+    url: string;
+    createdAt: number;
+    closedAt: number | null;
+    state: "open" | "closed";
+    stateReason: "completed" | "not_planned" | "reopened" | "duplicate" | null;
+    labels: string[];
+  };
+  /** Oldest first, with their bodies as they are now (an edit is already applied, a deleted comment is absent). */
+  comments: IssueComment[];
+  /** Label changes, closes and reopens, oldest first. */
+  events: IssueEvent[];
+}
+
+export interface IssueComment {
+  id: number;
+  url: string;
+  body: string;
+  author: string;
+  /** Apps and other bots: their comments are never commands. */
+  authorIsBot: boolean;
+  /** GitHub's author association: OWNER, MEMBER and COLLABORATOR have write access. */
+  association: string;
+  createdAt: number;
+}
+
+export type IssueEvent =
+  | { kind: "labeled" | "unlabeled"; label: string; at: number }
+  | { kind: "closed"; at: number; reason: "completed" | "not_planned" | "duplicate" | null }
+  | { kind: "reopened"; at: number };
+
+/** Author associations that come with write access to the repository. */
+export const writerAssociations: ReadonlySet<string> = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);

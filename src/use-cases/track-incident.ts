@@ -1,0 +1,169 @@
+import { buildIncident, isIncident, type Incident } from "../incidents/build-incident.js";
+import { writerAssociations, type IssueHistory } from "../incidents/issue-history.js";
+import { postMortemFileName, postMortemIssue, renderPostMortem, updatePostMortem } from "../incidents/post-mortem.js";
+import { renderStatusComment, type PostMortemLink } from "../incidents/render-status-comment.js";
+import type { Logger } from "../ports/logger.js";
+import type { CommentPublisher, FilePublisher } from "../ports/publisher.js";
+import type { BranchView, ConfigView, FileView, IssueHistoryView, PullRequestView } from "../ports/repository-view.js";
+import { dataLayoutOf, isRecordFileName } from "../schemas/data-files.js";
+import type { Config } from "../schemas/config.js";
+import { loadConfig } from "./load-config.js";
+
+export interface IncidentContext {
+  view: ConfigView & BranchView & FileView & IssueHistoryView & PullRequestView;
+  publish: CommentPublisher & FilePublisher;
+  log: Logger;
+}
+
+export interface IncidentOptions {
+  issueNumber: number;
+  /** Where the config is read and the post-mortem pull request goes. */
+  defaultBranch: string;
+  configPath?: string;
+  /** The config, when the door already has it (the App keeps it per repository). */
+  config?: Config;
+  /** Read and compute, write nothing: the outcome carries the comment it would post. */
+  dryRun?: boolean;
+}
+
+export type IncidentOutcome =
+  | { status: "skipped"; reason: string }
+  | { status: "planned"; incident: Incident; comment: string }
+  | {
+      status: "tracked";
+      incident: Incident;
+      comment: "created" | "updated" | "unchanged" | "absent";
+      postMortem?: PostMortemLink & { action: "created" | "updated" | "unchanged" };
+    };
+
+/** The comment topic (hidden marker) of an incident's live comment. */
+export const incidentCommentTopic = "incident";
+
+/** At most this many permission checks per event: a thread full of strangers' commands costs little. */
+const maxPermissionChecks = 10;
+
+/** Authors of command comments whose association does not grant writing, but who may (a team grants it). */
+async function writersAmong(history: IssueHistory, view: IssueHistoryView): Promise<Set<string>> {
+  const unknown = [
+    ...new Set(
+      history.comments
+        .filter((comment) => !comment.authorIsBot && !writerAssociations.has(comment.association))
+        .filter((comment) => /^\s*\/(timeline|started)\b/im.test(comment.body))
+        .map((comment) => comment.author.toLowerCase()),
+    ),
+  ].slice(0, maxPermissionChecks);
+  const writers = new Set<string>();
+  for (const login of unknown) if (await view.canWrite(login)) writers.add(login);
+  return writers;
+}
+
+/**
+ * Keeps an incident issue's record: recomputes the incident from the issue's whole history, edits
+ * its one live comment, and when it is closed as completed opens (or updates) one pull request
+ * with its post-mortem. Idempotent: a redelivered event finds nothing to change and writes nothing.
+ */
+export async function trackIncident(context: IncidentContext, options: IncidentOptions): Promise<IncidentOutcome> {
+  const { view, publish } = context;
+  const config = options.config ?? (await loadConfig(view, options.defaultBranch, options.configPath)).resolved.config;
+  const settings = config.incidents;
+  const history = await view.readIssueHistory(options.issueNumber);
+  if (!isIncident(history.issue.labels, settings.label))
+    return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
+
+  const incident = buildIncident(history, settings, await writersAmong(history, view));
+  if (options.dryRun) return { status: "planned", incident, comment: renderStatusComment(incident, settings) };
+  const postMortem =
+    incident.outcome === "resolved" && settings.postMortems === "pull-request"
+      ? await writePostMortem(context, incident, dataLayoutOf(config).incidents, options.defaultBranch)
+      : undefined;
+  const comment = await publish.upsertComment(
+    incident.number,
+    incidentCommentTopic,
+    renderStatusComment(incident, settings, postMortem),
+  );
+  return { status: "tracked", incident, comment: comment.action, ...(postMortem ? { postMortem } : {}) };
+}
+
+/** The post-mortem pull request's branch for an incident issue. */
+export const postMortemBranch = (issueNumber: number) => `cto-copilot/incident-${issueNumber}`;
+
+interface ExistingPostMortem {
+  path: string;
+  text: string;
+  on: "bot-branch" | "default-branch";
+}
+
+/** The incident's post-mortem as already written: on its pull request's branch first, else merged. */
+async function findPostMortem(
+  view: FileView,
+  refs: { ref: string; on: ExistingPostMortem["on"] }[],
+  directory: string,
+  issueNumber: number,
+): Promise<{ existing?: ExistingPostMortem; taken: Set<string> }> {
+  const taken = new Set<string>();
+  for (const { ref, on } of refs) {
+    const listing = (await view.readContents(ref, { directories: [directory] })).directories.get(directory) ?? [];
+    const names = listing.filter((name) => isRecordFileName(name));
+    for (const name of names) taken.add(name);
+    const paths = names.map((name) => `${directory}/${name}`);
+    if (paths.length === 0) continue;
+    const contents = await view.readContents(ref, { files: paths });
+    for (const path of paths) {
+      const text = contents.files.get(path)?.text;
+      if (text && postMortemIssue(text) === issueNumber) return { existing: { path, text, on }, taken };
+    }
+  }
+  return { taken };
+}
+
+async function writePostMortem(
+  context: IncidentContext,
+  incident: Incident,
+  directory: string,
+  defaultBranch: string,
+): Promise<NonNullable<Extract<IncidentOutcome, { status: "tracked" }>["postMortem"]>> {
+  const { view, publish } = context;
+  const branch = postMortemBranch(incident.number);
+  const head = await view.readHead(defaultBranch);
+  const { existing, taken } = await findPostMortem(
+    view,
+    [
+      { ref: `refs/heads/${branch}`, on: "bot-branch" },
+      { ref: head.sha, on: "default-branch" },
+    ],
+    directory,
+    incident.number,
+  );
+  const path = existing?.path ?? `${directory}/${postMortemFileName(incident.started.at, taken)}`;
+  const text = existing ? updatePostMortem(existing.text, incident) : renderPostMortem(incident);
+
+  if (existing && existing.text === text) {
+    const pullRequest = existing.on === "bot-branch" ? await view.findOpenPullRequest(branch) : undefined;
+    if (pullRequest || existing.on === "default-branch")
+      return { path, ...(pullRequest ? { pullRequest } : {}), action: "unchanged" };
+  }
+  const title = `Post-mortem: ${incident.title}`.slice(0, 200);
+  const written = await publish.writeFiles({
+    branch: defaultBranch,
+    head,
+    files: { [path]: text },
+    message: `Post-mortem of incident #${incident.number}`,
+    via: {
+      kind: "pull-request",
+      branch,
+      title,
+      body: [
+        `The post-mortem of the incident tracked in #${incident.number}, written from the issue: severity, start, resolution, duration (${incident.durationMinutes ?? 0} minutes), the timeline and the action items.`,
+        "",
+        "Before merging, write what only people know: the root cause, the impact figures and the lessons learned (the placeholders say where). Reopening and closing the issue again updates this pull request.",
+      ].join("\n"),
+    },
+  });
+  return {
+    path,
+    ...(written.pullRequest
+      ? { pullRequest: { number: written.pullRequest.number, url: written.pullRequest.url } }
+      : {}),
+    action: existing ? "updated" : "created",
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "@jest/globals";
+import { runAction } from "../support/action-runner.js";
+import { useAppAndEmulator } from "../support/app-fixture.js";
+import { templateText, validateOne } from "../support/data-files.js";
+import type { RecordedRequest } from "../support/emulator/server.js";
+import type { RepoState } from "../support/emulator/state.js";
+import { issueCommentPayload, issuesPayload } from "../support/webhook-payloads.js";
+
+const fixture = useAppAndEmulator();
+const marker = "<!-- cto-copilot:incident -->";
+/** Requests that change something: anything but a GET or a GraphQL query (a mutation writes). */
+const writes = (requests: readonly RecordedRequest[]) =>
+  requests.filter((request) =>
+    request.path.endsWith("/graphql") ? JSON.stringify(request.body).includes("mutation") : request.method !== "GET",
+  );
+
+type Door = (repo: RepoState, event: string, payload: Record<string, any>) => Promise<void>;
+
+/** The App: deliver the signed webhook, then wait until the App stops talking to GitHub. */
+const app: Door = async (_repo, event, payload) => {
+  const response = await fixture.app.deliver(event, payload);
+  expect([200, 202]).toContain(response.status);
+  let seen = -1;
+  while (fixture.github.requests.length !== seen) {
+    seen = fixture.github.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+  }
+};
+
+/** The Action: the bundle run as a runner runs it, on the event that started the workflow. */
+const action: Door = async (repo, event, payload) => {
+  const run = await runAction({
+    event,
+    payload,
+    repository: repo.fullName,
+    apiUrl: fixture.github.restUrl,
+    graphqlUrl: fixture.github.graphqlUrl,
+  });
+  expect(run.exitCode).toBe(0);
+};
+
+const botComments = (repo: RepoState, issue: number) =>
+  repo.comments.filter((comment) => comment.issue === issue && comment.body.includes(marker));
+
+/** The life of one incident, from the label to a post-mortem pull request, reopened and closed again. */
+async function incidentLife(door: Door, name: string) {
+  const repo = fixture.github.addRepo(name, {
+    // Another incident the same day: this one's post-mortem must be the day's second file.
+    "data/engineering/incidents/incident_2025-03-04.md": templateText("incidents/incident_2025-10-14.md").replace(
+      /2025-10-14/g,
+      "2025-03-04",
+    ),
+  });
+  repo.writers.add("carol");
+  const issue = repo.createIssue({
+    title: "Checkout returns 502 @oncall, fixes #1",
+    body: "Checkout is down for EU customers.\n\n- [x] Roll back the release @alice\n- [ ] Alert on the 502 rate @bob",
+    labels: ["incident", "SEV2"],
+    user: "alice",
+    createdAt: "2025-03-04T14:10:00Z",
+  });
+  const n = issue.number;
+  await door(repo, "issues", issuesPayload(repo, n, "opened"));
+  expect(botComments(repo, n)).toHaveLength(1);
+
+  const say = async (user: string, body: string, at: string, association = "MEMBER") => {
+    const comment = repo.addComment(n, { user, body, at, association });
+    await door(repo, "issue_comment", issueCommentPayload(repo, n, comment, "created"));
+    return comment;
+  };
+  await say("alice", "/started 13:58\n/timeline 14:05 Alert fired: 502 rate at 12%", "2025-03-04T14:12:00Z");
+  await say("drive-by", "/timeline 14:06 @everyone it is DNS, fixes #1", "2025-03-04T14:13:00Z", "NONE");
+  await say("carol", "/timeline 14:15 Paged the payments team", "2025-03-04T14:16:00Z", "CONTRIBUTOR");
+  repo.labelIssue(n, "identified", "2025-03-04T14:20:00Z");
+  await door(repo, "issues", issuesPayload(repo, n, "labeled"));
+  const rollback = await say("alice", "/timeline 14:25 Rolled back", "2025-03-04T14:26:00Z");
+  repo.editComment(rollback.id, "/timeline 14:26 Rolled back to v2.3.0 in all regions", "2025-03-04T14:27:00Z");
+  await door(repo, "issue_comment", issueCommentPayload(repo, n, rollback, "edited"));
+  const mistake = await say("alice", "/timeline 14:30 Wrong incident, ignore", "2025-03-04T14:31:00Z");
+  repo.deleteComment(mistake.id);
+  await door(repo, "issue_comment", issueCommentPayload(repo, n, mistake, "deleted"));
+  repo.labelIssue(n, "monitoring", "2025-03-04T14:40:00Z");
+  await door(repo, "issues", issuesPayload(repo, n, "labeled"));
+  const live = botComments(repo, n)[0]!.body;
+  expect(live).toContain("| Status | monitoring |");
+  expect(live).toContain("- 14:26 — Rolled back to v2.3.0 in all regions");
+  expect(live).not.toContain("Wrong incident");
+
+  repo.closeIssue(n, "completed", "2025-03-04T15:03:00Z");
+  await door(repo, "issues", issuesPayload(repo, n, "closed"));
+  const pulls = () => [...repo.pulls.values()].filter((pull) => pull.headRef === `cto-copilot/incident-${n}`);
+  expect(pulls()).toHaveLength(1);
+  const path = "data/engineering/incidents/incident_2025-03-04-2.md";
+  const first = repo.resolve(`cto-copilot/incident-${n}`)!;
+  const postMortem = first.tree.get(path) as string;
+  expect(validateOne("incidents/incident_2025-03-04-2.md", postMortem).filter((d) => d.severity === "error")).toEqual(
+    [],
+  );
+
+  // A redelivery changes nothing.
+  const before = fixture.github.requests.length;
+  await door(repo, "issues", issuesPayload(repo, n, "closed"));
+  expect(writes(fixture.github.requests.slice(before))).toEqual([]);
+
+  // Reopened, then closed again: the same pull request gets a new commit on top (never forced).
+  repo.reopenIssue(n, "2025-03-04T15:20:00Z");
+  await door(repo, "issues", issuesPayload(repo, n, "reopened"));
+  repo.closeIssue(n, "completed", "2025-03-04T15:40:00Z");
+  await door(repo, "issues", issuesPayload(repo, n, "closed"));
+  expect(pulls()).toHaveLength(1);
+  const second = repo.resolve(`cto-copilot/incident-${n}`)!;
+  expect(second.parents).toEqual([first.sha]);
+  const updated = second.tree.get(path) as string;
+  expect(botComments(repo, n)).toHaveLength(1);
+
+  // Closed as not planned: not an incident, no pull request.
+  const falseAlarm = repo.createIssue({ title: "Pager test", labels: ["incident"], createdAt: "2025-03-05T09:00:00Z" });
+  repo.closeIssue(falseAlarm.number, "not_planned", "2025-03-05T09:05:00Z");
+  await door(repo, "issues", issuesPayload(repo, falseAlarm.number, "closed"));
+  expect([...repo.pulls.values()].filter((pull) => pull.headRef.endsWith(`-${falseAlarm.number}`))).toEqual([]);
+  expect(botComments(repo, falseAlarm.number)[0]!.body).toContain("closed as not planned");
+
+  // Any other issue costs no request at all.
+  const plain = repo.createIssue({ title: "Typo in the footer", createdAt: "2025-03-05T10:00:00Z" });
+  const quiet = fixture.github.requests.length;
+  await door(repo, "issues", issuesPayload(repo, plain.number, "opened"));
+  const remark = repo.addComment(plain.number, {
+    user: "bob",
+    body: "/timeline 10:00 not an incident",
+    at: "2025-03-05T10:01:00Z",
+  });
+  await door(repo, "issue_comment", issueCommentPayload(repo, plain.number, remark, "created"));
+  expect(fixture.github.requests.length).toBe(quiet);
+
+  return { repo, n, postMortem, updated, comment: botComments(repo, n)[0]!.body };
+}
+
+/** The parts that differ between two repositories: the issue number and the repository name. */
+const normalized = (text: string, repo: RepoState, n: number) =>
+  text.replaceAll(repo.fullName, "OWNER/REPO").replaceAll(`/issues/${n}`, "/issues/N").replaceAll(`#${n}`, "#N");
+
+describe("incidents from issues, through both doors", () => {
+  let viaApp: Awaited<ReturnType<typeof incidentLife>>;
+
+  it("the App: one live comment, one post-mortem pull request with the right duration, updated when reopened and closed again", async () => {
+    viaApp = await incidentLife(app, "acme/shop");
+    const { postMortem, updated, comment } = viaApp;
+    expect(postMortem).toContain("**Severity:** SEV2");
+    expect(postMortem).toContain("**Started:** 2025-03-04T13:58:00Z");
+    expect(postMortem).toContain("**Resolved:** 2025-03-04T15:03:00Z");
+    expect(postMortem).toContain("**Duration:** 65 minutes");
+    expect(postMortem.split("### Timeline\n")[1]!.split("\n\n")[0]).toBe(
+      [
+        "- 13:58 — Started (/started)",
+        "- 14:05 — Alert fired: 502 rate at 12%",
+        "- 14:10 — Incident declared (issue opened)",
+        "- 14:15 — Paged the payments team",
+        "- 14:20 — Status: identified",
+        "- 14:26 — Rolled back to v2.3.0 in all regions",
+        "- 14:40 — Status: monitoring",
+        "- 15:03 — Resolved (issue closed)",
+      ].join("\n"),
+    );
+    expect(postMortem).toContain("| Alert on the 502 rate | `bob` | — | 🔲 |");
+    expect(updated).toContain("**Duration:** 102 minutes");
+    expect(updated).toContain("- 15:20 — Reopened");
+    // The reporter's words are inert wherever the bot writes them.
+    for (const text of [postMortem, comment]) {
+      expect(text).not.toMatch(/@(oncall|everyone|bob|alice)\b/);
+      expect(text).not.toMatch(/#1\b/);
+    }
+    expect(comment).toContain("1 comment with commands came from people without write access");
+  }, 240_000);
+
+  it("the Action behaves the same: the same comment and the same post-mortem", async () => {
+    const viaAction = await incidentLife(action, "acme/shop-actions");
+    for (const part of ["postMortem", "updated", "comment"] as const)
+      expect(normalized(viaAction[part], viaAction.repo, viaAction.n)).toBe(
+        normalized(viaApp[part], viaApp.repo, viaApp.n),
+      );
+  }, 240_000);
+});
