@@ -74182,7 +74182,10 @@ async function writePostMortem(context3, incident2, directory, defaultBranch) {
 function issueOfEvent() {
   const payload = context2.payload;
   if (!payload.issue?.number || payload.issue.pull_request) return void 0;
-  return { number: payload.issue.number, labelled: (payload.issue.labels ?? []).length > 0 };
+  return {
+    number: payload.issue.number,
+    mayBeIncident: (payload.issue.labels ?? []).length > 0 && payload.comment?.user?.type !== "Bot"
+  };
 }
 async function incident(useCase, issueNumber, dryRun) {
   const payload = context2.payload;
@@ -75497,8 +75500,8 @@ async function run() {
         throw new Error(
           `command incident needs an issues or issue_comment event on an issue, not ${context2.eventName}`
         );
-      if (!issue3.labelled) {
-        info2(`Issue #${issue3.number} has no labels: it is not an incident.`);
+      if (!issue3.mayBeIncident) {
+        info2(`Issue #${issue3.number}: no labels, or a bot's comment; nothing to do for incidents.`);
         return;
       }
       const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);

@@ -45,8 +45,8 @@ export async function run(): Promise<void> {
         throw new Error(
           `command incident needs an issues or issue_comment event on an issue, not ${context.eventName}`,
         );
-      if (!issue.labelled) {
-        info(`Issue #${issue.number} has no labels: it is not an incident.`);
+      if (!issue.mayBeIncident) {
+        info(`Issue #${issue.number}: no labels, or a bot's comment; nothing to do for incidents.`);
         return;
       }
       const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);

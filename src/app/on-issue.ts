@@ -16,6 +16,8 @@ type IssueContext = Context<"issues"> | Context<"issue_comment">;
 export async function onIssueEvent(context: IssueContext, queue: KeyedQueue, configs: ConfigCache): Promise<void> {
   const { issue, repository } = context.payload;
   if ("pull_request" in issue && issue.pull_request) return; // a comment on a pull request
+  // The bot's own comment (and other apps'): never a command, and answering it would echo.
+  if ("comment" in context.payload && context.payload.comment.user?.type === "Bot") return;
   const labels = (issue.labels ?? []).flatMap((label) =>
     typeof label === "string" ? [label] : label?.name ? [label.name] : [],
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
 import { runAction } from "../support/action-runner.js";
 import { useAppAndEmulator } from "../support/app-fixture.js";
 import { templateText, validateOne } from "../support/data-files.js";
@@ -170,6 +171,10 @@ describe("incidents from issues, through both doors", () => {
       expect(text).not.toMatch(/#1\b/);
     }
     expect(comment).toContain("1 comment with commands came from people without write access");
+    // README shows this very post-mortem.
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const shown = /For the incident\s+of the end-to-end test it is:\n\n```markdown\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBe(postMortem.replaceAll(`/issues/${viaApp.n}`, "/issues/1"));
   }, 240_000);
 
   it("the Action behaves the same: the same comment and the same post-mortem", async () => {

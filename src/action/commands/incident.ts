@@ -6,14 +6,21 @@ import { info, type ActionContext } from "../context.js";
 
 interface IssuePayload {
   issue?: { number?: number; labels?: ({ name?: string } | string)[]; pull_request?: unknown };
+  comment?: { user?: { type?: string } };
   repository?: { default_branch?: string };
 }
 
-/** Whether the event's issue carries any label: an unlabelled issue is never an incident, and costs no request. */
-export function issueOfEvent(): { number: number; labelled: boolean } | undefined {
+/**
+ * The event's issue, and whether it may be an incident: an unlabelled issue never is, and a bot's
+ * comment is never a command; neither costs a request.
+ */
+export function issueOfEvent(): { number: number; mayBeIncident: boolean } | undefined {
   const payload = context.payload as IssuePayload;
   if (!payload.issue?.number || payload.issue.pull_request) return undefined;
-  return { number: payload.issue.number, labelled: (payload.issue.labels ?? []).length > 0 };
+  return {
+    number: payload.issue.number,
+    mayBeIncident: (payload.issue.labels ?? []).length > 0 && payload.comment?.user?.type !== "Bot",
+  };
 }
 
 /** `incident`: the live comment of an issue labelled as an incident and, once closed, its post-mortem pull request. */
