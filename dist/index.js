@@ -74113,7 +74113,8 @@ async function trackIncident(context3, options) {
   const comment = await publish.upsertComment(
     incident2.number,
     incidentCommentTopic,
-    renderStatusComment(incident2, settings, postMortem)
+    renderStatusComment(incident2, settings, postMortem),
+    { createIfMissing: incident2.outcome !== "not-planned" }
   );
   return { status: "tracked", incident: incident2, comment: comment.action, ...postMortem ? { postMortem } : {} };
 }

@@ -76,10 +76,12 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
     incident.outcome === "resolved" && settings.postMortems === "pull-request"
       ? await writePostMortem(context, incident, dataLayoutOf(config).incidents, options.defaultBranch)
       : undefined;
+  // Closed as not planned: an existing comment says so; none is started just to say it.
   const comment = await publish.upsertComment(
     incident.number,
     incidentCommentTopic,
     renderStatusComment(incident, settings, postMortem),
+    { createIfMissing: incident.outcome !== "not-planned" },
   );
   return { status: "tracked", incident, comment: comment.action, ...(postMortem ? { postMortem } : {}) };
 }

@@ -114,12 +114,19 @@ async function incidentLife(door: Door, name: string) {
   const updated = second.tree.get(path) as string;
   expect(botComments(repo, n)).toHaveLength(1);
 
-  // Closed as not planned: not an incident, no pull request.
+  // Closed as not planned: not an incident, no pull request; a live comment says so, none is started for it.
   const falseAlarm = repo.createIssue({ title: "Pager test", labels: ["incident"], createdAt: "2025-03-05T09:00:00Z" });
+  await door(repo, "issues", issuesPayload(repo, falseAlarm.number, "opened"));
   repo.closeIssue(falseAlarm.number, "not_planned", "2025-03-05T09:05:00Z");
   await door(repo, "issues", issuesPayload(repo, falseAlarm.number, "closed"));
   expect([...repo.pulls.values()].filter((pull) => pull.headRef.endsWith(`-${falseAlarm.number}`))).toEqual([]);
-  expect(botComments(repo, falseAlarm.number)[0]!.body).toContain("closed as not planned");
+  expect(botComments(repo, falseAlarm.number).map((comment) => comment.body)).toEqual([
+    expect.stringContaining("closed as not planned: not an incident, not counted"),
+  ]);
+  const quickNo = repo.createIssue({ title: "Not an outage", labels: ["incident"], createdAt: "2025-03-05T09:10:00Z" });
+  repo.closeIssue(quickNo.number, "not_planned", "2025-03-05T09:11:00Z");
+  await door(repo, "issues", issuesPayload(repo, quickNo.number, "closed"));
+  expect(botComments(repo, quickNo.number)).toEqual([]);
 
   // Any other issue costs no request at all.
   const plain = repo.createIssue({ title: "Typo in the footer", createdAt: "2025-03-05T10:00:00Z" });

@@ -94,6 +94,53 @@ const context = (shape: "github" | "local"): ScorecardContext => ({
 });
 
 describe("computeScorecard", () => {
+  it("time to restore takes each incident once: a post-mortem and the issue it links are one incident", async () => {
+    const view = fakeView("local");
+    const postMortem = templateText("incidents/incident_2025-10-14.md").replace(
+      "**Duration:** 47",
+      "**Duration:** 47\n**Issue:** https://github.com/acme/shop/issues/7",
+    );
+    const withIncidents: ScorecardContext["view"] = {
+      ...view,
+      readContents: async (ref, wanted) => {
+        const read = await view.readContents(ref, wanted);
+        if (wanted.directories?.includes("data/engineering/incidents"))
+          read.directories.set("data/engineering/incidents", ["incident_2025-10-14.md", "README.md"]);
+        if (wanted.files?.includes("data/engineering/incidents/incident_2025-10-14.md"))
+          read.files.set("data/engineering/incidents/incident_2025-10-14.md", {
+            path: "data/engineering/incidents/incident_2025-10-14.md",
+            byteSize: postMortem.length,
+            text: postMortem,
+          });
+        return read;
+      },
+      listIncidentIssues: async () => [
+        // The issue of the post-mortem, closed later than the post-mortem says it was resolved.
+        {
+          id: "#7",
+          issue: 7,
+          title: "Checkout",
+          started: Date.parse("2025-10-14T14:00:00Z"),
+          resolved: Date.parse("2025-10-14T20:00:00Z"),
+        },
+        {
+          id: "#9",
+          issue: 9,
+          title: "Search slow",
+          started: Date.parse("2025-10-20T10:00:00Z"),
+          resolved: Date.parse("2025-10-20T12:07:00Z"),
+        },
+      ],
+    };
+    const run = await computeScorecard(
+      { view: withIncidents, log: silentLogger, now: () => now },
+      configFor("tags"),
+      "main",
+    );
+    // 47 minutes (the post-mortem, not the issue's 6 hours) and 127 minutes (issue #9): median 87 minutes.
+    expect(run.dora.timeToRestore).toMatchObject({ basis: "incidents", samples: 2, medianHours: 1.45 });
+  });
+
   it("gives the same figures from a GitHub-shaped and a local-shaped view of one history", async () => {
     const online = await computeScorecard(context("github"), configFor("deployments"), "main", { explain: true });
     const offline = await computeScorecard(context("local"), configFor("tags"), "main", { explain: true });
