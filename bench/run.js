@@ -11,6 +11,7 @@ for (const script of [
   "bench/dora.js",
   "bench/offline-scorecard.js",
   "bench/startup.js",
+  "bench/adr-check-local.js",
 ]) {
   const output = execFileSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" });
   for (const line of output.trim().split("\n")) if (line.startsWith("{")) results.push(JSON.parse(line));
@@ -36,12 +37,14 @@ for (const line of jestOutput.split("\n")) if (line.startsWith("BENCH ")) result
 
 let missed = 0;
 for (const result of results) {
-  const ok = result.value <= result.target && (result.peakMb === undefined || result.peakMb <= result.targetMb);
+  // A target is a ceiling (time, requests, memory) unless the result says it is a floor (precision, recall).
+  const withinTarget = result.minimum ? result.value >= result.target : result.value <= result.target;
+  const ok = withinTarget && (result.peakMb === undefined || result.peakMb <= result.targetMb);
   if (!ok) missed++;
   const memory =
     result.peakMb === undefined ? "" : `, peak RSS ${result.peakMb.toFixed(0)} MB (target < ${result.targetMb} MB)`;
   console.log(
-    `${ok ? "ok  " : "MISS"} ${result.name}: ${Number(result.value.toFixed(1))} ${result.unit} (target <= ${result.target})${memory}${result.note ? `; ${result.note}` : ""}`,
+    `${ok ? "ok  " : "MISS"} ${result.name}: ${Number(result.value.toFixed(1))} ${result.unit} (target ${result.minimum ? ">=" : "<="} ${result.target})${memory}${result.note ? `; ${result.note}` : ""}`,
   );
 }
 process.exitCode = missed > 0 ? 1 : 0;

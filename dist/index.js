@@ -11807,16 +11807,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp2;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
+        for (const record4 of addresses) {
+          record4.timestamp = timestamp2;
+          if (typeof record4.ttl === "number") {
+            record4.ttl = Math.min(record4.ttl, this.#maxTTL);
           } else {
-            record2.ttl = this.#maxTTL;
+            record4.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record4.family] ?? { ips: [] };
+          familyRecords.ips.push(record4);
+          records.records[record4.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -19496,9 +19496,9 @@ var require_lib = __commonJS({
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
-      sendStream(verb2, requestUrl, stream, additionalHeaders) {
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb2, requestUrl, stream, additionalHeaders);
+          return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
       /**
@@ -19544,14 +19544,14 @@ var require_lib = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb2, requestUrl, data, headers) {
+      request(verb, requestUrl, data, headers) {
         return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info3 = this._prepareRequest(verb2, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb2) ? this._maxRetries + 1 : 1;
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -19588,7 +19588,7 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info3 = this._prepareRequest(verb2, parsedRedirectUrl, headers);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
               response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
@@ -19940,7 +19940,7 @@ var require_dist = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format2;
-    exports.parse = parse8;
+    exports.parse = parse11;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -19967,7 +19967,7 @@ var require_dist = __commonJS({
       }
       return result;
     }
-    function parse8(header, options) {
+    function parse11(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options?.start ?? 0, len);
@@ -20930,7 +20930,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse8 = (input2, options) => {
+    var parse11 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -21100,7 +21100,7 @@ var require_parse2 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse8(rest, { ...options, fastpaths: false }).output;
+            const expression = parse11(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -21199,9 +21199,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21623,7 +21623,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse8.fastpaths = (input2, options) => {
+    parse11.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -21688,7 +21688,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse8;
+    module.exports = parse11;
   }
 });
 
@@ -21697,7 +21697,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse8 = require_parse2();
+    var parse11 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -21718,7 +21718,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix8 = opts.windows;
+      const posix7 = opts.windows;
       const regex2 = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -21728,8 +21728,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options, { glob: glob2, posix: posix8 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix8, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options, { glob: glob2, posix: posix7 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix7, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21754,7 +21754,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options, { glob: glob2, posix: posix8 } = {}) => {
+    picomatch4.test = (input2, regex2, options, { glob: glob2, posix: posix7 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21762,7 +21762,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix7 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -21771,21 +21771,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input2, regex2, options, posix8);
+          match = picomatch4.matchBase(input2, regex2, options, posix7);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
+    picomatch4.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options);
-      return regex2.test(utils.basename(input2, { windows: posix8 }));
+      return regex2.test(utils.basename(input2, { windows: posix7 }));
     };
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse8(pattern, { ...options, fastpaths: false });
+      return parse11(pattern, { ...options, fastpaths: false });
     };
     picomatch4.scan = (input2, options) => scan(input2, options);
     picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -21811,10 +21811,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse8.fastpaths(input2, options);
+        parsed.output = parse11.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse8(input2, options);
+        parsed = parse11(input2, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -22348,7 +22348,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = (version3, options, throwErrors = false) => {
+    var parse11 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -22361,7 +22361,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse8;
+    module.exports = parse11;
   }
 });
 
@@ -22369,9 +22369,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse8 = require_parse3();
+    var parse11 = require_parse3();
     var valid = (version3, options) => {
-      const v = parse8(version3, options);
+      const v = parse11(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -22382,12 +22382,12 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse8 = require_parse3();
-    var clean = (version3, options) => {
-      const s = parse8(version3.trim().replace(/^[=v]+/, ""), options);
+    var parse11 = require_parse3();
+    var clean2 = (version3, options) => {
+      const s = parse11(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
-    module.exports = clean;
+    module.exports = clean2;
   }
 });
 
@@ -22419,10 +22419,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse8 = require_parse3();
+    var parse11 = require_parse3();
     var diff = (version1, version22) => {
-      const v1 = parse8(version1, null, true);
-      const v2 = parse8(version22, null, true);
+      const v1 = parse11(version1, null, true);
+      const v2 = parse11(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -22493,9 +22493,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse8 = require_parse3();
+    var parse11 = require_parse3();
     var prerelease = (version3, options) => {
-      const parsed = parse8(version3, options);
+      const parsed = parse11(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -22681,7 +22681,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = require_parse3();
+    var parse11 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -22716,7 +22716,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse8(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse11(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -22726,7 +22726,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse8 = require_parse3();
+    var parse11 = require_parse3();
     var constants3 = require_constants7();
     var SemVer = require_semver();
     var truncate2 = (version3, truncation, options) => {
@@ -22738,7 +22738,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse8(versionStringToParse, options);
+      return parse11(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -23973,9 +23973,9 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse8 = require_parse3();
+    var parse11 = require_parse3();
     var valid = require_valid();
-    var clean = require_clean();
+    var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
     var major = require_major();
@@ -24012,9 +24012,9 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse8,
+      parse: parse11,
       valid,
-      clean,
+      clean: clean2,
       inc,
       diff,
       major,
@@ -25363,18 +25363,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse8 = _parse(_Err);
+      const parse11 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse8(schema, value, ctx, finalizeParams(fn, _params));
+        return parse11(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse8 = _parse(_Err);
+      const parse11 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse8(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse11(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -26299,7 +26299,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse8 = inst._zod.parse;
+  const parse11 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -26313,7 +26313,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse8(payload, ctx);
+    return parse11(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index2) {
@@ -26443,16 +26443,16 @@ function handleUnionResults(results, final, inst, ctx) {
   return final;
 }
 function handleExclusiveUnionResults(results, final, inst, ctx) {
-  const matches = [];
+  const matches2 = [];
   for (let i = 0; i < results.length; i++) {
     if (results[i].issues.length === 0)
-      matches.push(i);
+      matches2.push(i);
   }
-  if (matches.length === 1) {
-    final.value = results[matches[0]].value;
+  if (matches2.length === 1) {
+    final.value = results[matches2[0]].value;
     return final;
   }
-  if (matches.length === 0) {
+  if (matches2.length === 0) {
     final.issues.push({
       code: "invalid_union",
       input: final.value,
@@ -26466,7 +26466,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       inst,
       errors: [],
       inclusive: false,
-      matches
+      matches: matches2
     });
   }
   return final;
@@ -31438,9 +31438,9 @@ var init_he = __esm({
               return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
             }
             if (issue3.origin === "array" || issue3.origin === "set") {
-              const verb2 = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
+              const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
               const comparison = issue3.inclusive ? `${issue3.maximum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA` : `\u05E4\u05D7\u05D5\u05EA \u05DE-${issue3.maximum} ${sizing?.unit ?? ""}`;
-              return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb2} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+              return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
             }
             const adj = issue3.inclusive ? "<=" : "<";
             const be = verbFor(issue3.origin ?? "value");
@@ -31460,13 +31460,13 @@ var init_he = __esm({
               return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
             }
             if (issue3.origin === "array" || issue3.origin === "set") {
-              const verb2 = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
+              const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
               if (issue3.minimum === 1 && issue3.inclusive) {
                 const singularPhrase = issue3.origin === "set" ? "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3" : "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3";
-                return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb2} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
+                return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
               }
               const comparison = issue3.inclusive ? `${issue3.minimum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8` : `\u05D9\u05D5\u05EA\u05E8 \u05DE-${issue3.minimum} ${sizing?.unit ?? ""}`;
-              return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb2} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+              return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
             }
             const adj = issue3.inclusive ? ">=" : ">";
             const be = verbFor(issue3.origin ?? "value");
@@ -40246,8 +40246,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record4 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record4);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -43358,20 +43358,20 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.containsSchema) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
-      let matches = 0;
+      let matches2 = 0;
       for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+        if (guards.containsSchema.safeParse(item).success && ++matches2 >= ceiling)
           break;
       }
-      if (matches < minContains) {
+      if (matches2 < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches2}`,
           input: items,
           continue: true
         });
       }
-      if (guards.maxContains !== void 0 && matches > guards.maxContains) {
+      if (guards.maxContains !== void 0 && matches2 > guards.maxContains) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
@@ -44558,7 +44558,8 @@ var init_config = __esm({
     });
     adrCategory = external_exports.strictObject({
       add: globs.meta({ description: "Extra globs that count as this category." }),
-      remove: globs.meta({ description: "Built-in globs to stop using for this category." })
+      remove: globs.meta({ description: "Built-in globs to stop using for this category." }),
+      weight: external_exports.number().min(0).max(100).default(1).meta({ description: "What one decision of this category adds to the score (0: never suggest for it)." })
     }).prefault({});
     adrCategoryNames = [
       "infrastructure-as-code",
@@ -44588,6 +44589,9 @@ var init_config = __esm({
         includeDrafts: external_exports.boolean().default(false),
         reviewAfterMonths: external_exports.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
         minChangedLines: external_exports.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
+        threshold: external_exports.number().min(0).max(1e3).default(1).meta({ description: "Suggest an ADR when the decisions' weights add up to at least this." }),
+        report: external_exports.enum(["decisions", "all"]).default("decisions").meta({ description: "all: also list the infrastructure changes seen that are not decisions, with why (for tuning)." }),
+        zeroMinorIsMajor: external_exports.boolean().default(false).meta({ description: "Count a 0.x minor bump (0.4 -> 0.5) of an existing dependency as a new major." }),
         ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
         categories: external_exports.strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory]))).prefault({})
       }).prefault({}),
@@ -51883,7 +51887,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse8(src, reviver, options) {
+    function parse11(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -51924,7 +51928,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse8;
+    exports.parse = parse11;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -54236,7 +54240,7 @@ function syntaxExtension(all2, extension2) {
       for (code2 in right) {
         if (!hasOwnProperty.call(left, code2)) left[code2] = [];
         const value = right[code2];
-        constructs(
+        constructs2(
           // @ts-expect-error Looks like a list.
           left[code2],
           Array.isArray(value) ? value : value ? [value] : []
@@ -54245,7 +54249,7 @@ function syntaxExtension(all2, extension2) {
     }
   }
 }
-function constructs(existing, list2) {
+function constructs2(existing, list2) {
   let index2 = -1;
   const before = [];
   while (++index2 < list2.length) {
@@ -54727,13 +54731,13 @@ function initializeDocument(effects) {
 function tokenizeContainer(effects, ok3, nok) {
   return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
-var document, containerConstruct;
+var document2, containerConstruct;
 var init_document = __esm({
   "node_modules/micromark/lib/initialize/document.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_edit_map();
-    document = {
+    document2 = {
       tokenize: initializeDocument
     };
     containerConstruct = {
@@ -54758,11 +54762,11 @@ var init_micromark_util_classify_character = __esm({
 });
 
 // node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context3) {
+function resolveAll(constructs3, events, context3) {
   const called = [];
   let index2 = -1;
-  while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
+  while (++index2 < constructs3.length) {
+    const resolve = constructs3[index2].resolveAll;
     if (resolve && !called.includes(resolve)) {
       events = resolve(events, context3);
       called.push(resolve);
@@ -57960,8 +57964,8 @@ function initializeFactory(field) {
   };
   function initializeText(effects) {
     const self2 = this;
-    const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const constructs3 = this.parser.constructs[field];
+    const text5 = effects.attempt(constructs3, start, notText);
     return start;
     function start(code2) {
       return atBreak(code2) ? text5(code2) : notText(code2);
@@ -57987,7 +57991,7 @@ function initializeFactory(field) {
       if (code2 === null) {
         return true;
       }
-      const list2 = constructs2[code2];
+      const list2 = constructs3[code2];
       let index2 = -1;
       if (list2) {
         while (++index2 < list2.length) {
@@ -58106,19 +58110,19 @@ __export(constructs_exports, {
   attentionMarkers: () => attentionMarkers,
   contentInitial: () => contentInitial,
   disable: () => disable,
-  document: () => document2,
+  document: () => document3,
   flow: () => flow2,
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string5,
   text: () => text2
 });
-var document2, contentInitial, flowInitial, flow2, string5, text2, insideSpan, attentionMarkers, disable;
+var document3, contentInitial, flowInitial, flow2, string5, text2, insideSpan, attentionMarkers, disable;
 var init_constructs = __esm({
   "node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
     init_text();
-    document2 = {
+    document3 = {
       [42]: list,
       [43]: list,
       [45]: list,
@@ -58328,21 +58332,21 @@ function createTokenizer(parser, initialize, from) {
   }
   function constructFactory(onreturn, fields2) {
     return hook2;
-    function hook2(constructs2, returnState, bogusState) {
+    function hook2(constructs3, returnState, bogusState) {
       let listOfConstructs;
       let constructIndex;
       let currentConstruct;
       let info3;
-      return Array.isArray(constructs2) ? (
+      return Array.isArray(constructs3) ? (
         /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
+        handleListOfConstructs(constructs3)
+      ) : "tokenize" in constructs3 ? (
         // Looks like a construct.
         handleListOfConstructs([
           /** @type {Construct} */
-          constructs2
+          constructs3
         ])
-      ) : handleMapOfConstructs(constructs2);
+      ) : handleMapOfConstructs(constructs3);
       function handleMapOfConstructs(map2) {
         return start;
         function start(code2) {
@@ -58516,17 +58520,17 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse6(options) {
+function parse9(options) {
   const settings = options || {};
-  const constructs2 = (
+  const constructs3 = (
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
   );
   const parser = {
-    constructs: constructs2,
+    constructs: constructs3,
     content: create(content),
     defined: [],
-    document: create(document),
+    document: create(document2),
     flow: create(flow),
     lazy: {},
     string: create(string4),
@@ -58726,7 +58730,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse6(options).document().write(preprocess2()(value, encoding, true))));
+  return compiler(options)(postprocess(parse9(options).document().write(preprocess2()(value, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -59731,9 +59735,9 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     }
     return visit4;
     function visit4() {
-      const matches = !check2 || is2(node3, index2, parents[parents.length - 1] || void 0);
+      const matches2 = !check2 || is2(node3, index2, parents[parents.length - 1] || void 0);
       let result = empty;
-      if (enter && matches) {
+      if (enter && matches2) {
         result = toResult(enter(node3, parents, index2));
         if (result[0] === EXIT) {
           return result;
@@ -59757,7 +59761,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           }
         }
       }
-      if (exit3 && matches) {
+      if (exit3 && matches2) {
         const exitResult = toResult(exit3(node3, parents, index2));
         if (exitResult[0] === SKIP) {
           throw new Error(
@@ -61786,37 +61790,37 @@ function spanOf(node3) {
 }
 function parseMarkdownRecord(text5) {
   const tree = fromMarkdown(text5, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const record2 = { fields: /* @__PURE__ */ new Map(), sections: [] };
+  const record4 = { fields: /* @__PURE__ */ new Map(), sections: [] };
   const visit4 = (node3) => {
     if (node3.type === "heading") {
       const heading = node3;
       const title = toString(heading).trim();
-      if (!record2.title && heading.depth <= 2) record2.title = { text: title, span: spanOf(heading) };
+      if (!record4.title && heading.depth <= 2) record4.title = { text: title, span: spanOf(heading) };
       const span = spanOf(heading);
-      const previous3 = record2.sections[record2.sections.length - 1];
+      const previous3 = record4.sections[record4.sections.length - 1];
       if (previous3) previous3.body.end = span.start;
-      record2.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
+      record4.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
       return;
     }
     if (node3.type === "paragraph") {
-      collectFields(text5, spanOf(node3), record2.fields);
+      collectFields(text5, spanOf(node3), record4.fields);
       return;
     }
     if (node3.type === "table" || node3.type === "code" || node3.type === "html") return;
     if ("children" in node3) for (const child of node3.children) visit4(child);
   };
   visit4(tree);
-  return record2;
+  return record4;
 }
 function collectFields(text5, paragraph, into) {
   let lineStart = paragraph.start;
   for (const line of text5.slice(paragraph.start, paragraph.end).split("\n")) {
-    const clean = line.replace(/\r$/, "");
-    const match = fieldLine.exec(clean);
+    const clean2 = line.replace(/\r$/, "");
+    const match = fieldLine.exec(clean2);
     if (match) {
       const name = match[1].trim();
       const value = match[2];
-      const valueStart = value === "" ? lineStart + clean.indexOf(name) : lineStart + clean.lastIndexOf(value);
+      const valueStart = value === "" ? lineStart + clean2.indexOf(name) : lineStart + clean2.lastIndexOf(value);
       const key = name.toLowerCase();
       if (!into.has(key)) {
         into.set(key, {
@@ -61829,9 +61833,9 @@ function collectFields(text5, paragraph, into) {
     lineStart += line.length + 1;
   }
 }
-function findSection(record2, title) {
+function findSection(record4, title) {
   const wanted = title.toLowerCase();
-  return record2.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
+  return record4.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
 }
 var fieldLine;
 var init_document2 = __esm({
@@ -61858,18 +61862,18 @@ function references(field) {
   return out;
 }
 function parseAdr(text5) {
-  const record2 = parseMarkdownRecord(text5);
-  const statusField = record2.fields.get("status");
+  const record4 = parseMarkdownRecord(text5);
+  const statusField = record4.fields.get("status");
   const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
   const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
   return {
-    record: record2,
-    title: record2.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
+    record: record4,
+    title: record4.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
     status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
-    date: record2.fields.get("date"),
-    deciders: record2.fields.get("deciders"),
-    supersededBy: [...references(statusField), ...references(record2.fields.get("superseded by"))],
-    supersedes: references(record2.fields.get("supersedes"))
+    date: record4.fields.get("date"),
+    deciders: record4.fields.get("deciders"),
+    supersededBy: [...references(statusField), ...references(record4.fields.get("superseded by"))],
+    supersedes: references(record4.fields.get("supersedes"))
   };
 }
 var adrStatuses, adrReference;
@@ -62141,7 +62145,7 @@ var init_tech_stack = __esm({
 });
 
 // src/schemas/data-files.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix4 } from "node:path";
 function dataLayoutOf(config2) {
   const dataDir = dataDirOf(config2);
   return { dataDir, adrs: adrDirectoryOf(config2), incidents: `${dataDir}/incidents`, scorecards: `${dataDir}/scorecards` };
@@ -62156,12 +62160,12 @@ function isRecordFileName(name) {
   return name.endsWith(".md") && !notRecords.test(name);
 }
 function recordFilesIn(paths, directories) {
-  return paths.filter((path2) => isRecordFileName(posix5.basename(path2)) && directories.includes(posix5.dirname(path2)));
+  return paths.filter((path2) => isRecordFileName(posix4.basename(path2)) && directories.includes(posix4.dirname(path2)));
 }
 function classifyDataFile(path2, layout) {
-  const normalized = posix5.normalize(path2);
-  const directory = posix5.dirname(normalized);
-  const name = posix5.basename(normalized);
+  const normalized = posix4.normalize(path2);
+  const directory = posix4.dirname(normalized);
+  const name = posix4.basename(normalized);
   if (directory === layout.adrs) return isRecordFileName(name) ? { type: "adr" } : { type: "ignored" };
   if (directory === layout.incidents) return isRecordFileName(name) ? { type: "incident" } : { type: "ignored" };
   if (directory === layout.scorecards) {
@@ -62319,14 +62323,14 @@ function parseDurationMinutes(text5) {
   return void 0;
 }
 function parseIncident(text5) {
-  const record2 = parseMarkdownRecord(text5);
-  const field = (name) => record2.fields.get(name);
+  const record4 = parseMarkdownRecord(text5);
+  const field = (name) => record4.fields.get(name);
   const started = field("started");
   const resolved = field("resolved");
   const duration3 = field("duration");
   return {
-    record: record2,
-    title: record2.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
+    record: record4,
+    title: record4.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
     severity: field("severity"),
     status: field("status"),
     started,
@@ -64663,11 +64667,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url2) {
-  const matches = url2.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url2.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object2, keysToOmit) {
   const result = { __proto__: null };
@@ -65342,8 +65346,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -68824,7 +68828,7 @@ function peel(target) {
   for (let current = target; current; current = current.target) if (current.__typename === "Commit") return current;
   return void 0;
 }
-async function fetchTagDeployments(client, repo, matches, since) {
+async function fetchTagDeployments(client, repo, matches2, since) {
   const query3 = `query Tags($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       refs(refPrefix: "refs/tags/", first: 100, after: $after, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
@@ -68843,7 +68847,7 @@ async function fetchTagDeployments(client, repo, matches, since) {
     { owner: repo.owner, name: repo.repo },
     (data) => data.repository?.refs ?? void 0,
     (node3) => {
-      if (!matches(node3.name)) return void 0;
+      if (!matches2(node3.name)) return void 0;
       const commit = peel(node3.target);
       const time3 = timeOf(node3);
       if (!commit || Number.isNaN(time3)) {
@@ -69358,20 +69362,20 @@ function locate(root, finding) {
 }
 function parseConfig(text5) {
   const lineCounter = new import_yaml.LineCounter();
-  const document3 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const findings = duplicateKeys(document3.contents);
-  for (const problem of [...document3.errors, ...document3.warnings]) {
+  const document4 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const findings = duplicateKeys(document4.contents);
+  for (const problem of [...document4.errors, ...document4.warnings]) {
     findings.push({
       span: { start: problem.pos[0], end: problem.pos[1] },
-      severity: document3.errors.includes(problem) ? "error" : "warning",
+      severity: document4.errors.includes(problem) ? "error" : "warning",
       code: problem.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
       message: problem.message.split("\n")[0]
     });
   }
-  if (document3.errors.length > 0 || findings.length > 0) return { config: defaultConfig(), valid: false, findings };
+  if (document4.errors.length > 0 || findings.length > 0) return { config: defaultConfig(), valid: false, findings };
   let value;
   try {
-    value = document3.toJS({ maxAliasCount: 100 }) ?? {};
+    value = document4.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error63) {
     findings.push({
       span: { start: 0, end: 0 },
@@ -69385,7 +69389,7 @@ function parseConfig(text5) {
   const issues = result.success ? [] : result.error.issues;
   for (const finding of schemaFindings(issues, value)) {
     findings.push({
-      span: locate(document3.contents, finding),
+      span: locate(document4.contents, finding),
       severity: finding.severity,
       code: `config-${finding.code}`,
       message: finding.message
@@ -69477,6 +69481,7 @@ var defaultCategoryGlobs = {
     "**/Pulumi.*.yaml",
     "**/cdk.json",
     "**/*.template.{json,yaml,yml}",
+    "**/template.{json,yaml,yml}",
     "**/cloudformation/**/*.{json,yaml,yml}",
     "**/serverless.{yml,yaml,ts,js,json}"
   ],
@@ -69590,11 +69595,11 @@ function withoutBidiControls(text5) {
   return text5.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
 }
 function codeSpan(text5, options = {}) {
-  let clean = neutralizeReferences(text5).replace(/[\r\n]+/g, " ");
-  if (options.inTable) clean = clean.replace(/\|/g, "\\|");
-  const fence2 = "`".repeat(Math.max(0, ...[...clean.matchAll(/`+/g)].map((run2) => run2[0].length)) + 1);
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence2}${pad}${clean}${pad}${fence2}`;
+  let clean2 = neutralizeReferences(text5).replace(/[\r\n]+/g, " ");
+  if (options.inTable) clean2 = clean2.replace(/\|/g, "\\|");
+  const fence2 = "`".repeat(Math.max(0, ...[...clean2.matchAll(/`+/g)].map((run2) => run2[0].length)) + 1);
+  const pad = clean2.startsWith("`") || clean2.endsWith("`") ? " " : "";
+  return `${fence2}${pad}${clean2}${pad}${fence2}`;
 }
 function neutralizeReferences(text5) {
   return withoutBidiControls(text5).replace(/@(?=[A-Za-z0-9])/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\b(GH)-(?=\d)/gi, "$1\u200D-");
@@ -69748,7 +69753,432 @@ function renderAdrDraft(input2) {
 // src/use-cases/review-adr.ts
 init_config();
 
-// src/adr/dependency-changes.ts
+// src/adr/detect-infra-changes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+init_glob();
+
+// src/adr/readers/signal.ts
+var maxReasonLength = 200;
+function reasonText(text5) {
+  const line = text5.replace(/\s+/g, " ").trim();
+  return line.length > maxReasonLength ? `${line.slice(0, maxReasonLength - 1)}\u2026` : line;
+}
+function clean(text5) {
+  return text5?.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+function difference(before, after) {
+  const old = new Set(before);
+  const next = new Set(after);
+  return { added: [...next].filter((item) => !old.has(item)), removed: [...old].filter((item) => !next.has(item)) };
+}
+function listed(items, max = 4) {
+  const shown = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+// src/adr/readers/ci-cd.ts
+var credentialAction = /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|docker\/login-action|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl/i;
+var deployAction = /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway/i;
+var deployCommand = /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
+function factsOf(text5) {
+  const cleaned = clean(text5) ?? "";
+  const environments = /* @__PURE__ */ new Set();
+  for (const match of cleaned.matchAll(/^\s*environment:[ \t]*([^\s#{][^#\n]*)?$/gm)) {
+    const inline = match[1]?.trim();
+    if (inline) environments.add(inline.replace(/^["']|["']$/g, ""));
+    else {
+      const after = cleaned.slice(match.index + match[0].length, match.index + match[0].length + 200);
+      const name = /^\s*\n\s+name:\s*([^\s#]+)/.exec(after)?.[1];
+      if (name) environments.add(name.replace(/^["']|["']$/g, ""));
+    }
+  }
+  for (const match of cleaned.matchAll(/environment:\s*\{\s*name:\s*([^\s,}]+)/g))
+    environments.add(match[1].replace(/^["']|["']$/g, ""));
+  const uses = [...cleaned.matchAll(/^\s*-?\s*uses:\s*["']?([^@\s"']+)/gm)].map((match) => match[1].toLowerCase());
+  const commands2 = [...cleaned.matchAll(deployCommand)].map((match) => match[1].toLowerCase().replace(/\s+/g, " "));
+  return {
+    environments: [...environments],
+    credentials: uses.filter((action) => credentialAction.test(action)),
+    deployers: [...uses.filter((action) => deployAction.test(action) && !credentialAction.test(action)), ...commands2]
+  };
+}
+var isPipeline = (path2) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path2) || /(^|\/)(\.gitlab-ci\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.drone\.yml|cloudbuild\.ya?ml)$/.test(
+  path2
+) || /^\.circleci\/config\.yml$/.test(path2) || /^\.buildkite\/pipeline\.ya?ml$/.test(path2);
+function readCiCd(files) {
+  const signals = [];
+  for (const file2 of files) {
+    const decide = (reason2, technologies = []) => signals.push({
+      file: file2.path,
+      decision: true,
+      reason: reasonText(reason2),
+      technologies: ["ci/cd", ...technologies]
+    });
+    if (!isPipeline(file2.path)) {
+      signals.push({
+        file: file2.path,
+        decision: false,
+        reason: "a reusable action or script, not a pipeline",
+        technologies: ["ci/cd"]
+      });
+      continue;
+    }
+    if (file2.before === void 0 || file2.after === void 0) {
+      const facts = factsOf(file2.after ?? file2.before);
+      const deploys = [...facts.environments, ...facts.deployers];
+      decide(
+        `${file2.after === void 0 ? "removes" : "new"} pipeline ${file2.path.split("/").pop()}${deploys.length > 0 ? ` (deploys: ${listed(deploys)})` : ""}`,
+        deploys
+      );
+      continue;
+    }
+    const old = factsOf(file2.before);
+    const next = factsOf(file2.after);
+    const parts = [];
+    const environments = difference(old.environments, next.environments).added;
+    const credentials = difference(old.credentials, next.credentials).added;
+    const deployers = difference(old.deployers, next.deployers).added;
+    if (environments.length > 0) parts.push(`new environment ${listed(environments)}`);
+    if (credentials.length > 0) parts.push(`new credential ${listed(credentials)}`);
+    if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
+    if (parts.length > 0) decide(parts.join("; "), [...environments, ...deployers]);
+    else
+      signals.push({
+        file: file2.path,
+        decision: false,
+        reason: "action versions, steps or job settings only",
+        technologies: ["ci/cd"]
+      });
+  }
+  return signals;
+}
+
+// src/adr/readers/cloud-templates.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+var intrinsicTag = /!(?:Ref|Sub|GetAtt|Join|Select|Split|If|Equals|Not|And|Or|FindInMap|Base64|Cidr|GetAZs|ImportValue|Condition|Transform)\b/g;
+var record2 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+function document(text5) {
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return void 0;
+  try {
+    return record2((0, import_yaml2.parse)(cleaned.replace(intrinsicTag, ""), { uniqueKeys: false, maxAliasCount: 100 }));
+  } catch {
+    return void 0;
+  }
+}
+function resourcesOf(doc) {
+  const resources = record2(doc?.Resources ?? record2(doc?.resources).Resources);
+  return new Map(Object.entries(resources).map(([id, body]) => [id, String(record2(body).Type ?? "unknown")]));
+}
+function readCloudTemplates(files) {
+  const signals = [];
+  for (const file2 of files) {
+    const name = file2.path.split("/").pop();
+    const tool = /^Pulumi/.test(name) ? "pulumi" : name === "cdk.json" ? "aws cdk" : /^serverless\./.test(name) ? "serverless" : "cloudformation";
+    const decide = (reason2, technologies = []) => signals.push({
+      file: file2.path,
+      decision: true,
+      reason: reasonText(reason2),
+      technologies: [tool, ...technologies]
+    });
+    if (file2.before === void 0 || file2.after === void 0) {
+      if (name === "Pulumi.yaml" || name === "cdk.json" || /^serverless\./.test(name) || tool === "cloudformation") {
+        const types = [...resourcesOf(document(file2.after ?? file2.before)).values()];
+        decide(
+          `${file2.after === void 0 ? "removes" : "adds"} ${tool === "cloudformation" ? "a CloudFormation template" : `a ${tool} project`}${types.length > 0 ? ` (${listed([...new Set(types)])})` : ""}`,
+          types
+        );
+      } else
+        signals.push({ file: file2.path, decision: false, reason: `${tool} stack configuration`, technologies: [tool] });
+      continue;
+    }
+    const before = document(file2.before);
+    const after = document(file2.after);
+    const old = resourcesOf(before);
+    const next = resourcesOf(after);
+    const { added, removed } = difference(old.keys(), next.keys());
+    const retyped = [...next].filter(([id, type]) => old.has(id) && old.get(id) !== type);
+    if (added.length > 0)
+      decide(
+        `adds ${listed(added.map((id) => `${id} (${next.get(id)})`))}`,
+        added.map((id) => next.get(id))
+      );
+    if (removed.length > 0)
+      decide(
+        `removes ${listed(removed.map((id) => `${id} (${old.get(id)})`))}`,
+        removed.map((id) => old.get(id))
+      );
+    if (retyped.length > 0)
+      decide(
+        `changes the type of ${listed(retyped.map(([id, type]) => `${id} to ${type}`))}`,
+        retyped.map(([, type]) => type)
+      );
+    const provider = (doc) => {
+      const value = record2(doc?.provider);
+      return [value.name, value.runtime].filter((part) => typeof part === "string").join(" ");
+    };
+    const runtime = (doc) => String(record2(doc).runtime ?? "");
+    if (tool === "serverless" && provider(before) !== provider(after))
+      decide(`provider ${provider(before) || "none"} -> ${provider(after) || "none"}`);
+    if (name === "Pulumi.yaml" && runtime(before) !== runtime(after))
+      decide(`runtime ${runtime(before)} -> ${runtime(after)}`);
+    if (added.length + removed.length + retyped.length === 0 && !signals.some((signal) => signal.file === file2.path))
+      signals.push({
+        file: file2.path,
+        decision: false,
+        reason: "properties or configuration only",
+        technologies: [tool]
+      });
+  }
+  return signals;
+}
+
+// src/adr/readers/containers.ts
+var import_yaml3 = __toESM(require_dist2(), 1);
+var osWords = [
+  "alpine",
+  "slim",
+  "bookworm",
+  "bullseye",
+  "buster",
+  "stretch",
+  "jammy",
+  "focal",
+  "noble",
+  "bionic",
+  "distroless",
+  "scratch",
+  "debian",
+  "ubuntu",
+  "ubi",
+  "amazonlinux",
+  "busybox",
+  "chainguard",
+  "wolfi",
+  "windowsservercore",
+  "nanoserver"
+];
+function imageIdentity(reference) {
+  const withoutDigest = reference.split("@")[0];
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  const name = colon >= 0 ? withoutDigest.slice(0, colon) : withoutDigest;
+  const tag = colon >= 0 ? withoutDigest.slice(colon + 1) : "";
+  const parts = name.split("/");
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+  if (parts[0] === "library") parts.shift();
+  const family = parts.join("/").toLowerCase().replace(/\d+(\.\d+)*/g, "").replace(/-+$/, "");
+  const words = `${parts.join("/")} ${tag}`.toLowerCase();
+  const os5 = osWords.find((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(words)) ?? "default";
+  return { family, os: os5, shown: reference };
+}
+function baseImages(text5) {
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return [];
+  const stages = /* @__PURE__ */ new Set();
+  const images = [];
+  for (const line of cleaned.split("\n")) {
+    const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (!match) continue;
+    const image = match[1];
+    if (!stages.has(image.toLowerCase()) && !image.includes("$")) images.push(image);
+    if (match[2]) stages.add(match[2].toLowerCase());
+  }
+  return images;
+}
+var identityKey = (image) => {
+  const { family, os: os5 } = imageIdentity(image);
+  return `${family} (${os5})`;
+};
+function composeServices(text5) {
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return void 0;
+  try {
+    const doc = (0, import_yaml3.parse)(cleaned, { uniqueKeys: false, maxAliasCount: 100 });
+    const services = doc && typeof doc.services === "object" && doc.services !== null ? doc.services : {};
+    return new Map(
+      Object.entries(services).map(([name, service]) => [
+        name,
+        typeof service?.image === "string" ? service.image : "(built here)"
+      ])
+    );
+  } catch {
+    return void 0;
+  }
+}
+var familyOf = (image) => image === "(built here)" ? image : identityKey(image);
+function readContainers(files) {
+  const signals = [];
+  for (const file2 of files) {
+    const name = file2.path.split("/").pop();
+    const decide = (reason2, technologies) => signals.push({
+      file: file2.path,
+      decision: true,
+      reason: reasonText(reason2),
+      technologies: ["docker", ...technologies]
+    });
+    const note = (reason2) => signals.push({ file: file2.path, decision: false, reason: reasonText(reason2), technologies: ["docker"] });
+    const technology = (image) => imageIdentity(image).family.split("/").pop();
+    if (/compose/i.test(name) && /\.ya?ml$/.test(name)) {
+      const old2 = composeServices(file2.before) ?? /* @__PURE__ */ new Map();
+      const next2 = composeServices(file2.after) ?? /* @__PURE__ */ new Map();
+      const { added: added2, removed: removed2 } = difference(old2.keys(), next2.keys());
+      const moved = [...next2].filter(
+        ([service, image]) => old2.has(service) && familyOf(old2.get(service)) !== familyOf(image)
+      );
+      if (added2.length > 0)
+        decide(
+          `adds service ${listed(added2.map((service) => `${service} (${next2.get(service)})`))}`,
+          added2.map((service) => technology(next2.get(service)))
+        );
+      if (removed2.length > 0)
+        decide(
+          `removes service ${listed(removed2)}`,
+          removed2.map((service) => technology(old2.get(service)))
+        );
+      if (moved.length > 0)
+        decide(
+          `${listed(moved.map(([service, image]) => `${service}: ${old2.get(service)} -> ${image}`))}`,
+          moved.map(([, image]) => technology(image))
+        );
+      if (added2.length + removed2.length + moved.length === 0) note("service settings or image tags only");
+      continue;
+    }
+    const old = baseImages(file2.before);
+    const next = baseImages(file2.after);
+    if (file2.before === void 0) {
+      decide(`new Dockerfile on ${listed(next) || "an unnamed base"}`, next.map(technology));
+      continue;
+    }
+    if (file2.after === void 0) {
+      decide(`removes the Dockerfile (${listed(old)})`, old.map(technology));
+      continue;
+    }
+    const { added, removed } = difference(old.map(identityKey), next.map(identityKey));
+    if (added.length > 0 || removed.length > 0)
+      decide(`base image ${listed(old)} -> ${listed(next)}`, next.map(technology));
+    else
+      note(
+        old.join() === next.join() ? "build steps only" : `base image tag ${listed(old)} -> ${listed(next)}, same image and OS`
+      );
+  }
+  return signals;
+}
+
+// src/adr/readers/database.ts
+var createsTable = [
+  /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
+  /\bcreate_table\s*\(?\s*[:"']?(\w+)/g,
+  /migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)/g,
+  /\bop\.create_table\(\s*["'](\w+)/g,
+  /\.createTable\(\s*["'`](\w+)/g,
+  /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g
+];
+var destroys = [
+  /\bDROP\s+(?:TABLE|COLUMN)\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
+  /\bRENAME\s+(?:COLUMN\s+)?[`"[]?([\w.]+)[`"\]]?\s+TO\b/gi,
+  /\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+RENAME\s+TO\b/gi,
+  /\b(?:drop_table|remove_column|rename_column|rename_table)\s*\(?\s*[:"']?(\w+)/g,
+  /migrations\.(?:DeleteModel|RemoveField|RenameField|RenameModel)\(\s*(?:model_)?(?:name|old_name)?\s*=?\s*["'](\w+)/g,
+  /\bop\.(?:drop_table|drop_column|rename_table)\(\s*["'](\w+)/g,
+  /\bop\.alter_column\(\s*["'](\w+)["'][^)]*new_column_name/g,
+  /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g
+];
+var extends_ = [
+  /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?["']?(\w+)/gi,
+  /\benable_extension\s*\(?\s*["'](\w+)/g
+];
+function forwardPart(path2, text5) {
+  if (/\.down\.sql$|(^|\/)U\d+__/.test(path2)) return "";
+  const downStart = [
+    /^\s*def\s+down\b/m,
+    /^\s*def\s+downgrade\s*\(/m,
+    /^\s*(?:exports\.down|export\s+(?:async\s+)?function\s+down|(?:public\s+)?async\s+down\s*\()/m,
+    /^--\s*\+goose\s+Down/im,
+    /^--\s*\+migrate\s+Down/im
+  ].map((pattern) => pattern.exec(text5)?.index ?? -1).filter((index2) => index2 >= 0);
+  return downStart.length > 0 ? text5.slice(0, Math.min(...downStart)) : text5;
+}
+function matches(patterns, text5) {
+  return [...new Set(patterns.flatMap((pattern) => [...text5.matchAll(pattern)].map((match) => match[1])))];
+}
+function newLines(before, after) {
+  if (before === void 0) return after;
+  const old = new Set(before.split("\n").map((line) => line.trim()));
+  return after.split("\n").filter((line) => !old.has(line.trim())).join("\n");
+}
+function prisma(text5) {
+  const schema = { models: /* @__PURE__ */ new Map() };
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return schema;
+  schema.provider = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(cleaned)?.[1];
+  for (const match of cleaned.matchAll(/^\s*model\s+(\w+)\s*\{([^}]*)\}/gm)) {
+    const fields2 = match[2].split("\n").map((line) => /^\s*(\w+)\s+\w/.exec(line)?.[1]).filter((field) => field !== void 0);
+    schema.models.set(match[1], new Set(fields2));
+  }
+  return schema;
+}
+function dumpedTables(text5) {
+  const tables = /* @__PURE__ */ new Map();
+  const cleaned = clean(text5) ?? "";
+  for (const match of cleaned.matchAll(/create_table\s+"(\w+)"[^\n]*\n([\s\S]*?)^\s*end\b/gm))
+    tables.set(match[1], new Set([...match[2].matchAll(/^\s*t\.\w+\s+"(\w+)"/gm)].map((column) => column[1])));
+  for (const match of cleaned.matchAll(/CREATE\s+TABLE\s+(?:[\w]+\.)?"?(\w+)"?\s*\(([\s\S]*?)\n\);/gi))
+    tables.set(match[1], new Set([...match[2].matchAll(/^\s*"?(\w+)"?\s+\w/gm)].map((column) => column[1])));
+  return tables;
+}
+function readDatabase(files) {
+  const signals = [];
+  for (const file2 of files) {
+    const name = file2.path.split("/").pop();
+    const parts = [];
+    const technologies = ["database"];
+    if (name === "schema.prisma") {
+      const old = prisma(file2.before);
+      const next = prisma(file2.after);
+      if (old.provider !== next.provider)
+        parts.push(`datasource ${old.provider ?? "none"} -> ${next.provider ?? "none"}`);
+      const models = difference(old.models.keys(), next.models.keys());
+      if (models.added.length > 0) parts.push(`new model ${listed(models.added)}`);
+      if (models.removed.length > 0) parts.push(`drops model ${listed(models.removed)}`);
+      for (const [model, fields2] of next.models) {
+        const dropped = difference(old.models.get(model) ?? fields2, fields2).removed;
+        if (old.models.has(model) && dropped.length > 0) parts.push(`${model} loses ${listed(dropped)}`);
+      }
+      technologies.push("prisma", ...next.provider ? [next.provider] : []);
+    } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$/.test(file2.path)) {
+      const old = dumpedTables(file2.before);
+      const next = dumpedTables(file2.after);
+      const tables = difference(old.keys(), next.keys());
+      if (tables.added.length > 0) parts.push(`new table ${listed(tables.added)}`);
+      if (tables.removed.length > 0) parts.push(`drops table ${listed(tables.removed)}`);
+      for (const [table, columns] of next) {
+        const dropped = old.has(table) ? difference(old.get(table), columns).removed : [];
+        if (dropped.length > 0) parts.push(`${table} loses ${listed(dropped)}`);
+      }
+    } else if (file2.after !== void 0) {
+      const forward = forwardPart(file2.path, newLines(clean(file2.before), clean(file2.after)));
+      const created = matches(createsTable, forward);
+      const destroyed = matches(destroys, forward);
+      const extensions = matches(extends_, forward);
+      if (created.length > 0) parts.push(`creates table ${listed(created)}`);
+      if (destroyed.length > 0) parts.push(`drops or renames ${listed(destroyed)}`);
+      if (extensions.length > 0) parts.push(`adds database extension ${listed(extensions)}`);
+      technologies.push(...extensions);
+    }
+    signals.push(
+      parts.length > 0 ? { file: file2.path, decision: true, reason: reasonText(parts.join("; ")), technologies } : {
+        file: file2.path,
+        decision: false,
+        reason: file2.after === void 0 ? "a migration removed" : "columns, indexes or data only",
+        technologies
+      }
+    );
+  }
+  return signals;
+}
+
+// src/adr/readers/dependencies.ts
 import { posix as posix2 } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
@@ -70430,7 +70860,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse5(toml, options = {}) {
+function parse7(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -70509,67 +70939,165 @@ function parse5(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/adr/dependency-changes.ts
-function majorOf(version3) {
+// src/adr/readers/dependencies.ts
+var frameworks = /* @__PURE__ */ new Set([
+  // JavaScript
+  "react",
+  "react-dom",
+  "next",
+  "vue",
+  "nuxt",
+  "svelte",
+  "@sveltejs/kit",
+  "@angular/core",
+  "express",
+  "fastify",
+  "koa",
+  "@nestjs/core",
+  "@hapi/hapi",
+  "@remix-run/node",
+  "@remix-run/react",
+  "gatsby",
+  "astro",
+  "electron",
+  "@prisma/client",
+  "prisma",
+  "typeorm",
+  "sequelize",
+  "mongoose",
+  "graphql",
+  "@apollo/server",
+  "apollo-server",
+  "socket.io",
+  "react-native",
+  // Python
+  "django",
+  "flask",
+  "fastapi",
+  "starlette",
+  "sqlalchemy",
+  "celery",
+  "pydantic",
+  "tornado",
+  "aiohttp",
+  // Go
+  "github.com/gin-gonic/gin",
+  "github.com/labstack/echo",
+  "github.com/gofiber/fiber",
+  "gorm.io/gorm",
+  "google.golang.org/grpc",
+  "github.com/go-chi/chi",
+  "entgo.io/ent",
+  // Rust
+  "tokio",
+  "actix-web",
+  "axum",
+  "rocket",
+  "diesel",
+  "sqlx",
+  "warp",
+  "tonic"
+]);
+var frameworkGroups = /^(org\.springframework(\.boot)?|io\.quarkus|io\.micronaut|org\.hibernate(\.orm)?|jakarta\.platform):/;
+var isFramework = (name) => frameworks.has(name.toLowerCase()) || frameworkGroups.test(name);
+function majorOf(version3, zeroMinorIsMajor = false) {
   const match = /(\d+)(?:\.(\d+))?/.exec(version3);
   if (!match) return void 0;
-  return match[1] === "0" ? `0.${match[2] ?? "0"}` : match[1];
+  return match[1] === "0" && zeroMinorIsMajor ? `0.${match[2] ?? "0"}` : match[1];
 }
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var ManifestProblem = class extends Error {
+};
 function fromPackageJson(text5) {
   const json2 = JSON.parse(text5);
-  return new Map(
-    ["dependencies", "peerDependencies", "optionalDependencies"].flatMap(
-      (section) => Object.entries(json2[section] ?? {})
-    )
-  );
+  if (!isRecord(json2)) throw new ManifestProblem("the file is not a JSON object");
+  const deps = /* @__PURE__ */ new Map();
+  for (const section of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+    const entries = json2[section];
+    if (entries === void 0) continue;
+    if (!isRecord(entries))
+      throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
+    for (const [name, version3] of Object.entries(entries)) deps.set(name, { version: String(version3), extras: [] });
+  }
+  return deps;
 }
 function fromGoMod(text5) {
   const deps = /* @__PURE__ */ new Map();
   let inBlock = false;
   for (const raw of text5.split("\n")) {
     const line = raw.trim();
-    if (line.startsWith("require (")) inBlock = true;
+    if (/^require\s*\($/.test(line)) inBlock = true;
     else if (inBlock && line === ")") inBlock = false;
     const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
-    if (!entry || entry.includes("// indirect")) continue;
-    const match = /^(\S+)\s+(v\S+)/.exec(entry);
-    if (match) deps.set(match[1], match[2]);
+    const match = entry ? /^(\S+)\s+(v\S+)/.exec(entry) : null;
+    if (!match) continue;
+    const name = match[1].replace(/\/v\d+$/, "");
+    deps.set(name, { version: match[2], extras: [], indirect: entry.includes("// indirect") });
   }
   return deps;
+}
+function requirement(line) {
+  const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(line.trim());
+  if (!match) return void 0;
+  const extras = (match[2] ?? "").split(",").map((extra) => extra.trim().toLowerCase()).filter(Boolean);
+  return [match[1].toLowerCase().replace(/[._]/g, "-"), { version: match[3].split(";")[0].trim() || "*", extras }];
 }
 function fromRequirements(text5) {
   const deps = /* @__PURE__ */ new Map();
   for (const raw of text5.split("\n")) {
     const line = raw.replace(/#.*/, "").trim();
     if (!line || line.startsWith("-")) continue;
-    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(.*)$/.exec(line);
-    if (match) deps.set(match[1].toLowerCase().replace(/[._]/g, "-"), match[2].trim() || "*");
+    const entry = requirement(line);
+    if (entry) deps.set(...entry);
   }
   return deps;
 }
 function fromPyproject(text5) {
-  const toml = parse5(text5);
-  const deps = fromRequirements((toml.project?.dependencies ?? []).join("\n"));
-  for (const [name, spec] of Object.entries(toml.tool?.poetry?.dependencies ?? {})) {
+  const toml = parse7(text5);
+  const projectDependencies = toml.project?.dependencies;
+  if (projectDependencies !== void 0 && !Array.isArray(projectDependencies))
+    throw new ManifestProblem("project.dependencies is not a list");
+  const deps = fromRequirements((projectDependencies ?? []).map(String).join("\n"));
+  const poetry = toml.tool?.poetry?.dependencies;
+  if (poetry !== void 0 && !isRecord(poetry)) throw new ManifestProblem("tool.poetry.dependencies is not a table");
+  for (const [name, spec] of Object.entries(poetry ?? {})) {
     if (name === "python") continue;
-    deps.set(
-      name.toLowerCase(),
-      typeof spec === "string" ? spec : String(spec.version ?? "*")
-    );
+    const table = isRecord(spec) ? spec : {};
+    deps.set(name.toLowerCase().replace(/[._]/g, "-"), {
+      version: typeof spec === "string" ? spec : String(table.version ?? "*"),
+      extras: Array.isArray(table.extras) ? table.extras.map((extra) => String(extra).toLowerCase()) : []
+    });
   }
   return deps;
 }
 function fromCargo(text5) {
-  const toml = parse5(text5);
+  const toml = parse7(text5);
+  if (toml.dependencies !== void 0 && !isRecord(toml.dependencies))
+    throw new ManifestProblem("[dependencies] is not a table");
   return new Map(
-    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => [
-      name,
-      typeof spec === "string" ? spec : String(spec.version ?? "*")
-    ])
+    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => {
+      const table = isRecord(spec) ? spec : {};
+      return [
+        name,
+        {
+          version: typeof spec === "string" ? spec : String(table.version ?? "*"),
+          extras: Array.isArray(table.features) ? table.features.map(String) : []
+        }
+      ];
+    })
   );
 }
 function fromPom(text5) {
   const deps = /* @__PURE__ */ new Map();
+  const parentStart = text5.indexOf("<parent>");
+  const parentEnd = parentStart < 0 ? -1 : text5.indexOf("</parent>", parentStart);
+  if (parentEnd > 0) {
+    const block = text5.slice(parentStart, parentEnd);
+    const tag = (name) => new RegExp(`<${name}>\\s*([^<\\s]+)\\s*</${name}>`).exec(block)?.[1];
+    const group = tag("groupId");
+    const artifact = tag("artifactId");
+    if (group && artifact) deps.set(`${group}:${artifact}`, { version: tag("version") ?? "*", extras: [] });
+  }
   for (let start = text5.indexOf("<dependency>"); start >= 0; start = text5.indexOf("<dependency>", start + 1)) {
     const end = text5.indexOf("</dependency>", start);
     if (end < 0) break;
@@ -70583,17 +71111,18 @@ function fromPom(text5) {
     if (["test", "provided"].includes(tag("scope") ?? "")) continue;
     const group = tag("groupId");
     const artifact = tag("artifactId");
-    if (group && artifact) deps.set(`${group}:${artifact}`, tag("version") ?? "*");
+    if (group && artifact) deps.set(`${group}:${artifact}`, { version: tag("version") ?? "*", extras: [] });
   }
   return deps;
 }
 function fromGradle(text5) {
   const deps = /* @__PURE__ */ new Map();
-  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+):([^"']+)["']/g;
-  for (const match of text5.matchAll(notation)) deps.set(`${match[1]}:${match[2]}`, match[3]);
+  const notation = /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+)(?::([^"']+))?["']/g;
+  for (const match of text5.matchAll(notation))
+    deps.set(`${match[1]}:${match[2]}`, { version: match[3] ?? "*", extras: [] });
   return deps;
 }
-var readers = [
+var manifestReaders = [
   [/^package\.json$/, fromPackageJson],
   [/^go\.mod$/, fromGoMod],
   [/^requirements.*\.txt$/, fromRequirements],
@@ -70604,116 +71133,392 @@ var readers = [
 ];
 function isDependencyManifest(path2) {
   const name = posix2.basename(path2);
-  return readers.some(([pattern]) => pattern.test(name));
+  return manifestReaders.some(([pattern]) => pattern.test(name));
 }
+var isSubmoduleChange = (patch) => /^[+-]Subproject commit [0-9a-f]{7,}/m.test(patch ?? "");
 function read(path2, text5) {
-  if (text5 === void 0) return /* @__PURE__ */ new Map();
-  const reader = readers.find(([pattern]) => pattern.test(posix2.basename(path2)))?.[1];
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return { deps: /* @__PURE__ */ new Map() };
+  const reader = manifestReaders.find(([pattern]) => pattern.test(posix2.basename(path2)))?.[1];
   try {
-    return reader ? reader(text5) : /* @__PURE__ */ new Map();
-  } catch {
-    return /* @__PURE__ */ new Map();
+    return { deps: reader ? reader(cleaned) : /* @__PURE__ */ new Map() };
+  } catch (error63) {
+    return { deps: /* @__PURE__ */ new Map(), problem: reasonText(error63 instanceof Error ? error63.message : String(error63)) };
   }
 }
-function dependencyChanges(path2, before, after) {
-  const old = read(path2, before);
-  const next = read(path2, after);
-  const changes = [];
-  for (const [name, version3] of next) {
-    const previous3 = old.get(name);
-    if (previous3 === void 0) changes.push({ name, kind: "added", to: version3 });
-    else if (majorOf(previous3) !== void 0 && majorOf(version3) !== void 0 && majorOf(previous3) !== majorOf(version3))
-      changes.push({ name, kind: "major", from: previous3, to: version3 });
+function readDependencies(files, options = {}) {
+  const signals = [];
+  for (const file2 of files) {
+    if (isSubmoduleChange(file2.patch)) {
+      const added = /^\+Subproject commit/m.test(file2.patch) && !/^-Subproject commit/m.test(file2.patch);
+      signals.push({
+        file: file2.path,
+        decision: added,
+        reason: added ? "adds a submodule" : "submodule moved to another commit",
+        technologies: ["submodule"]
+      });
+      continue;
+    }
+    const old = read(file2.previousPath ?? file2.path, file2.before);
+    const next = read(file2.path, file2.after);
+    if (next.problem !== void 0 || old.problem !== void 0) {
+      signals.push({
+        file: file2.path,
+        decision: false,
+        reason: `could not be read: ${next.problem ?? old.problem}`,
+        technologies: [],
+        problem: true
+      });
+      continue;
+    }
+    const parts = [];
+    const names = [];
+    for (const [name, declared2] of next.deps) {
+      if (declared2.indirect) continue;
+      const previous3 = old.deps.get(name);
+      if (previous3 === void 0) {
+        parts.push(`adds ${name} ${declared2.version}`);
+        names.push(name);
+        continue;
+      }
+      const from = majorOf(previous3.version, options.zeroMinorIsMajor);
+      const to = majorOf(declared2.version, options.zeroMinorIsMajor);
+      if (from !== void 0 && to !== void 0 && from !== to && isFramework(name)) {
+        parts.push(`moves ${name} from ${previous3.version} to ${declared2.version}`);
+        names.push(name);
+      }
+      const extras = declared2.extras.filter((extra) => !previous3.extras.includes(extra));
+      if (extras.length > 0) {
+        parts.push(`${name} gains ${listed(extras)}`);
+        names.push(name);
+      }
+    }
+    signals.push(
+      parts.length > 0 ? {
+        file: file2.path,
+        decision: true,
+        reason: reasonText(listed(parts, 5)),
+        technologies: names.map((name) => name.split(/[/:]/).pop())
+      } : {
+        file: file2.path,
+        decision: false,
+        reason: "version bumps, dev dependencies or order only",
+        technologies: []
+      }
+    );
   }
-  return changes;
+  return signals;
+}
+
+// src/adr/readers/orchestration.ts
+var import_yaml4 = __toESM(require_dist2(), 1);
+var decisiveKinds = /* @__PURE__ */ new Set([
+  "StatefulSet",
+  "CronJob",
+  "DaemonSet",
+  "Ingress",
+  "IngressRoute",
+  "Gateway",
+  "HTTPRoute",
+  "VirtualService",
+  "CustomResourceDefinition"
+]);
+var record3 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+function yamlOf(text5) {
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return void 0;
+  try {
+    return record3((0, import_yaml4.parse)(cleaned, { uniqueKeys: false, maxAliasCount: 100 }));
+  } catch {
+    return void 0;
+  }
+}
+function objectsIn(text5) {
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return [];
+  return cleaned.split(/^---.*$/m).flatMap((doc) => {
+    const kind = /^kind:\s*["']?([A-Za-z]\w*)/m.exec(doc)?.[1];
+    if (!kind) return [];
+    const name = /^metadata:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+name:\s*([^\n#]+)/m.exec(doc)?.[1]?.trim() ?? "";
+    return [`${kind}/${name}`];
+  });
+}
+var chartDependencies = (doc) => (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map(
+  (dependency) => String(record3(dependency).name ?? "?")
+);
+var kustomizeParts = (doc) => [
+  ...(Array.isArray(doc?.resources) ? doc.resources : []).map(String).filter((entry) => /:\/\/|^github\.com\//.test(entry)),
+  ...(Array.isArray(doc?.helmCharts) ? doc.helmCharts : []).map(
+    (chart) => `chart ${String(record3(chart).name ?? "?")}`
+  ),
+  ...(Array.isArray(doc?.components) ? doc.components : []).map((component) => `component ${String(component)}`)
+];
+function readOrchestration(files) {
+  const signals = [];
+  const decided = /* @__PURE__ */ new Set();
+  const decide = (file2, reason2, technologies) => {
+    signals.push({ file: file2, decision: true, reason: reasonText(reason2), technologies: ["kubernetes", ...technologies] });
+    decided.add(file2);
+  };
+  const before = /* @__PURE__ */ new Map();
+  const after = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const name = file2.path.split("/").pop();
+    if (name === "Chart.yaml") {
+      const old = yamlOf(file2.before);
+      const next = yamlOf(file2.after);
+      const chart = String((next ?? old)?.name ?? file2.path.split("/").slice(-2, -1)[0] ?? "chart");
+      if (file2.before === void 0) decide(file2.path, `new Helm chart ${chart}`, ["helm", chart]);
+      else if (file2.after === void 0) decide(file2.path, `removes the Helm chart ${chart}`, ["helm", chart]);
+      else {
+        const { added: added2, removed: removed2 } = difference(chartDependencies(old), chartDependencies(next));
+        if (added2.length > 0) decide(file2.path, `adds chart dependency ${listed(added2)}`, ["helm", ...added2]);
+        if (removed2.length > 0) decide(file2.path, `removes chart dependency ${listed(removed2)}`, ["helm", ...removed2]);
+      }
+      continue;
+    }
+    if (/^kustomization\.ya?ml$/.test(name)) {
+      const { added: added2, removed: removed2 } = difference(kustomizeParts(yamlOf(file2.before)), kustomizeParts(yamlOf(file2.after)));
+      if (added2.length > 0) decide(file2.path, `kustomization adds ${listed(added2)}`, ["kustomize"]);
+      if (removed2.length > 0) decide(file2.path, `kustomization removes ${listed(removed2)}`, ["kustomize"]);
+      continue;
+    }
+    for (const object2 of objectsIn(file2.before)) before.set(object2, file2.path);
+    for (const object2 of objectsIn(file2.after)) after.set(object2, file2.path);
+  }
+  const decisive = (object2) => decisiveKinds.has(object2.split("/")[0]);
+  const { added, removed } = difference([...before.keys()].filter(decisive), [...after.keys()].filter(decisive));
+  for (const object2 of added) decide(after.get(object2), `adds ${object2}`, [object2.split("/")[0]]);
+  for (const object2 of removed) decide(before.get(object2), `removes ${object2}`, [object2.split("/")[0]]);
+  for (const file2 of files) {
+    if (decided.has(file2.path)) continue;
+    const name = file2.path.split("/").pop();
+    const reason2 = name === "Chart.yaml" ? "chart version or metadata only" : /^values.*\.ya?ml$/.test(name) ? "values only" : /\.(txt|md|tpl)$/.test(name) ? "notes, docs or helpers only" : "settings of existing objects only";
+    signals.push({ file: file2.path, decision: false, reason: reason2, technologies: ["kubernetes"] });
+  }
+  return signals;
+}
+
+// src/adr/readers/terraform.ts
+function codeLines(text5) {
+  const out = [];
+  let inBlockComment = false;
+  for (const raw of text5.split("\n")) {
+    let line = "";
+    let inString = false;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i];
+      if (inBlockComment) {
+        if (c === "*" && raw[i + 1] === "/") {
+          inBlockComment = false;
+          i++;
+        }
+        continue;
+      }
+      if (inString) {
+        line += c;
+        if (c === "\\") line += raw[++i] ?? "";
+        else if (c === '"') inString = false;
+        continue;
+      }
+      if (c === '"') inString = true;
+      else if (c === "#" || c === "/" && raw[i + 1] === "/") break;
+      else if (c === "/" && raw[i + 1] === "*") {
+        inBlockComment = true;
+        i++;
+        continue;
+      }
+      line += c;
+    }
+    out.push(line);
+  }
+  return out;
+}
+function braceDelta(line) {
+  let delta = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{") delta++;
+    else if (c === "}") delta--;
+  }
+  return delta;
+}
+function declaredInHcl(file2, text5, into) {
+  const lines = codeLines(text5);
+  let depth = 0;
+  let current;
+  for (const line of lines) {
+    if (depth === 0) {
+      const resource = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/.exec(line);
+      const module = /^\s*module\s+"([^"]+)"/.exec(line);
+      const provider = /^\s*provider\s+"([^"]+)"/.exec(line);
+      const dependency = /^\s*dependency\s+"([^"]+)"/.exec(line);
+      const address = resource ? `${resource[1]}.${resource[2]}.${resource[3]}` : module ? `module.${module[1]}` : provider ? `provider.${provider[1]}` : dependency ? `dependency.${dependency[1]}` : /^\s*terraform\s*\{/.test(line) ? "terraform" : void 0;
+      current = address ? { address, body: [] } : void 0;
+    }
+    current?.body.push(line);
+    depth += braceDelta(line);
+    if (depth <= 0 && current) {
+      finish(file2, current.address, current.body, into);
+      current = void 0;
+      depth = 0;
+    }
+  }
+}
+function finish(file2, address, body, into) {
+  const text5 = body.join("\n");
+  if (address !== "terraform") {
+    const source = /^\s*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
+    const alias = address.startsWith("provider.") ? /^\s*alias\s*=\s*"([^"]+)"/m.exec(text5)?.[1] : void 0;
+    into.blocks.set(alias ? `${address}.${alias}` : address, { file: file2, ...source !== void 0 ? { source } : {} });
+    return;
+  }
+  const unitSource = /^\s*source\s*=\s*"([^"]*)"/m.exec(text5)?.[1];
+  if (unitSource !== void 0) into.blocks.set("terragrunt.source", { file: file2, source: unitSource });
+  const backend = /^\s*backend\s+"([^"]+)"\s*\{/m.exec(text5)?.[1] ?? (/^\s*cloud\s*\{/m.test(text5) ? "cloud" : void 0);
+  if (backend) {
+    const start = body.findIndex((line) => /^\s*(backend\s+"|cloud\s*\{)/.test(line));
+    let depth = 0;
+    const settings = [];
+    for (const line of body.slice(start)) {
+      settings.push(line.replace(/\s+/g, ""));
+      depth += braceDelta(line);
+      if (depth <= 0) break;
+    }
+    into.backend = { file: file2, kind: backend, settings: settings.join("") };
+  }
+  const providers = /required_providers\s*\{([\s\S]*?)\n\s*\}/m.exec(text5)?.[1] ?? "";
+  for (const match of providers.matchAll(/^\s*([\w-]+)\s*=\s*\{/gm))
+    into.blocks.set(`required_provider.${match[1]}`, { file: file2 });
+}
+function declaredInJson(file2, text5, into) {
+  let json2;
+  try {
+    json2 = JSON.parse(text5);
+  } catch {
+    return;
+  }
+  const record4 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+  for (const kind of ["resource", "data"])
+    for (const [type, named] of Object.entries(record4(json2[kind])))
+      for (const name of Object.keys(record4(named))) into.blocks.set(`${kind}.${type}.${name}`, { file: file2 });
+  for (const [name, body] of Object.entries(record4(json2.module))) {
+    const source = record4(body).source;
+    into.blocks.set(`module.${name}`, { file: file2, ...typeof source === "string" ? { source } : {} });
+  }
+  for (const name of Object.keys(record4(json2.provider))) into.blocks.set(`provider.${name}`, { file: file2 });
+}
+function declared(files, side) {
+  const into = { blocks: /* @__PURE__ */ new Map() };
+  for (const file2 of files) {
+    const text5 = clean(file2[side]);
+    const path2 = side === "before" ? file2.previousPath ?? file2.path : file2.path;
+    if (text5 === void 0 || /\.tfvars(\.json)?$/.test(path2)) continue;
+    if (path2.endsWith(".json")) declaredInJson(file2.path, text5, into);
+    else declaredInHcl(file2.path, text5, into);
+  }
+  return into;
+}
+var describe3 = (address) => address === "terragrunt.source" ? "the Terragrunt unit's module" : address.startsWith("required_provider.") ? `provider ${address.slice(18)}` : address.replace(/^(resource|data)\./, (_, kind) => kind === "data" ? "data source " : "");
+function readTerraform(files) {
+  const before = declared(files, "before");
+  const after = declared(files, "after");
+  const signals = [];
+  const decided = /* @__PURE__ */ new Set();
+  const decide = (file2, reason2, technologies) => {
+    signals.push({ file: file2, decision: true, reason: reasonText(reason2), technologies });
+    decided.add(file2);
+  };
+  const typeOf = (address) => address.split(".")[1] ?? address;
+  const { added, removed } = difference(before.blocks.keys(), after.blocks.keys());
+  const byFile = (addresses, side) => {
+    const grouped = /* @__PURE__ */ new Map();
+    for (const address of addresses) {
+      const file2 = side.blocks.get(address).file;
+      grouped.set(file2, [...grouped.get(file2) ?? [], address]);
+    }
+    return grouped;
+  };
+  for (const [file2, addresses] of byFile(added, after))
+    decide(file2, `adds ${listed(addresses.map(describe3))}`, ["terraform", ...addresses.map(typeOf)]);
+  for (const [file2, addresses] of byFile(removed, before))
+    decide(file2, `removes ${listed(addresses.map(describe3))}`, ["terraform", ...addresses.map(typeOf)]);
+  for (const [address, next] of after.blocks) {
+    const previous3 = before.blocks.get(address);
+    if (previous3?.source !== void 0 && next.source !== void 0 && previous3.source !== next.source)
+      decide(next.file, `${describe3(address)} now comes from ${next.source} (was ${previous3.source})`, [
+        "terraform",
+        typeOf(address)
+      ]);
+  }
+  if (before.backend?.kind !== after.backend?.kind || before.backend?.settings !== after.backend?.settings) {
+    const file2 = after.backend?.file ?? before.backend?.file ?? files[0].path;
+    decide(
+      file2,
+      before.backend?.kind === after.backend?.kind ? `changes the ${after.backend.kind} state backend's settings` : `state backend ${before.backend?.kind ?? "local"} -> ${after.backend?.kind ?? "local"}`,
+      ["terraform", after.backend?.kind ?? before.backend?.kind ?? "state"]
+    );
+  }
+  for (const file2 of files) {
+    if (decided.has(file2.path)) continue;
+    const reason2 = /\.tfvars(\.json)?$/.test(file2.path) ? "variable values only" : file2.status === "renamed" ? "moved; the same blocks" : "attributes, comments or layout only";
+    signals.push({ file: file2.path, decision: false, reason: reason2, technologies: ["terraform"] });
+  }
+  return signals;
+}
+
+// src/adr/readers/iac-code.ts
+var constructs = [
+  /\bnew\s+([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)\s*\(\s*(?:this\s*,\s*)?["'`]([^"'`\n]+)["'`]/g,
+  /(?<![\w.])([a-z_][\w]*(?:\.[a-z_][\w]*)*\.[A-Z]\w*)\s*\(\s*(?:self\s*,\s*)?["']([^"'\n]+)["']/g
+];
+var declaresResourcesInCode = (patch) => /^[+-].*\bnew\s+(?:aws|gcp|azure|azure_native|azuread|k8s|kubernetes|cloudflare|digitalocean|docker|random)\.\w+\.\w+\s*\(/m.test(
+  patch ?? ""
+) || /^[+-].*\bnew\s+\w+\.\w+\s*\(\s*this\s*,\s*["'`]/m.test(patch ?? "") || /^[+-].*\b(?:aws|gcp|azure|azure_native)\.\w+\.[A-Z]\w*\s*\(\s*["']/m.test(patch ?? "") || /^[+-].*\b\w+\.[A-Z]\w*\s*\(\s*self\s*,\s*["']/m.test(patch ?? "");
+var isCodePath = (path2) => /\.(ts|js|mjs|py|go|cs|java)$/.test(path2);
+function resourcesIn(text5) {
+  const found = /* @__PURE__ */ new Map();
+  const cleaned = clean(text5) ?? "";
+  for (const pattern of constructs)
+    for (const match of cleaned.matchAll(pattern)) {
+      const type = match[1];
+      if (!/\.[A-Z]\w*$/.test(type)) continue;
+      found.set(`${type} "${match[2]}"`, type);
+    }
+  return found;
+}
+function readInfrastructureCode(files) {
+  return files.map((file2) => {
+    const old = resourcesIn(file2.before);
+    const next = resourcesIn(file2.after);
+    const { added, removed } = difference(old.keys(), next.keys());
+    const parts = [
+      ...added.length > 0 ? [`adds ${listed(added)}`] : [],
+      ...removed.length > 0 ? [`removes ${listed(removed)}`] : []
+    ];
+    const technologies = [.../* @__PURE__ */ new Set([...added.map((key) => next.get(key)), ...removed.map((key) => old.get(key))])];
+    return parts.length > 0 ? {
+      file: file2.path,
+      decision: true,
+      reason: reasonText(parts.join("; ")),
+      technologies: ["infrastructure as code", ...technologies]
+    } : {
+      file: file2.path,
+      decision: false,
+      reason: "arguments of existing resources only",
+      technologies: ["infrastructure as code"]
+    };
+  });
 }
 
 // src/adr/detect-infra-changes.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-init_glob();
-import { posix as posix3 } from "node:path";
+var isTerraform = (path2) => /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path2);
 var categoryOrder = Object.keys(defaultCategoryGlobs);
-function addedLines(patch) {
-  return (patch ?? "").split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
-}
-function removedLines(patch) {
-  return (patch ?? "").split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---")).map((line) => line.slice(1));
-}
-var verb = (status2) => status2 === "added" ? "added" : status2 === "removed" ? "removed" : "changed";
-function terraformTypes(lines) {
-  return [
-    ...new Set(
-      lines.flatMap((line) => [
-        .../^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? [],
-        .../^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []
-      ])
-    )
-  ];
-}
-function baseImages(lines) {
-  return [
-    ...new Set(
-      lines.map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1]).filter((image) => Boolean(image))
-    )
-  ];
-}
-function kubernetesKinds(lines) {
-  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
-  return [
-    ...new Set(
-      lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind) => Boolean(kind))
-    )
-  ];
-}
-function reasonFor(category, file2) {
-  const added = addedLines(file2.patch);
-  const name = posix3.basename(file2.path);
-  switch (category) {
-    case "infrastructure-as-code": {
-      const types = terraformTypes([...added, ...removedLines(file2.patch)]);
-      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name) ? "Terraform/OpenTofu" : /^Pulumi/.test(name) ? "Pulumi" : name === "cdk.json" ? "AWS CDK" : /^serverless\./.test(name) ? "Serverless Framework" : "CloudFormation";
-      return {
-        reason: types.length > 0 ? `${tool}: ${verb(file2.status)} ${types.slice(0, 5).join(", ")}` : `${tool} file ${verb(file2.status)}`,
-        technologies: [tool.toLowerCase(), ...types]
-      };
-    }
-    case "containers": {
-      const images = baseImages(added);
-      const removed = baseImages(removedLines(file2.patch));
-      const reason2 = images.length > 0 && removed.length > 0 ? `base image ${removed.join(", ")} -> ${images.join(", ")}` : images.length > 0 ? `uses base image ${images.join(", ")}` : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file2.status)}`;
-      return { reason: reason2, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0].split("/").pop())] };
-    }
-    case "orchestration": {
-      const kinds = kubernetesKinds(added);
-      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file2.path) ? "Helm" : /kustomization/.test(name) ? "Kustomize" : "Kubernetes";
-      return {
-        reason: kinds.length > 0 ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file2.status)}` : `${tool} manifest ${verb(file2.status)}`,
-        technologies: ["kubernetes", tool.toLowerCase(), ...kinds]
-      };
-    }
-    case "ci-cd":
-      return {
-        reason: `${file2.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file2.status)}`,
-        technologies: file2.path.startsWith(".github/") ? ["github actions"] : []
-      };
-    case "database": {
-      const tool = name === "schema.prisma" ? "Prisma schema" : /migrat|alembic|flyway|liquibase|changelog/.test(file2.path) ? "migration" : "database schema";
-      return { reason: `${tool} ${verb(file2.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
-    }
-    case "dependencies": {
-      if (!isDependencyManifest(file2.path)) return void 0;
-      const changes = dependencyChanges(file2.path, file2.before, file2.after);
-      if (changes.length === 0) return void 0;
-      const described = changes.slice(0, 5).map(
-        (change) => change.kind === "added" ? `adds ${change.name} ${change.to}` : `moves ${change.name} from ${change.from} to ${change.to}`
-      );
-      return {
-        reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""),
-        technologies: changes.map((change) => change.name.split(/[/:]/).pop())
-      };
-    }
-  }
-}
 function compileDetector(config2) {
   const options = { dot: true, nocase: false };
   const matchers = categoryOrder.map((category) => {
@@ -70724,49 +71529,81 @@ function compileDetector(config2) {
   const ignored = config2.ignore.length > 0 ? (0, import_picomatch2.default)(config2.ignore, options) : () => false;
   return { matchers, ignored };
 }
+var looksLikeManifest = (text5) => text5 !== void 0 && /^apiVersion:\s*\S/m.test(text5) && /^kind:\s*[A-Z]/m.test(text5);
+function categoryOf(file2, config2, compiled = compileDetector(config2)) {
+  if (file2.path.length > maxGlobPathLength || compiled.ignored(file2.path)) return void 0;
+  if (file2.additions + file2.deletions < config2.minChangedLines) return void 0;
+  if (isSubmoduleChange(file2.patch)) return "dependencies";
+  const byPath = compiled.matchers.find(({ matches: matches2 }) => matches2(file2.path))?.category;
+  if (byPath) return byPath;
+  return isCodePath(file2.path) && declaresResourcesInCode(file2.patch) ? "infrastructure-as-code" : void 0;
+}
+var readers = {
+  "infrastructure-as-code": (files) => [
+    ...readTerraform(files.filter((file2) => isTerraform(file2.path))),
+    ...readInfrastructureCode(files.filter((file2) => isCodePath(file2.path))),
+    ...readCloudTemplates(files.filter((file2) => !isTerraform(file2.path) && !isCodePath(file2.path)))
+  ],
+  containers: (files) => readContainers(files),
+  orchestration: (files) => readOrchestration(files),
+  "ci-cd": (files) => readCiCd(files),
+  database: (files) => readDatabase(files),
+  dependencies: (files, config2) => readDependencies(
+    files.filter((file2) => isDependencyManifest(file2.path) || isSubmoduleChange(file2.patch)),
+    { zeroMinorIsMajor: config2.zeroMinorIsMajor }
+  )
+};
 function detectInfraChanges(files, config2) {
-  const { matchers, ignored } = compileDetector(config2);
-  const changes = [];
+  const compiled = compileDetector(config2);
+  const claimed = /* @__PURE__ */ new Map();
   for (const file2 of files) {
-    if (file2.path.length > maxGlobPathLength || ignored(file2.path)) continue;
-    if (file2.additions + file2.deletions < config2.minChangedLines) continue;
-    for (const { category, matches } of matchers) {
-      if (!matches(file2.path) && !(category === "orchestration" && /\.ya?ml$/.test(file2.path) && kubernetesKinds(addedLines(file2.patch)).length > 0))
-        continue;
-      const found = reasonFor(category, file2);
-      if (!found) continue;
-      changes.push({ file: file2.path, category, reason: found.reason, technologies: found.technologies });
-      break;
-    }
+    const category = categoryOf(file2, config2, compiled) ?? (/\.ya?ml$/.test(file2.path) && !compiled.ignored(file2.path) && (looksLikeManifest(file2.after) || looksLikeManifest(file2.before)) ? "orchestration" : void 0);
+    if (category) claimed.set(category, [...claimed.get(category) ?? [], file2]);
+  }
+  const changes = [];
+  for (const category of categoryOrder) {
+    const claimedFiles = claimed.get(category);
+    if (!claimedFiles) continue;
+    const weight = config2.categories[category].weight;
+    for (const signal of readers[category](claimedFiles, config2))
+      changes.push({
+        file: signal.file,
+        category,
+        reason: signal.reason,
+        technologies: signal.technologies,
+        decision: signal.decision,
+        weight: signal.decision ? weight : 0,
+        ...signal.problem ? { problem: true } : {}
+      });
   }
   return changes;
 }
 
 // src/adr/read-adr.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
+var import_yaml5 = __toESM(require_dist2(), 1);
 init_document2();
 init_parse_adr();
-import { posix as posix4 } from "node:path";
+import { posix as posix3 } from "node:path";
 var knownStatus = (value) => {
   const word = value?.trim().split(/[\s,;:(]/)[0]?.toLowerCase();
   return adrStatuses.includes(word ?? "") ? word : void 0;
 };
-var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix4.basename(match[1]));
+var linkTargets = (text5) => [...text5.matchAll(/\]\(([^)\s]+\.md)\)/g)].map((match) => posix3.basename(match[1]));
 function readAdr(path2, text5) {
   let body = text5;
   let frontMatter = {};
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
   if (front) {
     try {
-      const parsed = (0, import_yaml2.parse)(front[1]);
+      const parsed = (0, import_yaml5.parse)(front[1]);
       if (parsed && typeof parsed === "object") frontMatter = parsed;
     } catch {
     }
     body = text5.slice(front[0].length);
   }
-  const record2 = parseMarkdownRecord(body);
-  const fallbackTitle = posix4.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
-  if (record2.fields.has("status") && /^ADR\s*:/i.test(record2.title?.text ?? "")) {
+  const record4 = parseMarkdownRecord(body);
+  const fallbackTitle = posix3.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
+  if (record4.fields.has("status") && /^ADR\s*:/i.test(record4.title?.text ?? "")) {
     const adr2 = parseAdr(body);
     return {
       path: path2,
@@ -70778,12 +71615,12 @@ function readAdr(path2, text5) {
       text: body.toLowerCase()
     };
   }
-  const statusSection = findSection(record2, "status");
+  const statusSection = findSection(record4, "status");
   const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
   const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
-  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record2.fields.get("status")?.value;
-  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record2.fields.get("date")?.value;
-  const title = (record2.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record4.fields.get("status")?.value;
+  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record4.fields.get("date")?.value;
+  const title = (record4.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
   return {
     path: path2,
     title,
@@ -70852,6 +71689,7 @@ init_config();
 init_data_files();
 var communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
 var maxAdrsRead = 200;
+var maxFilesRead = 500;
 function exemptionReason(body) {
   for (const line of body.split(/\r?\n/)) {
     const trimmed = line.trim();
@@ -70863,31 +71701,39 @@ function exemptionReason(body) {
 }
 async function assessAdrNeed(view, input2) {
   const { change, changed, config: config2 } = input2;
-  const manifests = changed.filter((file2) => isDependencyManifest(file2.path)).map((file2) => file2.path);
   const directories = [.../* @__PURE__ */ new Set([adrDirectoryOf(config2), ...communityAdrDirectories])];
-  const [head, base] = manifests.length > 0 ? await Promise.all([
-    view.readContents(change.headSha, { files: manifests }),
-    view.readContents(change.baseSha, { files: manifests })
-  ]) : [void 0, void 0];
+  const compiled = compileDetector(config2.adr);
+  const candidates = changed.filter(
+    (file2) => categoryOf(file2, config2.adr, compiled) !== void 0 || /\.ya?ml$/.test(file2.path) && /^[+-]\s*(apiVersion|kind):/m.test(file2.patch ?? "")
+  );
+  const limit = input2.readLimit ?? maxFilesRead;
+  const claimed = candidates.slice(0, limit);
+  const headPaths = claimed.filter((file2) => file2.status !== "removed").map((file2) => file2.path);
+  const basePaths = claimed.filter((file2) => file2.status !== "added").map((file2) => file2.previousPath ?? file2.path);
+  const [head, base] = await Promise.all([
+    headPaths.length > 0 ? view.readContents(change.headSha, { files: headPaths }) : void 0,
+    basePaths.length > 0 ? view.readContents(change.baseSha, { files: basePaths }) : void 0
+  ]);
   const files = changed.map((file2) => ({
     path: file2.path,
     status: file2.status,
     additions: file2.additions,
     deletions: file2.deletions,
+    ...file2.previousPath !== void 0 ? { previousPath: file2.previousPath } : {},
     ...file2.patch !== void 0 ? { patch: file2.patch } : {},
-    ...manifests.includes(file2.path) ? {
-      before: base?.files.get(file2.previousPath ?? file2.path)?.text ?? void 0,
-      after: head?.files.get(file2.path)?.text ?? void 0
-    } : {}
+    ...file2.status !== "added" && base?.files.get(file2.previousPath ?? file2.path)?.text != null ? { before: base.files.get(file2.previousPath ?? file2.path).text } : {},
+    ...file2.status !== "removed" && head?.files.get(file2.path)?.text != null ? { after: head.files.get(file2.path).text } : {}
   }));
-  const changes = detectInfraChanges(files, config2.adr);
+  const seen = detectInfraChanges(files, config2.adr);
+  const changes = seen.filter((found) => found.decision && found.weight > 0).map(({ file: file2, category, reason: reason2, technologies }) => ({ file: file2, category, reason: reason2, technologies }));
+  const score = seen.reduce((sum, found) => sum + found.weight, 0);
   const addedAdrs = recordFilesIn(
     changed.filter((file2) => file2.status !== "removed").map((file2) => file2.path),
     directories
   );
   const waiver = exemptionReason(input2.body ?? "");
   const resolution = addedAdrs.length > 0 ? { kind: "adr-added", files: addedAdrs } : (input2.labels ?? []).includes(config2.adr.skipLabel) ? { kind: "label", label: config2.adr.skipLabel } : waiver ? { kind: "waiver", reason: waiver } : void 0;
-  const suggested = changes.length > 0 && !resolution;
+  const suggested = changes.length > 0 && score >= config2.adr.threshold && !resolution;
   let adrs = [];
   if (suggested || input2.readAdrs === "always") {
     const listing = await view.readContents(change.headSha, { directories });
@@ -70903,13 +71749,18 @@ async function assessAdrNeed(view, input2) {
       return text5 ? [readAdr(path2, text5)] : [];
     });
   }
+  const unreadable = seen.filter((found) => found.problem).map((found) => `${found.file} ${found.reason}; its dependencies were not compared.`);
+  if (candidates.length > limit)
+    unreadable.push(`${candidates.length - limit} infrastructure files beyond the first ${limit} were not read.`);
   return {
     changes,
+    seen,
+    score,
     ...resolution ? { resolution } : {},
     suggested,
     directories,
     related: changes.length > 0 ? findRelatedAdrs(adrs, changes) : [],
-    notes: brokenSupersedeLinks(adrs)
+    notes: [...unreadable, ...brokenSupersedeLinks(adrs)]
   };
 }
 
@@ -71101,12 +71952,12 @@ init_config();
 
 // src/use-cases/validate-data.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix as posix7 } from "node:path";
+import { posix as posix6 } from "node:path";
 init_data_files();
 
 // src/validate/validate-files.ts
 init_data_files();
-import { posix as posix6 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/validate/decode.ts
 var defaultMaxFileSizeBytes = 5 * 1024 * 1024;
@@ -72860,11 +73711,11 @@ var stringAt = (value) => typeof value === "string" ? value : void 0;
 var numberAt = (value) => typeof value === "number" && Number.isFinite(value) ? value : void 0;
 
 // src/validate/rules/infra-costs.ts
-function infraCostsRules(document3) {
+function infraCostsRules(document4) {
   const findings = [];
   const seen = /* @__PURE__ */ new Map();
   let previous3;
-  arrayAt(objectAt(document3)?.months).forEach((value, index2) => {
+  arrayAt(objectAt(document4)?.months).forEach((value, index2) => {
     const month = objectAt(value);
     const name = stringAt(month?.month);
     if (name !== void 0) {
@@ -72956,9 +73807,9 @@ function doraRules(dora) {
   }
   return findings;
 }
-function scorecardRules(document3, fileDate) {
+function scorecardRules(document4, fileDate) {
   const findings = [];
-  const scorecard2 = objectAt(document3);
+  const scorecard2 = objectAt(document4);
   const generatedAt = timestamp(scorecard2?.generatedAt);
   const generatedDate = generatedAt === void 0 ? void 0 : new Date(generatedAt).toISOString().slice(0, 10);
   if (generatedDate !== void 0 && fileDate !== void 0 && fileDate !== generatedDate) {
@@ -72995,9 +73846,9 @@ function scorecardRules(document3, fileDate) {
 }
 
 // src/validate/rules/team.ts
-function teamRules(document3) {
+function teamRules(document4) {
   const findings = [];
-  const team = objectAt(document3);
+  const team = objectAt(document4);
   const members2 = arrayAt(team?.members);
   const headcount = numberAt(team?.headcount);
   if (members2.length > 0 && headcount !== void 0 && headcount !== members2.length) {
@@ -73099,8 +73950,8 @@ function duplicateIds(items) {
   });
   return findings;
 }
-function techDebtRules(document3) {
-  const items = arrayAt(objectAt(document3)?.items);
+function techDebtRules(document4) {
+  const items = arrayAt(objectAt(document4)?.items);
   const findings = duplicateIds(items);
   items.forEach((value, index2) => {
     const item = objectAt(value);
@@ -73115,29 +73966,29 @@ function techDebtRules(document3) {
       });
     }
   });
-  const summary2 = objectAt(objectAt(document3)?.summary);
+  const summary2 = objectAt(objectAt(document4)?.summary);
   const openItems = openItemsOf(items);
   if (!summary2 || !openItems) return findings;
   const expected = expectedDebtSummary(openItems);
   for (const priority of debtPriorities) {
-    const declared2 = numberAt(summary2[priority]);
-    if (declared2 !== void 0 && declared2 !== expected[priority]) {
+    const declared3 = numberAt(summary2[priority]);
+    if (declared3 !== void 0 && declared3 !== expected[priority]) {
       findings.push({
         path: ["summary", priority],
         severity: "error",
         code: "summary-mismatch",
-        message: `\`summary.${priority}\` is ${declared2} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`
+        message: `\`summary.${priority}\` is ${declared3} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`
       });
     }
   }
-  const declared = summary2.totalEstimatedDays === null ? null : numberAt(summary2.totalEstimatedDays);
+  const declared2 = summary2.totalEstimatedDays === null ? null : numberAt(summary2.totalEstimatedDays);
   const total = expected.totalEstimatedDays;
-  if (declared !== void 0 && (declared === null ? total !== null : total === null || Math.abs(declared - total) > 1e-6)) {
+  if (declared2 !== void 0 && (declared2 === null ? total !== null : total === null || Math.abs(declared2 - total) > 1e-6)) {
     findings.push({
       path: ["summary", "totalEstimatedDays"],
       severity: "error",
       code: "summary-mismatch",
-      message: `\`summary.totalEstimatedDays\` is ${declared} but the open items' estimatedDays add up to ${total}; expected ${total}`
+      message: `\`summary.totalEstimatedDays\` is ${declared2} but the open items' estimatedDays add up to ${total}; expected ${total}`
     });
   }
   return findings;
@@ -73145,9 +73996,9 @@ function techDebtRules(document3) {
 
 // src/validate/schema-issues.ts
 init_zod();
-var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function schemaIssues(schema, value) {
-  if (!(schema instanceof external_exports.ZodObject) || !isRecord(value) || (schema._zod.def.checks?.length ?? 0) > 0)
+  if (!(schema instanceof external_exports.ZodObject) || !isRecord2(value) || (schema._zod.def.checks?.length ?? 0) > 0)
     return wholeIssues(schema, value);
   const shape = schema.shape;
   const issues = [];
@@ -73202,13 +74053,13 @@ function validateDataFiles(files, options) {
   const maxBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
   const known = [...options.knownPaths ?? files.map((file2) => file2.path)];
   const adrNames = new Set(
-    known.filter((path2) => classifyDataFile(path2, options.layout).type === "adr").map((path2) => posix6.basename(path2))
+    known.filter((path2) => classifyDataFile(path2, options.layout).type === "adr").map((path2) => posix5.basename(path2))
   );
   const diagnostics = [];
   for (const file2 of files) {
     const kind = classifyDataFile(file2.path, options.layout);
     if (kind.type === "ignored") continue;
-    const name = posix6.basename(file2.path);
+    const name = posix5.basename(file2.path);
     if (kind.type === "unknown-json") {
       diagnostics.push({
         file: file2.path,
@@ -73268,7 +74119,7 @@ function dataFilesAmong(paths, loaded) {
   const layout = dataLayoutOf(config2);
   const isIgnored = config2.validation.ignore.length > 0 ? (0, import_picomatch3.default)(config2.validation.ignore, { dot: true }) : () => false;
   return paths.filter(
-    (path2) => classifyDataFile(path2, layout).type !== "ignored" && !isIgnored(posix7.relative(layout.dataDir, path2))
+    (path2) => classifyDataFile(path2, layout).type !== "ignored" && !isIgnored(posix6.relative(layout.dataDir, path2))
   );
 }
 async function validateData(view, ref, paths, loaded) {
@@ -73702,7 +74553,7 @@ async function debtSync(useCase, branch, dryRun) {
   };
   for (const [name, value] of Object.entries(counts)) setOutput(`debt-${name}`, value);
   if (outcome.backSync) setOutput("debt-back-sync-pull-request", outcome.backSync.number);
-  const verb2 = outcome.status === "planned" ? "would be" : "were";
+  const verb = outcome.status === "planned" ? "would be" : "were";
   info2(
     `Debt issues (${outcome.file} at ${outcome.commit.slice(0, 7)}): ${Object.entries(counts).map(([name, value]) => `${value} ${name}`).join(", ")}.`
   );
@@ -73724,7 +74575,7 @@ async function debtSync(useCase, branch, dryRun) {
   const summary2 = [
     `## Tech-debt issues`,
     "",
-    rows.length === 0 ? "Every open debt item has its issue, and every issue matches tech_debt.json: nothing was written." : `These changes ${verb2} made${outcome.status === "planned" ? " (dry run)" : ""}:`,
+    rows.length === 0 ? "Every open debt item has its issue, and every issue matches tech_debt.json: nothing was written." : `These changes ${verb} made${outcome.status === "planned" ? " (dry run)" : ""}:`,
     ...rows.length > 0 ? ["", "| action | item | why |", "|---|---|---|", ...rows] : [],
     ...outcome.backSync ? [
       "",
@@ -74200,16 +75051,16 @@ async function incident(useCase, issueNumber, dryRun) {
     info2(`Incident: ${outcome.reason}; nothing to do.`);
     return;
   }
-  const { incident: record2 } = outcome;
-  setOutput("incident-status", record2.outcome === "not-planned" ? "not-planned" : record2.status);
-  if (record2.durationMinutes !== void 0) setOutput("incident-duration-minutes", record2.durationMinutes);
+  const { incident: record4 } = outcome;
+  setOutput("incident-status", record4.outcome === "not-planned" ? "not-planned" : record4.status);
+  if (record4.durationMinutes !== void 0) setOutput("incident-duration-minutes", record4.durationMinutes);
   if (outcome.status === "tracked" && outcome.postMortem?.pullRequest)
     setOutput("post-mortem-pull-request", outcome.postMortem.pullRequest.number);
   info2(
-    `Incident #${record2.number}: ${record2.outcome === "not-planned" ? "closed as not planned" : record2.status}, ${record2.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
+    `Incident #${record4.number}: ${record4.outcome === "not-planned" ? "closed as not planned" : record4.status}, ${record4.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
   );
-  await summary.addHeading(`Incident #${record2.number}: ${escapeInline(record2.title)}`, 3).addRaw(
-    outcome.status === "planned" ? outcome.comment : `Status: ${record2.status}. Comment ${outcome.comment}.`,
+  await summary.addHeading(`Incident #${record4.number}: ${escapeInline(record4.title)}`, 3).addRaw(
+    outcome.status === "planned" ? outcome.comment : `Status: ${record4.status}. Comment ${outcome.comment}.`,
     true
   ).write();
 }

@@ -14,6 +14,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/Pulumi.*.yaml",
     "**/cdk.json",
     "**/*.template.{json,yaml,yml}",
+    "**/template.{json,yaml,yml}",
     "**/cloudformation/**/*.{json,yaml,yml}",
     "**/serverless.{yml,yaml,ts,js,json}",
   ],

@@ -1,20 +1,21 @@
-import { posix } from "node:path";
 import picomatch from "picomatch";
 import type { Config } from "../schemas/config.js";
 import { maxGlobPathLength } from "../schemas/glob.js";
 import { categoryLabels, defaultCategoryGlobs, type InfraCategory } from "./categories.js";
-import { dependencyChanges, isDependencyManifest } from "./dependency-changes.js";
+import { readCiCd } from "./readers/ci-cd.js";
+import { readCloudTemplates } from "./readers/cloud-templates.js";
+import { readContainers } from "./readers/containers.js";
+import { readDatabase } from "./readers/database.js";
+import { isDependencyManifest, isSubmoduleChange, readDependencies } from "./readers/dependencies.js";
+import { readOrchestration } from "./readers/orchestration.js";
+import type { ReadFile, Signal } from "./readers/signal.js";
+import { readTerraform } from "./readers/terraform.js";
+import { declaresResourcesInCode, isCodePath, readInfrastructureCode } from "./readers/iac-code.js";
 
-/** A changed file as the detector sees it; `before`/`after` are read for dependency manifests only. */
-export interface FileChange {
-  path: string;
-  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
-  additions: number;
-  deletions: number;
-  patch?: string;
-  before?: string;
-  after?: string;
-}
+const isTerraform = (path: string) => /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path);
+
+/** A changed file as the detector sees it: both versions are read for every file a category claims. */
+export type FileChange = ReadFile & { additions: number; deletions: number };
 
 export interface InfraChange {
   file: string;
@@ -24,144 +25,22 @@ export interface InfraChange {
   technologies: string[];
 }
 
-export type AdrDetectionConfig = Pick<Config["adr"], "categories" | "ignore" | "minChangedLines">;
+/** An infrastructure change as the detector judged it. */
+export interface SeenChange extends InfraChange {
+  /** A decision (it counts towards the suggestion) or a change seen that is not one. */
+  decision: boolean;
+  /** What it adds to the score: the category's weight for a decision, 0 otherwise. */
+  weight: number;
+  /** The file could not be read as what it claims to be (an invalid manifest). */
+  problem?: boolean;
+}
+
+export type AdrDetectionConfig = Pick<Config["adr"], "categories" | "ignore" | "minChangedLines" | "zeroMinorIsMajor">;
 
 const categoryOrder = Object.keys(defaultCategoryGlobs) as InfraCategory[];
 
-function addedLines(patch: string | undefined): string[] {
-  return (patch ?? "")
-    .split("\n")
-    .filter((line) => line.startsWith("+") && !line.startsWith("+++"))
-    .map((line) => line.slice(1));
-}
-
-function removedLines(patch: string | undefined): string[] {
-  return (patch ?? "")
-    .split("\n")
-    .filter((line) => line.startsWith("-") && !line.startsWith("---"))
-    .map((line) => line.slice(1));
-}
-
-const verb = (status: FileChange["status"]) =>
-  status === "added" ? "added" : status === "removed" ? "removed" : "changed";
-
-/** Terraform resource and module types added or removed (`resource "aws_db_instance" "main"`). */
-function terraformTypes(lines: string[]): string[] {
-  return [
-    ...new Set(
-      lines.flatMap((line) => [
-        ...(/^\s*(?:resource|data)\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []),
-        ...(/^\s*module\s+"([\w-]+)"/.exec(line)?.slice(1) ?? []),
-      ]),
-    ),
-  ];
-}
-
-/** Base images (`FROM node:22-alpine AS build`). */
-function baseImages(lines: string[]): string[] {
-  return [
-    ...new Set(
-      lines
-        .map((line) => /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i.exec(line)?.[1])
-        .filter((image): image is string => Boolean(image)),
-    ),
-  ];
-}
-
-/** Kubernetes kinds in added YAML (`kind: Deployment` next to an `apiVersion:`). */
-function kubernetesKinds(lines: string[]): string[] {
-  if (!lines.some((line) => /^\s*apiVersion:\s*\S/.test(line))) return [];
-  return [
-    ...new Set(
-      lines.map((line) => /^\s*kind:\s*([A-Z]\w+)/.exec(line)?.[1]).filter((kind): kind is string => Boolean(kind)),
-    ),
-  ];
-}
-
-function reasonFor(category: InfraCategory, file: FileChange): { reason: string; technologies: string[] } | undefined {
-  const added = addedLines(file.patch);
-  const name = posix.basename(file.path);
-  switch (category) {
-    case "infrastructure-as-code": {
-      const types = terraformTypes([...added, ...removedLines(file.patch)]);
-      const tool = /\.(tf|tfvars|tofu)$|\.tf\.json$|terragrunt\.hcl$/.test(name)
-        ? "Terraform/OpenTofu"
-        : /^Pulumi/.test(name)
-          ? "Pulumi"
-          : name === "cdk.json"
-            ? "AWS CDK"
-            : /^serverless\./.test(name)
-              ? "Serverless Framework"
-              : "CloudFormation";
-      return {
-        reason:
-          types.length > 0
-            ? `${tool}: ${verb(file.status)} ${types.slice(0, 5).join(", ")}`
-            : `${tool} file ${verb(file.status)}`,
-        technologies: [tool.toLowerCase(), ...types],
-      };
-    }
-    case "containers": {
-      const images = baseImages(added);
-      const removed = baseImages(removedLines(file.patch));
-      const reason =
-        images.length > 0 && removed.length > 0
-          ? `base image ${removed.join(", ")} -> ${images.join(", ")}`
-          : images.length > 0
-            ? `uses base image ${images.join(", ")}`
-            : `${/compose/.test(name) ? "Compose file" : "Dockerfile"} ${verb(file.status)}`;
-      return { reason, technologies: ["docker", ...images.map((image) => image.split(/[:@]/)[0]!.split("/").pop()!)] };
-    }
-    case "orchestration": {
-      const kinds = kubernetesKinds(added);
-      const tool = /Chart\.yaml$|\/(charts|helm)\//.test(file.path)
-        ? "Helm"
-        : /kustomization/.test(name)
-          ? "Kustomize"
-          : "Kubernetes";
-      return {
-        reason:
-          kinds.length > 0
-            ? `${tool}: ${kinds.slice(0, 5).join(", ")} ${verb(file.status)}`
-            : `${tool} manifest ${verb(file.status)}`,
-        technologies: ["kubernetes", tool.toLowerCase(), ...kinds],
-      };
-    }
-    case "ci-cd":
-      return {
-        reason: `${file.path.startsWith(".github/") ? "GitHub Actions workflow" : "pipeline definition"} ${verb(file.status)}`,
-        technologies: file.path.startsWith(".github/") ? ["github actions"] : [],
-      };
-    case "database": {
-      const tool =
-        name === "schema.prisma"
-          ? "Prisma schema"
-          : /migrat|alembic|flyway|liquibase|changelog/.test(file.path)
-            ? "migration"
-            : "database schema";
-      return { reason: `${tool} ${verb(file.status)}`, technologies: name === "schema.prisma" ? ["prisma"] : [] };
-    }
-    case "dependencies": {
-      if (!isDependencyManifest(file.path)) return undefined;
-      const changes = dependencyChanges(file.path, file.before, file.after);
-      if (changes.length === 0) return undefined;
-      const described = changes
-        .slice(0, 5)
-        .map((change) =>
-          change.kind === "added"
-            ? `adds ${change.name} ${change.to}`
-            : `moves ${change.name} from ${change.from} to ${change.to}`,
-        );
-      return {
-        reason: described.join("; ") + (changes.length > 5 ? `; and ${changes.length - 5} more` : ""),
-        technologies: changes.map((change) => change.name.split(/[/:]/).pop()!),
-      };
-    }
-  }
-}
-
 /** Compiles the category globs once (defaults, plus `add`, minus `remove`). */
-export function compileDetector(config: AdrDetectionConfig) {
+export function compileDetector(config: Pick<AdrDetectionConfig, "categories" | "ignore">) {
   const options = { dot: true, nocase: false };
   const matchers = categoryOrder.map((category) => {
     const { add, remove } = config.categories[category];
@@ -172,32 +51,79 @@ export function compileDetector(config: AdrDetectionConfig) {
   return { matchers, ignored };
 }
 
+/** A YAML file outside the usual places that is a Kubernetes manifest all the same. */
+const looksLikeManifest = (text: string | undefined) =>
+  text !== undefined && /^apiVersion:\s*\S/m.test(text) && /^kind:\s*[A-Z]/m.test(text);
+
 /**
- * Sorts changed files into infrastructure categories, each with a reason a reviewer can check.
- * A file counts once, in the first category that claims it; dependency manifests count only
- * when a runtime dependency is added or changes major version.
+ * The category that claims a file (the first whose globs match), or undefined. Paths only, so
+ * the caller knows which files' contents to read; `claimByContent` settles the YAML files that
+ * only their contents reveal as manifests.
  */
-export function detectInfraChanges(files: readonly FileChange[], config: AdrDetectionConfig): InfraChange[] {
-  const { matchers, ignored } = compileDetector(config);
-  const changes: InfraChange[] = [];
+export function categoryOf(
+  file: Pick<FileChange, "path" | "patch" | "additions" | "deletions">,
+  config: AdrDetectionConfig,
+  compiled = compileDetector(config),
+): InfraCategory | undefined {
+  if (file.path.length > maxGlobPathLength || compiled.ignored(file.path)) return undefined;
+  if (file.additions + file.deletions < config.minChangedLines) return undefined;
+  if (isSubmoduleChange(file.patch)) return "dependencies";
+  const byPath = compiled.matchers.find(({ matches }) => matches(file.path))?.category;
+  if (byPath) return byPath;
+  // Pulumi and CDK programs are code: their diff shows the resources they declare.
+  return isCodePath(file.path) && declaresResourcesInCode(file.patch) ? "infrastructure-as-code" : undefined;
+}
+
+const readers: Record<InfraCategory, (files: readonly ReadFile[], config: AdrDetectionConfig) => Signal[]> = {
+  "infrastructure-as-code": (files) => [
+    ...readTerraform(files.filter((file) => isTerraform(file.path))),
+    ...readInfrastructureCode(files.filter((file) => isCodePath(file.path))),
+    ...readCloudTemplates(files.filter((file) => !isTerraform(file.path) && !isCodePath(file.path))),
+  ],
+  containers: (files) => readContainers(files),
+  orchestration: (files) => readOrchestration(files),
+  "ci-cd": (files) => readCiCd(files),
+  database: (files) => readDatabase(files),
+  dependencies: (files, config) =>
+    readDependencies(
+      files.filter((file) => isDependencyManifest(file.path) || isSubmoduleChange(file.patch)),
+      { zeroMinorIsMajor: config.zeroMinorIsMajor },
+    ),
+};
+
+/**
+ * What the infrastructure changes of a change mean: each category's reader compares the files'
+ * two versions and says which carry a decision (a new resource, a new base image, a dropped
+ * table...) and which do not (a version bump, a comment), each with a reason.
+ */
+export function detectInfraChanges(files: readonly FileChange[], config: AdrDetectionConfig): SeenChange[] {
+  const compiled = compileDetector(config);
+  const claimed = new Map<InfraCategory, FileChange[]>();
   for (const file of files) {
-    if (file.path.length > maxGlobPathLength || ignored(file.path)) continue;
-    if (file.additions + file.deletions < config.minChangedLines) continue;
-    for (const { category, matches } of matchers) {
-      if (
-        !matches(file.path) &&
-        !(
-          category === "orchestration" &&
-          /\.ya?ml$/.test(file.path) &&
-          kubernetesKinds(addedLines(file.patch)).length > 0
-        )
-      )
-        continue;
-      const found = reasonFor(category, file);
-      if (!found) continue;
-      changes.push({ file: file.path, category, reason: found.reason, technologies: found.technologies });
-      break;
-    }
+    const category =
+      categoryOf(file, config, compiled) ??
+      (/\.ya?ml$/.test(file.path) &&
+      !compiled.ignored(file.path) &&
+      (looksLikeManifest(file.after) || looksLikeManifest(file.before))
+        ? "orchestration"
+        : undefined);
+    if (category) claimed.set(category, [...(claimed.get(category) ?? []), file]);
+  }
+  const changes: SeenChange[] = [];
+  for (const category of categoryOrder) {
+    const claimedFiles = claimed.get(category);
+    if (!claimedFiles) continue;
+    const weight = config.categories[category].weight;
+    for (const signal of readers[category](claimedFiles, config))
+      changes.push({
+        file: signal.file,
+        category,
+        reason: signal.reason,
+        technologies: signal.technologies,
+        decision: signal.decision,
+        weight: signal.decision ? weight : 0,
+        ...(signal.problem ? { problem: true } : {}),
+      });
   }
   return changes;
 }

@@ -100,14 +100,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--root <dir>", rootHelp)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--strict", "exit 1 when an ADR is suggested")
+    .option("--verbose", "also list the infrastructure changes seen that are not decisions, and why (adr.report: all)")
     .addHelpText(
       "after",
       "\nExit codes: 0 (also when an ADR is suggested), 1 with --strict when one is, 2 usage or runtime error.",
     )
-    .action(async (options: { root: string; base: string; format: "text" | "json"; strict?: boolean }) => {
-      const { adrCheckCommand } = await import("./commands/adr.js");
-      setExit(await adrCheckCommand(options, io));
-    });
+    .action(
+      async (options: { root: string; base: string; format: "text" | "json"; strict?: boolean; verbose?: boolean }) => {
+        const { adrCheckCommand } = await import("./commands/adr.js");
+        setExit(await adrCheckCommand(options, io));
+      },
+    );
 
   const debt = program
     .command("debt")

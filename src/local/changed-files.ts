@@ -3,11 +3,39 @@ import { join } from "node:path";
 import type { ChangedFile } from "../ports/repository-view.js";
 import { git, GitError, gitMaybe } from "./git.js";
 
+/**
+ * A path as `git diff` prints it: as is, or C-quoted when it holds a quote, a backslash or a
+ * control character (`"b/ops/a\tb.yaml"`, octal escapes for bytes git will not print raw).
+ */
+export function unquoteGitPath(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"')) return text;
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  const body = text.slice(1, -1);
+  const named: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== "\\") {
+      bytes.push(...encoder.encode(c));
+      continue;
+    }
+    const next = body[++i] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i, i + 3), 8));
+      i += 2;
+    } else bytes.push(named[next] ?? next.charCodeAt(0));
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
 /** Splits `git diff` output into per-file patches (keyed by the new path). */
 function patchesByFile(diff: string): Map<string, string> {
   const patches = new Map<string, string>();
   for (const section of diff.split(/^diff --git /m).slice(1)) {
-    const path = /^\+\+\+ b\/(.+)$/m.exec(section)?.[1] ?? /^--- a\/(.+)$/m.exec(section)?.[1];
+    const plus = /^\+\+\+ (.+)$/m.exec(section)?.[1];
+    const header = plus !== undefined && plus !== "/dev/null" ? plus : /^--- (.+)$/m.exec(section)?.[1];
+    const path =
+      header === undefined || header === "/dev/null" ? undefined : unquoteGitPath(header).replace(/^[ab]\//, "");
     const hunks = section.indexOf("\n@@");
     if (path) patches.set(path, hunks >= 0 ? section.slice(hunks + 1) : "");
   }
@@ -38,7 +66,8 @@ export async function localChanges(root: string, base: string): Promise<ChangedF
   const [nameStatus, numstat, diff, untracked] = await Promise.all([
     git(root, ["diff", "--name-status", "-z", ...diffArgs]),
     git(root, ["diff", "--numstat", "-z", ...diffArgs]),
-    git(root, ["diff", "--no-color", "--no-ext-diff", ...diffArgs]),
+    // Paths as they are (ops/dëploy.yaml), not octal-escaped, so each patch meets its file.
+    git(root, ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", ...diffArgs]),
     git(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
   ]);
   const counts = new Map<string, [number, number]>();

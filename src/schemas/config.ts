@@ -23,6 +23,7 @@ const adrCategory = z
   .strictObject({
     add: globs.meta({ description: "Extra globs that count as this category." }),
     remove: globs.meta({ description: "Built-in globs to stop using for this category." }),
+    weight: z.number().min(0).max(100).default(1).meta({ description: "What one decision of this category adds to the score (0: never suggest for it)." }),
   })
   .prefault({});
 
@@ -62,6 +63,9 @@ export const configSchema = z
         includeDrafts: z.boolean().default(false),
         reviewAfterMonths: z.int().min(1).max(60).default(6).meta({ description: "Review Date offset of drafted ADRs." }),
         minChangedLines: z.int().min(0).default(0).meta({ description: "Ignore infra changes smaller than this many changed lines." }),
+        threshold: z.number().min(0).max(1000).default(1).meta({ description: "Suggest an ADR when the decisions' weights add up to at least this." }),
+        report: z.enum(["decisions", "all"]).default("decisions").meta({ description: "all: also list the infrastructure changes seen that are not decisions, with why (for tuning)." }),
+        zeroMinorIsMajor: z.boolean().default(false).meta({ description: "Count a 0.x minor bump (0.4 -> 0.5) of an existing dependency as a new major." }),
         ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
         categories: z
           .strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory])) as Record<(typeof adrCategoryNames)[number], typeof adrCategory>)

@@ -1,5 +1,11 @@
-import { isDependencyManifest } from "../adr/dependency-changes.js";
-import { detectInfraChanges, type FileChange, type InfraChange } from "../adr/detect-infra-changes.js";
+import {
+  categoryOf,
+  compileDetector,
+  detectInfraChanges,
+  type FileChange,
+  type InfraChange,
+  type SeenChange,
+} from "../adr/detect-infra-changes.js";
 import { readAdr, type AdrSummary } from "../adr/read-adr.js";
 import { brokenSupersedeLinks, findRelatedAdrs, type RelatedAdr } from "../adr/related-adrs.js";
 import type { AdrResolution } from "../adr/render-comment.js";
@@ -10,6 +16,8 @@ import { recordFilesIn } from "../schemas/data-files.js";
 /** Where ADRs commonly live besides the configured directory (adr-tools, MADR). */
 export const communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
 const maxAdrsRead = 200;
+/** Infrastructure files read (both versions) per change; a change of thousands is judged on its first ones. */
+const maxFilesRead = 500;
 
 /** An `ADR-Exempt: <reason>` line in the PR description waives the suggestion. */
 export function exemptionReason(body: string): string | undefined {
@@ -24,8 +32,12 @@ export function exemptionReason(body: string): string | undefined {
 }
 
 export interface AdrAssessment {
-  /** The changes that count as infrastructure, each with its category and reason. */
+  /** The infrastructure decisions the change carries, each with its category and reason. */
   changes: InfraChange[];
+  /** Every infrastructure change seen, decisions or not, with its weight (`adr.report: all`). */
+  seen: SeenChange[];
+  /** The decisions' weights added up; an ADR is suggested from `adr.threshold` on. */
+  score: number;
   /** Why no ADR is needed after all: one is added, the skip label, an `ADR-Exempt:` line. */
   resolution?: AdrResolution;
   /** True when an ADR is suggested: infrastructure changed and nothing resolves it. */
@@ -45,6 +57,8 @@ export interface AdrAssessmentInput {
   /** The pull request's labels and description (the skip label, `ADR-Exempt:`); none for a local change. */
   labels?: readonly string[];
   body?: string;
+  /** Infrastructure files read (both versions) at most: 500 over the API by default; the CLI reads them all. */
+  readLimit?: number;
   /** Read the existing ADRs only when suggesting (the PR check, to save requests), or always (the CLI's warnings). */
   readAdrs: "when-suggesting" | "always";
 }
@@ -53,36 +67,48 @@ export interface AdrAssessmentInput {
  * Does this change carry an infrastructure decision that deserves an ADR? The same answer for a
  * pull request (App, Action) and for the working tree (`cto-copilot adr check`):
  *
- * 1. Read dependency manifests at the base and the head (only when one changed).
- * 2. Detect infrastructure changes by category.
+ * 1. Read both versions of every file an infrastructure category claims.
+ * 2. Let each category's reader say which changes are decisions; weigh them (`adr.categories.*.weight`).
  * 3. Find what resolves the need: an ADR added, the skip label, an `ADR-Exempt:` line.
  * 4. Read the existing ADRs for related decisions and broken supersede links.
  */
 export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): Promise<AdrAssessment> {
   const { change, changed, config } = input;
-  const manifests = changed.filter((file) => isDependencyManifest(file.path)).map((file) => file.path);
   const directories = [...new Set([adrDirectoryOf(config), ...communityAdrDirectories])];
-  const [head, base] =
-    manifests.length > 0
-      ? await Promise.all([
-          view.readContents(change.headSha, { files: manifests }),
-          view.readContents(change.baseSha, { files: manifests }),
-        ])
-      : [undefined, undefined];
+  // Both versions of every file a category claims (and of YAML whose diff shows a manifest): the readers judge meaning, not paths.
+  const compiled = compileDetector(config.adr);
+  const candidates = changed.filter(
+    (file) =>
+      categoryOf(file, config.adr, compiled) !== undefined ||
+      (/\.ya?ml$/.test(file.path) && /^[+-]\s*(apiVersion|kind):/m.test(file.patch ?? "")),
+  );
+  const limit = input.readLimit ?? maxFilesRead;
+  const claimed = candidates.slice(0, limit);
+  const headPaths = claimed.filter((file) => file.status !== "removed").map((file) => file.path);
+  const basePaths = claimed.filter((file) => file.status !== "added").map((file) => file.previousPath ?? file.path);
+  const [head, base] = await Promise.all([
+    headPaths.length > 0 ? view.readContents(change.headSha, { files: headPaths }) : undefined,
+    basePaths.length > 0 ? view.readContents(change.baseSha, { files: basePaths }) : undefined,
+  ]);
   const files: FileChange[] = changed.map((file) => ({
     path: file.path,
     status: file.status,
     additions: file.additions,
     deletions: file.deletions,
+    ...(file.previousPath !== undefined ? { previousPath: file.previousPath } : {}),
     ...(file.patch !== undefined ? { patch: file.patch } : {}),
-    ...(manifests.includes(file.path)
-      ? {
-          before: base?.files.get(file.previousPath ?? file.path)?.text ?? undefined,
-          after: head?.files.get(file.path)?.text ?? undefined,
-        }
+    ...(file.status !== "added" && base?.files.get(file.previousPath ?? file.path)?.text != null
+      ? { before: base.files.get(file.previousPath ?? file.path)!.text! }
+      : {}),
+    ...(file.status !== "removed" && head?.files.get(file.path)?.text != null
+      ? { after: head.files.get(file.path)!.text! }
       : {}),
   }));
-  const changes = detectInfraChanges(files, config.adr);
+  const seen = detectInfraChanges(files, config.adr);
+  const changes: InfraChange[] = seen
+    .filter((found) => found.decision && found.weight > 0)
+    .map(({ file, category, reason, technologies }) => ({ file, category, reason, technologies }));
+  const score = seen.reduce((sum, found) => sum + found.weight, 0);
 
   const addedAdrs = recordFilesIn(
     changed.filter((file) => file.status !== "removed").map((file) => file.path),
@@ -97,7 +123,7 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
         : waiver
           ? { kind: "waiver", reason: waiver }
           : undefined;
-  const suggested = changes.length > 0 && !resolution;
+  const suggested = changes.length > 0 && score >= config.adr.threshold && !resolution;
 
   let adrs: AdrSummary[] = [];
   if (suggested || input.readAdrs === "always") {
@@ -118,12 +144,19 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
       return text ? [readAdr(path, text)] : [];
     });
   }
+  const unreadable = seen
+    .filter((found) => found.problem)
+    .map((found) => `${found.file} ${found.reason}; its dependencies were not compared.`);
+  if (candidates.length > limit)
+    unreadable.push(`${candidates.length - limit} infrastructure files beyond the first ${limit} were not read.`);
   return {
     changes,
+    seen,
+    score,
     ...(resolution ? { resolution } : {}),
     suggested,
     directories,
     related: changes.length > 0 ? findRelatedAdrs(adrs, changes) : [],
-    notes: brokenSupersedeLinks(adrs),
+    notes: [...unreadable, ...brokenSupersedeLinks(adrs)],
   };
 }

@@ -55,14 +55,52 @@ describe("cto-copilot adr", () => {
         {
           file: "infra/main.tf",
           category: "infrastructure-as-code",
-          reason: "Terraform/OpenTofu: changed aws_db_instance",
+          reason: "adds aws_db_instance.main",
         },
+        { file: ".github/workflows/deploy.yml", category: "ci-cd", reason: "new pipeline deploy.yml" },
         { file: "package.json", category: "dependencies", reason: "moves express from ^4.19.0 to ^5.0.0" },
-        { file: ".github/workflows/deploy.yml", category: "ci-cd", reason: "GitHub Actions workflow added" },
       ],
       adrs: ["data/engineering/adrs/adr_2025-06-01_use-postgresql.md"],
     });
     expect((await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--strict"])).code).toBe(1);
+  });
+
+  it("judges meaning: a comment in Terraform and a patch bump are not decisions (--verbose says why); a committed non-ASCII manifest and a BOM are read; a broken manifest is a warning", async () => {
+    const root = gitRepo();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
+    mkdirSync(join(root, "ops"));
+    writeFileSync(join(root, "ops/dëploy.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "ops");
+    writeFileSync(join(root, "infra/main.tf"), "# empty, on purpose\n");
+    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { express: "^4.21.2" } }));
+    const quiet = await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--verbose"]);
+    expect(quiet.stdout).toContain("No infrastructure decision against HEAD (2 infrastructure files changed).");
+    expect(quiet.stdout).toMatch(/infra\/main\.tf\s+attributes, comments or layout only/);
+    expect(quiet.stdout).toMatch(/package\.json\s+version bumps, dev dependencies or order only/);
+
+    // Committed, then changed: the non-ASCII path's patch is found and its new Ingress read.
+    writeFileSync(
+      join(root, "ops/dëploy.yaml"),
+      "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: public\nspec: {}\n",
+    );
+    writeFileSync(
+      join(root, "package.json"),
+      "\uFEFF" + JSON.stringify({ dependencies: { express: "^4.21.2", ioredis: "^5.4.1" } }),
+    );
+    const found = JSON.parse(
+      (await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"])).stdout,
+    );
+    expect(found.changes).toEqual([
+      { file: "ops/dëploy.yaml", category: "orchestration", reason: "adds Ingress/public" },
+      { file: "package.json", category: "dependencies", reason: "adds ioredis ^5.4.1" },
+    ]);
+
+    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: "lodash" }));
+    const broken = await runCli(["adr", "check", "--base", "HEAD", "--root", root]);
+    expect(broken.stdout).toContain(
+      'warning: package.json could not be read: "dependencies" is string, not an object of name: version; its dependencies were not compared.',
+    );
   });
 
   it("is not triggered once an ADR is part of the change, or when nothing qualifies", async () => {

@@ -59,7 +59,7 @@ export async function adrNewCommand(
 
 /** `cto-copilot adr check --base REF`: the pull request's ADR assessment, on the working tree against a base. */
 export async function adrCheckCommand(
-  options: { root?: string; base?: string; format: "text" | "json"; strict?: boolean },
+  options: { root?: string; base?: string; format: "text" | "json"; strict?: boolean; verbose?: boolean },
   io: CliIo,
 ): Promise<number> {
   if (!options.base)
@@ -70,13 +70,17 @@ export async function adrCheckCommand(
   const { view } = localContext(io, { root });
   const { config } = (await loadConfig(view, workingTree)).resolved;
   const change = { baseSha: await resolveCommit(root, options.base), headSha: workingTree };
-  const { changes, resolution, suggested, related, notes } = await assessAdrNeed(view, {
+  const { changes, seen, score, resolution, suggested, related, notes } = await assessAdrNeed(view, {
     change,
     changed: await view.listChangedFiles(change),
     config,
+    // Local reads cost no request: every file is judged.
+    readLimit: Number.POSITIVE_INFINITY,
     readAdrs: "always",
   });
   const adrAdded = resolution?.kind === "adr-added";
+  const verbose = options.verbose === true || config.adr.report === "all";
+  const notDecisions = verbose ? seen.filter((found) => !found.decision) : [];
 
   if (options.format === "json") {
     io.stdout.write(
@@ -84,12 +88,34 @@ export async function adrCheckCommand(
         triggered: suggested,
         changes: changes.map(({ file, category, reason }) => ({ file, category, reason })),
         adrs: related.map((adr) => adr.path),
+        ...(verbose
+          ? {
+              score,
+              threshold: config.adr.threshold,
+              seen: seen.map(({ file, category, reason, decision, weight }) => ({
+                file,
+                category,
+                reason,
+                decision,
+                weight,
+              })),
+            }
+          : {}),
       }) + "\n",
     );
   } else {
     const colors = colorsFor(io);
-    if (changes.length === 0) io.stdout.write(`No infrastructure change against ${options.base}.\n`);
-    else {
+    if (changes.length === 0)
+      io.stdout.write(
+        seen.length > 0
+          ? `No infrastructure decision against ${options.base} (${seen.length} infrastructure file${seen.length === 1 ? "" : "s"} changed${verbose ? "" : "; --verbose lists them"}).\n`
+          : `No infrastructure change against ${options.base}.\n`,
+      );
+    else if (!suggested && !adrAdded)
+      io.stdout.write(
+        `${changes.length} infrastructure decision${changes.length === 1 ? "" : "s"} against ${options.base}, weighing ${score} (below adr.threshold ${config.adr.threshold}): no ADR suggested.\n`,
+      );
+    if (changes.length > 0 && (suggested || adrAdded)) {
       io.stdout.write(
         `${changes.length} infrastructure change${changes.length === 1 ? "" : "s"} against ${options.base}:\n`,
       );
@@ -109,6 +135,13 @@ export async function adrCheckCommand(
           ? `\n${colors.green("An ADR is part of the change.")}\n`
           : `\nConsider recording the decision: cto-copilot adr new "<decision title>"\n`,
       );
+    }
+    if (notDecisions.length > 0) {
+      io.stdout.write("\nSeen, not decisions:\n");
+      for (const found of notDecisions)
+        io.stdout.write(
+          `  ${colors.cyan(categoryLabels[found.category].padEnd(24))} ${found.file}  ${colors.gray(found.reason)}\n`,
+        );
     }
     for (const problem of notes) io.stdout.write(`${colors.yellow("warning")}: ${problem}\n`);
   }

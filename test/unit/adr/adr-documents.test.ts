@@ -101,7 +101,7 @@ describe("the ADR draft and the comment", () => {
     {
       file: "infra/db.tf",
       category: "infrastructure-as-code",
-      reason: "Terraform/OpenTofu: changed aws_db_instance",
+      reason: "adds aws_db_instance.main",
       technologies: ["aws_db_instance"],
     },
   ];

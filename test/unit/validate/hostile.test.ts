@@ -75,21 +75,18 @@ describe("configured paths stay inside the repository", () => {
 
 describe("text a pull request controls is read in linear time, with the same answers", () => {
   it("pom.xml blocks, build.gradle notations and ADR-Exempt lines", async () => {
-    const { dependencyChanges } = await import("../../../src/adr/dependency-changes.js");
+    const { readDependencies } = await import("../../../src/adr/readers/dependencies.js");
     const { exemptionReason } = await import("../../../src/use-cases/assess-adr.js");
+    const added = (path: string, after: string) =>
+      readDependencies([{ path, status: "added", after }]).map((signal) => (signal.decision ? signal.reason : "-"));
     const pom =
       "<dependency>".repeat(50_000) +
       "<dependency>\n  <groupId> org.acme </groupId>\n  <artifactId>core</artifactId>\n  <version>2.0</version>\n</dependency>";
-    expect(dependencyChanges("pom.xml", "", pom)).toEqual([
-      expect.objectContaining({ name: "org.acme:core", kind: "added", to: "2.0" }),
-    ]);
+    expect(added("pom.xml", pom)).toEqual(["adds org.acme:core 2.0"]);
     const testScoped = "<dependency><groupId>a</groupId><artifactId>b</artifactId><scope>test</scope></dependency>";
-    expect(dependencyChanges("pom.xml", "", testScoped)).toEqual([]);
+    expect(added("pom.xml", testScoped)).toEqual(["-"]);
     const gradle = `implementation${" ".repeat(20_000)}(${" ".repeat(20_000)}\ndependencies {\n  implementation ( "io.ktor:ktor-server:3.0.0" )\n  api 'com.x:y:1.2'\n}`;
-    expect(dependencyChanges("build.gradle", "", gradle).map((change) => change.name)).toEqual([
-      "io.ktor:ktor-server",
-      "com.x:y",
-    ]);
+    expect(added("build.gradle", gradle)).toEqual(["adds io.ktor:ktor-server 3.0.0, adds com.x:y 1.2"]);
     expect(exemptionReason(`ADR-Exempt:${" ".repeat(64_000)}\nIntro\n  adr-exempt:  docs only  \n`)).toBe("docs only");
     expect(exemptionReason("No waiver here")).toBeUndefined();
   });

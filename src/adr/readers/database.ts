@@ -1,0 +1,148 @@
+import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+
+/** Statements that create a table, per framework (SQL, Rails, Django, Alembic, Knex / Sequelize, TypeORM). */
+const createsTable = [
+  /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
+  /\bcreate_table\s*\(?\s*[:"']?(\w+)/g,
+  /migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)/g,
+  /\bop\.create_table\(\s*["'](\w+)/g,
+  /\.createTable\(\s*["'`](\w+)/g,
+  /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g,
+];
+/** Statements that destroy or rename what holds data. */
+const destroys = [
+  /\bDROP\s+(?:TABLE|COLUMN)\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
+  /\bRENAME\s+(?:COLUMN\s+)?[`"[]?([\w.]+)[`"\]]?\s+TO\b/gi,
+  /\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+RENAME\s+TO\b/gi,
+  /\b(?:drop_table|remove_column|rename_column|rename_table)\s*\(?\s*[:"']?(\w+)/g,
+  /migrations\.(?:DeleteModel|RemoveField|RenameField|RenameModel)\(\s*(?:model_)?(?:name|old_name)?\s*=?\s*["'](\w+)/g,
+  /\bop\.(?:drop_table|drop_column|rename_table)\(\s*["'](\w+)/g,
+  /\bop\.alter_column\(\s*["'](\w+)["'][^)]*new_column_name/g,
+  /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g,
+];
+/** A new engine inside the database: an extension (PostGIS, TimescaleDB, pgvector...). */
+const extends_ = [
+  /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?["']?(\w+)/gi,
+  /\benable_extension\s*\(?\s*["'](\w+)/g,
+];
+
+/** The part of a migration that runs forward: down / downgrade sections undo, they decide nothing. */
+function forwardPart(path: string, text: string): string {
+  if (/\.down\.sql$|(^|\/)U\d+__/.test(path)) return "";
+  const downStart = [
+    /^\s*def\s+down\b/m,
+    /^\s*def\s+downgrade\s*\(/m,
+    /^\s*(?:exports\.down|export\s+(?:async\s+)?function\s+down|(?:public\s+)?async\s+down\s*\()/m,
+    /^--\s*\+goose\s+Down/im,
+    /^--\s*\+migrate\s+Down/im,
+  ]
+    .map((pattern) => pattern.exec(text)?.index ?? -1)
+    .filter((index) => index >= 0);
+  return downStart.length > 0 ? text.slice(0, Math.min(...downStart)) : text;
+}
+
+function matches(patterns: readonly RegExp[], text: string): string[] {
+  return [...new Set(patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!)))];
+}
+
+/** Lines of `after` that `before` did not have (a migration edited in place). */
+function newLines(before: string | undefined, after: string): string {
+  if (before === undefined) return after;
+  const old = new Set(before.split("\n").map((line) => line.trim()));
+  return after
+    .split("\n")
+    .filter((line) => !old.has(line.trim()))
+    .join("\n");
+}
+
+interface PrismaSchema {
+  provider?: string;
+  models: Map<string, Set<string>>;
+}
+
+function prisma(text: string | undefined): PrismaSchema {
+  const schema: PrismaSchema = { models: new Map() };
+  const cleaned = clean(text);
+  if (cleaned === undefined) return schema;
+  schema.provider = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(cleaned)?.[1];
+  for (const match of cleaned.matchAll(/^\s*model\s+(\w+)\s*\{([^}]*)\}/gm)) {
+    const fields = match[2]!
+      .split("\n")
+      .map((line) => /^\s*(\w+)\s+\w/.exec(line)?.[1])
+      .filter((field): field is string => field !== undefined);
+    schema.models.set(match[1]!, new Set(fields));
+  }
+  return schema;
+}
+
+/** Tables and their columns in a schema dump (`db/schema.rb`, `structure.sql`). */
+function dumpedTables(text: string | undefined): Map<string, Set<string>> {
+  const tables = new Map<string, Set<string>>();
+  const cleaned = clean(text) ?? "";
+  for (const match of cleaned.matchAll(/create_table\s+"(\w+)"[^\n]*\n([\s\S]*?)^\s*end\b/gm))
+    tables.set(match[1]!, new Set([...match[2]!.matchAll(/^\s*t\.\w+\s+"(\w+)"/gm)].map((column) => column[1]!)));
+  for (const match of cleaned.matchAll(/CREATE\s+TABLE\s+(?:[\w]+\.)?"?(\w+)"?\s*\(([\s\S]*?)\n\);/gi))
+    tables.set(match[1]!, new Set([...match[2]!.matchAll(/^\s*"?(\w+)"?\s+\w/gm)].map((column) => column[1]!)));
+  return tables;
+}
+
+/**
+ * Database schemas and migrations. A decision: a new table, a table or column dropped or renamed,
+ * a new engine (Prisma's datasource provider, a database extension). A nullable column, an index,
+ * seed data, or the down part of a reversible migration are not.
+ *
+ * Example: `add_column :users, :nickname, :string` -> not a decision; `create_table :invoices`
+ * -> "creates table invoices".
+ */
+export function readDatabase(files: readonly ReadFile[]): Signal[] {
+  const signals: Signal[] = [];
+  for (const file of files) {
+    const name = file.path.split("/").pop()!;
+    const parts: string[] = [];
+    const technologies: string[] = ["database"];
+    if (name === "schema.prisma") {
+      const old = prisma(file.before);
+      const next = prisma(file.after);
+      if (old.provider !== next.provider)
+        parts.push(`datasource ${old.provider ?? "none"} -> ${next.provider ?? "none"}`);
+      const models = difference(old.models.keys(), next.models.keys());
+      if (models.added.length > 0) parts.push(`new model ${listed(models.added)}`);
+      if (models.removed.length > 0) parts.push(`drops model ${listed(models.removed)}`);
+      for (const [model, fields] of next.models) {
+        const dropped = difference(old.models.get(model) ?? fields, fields).removed;
+        if (old.models.has(model) && dropped.length > 0) parts.push(`${model} loses ${listed(dropped)}`);
+      }
+      technologies.push("prisma", ...(next.provider ? [next.provider] : []));
+    } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$/.test(file.path)) {
+      const old = dumpedTables(file.before);
+      const next = dumpedTables(file.after);
+      const tables = difference(old.keys(), next.keys());
+      if (tables.added.length > 0) parts.push(`new table ${listed(tables.added)}`);
+      if (tables.removed.length > 0) parts.push(`drops table ${listed(tables.removed)}`);
+      for (const [table, columns] of next) {
+        const dropped = old.has(table) ? difference(old.get(table)!, columns).removed : [];
+        if (dropped.length > 0) parts.push(`${table} loses ${listed(dropped)}`);
+      }
+    } else if (file.after !== undefined) {
+      const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
+      const created = matches(createsTable, forward);
+      const destroyed = matches(destroys, forward);
+      const extensions = matches(extends_, forward);
+      if (created.length > 0) parts.push(`creates table ${listed(created)}`);
+      if (destroyed.length > 0) parts.push(`drops or renames ${listed(destroyed)}`);
+      if (extensions.length > 0) parts.push(`adds database extension ${listed(extensions)}`);
+      technologies.push(...extensions);
+    }
+    signals.push(
+      parts.length > 0
+        ? { file: file.path, decision: true, reason: reasonText(parts.join("; ")), technologies }
+        : {
+            file: file.path,
+            decision: false,
+            reason: file.after === undefined ? "a migration removed" : "columns, indexes or data only",
+            technologies,
+          },
+    );
+  }
+  return signals;
+}

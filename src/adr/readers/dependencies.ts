@@ -1,0 +1,331 @@
+import { posix } from "node:path";
+import { parse as parseToml } from "smol-toml";
+import { clean, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+
+/** A dependency as a manifest declares it: its version or range, the extras / features it asks for, and whether Go marks it indirect. */
+interface Declared {
+  version: string;
+  extras: string[];
+  indirect?: boolean;
+}
+type Dependencies = Map<string, Declared>;
+
+/** Frameworks: a new major of one reshapes the application; a new major of a small library does not. */
+const frameworks = new Set([
+  // JavaScript
+  "react",
+  "react-dom",
+  "next",
+  "vue",
+  "nuxt",
+  "svelte",
+  "@sveltejs/kit",
+  "@angular/core",
+  "express",
+  "fastify",
+  "koa",
+  "@nestjs/core",
+  "@hapi/hapi",
+  "@remix-run/node",
+  "@remix-run/react",
+  "gatsby",
+  "astro",
+  "electron",
+  "@prisma/client",
+  "prisma",
+  "typeorm",
+  "sequelize",
+  "mongoose",
+  "graphql",
+  "@apollo/server",
+  "apollo-server",
+  "socket.io",
+  "react-native",
+  // Python
+  "django",
+  "flask",
+  "fastapi",
+  "starlette",
+  "sqlalchemy",
+  "celery",
+  "pydantic",
+  "tornado",
+  "aiohttp",
+  // Go
+  "github.com/gin-gonic/gin",
+  "github.com/labstack/echo",
+  "github.com/gofiber/fiber",
+  "gorm.io/gorm",
+  "google.golang.org/grpc",
+  "github.com/go-chi/chi",
+  "entgo.io/ent",
+  // Rust
+  "tokio",
+  "actix-web",
+  "axum",
+  "rocket",
+  "diesel",
+  "sqlx",
+  "warp",
+  "tonic",
+]);
+const frameworkGroups =
+  /^(org\.springframework(\.boot)?|io\.quarkus|io\.micronaut|org\.hibernate(\.orm)?|jakarta\.platform):/;
+
+export const isFramework = (name: string) => frameworks.has(name.toLowerCase()) || frameworkGroups.test(name);
+
+/** The part of a version that breaks: "^4.2.0" -> "4". Below 1 every minor may break, but by default a `0.x` bump is not a new major. */
+export function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {
+  const match = /(\d+)(?:\.(\d+))?/.exec(version);
+  if (!match) return undefined;
+  return match[1] === "0" && zeroMinorIsMajor ? `0.${match[2] ?? "0"}` : match[1];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+class ManifestProblem extends Error {}
+
+function fromPackageJson(text: string): Dependencies {
+  const json: unknown = JSON.parse(text);
+  if (!isRecord(json)) throw new ManifestProblem("the file is not a JSON object");
+  const deps: Dependencies = new Map();
+  // Runtime dependencies only: devDependencies do not ship.
+  for (const section of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+    const entries = json[section];
+    if (entries === undefined) continue;
+    if (!isRecord(entries))
+      throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
+    for (const [name, version] of Object.entries(entries)) deps.set(name, { version: String(version), extras: [] });
+  }
+  return deps;
+}
+
+function fromGoMod(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  let inBlock = false;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (/^require\s*\($/.test(line)) inBlock = true;
+    else if (inBlock && line === ")") inBlock = false;
+    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+    const match = entry ? /^(\S+)\s+(v\S+)/.exec(entry) : null;
+    if (!match) continue;
+    // Major versions 2+ live at a /vN path: the same module, not a new one.
+    const name = match[1]!.replace(/\/v\d+$/, "");
+    deps.set(name, { version: match[2]!, extras: [], indirect: entry!.includes("// indirect") });
+  }
+  return deps;
+}
+
+function requirement(line: string): [string, Declared] | undefined {
+  const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(line.trim());
+  if (!match) return undefined;
+  const extras = (match[2] ?? "")
+    .split(",")
+    .map((extra) => extra.trim().toLowerCase())
+    .filter(Boolean);
+  return [match[1]!.toLowerCase().replace(/[._]/g, "-"), { version: match[3]!.split(";")[0]!.trim() || "*", extras }];
+}
+
+function fromRequirements(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (!line || line.startsWith("-")) continue;
+    const entry = requirement(line);
+    if (entry) deps.set(...entry);
+  }
+  return deps;
+}
+
+function fromPyproject(text: string): Dependencies {
+  const toml = parseToml(text) as {
+    project?: { dependencies?: unknown };
+    tool?: { poetry?: { dependencies?: unknown } };
+  };
+  const projectDependencies = toml.project?.dependencies;
+  if (projectDependencies !== undefined && !Array.isArray(projectDependencies))
+    throw new ManifestProblem("project.dependencies is not a list");
+  const deps = fromRequirements((projectDependencies ?? []).map(String).join("\n"));
+  const poetry = toml.tool?.poetry?.dependencies;
+  if (poetry !== undefined && !isRecord(poetry)) throw new ManifestProblem("tool.poetry.dependencies is not a table");
+  for (const [name, spec] of Object.entries(poetry ?? {})) {
+    if (name === "python") continue;
+    const table = isRecord(spec) ? spec : {};
+    deps.set(name.toLowerCase().replace(/[._]/g, "-"), {
+      version: typeof spec === "string" ? spec : String(table.version ?? "*"),
+      extras: Array.isArray(table.extras) ? table.extras.map((extra) => String(extra).toLowerCase()) : [],
+    });
+  }
+  return deps;
+}
+
+function fromCargo(text: string): Dependencies {
+  const toml = parseToml(text) as { dependencies?: unknown };
+  if (toml.dependencies !== undefined && !isRecord(toml.dependencies))
+    throw new ManifestProblem("[dependencies] is not a table");
+  return new Map(
+    Object.entries(toml.dependencies ?? {}).map(([name, spec]) => {
+      const table = isRecord(spec) ? spec : {};
+      return [
+        name,
+        {
+          version: typeof spec === "string" ? spec : String(table.version ?? "*"),
+          extras: Array.isArray(table.features) ? table.features.map(String) : [],
+        },
+      ];
+    }),
+  );
+}
+
+/** pom.xml: the `<parent>` (Spring Boot's starter parent is the framework) and `<dependency>` blocks not test- or provided-scoped. */
+function fromPom(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  const parentStart = text.indexOf("<parent>");
+  const parentEnd = parentStart < 0 ? -1 : text.indexOf("</parent>", parentStart);
+  if (parentEnd > 0) {
+    const block = text.slice(parentStart, parentEnd);
+    const tag = (name: string) => new RegExp(`<${name}>\\s*([^<\\s]+)\\s*</${name}>`).exec(block)?.[1];
+    const group = tag("groupId");
+    const artifact = tag("artifactId");
+    if (group && artifact) deps.set(`${group}:${artifact}`, { version: tag("version") ?? "*", extras: [] });
+  }
+  // indexOf, not a lazy regex: a file of unclosed <dependency> tags stays linear (a PR author controls it).
+  for (let start = text.indexOf("<dependency>"); start >= 0; start = text.indexOf("<dependency>", start + 1)) {
+    const end = text.indexOf("</dependency>", start);
+    if (end < 0) break;
+    const block = text.slice(start, end);
+    const tag = (name: string) => {
+      const open = block.indexOf(`<${name}>`);
+      const close = open < 0 ? -1 : block.indexOf(`</${name}>`, open);
+      const value = close < 0 ? "" : block.slice(open + name.length + 2, close).trim();
+      return value && !value.includes("<") ? value : undefined;
+    };
+    if (["test", "provided"].includes(tag("scope") ?? "")) continue;
+    const group = tag("groupId");
+    const artifact = tag("artifactId");
+    if (group && artifact) deps.set(`${group}:${artifact}`, { version: tag("version") ?? "*", extras: [] });
+  }
+  return deps;
+}
+
+/** build.gradle(.kts) is code: dependency notations are read by pattern ("group:name:version"). */
+function fromGradle(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  // One whitespace run before an optional "(" and one after it: two adjacent \s* would backtrack on long runs of spaces.
+  const notation =
+    /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+)(?::([^"']+))?["']/g;
+  for (const match of text.matchAll(notation))
+    deps.set(`${match[1]}:${match[2]}`, { version: match[3] ?? "*", extras: [] });
+  return deps;
+}
+
+const manifestReaders: [RegExp, (text: string) => Dependencies][] = [
+  [/^package\.json$/, fromPackageJson],
+  [/^go\.mod$/, fromGoMod],
+  [/^requirements.*\.txt$/, fromRequirements],
+  [/^pyproject\.toml$/, fromPyproject],
+  [/^Cargo\.toml$/, fromCargo],
+  [/^pom\.xml$/, fromPom],
+  [/^build\.gradle(\.kts)?$/, fromGradle],
+];
+
+export function isDependencyManifest(path: string): boolean {
+  const name = posix.basename(path);
+  return manifestReaders.some(([pattern]) => pattern.test(name));
+}
+
+/** A submodule's diff: its pointer moved, or it was added / removed. */
+export const isSubmoduleChange = (patch: string | undefined) =>
+  /^[+-]Subproject commit [0-9a-f]{7,}/m.test(patch ?? "");
+
+function read(path: string, text: string | undefined): { deps: Dependencies; problem?: string } {
+  const cleaned = clean(text);
+  if (cleaned === undefined) return { deps: new Map() };
+  const reader = manifestReaders.find(([pattern]) => pattern.test(posix.basename(path)))?.[1];
+  try {
+    return { deps: reader ? reader(cleaned) : new Map() };
+  } catch (error) {
+    return { deps: new Map(), problem: reasonText(error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+export interface DependencyOptions {
+  /** Count a `0.x` minor bump (0.4 -> 0.5) of an existing dependency as a new major (default: no). */
+  zeroMinorIsMajor?: boolean;
+}
+
+/**
+ * Dependency manifests (npm, Go, pip, Poetry / PEP 621, Cargo, Maven, Gradle) and submodules. A
+ * decision: a runtime dependency new to the manifest (Go: not one that only stops being
+ * `// indirect`), a new major of a framework (React, Django, Spring Boot...), a new extra or
+ * feature on a dependency (`Django` -> `Django[argon2]`), a submodule added. Patch and minor
+ * bumps, `0.x` minors, majors of small libraries, dev dependencies, reordering are not. A manifest
+ * that cannot be read is reported, not silently skipped.
+ */
+export function readDependencies(files: readonly ReadFile[], options: DependencyOptions = {}): Signal[] {
+  const signals: Signal[] = [];
+  for (const file of files) {
+    if (isSubmoduleChange(file.patch)) {
+      const added = /^\+Subproject commit/m.test(file.patch!) && !/^-Subproject commit/m.test(file.patch!);
+      signals.push({
+        file: file.path,
+        decision: added,
+        reason: added ? "adds a submodule" : "submodule moved to another commit",
+        technologies: ["submodule"],
+      });
+      continue;
+    }
+    const old = read(file.previousPath ?? file.path, file.before);
+    const next = read(file.path, file.after);
+    if (next.problem !== undefined || old.problem !== undefined) {
+      signals.push({
+        file: file.path,
+        decision: false,
+        reason: `could not be read: ${next.problem ?? old.problem}`,
+        technologies: [],
+        problem: true,
+      });
+      continue;
+    }
+    const parts: string[] = [];
+    const names: string[] = [];
+    for (const [name, declared] of next.deps) {
+      if (declared.indirect) continue;
+      const previous = old.deps.get(name);
+      if (previous === undefined) {
+        parts.push(`adds ${name} ${declared.version}`);
+        names.push(name);
+        continue;
+      }
+      const from = majorOf(previous.version, options.zeroMinorIsMajor);
+      const to = majorOf(declared.version, options.zeroMinorIsMajor);
+      if (from !== undefined && to !== undefined && from !== to && isFramework(name)) {
+        parts.push(`moves ${name} from ${previous.version} to ${declared.version}`);
+        names.push(name);
+      }
+      const extras = declared.extras.filter((extra) => !previous.extras.includes(extra));
+      if (extras.length > 0) {
+        parts.push(`${name} gains ${listed(extras)}`);
+        names.push(name);
+      }
+    }
+    signals.push(
+      parts.length > 0
+        ? {
+            file: file.path,
+            decision: true,
+            reason: reasonText(listed(parts, 5)),
+            technologies: names.map((name) => name.split(/[/:]/).pop()!),
+          }
+        : {
+            file: file.path,
+            decision: false,
+            reason: "version bumps, dev dependencies or order only",
+            technologies: [],
+          },
+    );
+  }
+  return signals;
+}

@@ -1,0 +1,121 @@
+import { parse } from "yaml";
+import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+
+/** Kinds whose arrival is a decision: state, scheduled work, node-level agents, traffic entry, API extensions. */
+const decisiveKinds = new Set([
+  "StatefulSet",
+  "CronJob",
+  "DaemonSet",
+  "Ingress",
+  "IngressRoute",
+  "Gateway",
+  "HTTPRoute",
+  "VirtualService",
+  "CustomResourceDefinition",
+]);
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+function yamlOf(text: string | undefined): Record<string, unknown> | undefined {
+  const cleaned = clean(text);
+  if (cleaned === undefined) return undefined;
+  try {
+    return record(parse(cleaned, { uniqueKeys: false, maxAliasCount: 100 }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `Kind/name` of every object in a manifest or Helm template, read by pattern (templates are not
+ * YAML until rendered): a top-level `kind:` and the first `name:` under `metadata:`.
+ */
+export function objectsIn(text: string | undefined): string[] {
+  const cleaned = clean(text);
+  if (cleaned === undefined) return [];
+  return cleaned.split(/^---.*$/m).flatMap((doc) => {
+    const kind = /^kind:\s*["']?([A-Za-z]\w*)/m.exec(doc)?.[1];
+    if (!kind) return [];
+    const name = /^metadata:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+name:\s*([^\n#]+)/m.exec(doc)?.[1]?.trim() ?? "";
+    return [`${kind}/${name}`];
+  });
+}
+
+const chartDependencies = (doc: Record<string, unknown> | undefined) =>
+  (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map((dependency) =>
+    String(record(dependency).name ?? "?"),
+  );
+
+const kustomizeParts = (doc: Record<string, unknown> | undefined) => [
+  ...(Array.isArray(doc?.resources) ? doc.resources : [])
+    .map(String)
+    .filter((entry) => /:\/\/|^github\.com\//.test(entry)),
+  ...(Array.isArray(doc?.helmCharts) ? doc.helmCharts : []).map(
+    (chart) => `chart ${String(record(chart).name ?? "?")}`,
+  ),
+  ...(Array.isArray(doc?.components) ? doc.components : []).map((component) => `component ${String(component)}`),
+];
+
+/**
+ * Kubernetes, Helm and Kustomize. A decision: a new chart, a dependency added to or removed from a
+ * chart, a new StatefulSet / DaemonSet / Ingress / Gateway route / CRD, a remote base or chart
+ * added to a kustomization. Version bumps, values, replica counts, images, labels, docs, icons and
+ * NOTES.txt are not.
+ *
+ * Example: Chart.yaml `version: 1.4.2 -> 1.4.3` with a typo fixed in NOTES.txt -> not a decision;
+ * a `dependencies:` entry for `postgresql` added -> "adds chart dependency postgresql".
+ */
+export function readOrchestration(files: readonly ReadFile[]): Signal[] {
+  const signals: Signal[] = [];
+  const decided = new Set<string>();
+  const decide = (file: string, reason: string, technologies: string[]) => {
+    signals.push({ file, decision: true, reason: reasonText(reason), technologies: ["kubernetes", ...technologies] });
+    decided.add(file);
+  };
+  // Objects are compared over the whole change: moving a manifest between files is not a decision.
+  const before = new Map<string, string>();
+  const after = new Map<string, string>();
+  for (const file of files) {
+    const name = file.path.split("/").pop()!;
+    if (name === "Chart.yaml") {
+      const old = yamlOf(file.before);
+      const next = yamlOf(file.after);
+      const chart = String((next ?? old)?.name ?? file.path.split("/").slice(-2, -1)[0] ?? "chart");
+      if (file.before === undefined) decide(file.path, `new Helm chart ${chart}`, ["helm", chart]);
+      else if (file.after === undefined) decide(file.path, `removes the Helm chart ${chart}`, ["helm", chart]);
+      else {
+        const { added, removed } = difference(chartDependencies(old), chartDependencies(next));
+        if (added.length > 0) decide(file.path, `adds chart dependency ${listed(added)}`, ["helm", ...added]);
+        if (removed.length > 0) decide(file.path, `removes chart dependency ${listed(removed)}`, ["helm", ...removed]);
+      }
+      continue;
+    }
+    if (/^kustomization\.ya?ml$/.test(name)) {
+      const { added, removed } = difference(kustomizeParts(yamlOf(file.before)), kustomizeParts(yamlOf(file.after)));
+      if (added.length > 0) decide(file.path, `kustomization adds ${listed(added)}`, ["kustomize"]);
+      if (removed.length > 0) decide(file.path, `kustomization removes ${listed(removed)}`, ["kustomize"]);
+      continue;
+    }
+    for (const object of objectsIn(file.before)) before.set(object, file.path);
+    for (const object of objectsIn(file.after)) after.set(object, file.path);
+  }
+  const decisive = (object: string) => decisiveKinds.has(object.split("/")[0]!);
+  const { added, removed } = difference([...before.keys()].filter(decisive), [...after.keys()].filter(decisive));
+  for (const object of added) decide(after.get(object)!, `adds ${object}`, [object.split("/")[0]!]);
+  for (const object of removed) decide(before.get(object)!, `removes ${object}`, [object.split("/")[0]!]);
+  for (const file of files) {
+    if (decided.has(file.path)) continue;
+    const name = file.path.split("/").pop()!;
+    const reason =
+      name === "Chart.yaml"
+        ? "chart version or metadata only"
+        : /^values.*\.ya?ml$/.test(name)
+          ? "values only"
+          : /\.(txt|md|tpl)$/.test(name)
+            ? "notes, docs or helpers only"
+            : "settings of existing objects only";
+    signals.push({ file: file.path, decision: false, reason, technologies: ["kubernetes"] });
+  }
+  return signals;
+}

@@ -1,0 +1,50 @@
+/** A changed file as a reader sees it: both versions when they exist (absent: added or removed). */
+export interface ReadFile {
+  path: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  previousPath?: string;
+  before?: string;
+  after?: string;
+  /** The diff, when the source gives one (a submodule shows `Subproject commit` lines there). */
+  patch?: string;
+}
+
+/**
+ * What a reader saw in one file: a decision (it triggers the ADR suggestion) or a change that is
+ * not one (listed with `adr.report: all`, for tuning), with a reason a reviewer can check.
+ */
+export interface Signal {
+  file: string;
+  decision: boolean;
+  reason: string;
+  /** Technologies named (resource types, images, packages), for finding related ADRs. */
+  technologies: string[];
+  /** The file could not be read as what its name says (an invalid manifest): said as a warning. */
+  problem?: boolean;
+}
+
+const maxReasonLength = 200;
+
+/** A reason made from file contents: one line, capped (a 10 KB resource name must not become a 10 KB comment). */
+export function reasonText(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > maxReasonLength ? `${line.slice(0, maxReasonLength - 1)}…` : line;
+}
+
+/** File text without a byte-order mark (a BOM must not hide a manifest) and with LF line ends. */
+export function clean(text: string | undefined): string | undefined {
+  return text?.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** Names in `after` but not in `before`, and the other way round. */
+export function difference<T>(before: Iterable<T>, after: Iterable<T>): { added: T[]; removed: T[] } {
+  const old = new Set(before);
+  const next = new Set(after);
+  return { added: [...next].filter((item) => !old.has(item)), removed: [...old].filter((item) => !next.has(item)) };
+}
+
+/** "a, b, c and 2 more". */
+export function listed(items: readonly string[], max = 4): string {
+  const shown = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}

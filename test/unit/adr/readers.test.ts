@@ -1,0 +1,223 @@
+import { describe, expect, it } from "@jest/globals";
+import { detectInfraChanges, type FileChange } from "../../../src/adr/detect-infra-changes.js";
+import { defaultConfig } from "../../../src/schemas/config.js";
+
+const config = defaultConfig().adr;
+
+/** What the detector says of one file's two versions: the reason of a decision, or "-" and why not. */
+function judge(path: string, before: string | undefined, after: string | undefined, patch?: string): string {
+  const file: FileChange = {
+    path,
+    status: before === undefined ? "added" : after === undefined ? "removed" : "modified",
+    additions: 1,
+    deletions: 1,
+    ...(before !== undefined ? { before } : {}),
+    ...(after !== undefined ? { after } : {}),
+    ...(patch !== undefined ? { patch } : {}),
+  };
+  const seen = detectInfraChanges([file], config);
+  const decision = seen.find((found) => found.decision);
+  return decision ? decision.reason : `- ${seen[0]?.reason ?? "not infrastructure"}`;
+}
+
+const bucket = 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n\n  tags = { team = "platform" }\n}\n';
+
+describe("what each reader calls a decision (the examples of the issue)", () => {
+  it.each([
+    // Terraform
+    [
+      "a .tf edit that only removes a blank line",
+      "main.tf",
+      bucket,
+      bucket.replace("\n\n", "\n"),
+      "- attributes, comments or layout only",
+    ],
+    [
+      "a .tf edit that only changes a comment",
+      "main.tf",
+      `# logs\n${bucket}`,
+      `# access logs, 90 days\n${bucket}`,
+      "- attributes, comments or layout only",
+    ],
+    [
+      "a resource added",
+      "main.tf",
+      bucket,
+      `${bucket}resource "aws_db_instance" "main" {\n  engine = "postgres"\n}\n`,
+      "adds aws_db_instance.main",
+    ],
+    [
+      "a module's source changed",
+      "main.tf",
+      'module "vpc" {\n  source = "./modules/vpc"\n}\n',
+      'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  version = "5.1.0"\n}\n',
+      "module.vpc now comes from terraform-aws-modules/vpc/aws (was ./modules/vpc)",
+    ],
+    [
+      "the state backend moved",
+      "backend.tf",
+      'terraform {\n  backend "s3" {\n    bucket = "tf-state"\n  }\n}\n',
+      'terraform {\n  backend "gcs" {\n    bucket = "tf-state"\n  }\n}\n',
+      "state backend s3 -> gcs",
+    ],
+    // Helm
+    [
+      "a chart version bump",
+      "charts/api/Chart.yaml",
+      "apiVersion: v2\nname: api\nversion: 1.4.2\n",
+      "apiVersion: v2\nname: api\nversion: 1.4.3\n",
+      "- chart version or metadata only",
+    ],
+    [
+      "an icon URL",
+      "charts/api/Chart.yaml",
+      "apiVersion: v2\nname: api\nversion: 1.4.2\nicon: https://a/x.png\n",
+      "apiVersion: v2\nname: api\nversion: 1.4.2\nicon: https://b/x.svg\n",
+      "- chart version or metadata only",
+    ],
+    [
+      "a typo in NOTES.txt",
+      "charts/api/templates/NOTES.txt",
+      "Thank you for instaling",
+      "Thank you for installing",
+      "- not infrastructure",
+    ],
+    [
+      "a chart dependency added",
+      "charts/api/Chart.yaml",
+      "apiVersion: v2\nname: api\nversion: 1.4.2\n",
+      "apiVersion: v2\nname: api\nversion: 1.5.0\ndependencies:\n  - name: postgresql\n    version: 15.x\n    repository: oci://registry-1.docker.io/bitnamicharts\n",
+      "adds chart dependency postgresql",
+    ],
+    // Dependencies
+    [
+      "go.mod: indirect to direct at the same version",
+      "go.mod",
+      "module x\n\nrequire (\n\tgolang.org/x/sync v0.7.0 // indirect\n)\n",
+      "module x\n\nrequire golang.org/x/sync v0.7.0\n",
+      "- version bumps, dev dependencies or order only",
+    ],
+    [
+      "a 0.x minor bump",
+      "package.json",
+      '{"dependencies":{"pino":"^0.8.1"}}',
+      '{"dependencies":{"pino":"^0.9.0"}}',
+      "- version bumps, dev dependencies or order only",
+    ],
+    [
+      "a new extra on Django",
+      "requirements.txt",
+      "Django==4.2.11\n",
+      "Django[argon2]==4.2.11\n",
+      "django gains argon2",
+    ],
+    [
+      "a new major of a framework",
+      "package.json",
+      '{"dependencies":{"react":"^17.0.2"}}',
+      '{"dependencies":{"react":"^18.3.1"}}',
+      "moves react from ^17.0.2 to ^18.3.1",
+    ],
+    [
+      "a new major of a small library",
+      "package.json",
+      '{"dependencies":{"uuid":"^8.3.2"}}',
+      '{"dependencies":{"uuid":"^9.0.1"}}',
+      "- version bumps, dev dependencies or order only",
+    ],
+    // CI/CD
+    [
+      "action pin bumps",
+      ".github/workflows/ci.yml",
+      "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v3\n",
+      "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
+      "- action versions, steps or job settings only",
+    ],
+    [
+      "a new cloud credential and environment",
+      ".github/workflows/ci.yml",
+      "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
+      "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: actions/checkout@v4\n      - uses: aws-actions/configure-aws-credentials@v4\n",
+      "new environment production; new credential aws-actions/configure-aws-credentials",
+    ],
+    // Containers
+    [
+      "an image tag bump",
+      "Dockerfile",
+      'FROM node:20.11-alpine\nCMD ["node","app.js"]\n',
+      'FROM node:20.12-alpine\nCMD ["node","app.js"]\n',
+      "- base image tag node:20.11-alpine -> node:20.12-alpine, same image and OS",
+    ],
+    [
+      "a HEALTHCHECK interval",
+      "Dockerfile",
+      "FROM nginx:1.27\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/\n",
+      "FROM nginx:1.27\nHEALTHCHECK --interval=10s CMD curl -f http://localhost/\n",
+      "- build steps only",
+    ],
+    [
+      "node to distroless",
+      "Dockerfile",
+      "FROM node:20-alpine\n",
+      "FROM gcr.io/distroless/nodejs20-debian12\n",
+      "base image node:20-alpine -> gcr.io/distroless/nodejs20-debian12",
+    ],
+    [
+      "a new compose service",
+      "docker-compose.yml",
+      "services:\n  api:\n    build: .\n",
+      "services:\n  api:\n    build: .\n  redis:\n    image: redis:7-alpine\n",
+      "adds service redis (redis:7-alpine)",
+    ],
+    // Database
+    [
+      "a migration adding one column",
+      "db/migrate/20251103_add_nickname.rb",
+      undefined,
+      "class AddNickname < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :nickname, :string\n  end\nend\n",
+      "- columns, indexes or data only",
+    ],
+    [
+      "a migration creating a table, dropped only in its down part",
+      "alembic/versions/3f2a_invoices.py",
+      undefined,
+      "def upgrade():\n    op.create_table('invoices', sa.Column('id', sa.Integer))\n\ndef downgrade():\n    op.drop_table('invoices')\n",
+      "creates table invoices",
+    ],
+    [
+      "a column dropped",
+      "migrations/0042_drop_legacy.sql",
+      undefined,
+      "ALTER TABLE orders DROP COLUMN legacy_total;\n",
+      "drops or renames legacy_total",
+    ],
+  ])("%s", (_name, path, before, after, expected) => {
+    expect(judge(path, before, after)).toBe(expected);
+  });
+
+  it("a submodule added is a new dependency; its pointer moving is not a decision", () => {
+    expect(
+      judge(
+        "vendor/lib",
+        undefined,
+        undefined,
+        "@@ -0,0 +1 @@\n+Subproject commit 1234567890abcdef1234567890abcdef12345678",
+      ),
+    ).toBe("adds a submodule");
+    expect(
+      judge(
+        "vendor/lib",
+        undefined,
+        undefined,
+        "@@ -1 +1 @@\n-Subproject commit 1234567890abcdef1234567890abcdef12345678\n+Subproject commit abcdefabcdefabcdefabcdefabcdefabcdefabcd",
+      ),
+    ).toBe("- submodule moved to another commit");
+  });
+
+  it("caps reasons at one line of 200 characters", () => {
+    const names = Array.from({ length: 40 }, (_, i) => `resource "aws_s3_bucket" "${"b".repeat(60)}${i}" {}`).join(
+      "\n",
+    );
+    expect(judge("main.tf", "", names).length).toBeLessThanOrEqual(200);
+  });
+});
