@@ -61784,13 +61784,134 @@ var init_micromark_extension_gfm = __esm({
   }
 });
 
+// src/markdown/limits.ts
+function containerPrefix(line) {
+  let depth = 0;
+  let i = 0;
+  let overAt = -1;
+  for (; ; ) {
+    while (isSpace(line[i])) i++;
+    const c = line[i];
+    let next = -1;
+    if (c === ">") next = i + 1;
+    else if ((c === "-" || c === "*" || c === "+") && (isSpace(line[i + 1]) || i + 1 === line.length)) next = i + 1;
+    else if (c !== void 0 && c >= "0" && c <= "9") {
+      let j = i;
+      while (j - i < 9 && line[j] !== void 0 && line[j] >= "0" && line[j] <= "9") j++;
+      if ((line[j] === "." || line[j] === ")") && (isSpace(line[j + 1]) || j + 1 === line.length)) next = j + 1;
+    }
+    if (next < 0) return { depth, end: i, overAt };
+    depth++;
+    if (depth > markdownLimits.maxNesting && overAt < 0) overAt = i;
+    i = next;
+  }
+}
+function boundMarkdown(text5) {
+  const hits = [];
+  if (text5.length > markdownLimits.maxLength)
+    return {
+      text: "",
+      hits: [
+        {
+          span: { start: 0, end: 0 },
+          code: "too-large",
+          message: `${text5.length} characters, over the ${markdownLimits.maxLength} a record is read up to: it is not checked further (split it, or link long material instead)`
+        }
+      ]
+    };
+  const lines = text5.split("\n");
+  let offset = 0;
+  let paragraphStart = -1;
+  const counts = /* @__PURE__ */ new Map();
+  const paragraphLines = [];
+  const closeParagraph = () => {
+    const over = inlineClasses.filter((inline) => (counts.get(inline.characters) ?? 0) > inline.max);
+    if (over.length > 0) {
+      const first = paragraphLines[0];
+      hits.push({
+        span: { start: paragraphStart, end: paragraphStart + Math.min(lines[first].length, 1) },
+        code: "too-complex",
+        message: `this paragraph has ${over.map((inline) => `${counts.get(inline.characters)} of ${inline.characters.split("").join(" ")}`).join(", ")} (over ${over.map((inline) => inline.max).join(", ")}): they are read as plain text`
+      });
+      for (const index2 of paragraphLines)
+        for (const inline of over) lines[index2] = lines[index2].replace(inline.pattern, "\xB7");
+    }
+    paragraphStart = -1;
+    counts.clear();
+    paragraphLines.length = 0;
+  };
+  for (let index2 = 0; index2 < lines.length; index2++) {
+    const line = lines[index2];
+    const prefix = containerPrefix(line);
+    if (prefix.overAt < 0 && prefix.depth > 0 && indentation(line) > 4 * markdownLimits.maxNesting)
+      prefix.overAt = indentation(line);
+    if (prefix.overAt >= 0) {
+      hits.push({
+        span: { start: offset + prefix.overAt, end: offset + prefix.overAt + 1 },
+        code: "too-deep",
+        message: `block quotes and list items nest more than ${markdownLimits.maxNesting} deep here: the line is read as plain text`
+      });
+      lines[index2] = " ".repeat(prefix.end) + line.slice(prefix.end);
+    }
+    if (line.trim() === "") closeParagraph();
+    else {
+      if (paragraphStart < 0) paragraphStart = offset;
+      paragraphLines.push(index2);
+      for (let i = 0; i < line.length; i++) {
+        const inline = classOf.get(line[i]);
+        if (inline !== void 0) counts.set(inline, (counts.get(inline) ?? 0) + 1);
+      }
+    }
+    offset += line.length + 1;
+  }
+  closeParagraph();
+  return { text: hits.length > 0 ? lines.join("\n") : text5, hits };
+}
+var markdownLimits, inlineClasses, isSpace, classOf, indentation;
+var init_limits = __esm({
+  "src/markdown/limits.ts"() {
+    "use strict";
+    markdownLimits = {
+      /**
+       * Characters of one record parsed at most: the parser reads ordinary prose at about 300 KB/s
+       * and dense headings at 100 KB/s, so this keeps any one file under a second. Real ADRs and
+       * post-mortems are a few kilobytes.
+       */
+      maxLength: 48 * 1024,
+      /** Block quotes and list items nested on one line. */
+      maxNesting: 32,
+      /**
+       * Characters that open inline constructs, per paragraph: past these counts the parser's
+       * matching of delimiters, link brackets, code spans, autolinks and table cells stops being
+       * cheap (64 KB of `[a](` took 1.5 s).
+       */
+      maxPerParagraph: { "*_~": 2e3, "[]": 1e3, "`": 2e3, "<": 2e3, "|": 5e3 }
+    };
+    inlineClasses = Object.entries(markdownLimits.maxPerParagraph).map(([characters, max]) => ({
+      characters,
+      max,
+      pattern: new RegExp(`[${characters.replace(/[\]\\^-]/g, "\\$&")}]`, "g")
+    }));
+    isSpace = (c) => c === " " || c === "	";
+    classOf = new Map(
+      inlineClasses.flatMap((inline) => inline.characters.split("").map((c) => [c, inline.characters]))
+    );
+    indentation = (line) => {
+      let i = 0;
+      while (isSpace(line[i])) i++;
+      return i;
+    };
+  }
+});
+
 // src/markdown/document.ts
 function spanOf(node3) {
   return { start: node3.position?.start.offset ?? 0, end: node3.position?.end.offset ?? 0 };
 }
-function parseMarkdownRecord(text5) {
+function parseMarkdownRecord(original) {
+  const { text: text5, hits } = boundMarkdown(original);
   const tree = fromMarkdown(text5, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const record4 = { fields: /* @__PURE__ */ new Map(), sections: [] };
+  const record4 = { fields: /* @__PURE__ */ new Map(), sections: [], limits: hits };
   const visit4 = (node3) => {
     if (node3.type === "heading") {
       const heading = node3;
@@ -61815,7 +61936,7 @@ function parseMarkdownRecord(text5) {
 function collectFields(text5, paragraph, into) {
   let lineStart = paragraph.start;
   for (const line of text5.slice(paragraph.start, paragraph.end).split("\n")) {
-    const clean2 = line.replace(/\r$/, "");
+    const clean2 = line.trimEnd();
     const match = fieldLine.exec(clean2);
     if (match) {
       const name = match[1].trim();
@@ -61845,7 +61966,8 @@ var init_document2 = __esm({
     init_mdast_util_gfm();
     init_mdast_util_to_string();
     init_micromark_extension_gfm();
-    fieldLine = /^\*\*([^*\n]+?):?\*\*:?[ \t]*(.*?)[ \t]*$/;
+    init_limits();
+    fieldLine = /^\*\*([^*\n]+?):?\*\*:?[ \t]*(.*)$/;
   }
 });
 
@@ -62223,6 +62345,9 @@ function adrRules(fileName, text5, existingAdrs) {
     error63(top, "adr-file-name", `ADR file name date ${nameMatch[1]} is not a calendar date`);
   }
   const adr2 = parseAdr(text5);
+  for (const hit of adr2.record.limits)
+    findings.push({ span: hit.span, severity: "error", code: hit.code, message: hit.message });
+  if (adr2.record.limits.some((hit) => hit.code === "too-large")) return findings;
   if (!adr2.record.title)
     error63(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
   if (!adr2.status) {
@@ -62366,6 +62491,9 @@ function incidentRules(fileName, text5) {
     );
   }
   const incident2 = parseIncident(text5);
+  for (const hit of incident2.record.limits)
+    findings.push({ span: hit.span, severity: "error", code: hit.code, message: hit.message });
+  if (incident2.record.limits.some((hit) => hit.code === "too-large")) return findings;
   const titleSpan = incident2.record.title?.span ?? top2;
   if (!incident2.record.title)
     add(
@@ -69360,7 +69488,53 @@ function locate(root, finding) {
   }
   return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
 }
+var maxConfigNesting = 64;
+function tooDeepAt(text5) {
+  let flow3 = 0;
+  let dashes = 0;
+  let inPrefix = true;
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i];
+    if (c === "\n") {
+      dashes = 0;
+      inPrefix = true;
+    } else if (c === "[" || c === "{") {
+      inPrefix = false;
+      if (++flow3 > maxConfigNesting) return i;
+    } else if (c === "]" || c === "}") {
+      inPrefix = false;
+      flow3 = Math.max(0, flow3 - 1);
+    } else if (c === "-" && inPrefix && (text5[i + 1] === " " || text5[i + 1] === "	")) {
+      if (++dashes > maxConfigNesting) return i;
+    } else if (c !== " " && c !== "	") inPrefix = false;
+  }
+  return -1;
+}
 function parseConfig(text5) {
+  const deep = tooDeepAt(text5);
+  if (deep >= 0) return tooDeep(deep);
+  try {
+    return parseWithinLimits(text5);
+  } catch (error63) {
+    if (error63 instanceof RangeError) return tooDeep(0);
+    throw error63;
+  }
+}
+function tooDeep(offset) {
+  return {
+    config: defaultConfig(),
+    valid: false,
+    findings: [
+      {
+        span: { start: offset, end: offset + 1 },
+        severity: "error",
+        code: "too-deep",
+        message: `nested deeper than ${maxConfigNesting} levels here; a config is a few levels deep, so it is not read further`
+      }
+    ]
+  };
+}
+function parseWithinLimits(text5) {
   const lineCounter = new import_yaml.LineCounter();
   const document4 = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const findings = duplicateKeys(document4.contents);
@@ -69997,10 +70171,9 @@ function composeServices(text5) {
     const doc = (0, import_yaml3.parse)(cleaned, { uniqueKeys: false, maxAliasCount: 100 });
     const services = doc && typeof doc.services === "object" && doc.services !== null ? doc.services : {};
     return new Map(
-      Object.entries(services).map(([name, service]) => [
-        name,
-        typeof service?.image === "string" ? service.image : "(built here)"
-      ])
+      Object.entries(services).flatMap(
+        ([name, service]) => typeof service?.image === "string" ? [[name, service.image]] : service?.build !== void 0 ? [[name, "(built here)"]] : []
+      )
     );
   } catch {
     return void 0;
@@ -71243,6 +71416,21 @@ function objectsIn(text5) {
     return [`${kind}/${name}`];
   });
 }
+var decisiveToggles = /^(ingress|gateway|httproute|route|postgresql|postgres|mysql|mariadb|redis|mongodb|kafka|rabbitmq|elasticsearch|opensearch|minio|cassandra|clickhouse|memcached|nats)$/i;
+function enabledToggles(doc) {
+  const on = /* @__PURE__ */ new Set();
+  const walk = (node3, path2, depth) => {
+    if (depth > 6) return;
+    for (const [key, value] of Object.entries(node3)) {
+      if (key === "enabled" && value === true && path2.length > 0 && decisiveToggles.test(path2[path2.length - 1]))
+        on.add(path2.join("."));
+      else if (value && typeof value === "object" && !Array.isArray(value))
+        walk(value, [...path2, key], depth + 1);
+    }
+  };
+  if (doc) walk(doc, [], 0);
+  return on;
+}
 var chartDependencies = (doc) => (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map(
   (dependency) => String(record3(dependency).name ?? "?")
 );
@@ -71275,6 +71463,16 @@ function readOrchestration(files) {
         if (added2.length > 0) decide(file2.path, `adds chart dependency ${listed(added2)}`, ["helm", ...added2]);
         if (removed2.length > 0) decide(file2.path, `removes chart dependency ${listed(removed2)}`, ["helm", ...removed2]);
       }
+      continue;
+    }
+    if (/^values.*\.ya?ml$/.test(name)) {
+      const { added: added2 } = difference(enabledToggles(yamlOf(file2.before)), enabledToggles(yamlOf(file2.after)));
+      if (added2.length > 0)
+        decide(
+          file2.path,
+          `enables ${listed(added2)}`,
+          added2.map((toggle) => toggle.split(".").pop())
+        );
       continue;
     }
     if (/^kustomization\.ya?ml$/.test(name)) {
@@ -71358,7 +71556,7 @@ function declaredInHcl(file2, text5, into) {
       const module = /^\s*module\s+"([^"]+)"/.exec(line);
       const provider = /^\s*provider\s+"([^"]+)"/.exec(line);
       const dependency = /^\s*dependency\s+"([^"]+)"/.exec(line);
-      const address = resource ? `${resource[1]}.${resource[2]}.${resource[3]}` : module ? `module.${module[1]}` : provider ? `provider.${provider[1]}` : dependency ? `dependency.${dependency[1]}` : /^\s*terraform\s*\{/.test(line) ? "terraform" : void 0;
+      const address = resource ? `${resource[1]}.${resource[2]}.${resource[3]}` : module ? `module.${module[1]}` : provider ? `provider.${provider[1]}` : dependency ? `dependency.${dependency[1]}` : /^\s*terraform\s*\{/.test(line) ? "terraform" : /^\s*moved\s*\{/.test(line) ? "moved" : void 0;
       current = address ? { address, body: [] } : void 0;
     }
     current?.body.push(line);
@@ -71370,8 +71568,16 @@ function declaredInHcl(file2, text5, into) {
     }
   }
 }
+var movedAddress = (endpoint2) => /^(module|data)\./.test(endpoint2) ? endpoint2 : `resource.${endpoint2}`;
 function finish(file2, address, body, into) {
   const text5 = body.join("\n");
+  if (address === "moved") {
+    const from = /^\s*from\s*=\s*([\w.\-[\]"]+)/m.exec(text5)?.[1];
+    const to = /^\s*to\s*=\s*([\w.\-[\]"]+)/m.exec(text5)?.[1];
+    const strip = (endpoint2) => movedAddress(endpoint2.replace(/\[.*$/, ""));
+    if (from && to) into.moves.set(strip(from), strip(to));
+    return;
+  }
   if (address !== "terraform") {
     const source = /^\s*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
     const alias = address.startsWith("provider.") ? /^\s*alias\s*=\s*"([^"]+)"/m.exec(text5)?.[1] : void 0;
@@ -71414,7 +71620,7 @@ function declaredInJson(file2, text5, into) {
   for (const name of Object.keys(record4(json2.provider))) into.blocks.set(`provider.${name}`, { file: file2 });
 }
 function declared(files, side) {
-  const into = { blocks: /* @__PURE__ */ new Map() };
+  const into = { blocks: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
   for (const file2 of files) {
     const text5 = clean(file2[side]);
     const path2 = side === "before" ? file2.previousPath ?? file2.path : file2.path;
@@ -71435,7 +71641,14 @@ function readTerraform(files) {
     decided.add(file2);
   };
   const typeOf = (address) => address.split(".")[1] ?? address;
-  const { added, removed } = difference(before.blocks.keys(), after.blocks.keys());
+  const renamedFrom = new Map(
+    [...after.moves].filter(([, to]) => after.blocks.has(to)).map(([from, to]) => [to, from])
+  );
+  const { added: rawAdded, removed: rawRemoved } = difference(before.blocks.keys(), after.blocks.keys());
+  const added = rawAdded.filter(
+    (address) => !(renamedFrom.has(address) && before.blocks.has(renamedFrom.get(address)))
+  );
+  const removed = rawRemoved.filter((address) => !after.moves.has(address));
   const byFile = (addresses, side) => {
     const grouped = /* @__PURE__ */ new Map();
     for (const address of addresses) {
@@ -71569,7 +71782,7 @@ function detectInfraChanges(files, config2) {
       changes.push({
         file: signal.file,
         category,
-        reason: signal.reason,
+        reason: reasonText(signal.reason),
         technologies: signal.technologies,
         decision: signal.decision,
         weight: signal.decision ? weight : 0,
@@ -73610,7 +73823,7 @@ function firstSyntaxError(text5) {
 }
 function parseJsonDocument(text5) {
   const findings = [];
-  const tooDeep = (offset) => ({
+  const tooDeep2 = (offset) => ({
     value: void 0,
     findings: [
       {
@@ -73627,11 +73840,11 @@ function parseJsonDocument(text5) {
     value = JSON.parse(text5);
   } catch {
     const deepAt = deeperThan(text5);
-    if (deepAt >= 0) return tooDeep(deepAt);
+    if (deepAt >= 0) return tooDeep2(deepAt);
     findings.push(firstSyntaxError(text5));
   }
   const shape = findings.length === 0 ? measureParsed(value) : void 0;
-  if (shape && shape.depth > maxJsonDepth) return tooDeep(Math.max(0, deeperThan(text5)));
+  if (shape && shape.depth > maxJsonDepth) return tooDeep2(Math.max(0, deeperThan(text5)));
   if (shape && (shape.keys !== countWrittenKeys(text5) || shape.forbidden)) {
     const keys = scanObjectKeys(text5);
     let lines;
@@ -74122,6 +74335,14 @@ function dataFilesAmong(paths, loaded) {
     (path2) => classifyDataFile(path2, layout).type !== "ignored" && !isIgnored(posix6.relative(layout.dataDir, path2))
   );
 }
+async function validateOneByOne(files, options) {
+  const diagnostics = [];
+  for (const file2 of files) {
+    append(diagnostics, validateDataFiles([file2], options));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return diagnostics;
+}
 async function validateData(view, ref, paths, loaded) {
   const { config: config2 } = loaded.resolved;
   const layout = dataLayoutOf(config2);
@@ -74155,7 +74376,7 @@ async function validateData(view, ref, paths, loaded) {
   if (sources.repository !== void 0) texts.set(configPath2, sources.repository);
   const diagnostics = [
     ...configDiagnostics(loaded),
-    ...validateDataFiles(files, {
+    ...await validateOneByOne(files, {
       layout,
       maxFileSizeBytes: config2.validation.maxFileSizeBytes,
       knownPaths,

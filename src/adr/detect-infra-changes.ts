@@ -8,7 +8,7 @@ import { readContainers } from "./readers/containers.js";
 import { readDatabase } from "./readers/database.js";
 import { isDependencyManifest, isSubmoduleChange, readDependencies } from "./readers/dependencies.js";
 import { readOrchestration } from "./readers/orchestration.js";
-import type { ReadFile, Signal } from "./readers/signal.js";
+import { reasonText, type ReadFile, type Signal } from "./readers/signal.js";
 import { readTerraform } from "./readers/terraform.js";
 import { declaresResourcesInCode, isCodePath, readInfrastructureCode } from "./readers/iac-code.js";
 
@@ -118,7 +118,7 @@ export function detectInfraChanges(files: readonly FileChange[], config: AdrDete
       changes.push({
         file: signal.file,
         category,
-        reason: signal.reason,
+        reason: reasonText(signal.reason),
         technologies: signal.technologies,
         decision: signal.decision,
         weight: signal.decision ? weight : 0,

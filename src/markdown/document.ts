@@ -4,6 +4,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
 import type { Span } from "../findings/diagnostic.js";
+import { boundMarkdown, type MarkdownLimitHit } from "./limits.js";
 
 /** A `**Name:** value` line of a record's header. */
 export interface MarkdownField {
@@ -27,9 +28,12 @@ export interface MarkdownRecord {
   /** Header fields by lower-cased name; the first occurrence wins. */
   fields: Map<string, MarkdownField>;
   sections: MarkdownSection[];
+  /** Where the text went past the parsing limits (read as plain text there). */
+  limits: MarkdownLimitHit[];
 }
 
-const fieldLine = /^\*\*([^*\n]+?):?\*\*:?[ \t]*(.*?)[ \t]*$/;
+// Applied to a line with its trailing blanks already cut: `(.*)` then needs no lazy match against `[ \t]*$`.
+const fieldLine = /^\*\*([^*\n]+?):?\*\*:?[ \t]*(.*)$/;
 
 function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
@@ -40,9 +44,11 @@ function spanOf(node: Nodes): Span {
  * headings give the sections; `**Name:** value` lines inside paragraphs give the fields,
  * so text in code blocks or tables is never mistaken for a field.
  */
-export function parseMarkdownRecord(text: string): MarkdownRecord {
+export function parseMarkdownRecord(original: string): MarkdownRecord {
+  // Bounded first: the same offsets, pathological nesting and emphasis read as plain text.
+  const { text, hits } = boundMarkdown(original);
   const tree: Root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const record: MarkdownRecord = { fields: new Map(), sections: [] };
+  const record: MarkdownRecord = { fields: new Map(), sections: [], limits: hits };
 
   const visit = (node: Nodes): void => {
     if (node.type === "heading") {
@@ -69,7 +75,7 @@ export function parseMarkdownRecord(text: string): MarkdownRecord {
 function collectFields(text: string, paragraph: Span, into: Map<string, MarkdownField>): void {
   let lineStart = paragraph.start;
   for (const line of text.slice(paragraph.start, paragraph.end).split("\n")) {
-    const clean = line.replace(/\r$/, "");
+    const clean = line.trimEnd();
     const match = fieldLine.exec(clean);
     if (match) {
       const name = match[1]!.trim();

@@ -1,11 +1,11 @@
 import { posix } from "node:path";
 import picomatch from "picomatch";
 import type { Diagnostic } from "../findings/diagnostic.js";
-import { compareDiagnostics } from "../findings/diagnostic.js";
+import { append, compareDiagnostics } from "../findings/diagnostic.js";
 import type { FileView } from "../ports/repository-view.js";
 import { classifyDataFile, dataLayoutOf } from "../schemas/data-files.js";
 import type { RecordRules } from "../validate/record-rules.js";
-import { validateDataFiles, type DataFile } from "../validate/validate-files.js";
+import { validateDataFiles, type DataFile, type ValidateOptions } from "../validate/validate-files.js";
 import { configDiagnostics, type LoadedConfig } from "./load-config.js";
 
 export interface DataValidation {
@@ -47,6 +47,20 @@ export function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): 
  * files at the head commit) and `cto-copilot validate` (every file of the working tree) both
  * come here. One read for the files and the ADR directory (for cross-references).
  */
+/**
+ * Validates the files one at a time, giving the event loop back between them: in the App, a pull
+ * request of many large records never holds up the deliveries of other repositories for longer
+ * than one file takes (Markdown records are bounded to well under a second each).
+ */
+async function validateOneByOne(files: readonly DataFile[], options: ValidateOptions): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    append(diagnostics, validateDataFiles([file], options));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return diagnostics;
+}
+
 export async function validateData(
   view: FileView,
   ref: string,
@@ -85,12 +99,12 @@ export async function validateData(
   if (sources.repository !== undefined) texts.set(configPath, sources.repository);
   const diagnostics = [
     ...configDiagnostics(loaded),
-    ...validateDataFiles(files, {
+    ...(await validateOneByOne(files, {
       layout,
       maxFileSizeBytes: config.validation.maxFileSizeBytes,
       knownPaths,
       records: await recordRulesFor(files, layout),
-    }),
+    })),
     ...symlinks.map((path) => ({
       file: path,
       line: 1,

@@ -76,14 +76,18 @@ function composeServices(text: string | undefined): Map<string, string> | undefi
   if (cleaned === undefined) return undefined;
   try {
     const doc = parse(cleaned, { uniqueKeys: false, maxAliasCount: 100 }) as {
-      services?: Record<string, { image?: unknown }>;
+      services?: Record<string, { image?: unknown; build?: unknown }>;
     };
     const services = doc && typeof doc.services === "object" && doc.services !== null ? doc.services : {};
+    // A service with neither an image nor a build (an override file's ports, env) extends one defined elsewhere.
     return new Map(
-      Object.entries(services).map(([name, service]) => [
-        name,
-        typeof service?.image === "string" ? service.image : "(built here)",
-      ]),
+      Object.entries(services).flatMap(([name, service]): [string, string][] =>
+        typeof service?.image === "string"
+          ? [[name, service.image]]
+          : service?.build !== undefined
+            ? [[name, "(built here)"]]
+            : [],
+      ),
     );
   } catch {
     return undefined;

@@ -42,6 +42,26 @@ export function objectsIn(text: string | undefined): string[] {
   });
 }
 
+/** Chart values whose `enabled: true` brings in a component: traffic from outside, or a datastore subchart. */
+const decisiveToggles =
+  /^(ingress|gateway|httproute|route|postgresql|postgres|mysql|mariadb|redis|mongodb|kafka|rabbitmq|elasticsearch|opensearch|minio|cassandra|clickhouse|memcached|nats)$/i;
+
+/** `ingress.enabled`, `postgresql.enabled`...: the toggles of a values file that are on. */
+function enabledToggles(doc: Record<string, unknown> | undefined): Set<string> {
+  const on = new Set<string>();
+  const walk = (node: Record<string, unknown>, path: string[], depth: number) => {
+    if (depth > 6) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "enabled" && value === true && path.length > 0 && decisiveToggles.test(path[path.length - 1]!))
+        on.add(path.join("."));
+      else if (value && typeof value === "object" && !Array.isArray(value))
+        walk(value as Record<string, unknown>, [...path, key], depth + 1);
+    }
+  };
+  if (doc) walk(doc, [], 0);
+  return on;
+}
+
 const chartDependencies = (doc: Record<string, unknown> | undefined) =>
   (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map((dependency) =>
     String(record(dependency).name ?? "?"),
@@ -89,6 +109,16 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
         if (added.length > 0) decide(file.path, `adds chart dependency ${listed(added)}`, ["helm", ...added]);
         if (removed.length > 0) decide(file.path, `removes chart dependency ${listed(removed)}`, ["helm", ...removed]);
       }
+      continue;
+    }
+    if (/^values.*\.ya?ml$/.test(name)) {
+      const { added } = difference(enabledToggles(yamlOf(file.before)), enabledToggles(yamlOf(file.after)));
+      if (added.length > 0)
+        decide(
+          file.path,
+          `enables ${listed(added)}`,
+          added.map((toggle) => toggle.split(".").pop()!),
+        );
       continue;
     }
     if (/^kustomization\.ya?ml$/.test(name)) {

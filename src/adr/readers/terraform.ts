@@ -4,6 +4,8 @@ import { clean, difference, listed, reasonText, type ReadFile, type Signal } fro
 interface Declared {
   /** `resource.aws_db_instance.main`, `data.aws_iam_policy.x`, `module.network`, `provider.aws`. */
   blocks: Map<string, { file: string; source?: string }>;
+  /** `moved { from = ..., to = ... }`: the same object under a new address (a refactor, not a decision). */
+  moves: Map<string, string>;
   /** The state backend (`s3`, `gcs`, `cloud`...) and its settings, normalised; absent when none. */
   backend?: { file: string; kind: string; settings: string };
 }
@@ -84,7 +86,9 @@ function declaredInHcl(file: string, text: string, into: Declared): void {
               ? `dependency.${dependency[1]}`
               : /^\s*terraform\s*\{/.test(line)
                 ? "terraform"
-                : undefined;
+                : /^\s*moved\s*\{/.test(line)
+                  ? "moved"
+                  : undefined;
       current = address ? { address, body: [] } : undefined;
     }
     current?.body.push(line);
@@ -97,8 +101,19 @@ function declaredInHcl(file: string, text: string, into: Declared): void {
   }
 }
 
+/** A `moved` endpoint as a block address: `aws_s3_bucket.logs` -> `resource.aws_s3_bucket.logs`; `module.x` stays. */
+const movedAddress = (endpoint: string) => (/^(module|data)\./.test(endpoint) ? endpoint : `resource.${endpoint}`);
+
 function finish(file: string, address: string, body: string[], into: Declared): void {
   const text = body.join("\n");
+  if (address === "moved") {
+    const from = /^\s*from\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
+    const to = /^\s*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
+    // `aws_s3_bucket.logs[0]` -> `aws_s3_bucket.logs["a"]`: instances of one block, which keeps its address.
+    const strip = (endpoint: string) => movedAddress(endpoint.replace(/\[.*$/, ""));
+    if (from && to) into.moves.set(strip(from), strip(to));
+    return;
+  }
   if (address !== "terraform") {
     // A module's (or a Terragrunt unit's) source is part of what it is; a provider alias is another provider.
     const source = /^\s*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
@@ -149,7 +164,7 @@ function declaredInJson(file: string, text: string, into: Declared): void {
 }
 
 function declared(files: readonly ReadFile[], side: "before" | "after"): Declared {
-  const into: Declared = { blocks: new Map() };
+  const into: Declared = { blocks: new Map(), moves: new Map() };
   for (const file of files) {
     const text = clean(file[side]);
     const path = side === "before" ? (file.previousPath ?? file.path) : file.path;
@@ -187,7 +202,15 @@ export function readTerraform(files: readonly ReadFile[]): Signal[] {
   };
   const typeOf = (address: string) => address.split(".")[1] ?? address;
 
-  const { added, removed } = difference(before.blocks.keys(), after.blocks.keys());
+  // Blocks renamed with `moved` blocks are the same objects: neither added nor removed.
+  const renamedFrom = new Map(
+    [...after.moves].filter(([, to]) => after.blocks.has(to)).map(([from, to]) => [to, from]),
+  );
+  const { added: rawAdded, removed: rawRemoved } = difference(before.blocks.keys(), after.blocks.keys());
+  const added = rawAdded.filter(
+    (address) => !(renamedFrom.has(address) && before.blocks.has(renamedFrom.get(address)!)),
+  );
+  const removed = rawRemoved.filter((address) => !after.moves.has(address));
   const byFile = (addresses: string[], side: Declared) => {
     const grouped = new Map<string, string[]>();
     for (const address of addresses) {

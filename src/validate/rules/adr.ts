@@ -32,6 +32,10 @@ export function adrRules(fileName: string, text: string, existingAdrs: ReadonlyS
   }
 
   const adr = parseAdr(text);
+  // Past the parsing limits: the place is reported; a record too large to read is not judged further.
+  for (const hit of adr.record.limits)
+    findings.push({ span: hit.span, severity: "error", code: hit.code, message: hit.message });
+  if (adr.record.limits.some((hit) => hit.code === "too-large")) return findings;
   if (!adr.record.title)
     error(top, "adr-missing-title", "ADR has no title heading; start it with `## ADR: <decision title>`");
 

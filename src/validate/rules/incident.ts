@@ -26,6 +26,10 @@ export function incidentRules(fileName: string, text: string): Finding[] {
   }
 
   const incident = parseIncident(text);
+  // Past the parsing limits: the place is reported; a record too large to read is not judged further.
+  for (const hit of incident.record.limits)
+    findings.push({ span: hit.span, severity: "error", code: hit.code, message: hit.message });
+  if (incident.record.limits.some((hit) => hit.code === "too-large")) return findings;
   const titleSpan = incident.record.title?.span ?? top;
   if (!incident.record.title)
     add(
