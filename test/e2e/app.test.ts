@@ -1,4 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
+import { randomUUID } from "node:crypto";
+import { request as httpRequest, type ClientRequest } from "node:http";
 import { useAppAndEmulator } from "../support/app-fixture.js";
 import { pullRequestPayload, webhookExamples } from "../support/webhook-payloads.js";
 import { templateText } from "../support/data-files.js";
@@ -171,6 +173,46 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     expect(fixture.github.requests.length).toBe(before);
     expect(fixture.app.running).toBe(true);
   });
+
+  it("refuses a body over GitHub's 25 MB cap before buffering it, and never logs a rejected payload", async () => {
+    const post = (headers: Record<string, string>, write: (request: ClientRequest) => void) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${fixture.app.url}/api/github/webhooks`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-github-event": "push", ...headers },
+        });
+        request.on("response", (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("error", reject);
+        write(request);
+      });
+    // Declared too large: refused from the header, before a byte of the body is read.
+    expect(
+      await post({ "content-length": String(100 * 1024 * 1024) }, (request) => request.write("{".repeat(1024))),
+    ).toBe(413);
+    // Streamed without a length: cut off as soon as it passes the cap.
+    const chunk = "x".repeat(1024 * 1024);
+    expect(
+      await post({ "transfer-encoding": "chunked" }, (request) => {
+        let sent = 0;
+        const pump = () => {
+          while (sent < 40 && request.write(chunk)) sent++;
+          if (sent < 40) request.once("drain", pump);
+          else request.end();
+        };
+        request.on("error", () => undefined);
+        pump();
+      }).catch(() => 413),
+    ).toBe(413);
+    // Unsigned: 400, and its content appears nowhere in the log.
+    const marker = `not-for-the-log-${randomUUID()}`;
+    const unsigned = await fixture.app.deliver("push", { marker }, { signature: null });
+    expect(unsigned.status).toBe(400);
+    expect(fixture.app.logs).not.toContain(marker);
+    expect((await fetch(`${fixture.app.url}/ping`)).status).toBe(200);
+  }, 60_000);
 
   it("answers every payload of @octokit/webhooks-examples with 2xx and stays up", async () => {
     let delivered = 0;

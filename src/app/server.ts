@@ -1,0 +1,100 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createNodeMiddleware, createProbot } from "probot";
+import ctoCopilotApp from "./index.js";
+
+/** GitHub caps webhook payloads at 25 MB: anything larger is not GitHub, and is refused unread. */
+export const maxWebhookBytes = 25 * 1024 * 1024;
+const webhookPath = process.env.WEBHOOK_PATH || "/api/github/webhooks";
+
+class TooLarge extends Error {}
+
+/** The body, read up to the cap: past it the connection is dropped instead of buffered. */
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxWebhookBytes) {
+        request.pause();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+/** `sha256=<hex>` of the body under the webhook secret, compared in constant time. */
+function signatureMatches(secret: string, body: Buffer, signature: string | string[] | undefined): boolean {
+  if (typeof signature !== "string" || !signature.startsWith("sha256=")) return false;
+  const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(body).digest("hex")}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { "content-type": "application/json", connection: "close" });
+  response.end(JSON.stringify({ error: message }));
+}
+
+/**
+ * The App's HTTP server (`npm start`): Probot's webhook middleware behind a gate that a
+ * request must pass before any of it is buffered or logged. A body over GitHub's 25 MB cap
+ * is refused from its Content-Length, or as soon as it streams past the cap; an unsigned or
+ * mis-signed delivery gets 400 with one log line, its payload never logged. `GET /ping`
+ * answers at once. Configuration is Probot's: APP_ID, PRIVATE_KEY(_PATH), WEBHOOK_SECRET,
+ * PORT, HOST, LOG_LEVEL, LOG_FORMAT, GHE_HOST, GHE_PROTOCOL.
+ */
+export async function startServer(): Promise<void> {
+  const probot = createProbot();
+  const secret = process.env.WEBHOOK_SECRET ?? "";
+  if (!secret) throw new Error("WEBHOOK_SECRET is not set: the App cannot tell GitHub's deliveries from anyone's");
+  const middleware = await createNodeMiddleware(ctoCopilotApp, { probot, webhooksPath: webhookPath });
+  const server = createServer((request, response) => {
+    const path = (request.url ?? "/").split("?")[0];
+    if (request.method === "GET" && path === "/ping") {
+      response.writeHead(200, { "content-type": "text/plain" }).end("PONG");
+      return;
+    }
+    if (request.method !== "POST" || path !== webhookPath) {
+      response.writeHead(404).end();
+      return;
+    }
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (declared > maxWebhookBytes) {
+      probot.log.warn(`refused a ${declared}-byte delivery: over GitHub's 25 MB cap`);
+      refuse(response, 413, "payload over 25 MB");
+      request.destroy();
+      return;
+    }
+    readBody(request).then(
+      (body) => {
+        if (!signatureMatches(secret, body, request.headers["x-hub-signature-256"])) {
+          probot.log.warn(`refused a delivery without a valid signature (${body.length} bytes, not logged)`);
+          refuse(response, 400, "signature does not match");
+          return;
+        }
+        // Probot's middleware reads a string body as the payload (and checks the signature again).
+        (request as IncomingMessage & { body?: string }).body = body.toString("utf8");
+        void middleware(request, response, () => response.writeHead(404).end());
+      },
+      (error: unknown) => {
+        if (error instanceof TooLarge) {
+          probot.log.warn("refused a delivery that streamed past GitHub's 25 MB cap");
+          refuse(response, 413, "payload over 25 MB");
+          request.destroy();
+        } else refuse(response, 400, "the request could not be read");
+      },
+    );
+  });
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST || undefined;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  probot.log.info(`CTO Co-Pilot listening on http://${host ?? "localhost"}:${port}${webhookPath}`);
+}
+
+await startServer();
