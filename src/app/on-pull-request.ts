@@ -1,6 +1,8 @@
 import type { Context } from "probot";
 import type { GitHubClient } from "../github/client.js";
 import { githubGateway } from "../github/gateway.js";
+import { queriesBesideWrites } from "../github/queries-beside-writes.js";
+import { readerFor } from "./unthrottled-reads.js";
 import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
 import type { Logger } from "../ports/logger.js";
 import { loadPullRequest } from "../use-cases/pull-request.js";
@@ -15,6 +17,10 @@ const dataActions = new Set(["opened", "synchronize", "reopened", "ready_for_rev
 export function useCaseContext(context: Context) {
   const repo = context.repo();
   const log = context.log;
+  const octokit = context.octokit as unknown as GitHubClient;
+  const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+  const reader = readerFor(installation);
+  const client = reader ? queriesBesideWrites(octokit, reader) : octokit;
   const logger: Logger = {
     debug: (m) => log.debug(m),
     info: (m) => log.info(m),
@@ -22,7 +28,7 @@ export function useCaseContext(context: Context) {
     error: (m) => log.error(m),
   };
   return {
-    ...githubGateway(context.octokit as unknown as GitHubClient, { owner: repo.owner, repo: repo.repo }),
+    ...githubGateway(client, { owner: repo.owner, repo: repo.repo }),
     log: logger,
     now: () => new Date(),
   };

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createNodeMiddleware, createProbot } from "probot";
 import ctoCopilotApp from "./index.js";
+import { enableUnthrottledReads } from "./unthrottled-reads.js";
 
 /** GitHub caps webhook payloads at 25 MB: anything larger is not GitHub, and is refused unread. */
 export const maxWebhookBytes = 25 * 1024 * 1024;
@@ -51,6 +52,7 @@ function refuse(response: ServerResponse, status: number, message: string): void
  */
 export async function startServer(): Promise<void> {
   const probot = createProbot();
+  enableUnthrottledReads();
   const secret = process.env.WEBHOOK_SECRET ?? "";
   if (!secret) throw new Error("WEBHOOK_SECRET is not set: the App cannot tell GitHub's deliveries from anyone's");
   const middleware = await createNodeMiddleware(ctoCopilotApp, { probot, webhooksPath: webhookPath });

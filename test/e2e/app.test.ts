@@ -20,6 +20,7 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     });
     const delivery = await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull));
     expect(delivery.status).toBe(200);
+    if (repo.checkRuns.length !== 1) console.log(fixture.app.logs.slice(-3000));
     expect(repo.checkRuns).toHaveLength(1);
     const [run] = repo.checkRuns;
     expect(run).toMatchObject({
