@@ -74354,12 +74354,14 @@ async function validateData(view, ref, paths, loaded) {
   });
   const files = [];
   const symlinks = [];
+  const unreadable = [];
   const texts = /* @__PURE__ */ new Map();
   for (const path2 of dataPaths) {
     const file2 = contents.files.get(path2);
     if (!file2) continue;
     if (file2.text !== null) texts.set(path2, file2.text);
     if (file2.unread === "symlink") symlinks.push(path2);
+    else if (file2.unread === "unreadable") unreadable.push({ path: path2, problem: file2.problem ?? "unknown error" });
     else if (file2.unread === "binary") files.push({ path: path2, size: file2.byteSize, binary: true });
     else
       files.push({
@@ -74389,12 +74391,25 @@ async function validateData(view, ref, paths, loaded) {
       severity: "error",
       code: "symlink",
       message: "this data file is a symbolic link; links are never followed (one could point at secrets): commit the file itself"
+    })),
+    ...unreadable.map(({ path: path2, problem }) => ({
+      file: path2,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "unreadable",
+      message: `this data file could not be read (${problem}): check its permissions`
     }))
   ].sort(compareDiagnostics);
   const notes2 = resolved.organizationFindings.filter((finding) => finding.severity === "error").map(
     (finding) => `The organisation's ${configPath2} (in the .github repository) has an error: ${finding.message}; the defaults are used.`
   );
-  return { diagnostics, files: [...files.map((file2) => file2.path), ...symlinks], texts, notes: notes2 };
+  return {
+    diagnostics,
+    files: [...files.map((file2) => file2.path), ...symlinks, ...unreadable.map((file2) => file2.path)],
+    texts,
+    notes: notes2
+  };
 }
 
 // src/use-cases/review-data-files.ts

@@ -36,7 +36,15 @@ async function readWorkingTreeFile(root: string, path: string, maxBytes: number)
   if (info?.isSymbolicLink()) return { path, byteSize: 0, text: null, unread: "symlink" };
   if (!info?.isFile()) return undefined;
   if (info.size > maxBytes) return content(path, info.size, undefined);
-  const read = readWhole(absolute, info.size);
+  let read: ReturnType<typeof readWhole>;
+  try {
+    read = readWhole(absolute, info.size);
+  } catch (error) {
+    // No permission, or swapped for a link since the lstat: a finding about this file, not a crash of the run.
+    const { code, message } = error as NodeJS.ErrnoException;
+    const problem = code ? `${code}: ${message.split(",")[0]!.replace(/^\w+:\s*/, "")}` : String(error);
+    return { path, byteSize: info.size, text: null, unread: "unreadable", problem };
+  }
   return content(path, info.size, read.bytes, read.release);
 }
 

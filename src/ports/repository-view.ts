@@ -20,7 +20,9 @@ export interface FileContent {
    * Why `text` is null: the source says the file is binary, it is over the `maxBytes` asked for,
    * or it is a symbolic link (never followed: it could point at secrets or a device).
    */
-  unread?: "binary" | "too-large" | "symlink";
+  unread?: "binary" | "too-large" | "symlink" | "unreadable";
+  /** With `unread: "unreadable"`: what the system said (`EACCES: permission denied`). */
+  problem?: string;
   /**
    * The exact bytes, kept only when `text` is not an exact decoding of them (invalid UTF-8, or a
    * byte order mark): validation reports those from the bytes. A clean file is held once, as text.

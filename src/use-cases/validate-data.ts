@@ -77,12 +77,14 @@ export async function validateData(
   });
   const files: DataFile[] = [];
   const symlinks: string[] = [];
+  const unreadable: { path: string; problem: string }[] = [];
   const texts = new Map<string, string>();
   for (const path of dataPaths) {
     const file = contents.files.get(path);
     if (!file) continue;
     if (file.text !== null) texts.set(path, file.text);
     if (file.unread === "symlink") symlinks.push(path);
+    else if (file.unread === "unreadable") unreadable.push({ path, problem: file.problem ?? "unknown error" });
     else if (file.unread === "binary") files.push({ path, size: file.byteSize, binary: true });
     else
       files.push({
@@ -114,6 +116,14 @@ export async function validateData(
       message:
         "this data file is a symbolic link; links are never followed (one could point at secrets): commit the file itself",
     })),
+    ...unreadable.map(({ path, problem }) => ({
+      file: path,
+      line: 1,
+      column: 1,
+      severity: "error" as const,
+      code: "unreadable",
+      message: `this data file could not be read (${problem}): check its permissions`,
+    })),
   ].sort(compareDiagnostics);
   const notes = resolved.organizationFindings
     .filter((finding) => finding.severity === "error")
@@ -121,5 +131,10 @@ export async function validateData(
       (finding) =>
         `The organisation's ${configPath} (in the .github repository) has an error: ${finding.message}; the defaults are used.`,
     );
-  return { diagnostics, files: [...files.map((file) => file.path), ...symlinks], texts, notes };
+  return {
+    diagnostics,
+    files: [...files.map((file) => file.path), ...symlinks, ...unreadable.map((file) => file.path)],
+    texts,
+    notes,
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -167,6 +168,35 @@ describe("cto-copilot validate", () => {
     const report = JSON.parse((await runCli(["validate", "--root", root, "--format", "json"])).stdout);
     expect(report.diagnostics).toEqual([
       expect.objectContaining({ file: "data/engineering/roadmap.json", code: "unknown-file", severity: "warning" }),
+    ]);
+  });
+
+  it("a data file it may not read is a finding, not a crash", () => {
+    const root = tempRepo(templateRoot);
+    chmodSync(root, 0o755);
+    for (const directory of ["data", "data/engineering"]) chmodSync(join(root, directory), 0o755);
+    const team = join(root, "data/engineering/team.json");
+    chmodSync(team, 0o000);
+    // Root reads any file: run as an unprivileged user then, as a CI job would.
+    const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+    const command = [
+      ...asUser,
+      process.execPath,
+      join(projectRoot, "bin/cto-copilot.js"),
+      "validate",
+      "--root",
+      root,
+      "--format",
+      "json",
+    ];
+    const result = spawnSync(command[0]!, command.slice(1), { encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics).toEqual([
+      expect.objectContaining({
+        file: "data/engineering/team.json",
+        code: "unreadable",
+        message: "this data file could not be read (EACCES: permission denied): check its permissions",
+      }),
     ]);
   });
 
