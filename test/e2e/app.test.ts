@@ -215,6 +215,43 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     expect((await fetch(`${fixture.app.url}/ping`)).status).toBe(200);
   }, 60_000);
 
+  it("a hostile ADR stalls nothing: its check reports the limits, and a burst of 20 pull requests all get their checks", async () => {
+    const hostileRepo = fixture.github.addRepo("acme/hostile", {});
+    const header = "## ADR: x\n**Status:** Proposed\n**Date:** 2025-01-01\n**Deciders:** A\n\n";
+    const hostile = hostileRepo.openPullRequest({
+      "data/engineering/adrs/adr_2025-01-01_emphasis.md": header + "*_".repeat(20_000),
+      "data/engineering/adrs/adr_2025-01-01_quotes.md": header + ">".repeat(8_000) + " x",
+      "data/engineering/adrs/adr_2025-01-01_huge.md": "# x\n".repeat(20_000),
+    });
+    const repos = ["b1", "b2", "b3", "b4"].map((name) =>
+      fixture.github.addRepo(`acme/${name}`, { "data/engineering/tech_debt.json": templateText("tech_debt.json") }),
+    );
+    const pulls = repos.flatMap((repo) =>
+      Array.from({ length: 5 }, (_, i) => ({
+        repo,
+        pull: repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt, [`src/f${i}.ts`]: "export {};\n" }),
+      })),
+    );
+    const deliveries = [
+      fixture.app.deliver("pull_request", pullRequestPayload(hostileRepo, hostile)),
+      ...pulls.map(({ repo, pull }) => fixture.app.deliver("pull_request", pullRequestPayload(repo, pull))),
+    ];
+    expect((await fetch(`${fixture.app.url}/ping`)).status).toBe(200);
+    for (const delivery of await Promise.all(deliveries)) expect([200, 202]).toContain(delivery.status);
+    const checked = () => pulls.filter(({ repo, pull }) => repo.checkRuns.some((run) => run.head_sha === pull.headSha));
+    for (let waited = 0; checked().length < pulls.length && waited < 90_000; waited += 250)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(checked()).toHaveLength(pulls.length);
+    const [run] = hostileRepo.checkRuns;
+    expect(run!.annotations.map((annotation) => `${annotation.path as string} ${annotation.title as string}`)).toEqual(
+      expect.arrayContaining([
+        "data/engineering/adrs/adr_2025-01-01_emphasis.md too-complex",
+        "data/engineering/adrs/adr_2025-01-01_quotes.md too-deep",
+        "data/engineering/adrs/adr_2025-01-01_huge.md too-large",
+      ]),
+    );
+  }, 120_000);
+
   it("answers every payload of @octokit/webhooks-examples with 2xx and stays up", async () => {
     let delivered = 0;
     for (const event of webhookExamples()) {
