@@ -30,16 +30,7 @@ export function pullRequestPayload(
     webhookExamples().find((event) => event.name === "pull_request")!.examples[0]!;
   const payload = structuredClone(example);
   payload.action = action;
-  payload.installation = { id: installationId, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
-  payload.repository = {
-    ...payload.repository,
-    id: repo.id,
-    name: repo.name,
-    full_name: repo.fullName,
-    html_url: `https://github.com/${repo.fullName}`,
-    owner: { ...payload.repository.owner, login: repo.owner },
-    default_branch: repo.defaultBranch,
-  };
+  repointRepository(payload, repo, installationId);
   payload.number = pull.number;
   payload.pull_request = {
     ...payload.pull_request,
@@ -64,8 +55,8 @@ export function pullRequestPayload(
   return payload;
 }
 
-function repointRepository(payload: Record<string, any>, repo: RepoState): void {
-  payload.installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
+function repointRepository(payload: Record<string, any>, repo: RepoState, installationId = 1): void {
+  payload.installation = { id: installationId, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
   payload.repository = {
     ...payload.repository,
     id: repo.id,

@@ -1,23 +1,11 @@
-import { parse } from "yaml";
-import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { difference, listed, reasonText, record, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 // CloudFormation's short-form intrinsics (!Ref, !Sub, !GetAtt...) are YAML tags no schema knows:
 // dropped before parsing, since only the Resources' names and types matter here.
 const intrinsicTag =
   /!(?:Ref|Sub|GetAtt|Join|Select|Split|If|Equals|Not|And|Or|FindInMap|Base64|Cidr|GetAZs|ImportValue|Condition|Transform)\b/g;
 
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-function document(text: string | undefined): Record<string, unknown> | undefined {
-  const cleaned = clean(text);
-  if (cleaned === undefined) return undefined;
-  try {
-    return record(parse(cleaned.replace(intrinsicTag, ""), { uniqueKeys: false, maxAliasCount: 100 }));
-  } catch {
-    return undefined;
-  }
-}
+const document = (text: string | undefined) => yamlMapping(text, (cleaned) => cleaned.replace(intrinsicTag, ""));
 
 /** Logical id -> resource type of a CloudFormation / SAM template (serverless.yml keeps them under resources.Resources). */
 function resourcesOf(doc: Record<string, unknown> | undefined): Map<string, string> {

@@ -1,5 +1,4 @@
-import { parse } from "yaml";
-import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { clean, difference, listed, reasonText, record, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 /** Kinds whose arrival is a decision: state, scheduled work, node-level agents, traffic entry, API extensions. */
 const decisiveKinds = new Set([
@@ -13,19 +12,6 @@ const decisiveKinds = new Set([
   "VirtualService",
   "CustomResourceDefinition",
 ]);
-
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-function yamlOf(text: string | undefined): Record<string, unknown> | undefined {
-  const cleaned = clean(text);
-  if (cleaned === undefined) return undefined;
-  try {
-    return record(parse(cleaned, { uniqueKeys: false, maxAliasCount: 100 }));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `Kind/name` of every object in a manifest or Helm template, read by pattern (templates are not
@@ -99,8 +85,8 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
   for (const file of files) {
     const name = file.path.split("/").pop()!;
     if (name === "Chart.yaml") {
-      const old = yamlOf(file.before);
-      const next = yamlOf(file.after);
+      const old = yamlMapping(file.before);
+      const next = yamlMapping(file.after);
       const chart = String((next ?? old)?.name ?? file.path.split("/").slice(-2, -1)[0] ?? "chart");
       if (file.before === undefined) decide(file.path, `new Helm chart ${chart}`, ["helm", chart]);
       else if (file.after === undefined) decide(file.path, `removes the Helm chart ${chart}`, ["helm", chart]);
@@ -112,7 +98,7 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
       continue;
     }
     if (/^values.*\.ya?ml$/.test(name)) {
-      const { added } = difference(enabledToggles(yamlOf(file.before)), enabledToggles(yamlOf(file.after)));
+      const { added } = difference(enabledToggles(yamlMapping(file.before)), enabledToggles(yamlMapping(file.after)));
       if (added.length > 0)
         decide(
           file.path,
@@ -122,7 +108,10 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
       continue;
     }
     if (/^kustomization\.ya?ml$/.test(name)) {
-      const { added, removed } = difference(kustomizeParts(yamlOf(file.before)), kustomizeParts(yamlOf(file.after)));
+      const { added, removed } = difference(
+        kustomizeParts(yamlMapping(file.before)),
+        kustomizeParts(yamlMapping(file.after)),
+      );
       if (added.length > 0) decide(file.path, `kustomization adds ${listed(added)}`, ["kustomize"]);
       if (removed.length > 0) decide(file.path, `kustomization removes ${listed(removed)}`, ["kustomize"]);
       continue;

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 /** A changed file as a reader sees it: both versions when they exist (absent: added or removed). */
 export interface ReadFile {
   path: string;
@@ -47,4 +48,22 @@ export function difference<T>(before: Iterable<T>, after: Iterable<T>): { added:
 export function listed(items: readonly string[], max = 4): string {
   const shown = items.slice(0, max).join(", ");
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+/** An object as a plain record, anything else as an empty one (manifests hold what their authors typed). */
+export const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/** A YAML document's top-level mapping, or undefined when the text is absent or not YAML (aliases bounded). */
+export function yamlMapping(
+  text: string | undefined,
+  prepare: (text: string) => string = (t) => t,
+): Record<string, unknown> | undefined {
+  const cleaned = clean(text);
+  if (cleaned === undefined) return undefined;
+  try {
+    return record(parse(prepare(cleaned), { uniqueKeys: false, maxAliasCount: 100 }));
+  } catch {
+    return undefined;
+  }
 }
