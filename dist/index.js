@@ -11807,16 +11807,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record4 of addresses) {
-          record4.timestamp = timestamp2;
-          if (typeof record4.ttl === "number") {
-            record4.ttl = Math.min(record4.ttl, this.#maxTTL);
+        for (const record3 of addresses) {
+          record3.timestamp = timestamp2;
+          if (typeof record3.ttl === "number") {
+            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
           } else {
-            record4.ttl = this.#maxTTL;
+            record3.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record4.family] ?? { ips: [] };
-          familyRecords.ips.push(record4);
-          records.records[record4.family] = familyRecords;
+          const familyRecords = records.records[record3.family] ?? { ips: [] };
+          familyRecords.ips.push(record3);
+          records.records[record3.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -19940,7 +19940,7 @@ var require_dist = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format2;
-    exports.parse = parse11;
+    exports.parse = parse10;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -19967,7 +19967,7 @@ var require_dist = __commonJS({
       }
       return result;
     }
-    function parse11(header, options) {
+    function parse10(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options?.start ?? 0, len);
@@ -20930,7 +20930,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse11 = (input2, options) => {
+    var parse10 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -21100,7 +21100,7 @@ var require_parse2 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse11(rest, { ...options, fastpaths: false }).output;
+            const expression = parse10(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -21623,7 +21623,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse11.fastpaths = (input2, options) => {
+    parse10.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -21688,7 +21688,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse11;
+    module.exports = parse10;
   }
 });
 
@@ -21697,7 +21697,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse11 = require_parse2();
+    var parse10 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -21785,7 +21785,7 @@ var require_picomatch = __commonJS({
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse11(pattern, { ...options, fastpaths: false });
+      return parse10(pattern, { ...options, fastpaths: false });
     };
     picomatch4.scan = (input2, options) => scan(input2, options);
     picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -21811,10 +21811,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse11.fastpaths(input2, options);
+        parsed.output = parse10.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse11(input2, options);
+        parsed = parse10(input2, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -22348,7 +22348,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse11 = (version3, options, throwErrors = false) => {
+    var parse10 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -22361,7 +22361,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse11;
+    module.exports = parse10;
   }
 });
 
@@ -22369,9 +22369,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var valid = (version3, options) => {
-      const v = parse11(version3, options);
+      const v = parse10(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -22382,9 +22382,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var clean2 = (version3, options) => {
-      const s = parse11(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse10(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -22419,10 +22419,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var diff = (version1, version22) => {
-      const v1 = parse11(version1, null, true);
-      const v2 = parse11(version22, null, true);
+      const v1 = parse10(version1, null, true);
+      const v2 = parse10(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -22493,9 +22493,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var prerelease = (version3, options) => {
-      const parsed = parse11(version3, options);
+      const parsed = parse10(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -22681,7 +22681,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -22716,7 +22716,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse11(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse10(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -22726,7 +22726,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var constants3 = require_constants7();
     var SemVer = require_semver();
     var truncate2 = (version3, truncation, options) => {
@@ -22738,7 +22738,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse11(versionStringToParse, options);
+      return parse10(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -23973,7 +23973,7 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse11 = require_parse3();
+    var parse10 = require_parse3();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -24012,7 +24012,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse11,
+      parse: parse10,
       valid,
       clean: clean2,
       inc,
@@ -25363,18 +25363,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse11 = _parse(_Err);
+      const parse10 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse11(schema, value, ctx, finalizeParams(fn, _params));
+        return parse10(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse11 = _parse(_Err);
+      const parse10 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse11(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse10(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -26299,7 +26299,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse11 = inst._zod.parse;
+  const parse10 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -26313,7 +26313,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse11(payload, ctx);
+    return parse10(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index2) {
@@ -40246,8 +40246,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record4 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record4);
+  for (const record3 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record3);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -51887,7 +51887,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse11(src, reviver, options) {
+    function parse10(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -51928,7 +51928,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse11;
+    exports.parse = parse10;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -58520,7 +58520,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse9(options) {
+function parse8(options) {
   const settings = options || {};
   const constructs3 = (
     /** @type {FullNormalizedExtension} */
@@ -58730,7 +58730,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse9(options).document().write(preprocess2()(value, encoding, true))));
+  return compiler(options)(postprocess(parse8(options).document().write(preprocess2()(value, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -61911,27 +61911,27 @@ function spanOf(node3) {
 function parseMarkdownRecord(original) {
   const { text: text5, hits } = boundMarkdown(original);
   const tree = fromMarkdown(text5, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const record4 = { fields: /* @__PURE__ */ new Map(), sections: [], limits: hits };
+  const record3 = { fields: /* @__PURE__ */ new Map(), sections: [], limits: hits };
   const visit4 = (node3) => {
     if (node3.type === "heading") {
       const heading = node3;
       const title = toString(heading).trim();
-      if (!record4.title && heading.depth <= 2) record4.title = { text: title, span: spanOf(heading) };
+      if (!record3.title && heading.depth <= 2) record3.title = { text: title, span: spanOf(heading) };
       const span = spanOf(heading);
-      const previous3 = record4.sections[record4.sections.length - 1];
+      const previous3 = record3.sections[record3.sections.length - 1];
       if (previous3) previous3.body.end = span.start;
-      record4.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
+      record3.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
       return;
     }
     if (node3.type === "paragraph") {
-      collectFields(text5, spanOf(node3), record4.fields);
+      collectFields(text5, spanOf(node3), record3.fields);
       return;
     }
     if (node3.type === "table" || node3.type === "code" || node3.type === "html") return;
     if ("children" in node3) for (const child of node3.children) visit4(child);
   };
   visit4(tree);
-  return record4;
+  return record3;
 }
 function collectFields(text5, paragraph, into) {
   let lineStart = paragraph.start;
@@ -61954,9 +61954,9 @@ function collectFields(text5, paragraph, into) {
     lineStart += line.length + 1;
   }
 }
-function findSection(record4, title) {
+function findSection(record3, title) {
   const wanted = title.toLowerCase();
-  return record4.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
+  return record3.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
 }
 var fieldLine;
 var init_document2 = __esm({
@@ -61984,18 +61984,18 @@ function references(field) {
   return out;
 }
 function parseAdr(text5) {
-  const record4 = parseMarkdownRecord(text5);
-  const statusField = record4.fields.get("status");
+  const record3 = parseMarkdownRecord(text5);
+  const statusField = record3.fields.get("status");
   const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
   const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
   return {
-    record: record4,
-    title: record4.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
+    record: record3,
+    title: record3.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
     status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
-    date: record4.fields.get("date"),
-    deciders: record4.fields.get("deciders"),
-    supersededBy: [...references(statusField), ...references(record4.fields.get("superseded by"))],
-    supersedes: references(record4.fields.get("supersedes"))
+    date: record3.fields.get("date"),
+    deciders: record3.fields.get("deciders"),
+    supersededBy: [...references(statusField), ...references(record3.fields.get("superseded by"))],
+    supersedes: references(record3.fields.get("supersedes"))
   };
 }
 var adrStatuses, adrReference;
@@ -62448,14 +62448,14 @@ function parseDurationMinutes(text5) {
   return void 0;
 }
 function parseIncident(text5) {
-  const record4 = parseMarkdownRecord(text5);
-  const field = (name) => record4.fields.get(name);
+  const record3 = parseMarkdownRecord(text5);
+  const field = (name) => record3.fields.get(name);
   const started = field("started");
   const resolved = field("resolved");
   const duration3 = field("duration");
   return {
-    record: record4,
-    title: record4.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
+    record: record3,
+    title: record3.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
     severity: field("severity"),
     status: field("status"),
     started,
@@ -69932,6 +69932,7 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 init_glob();
 
 // src/adr/readers/signal.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
 var maxReasonLength = 200;
 function reasonText(text5) {
   const line = text5.replace(/\s+/g, " ").trim();
@@ -69948,6 +69949,16 @@ function difference(before, after) {
 function listed(items, max = 4) {
   const shown = items.slice(0, max).join(", ");
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+var record2 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+function yamlMapping(text5, prepare = (t) => t) {
+  const cleaned = clean(text5);
+  if (cleaned === void 0) return void 0;
+  try {
+    return record2((0, import_yaml2.parse)(prepare(cleaned), { uniqueKeys: false, maxAliasCount: 100 }));
+  } catch {
+    return void 0;
+  }
 }
 
 // src/adr/readers/ci-cd.ts
@@ -70028,18 +70039,8 @@ function readCiCd(files) {
 }
 
 // src/adr/readers/cloud-templates.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
 var intrinsicTag = /!(?:Ref|Sub|GetAtt|Join|Select|Split|If|Equals|Not|And|Or|FindInMap|Base64|Cidr|GetAZs|ImportValue|Condition|Transform)\b/g;
-var record2 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
-function document(text5) {
-  const cleaned = clean(text5);
-  if (cleaned === void 0) return void 0;
-  try {
-    return record2((0, import_yaml2.parse)(cleaned.replace(intrinsicTag, ""), { uniqueKeys: false, maxAliasCount: 100 }));
-  } catch {
-    return void 0;
-  }
-}
+var document = (text5) => yamlMapping(text5, (cleaned) => cleaned.replace(intrinsicTag, ""));
 function resourcesOf(doc) {
   const resources = record2(doc?.Resources ?? record2(doc?.resources).Resources);
   return new Map(Object.entries(resources).map(([id, body]) => [id, String(record2(body).Type ?? "unknown")]));
@@ -71384,7 +71385,6 @@ function readDependencies(files, options = {}) {
 }
 
 // src/adr/readers/orchestration.ts
-var import_yaml4 = __toESM(require_dist2(), 1);
 var decisiveKinds = /* @__PURE__ */ new Set([
   "StatefulSet",
   "CronJob",
@@ -71396,16 +71396,6 @@ var decisiveKinds = /* @__PURE__ */ new Set([
   "VirtualService",
   "CustomResourceDefinition"
 ]);
-var record3 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
-function yamlOf(text5) {
-  const cleaned = clean(text5);
-  if (cleaned === void 0) return void 0;
-  try {
-    return record3((0, import_yaml4.parse)(cleaned, { uniqueKeys: false, maxAliasCount: 100 }));
-  } catch {
-    return void 0;
-  }
-}
 function objectsIn(text5) {
   const cleaned = clean(text5);
   if (cleaned === void 0) return [];
@@ -71432,12 +71422,12 @@ function enabledToggles(doc) {
   return on;
 }
 var chartDependencies = (doc) => (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map(
-  (dependency) => String(record3(dependency).name ?? "?")
+  (dependency) => String(record2(dependency).name ?? "?")
 );
 var kustomizeParts = (doc) => [
   ...(Array.isArray(doc?.resources) ? doc.resources : []).map(String).filter((entry) => /:\/\/|^github\.com\//.test(entry)),
   ...(Array.isArray(doc?.helmCharts) ? doc.helmCharts : []).map(
-    (chart) => `chart ${String(record3(chart).name ?? "?")}`
+    (chart) => `chart ${String(record2(chart).name ?? "?")}`
   ),
   ...(Array.isArray(doc?.components) ? doc.components : []).map((component) => `component ${String(component)}`)
 ];
@@ -71453,8 +71443,8 @@ function readOrchestration(files) {
   for (const file2 of files) {
     const name = file2.path.split("/").pop();
     if (name === "Chart.yaml") {
-      const old = yamlOf(file2.before);
-      const next = yamlOf(file2.after);
+      const old = yamlMapping(file2.before);
+      const next = yamlMapping(file2.after);
       const chart = String((next ?? old)?.name ?? file2.path.split("/").slice(-2, -1)[0] ?? "chart");
       if (file2.before === void 0) decide(file2.path, `new Helm chart ${chart}`, ["helm", chart]);
       else if (file2.after === void 0) decide(file2.path, `removes the Helm chart ${chart}`, ["helm", chart]);
@@ -71466,7 +71456,7 @@ function readOrchestration(files) {
       continue;
     }
     if (/^values.*\.ya?ml$/.test(name)) {
-      const { added: added2 } = difference(enabledToggles(yamlOf(file2.before)), enabledToggles(yamlOf(file2.after)));
+      const { added: added2 } = difference(enabledToggles(yamlMapping(file2.before)), enabledToggles(yamlMapping(file2.after)));
       if (added2.length > 0)
         decide(
           file2.path,
@@ -71476,7 +71466,10 @@ function readOrchestration(files) {
       continue;
     }
     if (/^kustomization\.ya?ml$/.test(name)) {
-      const { added: added2, removed: removed2 } = difference(kustomizeParts(yamlOf(file2.before)), kustomizeParts(yamlOf(file2.after)));
+      const { added: added2, removed: removed2 } = difference(
+        kustomizeParts(yamlMapping(file2.before)),
+        kustomizeParts(yamlMapping(file2.after))
+      );
       if (added2.length > 0) decide(file2.path, `kustomization adds ${listed(added2)}`, ["kustomize"]);
       if (removed2.length > 0) decide(file2.path, `kustomization removes ${listed(removed2)}`, ["kustomize"]);
       continue;
@@ -71609,15 +71602,15 @@ function declaredInJson(file2, text5, into) {
   } catch {
     return;
   }
-  const record4 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const record3 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
   for (const kind of ["resource", "data"])
-    for (const [type, named] of Object.entries(record4(json2[kind])))
-      for (const name of Object.keys(record4(named))) into.blocks.set(`${kind}.${type}.${name}`, { file: file2 });
-  for (const [name, body] of Object.entries(record4(json2.module))) {
-    const source = record4(body).source;
+    for (const [type, named] of Object.entries(record3(json2[kind])))
+      for (const name of Object.keys(record3(named))) into.blocks.set(`${kind}.${type}.${name}`, { file: file2 });
+  for (const [name, body] of Object.entries(record3(json2.module))) {
+    const source = record3(body).source;
     into.blocks.set(`module.${name}`, { file: file2, ...typeof source === "string" ? { source } : {} });
   }
-  for (const name of Object.keys(record4(json2.provider))) into.blocks.set(`provider.${name}`, { file: file2 });
+  for (const name of Object.keys(record3(json2.provider))) into.blocks.set(`provider.${name}`, { file: file2 });
 }
 function declared(files, side) {
   const into = { blocks: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
@@ -71793,7 +71786,7 @@ function detectInfraChanges(files, config2) {
 }
 
 // src/adr/read-adr.ts
-var import_yaml5 = __toESM(require_dist2(), 1);
+var import_yaml4 = __toESM(require_dist2(), 1);
 init_document2();
 init_parse_adr();
 import { posix as posix3 } from "node:path";
@@ -71808,15 +71801,15 @@ function readAdr(path2, text5) {
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
   if (front) {
     try {
-      const parsed = (0, import_yaml5.parse)(front[1]);
+      const parsed = (0, import_yaml4.parse)(front[1]);
       if (parsed && typeof parsed === "object") frontMatter = parsed;
     } catch {
     }
     body = text5.slice(front[0].length);
   }
-  const record4 = parseMarkdownRecord(body);
+  const record3 = parseMarkdownRecord(body);
   const fallbackTitle = posix3.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
-  if (record4.fields.has("status") && /^ADR\s*:/i.test(record4.title?.text ?? "")) {
+  if (record3.fields.has("status") && /^ADR\s*:/i.test(record3.title?.text ?? "")) {
     const adr2 = parseAdr(body);
     return {
       path: path2,
@@ -71828,12 +71821,12 @@ function readAdr(path2, text5) {
       text: body.toLowerCase()
     };
   }
-  const statusSection = findSection(record4, "status");
+  const statusSection = findSection(record3, "status");
   const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
   const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
-  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record4.fields.get("status")?.value;
-  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record4.fields.get("date")?.value;
-  const title = (record4.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record3.fields.get("status")?.value;
+  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record3.fields.get("date")?.value;
+  const title = (record3.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
   return {
     path: path2,
     title,
@@ -75287,16 +75280,16 @@ async function incident(useCase, issueNumber, dryRun) {
     info2(`Incident: ${outcome.reason}; nothing to do.`);
     return;
   }
-  const { incident: record4 } = outcome;
-  setOutput("incident-status", record4.outcome === "not-planned" ? "not-planned" : record4.status);
-  if (record4.durationMinutes !== void 0) setOutput("incident-duration-minutes", record4.durationMinutes);
+  const { incident: record3 } = outcome;
+  setOutput("incident-status", record3.outcome === "not-planned" ? "not-planned" : record3.status);
+  if (record3.durationMinutes !== void 0) setOutput("incident-duration-minutes", record3.durationMinutes);
   if (outcome.status === "tracked" && outcome.postMortem?.pullRequest)
     setOutput("post-mortem-pull-request", outcome.postMortem.pullRequest.number);
   info2(
-    `Incident #${record4.number}: ${record4.outcome === "not-planned" ? "closed as not planned" : record4.status}, ${record4.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
+    `Incident #${record3.number}: ${record3.outcome === "not-planned" ? "closed as not planned" : record3.status}, ${record3.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
   );
-  await summary.addHeading(`Incident #${record4.number}: ${escapeInline(record4.title)}`, 3).addRaw(
-    outcome.status === "planned" ? outcome.comment : `Status: ${record4.status}. Comment ${outcome.comment}.`,
+  await summary.addHeading(`Incident #${record3.number}: ${escapeInline(record3.title)}`, 3).addRaw(
+    outcome.status === "planned" ? outcome.comment : `Status: ${record3.status}. Comment ${outcome.comment}.`,
     true
   ).write();
 }
