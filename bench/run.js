@@ -33,7 +33,12 @@ const jestOutput = execFileSync(
   ],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
-for (const line of jestOutput.split("\n")) if (line.startsWith("BENCH ")) results.push(JSON.parse(line.slice(6)));
+// Jest may echo a line twice (the test's output, then its summary): one result per name.
+for (const line of jestOutput.split("\n"))
+  if (line.startsWith("BENCH ")) {
+    const result = JSON.parse(line.slice(6));
+    if (!results.some((known) => known.name === result.name)) results.push(result);
+  }
 
 let missed = 0;
 for (const result of results) {
