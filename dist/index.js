@@ -70242,7 +70242,9 @@ function readContainers(files) {
 // src/adr/readers/database.ts
 var createsTable = [
   /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
-  /\bcreate_table\s*\(?\s*[:"']?(\w+)/g,
+  /\bcreate_(?:join_)?table\s*\(?\s*[:"']?(\w+)/g,
+  /<createTable\b[^>]*\btableName="([\w.]+)"/g,
+  /^\s*-?\s*createTable:\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
   /migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)/g,
   /\bop\.create_table\(\s*["'](\w+)/g,
   /\.createTable\(\s*["'`](\w+)/g,
@@ -70256,7 +70258,9 @@ var destroys = [
   /migrations\.(?:DeleteModel|RemoveField|RenameField|RenameModel)\(\s*(?:model_)?(?:name|old_name)?\s*=?\s*["'](\w+)/g,
   /\bop\.(?:drop_table|drop_column|rename_table)\(\s*["'](\w+)/g,
   /\bop\.alter_column\(\s*["'](\w+)["'][^)]*new_column_name/g,
-  /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g
+  /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g,
+  /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
+  /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm
 ];
 var extends_ = [
   /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?["']?(\w+)/gi,

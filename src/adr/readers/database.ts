@@ -3,7 +3,9 @@ import { clean, difference, listed, reasonText, type ReadFile, type Signal } fro
 /** Statements that create a table, per framework (SQL, Rails, Django, Alembic, Knex / Sequelize, TypeORM). */
 const createsTable = [
   /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
-  /\bcreate_table\s*\(?\s*[:"']?(\w+)/g,
+  /\bcreate_(?:join_)?table\s*\(?\s*[:"']?(\w+)/g,
+  /<createTable\b[^>]*\btableName="([\w.]+)"/g,
+  /^\s*-?\s*createTable:\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
   /migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)/g,
   /\bop\.create_table\(\s*["'](\w+)/g,
   /\.createTable\(\s*["'`](\w+)/g,
@@ -19,6 +21,8 @@ const destroys = [
   /\bop\.(?:drop_table|drop_column|rename_table)\(\s*["'](\w+)/g,
   /\bop\.alter_column\(\s*["'](\w+)["'][^)]*new_column_name/g,
   /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g,
+  /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
+  /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
 ];
 /** A new engine inside the database: an extension (PostGIS, TimescaleDB, pgvector...). */
 const extends_ = [

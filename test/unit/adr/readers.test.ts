@@ -191,6 +191,27 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
       "ALTER TABLE orders DROP COLUMN legacy_total;\n",
       "drops or renames legacy_total",
     ],
+    [
+      "a Liquibase table",
+      "db/changelog/2025-11-add-invoices.changelog.xml",
+      undefined,
+      '<databaseChangeLog>\n  <changeSet id="1" author="ada">\n    <createTable tableName="invoices">\n      <column name="id" type="bigint"/>\n    </createTable>\n  </changeSet>\n</databaseChangeLog>\n',
+      "creates table invoices",
+    ],
+    [
+      "a Liquibase nullable column",
+      "db/changelog/2025-11-nickname.changelog.xml",
+      undefined,
+      '<databaseChangeLog>\n  <changeSet id="2" author="ada">\n    <addColumn tableName="users">\n      <column name="nickname" type="varchar(64)"/>\n    </addColumn>\n  </changeSet>\n</databaseChangeLog>\n',
+      "- columns, indexes or data only",
+    ],
+    [
+      "a Rails join table",
+      "db/migrate/20251103_join.rb",
+      undefined,
+      "class Join < ActiveRecord::Migration[7.1]\n  def change\n    create_join_table :users, :teams\n  end\nend\n",
+      "creates table users",
+    ],
   ])("%s", (_name, path, before, after, expected) => {
     expect(judge(path, before, after)).toBe(expected);
   });
