@@ -71763,7 +71763,21 @@ var readers = {
     { zeroMinorIsMajor: config2.zeroMinorIsMajor }
   )
 };
-function detectInfraChanges(files, config2) {
+function pairRenames(files) {
+  const removed = /* @__PURE__ */ new Map();
+  for (const file2 of files) if (file2.status === "removed" && file2.before !== void 0) removed.set(file2.before, file2);
+  if (removed.size === 0) return [...files];
+  const moved = /* @__PURE__ */ new Set();
+  const paired = files.flatMap((file2) => {
+    const origin = file2.status === "added" && file2.after !== void 0 ? removed.get(file2.after) : void 0;
+    if (!origin || moved.has(origin)) return [file2];
+    moved.add(origin);
+    return [{ ...file2, status: "renamed", previousPath: origin.path, before: origin.before }];
+  });
+  return paired.filter((file2) => !moved.has(file2));
+}
+function detectInfraChanges(changedFiles, config2) {
+  const files = pairRenames(changedFiles);
   const compiled = compileDetector(config2);
   const claimed = /* @__PURE__ */ new Map();
   for (const file2 of files) {

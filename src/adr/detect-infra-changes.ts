@@ -96,7 +96,27 @@ const readers: Record<InfraCategory, (files: readonly ReadFile[], config: AdrDet
  * two versions and says which carry a decision (a new resource, a new base image, a dropped
  * table...) and which do not (a version bump, a comment), each with a reason.
  */
-export function detectInfraChanges(files: readonly FileChange[], config: AdrDetectionConfig): SeenChange[] {
+/**
+ * A file removed and another added with the same contents is one file moved (the local diff
+ * does not pair renames; GitHub does): judged as a rename, not as something removed and
+ * something new.
+ */
+function pairRenames(files: readonly FileChange[]): FileChange[] {
+  const removed = new Map<string, FileChange>();
+  for (const file of files) if (file.status === "removed" && file.before !== undefined) removed.set(file.before, file);
+  if (removed.size === 0) return [...files];
+  const moved = new Set<FileChange>();
+  const paired = files.flatMap((file): FileChange[] => {
+    const origin = file.status === "added" && file.after !== undefined ? removed.get(file.after) : undefined;
+    if (!origin || moved.has(origin)) return [file];
+    moved.add(origin);
+    return [{ ...file, status: "renamed", previousPath: origin.path, before: origin.before! }];
+  });
+  return paired.filter((file) => !moved.has(file));
+}
+
+export function detectInfraChanges(changedFiles: readonly FileChange[], config: AdrDetectionConfig): SeenChange[] {
+  const files = pairRenames(changedFiles);
   const compiled = compileDetector(config);
   const claimed = new Map<InfraCategory, FileChange[]>();
   for (const file of files) {

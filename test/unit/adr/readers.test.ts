@@ -235,6 +235,21 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
     ).toBe("- submodule moved to another commit");
   });
 
+  it("a file moved unchanged (removed and added, as a local diff lists it) is no decision", () => {
+    const workflow =
+      "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: fly deploy\n";
+    const seen = detectInfraChanges(
+      [
+        { path: ".github/workflows/deploy.yml", status: "removed", additions: 0, deletions: 7, before: workflow },
+        { path: ".github/workflows/release.yml", status: "added", additions: 7, deletions: 0, after: workflow },
+        { path: "Dockerfile", status: "removed", additions: 0, deletions: 1, before: "FROM node:22-alpine\n" },
+        { path: "docker/Dockerfile", status: "added", additions: 1, deletions: 0, after: "FROM node:22-alpine\n" },
+      ],
+      config,
+    );
+    expect(seen.filter((found) => found.decision)).toEqual([]);
+  });
+
   it("caps reasons at one line of 200 characters", () => {
     const names = Array.from({ length: 40 }, (_, i) => `resource "aws_s3_bucket" "${"b".repeat(60)}${i}" {}`).join(
       "\n",
