@@ -74927,7 +74927,10 @@ function severityOf(history, settings) {
 }
 function actionItemsOf(body) {
   const items = [];
+  let fenced = false;
   for (const line of body.split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
     const match = /^\s*[-*+]\s+\[([ xX])\]\s+(\S.*)$/.exec(line);
     if (!match) continue;
     const text5 = match[2].trim();
@@ -74944,7 +74947,19 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
   const canCommand = (comment) => writerAssociations.has(comment.association) || writers.has(comment.author.toLowerCase());
   const commandComments = history.comments.filter((comment) => !comment.authorIsBot).map((comment) => ({ comment, commands: readCommands(comment.body) })).filter(({ commands: commands2 }) => commands2.length > 0);
   const ignored = commandComments.filter(({ comment }) => !canCommand(comment)).map(({ comment }) => ({ author: comment.author, url: comment.url }));
-  const accepted = commandComments.filter(({ comment }) => canCommand(comment));
+  const reporter = {
+    id: 0,
+    url: issue3.url,
+    body: issue3.body,
+    author: "",
+    authorIsBot: false,
+    association: "OWNER",
+    createdAt: issue3.createdAt
+  };
+  const accepted = [
+    { comment: reporter, commands: readCommands(issue3.body) },
+    ...commandComments.filter(({ comment }) => canCommand(comment))
+  ];
   let started = { at: issue3.createdAt, from: "opened" };
   const formStarted = formField(issue3.body, "Started");
   const formAt = formStarted === void 0 ? void 0 : parseTimestamp(formStarted);
@@ -74953,6 +74968,15 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
     for (const command of commands2)
       if (command.kind === "started")
         started = { at: resolveClockTime(command.time, issue3.createdAt, 18 * 60), from: "command" };
+  const unreadable = [];
+  if (issue3.state === "closed" && issue3.closedAt !== null && started.at > issue3.closedAt) {
+    unreadable.push({
+      url: issue3.url,
+      line: `Started ${new Date(started.at).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      problem: "it is after the issue was closed (times are UTC): the time the issue was opened is used"
+    });
+    started = { at: issue3.createdAt, from: "opened" };
+  }
   const entries = [
     { at: issue3.createdAt, text: "Incident declared (issue opened)", source: "opened" }
   ];
@@ -74962,7 +74986,6 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
       text: `Started (${started.from === "command" ? "/started" : "issue form"})`,
       source: "opened"
     });
-  const unreadable = [];
   for (const { comment, commands: commands2 } of accepted) {
     for (const command of commands2) {
       if (command.kind === "timeline")
@@ -74985,7 +75008,7 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
     } else if (event.kind === "closed") {
       entries.push({
         at: event.at,
-        text: event.reason === "not_planned" ? "Closed as not planned" : "Resolved (issue closed)",
+        text: closeText(event.reason),
         source: "closed"
       });
     } else if (event.kind === "reopened") entries.push({ at: event.at, text: "Reopened", source: "reopened" });
@@ -74999,7 +75022,7 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
   if (issue3.state === "closed" && issue3.closedAt !== null && !history.events.some((event) => event.kind === "closed" && event.at === issue3.closedAt))
     entries.push({
       at: issue3.closedAt,
-      text: closedAsCompleted ? "Resolved (issue closed)" : "Closed as not planned",
+      text: closeText(issue3.stateReason === "reopened" ? null : issue3.stateReason),
       source: "closed"
     });
   if (outcome === "resolved") status2 = "resolved";
@@ -75021,6 +75044,7 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
     unreadable
   };
 }
+var closeText = (reason2) => reason2 === "not_planned" ? "Closed as not planned" : reason2 === "duplicate" ? "Closed as a duplicate" : "Resolved (issue closed)";
 function orderedTimeline(entries) {
   const seen = /* @__PURE__ */ new Set();
   return [...entries].sort((a, b) => a.at - b.at).filter((entry) => {
@@ -75181,7 +75205,7 @@ function renderStatusComment(incident2, settings, postMortem) {
     "",
     "</details>"
   );
-  return lines.join("\n");
+  return truncate(lines.join("\n"), 6e4);
 }
 
 // src/use-cases/track-incident.ts
@@ -75202,6 +75226,8 @@ async function trackIncident(context3, options) {
   const { view, publish } = context3;
   const config2 = options.config ?? (await loadConfig(view, options.defaultBranch, options.configPath)).resolved.config;
   const settings = config2.incidents;
+  if (options.labels && !isIncident(options.labels, settings.label))
+    return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
   const history = await view.readIssueHistory(options.issueNumber);
   if (!isIncident(history.issue.labels, settings.label))
     return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
@@ -75250,10 +75276,9 @@ async function writePostMortem(context3, incident2, directory, defaultBranch) {
   const text5 = existing ? updatePostMortem(existing.text, incident2) : renderPostMortem(incident2);
   if (existing && existing.text === text5) {
     const pullRequest = existing.on === "bot-branch" ? await view.findOpenPullRequest(branch) : void 0;
-    if (pullRequest || existing.on === "default-branch")
-      return { path: path2, ...pullRequest ? { pullRequest } : {}, action: "unchanged" };
+    return { path: path2, ...pullRequest ? { pullRequest } : {}, action: "unchanged" };
   }
-  const title = `Post-mortem: ${incident2.title}`.slice(0, 200);
+  const title = neutralizeReferences(`Post-mortem: ${incident2.title}`).replace(/[\r\n]+/g, " ").slice(0, 200);
   const written = await publish.writeFiles({
     branch: defaultBranch,
     head,
@@ -75280,16 +75305,22 @@ async function writePostMortem(context3, incident2, directory, defaultBranch) {
 // src/action/commands/incident.ts
 function issueOfEvent() {
   const payload = context2.payload;
-  if (!payload.issue?.number || payload.issue.pull_request) return void 0;
+  if (!payload.issue?.number) return void 0;
+  const labels = (payload.issue.labels ?? []).flatMap(
+    (label) => typeof label === "string" ? [label] : label.name ? [label.name] : []
+  );
   return {
     number: payload.issue.number,
-    mayBeIncident: (payload.issue.labels ?? []).length > 0 && payload.comment?.user?.type !== "Bot"
+    // A comment on a pull request, a bot's comment, an issue without labels: never an incident's business.
+    mayBeIncident: !payload.issue.pull_request && labels.length > 0 && payload.comment?.user?.type !== "Bot",
+    labels
   };
 }
-async function incident(useCase, issueNumber, dryRun) {
+async function incident(useCase, issueNumber, labels, dryRun) {
   const payload = context2.payload;
   const outcome = await trackIncident(useCase, {
     issueNumber,
+    labels,
     defaultBranch: payload.repository?.default_branch ?? "main",
     configPath: getInput("config-path") || void 0,
     dryRun
@@ -76600,11 +76631,11 @@ async function run() {
           `command incident needs an issues or issue_comment event on an issue, not ${context2.eventName}`
         );
       if (!issue3.mayBeIncident) {
-        info2(`Issue #${issue3.number}: no labels, or a bot's comment; nothing to do for incidents.`);
+        info2(`Issue #${issue3.number}: a pull request, a bot's comment or no labels; nothing to do for incidents.`);
         return;
       }
       const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
-      await incident({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, issue3.number, dryRun);
+      await incident({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, issue3.number, issue3.labels, dryRun);
       return;
     }
     if (selected2.includes("debt-sync")) {

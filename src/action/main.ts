@@ -46,11 +46,11 @@ export async function run(): Promise<void> {
           `command incident needs an issues or issue_comment event on an issue, not ${context.eventName}`,
         );
       if (!issue.mayBeIncident) {
-        info(`Issue #${issue.number}: no labels, or a bot's comment; nothing to do for incidents.`);
+        info(`Issue #${issue.number}: a pull request, a bot's comment or no labels; nothing to do for incidents.`);
         return;
       }
       const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
-      await incident({ ...gateway, log: coreLogger(), now: () => new Date() }, issue.number, dryRun);
+      await incident({ ...gateway, log: coreLogger(), now: () => new Date() }, issue.number, issue.labels, dryRun);
       return;
     }
     if (selected.includes("debt-sync")) {

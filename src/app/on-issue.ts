@@ -32,7 +32,12 @@ export async function onIssueEvent(context: IssueContext, queue: KeyedQueue, con
     if (!isIncident(labels, config.incidents.label)) return;
     // One at a time per issue: a label and a comment arriving together never race into two comments.
     await queue.run(`${repository.full_name}:incident:${issue.number}`, async () => {
-      const outcome = await trackIncident(useCase, { issueNumber: issue.number, defaultBranch: branch, config });
+      const outcome = await trackIncident(useCase, {
+        issueNumber: issue.number,
+        defaultBranch: branch,
+        config,
+        labels,
+      });
       if (outcome.status === "skipped") context.log.debug(outcome.reason);
       else if (outcome.status === "tracked")
         context.log.info(

@@ -81,7 +81,10 @@ function severityOf(history: IssueHistory, settings: IncidentSettings): Incident
 
 function actionItemsOf(body: string): ActionItem[] {
   const items: ActionItem[] = [];
+  let fenced = false;
   for (const line of body.split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
     const match = /^\s*[-*+]\s+\[([ xX])\]\s+(\S.*)$/.exec(line);
     if (!match) continue;
     const text = match[2]!.trim();
@@ -117,7 +120,20 @@ export function buildIncident(
   const ignored = commandComments
     .filter(({ comment }) => !canCommand(comment))
     .map(({ comment }) => ({ author: comment.author, url: comment.url }));
-  const accepted = commandComments.filter(({ comment }) => canCommand(comment));
+  // The reporter's own commands in the description count: only someone who may label it made it an incident.
+  const reporter: IssueComment = {
+    id: 0,
+    url: issue.url,
+    body: issue.body,
+    author: "",
+    authorIsBot: false,
+    association: "OWNER",
+    createdAt: issue.createdAt,
+  };
+  const accepted = [
+    { comment: reporter, commands: readCommands(issue.body) },
+    ...commandComments.filter(({ comment }) => canCommand(comment)),
+  ];
 
   // Started: the last /started, else the form's answer, else when the issue was opened.
   let started: Incident["started"] = { at: issue.createdAt, from: "opened" };
@@ -129,6 +145,16 @@ export function buildIncident(
       if (command.kind === "started")
         started = { at: resolveClockTime(command.time, issue.createdAt, 18 * 60), from: "command" };
 
+  const unreadable: Incident["unreadable"] = [];
+  // A start after the close (a local time written as UTC, a typo) cannot be: the opening stands, and it is said.
+  if (issue.state === "closed" && issue.closedAt !== null && started.at > issue.closedAt) {
+    unreadable.push({
+      url: issue.url,
+      line: `Started ${new Date(started.at).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      problem: "it is after the issue was closed (times are UTC): the time the issue was opened is used",
+    });
+    started = { at: issue.createdAt, from: "opened" };
+  }
   const entries: TimelineEntry[] = [
     { at: issue.createdAt, text: "Incident declared (issue opened)", source: "opened" },
   ];
@@ -138,7 +164,6 @@ export function buildIncident(
       text: `Started (${started.from === "command" ? "/started" : "issue form"})`,
       source: "opened",
     });
-  const unreadable: Incident["unreadable"] = [];
   for (const { comment, commands } of accepted) {
     for (const command of commands) {
       if (command.kind === "timeline")
@@ -163,7 +188,7 @@ export function buildIncident(
     } else if (event.kind === "closed") {
       entries.push({
         at: event.at,
-        text: event.reason === "not_planned" ? "Closed as not planned" : "Resolved (issue closed)",
+        text: closeText(event.reason),
         source: "closed",
       });
     } else if (event.kind === "reopened") entries.push({ at: event.at, text: "Reopened", source: "reopened" });
@@ -183,7 +208,7 @@ export function buildIncident(
   )
     entries.push({
       at: issue.closedAt,
-      text: closedAsCompleted ? "Resolved (issue closed)" : "Closed as not planned",
+      text: closeText(issue.stateReason === "reopened" ? null : issue.stateReason),
       source: "closed",
     });
   if (outcome === "resolved") status = "resolved";
@@ -208,6 +233,13 @@ export function buildIncident(
     unreadable,
   };
 }
+
+const closeText = (reason: "completed" | "not_planned" | "duplicate" | null) =>
+  reason === "not_planned"
+    ? "Closed as not planned"
+    : reason === "duplicate"
+      ? "Closed as a duplicate"
+      : "Resolved (issue closed)";
 
 /** Ordered by time (stable for equal times), each time-and-text once. */
 function orderedTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {

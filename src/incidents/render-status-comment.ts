@@ -1,4 +1,4 @@
-import { codeSpan, escapeInline } from "../markdown/escape.js";
+import { codeSpan, escapeInline, truncate } from "../markdown/escape.js";
 import { count } from "../text/plural.js";
 import type { Incident, IncidentSettings } from "./build-incident.js";
 import { renderTimeline, utcMinute } from "./render-timeline.js";
@@ -77,5 +77,6 @@ export function renderStatusComment(
     "",
     "</details>",
   );
-  return lines.join("\n");
+  // GitHub refuses comments over 65,536 characters: a very long one keeps its head and says so.
+  return truncate(lines.join("\n"), 60_000);
 }

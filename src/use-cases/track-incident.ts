@@ -5,6 +5,7 @@ import { renderStatusComment, type PostMortemLink } from "../incidents/render-st
 import type { Logger } from "../ports/logger.js";
 import type { CommentPublisher, FilePublisher } from "../ports/publisher.js";
 import type { BranchView, ConfigView, FileView, IssueHistoryView, PullRequestView } from "../ports/repository-view.js";
+import { neutralizeReferences } from "../markdown/escape.js";
 import { dataLayoutOf, isRecordFileName } from "../schemas/data-files.js";
 import type { Config } from "../schemas/config.js";
 import { loadConfig } from "./load-config.js";
@@ -24,6 +25,8 @@ export interface IncidentOptions {
   config?: Config;
   /** Read and compute, write nothing: the outcome carries the comment it would post. */
   dryRun?: boolean;
+  /** The issue's labels as the event gave them: without the incident label, nothing more is read. */
+  labels?: readonly string[];
 }
 
 export type IncidentOutcome =
@@ -66,6 +69,8 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
   const { view, publish } = context;
   const config = options.config ?? (await loadConfig(view, options.defaultBranch, options.configPath)).resolved.config;
   const settings = config.incidents;
+  if (options.labels && !isIncident(options.labels, settings.label))
+    return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
   const history = await view.readIssueHistory(options.issueNumber);
   if (!isIncident(history.issue.labels, settings.label))
     return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
@@ -140,11 +145,14 @@ async function writePostMortem(
   const text = existing ? updatePostMortem(existing.text, incident) : renderPostMortem(incident);
 
   if (existing && existing.text === text) {
+    // Nothing new to say: no commit. Its pull request, if one is still open (it may have been merged or closed by a person).
     const pullRequest = existing.on === "bot-branch" ? await view.findOpenPullRequest(branch) : undefined;
-    if (pullRequest || existing.on === "default-branch")
-      return { path, ...(pullRequest ? { pullRequest } : {}), action: "unchanged" };
+    return { path, ...(pullRequest ? { pullRequest } : {}), action: "unchanged" };
   }
-  const title = `Post-mortem: ${incident.title}`.slice(0, 200);
+  // A title GitHub shows as is: no mention, reference or closing keyword from the reporter's words.
+  const title = neutralizeReferences(`Post-mortem: ${incident.title}`)
+    .replace(/[\r\n]+/g, " ")
+    .slice(0, 200);
   const written = await publish.writeFiles({
     branch: defaultBranch,
     head,

@@ -192,3 +192,28 @@ describe("incidents from issues, through both doors", () => {
       );
   }, 240_000);
 });
+
+describe("the Action on events that are not an incident's", () => {
+  it("a comment on a pull request, or on an issue with other labels, ends the step in success with no request but the config", async () => {
+    const repo = fixture.github.addRepo("acme/not-incidents", {});
+    const pull = repo.openPullRequest({ "src/a.ts": "export {};\n" });
+    repo.issues.set(pull.number, { ...repo.createIssue({ title: "tmp" }), number: pull.number });
+    const onPull = issueCommentPayload(
+      repo,
+      pull.number,
+      { id: 1, body: "/timeline 10:00 x", user: "alice" },
+      "created",
+    );
+    onPull.issue.pull_request = { url: "https://api.github.com/repos/acme/not-incidents/pulls/1" };
+    const before = fixture.github.requests.length;
+    await action(repo, "issue_comment", onPull);
+    expect(fixture.github.requests.length).toBe(before);
+
+    const bug = repo.createIssue({ title: "A bug", labels: ["bug"] });
+    const remark = repo.addComment(bug.number, { user: "bob", body: "/timeline 10:00 x", at: "2025-03-05T10:01:00Z" });
+    const start = fixture.github.requests.length;
+    await action(repo, "issue_comment", issueCommentPayload(repo, bug.number, remark, "created"));
+    // The config says which label makes an incident: one read, and nothing of the issue.
+    expect(fixture.github.requests.slice(start).map((request) => request.method)).toEqual(["POST"]);
+  }, 60_000);
+});

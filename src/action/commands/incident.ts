@@ -14,20 +14,31 @@ interface IssuePayload {
  * The event's issue, and whether it may be an incident: an unlabelled issue never is, and a bot's
  * comment is never a command; neither costs a request.
  */
-export function issueOfEvent(): { number: number; mayBeIncident: boolean } | undefined {
+export function issueOfEvent(): { number: number; mayBeIncident: boolean; labels: string[] } | undefined {
   const payload = context.payload as IssuePayload;
-  if (!payload.issue?.number || payload.issue.pull_request) return undefined;
+  if (!payload.issue?.number) return undefined;
+  const labels = (payload.issue.labels ?? []).flatMap((label) =>
+    typeof label === "string" ? [label] : label.name ? [label.name] : [],
+  );
   return {
     number: payload.issue.number,
-    mayBeIncident: (payload.issue.labels ?? []).length > 0 && payload.comment?.user?.type !== "Bot",
+    // A comment on a pull request, a bot's comment, an issue without labels: never an incident's business.
+    mayBeIncident: !payload.issue.pull_request && labels.length > 0 && payload.comment?.user?.type !== "Bot",
+    labels,
   };
 }
 
 /** `incident`: the live comment of an issue labelled as an incident and, once closed, its post-mortem pull request. */
-export async function incident(useCase: ActionContext, issueNumber: number, dryRun: boolean): Promise<void> {
+export async function incident(
+  useCase: ActionContext,
+  issueNumber: number,
+  labels: readonly string[],
+  dryRun: boolean,
+): Promise<void> {
   const payload = context.payload as IssuePayload;
   const outcome = await trackIncident(useCase, {
     issueNumber,
+    labels,
     defaultBranch: payload.repository?.default_branch ?? "main",
     configPath: core.getInput("config-path") || undefined,
     dryRun,

@@ -213,6 +213,43 @@ describe("buildIncident", () => {
     expect(incident.started).toEqual({ at: at("2025-03-04T13:50:00Z"), from: "form" });
   });
 
+  it("reads the reporter's /started in the description; a Started after the close is not believed, and said", () => {
+    const fromBody = buildIncident(history({ body: "Checkout is down.\n/started 13:45\n" }), settings);
+    expect(fromBody.started).toEqual({ at: at("2025-03-04T13:45:00Z"), from: "command" });
+    const late = buildIncident(
+      history({
+        comments: [comment("/started 15:50", "2025-03-04T14:20:00Z")],
+        closed: { at: "2025-03-04T14:30:00Z", reason: "completed" },
+      }),
+      settings,
+    );
+    expect(late.started).toEqual({ at: at("2025-03-04T14:10:00Z"), from: "opened" });
+    expect(late.durationMinutes).toBe(20);
+    expect(late.unreadable.map((entry) => entry.problem)).toEqual([
+      "it is after the issue was closed (times are UTC): the time the issue was opened is used",
+    ]);
+    expect(
+      incidentRules("incident_2025-03-04.md", renderPostMortem(late)).filter((f) => f.severity === "error"),
+    ).toEqual([]);
+  });
+
+  it("names a close as a duplicate for what it is, and takes no action items from code blocks", () => {
+    const duplicate = buildIncident(
+      history({
+        body: "- [ ] Real action\n```\n- [ ] not an action, an example\n```\n",
+        closed: { at: "2025-03-04T14:30:00Z", reason: "not_planned" },
+      }),
+      settings,
+    );
+    expect(duplicate.actionItems.map((item) => item.text)).toEqual(["Real action"]);
+    const history2 = history({ closed: { at: "2025-03-04T14:30:00Z", reason: "completed" } });
+    history2.issue.stateReason = "duplicate";
+    history2.events = [{ kind: "closed", at: at("2025-03-04T14:30:00Z"), reason: "duplicate" }];
+    const dup = buildIncident(history2, settings);
+    expect(dup.outcome).toBe("not-planned");
+    expect(timelineOf(dup)).toContain("2025-03-04T14:30 Closed as a duplicate");
+  });
+
   it("closed as not planned is no incident: no duration, said so in the comment", () => {
     const incident = buildIncident(
       history({ closed: { at: "2025-03-04T14:30:00Z", reason: "not_planned" } }),
