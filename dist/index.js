@@ -71702,8 +71702,27 @@ function resourcesIn(text5) {
     }
   return found;
 }
+var sdkImport = new RegExp(
+  [
+    String.raw`^\s*import\s[^\n]*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
+    String.raw`^\s*(?:const|let|var)\s[^\n]*require\(\s*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
+    String.raw`^\s*(?:import|from)\s+(?:pulumi|aws_cdk)\b`,
+    String.raw`^\s*(?:import\s+)?(?:\w+\s+)?"github\.com\/(?:pulumi\/pulumi|aws\/aws-cdk-go)`,
+    String.raw`^\s*import\s+software\.amazon\.awscdk`,
+    String.raw`^\s*using\s+(?:Pulumi|Amazon\.CDK)\b`
+  ].join("|"),
+  "m"
+);
+var importsInfrastructureSdk = (text5) => sdkImport.test(text5 ?? "");
 function readInfrastructureCode(files) {
   return files.map((file2) => {
+    if (!importsInfrastructureSdk(file2.after) && !importsInfrastructureSdk(file2.before))
+      return {
+        file: file2.path,
+        decision: false,
+        reason: "code that imports no Pulumi or CDK SDK",
+        technologies: []
+      };
     const old = resourcesIn(file2.before);
     const next = resourcesIn(file2.after);
     const { added, removed } = difference(old.keys(), next.keys());

@@ -42,8 +42,30 @@ function resourcesIn(text: string | undefined): Map<string, string> {
  * Example: `new gcp.sql.DatabaseInstance("orders", {...})` added -> "adds gcp.sql.DatabaseInstance "orders"";
  * `memorySize: 512 -> 1024` on an existing `lambda.Function` -> not a decision.
  */
+/** A Pulumi or CDK program imports its SDK: an import line (TypeScript, Python, Go, Java, .NET), not a mention. */
+const sdkImport = new RegExp(
+  [
+    String.raw`^\s*import\s[^\n]*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
+    String.raw`^\s*(?:const|let|var)\s[^\n]*require\(\s*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
+    String.raw`^\s*(?:import|from)\s+(?:pulumi|aws_cdk)\b`,
+    String.raw`^\s*(?:import\s+)?(?:\w+\s+)?"github\.com\/(?:pulumi\/pulumi|aws\/aws-cdk-go)`,
+    String.raw`^\s*import\s+software\.amazon\.awscdk`,
+    String.raw`^\s*using\s+(?:Pulumi|Amazon\.CDK)\b`,
+  ].join("|"),
+  "m",
+);
+const importsInfrastructureSdk = (text: string | undefined) => sdkImport.test(text ?? "");
+
 export function readInfrastructureCode(files: readonly ReadFile[]): Signal[] {
   return files.map((file) => {
+    // Code that merely looks like a construct call (an example in a comment, `new Intl.DateTimeFormat("en")`) is not a program.
+    if (!importsInfrastructureSdk(file.after) && !importsInfrastructureSdk(file.before))
+      return {
+        file: file.path,
+        decision: false,
+        reason: "code that imports no Pulumi or CDK SDK",
+        technologies: [],
+      };
     const old = resourcesIn(file.before);
     const next = resourcesIn(file.after);
     const { added, removed } = difference(old.keys(), next.keys());

@@ -250,6 +250,16 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
     expect(seen.filter((found) => found.decision)).toEqual([]);
   });
 
+  it("Pulumi and CDK programs are read when they import the SDK; code that only looks like one is not", () => {
+    const patch = '@@ -1 +1,2 @@\n+const bucket = new aws.s3.Bucket("logs", {});';
+    const program = 'import * as aws from "@pulumi/aws";\n\nconst bucket = new aws.s3.Bucket("logs", {});\n';
+    expect(judge("infra/index.ts", 'import * as aws from "@pulumi/aws";\n', program, patch)).toBe(
+      'adds aws.s3.Bucket "logs"',
+    );
+    const lookalike = '// e.g. new aws.s3.Bucket("logs", {})\nconst when = new Intl.DateTimeFormat("en");\n';
+    expect(judge("src/format.ts", "", lookalike, patch)).toBe("- code that imports no Pulumi or CDK SDK");
+  });
+
   it("caps reasons at one line of 200 characters", () => {
     const names = Array.from({ length: 40 }, (_, i) => `resource "aws_s3_bucket" "${"b".repeat(60)}${i}" {}`).join(
       "\n",
