@@ -19940,7 +19940,7 @@ var require_dist = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format2;
-    exports.parse = parse10;
+    exports.parse = parse9;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -19967,7 +19967,7 @@ var require_dist = __commonJS({
       }
       return result;
     }
-    function parse10(header, options) {
+    function parse9(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options?.start ?? 0, len);
@@ -20930,7 +20930,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse10 = (input2, options) => {
+    var parse9 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -21100,7 +21100,7 @@ var require_parse2 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse10(rest, { ...options, fastpaths: false }).output;
+            const expression = parse9(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -21623,7 +21623,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse10.fastpaths = (input2, options) => {
+    parse9.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -21688,7 +21688,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse10;
+    module.exports = parse9;
   }
 });
 
@@ -21697,7 +21697,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse10 = require_parse2();
+    var parse9 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -21785,7 +21785,7 @@ var require_picomatch = __commonJS({
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse10(pattern, { ...options, fastpaths: false });
+      return parse9(pattern, { ...options, fastpaths: false });
     };
     picomatch4.scan = (input2, options) => scan(input2, options);
     picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -21811,10 +21811,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse10.fastpaths(input2, options);
+        parsed.output = parse9.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse10(input2, options);
+        parsed = parse9(input2, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -22348,7 +22348,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse10 = (version3, options, throwErrors = false) => {
+    var parse9 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -22361,7 +22361,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse10;
+    module.exports = parse9;
   }
 });
 
@@ -22369,9 +22369,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var valid = (version3, options) => {
-      const v = parse10(version3, options);
+      const v = parse9(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -22382,9 +22382,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var clean2 = (version3, options) => {
-      const s = parse10(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse9(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -22419,10 +22419,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var diff = (version1, version22) => {
-      const v1 = parse10(version1, null, true);
-      const v2 = parse10(version22, null, true);
+      const v1 = parse9(version1, null, true);
+      const v2 = parse9(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -22493,9 +22493,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var prerelease = (version3, options) => {
-      const parsed = parse10(version3, options);
+      const parsed = parse9(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -22681,7 +22681,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -22716,7 +22716,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse10(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse9(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -22726,7 +22726,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var constants3 = require_constants7();
     var SemVer = require_semver();
     var truncate2 = (version3, truncation, options) => {
@@ -22738,7 +22738,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse10(versionStringToParse, options);
+      return parse9(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -23973,7 +23973,7 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse10 = require_parse3();
+    var parse9 = require_parse3();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -24012,7 +24012,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse10,
+      parse: parse9,
       valid,
       clean: clean2,
       inc,
@@ -25363,18 +25363,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse10 = _parse(_Err);
+      const parse9 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse10(schema, value, ctx, finalizeParams(fn, _params));
+        return parse9(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse10 = _parse(_Err);
+      const parse9 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse10(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse9(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -26299,7 +26299,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse10 = inst._zod.parse;
+  const parse9 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -26313,7 +26313,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse10(payload, ctx);
+    return parse9(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index2) {
@@ -51887,7 +51887,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse10(src, reviver, options) {
+    function parse9(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -51928,7 +51928,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse10;
+    exports.parse = parse9;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -58520,7 +58520,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse8(options) {
+function parse7(options) {
   const settings = options || {};
   const constructs3 = (
     /** @type {FullNormalizedExtension} */
@@ -58730,7 +58730,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse8(options).document().write(preprocess2()(value, encoding, true))));
+  return compiler(options)(postprocess(parse7(options).document().write(preprocess2()(value, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -69306,6 +69306,31 @@ init_common();
 // src/config/resolve-config.ts
 init_config();
 
+// src/config/yaml-limits.ts
+var maxYamlNesting = 64;
+var maxYamlLength = 64 * 1024;
+function yamlTooDeepAt(text5) {
+  let flow3 = 0;
+  let markers = 0;
+  let inPrefix = true;
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i];
+    if (c === "\n") {
+      markers = 0;
+      inPrefix = true;
+    } else if (c === "[" || c === "{") {
+      inPrefix = false;
+      if (++flow3 > maxYamlNesting) return i;
+    } else if (c === "]" || c === "}") {
+      inPrefix = false;
+      flow3 = Math.max(0, flow3 - 1);
+    } else if ((c === "-" || c === "?" || c === ":") && inPrefix && (text5[i + 1] === " " || text5[i + 1] === "	")) {
+      if (++markers > maxYamlNesting) return i;
+    } else if (c !== " " && c !== "	") inPrefix = false;
+  }
+  return -1;
+}
+
 // src/config/parse-config.ts
 var import_yaml = __toESM(require_dist2(), 1);
 init_config();
@@ -69488,50 +69513,37 @@ function locate(root, finding) {
   }
   return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
 }
-var maxConfigNesting = 64;
-function tooDeepAt(text5) {
-  let flow3 = 0;
-  let dashes = 0;
-  let inPrefix = true;
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i];
-    if (c === "\n") {
-      dashes = 0;
-      inPrefix = true;
-    } else if (c === "[" || c === "{") {
-      inPrefix = false;
-      if (++flow3 > maxConfigNesting) return i;
-    } else if (c === "]" || c === "}") {
-      inPrefix = false;
-      flow3 = Math.max(0, flow3 - 1);
-    } else if (c === "-" && inPrefix && (text5[i + 1] === " " || text5[i + 1] === "	")) {
-      if (++dashes > maxConfigNesting) return i;
-    } else if (c !== " " && c !== "	") inPrefix = false;
-  }
-  return -1;
-}
 function parseConfig(text5) {
-  const deep = tooDeepAt(text5);
-  if (deep >= 0) return tooDeep(deep);
+  if (text5.length > maxYamlLength)
+    return refused(
+      0,
+      "too-large",
+      `the config is ${text5.length} characters; a config is a few hundred, so it is not read`
+    );
+  const deep = yamlTooDeepAt(text5);
+  if (deep >= 0)
+    return refused(
+      deep,
+      "too-deep",
+      `nested deeper than ${maxYamlNesting} levels here; a config is a few levels deep, so it is not read further`
+    );
   try {
     return parseWithinLimits(text5);
   } catch (error63) {
-    if (error63 instanceof RangeError) return tooDeep(0);
+    if (error63 instanceof RangeError)
+      return refused(
+        0,
+        "too-deep",
+        "nested too deeply to read (the parser ran out of stack); a config is a few levels deep"
+      );
     throw error63;
   }
 }
-function tooDeep(offset) {
+function refused(offset, code2, message) {
   return {
     config: defaultConfig(),
     valid: false,
-    findings: [
-      {
-        span: { start: offset, end: offset + 1 },
-        severity: "error",
-        code: "too-deep",
-        message: `nested deeper than ${maxConfigNesting} levels here; a config is a few levels deep, so it is not read further`
-      }
-    ]
+    findings: [{ span: { start: offset, end: offset + 1 }, severity: "error", code: code2, message }]
   };
 }
 function parseWithinLimits(text5) {
@@ -70109,7 +70121,6 @@ function readCloudTemplates(files) {
 }
 
 // src/adr/readers/containers.ts
-var import_yaml3 = __toESM(require_dist2(), 1);
 var osWords = [
   "alpine",
   "slim",
@@ -70166,19 +70177,14 @@ var identityKey = (image) => {
   return `${family} (${os5})`;
 };
 function composeServices(text5) {
-  const cleaned = clean(text5);
-  if (cleaned === void 0) return void 0;
-  try {
-    const doc = (0, import_yaml3.parse)(cleaned, { uniqueKeys: false, maxAliasCount: 100 });
-    const services = doc && typeof doc.services === "object" && doc.services !== null ? doc.services : {};
-    return new Map(
-      Object.entries(services).flatMap(
-        ([name, service]) => typeof service?.image === "string" ? [[name, service.image]] : service?.build !== void 0 ? [[name, "(built here)"]] : []
-      )
-    );
-  } catch {
-    return void 0;
-  }
+  const doc = yamlMapping(text5);
+  if (doc === void 0) return void 0;
+  const services = record2(doc.services);
+  return new Map(
+    Object.entries(services).flatMap(
+      ([name, service]) => typeof service?.image === "string" ? [[name, service.image]] : service?.build !== void 0 ? [[name, "(built here)"]] : []
+    )
+  );
 }
 var familyOf = (image) => image === "(built here)" ? image : identityKey(image);
 function readContainers(files) {
@@ -71038,7 +71044,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse7(toml, options = {}) {
+function parse6(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -71231,7 +71237,7 @@ function fromRequirements(text5) {
   return deps;
 }
 function fromPyproject(text5) {
-  const toml = parse7(text5);
+  const toml = parse6(text5);
   const projectDependencies = toml.project?.dependencies;
   if (projectDependencies !== void 0 && !Array.isArray(projectDependencies))
     throw new ManifestProblem("project.dependencies is not a list");
@@ -71249,7 +71255,7 @@ function fromPyproject(text5) {
   return deps;
 }
 function fromCargo(text5) {
-  const toml = parse7(text5);
+  const toml = parse6(text5);
   if (toml.dependencies !== void 0 && !isRecord(toml.dependencies))
     throw new ManifestProblem("[dependencies] is not a table");
   return new Map(
@@ -71823,7 +71829,7 @@ function detectInfraChanges(changedFiles, config2) {
 }
 
 // src/adr/read-adr.ts
-var import_yaml4 = __toESM(require_dist2(), 1);
+var import_yaml3 = __toESM(require_dist2(), 1);
 init_document2();
 init_parse_adr();
 import { posix as posix3 } from "node:path";
@@ -71838,7 +71844,7 @@ function readAdr(path2, text5) {
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text5);
   if (front) {
     try {
-      const parsed = (0, import_yaml4.parse)(front[1]);
+      const parsed = (0, import_yaml3.parse)(front[1]);
       if (parsed && typeof parsed === "object") frontMatter = parsed;
     } catch {
     }
@@ -73853,7 +73859,7 @@ function firstSyntaxError(text5) {
 }
 function parseJsonDocument(text5) {
   const findings = [];
-  const tooDeep2 = (offset) => ({
+  const tooDeep = (offset) => ({
     value: void 0,
     findings: [
       {
@@ -73870,11 +73876,11 @@ function parseJsonDocument(text5) {
     value = JSON.parse(text5);
   } catch {
     const deepAt = deeperThan(text5);
-    if (deepAt >= 0) return tooDeep2(deepAt);
+    if (deepAt >= 0) return tooDeep(deepAt);
     findings.push(firstSyntaxError(text5));
   }
   const shape = findings.length === 0 ? measureParsed(value) : void 0;
-  if (shape && shape.depth > maxJsonDepth) return tooDeep2(Math.max(0, deeperThan(text5)));
+  if (shape && shape.depth > maxJsonDepth) return tooDeep(Math.max(0, deeperThan(text5)));
   if (shape && (shape.keys !== countWrittenKeys(text5) || shape.forbidden)) {
     const keys = scanObjectKeys(text5);
     let lines;

@@ -1,3 +1,4 @@
+import { maxYamlLength, maxYamlNesting, yamlTooDeepAt } from "./yaml-limits.js";
 import {
   isMap,
   isScalar,
@@ -96,61 +97,43 @@ function locate(root: YamlNode | null, finding: PathFinding): Span {
   return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
 }
 
-/** Nesting a config is read up to: configs are a few levels deep; the YAML parser recurses per level. */
-const maxConfigNesting = 64;
-
-/** Where a YAML text first nests deeper than the limit (sequences on one line, flow collections), or -1. */
-function tooDeepAt(text: string): number {
-  let flow = 0;
-  let dashes = 0;
-  let inPrefix = true; // still among the blanks and `- ` that open a line
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
-      dashes = 0;
-      inPrefix = true;
-    } else if (c === "[" || c === "{") {
-      inPrefix = false;
-      if (++flow > maxConfigNesting) return i;
-    } else if (c === "]" || c === "}") {
-      inPrefix = false;
-      flow = Math.max(0, flow - 1);
-    } else if (c === "-" && inPrefix && (text[i + 1] === " " || text[i + 1] === "\t")) {
-      // `- - - x`: one sequence per dash at the start of a line.
-      if (++dashes > maxConfigNesting) return i;
-    } else if (c !== " " && c !== "\t") inPrefix = false;
-  }
-  return -1;
-}
-
 /**
  * Parses `.github/cto-copilot.yml` text into a validated config. YAML errors and schema
  * errors are findings with positions; unknown keys are warnings. Never throws: a file nested
  * deeper than any config (which would overflow the parser's stack) is a finding too.
  */
 export function parseConfig(text: string): ParsedConfig {
-  const deep = tooDeepAt(text);
-  if (deep >= 0) return tooDeep(deep);
+  if (text.length > maxYamlLength)
+    return refused(
+      0,
+      "too-large",
+      `the config is ${text.length} characters; a config is a few hundred, so it is not read`,
+    );
+  const deep = yamlTooDeepAt(text);
+  if (deep >= 0)
+    return refused(
+      deep,
+      "too-deep",
+      `nested deeper than ${maxYamlNesting} levels here; a config is a few levels deep, so it is not read further`,
+    );
   try {
     return parseWithinLimits(text);
   } catch (error) {
-    if (error instanceof RangeError) return tooDeep(0);
+    if (error instanceof RangeError)
+      return refused(
+        0,
+        "too-deep",
+        "nested too deeply to read (the parser ran out of stack); a config is a few levels deep",
+      );
     throw error;
   }
 }
 
-function tooDeep(offset: number): ParsedConfig {
+function refused(offset: number, code: string, message: string): ParsedConfig {
   return {
     config: defaultConfig(),
     valid: false,
-    findings: [
-      {
-        span: { start: offset, end: offset + 1 },
-        severity: "error",
-        code: "too-deep",
-        message: `nested deeper than ${maxConfigNesting} levels here; a config is a few levels deep, so it is not read further`,
-      },
-    ],
+    findings: [{ span: { start: offset, end: offset + 1 }, severity: "error", code, message }],
   };
 }
 

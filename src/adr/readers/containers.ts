@@ -1,5 +1,4 @@
-import { parse } from "yaml";
-import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { clean, difference, listed, reasonText, record, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 const osWords = [
   "alpine",
@@ -72,26 +71,19 @@ const identityKey = (image: string) => {
 };
 
 function composeServices(text: string | undefined): Map<string, string> | undefined {
-  const cleaned = clean(text);
-  if (cleaned === undefined) return undefined;
-  try {
-    const doc = parse(cleaned, { uniqueKeys: false, maxAliasCount: 100 }) as {
-      services?: Record<string, { image?: unknown; build?: unknown }>;
-    };
-    const services = doc && typeof doc.services === "object" && doc.services !== null ? doc.services : {};
-    // A service with neither an image nor a build (an override file's ports, env) extends one defined elsewhere.
-    return new Map(
-      Object.entries(services).flatMap(([name, service]): [string, string][] =>
-        typeof service?.image === "string"
-          ? [[name, service.image]]
-          : service?.build !== undefined
-            ? [[name, "(built here)"]]
-            : [],
-      ),
-    );
-  } catch {
-    return undefined;
-  }
+  const doc = yamlMapping(text);
+  if (doc === undefined) return undefined;
+  const services = record(doc.services) as Record<string, { image?: unknown; build?: unknown } | undefined>;
+  // A service with neither an image nor a build (an override file's ports, env) extends one defined elsewhere.
+  return new Map(
+    Object.entries(services).flatMap(([name, service]): [string, string][] =>
+      typeof service?.image === "string"
+        ? [[name, service.image]]
+        : service?.build !== undefined
+          ? [[name, "(built here)"]]
+          : [],
+    ),
+  );
 }
 
 const familyOf = (image: string) => (image === "(built here)" ? image : identityKey(image));

@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { maxYamlLength, yamlTooDeepAt } from "../../config/yaml-limits.js";
 /** A changed file as a reader sees it: both versions when they exist (absent: added or removed). */
 export interface ReadFile {
   path: string;
@@ -54,7 +55,7 @@ export function listed(items: readonly string[], max = 4): string {
 export const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-/** A YAML document's top-level mapping, or undefined when the text is absent or not YAML (aliases bounded). */
+/** A YAML document's top-level mapping, or undefined when the text is absent, not YAML, or past the limits (aliases bounded too). */
 export function yamlMapping(
   text: string | undefined,
   prepare: (text: string) => string = (t) => t,

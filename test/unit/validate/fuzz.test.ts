@@ -201,6 +201,17 @@ describe("parsers end and never throw, on random and adversarial input", () => {
   );
 });
 
+describe("YAML past its limits is reported, never parsed", () => {
+  it("nested explicit keys (the parser took 99 s on 16 KB of `? `), deep sequences and a huge config are findings at once", () => {
+    expect(parseConfig("? ".repeat(8_000) + "x").findings.map((finding) => finding.code)).toEqual(["too-deep"]);
+    expect(parseConfig("a:\n  - " + "- ".repeat(100) + "x").findings.map((finding) => finding.code)).toEqual([
+      "too-deep",
+    ]);
+    expect(parseConfig("# " + "x".repeat(70_000)).findings.map((finding) => finding.code)).toEqual(["too-large"]);
+    expect(parseConfig("adr:\n  require: true\n").valid).toBe(true);
+  });
+});
+
 describe("Markdown past the parsing limits is reported where, and read as plain text", () => {
   it("64 KB of *_ is too large; 40 KB of it is too complex; 8 KB of > or - nest too deep; none throws", () => {
     const header = "## ADR: Fuzz\n**Status:** Proposed\n**Date:** 2025-01-01\n**Deciders:** A\n\n";

@@ -22,9 +22,12 @@ describe("hostile input ends in findings, never a crash", () => {
     expect(diagnostics.at(-1)).toMatchObject({ line: 1, message: "unknown key `k129999` is ignored" });
   });
 
-  it("a config of 40,000 unknown keys, a binary tag, or keys set twice: findings with positions", () => {
-    const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: 1`).join("\n");
-    expect(parseConfig(keys).findings).toHaveLength(40_000);
+  it("a config of 6,000 unknown keys (as many as 64 KiB holds), 40,000 (refused as too large), a binary tag, or keys set twice: findings with positions", () => {
+    const keys = (count: number) => Array.from({ length: count }, (_, i) => `k${i}: 1`).join("\n");
+    const findings = parseConfig(keys(6_000)).findings;
+    expect(findings).toHaveLength(6_000);
+    expect(findings.at(-1)).toMatchObject({ code: "config-unknown-key", span: { start: keys(5_999).length + 1 } });
+    expect(parseConfig(keys(40_000)).findings.map((finding) => finding.code)).toEqual(["too-large"]);
     expect(() => parseConfig("dora:\n  source: !!binary aGVsbG8=\n")).not.toThrow();
     expect(parseConfig("dataDir: a\nadr:\n  require: true\n  require: false\n").findings).toEqual([
       expect.objectContaining({
