@@ -69965,7 +69965,7 @@ function listed(items, max = 4) {
 var record2 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
 function yamlMapping(text5, prepare = (t) => t) {
   const cleaned = clean(text5);
-  if (cleaned === void 0) return void 0;
+  if (cleaned === void 0 || cleaned.length > maxYamlLength || yamlTooDeepAt(cleaned) >= 0) return void 0;
   try {
     return record2((0, import_yaml2.parse)(prepare(cleaned), { uniqueKeys: false, maxAliasCount: 100 }));
   } catch {

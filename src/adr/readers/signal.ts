@@ -61,7 +61,8 @@ export function yamlMapping(
   prepare: (text: string) => string = (t) => t,
 ): Record<string, unknown> | undefined {
   const cleaned = clean(text);
-  if (cleaned === undefined) return undefined;
+  // Past the YAML limits (size, nesting) a file is not parsed: the parser would stall on it.
+  if (cleaned === undefined || cleaned.length > maxYamlLength || yamlTooDeepAt(cleaned) >= 0) return undefined;
   try {
     return record(parse(prepare(cleaned), { uniqueKeys: false, maxAliasCount: 100 }));
   } catch {
