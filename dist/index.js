@@ -74915,6 +74915,13 @@ function resolveClockTime(time3, anchor2, before) {
   const candidate = startOfDay + (time3.hour * 60 + time3.minute) * minute;
   return candidate < windowStart ? candidate + day : candidate;
 }
+function resolveEntryTime(time3, writtenAt, startedAt) {
+  if (time3.date !== void 0) return resolveClockTime(time3, startedAt, 6 * 60);
+  const grace = 5 * minute;
+  const latest = resolveClockTime(time3, writtenAt + grace, 24 * 60 - 1 / minute);
+  const live = writtenAt - startedAt <= day && latest >= startedAt - 6 * 60 * minute;
+  return live ? latest : resolveClockTime(time3, startedAt, 6 * 60);
+}
 
 // src/incidents/issue-history.ts
 var writerAssociations = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
@@ -75014,7 +75021,11 @@ function buildIncident(history, settings, writers = /* @__PURE__ */ new Set()) {
   for (const { comment, commands: commands2 } of accepted) {
     for (const command of commands2) {
       if (command.kind === "timeline")
-        entries.push({ at: resolveClockTime(command.time, started.at, 6 * 60), text: command.text, source: "command" });
+        entries.push({
+          at: resolveEntryTime(command.time, comment.createdAt, started.at),
+          text: command.text,
+          source: "command"
+        });
       else if (command.kind === "unreadable")
         unreadable.push({ url: comment.url, line: command.line, problem: command.problem });
     }
@@ -75223,7 +75234,7 @@ function renderStatusComment(incident2, settings, postMortem) {
     "",
     "<details><summary>Commands (people with write access)</summary>",
     "",
-    "- `/timeline HH:MM what happened`: a timeline entry, UTC, on the day of the start (from six hours before it to eighteen after); `/timeline YYYY-MM-DD HH:MM what happened` for any other day. Edit or delete the comment to change or drop the entry.",
+    "- `/timeline HH:MM what happened`: a timeline entry at the last HH:MM (UTC) before you write it; written more than a day after the start, in the day around the start; `/timeline YYYY-MM-DD HH:MM what happened` for any other day. Edit or delete the comment to change or drop the entry.",
     "- `/started HH:MM` (or `/started YYYY-MM-DD HH:MM`): when it really began, if not when this issue was opened.",
     `- Status: add the label ${statusLabels.join(" or ")} as things move; close this issue as completed when it is resolved: a pull request with the post-mortem follows. Close it as not planned if it was not an incident.`,
     "- Action items: task-list lines in the issue description (`- [ ] Add an alert on queue depth @owner`).",

@@ -1,4 +1,4 @@
-import { readCommands, resolveClockTime } from "./commands.js";
+import { readCommands, resolveClockTime, resolveEntryTime } from "./commands.js";
 import { writerAssociations, type IssueComment, type IssueHistory } from "./issue-history.js";
 import { incidentStatuses } from "./parse-incident.js";
 import { parseTimestamp } from "./timestamp.js";
@@ -167,7 +167,11 @@ export function buildIncident(
   for (const { comment, commands } of accepted) {
     for (const command of commands) {
       if (command.kind === "timeline")
-        entries.push({ at: resolveClockTime(command.time, started.at, 6 * 60), text: command.text, source: "command" });
+        entries.push({
+          at: resolveEntryTime(command.time, comment.createdAt, started.at),
+          text: command.text,
+          source: "command",
+        });
       else if (command.kind === "unreadable")
         unreadable.push({ url: comment.url, line: command.line, problem: command.problem });
     }

@@ -87,3 +87,18 @@ export function resolveClockTime(time: ClockTime, anchor: number, before: number
   const candidate = startOfDay + (time.hour * 60 + time.minute) * minute;
   return candidate < windowStart ? candidate + day : candidate;
 }
+
+/**
+ * The instant a timeline entry's clock time names. People write entries as things happen: a bare
+ * HH:MM is the last such time before the comment was written (`20:30` written at 20:35 is that
+ * evening, whenever the incident began; `00:10` written at 00:20 after a 23:30 start is the next
+ * day). An entry written more than a day after the start, or naming a time long before it, is read
+ * in the day around the start instead (see `resolveClockTime`). A date, when given, decides.
+ */
+export function resolveEntryTime(time: ClockTime, writtenAt: number, startedAt: number): number {
+  if (time.date !== undefined) return resolveClockTime(time, startedAt, 6 * 60);
+  const grace = 5 * minute; // clocks differ a little
+  const latest = resolveClockTime(time, writtenAt + grace, 24 * 60 - 1 / minute);
+  const live = writtenAt - startedAt <= day && latest >= startedAt - 6 * 60 * minute;
+  return live ? latest : resolveClockTime(time, startedAt, 6 * 60);
+}

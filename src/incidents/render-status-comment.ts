@@ -70,7 +70,7 @@ export function renderStatusComment(
     "",
     "<details><summary>Commands (people with write access)</summary>",
     "",
-    "- `/timeline HH:MM what happened`: a timeline entry, UTC, on the day of the start (from six hours before it to eighteen after); `/timeline YYYY-MM-DD HH:MM what happened` for any other day. Edit or delete the comment to change or drop the entry.",
+    "- `/timeline HH:MM what happened`: a timeline entry at the last HH:MM (UTC) before you write it; written more than a day after the start, in the day around the start; `/timeline YYYY-MM-DD HH:MM what happened` for any other day. Edit or delete the comment to change or drop the entry.",
     "- `/started HH:MM` (or `/started YYYY-MM-DD HH:MM`): when it really began, if not when this issue was opened.",
     `- Status: add the label ${statusLabels.join(" or ")} as things move; close this issue as completed when it is resolved: a pull request with the post-mortem follows. Close it as not planned if it was not an incident.`,
     "- Action items: task-list lines in the issue description (`- [ ] Add an alert on queue depth @owner`).",

@@ -151,6 +151,24 @@ describe("buildIncident", () => {
     expect(renderPostMortem(incident)).toContain("- 23:55 — Paged");
   });
 
+  it("reads a bare time as the last such time before the comment was written, and a late write-up in the day around the start", () => {
+    const incident = buildIncident(
+      history({
+        opened: "2025-03-04T02:05:00Z",
+        comments: [
+          comment("/timeline 20:30 Fix deployed", "2025-03-04T20:35:00Z"),
+          comment("/timeline 02:15 Rolled back", "2025-03-07T09:00:00Z"),
+        ],
+      }),
+      settings,
+    );
+    expect(timelineOf(incident)).toEqual([
+      "2025-03-04T02:05 Incident declared (issue opened)",
+      "2025-03-04T02:15 Rolled back",
+      "2025-03-04T20:30 Fix deployed",
+    ]);
+  });
+
   it("follows edits and deletions (it reads the comments as they are now), and lists each entry once", () => {
     const edited = comment("/timeline 14:30 Restarted the workers", "2025-03-04T14:31:00Z");
     const twice = [
