@@ -69271,6 +69271,11 @@ function githubRepositoryView(client, repo) {
     readIssueHistory: (number4) => readIssueHistory(client, repo, number4),
     canWrite: (login) => canWrite(client, repo, login),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
+    listBranches: async (prefix) => (await client.paginate("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
+      ...repo,
+      ref: `heads/${prefix}`,
+      per_page: 100
+    })).map((ref) => ref.ref.replace(/^refs\/heads\//, "")),
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label)
@@ -75278,7 +75283,8 @@ async function trackIncident(context3, options) {
   );
   return { status: "tracked", incident: incident2, comment: comment.action, ...postMortem ? { postMortem } : {} };
 }
-var postMortemBranch = (issueNumber) => `cto-copilot/incident-${issueNumber}`;
+var postMortemBranchPrefix = "cto-copilot/incident-";
+var postMortemBranch = (issueNumber) => `${postMortemBranchPrefix}${issueNumber}`;
 async function findPostMortem(view, refs, directory, issueNumber) {
   const taken = /* @__PURE__ */ new Set();
   for (const { ref, on } of refs) {
@@ -75308,6 +75314,12 @@ async function writePostMortem(context3, incident2, directory, defaultBranch) {
     directory,
     incident2.number
   );
+  if (!existing) {
+    for (const other of await view.listBranches(postMortemBranchPrefix))
+      if (other !== branch)
+        for (const name of (await view.readContents(`refs/heads/${other}`, { directories: [directory] })).directories.get(directory) ?? [])
+          taken.add(name);
+  }
   const path2 = existing?.path ?? `${directory}/${postMortemFileName(incident2.started.at, taken)}`;
   const text5 = existing ? updatePostMortem(existing.text, incident2) : renderPostMortem(incident2);
   if (existing && existing.text === text5) {

@@ -81,6 +81,14 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readIssueHistory: (number) => readIssueHistory(client, repo, number),
     canWrite: (login) => canWrite(client, repo, login),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
+    listBranches: async (prefix) =>
+      (
+        await client.paginate("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
+          ...repo,
+          ref: `heads/${prefix}`,
+          per_page: 100,
+        })
+      ).map((ref) => (ref as { ref: string }).ref.replace(/^refs\/heads\//, "")),
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),

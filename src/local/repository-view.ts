@@ -68,6 +68,10 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     },
     canWrite: async () => false,
     findOpenPullRequest: async () => undefined,
+    listBranches: async (prefix) =>
+      ((await gitMaybe(gitDir, ["for-each-ref", "--format=%(refname:short)", `refs/heads/${prefix}*`])) ?? "")
+        .split("\n")
+        .filter(Boolean),
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,
     listIssuesWithLabel: async () => [],

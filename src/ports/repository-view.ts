@@ -140,6 +140,11 @@ export interface IncidentView {
   listIncidentIssues(label: string, since: number): Promise<IncidentEvent[]>;
 }
 
+export interface BranchListView {
+  /** Branches whose names start with `prefix` (the bot's own, e.g. `cto-copilot/incident-`). */
+  listBranches(prefix: string): Promise<string[]>;
+}
+
 export interface PullRequestView {
   /** The open pull request from a branch, if any (the local view has none). */
   findOpenPullRequest(branch: string): Promise<{ number: number; url: string } | undefined>;
@@ -175,5 +180,6 @@ export type RepositoryView = FileView &
   IncidentView &
   IssueHistoryView &
   PullRequestView &
+  BranchListView &
   SecurityView &
   IssueView;

@@ -4,14 +4,21 @@ import { postMortemFileName, postMortemIssue, renderPostMortem, updatePostMortem
 import { renderStatusComment, type PostMortemLink } from "../incidents/render-status-comment.js";
 import type { Logger } from "../ports/logger.js";
 import type { CommentPublisher, FilePublisher } from "../ports/publisher.js";
-import type { BranchView, ConfigView, FileView, IssueHistoryView, PullRequestView } from "../ports/repository-view.js";
+import type {
+  BranchListView,
+  BranchView,
+  ConfigView,
+  FileView,
+  IssueHistoryView,
+  PullRequestView,
+} from "../ports/repository-view.js";
 import { neutralizeReferences } from "../markdown/escape.js";
 import { dataLayoutOf, isRecordFileName } from "../schemas/data-files.js";
 import type { Config } from "../schemas/config.js";
 import { loadConfig } from "./load-config.js";
 
 export interface IncidentContext {
-  view: ConfigView & BranchView & FileView & IssueHistoryView & PullRequestView;
+  view: ConfigView & BranchView & BranchListView & FileView & IssueHistoryView & PullRequestView;
   publish: CommentPublisher & FilePublisher;
   log: Logger;
 }
@@ -92,7 +99,8 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
 }
 
 /** The post-mortem pull request's branch for an incident issue. */
-export const postMortemBranch = (issueNumber: number) => `cto-copilot/incident-${issueNumber}`;
+const postMortemBranchPrefix = "cto-copilot/incident-";
+export const postMortemBranch = (issueNumber: number) => `${postMortemBranchPrefix}${issueNumber}`;
 
 interface ExistingPostMortem {
   path: string;
@@ -141,6 +149,15 @@ async function writePostMortem(
     directory,
     incident.number,
   );
+  if (!existing) {
+    // Other incidents' post-mortems still in their pull requests hold names too: two incidents of one day never collide.
+    for (const other of await view.listBranches(postMortemBranchPrefix))
+      if (other !== branch)
+        for (const name of (
+          await view.readContents(`refs/heads/${other}`, { directories: [directory] })
+        ).directories.get(directory) ?? [])
+          taken.add(name);
+  }
   const path = existing?.path ?? `${directory}/${postMortemFileName(incident.started.at, taken)}`;
   const text = existing ? updatePostMortem(existing.text, incident) : renderPostMortem(incident);
 

@@ -217,3 +217,19 @@ describe("the Action on events that are not an incident's", () => {
     expect(fixture.github.requests.slice(start).map((request) => request.method)).toEqual(["POST"]);
   }, 60_000);
 });
+
+describe("post-mortem file names", () => {
+  it("two incidents of one day, both still in their pull requests, get two names", async () => {
+    const repo = fixture.github.addRepo("acme/two-a-day", {});
+    const first = repo.createIssue({ title: "Queue backlog", labels: ["incident"], createdAt: "2025-04-01T09:00:00Z" });
+    const second = repo.createIssue({ title: "Login errors", labels: ["incident"], createdAt: "2025-04-01T15:00:00Z" });
+    repo.closeIssue(first.number, "completed", "2025-04-01T10:00:00Z");
+    await action(repo, "issues", issuesPayload(repo, first.number, "closed"));
+    repo.closeIssue(second.number, "completed", "2025-04-01T16:00:00Z");
+    await action(repo, "issues", issuesPayload(repo, second.number, "closed"));
+    const postMortems = (issue: number) =>
+      [...repo.resolve(`cto-copilot/incident-${issue}`)!.tree.keys()].filter((path) => path.includes("/incident_"));
+    expect(postMortems(first.number)).toEqual(["data/engineering/incidents/incident_2025-04-01.md"]);
+    expect(postMortems(second.number)).toEqual(["data/engineering/incidents/incident_2025-04-01-2.md"]);
+  }, 60_000);
+});

@@ -749,6 +749,18 @@ export class GitHubEmulator {
         documentation_url: "https://docs.github.com/rest/dependabot/alerts",
       },
     }));
+    route("GET", `${repoPath}/git/matching-refs/(.+)`, (match, request) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      const prefix = decodeURIComponent(match[3]!);
+      const refs = [...repo.branches]
+        .map(([branch, sha]) => [`refs/heads/${branch}`, sha] as const)
+        .filter(([ref]) => ref.slice("refs/".length).startsWith(prefix))
+        .sort(([a], [b]) => a.localeCompare(b));
+      const reply = this.page(refs, request);
+      const { repoApi } = this.urls(repo);
+      return { ...reply, body: (reply.body as typeof refs).map(([ref, sha]) => gitRefBody(ref, sha, repoApi)) };
+    });
     route("POST", `${repoPath}/git/refs`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
