@@ -68581,6 +68581,11 @@ async function createPullRequest(client, repositoryId, fields2) {
   return pull;
 }
 
+// src/github/labels.ts
+function labelNames(labels) {
+  return (labels ?? []).flatMap((label) => typeof label === "string" ? [label] : label?.name ? [label.name] : []);
+}
+
 // src/github/issues.ts
 async function listIssuesWithLabel(client, repo, label) {
   const issues = await client.paginate("GET /repos/{owner}/{repo}/issues", {
@@ -68594,7 +68599,7 @@ async function listIssuesWithLabel(client, repo, label) {
     title: issue3.title,
     body: issue3.body ?? null,
     state: issue3.state === "closed" ? "closed" : "open",
-    labels: issue3.labels.flatMap((label2) => typeof label2 === "string" ? [label2] : label2.name ? [label2.name] : []),
+    labels: labelNames(issue3.labels),
     ...issue3.closed_at ? { closedAt: issue3.closed_at } : {}
   }));
 }
@@ -69046,7 +69051,6 @@ async function listIncidentIssues(client, repo, label, since) {
 }
 
 // src/github/read-issue-history.ts
-var labelNames = (labels) => labels.flatMap((label) => typeof label === "string" ? [label] : label.name ? [label.name] : []);
 var stateReasons = /* @__PURE__ */ new Set(["completed", "not_planned", "reopened", "duplicate"]);
 async function readIssueHistory(client, repo, number4) {
   const { data: issue3 } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -75354,9 +75358,7 @@ async function writePostMortem(context3, incident2, directory, defaultBranch) {
 function issueOfEvent() {
   const payload = context2.payload;
   if (!payload.issue?.number) return void 0;
-  const labels = (payload.issue.labels ?? []).flatMap(
-    (label) => typeof label === "string" ? [label] : label.name ? [label.name] : []
-  );
+  const labels = labelNames(payload.issue.labels);
   return {
     number: payload.issue.number,
     // A comment on a pull request, a bot's comment, an issue without labels: never an incident's business.

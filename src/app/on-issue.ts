@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { labelNames } from "../github/labels.js";
 import { isIncident } from "../incidents/build-incident.js";
 import { loadConfig } from "../use-cases/load-config.js";
 import { trackIncident } from "../use-cases/track-incident.js";
@@ -18,9 +19,7 @@ export async function onIssueEvent(context: IssueContext, queue: KeyedQueue, con
   if ("pull_request" in issue && issue.pull_request) return; // a comment on a pull request
   // The bot's own comment (and other apps'): never a command, and answering it would echo.
   if ("comment" in context.payload && context.payload.comment.user?.type === "Bot") return;
-  const labels = (issue.labels ?? []).flatMap((label) =>
-    typeof label === "string" ? [label] : label?.name ? [label.name] : [],
-  );
+  const labels = labelNames(issue.labels);
   if (labels.length === 0) return;
   try {
     const useCase = useCaseContext(context);

@@ -5,7 +5,7 @@ import ctoCopilotApp from "./index.js";
 import { enableUnthrottledReads } from "./unthrottled-reads.js";
 
 /** GitHub caps webhook payloads at 25 MB: anything larger is not GitHub, and is refused unread. */
-export const maxWebhookBytes = 25 * 1024 * 1024;
+const maxWebhookBytes = 25 * 1024 * 1024;
 const webhookPath = process.env.WEBHOOK_PATH || "/api/github/webhooks";
 
 class TooLarge extends Error {}

@@ -1,6 +1,7 @@
 import type { IssuePublisher } from "../ports/publisher.js";
 import type { IssueRecord } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { labelNames } from "./labels.js";
 
 /** Every issue with the label, open and closed, 100 per request (pull requests left out). */
 export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, label: string): Promise<IssueRecord[]> {
@@ -17,7 +18,7 @@ export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, l
       title: issue.title,
       body: issue.body ?? null,
       state: issue.state === "closed" ? "closed" : "open",
-      labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name ? [label.name] : [])),
+      labels: labelNames(issue.labels),
       ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
     }));
 }

@@ -1,8 +1,6 @@
 import type { IssueEvent, IssueHistory } from "../incidents/issue-history.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-
-const labelNames = (labels: (string | { name?: string })[]) =>
-  labels.flatMap((label) => (typeof label === "string" ? [label] : label.name ? [label.name] : []));
+import { labelNames } from "./labels.js";
 
 const stateReasons = new Set(["completed", "not_planned", "reopened", "duplicate"]);
 

@@ -7,7 +7,7 @@ import { git, GitError, gitMaybe } from "./git.js";
  * A path as `git diff` prints it: as is, or C-quoted when it holds a quote, a backslash or a
  * control character (`"b/ops/a\tb.yaml"`, octal escapes for bytes git will not print raw).
  */
-export function unquoteGitPath(text: string): string {
+function unquoteGitPath(text: string): string {
   if (!text.startsWith('"') || !text.endsWith('"')) return text;
   const bytes: number[] = [];
   const encoder = new TextEncoder();

@@ -47,7 +47,7 @@ export type IncidentOutcome =
     };
 
 /** The comment topic (hidden marker) of an incident's live comment. */
-export const incidentCommentTopic = "incident";
+const incidentCommentTopic = "incident";
 
 /** At most this many permission checks per event: a thread full of strangers' commands costs little. */
 const maxPermissionChecks = 10;

@@ -1,5 +1,6 @@
 import * as core from "@actions/core";
 import { context } from "@actions/github";
+import { labelNames } from "../../github/labels.js";
 import { escapeInline } from "../../markdown/escape.js";
 import { trackIncident } from "../../use-cases/track-incident.js";
 import { info, type ActionContext } from "../context.js";
@@ -17,9 +18,7 @@ interface IssuePayload {
 export function issueOfEvent(): { number: number; mayBeIncident: boolean; labels: string[] } | undefined {
   const payload = context.payload as IssuePayload;
   if (!payload.issue?.number) return undefined;
-  const labels = (payload.issue.labels ?? []).flatMap((label) =>
-    typeof label === "string" ? [label] : label.name ? [label.name] : [],
-  );
+  const labels = labelNames(payload.issue.labels);
   return {
     number: payload.issue.number,
     // A comment on a pull request, a bot's comment, an issue without labels: never an incident's business.

@@ -29,7 +29,7 @@ const osWords = [
  * `gcr.io/distroless/nodejs20-debian12` -> `distroless/nodejs-debian`) and its OS flavour
  * (`alpine`, `slim`, `distroless`...). `node:20.11-alpine` and `node:20.12-alpine` are the same.
  */
-export function imageIdentity(reference: string): { family: string; os: string; shown: string } {
+function imageIdentity(reference: string): { family: string; os: string; shown: string } {
   const withoutDigest = reference.split("@")[0]!;
   const lastSlash = withoutDigest.lastIndexOf("/");
   const colon = withoutDigest.indexOf(":", lastSlash + 1);

@@ -72,7 +72,7 @@ const frameworks = new Set([
 const frameworkGroups =
   /^(org\.springframework(\.boot)?|io\.quarkus|io\.micronaut|org\.hibernate(\.orm)?|jakarta\.platform):/;
 
-export const isFramework = (name: string) => frameworks.has(name.toLowerCase()) || frameworkGroups.test(name);
+const isFramework = (name: string) => frameworks.has(name.toLowerCase()) || frameworkGroups.test(name);
 
 /** The part of a version that breaks: "^4.2.0" -> "4". Below 1 every minor may break, but by default a `0.x` bump is not a new major. */
 export function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {

@@ -17,7 +17,7 @@ const decisiveKinds = new Set([
  * `Kind/name` of every object in a manifest or Helm template, read by pattern (templates are not
  * YAML until rendered): a top-level `kind:` and the first `name:` under `metadata:`.
  */
-export function objectsIn(text: string | undefined): string[] {
+function objectsIn(text: string | undefined): string[] {
   const cleaned = clean(text);
   if (cleaned === undefined) return [];
   return cleaned.split(/^---.*$/m).flatMap((doc) => {
