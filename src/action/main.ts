@@ -8,11 +8,12 @@ import { adr } from "./commands/adr.js";
 import { dataCheck } from "./commands/data-check.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { incident, issueOfEvent } from "./commands/incident.js";
+import { onboard } from "./commands/onboard.js";
 import { scorecard } from "./commands/scorecard.js";
 import { coreLogger, info, type ActionContext } from "./context.js";
 import { actionOctokit } from "./octokit.js";
 
-const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident"] as const;
+const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident", "onboard"] as const;
 type Command = (typeof commands)[number];
 
 /** `auto` picks the commands from the event that started the workflow. */
@@ -37,6 +38,11 @@ export async function run(): Promise<void> {
     const selected = chooseCommands(input as Command, context.eventName);
     if (selected.length === 0) {
       info(`Nothing to do on ${context.eventName} events with command auto.`);
+      return;
+    }
+    if (selected.includes("onboard")) {
+      const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
+      await onboard({ ...gateway, log: coreLogger(), now: () => new Date() }, dryRun);
       return;
     }
     if (selected.includes("incident")) {

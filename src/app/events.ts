@@ -21,3 +21,6 @@ export const incidentEvents = [
   "issue_comment.edited",
   "issue_comment.deleted",
 ] as const;
+
+/** Events that install the App on repositories: each gets its onboarding pull request. */
+export const installationEvents = ["installation.created", "installation_repositories.added"] as const;

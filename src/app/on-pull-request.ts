@@ -13,9 +13,8 @@ import type { KeyedQueue } from "./keyed-queue.js";
 /** Events that can change the data check (the head commit changed, or the PR became reviewable). */
 const dataActions = new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
 
-/** The ports of the event's repository over the installation's Octokit, Probot's logger, and the clock. */
-export function useCaseContext(context: Context) {
-  const repo = context.repo();
+/** The ports of the event's repository (or `repo`: an installation event names several) over the installation's Octokit, Probot's logger, and the clock. */
+export function useCaseContext(context: Context, repo: { owner: string; repo: string } = context.repo()) {
   const log = context.log;
   const octokit = context.octokit as unknown as GitHubClient;
   const installation = (context.payload as { installation?: { id?: number } }).installation?.id;

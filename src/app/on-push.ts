@@ -1,9 +1,11 @@
 import type { Context } from "probot";
 import { syncDebtIssues } from "../use-cases/sync-debt-issues.js";
+import { isPlainlySetUp, onboardRepository } from "../use-cases/onboard-repository.js";
 import { configPath } from "../config/resolve-config.js";
 import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./on-pull-request.js";
+import type { OnboardingLedger } from "./onboarding-ledger.js";
 
 /** Whether a push changed a tech_debt.json (the config may move the data directory): no request is spent otherwise. */
 function touchesDebtFile(payload: Context<"push">["payload"]): boolean {
@@ -25,10 +27,21 @@ function touchesConfig(payload: Context<"push">["payload"]): boolean {
  * A push to the default branch that changes tech_debt.json keeps the debt issues in step (when
  * `debt.issues` is on); one that changes the config file drops the cached config.
  */
-export async function onPush(context: Context<"push">, queue: KeyedQueue, configs: ConfigCache): Promise<void> {
+export async function onPush(
+  context: Context<"push">,
+  queue: KeyedQueue,
+  configs: ConfigCache,
+  ledger: OnboardingLedger,
+): Promise<void> {
   const { ref, repository } = context.payload;
   if (ref === `refs/heads/${repository.default_branch}` && touchesConfig(context.payload))
     configs.forget(repository.full_name);
+  if (
+    ref === `refs/heads/${repository.default_branch}` &&
+    !ledger.has(repository.full_name) &&
+    !context.payload.deleted
+  )
+    onboardLater(context, queue, ledger);
   if (ref !== `refs/heads/${repository.default_branch}` || !touchesDebtFile(context.payload)) return;
   try {
     // One sync per repository at a time: two pushes in a row never race into duplicate issues.
@@ -48,4 +61,33 @@ export async function onPush(context: Context<"push">, queue: KeyedQueue, config
   } catch (error) {
     context.log.error({ err: error, repository: repository.full_name }, "debt issue sync failed");
   }
+}
+
+/**
+ * The lazy half of onboarding: a repository the install event left for later (or a failed try)
+ * is looked at on its next push to the default branch, once per App process: one read when it
+ * is set up. Runs after the webhook is answered.
+ */
+function onboardLater(context: Context<"push">, queue: KeyedQueue, ledger: OnboardingLedger): void {
+  const { repository } = context.payload;
+  void queue
+    .run(`${repository.full_name}:onboarding`, async () => {
+      if (ledger.has(repository.full_name)) return;
+      const useCase = useCaseContext(context);
+      if (repository.archived || !(await isPlainlySetUp(useCase.view, repository.default_branch))) {
+        const outcome = repository.archived
+          ? ({ status: "skipped", reason: "archived" } as const)
+          : await onboardRepository(useCase, { branch: repository.default_branch });
+        if (outcome.status === "skipped") context.log.debug(`onboarding of ${repository.full_name}: ${outcome.reason}`);
+        else
+          context.log.info(`onboarding of ${repository.full_name}: ${outcome.status} #${outcome.pullRequest.number}`);
+      }
+      ledger.settle(repository.full_name);
+    })
+    .catch((error: unknown) =>
+      context.log.error(
+        { err: error, repository: repository.full_name },
+        "onboarding failed; tried again on the next push",
+      ),
+    );
 }

@@ -45,9 +45,29 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "Create the data/engineering tree (JSON files, adrs/, incidents/, scorecards/); existing files are kept",
     )
     .option("--root <dir>", rootHelp)
-    .action(async (options: { root: string }) => {
+    .option(
+      "--discover",
+      "write the stack discovered from the repository into tech_stack.json (an existing file gets only its empty fields filled)",
+    )
+    .action(async (options: { root: string; discover?: boolean }) => {
       const { initCommand } = await import("./commands/init.js");
       setExit(await initCommand(options, io));
+    });
+
+  program
+    .command("discover")
+    .description(
+      "Show the stack the repository shows (languages, frameworks, database, cloud, CI/CD, observability, team), each value with its evidence",
+    )
+    .option("--root <dir>", rootHelp)
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addHelpText(
+      "after",
+      '\nJSON: {"techStack": <tech_stack.json>, "evidence": [{field, value, source, reason}], "questions": [...]}.\nExit codes: 0 discovered (even nothing), 2 usage or runtime error.',
+    )
+    .action(async (options: { root?: string; format: "text" | "json" }) => {
+      const { discoverCommand } = await import("./commands/discover.js");
+      setExit(await discoverCommand(options, io));
     });
 
   program

@@ -1,3 +1,4 @@
+import type { PullRequestRecord } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 export interface BranchAndPullRequest {
@@ -60,4 +61,39 @@ export async function createPullRequest(
   const pull = data.createPullRequest?.pullRequest;
   if (!pull) throw new Error("GitHub did not return the new pull request");
   return pull;
+}
+
+/** The newest pull request ever opened from a branch, in any state (one GraphQL query). */
+export async function readLatestPullRequest(
+  client: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+): Promise<PullRequestRecord | undefined> {
+  const query = `query LatestPull($owner: String!, $name: String!, $branch: String!) {
+    repository(owner: $owner, name: $name) {
+      pullRequests(headRefName: $branch, states: [OPEN, CLOSED, MERGED], first: 1, orderBy: { field: CREATED_AT, direction: DESC }) {
+        nodes { number url state closedAt }
+      }
+    }
+  }`;
+  type Result = {
+    repository: {
+      pullRequests: {
+        nodes:
+          | ({ number: number; url: string; state: "OPEN" | "CLOSED" | "MERGED"; closedAt: string | null } | null)[]
+          | null;
+      };
+    } | null;
+  };
+  const data = await client.graphql<Result>(query, { owner: repo.owner, name: repo.repo, branch });
+  if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+  const pull = data.repository.pullRequests.nodes?.find((node) => node !== null);
+  if (!pull) return undefined;
+  const state = pull.state.toLowerCase() as PullRequestRecord["state"];
+  return {
+    number: pull.number,
+    url: pull.url,
+    state,
+    ...(pull.closedAt ? { closedAt: Date.parse(pull.closedAt) } : {}),
+  };
 }

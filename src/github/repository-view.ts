@@ -13,7 +13,9 @@ import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
 import { listIssuesWithLabel } from "./issues.js";
 import { listIncidentIssues } from "./list-incidents.js";
 import { canWrite, readIssueHistory } from "./read-issue-history.js";
-import { readBranchAndPullRequest } from "./open-pull-request.js";
+import { readBranchAndPullRequest, readLatestPullRequest } from "./open-pull-request.js";
+import { fetchCommitAuthors } from "./fetch-authors.js";
+import { listTree } from "./list-tree.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { readConfigSources } from "./read-config.js";
 import { readRepositoryContents } from "./read-contents.js";
@@ -81,6 +83,9 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readIssueHistory: (number) => readIssueHistory(client, repo, number),
     canWrite: (login) => canWrite(client, repo, login),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
+    findLatestPullRequest: (branch) => readLatestPullRequest(client, repo, branch),
+    listTree: (ref) => listTree(client, repo, ref),
+    readCommitAuthors: (branch, since, limit) => fetchCommitAuthors(client, repo, branch, since, limit),
     listBranches: async (prefix) =>
       (
         await client.paginate("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {

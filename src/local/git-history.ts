@@ -1,8 +1,9 @@
+import type { CommitAuthor } from "../discovery/discover.js";
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
 import { revertedCommitIn } from "../dora/remediation.js";
 import type { DeploymentRead } from "../ports/repository-view.js";
-import { git } from "./git.js";
+import { git, GitError, gitMaybe } from "./git.js";
 import { readObjectTypes } from "./read-blobs.js";
 
 /**
@@ -100,4 +101,33 @@ export async function readCommits(root: string, tips: readonly string[], since?:
       if (target) commit.revertOf = target;
       return commit;
     });
+}
+
+/** The authors of up to `limit` commits reachable from `revision` since `since`, newest first, raw (no .mailmap). */
+export async function readCommitAuthors(
+  root: string,
+  revision: string,
+  since: number,
+  limit: number,
+): Promise<{ commits: CommitAuthor[]; truncated: boolean }> {
+  // %an/%ae, not %aN/%aE: discovery applies .mailmap itself, so git and GitHub count alike.
+  const log = await gitMaybe(root, [
+    "log",
+    "-z",
+    "--format=%an%x1f%ae",
+    `--since=${Math.floor(since / 1000)}`,
+    `--max-count=${limit + 1}`,
+    "--end-of-options",
+    revision,
+    "--",
+  ]);
+  if (log === undefined) throw new GitError(`${root} has no git history to read the team from`);
+  const commits = log
+    .split("\0")
+    .filter(Boolean)
+    .map((record) => {
+      const [name, email] = record.replace(/^\n/, "").split("\x1f");
+      return { name: name ?? "", email: email ?? "" };
+    });
+  return { commits: commits.slice(0, limit), truncated: commits.length > limit };
 }

@@ -4,8 +4,9 @@ import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type RepositoryView } from "../ports/repository-view.js";
 import { localChanges } from "./changed-files.js";
 import { gitMaybe, GitError } from "./git.js";
-import { readCommits, readTagDeployments } from "./git-history.js";
+import { readCommitAuthors, readCommits, readTagDeployments } from "./git-history.js";
 import { listFiles } from "./list-files.js";
+import { listWorkingTree } from "./list-tree.js";
 import { readLocalContents, readRegularFile } from "./read-contents.js";
 
 export interface LocalRepositoryView extends RepositoryView {
@@ -68,6 +69,13 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     },
     canWrite: async () => false,
     findOpenPullRequest: async () => undefined,
+    findLatestPullRequest: async () => undefined,
+    listTree: async (ref) => {
+      if (ref !== workingTree) throw new GitError("the local view lists the working tree");
+      return listWorkingTree(root);
+    },
+    // The local view reads the checked-out history: `branch` is the default branch on GitHub, HEAD here.
+    readCommitAuthors: (_branch, since, limit) => readCommitAuthors(gitDir, "HEAD", since, limit),
     listBranches: async (prefix) =>
       ((await gitMaybe(gitDir, ["for-each-ref", "--format=%(refname:short)", `refs/heads/${prefix}*`])) ?? "")
         .split("\n")

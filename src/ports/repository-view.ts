@@ -1,4 +1,5 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
+import type { CommitAuthor } from "../discovery/discover.js";
 import type { DebtIssue } from "../debt/plan-issues.js";
 import type { IssueHistory } from "../incidents/issue-history.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
@@ -145,9 +146,43 @@ export interface BranchListView {
   listBranches(prefix: string): Promise<string[]>;
 }
 
+/** A pull request from one branch, in whatever state it was left. */
+export interface PullRequestRecord {
+  number: number;
+  url: string;
+  state: "open" | "closed" | "merged";
+  /** When it was closed or merged (epoch ms). */
+  closedAt?: number;
+}
+
 export interface PullRequestView {
   /** The open pull request from a branch, if any (the local view has none). */
   findOpenPullRequest(branch: string): Promise<{ number: number; url: string } | undefined>;
+  /** The newest pull request ever opened from a branch, open, closed or merged (the local view has none). */
+  findLatestPullRequest(branch: string): Promise<PullRequestRecord | undefined>;
+}
+
+/** Every file of a tree, for discovery; `truncated` when the source returned only part of a huge tree. */
+export interface FileListing {
+  paths: string[];
+  truncated: boolean;
+}
+
+export interface TreeView {
+  /** Every file path at a ref (the local view: the files git tracks, or all files outside git). */
+  listTree(ref: string): Promise<FileListing>;
+}
+
+export interface AuthorView {
+  /**
+   * The authors of the commits reachable from `branch` since `since` (epoch ms), newest first,
+   * at most `limit` (then `truncated`). Raw as recorded: .mailmap is applied by discovery.
+   */
+  readCommitAuthors(
+    branch: string,
+    since: number,
+    limit: number,
+  ): Promise<{ commits: CommitAuthor[]; truncated: boolean }>;
 }
 
 export interface IssueHistoryView {
@@ -182,4 +217,6 @@ export type RepositoryView = FileView &
   PullRequestView &
   BranchListView &
   SecurityView &
-  IssueView;
+  IssueView &
+  TreeView &
+  AuthorView;

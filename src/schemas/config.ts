@@ -151,6 +151,17 @@ export const configSchema = z
         }),
       })
       .prefault({}),
+    onboarding: z
+      .union([
+        z.boolean().meta({ description: "false: never open the onboarding pull request here (true: the defaults)." }),
+        z.strictObject({
+          enabled: z.boolean().default(true).meta({ description: "Open one \"Set up CTO Co-Pilot\" pull request when the App is installed on a repository without tech_stack.json." }),
+          scorecardWorkflow: z.boolean().default(false).meta({ description: "Also add .github/workflows/cto-copilot-scorecard.yml (the weekly scorecard) in that pull request." }),
+          branch: z.string().min(1).default("cto-copilot/onboarding"),
+        }),
+      ])
+      .default(true)
+      .meta({ description: "The onboarding pull request: false opts out (set it in the organisation's .github repository to opt every repository out)." }),
   })
   .meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
 
@@ -159,6 +170,12 @@ export type Config = z.output<typeof configSchema>;
 /** The configuration a repository gets when it has no config file. */
 export function defaultConfig(): Config {
   return configSchema.parse({});
+}
+
+/** The onboarding settings, whichever of the two forms the config used. */
+export function onboardingOf(config: Config): { enabled: boolean; scorecardWorkflow: boolean; branch: string } {
+  const defaults = { enabled: true, scorecardWorkflow: false, branch: "cto-copilot/onboarding" };
+  return typeof config.onboarding === "boolean" ? { ...defaults, enabled: config.onboarding } : config.onboarding;
 }
 
 /** The data directory as a clean relative path (no `./`, no trailing slash). */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Pull, RepoState } from "./emulator/state.js";
+import { installationBody } from "./emulator/objects.js";
+import type { Installation, Pull, RepoState } from "./emulator/state.js";
 
 export interface WebhookExample {
   name: string;
@@ -51,7 +52,75 @@ export function pullRequestPayload(
     })),
     head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: payload.repository },
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo: payload.repository },
+    // A pull request closed or merged in the emulator says so; an open one keeps the example's state.
+    ...(pull.closedAt
+      ? {
+          state: "closed",
+          closed_at: pull.closedAt,
+          merged: Boolean(pull.mergedAt),
+          merged_at: pull.mergedAt ?? null,
+          merge_commit_sha: pull.mergeSha ?? null,
+        }
+      : {}),
   };
+  return payload;
+}
+
+/** A repository as the installation events list it. */
+const installedRepository = (repo: RepoState) => ({
+  id: repo.id,
+  node_id: `R_${repo.id}`,
+  name: repo.name,
+  full_name: repo.fullName,
+  private: repo.isPrivate,
+});
+
+/** The `installation` object of an installation event (the recorded example's, re-pointed). */
+function installationObject(example: Record<string, any>, installation: Installation): Record<string, any> {
+  const body = installationBody(installation, "https://api.github.com");
+  return {
+    ...example,
+    ...body,
+    account: { ...example.account, ...body.account, url: `https://api.github.com/users/${installation.account}` },
+  };
+}
+
+/**
+ * A recorded `installation` payload (`created` unless told) for an emulated installation
+ * (`github.addInstallation`): its id is one `/app/installations/{id}/access_tokens` accepts, and
+ * `repositories` lists `installation.repositories`.
+ */
+export function installationPayload(
+  installation: Installation,
+  action: "created" | "deleted" | "suspend" | "unsuspend" | "new_permissions_accepted" = "created",
+): Record<string, any> {
+  const event = webhookExamples().find((candidate) => candidate.name === "installation")!;
+  const payload = structuredClone(event.examples.find((example) => example.action === action) ?? event.examples[0]!);
+  payload.action = action;
+  payload.installation = installationObject(payload.installation, installation);
+  payload.repositories = installation.repositories.map(installedRepository);
+  payload.sender = { ...payload.sender, login: installation.account };
+  return payload;
+}
+
+/**
+ * A recorded `installation_repositories` payload: `added` when `change.added` is not empty,
+ * else `removed`. Update `installation.repositories` to match before delivering it.
+ */
+export function installationRepositoriesPayload(
+  installation: Installation,
+  change: { added?: RepoState[]; removed?: RepoState[] },
+): Record<string, any> {
+  const action = (change.added ?? []).length > 0 ? "added" : "removed";
+  const event = webhookExamples().find((candidate) => candidate.name === "installation_repositories")!;
+  const payload = structuredClone(event.examples.find((example) => example.action === action) ?? event.examples[0]!);
+  payload.action = action;
+  payload.installation = installationObject(payload.installation, installation);
+  payload.repository_selection = installation.repositorySelection;
+  payload.repositories_added = (change.added ?? []).map(installedRepository);
+  payload.repositories_removed = (change.removed ?? []).map(installedRepository);
+  payload.requester ??= null;
+  payload.sender = { ...payload.sender, login: installation.account };
   return payload;
 }
 

@@ -1,37 +1,83 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { fillEmptyFields } from "../../discovery/fill-empty-fields.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { planInit } from "../../scaffold/plan-init.js";
-import { dataLayoutOf } from "../../schemas/data-files.js";
+import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
+import { techStackSchema } from "../../schemas/tech-stack.js";
+import { writeAtomically } from "../../local/write-atomically.js";
 import { loadConfig } from "../../use-cases/load-config.js";
-import { colorsFor, exitCodes, type CliIo } from "../io.js";
+import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
+import { discoverLocally, formatDiscoveryText } from "./discover.js";
 
-/** `cto-copilot init`: creates the data tree, never overwriting a file that exists. */
-export async function initCommand(options: { root?: string }, io: CliIo): Promise<number> {
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+
+/**
+ * `cto-copilot init`: creates the data tree, never overwriting a file that exists. With
+ * `--discover`, tech_stack.json is the discovered stack; one that exists gets only its empty
+ * fields filled, and every field filled is printed.
+ */
+export async function initCommand(options: { root?: string; discover?: boolean }, io: CliIo): Promise<number> {
   const root = await repositoryRoot(io, options.root, { create: true });
   const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
   const colors = colorsFor(io);
-  let created = 0;
   const layout = dataLayoutOf(config);
+  const techStackPath = dataFilePath(layout, "tech_stack");
+  const discovered = options.discover ? await discoverLocally(root, io) : undefined;
+  if (discovered) io.stdout.write(formatDiscoveryText(discovered.run, discovered.windowDays, io) + "\n");
+  let created = 0;
   for (const { path: relativePath, content } of planInit(io.now(), layout)) {
     const target = resolve(root, relativePath);
+    const shown = displayPath(io, root, relativePath);
     await mkdir(dirname(target), { recursive: true });
+    const text = discovered && relativePath === techStackPath ? json(discovered.run.techStack) : content;
     try {
       // "wx" fails when the file exists: checking and creating are one step, so nothing is overwritten.
-      await writeFile(target, content, { flag: "wx" });
-      io.stdout.write(`${colors.green("created")} ${displayPath(io, root, relativePath)}\n`);
+      await writeFile(target, text, { flag: "wx" });
+      io.stdout.write(`${colors.green("created")} ${shown}${text === content ? "" : " (discovered stack)"}\n`);
       created++;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      io.stdout.write(`${colors.gray("exists ")} ${displayPath(io, root, relativePath)} (kept)\n`);
+      if (discovered && relativePath === techStackPath)
+        await fillTechStack(target, shown, discovered.run.techStack, io);
+      else io.stdout.write(`${colors.gray("exists ")} ${shown} (kept)\n`);
     }
   }
   io.stdout.write(
     created > 0
-      ? `\nNext: fill in ${displayPath(io, root, `${layout.dataDir}/tech_stack.json`)}, then run \`cto-copilot validate\`.\n`
+      ? `\nNext: ${discovered ? "check" : "fill in"} ${displayPath(io, root, techStackPath)}, then run \`cto-copilot validate\`.\n`
       : "\nNothing to create: the data tree is complete.\n",
   );
   return exitCodes.ok;
+}
+
+/** Fills only the empty fields of a tech_stack.json a person wrote, and says which. */
+async function fillTechStack(target: string, shown: string, discovered: unknown, io: CliIo): Promise<void> {
+  const colors = colorsFor(io);
+  const text = await readFile(target, "utf8");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      `${shown} is not valid JSON: run \`cto-copilot validate\` to see where, fix it, then run init --discover again`,
+    );
+  }
+  const existing = techStackSchema.safeParse(parsed);
+  if (!existing.success)
+    throw new UsageError(
+      `${shown} does not match the tech_stack schema: run \`cto-copilot validate\`, fix it, then run init --discover again`,
+    );
+  const { merged, filled } = fillEmptyFields(existing.data, techStackSchema.parse(discovered));
+  if (filled.length === 0) {
+    io.stdout.write(`${colors.gray("exists ")} ${shown} (kept: every field discovery could fill is already written)\n`);
+    return;
+  }
+  await writeAtomically(target, json(merged));
+  io.stdout.write(
+    `${colors.green("filled ")} ${shown}: ${filled.length} empty ${filled.length === 1 ? "field" : "fields"} (what was written is kept)\n`,
+  );
+  for (const { field, value } of filled) io.stdout.write(`         ${field} = ${value}\n`);
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { buildSchema, graphql, type GraphQLSchema } from "graphql";
-import type { FileContent, RepoState } from "./state.js";
+import { blobSha, byteSize, type CommitAuthor, type RepoState } from "./state.js";
 
 let schema: GraphQLSchema | undefined;
 
@@ -20,9 +20,6 @@ function githubSchema(): GraphQLSchema {
 
 const gitOid = (text: string) => createHash("sha1").update(text).digest("hex");
 
-const byteLength = (content: FileContent) =>
-  typeof content === "string" ? Buffer.byteLength(content) : content.length;
-
 function gitObject(repo: RepoState, expression: string): Record<string, unknown> | null {
   const colon = expression.indexOf(":");
   if (colon < 0) return null;
@@ -34,24 +31,26 @@ function gitObject(repo: RepoState, expression: string): Record<string, unknown>
     const binary = typeof content !== "string";
     return {
       __typename: "Blob",
-      byteSize: byteLength(content),
+      byteSize: byteSize(content),
       isBinary: binary,
       text: binary ? null : content,
-      oid: "0".repeat(40),
+      oid: blobSha(content),
     };
   }
+  const tree = repo.subtreeOf(commit.sha, path);
+  if (!tree || tree.entries.length === 0) return null;
   const prefix = path === "" ? "" : `${path}/`;
-  const names = new Map<string, string>();
-  for (const file of commit.tree.keys()) {
-    if (!file.startsWith(prefix)) continue;
-    const rest = file.slice(prefix.length);
-    const slash = rest.indexOf("/");
-    names.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? "blob" : "tree");
-  }
-  if (names.size === 0) return null;
   return {
     __typename: "Tree",
-    entries: [...names].sort().map(([name, type]) => ({ name, type, path: `${prefix}${name}`, oid: "0".repeat(40) })),
+    oid: tree.sha,
+    entries: tree.entries.map((entry) => ({
+      name: entry.name,
+      type: entry.type,
+      path: `${prefix}${entry.name}`,
+      oid: entry.sha,
+      mode: entry.type === "tree" ? 0o40000 : 0o100644,
+      size: entry.size ?? 0,
+    })),
   };
 }
 
@@ -73,14 +72,37 @@ function connection<T>(items: T[], args: { first?: number; after?: string | null
   };
 }
 
+/** A GitActor: who wrote a commit, with the GitHub account when the author has a login. */
+const gitActor = (author: CommitAuthor, date: string) => ({
+  name: author.name,
+  email: author.email,
+  date,
+  avatarUrl: `https://github.com/${encodeURIComponent(author.login ?? "ghost")}.png`,
+  user: author.login
+    ? {
+        __typename: "User",
+        login: author.login,
+        id: `U_${author.login}`,
+        url: `https://github.com/${encodeURIComponent(author.login)}`,
+      }
+    : null,
+});
+
 function commitObject(repo: RepoState, sha: string): Record<string, unknown> | null {
   const commit = repo.commits.get(sha);
   if (!commit) return null;
+  const author = gitActor(commit.author, commit.date);
   return {
     __typename: "Commit",
+    id: `C_${commit.sha}`,
     oid: commit.sha,
+    url: `https://github.com/${repo.fullName}/commit/${commit.sha}`,
     authoredDate: commit.date,
     committedDate: commit.date,
+    author,
+    committer: author,
+    authors: (args: { first?: number; after?: string | null }) => connection([author], args),
+    tree: () => ({ oid: repo.treeShaOf(commit.sha) }),
     messageHeadline: commit.message.split("\n")[0],
     messageBody: commit.message.split("\n").slice(1).join("\n").trim(),
     parents: (args: { first?: number }) =>
@@ -89,7 +111,7 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
         args,
       ),
     // Like git log: everything reachable, newest first (emulated commits get increasing dates).
-    history: (args: { first?: number; after?: string | null; since?: string }) => {
+    history: (args: { first?: number; after?: string | null; since?: string; until?: string }) => {
       const seen = new Set<string>();
       const stack = [commit.sha];
       while (stack.length > 0) {
@@ -99,9 +121,10 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
         stack.push(...repo.commits.get(next)!.parents);
       }
       const since = args.since ? Date.parse(args.since) : -Infinity;
+      const until = args.until ? Date.parse(args.until) : Infinity;
       const ordered = [...seen]
         .map((oid) => repo.commits.get(oid)!)
-        .filter((c) => Date.parse(c.date) >= since)
+        .filter((c) => Date.parse(c.date) >= since && Date.parse(c.date) <= until)
         .sort((a, b) => b.date.localeCompare(a.date) || b.sha.localeCompare(a.sha));
       return connection(
         ordered.map((c) => commitObject(repo, c.sha)),
@@ -123,10 +146,23 @@ export async function executeGraphql(
       if (!repo) return null;
       return {
         id: `R_${repo.id}`,
+        databaseId: repo.id,
         name: repo.name,
+        nameWithOwner: repo.fullName,
+        url: `https://github.com/${repo.fullName}`,
+        isPrivate: repo.isPrivate,
+        isArchived: repo.isArchived,
+        isFork: false,
+        isEmpty: repo.branches.size === 0,
+        owner: { __typename: "User", login: repo.owner, id: `U_${repo.owner}` },
+        defaultBranchRef: () => {
+          const sha = repo.branches.get(repo.defaultBranch);
+          return sha ? { name: repo.defaultBranch, prefix: "refs/heads/", target: commitObject(repo, sha) } : null;
+        },
         ref: ({ qualifiedName }: { qualifiedName: string }) => {
-          const sha = repo.branches.get(qualifiedName.replace(/^refs\/heads\//, ""));
-          return sha ? { name: qualifiedName, target: commitObject(repo, sha) } : null;
+          const name = qualifiedName.replace(/^refs\/heads\//, "");
+          const sha = repo.branches.get(name);
+          return sha ? { name, prefix: "refs/heads/", target: commitObject(repo, sha) } : null;
         },
         object: ({ expression, oid }: { expression?: string; oid?: string }) =>
           oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null,
@@ -173,21 +209,41 @@ export async function executeGraphql(
           headRefName?: string;
           first?: number;
           after?: string | null;
+          orderBy?: { field?: string; direction?: string };
         }) => {
-          const merged = [...repo.pulls.values()].filter(
+          const stateOf = (pull: (typeof pulls)[number]) => repo.pullState(pull).toUpperCase();
+          const pulls = [...repo.pulls.values()];
+          const matching = pulls.filter(
             (pull) =>
-              (!args.states || args.states.includes(pull.mergedAt ? "MERGED" : "OPEN")) &&
+              (!args.states || args.states.includes(stateOf(pull))) &&
               (!args.baseRefName || pull.baseRef === args.baseRefName) &&
               (!args.headRefName || pull.headRef === args.headRefName),
           );
-          const ordered = merged.sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? ""));
+          // CREATED_AT as asked; otherwise (UPDATED_AT) the newest merge first, as the merge readers expect.
+          const ordered =
+            args.orderBy?.field === "CREATED_AT"
+              ? matching.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number)
+              : matching.sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? ""));
+          if (args.orderBy?.field === "CREATED_AT" && args.orderBy.direction === "DESC") ordered.reverse();
           return connection(
             ordered.map((pull) => ({
+              id: `PR_${repo.id}_${pull.number}`,
               number: pull.number,
+              title: pull.title,
+              body: pull.body,
               url: `https://github.com/${repo.fullName}/pull/${pull.number}`,
+              state: stateOf(pull),
+              merged: Boolean(pull.mergedAt),
+              closed: Boolean(pull.closedAt),
+              isDraft: pull.draft,
+              createdAt: pull.createdAt,
+              closedAt: pull.closedAt ?? null,
               mergedAt: pull.mergedAt ?? null,
-              updatedAt: pull.mergedAt ?? "2025-01-01T00:00:00Z",
+              updatedAt: pull.mergedAt ?? pull.closedAt ?? "2025-01-01T00:00:00Z",
               headRefName: pull.headRef,
+              baseRefName: pull.baseRef,
+              headRefOid: pull.headSha,
+              author: { __typename: pull.user.endsWith("[bot]") ? "Bot" : "User", login: pull.user },
               mergeCommit: pull.mergeSha ? commitObject(repo, pull.mergeSha) : null,
               labels: (labelArgs: { first?: number }) =>
                 connection(
@@ -234,9 +290,17 @@ export async function executeGraphql(
     createPullRequest: ({
       input,
     }: {
-      input: { repositoryId: string; headRefName: string; title: string; body?: string };
+      input: { repositoryId: string; headRefName: string; baseRefName?: string; title: string; body?: string };
     }) => {
       const repo = [...repos.values()].find((candidate) => `R_${candidate.id}` === input.repositoryId);
+      // GitHub refuses a second open pull request between the same branches.
+      const open = [...(repo?.pulls.values() ?? [])].find(
+        (pull) =>
+          pull.headRef === input.headRefName &&
+          pull.baseRef === (input.baseRefName ?? repo!.defaultBranch) &&
+          repo!.pullState(pull) === "open",
+      );
+      if (repo && open) throw new Error(`A pull request already exists for ${repo.owner}:${input.headRefName}.`);
       const pull = repo?.openPullRequestFromBranch(input.headRefName, input.title, input.body ?? "");
       if (!repo || !pull)
         throw new Error(

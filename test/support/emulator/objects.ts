@@ -307,3 +307,198 @@ export function minimalRepositoryBody(owner: string, name: string, id: number, a
     ...Object.fromEntries(Object.entries(templated).map(([key, suffix]) => [key, `${url}${suffix}`])),
   };
 }
+
+/** GitHub's repository / full-repository shape (what GET /repos/{owner}/{repo} and the installation lists return). */
+export function repositoryBody(
+  repo: { owner: string; name: string; id: number; defaultBranch: string; isPrivate: boolean; isArchived?: boolean },
+  api: string,
+) {
+  const html = `${web}/${repo.owner}/${repo.name}`;
+  const at = "2025-01-01T00:00:00Z";
+  return {
+    ...minimalRepositoryBody(repo.owner, repo.name, repo.id, api),
+    private: repo.isPrivate,
+    visibility: repo.isPrivate ? "private" : "public",
+    clone_url: `${html}.git`,
+    git_url: `git://github.com/${repo.owner}/${repo.name}.git`,
+    ssh_url: `git@github.com:${repo.owner}/${repo.name}.git`,
+    svn_url: html,
+    mirror_url: null,
+    homepage: null,
+    language: null,
+    license: null,
+    default_branch: repo.defaultBranch,
+    forks: 0,
+    forks_count: 0,
+    stargazers_count: 0,
+    watchers: 0,
+    watchers_count: 0,
+    open_issues: 0,
+    open_issues_count: 0,
+    network_count: 0,
+    subscribers_count: 0,
+    size: 0,
+    has_issues: true,
+    has_projects: true,
+    has_wiki: true,
+    has_pages: false,
+    has_downloads: true,
+    has_discussions: false,
+    archived: repo.isArchived ?? false,
+    disabled: false,
+    pushed_at: at,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** A pull request as the REST API returns one (GET and PATCH /pulls/{number}). */
+export function pullRequestBody(
+  pull: {
+    number: number;
+    title: string;
+    body: string;
+    user: string;
+    headSha: string;
+    baseSha: string;
+    headRef: string;
+    baseRef: string;
+    draft: boolean;
+    labels: string[];
+    createdAt: string;
+    closedAt?: string;
+    mergedAt?: string;
+    mergeSha?: string;
+    files: { additions: number; deletions: number }[];
+  },
+  repo: Parameters<typeof repositoryBody>[0],
+  labels: StoredLabel[],
+  comments: number,
+  api: string,
+) {
+  const repoApi = `${api}/repos/${repo.owner}/${repo.name}`;
+  const repoHtml = `${web}/${repo.owner}/${repo.name}`;
+  const url = `${repoApi}/pulls/${pull.number}`;
+  const html = `${repoHtml}/pull/${pull.number}`;
+  const issue = `${repoApi}/issues/${pull.number}`;
+  const repository = repositoryBody(repo, api);
+  const side = (ref: string, sha: string) => ({
+    label: `${repo.owner}:${ref}`,
+    ref,
+    sha,
+    user: simpleUser(repo.owner, api),
+    repo: repository,
+  });
+  const closedAt = pull.closedAt ?? pull.mergedAt ?? null;
+  return {
+    id: 40_000 + pull.number,
+    node_id: `PR_${pull.number}`,
+    url,
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: issue,
+    commits_url: `${url}/commits`,
+    review_comments_url: `${url}/comments`,
+    review_comment_url: `${repoApi}/pulls/comments{/number}`,
+    comments_url: `${issue}/comments`,
+    statuses_url: `${repoApi}/statuses/${pull.headSha}`,
+    number: pull.number,
+    state: closedAt ? "closed" : "open",
+    locked: false,
+    title: pull.title,
+    user: simpleUser(pull.user, api),
+    body: pull.body,
+    labels: pull.labels.map((name) =>
+      labelBody(
+        labels.find((label) => label.name === name) ?? { id: 0, name, color: "ededed", description: null },
+        repoApi,
+      ),
+    ),
+    milestone: null,
+    active_lock_reason: null,
+    created_at: pull.createdAt,
+    updated_at: closedAt ?? pull.createdAt,
+    closed_at: closedAt,
+    merged_at: pull.mergedAt ?? null,
+    merge_commit_sha: pull.mergeSha ?? null,
+    assignee: null,
+    assignees: [],
+    requested_reviewers: [],
+    requested_teams: [],
+    head: side(pull.headRef, pull.headSha),
+    base: side(pull.baseRef, pull.baseSha),
+    _links: {
+      self: { href: url },
+      html: { href: html },
+      issue: { href: issue },
+      comments: { href: `${issue}/comments` },
+      review_comments: { href: `${url}/comments` },
+      review_comment: { href: `${repoApi}/pulls/comments{/number}` },
+      commits: { href: `${url}/commits` },
+      statuses: { href: `${repoApi}/statuses/${pull.headSha}` },
+    },
+    author_association: "OWNER",
+    auto_merge: null,
+    draft: pull.draft,
+    merged: Boolean(pull.mergedAt),
+    mergeable: pull.mergedAt || closedAt ? null : true,
+    rebaseable: null,
+    mergeable_state: pull.mergedAt || closedAt ? "unknown" : "clean",
+    merged_by: pull.mergedAt ? simpleUser("octocat", api) : null,
+    comments,
+    review_comments: 0,
+    maintainer_can_modify: false,
+    commits: 1,
+    additions: pull.files.reduce((sum, file) => sum + file.additions, 0),
+    deletions: pull.files.reduce((sum, file) => sum + file.deletions, 0),
+    changed_files: pull.files.length,
+  };
+}
+
+/** The permissions app.yml asks for, as an installation reports them. */
+export const appPermissions = {
+  actions: "read",
+  checks: "write",
+  contents: "write",
+  deployments: "read",
+  issues: "write",
+  metadata: "read",
+  pull_requests: "write",
+} as const;
+
+/** An installation of the App as GET /app/installations/{id} and the installation webhooks describe it. */
+export function installationBody(
+  installation: {
+    id: number;
+    account: string;
+    accountType: "User" | "Organization";
+    repositorySelection: string;
+    createdAt: string;
+    updatedAt: string;
+  },
+  api: string,
+) {
+  const account = { ...simpleUser(installation.account, api, 2_000 + installation.id), type: installation.accountType };
+  return {
+    id: installation.id,
+    account,
+    repository_selection: installation.repositorySelection,
+    access_tokens_url: `${api}/app/installations/${installation.id}/access_tokens`,
+    repositories_url: `${api}/installation/repositories`,
+    html_url: `${web}/settings/installations/${installation.id}`,
+    app_id: 12345,
+    app_slug: "cto-copilot",
+    target_id: account.id,
+    target_type: installation.accountType,
+    permissions: { ...appPermissions },
+    events: ["issue_comment", "issues", "pull_request", "push", "repository_dispatch"],
+    created_at: installation.createdAt,
+    updated_at: installation.updatedAt,
+    single_file_name: null,
+    has_multiple_single_files: false,
+    single_file_paths: [],
+    suspended_by: null,
+    suspended_at: null,
+  };
+}

@@ -90,6 +90,25 @@ export class OpenApiValidator {
     )[0];
   }
 
+  /**
+   * Returns the problems with a webhook payload against the description's `x-webhooks` entry
+   * (e.g. "installation-created", "installation-repositories-added"), or an empty list.
+   */
+  checkWebhook(name: string, payload: unknown): string[] {
+    const key = `webhook:${name}`;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile({
+        $ref: `github-api#/x-webhooks/${escapePointer(name)}/post/requestBody/content/application~1json/schema`,
+      });
+      this.compiled.set(key, validate);
+    }
+    if (validate(payload)) return [];
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map((error) => `${name}: ${error.instancePath || "(root)"} ${error.message}`);
+  }
+
   /** Returns the problems with a response, or an empty list when it matches GitHub's description. */
   check(method: string, path: string, status: number, body: unknown): string[] {
     const operation = this.find(method, path);

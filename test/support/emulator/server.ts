@@ -6,16 +6,19 @@ import {
   deploymentBody,
   deploymentStatusBody,
   gitRefBody,
+  installationBody,
   issueBody,
   issueEventBody,
   labelBody,
   minimalRepositoryBody,
+  pullRequestBody,
   releaseBody,
+  repositoryBody,
   simpleUser,
   timestamp,
 } from "./objects.js";
 import { OpenApiValidator } from "./openapi.js";
-import { gitSha, RepoState, type CheckRun } from "./state.js";
+import { RepoState, type CheckRun, type CommitAuthor, type Installation } from "./state.js";
 
 export interface RecordedRequest {
   method: string;
@@ -91,6 +94,33 @@ export class GitHubEmulator {
   readonly schemaProblems: string[] = [];
   /** Tokens that may only read (checks: read), like a fork PR's GITHUB_TOKEN. */
   readonly readOnlyTokens = new Set<string>();
+  /**
+   * GET /git/trees answers at most this many entries and then says `truncated: true`, as GitHub
+   * does past 100,000 entries (or 7 MB, which the emulator does not measure). Lower it in a test
+   * to see code under test meet a truncated tree.
+   */
+  treeEntryLimit = 100_000;
+  /**
+   * Installations of the App by id. Installation 1 (account "octocat", all repositories) always
+   * exists: the payload builders default to it. Tokens from /app/installations/{id}/access_tokens
+   * of a "selected" installation reach only its repositories (404 elsewhere, null in GraphQL).
+   */
+  readonly installations = new Map<number, Installation>([
+    [
+      1,
+      {
+        id: 1,
+        account: "octocat",
+        accountType: "User",
+        repositorySelection: "all",
+        repositories: [],
+        createdAt: "2025-01-01T00:00:00Z",
+        updatedAt: "2025-01-01T00:00:00Z",
+      },
+    ],
+  ]);
+  /** Installation access tokens handed out, to the installation id they belong to. */
+  private readonly installationTokens = new Map<string, number>();
   private readonly faults: Fault[] = [];
   private server?: Server;
   private checkRunIds = 1;
@@ -126,6 +156,60 @@ export class GitHubEmulator {
     repo.commit({ README: "# test\n", ...files }, { message: "Initial commit" });
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
+  }
+
+  /**
+   * Installs the App on some repositories (next id from 2 unless given; installed now unless
+   * `at`): deliver `installationPayload(installation)` to tell the App. A reinstall is a new
+   * installation. `addToInstallation` adds repositories later.
+   */
+  addInstallation(
+    repositories: RepoState[],
+    options: {
+      id?: number;
+      account?: string;
+      accountType?: "User" | "Organization";
+      repositorySelection?: "all" | "selected";
+      at?: string;
+    } = {},
+  ): Installation {
+    const id = options.id ?? Math.max(...this.installations.keys()) + 1;
+    const at = options.at ?? timestamp();
+    const installation: Installation = {
+      id,
+      account: options.account ?? repositories[0]?.owner ?? "octocat",
+      accountType: options.accountType ?? "Organization",
+      repositorySelection: options.repositorySelection ?? "selected",
+      repositories: [...repositories],
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.installations.set(id, installation);
+    return installation;
+  }
+
+  /** Adds repositories to an installation (its `updated_at` moves): then deliver `installationRepositoriesPayload`. */
+  addToInstallation(installation: Installation, repositories: RepoState[], at: string = timestamp()): void {
+    for (const repo of repositories)
+      if (!installation.repositories.includes(repo)) installation.repositories.push(repo);
+    installation.updatedAt = at;
+  }
+
+  /** Removes an installation (an uninstall): its id gets no more tokens, and its tokens answer 401. */
+  removeInstallation(installation: Installation): void {
+    this.installations.delete(installation.id);
+  }
+
+  /** The repositories a token reaches: those of its installation when it has selected ones, else all. */
+  private visibleRepos(token: string | undefined): Map<string, RepoState> {
+    const installation = this.installations.get(this.installationTokens.get(token ?? "") ?? 1);
+    if (!installation || installation.repositorySelection === "all") return this.repos;
+    return new Map(installation.repositories.map((repo) => [repo.fullName.toLowerCase(), repo]));
+  }
+
+  /** An installation's repositories: the selected ones, or every emulated repository of "all". */
+  private installationRepos(installation: Installation): RepoState[] {
+    return installation.repositorySelection === "all" ? [...this.repos.values()] : installation.repositories;
   }
 
   inject(fault: Fault): void {
@@ -199,11 +283,22 @@ export class GitHubEmulator {
         body: { message: "Requires authentication", documentation_url: "https://docs.github.com/rest" },
       });
 
+    const installationId = this.installationTokens.get(token);
+    if (installationId !== undefined && !this.installations.has(installationId))
+      return this.send(response, record, {
+        status: 401,
+        body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
+      });
+    const visible = this.visibleRepos(token);
     if (url.pathname === "/api/graphql" && method === "POST") {
-      const result = await executeGraphql(this.repos, String(body.query ?? ""), body.variables as Json | undefined);
+      const result = await executeGraphql(visible, String(body.query ?? ""), body.variables as Json | undefined);
       return this.send(response, record, { status: 200, body: result });
     }
     if (!url.pathname.startsWith("/api/v3/")) return this.send(response, record, notFound());
+    // An installation token of selected repositories does not reach the others: GitHub answers 404.
+    const target = /^\/repos\/([^/]+)\/([^/]+)/.exec(path);
+    if (target && visible !== this.repos && !visible.has(`${target[1]}/${target[2]}`.toLowerCase()))
+      return this.send(response, record, notFound());
     for (const route of this.routes) {
       if (route.method !== method) continue;
       const match = route.pattern.exec(path);
@@ -288,7 +383,7 @@ export class GitHubEmulator {
   private gitCommitBody(repo: RepoState, sha: string) {
     const commit = repo.commits.get(sha)!;
     const { repoApi, repoHtml } = this.urls(repo);
-    const person = { name: "CTO Co-Pilot", email: "cto-copilot@users.noreply.github.com", date: commit.date };
+    const person = { name: commit.author.name, email: commit.author.email, date: commit.date };
     const tree = repo.treeShaOf(sha);
     return {
       sha,
@@ -313,6 +408,13 @@ export class GitHubEmulator {
     if (!issue) return notFound();
     const { repoApi, repoHtml, api } = this.urls(repo);
     return { status, body: issueBody(issue, repo.labels, repoApi, repoHtml, api) };
+  }
+
+  private pullReply(repo: RepoState, number: number): Reply {
+    const pull = repo.pulls.get(number);
+    if (!pull) return notFound();
+    const comments = repo.comments.filter((comment) => comment.issue === number).length;
+    return { status: 200, body: pullRequestBody(pull, repo, repo.labels, comments, this.restUrl) };
   }
 
   private applyCheckRunWrite(run: CheckRun, body: Json): Reply | undefined {
@@ -359,15 +461,89 @@ export class GitHubEmulator {
     const route = (method: string, pattern: string, handle: Route["handle"]) =>
       this.routes.push({ method, pattern: new RegExp(`^${pattern}$`), handle });
 
-    route("POST", "/app/installations/(\\d+)/access_tokens", () => ({
-      status: 201,
-      body: {
-        token: `ghs_installation_${Math.random().toString(36).slice(2)}`,
-        expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-        permissions: { checks: "write", contents: "read", pull_requests: "read", metadata: "read" },
-        repository_selection: "all",
-      },
-    }));
+    route("POST", "/app/installations/(\\d+)/access_tokens", (match) => {
+      const installation = this.installations.get(Number(match[1]));
+      if (!installation) return notFound();
+      const token = `ghs_installation_${Math.random().toString(36).slice(2)}`;
+      this.installationTokens.set(token, installation.id);
+      return {
+        status: 201,
+        body: {
+          token,
+          expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+          permissions: { checks: "write", contents: "read", pull_requests: "read", metadata: "read" },
+          repository_selection: installation.repositorySelection,
+        },
+      };
+    });
+    route("GET", "/app/installations/(\\d+)", (match) => {
+      const installation = this.installations.get(Number(match[1]));
+      return installation ? { status: 200, body: installationBody(installation, this.restUrl) } : notFound();
+    });
+    // What an installation token reaches (a token the emulator did not hand out counts as installation 1's).
+    route("GET", "/installation/repositories", (_match, request) => {
+      const installation = this.installations.get(this.installationTokens.get(request.token ?? "") ?? 1)!;
+      const repos = this.installationRepos(installation);
+      const reply = this.page(repos, request);
+      return {
+        ...reply,
+        body: {
+          total_count: repos.length,
+          repository_selection: installation.repositorySelection,
+          repositories: (reply.body as RepoState[]).map((repo) => repositoryBody(repo, this.restUrl)),
+        },
+      };
+    });
+    route("GET", repoPath, (match) => {
+      const repo = this.repo(match);
+      return repo ? { status: 200, body: repositoryBody(repo, this.restUrl) } : notFound();
+    });
+
+    // A tree by tree sha, commit sha or ref name; `recursive` with any value lists every level.
+    route("GET", `${repoPath}/git/trees/(.+)`, (match, request) => {
+      const repo = this.repo(match);
+      const listing = repo?.listTree(decodeURIComponent(match[3]!), request.url.searchParams.has("recursive"));
+      if (!repo || !listing) return notFound();
+      const { repoApi } = this.urls(repo);
+      const truncated = listing.entries.length > this.treeEntryLimit;
+      return {
+        status: 200,
+        body: {
+          sha: listing.sha,
+          url: `${repoApi}/git/trees/${listing.sha}`,
+          tree: listing.entries.slice(0, this.treeEntryLimit).map((entry) => ({
+            ...entry,
+            url: `${repoApi}/git/${entry.type === "blob" ? "blobs" : "trees"}/${entry.sha}`,
+          })),
+          truncated,
+        },
+      };
+    });
+
+    route("GET", `${repoPath}/pulls/(\\d+)`, (match) => {
+      const repo = this.repo(match);
+      return repo ? this.pullReply(repo, Number(match[3])) : notFound();
+    });
+    route("PATCH", `${repoPath}/pulls/(\\d+)`, (match, request) => {
+      const repo = this.repo(match);
+      const pull = repo?.pulls.get(Number(match[3]));
+      if (!repo || !pull) return notFound();
+      const { title, body, state } = request.body;
+      if (state !== undefined && state !== "open" && state !== "closed") return invalid("state must be open or closed");
+      if (state !== undefined && pull.mergedAt) return invalid("A merged pull request cannot be closed or reopened");
+      if (typeof title === "string") pull.title = title;
+      if (typeof body === "string") pull.body = body;
+      if (state === "closed") repo.closePull(pull.number);
+      if (state === "open" && pull.closedAt) {
+        const other = [...repo.pulls.values()].find(
+          (candidate) =>
+            candidate !== pull && candidate.headRef === pull.headRef && repo.pullState(candidate) === "open",
+        );
+        if (other) return invalid(`A pull request already exists for ${repo.owner}:${pull.headRef}.`);
+        repo.reopenPull(pull.number);
+      }
+      return this.pullReply(repo, pull.number);
+    });
 
     route("GET", `${repoPath}/pulls/(\\d+)/files`, (match, request) => {
       const repo = this.repo(match);
@@ -795,19 +971,16 @@ export class GitHubEmulator {
       const sha = repo.createTree(request.body.base_tree as string | undefined, entries);
       if (!sha) return invalid("base_tree is not a valid tree");
       const { repoApi } = this.urls(repo);
+      // GitHub answers with the new tree's top level.
       return {
         status: 201,
         body: {
           sha,
           url: `${repoApi}/git/trees/${sha}`,
           truncated: false,
-          tree: entries.map((entry) => ({
-            path: entry.path,
-            mode: "100644",
-            type: "blob",
-            sha: gitSha(String(entry.content ?? "")),
-            size: (entry.content ?? "").length,
-            url: `${repoApi}/git/blobs/${gitSha(String(entry.content ?? ""))}`,
+          tree: repo.listTree(sha, false)!.entries.map((entry) => ({
+            ...entry,
+            url: `${repoApi}/git/${entry.type === "blob" ? "blobs" : "trees"}/${entry.sha}`,
           })),
         },
       };
@@ -815,10 +988,12 @@ export class GitHubEmulator {
     route("POST", `${repoPath}/git/commits`, (match, request) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
+      const author = request.body.author as CommitAuthor | undefined;
       const sha = repo.createCommitObject(
         String(request.body.tree ?? ""),
         (request.body.parents as string[] | undefined) ?? [],
         String(request.body.message ?? ""),
+        ...(author?.name && author.email ? [{ name: author.name, email: author.email }] : []),
       );
       if (!sha) return invalid("tree or parents do not exist");
       return { status: 201, body: this.gitCommitBody(repo, sha) };

@@ -12,12 +12,62 @@ import {
 /** File contents in a commit: text, or bytes for binary files. */
 export type FileContent = string | Uint8Array;
 
+/** A commit's author as git records it; `login` when the email belongs to a GitHub account. */
+export interface CommitAuthor {
+  name: string;
+  email: string;
+  login?: string;
+}
+
+/** Who commits when a test does not say: a human with a GitHub account. */
+export const defaultAuthor: CommitAuthor = { name: "Octo Cat", email: "octocat@example.com", login: "octocat" };
+
+/** Who authors the commits the App writes through the git data API (an installation token's identity). */
+export const appAuthor: CommitAuthor = {
+  name: "cto-copilot[bot]",
+  email: "12345+cto-copilot[bot]@users.noreply.github.com",
+  login: "cto-copilot[bot]",
+};
+
 export interface Commit {
   sha: string;
   tree: Map<string, FileContent>;
   parents: string[];
   message: string;
   date: string;
+  author: CommitAuthor;
+}
+
+/** One entry of a git tree as GET /git/trees lists it (`path` relative to the listed tree). */
+export interface TreeEntry {
+  path: string;
+  mode: "100644" | "040000";
+  type: "blob" | "tree";
+  sha: string;
+  /** Blobs only: bytes. */
+  size?: number;
+}
+
+/** A git tree with its object id, its subtrees already hashed. */
+export interface TreeNode {
+  sha: string;
+  entries: { name: string; type: "blob" | "tree"; sha: string; size?: number; node?: TreeNode }[];
+}
+
+/** An installation of the App: its id (what access tokens are asked for) and the repositories it may reach. */
+export interface Installation {
+  id: number;
+  /** The account the App is installed on (a user or an organization login). */
+  account: string;
+  accountType: "User" | "Organization";
+  /** "all": its tokens reach every repository of the emulator; "selected": only `repositories`. */
+  repositorySelection: "all" | "selected";
+  /** What the installation payloads list (and, when "selected", all its tokens reach). */
+  repositories: RepoState[];
+  /** When the App was installed (`installation.created_at`); a reinstall is a new installation. */
+  createdAt: string;
+  /** Last change (`installation.updated_at`): `github.addToInstallation` moves it. */
+  updatedAt: string;
 }
 
 export interface PullFile {
@@ -33,6 +83,9 @@ export interface PullFile {
 export interface Pull {
   mergedAt?: string;
   mergeSha?: string;
+  /** Set when the pull request was closed, merged or not. */
+  closedAt?: string;
+  createdAt: string;
   number: number;
   title: string;
   body: string;
@@ -59,6 +112,53 @@ export interface CheckRun {
 }
 
 export const gitSha = (text: string) => createHash("sha1").update(text).digest("hex");
+
+/** git's object id of a file's contents (what `git hash-object` prints). */
+export function blobSha(content: FileContent): string {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+export const byteSize = (content: FileContent) =>
+  typeof content === "string" ? Buffer.byteLength(content) : content.length;
+
+/** git orders a tree's entries by name, a subtree's name compared as if it ended with "/". */
+const gitOrder = (a: { name: string; type: string }, b: { name: string; type: string }) => {
+  const left = Buffer.from(a.type === "tree" ? `${a.name}/` : a.name);
+  const right = Buffer.from(b.type === "tree" ? `${b.name}/` : b.name);
+  return Buffer.compare(left, right);
+};
+
+/** Hashes a flat path -> contents map as git would store it: one tree object per directory. */
+function hashTree(files: [string, FileContent][], registry: Map<string, TreeNode>): TreeNode {
+  const blobs: TreeNode["entries"] = [];
+  const dirs = new Map<string, [string, FileContent][]>();
+  for (const [path, content] of files) {
+    const slash = path.indexOf("/");
+    if (slash < 0) blobs.push({ name: path, type: "blob", sha: blobSha(content), size: byteSize(content) });
+    else {
+      const name = path.slice(0, slash);
+      let children = dirs.get(name);
+      if (!children) dirs.set(name, (children = []));
+      children.push([path.slice(slash + 1), content]);
+    }
+  }
+  const trees = [...dirs].map(([name, children]) => {
+    const node = hashTree(children, registry);
+    return { name, type: "tree" as const, sha: node.sha, node };
+  });
+  const entries = [...blobs, ...trees].sort(gitOrder);
+  const body = Buffer.concat(
+    entries.flatMap((entry) => [
+      Buffer.from(`${entry.type === "tree" ? "40000" : "100644"} ${entry.name}\0`),
+      Buffer.from(entry.sha, "hex"),
+    ]),
+  );
+  const sha = createHash("sha1").update(`tree ${body.length}\0`).update(body).digest("hex");
+  const node = { sha, entries };
+  registry.set(sha, node);
+  return node;
+}
 const lines = (content: FileContent | undefined) =>
   content === undefined ? [] : typeof content === "string" ? content.split("\n") : [];
 
@@ -114,6 +214,10 @@ export class RepoState {
   }[] = [];
   /** Issues and pull requests share one number sequence, as on GitHub. */
   private lastNumber = 0;
+  /** What GET /repos, GraphQL and the installation payloads report. */
+  isPrivate = false;
+  /** An archived repository is read-only on GitHub (GraphQL isArchived, REST archived). */
+  isArchived = false;
   private clock = Date.parse("2025-11-01T09:00:00Z");
 
   constructor(
@@ -129,7 +233,15 @@ export class RepoState {
   /** Commits a change (null deletes a file) on a branch, returning the new sha. */
   commit(
     files: Record<string, FileContent | null>,
-    options: { branch?: string; message?: string; parent?: string; date?: string; parents?: string[] } = {},
+    options: {
+      branch?: string;
+      message?: string;
+      parent?: string;
+      date?: string;
+      parents?: string[];
+      /** Default: `defaultAuthor` (Octo Cat, login octocat). */
+      author?: CommitAuthor;
+    } = {},
   ): string {
     const branch = options.branch ?? this.defaultBranch;
     const parentSha = options.parent ?? this.branches.get(branch);
@@ -142,29 +254,60 @@ export class RepoState {
     this.clock = options.date ? Date.parse(options.date) : this.clock + 60_000;
     const date = new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
     const message = options.message ?? `Update ${Object.keys(files).join(", ")}`.slice(0, 200);
-    const sha = gitSha(`${this.fullName}\n${parentSha ?? ""}\n${message}\n${date}\n${Object.keys(files).join("\n")}`);
-    this.commits.set(sha, { sha, tree, parents: options.parents ?? (parentSha ? [parentSha] : []), message, date });
+    const author = options.author ?? defaultAuthor;
+    // The author counts only when it is not the default, so that existing shas stay as they were.
+    const who = author === defaultAuthor ? "" : `\n${author.name} <${author.email}>`;
+    const sha = gitSha(
+      `${this.fullName}\n${parentSha ?? ""}\n${message}\n${date}\n${Object.keys(files).join("\n")}${who}`,
+    );
+    this.commits.set(sha, {
+      sha,
+      tree,
+      parents: options.parents ?? (parentSha ? [parentSha] : []),
+      message,
+      date,
+      author: { ...author },
+    });
     this.branches.set(branch, sha);
     return sha;
   }
 
-  /** Resolves a sha, a branch name or HEAD. */
+  /** Resolves a sha, a branch name or HEAD (also refs/heads/x, heads/x, and tags as refs/tags/x or tags/x). */
   resolve(ref: string): Commit | undefined {
     if (ref === "HEAD") ref = this.defaultBranch;
-    return this.commits.get(this.branches.get(ref.replace(/^refs\/heads\//, "")) ?? ref);
+    const tag = /^(?:refs\/)?tags\/(.+)$/.exec(ref)?.[1];
+    if (tag !== undefined) return this.commits.get(this.tags.get(tag)?.sha ?? "");
+    return this.commits.get(this.branches.get(ref.replace(/^(?:refs\/)?heads\//, "")) ?? ref);
   }
 
   /** Opens a pull request whose head commit applies `files` to the default branch. */
   openPullRequest(
     files: Record<string, FileContent | null>,
-    options: { title?: string; body?: string; user?: string; draft?: boolean; labels?: string[]; branch?: string } = {},
+    options: {
+      title?: string;
+      body?: string;
+      user?: string;
+      draft?: boolean;
+      labels?: string[];
+      branch?: string;
+      /** The head commit's author; default `defaultAuthor`. */
+      author?: CommitAuthor;
+      /** Default: now. */
+      createdAt?: string;
+    } = {},
   ): Pull {
     const number = ++this.lastNumber;
     const baseSha = this.branches.get(this.defaultBranch)!;
     const headRef = options.branch ?? `feature-${number}`;
-    const headSha = this.commit(files, { branch: headRef, parent: baseSha, message: options.title ?? `PR ${number}` });
+    const headSha = this.commit(files, {
+      branch: headRef,
+      parent: baseSha,
+      message: options.title ?? `PR ${number}`,
+      ...(options.author ? { author: options.author } : {}),
+    });
     const pull: Pull = {
       number,
+      createdAt: options.createdAt ?? timestamp(),
       title: options.title ?? `Pull request ${number}`,
       body: options.body ?? "",
       user: options.user ?? "octocat",
@@ -329,13 +472,61 @@ export class RepoState {
     return release;
   }
 
-  /** Trees created through the git data API (and commits' trees, by their synthetic sha). */
+  /** Root trees (commits' trees and those created through the git data API) by their git object id. */
   readonly trees = new Map<string, Map<string, FileContent>>();
+  /** Every tree hashed so far, subtrees included, by object id. */
+  private readonly treeNodes = new Map<string, TreeNode>();
+  private readonly commitTrees = new Map<string, string>();
 
+  /** The git object id of a commit's root tree (real git hashing: equal contents, equal ids). */
   treeShaOf(commitSha: string): string {
-    const sha = gitSha(`tree:${commitSha}`);
-    if (!this.trees.has(sha)) this.trees.set(sha, this.commits.get(commitSha)!.tree);
+    let sha = this.commitTrees.get(commitSha);
+    if (!sha) {
+      const tree = this.commits.get(commitSha)!.tree;
+      sha = hashTree([...tree], this.treeNodes).sha;
+      this.trees.set(sha, tree);
+      this.commitTrees.set(commitSha, sha);
+    }
     return sha;
+  }
+
+  /**
+   * GET /git/trees/{tree_sha}: a tree's entries, depth first in git's order (a directory's own
+   * "tree" entry, then its contents) when recursive, else one level. `treeish` may be a tree
+   * id (root or subtree), a commit sha, a branch, HEAD or a tag. Undefined when nothing matches.
+   */
+  listTree(treeish: string, recursive: boolean): { sha: string; entries: TreeEntry[] } | undefined {
+    let node = this.treeNodes.get(treeish);
+    const root = this.trees.get(treeish);
+    if (!node && root) node = hashTree([...root], this.treeNodes);
+    if (!node) {
+      const commit = this.resolve(treeish);
+      if (!commit) return undefined;
+      node = this.treeNodes.get(this.treeShaOf(commit.sha))!;
+    }
+    const entries: TreeEntry[] = [];
+    const walk = (tree: TreeNode, prefix: string) => {
+      for (const entry of tree.entries) {
+        const path = `${prefix}${entry.name}`;
+        if (entry.type === "blob")
+          entries.push({ path, mode: "100644", type: "blob", sha: entry.sha, size: entry.size! });
+        else {
+          entries.push({ path, mode: "040000", type: "tree", sha: entry.sha });
+          if (recursive) walk(entry.node!, `${path}/`);
+        }
+      }
+    };
+    walk(node, "");
+    return { sha: node.sha, entries };
+  }
+
+  /** The hashed tree at `path` (a directory, "" for the root) of a commit, for GraphQL's Tree objects. */
+  subtreeOf(commitSha: string, path: string): TreeNode | undefined {
+    let node = this.treeNodes.get(this.treeShaOf(commitSha));
+    for (const name of path === "" ? [] : path.split("/")) {
+      node = node?.entries.find((entry) => entry.name === name && entry.type === "tree")?.node;
+    }
+    return node;
   }
 
   /** POST /git/trees: a new tree from a base tree and entries (content to write, sha null to delete). */
@@ -350,19 +541,24 @@ export class RepoState {
       if (entry.content !== undefined) tree.set(entry.path, entry.content);
       else if (entry.sha === null) tree.delete(entry.path);
     }
-    const sha = gitSha(`tree:${[...tree].map(([path, content]) => `${path}\0${String(content)}`).join("\n")}`);
+    const sha = hashTree([...tree], this.treeNodes).sha;
     this.trees.set(sha, tree);
     return sha;
   }
 
-  /** POST /git/commits: a commit object that no branch points at yet. */
-  createCommitObject(treeSha: string, parents: string[], message: string): string | undefined {
+  /** POST /git/commits: a commit object that no branch points at yet (authored by the App unless told). */
+  createCommitObject(
+    treeSha: string,
+    parents: string[],
+    message: string,
+    author: CommitAuthor = appAuthor,
+  ): string | undefined {
     const tree = this.trees.get(treeSha);
     if (!tree || parents.some((parent) => !this.commits.has(parent))) return undefined;
     this.clock += 60_000;
     const date = new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
     const sha = gitSha(`${this.fullName}\n${parents.join(",")}\n${message}\n${date}\n${treeSha}`);
-    this.commits.set(sha, { sha, tree: new Map(tree), parents, message, date });
+    this.commits.set(sha, { sha, tree: new Map(tree), parents, message, date, author: { ...author } });
     return sha;
   }
 
@@ -374,6 +570,7 @@ export class RepoState {
     const number = ++this.lastNumber;
     const pull: Pull = {
       number,
+      createdAt: timestamp(),
       title,
       body,
       user: "cto-copilot[bot]",
@@ -389,27 +586,61 @@ export class RepoState {
     return pull;
   }
 
-  /** Merges a pull request into the default branch with a merge commit at `date`. */
-  mergePullRequest(number: number, date: string): string {
+  /** Merges a pull request into the default branch with a merge commit at `date` (default: the repository's clock). */
+  mergePullRequest(number: number, date?: string, author: CommitAuthor = defaultAuthor): string {
     const pull = this.pulls.get(number)!;
     const base = this.branches.get(this.defaultBranch)!;
     const head = this.commits.get(pull.headSha)!;
     const sha = this.commit(Object.fromEntries(head.tree), {
       message: `Merge pull request #${number} from ${pull.headRef}`,
-      date,
+      ...(date !== undefined ? { date } : {}),
       parents: [base, pull.headSha],
+      author,
     });
-    pull.mergedAt = date;
+    const at = this.commits.get(sha)!.date;
+    pull.mergedAt = at;
+    pull.closedAt = at;
     pull.mergeSha = sha;
     return sha;
   }
 
+  /** Closes a pull request without merging it, as a person would with "Close pull request". */
+  closePull(number: number, at: string = timestamp()): Pull {
+    const pull = this.pulls.get(number);
+    if (!pull) throw new Error(`no pull request #${number} in ${this.fullName}`);
+    if (pull.mergedAt) throw new Error(`pull request #${number} is merged`);
+    pull.closedAt ??= at;
+    return pull;
+  }
+
+  /** Reopens a pull request closed unmerged. */
+  reopenPull(number: number): Pull {
+    const pull = this.pulls.get(number);
+    if (!pull) throw new Error(`no pull request #${number} in ${this.fullName}`);
+    if (pull.mergedAt) throw new Error(`pull request #${number} is merged`);
+    delete pull.closedAt;
+    return pull;
+  }
+
   /** Adds commits to a pull request's branch (a `synchronize`). */
-  pushToPullRequest(number: number, files: Record<string, FileContent | null>): Pull {
+  pushToPullRequest(
+    number: number,
+    files: Record<string, FileContent | null>,
+    options: { author?: CommitAuthor } = {},
+  ): Pull {
     const pull = this.pulls.get(number)!;
-    pull.headSha = this.commit(files, { branch: pull.headRef, parent: pull.headSha });
+    pull.headSha = this.commit(files, {
+      branch: pull.headRef,
+      parent: pull.headSha,
+      ...(options.author ? { author: options.author } : {}),
+    });
     pull.files = this.diff(pull.baseSha, pull.headSha);
     return pull;
+  }
+
+  /** "open", "closed" (unmerged) or "merged". */
+  pullState(pull: Pull): "open" | "closed" | "merged" {
+    return pull.mergedAt ? "merged" : pull.closedAt ? "closed" : "open";
   }
 
   private diff(baseSha: string, headSha: string): PullFile[] {

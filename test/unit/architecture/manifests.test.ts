@@ -20,7 +20,16 @@ describe("the App manifest and the Action metadata", () => {
       onError: () => undefined,
     };
     ctoCopilotApp(recorder as unknown as Probot);
-    expect([...(value.default_events as string[])].sort()).toEqual([...handled].sort());
+    // GitHub sends the installation events to every App and refuses no one: the manifest says why they are handled.
+    const alwaysSent = ["installation", "installation_repositories"];
+    const manifestText = readFileSync(`${root}app.yml`, "utf8");
+    for (const event of alwaysSent) {
+      expect(handled).toContain(event);
+      expect(manifestText).toMatch(new RegExp(`#\\s+${event} \\(`));
+    }
+    expect([...(value.default_events as string[])].sort()).toEqual(
+      [...handled].filter((event) => !alwaysSent.includes(event)).sort(),
+    );
     expect(value.default_permissions).toMatchObject({
       checks: "write",
       contents: "write",

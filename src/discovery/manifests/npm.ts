@@ -1,0 +1,31 @@
+import { jsonRecord, record, strings } from "../text.js";
+import type { Dependency, Manifest } from "./manifest.js";
+import { dependency } from "./manifest.js";
+
+/** package.json: runtime dependencies (peer and optional ones too: a UI library names React there) and devDependencies. */
+export function readPackageJson(path: string, text: string): Manifest | undefined {
+  const json = jsonRecord(text);
+  if (!json) return undefined;
+  const dependencies: Dependency[] = [];
+  for (const [section, dev] of [
+    ["dependencies", false],
+    ["peerDependencies", false],
+    ["optionalDependencies", false],
+    ["devDependencies", true],
+  ] as const)
+    for (const name of Object.keys(record(json[section]))) dependencies.push(dependency(name, dev));
+  const workspaces = Array.isArray(json.workspaces)
+    ? strings(json.workspaces)
+    : strings(record(json.workspaces).packages);
+  const scripts = Object.fromEntries(
+    Object.entries(record(json.scripts)).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  return {
+    path,
+    ecosystem: "node",
+    dependencies,
+    role: "application",
+    ...(workspaces.length > 0 ? { workspaces } : {}),
+    scripts,
+  };
+}

@@ -1,0 +1,33 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { FileListing } from "../ports/repository-view.js";
+import { gitMaybe } from "./git.js";
+
+/** Directories never worth walking outside git: dependencies and git's own store. */
+const unwalked = new Set([".git", "node_modules"]);
+
+async function walk(root: string, prefix: string, out: string[]): Promise<void> {
+  const entries = await readdir(join(root, prefix), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!unwalked.has(entry.name)) await walk(root, path, out);
+    } else if (entry.isFile()) out.push(path);
+  }
+}
+
+/**
+ * The files of the working tree under `root`: in a git repository the files git knows plus new
+ * ones it does not ignore (what a commit of `init --discover` would see, build output excluded),
+ * else every file (hidden ones too: `.github/workflows` and `.gitlab-ci.yml` say a lot).
+ */
+export async function listWorkingTree(root: string): Promise<FileListing> {
+  const listed = await gitMaybe(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+  if (listed !== undefined) {
+    const paths = [...new Set(listed.split("\0").filter(Boolean))].sort();
+    return { paths, truncated: false };
+  }
+  const paths: string[] = [];
+  await walk(root, "", paths);
+  return { paths: paths.sort(), truncated: false };
+}
