@@ -879,33 +879,33 @@ var require_tree = __commonJS({
           throw new TypeError("Unreachable");
         }
         let index2 = 0;
-        let node3 = this;
+        let node4 = this;
         while (true) {
           const code2 = key.charCodeAt(index2);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node3.code === code2) {
+          if (node4.code === code2) {
             if (length === ++index2) {
-              node3.value = value;
+              node4.value = value;
               break;
-            } else if (node3.middle !== null) {
-              node3 = node3.middle;
+            } else if (node4.middle !== null) {
+              node4 = node4.middle;
             } else {
-              node3.middle = new _TstNode(key, value, index2);
+              node4.middle = new _TstNode(key, value, index2);
               break;
             }
-          } else if (node3.code < code2) {
-            if (node3.left !== null) {
-              node3 = node3.left;
+          } else if (node4.code < code2) {
+            if (node4.left !== null) {
+              node4 = node4.left;
             } else {
-              node3.left = new _TstNode(key, value, index2);
+              node4.left = new _TstNode(key, value, index2);
               break;
             }
-          } else if (node3.right !== null) {
-            node3 = node3.right;
+          } else if (node4.right !== null) {
+            node4 = node4.right;
           } else {
-            node3.right = new _TstNode(key, value, index2);
+            node4.right = new _TstNode(key, value, index2);
             break;
           }
         }
@@ -917,21 +917,21 @@ var require_tree = __commonJS({
       search(key) {
         const keylength = key.length;
         let index2 = 0;
-        let node3 = this;
-        while (node3 !== null && index2 < keylength) {
+        let node4 = this;
+        while (node4 !== null && index2 < keylength) {
           let code2 = key[index2];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
-          while (node3 !== null) {
-            if (code2 === node3.code) {
+          while (node4 !== null) {
+            if (code2 === node4.code) {
               if (keylength === ++index2) {
-                return node3;
+                return node4;
               }
-              node3 = node3.middle;
+              node4 = node4.middle;
               break;
             }
-            node3 = node3.code < code2 ? node3.left : node3.right;
+            node4 = node4.code < code2 ? node4.left : node4.right;
           }
         }
         return null;
@@ -1695,7 +1695,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query: query3,
+        query: query4,
         idempotent,
         blocking,
         upgrade,
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query3 ? buildURL(path2, query3) : path2;
+        this.path = query4 ? buildURL(path2, query4) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1795,11 +1795,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4196,9 +4196,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4409,9 +4409,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result = [];
-      let empty2 = true;
+      let empty3 = true;
       for (const token of metadata.split(" ")) {
-        empty2 = false;
+        empty3 = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4421,7 +4421,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty2 === true) {
+      if (empty3 === true) {
         return "no metadata";
       }
       return result;
@@ -6550,22 +6550,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header2 = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6573,41 +6573,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6673,22 +6673,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert2(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert2(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6712,7 +6712,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6727,7 +6727,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6746,7 +6746,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6764,19 +6764,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6799,10 +6799,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6826,7 +6826,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6837,11 +6837,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7571,15 +7571,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -10818,13 +10818,13 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query: query3 } = opts;
+      const { path: path2, method, body, headers, query: query4 } = opts;
       return {
         path: path2,
         method,
         body,
         headers,
-        query: query3
+        query: query4
       };
     }
     function generateKeyValues(data) {
@@ -11807,16 +11807,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record3 of addresses) {
-          record3.timestamp = timestamp2;
-          if (typeof record3.ttl === "number") {
-            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
+        for (const record4 of addresses) {
+          record4.timestamp = timestamp2;
+          if (typeof record4.ttl === "number") {
+            record4.ttl = Math.min(record4.ttl, this.#maxTTL);
           } else {
-            record3.ttl = this.#maxTTL;
+            record4.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record3.family] ?? { ips: [] };
-          familyRecords.ips.push(record3);
-          records.records[record3.family] = familyRecords;
+          const familyRecords = records.records[record4.family] ?? { ips: [] };
+          familyRecords.ips.push(record4);
+          records.records[record4.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -11967,14 +11967,14 @@ var require_headers = __commonJS({
     function fill(headers, object2) {
       if (Array.isArray(object2)) {
         for (let i = 0; i < object2.length; ++i) {
-          const header = object2[i];
-          if (header.length !== 2) {
+          const header2 = object2[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object2 === "object" && object2 !== null) {
         const keys = Object.keys(object2);
@@ -14457,13 +14457,13 @@ var require_fetch = __commonJS({
             body: null,
             abort: null,
             onConnect(abort) {
-              const { connection } = fetchParams.controller;
+              const { connection: connection2 } = fetchParams.controller;
               timingInfo.finalConnectionTimingInfo = clampAndCoarsenConnectionTimingInfo(void 0, timingInfo.postRedirectStartTime, fetchParams.crossOriginIsolatedCapability);
-              if (connection.destroyed) {
+              if (connection2.destroyed) {
                 abort(new DOMException("The operation was aborted.", "AbortError"));
               } else {
                 fetchParams.controller.on("terminated", abort);
-                this.abort = connection.abort = abort;
+                this.abort = connection2.abort = abort;
               }
               timingInfo.finalNetworkRequestStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
@@ -15418,10 +15418,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert2(header !== null);
+    function getFieldValues(header2) {
+      assert2(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16320,20 +16320,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert2 = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
+        unparsedAttributes = header2.slice(position2.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -17844,24 +17844,24 @@ var require_sender = __commonJS({
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
-            const node4 = {
+            const node5 = {
               promise: null,
               callback: cb,
               frame
             };
-            this.#queue.push(node4);
+            this.#queue.push(node5);
           }
           return;
         }
-        const node3 = {
+        const node4 = {
           promise: item.arrayBuffer().then((ab) => {
-            node3.promise = null;
-            node3.frame = createFrame(ab, hint);
+            node4.promise = null;
+            node4.frame = createFrame(ab, hint);
           }),
           callback: cb,
           frame: null
         };
-        this.#queue.push(node3);
+        this.#queue.push(node4);
         if (!this.#running) {
           this.#run();
         }
@@ -17870,12 +17870,12 @@ var require_sender = __commonJS({
         this.#running = true;
         const queue = this.#queue;
         while (!queue.isEmpty()) {
-          const node3 = queue.shift();
-          if (node3.promise !== null) {
-            await node3.promise;
+          const node4 = queue.shift();
+          if (node4.promise !== null) {
+            await node4.promise;
           }
-          this.#socket.write(node3.frame, node3.callback);
-          node3.callback = node3.frame = null;
+          this.#socket.write(node4.frame, node4.callback);
+          node4.callback = node4.frame = null;
         }
         this.#running = false;
       }
@@ -19582,9 +19582,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -19737,15 +19737,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default3) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -19967,18 +19967,18 @@ var require_dist = __commonJS({
       }
       return result;
     }
-    function parse9(header, options) {
+    function parse9(header2, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
-      const len = header.length;
-      let index2 = skipOWS(header, options?.start ?? 0, len);
+      const len = header2.length;
+      let index2 = skipOWS(header2, options?.start ?? 0, len);
       const valueStart = index2;
-      index2 = skipValue(header, index2, len, stopChar);
-      const valueEnd = trailingOWS(header, valueStart, index2);
-      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      index2 = skipValue(header2, index2, len, stopChar);
+      const valueEnd = trailingOWS(header2, valueStart, index2);
+      const type = header2.slice(valueStart, valueEnd).toLowerCase();
       if (options?.parameters === false) {
         return { type, index: index2, parameters: new NullObject() };
       }
-      return parseParameters(header, type, index2, len, stopChar);
+      return parseParameters(header2, type, index2, len, stopChar);
     }
     var SP = 32;
     var HTAB = 9;
@@ -19987,36 +19987,36 @@ var require_dist = __commonJS({
     var DQUOTE = 34;
     var BSLASH = 92;
     var COMMA = 44;
-    function parseParameters(header, type, index2, len, stopChar) {
+    function parseParameters(header2, type, index2, len, stopChar) {
       const parameters = new NullObject();
       parameter: while (index2 < len) {
-        if (header.charCodeAt(index2) === stopChar)
+        if (header2.charCodeAt(index2) === stopChar)
           break;
-        index2 = skipOWS(header, index2 + 1, len);
+        index2 = skipOWS(header2, index2 + 1, len);
         const keyStart = index2;
         while (index2 < len) {
-          const code2 = header.charCodeAt(index2);
+          const code2 = header2.charCodeAt(index2);
           if (code2 === stopChar)
             break parameter;
           if (code2 === SEMI)
             continue parameter;
           if (code2 === EQ) {
-            const keyEnd = trailingOWS(header, keyStart, index2);
-            const key = header.slice(keyStart, keyEnd).toLowerCase();
-            index2 = skipOWS(header, index2 + 1, len);
-            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+            const keyEnd = trailingOWS(header2, keyStart, index2);
+            const key = header2.slice(keyStart, keyEnd).toLowerCase();
+            index2 = skipOWS(header2, index2 + 1, len);
+            if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
               index2++;
               let value = "";
               while (index2 < len) {
-                const code3 = header.charCodeAt(index2++);
+                const code3 = header2.charCodeAt(index2++);
                 if (code3 === DQUOTE) {
-                  index2 = skipValue(header, index2, len, stopChar);
+                  index2 = skipValue(header2, index2, len, stopChar);
                   if (parameters[key] === void 0)
                     parameters[key] = value;
                   break;
                 }
                 if (code3 === BSLASH && index2 < len) {
-                  value += header[index2++];
+                  value += header2[index2++];
                   continue;
                 }
                 value += String.fromCharCode(code3);
@@ -20024,10 +20024,10 @@ var require_dist = __commonJS({
               continue parameter;
             }
             const valueStart = index2;
-            index2 = skipValue(header, index2, len, stopChar);
+            index2 = skipValue(header2, index2, len, stopChar);
             if (parameters[key] === void 0) {
-              const valueEnd = trailingOWS(header, valueStart, index2);
-              parameters[key] = header.slice(valueStart, valueEnd);
+              const valueEnd = trailingOWS(header2, valueStart, index2);
+              parameters[key] = header2.slice(valueStart, valueEnd);
             }
             continue parameter;
           }
@@ -20045,18 +20045,18 @@ var require_dist = __commonJS({
       }
       return index2;
     }
-    function skipOWS(header, index2, len) {
+    function skipOWS(header2, index2, len) {
       while (index2 < len) {
-        const char = header.charCodeAt(index2);
+        const char = header2.charCodeAt(index2);
         if (char !== SP && char !== HTAB)
           break;
         index2++;
       }
       return index2;
     }
-    function trailingOWS(header, start, end) {
+    function trailingOWS(header2, start, end) {
       while (end > start) {
-        const char = header.charCodeAt(end - 1);
+        const char = header2.charCodeAt(end - 1);
         if (char !== SP && char !== HTAB)
           break;
         end--;
@@ -24703,9 +24703,9 @@ function hexToUint8Array(hex3) {
 function uint8ArrayToHex(bytes) {
   return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -24720,10 +24720,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -24734,7 +24734,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -25115,11 +25115,11 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
                 configurable: true
               });
             }
-            const node3 = curr[el];
+            const node4 = curr[el];
             if (terminal) {
-              node3._errors.push(mapper(issue3));
+              node4._errors.push(mapper(issue3));
             }
-            curr = node3;
+            curr = node4;
             i++;
           }
         }
@@ -26279,10 +26279,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -28772,15 +28772,15 @@ var init_memoizer = __esm({
     PROVEN = 2;
     open2 = [];
     memo = {
-      alloc(_inst, payload, empty2) {
+      alloc(_inst, payload, empty3) {
         const bucket = handoff;
         if (!bucket)
-          return empty2;
+          return empty3;
         handoff = void 0;
-        const entry = { value: empty2, issues: null };
+        const entry = { value: empty3, issues: null };
         bucket.set(payload.value, entry);
         open2.push(entry);
-        return empty2;
+        return empty3;
       },
       guard(inst) {
         var _a3;
@@ -39663,13 +39663,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
+function handleUnrepresentable(schema, ctx, json3, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json2, result);
+  Object.assign(json3, result);
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
@@ -39890,25 +39890,25 @@ function foldObjects(members2) {
   if (objects.every((object2) => object2.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
-    const constraints = [];
+    const constraints2 = [];
     for (const object2 of objects) {
       const constraint = undeclaredConstraint(object2);
-      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
-        constraints.push(constraint);
+      if (constraint && !constraints2.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+        constraints2.push(constraint);
     }
-    if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
-    else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+    if (constraints2.length === 1)
+      folded.additionalProperties = constraints2[0];
+    else if (constraints2.length > 1)
+      folded.additionalProperties = { allOf: constraints2 };
   }
   return folded;
 }
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
+function foldIntersection(json3) {
+  const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+    if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -39927,8 +39927,8 @@ function foldIntersection(json2) {
   }
   if (!folded)
     return;
-  delete json2.allOf;
-  assignProps(json2, folded);
+  delete json3.allOf;
+  assignProps(json3, folded);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -40010,20 +40010,20 @@ function finalize(ctx, schema) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
+        for (const json3 of [seen.schema, seen.def]) {
+          const allOf = json3?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json2);
+            existing.push(json3);
           else
-            carriers.set(allOf, [json2]);
+            carriers.set(allOf, [json3]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
+        for (const json3 of carriers.get(allOf) ?? [])
+          foldIntersection(json3);
       }
     }
   }
@@ -40203,31 +40203,31 @@ function inputOptin(schema) {
   }
   return schema._zod.optin;
 }
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
+function stringifyKeyNames(bySchema, json3, visited) {
+  if (json3.$ref) {
+    if (visited.has(json3))
+      return json3;
+    visited.add(json3);
+    const def = bySchema.get(json3)?.def;
     if (!def)
-      return json2;
+      return json3;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
+    return inlined === def ? json3 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
+    const branches = json3[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json2 = { ...json2, [keyword]: mapped };
+      json3 = { ...json3, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json2;
+    return json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -40246,8 +40246,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record3 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record3);
+  for (const record4 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record4);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -40265,7 +40265,7 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value, schema, ctx, json3, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -40275,7 +40275,7 @@ function serializeDefaultValue(value, schema, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
 function toJSONSchema(input2, params) {
@@ -40393,29 +40393,29 @@ var init_json_schema_processors = __esm({
     ]);
     exactPattern = (p) => exactPatterns.get(p) ?? p;
     stringProcessor = (schema, ctx, _json, _params) => {
-      const json2 = _json;
-      json2.type = "string";
+      const json3 = _json;
+      json3.type = "string";
       const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json2.minLength = minimum;
+        json3.minLength = minimum;
       if (typeof maximum === "number")
-        json2.maxLength = maximum;
+        json3.maxLength = maximum;
       if (format2) {
-        json2.format = formatMap[format2] ?? format2;
-        if (json2.format === "")
-          delete json2.format;
+        json3.format = formatMap[format2] ?? format2;
+        if (json3.format === "")
+          delete json3.format;
         if (format2 === "time" || laxFormat) {
-          delete json2.format;
+          delete json3.format;
         }
       }
       if (contentEncoding)
-        json2.contentEncoding = contentEncoding;
+        json3.contentEncoding = contentEncoding;
       if (patterns && patterns.size > 0) {
         const patternList = [...patterns].map(exactPattern);
         if (patternList.length === 1)
-          json2.pattern = patternList[0].source;
+          json3.pattern = patternList[0].source;
         else if (patternList.length > 1) {
-          json2.allOf = [
+          json3.allOf = [
             ...patternList.map((regex2) => ({
               ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
               pattern: regex2.source
@@ -40425,31 +40425,31 @@ var init_json_schema_processors = __esm({
       }
     };
     numberProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json3 = _json;
       const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-      json2.type = isInt ? "integer" : "number";
+      json3.type = isInt ? "integer" : "number";
       const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
       const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
       const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
       if (exMin) {
         if (legacy) {
-          json2.minimum = exclusiveMinimum;
-          json2.exclusiveMinimum = true;
+          json3.minimum = exclusiveMinimum;
+          json3.exclusiveMinimum = true;
         } else {
-          json2.exclusiveMinimum = exclusiveMinimum;
+          json3.exclusiveMinimum = exclusiveMinimum;
         }
       } else if (typeof minimum === "number") {
-        json2.minimum = minimum;
+        json3.minimum = minimum;
       }
       if (exMax) {
         if (legacy) {
-          json2.maximum = exclusiveMaximum;
-          json2.exclusiveMaximum = true;
+          json3.maximum = exclusiveMaximum;
+          json3.exclusiveMaximum = true;
         } else {
-          json2.exclusiveMaximum = exclusiveMaximum;
+          json3.exclusiveMaximum = exclusiveMaximum;
         }
       } else if (typeof maximum === "number") {
-        json2.maximum = maximum;
+        json3.maximum = maximum;
       }
       if (multipleOf) {
         const divisors = /* @__PURE__ */ new Set();
@@ -40457,75 +40457,75 @@ var init_json_schema_processors = __esm({
           if (Number.isFinite(divisor) && divisor !== 0)
             divisors.add(Math.abs(divisor));
           else
-            handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+            handleUnrepresentable(schema, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
         }
         const [first, ...rest] = divisors;
         if (first !== void 0)
-          json2.multipleOf = first;
+          json3.multipleOf = first;
         if (rest.length)
-          json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+          json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
       }
     };
-    booleanProcessor = (_schema, _ctx, json2, _params) => {
-      json2.type = "boolean";
+    booleanProcessor = (_schema, _ctx, json3, _params) => {
+      json3.type = "boolean";
     };
-    bigintProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+    bigintProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
     };
-    symbolProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+    symbolProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
     };
-    nullProcessor = (_schema, ctx, json2, _params) => {
+    nullProcessor = (_schema, ctx, json3, _params) => {
       if (ctx.target === "openapi-3.0") {
-        json2.type = "string";
-        json2.nullable = true;
-        json2.enum = [null];
+        json3.type = "string";
+        json3.nullable = true;
+        json3.enum = [null];
       } else {
-        json2.type = "null";
+        json3.type = "null";
       }
     };
-    undefinedProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+    undefinedProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
     };
-    voidProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
+    voidProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Void cannot be represented in JSON Schema");
     };
-    neverProcessor = (_schema, _ctx, json2, _params) => {
-      json2.not = {};
+    neverProcessor = (_schema, _ctx, json3, _params) => {
+      json3.not = {};
     };
     anyProcessor = (_schema, _ctx, _json, _params) => {
     };
     unknownProcessor = (_schema, _ctx, _json, _params) => {
     };
-    dateProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
+    dateProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Date cannot be represented in JSON Schema");
     };
-    enumProcessor = (schema, _ctx, json2, _params) => {
+    enumProcessor = (schema, _ctx, json3, _params) => {
       const def = schema._zod.def;
       const values = getEnumValues(def.entries);
       if (values.length === 0) {
-        json2.not = {};
+        json3.not = {};
         return;
       }
       if (values.every((v) => typeof v === "number"))
-        json2.type = "number";
+        json3.type = "number";
       if (values.every((v) => typeof v === "string"))
-        json2.type = "string";
-      json2.enum = values;
+        json3.type = "string";
+      json3.enum = values;
     };
-    literalProcessor = (schema, ctx, json2, params) => {
+    literalProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       if (def.values.length === 0) {
-        json2.not = {};
+        json3.not = {};
         return;
       }
       const vals = [];
       for (const val of def.values) {
         if (val === void 0) {
-          if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
             return;
         } else if (typeof val === "bigint") {
-          if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
             return;
           vals.push(Number(val));
         } else {
@@ -40535,37 +40535,37 @@ var init_json_schema_processors = __esm({
       if (vals.length === 0) {
       } else if (vals.length === 1) {
         const val = vals[0];
-        json2.type = val === null ? "null" : typeof val;
+        json3.type = val === null ? "null" : typeof val;
         if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-          json2.enum = [val];
+          json3.enum = [val];
         } else {
-          json2.const = val;
+          json3.const = val;
         }
       } else {
         if (vals.every((v) => typeof v === "number"))
-          json2.type = "number";
+          json3.type = "number";
         if (vals.every((v) => typeof v === "string"))
-          json2.type = "string";
+          json3.type = "string";
         if (vals.every((v) => typeof v === "boolean"))
-          json2.type = "boolean";
+          json3.type = "boolean";
         if (vals.every((v) => v === null))
-          json2.type = "null";
-        json2.enum = vals;
+          json3.type = "null";
+        json3.enum = vals;
       }
     };
-    nanProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+    nanProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "NaN cannot be represented in JSON Schema");
     };
-    templateLiteralProcessor = (schema, _ctx, json2, _params) => {
-      const _json = json2;
+    templateLiteralProcessor = (schema, _ctx, json3, _params) => {
+      const _json = json3;
       const pattern = schema._zod.pattern;
       if (!pattern)
         throw new Error("Pattern not found in template literal");
       _json.type = "string";
       _json.pattern = pattern.source;
     };
-    fileProcessor = (schema, _ctx, json2, _params) => {
-      const _json = json2;
+    fileProcessor = (schema, _ctx, json3, _params) => {
+      const _json = json3;
       _json.type = "string";
       _json.format = "binary";
       _json.contentEncoding = "binary";
@@ -40583,50 +40583,50 @@ var init_json_schema_processors = __esm({
       else
         _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
     };
-    successProcessor = (_schema, _ctx, json2, _params) => {
-      json2.type = "boolean";
+    successProcessor = (_schema, _ctx, json3, _params) => {
+      json3.type = "boolean";
     };
-    customProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+    customProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
     };
-    functionProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+    functionProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Function types cannot be represented in JSON Schema");
     };
-    transformProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+    transformProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
     };
-    mapProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
+    mapProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Map cannot be represented in JSON Schema");
     };
-    setProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
+    setProcessor = (schema, ctx, json3, params) => {
+      handleUnrepresentable(schema, ctx, json3, params, "Set cannot be represented in JSON Schema");
     };
     arrayProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json3 = _json;
       const def = schema._zod.def;
       const { minimum, maximum } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json2.minItems = minimum;
+        json3.minItems = minimum;
       if (typeof maximum === "number")
-        json2.maxItems = maximum;
-      json2.type = "array";
-      json2.items = processSchema(def.element, ctx, {
+        json3.maxItems = maximum;
+      json3.type = "array";
+      json3.items = processSchema(def.element, ctx, {
         ...params,
         path: [...params.path, "items"]
       });
     };
     objectProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json3 = _json;
       const def = schema._zod.def;
       const shape = def.shape;
       const symbolKeys = Object.getOwnPropertySymbols(shape);
-      if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+      if (symbolKeys.length && handleUnrepresentable(schema, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
         return;
       }
-      json2.type = "object";
-      json2.properties = {};
+      json3.type = "object";
+      json3.properties = {};
       for (const key in shape) {
-        assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+        assignProp(json3.properties, key, processSchema(shape[key], ctx, {
           ...params,
           path: [...params.path, "properties", key]
         }));
@@ -40639,21 +40639,21 @@ var init_json_schema_processors = __esm({
         }
       }
       if (requiredKeys.length > 0) {
-        json2.required = requiredKeys;
+        json3.required = requiredKeys;
       }
       if (def.catchall?._zod.def.type === "never") {
-        json2.additionalProperties = false;
+        json3.additionalProperties = false;
       } else if (!def.catchall) {
         if (ctx.io === "output")
-          json2.additionalProperties = false;
+          json3.additionalProperties = false;
       } else if (def.catchall) {
-        json2.additionalProperties = processSchema(def.catchall, ctx, {
+        json3.additionalProperties = processSchema(def.catchall, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
       }
     };
-    unionProcessor = (schema, ctx, json2, params) => {
+    unionProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       const isExclusive = def.inclusive === false;
       const options = def.options.map((x, i) => processSchema(x, ctx, {
@@ -40661,12 +40661,12 @@ var init_json_schema_processors = __esm({
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
       }));
       if (isExclusive) {
-        json2.oneOf = options;
+        json3.oneOf = options;
       } else {
-        json2.anyOf = options;
+        json3.anyOf = options;
       }
     };
-    intersectionProcessor = (schema, ctx, json2, params) => {
+    intersectionProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       const a = processSchema(def.left, ctx, {
         ...params,
@@ -40681,13 +40681,13 @@ var init_json_schema_processors = __esm({
         ...isSimpleIntersection(a) ? a.allOf : [a],
         ...isSimpleIntersection(b) ? b.allOf : [b]
       ];
-      json2.allOf = allOf;
+      json3.allOf = allOf;
       ctx.intersections.push(allOf);
     };
     tupleProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json3 = _json;
       const def = schema._zod.def;
-      json2.type = "array";
+      json3.type = "array";
       const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
       const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
       const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -40709,50 +40709,50 @@ var init_json_schema_processors = __esm({
       const maxItems = def.items.length;
       const isClosed = !def.rest;
       if (ctx.target === "draft-2020-12") {
-        json2.prefixItems = prefixItems;
+        json3.prefixItems = prefixItems;
         if (isClosed) {
-          json2.items = false;
+          json3.items = false;
         } else if (rest) {
-          json2.items = rest;
+          json3.items = rest;
         }
         if (minItems > 0)
-          json2.minItems = minItems;
+          json3.minItems = minItems;
         if (isClosed)
-          json2.maxItems = maxItems;
+          json3.maxItems = maxItems;
       } else if (ctx.target === "openapi-3.0") {
-        json2.items = {
+        json3.items = {
           anyOf: prefixItems
         };
         if (rest) {
-          json2.items.anyOf.push(rest);
+          json3.items.anyOf.push(rest);
         }
         if (minItems > 0)
-          json2.minItems = minItems;
+          json3.minItems = minItems;
         if (isClosed)
-          json2.maxItems = maxItems;
+          json3.maxItems = maxItems;
       } else {
-        json2.items = prefixItems;
+        json3.items = prefixItems;
         if (isClosed) {
-          json2.additionalItems = false;
+          json3.additionalItems = false;
         } else if (rest) {
-          json2.additionalItems = rest;
+          json3.additionalItems = rest;
         }
         if (minItems > 0)
-          json2.minItems = minItems;
+          json3.minItems = minItems;
         if (isClosed)
-          json2.maxItems = maxItems;
+          json3.maxItems = maxItems;
       }
       const { minimum, maximum } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json2.minItems = minimum;
+        json3.minItems = minimum;
       if (typeof maximum === "number")
-        json2.maxItems = maximum;
+        json3.maxItems = maximum;
     };
     pendingRecords = /* @__PURE__ */ new WeakMap();
     recordProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json3 = _json;
       const def = schema._zod.def;
-      json2.type = "object";
+      json3.type = "object";
       const keyType = def.keyType;
       const patterns = aggregateChecks(keyType).patterns;
       if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -40760,13 +40760,13 @@ var init_json_schema_processors = __esm({
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
-        json2.patternProperties = {};
+        json3.patternProperties = {};
         for (const pattern of patterns) {
-          assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+          assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
         }
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-          json2.propertyNames = processSchema(def.keyType, ctx, {
+          json3.propertyNames = processSchema(def.keyType, ctx, {
             ...params,
             path: [...params.path, "propertyNames"]
           });
@@ -40778,7 +40778,7 @@ var init_json_schema_processors = __esm({
           }
           pending.push(schema);
         }
-        json2.additionalProperties = processSchema(def.valueType, ctx, {
+        json3.additionalProperties = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
@@ -40788,19 +40788,19 @@ var init_json_schema_processors = __esm({
       if (keyValues && !def.partial && !omittableOnInput) {
         const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
         if (validKeyValues.length > 0) {
-          json2.required = validKeyValues.map(String);
+          json3.required = validKeyValues.map(String);
         }
       }
     };
-    nullableProcessor = (schema, ctx, json2, params) => {
+    nullableProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       const inner = processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       if (ctx.target === "openapi-3.0") {
         seen.ref = def.innerType;
-        json2.nullable = true;
+        json3.nullable = true;
       } else {
-        json2.anyOf = [inner, { type: "null" }];
+        json3.anyOf = [inner, { type: "null" }];
       }
     };
     nonoptionalProcessor = (schema, ctx, _json, params) => {
@@ -40810,27 +40810,27 @@ var init_json_schema_processors = __esm({
       seen.ref = def.innerType;
     };
     UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-    defaultProcessor = (schema, ctx, json2, params) => {
+    defaultProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
       if (value !== UNREPRESENTABLE_DEFAULT)
-        json2.default = value;
+        json3.default = value;
     };
-    prefaultProcessor = (schema, ctx, json2, params) => {
+    prefaultProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
       if (ctx.io !== "input")
         return;
-      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json3, params);
       if (value !== UNREPRESENTABLE_DEFAULT)
-        json2._prefault = value;
+        json3._prefault = value;
     };
-    catchProcessor = (schema, ctx, json2, params) => {
+    catchProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
@@ -40839,10 +40839,10 @@ var init_json_schema_processors = __esm({
       try {
         catchValue = def.catchValue(void 0);
       } catch {
-        handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+        handleUnrepresentable(schema, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
         return;
       }
-      json2.default = catchValue;
+      json3.default = catchValue;
     };
     pipeProcessor = (schema, ctx, _json, params) => {
       const def = schema._zod.def;
@@ -40852,12 +40852,12 @@ var init_json_schema_processors = __esm({
       const seen = ctx.seen.get(schema);
       seen.ref = innerType;
     };
-    readonlyProcessor = (schema, ctx, json2, params) => {
+    readonlyProcessor = (schema, ctx, json3, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      json2.readOnly = true;
+      json3.readOnly = true;
     };
     promiseProcessor = (schema, ctx, _json, params) => {
       const def = schema._zod.def;
@@ -42332,7 +42332,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodString.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
       },
       /* @__PURE__ */ util_exports.derived({
         format: (inst) => aggregateChecks(inst).format ?? null,
@@ -42586,7 +42586,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodNumber.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
         inst.isFinite = true;
       },
       /* @__PURE__ */ util_exports.derived({
@@ -42658,14 +42658,14 @@ var init_schemas2 = __esm({
     ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
       $ZodBoolean.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
     });
     ZodBigInt = /* @__PURE__ */ $constructor(
       "ZodBigInt",
       (inst, def) => {
         $ZodBigInt.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
       },
       /* @__PURE__ */ util_exports.derived({
         minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -42714,44 +42714,44 @@ var init_schemas2 = __esm({
     ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
       $ZodSymbol.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
     });
     ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
       $ZodUndefined.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
     });
     ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
       $ZodNull.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
     });
     ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
       $ZodAny.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
     });
     ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
       $ZodUnknown.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
     });
     ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
       $ZodNever.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
     });
     ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
       $ZodVoid.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
     });
     ZodDate = /* @__PURE__ */ $constructor(
       "ZodDate",
       (inst, def) => {
         $ZodDate.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
         inst.min = (value, params) => inst.check(_gte(value, params));
         inst.max = (value, params) => inst.check(_lte(value, params));
       },
@@ -42770,7 +42770,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodArray.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
       inst.element = def.element;
     }, {
       min(n, params) {
@@ -42793,7 +42793,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodObjectJIT.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
       util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
     }, {
       keyof() {
@@ -42842,13 +42842,13 @@ var init_schemas2 = __esm({
     ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
       $ZodUnion.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
       inst.options = def.options;
     });
     ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
       ZodUnion.init(inst, def);
       $ZodXor.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
       inst.options = def.options;
     });
     ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
@@ -42858,13 +42858,13 @@ var init_schemas2 = __esm({
     ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
       $ZodIntersection.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
     });
     ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
       _ensureDefaultMemoizer();
       $ZodTuple.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
     }, {
       rest(rest) {
         return this.clone({
@@ -42886,7 +42886,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodRecord.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
     });
@@ -42894,7 +42894,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodMap.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
       inst.min = (...args) => inst.check(_minSize(...args));
@@ -42906,7 +42906,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodSet.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
       inst.min = (...args) => inst.check(_minSize(...args));
       inst.nonempty = (params) => inst.check(_minSize(1, params));
       inst.max = (...args) => inst.check(_maxSize(...args));
@@ -42915,7 +42915,7 @@ var init_schemas2 = __esm({
     ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
       $ZodEnum.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
       inst.enum = def.entries;
       inst.options = [...inst._zod.values];
       const keys = new Set(Object.keys(def.entries));
@@ -42953,7 +42953,7 @@ var init_schemas2 = __esm({
     ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
       $ZodLiteral.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
       inst.values = new Set(def.values);
       Object.defineProperty(inst, "value", {
         get() {
@@ -42967,7 +42967,7 @@ var init_schemas2 = __esm({
     ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
       $ZodFile.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
       inst.min = (size, params) => inst.check(_minSize(size, params));
       inst.max = (size, params) => inst.check(_maxSize(size, params));
       inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -42976,7 +42976,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodTransform.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
       inst._zod.parse = (payload, _ctx) => {
         if (_ctx.direction === "backward") {
           throw new $ZodEncodeError(inst.constructor.name);
@@ -43009,62 +43009,62 @@ var init_schemas2 = __esm({
     ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
       $ZodOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
       $ZodExactOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
       $ZodNullable.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
       $ZodDefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeDefault = inst.unwrap;
     });
     ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
       $ZodPrefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
       $ZodNonOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
       $ZodSuccess.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
       $ZodCatch.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeCatch = inst.unwrap;
     });
     ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
       $ZodNaN.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
     });
     ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
       $ZodPipe.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
       inst.in = def.in;
       inst.out = def.out;
     });
@@ -43079,35 +43079,35 @@ var init_schemas2 = __esm({
     ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
       $ZodReadonly.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
       $ZodTemplateLiteral.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
     });
     ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
       $ZodLazy.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.getter();
     });
     ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
       $ZodPromise.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
       $ZodFunction.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
     });
     ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
       $ZodCustom.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
     });
     describe2 = describe;
     meta2 = meta;
@@ -43934,9 +43934,9 @@ var init_from_json_schema = __esm({
 
 // node_modules/zod/v4/core/visit.js
 function visit(schema, fnOrHandlers) {
-  const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node3, rewritten) => {
-    const h = fnOrHandlers[node3._zod.def.type];
-    return h ? h(node3, rewritten) : node3;
+  const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node4, rewritten) => {
+    const h = fnOrHandlers[node4._zod.def.type];
+    return h ? h(node4, rewritten) : node4;
   };
   const cache = /* @__PURE__ */ new Map();
   function run2(s) {
@@ -44479,10 +44479,10 @@ function isCalendarDate(value) {
   }
   const year = digit(value, 0) * 1e3 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
   const month = digit(value, 5) * 10 + digit(value, 6);
-  const day4 = digit(value, 8) * 10 + digit(value, 9);
-  if (month < 1 || month > 12 || day4 < 1) return false;
+  const day5 = digit(value, 8) * 10 + digit(value, 9);
+  if (month < 1 || month > 12 || day5 < 1) return false;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day4 <= daysInMonth[month - 1] + (leap ? 1 : 0);
+  return day5 <= daysInMonth[month - 1] + (leap ? 1 : 0);
 }
 function parseIsoDateTime(text5) {
   return isoDateTime.safeParse(text5).success ? new Date(text5) : void 0;
@@ -44535,6 +44535,10 @@ var init_glob = __esm({
 import { posix } from "node:path";
 function defaultConfig() {
   return configSchema.parse({});
+}
+function onboardingOf(config2) {
+  const defaults2 = { enabled: true, scorecardWorkflow: false, branch: "cto-copilot/onboarding" };
+  return typeof config2.onboarding === "boolean" ? { ...defaults2, enabled: config2.onboarding } : config2.onboarding;
 }
 function dataDirOf(config2) {
   return posix.normalize(config2.dataDir).replace(/\/$/, "");
@@ -44652,7 +44656,15 @@ var init_config = __esm({
         postMortems: external_exports.enum(["pull-request", "off"]).default("pull-request").meta({
           description: "On close as completed, open (or update) one pull request adding the post-mortem under incidents/."
         })
-      }).prefault({})
+      }).prefault({}),
+      onboarding: external_exports.union([
+        external_exports.boolean().meta({ description: "false: never open the onboarding pull request here (true: the defaults)." }),
+        external_exports.strictObject({
+          enabled: external_exports.boolean().default(true).meta({ description: 'Open one "Set up CTO Co-Pilot" pull request when the App is installed on a repository without tech_stack.json.' }),
+          scorecardWorkflow: external_exports.boolean().default(false).meta({ description: "Also add .github/workflows/cto-copilot-scorecard.yml (the weekly scorecard) in that pull request." }),
+          branch: external_exports.string().min(1).default("cto-copilot/onboarding")
+        })
+      ]).default(true).meta({ description: "The onboarding pull request: false opts out (set it in the organisation's .github repository to opt every repository out)." })
     }).meta({ title: "CTO Co-Pilot configuration", description: "Repository configuration (.github/cto-copilot.yml)." });
   }
 });
@@ -44668,24 +44680,24 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
-    var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
-    var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
-    function isCollection(node3) {
-      if (node3 && typeof node3 === "object")
-        switch (node3[NODE_TYPE]) {
+    var isAlias = (node4) => !!node4 && typeof node4 === "object" && node4[NODE_TYPE] === ALIAS;
+    var isDocument = (node4) => !!node4 && typeof node4 === "object" && node4[NODE_TYPE] === DOC;
+    var isMap2 = (node4) => !!node4 && typeof node4 === "object" && node4[NODE_TYPE] === MAP;
+    var isPair = (node4) => !!node4 && typeof node4 === "object" && node4[NODE_TYPE] === PAIR;
+    var isScalar2 = (node4) => !!node4 && typeof node4 === "object" && node4[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node4) => !!node4 && typeof node4 === "object" && node4[NODE_TYPE] === SEQ;
+    function isCollection(node4) {
+      if (node4 && typeof node4 === "object")
+        switch (node4[NODE_TYPE]) {
           case MAP:
           case SEQ:
             return true;
         }
       return false;
     }
-    function isNode(node3) {
-      if (node3 && typeof node3 === "object")
-        switch (node3[NODE_TYPE]) {
+    function isNode(node4) {
+      if (node4 && typeof node4 === "object")
+        switch (node4[NODE_TYPE]) {
           case ALIAS:
           case MAP:
           case SCALAR:
@@ -44694,7 +44706,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar2(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node4) => (isScalar2(node4) || isCollection(node4)) && !!node4.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -44722,98 +44734,98 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node3, visitor) {
+    function visit4(node4, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
-        const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
+      if (identity.isDocument(node4)) {
+        const cd = visit_(null, node4.contents, visitor_, Object.freeze([node4]));
         if (cd === REMOVE)
-          node3.contents = null;
+          node4.contents = null;
       } else
-        visit_(null, node3, visitor_, Object.freeze([]));
+        visit_(null, node4, visitor_, Object.freeze([]));
     }
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node3, visitor, path2) {
-      const ctrl = callVisitor(key, node3, visitor, path2);
+    function visit_(key, node4, visitor, path2) {
+      const ctrl = callVisitor(key, node4, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path2, ctrl);
         return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
-          path2 = Object.freeze(path2.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = visit_(i, node3.items[i], visitor, path2);
+        if (identity.isCollection(node4)) {
+          path2 = Object.freeze(path2.concat(node4));
+          for (let i = 0; i < node4.items.length; ++i) {
+            const ci = visit_(i, node4.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
+              node4.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
-          path2 = Object.freeze(path2.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path2);
+        } else if (identity.isPair(node4)) {
+          path2 = Object.freeze(path2.concat(node4));
+          const ck = visit_("key", node4.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path2);
+            node4.key = null;
+          const cv = visit_("value", node4.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node3.value = null;
+            node4.value = null;
         }
       }
       return ctrl;
     }
-    async function visitAsync(node3, visitor) {
+    async function visitAsync(node4, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
-        const cd = await visitAsync_(null, node3.contents, visitor_, Object.freeze([node3]));
+      if (identity.isDocument(node4)) {
+        const cd = await visitAsync_(null, node4.contents, visitor_, Object.freeze([node4]));
         if (cd === REMOVE)
-          node3.contents = null;
+          node4.contents = null;
       } else
-        await visitAsync_(null, node3, visitor_, Object.freeze([]));
+        await visitAsync_(null, node4, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node3, visitor, path2) {
-      const ctrl = await callVisitor(key, node3, visitor, path2);
+    async function visitAsync_(key, node4, visitor, path2) {
+      const ctrl = await callVisitor(key, node4, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path2, ctrl);
         return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
-          path2 = Object.freeze(path2.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = await visitAsync_(i, node3.items[i], visitor, path2);
+        if (identity.isCollection(node4)) {
+          path2 = Object.freeze(path2.concat(node4));
+          for (let i = 0; i < node4.items.length; ++i) {
+            const ci = await visitAsync_(i, node4.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
+              node4.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
-          path2 = Object.freeze(path2.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path2);
+        } else if (identity.isPair(node4)) {
+          path2 = Object.freeze(path2.concat(node4));
+          const ck = await visitAsync_("key", node4.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path2);
+            node4.key = null;
+          const cv = await visitAsync_("value", node4.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node3.value = null;
+            node4.value = null;
         }
       }
       return ctrl;
@@ -44836,32 +44848,32 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node3, visitor, path2) {
+    function callVisitor(key, node4, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node3, path2);
-      if (identity.isMap(node3))
-        return visitor.Map?.(key, node3, path2);
-      if (identity.isSeq(node3))
-        return visitor.Seq?.(key, node3, path2);
-      if (identity.isPair(node3))
-        return visitor.Pair?.(key, node3, path2);
-      if (identity.isScalar(node3))
-        return visitor.Scalar?.(key, node3, path2);
-      if (identity.isAlias(node3))
-        return visitor.Alias?.(key, node3, path2);
+        return visitor(key, node4, path2);
+      if (identity.isMap(node4))
+        return visitor.Map?.(key, node4, path2);
+      if (identity.isSeq(node4))
+        return visitor.Seq?.(key, node4, path2);
+      if (identity.isPair(node4))
+        return visitor.Pair?.(key, node4, path2);
+      if (identity.isScalar(node4))
+        return visitor.Scalar?.(key, node4, path2);
+      if (identity.isAlias(node4))
+        return visitor.Alias?.(key, node4, path2);
       return void 0;
     }
-    function replaceNode(key, path2, node3) {
+    function replaceNode(key, path2, node4) {
       const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node3;
+        parent.items[key] = node4;
       } else if (identity.isPair(parent)) {
         if (key === "key")
-          parent.key = node3;
+          parent.key = node4;
         else
-          parent.value = node3;
+          parent.value = node4;
       } else if (identity.isDocument(parent)) {
-        parent.contents = node3;
+        parent.contents = node4;
       } else {
         const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
@@ -45021,9 +45033,9 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node3) => {
-            if (identity.isNode(node3) && node3.tag)
-              tags[node3.tag] = true;
+          visit4.visit(doc.contents, (_key, node4) => {
+            if (identity.isNode(node4) && node4.tag)
+              tags[node4.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
@@ -45060,9 +45072,9 @@ var require_anchors = __commonJS({
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
       visit4.visit(root, {
-        Value(_key, node3) {
-          if (node3.anchor)
-            anchors.add(node3.anchor);
+        Value(_key, node4) {
+          if (node4.anchor)
+            anchors.add(node4.anchor);
         }
       });
       return anchors;
@@ -45266,20 +45278,20 @@ var require_Alias = __commonJS({
         } else {
           nodes = [];
           visit4.visit(doc, {
-            Node: (_key, node3) => {
-              if (identity.isAlias(node3) || identity.hasAnchor(node3))
-                nodes.push(node3);
+            Node: (_key, node4) => {
+              if (identity.isAlias(node4) || identity.hasAnchor(node4))
+                nodes.push(node4);
             }
           });
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
         let found = void 0;
-        for (const node3 of nodes) {
-          if (node3 === this)
+        for (const node4 of nodes) {
+          if (node4 === this)
             break;
-          if (node3.anchor === this.source)
-            found = node3;
+          if (node4.anchor === this.source)
+            found = node4;
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
@@ -45328,22 +45340,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node3, anchors2) {
-      if (identity.isAlias(node3)) {
-        const source = node3.resolve(doc);
+    function getAliasCount(doc, node4, anchors2) {
+      if (identity.isAlias(node4)) {
+        const source = node4.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node3)) {
+      } else if (identity.isCollection(node4)) {
         let count2 = 0;
-        for (const item of node3.items) {
+        for (const item of node4.items) {
           const c = getAliasCount(doc, item, anchors2);
           if (c > count2)
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node3)) {
-        const kc = getAliasCount(doc, node3.key, anchors2);
-        const vc = getAliasCount(doc, node3.value, anchors2);
+      } else if (identity.isPair(node4)) {
+        const kc = getAliasCount(doc, node4.key, anchors2);
+        const vc = getAliasCount(doc, node4.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -45433,10 +45445,10 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node4 = new Scalar.Scalar(value);
+          const node5 = new Scalar.Scalar(value);
           if (ref)
-            ref.node = node4;
-          return node4;
+            ref.node = node5;
+          return node5;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
@@ -45444,14 +45456,14 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node3 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node4 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
-        node3.tag = tagName;
+        node4.tag = tagName;
       else if (!tagObj.default)
-        node3.tag = tagObj.tag;
+        node4.tag = tagObj.tag;
       if (ref)
-        ref.node = node3;
-      return node3;
+        ref.node = node4;
+      return node4;
     }
     exports.createNode = createNode;
   }
@@ -45521,10 +45533,10 @@ var require_Collection = __commonJS({
           this.add(value);
         else {
           const [key, ...rest] = path2;
-          const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
-            node3.addIn(rest, value);
-          else if (node3 === void 0 && this.schema)
+          const node4 = this.get(key, true);
+          if (identity.isCollection(node4))
+            node4.addIn(rest, value);
+          else if (node4 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -45538,9 +45550,9 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
-        const node3 = this.get(key, true);
-        if (identity.isCollection(node3))
-          return node3.deleteIn(rest);
+        const node4 = this.get(key, true);
+        if (identity.isCollection(node4))
+          return node4.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
       }
@@ -45551,17 +45563,17 @@ var require_Collection = __commonJS({
        */
       getIn(path2, keepScalar) {
         const [key, ...rest] = path2;
-        const node3 = this.get(key, true);
+        const node4 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node3) ? node3.value : node3;
+          return !keepScalar && identity.isScalar(node4) ? node4.value : node4;
         else
-          return identity.isCollection(node3) ? node3.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node4) ? node4.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
-        return this.items.every((node3) => {
-          if (!identity.isPair(node3))
+        return this.items.every((node4) => {
+          if (!identity.isPair(node4))
             return false;
-          const n = node3.value;
+          const n = node4.value;
           return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
@@ -45572,8 +45584,8 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
-        const node3 = this.get(key, true);
-        return identity.isCollection(node3) ? node3.hasIn(rest) : false;
+        const node4 = this.get(key, true);
+        return identity.isCollection(node4) ? node4.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -45584,10 +45596,10 @@ var require_Collection = __commonJS({
         if (rest.length === 0) {
           this.set(key, value);
         } else {
-          const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
-            node3.setIn(rest, value);
-          else if (node3 === void 0 && this.schema)
+          const node4 = this.get(key, true);
+          if (identity.isCollection(node4))
+            node4.setIn(rest, value);
+          else if (node4 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -45784,27 +45796,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json3 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json3;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
+        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
+          str += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json3[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
+                str += json3.slice(start, i);
+                const code2 = json3.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
                     str += "\\0";
@@ -45834,23 +45846,23 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str += "\\x" + code2.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json3.slice(start, i) + "\n\n";
+                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent2;
-                if (json2[i + 2] === " ")
+                if (json3[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -45860,7 +45872,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
+      str = start ? str + json3.slice(start) : json3;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -45945,9 +45957,9 @@ ${indent2}`) + "'";
         start = start.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -45962,11 +45974,11 @@ ${indent2}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent2}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent2}`);
-      return `|${header}
+      return `|${header2}
 ${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -46113,16 +46125,16 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node3, tagObj, { anchors: anchors$1, doc }) {
+    function stringifyProps(node4, tagObj, { anchors: anchors$1, doc }) {
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node3) || identity.isCollection(node3)) && node3.anchor;
+      const anchor2 = (identity.isScalar(node4) || identity.isCollection(node4)) && node4.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
       }
-      const tag = node3.tag ?? (tagObj.default ? null : tagObj.tag);
+      const tag = node4.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
@@ -46144,15 +46156,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node3 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node3));
-      const props = stringifyProps(node3, tagObj, ctx);
+      const node4 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node4));
+      const props = stringifyProps(node4, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node3, ctx, onComment, onChompKeep) : identity.isScalar(node3) ? stringifyString.stringifyString(node3, ctx, onComment, onChompKeep) : node3.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node4, ctx, onComment, onChompKeep) : identity.isScalar(node4) ? stringifyString.stringifyString(node4, ctx, onComment, onChompKeep) : node4.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node3) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node4) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -46419,8 +46431,8 @@ var require_addPairToJSMap = __commonJS({
       if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node3 of ctx.anchors.keys())
-          strCtx.anchors.add(node3.anchor);
+        for (const node4 of ctx.anchors.keys())
+          strCtx.anchors.add(node4.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
         const strKey = key.toString(strCtx);
@@ -46729,8 +46741,8 @@ var require_YAMLMap = __commonJS({
       }
       get(key, keepScalar) {
         const it = findPair(this.items, key);
-        const node3 = it?.value;
-        return (!keepScalar && identity.isScalar(node3) ? node3.value : node3) ?? void 0;
+        const node4 = it?.value;
+        return (!keepScalar && identity.isScalar(node4) ? node4.value : node4) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -47043,9 +47055,9 @@ var require_float = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
-      stringify(node3) {
-        const num = Number(node3.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node3);
+      stringify(node4) {
+        const num = Number(node4.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node4);
       }
     };
     var float = {
@@ -47054,11 +47066,11 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node3 = new Scalar.Scalar(parseFloat(str));
+        const node4 = new Scalar.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
-          node3.minFractionDigits = str.length - dot - 1;
-        return node3;
+          node4.minFractionDigits = str.length - dot - 1;
+        return node4;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -47075,11 +47087,11 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node3, radix, prefix) {
-      const { value } = node3;
+    function intStringify(node4, radix, prefix) {
+      const { value } = node4;
       if (intIdentify(value) && value >= 0)
         return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node3);
+      return stringifyNumber.stringifyNumber(node4);
     }
     var intOct = {
       identify: (value) => intIdentify(value) && value >= 0,
@@ -47088,7 +47100,7 @@ var require_int = __commonJS({
       format: "OCT",
       test: /^0o[0-7]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node3) => intStringify(node3, 8, "0o")
+      stringify: (node4) => intStringify(node4, 8, "0o")
     };
     var int2 = {
       identify: intIdentify,
@@ -47105,7 +47117,7 @@ var require_int = __commonJS({
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node3) => intStringify(node3, 16, "0x")
+      stringify: (node4) => intStringify(node4, 16, "0x")
     };
     exports.int = int2;
     exports.intHex = intHex;
@@ -47483,9 +47495,9 @@ var require_float2 = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node3) {
-        const num = Number(node3.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node3);
+      stringify(node4) {
+        const num = Number(node4.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node4);
       }
     };
     var float = {
@@ -47494,14 +47506,14 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node3 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node4 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
-            node3.minFractionDigits = f.length;
+            node4.minFractionDigits = f.length;
         }
-        return node3;
+        return node4;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -47540,13 +47552,13 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node3, radix, prefix) {
-      const { value } = node3;
+    function intStringify(node4, radix, prefix) {
+      const { value } = node4;
       if (intIdentify(value)) {
         const str = value.toString(radix);
         return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
-      return stringifyNumber.stringifyNumber(node3);
+      return stringifyNumber.stringifyNumber(node4);
     }
     var intBin = {
       identify: intIdentify,
@@ -47555,7 +47567,7 @@ var require_int2 = __commonJS({
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node3) => intStringify(node3, 2, "0b")
+      stringify: (node4) => intStringify(node4, 2, "0b")
     };
     var intOct = {
       identify: intIdentify,
@@ -47564,7 +47576,7 @@ var require_int2 = __commonJS({
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node3) => intStringify(node3, 8, "0")
+      stringify: (node4) => intStringify(node4, 8, "0")
     };
     var int2 = {
       identify: intIdentify,
@@ -47581,7 +47593,7 @@ var require_int2 = __commonJS({
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node3) => intStringify(node3, 16, "0x")
+      stringify: (node4) => intStringify(node4, 16, "0x")
     };
     exports.int = int2;
     exports.intBin = intBin;
@@ -47691,13 +47703,13 @@ var require_timestamp = __commonJS({
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
-    function stringifySexagesimal(node3) {
-      let { value } = node3;
+    function stringifySexagesimal(node4) {
+      let { value } = node4;
       let num = (n) => n;
       if (typeof value === "bigint")
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node3);
+        return stringifyNumber.stringifyNumber(node4);
       let sign = "";
       if (value < 0) {
         sign = "-";
@@ -47747,9 +47759,9 @@ var require_timestamp = __commonJS({
         const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day4, hour2, minute2, second] = match.map(Number);
+        const [, year, month, day5, hour2, minute2, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day4, hour2 || 0, minute2 || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month - 1, day5, hour2 || 0, minute2 || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -48108,13 +48120,13 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node3, name) {
-        if (!node3.anchor) {
+      createAlias(node4, name) {
+        if (!node4.anchor) {
           const prev = anchors.anchorNames(this);
-          node3.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          node4.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
-        return new Alias.Alias(node3.anchor);
+        return new Alias.Alias(node4.anchor);
       }
       createNode(value, replacer, options) {
         let _replacer = void 0;
@@ -48146,11 +48158,11 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node3 = createNode.createNode(value, tag, ctx);
-        if (flow3 && identity.isCollection(node3))
-          node3.flow = true;
+        const node4 = createNode.createNode(value, tag, ctx);
+        if (flow3 && identity.isCollection(node4))
+          node4.flow = true;
         setAnchors();
-        return node3;
+        return node4;
       }
       /**
        * Convert a key and a value into a `Pair` using the current schema,
@@ -48282,11 +48294,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json3,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -48747,11 +48759,11 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node3 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node4 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node3.range[2];
-        seq.items.push(node3);
+        offset = node4.range[2];
+        seq.items.push(node4);
       }
       seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
@@ -49051,12 +49063,12 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node3 = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node3.range = coll.range;
-      node3.tag = tagName;
+      const node4 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node4.range = coll.range;
+      node4.tag = tagName;
       if (tag?.format)
-        node3.format = tag.format;
-      return node3;
+        node4.format = tag.format;
+      return node4;
     }
     exports.composeCollection = composeCollection;
   }
@@ -49069,10 +49081,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -49083,26 +49095,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent2, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
+          if (header2.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent2.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -49129,7 +49141,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content3 = content3.slice(0, -1);
         if (content3 && indent2.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
@@ -49156,7 +49168,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -49168,8 +49180,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -49591,11 +49603,11 @@ var require_compose_node = __commonJS({
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor: anchor2, tag } = props;
-      let node3;
+      let node4;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
-          node3 = composeAlias(ctx, token, onError);
+          node4 = composeAlias(ctx, token, onError);
           if (anchor2 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
@@ -49603,17 +49615,17 @@ var require_compose_node = __commonJS({
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node3 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node4 = composeScalar.composeScalar(ctx, token, tag, onError);
           if (anchor2)
-            node3.anchor = anchor2.source.substring(1);
+            node4.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
-            node3 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node4 = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor2)
-              node3.anchor = anchor2.source.substring(1);
+              node4.anchor = anchor2.source.substring(1);
           } catch (error63) {
             const message = error63 instanceof Error ? error63.message : String(error63);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -49625,24 +49637,24 @@ var require_compose_node = __commonJS({
           isSrcToken = false;
         }
       }
-      node3 ?? (node3 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor2 && node3.anchor === "")
+      node4 ?? (node4 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor2 && node4.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node4) || typeof node4.value !== "string" || node4.tag && node4.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
-        node3.spaceBefore = true;
+        node4.spaceBefore = true;
       if (comment) {
         if (token.type === "scalar" && token.source === "")
-          node3.comment = comment;
+          node4.comment = comment;
         else
-          node3.commentBefore = comment;
+          node4.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node3.srcToken = token;
-      return node3;
+        node4.srcToken = token;
+      return node4;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
@@ -49651,19 +49663,19 @@ var require_compose_node = __commonJS({
         indent: -1,
         source: ""
       };
-      const node3 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node4 = composeScalar.composeScalar(ctx, token, tag, onError);
       if (anchor2) {
-        node3.anchor = anchor2.source.substring(1);
-        if (node3.anchor === "")
+        node4.anchor = anchor2.source.substring(1);
+        if (node4.anchor === "")
           onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
-        node3.spaceBefore = true;
+        node4.spaceBefore = true;
       if (comment) {
-        node3.comment = comment;
-        node3.range[2] = end;
+        node4.comment = comment;
+        node4.range[2] = end;
       }
-      return node3;
+      return node4;
     }
     function composeAlias({ options }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
@@ -50008,10 +50020,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -50043,10 +50055,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -58273,14 +58285,14 @@ function createTokenizer(parser, initialize, from) {
           point3._bufferIndex = 0;
         }
         while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point3._bufferIndex));
+          go2(chunk.charCodeAt(point3._bufferIndex));
         }
       } else {
-        go(chunk);
+        go2(chunk);
       }
     }
   }
-  function go(code2) {
+  function go2(code2) {
     consumed = void 0;
     expectedCode = code2;
     state = state(code2);
@@ -59032,13 +59044,13 @@ function compiler(options) {
       children: []
     });
   }
-  function enter(node3, token, errorHandler) {
+  function enter(node4, token, errorHandler) {
     const parent = this.stack[this.stack.length - 1];
     const siblings = parent.children;
-    siblings.push(node3);
-    this.stack.push(node3);
+    siblings.push(node4);
+    this.stack.push(node4);
     this.tokenStack.push([token, errorHandler || void 0]);
-    node3.position = {
+    node4.position = {
       start: point2(token.start),
       // @ts-expect-error: `end` will be patched later.
       end: void 0
@@ -59052,7 +59064,7 @@ function compiler(options) {
     }
   }
   function exit3(token, onExitError) {
-    const node3 = this.stack.pop();
+    const node4 = this.stack.pop();
     const open3 = this.tokenStack.pop();
     if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
@@ -59068,7 +59080,7 @@ function compiler(options) {
         handler2.call(this, token, open3[0]);
       }
     }
-    node3.position.end = point2(token.end);
+    node4.position.end = point2(token.end);
   }
   function resume() {
     return toString(this.stack.pop());
@@ -59085,13 +59097,13 @@ function compiler(options) {
   }
   function onexitcodefencedfenceinfo() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.lang = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.lang = data2;
   }
   function onexitcodefencedfencemeta() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.meta = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.meta = data2;
   }
   function onexitcodefencedfence() {
     if (this.data.flowCodeInside) return;
@@ -59100,51 +59112,51 @@ function compiler(options) {
   }
   function onexitcodefenced() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
     this.data.flowCodeInside = void 0;
   }
   function onexitcodeindented() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2.replace(/(\r?\n|\r)$/g, "");
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2.replace(/(\r?\n|\r)$/g, "");
   }
   function onexitdefinitionlabelstring(token) {
     const label = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.label = label;
+    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
   }
   function onexitdefinitiontitlestring() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.title = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.title = data2;
   }
   function onexitdefinitiondestinationstring() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = data2;
   }
   function onexitatxheadingsequence(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    if (!node3.depth) {
+    const node4 = this.stack[this.stack.length - 1];
+    if (!node4.depth) {
       const depth = this.sliceSerialize(token).length;
-      node3.depth = depth;
+      node4.depth = depth;
     }
   }
   function onexitsetextheadingtext() {
     this.data.setextHeadingSlurpLineEnding = true;
   }
   function onexitsetextheadinglinesequence(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    node3.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
   }
   function onexitsetextheading() {
     this.data.setextHeadingSlurpLineEnding = void 0;
   }
   function onenterdata(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    const siblings = node3.children;
+    const node4 = this.stack[this.stack.length - 1];
+    const siblings = node4.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
       tail = text5();
@@ -59180,44 +59192,44 @@ function compiler(options) {
   }
   function onexithtmlflow() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
   }
   function onexithtmltext() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
   }
   function onexitcodetext() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
   }
   function onexitlink() {
-    const node3 = this.stack[this.stack.length - 1];
+    const node4 = this.stack[this.stack.length - 1];
     if (this.data.inReference) {
       const referenceType = this.data.referenceType || "shortcut";
-      node3.type += "Reference";
-      node3.referenceType = referenceType;
-      delete node3.url;
-      delete node3.title;
+      node4.type += "Reference";
+      node4.referenceType = referenceType;
+      delete node4.url;
+      delete node4.title;
     } else {
-      delete node3.identifier;
-      delete node3.label;
+      delete node4.identifier;
+      delete node4.label;
     }
     this.data.referenceType = void 0;
   }
   function onexitimage() {
-    const node3 = this.stack[this.stack.length - 1];
+    const node4 = this.stack[this.stack.length - 1];
     if (this.data.inReference) {
       const referenceType = this.data.referenceType || "shortcut";
-      node3.type += "Reference";
-      node3.referenceType = referenceType;
-      delete node3.url;
-      delete node3.title;
+      node4.type += "Reference";
+      node4.referenceType = referenceType;
+      delete node4.url;
+      delete node4.title;
     } else {
-      delete node3.identifier;
-      delete node3.label;
+      delete node4.identifier;
+      delete node4.label;
     }
     this.data.referenceType = void 0;
   }
@@ -59230,24 +59242,24 @@ function compiler(options) {
   function onexitlabel() {
     const fragment = this.stack[this.stack.length - 1];
     const value = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
+    const node4 = this.stack[this.stack.length - 1];
     this.data.inReference = true;
-    if (node3.type === "link") {
+    if (node4.type === "link") {
       const children = fragment.children;
-      node3.children = children;
+      node4.children = children;
     } else {
-      node3.alt = value;
+      node4.alt = value;
     }
   }
   function onexitresourcedestinationstring() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = data2;
   }
   function onexitresourcetitlestring() {
     const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.title = data2;
+    const node4 = this.stack[this.stack.length - 1];
+    node4.title = data2;
   }
   function onexitresource() {
     this.data.inReference = void 0;
@@ -59257,9 +59269,9 @@ function compiler(options) {
   }
   function onexitreferencestring(token) {
     const label = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.label = label;
+    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
     this.data.referenceType = "full";
   }
   function onexitcharacterreferencemarker(token) {
@@ -59285,13 +59297,13 @@ function compiler(options) {
   }
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = this.sliceSerialize(token);
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = this.sliceSerialize(token);
   }
   function onexitautolinkemail(token) {
     onexitdata.call(this, token);
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = "mailto:" + this.sliceSerialize(token);
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = "mailto:" + this.sliceSerialize(token);
   }
   function blockQuote2() {
     return {
@@ -59574,11 +59586,11 @@ function propertiesFactory(check2) {
     check2
   );
   return castFactory(all2);
-  function all2(node3) {
+  function all2(node4) {
     const nodeAsRecord = (
       /** @type {Record<string, unknown>} */
       /** @type {unknown} */
-      node3
+      node4
     );
     let key;
     for (key in check2) {
@@ -59589,8 +59601,8 @@ function propertiesFactory(check2) {
 }
 function typeFactory(check2) {
   return castFactory(type);
-  function type(node3) {
-    return node3 && node3.type === check2;
+  function type(node4) {
+    return node4 && node4.type === check2;
   }
 }
 function castFactory(testFunction) {
@@ -59716,10 +59728,10 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
   const is2 = convert(check2);
   const step = preorder ? 1 : -1;
   factory(tree, void 0, [])();
-  function factory(node3, index2, parents) {
+  function factory(node4, index2, parents) {
     const value = (
       /** @type {Record<string, unknown>} */
-      node3 && typeof node3 === "object" ? node3 : {}
+      node4 && typeof node4 === "object" ? node4 : {}
     );
     if (typeof value.type === "string") {
       const name = (
@@ -59730,23 +59742,23 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
         )
       );
       Object.defineProperty(visit4, "name", {
-        value: "node (" + color(node3.type + (name ? "<" + name + ">" : "")) + ")"
+        value: "node (" + color(node4.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
     return visit4;
     function visit4() {
-      const matches2 = !check2 || is2(node3, index2, parents[parents.length - 1] || void 0);
+      const matches2 = !check2 || is2(node4, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches2) {
-        result = toResult(enter(node3, parents, index2));
+        result = toResult(enter(node4, parents, index2));
         if (result[0] === EXIT) {
           return result;
         }
       }
-      if ("children" in node3 && node3.children) {
+      if ("children" in node4 && node4.children) {
         const nodeAsParent = (
           /** @type {UnistParent} */
-          node3
+          node4
         );
         if (nodeAsParent.children && result[0] !== SKIP) {
           let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
@@ -59762,7 +59774,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
         }
       }
       if (exit3 && matches2) {
-        const exitResult = toResult(exit3(node3, parents, index2));
+        const exitResult = toResult(exit3(node4, parents, index2));
         if (exitResult[0] === SKIP) {
           throw new Error(
             "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
@@ -59813,13 +59825,13 @@ function findAndReplace(tree, list2, options) {
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
   }
-  function visitor(node3, parents, index2) {
-    if (node3.type === "text" && typeof index2 === "number") {
-      return handler2(node3, parents, index2);
+  function visitor(node4, parents, index2) {
+    if (node4.type === "text" && typeof index2 === "number") {
+      return handler2(node4, parents, index2);
     }
-    if (ignored(node3, index2, parents[parents.length - 1])) return SKIP;
+    if (ignored(node4, index2, parents[parents.length - 1])) return SKIP;
   }
-  function handler2(node3, parents, index2) {
+  function handler2(node4, parents, index2) {
     const parent = parents[parents.length - 1];
     const find = pairs[pairIndex][0];
     const replace2 = pairs[pairIndex][1];
@@ -59827,13 +59839,13 @@ function findAndReplace(tree, list2, options) {
     let change = false;
     let nodes = [];
     find.lastIndex = 0;
-    let match = find.exec(node3.value);
+    let match = find.exec(node4.value);
     while (match) {
       const position2 = match.index;
       const matchObject = {
         index: match.index,
         input: match.input,
-        stack: [...parents, node3]
+        stack: [...parents, node4]
       };
       let value = replace2(...match, matchObject);
       if (typeof value === "string") {
@@ -59843,7 +59855,7 @@ function findAndReplace(tree, list2, options) {
         find.lastIndex = position2 + 1;
       } else {
         if (start !== position2) {
-          add({ type: "text", value: node3.value.slice(start, position2) });
+          add({ type: "text", value: node4.value.slice(start, position2) });
         }
         if (Array.isArray(value)) {
           for (const child of value) add(child);
@@ -59856,15 +59868,15 @@ function findAndReplace(tree, list2, options) {
       if (!find.global) {
         break;
       }
-      match = find.exec(node3.value);
+      match = find.exec(node4.value);
     }
     if (change) {
-      if (start < node3.value.length) {
-        add({ type: "text", value: node3.value.slice(start) });
+      if (start < node4.value.length) {
+        add({ type: "text", value: node4.value.slice(start) });
       }
       parent.children.splice(index2, 1, ...nodes);
     } else {
-      nodes = [node3];
+      nodes = [node4];
     }
     return index2 + nodes.length;
     function add(child) {
@@ -59951,9 +59963,9 @@ function exitLiteralAutolinkHttp(token) {
 }
 function exitLiteralAutolinkWww(token) {
   this.config.exit.data.call(this, token);
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "link");
-  node3.url = "http://" + this.sliceSerialize(token);
+  const node4 = this.stack[this.stack.length - 1];
+  ok(node4.type === "link");
+  node4.url = "http://" + this.sliceSerialize(token);
 }
 function exitLiteralAutolinkEmail(token) {
   this.config.exit.autolinkEmail.call(this, token);
@@ -60117,24 +60129,24 @@ function enterFootnoteDefinition(token) {
 }
 function exitFootnoteCallString(token) {
   const label = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "footnoteReference");
-  node3.identifier = normalizeIdentifier(
+  const node4 = this.stack[this.stack.length - 1];
+  ok(node4.type === "footnoteReference");
+  node4.identifier = normalizeIdentifier(
     this.sliceSerialize(token)
   ).toLowerCase();
-  node3.label = label;
+  node4.label = label;
 }
 function exitFootnoteCall(token) {
   this.exit(token);
 }
 function exitFootnoteDefinitionLabelString(token) {
   const label = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "footnoteDefinition");
-  node3.identifier = normalizeIdentifier(
+  const node4 = this.stack[this.stack.length - 1];
+  ok(node4.type === "footnoteDefinition");
+  node4.identifier = normalizeIdentifier(
     this.sliceSerialize(token)
   ).toLowerCase();
-  node3.label = label;
+  node4.label = label;
 }
 function exitFootnoteDefinition(token) {
   this.exit(token);
@@ -60142,13 +60154,13 @@ function exitFootnoteDefinition(token) {
 function footnoteReferencePeek() {
   return "[";
 }
-function footnoteReference(node3, _, state, info3) {
+function footnoteReference(node4, _, state, info3) {
   const tracker = state.createTracker(info3);
   let value = tracker.move("[^");
   const exit3 = state.enter("footnoteReference");
   const subexit = state.enter("reference");
   value += tracker.move(
-    state.safe(state.associationId(node3), { after: "]", before: value })
+    state.safe(state.associationId(node4), { after: "]", before: value })
   );
   subexit();
   exit3();
@@ -60200,12 +60212,12 @@ function enterStrikethrough(token) {
 function exitStrikethrough(token) {
   this.exit(token);
 }
-function handleDelete(node3, _, state, info3) {
+function handleDelete(node4, _, state, info3) {
   const tracker = state.createTracker(info3);
   const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
   const exit3 = state.enter("strikethrough");
   let value = tracker.move(sequence);
-  value += state.containerPhrasing(node3, {
+  value += state.containerPhrasing(node4, {
     ...tracker.current(),
     before: value,
     after: "~"
@@ -60286,9 +60298,9 @@ function exitCodeText(token) {
   if (this.data.inTable) {
     value = value.replace(/\\([\\|])/g, replace);
   }
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "inlineCode");
-  node3.value = value;
+  const node4 = this.stack[this.stack.length - 1];
+  ok(node4.type === "inlineCode");
+  node4.value = value;
   this.exit(token);
 }
 function replace($0, $1) {
@@ -60318,16 +60330,16 @@ function gfmTaskListItemFromMarkdown() {
   };
 }
 function exitCheck(token) {
-  const node3 = this.stack[this.stack.length - 2];
-  ok(node3.type === "listItem");
-  node3.checked = token.type === "taskListCheckValueChecked";
+  const node4 = this.stack[this.stack.length - 2];
+  ok(node4.type === "listItem");
+  node4.checked = token.type === "taskListCheckValueChecked";
 }
 function exitParagraphWithTaskListItem(token) {
   const parent = this.stack[this.stack.length - 2];
   if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node3 = this.stack[this.stack.length - 1];
-    ok(node3.type === "paragraph");
-    const head = node3.children[0];
+    const node4 = this.stack[this.stack.length - 1];
+    ok(node4.type === "paragraph");
+    const head = node4.children[0];
     if (head && head.type === "text") {
       const siblings = parent.children;
       let index2 = -1;
@@ -60339,14 +60351,14 @@ function exitParagraphWithTaskListItem(token) {
           break;
         }
       }
-      if (firstParagraph === node3) {
+      if (firstParagraph === node4) {
         head.value = head.value.slice(1);
         if (head.value.length === 0) {
-          node3.children.shift();
-        } else if (node3.position && head.position && typeof head.position.start.offset === "number") {
+          node4.children.shift();
+        } else if (node4.position && head.position && typeof head.position.start.offset === "number") {
           head.position.start.column++;
           head.position.start.offset++;
-          node3.position.start = { ...head.position.start };
+          node4.position.start = { ...head.position.start };
         }
       }
     }
@@ -61643,15 +61655,15 @@ function flushCell(map2, context3, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map2, context3, index2, table, tableBody) {
+function flushTableEnd(map2, context3, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context3.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context3]);
   }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context3]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context3]);
   map2.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -61905,33 +61917,33 @@ var init_limits = __esm({
 });
 
 // src/markdown/document.ts
-function spanOf(node3) {
-  return { start: node3.position?.start.offset ?? 0, end: node3.position?.end.offset ?? 0 };
+function spanOf(node4) {
+  return { start: node4.position?.start.offset ?? 0, end: node4.position?.end.offset ?? 0 };
 }
 function parseMarkdownRecord(original) {
   const { text: text5, hits } = boundMarkdown(original);
   const tree = fromMarkdown(text5, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const record3 = { fields: /* @__PURE__ */ new Map(), sections: [], limits: hits };
-  const visit4 = (node3) => {
-    if (node3.type === "heading") {
-      const heading = node3;
+  const record4 = { fields: /* @__PURE__ */ new Map(), sections: [], limits: hits };
+  const visit4 = (node4) => {
+    if (node4.type === "heading") {
+      const heading = node4;
       const title = toString(heading).trim();
-      if (!record3.title && heading.depth <= 2) record3.title = { text: title, span: spanOf(heading) };
+      if (!record4.title && heading.depth <= 2) record4.title = { text: title, span: spanOf(heading) };
       const span = spanOf(heading);
-      const previous3 = record3.sections[record3.sections.length - 1];
+      const previous3 = record4.sections[record4.sections.length - 1];
       if (previous3) previous3.body.end = span.start;
-      record3.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
+      record4.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text5.length } });
       return;
     }
-    if (node3.type === "paragraph") {
-      collectFields(text5, spanOf(node3), record3.fields);
+    if (node4.type === "paragraph") {
+      collectFields(text5, spanOf(node4), record4.fields);
       return;
     }
-    if (node3.type === "table" || node3.type === "code" || node3.type === "html") return;
-    if ("children" in node3) for (const child of node3.children) visit4(child);
+    if (node4.type === "table" || node4.type === "code" || node4.type === "html") return;
+    if ("children" in node4) for (const child of node4.children) visit4(child);
   };
   visit4(tree);
-  return record3;
+  return record4;
 }
 function collectFields(text5, paragraph, into) {
   let lineStart = paragraph.start;
@@ -61954,9 +61966,9 @@ function collectFields(text5, paragraph, into) {
     lineStart += line.length + 1;
   }
 }
-function findSection(record3, title) {
+function findSection(record4, title) {
   const wanted = title.toLowerCase();
-  return record3.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
+  return record4.sections.find((section) => section.title.toLowerCase().replace(/[:.]$/, "") === wanted);
 }
 var fieldLine;
 var init_document2 = __esm({
@@ -61984,18 +61996,18 @@ function references(field) {
   return out;
 }
 function parseAdr(text5) {
-  const record3 = parseMarkdownRecord(text5);
-  const statusField = record3.fields.get("status");
+  const record4 = parseMarkdownRecord(text5);
+  const statusField = record4.fields.get("status");
   const firstWord = statusField?.value.trim().split(/[\s,;:(]/)[0]?.toLowerCase() ?? "";
   const known = adrStatuses.includes(firstWord) ? firstWord : void 0;
   return {
-    record: record3,
-    title: record3.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
+    record: record4,
+    title: record4.title?.text.replace(/^ADR\s*[:\-–]\s*/i, "").trim(),
     status: statusField ? { value: statusField.value, known, span: statusField.span } : void 0,
-    date: record3.fields.get("date"),
-    deciders: record3.fields.get("deciders"),
-    supersededBy: [...references(statusField), ...references(record3.fields.get("superseded by"))],
-    supersedes: references(record3.fields.get("supersedes"))
+    date: record4.fields.get("date"),
+    deciders: record4.fields.get("deciders"),
+    supersededBy: [...references(statusField), ...references(record4.fields.get("superseded by"))],
+    supersedes: references(record4.fields.get("supersedes"))
   };
 }
 var adrStatuses, adrReference;
@@ -62275,8 +62287,8 @@ function dataLayoutOf(config2) {
 function dataFilePath(layout, kind) {
   return `${layout.dataDir}/${jsonFiles[kind].name}`;
 }
-function snapshotPath(layout, day4) {
-  return `${layout.scorecards}/scorecard_${day4}.json`;
+function snapshotPath(layout, day5) {
+  return `${layout.scorecards}/scorecard_${day5}.json`;
 }
 function isRecordFileName(name) {
   return name.endsWith(".md") && !notRecords.test(name);
@@ -62421,10 +62433,10 @@ function parseTimestamp(text5) {
     text5.trim()
   );
   if (!match) return void 0;
-  const [, year, month, day4, hour2, minute2, second = "00", zone = "Z"] = match;
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day4), Number(hour2), Number(minute2), Number(second));
+  const [, year, month, day5, hour2, minute2, second = "00", zone = "Z"] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day5), Number(hour2), Number(minute2), Number(second));
   const check2 = new Date(utc);
-  if (check2.getUTCDate() !== Number(day4) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute2) > 59)
+  if (check2.getUTCDate() !== Number(day5) || check2.getUTCMonth() !== Number(month) - 1 || Number(hour2) > 23 || Number(minute2) > 59)
     return void 0;
   if (/^(Z|UTC)$/i.test(zone)) return utc;
   const sign = zone.startsWith("-") ? -1 : 1;
@@ -62448,14 +62460,14 @@ function parseDurationMinutes(text5) {
   return void 0;
 }
 function parseIncident(text5) {
-  const record3 = parseMarkdownRecord(text5);
-  const field = (name) => record3.fields.get(name);
+  const record4 = parseMarkdownRecord(text5);
+  const field = (name) => record4.fields.get(name);
   const started = field("started");
   const resolved = field("resolved");
   const duration3 = field("duration");
   return {
-    record: record3,
-    title: record3.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
+    record: record4,
+    title: record4.title?.text.replace(/^Incident\s*[:\-–]\s*/i, "").trim(),
     severity: field("severity"),
     status: field("status"),
     started,
@@ -62681,21 +62693,21 @@ var require_light = __commonJS({
           this.length = 0;
         }
         push(value) {
-          var node3;
+          var node4;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
-          node3 = {
+          node4 = {
             value,
             prev: this._last,
             next: null
           };
           if (this._last != null) {
-            this._last.next = node3;
-            this._last = node3;
+            this._last.next = node4;
+            this._last = node4;
           } else {
-            this._first = this._last = node3;
+            this._first = this._last = node4;
           }
           return void 0;
         }
@@ -62723,28 +62735,28 @@ var require_light = __commonJS({
           }
         }
         getArray() {
-          var node3, ref, results;
-          node3 = this._first;
+          var node4, ref, results;
+          node4 = this._first;
           results = [];
-          while (node3 != null) {
-            results.push((ref = node3, node3 = node3.next, ref.value));
+          while (node4 != null) {
+            results.push((ref = node4, node4 = node4.next, ref.value));
           }
           return results;
         }
         forEachShift(cb) {
-          var node3;
-          node3 = this.shift();
-          while (node3 != null) {
-            cb(node3), node3 = this.shift();
+          var node4;
+          node4 = this.shift();
+          while (node4 != null) {
+            cb(node4), node4 = this.shift();
           }
           return void 0;
         }
         debug() {
-          var node3, ref, ref1, ref2, results;
-          node3 = this._first;
+          var node4, ref, ref1, ref2, results;
+          node4 = this._first;
           results = [];
-          while (node3 != null) {
-            results.push((ref = node3, node3 = node3.next, {
+          while (node4 != null) {
+            results.push((ref = node4, node4 = node4.next, {
               value: ref.value,
               prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
               next: (ref2 = ref.next) != null ? ref2.value : void 0
@@ -63686,16 +63698,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index2 = this._randomIndex();
               return this._store.__register__(index2, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
-                var empty2;
+                var empty3;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
                 if (success2) {
                   queue.shift();
-                  empty2 = this.empty();
-                  if (empty2) {
+                  empty3 = this.empty();
+                  if (empty3) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty2);
+                    this.Events.trigger("depleted", empty3);
                   }
                   this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -64301,8 +64313,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -65090,22 +65102,22 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   ];
   const visited = new WeakSet([rootProcessed]);
   while (stack.length > 0) {
-    const node3 = stack[stack.length - 1];
-    if (node3.index === 0) {
-      chunks.push(node3.isArray ? "[" : "{");
+    const node4 = stack[stack.length - 1];
+    if (node4.index === 0) {
+      chunks.push(node4.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
-    if (node3.isArray) {
-      if (node3.index < node3.val.length) {
-        if (!node3.first) chunks.push(",");
+    if (node4.isArray) {
+      if (node4.index < node4.val.length) {
+        if (!node4.first) chunks.push(",");
         if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node3.val[node3.index];
-        const childVal = prepareVal(node3.val, String(node3.index), childRaw);
+        const childRaw = node4.val[node4.index];
+        const childVal = prepareVal(node4.val, String(node4.index), childRaw);
         if (isUnstringifiable(childVal)) {
           chunks.push("null");
-          node3.first = false;
-          node3.index++;
+          node4.first = false;
+          node4.index++;
         } else {
           const isComplexObject = childVal !== null && typeof childVal === "object";
           const isNativeRaw = isRawJSON(childVal);
@@ -65115,34 +65127,34 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             }
             visited.add(childVal);
             stack.push({
-              parent: node3.val,
-              key: String(node3.index),
+              parent: node4.val,
+              key: String(node4.index),
               val: childVal,
               isArray: Array.isArray(childVal),
               keys: Array.isArray(childVal) ? null : Object.keys(childVal),
               index: 0,
               first: true
             });
-            node3.first = false;
-            node3.index++;
+            node4.first = false;
+            node4.index++;
           } else {
             chunks.push(originalStringify(childVal));
-            node3.first = false;
-            node3.index++;
+            node4.first = false;
+            node4.index++;
           }
         }
       } else {
         isDone = true;
       }
     } else {
-      while (node3.index < node3.keys.length) {
-        const k = node3.keys[node3.index++];
+      while (node4.index < node4.keys.length) {
+        const k = node4.keys[node4.index++];
         const isFilteredOutByArray = propertyList && !propertyList.has(k);
         if (isFilteredOutByArray) continue;
-        const childRaw = node3.val[k];
-        const childVal = prepareVal(node3.val, k, childRaw);
+        const childRaw = node4.val[k];
+        const childVal = prepareVal(node4.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node3.first) chunks.push(",");
+        if (!node4.first) chunks.push(",");
         if (space) {
           chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
@@ -65156,7 +65168,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           }
           visited.add(childVal);
           stack.push({
-            parent: node3.val,
+            parent: node4.val,
             key: k,
             val: childVal,
             isArray: Array.isArray(childVal),
@@ -65164,23 +65176,23 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             index: 0,
             first: true
           });
-          node3.first = false;
+          node4.first = false;
           break;
         } else {
           chunks.push(originalStringify(childVal));
-          node3.first = false;
+          node4.first = false;
         }
       }
-      const isNodeFullyProcessed = node3.index >= node3.keys.length && stack[stack.length - 1] === node3;
+      const isNodeFullyProcessed = node4.index >= node4.keys.length && stack[stack.length - 1] === node4;
       if (isNodeFullyProcessed) {
         isDone = true;
       }
     }
     if (isDone) {
       level--;
-      if (!node3.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node3.isArray ? "]" : "}");
-      visited.delete(node3.val);
+      if (!node4.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node4.isArray ? "]" : "}");
+      visited.delete(node4.val);
       stack.pop();
     }
   }
@@ -65284,10 +65296,10 @@ var applyReviverIteratively = (parsed, userReviver) => {
   const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
-    const node3 = stack[stack.length - 1];
-    if (!node3.visited) {
-      node3.visited = true;
-      const value = node3.parent[node3.key];
+    const node4 = stack[stack.length - 1];
+    if (!node4.visited) {
+      node4.visited = true;
+      const value = node4.parent[node4.key];
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
@@ -65296,7 +65308,7 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node3;
+      const { parent, key } = node4;
       let value = parent[key];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
@@ -65614,9 +65626,9 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query3, options) {
+function graphql(request2, query4, options) {
   if (options) {
-    if (typeof query3 === "string" && "query" in options) {
+    if (typeof query4 === "string" && "query" in options) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
@@ -65630,7 +65642,7 @@ function graphql(request2, query3, options) {
       );
     }
   }
-  const parsedOptions = typeof query3 === "string" ? Object.assign({ query: query3 }, options) : query3;
+  const parsedOptions = typeof query4 === "string" ? Object.assign({ query: query4 }, options) : query4;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -65665,8 +65677,8 @@ function graphql(request2, query3, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query3, options) => {
-    return graphql(newRequest, query3, options);
+  const newApi = (query4, options) => {
+    return graphql(newRequest, query4, options);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -68547,21 +68559,21 @@ async function commitFiles(client, repo, branch, head, files, message) {
 
 // src/github/open-pull-request.ts
 async function readBranchAndPullRequest(client, repo, branch) {
-  const query3 = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
+  const query4 = `query BranchAndPull($owner: String!, $name: String!, $qualified: String!, $branch: String!) {
     repository(owner: $owner, name: $name) {
       id
       ref(qualifiedName: $qualified) { target { oid } }
       pullRequests(headRefName: $branch, states: [OPEN], first: 1) { nodes { number url } }
     }
   }`;
-  const data = await client.graphql(query3, {
+  const data = await client.graphql(query4, {
     owner: repo.owner,
     name: repo.repo,
     qualified: `refs/heads/${branch}`,
     branch
   });
   if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-  const pull = data.repository.pullRequests.nodes?.find((node3) => node3 !== null) ?? void 0;
+  const pull = data.repository.pullRequests.nodes?.find((node4) => node4 !== null) ?? void 0;
   return {
     repositoryId: data.repository.id,
     ...data.repository.ref?.target ? { branchSha: data.repository.ref.target.oid } : {},
@@ -68579,6 +68591,26 @@ async function createPullRequest(client, repositoryId, fields2) {
   const pull = data.createPullRequest?.pullRequest;
   if (!pull) throw new Error("GitHub did not return the new pull request");
   return pull;
+}
+async function readLatestPullRequest(client, repo, branch) {
+  const query4 = `query LatestPull($owner: String!, $name: String!, $branch: String!) {
+    repository(owner: $owner, name: $name) {
+      pullRequests(headRefName: $branch, states: [OPEN, CLOSED, MERGED], first: 1, orderBy: { field: CREATED_AT, direction: DESC }) {
+        nodes { number url state closedAt }
+      }
+    }
+  }`;
+  const data = await client.graphql(query4, { owner: repo.owner, name: repo.repo, branch });
+  if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+  const pull = data.repository.pullRequests.nodes?.find((node4) => node4 !== null);
+  if (!pull) return void 0;
+  const state = pull.state.toLowerCase();
+  return {
+    number: pull.number,
+    url: pull.url,
+    state,
+    ...pull.closedAt ? { closedAt: Date.parse(pull.closedAt) } : {}
+  };
 }
 
 // src/github/labels.ts
@@ -68734,16 +68766,16 @@ function tagMatcher(pattern) {
 var selected = (pattern) => pattern === void 0 ? "The release-shaped tags (v1.2.3 or 1.2.3)" : `The tags matching "${pattern}"`;
 function tagPatternAdvice(tags, pattern) {
   const advice = [];
-  const shown = selected(pattern);
+  const shown2 = selected(pattern);
   const markers = tags.filter((tag) => /(^|[^a-z])\d+\.(\d+\.)?x$/i.test(tag.ref)).map((tag) => tag.ref);
   if (markers.length > 0)
     advice.push(
-      `${shown} include ${markers.length === 1 ? "a tag that looks like a branch marker" : `${markers.length} tags that look like branch markers`}, not releases (${markers.slice(0, 3).join(", ")}): narrow the pattern, e.g. "v[0-9]*.[0-9]*.[0-9]*"`
+      `${shown2} include ${markers.length === 1 ? "a tag that looks like a branch marker" : `${markers.length} tags that look like branch markers`}, not releases (${markers.slice(0, 3).join(", ")}): narrow the pattern, e.g. "v[0-9]*.[0-9]*.[0-9]*"`
     );
   const prereleases = tags.filter((tag) => import_semver2.default.prerelease(versionOf(tag.ref) ?? "") !== null).map((tag) => tag.ref);
   if (prereleases.length > 0)
     advice.push(
-      `${shown} include ${prereleases.length} pre-release${prereleases.length === 1 ? "" : "s"} (${prereleases.slice(0, 3).join(", ")}): they count as deployments; leave dora.tagPattern unset to take release-shaped tags only`
+      `${shown2} include ${prereleases.length} pre-release${prereleases.length === 1 ? "" : "s"} (${prereleases.slice(0, 3).join(", ")}): they count as deployments; leave dora.tagPattern unset to take release-shaped tags only`
     );
   const versions = [...tags].sort((a, b) => a.time - b.time).flatMap((tag) => {
     const version3 = versionOf(tag.ref);
@@ -68759,7 +68791,7 @@ function tagPatternAdvice(tags, pattern) {
     const newestMajor = Math.max(...versions.map((tag) => import_semver2.default.major(tag.version)));
     const prefix = versions.find((tag) => import_semver2.default.major(tag.version) === newestMajor).ref.startsWith("v") ? "v" : "";
     advice.push(
-      `${shown} mix release lines: ${backports.length} tag${backports.length === 1 ? " was" : "s were"} made after a higher version (e.g. ${backports[0].ref}). Each line's changes are counted once, on the line that shipped them first; to follow one line only, set dora.tagPattern, e.g. "${prefix}${newestMajor}.*"`
+      `${shown2} mix release lines: ${backports.length} tag${backports.length === 1 ? " was" : "s were"} made after a higher version (e.g. ${backports[0].ref}). Each line's changes are counted once, on the line that shipped them first; to follow one line only, set dora.tagPattern, e.g. "${prefix}${newestMajor}.*"`
     );
   }
   return advice;
@@ -68774,16 +68806,16 @@ var query = `query Deployments($owner: String!, $name: String!, $environments: [
     }
   }
 }`;
-function deploymentFromNode(node3) {
-  const statuses = (node3.statuses?.nodes ?? []).filter((status2) => status2 !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+function deploymentFromNode(node4) {
+  const statuses = (node4.statuses?.nodes ?? []).filter((status2) => status2 !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const success2 = statuses.find((status2) => status2.state === "SUCCESS");
   const failure2 = statuses.find((status2) => status2.state === "FAILURE" || status2.state === "ERROR");
   if (!success2 && !failure2) return void 0;
   return {
-    ref: String(node3.databaseId ?? node3.commitOid.slice(0, 7)),
-    sha: node3.commitOid,
+    ref: String(node4.databaseId ?? node4.commitOid.slice(0, 7)),
+    sha: node4.commitOid,
     time: Date.parse((success2 ?? failure2).createdAt),
-    environment: node3.environment ?? "production",
+    environment: node4.environment ?? "production",
     status: success2 ? "success" : "failure"
   };
 }
@@ -68797,15 +68829,15 @@ async function fetchDeployments(client, repo, environment, since) {
       environments: [environment],
       after
     });
-    const connection = data.repository?.deployments;
-    if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-    for (const node3 of connection.nodes ?? []) {
-      const deployment = node3 ? deploymentFromNode(node3) : void 0;
+    const connection2 = data.repository?.deployments;
+    if (!connection2) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+    for (const node4 of connection2.nodes ?? []) {
+      const deployment = node4 ? deploymentFromNode(node4) : void 0;
       if (deployment) deployments.push(deployment);
     }
     const olderSuccess = deployments.some((deployment) => deployment.status === "success" && deployment.time <= since);
-    if (!connection.pageInfo.hasNextPage || olderSuccess) return deployments;
-    after = connection.pageInfo.endCursor;
+    if (!connection2.pageInfo.hasNextPage || olderSuccess) return deployments;
+    after = connection2.pageInfo.endCursor;
   }
 }
 
@@ -68862,14 +68894,14 @@ async function fetchHistory(client, repo, tip, since) {
     });
     const history = data.repository?.object?.history;
     if (!history) return commits;
-    for (const node3 of history.nodes ?? []) {
-      if (!node3) continue;
-      const revertOf = revertedCommitIn(node3.messageBody);
+    for (const node4 of history.nodes ?? []) {
+      if (!node4) continue;
+      const revertOf = revertedCommitIn(node4.messageBody);
       commits.push({
-        sha: node3.oid,
-        parents: (node3.parents.nodes ?? []).flatMap((parent) => parent ? [parent.oid] : []),
-        authorTime: Date.parse(node3.authoredDate),
-        subject: node3.messageHeadline,
+        sha: node4.oid,
+        parents: (node4.parents.nodes ?? []).flatMap((parent) => parent ? [parent.oid] : []),
+        authorTime: Date.parse(node4.authoredDate),
+        subject: node4.messageHeadline,
         ...revertOf ? { revertOf } : {}
       });
     }
@@ -68879,27 +68911,27 @@ async function fetchHistory(client, repo, tip, since) {
 }
 
 // src/github/page-back.ts
-async function pageBack(client, query3, variables, pick2, toEvent, since, orderTime) {
+async function pageBack(client, query4, variables, pick2, toEvent, since, orderTime) {
   const events = [];
   let after = null;
   for (; ; ) {
-    const connection = pick2(await client.graphql(query3, { ...variables, after }));
-    if (!connection) throw new Error(`repository ${String(variables.owner)}/${String(variables.name)} not found`);
+    const connection2 = pick2(await client.graphql(query4, { ...variables, after }));
+    if (!connection2) throw new Error(`repository ${String(variables.owner)}/${String(variables.name)} not found`);
     let older = false;
-    for (const node3 of connection.nodes ?? []) {
-      if (!node3) continue;
-      const event = toEvent(node3);
+    for (const node4 of connection2.nodes ?? []) {
+      if (!node4) continue;
+      const event = toEvent(node4);
       if (event) events.push(event);
-      if (orderTime(node3) <= since && event) older = true;
+      if (orderTime(node4) <= since && event) older = true;
     }
-    if (!connection.pageInfo.hasNextPage || older) return events;
-    after = connection.pageInfo.endCursor;
+    if (!connection2.pageInfo.hasNextPage || older) return events;
+    after = connection2.pageInfo.endCursor;
   }
 }
 
 // src/github/fetch-merges.ts
 function fetchMergeDeployments(client, repo, baseBranch, since) {
-  const query3 = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
+  const query4 = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       pullRequests(states: [MERGED], baseRefName: $base, first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
@@ -68909,26 +68941,26 @@ function fetchMergeDeployments(client, repo, baseBranch, since) {
   }`;
   return pageBack(
     client,
-    query3,
+    query4,
     { owner: repo.owner, name: repo.repo, base: baseBranch },
     (data) => data.repository?.pullRequests,
-    (node3) => node3.mergedAt && node3.mergeCommit ? {
-      ref: `#${node3.number}`,
-      sha: node3.mergeCommit.oid,
-      time: Date.parse(node3.mergedAt),
+    (node4) => node4.mergedAt && node4.mergeCommit ? {
+      ref: `#${node4.number}`,
+      sha: node4.mergeCommit.oid,
+      time: Date.parse(node4.mergedAt),
       environment: "production",
       status: "success",
-      markers: [node3.headRefName, ...(node3.labels?.nodes ?? []).flatMap((label) => label ? [label.name] : [])]
+      markers: [node4.headRefName, ...(node4.labels?.nodes ?? []).flatMap((label) => label ? [label.name] : [])]
     } : void 0,
     since,
     // Ordered by update: a pull request updated before `since` was merged before it too.
-    (node3) => Date.parse(node3.updatedAt)
+    (node4) => Date.parse(node4.updatedAt)
   );
 }
 
 // src/github/fetch-releases.ts
 function fetchReleaseDeployments(client, repo, since) {
-  const query3 = `query Releases($owner: String!, $name: String!, $after: String) {
+  const query4 = `query Releases($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       releases(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
@@ -68938,19 +68970,19 @@ function fetchReleaseDeployments(client, repo, since) {
   }`;
   return pageBack(
     client,
-    query3,
+    query4,
     { owner: repo.owner, name: repo.repo },
     (data) => data.repository?.releases,
-    (node3) => node3.isDraft || node3.isPrerelease || !node3.publishedAt || !node3.tagCommit ? void 0 : {
-      ref: node3.tagName,
-      sha: node3.tagCommit.oid,
-      time: Date.parse(node3.publishedAt),
+    (node4) => node4.isDraft || node4.isPrerelease || !node4.publishedAt || !node4.tagCommit ? void 0 : {
+      ref: node4.tagName,
+      sha: node4.tagCommit.oid,
+      time: Date.parse(node4.publishedAt),
       environment: "production",
       status: "success",
-      markers: [node3.tagName, node3.name ?? ""]
+      markers: [node4.tagName, node4.name ?? ""]
     },
     since,
-    (node3) => Date.parse(node3.publishedAt ?? "9999-01-01")
+    (node4) => Date.parse(node4.publishedAt ?? "9999-01-01")
   );
 }
 
@@ -68962,7 +68994,7 @@ function peel(target) {
   return void 0;
 }
 async function fetchTagDeployments(client, repo, matches2, since) {
-  const query3 = `query Tags($owner: String!, $name: String!, $after: String) {
+  const query4 = `query Tags($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       refs(refPrefix: "refs/tags/", first: 100, after: $after, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
@@ -68971,33 +69003,33 @@ async function fetchTagDeployments(client, repo, matches2, since) {
     }
   }`;
   const notes2 = [];
-  const timeOf = (node3) => Date.parse(
-    (node3.target?.__typename === "Tag" ? node3.target.tagger?.date : void 0) ?? peel(node3.target)?.committedDate ?? ""
+  const timeOf = (node4) => Date.parse(
+    (node4.target?.__typename === "Tag" ? node4.target.tagger?.date : void 0) ?? peel(node4.target)?.committedDate ?? ""
   );
   const deployments = await pageBack(
     client,
-    query3,
+    query4,
     { owner: repo.owner, name: repo.repo },
     (data) => data.repository?.refs ?? void 0,
-    (node3) => {
-      if (!matches2(node3.name)) return void 0;
-      const commit = peel(node3.target);
-      const time3 = timeOf(node3);
+    (node4) => {
+      if (!matches2(node4.name)) return void 0;
+      const commit = peel(node4.target);
+      const time3 = timeOf(node4);
       if (!commit || Number.isNaN(time3)) {
-        notes2.push(`tag ${node3.name} does not lead to a commit: skipped`);
+        notes2.push(`tag ${node4.name} does not lead to a commit: skipped`);
         return void 0;
       }
       return {
-        ref: node3.name,
+        ref: node4.name,
         sha: commit.oid,
         time: time3,
         environment: "production",
         status: "success",
-        markers: [node3.name]
+        markers: [node4.name]
       };
     },
     since,
-    (node3) => timeOf(node3)
+    (node4) => timeOf(node4)
   );
   return { deployments, notes: notes2 };
 }
@@ -69121,6 +69153,56 @@ async function canWrite(client, repo, login) {
   }
 }
 
+// src/github/fetch-authors.ts
+var query3 = `query Authors($owner: String!, $name: String!, $qualified: String!, $since: GitTimestamp, $after: String) {
+  repository(owner: $owner, name: $name) {
+    ref(qualifiedName: $qualified) {
+      target {
+        ... on Commit {
+          history(first: 100, since: $since, after: $after) {
+            pageInfo { hasNextPage endCursor }
+            nodes { author { name email user { login } } }
+          }
+        }
+      }
+    }
+  }
+}`;
+async function fetchCommitAuthors(client, repo, branch, since, limit) {
+  const commits = [];
+  let after = null;
+  for (; ; ) {
+    const data = await client.graphql(query3, {
+      owner: repo.owner,
+      name: repo.repo,
+      qualified: `refs/heads/${branch}`,
+      since: new Date(since).toISOString(),
+      after
+    });
+    const history = data.repository?.ref?.target?.history;
+    if (!history) return { commits, truncated: false };
+    for (const node4 of history.nodes ?? []) {
+      if (!node4?.author) continue;
+      if (commits.length === limit) return { commits, truncated: true };
+      const { name, email: email3, user } = node4.author;
+      commits.push({ name: name ?? "", email: email3 ?? "", ...user ? { login: user.login } : {} });
+    }
+    if (!history.pageInfo.hasNextPage) return { commits, truncated: false };
+    after = history.pageInfo.endCursor;
+  }
+}
+
+// src/github/list-tree.ts
+async function listTree(client, repo, ref) {
+  const { data } = await client.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+    ...repo,
+    tree_sha: ref,
+    recursive: "1"
+  });
+  const paths = data.tree.flatMap((entry) => entry.type === "blob" && entry.path ? [entry.path] : []);
+  return { paths: paths.sort(), truncated: data.truncated };
+}
+
 // src/github/list-pull-request-files.ts
 async function listPullRequestFiles(client, repo, pullNumber) {
   const files = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
@@ -69140,11 +69222,11 @@ async function listPullRequestFiles(client, repo, pullNumber) {
 
 // src/github/read-config.ts
 async function readConfigSources(client, repo, ref, path2) {
-  const query3 = `query ReadConfig($owner: String!, $name: String!, $expression: String!, $orgExpression: String!) {
+  const query4 = `query ReadConfig($owner: String!, $name: String!, $expression: String!, $orgExpression: String!) {
     repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
     organization: repository(owner: $owner, name: ".github") { object(expression: $orgExpression) { ... on Blob { text } } }
   }`;
-  const data = await client.graphql(query3, {
+  const data = await client.graphql(query4, {
     owner: repo.owner,
     name: repo.repo,
     expression: `${ref}:${path2}`,
@@ -69174,8 +69256,8 @@ async function readRepositoryContents(client, repo, ref, wanted) {
       return `f${index2}: object(expression: $e${index2}) { __typename ... on Blob { byteSize isBinary text } ... on Tree { entries { name } } }`;
     });
     const declarations = batch.map((_request, index2) => `$e${index2}: String!`).join(", ");
-    const query3 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields2.join(" ")} } }`;
-    const data = await client.graphql(query3, variables);
+    const query4 = `query ReadContents($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields2.join(" ")} } }`;
+    const data = await client.graphql(query4, variables);
     if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
     batch.forEach((request2, index2) => {
       const object2 = data.repository[`f${index2}`];
@@ -69224,26 +69306,26 @@ async function countOpenDependabotAlerts(client, repo) {
 }
 
 // src/github/repository-view.ts
-async function readDeployments(client, repo, query3) {
-  if (query3.source === "tags") return fetchTagDeployments(client, repo, tagMatcher(query3.tagPattern), query3.since);
-  return { deployments: await readOtherDeployments(client, repo, query3), notes: [] };
+async function readDeployments(client, repo, query4) {
+  if (query4.source === "tags") return fetchTagDeployments(client, repo, tagMatcher(query4.tagPattern), query4.since);
+  return { deployments: await readOtherDeployments(client, repo, query4), notes: [] };
 }
-function readOtherDeployments(client, repo, query3) {
-  switch (query3.source) {
+function readOtherDeployments(client, repo, query4) {
+  switch (query4.source) {
     case "tags":
       throw new Error("tags are read by readDeployments");
     case "releases":
-      return fetchReleaseDeployments(client, repo, query3.since);
+      return fetchReleaseDeployments(client, repo, query4.since);
     case "merges":
-      return fetchMergeDeployments(client, repo, query3.branch, query3.since);
+      return fetchMergeDeployments(client, repo, query4.branch, query4.since);
     case "workflow-runs":
-      if (!query3.workflow)
+      if (!query4.workflow)
         throw new Error(
           `dora.source "workflow-runs" needs dora.workflow: the deploying workflow's file name (e.g. deploy.yml) or id`
         );
-      return fetchWorkflowRunDeployments(client, repo, query3.workflow, query3.branch, query3.since);
+      return fetchWorkflowRunDeployments(client, repo, query4.workflow, query4.branch, query4.since);
     case "deployments":
-      return fetchDeployments(client, repo, query3.environment, query3.since);
+      return fetchDeployments(client, repo, query4.environment, query4.since);
   }
 }
 async function readHistory(client, repo, request2) {
@@ -69269,12 +69351,15 @@ function githubRepositoryView(client, repo) {
       return listPullRequestFiles(client, repo, change.number);
     },
     readHead: (branch) => readBranchHead(client, repo, branch),
-    readDeployments: (query3) => readDeployments(client, repo, query3),
+    readDeployments: (query4) => readDeployments(client, repo, query4),
     readHistory: (request2) => readHistory(client, repo, request2),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readIssueHistory: (number4) => readIssueHistory(client, repo, number4),
     canWrite: (login) => canWrite(client, repo, login),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
+    findLatestPullRequest: (branch) => readLatestPullRequest(client, repo, branch),
+    listTree: (ref) => listTree(client, repo, ref),
+    readCommitAuthors: (branch, since, limit) => fetchCommitAuthors(client, repo, branch, since, limit),
     listBranches: async (prefix) => (await client.paginate("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
       ...repo,
       ref: `heads/${prefix}`,
@@ -69366,9 +69451,9 @@ function describeFound(value) {
 }
 var article = (word) => /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 function valueAt(root, path2) {
-  let node3 = root;
-  for (const segment of path2) node3 = node3?.[segment];
-  return node3;
+  let node4 = root;
+  for (const segment of path2) node4 = node4?.[segment];
+  return node4;
 }
 function unionIssue(issue3) {
   for (const branch of issue3.errors) {
@@ -69461,8 +69546,8 @@ function schemaFindings(issues, input2) {
 
 // src/config/parse-config.ts
 var configPath = ".github/cto-copilot.yml";
-function nodeSpan(node3) {
-  const range = node3?.range;
+function nodeSpan(node4) {
+  const range = node4?.range;
   return range ? { start: range[0], end: range[1] } : void 0;
 }
 var pairsOf = /* @__PURE__ */ new WeakMap();
@@ -69480,10 +69565,10 @@ function duplicateKeys(root) {
   const findings = [];
   const stack = [root];
   while (stack.length > 0) {
-    const node3 = stack.pop();
-    if ((0, import_yaml.isMap)(node3)) {
+    const node4 = stack.pop();
+    if ((0, import_yaml.isMap)(node4)) {
       const seen = /* @__PURE__ */ new Set();
-      for (const pair of node3.items) {
+      for (const pair of node4.items) {
         const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : void 0;
         if (key !== void 0 && seen.has(key)) {
           const span = nodeSpan(pair.key) ?? { start: 0, end: 0 };
@@ -69496,28 +69581,28 @@ function duplicateKeys(root) {
         } else if (key !== void 0) seen.add(key);
         stack.push(pair.value);
       }
-    } else if ((0, import_yaml.isSeq)(node3)) for (const item of node3.items) stack.push(item);
+    } else if ((0, import_yaml.isSeq)(node4)) for (const item of node4.items) stack.push(item);
   }
   return findings;
 }
 function locate(root, finding) {
-  let node3 = root;
+  let node4 = root;
   let best = nodeSpan(root) ?? { start: 0, end: 0 };
   for (let i = 0; i < finding.path.length; i++) {
     const segment = finding.path[i];
     const last = i === finding.path.length - 1;
-    if ((0, import_yaml.isMap)(node3)) {
-      const pair = pairNamed(node3, String(segment));
+    if ((0, import_yaml.isMap)(node4)) {
+      const pair = pairNamed(node4, String(segment));
       if (!pair) return best;
       const keySpan = nodeSpan(pair.key);
       if (last && finding.target === "key") return keySpan ?? best;
-      node3 = pair.value ?? null;
-      best = nodeSpan(node3) ?? keySpan ?? best;
-      if (!node3) return keySpan ?? best;
-    } else if ((0, import_yaml.isSeq)(node3) && typeof segment === "number") {
-      node3 = node3.items[segment] ?? null;
-      if (!node3) return best;
-      best = nodeSpan(node3) ?? best;
+      node4 = pair.value ?? null;
+      best = nodeSpan(node4) ?? keySpan ?? best;
+      if (!node4) return keySpan ?? best;
+    } else if ((0, import_yaml.isSeq)(node4) && typeof segment === "number") {
+      node4 = node4.items[segment] ?? null;
+      if (!node4) return best;
+      best = nodeSpan(node4) ?? best;
     } else return best;
   }
   return finding.code === "missing-field" ? { start: best.start, end: best.start } : best;
@@ -69594,9 +69679,9 @@ function parseWithinLimits(text5) {
   if (issues.every((issue3) => issue3.code === "unrecognized_keys")) {
     const cleaned = structuredClone(value);
     for (const issue3 of issues) {
-      let node3 = cleaned;
-      for (const segment of issue3.path) node3 = node3[segment];
-      for (const key of issue3.keys) delete node3[key];
+      let node4 = cleaned;
+      for (const segment of issue3.path) node4 = node4[segment];
+      for (const key of issue3.keys) delete node4[key];
     }
     return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
   }
@@ -69968,8 +70053,8 @@ function difference(before, after) {
   return { added: [...next].filter((item) => !old.has(item)), removed: [...old].filter((item) => !next.has(item)) };
 }
 function listed(items, max = 4) {
-  const shown = items.slice(0, max).join(", ");
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+  const shown2 = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown2} and ${items.length - max} more` : shown2;
 }
 var record2 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
 function yamlMapping(text5, prepare = (t) => t) {
@@ -70170,16 +70255,16 @@ function imageIdentity(reference) {
 function baseImages(text5) {
   const cleaned = clean(text5);
   if (cleaned === void 0) return [];
-  const stages = /* @__PURE__ */ new Set();
-  const images = [];
+  const stages2 = /* @__PURE__ */ new Set();
+  const images2 = [];
   for (const line of cleaned.split("\n")) {
     const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
     if (!match) continue;
     const image = match[1];
-    if (!stages.has(image.toLowerCase()) && !image.includes("$")) images.push(image);
-    if (match[2]) stages.add(match[2].toLowerCase());
+    if (!stages2.has(image.toLowerCase()) && !image.includes("$")) images2.push(image);
+    if (match[2]) stages2.add(match[2].toLowerCase());
   }
-  return images;
+  return images2;
 }
 var identityKey = (image) => {
   const { family, os: os5 } = imageIdentity(image);
@@ -70345,9 +70430,9 @@ function readDatabase(files) {
       const tables = difference(old.keys(), next.keys());
       if (tables.added.length > 0) parts.push(`new table ${listed(tables.added)}`);
       if (tables.removed.length > 0) parts.push(`drops table ${listed(tables.removed)}`);
-      for (const [table, columns] of next) {
-        const dropped = old.has(table) ? difference(old.get(table), columns).removed : [];
-        if (dropped.length > 0) parts.push(`${table} loses ${listed(dropped)}`);
+      for (const [table2, columns] of next) {
+        const dropped = old.has(table2) ? difference(old.get(table2), columns).removed : [];
+        if (dropped.length > 0) parts.push(`${table2} loses ${listed(dropped)}`);
       }
     } else if (file2.after !== void 0) {
       const forward = forwardPart(file2.path, newLines(clean(file2.before), clean(file2.after)));
@@ -70987,8 +71072,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta3, type) {
-  let t = table;
+function peekTable(ctx, key, table2, meta3, type) {
+  let t = table2;
   let m = meta3;
   let k;
   let hasOwn = false;
@@ -71202,11 +71287,11 @@ var isRecord = (value) => typeof value === "object" && value !== null && !Array.
 var ManifestProblem = class extends Error {
 };
 function fromPackageJson(text5) {
-  const json2 = JSON.parse(text5);
-  if (!isRecord(json2)) throw new ManifestProblem("the file is not a JSON object");
+  const json3 = JSON.parse(text5);
+  if (!isRecord(json3)) throw new ManifestProblem("the file is not a JSON object");
   const deps = /* @__PURE__ */ new Map();
   for (const section of ["dependencies", "peerDependencies", "optionalDependencies"]) {
-    const entries = json2[section];
+    const entries = json3[section];
     if (entries === void 0) continue;
     if (!isRecord(entries))
       throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
@@ -71255,10 +71340,10 @@ function fromPyproject(text5) {
   if (poetry !== void 0 && !isRecord(poetry)) throw new ManifestProblem("tool.poetry.dependencies is not a table");
   for (const [name, spec] of Object.entries(poetry ?? {})) {
     if (name === "python") continue;
-    const table = isRecord(spec) ? spec : {};
+    const table2 = isRecord(spec) ? spec : {};
     deps.set(name.toLowerCase().replace(/[._]/g, "-"), {
-      version: typeof spec === "string" ? spec : String(table.version ?? "*"),
-      extras: Array.isArray(table.extras) ? table.extras.map((extra) => String(extra).toLowerCase()) : []
+      version: typeof spec === "string" ? spec : String(table2.version ?? "*"),
+      extras: Array.isArray(table2.extras) ? table2.extras.map((extra) => String(extra).toLowerCase()) : []
     });
   }
   return deps;
@@ -71269,12 +71354,12 @@ function fromCargo(text5) {
     throw new ManifestProblem("[dependencies] is not a table");
   return new Map(
     Object.entries(toml.dependencies ?? {}).map(([name, spec]) => {
-      const table = isRecord(spec) ? spec : {};
+      const table2 = isRecord(spec) ? spec : {};
       return [
         name,
         {
-          version: typeof spec === "string" ? spec : String(table.version ?? "*"),
-          extras: Array.isArray(table.features) ? table.features.map(String) : []
+          version: typeof spec === "string" ? spec : String(table2.version ?? "*"),
+          extras: Array.isArray(table2.features) ? table2.features.map(String) : []
         }
       ];
     })
@@ -71428,9 +71513,9 @@ function objectsIn(text5) {
 var decisiveToggles = /^(ingress|gateway|httproute|route|postgresql|postgres|mysql|mariadb|redis|mongodb|kafka|rabbitmq|elasticsearch|opensearch|minio|cassandra|clickhouse|memcached|nats)$/i;
 function enabledToggles(doc) {
   const on = /* @__PURE__ */ new Set();
-  const walk = (node3, path2, depth) => {
+  const walk = (node4, path2, depth) => {
     if (depth > 6) return;
-    for (const [key, value] of Object.entries(node3)) {
+    for (const [key, value] of Object.entries(node4)) {
       if (key === "enabled" && value === true && path2.length > 0 && decisiveToggles.test(path2[path2.length - 1]))
         on.add(path2.join("."));
       else if (value && typeof value === "object" && !Array.isArray(value))
@@ -71441,7 +71526,7 @@ function enabledToggles(doc) {
   return on;
 }
 var chartDependencies = (doc) => (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map(
-  (dependency) => String(record2(dependency).name ?? "?")
+  (dependency2) => String(record2(dependency2).name ?? "?")
 );
 var kustomizeParts = (doc) => [
   ...(Array.isArray(doc?.resources) ? doc.resources : []).map(String).filter((entry) => /:\/\/|^github\.com\//.test(entry)),
@@ -71567,8 +71652,8 @@ function declaredInHcl(file2, text5, into) {
       const resource = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/.exec(line);
       const module = /^\s*module\s+"([^"]+)"/.exec(line);
       const provider = /^\s*provider\s+"([^"]+)"/.exec(line);
-      const dependency = /^\s*dependency\s+"([^"]+)"/.exec(line);
-      const address = resource ? `${resource[1]}.${resource[2]}.${resource[3]}` : module ? `module.${module[1]}` : provider ? `provider.${provider[1]}` : dependency ? `dependency.${dependency[1]}` : /^\s*terraform\s*\{/.test(line) ? "terraform" : /^\s*moved\s*\{/.test(line) ? "moved" : void 0;
+      const dependency2 = /^\s*dependency\s+"([^"]+)"/.exec(line);
+      const address = resource ? `${resource[1]}.${resource[2]}.${resource[3]}` : module ? `module.${module[1]}` : provider ? `provider.${provider[1]}` : dependency2 ? `dependency.${dependency2[1]}` : /^\s*terraform\s*\{/.test(line) ? "terraform" : /^\s*moved\s*\{/.test(line) ? "moved" : void 0;
       current = address ? { address, body: [] } : void 0;
     }
     current?.body.push(line);
@@ -71598,8 +71683,8 @@ function finish(file2, address, body, into) {
   }
   const unitSource = /^\s*source\s*=\s*"([^"]*)"/m.exec(text5)?.[1];
   if (unitSource !== void 0) into.blocks.set("terragrunt.source", { file: file2, source: unitSource });
-  const backend = /^\s*backend\s+"([^"]+)"\s*\{/m.exec(text5)?.[1] ?? (/^\s*cloud\s*\{/m.test(text5) ? "cloud" : void 0);
-  if (backend) {
+  const backend2 = /^\s*backend\s+"([^"]+)"\s*\{/m.exec(text5)?.[1] ?? (/^\s*cloud\s*\{/m.test(text5) ? "cloud" : void 0);
+  if (backend2) {
     const start = body.findIndex((line) => /^\s*(backend\s+"|cloud\s*\{)/.test(line));
     let depth = 0;
     const settings = [];
@@ -71608,28 +71693,28 @@ function finish(file2, address, body, into) {
       depth += braceDelta(line);
       if (depth <= 0) break;
     }
-    into.backend = { file: file2, kind: backend, settings: settings.join("") };
+    into.backend = { file: file2, kind: backend2, settings: settings.join("") };
   }
   const providers = /required_providers\s*\{([\s\S]*?)\n\s*\}/m.exec(text5)?.[1] ?? "";
   for (const match of providers.matchAll(/^\s*([\w-]+)\s*=\s*\{/gm))
     into.blocks.set(`required_provider.${match[1]}`, { file: file2 });
 }
 function declaredInJson(file2, text5, into) {
-  let json2;
+  let json3;
   try {
-    json2 = JSON.parse(text5);
+    json3 = JSON.parse(text5);
   } catch {
     return;
   }
-  const record3 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const record4 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
   for (const kind of ["resource", "data"])
-    for (const [type, named] of Object.entries(record3(json2[kind])))
-      for (const name of Object.keys(record3(named))) into.blocks.set(`${kind}.${type}.${name}`, { file: file2 });
-  for (const [name, body] of Object.entries(record3(json2.module))) {
-    const source = record3(body).source;
+    for (const [type, named] of Object.entries(record4(json3[kind])))
+      for (const name of Object.keys(record4(named))) into.blocks.set(`${kind}.${type}.${name}`, { file: file2 });
+  for (const [name, body] of Object.entries(record4(json3.module))) {
+    const source = record4(body).source;
     into.blocks.set(`module.${name}`, { file: file2, ...typeof source === "string" ? { source } : {} });
   }
-  for (const name of Object.keys(record3(json2.provider))) into.blocks.set(`provider.${name}`, { file: file2 });
+  for (const name of Object.keys(record4(json3.provider))) into.blocks.set(`provider.${name}`, { file: file2 });
 }
 function declared(files, side) {
   const into = { blocks: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
@@ -71859,9 +71944,9 @@ function readAdr(path2, text5) {
     }
     body = text5.slice(front[0].length);
   }
-  const record3 = parseMarkdownRecord(body);
+  const record4 = parseMarkdownRecord(body);
   const fallbackTitle = posix3.basename(path2, ".md").replace(/^(adr_\d{4}-\d{2}-\d{2}_|\d+-)/, "").replace(/[-_]+/g, " ");
-  if (record3.fields.has("status") && /^ADR\s*:/i.test(record3.title?.text ?? "")) {
+  if (record4.fields.has("status") && /^ADR\s*:/i.test(record4.title?.text ?? "")) {
     const adr2 = parseAdr(body);
     return {
       path: path2,
@@ -71873,12 +71958,12 @@ function readAdr(path2, text5) {
       text: body.toLowerCase()
     };
   }
-  const statusSection = findSection(record3, "status");
+  const statusSection = findSection(record4, "status");
   const sectionText = statusSection ? body.slice(statusSection.body.start, statusSection.body.end).trim() : void 0;
   const listStatus = /^\s*[*-]\s*Status:\s*(.+)$/im.exec(body)?.[1];
-  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record3.fields.get("status")?.value;
-  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record3.fields.get("date")?.value;
-  const title = (record3.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
+  const rawStatus = typeof frontMatter.status === "string" ? frontMatter.status : sectionText ?? listStatus ?? record4.fields.get("status")?.value;
+  const rawDate = frontMatter.date instanceof Date ? frontMatter.date.toISOString().slice(0, 10) : typeof frontMatter.date === "string" ? frontMatter.date : /^(?:[*-]\s*)?Date:\s*(\d{4}-\d{2}-\d{2})/im.exec(body)?.[1] ?? record4.fields.get("date")?.value;
+  const title = (record4.title?.text ?? (typeof frontMatter.title === "string" ? frontMatter.title : fallbackTitle)).replace(/^\d+\.\s*/, "").trim();
   return {
     path: path2,
     title,
@@ -72181,16 +72266,16 @@ function planDataCheck(input2) {
   if (input2.diagnostics.length > 0) {
     lines.push("", "| File | Line | Severity | Code | Message |", "|---|---|---|---|---|");
     let length = lines.join("\n").length;
-    let shown = 0;
+    let shown2 = 0;
     for (const diagnostic of input2.diagnostics) {
       const row = `| ${codeSpan(diagnostic.file, { inTable: true })} | ${diagnostic.line}:${diagnostic.column} | ${diagnostic.severity} | \`${diagnostic.code}\` | ${escapeInline(diagnostic.message)} |`;
       if (length + row.length + 200 > maxSummary) break;
       lines.push(row);
       length += row.length + 1;
-      shown++;
+      shown2++;
     }
-    if (shown < input2.diagnostics.length)
-      lines.push("", `\u2026and ${input2.diagnostics.length - shown} more findings, all shown as annotations.`);
+    if (shown2 < input2.diagnostics.length)
+      lines.push("", `\u2026and ${input2.diagnostics.length - shown2} more findings, all shown as annotations.`);
   } else if (input2.files.length > 0) {
     lines.push("", ...input2.files.map((file2) => `- ${codeSpan(file2)}`));
   }
@@ -73053,16 +73138,16 @@ function findNodeAtLocation(root, path2) {
   if (!root) {
     return void 0;
   }
-  let node3 = root;
+  let node4 = root;
   for (let segment of path2) {
     if (typeof segment === "string") {
-      if (node3.type !== "object" || !Array.isArray(node3.children)) {
+      if (node4.type !== "object" || !Array.isArray(node4.children)) {
         return void 0;
       }
       let found = false;
-      for (const propertyNode of node3.children) {
+      for (const propertyNode of node4.children) {
         if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node3 = propertyNode.children[1];
+          node4 = propertyNode.children[1];
           found = true;
           break;
         }
@@ -73072,13 +73157,13 @@ function findNodeAtLocation(root, path2) {
       }
     } else {
       const index2 = segment;
-      if (node3.type !== "array" || index2 < 0 || !Array.isArray(node3.children) || index2 >= node3.children.length) {
+      if (node4.type !== "array" || index2 < 0 || !Array.isArray(node4.children) || index2 >= node4.children.length) {
         return void 0;
       }
-      node3 = node3.children[index2];
+      node4 = node4.children[index2];
     }
   }
-  return node3;
+  return node4;
 }
 function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text5, false);
@@ -73707,27 +73792,27 @@ function measureParsed(value) {
   const nodes = [value];
   const depths = [1];
   while (nodes.length > 0) {
-    const node3 = nodes.pop();
+    const node4 = nodes.pop();
     const level = depths.pop();
-    if (typeof node3 !== "object" || node3 === null) continue;
+    if (typeof node4 !== "object" || node4 === null) continue;
     if (level > depth) depth = level;
-    if (Array.isArray(node3)) {
-      for (const child of node3)
+    if (Array.isArray(node4)) {
+      for (const child of node4)
         if (typeof child === "object" && child !== null) {
           nodes.push(child);
           depths.push(level + 1);
         }
       continue;
     }
-    for (const key in node3) {
+    for (const key in node4) {
       keys++;
-      const child = node3[key];
+      const child = node4[key];
       if (typeof child === "object" && child !== null) {
         nodes.push(child);
         depths.push(level + 1);
       }
     }
-    if (Object.hasOwn(node3, "__proto__")) forbidden = true;
+    if (Object.hasOwn(node4, "__proto__")) forbidden = true;
   }
   return { keys, depth, forbidden };
 }
@@ -73937,27 +74022,27 @@ function propertyNamed(object2, key) {
   return properties.get(key);
 }
 function findNode(root, path2) {
-  let node3 = root;
+  let node4 = root;
   for (const segment of path2) {
-    if (!node3?.children) return void 0;
+    if (!node4?.children) return void 0;
     if (typeof segment === "number") {
-      node3 = node3.type === "array" ? node3.children[segment] : void 0;
-    } else if (node3.type === "object") {
-      node3 = propertyNamed(node3, segment)?.children?.[1];
+      node4 = node4.type === "array" ? node4.children[segment] : void 0;
+    } else if (node4.type === "object") {
+      node4 = propertyNamed(node4, segment)?.children?.[1];
     } else return void 0;
   }
-  return node3;
+  return node4;
 }
 function spanOf2(tree, path2, target) {
   if (!tree) return { start: 0, end: 1 };
   for (let depth = path2.length; depth >= 0; depth--) {
-    const node3 = findNode(tree, path2.slice(0, depth));
-    if (!node3) continue;
-    const property = node3.parent?.type === "property" ? node3.parent : void 0;
+    const node4 = findNode(tree, path2.slice(0, depth));
+    if (!node4) continue;
+    const property = node4.parent?.type === "property" ? node4.parent : void 0;
     const key = property?.children?.[0];
     if ((target === "key" || depth < path2.length) && key) return { start: key.offset, end: key.offset + key.length };
-    if (node3.type === "object" || node3.type === "array") return { start: node3.offset, end: node3.offset + 1 };
-    return { start: node3.offset, end: node3.offset + node3.length };
+    if (node4.type === "object" || node4.type === "array") return { start: node4.offset, end: node4.offset + 1 };
+    return { start: node4.offset, end: node4.offset + node4.length };
   }
   return { start: 0, end: 1 };
 }
@@ -74879,9 +74964,9 @@ function clockTime(date5, hour2, minute2) {
   const m = Number(minute2);
   if (h > 23 || m > 59) return `${hour2}:${minute2} is not a time of day`;
   if (date5 !== void 0) {
-    const [year, month, day4] = date5.split("-").map(Number);
-    const check2 = new Date(Date.UTC(year, month - 1, day4));
-    if (check2.getUTCMonth() !== month - 1 || check2.getUTCDate() !== day4) return `${date5} is not a calendar date`;
+    const [year, month, day5] = date5.split("-").map(Number);
+    const check2 = new Date(Date.UTC(year, month - 1, day5));
+    if (check2.getUTCMonth() !== month - 1 || check2.getUTCDate() !== day5) return `${date5} is not a calendar date`;
     return { date: date5, hour: h, minute: m };
   }
   return { hour: h, minute: m };
@@ -75109,9 +75194,9 @@ var utcMinute = (at) => `${iso(at).slice(0, 10)} ${iso(at).slice(11, 16)} UTC`;
 function renderTimeline(entries, startedAt) {
   const startDay = iso(startedAt).slice(0, 10);
   return entries.map((entry) => {
-    const day4 = iso(entry.at).slice(0, 10);
+    const day5 = iso(entry.at).slice(0, 10);
     const clock = iso(entry.at).slice(11, 16);
-    return `- ${day4 === startDay ? clock : `${day4} ${clock}`} \u2014 ${escapeInline(entry.text)}`;
+    return `- ${day5 === startDay ? clock : `${day5} ${clock}`} \u2014 ${escapeInline(entry.text)}`;
   });
 }
 
@@ -75219,13 +75304,13 @@ function renderStatusComment(incident2, settings, postMortem) {
     lines.push(
       `| Post-mortem | ${codeSpan(postMortem.path, { inTable: true })} ${postMortem.pullRequest ? `in pull request #${postMortem.pullRequest.number}` : "on the default branch"} |`
     );
-  const shown = incident2.timeline.slice(-maxTimelineEntries);
+  const shown2 = incident2.timeline.slice(-maxTimelineEntries);
   lines.push("", "**Timeline (UTC)**", "");
-  if (shown.length < incident2.timeline.length)
+  if (shown2.length < incident2.timeline.length)
     lines.push(
-      `- \u2026 ${count(incident2.timeline.length - shown.length, "earlier entry", "earlier entries")} in the post-mortem`
+      `- \u2026 ${count(incident2.timeline.length - shown2.length, "earlier entry", "earlier entries")} in the post-mortem`
     );
-  lines.push(...renderTimeline(shown, incident2.started.at));
+  lines.push(...renderTimeline(shown2, incident2.started.at));
   if (incident2.unreadable.length > 0) {
     lines.push("", "**Commands that could not be read**", "");
     for (const entry of incident2.unreadable)
@@ -75379,18 +75464,3941 @@ async function incident(useCase, issueNumber, labels, dryRun) {
     info2(`Incident: ${outcome.reason}; nothing to do.`);
     return;
   }
-  const { incident: record3 } = outcome;
-  setOutput("incident-status", record3.outcome === "not-planned" ? "not-planned" : record3.status);
-  if (record3.durationMinutes !== void 0) setOutput("incident-duration-minutes", record3.durationMinutes);
+  const { incident: record4 } = outcome;
+  setOutput("incident-status", record4.outcome === "not-planned" ? "not-planned" : record4.status);
+  if (record4.durationMinutes !== void 0) setOutput("incident-duration-minutes", record4.durationMinutes);
   if (outcome.status === "tracked" && outcome.postMortem?.pullRequest)
     setOutput("post-mortem-pull-request", outcome.postMortem.pullRequest.number);
   info2(
-    `Incident #${record3.number}: ${record3.outcome === "not-planned" ? "closed as not planned" : record3.status}, ${record3.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
+    `Incident #${record4.number}: ${record4.outcome === "not-planned" ? "closed as not planned" : record4.status}, ${record4.timeline.length} timeline entries${outcome.status === "tracked" ? `; comment ${outcome.comment}${outcome.postMortem ? `; post-mortem ${outcome.postMortem.path} ${outcome.postMortem.action}` : ""}` : " (dry run: nothing written)"}.`
   );
-  await summary.addHeading(`Incident #${record3.number}: ${escapeInline(record3.title)}`, 3).addRaw(
-    outcome.status === "planned" ? outcome.comment : `Status: ${record3.status}. Comment ${outcome.comment}.`,
+  await summary.addHeading(`Incident #${record4.number}: ${escapeInline(record4.title)}`, 3).addRaw(
+    outcome.status === "planned" ? outcome.comment : `Status: ${record4.status}. Comment ${outcome.comment}.`,
     true
   ).write();
+}
+
+// src/discovery/first-sync.ts
+var fieldLabels = {
+  "stack.frontend.framework": "Frontend framework",
+  "stack.frontend.hosting": "Frontend hosting",
+  "stack.backend.language": "Backend language",
+  "stack.backend.framework": "Backend framework",
+  "stack.backend.hosting": "Backend hosting",
+  "stack.database.primary": "Database",
+  "stack.database.provider": "Database provider",
+  "stack.infrastructure.cloudProvider": "Cloud provider",
+  "stack.infrastructure.keyServices": "Key services",
+  "stack.cicd.pipeline": "CI/CD",
+  "stack.cicd.deploymentFrequency": "Deployment frequency",
+  "stack.observability.monitoring": "Monitoring",
+  "stack.observability.logging": "Logging",
+  "stack.observability.alerting": "Alerting",
+  "team.headcount": "Engineering headcount",
+  "team.codeOwners": "Code owners",
+  maturityStage: "Stage"
+};
+var labelOf = (field) => fieldLabels[field] ?? field;
+function evidenceByField(evidence) {
+  const order = Object.keys(fieldLabels);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of evidence) groups2.set(item.field, [...groups2.get(item.field) ?? [], item]);
+  const rank = (field) => order.includes(field) ? order.indexOf(field) : order.length;
+  return [...groups2].sort(([a], [b]) => rank(a) - rank(b));
+}
+function renderFirstSyncMarkdown(discovery, scope, options) {
+  const lines = [
+    "## First CTO sync",
+    "",
+    `CTO Co-Pilot mapped the technical landscape from this repository: ${count(scope.files, "file")} listed, ${count(scope.evidenceFiles, "file")} read, ${count(scope.commits, "commit")} of the last ${scope.windowDays} days. Each value says where it came from; correct anything that is wrong before merging.`,
+    "",
+    "| | Found | Evidence |",
+    "|---|---|---|"
+  ];
+  for (const [field, items] of evidenceByField(discovery.evidence)) {
+    if (field === "maturityStage") continue;
+    const values = [...new Set(items.map((item) => item.value))].map((value) => escapeInline(value)).join(", ");
+    const sources = items.map((item) => `${codeSpan(item.source, { inTable: true })}: ${escapeInline(item.reason)}`).join("<br>");
+    lines.push(`| ${labelOf(field)} | ${values} | ${sources} |`);
+  }
+  const stage = discovery.evidence.find((item) => item.field === "maturityStage");
+  lines.push(
+    "",
+    `**Stage:** ${escapeInline(discovery.techStack.maturityStage)}${stage ? ` (${escapeInline(stage.reason)})` : ""}`
+  );
+  if (scope.notes.length > 0) lines.push("", ...scope.notes.map((note) => `> ${escapeInline(note)}`));
+  lines.push(
+    "",
+    "### What the repository cannot tell",
+    "",
+    "Gaps tell as much as answers. Answer in the files (or in a comment), and the next sync starts from them:",
+    "",
+    ...discovery.questions.map((question) => `- [ ] ${escapeInline(question)}`)
+  );
+  if (options.files && options.files.length > 0)
+    lines.push(
+      "",
+      "### What this pull request adds",
+      "",
+      ...options.files.map((file2) => `- ${codeSpan(file2)}`),
+      "",
+      `Merge it to start: pull requests that change \`${options.dataDir}/\` are checked, and infrastructure changes get an ADR suggestion. Close it to decline: CTO Co-Pilot will not ask again (set \`onboarding: true\` in \`.github/cto-copilot.yml\` or reinstall to be asked again).`
+    );
+  return lines.join("\n") + "\n";
+}
+
+// src/action/commands/onboard.ts
+init_data_files();
+
+// src/discovery/catalog.ts
+var frontend = (value) => ({ topic: "frontend.framework", value });
+var backend = (value) => ({ topic: "backend.framework", value });
+var database = (value, provider) => ({
+  topic: "database",
+  value,
+  ...provider ? { provider } : {}
+});
+var jobs = (value) => ({ topic: "backend.jobs", value });
+var monitoring = (value) => ({ topic: "monitoring", value });
+var logging = (value) => ({ topic: "logging", value });
+var alerting = (value) => ({ topic: "alerting", value });
+var cloud = (value) => ({ topic: "cloud", value });
+var iac = (value) => ({ topic: "iac", value });
+var postgres = database("PostgreSQL");
+var mysql = database("MySQL");
+var mongodb = database("MongoDB");
+var redis = database("Redis");
+var sqlite = database("SQLite");
+var dynamodb = database("DynamoDB");
+var sqlServer = database("SQL Server");
+var elasticsearch = database("Elasticsearch");
+var sentry = alerting("Sentry");
+var datadog = monitoring("Datadog");
+var newRelic = monitoring("New Relic");
+var prometheus = monitoring("Prometheus");
+var openTelemetry = monitoring("OpenTelemetry");
+var builtOn = {
+  "Next.js": ["React"],
+  Remix: ["React"],
+  Gatsby: ["React"],
+  Nuxt: ["Vue"],
+  SvelteKit: ["Svelte"],
+  SolidStart: ["Solid"],
+  NestJS: ["Express", "Fastify"],
+  FastAPI: ["Starlette"],
+  Laravel: ["Symfony"]
+};
+var fullStackFrameworks = /* @__PURE__ */ new Set(["Next.js", "Nuxt", "SvelteKit", "Remix", "Astro", "SolidStart"]);
+var backendRenderedFrontends = /* @__PURE__ */ new Set(["Hotwire", "Phoenix LiveView", "Livewire", "Blazor"]);
+var node3 = {
+  exact: {
+    next: [frontend("Next.js")],
+    react: [frontend("React")],
+    "react-dom": [frontend("React")],
+    vue: [frontend("Vue")],
+    nuxt: [frontend("Nuxt")],
+    svelte: [frontend("Svelte")],
+    "@sveltejs/kit": [frontend("SvelteKit")],
+    "@angular/core": [frontend("Angular")],
+    "@remix-run/react": [frontend("Remix")],
+    "@react-router/dev": [frontend("React Router (framework)")],
+    astro: [frontend("Astro")],
+    gatsby: [frontend("Gatsby")],
+    "solid-js": [frontend("Solid")],
+    "@solidjs/start": [frontend("SolidStart")],
+    preact: [frontend("Preact")],
+    "@builder.io/qwik": [frontend("Qwik")],
+    "ember-source": [frontend("Ember.js")],
+    lit: [frontend("Lit")],
+    express: [backend("Express")],
+    fastify: [backend("Fastify")],
+    "@nestjs/core": [backend("NestJS")],
+    koa: [backend("Koa")],
+    hono: [backend("Hono")],
+    "@hapi/hapi": [backend("hapi")],
+    "@adonisjs/core": [backend("AdonisJS")],
+    "@feathersjs/feathers": [backend("Feathers")],
+    "@loopback/core": [backend("LoopBack")],
+    restify: [backend("Restify")],
+    elysia: [backend("Elysia")],
+    probot: [backend("Probot")],
+    "@apollo/server": [backend("Apollo Server")],
+    "apollo-server": [backend("Apollo Server")],
+    pg: [postgres],
+    postgres: [postgres],
+    "pg-promise": [postgres],
+    "@neondatabase/serverless": [database("PostgreSQL", "Neon")],
+    "@vercel/postgres": [database("PostgreSQL", "Vercel Postgres")],
+    "@supabase/supabase-js": [database("PostgreSQL", "Supabase")],
+    mysql: [mysql],
+    mysql2: [mysql],
+    "@planetscale/database": [database("MySQL", "PlanetScale")],
+    mongodb: [mongodb],
+    mongoose: [mongodb],
+    redis: [redis],
+    ioredis: [redis],
+    "@upstash/redis": [database("Redis", "Upstash")],
+    "better-sqlite3": [sqlite],
+    sqlite3: [sqlite],
+    "@libsql/client": [database("SQLite", "Turso")],
+    "@aws-sdk/client-dynamodb": [dynamodb],
+    "@aws-sdk/lib-dynamodb": [dynamodb],
+    dynamoose: [dynamodb],
+    "cassandra-driver": [database("Cassandra")],
+    "@elastic/elasticsearch": [elasticsearch],
+    "@opensearch-project/opensearch": [database("OpenSearch")],
+    mssql: [sqlServer],
+    tedious: [sqlServer],
+    "@google-cloud/firestore": [database("Firestore", "Google Cloud")],
+    "neo4j-driver": [database("Neo4j")],
+    "@clickhouse/client": [database("ClickHouse")],
+    bullmq: [jobs("BullMQ"), redis],
+    bull: [jobs("Bull"), redis],
+    agenda: [jobs("Agenda")],
+    "pg-boss": [jobs("pg-boss")],
+    "graphile-worker": [jobs("Graphile Worker")],
+    "@temporalio/worker": [jobs("Temporal")],
+    "@trigger.dev/sdk": [jobs("Trigger.dev")],
+    inngest: [jobs("Inngest")],
+    "dd-trace": [datadog],
+    "@datadog/browser-rum": [datadog],
+    newrelic: [newRelic],
+    "prom-client": [prometheus],
+    "elastic-apm-node": [monitoring("Elastic APM")],
+    "@appsignal/nodejs": [monitoring("AppSignal")],
+    "@honeycombio/opentelemetry-node": [monitoring("Honeycomb")],
+    applicationinsights: [monitoring("Azure Application Insights")],
+    "aws-xray-sdk": [monitoring("AWS X-Ray")],
+    pino: [logging("pino")],
+    winston: [logging("winston")],
+    bunyan: [logging("bunyan")],
+    log4js: [logging("log4js")],
+    "@pagerduty/pdjs": [alerting("PagerDuty")],
+    rollbar: [alerting("Rollbar")],
+    "@bugsnag/js": [alerting("Bugsnag")],
+    "@honeybadger-io/js": [alerting("Honeybadger")],
+    "aws-cdk-lib": [iac("AWS CDK"), cloud("AWS")],
+    "aws-cdk": [iac("AWS CDK"), cloud("AWS")],
+    "@pulumi/aws": [iac("Pulumi"), cloud("AWS")],
+    "@pulumi/awsx": [iac("Pulumi"), cloud("AWS")],
+    "@pulumi/gcp": [iac("Pulumi"), cloud("Google Cloud")],
+    "@pulumi/azure-native": [iac("Pulumi"), cloud("Azure")],
+    "@pulumi/cloudflare": [iac("Pulumi"), cloud("Cloudflare")],
+    "@pulumi/digitalocean": [iac("Pulumi"), cloud("DigitalOcean")],
+    "@cdktf/provider-aws": [iac("CDK for Terraform"), cloud("AWS")]
+  },
+  prefixes: [
+    ["@angular/", [frontend("Angular")]],
+    ["@sentry/", [sentry]],
+    ["@opentelemetry/", [openTelemetry]],
+    ["@bugsnag/", [alerting("Bugsnag")]]
+  ]
+};
+var python = {
+  exact: {
+    django: [backend("Django")],
+    flask: [backend("Flask")],
+    fastapi: [backend("FastAPI")],
+    starlette: [backend("Starlette")],
+    litestar: [backend("Litestar")],
+    sanic: [backend("Sanic")],
+    tornado: [backend("Tornado")],
+    pyramid: [backend("Pyramid")],
+    falcon: [backend("Falcon")],
+    quart: [backend("Quart")],
+    bottle: [backend("Bottle")],
+    chalice: [backend("Chalice")],
+    psycopg2: [postgres],
+    "psycopg2-binary": [postgres],
+    psycopg: [postgres],
+    "psycopg-binary": [postgres],
+    asyncpg: [postgres],
+    pg8000: [postgres],
+    mysqlclient: [mysql],
+    pymysql: [mysql],
+    "mysql-connector-python": [mysql],
+    aiomysql: [mysql],
+    asyncmy: [mysql],
+    pymongo: [mongodb],
+    motor: [mongodb],
+    mongoengine: [mongodb],
+    beanie: [mongodb],
+    redis: [redis],
+    aioredis: [redis],
+    "django-redis": [redis],
+    pynamodb: [dynamodb],
+    "cassandra-driver": [database("Cassandra")],
+    elasticsearch: [elasticsearch],
+    "opensearch-py": [database("OpenSearch")],
+    neo4j: [database("Neo4j")],
+    "clickhouse-connect": [database("ClickHouse")],
+    "google-cloud-firestore": [database("Firestore", "Google Cloud")],
+    supabase: [database("PostgreSQL", "Supabase")],
+    aiosqlite: [sqlite],
+    celery: [jobs("Celery")],
+    rq: [jobs("RQ"), redis],
+    dramatiq: [jobs("Dramatiq")],
+    huey: [jobs("Huey")],
+    arq: [jobs("arq"), redis],
+    temporalio: [jobs("Temporal")],
+    ddtrace: [datadog],
+    "datadog-api-client": [datadog],
+    newrelic: [newRelic],
+    "prometheus-client": [prometheus],
+    "prometheus-fastapi-instrumentator": [prometheus],
+    "django-prometheus": [prometheus],
+    "elastic-apm": [monitoring("Elastic APM")],
+    "scout-apm": [monitoring("Scout APM")],
+    "aws-xray-sdk": [monitoring("AWS X-Ray")],
+    structlog: [logging("structlog")],
+    loguru: [logging("loguru")],
+    "python-json-logger": [logging("python-json-logger")],
+    "sentry-sdk": [sentry],
+    pdpyras: [alerting("PagerDuty")],
+    rollbar: [alerting("Rollbar")],
+    bugsnag: [alerting("Bugsnag")],
+    honeybadger: [alerting("Honeybadger")],
+    "pulumi-aws": [iac("Pulumi"), cloud("AWS")],
+    "pulumi-gcp": [iac("Pulumi"), cloud("Google Cloud")],
+    "pulumi-azure-native": [iac("Pulumi"), cloud("Azure")],
+    "aws-cdk-lib": [iac("AWS CDK"), cloud("AWS")]
+  },
+  prefixes: [["opentelemetry-", [openTelemetry]]]
+};
+var go = {
+  exact: {
+    "github.com/gin-gonic/gin": [backend("Gin")],
+    "github.com/labstack/echo": [backend("Echo")],
+    "github.com/gofiber/fiber": [backend("Fiber")],
+    "github.com/go-chi/chi": [backend("Chi")],
+    "github.com/gorilla/mux": [backend("Gorilla Mux")],
+    "github.com/beego/beego": [backend("Beego")],
+    "github.com/gobuffalo/buffalo": [backend("Buffalo")],
+    "connectrpc.com/connect": [backend("Connect")],
+    "github.com/lib/pq": [postgres],
+    "github.com/jackc/pgx": [postgres],
+    "gorm.io/driver/postgres": [postgres],
+    "github.com/go-sql-driver/mysql": [mysql],
+    "gorm.io/driver/mysql": [mysql],
+    "go.mongodb.org/mongo-driver": [mongodb],
+    "github.com/redis/go-redis": [redis],
+    "github.com/go-redis/redis": [redis],
+    "gorm.io/driver/sqlite": [sqlite],
+    "github.com/mattn/go-sqlite3": [sqlite],
+    "modernc.org/sqlite": [sqlite],
+    "github.com/aws/aws-sdk-go-v2/service/dynamodb": [dynamodb],
+    "github.com/gocql/gocql": [database("Cassandra")],
+    "github.com/elastic/go-elasticsearch": [elasticsearch],
+    "gorm.io/driver/sqlserver": [sqlServer],
+    "github.com/microsoft/go-mssqldb": [sqlServer],
+    "github.com/denisenkom/go-mssqldb": [sqlServer],
+    "github.com/ClickHouse/clickhouse-go": [database("ClickHouse")],
+    "github.com/hibiken/asynq": [jobs("Asynq"), redis],
+    "github.com/riverqueue/river": [jobs("River")],
+    "go.temporal.io/sdk": [jobs("Temporal")],
+    "gopkg.in/DataDog/dd-trace-go.v1": [datadog],
+    "github.com/DataDog/dd-trace-go": [datadog],
+    "github.com/newrelic/go-agent": [newRelic],
+    "github.com/prometheus/client_golang": [prometheus],
+    "github.com/sirupsen/logrus": [logging("logrus")],
+    "go.uber.org/zap": [logging("zap")],
+    "github.com/rs/zerolog": [logging("zerolog")],
+    "github.com/getsentry/sentry-go": [sentry],
+    "github.com/PagerDuty/go-pagerduty": [alerting("PagerDuty")],
+    "github.com/pulumi/pulumi-aws/sdk": [iac("Pulumi"), cloud("AWS")],
+    "github.com/pulumi/pulumi-gcp/sdk": [iac("Pulumi"), cloud("Google Cloud")],
+    "github.com/aws/aws-cdk-go/awscdk": [iac("AWS CDK"), cloud("AWS")]
+  },
+  prefixes: [
+    ["go.opentelemetry.io/otel", [openTelemetry]],
+    ["github.com/DataDog/dd-trace-go", [datadog]]
+  ]
+};
+var ruby = {
+  exact: {
+    rails: [backend("Ruby on Rails")],
+    railties: [backend("Ruby on Rails")],
+    sinatra: [backend("Sinatra")],
+    hanami: [backend("Hanami")],
+    grape: [backend("Grape")],
+    roda: [backend("Roda")],
+    "turbo-rails": [frontend("Hotwire")],
+    "stimulus-rails": [frontend("Hotwire")],
+    pg: [postgres],
+    mysql2: [mysql],
+    trilogy: [mysql],
+    sqlite3: [sqlite],
+    mongoid: [mongodb],
+    redis: [redis],
+    "activerecord-sqlserver-adapter": [sqlServer],
+    "elasticsearch-model": [elasticsearch],
+    searchkick: [elasticsearch],
+    // Sidekiq keeps its queues in Redis: the gem alone says the Redis is there.
+    sidekiq: [jobs("Sidekiq"), redis],
+    resque: [jobs("Resque"), redis],
+    good_job: [jobs("GoodJob")],
+    solid_queue: [jobs("Solid Queue")],
+    delayed_job: [jobs("Delayed Job")],
+    ddtrace: [datadog],
+    datadog: [datadog],
+    newrelic_rpm: [newRelic],
+    prometheus_exporter: [prometheus],
+    "prometheus-client": [prometheus],
+    skylight: [monitoring("Skylight")],
+    scout_apm: [monitoring("Scout APM")],
+    appsignal: [monitoring("AppSignal")],
+    "elastic-apm": [monitoring("Elastic APM")],
+    lograge: [logging("lograge")],
+    semantic_logger: [logging("Semantic Logger")],
+    rails_semantic_logger: [logging("Semantic Logger")],
+    "sentry-ruby": [sentry],
+    "sentry-rails": [sentry],
+    "sentry-raven": [sentry],
+    rollbar: [alerting("Rollbar")],
+    bugsnag: [alerting("Bugsnag")],
+    honeybadger: [alerting("Honeybadger")]
+  },
+  prefixes: [["opentelemetry-", [openTelemetry]]]
+};
+var jvm = {
+  exact: {
+    "org.springframework.boot:spring-boot-starter-parent": [backend("Spring Boot")],
+    "org.springframework.boot": [backend("Spring Boot")],
+    "org.springframework.boot:spring-boot-maven-plugin": [backend("Spring Boot")],
+    "io.ktor.plugin": [backend("Ktor")],
+    "io.quarkus": [backend("Quarkus")],
+    "io.micronaut.application": [backend("Micronaut")],
+    "org.postgresql:postgresql": [postgres],
+    "org.postgresql:r2dbc-postgresql": [postgres],
+    "com.mysql:mysql-connector-j": [mysql],
+    "mysql:mysql-connector-java": [mysql],
+    "io.asyncer:r2dbc-mysql": [mysql],
+    "org.mariadb.jdbc:mariadb-java-client": [database("MariaDB")],
+    "org.springframework.boot:spring-boot-starter-data-mongodb": [mongodb],
+    "org.springframework.boot:spring-boot-starter-data-mongodb-reactive": [mongodb],
+    "org.mongodb:mongodb-driver-sync": [mongodb],
+    "org.mongodb:mongodb-driver-kotlin-coroutine": [mongodb],
+    "org.springframework.boot:spring-boot-starter-data-redis": [redis],
+    "redis.clients:jedis": [redis],
+    "io.lettuce:lettuce-core": [redis],
+    "com.microsoft.sqlserver:mssql-jdbc": [sqlServer],
+    "org.xerial:sqlite-jdbc": [sqlite],
+    "software.amazon.awssdk:dynamodb": [dynamodb],
+    "software.amazon.awssdk:dynamodb-enhanced": [dynamodb],
+    "org.springframework.boot:spring-boot-starter-data-cassandra": [database("Cassandra")],
+    "com.datastax.oss:java-driver-core": [database("Cassandra")],
+    "org.springframework.boot:spring-boot-starter-data-elasticsearch": [elasticsearch],
+    "org.neo4j.driver:neo4j-java-driver": [database("Neo4j")],
+    "org.springframework.boot:spring-boot-starter-data-neo4j": [database("Neo4j")],
+    "com.oracle.database.jdbc:ojdbc11": [database("Oracle Database")],
+    "com.oracle.database.jdbc:ojdbc8": [database("Oracle Database")],
+    "io.micrometer:micrometer-registry-prometheus": [prometheus],
+    "io.micrometer:micrometer-registry-datadog": [datadog],
+    "io.micrometer:micrometer-registry-new-relic": [newRelic],
+    "com.newrelic.agent.java:newrelic-agent": [newRelic],
+    "com.datadoghq:dd-java-agent": [datadog],
+    "co.elastic.apm:apm-agent-attach": [monitoring("Elastic APM")],
+    "ch.qos.logback:logback-classic": [logging("Logback")],
+    "net.logstash.logback:logstash-logback-encoder": [logging("Logback")],
+    "org.apache.logging.log4j:log4j-core": [logging("Log4j 2")],
+    "org.springframework.boot:spring-boot-starter-log4j2": [logging("Log4j 2")],
+    "io.github.oshai:kotlin-logging-jvm": [logging("kotlin-logging")],
+    "io.sentry:sentry-spring-boot-starter-jakarta": [sentry],
+    "org.springframework.boot:spring-boot-starter-quartz": [jobs("Quartz")],
+    "org.quartz-scheduler:quartz": [jobs("Quartz")],
+    "org.jobrunr:jobrunr-spring-boot-3-starter": [jobs("JobRunr")],
+    "software.amazon.awscdk:aws-cdk-lib": [iac("AWS CDK"), cloud("AWS")]
+  },
+  prefixes: [
+    ["org.springframework.boot:spring-boot-starter", [backend("Spring Boot")]],
+    ["io.ktor:ktor-server", [backend("Ktor")]],
+    ["io.quarkus:", [backend("Quarkus")]],
+    ["io.micronaut:", [backend("Micronaut")]],
+    ["io.dropwizard:", [backend("Dropwizard")]],
+    ["io.vertx:vertx-web", [backend("Vert.x")]],
+    ["io.javalin:", [backend("Javalin")]],
+    ["io.opentelemetry", [openTelemetry]],
+    ["io.sentry:", [sentry]]
+  ]
+};
+var rust = {
+  exact: {
+    axum: [backend("Axum")],
+    "actix-web": [backend("Actix Web")],
+    rocket: [backend("Rocket")],
+    warp: [backend("Warp")],
+    poem: [backend("Poem")],
+    tide: [backend("Tide")],
+    "loco-rs": [backend("Loco")],
+    leptos: [frontend("Leptos")],
+    yew: [frontend("Yew")],
+    dioxus: [frontend("Dioxus")],
+    "tokio-postgres": [postgres],
+    postgres: [postgres],
+    "deadpool-postgres": [postgres],
+    mysql_async: [mysql],
+    mongodb: [mongodb],
+    redis: [redis],
+    "deadpool-redis": [redis],
+    fred: [redis],
+    rusqlite: [sqlite],
+    "aws-sdk-dynamodb": [dynamodb],
+    scylla: [database("ScyllaDB")],
+    elasticsearch: [elasticsearch],
+    prometheus: [prometheus],
+    "metrics-exporter-prometheus": [prometheus],
+    opentelemetry: [openTelemetry],
+    tracing: [logging("tracing")],
+    env_logger: [logging("env_logger")],
+    log4rs: [logging("log4rs")],
+    slog: [logging("slog")],
+    sentry: [sentry],
+    apalis: [jobs("Apalis")]
+  },
+  prefixes: [
+    ["opentelemetry-", [openTelemetry]],
+    ["sentry-", [sentry]]
+  ]
+};
+var dotnet = {
+  exact: {
+    "microsoft.net.sdk.web": [backend("ASP.NET Core")],
+    "microsoft.aspnetcore.app": [backend("ASP.NET Core")],
+    "microsoft.aspnetcore.components.webassembly": [frontend("Blazor")],
+    "microsoft.aspnetcore.components.web": [frontend("Blazor")],
+    npgsql: [postgres],
+    "npgsql.entityframeworkcore.postgresql": [postgres],
+    "microsoft.entityframeworkcore.sqlserver": [sqlServer],
+    "microsoft.data.sqlclient": [sqlServer],
+    "system.data.sqlclient": [sqlServer],
+    "pomelo.entityframeworkcore.mysql": [mysql],
+    mysqlconnector: [mysql],
+    "mysql.data": [mysql],
+    "mongodb.driver": [mongodb],
+    "stackexchange.redis": [redis],
+    "microsoft.extensions.caching.stackexchangeredis": [redis],
+    "microsoft.entityframeworkcore.sqlite": [sqlite],
+    "microsoft.data.sqlite": [sqlite],
+    "microsoft.azure.cosmos": [database("Cosmos DB", "Azure")],
+    "microsoft.entityframeworkcore.cosmos": [database("Cosmos DB", "Azure")],
+    "awssdk.dynamodbv2": [dynamodb],
+    hangfire: [jobs("Hangfire")],
+    "hangfire.core": [jobs("Hangfire")],
+    "hangfire.aspnetcore": [jobs("Hangfire")],
+    quartz: [jobs("Quartz.NET")],
+    "datadog.trace": [datadog],
+    "newrelic.agent.api": [newRelic],
+    "prometheus-net": [prometheus],
+    "prometheus-net.aspnetcore": [prometheus],
+    "microsoft.applicationinsights.aspnetcore": [monitoring("Azure Application Insights")],
+    "azure.monitor.opentelemetry.aspnetcore": [monitoring("Azure Monitor")],
+    nlog: [logging("NLog")],
+    "nlog.web.aspnetcore": [logging("NLog")]
+  },
+  prefixes: [
+    ["microsoft.aspnetcore.", [backend("ASP.NET Core")]],
+    ["serilog", [logging("Serilog")]],
+    ["opentelemetry", [openTelemetry]],
+    ["sentry", [sentry]]
+  ]
+};
+var php = {
+  exact: {
+    "laravel/framework": [backend("Laravel")],
+    "laravel/lumen-framework": [backend("Lumen")],
+    "symfony/framework-bundle": [backend("Symfony")],
+    "symfony/symfony": [backend("Symfony")],
+    "slim/slim": [backend("Slim")],
+    "cakephp/cakephp": [backend("CakePHP")],
+    "yiisoft/yii2": [backend("Yii")],
+    "laminas/laminas-mvc": [backend("Laminas")],
+    "livewire/livewire": [frontend("Livewire")],
+    "ext-pdo_pgsql": [postgres],
+    "ext-pgsql": [postgres],
+    "ext-pdo_mysql": [mysql],
+    "ext-mysqli": [mysql],
+    "ext-mongodb": [mongodb],
+    "mongodb/mongodb": [mongodb],
+    "mongodb/laravel-mongodb": [mongodb],
+    "predis/predis": [redis],
+    "ext-redis": [redis],
+    "elasticsearch/elasticsearch": [elasticsearch],
+    "laravel/horizon": [jobs("Laravel Horizon"), redis],
+    "monolog/monolog": [logging("Monolog")],
+    "datadog/dd-trace": [datadog],
+    "promphp/prometheus_client_php": [prometheus],
+    "sentry/sentry-laravel": [sentry],
+    "sentry/sentry-symfony": [sentry],
+    "sentry/sentry": [sentry],
+    "bugsnag/bugsnag-laravel": [alerting("Bugsnag")]
+  },
+  prefixes: [["open-telemetry/", [openTelemetry]]]
+};
+var elixir = {
+  exact: {
+    phoenix: [backend("Phoenix")],
+    phoenix_live_view: [frontend("Phoenix LiveView")],
+    plug_cowboy: [backend("Plug")],
+    postgrex: [postgres],
+    myxql: [mysql],
+    ecto_sqlite3: [sqlite],
+    mongodb_driver: [mongodb],
+    redix: [redis],
+    oban: [jobs("Oban")],
+    prom_ex: [prometheus],
+    telemetry_metrics_prometheus: [prometheus],
+    spandex_datadog: [datadog],
+    new_relic_agent: [newRelic],
+    appsignal: [monitoring("AppSignal")],
+    logger_json: [logging("LoggerJSON")],
+    sentry: [sentry],
+    honeybadger: [alerting("Honeybadger")]
+  },
+  prefixes: [["opentelemetry", [openTelemetry]]]
+};
+var catalogs = { node: node3, python, go, ruby, jvm, rust, dotnet, php, elixir };
+function technologiesOf(ecosystem, name) {
+  const catalog = catalogs[ecosystem];
+  const exact = catalog.exact[name];
+  if (exact) return exact;
+  for (const [prefix, technologies] of catalog.prefixes) if (name.startsWith(prefix)) return technologies;
+  return [];
+}
+function databaseOfFeature(feature) {
+  const name = feature.toLowerCase();
+  if (/postgres|asyncpg|psycopg|pgsql/.test(name)) return "PostgreSQL";
+  if (/mysql|mariadb/.test(name)) return "MySQL";
+  if (/sqlite/.test(name)) return "SQLite";
+  if (/mssql|sqlserver/.test(name)) return "SQL Server";
+  if (/^mongo/.test(name)) return "MongoDB";
+  if (name === "redis") return "Redis";
+  return void 0;
+}
+var nodeServerPackages = /* @__PURE__ */ new Set([
+  "prisma",
+  "@prisma/client",
+  "typeorm",
+  "sequelize",
+  "drizzle-orm",
+  "knex",
+  "kysely",
+  "objection",
+  "@mikro-orm/core",
+  "@trpc/server",
+  "graphql-yoga",
+  "socket.io",
+  "ws",
+  "bcrypt",
+  "bcryptjs",
+  "argon2",
+  "jsonwebtoken",
+  "nodemailer",
+  "stripe",
+  "firebase-admin",
+  "next-auth",
+  "passport",
+  "helmet",
+  "cors"
+]);
+
+// src/discovery/assemble.ts
+var maxKeyServices = 12;
+var databaseClass = (value) => ["Redis", "Memcached", "Elasticsearch", "OpenSearch"].includes(value) ? 2 : value === "SQLite" ? 1 : 0;
+var platformClouds = {
+  Vercel: "Vercel",
+  Netlify: "Netlify",
+  Heroku: "Heroku",
+  "Fly.io": "Fly.io",
+  Render: "Render",
+  Railway: "Railway",
+  "Firebase Hosting": "Google Cloud (Firebase)",
+  "Cloud Functions for Firebase": "Google Cloud (Firebase)",
+  "Cloudflare Pages": "Cloudflare",
+  "Cloudflare Workers": "Cloudflare",
+  "DigitalOcean App Platform": "DigitalOcean"
+};
+var managedKubernetes = ["EKS", "GKE", "AKS", "DOKS"];
+var reasonOf = (ranked) => ranked.others > 0 ? `${ranked.evidence.reason} (also in ${ranked.others} other file${ranked.others === 1 ? "" : "s"})` : ranked.evidence.reason;
+function assembleStack(findings) {
+  const evidence = [];
+  const cite = (field, ranked, value = ranked.value, reason2 = reasonOf(ranked)) => evidence.push({ field, value, source: ranked.evidence.source, reason: reason2 });
+  const values = (topic) => findings.ranked(topic);
+  const frontendAll = values("frontend.framework");
+  const present = new Set(frontendAll.map((ranked) => ranked.value));
+  const hiddenFrontends = new Set([...present].flatMap((value) => builtOn[value] ?? []));
+  const frontendFrameworks = frontendAll.filter((ranked) => !hiddenFrontends.has(ranked.value));
+  let frontendHosting = values("frontend.hosting");
+  const languages = values("backend.language");
+  const backendFrameworks = values("backend.framework");
+  const services = values("cloud.service");
+  const hostingFound = values("backend.hosting");
+  let backendHosting = hostingFound.filter((ranked) => ranked.value !== "Docker containers");
+  const kubernetesService = services.find((ranked) => managedKubernetes.includes(ranked.value))?.value;
+  const hostingName = (value) => value === "Kubernetes" && kubernetesService ? `Kubernetes (${kubernetesService})` : value;
+  const derivedBackend = [];
+  const fullStack = backendFrameworks.find((ranked) => fullStackFrameworks.has(ranked.value));
+  if (backendHosting.length === 0 && fullStack)
+    for (const ranked of frontendHosting)
+      derivedBackend.push({
+        ranked,
+        reason: `the ${fullStack.value} server runs where the frontend is hosted: ${ranked.evidence.reason}`
+      });
+  const containersOnly = backendHosting.length === 0 && derivedBackend.length === 0 && hostingFound.length > 0;
+  if (containersOnly) backendHosting = hostingFound;
+  const derivedFrontend = [];
+  const rendered = frontendFrameworks.find((ranked) => backendRenderedFrontends.has(ranked.value));
+  if (frontendHosting.length === 0 && rendered && !containersOnly)
+    for (const ranked of backendHosting)
+      derivedFrontend.push({
+        ranked,
+        reason: `${rendered.value} pages are served by the backend: ${ranked.evidence.reason}`
+      });
+  const frontend2 = {
+    framework: frontendFrameworks.map((ranked) => ranked.value).join(", "),
+    hosting: [
+      ...frontendHosting.map((ranked) => ranked.value),
+      ...derivedFrontend.map(({ ranked }) => hostingName(ranked.value))
+    ].join(", "),
+    notes: ""
+  };
+  frontendFrameworks.forEach((ranked) => cite("stack.frontend.framework", ranked));
+  frontendHosting.forEach((ranked) => cite("stack.frontend.hosting", ranked));
+  derivedFrontend.forEach(
+    ({ ranked, reason: reason2 }) => cite("stack.frontend.hosting", ranked, hostingName(ranked.value), reason2)
+  );
+  frontendHosting = [...frontendHosting, ...derivedFrontend.map((derived2) => derived2.ranked)];
+  const jobs2 = values("backend.jobs");
+  const workspaces = values("repository.workspaces");
+  const backendNotes = [
+    ...jobs2.length > 0 ? [`Background jobs: ${jobs2.map((ranked) => ranked.value).join(", ")}.`] : [],
+    ...workspaces.length > 0 ? [`Monorepo: ${workspaces.map((ranked) => ranked.value).join(", ")}.`] : []
+  ].join(" ");
+  const backendHostingValues = [
+    ...backendHosting.map((ranked) => hostingName(ranked.value)),
+    ...derivedBackend.map(({ ranked }) => ranked.value)
+  ];
+  const backend2 = {
+    language: languages.map((ranked) => ranked.value).join(", "),
+    framework: backendFrameworks.map((ranked) => ranked.value).join(", "),
+    hosting: backendHostingValues.join(", "),
+    notes: backendNotes
+  };
+  languages.forEach((ranked) => cite("stack.backend.language", ranked));
+  backendFrameworks.forEach((ranked) => cite("stack.backend.framework", ranked));
+  backendHosting.forEach((ranked) => cite("stack.backend.hosting", ranked, hostingName(ranked.value)));
+  derivedBackend.forEach(({ ranked, reason: reason2 }) => cite("stack.backend.hosting", ranked, ranked.value, reason2));
+  [...jobs2, ...workspaces].forEach((ranked) => cite("stack.backend.notes", ranked));
+  const databases = values("database").sort((a, b) => databaseClass(a.value) - databaseClass(b.value));
+  const providers = values("database.provider");
+  const providerOf = (database3) => providers.find((ranked) => ranked.evidence.database === database3);
+  const [primary, ...otherDatabases] = databases;
+  const primaryProvider = primary ? providerOf(primary.value) : void 0;
+  const database2 = {
+    primary: primary?.value ?? "",
+    provider: primaryProvider?.value ?? "",
+    notes: otherDatabases.length > 0 ? `Also in use: ${otherDatabases.map((ranked) => {
+      const provider = providerOf(ranked.value);
+      return provider ? `${ranked.value} (${provider.value})` : ranked.value;
+    }).join(", ")}.` : ""
+  };
+  if (primary) cite("stack.database.primary", primary);
+  if (primaryProvider) cite("stack.database.provider", primaryProvider);
+  otherDatabases.forEach((ranked) => cite("stack.database.notes", ranked));
+  let clouds2 = values("cloud");
+  let cloudReason;
+  if (clouds2.length === 0) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const ranked of [...backendHosting, ...frontendHosting]) {
+      const cloud2 = platformClouds[ranked.value];
+      if (cloud2 && !seen.has(cloud2)) seen.set(cloud2, { ...ranked, value: cloud2 });
+    }
+    clouds2 = [...seen.values()];
+    cloudReason = (ranked) => `hosting platform: ${reasonOf(ranked)}`;
+  }
+  const keyServices = services.slice(0, maxKeyServices);
+  const iac2 = values("iac");
+  const infrastructure = {
+    cloudProvider: clouds2.map((ranked) => ranked.value).join(", "),
+    keyServices: keyServices.map((ranked) => ranked.value),
+    notes: iac2.length > 0 ? `Infrastructure as code: ${iac2.map((ranked) => ranked.value).join(", ")}.` : ""
+  };
+  clouds2.forEach((ranked) => cite("stack.infrastructure.cloudProvider", ranked, ranked.value, cloudReason?.(ranked)));
+  keyServices.forEach((ranked) => cite("stack.infrastructure.keyServices", ranked));
+  iac2.forEach((ranked) => cite("stack.infrastructure.notes", ranked));
+  const pipelines2 = values("cicd").sort(
+    (a, b) => Number(a.value.endsWith("(GitOps)")) - Number(b.value.endsWith("(GitOps)"))
+  );
+  const cicd = { pipeline: pipelines2.map((ranked) => ranked.value).join(", "), deploymentFrequency: "", notes: "" };
+  pipelines2.forEach((ranked) => cite("stack.cicd.pipeline", ranked));
+  const observability = { monitoring: "", logging: "", alerting: "", notes: "" };
+  for (const topic of ["monitoring", "logging", "alerting"]) {
+    const found = values(topic);
+    observability[topic] = found.map((ranked) => ranked.value).join(", ");
+    found.forEach((ranked) => cite(`stack.observability.${topic}`, ranked));
+  }
+  return {
+    stack: { frontend: frontend2, backend: backend2, database: database2, infrastructure, cicd, observability },
+    evidence,
+    containersOnly
+  };
+}
+
+// src/discovery/deployment-frequency.ts
+var rounded = (value) => value.toFixed(1).replace(/\.0$/, "");
+var sourceWords = {
+  tags: "release tags",
+  "workflow-runs": "workflow runs"
+};
+var deploymentSourceWords = (source) => sourceWords[source] ?? source;
+function counted(count2, source) {
+  const words = deploymentSourceWords(source);
+  return `${count2} ${count2 === 1 && words.endsWith("s") ? words.slice(0, -1) : words}`;
+}
+function deploymentFrequencyText(deployments) {
+  const { count: count2, windowDays, source } = deployments;
+  const over = `over ${windowDays} day${windowDays === 1 ? "" : "s"} (${counted(count2, source)})`;
+  if (count2 === 0 || windowDays <= 0) return `none ${over}`;
+  const perDay = count2 / windowDays;
+  if (perDay >= 1) return `${rounded(perDay)} per day ${over}`;
+  if (perDay * 7 >= 1) return `${rounded(perDay * 7)} per week ${over}`;
+  return `${rounded(perDay * 30)} per month ${over}`;
+}
+var deploymentCountText = (deployments) => `${counted(deployments.count, deployments.source)} in the last ${deployments.windowDays} days`;
+
+// src/discovery/text.ts
+var import_yaml4 = __toESM(require_dist2(), 1);
+var maxTextLength = 512 * 1024;
+function cleanText(text5) {
+  if (text5 === void 0) return void 0;
+  const capped = text5.length > maxTextLength ? text5.slice(0, maxTextLength) : text5;
+  return capped.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+var record3 = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : {};
+var strings = (value) => typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+function jsonRecord(text5) {
+  if (text5 === void 0) return void 0;
+  try {
+    const value = JSON.parse(text5);
+    return value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function tomlRecord(text5) {
+  if (text5 === void 0) return void 0;
+  try {
+    return record3(parse6(text5));
+  } catch {
+    return void 0;
+  }
+}
+function yamlRecord(text5) {
+  if (text5 === void 0 || text5.length > maxYamlLength || yamlTooDeepAt(text5) >= 0) return void 0;
+  try {
+    return record3((0, import_yaml4.parse)(text5, { uniqueKeys: false, maxAliasCount: 100, logLevel: "error" }));
+  } catch {
+    return void 0;
+  }
+}
+var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+var dirName = (path2) => {
+  const slash = path2.lastIndexOf("/");
+  return slash < 0 ? "" : path2.slice(0, slash);
+};
+function depthOf(path2) {
+  let depth = 0;
+  for (let i = 0; i < path2.length; i++) if (path2.charCodeAt(i) === 47) depth++;
+  return depth;
+}
+var byDepthThenPath = (a, b) => depthOf(a) - depthOf(b) || (a < b ? -1 : a > b ? 1 : 0);
+function quoted(value) {
+  const line = value.replace(/\s+/g, " ").trim();
+  return `"${line.length > 80 ? `${line.slice(0, 79)}\u2026` : line}"`;
+}
+
+// src/discovery/detectors/ci.ts
+var pipelines = [
+  ["github-workflow", "GitHub Actions", "workflow"],
+  ["gitlab-ci", "GitLab CI", "pipeline"],
+  ["circleci", "CircleCI", "config"],
+  ["jenkins", "Jenkins", "pipeline"],
+  ["azure-pipelines", "Azure Pipelines", "pipeline"],
+  ["bitbucket", "Bitbucket Pipelines", "pipeline"],
+  ["buildkite", "Buildkite", "pipeline"],
+  ["cloudbuild", "Google Cloud Build", "build config"]
+];
+var deploySteps = [
+  [
+    /actions\/deploy-pages@|peaceiris\/actions-gh-pages@|JamesIves\/github-pages-deploy-action@/i,
+    [["frontend.hosting", "GitHub Pages", 2]]
+  ],
+  [/amondnet\/vercel-action@|\bvercel\s+(?:deploy|--prod)\b/i, [["frontend.hosting", "Vercel", 2]]],
+  [/nwtgck\/actions-netlify@|\bnetlify\s+deploy\b/i, [["frontend.hosting", "Netlify", 2]]],
+  [/cloudflare\/pages-action@|\bwrangler\s+pages\s+deploy\b/i, [["frontend.hosting", "Cloudflare Pages", 2]]],
+  [/FirebaseExtended\/action-hosting-deploy@/i, [["frontend.hosting", "Firebase Hosting", 2]]],
+  [/Azure\/static-web-apps-deploy@/i, [["frontend.hosting", "Azure Static Web Apps", 2]]],
+  [/\bwrangler\s+deploy\b|\bwrangler\s+publish\b/i, [["backend.hosting", "Cloudflare Workers", 2]]],
+  [
+    /google-github-actions\/deploy-cloudrun@|\bgcloud\s+run\s+deploy\b|["']run["'],\s*["']deploy["']/i,
+    [
+      ["backend.hosting", "Google Cloud Run", 2],
+      ["cloud", "Google Cloud", 1],
+      ["cloud.service", "Cloud Run", 1]
+    ]
+  ],
+  [
+    /google-github-actions\/deploy-appengine@|\bgcloud\s+app\s+deploy\b/i,
+    [
+      ["backend.hosting", "Google App Engine", 2],
+      ["cloud", "Google Cloud", 1]
+    ]
+  ],
+  [
+    /aws-actions\/amazon-ecs-deploy-task-definition@|\baws\s+ecs\s+update-service\b/i,
+    [
+      ["backend.hosting", "AWS ECS", 2],
+      ["cloud", "AWS", 1],
+      ["cloud.service", "ECS", 1]
+    ]
+  ],
+  [
+    /\baws\s+lambda\s+update-function-code\b|\bsam\s+deploy\b|\bserverless\s+deploy\b|\bsls\s+deploy\b/i,
+    [
+      ["backend.hosting", "AWS Lambda", 2],
+      ["cloud", "AWS", 1]
+    ]
+  ],
+  [/superfly\/flyctl-actions|\bflyctl\s+deploy\b|\bfly\s+deploy\b/i, [["backend.hosting", "Fly.io", 2]]],
+  [
+    /akhileshns\/heroku-deploy@|\bgit\s+push\s+heroku\b|\bheroku\s+container:release\b/i,
+    [["backend.hosting", "Heroku", 2]]
+  ],
+  [/\brailway\s+up\b/i, [["backend.hosting", "Railway", 2]]],
+  [
+    /azure\/webapps-deploy@|\bAzureWebApp@\d|\bAzureRmWebAppDeployment@\d/i,
+    [
+      ["backend.hosting", "Azure App Service", 2],
+      ["cloud", "Azure", 1]
+    ]
+  ],
+  [
+    /azure\/container-apps-deploy-action@|\bAzureContainerApps@\d/i,
+    [
+      ["backend.hosting", "Azure Container Apps", 2],
+      ["cloud", "Azure", 1]
+    ]
+  ],
+  [
+    /Azure\/functions-action@|\bAzureFunctionApp@\d/i,
+    [
+      ["backend.hosting", "Azure Functions", 2],
+      ["cloud", "Azure", 1]
+    ]
+  ],
+  [
+    /\bkubectl\s+(?:apply|rollout|set\s+image)\b|\bhelm\s+(?:upgrade|install)\b|azure\/k8s-deploy@|\bKubernetesManifest@\d|\bHelmDeploy@\d/i,
+    [["backend.hosting", "Kubernetes", 2]]
+  ],
+  [/\bargocd\s+app\s+sync\b/i, [["cicd", "Argo CD (GitOps)", 2]]],
+  [/aws-actions\/configure-aws-credentials@/i, [["cloud", "AWS", 1]]],
+  [/google-github-actions\/auth@/i, [["cloud", "Google Cloud", 1]]],
+  [/azure\/login@|\bAzureCLI@\d|\bazureSubscription:/i, [["cloud", "Azure", 1]]]
+];
+function detectCi(repo, findings) {
+  for (const [kind, system, what] of pipelines) {
+    for (const path2 of repo.files(kind)) {
+      const file2 = baseName(path2);
+      findings.add({ topic: "cicd", value: system, source: path2, reason: `${system} ${what} (${file2})`, weight: 2 });
+      const text5 = repo.text(path2);
+      if (text5 === void 0) continue;
+      for (const [pattern, said] of deploySteps) {
+        const match = pattern.exec(text5);
+        if (!match) continue;
+        const step = match[0].replace(/@$/, "");
+        for (const [topic, value, weight] of said)
+          findings.add({ topic, value, source: path2, reason: `${quoted(step)} in ${file2}`, weight });
+      }
+      if (/\baws\s+s3\s+sync\b/.test(text5) && /\bcloudfront\s+create-invalidation\b/.test(text5))
+        findings.add({
+          topic: "frontend.hosting",
+          value: "AWS S3 + CloudFront",
+          source: path2,
+          reason: `"aws s3 sync" and a CloudFront invalidation in ${file2}`,
+          weight: 2
+        });
+    }
+  }
+}
+
+// src/discovery/detectors/cloud-templates.ts
+var cloudFormationServices = {
+  S3: "S3",
+  Lambda: "Lambda",
+  "Serverless::Function": "Lambda",
+  "Serverless::Api": "API Gateway",
+  "Serverless::HttpApi": "API Gateway",
+  "Serverless::SimpleTable": "DynamoDB",
+  "Serverless::StateMachine": "Step Functions",
+  DynamoDB: "DynamoDB",
+  RDS: "RDS",
+  ECS: "ECS",
+  EKS: "EKS",
+  SQS: "SQS",
+  SNS: "SNS",
+  ApiGateway: "API Gateway",
+  ApiGatewayV2: "API Gateway",
+  CloudFront: "CloudFront",
+  ElastiCache: "ElastiCache",
+  Cognito: "Cognito",
+  Events: "EventBridge",
+  StepFunctions: "Step Functions",
+  Kinesis: "Kinesis",
+  ECR: "ECR",
+  Route53: "Route 53",
+  ElasticLoadBalancingV2: "ELB",
+  "EC2::Instance": "EC2",
+  SecretsManager: "Secrets Manager",
+  SES: "SES",
+  AppRunner: "App Runner",
+  Amplify: "Amplify",
+  OpenSearchService: "OpenSearch",
+  DocDB: "DocumentDB",
+  MSK: "MSK"
+};
+var serviceOf = (namespace, type) => cloudFormationServices[`${namespace}::${type}`] ?? cloudFormationServices[namespace];
+function cloudFormation(path2, text5, findings, what) {
+  const types = [...text5.matchAll(/["']?Type["']?\s*:\s*["']?AWS::(\w+)::(\w+)/g)].map((match) => [
+    match[1],
+    match[2]
+  ]);
+  if (types.length === 0 && !/AWSTemplateFormatVersion/.test(text5)) return false;
+  const file2 = baseName(path2);
+  const add = (finding) => findings.add({ ...finding, source: path2 });
+  const sam = /Transform["']?\s*:\s*["']?AWS::Serverless/.test(text5) || types.some(([namespace]) => namespace === "Serverless");
+  const template = what ?? (sam ? "AWS SAM" : "CloudFormation");
+  if (!what) add({ topic: "iac", value: template, reason: `${template} template (${file2})`, weight: 3 });
+  add({ topic: "cloud", value: "AWS", reason: `${template} template (${file2})`, weight: 3 });
+  for (const [namespace, type] of types) {
+    const reason2 = `AWS::${namespace}::${type} in ${file2}`;
+    const service = serviceOf(namespace, type);
+    if (service) add({ topic: "cloud.service", value: service, reason: reason2, weight: 1 });
+    if (service === "Lambda") add({ topic: "backend.hosting", value: "AWS Lambda", reason: reason2, weight: 2 });
+    if (namespace === "ECS" && type === "Service")
+      add({ topic: "backend.hosting", value: "AWS ECS", reason: reason2, weight: 2 });
+    if (namespace === "CloudWatch" && type === "Alarm")
+      add({ topic: "alerting", value: "CloudWatch alarms", reason: reason2, weight: 3 });
+    if (service === "DynamoDB") {
+      add({ topic: "database", value: "DynamoDB", reason: reason2, weight: 3 });
+      add({ topic: "database.provider", value: "AWS", database: "DynamoDB", reason: reason2, weight: 3 });
+    }
+    if (namespace === "RDS" && /^DB(Instance|Cluster)$/.test(type)) {
+      const engine = /["']?Engine["']?\s*:\s*["']?([\w-]+)/.exec(text5)?.[1] ?? "";
+      const database2 = /postgres/.test(engine) ? "PostgreSQL" : /mysql|^aurora$/.test(engine) ? "MySQL" : void 0;
+      if (database2) {
+        add({ topic: "database", value: database2, reason: `${reason2} (engine ${quoted(engine)})`, weight: 3 });
+        add({
+          topic: "database.provider",
+          value: engine.startsWith("aurora") ? "Amazon Aurora" : "AWS RDS",
+          database: database2,
+          reason: `${reason2} (engine ${quoted(engine)})`,
+          weight: 3
+        });
+      }
+    }
+  }
+  return true;
+}
+var serverlessProviders = {
+  aws: ["AWS", "AWS Lambda"],
+  google: ["Google Cloud", "Google Cloud Functions"],
+  azure: ["Azure", "Azure Functions"]
+};
+var serverlessEvents = [
+  [/^[ \t]*-[ \t]*(http|httpApi)[ \t]*:/m, "API Gateway"],
+  [/^[ \t]*-[ \t]*sqs[ \t]*:/m, "SQS"],
+  [/^[ \t]*-[ \t]*sns[ \t]*:/m, "SNS"],
+  [/^[ \t]*-[ \t]*(schedule|eventBridge)[ \t]*:/m, "EventBridge"],
+  [/^[ \t]*-[ \t]*s3[ \t]*:/m, "S3"]
+];
+function serverless(path2, text5, findings) {
+  const file2 = baseName(path2);
+  const doc = yamlRecord(text5);
+  const provider = doc ? typeof doc.provider === "string" ? doc.provider : String(record3(doc.provider).name ?? "") : /^provider:[ \t]*\n(?:[ \t][^\n]*\n)*?[ \t]+name:[ \t]*["']?(\w+)/m.exec(text5)?.[1] ?? /provider:\s*\{[^}]{0,200}name:\s*["'](\w+)/.exec(text5)?.[1] ?? "";
+  const add = (topic, value, reason3, weight) => findings.add({ topic, value, source: path2, reason: reason3, weight });
+  add("iac", "Serverless Framework", `Serverless Framework service (${file2})`, 3);
+  const [cloud2, hosting] = serverlessProviders[provider] ?? [];
+  if (!cloud2 || !hosting) return;
+  const reason2 = `Serverless Framework provider ${quoted(provider)} in ${file2}`;
+  add("cloud", cloud2, reason2, 3);
+  add("backend.hosting", hosting, reason2, 3);
+  if (provider === "aws") {
+    const functions = Object.keys(record3(doc?.functions)).length;
+    add(
+      "cloud.service",
+      "Lambda",
+      `${Math.max(functions, 1)} function${functions === 1 ? "" : "s"} in ${file2}`,
+      Math.max(functions, 1)
+    );
+    for (const [pattern, service] of serverlessEvents)
+      if (pattern.test(text5)) add("cloud.service", service, `function events in ${file2}`, 1);
+    cloudFormation(path2, text5, findings, "Serverless Framework");
+  }
+}
+function pulumi(path2, text5, findings) {
+  const runtime = /^runtime:[ \t]*(?:\n[ \t]+name:[ \t]*)?["']?([\w-]+)/m.exec(text5)?.[1];
+  findings.add({
+    topic: "iac",
+    value: "Pulumi",
+    source: path2,
+    reason: `Pulumi project${runtime ? ` (runtime ${quoted(runtime)})` : ""} in ${baseName(path2)}`,
+    weight: 3
+  });
+}
+var bicepTypes = [
+  [
+    "Microsoft.Web/sites",
+    [
+      ["cloud.service", "App Service"],
+      ["backend.hosting", "Azure App Service"]
+    ]
+  ],
+  [
+    "Microsoft.Web/staticSites",
+    [
+      ["cloud.service", "Static Web Apps"],
+      ["frontend.hosting", "Azure Static Web Apps"]
+    ]
+  ],
+  ["Microsoft.Web/serverfarms", [["cloud.service", "App Service"]]],
+  [
+    "Microsoft.Sql/servers",
+    [
+      ["cloud.service", "Azure SQL Database"],
+      ["database", "SQL Server", "Azure SQL Database"]
+    ]
+  ],
+  [
+    "Microsoft.DBforPostgreSQL",
+    [
+      ["cloud.service", "Azure Database for PostgreSQL"],
+      ["database", "PostgreSQL", "Azure Database for PostgreSQL"]
+    ]
+  ],
+  [
+    "Microsoft.DBforMySQL",
+    [
+      ["cloud.service", "Azure Database for MySQL"],
+      ["database", "MySQL", "Azure Database for MySQL"]
+    ]
+  ],
+  [
+    "Microsoft.DocumentDB",
+    [
+      ["cloud.service", "Cosmos DB"],
+      ["database", "Cosmos DB", "Azure"]
+    ]
+  ],
+  [
+    "Microsoft.Cache/redis",
+    [
+      ["cloud.service", "Azure Cache for Redis"],
+      ["database", "Redis", "Azure Cache for Redis"]
+    ]
+  ],
+  [
+    "Microsoft.ContainerService/managedClusters",
+    [
+      ["cloud.service", "AKS"],
+      ["backend.hosting", "Kubernetes"]
+    ]
+  ],
+  [
+    "Microsoft.App/containerApps",
+    [
+      ["cloud.service", "Container Apps"],
+      ["backend.hosting", "Azure Container Apps"]
+    ]
+  ],
+  ["Microsoft.Storage/storageAccounts", [["cloud.service", "Blob Storage"]]],
+  ["Microsoft.KeyVault/vaults", [["cloud.service", "Key Vault"]]],
+  [
+    "Microsoft.Insights/components",
+    [
+      ["cloud.service", "Application Insights"],
+      ["monitoring", "Azure Application Insights"]
+    ]
+  ],
+  ["Microsoft.Insights/metricAlerts", [["alerting", "Azure Monitor alerts"]]],
+  ["Microsoft.ServiceBus", [["cloud.service", "Service Bus"]]],
+  ["Microsoft.ContainerRegistry", [["cloud.service", "Container Registry"]]]
+];
+function bicep(path2, text5, findings) {
+  const file2 = baseName(path2);
+  findings.add({ topic: "iac", value: "Bicep", source: path2, reason: `Bicep template (${file2})`, weight: 3 });
+  for (const match of text5.matchAll(/^[ \t]*resource[ \t]+\w+[ \t]+'([\w.]+\/[\w/]+)@[\w-]+'/gm)) {
+    const type = match[1];
+    const reason2 = `resource type ${quoted(type)} in ${file2}`;
+    findings.add({ topic: "cloud", value: "Azure", source: path2, reason: reason2, weight: 1 });
+    for (const [prefix, said] of bicepTypes) {
+      if (!type.startsWith(prefix)) continue;
+      for (const [topic, value, provider] of said) {
+        findings.add({ topic, value, source: path2, reason: reason2, weight: topic === "cloud.service" ? 1 : 3 });
+        if (provider)
+          findings.add({
+            topic: "database.provider",
+            value: provider,
+            database: value,
+            source: path2,
+            reason: reason2,
+            weight: 3
+          });
+      }
+      break;
+    }
+  }
+}
+function detectCloudTemplates(repo, findings) {
+  for (const path2 of repo.files("cloudformation")) {
+    const text5 = repo.text(path2);
+    if (text5 !== void 0) cloudFormation(path2, text5, findings);
+  }
+  for (const path2 of repo.files("serverless")) {
+    const text5 = repo.text(path2);
+    if (text5 !== void 0) serverless(path2, text5, findings);
+    else
+      findings.add({
+        topic: "iac",
+        value: "Serverless Framework",
+        source: path2,
+        reason: `Serverless Framework service (${baseName(path2)})`,
+        weight: 3
+      });
+  }
+  for (const path2 of repo.files("pulumi")) pulumi(path2, repo.text(path2) ?? "", findings);
+  for (const path2 of repo.files("bicep")) {
+    const text5 = repo.text(path2);
+    if (text5 !== void 0) bicep(path2, text5, findings);
+  }
+}
+
+// src/discovery/detectors/platforms.ts
+function firebase(text5, add) {
+  const json3 = jsonRecord(text5);
+  if (!json3) return;
+  if (json3.hosting !== void 0)
+    add({ topic: "frontend.hosting", value: "Firebase Hosting", reason: `"hosting" in firebase.json`, weight: 3 });
+  if (json3.functions !== void 0)
+    add({
+      topic: "backend.hosting",
+      value: "Cloud Functions for Firebase",
+      reason: `"functions" in firebase.json`,
+      weight: 3
+    });
+  if (json3.firestore !== void 0) {
+    add({ topic: "database", value: "Firestore", reason: `"firestore" in firebase.json`, weight: 3 });
+    add({
+      topic: "database.provider",
+      value: "Firebase",
+      database: "Firestore",
+      reason: `"firestore" in firebase.json`,
+      weight: 3
+    });
+  }
+}
+function wrangler(path2, text5, add) {
+  const config2 = path2.endsWith(".toml") ? tomlRecord(text5) : jsonRecord(text5.replace(/^[ \t]*\/\/.*$/gm, ""));
+  const file2 = baseName(path2);
+  if (!config2) {
+    add({ topic: "cloud", value: "Cloudflare", reason: `${file2} (Cloudflare Workers configuration)`, weight: 2 });
+    return;
+  }
+  const pages = config2.pages_build_output_dir !== void 0;
+  add({
+    topic: pages ? "frontend.hosting" : "backend.hosting",
+    value: pages ? "Cloudflare Pages" : "Cloudflare Workers",
+    reason: pages ? `"pages_build_output_dir" in ${file2}` : `Worker ${quoted(String(config2.name ?? file2))} in ${file2}`,
+    weight: 3
+  });
+  add({ topic: "cloud", value: "Cloudflare", reason: `${file2} (Cloudflare configuration)`, weight: 2 });
+  add({
+    topic: "cloud.service",
+    value: pages ? "Pages" : "Workers",
+    reason: `${pages ? "Pages project" : "Worker"} configured in ${file2}`,
+    weight: 1
+  });
+  const bindings = [
+    ["d1_databases", "D1"],
+    ["r2_buckets", "R2"],
+    ["kv_namespaces", "Workers KV"],
+    ["queues", "Queues"],
+    ["durable_objects", "Durable Objects"]
+  ];
+  for (const [key, service] of bindings) {
+    if (config2[key] === void 0) continue;
+    add({ topic: "cloud.service", value: service, reason: `${quoted(key)} binding in ${file2}`, weight: 1 });
+    if (service === "D1") {
+      add({ topic: "database", value: "SQLite", reason: `D1 binding in ${file2}`, weight: 3 });
+      add({
+        topic: "database.provider",
+        value: "Cloudflare D1",
+        database: "SQLite",
+        reason: `D1 binding in ${file2}`,
+        weight: 3
+      });
+    }
+  }
+}
+var herokuAddons = {
+  "heroku-postgresql": [
+    { topic: "database", value: "PostgreSQL" },
+    { topic: "database.provider", value: "Heroku Postgres", database: "PostgreSQL" }
+  ],
+  "heroku-redis": [
+    { topic: "database", value: "Redis" },
+    { topic: "database.provider", value: "Heroku Key-Value Store", database: "Redis" }
+  ],
+  jawsdb: [
+    { topic: "database", value: "MySQL" },
+    { topic: "database.provider", value: "JawsDB", database: "MySQL" }
+  ],
+  cleardb: [
+    { topic: "database", value: "MySQL" },
+    { topic: "database.provider", value: "ClearDB", database: "MySQL" }
+  ],
+  papertrail: [{ topic: "logging", value: "Papertrail" }],
+  logdna: [{ topic: "logging", value: "Mezmo (LogDNA)" }],
+  sentry: [{ topic: "alerting", value: "Sentry" }],
+  newrelic: [{ topic: "monitoring", value: "New Relic" }],
+  scheduler: [{ topic: "backend.jobs", value: "Heroku Scheduler" }]
+};
+function herokuApp(text5, add) {
+  const json3 = jsonRecord(text5);
+  if (!json3 || !["addons", "buildpacks", "formation"].some((key) => json3[key] !== void 0)) return;
+  add({ topic: "backend.hosting", value: "Heroku", reason: "Heroku app manifest (app.json)", weight: 3 });
+  const addons = Array.isArray(json3.addons) ? json3.addons : [];
+  for (const addon of addons) {
+    const plan = typeof addon === "string" ? addon : String(record3(addon).plan ?? "");
+    for (const said of herokuAddons[plan.split(":")[0].toLowerCase()] ?? [])
+      add({ ...said, reason: `add-on ${quoted(plan)} in app.json`, weight: 3 });
+  }
+}
+function render(text5, add) {
+  const blueprint = yamlRecord(text5);
+  if (!blueprint) {
+    add({ topic: "backend.hosting", value: "Render", reason: "Render blueprint (render.yaml)", weight: 3 });
+    return;
+  }
+  for (const service of Array.isArray(blueprint.services) ? blueprint.services : []) {
+    const { type, runtime, env, name } = record3(service);
+    const label = quoted(String(name ?? type));
+    if (type === "redis" || type === "keyvalue") {
+      add({ topic: "database", value: "Redis", reason: `service ${label} in render.yaml`, weight: 3 });
+      continue;
+    }
+    const staticSite = runtime === "static" || env === "static" || type === "static";
+    add({
+      topic: staticSite ? "frontend.hosting" : "backend.hosting",
+      value: "Render",
+      reason: `${String(type ?? "web")} service ${label} in render.yaml`,
+      weight: 3
+    });
+  }
+  for (const database2 of Array.isArray(blueprint.databases) ? blueprint.databases : []) {
+    const reason2 = `database ${quoted(String(record3(database2).name ?? "db"))} in render.yaml`;
+    add({ topic: "database", value: "PostgreSQL", reason: reason2, weight: 3 });
+    add({ topic: "database.provider", value: "Render Postgres", database: "PostgreSQL", reason: reason2, weight: 3 });
+  }
+}
+function appEngine(text5, add) {
+  const runtime = /^runtime:\s*([\w.-]+)/m.exec(text5)?.[1];
+  if (!runtime || /^apiVersion:/m.test(text5)) return;
+  const reason2 = `runtime ${quoted(runtime)} in app.yaml`;
+  add({ topic: "backend.hosting", value: "Google App Engine", reason: reason2, weight: 3 });
+  add({ topic: "cloud", value: "Google Cloud", reason: reason2, weight: 2 });
+}
+function knative(text5, file2, add) {
+  if (!/serving\.knative\.dev/.test(text5)) return;
+  const cloudRun = /run\.googleapis\.com|gcr\.io\/|-docker\.pkg\.dev\//.test(text5);
+  const reason2 = `Knative Service in ${file2}`;
+  add({ topic: "backend.hosting", value: cloudRun ? "Google Cloud Run" : "Knative", reason: reason2, weight: 3 });
+  if (cloudRun) {
+    add({ topic: "cloud", value: "Google Cloud", reason: reason2, weight: 2 });
+    add({ topic: "cloud.service", value: "Cloud Run", reason: reason2, weight: 1 });
+  }
+}
+function ecsTask(text5, file2, add) {
+  const json3 = jsonRecord(text5);
+  if (!json3 || !Array.isArray(json3.containerDefinitions)) return;
+  const fargate = strings(json3.requiresCompatibilities).includes("FARGATE");
+  const reason2 = `ECS task definition${fargate ? " (Fargate)" : ""} in ${file2}`;
+  add({ topic: "backend.hosting", value: "AWS ECS", reason: reason2, weight: 3 });
+  add({ topic: "cloud", value: "AWS", reason: reason2, weight: 2 });
+  add({ topic: "cloud.service", value: "ECS", reason: reason2, weight: 1 });
+}
+function detectPlatforms(repo, findings) {
+  const each = (kind, read2) => {
+    for (const path2 of repo.files(kind)) {
+      const text5 = repo.text(path2);
+      if (text5 !== void 0) read2(text5, path2, (finding) => findings.add({ ...finding, source: path2 }));
+    }
+  };
+  each("firebase", (text5, _path, add) => firebase(text5, add));
+  each("wrangler", (text5, path2, add) => wrangler(path2, text5, add));
+  each("heroku-app", (text5, _path, add) => herokuApp(text5, add));
+  each("render", (text5, _path, add) => render(text5, add));
+  each("app-engine", (text5, _path, add) => appEngine(text5, add));
+  each("ecs-task", (text5, path2, add) => ecsTask(text5, baseName(path2), add));
+}
+
+// src/discovery/detectors/containers.ts
+var images = {
+  postgres: [["database", "PostgreSQL"]],
+  postgresql: [["database", "PostgreSQL"]],
+  "postgis/postgis": [["database", "PostgreSQL"]],
+  "timescale/timescaledb": [["database", "PostgreSQL"]],
+  mysql: [["database", "MySQL"]],
+  "mysql/mysql-server": [["database", "MySQL"]],
+  mariadb: [["database", "MariaDB"]],
+  mongo: [["database", "MongoDB"]],
+  mongodb: [["database", "MongoDB"]],
+  redis: [["database", "Redis"]],
+  "redis/redis-stack": [["database", "Redis"]],
+  "valkey/valkey": [["database", "Redis"]],
+  elasticsearch: [["database", "Elasticsearch"]],
+  "elasticsearch/elasticsearch": [["database", "Elasticsearch"]],
+  "opensearchproject/opensearch": [["database", "OpenSearch"]],
+  cassandra: [["database", "Cassandra"]],
+  "mssql/server": [["database", "SQL Server"]],
+  "amazon/dynamodb-local": [["database", "DynamoDB"]],
+  "cockroachdb/cockroach": [["database", "CockroachDB"]],
+  "clickhouse/clickhouse-server": [["database", "ClickHouse"]],
+  neo4j: [["database", "Neo4j"]],
+  memcached: [["database", "Memcached"]],
+  "prom/prometheus": [["monitoring", "Prometheus"]],
+  "grafana/grafana": [["monitoring", "Grafana"]],
+  "grafana/grafana-oss": [["monitoring", "Grafana"]],
+  "prom/alertmanager": [["alerting", "Alertmanager"]],
+  "otel/opentelemetry-collector": [["monitoring", "OpenTelemetry"]],
+  "otel/opentelemetry-collector-contrib": [["monitoring", "OpenTelemetry"]],
+  "jaegertracing/all-in-one": [["monitoring", "Jaeger"]],
+  "datadog/agent": [["monitoring", "Datadog"]],
+  "datadoghq/agent": [["monitoring", "Datadog"]],
+  "grafana/loki": [["logging", "Loki"]],
+  "fluent/fluent-bit": [["logging", "Fluent Bit"]],
+  "localstack/localstack": [["cloud", "AWS"]]
+};
+function imageName(reference) {
+  const withoutDigest = reference.split("@")[0];
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  const parts = (colon >= 0 ? withoutDigest.slice(0, colon) : withoutDigest).toLowerCase().split("/");
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+  if (parts[0] === "library" || parts[0] === "bitnami") parts.shift();
+  return parts.join("/");
+}
+function imageSays(reference) {
+  if (reference.includes("${") || reference.includes("{{")) return [];
+  const name = imageName(reference);
+  return images[name] ?? images[name.split("/").pop()] ?? [];
+}
+function compose(path2, text5, findings) {
+  const file2 = baseName(path2);
+  const doc = yamlRecord(text5);
+  const references2 = doc ? Object.values(record3(doc.services)).flatMap((service) => strings(record3(service).image)) : [...text5.matchAll(/^[ \t]*image:[ \t]*["']?([^\s"'#]+)/gm)].map((match) => match[1]);
+  for (const reference of references2)
+    for (const [topic, value] of imageSays(reference))
+      findings.add({ topic, value, source: path2, reason: `image ${quoted(reference)} in ${file2}`, weight: 1 });
+  findings.add({
+    topic: "backend.hosting",
+    value: "Docker containers",
+    source: path2,
+    reason: `Compose file (${file2})`,
+    weight: 1
+  });
+}
+var workloadKinds = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|CronJob|Job|Rollout|Ingress|HelmRelease)\b/m;
+function kubernetes(path2, text5, findings) {
+  if (!/^apiVersion:/m.test(text5)) return;
+  const file2 = baseName(path2);
+  const add = (finding) => findings.add({ ...finding, source: path2 });
+  knative(text5, file2, add);
+  const workload = workloadKinds.exec(text5)?.[1];
+  if (workload)
+    add({ topic: "backend.hosting", value: "Kubernetes", reason: `kind ${workload} in ${file2}`, weight: 2 });
+  if (/argoproj\.io\//.test(text5) && /^kind:\s*(Application|ApplicationSet|AppProject)\b/m.test(text5))
+    add({ topic: "cicd", value: "Argo CD (GitOps)", reason: `Argo CD Application in ${file2}`, weight: 3 });
+  if (/toolkit\.fluxcd\.io\//.test(text5))
+    add({ topic: "cicd", value: "Flux (GitOps)", reason: `Flux resource in ${file2}`, weight: 3 });
+  if (/^kind:\s*PrometheusRule\b/m.test(text5))
+    add({ topic: "alerting", value: "Prometheus alert rules", reason: `kind PrometheusRule in ${file2}`, weight: 3 });
+  if (/^kind:\s*(ServiceMonitor|PodMonitor)\b/m.test(text5))
+    add({ topic: "monitoring", value: "Prometheus", reason: `ServiceMonitor in ${file2}`, weight: 3 });
+  for (const match of text5.matchAll(/^[ \t]*(?:-[ \t]+)?image:[ \t]*["']?([^\s"'#]+)/gm))
+    for (const [topic, value] of imageSays(match[1]))
+      add({ topic, value, reason: `image ${quoted(match[1])} in ${file2}`, weight: 1 });
+}
+var chartDependencies2 = {
+  postgresql: [["database", "PostgreSQL"]],
+  "postgresql-ha": [["database", "PostgreSQL"]],
+  mysql: [["database", "MySQL"]],
+  mariadb: [["database", "MariaDB"]],
+  mongodb: [["database", "MongoDB"]],
+  redis: [["database", "Redis"]],
+  elasticsearch: [["database", "Elasticsearch"]],
+  "kube-prometheus-stack": [
+    ["monitoring", "Prometheus"],
+    ["monitoring", "Grafana"],
+    ["alerting", "Alertmanager"]
+  ],
+  prometheus: [["monitoring", "Prometheus"]],
+  grafana: [["monitoring", "Grafana"]],
+  loki: [["logging", "Loki"]],
+  "loki-stack": [["logging", "Loki"]],
+  datadog: [["monitoring", "Datadog"]]
+};
+function helmChart(path2, text5, findings) {
+  const chart = yamlRecord(text5);
+  const name = typeof chart?.name === "string" ? chart.name : baseName(path2);
+  findings.add({
+    topic: "backend.hosting",
+    value: "Kubernetes",
+    source: path2,
+    reason: `Helm chart ${quoted(name)} (Chart.yaml)`,
+    weight: 3
+  });
+  for (const dependency2 of Array.isArray(chart?.dependencies) ? chart.dependencies : []) {
+    const dependencyName = String(record3(dependency2).name ?? "");
+    for (const [topic, value] of chartDependencies2[dependencyName] ?? []) {
+      const reason2 = `chart dependency ${quoted(dependencyName)} in Chart.yaml`;
+      findings.add({ topic, value, source: path2, reason: reason2, weight: 2 });
+      if (topic === "database")
+        findings.add({
+          topic: "database.provider",
+          value: "Self-hosted in the cluster",
+          database: value,
+          source: path2,
+          reason: reason2,
+          weight: 2
+        });
+    }
+  }
+}
+function detectContainers(repo, findings) {
+  for (const path2 of repo.files("compose")) {
+    const text5 = repo.text(path2);
+    if (text5 !== void 0) compose(path2, text5, findings);
+    else
+      findings.add({
+        topic: "backend.hosting",
+        value: "Docker containers",
+        source: path2,
+        reason: `Compose file (${baseName(path2)})`,
+        weight: 1
+      });
+  }
+  for (const path2 of [...repo.files("kubernetes"), ...repo.files("knative")]) {
+    const text5 = repo.text(path2);
+    if (text5 !== void 0) kubernetes(path2, text5, findings);
+  }
+  for (const path2 of repo.files("helm-chart")) helmChart(path2, repo.text(path2), findings);
+}
+
+// src/discovery/detectors/database-config.ts
+var spelled = {
+  postgresql: "PostgreSQL",
+  postgres: "PostgreSQL",
+  postgis: "PostgreSQL",
+  pgsql: "PostgreSQL",
+  mysql: "MySQL",
+  mysql2: "MySQL",
+  trilogy: "MySQL",
+  mariadb: "MariaDB",
+  sqlite: "SQLite",
+  sqlite3: "SQLite",
+  sqlserver: "SQL Server",
+  sqlsrv: "SQL Server",
+  mssql: "SQL Server",
+  mongodb: "MongoDB",
+  "mongodb+srv": "MongoDB",
+  cockroachdb: "CockroachDB",
+  redis: "Redis",
+  rediss: "Redis",
+  oracle: "Oracle Database"
+};
+var providerHosts = [
+  [/\.neon\.tech\b/, "Neon"],
+  [/\.supabase\.(co|com)\b/, "Supabase"],
+  [/\.psdb\.cloud\b/, "PlanetScale"],
+  [/\.rds\.amazonaws\.com\b/, "AWS RDS"],
+  [/\.mongodb\.net\b/, "MongoDB Atlas"],
+  [/\.database\.windows\.net\b/, "Azure SQL Database"],
+  [/\.postgres\.database\.azure\.com\b/, "Azure Database for PostgreSQL"]
+];
+function connection(url2, reason2, weight, add) {
+  const scheme = /^(?:jdbc:)?([a-z0-9+]+?)(?:\+[a-z0-9]+)?:\/\//i.exec(url2)?.[1]?.toLowerCase();
+  const database2 = scheme === void 0 ? void 0 : spelled[scheme];
+  if (!database2) return;
+  add({ topic: "database", value: database2, reason: reason2, weight });
+  for (const [host, provider] of providerHosts)
+    if (host.test(url2)) add({ topic: "database.provider", value: provider, database: database2, reason: reason2, weight: 3 });
+}
+function prisma2(text5, file2, add) {
+  const datasource = /datasource\s+\w+\s*\{([^}]{0,4000})\}/.exec(text5)?.[1];
+  const provider = datasource ? /provider\s*=\s*"(\w+)"/.exec(datasource)?.[1] : void 0;
+  const database2 = provider ? spelled[provider] : void 0;
+  if (database2)
+    add({
+      topic: "database",
+      value: database2,
+      reason: `Prisma datasource provider ${quoted(provider)} in ${file2}`,
+      weight: 3
+    });
+}
+function railsDatabase(text5, add) {
+  const sections = /* @__PURE__ */ new Map();
+  let current = "";
+  for (const line of text5.split("\n")) {
+    const key = /^([\w-]+):/.exec(line)?.[1];
+    if (key) current = key;
+    const adapter2 = /^\s+adapter:\s*["']?(\w+)/.exec(line)?.[1];
+    if (adapter2 && !sections.has(current)) sections.set(current, adapter2);
+  }
+  const adapter = sections.get("production") ?? sections.get("default") ?? [...sections.values()][0];
+  const database2 = adapter ? spelled[adapter] : void 0;
+  if (database2)
+    add({
+      topic: "database",
+      value: database2,
+      reason: `adapter ${quoted(adapter)} in config/database.yml`,
+      weight: 3
+    });
+}
+function envExample(text5, file2, add) {
+  for (const match of text5.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*["']?([^\s"'#]*)/gm)) {
+    const [, name, value] = match;
+    if (name === "DB_CONNECTION") {
+      const database2 = spelled[value.toLowerCase()];
+      if (database2) add({ topic: "database", value: database2, reason: `DB_CONNECTION=${value} in ${file2}`, weight: 2 });
+    } else if (/(DATABASE|DB|POSTGRES|MYSQL|MONGO(DB)?|REDIS)_(URL|URI)$|^DATABASE_URL$/.test(name))
+      connection(value, `${name} in ${file2}`, /^REDIS/.test(name) ? 1 : 2, add);
+  }
+}
+function alembic(text5, add) {
+  const url2 = /^[ \t]*sqlalchemy\.url[ \t]*=[ \t]*(\S+)/m.exec(text5)?.[1];
+  if (url2) connection(url2, "sqlalchemy.url in alembic.ini", 2, add);
+}
+function springConfig(text5, file2, add) {
+  for (const match of text5.matchAll(/(?:jdbc:[a-z]+|mongodb(?:\+srv)?):\/\/[^\s"']*/g))
+    connection(match[0], `${quoted(match[0].slice(0, 40))} in ${file2}`, 2, add);
+  if (/^[ \t]*(spring\.)?(data\.)?redis[.:]/m.test(text5))
+    add({ topic: "database", value: "Redis", reason: `Redis settings in ${file2}`, weight: 1 });
+}
+function appsettings(text5, file2, add) {
+  if (/\.database\.windows\.net\b/.test(text5)) {
+    const reason2 = `Azure SQL connection string in ${file2}`;
+    add({ topic: "database", value: "SQL Server", reason: reason2, weight: 2 });
+    add({ topic: "database.provider", value: "Azure SQL Database", database: "SQL Server", reason: reason2, weight: 3 });
+  }
+  if (/"Serilog"\s*:/.test(text5))
+    add({ topic: "logging", value: "Serilog", reason: `"Serilog" section in ${file2}`, weight: 3 });
+  if (/"ApplicationInsights"\s*:/.test(text5))
+    add({
+      topic: "monitoring",
+      value: "Azure Application Insights",
+      reason: `"ApplicationInsights" section in ${file2}`,
+      weight: 3
+    });
+}
+function drizzle(text5, file2, add) {
+  const dialect = /\bdialect\s*:\s*["'](\w+)["']/.exec(text5)?.[1];
+  const database2 = dialect === "turso" ? "SQLite" : dialect ? spelled[dialect] : void 0;
+  if (database2)
+    add({ topic: "database", value: database2, reason: `Drizzle dialect ${quoted(dialect)} in ${file2}`, weight: 3 });
+}
+function detectDatabaseConfig(repo, findings) {
+  const readers3 = [
+    ["prisma", prisma2],
+    ["rails-database", (text5, _file2, add) => railsDatabase(text5, add)],
+    ["env-example", envExample],
+    ["alembic", (text5, _file2, add) => alembic(text5, add)],
+    ["spring-config", springConfig],
+    ["appsettings", appsettings],
+    ["drizzle-config", drizzle]
+  ];
+  for (const [kind, read2] of readers3)
+    for (const path2 of repo.files(kind)) {
+      const text5 = repo.text(path2);
+      if (text5 !== void 0) read2(text5, baseName(path2), (finding) => findings.add({ ...finding, source: path2 }));
+    }
+}
+
+// src/discovery/detectors/languages.ts
+var fixedLabels = {
+  python: "Python",
+  go: "Go",
+  ruby: "Ruby",
+  rust: "Rust",
+  php: "PHP",
+  elixir: "Elixir"
+};
+function hasTsconfigAbove(dir, tsconfigDirs) {
+  for (let current = dir; ; current = dirName(current)) {
+    if (tsconfigDirs.has(current)) return true;
+    if (current === "") return false;
+  }
+}
+function labelOf2(listed2, tsconfigDirs, rootTypescript) {
+  const manifest = listed2.manifest;
+  if (listed2.ecosystem === "node") {
+    const typescript = hasTsconfigAbove(dirName(listed2.path), tsconfigDirs) || rootTypescript || (manifest?.dependencies.some((dep) => dep.name === "typescript") ?? false);
+    return typescript ? "TypeScript (Node.js)" : "JavaScript (Node.js)";
+  }
+  if (listed2.ecosystem === "jvm") return manifest?.language ?? "Java";
+  if (listed2.ecosystem === "dotnet")
+    return manifest?.language ?? (listed2.path.endsWith(".fsproj") ? "F# (.NET)" : "C# (.NET)");
+  return fixedLabels[listed2.ecosystem];
+}
+var unreadNode = (listed2) => listed2.ecosystem === "node" && listed2.manifest === void 0;
+var devOnly = (listed2) => (listed2.manifest?.dependencies.length ?? 0) > 0 && listed2.manifest.dependencies.every((dep) => dep.dev);
+function detectLanguages(repo, manifests, findings) {
+  const tsconfigDirs = new Set(repo.files("tsconfig").map(dirName));
+  const rootPackage = manifests.find((listed2) => listed2.path === "package.json")?.manifest;
+  const rootTypescript = rootPackage?.dependencies.some((dep) => dep.name === "typescript") ?? false;
+  const owners = /* @__PURE__ */ new Map();
+  for (const listed2 of manifests) {
+    let dirs = owners.get(listed2.ecosystem);
+    if (!dirs) owners.set(listed2.ecosystem, dirs = /* @__PURE__ */ new Map());
+    const dir = dirName(listed2.path);
+    const owner = dirs.get(dir);
+    if (listed2.backend || unreadNode(listed2)) {
+      if (!owner || devOnly(owner) && !devOnly(listed2)) dirs.set(dir, listed2);
+    } else if (owner === void 0) dirs.set(dir, null);
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const [ecosystem, dirs] of owners) {
+    for (const path2 of repo.files(`source.${ecosystem}`)) {
+      for (let dir = dirName(path2); ; dir = dirName(dir)) {
+        const owner = dirs.get(dir);
+        if (owner !== void 0) {
+          if (owner) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+          break;
+        }
+        if (dir === "") break;
+      }
+    }
+  }
+  const readBackend = new Set(manifests.filter((listed2) => listed2.backend).map((listed2) => listed2.ecosystem));
+  for (const listed2 of counts.keys())
+    if (unreadNode(listed2) && !readBackend.has(listed2.ecosystem)) counts.delete(listed2);
+  for (const [listed2, files] of [...counts].sort(([a], [b]) => byDepthThenPath(a.path, b.path))) {
+    findings.add({
+      topic: "backend.language",
+      value: labelOf2(listed2, tsconfigDirs, rootTypescript),
+      source: listed2.path,
+      reason: `${baseName(listed2.path)}${listed2.backendBecause ? ` with ${listed2.backendBecause}` : unreadNode(listed2) ? " (not read: past the evidence bound)" : ""}; ${files} source file${files === 1 ? "" : "s"}`,
+      weight: files + 1
+    });
+  }
+}
+
+// src/discovery/manifests/manifest.ts
+var dependency = (name, dev, features = []) => ({
+  name,
+  dev,
+  features
+});
+
+// src/discovery/manifests/php.ts
+function readComposer(path2, text5) {
+  const json3 = jsonRecord(text5);
+  if (!json3) return void 0;
+  const deps = [
+    ...Object.keys(record3(json3.require)).map((name) => dependency(name.toLowerCase(), false)),
+    ...Object.keys(record3(json3["require-dev"])).map((name) => dependency(name.toLowerCase(), true))
+  ];
+  return { path: path2, ecosystem: "php", dependencies: deps, role: "application" };
+}
+
+// src/discovery/manifests/rust.ts
+function table(section, dev) {
+  return Object.entries(record3(section)).map(([key, spec]) => {
+    const body = record3(spec);
+    const name = typeof body.package === "string" ? body.package : key;
+    return dependency(name, dev, strings(body.features));
+  });
+}
+function readCargo(path2, text5) {
+  const toml = tomlRecord(text5);
+  if (!toml) return void 0;
+  const workspace = record3(toml.workspace);
+  const deps = [
+    ...table(toml.dependencies, false),
+    ...table(toml["dev-dependencies"], true),
+    ...table(workspace.dependencies, false),
+    ...Object.values(record3(toml.target)).flatMap((target) => table(record3(target).dependencies, false))
+  ];
+  const members2 = strings(workspace.members);
+  return {
+    path: path2,
+    ecosystem: "rust",
+    dependencies: deps,
+    role: "application",
+    ...members2.length > 0 ? { workspaces: members2 } : {}
+  };
+}
+
+// src/discovery/manifests/dotnet.ts
+var attribute = (tag, name) => new RegExp(`\\b${name}\\s*=\\s*"([^"]+)"`).exec(tag)?.[1];
+function readDotnetProject(path2, text5) {
+  const deps = [];
+  const project = /<Project\b[^>]*>/.exec(text5)?.[0] ?? "";
+  const sdk = attribute(project, "Sdk");
+  if (sdk) deps.push({ ...dependency(sdk.toLowerCase(), false), via: "SDK" });
+  for (const match of text5.matchAll(/<(PackageReference|FrameworkReference)\b[^>]*>/g)) {
+    const name = attribute(match[0], "Include") ?? attribute(match[0], "Update");
+    if (!name) continue;
+    const entry = dependency(name.toLowerCase(), false);
+    deps.push(match[1] === "FrameworkReference" ? { ...entry, via: "framework reference" } : entry);
+  }
+  const test = /<IsTestProject>\s*true\s*<\/IsTestProject>/i.test(text5) || deps.some((dep) => dep.name === "microsoft.net.test.sdk");
+  return {
+    path: path2,
+    ecosystem: "dotnet",
+    dependencies: deps,
+    language: baseName(path2).endsWith(".fsproj") ? "F# (.NET)" : "C# (.NET)",
+    role: test ? "test" : "application"
+  };
+}
+
+// src/discovery/manifests/elixir.ts
+function readMix(path2, text5) {
+  const deps = [];
+  const code2 = text5.replace(/#.*$/gm, "");
+  for (const match of code2.matchAll(/\{\s*:(\w+)\s*,([^{}]*)\}/g)) {
+    const only = /\bonly:\s*(:\w+|\[[^\]]*\])/.exec(match[2])?.[1];
+    deps.push(dependency(match[1], only !== void 0 && !only.includes(":prod")));
+  }
+  return { path: path2, ecosystem: "elixir", dependencies: deps, role: "application" };
+}
+
+// src/discovery/manifests/ruby.ts
+var devGroups = /:(development|test)\b|["'](development|test)["']/;
+function readGemfile(path2, text5) {
+  const deps = [];
+  const blocks = [];
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (/^end\b/.test(line)) {
+      blocks.pop();
+      continue;
+    }
+    const gem = /^gem\s+["']([^"']+)["'](.*)$/.exec(line);
+    if (gem) {
+      const inline = /\bgroups?:\s*(\[[^\]]*\]|:\w+)/.exec(gem[2])?.[1] ?? "";
+      deps.push(dependency(gem[1].toLowerCase(), blocks.some(Boolean) || devGroups.test(inline)));
+      continue;
+    }
+    if (/\bdo(\s*\|[^|]*\|)?$/.test(line)) {
+      const group = /^group\s+(.*?)\s+do/.exec(line)?.[1];
+      blocks.push(group !== void 0 && devGroups.test(group) && !/:(default|production)\b/.test(group));
+    }
+  }
+  return { path: path2, ecosystem: "ruby", dependencies: deps, role: "application" };
+}
+
+// src/discovery/manifests/go.ts
+var goModuleName = (path2) => path2.replace(/\/v\d+$/, "");
+function readGoMod(path2, text5) {
+  const deps = [];
+  let inBlock = false;
+  for (const raw of text5.split("\n")) {
+    const line = raw.trim();
+    if (/^require\s*\($/.test(line)) {
+      inBlock = true;
+      continue;
+    }
+    if (inBlock && line.startsWith(")")) inBlock = false;
+    const entry = inBlock ? line : /^require\s+(.*)$/.exec(line)?.[1];
+    const match = entry ? /^(\S+)\s+v\S+/.exec(entry) : null;
+    if (match && !entry.includes("// indirect")) deps.push(dependency(goModuleName(match[1]), false));
+  }
+  return { path: path2, ecosystem: "go", dependencies: deps, role: "application" };
+}
+function goWorkModules(text5) {
+  const modules = [];
+  let inBlock = false;
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/\/\/.*/, "").trim();
+    if (/^use\s*\($/.test(line)) inBlock = true;
+    else if (inBlock && line === ")") inBlock = false;
+    else {
+      const module = inBlock ? line : /^use\s+(\S+)/.exec(line)?.[1];
+      if (module) modules.push(module.replace(/^\.\//, ""));
+    }
+  }
+  return modules;
+}
+
+// src/discovery/manifests/jvm.ts
+function elements(text5, tag) {
+  const found = [];
+  const open3 = `<${tag}>`;
+  const close = `</${tag}>`;
+  for (let start = text5.indexOf(open3); start >= 0; ) {
+    const end = text5.indexOf(close, start);
+    if (end < 0) break;
+    found.push(text5.slice(start + open3.length, end));
+    start = text5.indexOf(open3, end);
+  }
+  return found;
+}
+function withoutBlocks(text5, open3, close) {
+  let out = "";
+  let from = 0;
+  for (let start = text5.indexOf(open3); start >= 0; start = text5.indexOf(open3, from)) {
+    out += text5.slice(from, start);
+    const end = text5.indexOf(close, start + open3.length);
+    if (end < 0) return out;
+    from = end + close.length;
+  }
+  return out + text5.slice(from);
+}
+function textOf(block, tag) {
+  const value = elements(block, tag)[0]?.trim();
+  return value && !value.includes("<") ? value : void 0;
+}
+function without(text5, tag) {
+  let out = text5;
+  for (const body of elements(text5, tag)) out = out.replace(`<${tag}>${body}</${tag}>`, "");
+  return out;
+}
+var isKotlin = (deps) => deps.some((dep) => dep.name.startsWith("org.jetbrains.kotlin:") || dep.name.startsWith("org.jetbrains.kotlin."));
+function readPom(path2, text5) {
+  const body = without(withoutBlocks(text5, "<!--", "-->"), "dependencyManagement");
+  const deps = [];
+  const coordinate = (block, defaultGroup) => {
+    const group = textOf(block, "groupId") ?? defaultGroup;
+    const artifact = textOf(block, "artifactId");
+    return group && artifact ? `${group}:${artifact}` : void 0;
+  };
+  const parent = elements(body, "parent")[0];
+  const parentName = parent ? coordinate(parent) : void 0;
+  if (parentName) deps.push({ ...dependency(parentName, false), via: "parent" });
+  for (const block of elements(body, "dependency")) {
+    const name = coordinate(block);
+    if (name) deps.push(dependency(name, textOf(block, "scope") === "test"));
+  }
+  for (const block of elements(body, "plugin")) {
+    const name = coordinate(block, "org.apache.maven.plugins");
+    if (name) deps.push({ ...dependency(name, false), via: "plugin" });
+  }
+  const modules = elements(body, "module").map((module) => module.trim());
+  return {
+    path: path2,
+    ecosystem: "jvm",
+    dependencies: deps,
+    language: isKotlin(deps) ? "Kotlin" : "Java",
+    role: "application",
+    ...modules.length > 0 ? { workspaces: modules } : {}
+  };
+}
+var gradleConfigurations = {
+  implementation: false,
+  api: false,
+  compileOnly: false,
+  runtimeOnly: false,
+  compile: false,
+  kapt: false,
+  ksp: false,
+  annotationProcessor: false,
+  testImplementation: true,
+  testRuntimeOnly: true,
+  testCompileOnly: true,
+  developmentOnly: true,
+  androidTestImplementation: true
+};
+function readGradle(path2, text5) {
+  const code2 = withoutBlocks(text5, "/*", "*/").replace(/(^|\s)\/\/.*$/gm, "$1");
+  const deps = [];
+  for (const match of code2.matchAll(/\bid(?:\s*\(\s*|\s+)["']([\w.-]+)["']|apply\s+plugin:\s*["']([\w.-]+)["']/g))
+    deps.push({ ...dependency(match[1] ?? match[2], false), via: "plugin" });
+  for (const match of code2.matchAll(/\bkotlin\s*\(\s*["']([\w.-]+)["']\s*\)/g))
+    deps.push({ ...dependency(`org.jetbrains.kotlin.${match[1]}`, false), via: "plugin" });
+  const notation = /\b(\w+)(?:\s*\(\s*|\s+)(?:platform\s*\(\s*)?["']([^:"'\s]+):([^:"'\s]+)(?::[^"']*)?["']/g;
+  for (const match of code2.matchAll(notation)) {
+    const dev = gradleConfigurations[match[1]];
+    if (dev !== void 0) deps.push(dependency(`${match[2]}:${match[3]}`, dev));
+  }
+  const mobile = deps.some((dep) => dep.via === "plugin" && /^com\.android\.(application|library)$/.test(dep.name));
+  return {
+    path: path2,
+    ecosystem: "jvm",
+    dependencies: deps,
+    language: isKotlin(deps) ? "Kotlin" : "Java",
+    role: mobile ? "mobile" : "application"
+  };
+}
+function readVersionCatalog(path2, text5) {
+  const toml = tomlRecord(text5);
+  if (!toml) return void 0;
+  const deps = [];
+  for (const spec of Object.values(record3(toml.libraries))) {
+    const table2 = record3(spec);
+    const module = typeof spec === "string" ? spec.split(":").slice(0, 2).join(":") : typeof table2.module === "string" ? table2.module : typeof table2.group === "string" && typeof table2.name === "string" ? `${table2.group}:${table2.name}` : void 0;
+    if (module) deps.push(dependency(module, false));
+  }
+  for (const spec of Object.values(record3(toml.plugins))) {
+    const id = typeof spec === "string" ? spec.split(":")[0] : strings(record3(spec).id)[0];
+    if (id) deps.push({ ...dependency(id, false), via: "plugin" });
+  }
+  return { path: path2, ecosystem: "jvm", dependencies: deps, role: "catalog" };
+}
+
+// src/discovery/manifests/npm.ts
+function readPackageJson(path2, text5) {
+  const json3 = jsonRecord(text5);
+  if (!json3) return void 0;
+  const dependencies = [];
+  for (const [section, dev] of [
+    ["dependencies", false],
+    ["peerDependencies", false],
+    ["optionalDependencies", false],
+    ["devDependencies", true]
+  ])
+    for (const name of Object.keys(record3(json3[section]))) dependencies.push(dependency(name, dev));
+  const workspaces = Array.isArray(json3.workspaces) ? strings(json3.workspaces) : strings(record3(json3.workspaces).packages);
+  const scripts = Object.fromEntries(
+    Object.entries(record3(json3.scripts)).filter((entry) => typeof entry[1] === "string")
+  );
+  return {
+    path: path2,
+    ecosystem: "node",
+    dependencies,
+    role: "application",
+    ...workspaces.length > 0 ? { workspaces } : {},
+    scripts
+  };
+}
+
+// src/discovery/manifests/python.ts
+var pythonName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
+var devGroup = /(^|[-_/.])(dev|develop|development|test|tests|testing|lint|linting|doc|docs|typing|ci|local)([-_/.]|$)/i;
+function requirement2(line, dev) {
+  const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?/.exec(line.trim());
+  if (!match) return void 0;
+  const extras = (match[2] ?? "").split(",").map((extra) => extra.trim().toLowerCase()).filter(Boolean);
+  return dependency(pythonName(match[1]), dev, extras);
+}
+function fromLines(lines, dev) {
+  const deps = [];
+  for (const raw of lines) {
+    const line = raw.replace(/(^|\s)#.*/, "").trim();
+    if (!line || line.startsWith("-") || line.includes("://")) continue;
+    const entry = requirement2(line, dev);
+    if (entry) deps.push(entry);
+  }
+  return deps;
+}
+function readRequirements(path2, text5) {
+  const dev = devGroup.test(
+    baseName(path2).replace(/^requirements/, "").replace(/\.txt$/, "")
+  ) || /requirements\/[^/]+$/.test(path2) && devGroup.test(baseName(path2).replace(/\.txt$/, ""));
+  return { path: path2, ecosystem: "python", dependencies: fromLines(text5.split("\n"), dev), role: "application" };
+}
+function poetryTable(table2, dev) {
+  return Object.entries(record3(table2)).filter(([name]) => name.toLowerCase() !== "python").map(
+    ([name, spec]) => dependency(
+      pythonName(name),
+      dev,
+      strings(record3(spec).extras).map((extra) => extra.toLowerCase())
+    )
+  );
+}
+function readPyproject(path2, text5) {
+  const toml = tomlRecord(text5);
+  if (!toml) return void 0;
+  const project = record3(toml.project);
+  const tool = record3(toml.tool);
+  const poetry = record3(tool.poetry);
+  const deps = [...fromLines(strings(project.dependencies), false)];
+  for (const [group, list2] of Object.entries(record3(project["optional-dependencies"])))
+    deps.push(...fromLines(strings(list2), devGroup.test(group)));
+  for (const list2 of Object.values(record3(toml["dependency-groups"]))) deps.push(...fromLines(strings(list2), true));
+  deps.push(...poetryTable(poetry.dependencies, false), ...poetryTable(poetry["dev-dependencies"], true));
+  for (const [group, body] of Object.entries(record3(poetry.group)))
+    deps.push(...poetryTable(record3(body).dependencies, group !== "main"));
+  for (const list2 of Object.values(record3(record3(tool.pdm)["dev-dependencies"])))
+    deps.push(...fromLines(strings(list2), true));
+  deps.push(...fromLines(strings(record3(tool.uv)["dev-dependencies"]), true));
+  return { path: path2, ecosystem: "python", dependencies: deps, role: "application" };
+}
+function readPipfile(path2, text5) {
+  const toml = tomlRecord(text5);
+  if (!toml) return void 0;
+  const deps = [...poetryTable(toml.packages, false), ...poetryTable(toml["dev-packages"], true)];
+  return { path: path2, ecosystem: "python", dependencies: deps, role: "application" };
+}
+function readSetupPy(path2, text5) {
+  const list2 = /install_requires\s*=\s*\[([^\]]*)\]/.exec(text5)?.[1] ?? "";
+  const quoted2 = [...list2.matchAll(/["']([^"']+)["']/g)].map((match) => match[1]);
+  return { path: path2, ecosystem: "python", dependencies: fromLines(quoted2, false), role: "application" };
+}
+
+// src/discovery/manifests/read-manifest.ts
+var readers2 = {
+  npm: readPackageJson,
+  requirements: readRequirements,
+  pyproject: readPyproject,
+  pipfile: readPipfile,
+  "setup-py": readSetupPy,
+  "go-mod": readGoMod,
+  gemfile: readGemfile,
+  maven: readPom,
+  gradle: readGradle,
+  "gradle-catalog": readVersionCatalog,
+  cargo: readCargo,
+  "dotnet-project": readDotnetProject,
+  composer: readComposer,
+  mix: readMix
+};
+function readManifest(kind, path2, text5) {
+  return readers2[kind]?.(path2, text5);
+}
+var manifestEcosystem = {
+  npm: "node",
+  requirements: "python",
+  pyproject: "python",
+  pipfile: "python",
+  "setup-py": "python",
+  "go-mod": "go",
+  gemfile: "ruby",
+  maven: "jvm",
+  gradle: "jvm",
+  "gradle-catalog": "jvm",
+  cargo: "rust",
+  "dotnet-project": "dotnet",
+  composer: "php",
+  mix: "elixir"
+};
+
+// src/discovery/detectors/manifests.ts
+var manifestKinds = Object.keys(manifestEcosystem);
+var runsNode = /(^|[\s;&|])(node|ts-node|tsx|nodemon|bun)\s/;
+var browserClients = /* @__PURE__ */ new Set(["@supabase/supabase-js"]);
+function nodeServerSignal(manifest) {
+  const runtime = manifest.dependencies.filter((dep) => !dep.dev);
+  for (const dep of runtime) {
+    if (browserClients.has(dep.name)) continue;
+    const server = technologiesOf("node", dep.name).some(
+      (tech) => ["backend.framework", "database", "backend.jobs", "logging"].includes(tech.topic)
+    );
+    if (server || nodeServerPackages.has(dep.name)) return quoted(dep.name);
+  }
+  const frontend2 = manifest.dependencies.some(
+    (dep) => technologiesOf("node", dep.name).some((tech) => tech.topic === "frontend.framework")
+  );
+  const start = manifest.scripts?.start ?? "";
+  return !frontend2 && runsNode.test(` ${start} `) ? `start script ${quoted(start)}` : void 0;
+}
+function detectFromManifests(repo, findings) {
+  const listed2 = [];
+  for (const kind of manifestKinds) {
+    for (const path2 of repo.files(kind)) {
+      const text5 = repo.text(path2);
+      const manifest = text5 === void 0 ? void 0 : readManifest(kind, path2, text5);
+      const ecosystem = manifestEcosystem[kind];
+      if (manifest && manifest.role !== "application") {
+        if (manifest.role === "catalog") report(manifest, findings);
+        continue;
+      }
+      const because = ecosystem === "node" ? manifest ? nodeServerSignal(manifest) : void 0 : void 0;
+      const backend2 = ecosystem === "node" ? because !== void 0 : true;
+      listed2.push({
+        path: path2,
+        ecosystem,
+        ...manifest ? { manifest } : {},
+        backend: backend2,
+        ...because ? { backendBecause: because } : {}
+      });
+      if (manifest) report(manifest, findings, backend2 ? because : void 0);
+    }
+  }
+  return listed2.sort((a, b) => byDepthThenPath(a.path, b.path));
+}
+function report(manifest, findings, serverBecause) {
+  const file2 = baseName(manifest.path);
+  const present = new Set(
+    manifest.dependencies.flatMap((dep) => technologiesOf(manifest.ecosystem, dep.name).map((tech) => tech.value))
+  );
+  const hidden = new Set([...present].flatMap((value) => builtOn[value] ?? []));
+  let backendFramework = false;
+  for (const dep of manifest.dependencies) {
+    const named = `${dep.via ?? "dependency"} ${quoted(dep.name)} in ${file2}`;
+    for (const tech of technologiesOf(manifest.ecosystem, dep.name)) {
+      const frontendInDev = manifest.ecosystem === "node" && tech.topic === "frontend.framework";
+      if (dep.dev && !frontendInDev || hidden.has(tech.value)) continue;
+      if (tech.topic === "backend.framework") backendFramework = true;
+      findings.add({ topic: tech.topic, value: tech.value, source: manifest.path, reason: named, weight: 2 });
+      if (tech.provider)
+        findings.add({
+          topic: "database.provider",
+          value: tech.provider,
+          database: tech.value,
+          source: manifest.path,
+          reason: named,
+          weight: 2
+        });
+    }
+    if (dep.dev) continue;
+    for (const feature of dep.features) {
+      const database2 = databaseOfFeature(feature);
+      if (database2)
+        findings.add({
+          topic: "database",
+          value: database2,
+          source: manifest.path,
+          reason: `${quoted(dep.name)} with ${quoted(feature)} in ${file2}`,
+          weight: 2
+        });
+    }
+  }
+  if (serverBecause !== void 0 && !backendFramework) {
+    const fullStack = [...present].find((value) => fullStackFrameworks.has(value));
+    if (fullStack)
+      findings.add({
+        topic: "backend.framework",
+        value: fullStack,
+        source: manifest.path,
+        reason: `${fullStack} app with server-side dependency ${serverBecause} in ${file2}`,
+        weight: 2
+      });
+  }
+}
+
+// src/discovery/detectors/presence.ts
+var presence = {
+  vercel: { what: "Vercel project configuration", says: [{ topic: "frontend.hosting", value: "Vercel", weight: 3 }] },
+  netlify: { what: "Netlify configuration", says: [{ topic: "frontend.hosting", value: "Netlify", weight: 3 }] },
+  amplify: {
+    what: "AWS Amplify configuration",
+    says: [
+      { topic: "frontend.hosting", value: "AWS Amplify", weight: 3 },
+      { topic: "cloud", value: "AWS", weight: 1 }
+    ]
+  },
+  procfile: { what: "Heroku process types", says: [{ topic: "backend.hosting", value: "Heroku", weight: 3 }] },
+  "heroku-yml": { what: "Heroku container build", says: [{ topic: "backend.hosting", value: "Heroku", weight: 3 }] },
+  fly: { what: "Fly.io app configuration", says: [{ topic: "backend.hosting", value: "Fly.io", weight: 3 }] },
+  railway: { what: "Railway configuration", says: [{ topic: "backend.hosting", value: "Railway", weight: 3 }] },
+  "do-app": {
+    what: "DigitalOcean App Platform spec",
+    says: [
+      { topic: "backend.hosting", value: "DigitalOcean App Platform", weight: 3 },
+      { topic: "cloud", value: "DigitalOcean", weight: 1 }
+    ]
+  },
+  beanstalk: {
+    what: "Elastic Beanstalk configuration",
+    says: [
+      { topic: "backend.hosting", value: "AWS Elastic Beanstalk", weight: 3 },
+      { topic: "cloud", value: "AWS", weight: 1 }
+    ]
+  },
+  "aws-copilot": {
+    what: "AWS Copilot service manifest",
+    says: [
+      { topic: "backend.hosting", value: "AWS ECS", weight: 3 },
+      { topic: "cloud", value: "AWS", weight: 1 }
+    ]
+  },
+  // Packaging, not a place: used only when nothing names where the containers run.
+  dockerfile: {
+    what: "container image build",
+    says: [{ topic: "backend.hosting", value: "Docker containers", weight: 1 }]
+  },
+  kustomization: {
+    what: "Kustomize configuration",
+    says: [{ topic: "backend.hosting", value: "Kubernetes", weight: 3 }]
+  },
+  "k8s-tool": {
+    what: "Kubernetes deployment tooling",
+    says: [{ topic: "backend.hosting", value: "Kubernetes", weight: 2 }]
+  },
+  cdk: {
+    what: "AWS CDK app",
+    says: [
+      { topic: "iac", value: "AWS CDK", weight: 3 },
+      { topic: "cloud", value: "AWS", weight: 3 }
+    ]
+  },
+  terragrunt: { what: "Terragrunt unit", says: [{ topic: "iac", value: "Terragrunt", weight: 1 }] },
+  travis: { what: "Travis CI configuration", says: [{ topic: "cicd", value: "Travis CI", weight: 2 }] },
+  drone: { what: "Drone pipeline", says: [{ topic: "cicd", value: "Drone", weight: 2 }] },
+  flux: { what: "Flux bootstrap", says: [{ topic: "cicd", value: "Flux (GitOps)", weight: 2 }] },
+  supabase: {
+    what: "Supabase project configuration",
+    says: [
+      { topic: "database", value: "PostgreSQL", weight: 2 },
+      { topic: "database.provider", value: "Supabase", database: "PostgreSQL", weight: 3 }
+    ]
+  },
+  "sentry-config": { what: "Sentry configuration", says: [{ topic: "alerting", value: "Sentry", weight: 3 }] },
+  "datadog-config": {
+    what: "Datadog agent configuration",
+    says: [{ topic: "monitoring", value: "Datadog", weight: 3 }]
+  },
+  "newrelic-config": {
+    what: "New Relic agent configuration",
+    says: [{ topic: "monitoring", value: "New Relic", weight: 3 }]
+  },
+  "otel-config": {
+    what: "OpenTelemetry Collector configuration",
+    says: [{ topic: "monitoring", value: "OpenTelemetry", weight: 3 }]
+  },
+  "prometheus-config": {
+    what: "Prometheus configuration",
+    says: [{ topic: "monitoring", value: "Prometheus", weight: 3 }]
+  },
+  "alertmanager-config": {
+    what: "Alertmanager configuration",
+    says: [{ topic: "alerting", value: "Alertmanager", weight: 3 }]
+  },
+  "prometheus-rules": {
+    what: "Prometheus rules",
+    says: [{ topic: "alerting", value: "Prometheus alert rules", weight: 3 }]
+  },
+  grafana: { what: "Grafana configuration", says: [{ topic: "monitoring", value: "Grafana", weight: 3 }] },
+  "grafana-alerting": {
+    what: "Grafana alerting provisioning",
+    says: [
+      { topic: "alerting", value: "Grafana Alerting", weight: 3 },
+      { topic: "monitoring", value: "Grafana", weight: 3 }
+    ]
+  },
+  logback: { what: "Logback configuration", says: [{ topic: "logging", value: "Logback", weight: 3 }] },
+  log4j: { what: "Log4j 2 configuration", says: [{ topic: "logging", value: "Log4j 2", weight: 3 }] },
+  "fluent-bit": { what: "Fluent Bit configuration", says: [{ topic: "logging", value: "Fluent Bit", weight: 3 }] },
+  fluentd: { what: "Fluentd configuration", says: [{ topic: "logging", value: "Fluentd", weight: 3 }] },
+  vector: { what: "Vector configuration", says: [{ topic: "logging", value: "Vector", weight: 3 }] },
+  loki: { what: "Loki / Promtail configuration", says: [{ topic: "logging", value: "Loki", weight: 3 }] }
+};
+function detectFromPresence(repo, findings) {
+  for (const [kind, { what, says }] of Object.entries(presence))
+    for (const path2 of repo.files(kind))
+      for (const said of says)
+        findings.add({
+          topic: said.topic,
+          value: said.value,
+          source: path2,
+          reason: `${what} (${baseName(path2)})`,
+          weight: said.weight ?? 2,
+          ...said.database ? { database: said.database } : {}
+        });
+}
+
+// src/discovery/detectors/hcl.ts
+function codeOf(line, state) {
+  let code2 = "";
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (state.inComment) {
+      if (c === "*" && line[i + 1] === "/") {
+        state.inComment = false;
+        i++;
+      }
+      continue;
+    }
+    if (inString) {
+      code2 += c;
+      if (c === "\\") code2 += line[++i] ?? "";
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "#" || c === "/" && line[i + 1] === "/") break;
+    else if (c === "/" && line[i + 1] === "*") {
+      state.inComment = true;
+      i++;
+      continue;
+    }
+    code2 += c;
+  }
+  return code2;
+}
+function braceDelta2(line) {
+  let delta = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{") delta++;
+    else if (c === "}") delta--;
+  }
+  return delta;
+}
+var header = /^\s*(?:(resource|data)\s+"([^"]+)"\s+"([^"]+)"|(module|provider)\s+"([^"]+)"|(terraform))\s*\{/;
+function hclBlocks(text5) {
+  const blocks = [];
+  let depth = 0;
+  let current;
+  let heredoc;
+  const comments = { inComment: false };
+  for (const raw of text5.split("\n")) {
+    if (heredoc !== void 0) {
+      if (raw.trim() === heredoc) heredoc = void 0;
+      continue;
+    }
+    const line = codeOf(raw, comments);
+    const marker = /<<-?\s*"?(\w+)"?\s*$/.exec(line);
+    if (marker) heredoc = marker[1];
+    if (depth === 0) {
+      const match = header.exec(line);
+      current = match ? match[1] ? { kind: match[1], type: match[2], name: match[3], lines: [] } : match[4] ? { kind: match[4], type: match[5], name: match[5], lines: [] } : { kind: "terraform", type: "terraform", name: "terraform", lines: [] } : void 0;
+    }
+    current?.lines.push(line);
+    depth += braceDelta2(line);
+    if (depth <= 0) {
+      depth = 0;
+      if (current) {
+        const { lines, ...block } = current;
+        blocks.push({ ...block, body: lines.join("\n") });
+        current = void 0;
+      }
+    }
+  }
+  return blocks;
+}
+function hclJsonBlocks(text5) {
+  const json3 = jsonRecord(text5);
+  if (!json3) return [];
+  const bodyOf = (value) => Object.entries(record3(value)).map(([key, attribute2]) => typeof attribute2 === "string" ? `${key} = "${attribute2}"` : `${key} = {}`).join("\n");
+  const blocks = [];
+  for (const kind of ["resource", "data"])
+    for (const [type, named] of Object.entries(record3(json3[kind])))
+      for (const [name, body] of Object.entries(record3(named))) blocks.push({ kind, type, name, body: bodyOf(body) });
+  for (const [name, body] of Object.entries(record3(json3.module)))
+    blocks.push({ kind: "module", type: name, name, body: bodyOf(body) });
+  for (const name of Object.keys(record3(json3.provider))) blocks.push({ kind: "provider", type: name, name, body: "" });
+  const terraform = record3(json3.terraform);
+  const providers = Object.keys(record3(terraform.required_providers)).map((name) => `  ${name} = {}`);
+  const backend2 = Object.keys(record3(terraform.backend)).map((name) => `  backend "${name}" {}`);
+  if (providers.length + backend2.length > 0)
+    blocks.push({
+      kind: "terraform",
+      type: "terraform",
+      name: "terraform",
+      body: [...backend2, "required_providers {", ...providers, "}"].join("\n")
+    });
+  return blocks;
+}
+function requiredProviders(body) {
+  const names = [];
+  let depth = 0;
+  for (const line of body.split("\n")) {
+    if (depth === 0) {
+      if (/required_providers\s*\{/.test(line)) depth = braceDelta2(line.slice(line.indexOf("required_providers")));
+      continue;
+    }
+    const name = depth === 1 ? /^[ \t]*([\w-]+)[ \t]*=/.exec(line)?.[1] : void 0;
+    if (name) names.push(name);
+    depth += braceDelta2(line);
+    if (depth <= 0) break;
+  }
+  return names;
+}
+var attributeOf = (body, name) => new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*"([^"]*)"`, "m").exec(body)?.[1];
+
+// src/discovery/detectors/terraform.ts
+var clouds = {
+  aws: "AWS",
+  google: "Google Cloud",
+  "google-beta": "Google Cloud",
+  azurerm: "Azure",
+  azapi: "Azure",
+  cloudflare: "Cloudflare",
+  digitalocean: "DigitalOcean",
+  hcloud: "Hetzner Cloud",
+  linode: "Akamai (Linode)",
+  oci: "Oracle Cloud",
+  ibm: "IBM Cloud",
+  alicloud: "Alibaba Cloud",
+  scaleway: "Scaleway",
+  vultr: "Vultr",
+  heroku: "Heroku",
+  vercel: "Vercel",
+  netlify: "Netlify",
+  fly: "Fly.io",
+  render: "Render"
+};
+var servicePrefixes = [
+  ["aws_s3_", "S3"],
+  ["aws_db_", "RDS"],
+  ["aws_rds_", "RDS"],
+  ["aws_lambda_", "Lambda"],
+  ["aws_eks_", "EKS"],
+  ["aws_ecs_", "ECS"],
+  ["aws_cloudfront_", "CloudFront"],
+  ["aws_sqs_", "SQS"],
+  ["aws_sns_", "SNS"],
+  ["aws_dynamodb_", "DynamoDB"],
+  ["aws_elasticache_", "ElastiCache"],
+  ["aws_memorydb_", "MemoryDB"],
+  ["aws_lb", "ELB"],
+  ["aws_alb", "ELB"],
+  ["aws_elb", "ELB"],
+  ["aws_api_gateway_", "API Gateway"],
+  ["aws_apigatewayv2_", "API Gateway"],
+  ["aws_cognito_", "Cognito"],
+  ["aws_route53_", "Route 53"],
+  ["aws_ecr_", "ECR"],
+  ["aws_instance", "EC2"],
+  ["aws_autoscaling_group", "EC2"],
+  ["aws_kinesis_", "Kinesis"],
+  ["aws_msk_", "MSK"],
+  ["aws_opensearch_", "OpenSearch"],
+  ["aws_elasticsearch_", "OpenSearch"],
+  ["aws_sfn_", "Step Functions"],
+  ["aws_cloudwatch_event_", "EventBridge"],
+  ["aws_scheduler_", "EventBridge"],
+  ["aws_ses", "SES"],
+  ["aws_secretsmanager_", "Secrets Manager"],
+  ["aws_amplify_", "Amplify"],
+  ["aws_apprunner_", "App Runner"],
+  ["aws_elastic_beanstalk_", "Elastic Beanstalk"],
+  ["aws_redshift_", "Redshift"],
+  ["aws_mq_", "Amazon MQ"],
+  ["aws_wafv2_", "WAF"],
+  ["aws_docdb_", "DocumentDB"],
+  ["aws_efs_", "EFS"],
+  ["aws_batch_", "Batch"],
+  ["aws_glue_", "Glue"],
+  ["aws_athena_", "Athena"],
+  ["google_cloud_run_", "Cloud Run"],
+  ["google_container_", "GKE"],
+  ["google_sql_", "Cloud SQL"],
+  ["google_storage_", "Cloud Storage"],
+  ["google_pubsub_", "Pub/Sub"],
+  ["google_cloudfunctions", "Cloud Functions"],
+  ["google_redis_", "Memorystore"],
+  ["google_bigquery_", "BigQuery"],
+  ["google_compute_instance", "Compute Engine"],
+  ["google_artifact_registry_", "Artifact Registry"],
+  ["google_secret_manager_", "Secret Manager"],
+  ["google_firestore_", "Firestore"],
+  ["google_spanner_", "Spanner"],
+  ["google_cloud_scheduler_", "Cloud Scheduler"],
+  ["google_cloud_tasks_", "Cloud Tasks"],
+  ["google_app_engine_", "App Engine"],
+  ["google_dns_", "Cloud DNS"],
+  ["azurerm_kubernetes_", "AKS"],
+  ["azurerm_linux_web_app", "App Service"],
+  ["azurerm_windows_web_app", "App Service"],
+  ["azurerm_app_service", "App Service"],
+  ["azurerm_service_plan", "App Service"],
+  ["azurerm_container_app", "Container Apps"],
+  ["azurerm_linux_function_app", "Azure Functions"],
+  ["azurerm_windows_function_app", "Azure Functions"],
+  ["azurerm_function_app", "Azure Functions"],
+  ["azurerm_mssql_", "Azure SQL Database"],
+  ["azurerm_sql_", "Azure SQL Database"],
+  ["azurerm_postgresql_", "Azure Database for PostgreSQL"],
+  ["azurerm_mysql_", "Azure Database for MySQL"],
+  ["azurerm_cosmosdb_", "Cosmos DB"],
+  ["azurerm_redis_", "Azure Cache for Redis"],
+  ["azurerm_storage_", "Blob Storage"],
+  ["azurerm_key_vault", "Key Vault"],
+  ["azurerm_servicebus_", "Service Bus"],
+  ["azurerm_container_registry", "Container Registry"],
+  ["azurerm_application_insights", "Application Insights"],
+  ["azurerm_cdn_frontdoor_", "Front Door"],
+  ["azurerm_frontdoor", "Front Door"],
+  ["azurerm_static_", "Static Web Apps"],
+  ["azurerm_eventhub", "Event Hubs"],
+  ["cloudflare_record", "DNS"],
+  ["cloudflare_dns_record", "DNS"],
+  ["cloudflare_zone", "DNS"],
+  ["cloudflare_worker", "Workers"],
+  ["cloudflare_workers_script", "Workers"],
+  ["cloudflare_workers_route", "Workers"],
+  ["cloudflare_workers_kv", "Workers KV"],
+  ["cloudflare_r2_", "R2"],
+  ["cloudflare_pages_", "Pages"],
+  ["cloudflare_d1_", "D1"],
+  ["cloudflare_queue", "Queues"],
+  ["digitalocean_droplet", "Droplets"],
+  ["digitalocean_kubernetes_", "DOKS"],
+  ["digitalocean_database_", "Managed Databases"],
+  ["digitalocean_app", "App Platform"],
+  ["digitalocean_spaces_", "Spaces"]
+].sort((a, b) => b[0].length - a[0].length);
+var serviceOfResource = (type) => servicePrefixes.find(([prefix]) => type.startsWith(prefix))?.[1];
+var moduleServices = {
+  "aws:eks": "EKS",
+  "aws:rds": "RDS",
+  "aws:rds-aurora": "RDS",
+  "aws:s3-bucket": "S3",
+  "aws:lambda": "Lambda",
+  "aws:ecs": "ECS",
+  "aws:alb": "ELB",
+  "aws:cloudfront": "CloudFront",
+  "aws:dynamodb-table": "DynamoDB",
+  "aws:sqs": "SQS",
+  "aws:sns": "SNS",
+  "aws:elasticache": "ElastiCache",
+  "aws:ecr": "ECR",
+  "aws:apigateway-v2": "API Gateway",
+  "aws:route53": "Route 53",
+  "aws:msk-kafka-cluster": "MSK",
+  "aws:opensearch": "OpenSearch",
+  "aws:eventbridge": "EventBridge",
+  "aws:step-functions": "Step Functions",
+  "google:kubernetes-engine": "GKE",
+  "google:sql-db": "Cloud SQL",
+  "google:cloud-run": "Cloud Run",
+  "google:cloud-storage": "Cloud Storage",
+  "google:memorystore": "Memorystore",
+  "google:pubsub": "Pub/Sub",
+  "azurerm:aks": "AKS"
+};
+var engineDatabase = (engine) => {
+  const name = (engine ?? "").toLowerCase();
+  if (/postgres/.test(name)) return "PostgreSQL";
+  if (/mariadb/.test(name)) return "MariaDB";
+  if (/mysql|^aurora$/.test(name)) return "MySQL";
+  if (/sqlserver/.test(name)) return "SQL Server";
+  if (/oracle/.test(name)) return "Oracle Database";
+  if (/valkey|redis/.test(name)) return "Redis";
+  if (/memcached/.test(name)) return "Memcached";
+  return void 0;
+};
+var rds = (body) => {
+  const engine = attributeOf(body, "engine");
+  const database2 = engineDatabase(engine);
+  return database2 ? { database: database2, provider: /^aurora/.test(engine ?? "") ? "Amazon Aurora" : "AWS RDS" } : void 0;
+};
+var fixed = (database2, provider) => () => ({ database: database2, provider });
+var databaseRules = {
+  aws_db_instance: rds,
+  aws_rds_cluster: rds,
+  "module:aws:rds": rds,
+  "module:aws:rds-aurora": (body) => rds(body) ?? { database: "PostgreSQL", provider: "Amazon Aurora" },
+  aws_dynamodb_table: fixed("DynamoDB", "AWS"),
+  "module:aws:dynamodb-table": fixed("DynamoDB", "AWS"),
+  aws_elasticache_cluster: (body) => ({
+    database: engineDatabase(attributeOf(body, "engine")) ?? "Redis",
+    provider: "Amazon ElastiCache"
+  }),
+  aws_elasticache_replication_group: fixed("Redis", "Amazon ElastiCache"),
+  aws_elasticache_serverless_cache: fixed("Redis", "Amazon ElastiCache"),
+  "module:aws:elasticache": fixed("Redis", "Amazon ElastiCache"),
+  aws_memorydb_cluster: fixed("Redis", "Amazon MemoryDB"),
+  aws_docdb_cluster: fixed("MongoDB", "Amazon DocumentDB"),
+  aws_opensearch_domain: fixed("OpenSearch", "Amazon OpenSearch Service"),
+  google_sql_database_instance: (body) => {
+    const database2 = engineDatabase(attributeOf(body, "database_version"));
+    return database2 ? { database: database2, provider: "Google Cloud SQL" } : void 0;
+  },
+  "module:google:sql-db": fixed("PostgreSQL", "Google Cloud SQL"),
+  google_redis_instance: fixed("Redis", "Google Memorystore"),
+  google_firestore_database: fixed("Firestore", "Google Cloud"),
+  google_spanner_instance: fixed("Spanner", "Google Cloud"),
+  google_bigtable_instance: fixed("Bigtable", "Google Cloud"),
+  azurerm_postgresql_flexible_server: fixed("PostgreSQL", "Azure Database for PostgreSQL"),
+  azurerm_postgresql_server: fixed("PostgreSQL", "Azure Database for PostgreSQL"),
+  azurerm_mysql_flexible_server: fixed("MySQL", "Azure Database for MySQL"),
+  azurerm_mssql_server: fixed("SQL Server", "Azure SQL Database"),
+  azurerm_mssql_database: fixed("SQL Server", "Azure SQL Database"),
+  azurerm_sql_server: fixed("SQL Server", "Azure SQL Database"),
+  azurerm_cosmosdb_account: fixed("Cosmos DB", "Azure"),
+  azurerm_redis_cache: fixed("Redis", "Azure Cache for Redis"),
+  mongodbatlas_cluster: fixed("MongoDB", "MongoDB Atlas"),
+  mongodbatlas_advanced_cluster: fixed("MongoDB", "MongoDB Atlas"),
+  mongodbatlas_serverless_instance: fixed("MongoDB", "MongoDB Atlas"),
+  digitalocean_database_cluster: (body) => {
+    const engine = attributeOf(body, "engine") ?? "";
+    const database2 = engine === "pg" ? "PostgreSQL" : engine === "mongodb" ? "MongoDB" : engineDatabase(engine);
+    return database2 ? { database: database2, provider: "DigitalOcean Managed Databases" } : void 0;
+  },
+  heroku_addon: (body) => {
+    const plan = attributeOf(body, "plan") ?? "";
+    if (plan.startsWith("heroku-postgresql")) return { database: "PostgreSQL", provider: "Heroku Postgres" };
+    if (plan.startsWith("heroku-redis")) return { database: "Redis", provider: "Heroku Key-Value Store" };
+    return void 0;
+  },
+  supabase_project: fixed("PostgreSQL", "Supabase"),
+  neon_project: fixed("PostgreSQL", "Neon"),
+  planetscale_database: fixed("MySQL", "PlanetScale"),
+  cloudflare_d1_database: fixed("SQLite", "Cloudflare D1"),
+  upstash_redis_database: fixed("Redis", "Upstash")
+};
+var hostingRules = {
+  aws_ecs_service: ["backend.hosting", "AWS ECS"],
+  "module:aws:ecs": ["backend.hosting", "AWS ECS"],
+  aws_lambda_function: ["backend.hosting", "AWS Lambda"],
+  "module:aws:lambda": ["backend.hosting", "AWS Lambda"],
+  aws_apprunner_service: ["backend.hosting", "AWS App Runner"],
+  aws_elastic_beanstalk_environment: ["backend.hosting", "AWS Elastic Beanstalk"],
+  aws_eks_cluster: ["backend.hosting", "Kubernetes"],
+  "module:aws:eks": ["backend.hosting", "Kubernetes"],
+  google_container_cluster: ["backend.hosting", "Kubernetes"],
+  "module:google:kubernetes-engine": ["backend.hosting", "Kubernetes"],
+  azurerm_kubernetes_cluster: ["backend.hosting", "Kubernetes"],
+  "module:azurerm:aks": ["backend.hosting", "Kubernetes"],
+  digitalocean_kubernetes_cluster: ["backend.hosting", "Kubernetes"],
+  google_cloud_run_service: ["backend.hosting", "Google Cloud Run"],
+  google_cloud_run_v2_service: ["backend.hosting", "Google Cloud Run"],
+  "module:google:cloud-run": ["backend.hosting", "Google Cloud Run"],
+  google_app_engine_application: ["backend.hosting", "Google App Engine"],
+  google_cloudfunctions_function: ["backend.hosting", "Google Cloud Functions"],
+  google_cloudfunctions2_function: ["backend.hosting", "Google Cloud Functions"],
+  azurerm_linux_web_app: ["backend.hosting", "Azure App Service"],
+  azurerm_windows_web_app: ["backend.hosting", "Azure App Service"],
+  azurerm_app_service: ["backend.hosting", "Azure App Service"],
+  azurerm_container_app: ["backend.hosting", "Azure Container Apps"],
+  azurerm_linux_function_app: ["backend.hosting", "Azure Functions"],
+  azurerm_function_app: ["backend.hosting", "Azure Functions"],
+  digitalocean_app: ["backend.hosting", "DigitalOcean App Platform"],
+  heroku_app: ["backend.hosting", "Heroku"],
+  fly_app: ["backend.hosting", "Fly.io"],
+  render_web_service: ["backend.hosting", "Render"],
+  cloudflare_worker_script: ["backend.hosting", "Cloudflare Workers"],
+  cloudflare_workers_script: ["backend.hosting", "Cloudflare Workers"],
+  aws_amplify_app: ["frontend.hosting", "AWS Amplify"],
+  cloudflare_pages_project: ["frontend.hosting", "Cloudflare Pages"],
+  azurerm_static_web_app: ["frontend.hosting", "Azure Static Web Apps"],
+  azurerm_static_site: ["frontend.hosting", "Azure Static Web Apps"],
+  vercel_project: ["frontend.hosting", "Vercel"],
+  netlify_site: ["frontend.hosting", "Netlify"]
+};
+var observabilityPrefixes = [
+  [
+    "datadog_monitor",
+    [
+      ["alerting", "Datadog monitors"],
+      ["monitoring", "Datadog"]
+    ]
+  ],
+  ["datadog_", [["monitoring", "Datadog"]]],
+  [
+    "newrelic_alert_",
+    [
+      ["alerting", "New Relic alerts"],
+      ["monitoring", "New Relic"]
+    ]
+  ],
+  ["newrelic_", [["monitoring", "New Relic"]]],
+  ["pagerduty_", [["alerting", "PagerDuty"]]],
+  ["opsgenie_", [["alerting", "Opsgenie"]]],
+  ["sentry_", [["alerting", "Sentry"]]],
+  [
+    "grafana_rule_group",
+    [
+      ["alerting", "Grafana Alerting"],
+      ["monitoring", "Grafana"]
+    ]
+  ],
+  ["grafana_", [["monitoring", "Grafana"]]],
+  ["aws_cloudwatch_metric_alarm", [["alerting", "CloudWatch alarms"]]],
+  ["aws_cloudwatch_dashboard", [["monitoring", "CloudWatch"]]],
+  ["google_monitoring_alert_policy", [["alerting", "Cloud Monitoring alerts"]]],
+  ["azurerm_monitor_metric_alert", [["alerting", "Azure Monitor alerts"]]],
+  ["azurerm_application_insights", [["monitoring", "Azure Application Insights"]]]
+];
+function moduleKey(source) {
+  const registry2 = /^(?:[\w.-]+\/)?[\w-]+\/([\w-]+)\/([\w-]+)(?:\/\/.*)?$/.exec(source);
+  if (registry2 && !source.startsWith(".")) return `${registry2[2]}:${registry2[1]}`;
+  const git = /terraform-(aws|google|azurerm)-([\w-]+?)(?:\.git|\/\/|\?|$)/.exec(source);
+  return git ? `${git[1]}:${git[2]}` : void 0;
+}
+function readBlock(block, path2, findings) {
+  const add = (finding) => findings.add({ ...finding, source: path2 });
+  const file2 = baseName(path2);
+  if (block.kind === "provider" || block.kind === "terraform") {
+    const named = block.kind === "provider" ? [[block.type, `provider ${quoted(block.type)} in ${file2}`]] : [
+      ...requiredProviders(block.body).map((name) => [
+        name,
+        `required provider ${quoted(name)} in ${file2}`
+      ]),
+      ...[...block.body.matchAll(/backend\s+"(s3|gcs|azurerm)"/g)].map((match) => [
+        { s3: "aws", gcs: "google", azurerm: "azurerm" }[match[1]],
+        `state backend ${quoted(match[1])} in ${file2}`
+      ])
+    ];
+    for (const [provider, reason3] of named) {
+      const cloud3 = clouds[provider];
+      if (cloud3) add({ topic: "cloud", value: cloud3, reason: reason3, weight: 3 });
+    }
+    return;
+  }
+  if (block.kind === "data") return;
+  const key = block.kind === "module" ? moduleKeyOf(block) : block.type;
+  if (key === void 0) return;
+  const address = block.kind === "module" ? `module ${quoted(block.name)}` : `${block.type}.${block.name}`;
+  const reason2 = block.kind === "module" ? `${address} (${attributeOf(block.body, "source")}) in ${file2}` : `${address} in ${file2}`;
+  const cloud2 = block.kind === "module" ? clouds[key.slice(0, key.indexOf(":"))] : clouds[key.slice(0, key.indexOf("_"))];
+  if (cloud2) add({ topic: "cloud", value: cloud2, reason: reason2, weight: 1 });
+  const service = block.kind === "module" ? moduleServices[key] : serviceOfResource(key);
+  if (service) add({ topic: "cloud.service", value: service, reason: reason2, weight: 1 });
+  const rule = databaseRules[block.kind === "module" ? `module:${key}` : key];
+  const database2 = rule?.(block.body);
+  if (database2) {
+    add({ topic: "database", value: database2.database, reason: reason2, weight: 3 });
+    add({ topic: "database.provider", value: database2.provider, database: database2.database, reason: reason2, weight: 3 });
+  }
+  const hosting = hostingRules[block.kind === "module" ? `module:${key}` : key];
+  if (hosting) add({ topic: hosting[0], value: hosting[1], reason: reason2, weight: 2 });
+  if (block.kind === "resource") {
+    for (const [prefix, said] of observabilityPrefixes)
+      if (key.startsWith(prefix)) {
+        for (const [topic, value] of said) add({ topic, value, reason: reason2, weight: 3 });
+        break;
+      }
+  }
+}
+var moduleKeyOf = (block) => {
+  const source = attributeOf(block.body, "source");
+  return source === void 0 ? void 0 : moduleKey(source);
+};
+function detectTerraform(repo, findings) {
+  const files = repo.files("terraform");
+  let website;
+  let cdn = false;
+  for (const path2 of files) {
+    const text5 = repo.text(path2);
+    findings.add({
+      topic: "iac",
+      value: path2.endsWith(".tofu") ? "OpenTofu" : "Terraform",
+      source: path2,
+      reason: `${path2.endsWith(".tofu") ? "OpenTofu" : "Terraform"} configuration (${baseName(path2)})`,
+      weight: 1
+    });
+    if (text5 === void 0) continue;
+    const blocks = path2.endsWith(".json") ? hclJsonBlocks(text5) : hclBlocks(text5);
+    for (const block of blocks) {
+      readBlock(block, path2, findings);
+      if (block.type === "aws_s3_bucket_website_configuration") website ??= path2;
+      if (block.type === "aws_cloudfront_distribution") cdn = true;
+    }
+  }
+  if (website && cdn)
+    findings.add({
+      topic: "frontend.hosting",
+      value: "AWS S3 + CloudFront",
+      source: website,
+      reason: `S3 website bucket behind a CloudFront distribution (${baseName(website)})`,
+      weight: 2
+    });
+}
+
+// src/discovery/detectors/workspaces.ts
+var shown = (members2) => members2.slice(0, 4).map(quoted).join(", ") + (members2.length > 4 ? ` and ${members2.length - 4} more` : "");
+function detectWorkspaces(repo, manifests, findings) {
+  const add = (value, source, reason2) => findings.add({ topic: "repository.workspaces", value, source, reason: reason2, weight: 1 });
+  for (const path2 of repo.files("pnpm-workspace")) {
+    const packages = strings(yamlRecord(repo.text(path2))?.packages);
+    add("pnpm workspaces", path2, packages.length > 0 ? `packages ${shown(packages)} in ${path2}` : path2);
+  }
+  for (const path2 of repo.files("lerna")) {
+    const packages = strings(jsonRecord(repo.text(path2))?.packages);
+    add("Lerna", path2, packages.length > 0 ? `packages ${shown(packages)} in ${path2}` : path2);
+  }
+  for (const path2 of repo.files("turbo")) add("Turborepo", path2, `Turborepo configuration (${path2})`);
+  for (const path2 of repo.files("nx")) add("Nx", path2, `Nx workspace configuration (${path2})`);
+  for (const path2 of repo.files("go-work")) {
+    const modules = goWorkModules(repo.text(path2) ?? "");
+    add("Go workspace", path2, modules.length > 0 ? `modules ${shown(modules)} in ${path2}` : path2);
+  }
+  for (const listed2 of manifests) {
+    const members2 = listed2.manifest?.workspaces;
+    if (!members2) continue;
+    const value = listed2.ecosystem === "node" ? "npm workspaces" : listed2.ecosystem === "rust" ? "Cargo workspace" : "Maven modules";
+    if (value === "npm workspaces" && repo.files("pnpm-workspace").length > 0) continue;
+    add(
+      value,
+      listed2.path,
+      `${listed2.ecosystem === "node" ? "workspaces" : "members"} ${shown(members2)} in ${listed2.path}`
+    );
+  }
+}
+
+// src/discovery/repository-files.ts
+var fileKinds = {
+  // Dependency manifests and workspace declarations.
+  npm: { read: true, cap: 120 },
+  "pnpm-workspace": { read: true },
+  lerna: { read: true },
+  requirements: { read: true, cap: 40 },
+  pyproject: { read: true, cap: 60 },
+  pipfile: { read: true, cap: 20 },
+  "setup-py": { read: true, cap: 20 },
+  "go-mod": { read: true, cap: 60 },
+  "go-work": { read: true },
+  gemfile: { read: true, cap: 20 },
+  maven: { read: true, cap: 40 },
+  gradle: { read: true, cap: 40 },
+  "gradle-catalog": { read: true },
+  cargo: { read: true, cap: 60 },
+  "dotnet-project": { read: true, cap: 40 },
+  composer: { read: true, cap: 20 },
+  mix: { read: true, cap: 20 },
+  tsconfig: { read: false },
+  turbo: { read: false },
+  nx: { read: false },
+  // Where the data lives.
+  prisma: { read: true, cap: 10 },
+  "rails-database": { read: true, cap: 5 },
+  "env-example": { read: true, cap: 10 },
+  alembic: { read: true, cap: 5 },
+  "spring-config": { read: true, cap: 20 },
+  appsettings: { read: true, cap: 10 },
+  "drizzle-config": { read: true, cap: 5 },
+  supabase: { read: false },
+  // Where it runs.
+  vercel: { read: false },
+  netlify: { read: false },
+  firebase: { read: true, cap: 5 },
+  amplify: { read: false },
+  wrangler: { read: true, cap: 10 },
+  procfile: { read: false },
+  "heroku-app": { read: true, cap: 5 },
+  "heroku-yml": { read: false },
+  fly: { read: false },
+  render: { read: true, cap: 5 },
+  "app-engine": { read: true, cap: 10 },
+  railway: { read: false },
+  knative: { read: true, cap: 10 },
+  "ecs-task": { read: true, cap: 10 },
+  "do-app": { read: false },
+  beanstalk: { read: false },
+  "aws-copilot": { read: false },
+  dockerfile: { read: false },
+  compose: { read: true, cap: 20 },
+  kubernetes: { read: true, cap: 30 },
+  "helm-chart": { read: true, cap: 20 },
+  kustomization: { read: false },
+  "k8s-tool": { read: false },
+  // Infrastructure as code.
+  terraform: { read: true, cap: 100 },
+  terragrunt: { read: false },
+  bicep: { read: true, cap: 20 },
+  pulumi: { read: true, cap: 5 },
+  cdk: { read: false },
+  cloudformation: { read: true, cap: 20 },
+  serverless: { read: true, cap: 10 },
+  // CI/CD.
+  "github-workflow": { read: true, cap: 40 },
+  "gitlab-ci": { read: true },
+  circleci: { read: true },
+  jenkins: { read: true, cap: 5 },
+  "azure-pipelines": { read: true, cap: 10 },
+  bitbucket: { read: true },
+  buildkite: { read: true, cap: 10 },
+  travis: { read: false },
+  drone: { read: false },
+  cloudbuild: { read: true, cap: 5 },
+  flux: { read: false },
+  // Observability configuration.
+  "sentry-config": { read: false },
+  "datadog-config": { read: false },
+  "newrelic-config": { read: false },
+  "otel-config": { read: false },
+  "prometheus-config": { read: false },
+  "alertmanager-config": { read: false },
+  "prometheus-rules": { read: false },
+  grafana: { read: false },
+  "grafana-alerting": { read: false },
+  logback: { read: false },
+  log4j: { read: false },
+  "fluent-bit": { read: false },
+  fluentd: { read: false },
+  vector: { read: false },
+  loki: { read: false },
+  // The team.
+  codeowners: { read: true, cap: 3 },
+  mailmap: { read: true, cap: 1 },
+  // Source files: counted to weigh languages, never read.
+  "source.node": { read: false },
+  "source.python": { read: false },
+  "source.go": { read: false },
+  "source.ruby": { read: false },
+  "source.jvm": { read: false },
+  "source.rust": { read: false },
+  "source.dotnet": { read: false },
+  "source.php": { read: false },
+  "source.elixir": { read: false }
+};
+var skippedDirectories = /* @__PURE__ */ new Set([
+  "node_modules",
+  "bower_components",
+  "jspm_packages",
+  "vendor",
+  "third_party",
+  "third-party",
+  "thirdparty",
+  "deps",
+  // Elixir's fetched dependencies
+  "_build",
+  "dist",
+  "build",
+  "out",
+  "target",
+  "obj",
+  ".git",
+  ".hg",
+  ".svn",
+  "test",
+  "tests",
+  "__tests__",
+  "__test__",
+  "spec",
+  "specs",
+  "fixture",
+  "fixtures",
+  "__fixtures__",
+  "testdata",
+  "test-data",
+  "test_data",
+  "e2e",
+  "cypress",
+  "__mocks__",
+  "__snapshots__",
+  "example",
+  "examples",
+  "sample",
+  "samples",
+  "demo",
+  "demos",
+  "docs",
+  "doc",
+  "documentation",
+  "bench",
+  "benchmark",
+  "benchmarks",
+  "coverage",
+  ".nyc_output",
+  ".next",
+  ".nuxt",
+  ".svelte-kit",
+  ".output",
+  ".turbo",
+  ".cache",
+  ".parcel-cache",
+  ".yarn",
+  ".pnpm-store",
+  ".venv",
+  "venv",
+  "virtualenv",
+  "site-packages",
+  "__pycache__",
+  ".tox",
+  ".nox",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".terraform",
+  // downloaded providers and modules
+  ".terragrunt-cache",
+  "cdk.out",
+  ".serverless",
+  ".aws-sam",
+  ".gradle",
+  ".idea",
+  ".vscode",
+  ".devcontainer",
+  // a development environment, not where the product runs
+  "pods",
+  "deriveddata",
+  "generated",
+  "__generated__",
+  "tmp",
+  "temp",
+  ".tmp"
+]);
+var isTestProjectSegment = (segment) => /\.(unit|integration)?tests?$/.test(segment);
+var skippedCache = /* @__PURE__ */ new Map();
+function isSkippedDirectory(dir) {
+  if (dir === "") return false;
+  const cached2 = skippedCache.get(dir);
+  if (cached2 !== void 0) return cached2;
+  const slash = dir.lastIndexOf("/");
+  const segment = dir.slice(slash + 1).toLowerCase();
+  const skipped = skippedDirectories.has(segment) || isTestProjectSegment(segment) || slash >= 0 && isSkippedDirectory(dir.slice(0, slash));
+  if (skippedCache.size > 5e4) skippedCache.clear();
+  skippedCache.set(dir, skipped);
+  return skipped;
+}
+var byName = /* @__PURE__ */ new Map([
+  ["package.json", "npm"],
+  ["pnpm-workspace.yaml", "pnpm-workspace"],
+  ["lerna.json", "lerna"],
+  ["pyproject.toml", "pyproject"],
+  ["Pipfile", "pipfile"],
+  ["setup.py", "setup-py"],
+  ["go.mod", "go-mod"],
+  ["go.work", "go-work"],
+  ["Gemfile", "gemfile"],
+  ["pom.xml", "maven"],
+  ["build.gradle", "gradle"],
+  ["build.gradle.kts", "gradle"],
+  ["libs.versions.toml", "gradle-catalog"],
+  ["Cargo.toml", "cargo"],
+  ["composer.json", "composer"],
+  ["mix.exs", "mix"],
+  ["tsconfig.json", "tsconfig"],
+  ["turbo.json", "turbo"],
+  ["nx.json", "nx"],
+  ["schema.prisma", "prisma"],
+  // Examples of environment files only: `.env` itself holds secrets and is never read.
+  [".env.example", "env-example"],
+  [".env.sample", "env-example"],
+  [".env.template", "env-example"],
+  [".env.dist", "env-example"],
+  ["alembic.ini", "alembic"],
+  ["drizzle.config.ts", "drizzle-config"],
+  ["drizzle.config.js", "drizzle-config"],
+  ["drizzle.config.mjs", "drizzle-config"],
+  ["vercel.json", "vercel"],
+  ["netlify.toml", "netlify"],
+  ["firebase.json", "firebase"],
+  ["amplify.yml", "amplify"],
+  ["wrangler.toml", "wrangler"],
+  ["wrangler.json", "wrangler"],
+  ["wrangler.jsonc", "wrangler"],
+  ["Procfile", "procfile"],
+  ["app.json", "heroku-app"],
+  ["heroku.yml", "heroku-yml"],
+  ["fly.toml", "fly"],
+  ["render.yaml", "render"],
+  ["app.yaml", "app-engine"],
+  ["railway.json", "railway"],
+  ["railway.toml", "railway"],
+  ["service.yaml", "knative"],
+  ["Chart.yaml", "helm-chart"],
+  ["kustomization.yaml", "kustomization"],
+  ["kustomization.yml", "kustomization"],
+  ["Kustomization", "kustomization"],
+  ["skaffold.yaml", "k8s-tool"],
+  ["helmfile.yaml", "k8s-tool"],
+  ["Tiltfile", "k8s-tool"],
+  ["terragrunt.hcl", "terragrunt"],
+  ["Pulumi.yaml", "pulumi"],
+  ["Pulumi.yml", "pulumi"],
+  ["cdk.json", "cdk"],
+  ["serverless.yml", "serverless"],
+  ["serverless.yaml", "serverless"],
+  ["serverless.ts", "serverless"],
+  ["template.yaml", "cloudformation"],
+  ["template.yml", "cloudformation"],
+  [".gitlab-ci.yml", "gitlab-ci"],
+  ["Jenkinsfile", "jenkins"],
+  ["azure-pipelines.yml", "azure-pipelines"],
+  ["azure-pipelines.yaml", "azure-pipelines"],
+  ["bitbucket-pipelines.yml", "bitbucket"],
+  [".travis.yml", "travis"],
+  [".drone.yml", "drone"],
+  ["cloudbuild.yaml", "cloudbuild"],
+  ["cloudbuild.yml", "cloudbuild"],
+  ["sentry.properties", "sentry-config"],
+  [".sentryclirc", "sentry-config"],
+  ["datadog.yaml", "datadog-config"],
+  ["datadog.yml", "datadog-config"],
+  ["newrelic.js", "newrelic-config"],
+  ["newrelic.cjs", "newrelic-config"],
+  ["newrelic.yml", "newrelic-config"],
+  ["newrelic.ini", "newrelic-config"],
+  ["prometheus.yml", "prometheus-config"],
+  ["prometheus.yaml", "prometheus-config"],
+  ["alertmanager.yml", "alertmanager-config"],
+  ["alertmanager.yaml", "alertmanager-config"],
+  ["grafana.ini", "grafana"],
+  ["logback.xml", "logback"],
+  ["logback-spring.xml", "logback"],
+  ["log4j2.xml", "log4j"],
+  ["log4j2-spring.xml", "log4j"],
+  ["fluent-bit.conf", "fluent-bit"],
+  ["fluent-bit.yaml", "fluent-bit"],
+  ["fluentd.conf", "fluentd"],
+  ["fluent.conf", "fluentd"],
+  ["vector.toml", "vector"],
+  ["vector.yaml", "vector"],
+  ["promtail.yaml", "loki"],
+  ["promtail-config.yaml", "loki"],
+  ["loki-config.yaml", "loki"]
+]);
+var sourceByExtension = /* @__PURE__ */ new Map([
+  ["ts", "source.node"],
+  ["tsx", "source.node"],
+  ["mts", "source.node"],
+  ["cts", "source.node"],
+  ["js", "source.node"],
+  ["jsx", "source.node"],
+  ["mjs", "source.node"],
+  ["cjs", "source.node"],
+  ["py", "source.python"],
+  ["go", "source.go"],
+  ["rb", "source.ruby"],
+  ["rake", "source.ruby"],
+  ["java", "source.jvm"],
+  ["kt", "source.jvm"],
+  ["scala", "source.jvm"],
+  ["groovy", "source.jvm"],
+  ["rs", "source.rust"],
+  ["cs", "source.dotnet"],
+  ["fs", "source.dotnet"],
+  ["php", "source.php"],
+  ["ex", "source.elixir"],
+  ["exs", "source.elixir"]
+]);
+var isTestOrDeclaration = (name) => /\.(test|spec)\.[a-z]+$|_test\.(go|py|exs)$|^test_.*\.py$|_spec\.rb$|\.d\.[cm]?ts$/.test(name);
+var kubernetesDirectories = /* @__PURE__ */ new Set([
+  "k8s",
+  "kubernetes",
+  "kube",
+  "manifests",
+  "deploy",
+  "deployment",
+  "deployments",
+  "kustomize",
+  "overlays",
+  "argocd",
+  "argo",
+  "argo-cd",
+  "gitops",
+  "clusters",
+  "flux",
+  "helm",
+  "charts"
+]);
+var segmentsOf = (dir) => dir === "" ? [] : dir.toLowerCase().split("/");
+var isYaml = (name) => name.endsWith(".yml") || name.endsWith(".yaml");
+var codeOwnersPaths = /* @__PURE__ */ new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]);
+function kindOf(path2) {
+  if (codeOwnersPaths.has(path2)) return "codeowners";
+  if (path2 === ".mailmap") return "mailmap";
+  const slash = path2.lastIndexOf("/");
+  const dir = slash < 0 ? "" : path2.slice(0, slash);
+  const name = path2.slice(slash + 1);
+  if (dir === ".vercel" || dir.startsWith(".vercel/")) return dir === ".vercel" ? "vercel" : void 0;
+  if (isSkippedDirectory(dir)) return void 0;
+  const named = byName.get(name);
+  if (named !== void 0) {
+    if (named === "app-engine" && dir.startsWith(".do")) return "do-app";
+    return named;
+  }
+  const dot = name.lastIndexOf(".");
+  const extension2 = dot < 0 ? "" : name.slice(dot + 1);
+  const source = sourceByExtension.get(extension2);
+  if (source !== void 0) {
+    if (isTestOrDeclaration(name)) return void 0;
+    if (name.startsWith("sentry.") && name.includes(".config.")) return "sentry-config";
+    if (name.startsWith("newrelic.")) return "newrelic-config";
+    return source;
+  }
+  if (dir === ".github/workflows") return isYaml(name) ? "github-workflow" : void 0;
+  if (dir === ".circleci") return name === "config.yml" ? "circleci" : void 0;
+  if (dir === ".buildkite" || dir.startsWith(".buildkite/")) return isYaml(name) ? "buildkite" : void 0;
+  if (dir === ".azure-pipelines" || dir.startsWith(".azure-pipelines/"))
+    return isYaml(name) ? "azure-pipelines" : void 0;
+  if (dir === ".do") return isYaml(name) ? "do-app" : void 0;
+  if (dir === ".ebextensions" || dir === ".elasticbeanstalk") return "beanstalk";
+  if (dir === "amplify" || dir.startsWith("amplify/")) return "amplify";
+  if (dir === "supabase" && name === "config.toml") return "supabase";
+  if (extension2 === "tf" || extension2 === "tofu" || name.endsWith(".tf.json")) return "terraform";
+  if (extension2 === "bicep") return "bicep";
+  if (extension2 === "csproj" || extension2 === "fsproj") return "dotnet-project";
+  if (extension2 === "prisma") return "prisma";
+  if (extension2 === "txt" && (name.startsWith("requirements") || dir.endsWith("requirements"))) return "requirements";
+  if (name === "Dockerfile" || name.startsWith("Dockerfile.") || name === "Containerfile" || /\.dockerfile$/i.test(name))
+    return "dockerfile";
+  if (isYaml(name) && /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "compose";
+  if (name === "database.yml" && (dir === "config" || dir.endsWith("/config"))) return "rails-database";
+  if (name.startsWith("appsettings") && extension2 === "json") return "appsettings";
+  if (/^application(-[\w-]+)?\.(ya?ml|properties)$/.test(name) && /(^|\/)(resources|config)$/.test(dir))
+    return "spring-config";
+  if (/^(task[-_]?def(inition)?)([\w.-]*)\.json$/i.test(name) || /[-_]task[-_]?def(inition)?\.json$/i.test(name))
+    return "ecs-task";
+  if (dir.endsWith("copilot") || dir.includes("copilot/")) return name === "manifest.yml" ? "aws-copilot" : void 0;
+  if (/\.(template|cfn)(\.(json|ya?ml))?$/.test(name)) return "cloudformation";
+  const segments = segmentsOf(dir);
+  if (segments.includes("flux-system")) return "flux";
+  if (segments.includes("grafana")) return segments.includes("alerting") ? "grafana-alerting" : "grafana";
+  if (/^(otel|otelcol|opentelemetry)[\w.-]*\.ya?ml$/.test(name)) return "otel-config";
+  if (/\.rules(\.ya?ml)?$/.test(name) || isYaml(name) && segments.includes("prometheus") && /rules|alerts/.test(name))
+    return "prometheus-rules";
+  if (isYaml(name) || extension2 === "json") {
+    if (segments.includes("cloudformation") || segments.includes("cfn")) return "cloudformation";
+    if (isYaml(name) && !segments.includes("templates") && !name.startsWith("values") && segments.some((segment) => kubernetesDirectories.has(segment)))
+      return "kubernetes";
+  }
+  return void 0;
+}
+var kindInfo = fileKinds;
+
+// src/discovery/evidence-files.ts
+var maxEvidenceFiles = 300;
+function selectEvidenceFiles(paths, bound = maxEvidenceFiles) {
+  const candidates = [];
+  for (const path2 of paths) {
+    const kind = kindOf(path2);
+    if (kind !== void 0 && kindInfo[kind].read) candidates.push({ path: path2, kind, depth: depthOf(path2) });
+  }
+  candidates.sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const taken = /* @__PURE__ */ new Map();
+  const chosen = [];
+  for (const { path: path2, kind } of candidates) {
+    if (chosen.length >= bound) break;
+    const cap = kindInfo[kind].cap;
+    const count2 = taken.get(kind) ?? 0;
+    if (cap !== void 0 && count2 >= cap) continue;
+    taken.set(kind, count2 + 1);
+    chosen.push(path2);
+  }
+  return chosen;
+}
+
+// src/discovery/findings.ts
+var alphabetical = (a, b) => {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
+var Findings = class {
+  byTopic = /* @__PURE__ */ new Map();
+  add(finding) {
+    let values = this.byTopic.get(finding.topic);
+    if (!values) this.byTopic.set(finding.topic, values = /* @__PURE__ */ new Map());
+    const key = finding.database === void 0 ? finding.value : `${finding.value}\0${finding.database}`;
+    const known = values.get(key);
+    if (!known) {
+      const sources = /* @__PURE__ */ new Set([finding.source]);
+      values.set(key, { value: finding.value, weight: finding.weight, evidence: finding, others: 0, sources });
+      return;
+    }
+    known.weight += finding.weight;
+    if (finding.weight > known.evidence.weight) known.evidence = finding;
+    known.sources.add(finding.source);
+    known.others = known.sources.size - 1;
+  }
+  /** The values of a topic, heaviest first; equal weights in alphabetical order (case aside), so the result never depends on file order. */
+  ranked(topic) {
+    return [...this.byTopic.get(topic)?.values() ?? []].map(({ sources: _sources, ...ranked }) => ranked).sort((a, b) => b.weight - a.weight || alphabetical(a.value, b.value));
+  }
+};
+
+// src/discovery/questions.ts
+var teamAndProcess = [
+  "On-call rotation: exists? Who's responsible?",
+  "Code review process: PR reviews, pair programming?"
+];
+var painPoints = [
+  "What's slowing you down technically?",
+  "What breaks most often?",
+  "What's the scariest part of the codebase?",
+  "Any known security or compliance gaps?"
+];
+var constraints = [
+  "Monthly infrastructure budget: $___",
+  "Any regulatory requirements? (SOC2, HIPAA, PCI, etc.)",
+  "Hard technical constraints? (Legacy integrations, specific vendors, etc.)"
+];
+var empty2 = (value) => value === void 0 || value.length === 0;
+function missing(label, parts) {
+  const open3 = parts.filter(([, value]) => empty2(value)).map(([name]) => name);
+  return open3.length === 0 ? [] : [`${label}: ${open3.join(", ")}?`];
+}
+function questionsFor(techStack, facts) {
+  const { frontend: frontend2, backend: backend2, database: database2, infrastructure, cicd, observability } = techStack.stack;
+  const observed = [
+    ["monitoring", observability?.monitoring],
+    ["logging", observability?.logging],
+    ["alerting", observability?.alerting]
+  ];
+  const unobserved = observed.filter(([, value]) => empty2(value)).map(([name]) => name);
+  return [
+    ...missing("Frontend", [
+      ["framework", frontend2?.framework],
+      ["hosting", frontend2?.hosting]
+    ]),
+    ...missing("Backend", [
+      ["language", backend2?.language],
+      ["framework", backend2?.framework],
+      ["hosting", backend2?.hosting]
+    ]),
+    ...facts.containersOnly ? ["Backend hosting: where do the containers run?"] : [],
+    ...missing("Database", [
+      ["type", database2?.primary],
+      ["provider", database2?.provider]
+    ]),
+    ...missing("Infrastructure", [
+      ["cloud provider", infrastructure?.cloudProvider],
+      ["key services", infrastructure?.keyServices]
+    ]),
+    ...empty2(cicd?.pipeline) ? ["CI/CD: pipeline, deployment approach?"] : [],
+    ...unobserved.length === 3 ? ["Monitoring/Observability: what exists today?"] : unobserved.length > 0 ? [`Monitoring/Observability: what exists today for ${unobserved.join(", ")}?`] : [],
+    facts.headcountUnknown ? "Engineering headcount: how many, what roles?" : "Engineering headcount: what roles?",
+    ...empty2(cicd?.deploymentFrequency) ? ["Deployment frequency: daily, weekly, ad-hoc?"] : [],
+    ...teamAndProcess,
+    ...painPoints,
+    ...constraints
+  ];
+}
+
+// src/discovery/repository.ts
+function repositoryOf(paths, contents) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const path2 of paths) {
+    const kind = kindOf(path2);
+    if (kind === void 0) continue;
+    const list2 = byKind.get(kind);
+    if (list2) list2.push(path2);
+    else byKind.set(kind, [path2]);
+  }
+  for (const [kind, list2] of byKind) if (!kind.startsWith("source.")) list2.sort(byDepthThenPath);
+  const texts = /* @__PURE__ */ new Map();
+  return {
+    files: (kind) => byKind.get(kind) ?? [],
+    text(path2) {
+      if (!texts.has(path2)) texts.set(path2, cleanText(contents.get(path2)));
+      return texts.get(path2);
+    }
+  };
+}
+
+// src/discovery/stage.ts
+var stages = [
+  { stage: "survival", upTo: 2, range: "under 3 engineers" },
+  { stage: "foundation", upTo: 10, range: "3-10 engineers" },
+  { stage: "scale", upTo: 30, range: "11-30 engineers" },
+  { stage: "optimize", upTo: Infinity, range: "more than 30 engineers" }
+];
+function stageOf(headcount) {
+  return stages.find((row) => headcount <= row.upTo);
+}
+var stageName = (stage) => stage[0].toUpperCase() + stage.slice(1);
+
+// src/discovery/team/code-owners.ts
+var codeOwnersLocations = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+function codeOwners(text5) {
+  const owners = /* @__PURE__ */ new Set();
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line) continue;
+    const tokens = line.split(/(?<!\\)\s+/).slice(1);
+    for (const token of tokens) if (token.startsWith("@") || token.includes("@")) owners.add(token);
+  }
+  return [...owners];
+}
+
+// src/discovery/team/bots.ts
+var knownBots = /* @__PURE__ */ new Set([
+  "dependabot",
+  "dependabot-preview",
+  "renovate",
+  "renovate-bot",
+  "renovatebot",
+  "github-actions",
+  "github-merge-queue",
+  "snyk-bot",
+  "snyk",
+  "greenkeeper",
+  "greenkeeperio-bot",
+  "mergify",
+  "semantic-release-bot",
+  "allcontributors",
+  "all-contributors",
+  "imgbot",
+  "imgbotapp",
+  "pre-commit-ci",
+  "codecov",
+  "codecov-io",
+  "deepsource-autofix",
+  "whitesource-bolt",
+  "mend-bolt",
+  "pyup-bot",
+  "depfu",
+  "restyled-io",
+  "copilot-swe-agent",
+  "web-flow"
+]);
+var botEmails = /^(noreply@github\.com|action@github\.com|github-actions@github\.com|bot@renovateapp\.com|support@dependabot\.com|.*@(renovateapp\.com|dependabot\.com|snyk\.io|greenkeeper\.io|mergify\.(io|com)))$/;
+function isBot(author) {
+  const email3 = author.email.trim().toLowerCase();
+  if (botEmails.test(email3) || /\[bot\]@/.test(email3)) return true;
+  for (const handle of [author.name, author.login ?? ""]) {
+    const name = handle.trim().toLowerCase();
+    if (name.endsWith("[bot]") || knownBots.has(name) || /(^|[\s_.-])bot$/.test(name)) return true;
+  }
+  return false;
+}
+
+// src/discovery/team/mailmap.ts
+function pairsOf2(line) {
+  const pairs = [];
+  let from = 0;
+  for (let open3 = line.indexOf("<"); open3 >= 0; open3 = line.indexOf("<", from)) {
+    const close = line.indexOf(">", open3);
+    if (close < 0) break;
+    pairs.push({ name: line.slice(from, open3).trim(), email: line.slice(open3 + 1, close).trim() });
+    from = close + 1;
+  }
+  return pairs;
+}
+function parseMailmap(text5) {
+  const byEmail = /* @__PURE__ */ new Map();
+  const byNameAndEmail = /* @__PURE__ */ new Map();
+  const key = (name, email3) => `${name.toLowerCase()}\0${email3.toLowerCase()}`;
+  for (const raw of (text5 ?? "").split("\n")) {
+    const line = raw.replace(/#.*$/, "");
+    const found = pairsOf2(line);
+    if (found.length === 0) continue;
+    const [first, second] = found;
+    const entry = second ? { ...first.name ? { properName: first.name } : {}, ...first.email ? { properEmail: first.email } : {} } : first.name ? { properName: first.name } : {};
+    const commit = second ?? first;
+    const table2 = second?.name ? byNameAndEmail : byEmail;
+    const id = second?.name ? key(second.name, commit.email) : commit.email.toLowerCase();
+    const known = table2.get(id);
+    table2.set(id, { ...known, ...entry });
+  }
+  return {
+    canonical(identity) {
+      const entry = byNameAndEmail.get(key(identity.name, identity.email)) ?? byEmail.get(identity.email.toLowerCase());
+      return entry ? { name: entry.properName ?? identity.name, email: entry.properEmail ?? identity.email } : identity;
+    }
+  };
+}
+
+// src/discovery/team/headcount.ts
+var noreplyLogin = (email3) => /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email3.trim())?.[1]?.toLowerCase();
+function countPeople(commits, mailmapText) {
+  const mailmap = parseMailmap(mailmapText);
+  const parent = /* @__PURE__ */ new Map();
+  const find = (key) => {
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root);
+    for (let node4 = key; node4 !== root; ) {
+      const next = parent.get(node4);
+      parent.set(node4, root);
+      node4 = next;
+    }
+    return root;
+  };
+  const union2 = (a, b) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  const botIdentities = /* @__PURE__ */ new Set();
+  for (const commit of commits) {
+    const canonical = mailmap.canonical({ name: commit.name, email: commit.email });
+    if (isBot(commit) || isBot({ ...canonical, ...commit.login ? { login: commit.login } : {} })) {
+      botIdentities.add((commit.login ?? canonical.email ?? canonical.name).toLowerCase());
+      continue;
+    }
+    const keys = [];
+    const email3 = canonical.email.trim().toLowerCase();
+    const name = canonical.name.trim().replace(/\s+/g, " ").toLowerCase();
+    const login = commit.login?.toLowerCase() ?? noreplyLogin(email3);
+    if (login) keys.push(`login:${login}`);
+    if (email3) keys.push(`email:${email3}`);
+    if (name) keys.push(`name:${name}`);
+    if (keys.length === 0) continue;
+    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    for (const key of keys.slice(1)) union2(keys[0], key);
+  }
+  const people = new Set([...parent.keys()].map(find));
+  return { people: people.size, bots: botIdentities.size };
+}
+
+// src/discovery/discover.ts
+function evidenceFilesOf(paths) {
+  return selectEvidenceFiles(paths);
+}
+function discoverStack(input2) {
+  const repo = repositoryOf(input2.paths, input2.contents);
+  const findings = new Findings();
+  const manifests = detectFromManifests(repo, findings);
+  detectLanguages(repo, manifests, findings);
+  detectWorkspaces(repo, manifests, findings);
+  detectDatabaseConfig(repo, findings);
+  detectFromPresence(repo, findings);
+  detectPlatforms(repo, findings);
+  detectContainers(repo, findings);
+  detectTerraform(repo, findings);
+  detectCloudTemplates(repo, findings);
+  detectCi(repo, findings);
+  const { stack, evidence, containersOnly } = assembleStack(findings);
+  let team;
+  let maturityStage2;
+  if (input2.history) {
+    const mailmap = repo.files("mailmap")[0];
+    const { people } = countPeople(input2.history.commits, mailmap ? repo.text(mailmap) : void 0);
+    const window2 = input2.history.windowDays;
+    const said = `${input2.history.truncated ? "at least " : ""}${people} ${people === 1 ? "person" : "people"} committed in the last ${window2} days (bots excluded${mailmap ? ", .mailmap applied" : ""})`;
+    const source = `commit history (default branch, last ${window2} days)`;
+    const { stage, range } = stageOf(people);
+    team = { headcount: people, roles: [] };
+    maturityStage2 = stage;
+    evidence.push({ field: "team.headcount", value: String(people), source, reason: said });
+    evidence.push({ field: "maturityStage", value: stage, source, reason: `${said}: ${stageName(stage)} is ${range}` });
+  } else {
+    maturityStage2 = "foundation";
+    evidence.push({
+      field: "maturityStage",
+      value: maturityStage2,
+      source: "no commit history",
+      reason: "a guess: no commit history was read, so the headcount is unknown; Foundation is the format's default"
+    });
+  }
+  const ownersFile = codeOwnersLocations.find((path2) => repo.files("codeowners").includes(path2));
+  const owners = ownersFile ? codeOwners(repo.text(ownersFile) ?? "") : [];
+  if (ownersFile && owners.length > 0)
+    evidence.push({
+      field: "team.codeOwners",
+      value: owners.join(", "),
+      source: ownersFile,
+      reason: `${owners.length} owner${owners.length === 1 ? "" : "s"} named in ${ownersFile}`
+    });
+  if (input2.deployments) {
+    stack.cicd.deploymentFrequency = deploymentFrequencyText(input2.deployments);
+    evidence.push({
+      field: "stack.cicd.deploymentFrequency",
+      value: stack.cicd.deploymentFrequency,
+      source: deploymentSourceWords(input2.deployments.source),
+      reason: deploymentCountText(input2.deployments)
+    });
+  }
+  const techStack = {
+    version: "1.0",
+    lastUpdated: input2.now.toISOString().slice(0, 10),
+    maturityStage: maturityStage2,
+    stack,
+    ...team ? { team } : {},
+    constraints: { monthlyInfraBudget: null, complianceRequirements: [], hardConstraints: [] },
+    painPoints: [],
+    recentDecisions: []
+  };
+  const questions = questionsFor(techStack, { headcountUnknown: !input2.history, containersOnly });
+  return { techStack, evidence, questions };
+}
+
+// src/use-cases/discover-repository.ts
+var day2 = 864e5;
+var authorLimit = 1e3;
+var maxEvidenceBytes = 512 * 1024;
+async function discoverRepository(view, config2, options) {
+  const { now } = options;
+  const windowDays = config2.dora.windowDays;
+  const since = now.getTime() - windowDays * day2;
+  const notes2 = [];
+  const listing = await view.listTree(options.ref);
+  if (listing.truncated)
+    notes2.push(
+      `the tree has more files than the source lists at once: discovery read the first ${listing.paths.length}`
+    );
+  const wanted = evidenceFilesOf(listing.paths);
+  const [contents, authors, deployments] = await Promise.all([
+    view.readContents(options.ref, { files: wanted, maxBytes: maxEvidenceBytes }),
+    view.readCommitAuthors(options.branch, since, authorLimit).catch((error63) => {
+      notes2.push(`the commit history could not be read (${error63.message}): the headcount is a question`);
+      return void 0;
+    }),
+    countDeployments(view, config2, options.branch, since, now).catch((error63) => {
+      notes2.push(`deployments (dora.source ${config2.dora.source}) could not be read: ${error63.message}`);
+      return void 0;
+    })
+  ]);
+  const texts = /* @__PURE__ */ new Map();
+  for (const [path2, file2] of contents.files) if (file2.text !== null) texts.set(path2, file2.text);
+  if (deployments === 0)
+    notes2.push(`no successful deployments in ${windowDays} days from dora.source ${config2.dora.source}`);
+  const discovery = discoverStack({
+    paths: listing.paths,
+    contents: texts,
+    ...authors ? { history: { windowDays, commits: authors.commits, ...authors.truncated ? { truncated: true } : {} } } : {},
+    ...deployments ? { deployments: { count: deployments, windowDays, source: config2.dora.source } } : {},
+    now
+  });
+  return {
+    ...discovery,
+    read: {
+      files: listing.paths.length,
+      evidenceFiles: texts.size,
+      commits: authors?.commits.length ?? 0,
+      treeTruncated: listing.truncated,
+      historyTruncated: authors?.truncated ?? false
+    },
+    notes: notes2
+  };
+}
+async function countDeployments(view, config2, branch, since, now) {
+  if (config2.dora.source === "workflow-runs" && !config2.dora.workflow)
+    throw new Error("the workflow-runs source needs dora.workflow (the deploying workflow's file name)");
+  const read2 = await view.readDeployments({
+    source: config2.dora.source,
+    environment: config2.dora.environment,
+    tagPattern: config2.dora.tagPattern,
+    workflow: config2.dora.workflow,
+    branch,
+    since
+  });
+  return read2.deployments.filter(
+    (deployment) => deployment.status === "success" && deployment.time > since && deployment.time <= now.getTime()
+  ).length;
+}
+
+// src/scaffold/default-config.ts
+function defaultConfigFile(options) {
+  return `# CTO Co-Pilot settings. Every line below is a default, commented out: uncomment what you change.
+# All settings and their defaults: https://github.com/cto-copilot/cto-copilot#configuration-githubcto-copilotyml
+
+# Start from the organisation's defaults (.github repository), then override here:
+# _extends: .github
+
+# Where the engineering data files live.
+# dataDir: ${options.dataDir}
+
+# adr:
+#   require: false         # true: fail the ADR check (not neutral) when an infrastructure change has no ADR
+#   skipLabel: no-adr      # a pull request with this label gets no ADR suggestion
+#   threshold: 1           # suggest an ADR when the decisions in a change weigh at least this
+
+# dora:
+#   source: deployments    # deployments | releases | tags | workflow-runs | merges
+#   environment: production
+#   windowDays: 90
+
+# scorecard:
+#   commit: pull-request   # pull-request | push | none
+
+# debt:
+#   issues: false          # true: one issue per open tech_debt.json item, kept in step
+
+# incidents:
+#   label: incident        # issues with this label become incidents with a live timeline
+
+# onboarding: false        # never open the "Set up CTO Co-Pilot" pull request again
+`;
+}
+
+// src/scaffold/plan-init.ts
+init_data_files();
+init_adr();
+init_incident();
+var json2 = (value) => JSON.stringify(value, null, 2) + "\n";
+function planInit(now, layout) {
+  const fixed2 = (kind) => `${layout.dataDir}/${jsonFiles[kind].name}`;
+  const today = now.toISOString().slice(0, 10);
+  const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const unknownMetric = { current: null, target: null, status: "unknown" };
+  return [
+    {
+      path: fixed2("tech_stack"),
+      content: json2({
+        version: "1.0",
+        lastUpdated: today,
+        maturityStage: "foundation",
+        stack: {
+          frontend: { framework: "", hosting: "", notes: "" },
+          backend: { language: "", framework: "", hosting: "", notes: "" },
+          database: { primary: "", provider: "", notes: "" },
+          infrastructure: { cloudProvider: "", keyServices: [], notes: "" },
+          cicd: { pipeline: "", deploymentFrequency: "", notes: "" },
+          observability: { monitoring: "", logging: "", alerting: "", notes: "" }
+        },
+        team: { headcount: 0, roles: [], oncallRotation: false },
+        constraints: { monthlyInfraBudget: null, complianceRequirements: [], hardConstraints: [] },
+        painPoints: [],
+        recentDecisions: []
+      })
+    },
+    {
+      path: fixed2("engineering_scorecard"),
+      content: json2({
+        generatedAt,
+        syncId: `sync_${today}`,
+        maturityStage: "foundation",
+        health: {
+          deploymentFrequency: unknownMetric,
+          leadTime: unknownMetric,
+          changeFailureRate: unknownMetric,
+          mttr: unknownMetric
+        },
+        techDebt: { criticalItems: 0, totalItems: 0, estimatedDays: null, topItem: "" },
+        infrastructure: { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "" },
+        security: { complianceStatus: "", lastSecurityReview: "", openVulnerabilities: 0, status: "unknown" },
+        team: { headcount: 0, openRoles: 0, attritionRisk: "low" }
+      })
+    },
+    {
+      path: fixed2("tech_debt"),
+      content: json2({
+        version: "1.0",
+        lastUpdated: today,
+        items: [],
+        summary: { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null }
+      })
+    },
+    {
+      path: fixed2("infra_costs"),
+      content: json2({ version: "1.0", lastUpdated: today, currency: "USD", monthlyBudget: null, months: [] })
+    },
+    {
+      path: fixed2("team"),
+      content: json2({
+        version: "1.0",
+        lastUpdated: today,
+        headcount: 0,
+        members: [],
+        openRoles: [],
+        oncall: { rotation: false }
+      })
+    },
+    {
+      path: `${layout.adrs}/README.md`,
+      content: [
+        "# Architecture Decision Records",
+        "",
+        "One file per significant decision, named `adr_YYYY-MM-DD_short-title.md`",
+        '(`cto-copilot adr new "Title"` writes one). Status: proposed | accepted | deprecated | superseded;',
+        "a superseded ADR names its successor, e.g. `superseded by adr_2026-01-10_new-choice.md`.",
+        "",
+        "```markdown",
+        "## ADR: [Decision Title]",
+        "**Status:** proposed",
+        "**Date:** YYYY-MM-DD",
+        "**Deciders:** [Who's involved]",
+        "",
+        ...[...requiredAdrSections, "Review Date"].flatMap((section) => [`### ${section}`, "", ""]),
+        "```",
+        ""
+      ].join("\n")
+    },
+    {
+      path: `${layout.incidents}/README.md`,
+      content: [
+        "# Post-mortems",
+        "",
+        "One file per incident, named `incident_YYYY-MM-DD.md` (`incident_YYYY-MM-DD-2.md` for a second that day).",
+        "Times are UTC; Duration is in minutes and must match Started and Resolved.",
+        "",
+        "```markdown",
+        "## Incident: [Title]",
+        "**Severity:** SEV1 | SEV2 | SEV3",
+        "**Status:** investigating | identified | monitoring | resolved",
+        "**Started:** YYYY-MM-DDTHH:MM:SSZ",
+        "**Resolved:** YYYY-MM-DDTHH:MM:SSZ",
+        "**Duration:** [minutes]",
+        "",
+        ...incidentSections.flatMap((section) => [`### ${section}`, "", ""]),
+        "```",
+        ""
+      ].join("\n")
+    },
+    { path: `${layout.scorecards}/.gitkeep`, content: "" }
+  ];
+}
+
+// src/scaffold/scorecard-workflow.ts
+var scorecardWorkflowPath = ".github/workflows/cto-copilot-scorecard.yml";
+var scorecardWorkflow = '# Computes DORA metrics and writes the engineering scorecard (data/engineering/engineering_scorecard.json\n# and a dated snapshot) in one commit every Monday: on a pull request by default\n# (scorecard.commit: pull-request), or straight to the default branch with scorecard.commit: push.\n#\n# dora.source, and the permission each needs besides contents:\n#   deployments (default)  deployments: read   GitHub Deployments of dora.environment and their statuses\n#   releases               contents: read      published releases\n#   tags                   contents: read      release tags (dora.tagPattern; default v1.2.3 / 1.2.3)\n#   merges                 pull-requests: read pull requests merged into the default branch\n#   workflow-runs          actions: read       completed runs of dora.workflow (e.g. deploy.yml)\n# Incidents (time to restore) come from post-mortem files, else issues labelled `incident`: issues: read.\nname: CTO Co-Pilot scorecard\non:\n  schedule:\n    - cron: "17 6 * * 1"\n  workflow_dispatch:\n\npermissions:\n  contents: write       # commit the scorecard and its snapshot (git data API), create the bot branch\n  pull-requests: write  # open the scorecard pull request (scorecard.commit: pull-request)\n  deployments: read     # read deployments and their statuses\n  issues: read          # incidents: issues labelled `incident`\n  actions: read         # dora.source workflow-runs: the deploying workflow\'s runs\n\nconcurrency:\n  group: cto-copilot-scorecard\n  cancel-in-progress: false\n\njobs:\n  scorecard:\n    runs-on: ubuntu-latest\n    steps:\n      - id: scorecard\n        uses: cto-copilot/cto-copilot@v0   # or a commit sha\n        with:\n          command: scorecard\n      - run: echo "Change failure rate ${{ steps.scorecard.outputs.change-failure-rate }}, lead time ${{ steps.scorecard.outputs.lead-time-hours }} h"\n';
+
+// src/use-cases/onboard-repository.ts
+init_config();
+init_data_files();
+var onboardingTitle = "Set up CTO Co-Pilot";
+async function onboardRepository(context3, options) {
+  const { view } = context3;
+  const loaded = await loadConfig(view, options.branch);
+  if (!loaded.resolved.valid)
+    return { status: "skipped", reason: `${configPath} has errors: fix it, then run onboarding again` };
+  const { config: config2 } = loaded.resolved;
+  const onboarding = onboardingOf(config2);
+  if (!onboarding.enabled) return { status: "skipped", reason: "onboarding is off (onboarding: false)" };
+  const layout = dataLayoutOf(config2);
+  const now = context3.now();
+  const scaffold = planInit(now, layout);
+  const techStackPath = dataFilePath(layout, "tech_stack");
+  const extras = [configPath, ...onboarding.scorecardWorkflow ? [scorecardWorkflowPath] : []];
+  const [head, pull] = await Promise.all([
+    view.readHead(options.branch),
+    view.findLatestPullRequest(onboarding.branch)
+  ]);
+  if (pull?.state === "open") return { status: "exists", pullRequest: { number: pull.number, url: pull.url } };
+  const present = await view.readContents(head.sha, { files: [...scaffold.map((file2) => file2.path), ...extras] });
+  if (present.files.has(techStackPath))
+    return { status: "skipped", reason: `${techStackPath} exists: the repository is set up` };
+  if (pull && !options.requested) {
+    const askedAgain = pull.state === "closed" && options.installedAt !== void 0 && (pull.closedAt ?? 0) < options.installedAt;
+    if (!askedAgain)
+      return {
+        status: "skipped",
+        reason: `the onboarding pull request #${pull.number} was ${pull.state === "merged" ? "merged" : "closed without merging"}: not asked again (install the App again, or run the Action's onboard command)`
+      };
+  }
+  const discovery = await discoverRepository(view, config2, { ref: head.sha, branch: options.branch, now });
+  const files = {};
+  for (const file2 of scaffold) {
+    if (present.files.has(file2.path)) continue;
+    files[file2.path] = file2.path === techStackPath ? JSON.stringify(discovery.techStack, null, 2) + "\n" : file2.content;
+  }
+  if (!present.files.has(configPath)) files[configPath] = defaultConfigFile({ dataDir: layout.dataDir });
+  if (onboarding.scorecardWorkflow && !present.files.has(scorecardWorkflowPath))
+    files[scorecardWorkflowPath] = scorecardWorkflow;
+  const paths = Object.keys(files);
+  const body = renderFirstSyncMarkdown(
+    discovery,
+    { ...discovery.read, windowDays: config2.dora.windowDays, notes: discovery.notes },
+    { files: paths, dataDir: layout.dataDir }
+  );
+  const written = await context3.publish.writeFiles({
+    branch: options.branch,
+    head,
+    files,
+    message: `${onboardingTitle}: ${layout.dataDir}/ with the discovered stack`,
+    via: { kind: "pull-request", branch: onboarding.branch, title: onboardingTitle, body }
+  });
+  if (!written.pullRequest) throw new Error("the publisher opened no pull request");
+  const { number: number4, url: url2 } = written.pullRequest;
+  context3.log.info(`onboarding pull request #${number4} opened with ${paths.length} files`);
+  return { status: "opened", pullRequest: { number: number4, url: url2 }, files: paths, discovery, body };
+}
+
+// src/action/commands/onboard.ts
+async function onboard(useCase, dryRun) {
+  const payload = context2.payload;
+  const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
+  if (dryRun) {
+    const { config: config2 } = (await loadConfig(useCase.view, branch)).resolved;
+    const head = await useCase.view.readHead(branch);
+    const run2 = await discoverRepository(useCase.view, config2, { ref: head.sha, branch, now: useCase.now() });
+    await summary.addRaw(
+      renderFirstSyncMarkdown(
+        run2,
+        { ...run2.read, windowDays: config2.dora.windowDays, notes: run2.notes },
+        { dataDir: dataLayoutOf(config2).dataDir }
+      ),
+      true
+    ).write();
+    info2("Dry run: no pull request was opened.");
+    return;
+  }
+  const outcome = await onboardRepository(useCase, { branch, requested: true });
+  setOutput("onboarding-status", outcome.status);
+  if (outcome.status === "skipped") {
+    info2(`No onboarding pull request: ${outcome.reason}.`);
+    return;
+  }
+  setOutput("onboarding-pull-request", outcome.pullRequest.number);
+  if (outcome.status === "exists") {
+    info2(`The onboarding pull request is open already: #${outcome.pullRequest.number} ${outcome.pullRequest.url}`);
+    return;
+  }
+  await summary.addRaw(outcome.body, true).write();
+  info2(
+    `Opened the onboarding pull request #${outcome.pullRequest.number} (${outcome.files.length} files): ${outcome.pullRequest.url}`
+  );
 }
 
 // src/scorecard/render-summary.ts
@@ -75642,12 +79650,12 @@ function tiersWith(overrides) {
 
 // src/dora/compute.ts
 var hour = 36e5;
-var day2 = 24 * hour;
+var day3 = 24 * hour;
 var iso3 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 function mondayOf(ms) {
   const date5 = new Date(ms);
   const midnight = Date.UTC(date5.getUTCFullYear(), date5.getUTCMonth(), date5.getUTCDate());
-  return midnight - (date5.getUTCDay() + 6) % 7 * day2;
+  return midnight - (date5.getUTCDay() + 6) % 7 * day3;
 }
 function lastAtOrBefore(sorted, time3) {
   let low = 0;
@@ -75672,7 +79680,7 @@ function computeDora(input2) {
 function computeOver(graph, input2) {
   const tiers = input2.tiers ?? dora2023Tiers;
   const end = input2.now;
-  const start = end - input2.windowDays * day2;
+  const start = end - input2.windowDays * day3;
   const inWindow = (time3) => time3 > start && time3 <= end;
   const matchers = remediationMatchers(input2.hotfixPattern);
   let quotedSubjects;
@@ -75795,8 +79803,8 @@ function computeOver(graph, input2) {
   function commitsByQuotedSubject() {
     const bySubject = /* @__PURE__ */ new Map();
     for (let i = 0; i < graph.size; i++) {
-      const quoted = revertedSubject(graph.at(i));
-      if (quoted !== void 0) bySubject.set(quoted, []);
+      const quoted2 = revertedSubject(graph.at(i));
+      if (quoted2 !== void 0) bySubject.set(quoted2, []);
     }
     for (let i = 0; i < graph.size; i++) bySubject.get(graph.at(i).subject)?.push(graph.at(i));
     for (const list2 of bySubject.values()) list2.sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
@@ -75844,8 +79852,8 @@ function computeOver(graph, input2) {
   const medianLead = median(leadTimes);
   const medianRestore = median(restoreHours);
   const weekly = [];
-  for (let week = mondayOf(start + 1); week <= end; week += 7 * day2) {
-    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day2);
+  for (let week = mondayOf(start + 1); week <= end; week += 7 * day3) {
+    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day3);
     const weekLeads = inWeek.filter((deployment) => deployment.status === "success").flatMap(
       (deployment) => evidence.get(deployment).changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour)
     );
@@ -76016,20 +80024,20 @@ function infrastructureSummary(costs, forecast, stage) {
   };
 }
 function securitySummary(facts, stack, stage) {
-  const missing = [];
+  const missing2 = [];
   const present = [];
   const unknown2 = [];
-  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing).push(name);
+  const check2 = (value, name) => (value === void 0 ? unknown2 : value ? present : missing2).push(name);
   check2(facts.securityPolicy, "SECURITY.md");
   if (stage !== "survival") check2(facts.dependabotConfig, "dependency scanning (Dependabot config)");
   if (stage !== "survival") check2(facts.branchProtection, "branch protection on the default branch");
   const alerts = facts.openDependabotAlerts;
-  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
+  const status2 = alerts !== void 0 && alerts > 0 ? "red" : missing2.length > 0 ? "yellow" : unknown2.length > 0 ? "unknown" : "green";
   const compliance = stack?.constraints?.complianceRequirements ?? [];
   const parts = [
     ...alerts !== void 0 ? [`${alerts} open Dependabot alert${alerts === 1 ? "" : "s"}`] : ["open Dependabot alerts not checked"],
     ...present.length ? [`present: ${present.join(", ")}`] : [],
-    ...missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : [],
+    ...missing2.length ? [`missing for the ${stage} stage: ${missing2.join(", ")}`] : [],
     ...unknown2.length ? [`not checked: ${unknown2.join(", ")}`] : []
   ];
   return {
@@ -76060,7 +80068,7 @@ function composeScorecard(input2) {
   const { dora, targets } = input2;
   const headcount = input2.team?.headcount ?? input2.techStack?.team?.headcount ?? 0;
   const stage = input2.techStack?.maturityStage ?? stageFromHeadcount(headcount);
-  const day4 = input2.now.toISOString().slice(0, 10);
+  const day5 = input2.now.toISOString().slice(0, 10);
   const df = dora.deploymentFrequency;
   const lt = dora.leadTimeForChanges;
   const cfr = dora.changeFailureRate;
@@ -76076,7 +80084,7 @@ function composeScorecard(input2) {
   return {
     version: "1.0",
     generatedAt: input2.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    syncId: `sync_${day4}`,
+    syncId: `sync_${day5}`,
     maturityStage: stage,
     health: {
       deploymentFrequency: health(
@@ -76139,8 +80147,8 @@ var securityPolicyPaths = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.
 var dependabotConfigPaths = [".github/dependabot.yml", ".github/dependabot.yaml"];
 
 // src/use-cases/compute-scorecard.ts
-var day3 = 864e5;
-var historyMargin = 30 * day3;
+var day4 = 864e5;
+var historyMargin = 30 * day4;
 var leniently = external_exports.record(external_exports.string(), external_exports.unknown());
 async function computeScorecard(context3, config2, branch, options = {}) {
   const { view } = context3;
@@ -76150,7 +80158,7 @@ async function computeScorecard(context3, config2, branch, options = {}) {
     );
   }
   const now = context3.now();
-  const windowStart = now.getTime() - config2.dora.windowDays * day3;
+  const windowStart = now.getTime() - config2.dora.windowDays * day4;
   const layout = dataLayoutOf(config2);
   const dataFiles = Object.fromEntries(fixedJsonKinds.map((kind) => [kind, dataFilePath(layout, kind)]));
   const head = await view.readHead(branch);
@@ -76241,15 +80249,15 @@ async function computeScorecard(context3, config2, branch, options = {}) {
   });
   const scorecard2 = keepHandWritten(composed, previous3, { teamRecorded: team !== void 0 });
   scorecardSchema.parse(scorecard2);
-  const json2 = JSON.stringify(scorecard2, null, 2) + "\n";
+  const json3 = JSON.stringify(scorecard2, null, 2) + "\n";
   return {
     scorecard: scorecard2,
     dora,
     deploymentSource: { upToNow: upToNow.length, afterNow: deployments.length - upToNow.length, notes: notes2 },
     ...previous3 ? { previous: previous3 } : {},
     files: {
-      [dataFiles.engineering_scorecard]: json2,
-      [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json2
+      [dataFiles.engineering_scorecard]: json3,
+      [snapshotPath(layout, scorecard2.generatedAt.slice(0, 10))]: json3
     },
     head
   };
@@ -76514,18 +80522,18 @@ function throttling(octokit, octokitOptions) {
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
-    connection
+    connection: connection2
   } = octokitOptions.throttle || {};
   if (!enabled) {
     return {};
   }
   const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
+  if (typeof connection2 !== "undefined") {
+    common.connection = connection2;
   }
   const state = Object.assign(
     {
-      clustering: connection != null,
+      clustering: connection2 != null,
       triggersNotification,
       fallbackSecondaryRateRetryAfter: 60,
       retryAfterBaseValue: 1e3,
@@ -76653,7 +80661,7 @@ function actionOctokit(token) {
 }
 
 // src/action/main.ts
-var commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident"];
+var commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident", "onboard"];
 function chooseCommands(command, eventName) {
   if (command !== "auto") return [command];
   if (eventName === "pull_request" || eventName === "pull_request_target") return ["data-check", "adr"];
@@ -76672,6 +80680,11 @@ async function run() {
     const selected2 = chooseCommands(input2, context2.eventName);
     if (selected2.length === 0) {
       info2(`Nothing to do on ${context2.eventName} events with command auto.`);
+      return;
+    }
+    if (selected2.includes("onboard")) {
+      const gateway = githubGateway(actionOctokit(getInput("github-token", { required: true })), context2.repo);
+      await onboard({ ...gateway, log: coreLogger(), now: () => /* @__PURE__ */ new Date() }, dryRun);
       return;
     }
     if (selected2.includes("incident")) {

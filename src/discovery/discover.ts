@@ -1,6 +1,6 @@
 import type { TechStack } from "../schemas/tech-stack.js";
 import { assembleStack } from "./assemble.js";
-import { deploymentFrequencyText } from "./deployment-frequency.js";
+import { deploymentCountText, deploymentFrequencyText, deploymentSourceWords } from "./deployment-frequency.js";
 import { detectCi } from "./detectors/ci.js";
 import { detectCloudTemplates } from "./detectors/cloud-templates.js";
 import { detectContainers } from "./detectors/containers.js";
@@ -133,8 +133,8 @@ export function discoverStack(input: DiscoveryInput): Discovery {
     evidence.push({
       field: "stack.cicd.deploymentFrequency",
       value: stack.cicd!.deploymentFrequency,
-      source: input.deployments.source,
-      reason: `${input.deployments.count} ${input.deployments.source} in the last ${input.deployments.windowDays} days`,
+      source: deploymentSourceWords(input.deployments.source),
+      reason: deploymentCountText(input.deployments),
     });
   }
 

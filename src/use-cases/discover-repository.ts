@@ -4,8 +4,12 @@ import type { AuthorView, DeliveryView, FileView, TreeView } from "../ports/repo
 
 const day = 86_400_000;
 
-/** Commits read for the headcount at most: a team shows long before the thousandth commit of a quarter. */
-export const authorLimit = 5_000;
+/**
+ * Commits read for the headcount at most (ten GraphQL pages on GitHub; the CLI reads as many so
+ * both say the same): a team shows within its thousand newest commits, and past that the
+ * headcount says "at least".
+ */
+export const authorLimit = 1_000;
 
 /** Evidence files larger than this are manifests no one wrote by hand (or not manifests at all). */
 const maxEvidenceBytes = 512 * 1024;

@@ -36,6 +36,9 @@ function labelOf(listed: ListedManifest, tsconfigDirs: ReadonlySet<string>, root
   return fixedLabels[listed.ecosystem]!;
 }
 
+/** An npm manifest not read: whether it is server code is unknown. */
+const unreadNode = (listed: ListedManifest) => listed.ecosystem === "node" && listed.manifest === undefined;
+
 /** A manifest of development tools only (`requirements-dev.txt`). */
 const devOnly = (listed: ListedManifest) =>
   (listed.manifest?.dependencies.length ?? 0) > 0 && listed.manifest!.dependencies.every((dep) => dep.dev);
@@ -61,7 +64,9 @@ export function detectLanguages(repo: Repository, manifests: readonly ListedMani
     const dir = dirName(listed.path);
     // Beside requirements-dev.txt, requirements.txt is the project's manifest: one of runtime dependencies is preferred.
     const owner = dirs.get(dir);
-    if (listed.backend) {
+    // A package.json left unread (past the evidence bound of a large monorepo) may be server code:
+    // its files weigh for the language when a package that was read is (below), never alone.
+    if (listed.backend || unreadNode(listed)) {
       if (!owner || (devOnly(owner) && !devOnly(listed))) dirs.set(dir, listed);
     } else if (owner === undefined) dirs.set(dir, null);
   }
@@ -79,13 +84,16 @@ export function detectLanguages(repo: Repository, manifests: readonly ListedMani
       }
     }
   }
+  const readBackend = new Set(manifests.filter((listed) => listed.backend).map((listed) => listed.ecosystem));
+  for (const listed of counts.keys())
+    if (unreadNode(listed) && !readBackend.has(listed.ecosystem)) counts.delete(listed);
   // Manifests in path order, so the evidence among equals never depends on the listing's order.
   for (const [listed, files] of [...counts].sort(([a], [b]) => byDepthThenPath(a.path, b.path))) {
     findings.add({
       topic: "backend.language",
       value: labelOf(listed, tsconfigDirs, rootTypescript),
       source: listed.path,
-      reason: `${baseName(listed.path)}${listed.backendBecause ? ` with ${listed.backendBecause}` : ""}; ${files} source file${files === 1 ? "" : "s"}`,
+      reason: `${baseName(listed.path)}${listed.backendBecause ? ` with ${listed.backendBecause}` : unreadNode(listed) ? " (not read: past the evidence bound)" : ""}; ${files} source file${files === 1 ? "" : "s"}`,
       weight: files + 1,
     });
   }
