@@ -12,6 +12,7 @@ for (const script of [
   "bench/offline-scorecard.js",
   "bench/startup.js",
   "bench/adr-check-local.js",
+  "bench/discovery.js",
 ]) {
   const output = execFileSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" });
   for (const line of output.trim().split("\n")) if (line.startsWith("{")) results.push(JSON.parse(line));

@@ -75481,14 +75481,18 @@ async function incident(useCase, issueNumber, labels, dryRun) {
 // src/discovery/first-sync.ts
 var fieldLabels = {
   "stack.frontend.framework": "Frontend framework",
+  "stack.frontend.notes": "Frontend notes",
   "stack.frontend.hosting": "Frontend hosting",
   "stack.backend.language": "Backend language",
   "stack.backend.framework": "Backend framework",
   "stack.backend.hosting": "Backend hosting",
+  "stack.backend.notes": "Backend notes",
   "stack.database.primary": "Database",
   "stack.database.provider": "Database provider",
+  "stack.database.notes": "Other databases",
   "stack.infrastructure.cloudProvider": "Cloud provider",
   "stack.infrastructure.keyServices": "Key services",
+  "stack.infrastructure.notes": "Infrastructure notes",
   "stack.cicd.pipeline": "CI/CD",
   "stack.cicd.deploymentFrequency": "Deployment frequency",
   "stack.observability.monitoring": "Monitoring",
@@ -75542,7 +75546,7 @@ function renderFirstSyncMarkdown(discovery, scope, options) {
       "",
       ...options.files.map((file2) => `- ${codeSpan(file2)}`),
       "",
-      `Merge it to start: pull requests that change \`${options.dataDir}/\` are checked, and infrastructure changes get an ADR suggestion. Close it to decline: CTO Co-Pilot will not ask again (set \`onboarding: true\` in \`.github/cto-copilot.yml\` or reinstall to be asked again).`
+      `Merge it to start: pull requests that change \`${options.dataDir}/\` are checked, and infrastructure changes get an ADR suggestion. Close it to decline: CTO Co-Pilot will not ask again (installing the App again, or the Action's \`onboard\` command, asks again; \`onboarding: false\` in the config opts out for good).`
     );
   return lines.join("\n") + "\n";
 }
@@ -79031,9 +79035,9 @@ function discoverStack(input2) {
   const { stack, evidence, containersOnly } = assembleStack(findings);
   let team;
   let maturityStage2;
-  if (input2.history) {
-    const mailmap = repo.files("mailmap")[0];
-    const { people } = countPeople(input2.history.commits, mailmap ? repo.text(mailmap) : void 0);
+  const mailmap = repo.files("mailmap")[0];
+  const people = input2.history ? countPeople(input2.history.commits, mailmap ? repo.text(mailmap) : void 0).people : 0;
+  if (input2.history && people > 0) {
     const window2 = input2.history.windowDays;
     const said = `${input2.history.truncated ? "at least " : ""}${people} ${people === 1 ? "person" : "people"} committed in the last ${window2} days (bots excluded${mailmap ? ", .mailmap applied" : ""})`;
     const source = `commit history (default branch, last ${window2} days)`;
@@ -79044,11 +79048,12 @@ function discoverStack(input2) {
     evidence.push({ field: "maturityStage", value: stage, source, reason: `${said}: ${stageName(stage)} is ${range}` });
   } else {
     maturityStage2 = "foundation";
+    const quiet = input2.history ? `no person committed on the default branch in the last ${input2.history.windowDays} days` : "no commit history was read";
     evidence.push({
       field: "maturityStage",
       value: maturityStage2,
-      source: "no commit history",
-      reason: "a guess: no commit history was read, so the headcount is unknown; Foundation is the format's default"
+      source: input2.history ? `commit history (default branch, last ${input2.history.windowDays} days)` : "no commit history",
+      reason: `a guess: ${quiet}, so the headcount is unknown; Foundation is the format's default`
     });
   }
   const ownersFile = codeOwnersLocations.find((path2) => repo.files("codeowners").includes(path2));
@@ -79079,7 +79084,7 @@ function discoverStack(input2) {
     painPoints: [],
     recentDecisions: []
   };
-  const questions = questionsFor(techStack, { headcountUnknown: !input2.history, containersOnly });
+  const questions = questionsFor(techStack, { headcountUnknown: team === void 0, containersOnly });
   return { techStack, evidence, questions };
 }
 

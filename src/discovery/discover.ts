@@ -96,9 +96,11 @@ export function discoverStack(input: DiscoveryInput): Discovery {
 
   let team: TechStack["team"];
   let maturityStage: TechStack["maturityStage"];
-  if (input.history) {
-    const mailmap = repo.files("mailmap")[0];
-    const { people } = countPeople(input.history.commits, mailmap ? repo.text(mailmap) : undefined);
+  const mailmap = repo.files("mailmap")[0];
+  const people = input.history
+    ? countPeople(input.history.commits, mailmap ? repo.text(mailmap) : undefined).people
+    : 0;
+  if (input.history && people > 0) {
     const window = input.history.windowDays;
     const said = `${input.history.truncated ? "at least " : ""}${people} ${people === 1 ? "person" : "people"} committed in the last ${window} days (bots excluded${mailmap ? ", .mailmap applied" : ""})`;
     const source = `commit history (default branch, last ${window} days)`;
@@ -109,13 +111,20 @@ export function discoverStack(input: DiscoveryInput): Discovery {
     evidence.push({ field: "maturityStage", value: stage, source, reason: `${said}: ${stageName(stage)} is ${range}` });
   } else {
     // Without history the headcount is unknown: `team` (whose headcount is required) is left
-    // out, and the stage is the format's default, said to be a guess.
+    // out, and the stage is the format's default, said to be a guess. A window no person
+    // committed in (a dormant repository, a mirror) says nothing of the team either: "0
+    // engineers, Survival" would be a figure no one could believe.
     maturityStage = "foundation";
+    const quiet = input.history
+      ? `no person committed on the default branch in the last ${input.history.windowDays} days`
+      : "no commit history was read";
     evidence.push({
       field: "maturityStage",
       value: maturityStage,
-      source: "no commit history",
-      reason: "a guess: no commit history was read, so the headcount is unknown; Foundation is the format's default",
+      source: input.history
+        ? `commit history (default branch, last ${input.history.windowDays} days)`
+        : "no commit history",
+      reason: `a guess: ${quiet}, so the headcount is unknown; Foundation is the format's default`,
     });
   }
   const ownersFile = codeOwnersLocations.find((path) => repo.files("codeowners").includes(path));
@@ -148,6 +157,6 @@ export function discoverStack(input: DiscoveryInput): Discovery {
     painPoints: [],
     recentDecisions: [],
   };
-  const questions = questionsFor(techStack, { headcountUnknown: !input.history, containersOnly });
+  const questions = questionsFor(techStack, { headcountUnknown: team === undefined, containersOnly });
   return { techStack, evidence, questions };
 }

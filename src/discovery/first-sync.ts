@@ -5,14 +5,18 @@ import { count } from "../text/plural.js";
 /** How each discovered field reads to a person, in the order of the prompt's "Current Stack". */
 export const fieldLabels: Record<string, string> = {
   "stack.frontend.framework": "Frontend framework",
+  "stack.frontend.notes": "Frontend notes",
   "stack.frontend.hosting": "Frontend hosting",
   "stack.backend.language": "Backend language",
   "stack.backend.framework": "Backend framework",
   "stack.backend.hosting": "Backend hosting",
+  "stack.backend.notes": "Backend notes",
   "stack.database.primary": "Database",
   "stack.database.provider": "Database provider",
+  "stack.database.notes": "Other databases",
   "stack.infrastructure.cloudProvider": "Cloud provider",
   "stack.infrastructure.keyServices": "Key services",
+  "stack.infrastructure.notes": "Infrastructure notes",
   "stack.cicd.pipeline": "CI/CD",
   "stack.cicd.deploymentFrequency": "Deployment frequency",
   "stack.observability.monitoring": "Monitoring",
@@ -91,7 +95,7 @@ export function renderFirstSyncMarkdown(
       "",
       ...options.files.map((file) => `- ${codeSpan(file)}`),
       "",
-      `Merge it to start: pull requests that change \`${options.dataDir}/\` are checked, and infrastructure changes get an ADR suggestion. Close it to decline: CTO Co-Pilot will not ask again (set \`onboarding: true\` in \`.github/cto-copilot.yml\` or reinstall to be asked again).`,
+      `Merge it to start: pull requests that change \`${options.dataDir}/\` are checked, and infrastructure changes get an ADR suggestion. Close it to decline: CTO Co-Pilot will not ask again (installing the App again, or the Action's \`onboard\` command, asks again; \`onboarding: false\` in the config opts out for good).`,
     );
   return lines.join("\n") + "\n";
 }

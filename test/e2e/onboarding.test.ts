@@ -114,6 +114,9 @@ describe("onboarding: one pull request per repository the App is installed on", 
     expect(webPull!.body).toContain("## First CTO sync");
     expect(webPull!.body).toContain("`prisma/schema.prisma`");
     expect(webPull!.body).toMatch(/- \[ \] .*budget/i);
+    // Text from the repository's files is inert: "@sentry/nextjs" mentions no one.
+    expect(webPull!.body).not.toMatch(/@sentry/);
+    expect(webPull!.body).toContain("install");
     const headTree = web.commits.get(webPull!.headSha)!.tree;
     expect([...headTree.keys()]).toEqual(
       expect.arrayContaining([

@@ -121,8 +121,21 @@ describe("headcount", () => {
     expect(countPeople(commits).people).toBe(2);
   });
 
+  it("a window no person committed in leaves the headcount a question, not 0 engineers in Survival", () => {
+    const discovery = discover(
+      {},
+      { history: { windowDays: 90, commits: [author("dependabot[bot]", "support@dependabot.com")] } },
+    );
+    expect(discovery.techStack.team).toBeUndefined();
+    expect(discovery.techStack.maturityStage).toBe("foundation");
+    expect(discovery.evidence.find((item) => item.field === "maturityStage")?.reason).toBe(
+      "a guess: no person committed on the default branch in the last 90 days, so the headcount is unknown; Foundation is the format's default",
+    );
+    expect(discovery.questions).toContain("Engineering headcount: how many, what roles?");
+  });
+
   it.each([
-    [0, "survival"],
+    [1, "survival"],
     [2, "survival"],
     [3, "foundation"],
     [10, "foundation"],
