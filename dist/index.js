@@ -22814,8 +22814,8 @@ var require_trim_comparator_whitespace = __commonJS({
     for (const char of WHITESPACE_CHARACTERS) {
       whitespace[char.charCodeAt(0)] = 1;
     }
-    var isWhitespace2 = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace2(char);
+    var isWhitespace3 = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace3(char);
     var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
     var isIdentifierCharacter = (char) => isDigit3(char) || isLetter(char) || char === "-";
@@ -22949,7 +22949,7 @@ var require_trim_comparator_whitespace = __commonJS({
     };
     var findRemovableWhitespaceIndex = (range, matchStart) => {
       let position2 = matchStart;
-      if (isWhitespace2(range[position2])) {
+      if (isWhitespace3(range[position2])) {
         position2++;
       }
       if (range[position2] === "<" || range[position2] === ">") {
@@ -22958,7 +22958,7 @@ var require_trim_comparator_whitespace = __commonJS({
       if (range[position2] === "=") {
         position2++;
       }
-      return isWhitespace2(range[position2]) ? position2 : -1;
+      return isWhitespace3(range[position2]) ? position2 : -1;
     };
     var trimComparatorWhitespace = (range) => {
       let result = "";
@@ -24426,8 +24426,8 @@ function optionalKeys(shape) {
 function pick(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
-  const hasChecks = checks && checks.length > 0;
-  if (hasChecks) {
+  const hasChecks2 = checks && checks.length > 0;
+  if (hasChecks2) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
@@ -24449,8 +24449,8 @@ function maskedKeys(schema, mask) {
 function omit2(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
-  const hasChecks = checks && checks.length > 0;
-  if (hasChecks) {
+  const hasChecks2 = checks && checks.length > 0;
+  if (hasChecks2) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
   const omitted = new Set(maskedKeys(schema, mask));
@@ -24463,8 +24463,8 @@ function extend(schema, shape) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
-  const hasChecks = checks && checks.length > 0;
-  if (hasChecks) {
+  const hasChecks2 = checks && checks.length > 0;
+  if (hasChecks2) {
     const existingShape = sourceShape(schema);
     for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
@@ -24508,8 +24508,8 @@ function merge2(a, b) {
 function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
-  const hasChecks = checks && checks.length > 0;
-  if (hasChecks) {
+  const hasChecks2 = checks && checks.length > 0;
+  if (hasChecks2) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
   const selected2 = mask ? new Set(maskedKeys(schema, mask)) : void 0;
@@ -25052,9 +25052,9 @@ var init_core = __esm({
 
 // node_modules/zod/v4/core/errors.js
 function _getMessage() {
-  const internals = this._zod;
-  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
-  return internals.message;
+  const internals2 = this._zod;
+  internals2.message ?? (internals2.message = JSON.stringify(internals2.def, jsonStringifyReplacer, 2));
+  return internals2.message;
 }
 function _setMessage(value) {
   this._zod.message = value;
@@ -26472,11 +26472,11 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
   return final;
 }
 function getDiscriminatedOption(union2, value) {
-  const internals = union2._zod;
-  let map2 = internals.bag.optionsMap;
+  const internals2 = union2._zod;
+  let map2 = internals2.bag.optionsMap;
   if (!map2) {
-    map2 = discriminatorMap(internals.def);
-    internals.bag.optionsMap = map2;
+    map2 = discriminatorMap(internals2.def);
+    internals2.bag.optionsMap = map2;
   }
   const option = map2.get(value);
   if (option === null)
@@ -58847,8 +58847,8 @@ function compiler(options) {
   };
   configure(config2, (options || {}).mdastExtensions || []);
   const data = {};
-  return compile2;
-  function compile2(events) {
+  return compile3;
+  function compile3(events) {
     let tree = {
       type: "root",
       children: [],
@@ -68551,7 +68551,8 @@ async function commitFiles(client, repo, branch, head, files, message) {
     });
   } catch (error63) {
     const status2 = error63.status;
-    if (status2 === 422 || status2 === 409) throw new StaleBranchError(branch);
+    if (status2 === 409 || status2 === 422 && !/workflow/i.test(String(error63.message)))
+      throw new StaleBranchError(branch);
     throw error63;
   }
   return commit.sha;
@@ -68583,6 +68584,14 @@ async function readBranchAndPullRequest(client, repo, branch) {
 async function createBranch(client, repo, branch, sha) {
   await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
 }
+async function resetBranch(client, repo, branch, sha) {
+  await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    ...repo,
+    ref: `heads/${branch}`,
+    sha,
+    force: true
+  });
+}
 async function createPullRequest(client, repositoryId, fields2) {
   const mutation = `mutation OpenPull($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { number url } } }`;
   const data = await client.graphql(mutation, {
@@ -68595,14 +68604,14 @@ async function createPullRequest(client, repositoryId, fields2) {
 async function readLatestPullRequest(client, repo, branch) {
   const query4 = `query LatestPull($owner: String!, $name: String!, $branch: String!) {
     repository(owner: $owner, name: $name) {
-      pullRequests(headRefName: $branch, states: [OPEN, CLOSED, MERGED], first: 1, orderBy: { field: CREATED_AT, direction: DESC }) {
-        nodes { number url state closedAt }
+      pullRequests(headRefName: $branch, states: [OPEN, CLOSED, MERGED], first: 20, orderBy: { field: CREATED_AT, direction: DESC }) {
+        nodes { number url state closedAt isCrossRepository }
       }
     }
   }`;
   const data = await client.graphql(query4, { owner: repo.owner, name: repo.repo, branch });
   if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-  const pull = data.repository.pullRequests.nodes?.find((node4) => node4 !== null);
+  const pull = data.repository.pullRequests.nodes?.find((node4) => node4 !== null && !node4.isCrossRepository);
   if (!pull) return void 0;
   const state = pull.state.toLowerCase();
   return {
@@ -68722,6 +68731,7 @@ async function writeFiles(client, repo, write) {
   const { branch: target, title, body } = write.via;
   const state = await readBranchAndPullRequest(client, repo, target);
   if (!state.branchSha) await createBranch(client, repo, target, write.head.sha);
+  else if (write.via.restart && !state.pullRequest) await resetBranch(client, repo, target, write.head.sha);
   const head = await readBranchHead(client, repo, target);
   const sha = await commitFiles(client, repo, target, head, write.files, write.message);
   const pullRequest = state.pullRequest ? { ...state.pullRequest, created: false } : {
@@ -71859,11 +71869,11 @@ function compileDetector(config2) {
   return { matchers, ignored };
 }
 var looksLikeManifest = (text5) => text5 !== void 0 && /^apiVersion:\s*\S/m.test(text5) && /^kind:\s*[A-Z]/m.test(text5);
-function categoryOf(file2, config2, compiled = compileDetector(config2)) {
-  if (file2.path.length > maxGlobPathLength || compiled.ignored(file2.path)) return void 0;
+function categoryOf(file2, config2, compiled2 = compileDetector(config2)) {
+  if (file2.path.length > maxGlobPathLength || compiled2.ignored(file2.path)) return void 0;
   if (file2.additions + file2.deletions < config2.minChangedLines) return void 0;
   if (isSubmoduleChange(file2.patch)) return "dependencies";
-  const byPath = compiled.matchers.find(({ matches: matches2 }) => matches2(file2.path))?.category;
+  const byPath = compiled2.matchers.find(({ matches: matches2 }) => matches2(file2.path))?.category;
   if (byPath) return byPath;
   return isCodePath(file2.path) && declaresResourcesInCode(file2.patch) ? "infrastructure-as-code" : void 0;
 }
@@ -71897,10 +71907,10 @@ function pairRenames(files) {
 }
 function detectInfraChanges(changedFiles, config2) {
   const files = pairRenames(changedFiles);
-  const compiled = compileDetector(config2);
+  const compiled2 = compileDetector(config2);
   const claimed = /* @__PURE__ */ new Map();
   for (const file2 of files) {
-    const category = categoryOf(file2, config2, compiled) ?? (/\.ya?ml$/.test(file2.path) && !compiled.ignored(file2.path) && (looksLikeManifest(file2.after) || looksLikeManifest(file2.before)) ? "orchestration" : void 0);
+    const category = categoryOf(file2, config2, compiled2) ?? (/\.ya?ml$/.test(file2.path) && !compiled2.ignored(file2.path) && (looksLikeManifest(file2.after) || looksLikeManifest(file2.before)) ? "orchestration" : void 0);
     if (category) claimed.set(category, [...claimed.get(category) ?? [], file2]);
   }
   const changes = [];
@@ -72045,9 +72055,9 @@ function exemptionReason(body) {
 async function assessAdrNeed(view, input2) {
   const { change, changed, config: config2 } = input2;
   const directories = [.../* @__PURE__ */ new Set([adrDirectoryOf(config2), ...communityAdrDirectories])];
-  const compiled = compileDetector(config2.adr);
+  const compiled2 = compileDetector(config2.adr);
   const candidates = changed.filter(
-    (file2) => categoryOf(file2, config2.adr, compiled) !== void 0 || /\.ya?ml$/.test(file2.path) && /^[+-]\s*(apiVersion|kind):/m.test(file2.patch ?? "")
+    (file2) => categoryOf(file2, config2.adr, compiled2) !== void 0 || /\.ya?ml$/.test(file2.path) && /^[+-]\s*(apiVersion|kind):/m.test(file2.patch ?? "")
   );
   const limit = input2.readLimit ?? maxFilesRead;
   const claimed = candidates.slice(0, limit);
@@ -73770,6 +73780,18 @@ function countWrittenKeys(text5) {
   }
   return keys;
 }
+function keyColonBound(text5) {
+  let keys = 0;
+  let colon = text5.indexOf(":");
+  while (colon !== -1) {
+    let before = colon - 1;
+    let code2 = text5.charCodeAt(before);
+    while (code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9) code2 = text5.charCodeAt(--before);
+    if (code2 === 34) keys++;
+    colon = text5.indexOf(":", colon + 1);
+  }
+  return keys;
+}
 function deeperThan(text5, limit = maxJsonDepth) {
   let depth = 0;
   let inString = false;
@@ -73975,7 +73997,8 @@ function parseJsonDocument(text5) {
   }
   const shape = findings.length === 0 ? measureParsed(value) : void 0;
   if (shape && shape.depth > maxJsonDepth) return tooDeep(Math.max(0, deeperThan(text5)));
-  if (shape && (shape.keys !== countWrittenKeys(text5) || shape.forbidden)) {
+  const hasDuplicates = (keys) => keys !== keyColonBound(text5) && keys !== countWrittenKeys(text5);
+  if (shape && (shape.forbidden || hasDuplicates(shape.keys))) {
     const keys = scanObjectKeys(text5);
     let lines;
     for (const duplicate of keys.duplicates) {
@@ -73998,8 +74021,11 @@ function parseJsonDocument(text5) {
     if (keys.forbidden.length > 0)
       value = JSON.parse(text5, (key, child) => forbiddenKeys.has(key) ? void 0 : child);
   }
+  return { value, findings, locate: locator(text5) };
+}
+function locator(text5) {
   let tree;
-  const locate2 = (pathFindings) => {
+  return (pathFindings) => {
     if (pathFindings.length === 0) return [];
     tree ??= parseTree2(text5, [], { disallowComments: true, allowTrailingComma: false });
     return pathFindings.map((finding) => ({
@@ -74009,7 +74035,6 @@ function parseJsonDocument(text5) {
       message: finding.message
     }));
   };
-  return { value, findings, locate: locate2 };
 }
 var propertiesOf = /* @__PURE__ */ new WeakMap();
 function propertyNamed(object2, key) {
@@ -74236,50 +74261,47 @@ function teamRules(document4) {
 // src/validate/rules/tech-debt.ts
 init_common();
 init_tech_debt();
+
+// src/validate/rules/element-rules.ts
+function judgeDocument(rules, document4) {
+  const judge = rules.judge();
+  arrayAt(objectAt(document4)?.[rules.array]).forEach((value, index2) => judge.element(value, index2));
+  return judge.findings(document4);
+}
+
+// src/validate/rules/tech-debt.ts
 var isPriority = (value) => debtPriorities.includes(value);
+var emptySummary = () => ({ critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null });
+function countOpen(summary2, item) {
+  summary2[item.priority]++;
+  if (item.estimatedDays !== null) summary2.totalEstimatedDays = (summary2.totalEstimatedDays ?? 0) + item.estimatedDays;
+}
 function expectedDebtSummary(openItems) {
-  const summary2 = { critical: 0, high: 0, medium: 0, low: 0, totalEstimatedDays: null };
-  for (const item of openItems) {
-    summary2[item.priority]++;
-    if (item.estimatedDays !== null)
-      summary2.totalEstimatedDays = (summary2.totalEstimatedDays ?? 0) + item.estimatedDays;
-  }
+  const summary2 = emptySummary();
+  for (const item of openItems) countOpen(summary2, item);
   return summary2;
 }
-function openItemsOf(items) {
-  const open3 = [];
-  for (const value of items) {
-    const item = objectAt(value);
-    if (!item) return void 0;
-    if (item.resolvedAt !== null) continue;
-    const estimatedDays = item.estimatedDays === null ? null : numberAt(item.estimatedDays);
-    if (!isPriority(item.priority) || estimatedDays === void 0) return void 0;
-    open3.push({ priority: item.priority, estimatedDays });
+var AscendingIds = class {
+  previous;
+  byText = true;
+  byLength = true;
+  get holds() {
+    return this.byText || this.byLength;
   }
-  return open3;
-}
-function idsAscending(items) {
-  let byText = true;
-  let byLength = true;
-  let previous3;
-  for (const value of items) {
-    const id = stringAt(objectAt(value)?.id);
-    if (id === void 0) continue;
+  next(id) {
+    if (!this.holds) return;
+    const previous3 = this.previous;
     if (previous3 !== void 0) {
-      byText &&= previous3 < id;
-      byLength &&= previous3.length < id.length || previous3.length === id.length && previous3 < id;
-      if (!byText && !byLength) return false;
+      this.byText &&= previous3 < id;
+      this.byLength &&= previous3.length < id.length || previous3.length === id.length && previous3 < id;
     }
-    previous3 = id;
+    this.previous = id;
   }
-  return true;
-}
-function duplicateIds(items) {
+};
+function duplicateIds(ids) {
   const findings = [];
-  if (idsAscending(items)) return findings;
   const firstIndexOfId = /* @__PURE__ */ new Map();
-  items.forEach((value, index2) => {
-    const id = stringAt(objectAt(value)?.id);
+  ids.forEach((id, index2) => {
     if (id === void 0) return;
     const first = firstIndexOfId.get(id);
     if (first !== void 0) {
@@ -74293,68 +74315,259 @@ function duplicateIds(items) {
   });
   return findings;
 }
-function techDebtRules(document4) {
-  const items = arrayAt(objectAt(document4)?.items);
-  const findings = duplicateIds(items);
-  items.forEach((value, index2) => {
+var TechDebtJudge = class {
+  ascending = new AscendingIds();
+  ids = [];
+  dateOrder = [];
+  /** The summary the open items imply; undefined once an item is too malformed to say whether or where it counts. */
+  expected = emptySummary();
+  element(value, index2) {
     const item = objectAt(value);
+    const id = stringAt(item?.id);
+    this.ids.push(id);
+    if (id !== void 0) this.ascending.next(id);
     const createdAt = stringAt(item?.createdAt);
     const resolvedAt = stringAt(item?.resolvedAt);
     if (createdAt !== void 0 && resolvedAt !== void 0 && isCalendarDate(createdAt) && isCalendarDate(resolvedAt) && resolvedAt < createdAt) {
-      findings.push({
+      this.dateOrder.push({
         path: ["items", index2, "resolvedAt"],
         severity: "error",
         code: "date-order",
         message: `\`resolvedAt\` ${resolvedAt} is before \`createdAt\` ${createdAt}`
       });
     }
-  });
-  const summary2 = objectAt(objectAt(document4)?.summary);
-  const openItems = openItemsOf(items);
-  if (!summary2 || !openItems) return findings;
-  const expected = expectedDebtSummary(openItems);
-  for (const priority of debtPriorities) {
-    const declared3 = numberAt(summary2[priority]);
-    if (declared3 !== void 0 && declared3 !== expected[priority]) {
-      findings.push({
-        path: ["summary", priority],
-        severity: "error",
-        code: "summary-mismatch",
-        message: `\`summary.${priority}\` is ${declared3} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`
-      });
+    if (!this.expected) return;
+    if (!item) this.expected = void 0;
+    else if (item.resolvedAt === null) {
+      const estimatedDays = item.estimatedDays === null ? null : numberAt(item.estimatedDays);
+      if (!isPriority(item.priority) || estimatedDays === void 0) this.expected = void 0;
+      else countOpen(this.expected, { priority: item.priority, estimatedDays });
     }
   }
-  const declared2 = summary2.totalEstimatedDays === null ? null : numberAt(summary2.totalEstimatedDays);
-  const total = expected.totalEstimatedDays;
-  if (declared2 !== void 0 && (declared2 === null ? total !== null : total === null || Math.abs(declared2 - total) > 1e-6)) {
-    findings.push({
-      path: ["summary", "totalEstimatedDays"],
-      severity: "error",
-      code: "summary-mismatch",
-      message: `\`summary.totalEstimatedDays\` is ${declared2} but the open items' estimatedDays add up to ${total}; expected ${total}`
-    });
+  findings(document4) {
+    const findings = this.ascending.holds ? [] : duplicateIds(this.ids);
+    append(findings, this.dateOrder);
+    const summary2 = objectAt(objectAt(document4)?.summary);
+    const expected = this.expected;
+    if (!summary2 || !expected) return findings;
+    for (const priority of debtPriorities) {
+      const declared3 = numberAt(summary2[priority]);
+      if (declared3 !== void 0 && declared3 !== expected[priority]) {
+        findings.push({
+          path: ["summary", priority],
+          severity: "error",
+          code: "summary-mismatch",
+          message: `\`summary.${priority}\` is ${declared3} but items hold ${expected[priority]} open ${priority}-priority item${expected[priority] === 1 ? "" : "s"}; expected ${expected[priority]}`
+        });
+      }
+    }
+    const declared2 = summary2.totalEstimatedDays === null ? null : numberAt(summary2.totalEstimatedDays);
+    const total = expected.totalEstimatedDays;
+    if (declared2 !== void 0 && (declared2 === null ? total !== null : total === null || Math.abs(declared2 - total) > 1e-6)) {
+      findings.push({
+        path: ["summary", "totalEstimatedDays"],
+        severity: "error",
+        code: "summary-mismatch",
+        message: `\`summary.totalEstimatedDays\` is ${declared2} but the open items' estimatedDays add up to ${total}; expected ${total}`
+      });
+    }
+    return findings;
   }
-  return findings;
+};
+var techDebtElementRules = { array: "items", judge: () => new TechDebtJudge() };
+function techDebtRules(document4) {
+  return judgeDocument(techDebtElementRules, document4);
 }
 
 // src/validate/schema-issues.ts
 init_zod();
+
+// src/validate/schema-acceptor.ts
+var internals = (schema) => schema._zod;
+var compiled = /* @__PURE__ */ new WeakMap();
+function acceptorOf(schema) {
+  let accept = compiled.get(schema);
+  if (accept === void 0) {
+    accept = compile2(schema) ?? null;
+    compiled.set(schema, accept);
+  }
+  return accept ?? void 0;
+}
+function compile2(schema) {
+  const zod = internals(schema);
+  const { def } = zod;
+  if (def.coerce) return void 0;
+  const base = typeAcceptor(zod);
+  if (!base) return void 0;
+  const checks = [...zod.traits.has("$ZodCheck") ? [zod] : [], ...(def.checks ?? []).map((check2) => check2._zod)];
+  if (checks.length > 0 && def.type === "object") return void 0;
+  let accept = base;
+  for (const check2 of checks) {
+    const passes = checkOf(check2);
+    if (!passes) return void 0;
+    const before = accept;
+    accept = (value) => {
+      const keys = before(value);
+      return keys >= 0 && passes(value) ? keys : -1;
+    };
+  }
+  return accept;
+}
+function typeAcceptor(zod) {
+  const { def } = zod;
+  switch (def.type) {
+    case "string":
+      return (value) => typeof value === "string" ? 0 : -1;
+    case "number":
+      return (value) => typeof value === "number" && Number.isFinite(value) ? 0 : -1;
+    case "boolean":
+      return (value) => typeof value === "boolean" ? 0 : -1;
+    case "null":
+      return (value) => value === null ? 0 : -1;
+    case "enum":
+    case "literal": {
+      const values = zod.values;
+      return values && ((value) => values.has(value) ? 0 : -1);
+    }
+    case "nullable": {
+      const inner = def.innerType && compile2(def.innerType);
+      return inner && ((value) => value === null ? 0 : inner(value));
+    }
+    case "optional":
+      return def.innerType && compile2(def.innerType);
+    case "array": {
+      const element = def.element && compile2(def.element);
+      return element && ((value) => {
+        if (!Array.isArray(value)) return -1;
+        let keys = 0;
+        for (const item of value) {
+          const inner = element(item);
+          if (inner < 0) return -1;
+          keys += inner;
+        }
+        return keys;
+      });
+    }
+    case "object":
+      return def.shape && objectAcceptor(def.shape);
+    default:
+      return void 0;
+  }
+}
+function objectAcceptor(shape) {
+  if (Object.getOwnPropertySymbols(shape).length > 0) return void 0;
+  const fields2 = /* @__PURE__ */ new Map();
+  let required2 = 0;
+  for (const [key, schema] of Object.entries(shape)) {
+    const accept = compile2(schema);
+    if (!accept || key === "__proto__") return void 0;
+    const { optin, optout } = internals(schema);
+    const field = { accept, required: !(optin === "optional" && optout === "optional") };
+    if (field.required) required2++;
+    fields2.set(key, field);
+  }
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return -1;
+    let keys = 0;
+    let present = 0;
+    for (const key in value) {
+      const field = fields2.get(key);
+      const inner = field === void 0 ? -1 : field.accept(value[key]);
+      if (inner < 0) return -1;
+      keys += 1 + inner;
+      if (field.required) present++;
+    }
+    return present === required2 ? keys : -1;
+  };
+}
+function codePoints(text5) {
+  let count2 = text5.length;
+  for (let i = 0; i < text5.length - 1; i++)
+    if ((text5.charCodeAt(i) & 64512) === 55296 && (text5.charCodeAt(i + 1) & 64512) === 56320) {
+      count2--;
+      i++;
+    }
+  return count2;
+}
+var lengthOf = (value) => typeof value === "string" ? codePoints(value) : value.length;
+var numberFormats = {
+  safeint: { integer: true, min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+  int32: { integer: true, min: -2147483648, max: 2147483647 },
+  uint32: { integer: true, min: 0, max: 4294967295 },
+  float64: { integer: false, min: -Number.MAX_VALUE, max: Number.MAX_VALUE }
+};
+function checkOf(check2) {
+  const { def } = check2;
+  switch (def.check) {
+    case "min_length": {
+      const minimum = def.minimum;
+      return (value) => value.length >= minimum * 2 || lengthOf(value) >= minimum;
+    }
+    case "max_length": {
+      const maximum = def.maximum;
+      return (value) => value.length <= maximum || lengthOf(value) <= maximum;
+    }
+    case "length_equals": {
+      const length = def.length;
+      return (value) => lengthOf(value) === length;
+    }
+    case "greater_than": {
+      const bound = def.value;
+      if (typeof bound !== "number") return void 0;
+      return def.inclusive ? (value) => value >= bound : (value) => value > bound;
+    }
+    case "less_than": {
+      const bound = def.value;
+      if (typeof bound !== "number") return void 0;
+      return def.inclusive ? (value) => value <= bound : (value) => value < bound;
+    }
+    case "number_format": {
+      const format2 = numberFormats[def.format ?? "float64"];
+      if (!format2) return void 0;
+      const { integer: integer2, min, max } = format2;
+      return (value) => (!integer2 || Number.isSafeInteger(value)) && value >= min && value <= max;
+    }
+    case "string_format": {
+      const pattern = def.pattern;
+      if (def.format !== "regex" || !pattern || !check2.traits.has("$ZodCheckRegex")) return void 0;
+      return (value) => {
+        pattern.lastIndex = 0;
+        return pattern.test(value);
+      };
+    }
+    case "custom": {
+      const fn = def.fn;
+      if (!check2.traits.has("$ZodCustom") || typeof fn !== "function") return void 0;
+      return (value) => fn(value) === true;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/validate/schema-issues.ts
 var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var hasChecks = (schema) => (schema._zod.def.checks?.length ?? 0) > 0;
+function elementSchemaOf(schema, key) {
+  if (!(schema instanceof external_exports.ZodObject) || hasChecks(schema)) return void 0;
+  const property = schema.shape[key];
+  return property instanceof external_exports.ZodArray && !hasChecks(property) ? property.element : void 0;
+}
+function elementIssues(element, item, key, index2) {
+  const result = element.safeParse(item);
+  return result.success ? [] : result.error.issues.map((issue3) => ({ ...issue3, path: [key, index2, ...issue3.path] }));
+}
 function schemaIssues(schema, value) {
-  if (!(schema instanceof external_exports.ZodObject) || !isRecord2(value) || (schema._zod.def.checks?.length ?? 0) > 0)
-    return wholeIssues(schema, value);
-  const shape = schema.shape;
+  if (!(schema instanceof external_exports.ZodObject) || !isRecord2(value) || hasChecks(schema)) return wholeIssues(schema, value);
   const issues = [];
   const rest = { ...value };
-  for (const [key, property] of Object.entries(shape)) {
+  for (const key of Object.keys(schema.shape)) {
+    const element = elementSchemaOf(schema, key);
     const array2 = value[key];
-    if (!(property instanceof external_exports.ZodArray) || !Array.isArray(array2) || (property._zod.def.checks?.length ?? 0) > 0)
-      continue;
-    const element = property.element;
+    if (!element || !Array.isArray(array2)) continue;
+    const accept = acceptorOf(element);
     array2.forEach((item, index2) => {
-      const result = element.safeParse(item);
-      if (!result.success)
-        for (const issue3 of result.error.issues) issues.push({ ...issue3, path: [key, index2, ...issue3.path] });
+      if (!accept || accept(item) < 0) for (const issue3 of elementIssues(element, item, key, index2)) issues.push(issue3);
     });
     rest[key] = [];
   }
@@ -74363,6 +74576,133 @@ function schemaIssues(schema, value) {
 function wholeIssues(schema, value) {
   const result = schema.safeParse(value);
   return result.success ? [] : result.error.issues;
+}
+
+// src/validate/json-extent.ts
+var isWhitespace2 = (code2) => code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+function skipWhitespace(text5, offset) {
+  while (isWhitespace2(text5.charCodeAt(offset))) offset++;
+  return offset;
+}
+function stringEnd(text5, start) {
+  let end = text5.indexOf('"', start + 1);
+  while (end !== -1 && text5.charCodeAt(end - 1) === 92) {
+    let backslashes = 1;
+    while (text5.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) break;
+    end = text5.indexOf('"', end + 1);
+  }
+  return end === -1 ? -1 : end + 1;
+}
+function valueExtent(text5, start) {
+  const first = text5.charCodeAt(start);
+  if (first === 34) {
+    const end = stringEnd(text5, start);
+    return end === -1 ? void 0 : { end, keys: 0, depth: 0 };
+  }
+  if (first !== 123 && first !== 91) {
+    let end = start;
+    for (let code2 = first; end < text5.length; code2 = text5.charCodeAt(++end))
+      if (isWhitespace2(code2) || code2 === 44 || code2 === 93 || code2 === 125) break;
+    return end === start ? void 0 : { end, keys: 0, depth: 0 };
+  }
+  let depth = 0;
+  let deepest = 0;
+  let keys = 0;
+  let i = start;
+  while (i < text5.length) {
+    const code2 = text5.charCodeAt(i);
+    if (code2 === 34) {
+      i = stringEnd(text5, i);
+      if (i === -1) return void 0;
+      continue;
+    }
+    if (code2 === 58) keys++;
+    else if (code2 === 123 || code2 === 91) deepest = Math.max(deepest, ++depth);
+    else if (code2 === 125 || code2 === 93) {
+      if (--depth === 0) return { end: i + 1, keys, depth: deepest };
+    }
+    i++;
+  }
+  return void 0;
+}
+function topLevelArray(text5, name) {
+  let i = skipWhitespace(text5, 0);
+  if (text5.charCodeAt(i) !== 123) return void 0;
+  i = skipWhitespace(text5, i + 1);
+  while (text5.charCodeAt(i) === 34) {
+    const keyEnd = stringEnd(text5, i);
+    if (keyEnd === -1) return void 0;
+    const key = keyName(text5.slice(i, keyEnd));
+    i = skipWhitespace(text5, keyEnd);
+    if (text5.charCodeAt(i) !== 58) return void 0;
+    i = skipWhitespace(text5, i + 1);
+    if (key === name) return text5.charCodeAt(i) === 91 ? i : void 0;
+    const value = valueExtent(text5, i);
+    if (!value) return void 0;
+    i = skipWhitespace(text5, value.end);
+    if (text5.charCodeAt(i) !== 44) return void 0;
+    i = skipWhitespace(text5, i + 1);
+  }
+  return void 0;
+}
+function keyName(written) {
+  if (!written.includes("\\")) return written.slice(1, -1);
+  try {
+    return JSON.parse(written);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/validate/validate-by-element.ts
+function findingsByElement(text5, schema, rules) {
+  const key = rules.array;
+  const element = elementSchemaOf(schema, key);
+  const open3 = element && topLevelArray(text5, key);
+  if (!element || open3 === void 0) return void 0;
+  const accept = acceptorOf(element);
+  const judge = rules.judge();
+  const elementFindings = [];
+  let close = skipWhitespace(text5, open3 + 1);
+  if (text5.charCodeAt(close) !== 93)
+    for (let index2 = 0; ; index2++) {
+      const start = close;
+      const extent = valueExtent(text5, start);
+      if (!extent || 2 + extent.depth > maxJsonDepth) return void 0;
+      let item;
+      try {
+        item = JSON.parse(text5.slice(start, extent.end));
+      } catch {
+        return void 0;
+      }
+      let keys = accept ? accept(item) : -1;
+      if (keys < 0) {
+        const shape2 = measureParsed(item);
+        if (shape2.forbidden) return void 0;
+        keys = shape2.keys;
+        append(elementFindings, schemaFindings(elementIssues(element, item, key, index2), { [key]: { [index2]: item } }));
+      }
+      if (keys !== extent.keys) return void 0;
+      judge.element(item, index2);
+      close = skipWhitespace(text5, extent.end);
+      if (text5.charCodeAt(close) === 93) break;
+      if (text5.charCodeAt(close) !== 44) return void 0;
+      close = skipWhitespace(text5, close + 1);
+    }
+  const restText = text5.slice(0, open3 + 1) + text5.slice(close);
+  let rest;
+  try {
+    rest = JSON.parse(restText);
+  } catch {
+    return void 0;
+  }
+  const shape = measureParsed(rest);
+  if (shape.forbidden || shape.depth > maxJsonDepth || shape.keys !== countWrittenKeys(restText)) return void 0;
+  const findings = schemaFindings(schemaIssues(schema, rest), rest);
+  append(findings, elementFindings);
+  append(findings, judge.findings(rest));
+  return findings;
 }
 
 // src/validate/validate-files.ts
@@ -74374,11 +74714,19 @@ var jsonRules = {
   team: (value) => teamRules(value),
   tech_stack: () => []
 };
+var elementRules = { tech_debt: techDebtElementRules };
 function validateJsonText(text5, kind, fileName, fileDate) {
-  const parsed = parseJsonDocument(text5);
-  const findings = [...parsed.findings];
-  if (parsed.value === void 0) return findings;
-  const pathFindings = [];
+  const findings = [];
+  const { schema } = jsonFiles[kind];
+  const rules = elementRules[kind];
+  let pathFindings = rules && findingsByElement(text5, schema, rules);
+  if (!pathFindings) {
+    const parsed = parseJsonDocument(text5);
+    append(findings, parsed.findings);
+    if (parsed.value === void 0) return findings;
+    pathFindings = schemaFindings(schemaIssues(schema, parsed.value), parsed.value);
+    append(pathFindings, jsonRules[kind](parsed.value, fileDate));
+  }
   if (kind === "scorecard_snapshot" && fileDate === void 0) {
     findings.push({
       span: { start: 0, end: 0 },
@@ -74387,9 +74735,7 @@ function validateJsonText(text5, kind, fileName, fileDate) {
       message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json`
     });
   }
-  append(pathFindings, schemaFindings(schemaIssues(jsonFiles[kind].schema, parsed.value), parsed.value));
-  append(pathFindings, jsonRules[kind](parsed.value, fileDate));
-  append(findings, parsed.locate(pathFindings));
+  append(findings, locator(text5)(pathFindings));
   return findings;
 }
 function validateDataFiles(files, options) {
@@ -75576,6 +75922,7 @@ var sqlite = database("SQLite");
 var dynamodb = database("DynamoDB");
 var sqlServer = database("SQL Server");
 var elasticsearch = database("Elasticsearch");
+var sentryMonitoring = monitoring("Sentry");
 var sentry = alerting("Sentry");
 var datadog = monitoring("Datadog");
 var newRelic = monitoring("New Relic");
@@ -75693,7 +76040,7 @@ var node3 = {
   },
   prefixes: [
     ["@angular/", [frontend("Angular")]],
-    ["@sentry/", [sentry]],
+    ["@sentry/", [sentryMonitoring, sentry]],
     ["@opentelemetry/", [openTelemetry]],
     ["@bugsnag/", [alerting("Bugsnag")]]
   ]
@@ -75757,7 +76104,7 @@ var python = {
     structlog: [logging("structlog")],
     loguru: [logging("loguru")],
     "python-json-logger": [logging("python-json-logger")],
-    "sentry-sdk": [sentry],
+    "sentry-sdk": [sentryMonitoring, sentry],
     pdpyras: [alerting("PagerDuty")],
     rollbar: [alerting("Rollbar")],
     bugsnag: [alerting("Bugsnag")],
@@ -75807,7 +76154,7 @@ var go = {
     "github.com/sirupsen/logrus": [logging("logrus")],
     "go.uber.org/zap": [logging("zap")],
     "github.com/rs/zerolog": [logging("zerolog")],
-    "github.com/getsentry/sentry-go": [sentry],
+    "github.com/getsentry/sentry-go": [sentryMonitoring, sentry],
     "github.com/PagerDuty/go-pagerduty": [alerting("PagerDuty")],
     "github.com/pulumi/pulumi-aws/sdk": [iac("Pulumi"), cloud("AWS")],
     "github.com/pulumi/pulumi-gcp/sdk": [iac("Pulumi"), cloud("Google Cloud")],
@@ -75855,9 +76202,9 @@ var ruby = {
     lograge: [logging("lograge")],
     semantic_logger: [logging("Semantic Logger")],
     rails_semantic_logger: [logging("Semantic Logger")],
-    "sentry-ruby": [sentry],
-    "sentry-rails": [sentry],
-    "sentry-raven": [sentry],
+    "sentry-ruby": [sentryMonitoring, sentry],
+    "sentry-rails": [sentryMonitoring, sentry],
+    "sentry-raven": [sentryMonitoring, sentry],
     rollbar: [alerting("Rollbar")],
     bugsnag: [alerting("Bugsnag")],
     honeybadger: [alerting("Honeybadger")]
@@ -75907,7 +76254,7 @@ var jvm = {
     "org.apache.logging.log4j:log4j-core": [logging("Log4j 2")],
     "org.springframework.boot:spring-boot-starter-log4j2": [logging("Log4j 2")],
     "io.github.oshai:kotlin-logging-jvm": [logging("kotlin-logging")],
-    "io.sentry:sentry-spring-boot-starter-jakarta": [sentry],
+    "io.sentry:sentry-spring-boot-starter-jakarta": [sentryMonitoring, sentry],
     "org.springframework.boot:spring-boot-starter-quartz": [jobs("Quartz")],
     "org.quartz-scheduler:quartz": [jobs("Quartz")],
     "org.jobrunr:jobrunr-spring-boot-3-starter": [jobs("JobRunr")],
@@ -75922,7 +76269,7 @@ var jvm = {
     ["io.vertx:vertx-web", [backend("Vert.x")]],
     ["io.javalin:", [backend("Javalin")]],
     ["io.opentelemetry", [openTelemetry]],
-    ["io.sentry:", [sentry]]
+    ["io.sentry:", [sentryMonitoring, sentry]]
   ]
 };
 var rust = {
@@ -75956,12 +76303,12 @@ var rust = {
     env_logger: [logging("env_logger")],
     log4rs: [logging("log4rs")],
     slog: [logging("slog")],
-    sentry: [sentry],
+    sentry: [sentryMonitoring, sentry],
     apalis: [jobs("Apalis")]
   },
   prefixes: [
     ["opentelemetry-", [openTelemetry]],
-    ["sentry-", [sentry]]
+    ["sentry-", [sentryMonitoring, sentry]]
   ]
 };
 var dotnet = {
@@ -76003,7 +76350,7 @@ var dotnet = {
     ["microsoft.aspnetcore.", [backend("ASP.NET Core")]],
     ["serilog", [logging("Serilog")]],
     ["opentelemetry", [openTelemetry]],
-    ["sentry", [sentry]]
+    ["sentry", [sentryMonitoring, sentry]]
   ]
 };
 var php = {
@@ -76031,9 +76378,9 @@ var php = {
     "monolog/monolog": [logging("Monolog")],
     "datadog/dd-trace": [datadog],
     "promphp/prometheus_client_php": [prometheus],
-    "sentry/sentry-laravel": [sentry],
-    "sentry/sentry-symfony": [sentry],
-    "sentry/sentry": [sentry],
+    "sentry/sentry-laravel": [sentryMonitoring, sentry],
+    "sentry/sentry-symfony": [sentryMonitoring, sentry],
+    "sentry/sentry": [sentryMonitoring, sentry],
     "bugsnag/bugsnag-laravel": [alerting("Bugsnag")]
   },
   prefixes: [["open-telemetry/", [openTelemetry]]]
@@ -76055,18 +76402,28 @@ var elixir = {
     new_relic_agent: [newRelic],
     appsignal: [monitoring("AppSignal")],
     logger_json: [logging("LoggerJSON")],
-    sentry: [sentry],
+    sentry: [sentryMonitoring, sentry],
     honeybadger: [alerting("Honeybadger")]
   },
   prefixes: [["opentelemetry", [openTelemetry]]]
 };
 var catalogs = { node: node3, python, go, ruby, jvm, rust, dotnet, php, elixir };
+var cloudSdks = [
+  [
+    /^(@aws-sdk\/|aws-sdk$|boto3$|botocore$|aioboto3$|github\.com\/aws\/aws-sdk-go|software\.amazon\.awssdk:|com\.amazonaws:aws-java-sdk|aws-sdk-|awssdk\.)/i,
+    "AWS"
+  ],
+  [/^(@google-cloud\/|google-cloud-|cloud\.google\.com\/go|com\.google\.cloud:|google\.cloud\.)/i, "Google Cloud"],
+  [/^(@azure\/|azure-(?!pipelines)|github\.com\/azure\/azure-sdk-for-go|com\.azure:|azure\.)/i, "Azure"]
+];
 function technologiesOf(ecosystem, name) {
   const catalog = catalogs[ecosystem];
+  const sdk = cloudSdks.find(([pattern]) => pattern.test(name))?.[1];
+  const hint = sdk ? [{ topic: "cloud.sdk", value: sdk }] : [];
   const exact = catalog.exact[name];
-  if (exact) return exact;
-  for (const [prefix, technologies] of catalog.prefixes) if (name.startsWith(prefix)) return technologies;
-  return [];
+  if (exact) return [...exact, ...hint];
+  for (const [prefix, technologies] of catalog.prefixes) if (name.startsWith(prefix)) return [...technologies, ...hint];
+  return hint;
 }
 function databaseOfFeature(feature) {
   const name = feature.toLowerCase();
@@ -76137,6 +76494,9 @@ function assembleStack(findings) {
   const services = values("cloud.service");
   const hostingFound = values("backend.hosting");
   let backendHosting = hostingFound.filter((ranked) => ranked.value !== "Docker containers");
+  const procfileOnly = (ranked) => ranked.value === "Heroku" && /(^|\/)Procfile$/.test(ranked.evidence.source) && ranked.others === 0;
+  if (backendHosting.some((ranked) => !procfileOnly(ranked)))
+    backendHosting = backendHosting.filter((ranked) => !procfileOnly(ranked));
   const kubernetesService = services.find((ranked) => managedKubernetes.includes(ranked.value))?.value;
   const hostingName = (value) => value === "Kubernetes" && kubernetesService ? `Kubernetes (${kubernetesService})` : value;
   const derivedBackend = [];
@@ -76218,6 +76578,10 @@ function assembleStack(findings) {
     }
     clouds2 = [...seen.values()];
     cloudReason = (ranked) => `hosting platform: ${reasonOf(ranked)}`;
+  }
+  if (clouds2.length === 0) {
+    clouds2 = values("cloud.sdk");
+    cloudReason = (ranked) => `its SDK is a dependency: ${reasonOf(ranked)}`;
   }
   const keyServices = services.slice(0, maxKeyServices);
   const iac2 = values("iac");
@@ -76771,7 +77135,10 @@ var herokuAddons = {
   ],
   papertrail: [{ topic: "logging", value: "Papertrail" }],
   logdna: [{ topic: "logging", value: "Mezmo (LogDNA)" }],
-  sentry: [{ topic: "alerting", value: "Sentry" }],
+  sentry: [
+    { topic: "monitoring", value: "Sentry" },
+    { topic: "alerting", value: "Sentry" }
+  ],
   newrelic: [{ topic: "monitoring", value: "New Relic" }],
   scheduler: [{ topic: "backend.jobs", value: "Heroku Scheduler" }]
 };
@@ -77091,9 +77458,10 @@ function alembic(text5, add) {
   const url2 = /^[ \t]*sqlalchemy\.url[ \t]*=[ \t]*(\S+)/m.exec(text5)?.[1];
   if (url2) connection(url2, "sqlalchemy.url in alembic.ini", 2, add);
 }
+var withoutCredentials = (url2) => url2.replace(/:\/\/[^/@\s]*@/, "://");
 function springConfig(text5, file2, add) {
   for (const match of text5.matchAll(/(?:jdbc:[a-z]+|mongodb(?:\+srv)?):\/\/[^\s"']*/g))
-    connection(match[0], `${quoted(match[0].slice(0, 40))} in ${file2}`, 2, add);
+    connection(match[0], `${quoted(withoutCredentials(match[0]).slice(0, 40))} in ${file2}`, 2, add);
   if (/^[ \t]*(spring\.)?(data\.)?redis[.:]/m.test(text5))
     add({ topic: "database", value: "Redis", reason: `Redis settings in ${file2}`, weight: 1 });
 }
@@ -77459,6 +77827,7 @@ function readVersionCatalog(path2, text5) {
 }
 
 // src/discovery/manifests/npm.ts
+var docsGenerators = /* @__PURE__ */ new Set(["@docusaurus/core", "vitepress", "vuepress", "@vuepress/core", "nextra", "docz"]);
 function readPackageJson(path2, text5) {
   const json3 = jsonRecord(text5);
   if (!json3) return void 0;
@@ -77478,7 +77847,7 @@ function readPackageJson(path2, text5) {
     path: path2,
     ecosystem: "node",
     dependencies,
-    role: "application",
+    role: dependencies.some((dep) => docsGenerators.has(dep.name)) ? "docs" : "application",
     ...workspaces.length > 0 ? { workspaces } : {},
     scripts
   };
@@ -77746,7 +78115,13 @@ var presence = {
       { topic: "database.provider", value: "Supabase", database: "PostgreSQL", weight: 3 }
     ]
   },
-  "sentry-config": { what: "Sentry configuration", says: [{ topic: "alerting", value: "Sentry", weight: 3 }] },
+  "sentry-config": {
+    what: "Sentry configuration",
+    says: [
+      { topic: "monitoring", value: "Sentry", weight: 3 },
+      { topic: "alerting", value: "Sentry", weight: 3 }
+    ]
+  },
   "datadog-config": {
     what: "Datadog agent configuration",
     says: [{ topic: "monitoring", value: "Datadog", weight: 3 }]
@@ -79019,6 +79394,7 @@ function countPeople(commits, mailmapText) {
 function evidenceFilesOf(paths) {
   return selectEvidenceFiles(paths);
 }
+var redactUrls = (text5) => text5.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/gi, "$1");
 function discoverStack(input2) {
   const repo = repositoryOf(input2.paths, input2.contents);
   const findings = new Findings();
@@ -79085,7 +79461,12 @@ function discoverStack(input2) {
     recentDecisions: []
   };
   const questions = questionsFor(techStack, { headcountUnknown: team === void 0, containersOnly });
-  return { techStack, evidence, questions };
+  const redacted = evidence.map((item) => ({
+    ...item,
+    value: redactUrls(item.value),
+    reason: redactUrls(item.reason)
+  }));
+  return { techStack, evidence: redacted, questions };
 }
 
 // src/use-cases/discover-repository.ts
@@ -79155,13 +79536,13 @@ async function countDeployments(view, config2, branch, since, now) {
 
 // src/scaffold/default-config.ts
 function defaultConfigFile(options) {
+  const extend2 = options.extendsOrganization ? "# The organisation's defaults (.github repository) apply; what is set below overrides them.\n_extends: .github" : "# Start from the organisation's defaults (.github repository), then override here:\n# _extends: .github";
   return `# CTO Co-Pilot settings. Every line below is a default, commented out: uncomment what you change.
 # All settings and their defaults: https://github.com/cto-copilot/cto-copilot#configuration-githubcto-copilotyml
 
-# Start from the organisation's defaults (.github repository), then override here:
-# _extends: .github
+${extend2}
 
-# Where the engineering data files live.
+# Where the engineering data files live (the value in force when this file was written).
 # dataDir: ${options.dataDir}
 
 # adr:
@@ -79313,14 +79694,18 @@ var scorecardWorkflow = '# Computes DORA metrics and writes the engineering scor
 init_config();
 init_data_files();
 var onboardingTitle = "Set up CTO Co-Pilot";
+function isWorkflowRefusal(error63) {
+  const status2 = error63.status;
+  return status2 === 403 || status2 === 422 && /workflow/i.test(String(error63.message));
+}
 async function onboardRepository(context3, options) {
   const { view } = context3;
   const loaded = await loadConfig(view, options.branch);
   if (!loaded.resolved.valid)
-    return { status: "skipped", reason: `${configPath} has errors: fix it, then run onboarding again` };
+    return { status: "skipped", reason: `${configPath} has errors: fix it, then run onboarding again`, final: false };
   const { config: config2 } = loaded.resolved;
   const onboarding = onboardingOf(config2);
-  if (!onboarding.enabled) return { status: "skipped", reason: "onboarding is off (onboarding: false)" };
+  if (!onboarding.enabled) return { status: "skipped", reason: "onboarding is off (onboarding: false)", final: true };
   const layout = dataLayoutOf(config2);
   const now = context3.now();
   const scaffold = planInit(now, layout);
@@ -79333,13 +79718,14 @@ async function onboardRepository(context3, options) {
   if (pull?.state === "open") return { status: "exists", pullRequest: { number: pull.number, url: pull.url } };
   const present = await view.readContents(head.sha, { files: [...scaffold.map((file2) => file2.path), ...extras] });
   if (present.files.has(techStackPath))
-    return { status: "skipped", reason: `${techStackPath} exists: the repository is set up` };
+    return { status: "skipped", reason: `${techStackPath} exists: the repository is set up`, final: true };
   if (pull && !options.requested) {
     const askedAgain = pull.state === "closed" && options.installedAt !== void 0 && (pull.closedAt ?? 0) < options.installedAt;
     if (!askedAgain)
       return {
         status: "skipped",
-        reason: `the onboarding pull request #${pull.number} was ${pull.state === "merged" ? "merged" : "closed without merging"}: not asked again (install the App again, or run the Action's onboard command)`
+        reason: `the onboarding pull request #${pull.number} was ${pull.state === "merged" ? "merged" : "closed without merging"}: not asked again (install the App again, or run the Action's onboard command)`,
+        final: true
       };
   }
   const discovery = await discoverRepository(view, config2, { ref: head.sha, branch: options.branch, now });
@@ -79348,21 +79734,42 @@ async function onboardRepository(context3, options) {
     if (present.files.has(file2.path)) continue;
     files[file2.path] = file2.path === techStackPath ? JSON.stringify(discovery.techStack, null, 2) + "\n" : file2.content;
   }
-  if (!present.files.has(configPath)) files[configPath] = defaultConfigFile({ dataDir: layout.dataDir });
-  if (onboarding.scorecardWorkflow && !present.files.has(scorecardWorkflowPath))
-    files[scorecardWorkflowPath] = scorecardWorkflow;
-  const paths = Object.keys(files);
-  const body = renderFirstSyncMarkdown(
-    discovery,
-    { ...discovery.read, windowDays: config2.dora.windowDays, notes: discovery.notes },
-    { files: paths, dataDir: layout.dataDir }
-  );
-  const written = await context3.publish.writeFiles({
-    branch: options.branch,
-    head,
-    files,
-    message: `${onboardingTitle}: ${layout.dataDir}/ with the discovered stack`,
-    via: { kind: "pull-request", branch: onboarding.branch, title: onboardingTitle, body }
+  if (!present.files.has(configPath))
+    files[configPath] = defaultConfigFile({
+      dataDir: layout.dataDir,
+      extendsOrganization: loaded.sources.organization !== void 0
+    });
+  const write = (withWorkflow2, notes2) => {
+    const chosen = { ...files, ...withWorkflow2 ? { [scorecardWorkflowPath]: scorecardWorkflow } : {} };
+    const body2 = renderFirstSyncMarkdown(
+      discovery,
+      { ...discovery.read, windowDays: config2.dora.windowDays, notes: [...discovery.notes, ...notes2] },
+      { files: Object.keys(chosen), dataDir: layout.dataDir }
+    );
+    return context3.publish.writeFiles({
+      branch: options.branch,
+      head,
+      files: chosen,
+      message: `${onboardingTitle}: ${layout.dataDir}/ with the discovered stack`,
+      // Asked again after a closed pull request: the new one starts from today's default branch.
+      via: {
+        kind: "pull-request",
+        branch: onboarding.branch,
+        title: onboardingTitle,
+        body: body2,
+        restart: pull !== void 0
+      }
+    }).then((written2) => ({ written: written2, body: body2, paths: Object.keys(chosen) }));
+  };
+  const withWorkflow = onboarding.scorecardWorkflow && !present.files.has(scorecardWorkflowPath);
+  const { written, body, paths } = await write(withWorkflow, []).catch((error63) => {
+    if (!withWorkflow || !isWorkflowRefusal(error63)) throw error63;
+    context3.log.warn(
+      `the scorecard workflow could not be written (${error63.message}): onboarding without it`
+    );
+    return write(false, [
+      `the scorecard workflow was left out: this token may not write ${scorecardWorkflowPath} (GitHub asks for the workflows permission); copy examples/workflows/scorecard.yml there by hand`
+    ]);
   });
   if (!written.pullRequest) throw new Error("the publisher opened no pull request");
   const { number: number4, url: url2 } = written.pullRequest;

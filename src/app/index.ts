@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import { ConfigCache } from "./config-cache.js";
 import { incidentEvents, installationEvents, pullRequestEvents } from "./events.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import { InstallationAges } from "./installation-ages.js";
 import { OnboardingLedger } from "./onboarding-ledger.js";
 
 /**
@@ -13,13 +14,16 @@ export default function ctoCopilotApp(app: Probot): void {
   const queue = new KeyedQueue();
   const configs = new ConfigCache();
   const ledger = new OnboardingLedger();
+  const installations = new InstallationAges(app);
   app.on([...pullRequestEvents], async (context) =>
     (await import("./on-pull-request.js")).onPullRequest(context, queue),
   );
   app.on("repository_dispatch", async (context) =>
     (await import("./on-repository-dispatch.js")).onRepositoryDispatch(context, queue),
   );
-  app.on("push", async (context) => (await import("./on-push.js")).onPush(context, queue, configs, ledger));
+  app.on("push", async (context) =>
+    (await import("./on-push.js")).onPush(context, queue, configs, ledger, installations),
+  );
   app.on([...incidentEvents], async (context) => (await import("./on-issue.js")).onIssueEvent(context, queue, configs));
   app.on([...installationEvents], async (context) =>
     (await import("./on-installation.js")).onInstallation(context, queue, ledger),

@@ -14,6 +14,9 @@ import type { OnboardingLedger } from "./onboarding-ledger.js";
  */
 export const onboardingsPerEvent = 10;
 
+/** After a failed onboarding, pushes wait this long before the next try. */
+export const retryAfterFailureMs = 60 * 60_000;
+
 type InstallationContext = Context<"installation.created"> | Context<"installation_repositories.added">;
 
 /**
@@ -37,27 +40,32 @@ export function onInstallation(context: InstallationContext, queue: KeyedQueue, 
     const [owner, repo] = fullName.split("/") as [string, string];
     void queue
       .run(`${fullName}:onboarding`, async () => {
+        // The organisation's `.github` repository holds its defaults, not a product to onboard.
+        if (repo === ".github") return;
         const client = context.octokit as unknown as GitHubClient;
         const basics = await readRepositoryBasics(client, { owner, repo });
         if (basics.archived || !basics.defaultBranch) {
           context.log.info(`onboarding of ${fullName}: skipped (${basics.archived ? "archived" : "empty"})`);
-          ledger.settle(fullName);
+          // An empty repository is looked at again on the push that creates its default branch.
+          if (basics.archived) ledger.settle(fullName);
           return;
         }
         const outcome = await onboardRepository(useCaseContext(context, { owner, repo }), {
           branch: basics.defaultBranch,
           ...(installedAt !== undefined && !Number.isNaN(installedAt) ? { installedAt } : {}),
         });
-        ledger.settle(fullName);
+        if (outcome.status !== "skipped" || outcome.final) ledger.settle(fullName);
         context.log.info(
           `onboarding of ${fullName}: ${outcome.status === "skipped" ? `skipped (${outcome.reason})` : `${outcome.status} #${outcome.pullRequest.number}`}`,
         );
       })
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        // Not again on every push: a repository GitHub refuses would be rediscovered each time.
+        ledger.settle(fullName, retryAfterFailureMs);
         context.log.error(
           { err: error, repository: fullName },
-          "onboarding failed; it is tried again on the next push",
-        ),
-      );
+          "onboarding failed; tried again on a push after an hour",
+        );
+      });
   }
 }

@@ -5,6 +5,8 @@ import { configPath } from "../config/resolve-config.js";
 import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./on-pull-request.js";
+import { lazyOnboardingWindowMs, type InstallationAges } from "./installation-ages.js";
+import { retryAfterFailureMs } from "./on-installation.js";
 import type { OnboardingLedger } from "./onboarding-ledger.js";
 
 /** Whether a push changed a tech_debt.json (the config may move the data directory): no request is spent otherwise. */
@@ -32,16 +34,21 @@ export async function onPush(
   queue: KeyedQueue,
   configs: ConfigCache,
   ledger: OnboardingLedger,
+  installations: InstallationAges,
 ): Promise<void> {
   const { ref, repository } = context.payload;
-  if (ref === `refs/heads/${repository.default_branch}` && touchesConfig(context.payload))
+  if (ref === `refs/heads/${repository.default_branch}` && touchesConfig(context.payload)) {
     configs.forget(repository.full_name);
+    // A config that opted out, or had errors, may say otherwise now.
+    ledger.forget(repository.full_name);
+  }
   if (
     ref === `refs/heads/${repository.default_branch}` &&
+    repository.name !== ".github" &&
     !ledger.has(repository.full_name) &&
     !context.payload.deleted
   )
-    onboardLater(context, queue, ledger);
+    onboardLater(context, queue, ledger, installations);
   if (ref !== `refs/heads/${repository.default_branch}` || !touchesDebtFile(context.payload)) return;
   try {
     // One sync per repository at a time: two pushes in a row never race into duplicate issues.
@@ -68,26 +75,39 @@ export async function onPush(
  * is looked at on its next push to the default branch, once per App process: one read when it
  * is set up. Runs after the webhook is answered.
  */
-function onboardLater(context: Context<"push">, queue: KeyedQueue, ledger: OnboardingLedger): void {
+function onboardLater(
+  context: Context<"push">,
+  queue: KeyedQueue,
+  ledger: OnboardingLedger,
+  installations: InstallationAges,
+): void {
   const { repository } = context.payload;
   void queue
     .run(`${repository.full_name}:onboarding`, async () => {
       if (ledger.has(repository.full_name)) return;
-      const useCase = useCaseContext(context);
-      if (repository.archived || !(await isPlainlySetUp(useCase.view, repository.default_branch))) {
-        const outcome = repository.archived
-          ? ({ status: "skipped", reason: "archived" } as const)
-          : await onboardRepository(useCase, { branch: repository.default_branch });
-        if (outcome.status === "skipped") context.log.debug(`onboarding of ${repository.full_name}: ${outcome.reason}`);
-        else
-          context.log.info(`onboarding of ${repository.full_name}: ${outcome.status} #${outcome.pullRequest.number}`);
+      const installation = context.payload.installation?.id;
+      const installedAt = installation === undefined ? undefined : await installations.createdAt(installation);
+      if (installedAt === undefined || Date.now() - installedAt > lazyOnboardingWindowMs) {
+        // Installed long ago (or unknown): this push is not a left-over of an install event.
+        ledger.settle(repository.full_name);
+        return;
       }
-      ledger.settle(repository.full_name);
+      const useCase = useCaseContext(context);
+      if (repository.archived || (await isPlainlySetUp(useCase.view, repository.default_branch))) {
+        ledger.settle(repository.full_name);
+        return;
+      }
+      const outcome = await onboardRepository(useCase, { branch: repository.default_branch });
+      if (outcome.status !== "skipped" || outcome.final) ledger.settle(repository.full_name);
+      if (outcome.status === "skipped") context.log.debug(`onboarding of ${repository.full_name}: ${outcome.reason}`);
+      else context.log.info(`onboarding of ${repository.full_name}: ${outcome.status} #${outcome.pullRequest.number}`);
     })
-    .catch((error: unknown) =>
+    .catch((error: unknown) => {
+      // Not again on every push: a repository GitHub refuses would be rediscovered each time.
+      ledger.settle(repository.full_name, retryAfterFailureMs);
       context.log.error(
         { err: error, repository: repository.full_name },
-        "onboarding failed; tried again on the next push",
-      ),
-    );
+        "onboarding failed; tried again on a push after an hour",
+      );
+    });
 }

@@ -2,19 +2,33 @@
 const capacity = 20_000;
 
 /**
- * Which repositories need no onboarding look on push: set up, declined, opted out, or already
- * proposed. Memory only, and only a saving: after a restart each repository costs one read on
- * its next push to say so again. The repository itself stays the state.
+ * Which repositories need no onboarding look on push: set up, declined, opted out, already
+ * proposed, or failed lately (so a repository GitHub refuses is not rediscovered on every push).
+ * Memory only, and only a saving: after a restart each repository costs one read on its next
+ * push to say so again. The repository itself stays the state.
  */
 export class OnboardingLedger {
-  private readonly settled = new Set<string>();
+  private readonly settled = new Map<string, number>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
 
   has(repository: string): boolean {
-    return this.settled.has(repository.toLowerCase());
+    const until = this.settled.get(repository.toLowerCase());
+    return until !== undefined && until > this.clock();
   }
 
-  settle(repository: string): void {
-    if (this.settled.size >= capacity) this.settled.delete(this.settled.values().next().value!);
-    this.settled.add(repository.toLowerCase());
+  /** No look until a push changes the config (or for `forMs`, after a failure). */
+  settle(repository: string, forMs = Infinity): void {
+    if (this.settled.size >= capacity) this.settled.delete(this.settled.keys().next().value!);
+    this.settled.set(repository.toLowerCase(), this.clock() + forMs);
+  }
+
+  /** A push changed `repository`'s config (the `.github` repository: every repository of the owner). */
+  forget(repository: string): void {
+    const key = repository.toLowerCase();
+    const [owner, name] = key.split("/");
+    if (name === ".github") {
+      for (const known of [...this.settled.keys()]) if (known.startsWith(`${owner}/`)) this.settled.delete(known);
+    } else this.settled.delete(key);
   }
 }

@@ -72,6 +72,12 @@ export function assembleStack(findings: Findings): Assembled {
 
   const hostingFound = values("backend.hosting");
   let backendHosting = hostingFound.filter((ranked) => ranked.value !== "Docker containers");
+  // A Procfile is Heroku's, but foreman, Dokku and buildpacks elsewhere read it too: it names
+  // Heroku only when nothing else says where the backend runs (app.json or heroku.yml still do).
+  const procfileOnly = (ranked: RankedValue) =>
+    ranked.value === "Heroku" && /(^|\/)Procfile$/.test(ranked.evidence.source) && ranked.others === 0;
+  if (backendHosting.some((ranked) => !procfileOnly(ranked)))
+    backendHosting = backendHosting.filter((ranked) => !procfileOnly(ranked));
   const kubernetesService = services.find((ranked) => managedKubernetes.includes(ranked.value))?.value;
   const hostingName = (value: string) =>
     value === "Kubernetes" && kubernetesService ? `Kubernetes (${kubernetesService})` : value;
@@ -167,6 +173,11 @@ export function assembleStack(findings: Findings): Assembled {
     }
     clouds = [...seen.values()];
     cloudReason = (ranked) => `hosting platform: ${reasonOf(ranked)}`;
+  }
+  if (clouds.length === 0) {
+    // Nor a hosting platform: code that calls a cloud's SDK runs with that cloud, most likely.
+    clouds = values("cloud.sdk");
+    cloudReason = (ranked) => `its SDK is a dependency: ${reasonOf(ranked)}`;
   }
   const keyServices = services.slice(0, maxKeyServices);
   const iac = values("iac");

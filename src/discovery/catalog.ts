@@ -31,6 +31,8 @@ const sqlite = database("SQLite");
 const dynamodb = database("DynamoDB");
 const sqlServer = database("SQL Server");
 const elasticsearch = database("Elasticsearch");
+// Sentry watches errors and performance (monitoring) and pages people about them (alerting).
+const sentryMonitoring = monitoring("Sentry");
 const sentry = alerting("Sentry");
 const datadog = monitoring("Datadog");
 const newRelic = monitoring("New Relic");
@@ -164,7 +166,7 @@ const node: EcosystemCatalog = {
   },
   prefixes: [
     ["@angular/", [frontend("Angular")]],
-    ["@sentry/", [sentry]],
+    ["@sentry/", [sentryMonitoring, sentry]],
     ["@opentelemetry/", [openTelemetry]],
     ["@bugsnag/", [alerting("Bugsnag")]],
   ],
@@ -229,7 +231,7 @@ const python: EcosystemCatalog = {
     structlog: [logging("structlog")],
     loguru: [logging("loguru")],
     "python-json-logger": [logging("python-json-logger")],
-    "sentry-sdk": [sentry],
+    "sentry-sdk": [sentryMonitoring, sentry],
     pdpyras: [alerting("PagerDuty")],
     rollbar: [alerting("Rollbar")],
     bugsnag: [alerting("Bugsnag")],
@@ -280,7 +282,7 @@ const go: EcosystemCatalog = {
     "github.com/sirupsen/logrus": [logging("logrus")],
     "go.uber.org/zap": [logging("zap")],
     "github.com/rs/zerolog": [logging("zerolog")],
-    "github.com/getsentry/sentry-go": [sentry],
+    "github.com/getsentry/sentry-go": [sentryMonitoring, sentry],
     "github.com/PagerDuty/go-pagerduty": [alerting("PagerDuty")],
     "github.com/pulumi/pulumi-aws/sdk": [iac("Pulumi"), cloud("AWS")],
     "github.com/pulumi/pulumi-gcp/sdk": [iac("Pulumi"), cloud("Google Cloud")],
@@ -329,9 +331,9 @@ const ruby: EcosystemCatalog = {
     lograge: [logging("lograge")],
     semantic_logger: [logging("Semantic Logger")],
     rails_semantic_logger: [logging("Semantic Logger")],
-    "sentry-ruby": [sentry],
-    "sentry-rails": [sentry],
-    "sentry-raven": [sentry],
+    "sentry-ruby": [sentryMonitoring, sentry],
+    "sentry-rails": [sentryMonitoring, sentry],
+    "sentry-raven": [sentryMonitoring, sentry],
     rollbar: [alerting("Rollbar")],
     bugsnag: [alerting("Bugsnag")],
     honeybadger: [alerting("Honeybadger")],
@@ -382,7 +384,7 @@ const jvm: EcosystemCatalog = {
     "org.apache.logging.log4j:log4j-core": [logging("Log4j 2")],
     "org.springframework.boot:spring-boot-starter-log4j2": [logging("Log4j 2")],
     "io.github.oshai:kotlin-logging-jvm": [logging("kotlin-logging")],
-    "io.sentry:sentry-spring-boot-starter-jakarta": [sentry],
+    "io.sentry:sentry-spring-boot-starter-jakarta": [sentryMonitoring, sentry],
     "org.springframework.boot:spring-boot-starter-quartz": [jobs("Quartz")],
     "org.quartz-scheduler:quartz": [jobs("Quartz")],
     "org.jobrunr:jobrunr-spring-boot-3-starter": [jobs("JobRunr")],
@@ -397,7 +399,7 @@ const jvm: EcosystemCatalog = {
     ["io.vertx:vertx-web", [backend("Vert.x")]],
     ["io.javalin:", [backend("Javalin")]],
     ["io.opentelemetry", [openTelemetry]],
-    ["io.sentry:", [sentry]],
+    ["io.sentry:", [sentryMonitoring, sentry]],
   ],
 };
 
@@ -432,12 +434,12 @@ const rust: EcosystemCatalog = {
     env_logger: [logging("env_logger")],
     log4rs: [logging("log4rs")],
     slog: [logging("slog")],
-    sentry: [sentry],
+    sentry: [sentryMonitoring, sentry],
     apalis: [jobs("Apalis")],
   },
   prefixes: [
     ["opentelemetry-", [openTelemetry]],
-    ["sentry-", [sentry]],
+    ["sentry-", [sentryMonitoring, sentry]],
   ],
 };
 
@@ -480,7 +482,7 @@ const dotnet: EcosystemCatalog = {
     ["microsoft.aspnetcore.", [backend("ASP.NET Core")]],
     ["serilog", [logging("Serilog")]],
     ["opentelemetry", [openTelemetry]],
-    ["sentry", [sentry]],
+    ["sentry", [sentryMonitoring, sentry]],
   ],
 };
 
@@ -509,9 +511,9 @@ const php: EcosystemCatalog = {
     "monolog/monolog": [logging("Monolog")],
     "datadog/dd-trace": [datadog],
     "promphp/prometheus_client_php": [prometheus],
-    "sentry/sentry-laravel": [sentry],
-    "sentry/sentry-symfony": [sentry],
-    "sentry/sentry": [sentry],
+    "sentry/sentry-laravel": [sentryMonitoring, sentry],
+    "sentry/sentry-symfony": [sentryMonitoring, sentry],
+    "sentry/sentry": [sentryMonitoring, sentry],
     "bugsnag/bugsnag-laravel": [alerting("Bugsnag")],
   },
   prefixes: [["open-telemetry/", [openTelemetry]]],
@@ -534,7 +536,7 @@ const elixir: EcosystemCatalog = {
     new_relic_agent: [newRelic],
     appsignal: [monitoring("AppSignal")],
     logger_json: [logging("LoggerJSON")],
-    sentry: [sentry],
+    sentry: [sentryMonitoring, sentry],
     honeybadger: [alerting("Honeybadger")],
   },
   prefixes: [["opentelemetry", [openTelemetry]]],
@@ -542,13 +544,25 @@ const elixir: EcosystemCatalog = {
 
 const catalogs: Record<Ecosystem, EcosystemCatalog> = { node, python, go, ruby, jvm, rust, dotnet, php, elixir };
 
-/** What a dependency of an ecosystem says, by exact name first, then by family prefix. */
+/** Cloud SDK packages, by name prefix across ecosystems (`@aws-sdk/client-s3`, `boto3`, `google-cloud-storage`). */
+const cloudSdks: [RegExp, string][] = [
+  [
+    /^(@aws-sdk\/|aws-sdk$|boto3$|botocore$|aioboto3$|github\.com\/aws\/aws-sdk-go|software\.amazon\.awssdk:|com\.amazonaws:aws-java-sdk|aws-sdk-|awssdk\.)/i,
+    "AWS",
+  ],
+  [/^(@google-cloud\/|google-cloud-|cloud\.google\.com\/go|com\.google\.cloud:|google\.cloud\.)/i, "Google Cloud"],
+  [/^(@azure\/|azure-(?!pipelines)|github\.com\/azure\/azure-sdk-for-go|com\.azure:|azure\.)/i, "Azure"],
+];
+
+/** What a dependency of an ecosystem says, by exact name first, then by family prefix; plus the cloud of an SDK. */
 export function technologiesOf(ecosystem: Ecosystem, name: string): Technology[] {
   const catalog = catalogs[ecosystem];
+  const sdk = cloudSdks.find(([pattern]) => pattern.test(name))?.[1];
+  const hint: Technology[] = sdk ? [{ topic: "cloud.sdk", value: sdk }] : [];
   const exact = catalog.exact[name];
-  if (exact) return exact;
-  for (const [prefix, technologies] of catalog.prefixes) if (name.startsWith(prefix)) return technologies;
-  return [];
+  if (exact) return [...exact, ...hint];
+  for (const [prefix, technologies] of catalog.prefixes) if (name.startsWith(prefix)) return [...technologies, ...hint];
+  return hint;
 }
 
 /**

@@ -65,6 +65,9 @@ export function evidenceFilesOf(paths: readonly string[]): string[] {
   return selectEvidenceFiles(paths);
 }
 
+/** `scheme://user:secret@host` anywhere in a text becomes `scheme://host`. */
+const redactUrls = (text: string) => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s"']*@/gi, "$1");
+
 /**
  * The tech_stack.json the repository shows, with the evidence of every value and the open questions.
  *
@@ -158,5 +161,11 @@ export function discoverStack(input: DiscoveryInput): Discovery {
     recentDecisions: [],
   };
   const questions = questionsFor(techStack, { headcountUnknown: team === undefined, containersOnly });
-  return { techStack, evidence, questions };
+  // Evidence is shown in pull requests: whatever a detector quoted, no URL keeps its credentials.
+  const redacted = evidence.map((item) => ({
+    ...item,
+    value: redactUrls(item.value),
+    reason: redactUrls(item.reason),
+  }));
+  return { techStack, evidence: redacted, questions };
 }

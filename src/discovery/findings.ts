@@ -14,6 +14,8 @@ export type Topic =
   | "database"
   | "database.provider"
   | "cloud"
+  /** A cloud's SDK among the dependencies: the cloud when nothing stronger names one. */
+  | "cloud.sdk"
   | "cloud.service"
   | "iac"
   | "cicd"

@@ -52,7 +52,10 @@ export async function commitFiles(
     });
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 422 || status === 409) throw new StaleBranchError(branch);
+    // 422 is also GitHub refusing the content (a workflow file without the workflows
+    // permission): only a refusal that does not say so is the branch having moved.
+    if (status === 409 || (status === 422 && !/workflow/i.test(String((error as Error).message))))
+      throw new StaleBranchError(branch);
     throw error;
   }
   return commit.sha;

@@ -48,6 +48,16 @@ export async function createBranch(client: GitHubClient, repo: RepoRef, branch: 
   await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${branch}`, sha });
 }
 
+/** Points a bot branch at `sha` again (forced: what it held belonged to a closed pull request). */
+export async function resetBranch(client: GitHubClient, repo: RepoRef, branch: string, sha: string): Promise<void> {
+  await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+    ...repo,
+    ref: `heads/${branch}`,
+    sha,
+    force: true,
+  });
+}
+
 export async function createPullRequest(
   client: GitHubClient,
   repositoryId: string,
@@ -63,7 +73,7 @@ export async function createPullRequest(
   return pull;
 }
 
-/** The newest pull request ever opened from a branch, in any state (one GraphQL query). */
+/** The newest pull request ever opened from a branch of this repository, in any state (one GraphQL query). */
 export async function readLatestPullRequest(
   client: GitHubClient,
   repo: RepoRef,
@@ -71,8 +81,8 @@ export async function readLatestPullRequest(
 ): Promise<PullRequestRecord | undefined> {
   const query = `query LatestPull($owner: String!, $name: String!, $branch: String!) {
     repository(owner: $owner, name: $name) {
-      pullRequests(headRefName: $branch, states: [OPEN, CLOSED, MERGED], first: 1, orderBy: { field: CREATED_AT, direction: DESC }) {
-        nodes { number url state closedAt }
+      pullRequests(headRefName: $branch, states: [OPEN, CLOSED, MERGED], first: 20, orderBy: { field: CREATED_AT, direction: DESC }) {
+        nodes { number url state closedAt isCrossRepository }
       }
     }
   }`;
@@ -80,14 +90,21 @@ export async function readLatestPullRequest(
     repository: {
       pullRequests: {
         nodes:
-          | ({ number: number; url: string; state: "OPEN" | "CLOSED" | "MERGED"; closedAt: string | null } | null)[]
+          | ({
+              number: number;
+              url: string;
+              state: "OPEN" | "CLOSED" | "MERGED";
+              closedAt: string | null;
+              isCrossRepository: boolean;
+            } | null)[]
           | null;
       };
     } | null;
   };
   const data = await client.graphql<Result>(query, { owner: repo.owner, name: repo.repo, branch });
   if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-  const pull = data.repository.pullRequests.nodes?.find((node) => node !== null);
+  // A fork's branch may carry the same name: only this repository's own branch is the bot's.
+  const pull = data.repository.pullRequests.nodes?.find((node) => node !== null && !node.isCrossRepository);
   if (!pull) return undefined;
   const state = pull.state.toLowerCase() as PullRequestRecord["state"];
   return {

@@ -2,7 +2,7 @@ import type { FileWrite, FileWriteResult, Publisher } from "../ports/publisher.j
 import { createCheckRun, findCheckRun } from "./check-runs.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { commitFiles, readBranchHead } from "./commit-files.js";
-import { createBranch, createPullRequest, readBranchAndPullRequest } from "./open-pull-request.js";
+import { createBranch, createPullRequest, readBranchAndPullRequest, resetBranch } from "./open-pull-request.js";
 import { issuePublisher } from "./issues.js";
 import { upsertComment } from "./upsert-comment.js";
 
@@ -21,6 +21,8 @@ async function writeFiles(client: GitHubClient, repo: RepoRef, write: FileWrite)
   const { branch: target, title, body } = write.via;
   const state = await readBranchAndPullRequest(client, repo, target);
   if (!state.branchSha) await createBranch(client, repo, target, write.head.sha);
+  // Only the bot's own branch, and only once its pull request is closed, is ever moved back.
+  else if (write.via.restart && !state.pullRequest) await resetBranch(client, repo, target, write.head.sha);
   const head = await readBranchHead(client, repo, target);
   const sha = await commitFiles(client, repo, target, head, write.files, write.message);
   const pullRequest = state.pullRequest

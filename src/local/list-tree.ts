@@ -22,9 +22,14 @@ async function walk(root: string, prefix: string, out: string[]): Promise<void> 
  * else every file (hidden ones too: `.github/workflows` and `.gitlab-ci.yml` say a lot).
  */
 export async function listWorkingTree(root: string): Promise<FileListing> {
-  const listed = await gitMaybe(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+  const [listed, deleted] = await Promise.all([
+    gitMaybe(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]),
+    gitMaybe(root, ["ls-files", "-z", "--deleted"]),
+  ]);
   if (listed !== undefined) {
-    const paths = [...new Set(listed.split("\0").filter(Boolean))].sort();
+    // A file deleted but not yet committed is gone from what the repository shows.
+    const gone = new Set((deleted ?? "").split("\0"));
+    const paths = [...new Set(listed.split("\0").filter((path) => path && !gone.has(path)))].sort();
     return { paths, truncated: false };
   }
   const paths: string[] = [];

@@ -34,7 +34,16 @@ export interface FileWrite {
   files: Record<string, string>;
   message: string;
   /** Commit on `branch` itself, or on a bot branch with one pull request into `branch`. */
-  via: { kind: "push" } | { kind: "pull-request"; branch: string; title: string; body: string };
+  via:
+    | { kind: "push" }
+    | {
+        kind: "pull-request";
+        branch: string;
+        title: string;
+        body: string;
+        /** The bot branch's earlier work is over (its pull request was closed): start it again from `head`. */
+        restart?: boolean;
+      };
 }
 
 export interface FileWriteResult {

@@ -4,14 +4,18 @@
  * means it to (and an organisation default in `.github` still applies: `_extends` says how).
  * docs/configuration.md has every setting; the JSON Schema in schemas/ validates the file.
  */
-export function defaultConfigFile(options: { dataDir: string }): string {
+export function defaultConfigFile(options: { dataDir: string; extendsOrganization?: boolean }): string {
+  // With an organisation default in force, this file must extend it: a repository file without
+  // `_extends` replaces the organisation's, and merging the pull request would drop its settings.
+  const extend = options.extendsOrganization
+    ? "# The organisation's defaults (.github repository) apply; what is set below overrides them.\n_extends: .github"
+    : "# Start from the organisation's defaults (.github repository), then override here:\n# _extends: .github";
   return `# CTO Co-Pilot settings. Every line below is a default, commented out: uncomment what you change.
 # All settings and their defaults: https://github.com/cto-copilot/cto-copilot#configuration-githubcto-copilotyml
 
-# Start from the organisation's defaults (.github repository), then override here:
-# _extends: .github
+${extend}
 
-# Where the engineering data files live.
+# Where the engineering data files live (the value in force when this file was written).
 # dataDir: ${options.dataDir}
 
 # adr:

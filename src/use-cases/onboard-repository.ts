@@ -39,7 +39,12 @@ export interface OnboardingOptions {
 }
 
 export type OnboardingOutcome =
-  | { status: "skipped"; reason: string }
+  | {
+      status: "skipped";
+      reason: string;
+      /** Whether the answer stands until the config changes (false: look again on the next push). */
+      final: boolean;
+    }
   | { status: "exists"; pullRequest: { number: number; url: string } }
   | {
       status: "opened";
@@ -50,6 +55,12 @@ export type OnboardingOutcome =
     };
 
 export const onboardingTitle = "Set up CTO Co-Pilot";
+
+/** GitHub refused a commit because it touches a workflow file (403, or 422 naming the workflow). */
+function isWorkflowRefusal(error: unknown): boolean {
+  const status = (error as { status?: unknown }).status;
+  return status === 403 || (status === 422 && /workflow/i.test(String((error as Error).message)));
+}
 
 /**
  * The one-read probe a push makes before any onboarding work: a repository with tech_stack.json
@@ -76,10 +87,10 @@ export async function onboardRepository(
   const { view } = context;
   const loaded = await loadConfig(view, options.branch);
   if (!loaded.resolved.valid)
-    return { status: "skipped", reason: `${configPath} has errors: fix it, then run onboarding again` };
+    return { status: "skipped", reason: `${configPath} has errors: fix it, then run onboarding again`, final: false };
   const { config } = loaded.resolved;
   const onboarding = onboardingOf(config);
-  if (!onboarding.enabled) return { status: "skipped", reason: "onboarding is off (onboarding: false)" };
+  if (!onboarding.enabled) return { status: "skipped", reason: "onboarding is off (onboarding: false)", final: true };
 
   const layout = dataLayoutOf(config);
   const now = context.now();
@@ -93,7 +104,7 @@ export async function onboardRepository(
   if (pull?.state === "open") return { status: "exists", pullRequest: { number: pull.number, url: pull.url } };
   const present = await view.readContents(head.sha, { files: [...scaffold.map((file) => file.path), ...extras] });
   if (present.files.has(techStackPath))
-    return { status: "skipped", reason: `${techStackPath} exists: the repository is set up` };
+    return { status: "skipped", reason: `${techStackPath} exists: the repository is set up`, final: true };
   if (pull && !options.requested) {
     const askedAgain =
       pull.state === "closed" && options.installedAt !== undefined && (pull.closedAt ?? 0) < options.installedAt;
@@ -101,6 +112,7 @@ export async function onboardRepository(
       return {
         status: "skipped",
         reason: `the onboarding pull request #${pull.number} was ${pull.state === "merged" ? "merged" : "closed without merging"}: not asked again (install the App again, or run the Action's onboard command)`,
+        final: true,
       };
   }
 
@@ -110,21 +122,47 @@ export async function onboardRepository(
     if (present.files.has(file.path)) continue;
     files[file.path] = file.path === techStackPath ? JSON.stringify(discovery.techStack, null, 2) + "\n" : file.content;
   }
-  if (!present.files.has(configPath)) files[configPath] = defaultConfigFile({ dataDir: layout.dataDir });
-  if (onboarding.scorecardWorkflow && !present.files.has(scorecardWorkflowPath))
-    files[scorecardWorkflowPath] = scorecardWorkflow;
-  const paths = Object.keys(files);
-  const body = renderFirstSyncMarkdown(
-    discovery,
-    { ...discovery.read, windowDays: config.dora.windowDays, notes: discovery.notes },
-    { files: paths, dataDir: layout.dataDir },
-  );
-  const written = await context.publish.writeFiles({
-    branch: options.branch,
-    head,
-    files,
-    message: `${onboardingTitle}: ${layout.dataDir}/ with the discovered stack`,
-    via: { kind: "pull-request", branch: onboarding.branch, title: onboardingTitle, body },
+  if (!present.files.has(configPath))
+    files[configPath] = defaultConfigFile({
+      dataDir: layout.dataDir,
+      extendsOrganization: loaded.sources.organization !== undefined,
+    });
+  const write = (withWorkflow: boolean, notes: readonly string[]) => {
+    const chosen = { ...files, ...(withWorkflow ? { [scorecardWorkflowPath]: scorecardWorkflow } : {}) };
+    const body = renderFirstSyncMarkdown(
+      discovery,
+      { ...discovery.read, windowDays: config.dora.windowDays, notes: [...discovery.notes, ...notes] },
+      { files: Object.keys(chosen), dataDir: layout.dataDir },
+    );
+    return context.publish
+      .writeFiles({
+        branch: options.branch,
+        head,
+        files: chosen,
+        message: `${onboardingTitle}: ${layout.dataDir}/ with the discovered stack`,
+        // Asked again after a closed pull request: the new one starts from today's default branch.
+        via: {
+          kind: "pull-request",
+          branch: onboarding.branch,
+          title: onboardingTitle,
+          body,
+          restart: pull !== undefined,
+        },
+      })
+      .then((written) => ({ written, body, paths: Object.keys(chosen) }));
+  };
+  const withWorkflow = onboarding.scorecardWorkflow && !present.files.has(scorecardWorkflowPath);
+  // GitHub lets no token write under .github/workflows without the `workflows` permission (the
+  // App's manifest does not ask for it, and GITHUB_TOKEN never has it): the pull request then
+  // goes without the workflow, and says how to add it.
+  const { written, body, paths } = await write(withWorkflow, []).catch((error: unknown) => {
+    if (!withWorkflow || !isWorkflowRefusal(error)) throw error;
+    context.log.warn(
+      `the scorecard workflow could not be written (${(error as Error).message}): onboarding without it`,
+    );
+    return write(false, [
+      `the scorecard workflow was left out: this token may not write ${scorecardWorkflowPath} (GitHub asks for the workflows permission); copy examples/workflows/scorecard.yml there by hand`,
+    ]);
   });
   if (!written.pullRequest) throw new Error("the publisher opened no pull request");
   const { number, url } = written.pullRequest;

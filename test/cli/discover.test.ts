@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { techStackSchema } from "../../src/schemas/tech-stack.js";
 import { runCli, tempRepo } from "../support/cli.js";
@@ -72,6 +72,13 @@ describe("cto-copilot discover", () => {
       ]),
     );
     expect(document.questions).toEqual(expect.arrayContaining(["Monthly infrastructure budget: $___"]));
+  });
+
+  it("reads the working tree: a file deleted but not committed says nothing", async () => {
+    const root = djangoShop(); // every file committed
+    rmSync(join(root, "Procfile"));
+    const result = await runCli(["discover", "--format", "json"], { cwd: root, now });
+    expect(JSON.parse(result.stdout).techStack.stack.backend.hosting).not.toContain("Heroku");
   });
 
   it("text output names each value's source and ends with the next step", async () => {

@@ -204,6 +204,17 @@ describe("onboarding: one pull request per repository the App is installed on", 
     expect((await app.deliver("push", push)).status).toBe(200);
     await settled(github);
     expect(onboardingPulls(last)).toHaveLength(1);
+    // An installation made long ago (an App upgraded to onboarding) opens nothing on push.
+    const old = github.addRepo("bulk/legacy", goService);
+    const legacy = github.addInstallation([old], { at: "2024-01-15T10:00:00Z" });
+    const legacyPush = {
+      ...push,
+      installation: { id: legacy.id, node_id: "y" },
+      repository: { ...push.repository, name: old.name, full_name: old.fullName },
+    };
+    expect((await app.deliver("push", legacyPush)).status).toBe(200);
+    await settled(github);
+    expect(onboardingPulls(old)).toEqual([]);
     // The next push costs no request: the App remembers the repository is settled.
     const before = github.requests.length;
     expect((await app.deliver("push", push)).status).toBe(200);
@@ -235,5 +246,41 @@ describe("onboarding through the Action (command: onboard, workflow_dispatch)", 
     expect(second.exitCode).toBe(0);
     expect(second.outputs["onboarding-status"]).toBe("exists");
     expect(onboardingPulls(repo)).toHaveLength(1);
+  }, 60_000);
+
+  it("a token that may not write workflows still gets the pull request, without the workflow and saying so", async () => {
+    const { github } = fixture;
+    const organization = github.addRepo("tidy/.github", {
+      ".github/cto-copilot.yml": "onboarding:\n  scorecardWorkflow: true\n",
+    });
+    const repo = github.addRepo("tidy/service", goService);
+    // GitHub refuses a ref update that brings a workflow file without the workflows permission.
+    github.inject({
+      method: "PATCH",
+      path: /\/repos\/tidy\/service\/git\/refs\//,
+      status: 422,
+      body: {
+        message:
+          "refusing to allow a GitHub App to create or update workflow `.github/workflows/cto-copilot-scorecard.yml` without `workflows` permission",
+      },
+    });
+    const result = await runAction({
+      event: "workflow_dispatch",
+      payload: { repository: { default_branch: "main", full_name: repo.fullName } },
+      repository: repo.fullName,
+      apiUrl: github.restUrl,
+      graphqlUrl: github.graphqlUrl,
+      inputs: { command: "onboard" },
+    });
+    expect(result.stdout).not.toContain("::error");
+    expect(result.exitCode).toBe(0);
+    const [pull] = onboardingPulls(repo);
+    const tree = repo.commits.get(pull!.headSha)!.tree;
+    expect(tree.has("data/engineering/tech_stack.json")).toBe(true);
+    expect(tree.has(".github/workflows/cto-copilot-scorecard.yml")).toBe(false);
+    expect(pull!.body).toContain("the scorecard workflow was left out");
+    // The organisation's defaults stay in force: the added config extends them.
+    expect(String(tree.get(".github/cto-copilot.yml"))).toMatch(/^_extends: \.github$/m);
+    expect(organization.fullName).toBe("tidy/.github");
   }, 60_000);
 });

@@ -107,10 +107,13 @@ function alembic(text: string, add: Add): void {
   if (url) connection(url, "sqlalchemy.url in alembic.ini", 2, add);
 }
 
+/** A URL as it may be quoted: `scheme://user:password@host` loses everything before the host. */
+export const withoutCredentials = (url: string) => url.replace(/:\/\/[^/@\s]*@/, "://");
+
 /** Spring's application.yml / .properties: JDBC and MongoDB URLs, Redis settings. */
 function springConfig(text: string, file: string, add: Add): void {
   for (const match of text.matchAll(/(?:jdbc:[a-z]+|mongodb(?:\+srv)?):\/\/[^\s"']*/g))
-    connection(match[0], `${quoted(match[0].slice(0, 40))} in ${file}`, 2, add);
+    connection(match[0], `${quoted(withoutCredentials(match[0]).slice(0, 40))} in ${file}`, 2, add);
   if (/^[ \t]*(spring\.)?(data\.)?redis[.:]/m.test(text))
     add({ topic: "database", value: "Redis", reason: `Redis settings in ${file}`, weight: 1 });
 }

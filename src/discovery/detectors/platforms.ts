@@ -97,7 +97,10 @@ const herokuAddons: Record<string, Omit<Finding, "source" | "reason" | "weight">
   ],
   papertrail: [{ topic: "logging", value: "Papertrail" }],
   logdna: [{ topic: "logging", value: "Mezmo (LogDNA)" }],
-  sentry: [{ topic: "alerting", value: "Sentry" }],
+  sentry: [
+    { topic: "monitoring", value: "Sentry" },
+    { topic: "alerting", value: "Sentry" },
+  ],
   newrelic: [{ topic: "monitoring", value: "New Relic" }],
   scheduler: [{ topic: "backend.jobs", value: "Heroku Scheduler" }],
 };

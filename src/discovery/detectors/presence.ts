@@ -81,7 +81,13 @@ const presence: Partial<Record<FileKind, { what: string; says: Said[] }>> = {
       { topic: "database.provider", value: "Supabase", database: "PostgreSQL", weight: 3 },
     ],
   },
-  "sentry-config": { what: "Sentry configuration", says: [{ topic: "alerting", value: "Sentry", weight: 3 }] },
+  "sentry-config": {
+    what: "Sentry configuration",
+    says: [
+      { topic: "monitoring", value: "Sentry", weight: 3 },
+      { topic: "alerting", value: "Sentry", weight: 3 },
+    ],
+  },
   "datadog-config": {
     what: "Datadog agent configuration",
     says: [{ topic: "monitoring", value: "Datadog", weight: 3 }],

@@ -22,7 +22,7 @@ export interface Manifest {
    * A test project or a mobile app is not server code; a version catalog lists dependencies
    * for other manifests and has no code of its own.
    */
-  role: "application" | "test" | "mobile" | "catalog";
+  role: "application" | "test" | "mobile" | "catalog" | "docs";
   /** Workspace members the manifest declares (npm workspaces, Cargo members, Maven modules). */
   workspaces?: string[];
   /** npm scripts, to tell a server package from a library. */

@@ -2,6 +2,12 @@ import { jsonRecord, record, strings } from "../text.js";
 import type { Dependency, Manifest } from "./manifest.js";
 import { dependency } from "./manifest.js";
 
+/**
+ * Site generators for documentation: a package built on one is the project's docs (a Go API's
+ * Docusaurus `website/`), not its frontend, whatever UI library the generator runs on.
+ */
+const docsGenerators = new Set(["@docusaurus/core", "vitepress", "vuepress", "@vuepress/core", "nextra", "docz"]);
+
 /** package.json: runtime dependencies (peer and optional ones too: a UI library names React there) and devDependencies. */
 export function readPackageJson(path: string, text: string): Manifest | undefined {
   const json = jsonRecord(text);
@@ -24,7 +30,7 @@ export function readPackageJson(path: string, text: string): Manifest | undefine
     path,
     ecosystem: "node",
     dependencies,
-    role: "application",
+    role: dependencies.some((dep) => docsGenerators.has(dep.name)) ? "docs" : "application",
     ...(workspaces.length > 0 ? { workspaces } : {}),
     scripts,
   };

@@ -233,6 +233,8 @@ export async function executeGraphql(
               body: pull.body,
               url: `https://github.com/${repo.fullName}/pull/${pull.number}`,
               state: stateOf(pull),
+              // The emulator's pull requests all come from a branch of the repository itself.
+              isCrossRepository: false,
               merged: Boolean(pull.mergedAt),
               closed: Boolean(pull.closedAt),
               isDraft: pull.draft,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { discoverStack } from "../../../src/discovery/discover.js";
 import { hclBlocks, hclJsonBlocks } from "../../../src/discovery/detectors/hcl.js";
 import { moduleKey } from "../../../src/discovery/detectors/terraform.js";
 import { imageName } from "../../../src/discovery/detectors/containers.js";
@@ -331,5 +332,73 @@ describe("files written to stall a reader", () => {
     const started = performance.now();
     discover(files);
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe("credentials in configuration files", () => {
+  it("never reach the evidence: a JDBC or MongoDB URL is quoted without its user and password", () => {
+    const contents = new Map([
+      [
+        "src/main/resources/application.properties",
+        "spring.datasource.url=jdbc:mysql://admin:Pr0dPassw0rd@prod-mysql.internal:3306/shop\n",
+      ],
+      [
+        "src/main/resources/application.yml",
+        "spring:\n  data:\n    mongodb:\n      uri: mongodb+srv://svc:s3cr3t@cluster0.example.net/app\n",
+      ],
+      [
+        "pom.xml",
+        "<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>",
+      ],
+    ]);
+    const discovery = discoverStack({
+      paths: [...contents.keys(), "src/main/java/shop/App.java"],
+      contents,
+      now: new Date("2025-11-03T00:00:00Z"),
+    });
+    const text = JSON.stringify(discovery);
+    expect(text).not.toContain("Pr0dPassw0rd");
+    expect(text).not.toContain("s3cr3t");
+    expect(text).toContain("jdbc:mysql://prod-mysql");
+  });
+});
+
+describe("signals a reviewer found misleading on real layouts", () => {
+  const now = new Date("2025-11-03T00:00:00Z");
+  const run = (files: Record<string, string>) =>
+    discoverStack({ paths: Object.keys(files), contents: new Map(Object.entries(files)), now }).techStack;
+
+  it("a Go API's Docusaurus website is its documentation, not a React frontend", () => {
+    const stack = run({
+      "go.mod": "module example.com/api\n\ngo 1.23\n\nrequire github.com/gin-gonic/gin v1.10.0\n",
+      "main.go": "package main\n",
+      "website/package.json": JSON.stringify({ dependencies: { "@docusaurus/core": "3.6.0", react: "18.3.1" } }),
+      "website/src/pages/index.js": "export default () => null;\n",
+    });
+    expect(stack.stack.frontend?.framework).toBe("");
+    expect(stack.stack.backend?.framework).toBe("Gin");
+  });
+
+  it("a Procfile names Heroku only when nothing else says where the backend runs", () => {
+    const rails = {
+      Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.2'\ngem 'pg'\n",
+      "app/models/user.rb": "class User; end\n",
+      Procfile: "web: bundle exec puma\n",
+    };
+    expect(run(rails).stack.backend?.hosting).toBe("Heroku");
+    const onEcs = run({
+      ...rails,
+      "infra/main.tf": 'provider "aws" {}\nresource "aws_ecs_service" "web" {}\nresource "aws_ecs_cluster" "main" {}\n',
+    });
+    expect(onEcs.stack.backend?.hosting).not.toContain("Heroku");
+    expect(onEcs.stack.backend?.hosting).toContain("ECS");
+  });
+
+  it("a cloud's SDK names the cloud when no infrastructure code or platform does", () => {
+    const stack = run({
+      "requirements.txt": "fastapi==0.115.0\nboto3==1.35.0\n",
+      "app/main.py": "import boto3\n",
+    });
+    expect(stack.stack.infrastructure?.cloudProvider).toBe("AWS");
   });
 });

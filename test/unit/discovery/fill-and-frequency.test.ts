@@ -127,7 +127,7 @@ describe("fillEmptyFields", () => {
       "observability",
     ]);
     expect(merged.stack.frontend).toEqual({ framework: "Next.js", hosting: "Vercel" });
-    expect(merged.stack.observability).toEqual({ alerting: "Sentry" });
+    expect(merged.stack.observability).toEqual({ monitoring: "Sentry", alerting: "Sentry" });
     expect(techStackSchema.safeParse(merged).success).toBe(true);
   });
 });

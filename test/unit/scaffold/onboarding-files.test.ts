@@ -58,3 +58,14 @@ describe("the files of the onboarding pull request", () => {
       expect(row.split(/(?<!\\)\|/).length).toBe(5);
   });
 });
+
+describe("the config file under an organisation default", () => {
+  it("extends it, so merging the pull request keeps the organisation's settings", () => {
+    const organization = "dataDir: docs/eng\ndebt:\n  issues: true\n";
+    const repository = defaultConfigFile({ dataDir: "docs/eng", extendsOrganization: true });
+    const resolved = resolveConfig({ repository, organization });
+    expect(resolved.valid).toBe(true);
+    expect(resolved.config.dataDir).toBe("docs/eng");
+    expect(resolved.config.debt.issues).toBe(true);
+  });
+});
