@@ -1,9 +1,10 @@
 import * as core from "@actions/core";
 import type { GitHubGateway } from "../github/gateway.js";
 import type { Logger } from "../ports/logger.js";
+import type { DrafterFactory } from "../use-cases/ai-drafter.js";
 
 /** What the Action's commands hand to the use cases: the gateway's ports, the runner's log, the clock. */
-export type ActionContext = GitHubGateway & { log: Logger; now: () => Date };
+export type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
 
 /**
  * A line for the runner's log. core.info writes as is, and a line that starts with `::` is a

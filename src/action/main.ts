@@ -3,6 +3,7 @@ import { context } from "@actions/github";
 import { githubGateway } from "../github/gateway.js";
 import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
 import { parseIsoDateTime } from "../schemas/common.js";
+import { drafterFromEnvironment } from "../use-cases/ai-drafter.js";
 import { loadPullRequest } from "../use-cases/pull-request.js";
 import { adr } from "./commands/adr.js";
 import { dataCheck } from "./commands/data-check.js";
@@ -101,6 +102,7 @@ export async function run(): Promise<void> {
       ...githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo),
       log: coreLogger(),
       now: () => new Date(),
+      drafterFor: drafterFromEnvironment(process.env, coreLogger()),
     };
     const pr = pullRequestInfo(payload as PullRequestPayload);
     const snapshot = await loadPullRequest(useCase.view, pr, core.getInput("config-path") || undefined);

@@ -5,6 +5,7 @@ import { queriesBesideWrites } from "../github/queries-beside-writes.js";
 import { readerFor } from "./unthrottled-reads.js";
 import { pullRequestInfo, type PullRequestPayload } from "../github/pull-request-payload.js";
 import type { Logger } from "../ports/logger.js";
+import { drafterFromEnvironment } from "../use-cases/ai-drafter.js";
 import { loadPullRequest } from "../use-cases/pull-request.js";
 import { reviewAdr } from "../use-cases/review-adr.js";
 import { reviewDataFiles } from "../use-cases/review-data-files.js";
@@ -30,6 +31,7 @@ export function useCaseContext(context: Context, repo: { owner: string; repo: st
     ...githubGateway(client, { owner: repo.owner, repo: repo.repo }),
     log: logger,
     now: () => new Date(),
+    drafterFor: drafterFromEnvironment(process.env, logger),
   };
 }
 

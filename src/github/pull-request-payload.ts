@@ -10,8 +10,9 @@ export interface PullRequestPayload {
     user?: { login: string } | null;
     requested_reviewers?: ({ login?: string } | null)[] | null;
     labels?: ({ name?: string } | null)[] | null;
-    head: { sha: string };
-    base: { sha: string };
+    head: { sha: string; repo?: { full_name?: string } | null };
+    base: { sha: string; repo?: { full_name?: string } | null };
+    author_association?: string;
   };
   repository: { html_url: string };
 }
@@ -30,5 +31,9 @@ export function pullRequestInfo(payload: PullRequestPayload): PullRequestInfo {
     labels: (pr.labels ?? []).flatMap((label) => (label?.name ? [label.name] : [])),
     draft: pr.draft ?? false,
     repositoryUrl: payload.repository.html_url,
+    // A head in another repository (or a deleted one) is a fork's: its text is an outsider's.
+    fromFork:
+      !pr.head.repo || (pr.base.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base.repo.full_name),
+    authorMayWrite: ["OWNER", "MEMBER", "COLLABORATOR"].includes(pr.author_association ?? ""),
   };
 }

@@ -14,17 +14,20 @@ export async function upsertComment(
   repo: RepoRef,
   issueNumber: number,
   topic: string,
-  body: string,
+  body: string | ((existing: string | undefined) => Promise<string>),
   options: { createIfMissing?: boolean } = {},
 ): Promise<UpsertResult> {
   const marker = commentMarker(topic);
-  const text = body.includes(marker) ? body : `${marker}\n${body}`;
   const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     ...repo,
     issue_number: issueNumber,
     per_page: 100,
   });
   const existing = comments.find((comment) => comment.body?.includes(marker));
+  // A resolved state is only worth saying where a suggestion was made: never create one for it.
+  if (!existing && options.createIfMissing === false) return { id: undefined, action: "absent" };
+  const written = typeof body === "string" ? body : await body(existing?.body ?? undefined);
+  const text = written.includes(marker) ? written : `${marker}\n${written}`;
   if (existing) {
     if (existing.body === text) return { id: Number(existing.id), action: "unchanged" };
     await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
@@ -34,8 +37,6 @@ export async function upsertComment(
     });
     return { id: Number(existing.id), action: "updated" };
   }
-  // A resolved state is only worth saying where a suggestion was made: never create one for it.
-  if (options.createIfMissing === false) return { id: undefined, action: "absent" };
   const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     ...repo,
     issue_number: issueNumber,

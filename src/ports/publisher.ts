@@ -18,10 +18,14 @@ export type UpsertResult =
 
 export interface CommentPublisher {
   /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
+  /**
+   * `body` may be computed from the comment as it stands (undefined when there is none): an AI
+   * draft is kept rather than asked again when its material has not changed.
+   */
   upsertComment(
     issueNumber: number,
     topic: string,
-    body: string,
+    body: string | ((existing: string | undefined) => Promise<string>),
     options?: { createIfMissing?: boolean },
   ): Promise<UpsertResult>;
 }

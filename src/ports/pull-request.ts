@@ -11,4 +11,8 @@ export interface PullRequestInfo {
   draft: boolean;
   /** `https://github.com/owner/repo` (or the GHES equivalent). */
   repositoryUrl: string;
+  /** From a fork: nothing of it is ever sent to a model. */
+  fromFork?: boolean;
+  /** The author may write to the repository (owner, member, collaborator): AI drafting needs it. */
+  authorMayWrite?: boolean;
 }

@@ -151,6 +151,15 @@ export const configSchema = z
         }),
       })
       .prefault({}),
+    ai: z
+      .strictObject({
+        enabled: z.boolean().default(false).meta({ description: "Draft with a model (Anthropic) where a deterministic draft exists: the ADR draft, the post-mortem narrative, the CTO sync read. Also needs ANTHROPIC_API_KEY." }),
+        model: z.string().min(1).default("claude-sonnet-5-5").meta({ description: "Anthropic model name." }),
+        maxInputChars: z.int().min(1_000).max(200_000).default(24_000).meta({ description: "Characters of material sent per draft at most (the rest is cut, and the model told so)." }),
+        maxOutputTokens: z.int().min(256).max(8_192).default(1_500).meta({ description: "Tokens the model may write per draft." }),
+        timeoutSeconds: z.int().min(5).max(120).default(25).meta({ description: "One request's timeout; with one retry a draft ends within about twice this, then the deterministic draft is used." }),
+      })
+      .prefault({}),
     onboarding: z
       .union([
         z.boolean().meta({ description: "false: never open the onboarding pull request here (true: the defaults)." }),

@@ -1,4 +1,8 @@
+import { createHash } from "node:crypto";
 import { adrCheckName, planAdrCheck } from "../adr/check-plan.js";
+import { adrDraftRequest, withAiSections } from "../llm/drafts/adr.js";
+import type { TokenUsage } from "../llm/drafter.js";
+import type { DrafterFactory } from "./ai-drafter.js";
 import type { InfraChange } from "../adr/detect-infra-changes.js";
 import { renderResolved, renderSuggestion, type AdrResolution } from "../adr/render-comment.js";
 import { renderAdrDraft } from "../adr/render-draft.js";
@@ -20,6 +24,8 @@ export interface AdrReviewOutcome {
   commentBody?: string;
   check: PublishOutcome | { status: "not-posted" };
   plan?: CheckRunPlan;
+  /** Tokens the AI draft used this run (none when it was kept, off, or not asked). */
+  aiUsage?: TokenUsage;
 }
 
 export interface AdrReviewOptions {
@@ -35,6 +41,8 @@ export interface AdrReviewContext {
   publish: CheckPublisher & CommentPublisher;
   log: Logger;
   now: () => Date;
+  /** AI drafting, when the door offers it (the config still decides). */
+  drafterFor?: DrafterFactory;
 }
 
 /**
@@ -68,6 +76,8 @@ export async function reviewAdr(
   });
   const { changes, resolution } = assessment;
   let commentBody: string;
+  let aiBody: ((existing: string | undefined) => Promise<string>) | undefined;
+  let aiUsage: TokenUsage | undefined;
   let status: AdrReviewOutcome["status"];
   if (assessment.suggested) {
     status = "suggested";
@@ -81,17 +91,39 @@ export async function reviewAdr(
       today: context.now(),
       reviewAfterMonths: config.adr.reviewAfterMonths,
     });
-    commentBody = renderSuggestion({
-      changes,
-      related: assessment.related,
-      draft,
-      adrDirectory: adrDirectoryOf(config),
-      skipLabel: config.adr.skipLabel,
-      repositoryUrl: pr.repositoryUrl,
-      headSha: pr.headSha,
-      required: config.adr.require,
-      notes: assessment.notes,
-    });
+    const suggestion = (text: string, notes: readonly string[]) =>
+      renderSuggestion({
+        changes,
+        related: assessment.related,
+        draft: { ...draft, text },
+        adrDirectory: adrDirectoryOf(config),
+        skipLabel: config.adr.skipLabel,
+        repositoryUrl: pr.repositoryUrl,
+        headSha: pr.headSha,
+        required: config.adr.require,
+        notes: [...assessment.notes, ...notes],
+      });
+    commentBody = suggestion(draft.text, []);
+    const drafter = context.drafterFor?.(config.ai);
+    // Nothing from a fork, or from an author who may not write here, ever reaches a model.
+    if (drafter && !pr.fromFork && pr.authorMayWrite && !options.dryRun) {
+      const material = { title: pr.title, body: pr.body, changes, related: assessment.related };
+      const fingerprint = `<!-- cto-copilot:ai-input ${createHash("sha256")
+        .update(JSON.stringify([material, config.ai.model]))
+        .digest("hex")
+        .slice(0, 16)} -->`;
+      aiBody = async (existing) => {
+        // The same material as the draft already in the comment: keep it, ask no model again.
+        if (existing?.includes(fingerprint)) return existing;
+        const outcome = await drafter.draft(adrDraftRequest(material));
+        aiUsage = outcome.usage;
+        if (!outcome.ok)
+          return suggestion(draft.text, [
+            `The AI draft was not used (${outcome.reason}): the draft below is the deterministic one.`,
+          ]);
+        return `${suggestion(withAiSections(draft.text, outcome.value, outcome.model), [])}\n${fingerprint}`;
+      };
+    }
   } else {
     status = changes.length > 0 ? "resolved" : "not-needed";
     commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });
@@ -104,8 +136,11 @@ export async function reviewAdr(
   else if (!options.dryRun) {
     // Only a suggestion creates the comment; a resolved state only edits one that exists.
     try {
+      const body = aiBody
+        ? async (existing: string | undefined) => (commentBody = await aiBody!(existing))
+        : commentBody;
       comment = (
-        await context.publish.upsertComment(pr.number, "adr", commentBody, { createIfMissing: status === "suggested" })
+        await context.publish.upsertComment(pr.number, "adr", body, { createIfMissing: status === "suggested" })
       ).action;
     } catch (error) {
       if (!isReadOnlyRefusal(error)) throw error;
@@ -115,7 +150,16 @@ export async function reviewAdr(
   const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require);
   const postCheck = status === "suggested" || (comment !== "absent" && comment !== "dry-run") || config.adr.require;
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
-  return { status, changes, ...(resolution ? { resolution } : {}), comment, commentBody, check, plan };
+  return {
+    status,
+    changes,
+    ...(resolution ? { resolution } : {}),
+    comment,
+    commentBody,
+    check,
+    plan,
+    ...(aiUsage ? { aiUsage } : {}),
+  };
 }
 
 export { adrCheckName };
