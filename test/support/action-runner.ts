@@ -31,6 +31,8 @@ export async function runAction(options: {
   apiUrl: string;
   graphqlUrl: string;
   inputs?: Record<string, string>;
+  /** More environment for the step (e.g. ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL). */
+  env?: Record<string, string>;
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), "cto-action-"));
   const eventPath = join(dir, "event.json");
@@ -62,6 +64,7 @@ export async function runAction(options: {
     GITHUB_WORKSPACE: dir,
     RUNNER_TEMP: dir,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...options.env,
   };
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
     execFile(process.execPath, [bundle], { env }, (error, out, err) =>

@@ -24,7 +24,11 @@ export class AppProcess {
   private child?: ChildProcess;
   private port = 0;
 
-  constructor(private readonly gheHost: string) {}
+  constructor(
+    private readonly gheHost: string,
+    /** More environment for the App (e.g. ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL for the AI drafts). */
+    private readonly extraEnv: Record<string, string> = {},
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -52,6 +56,7 @@ export class AppProcess {
         LOG_LEVEL: "info",
         LOG_FORMAT: "json",
         NODE_ENV: "production",
+        ...this.extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

@@ -20,6 +20,13 @@ export async function adr(
   core.setOutput("adr-status", outcome.status);
   core.setOutput("adr-triggered", String(outcome.changes.length > 0));
   info(`ADR: ${outcome.status} (${outcome.changes.length} infrastructure changes), comment ${outcome.comment}`);
+  if (outcome.aiUsage)
+    await core.summary
+      .addRaw(
+        `AI draft (ADR): ${outcome.aiUsage.inputTokens} input and ${outcome.aiUsage.outputTokens} output tokens.\n\n`,
+        true,
+      )
+      .write();
   if (
     outcome.status === "suggested" &&
     (outcome.comment === "read-only" || outcome.comment === "dry-run" || outcome.check.status === "read-only")

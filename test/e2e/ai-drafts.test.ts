@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { runAction } from "../support/action-runner.js";
+import { AppProcess } from "../support/app-process.js";
+import { GitHubEmulator } from "../support/emulator/server.js";
+import type { Pull, RepoState } from "../support/emulator/state.js";
+import { MessagesApi, type Behaviour } from "../support/messages-api.js";
+import { pullRequestPayload } from "../support/webhook-payloads.js";
+
+const api = new MessagesApi();
+let github: GitHubEmulator;
+let app: AppProcess;
+const key = "sk-ant-e2e-secret-value";
+
+beforeAll(async () => {
+  await api.start();
+  github = await new GitHubEmulator().start();
+  app = await new AppProcess(github.host, { ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: api.url }).start();
+}, 60_000);
+afterAll(async () => {
+  await app?.stop();
+  await github?.stop();
+  await api.stop();
+});
+
+const terraform = 'resource "aws_elasticache_cluster" "sessions" {\n  engine = "redis"\n}\n';
+const aiOn = "ai:\n  enabled: true\n  timeoutSeconds: 5\n";
+
+const goodAnswer = {
+  context: "Session reads dominate p99 latency on the primary Postgres.",
+  options: [
+    { option: "Redis on ElastiCache", pros: "Sub-millisecond reads", cons: "One more store to run", effort: "M" },
+    { option: "Do nothing", pros: "No migration", cons: "Latency stays", effort: "—" },
+  ],
+  decision: "Move sessions to Redis on ElastiCache.",
+  consequences: {
+    easier: "Faster logins",
+    harder: "Cache invalidation",
+    tradeOffs: "Sessions may expire early",
+    operational: "Alert on memory",
+  },
+};
+
+/** What a model tricked by a pull request's description might answer. */
+const injectedAnswer = {
+  ...goodAnswer,
+  context:
+    "@everyone please review. fixes #1 <img src=x onerror=alert(1)> <!-- cto-copilot:adr --> [log in](https://evil.example/login)",
+  decision: "Closes #2, resolves https://github.com/other/repo/issues/3",
+};
+
+function infraPull(name: string, config: string | undefined, options: { association?: string; fork?: boolean } = {}) {
+  const repo = github.addRepo(name, {
+    "infra/main.tf": "# empty\n",
+    ...(config ? { ".github/cto-copilot.yml": config } : {}),
+  });
+  const pull = repo.openPullRequest(
+    { "infra/main.tf": terraform },
+    { title: "Move sessions to Redis", body: "p99 login latency is 2 s; sessions hit Postgres on every request." },
+  );
+  const payload = pullRequestPayload(repo, pull, "opened");
+  payload.pull_request.author_association = options.association ?? "MEMBER";
+  if (options.fork) payload.pull_request.head.repo = { ...payload.pull_request.head.repo, full_name: "stranger/fork" };
+  return { repo, pull, payload };
+}
+
+const adrComment = (repo: RepoState, pull: Pull) =>
+  repo.comments.find((comment) => comment.issue === pull.number && comment.body.includes("<!-- cto-copilot:adr -->"));
+
+const viaAction = (repo: RepoState, payload: unknown) =>
+  runAction({
+    event: "pull_request",
+    payload,
+    repository: repo.fullName,
+    apiUrl: github.restUrl,
+    graphqlUrl: github.graphqlUrl,
+    env: { ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: api.url },
+  });
+
+async function runWithModel(behaviours: Behaviour[], name: string, config = aiOn, options = {}) {
+  const { repo, pull, payload } = infraPull(name, config, options);
+  api.answer(...behaviours);
+  const before = api.requests.length;
+  const run = await viaAction(repo, payload);
+  return { repo, pull, payload, run, requests: api.requests.length - before };
+}
+
+describe("AI drafts through the Action (ai.enabled and ANTHROPIC_API_KEY)", () => {
+  it("uses the model's ADR sections, marks them AI-drafted, shows the tokens, and asks nothing again for the same material", async () => {
+    const { repo, pull, payload, run, requests } = await runWithModel([{ kind: "tool", input: goodAnswer }], "ai/good");
+    expect(run.exitCode).toBe(0);
+    expect(requests).toBe(1);
+    const body = adrComment(repo, pull)!.body;
+    expect(body).toContain("AI-drafted (claude-sonnet-5-5)");
+    expect(body).toContain("Session reads dominate p99 latency on the primary Postgres.");
+    expect(body).toContain("| Redis on ElastiCache | Sub-millisecond reads | One more store to run | M |");
+    expect(run.summary).toMatch(/AI draft \(ADR\): \d+ input and \d+ output tokens/);
+    expect(run.stdout).not.toContain(key);
+    // The model got the PR as data, and nothing of the key or the token.
+    const sent = JSON.stringify(api.requests.at(-1)!.body);
+    expect(sent).toContain("p99 login latency is 2 s");
+    expect(sent).not.toContain("ghs_runner_token");
+
+    const asked = api.requests.length;
+    const again = await viaAction(repo, { ...payload, action: "synchronize" });
+    expect(again.exitCode).toBe(0);
+    expect(api.requests.length).toBe(asked);
+    expect(adrComment(repo, pull)!.body).toBe(body);
+  }, 60_000);
+
+  it("an answer echoing an injection ends in a safe comment", async () => {
+    const { repo, pull } = await runWithModel([{ kind: "tool", input: injectedAnswer }], "ai/injection");
+    const body = adrComment(repo, pull)!.body;
+    expect(body).toContain("AI-drafted");
+    expect(body).not.toMatch(/@everyone/);
+    expect(body).not.toMatch(/#[12]\b/);
+    expect(body).not.toContain("<img");
+    expect(body.match(/<!-- cto-copilot:adr -->/g)).toHaveLength(1);
+    expect(body).not.toMatch(/https:\/\/evil/);
+    expect(body).not.toMatch(/https:\/\/github\.com\/other/);
+  }, 60_000);
+
+  it.each([
+    [
+      "529 overloaded",
+      [
+        { kind: "status", status: 529 },
+        { kind: "status", status: 529 },
+      ] as Behaviour[],
+      "the model provider is overloaded (529)",
+    ],
+    ["a malformed answer", [{ kind: "tool", input: { context: "half" } }] as Behaviour[], "did not fit"],
+    ["a refusal", [{ kind: "refusal" }] as Behaviour[], "the model declined"],
+  ])(
+    "%s: the deterministic draft, with a one-line note",
+    async (_name, behaviours, reason) => {
+      const { repo, pull, run } = await runWithModel(
+        behaviours,
+        `ai/fallback-${behaviours[0]!.kind}-${behaviours.length}`,
+      );
+      expect(run.exitCode).toBe(0);
+      const body = adrComment(repo, pull)!.body;
+      expect(body).toMatch(new RegExp(`The AI draft was not used \\([^)]*${reason.replace(/[()]/g, "\\$&")}`));
+      expect(body).not.toContain("AI-drafted");
+      expect(body).toContain("### Options Considered");
+    },
+    60_000,
+  );
+
+  it("a server that never answers: the run ends in bounded time with the deterministic draft", async () => {
+    const started = Date.now();
+    const { repo, pull, run, requests } = await runWithModel([{ kind: "hang" }, { kind: "hang" }], "ai/hang");
+    expect(run.exitCode).toBe(0);
+    expect(requests).toBe(2);
+    // timeoutSeconds 5, one retry and a margin: never the SDK's default ten minutes.
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(adrComment(repo, pull)!.body).toContain("The AI draft was not used (no answer in time)");
+  }, 60_000);
+
+  it("429 with retry-after: the retry's answer is used", async () => {
+    const { repo, pull, requests } = await runWithModel(
+      [
+        { kind: "status", status: 429, headers: { "retry-after": "1" }, type: "rate_limit_error" },
+        { kind: "tool", input: goodAnswer },
+      ],
+      "ai/rate-limited",
+    );
+    expect(requests).toBe(2);
+    expect(adrComment(repo, pull)!.body).toContain("AI-drafted");
+  }, 60_000);
+
+  it.each([
+    ["AI off in the config, even with a key", "dora:\n  windowDays: 90\n", {}],
+    ["a pull request from a fork", aiOn, { fork: true }],
+    ["an author who may not write here", aiOn, { association: "NONE" }],
+  ])(
+    "%s: no request leaves, and the draft is the deterministic one",
+    async (_name, config, options) => {
+      const { repo, pull, run, requests } = await runWithModel(
+        [],
+        `ai/none-${Object.keys(options).join("-") || "off"}`,
+        config,
+        options,
+      );
+      expect(run.exitCode).toBe(0);
+      expect(requests).toBe(0);
+      expect(adrComment(repo, pull)?.body ?? run.summary).not.toContain("AI-drafted");
+    },
+    60_000,
+  );
+});
+
+describe("AI drafts through the App", () => {
+  it("the App drafts the ADR sections with the model too", async () => {
+    const { repo, pull, payload } = infraPull("ai/app", aiOn);
+    api.answer({ kind: "tool", input: goodAnswer });
+    const before = api.requests.length;
+    expect((await app.deliver("pull_request", payload)).status).toBe(200);
+    expect(api.requests.length - before).toBe(1);
+    expect(adrComment(repo, pull)!.body).toContain("AI-drafted (claude-sonnet-5-5)");
+    expect(app.logs).toMatch(/AI draft \(adr\): \d+ input and \d+ output tokens/);
+    expect(app.logs).not.toContain(key);
+  }, 60_000);
+});
