@@ -21,13 +21,14 @@ describe(".github/cto-copilot.yml", () => {
 
   it("keys for features not built yet are unknown keys: a warning each, and the rest of the file is used", () => {
     const { config, valid, findings } = parseConfig(
-      "ai:\n  enabled: true\ndebt:\n  issues: true\n  minPriority: high\nincidents:\n  postmortem: comment\n  label: outage\n",
+      "ai:\n  enabled: true\n  temperature: 0.2\ndebt:\n  issues: true\n  minPriority: high\nincidents:\n  postmortem: comment\n  label: outage\n",
     );
     expect(valid).toBe(true);
     expect(config.incidents.label).toBe("outage");
     expect(config.debt.issues).toBe(true);
+    expect(config.ai.enabled).toBe(true);
     expect(findings.map((finding) => [finding.severity, finding.message]).sort()).toEqual([
-      ["warning", "unknown key `ai` is ignored"],
+      ["warning", "unknown key `ai.temperature` is ignored"],
       ["warning", "unknown key `debt.minPriority` is ignored"],
       ["warning", "unknown key `incidents.postmortem` is ignored"],
     ]);
