@@ -57,7 +57,17 @@ export async function run(): Promise<void> {
         return;
       }
       const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
-      await incident({ ...gateway, log: coreLogger(), now: () => new Date() }, issue.number, issue.labels, dryRun);
+      await incident(
+        {
+          ...gateway,
+          log: coreLogger(),
+          now: () => new Date(),
+          drafterFor: drafterFromEnvironment(process.env, coreLogger()),
+        },
+        issue.number,
+        issue.labels,
+        dryRun,
+      );
       return;
     }
     if (selected.includes("debt-sync")) {

@@ -32,6 +32,7 @@ export async function readIssueHistory(client: GitHubClient, repo: RepoRef, numb
       state: issue.state === "closed" ? "closed" : "open",
       stateReason: reason as IssueHistory["issue"]["stateReason"],
       labels: labelNames(issue.labels),
+      association: issue.author_association,
     },
     comments: comments.map((comment) => ({
       id: comment.id,

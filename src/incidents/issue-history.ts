@@ -10,6 +10,8 @@ export interface IssueHistory {
     state: "open" | "closed";
     stateReason: "completed" | "not_planned" | "reopened" | "duplicate" | null;
     labels: string[];
+    /** GitHub's author association of the reporter (absent when the source does not say). */
+    association?: string;
   };
   /** Oldest first, with their bodies as they are now (an edit is already applied, a deleted comment is absent). */
   comments: IssueComment[];

@@ -1,5 +1,8 @@
 import { buildIncident, isIncident, type Incident } from "../incidents/build-incident.js";
 import { writerAssociations, type IssueHistory } from "../incidents/issue-history.js";
+import { aiDraftedLabel, type Drafter } from "../llm/drafter.js";
+import { postMortemDraftRequest, withAiNarrative } from "../llm/drafts/post-mortem.js";
+import type { DrafterFactory } from "./ai-drafter.js";
 import { postMortemFileName, postMortemIssue, renderPostMortem, updatePostMortem } from "../incidents/post-mortem.js";
 import { renderStatusComment, type PostMortemLink } from "../incidents/render-status-comment.js";
 import type { Logger } from "../ports/logger.js";
@@ -18,6 +21,8 @@ import type { Config } from "../schemas/config.js";
 import { loadConfig } from "./load-config.js";
 
 export interface IncidentContext {
+  /** AI drafting, when the door offers it (the config still decides). */
+  drafterFor?: DrafterFactory;
   view: ConfigView & BranchView & BranchListView & FileView & IssueHistoryView & PullRequestView;
   publish: CommentPublisher & FilePublisher;
   log: Logger;
@@ -82,11 +87,16 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
   if (!isIncident(history.issue.labels, settings.label))
     return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
 
-  const incident = buildIncident(history, settings, await writersAmong(history, view));
+  const writers = await writersAmong(history, view);
+  const incident = buildIncident(history, settings, writers);
   if (options.dryRun) return { status: "planned", incident, comment: renderStatusComment(incident, settings) };
   const postMortem =
     incident.outcome === "resolved" && settings.postMortems === "pull-request"
-      ? await writePostMortem(context, incident, dataLayoutOf(config).incidents, options.defaultBranch)
+      ? await writePostMortem(context, incident, dataLayoutOf(config).incidents, options.defaultBranch, {
+          history,
+          writers,
+          drafter: context.drafterFor?.(config.ai),
+        })
       : undefined;
   // Closed as not planned: an existing comment says so; none is started just to say it.
   const comment = await publish.upsertComment(
@@ -136,6 +146,7 @@ async function writePostMortem(
   incident: Incident,
   directory: string,
   defaultBranch: string,
+  ai: { history: IssueHistory; writers: ReadonlySet<string>; drafter: Drafter | undefined },
 ): Promise<NonNullable<Extract<IncidentOutcome, { status: "tracked" }>["postMortem"]>> {
   const { view, publish } = context;
   const branch = postMortemBranch(incident.number);
@@ -159,7 +170,17 @@ async function writePostMortem(
           taken.add(name);
   }
   const path = existing?.path ?? `${directory}/${postMortemFileName(incident.started.at, taken)}`;
-  const text = existing ? updatePostMortem(existing.text, incident) : renderPostMortem(incident);
+  let text = existing ? updatePostMortem(existing.text, incident) : renderPostMortem(incident);
+  // The model writes only a new post-mortem's narrative: an update never asks again (idempotent),
+  // and never rewrites what people wrote since.
+  let aiNote = "";
+  if (!existing && ai.drafter) {
+    const outcome = await ai.drafter.draft(postMortemDraftRequest(ai.history, incident, ai.writers));
+    if (outcome.ok) text = withAiNarrative(text, outcome.value, outcome.model);
+    aiNote = outcome.ok
+      ? `\n\nThe root-cause hypotheses and lessons are ${aiDraftedLabel} (${outcome.usage.inputTokens} input and ${outcome.usage.outputTokens} output tokens): confirm or rewrite them.`
+      : `\n\nThe AI narrative was not used (${outcome.reason}): the placeholders are the deterministic ones.`;
+  }
 
   if (existing && existing.text === text) {
     // Nothing new to say: no commit. Its pull request, if one is still open (it may have been merged or closed by a person).
@@ -179,11 +200,12 @@ async function writePostMortem(
       kind: "pull-request",
       branch,
       title,
-      body: [
-        `The post-mortem of the incident tracked in #${incident.number}, written from the issue: severity, start, resolution, duration (${incident.durationMinutes ?? 0} minutes), the timeline and the action items.`,
-        "",
-        "Before merging, write what only people know: the root cause, the impact figures and the lessons learned (the placeholders say where). Reopening and closing the issue again updates this pull request.",
-      ].join("\n"),
+      body:
+        [
+          `The post-mortem of the incident tracked in #${incident.number}, written from the issue: severity, start, resolution, duration (${incident.durationMinutes ?? 0} minutes), the timeline and the action items.`,
+          "",
+          "Before merging, write what only people know: the root cause, the impact figures and the lessons learned (the placeholders say where). Reopening and closing the issue again updates this pull request.",
+        ].join("\n") + aiNote,
     },
   });
   return {
