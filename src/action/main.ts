@@ -102,7 +102,15 @@ export async function run(): Promise<void> {
         throw new Error(
           `input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${nowInput}"`,
         );
-      await scorecard({ ...gateway, log: coreLogger(), now: () => now }, dryRun);
+      await scorecard(
+        {
+          ...gateway,
+          log: coreLogger(),
+          now: () => now,
+          drafterFor: drafterFromEnvironment(process.env, coreLogger()),
+        },
+        dryRun,
+      );
       return;
     }
     const payload = context.payload as unknown as Partial<PullRequestPayload>;

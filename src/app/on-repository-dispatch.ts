@@ -1,7 +1,10 @@
 import type { Context } from "probot";
+import { draftSyncRead } from "../use-cases/draft-sync-read.js";
 import { parseIsoDateTime } from "../schemas/common.js";
-import { computeScorecard, writeScorecard } from "../use-cases/compute-scorecard.js";
+import { renderSyncIssue } from "../scorecard/sync-issue.js";
+import { computeScorecard, syncInputsOf, writeScorecard } from "../use-cases/compute-scorecard.js";
 import { loadConfig } from "../use-cases/load-config.js";
+import { describeSyncIssue, syncEngineeringIssue } from "../use-cases/sync-engineering-issue.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./on-pull-request.js";
 
@@ -10,7 +13,8 @@ export const scorecardDispatchType = "cto-copilot-scorecard";
 
 /**
  * The scorecard on demand: `repository_dispatch` with `event_type: cto-copilot-scorecard`
- * (optional `client_payload.now` for a backfill). One run per repository at a time.
+ * (optional `client_payload.now` for a backfill), then the Engineering sync issue when
+ * `sync.issue` is on. One run per repository at a time.
  */
 export async function onRepositoryDispatch(context: Context<"repository_dispatch">, queue: KeyedQueue): Promise<void> {
   const { action, repository } = context.payload;
@@ -24,7 +28,8 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
       const branch = repository.default_branch;
       const { config } = (await loadConfig(useCase.view, branch)).resolved;
       const compute = () => computeScorecard(useCase, config, branch, { explain: true });
-      const written = await writeScorecard(useCase, await compute(), {
+      const run = await compute();
+      const written = await writeScorecard(useCase, run, {
         mode: config.scorecard.commit,
         branch,
         botBranch: config.scorecard.branch,
@@ -35,6 +40,11 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
           ? `scorecard of ${repository.full_name} committed to ${written.branch} (${written.sha})`
           : `scorecard of ${repository.full_name} not written: ${written.reason}`,
       );
+      const { read } = await draftSyncRead(syncInputsOf(run), useCase.drafterFor(config.ai));
+      const synced = describeSyncIssue(
+        await syncEngineeringIssue(useCase, config.sync, renderSyncIssue(read, run.scorecard)),
+      );
+      if (synced) context.log.info(`${repository.full_name}: ${synced}`);
     });
   } catch (error) {
     context.log.error({ err: error, repository: repository.full_name }, "scorecard failed");

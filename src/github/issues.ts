@@ -2,6 +2,7 @@ import type { IssuePublisher } from "../ports/publisher.js";
 import type { IssueRecord } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { labelNames } from "./labels.js";
+import { pinIssue } from "./pin-issue.js";
 
 /** Every issue with the label, open and closed, 100 per request (pull requests left out). */
 export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, label: string): Promise<IssueRecord[]> {
@@ -23,7 +24,7 @@ export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, l
     }));
 }
 
-/** Issue writes over REST: labels created when missing, issues created, edited, closed, reopened, commented on. */
+/** Issue writes over REST: labels created when missing, issues created, edited, closed, reopened, commented on; pinned over GraphQL. */
 export function issuePublisher(client: GitHubClient, repo: RepoRef): IssuePublisher {
   return {
     async ensureLabels(labels) {
@@ -68,5 +69,6 @@ export function issuePublisher(client: GitHubClient, repo: RepoRef): IssuePublis
         body,
       });
     },
+    pinIssue: (number) => pinIssue(client, repo, number),
   };
 }

@@ -78,6 +78,8 @@ export interface IssuePublisher {
     },
   ): Promise<void>;
   commentOnIssue(number: number, body: string): Promise<void>;
+  /** Pins an issue to the top of the repository's issue list (nothing when it already is); GitHub may refuse (at most 3 pinned issues). */
+  pinIssue(number: number): Promise<void>;
 }
 
 export type Publisher = CheckPublisher & CommentPublisher & FilePublisher & IssuePublisher;

@@ -53,12 +53,66 @@ export function verdict(scorecard: Scorecard): string {
   return `${tally.join(", ")}${weakest ? `: ${weakest.name} is the weakest` : ": nothing below target"}.`;
 }
 
-/** The scorecard as a readable table, with the weekly trend drawn in the terminal. */
+/** The CTO sync read as the text report shows it (the shape of src/scorecard/sync-read.ts's SyncRead). */
+export interface SyncReadText {
+  situation: string;
+  priority: { title: string; why: string };
+  tradeOff: string;
+  nextMoves: readonly string[];
+  drafter: "rules" | "ai";
+}
+
+/** No terminal control sequence from a data file (a debt title) reaches the terminal. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+
+/** Words wrapped to `width`, the first line after `first`, the others after `indent`. */
+function wrap(text: string, width: number, indent: string, first = indent): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let line = "";
+  for (const word of printable(text).split(/\s+/).filter(Boolean)) {
+    if (line !== "" && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line);
+      prefix = indent;
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(prefix + line);
+  return lines;
+}
+
+/** The four sections of the sync read, plain text. */
+export function formatSyncReadText(read: SyncReadText, colors: Colors, width = 80): string[] {
+  const room = Math.max(40, Math.min(width, 100));
+  return [
+    colors.bold("Situation Read") + (read.drafter === "ai" ? colors.gray(" (AI-drafted)") : ""),
+    ...read.situation.split("\n").flatMap((line) => wrap(line, room, "    ", "  - ")),
+    "",
+    colors.bold("Top Technical Priority"),
+    ...wrap(read.priority.title, room, "  "),
+    ...wrap(read.priority.why, room, "  ").map((line) => colors.gray(line)),
+    "",
+    colors.bold("Trade-off Acknowledgment"),
+    ...wrap(read.tradeOff, room, "  "),
+    "",
+    colors.bold("Next Moves"),
+    ...read.nextMoves.flatMap((move, index) => wrap(move, room, "     ", `  ${index + 1}. `)),
+  ];
+}
+
+/** The scorecard as a readable table, with the weekly trend drawn in the terminal, then the sync read when given. */
 export function formatScorecardText(
   scorecard: Scorecard,
   dora: DoraResult,
   colors: Colors,
-  options: { explain?: boolean; emptyHint?: string; warnings?: readonly string[]; width?: number } = {},
+  options: {
+    explain?: boolean;
+    emptyHint?: string;
+    warnings?: readonly string[];
+    width?: number;
+    syncRead?: SyncReadText;
+  } = {},
 ): string {
   const { explain = false, emptyHint, warnings = [], width = 80 } = options;
   const lines: string[] = [];
@@ -126,6 +180,7 @@ export function formatScorecardText(
       ),
     );
   }
+  if (options.syncRead) lines.push("", ...formatSyncReadText(options.syncRead, colors, width));
   if (explain) {
     lines.push("", colors.bold("Deployments in the window"));
     for (const deployment of dora.deployments) {

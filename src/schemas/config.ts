@@ -151,6 +151,14 @@ export const configSchema = z
         }),
       })
       .prefault({}),
+    sync: z
+      .strictObject({
+        issue: z.boolean().default(false).meta({ description: "Keep one pinned issue with the CTO sync read (situation, priority, trade-off, next moves), edited in place by each scorecard run." }),
+        title: z.string().min(1).max(256).default("Engineering sync").meta({ description: "The sync issue's title." }),
+        label: z.string().min(1).max(50).default("engineering-sync").meta({ description: "The label the sync issue carries (with a hidden marker, how it is found again)." }),
+      })
+      .prefault({})
+      .meta({ description: "The CTO sync read: always in the scorecard's job summary; with issue: true, also in one pinned issue." }),
     ai: z
       .strictObject({
         enabled: z.boolean().default(false).meta({ description: "Draft with a model (Anthropic) where a deterministic draft exists: the ADR draft, the post-mortem narrative, the CTO sync read. Also needs ANTHROPIC_API_KEY." }),

@@ -36,7 +36,8 @@ export interface ScorecardInput {
 
 type Targets = Config["scorecard"]["targets"];
 
-const tierTargetText: Record<keyof Targets, Record<Tier, string>> = {
+/** The target of each metric in words, per target tier (the scorecard's `target` field). */
+export const tierTargetText: Record<keyof Targets, Record<Tier, string>> = {
   deploymentFrequency: { elite: "daily or more (>= 7/week)", high: ">= 1/week", medium: ">= 1/month", low: "any" },
   leadTime: { elite: "< 24 h", high: "< 1 week", medium: "< 30 days", low: "any" },
   changeFailureRate: { elite: "<= 5%", high: "<= 10%", medium: "<= 15%", low: "any" },
@@ -50,7 +51,8 @@ function statusFor(tier: Tier | null, target: Tier): Status {
   return gap <= 0 ? "green" : gap === 1 ? "yellow" : "red";
 }
 
-const hours = (value: number) => (value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`);
+/** Hours as the scorecard writes them: "5.0 days" from 48 h up, else "12.5 h". */
+export const hours = (value: number) => (value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`);
 
 function stageFromHeadcount(headcount: number): Stage {
   return headcount < 3 ? "survival" : headcount <= 10 ? "foundation" : headcount <= 30 ? "scale" : "optimize";

@@ -1,6 +1,8 @@
 import type { DoraResult } from "../dora/compute.js";
+import { escapeInline } from "../markdown/escape.js";
 import { count } from "../text/plural.js";
 import type { Scorecard } from "../schemas/scorecard.js";
+import { renderSyncRead, type SyncRead } from "./sync-read.js";
 
 const statusIcon: Record<string, string> = { green: "🟢", yellow: "🟡", red: "🔴", unknown: "⚪" };
 const show = (value: string | number | null | undefined) =>
@@ -9,9 +11,15 @@ const show = (value: string | number | null | undefined) =>
 /**
  * The job summary a CTO reads in 30 seconds: the four health metrics with target, status and
  * samples, the change since the previous scorecard, and weekly trends as Mermaid charts
- * (`xychart-beta`, which GitHub renders).
+ * (`xychart-beta`, which GitHub renders); then, when given, the CTO sync read (its `###`
+ * sections under this `##`).
  */
-export function renderScorecardSummary(scorecard: Scorecard, dora: DoraResult, previous?: Scorecard): string {
+export function renderScorecardSummary(
+  scorecard: Scorecard,
+  dora: DoraResult,
+  previous?: Scorecard,
+  syncRead?: SyncRead,
+): string {
   const h = scorecard.health;
   const p = previous?.health;
   const rows: [string, (typeof h)["leadTime"], (typeof h)["leadTime"] | undefined][] = [
@@ -33,7 +41,7 @@ export function renderScorecardSummary(scorecard: Scorecard, dora: DoraResult, p
     ),
     `| Rework rate | ${dora.reworkRate.rate === null ? "—" : `${Math.round(dora.reworkRate.rate * 1000) / 10}%`} | — | (no published tiers) | — | ${dora.reworkRate.total} |`,
     "",
-    `Tech debt: ${count(scorecard.techDebt.totalItems, "open item")} (${scorecard.techDebt.criticalItems} critical)${scorecard.techDebt.topItem ? `, top: ${scorecard.techDebt.topItem}` : ""}. ` +
+    `Tech debt: ${count(scorecard.techDebt.totalItems, "open item")} (${scorecard.techDebt.criticalItems} critical)${scorecard.techDebt.topItem ? `, top: ${escapeInline(scorecard.techDebt.topItem)}` : ""}. ` +
       `Infrastructure: ${statusIcon[scorecard.infrastructure.status ?? "unknown"]} ${scorecard.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard.security.status]} ${scorecard.security.reason ?? ""}.`,
   ];
   if (dora.weekly.length > 0) {
@@ -68,5 +76,6 @@ export function renderScorecardSummary(scorecard: Scorecard, dora: DoraResult, p
   );
   if (dora.deploymentFrequency.deployments === 0)
     lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
+  if (syncRead) lines.push("", renderSyncRead(syncRead).trimEnd());
   return lines.join("\n") + "\n";
 }

@@ -28,13 +28,14 @@ import {
 } from "../schemas/data-files.js";
 import { infraCostsSchema } from "../schemas/infra-costs.js";
 import { teamSchema } from "../schemas/team.js";
-import { techDebtSchema } from "../schemas/tech-debt.js";
-import { techStackSchema } from "../schemas/tech-stack.js";
+import { techDebtSchema, type TechDebt } from "../schemas/tech-debt.js";
+import { techStackSchema, type TechStack } from "../schemas/tech-stack.js";
 import type { Config } from "../schemas/config.js";
 import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
+import type { SyncInputs } from "../scorecard/sync-read.js";
 
 const day = 86_400_000;
 /** Commits older than the deployment before the window by more than this are not read (views that walk by time). */
@@ -53,6 +54,8 @@ export interface ScorecardRun {
   deploymentSource: { upToNow: number; afterNow: number; notes: string[] };
   /** The scorecard this one replaces, for trends. */
   previous?: Scorecard;
+  /** The data files the scorecard was composed from, parsed (absent when missing or invalid): for the CTO sync read. */
+  data: { techStack?: TechStack; techDebt?: TechDebt };
   /** Files to write: the live scorecard and the dated snapshot. */
   files: Record<string, string>;
   /** The branch head everything was read at: the files are written on top of it. */
@@ -171,13 +174,15 @@ export async function computeScorecard(
   });
   const team = read(dataFiles.team, teamSchema);
   const previous = read(dataFiles.engineering_scorecard, scorecardSchema);
+  const techStack = read(dataFiles.tech_stack, techStackSchema);
+  const techDebt = read(dataFiles.tech_debt, techDebtSchema);
   const composed = composeScorecard({
     now,
     dora,
     explain: options.explain ?? false,
     targets: config.scorecard.targets,
-    techStack: read(dataFiles.tech_stack, techStackSchema),
-    techDebt: read(dataFiles.tech_debt, techDebtSchema),
+    techStack,
+    techDebt,
     infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
     team,
     cfoForecast: read(cfoForecastPath, leniently),
@@ -198,11 +203,23 @@ export async function computeScorecard(
     dora,
     deploymentSource: { upToNow: upToNow.length, afterNow: deployments.length - upToNow.length, notes },
     ...(previous ? { previous } : {}),
+    data: { ...(techStack ? { techStack } : {}), ...(techDebt ? { techDebt } : {}) },
     files: {
       [dataFiles.engineering_scorecard]: json,
       [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
     },
     head,
+  };
+}
+
+/** What the CTO sync read of a run rests on: the scorecard, the one it replaces, DORA, the open debt and the stack. */
+export function syncInputsOf(run: ScorecardRun): SyncInputs {
+  return {
+    scorecard: run.scorecard,
+    ...(run.previous ? { previous: run.previous } : {}),
+    dora: run.dora,
+    ...(run.data.techDebt ? { debtItems: run.data.techDebt.items.filter((item) => item.resolvedAt === null) } : {}),
+    ...(run.data.techStack ? { stack: run.data.techStack } : {}),
   };
 }
 

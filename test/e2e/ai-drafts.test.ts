@@ -257,6 +257,56 @@ describe("the post-mortem narrative (Action, command incident)", () => {
   }, 90_000);
 });
 
+describe("the CTO sync read (Action, command scorecard)", () => {
+  const scorecardRun = (repo: RepoState) =>
+    runAction({
+      event: "workflow_dispatch",
+      payload: { repository: { default_branch: "main", full_name: repo.fullName } },
+      repository: repo.fullName,
+      apiUrl: github.restUrl,
+      graphqlUrl: github.graphqlUrl,
+      inputs: { command: "scorecard" },
+      env: { ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: api.url },
+    });
+  const config = `${aiOn}scorecard:\n  commit: none\n`;
+
+  it("the model's read, marked AI-drafted, grounded in the figures and the rule-based read", async () => {
+    const repo = github.addRepo("ai/sync-read", { ".github/cto-copilot.yml": config });
+    api.answer({
+      kind: "tool",
+      input: {
+        situation: "Foundation stage: no deployments are measured yet, so delivery health is unknown. <img src=x>",
+        priority: {
+          title: "Measure deployments first",
+          why: "Without a deployment source every DORA figure is empty.",
+        },
+        tradeOff: "Not now: no Kubernetes, no microservices split.",
+        nextMoves: ["Set dora.source in .github/cto-copilot.yml", "Tag each production release v1.2.3"],
+      },
+    });
+    const before = api.requests.length;
+    const run = await scorecardRun(repo);
+    expect(run.exitCode).toBe(0);
+    expect(api.requests.length - before).toBe(1);
+    expect(run.summary).toMatch(/### Situation Read\s+AI-drafted/);
+    expect(run.summary).toContain("Measure deployments first");
+    expect(run.summary).not.toContain("<img");
+    expect(run.summary).toMatch(/AI read: \d+ input and \d+ output tokens/);
+    const sent = api.requests.at(-1)!.body.messages[0]!.content;
+    expect(sent).toContain('<data name="rule_based_read">');
+  }, 60_000);
+
+  it("a failing model: the rule-based read, and one line saying why", async () => {
+    const repo = github.addRepo("ai/sync-read-down", { ".github/cto-copilot.yml": config });
+    api.answer({ kind: "status", status: 529 }, { kind: "status", status: 529 });
+    const run = await scorecardRun(repo);
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain("### Top Technical Priority");
+    expect(run.summary).not.toContain("AI-drafted");
+    expect(run.summary).toContain("The AI read was not used (the model provider is overloaded (529))");
+  }, 60_000);
+});
+
 describe("AI drafts through the App", () => {
   it("the App drafts the ADR sections with the model too", async () => {
     const { repo, pull, payload } = infraPull("ai/app", aiOn);

@@ -157,6 +157,36 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     ).toBe(1);
   });
 
+  it("with sync.issue: true, the scorecard on demand keeps one pinned Engineering sync issue", async () => {
+    const repo = fixture.github.addRepo("acme/sync-issue", {
+      ".github/cto-copilot.yml":
+        "dora:\n  windowDays: 30\nscorecard:\n  commit: push\nsync:\n  issue: true\n  title: CTO sync\n",
+    });
+    const sha = repo.commit({ "a.txt": "1" }, { message: "feat: a", date: "2025-10-20T10:00:00Z" });
+    repo.addDeployment(sha, "production", ["success"], "2025-10-20T12:00:00Z");
+    const example = webhookExamples().find((event) => event.name === "repository_dispatch")!.examples[0]!;
+    const payload = {
+      ...structuredClone(example),
+      action: "cto-copilot-scorecard",
+      client_payload: { now: "2025-11-01T00:00:00Z" },
+      installation: { id: 1, node_id: "x" },
+      repository: {
+        ...example.repository,
+        name: "sync-issue",
+        full_name: "acme/sync-issue",
+        owner: { ...example.repository.owner, login: "acme" },
+        default_branch: "main",
+      },
+    };
+    for (let run = 0; run < 2; run++)
+      expect((await fixture.app.deliver("repository_dispatch", payload)).status).toBe(200);
+    const issues = [...repo.issues.values()];
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ title: "CTO sync", labels: ["engineering-sync"] });
+    expect(issues[0]!.body).toContain("### Top Technical Priority");
+    expect(repo.pinnedIssues).toEqual([issues[0]!.number]);
+  });
+
   it("a bad or missing signature is rejected and causes no API call", async () => {
     const repo = fixture.github.addRepo("acme/unsigned", {});
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });

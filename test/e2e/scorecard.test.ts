@@ -97,6 +97,19 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     });
     expect(result.summary).toContain("| Change failure rate | 0.4 | — | <= 10% | 🔴 red | 5 |");
     expect(result.summary).toContain("xychart-beta");
+    // The CTO sync read, for everyone (no AI): change failure rate is red at the foundation stage,
+    // and the template's critical debt item is causing incidents.
+    const read = result.summary.slice(result.summary.indexOf("### Situation Read"));
+    expect(read.match(/^### .+$/gm)).toEqual([
+      "### Situation Read",
+      "### Top Technical Priority",
+      "### Trade-off Acknowledgment",
+      "### Next Moves",
+    ]);
+    expect(read).toContain("**Pay down debt_001: “No integration tests for billing”**");
+    expect(read).toContain("Change failure rate is 40% (red; target &lt;= 10%; 2 of 5 deployments failed)");
+    expect(read).not.toContain("AI-drafted");
+    expect(read.match(/^\d\. /gm)?.length).toBeGreaterThanOrEqual(2);
   });
 
   it("agrees with the offline mode on the same history", async () => {
@@ -252,5 +265,113 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     // 3 pages of deployments + 3 of history + a constant 8: config, branch ref and commit, data
     // files, branch protection, Dependabot alerts, incident issues, and one spare.
     expect(ours).toBeLessThanOrEqual(3 + 3 + 8);
+  });
+});
+
+describe("the Engineering sync issue (sync.issue: true)", () => {
+  const syncConfig = `${config}sync:\n  issue: true\n`;
+  const syncRepo = (name: string) => {
+    const repo = emulatedRepo(name);
+    repo.commit({ ".github/cto-copilot.yml": syncConfig }, { message: "sync issue on", date: "2025-10-26T10:00:00Z" });
+    return repo;
+  };
+  const syncIssues = (repo: RepoState) =>
+    [...repo.issues.values()].filter((issue) => issue.labels.includes("engineering-sync"));
+  const since = (start: number) => github.requests.slice(start);
+  const pins = (requests: typeof github.requests) =>
+    requests.filter((request) => JSON.stringify(request.body ?? "").includes("pinIssue")).length;
+  /** The requests a run made for the sync issue, in order: method, path, and the label or GraphQL operation. */
+  const syncRequests = (requests: typeof github.requests) =>
+    requests.flatMap((request) => {
+      const operation = /(?:query|mutation) (\w+)/.exec(String((request.body as { query?: string })?.query ?? ""))?.[1];
+      if (request.path === "/api/graphql")
+        return operation === "IssueToPin" || operation === "PinIssue" ? [`POST /api/graphql ${operation}`] : [];
+      if (request.query.labels === "engineering-sync")
+        return [`${request.method} ${request.path} labels=engineering-sync`];
+      return /\/labels$|\/issues(\/\d+)?$/.test(request.path) && !request.query.labels
+        ? [`${request.method} ${request.path}`]
+        : [];
+    });
+
+  it("creates one issue and pins it, edits it when the read changes, leaves it when it does not, never a second", async () => {
+    const repo = syncRepo("sync/issue");
+    let start = github.requests.length;
+    const first = await dispatch(repo);
+    expect(first.exitCode).toBe(0);
+    expect(syncIssues(repo)).toHaveLength(1);
+    const [issue] = syncIssues(repo);
+    expect(issue!.title).toBe("Engineering sync");
+    expect(issue!.body).toContain("<!-- cto-copilot:engineering-sync -->");
+    expect(issue!.body).toContain(
+      "### Top Technical Priority\n\n**Pay down debt_001: “No integration tests for billing”**",
+    );
+    expect(repo.pinnedIssues).toEqual([issue!.number]);
+    expect(repo.labels.map((label) => label.name)).toContain("engineering-sync");
+    expect(first.stdout).toContain(`Created the Engineering sync issue #${issue!.number} and pinned it.`);
+    // The issue costs 6 requests: list, labels, label, issue, the issue's node id, the pin.
+    expect(syncRequests(since(start))).toEqual([
+      "GET /repos/sync/issue/issues labels=engineering-sync",
+      "GET /repos/sync/issue/labels",
+      "POST /repos/sync/issue/labels",
+      "POST /repos/sync/issue/issues",
+      "POST /api/graphql IssueToPin",
+      "POST /api/graphql PinIssue",
+    ]);
+
+    // The second run reads the first one's scorecard as the previous: what changed is new text.
+    start = github.requests.length;
+    const second = await dispatch(repo);
+    expect(second.exitCode).toBe(0);
+    expect(syncIssues(repo)).toHaveLength(1);
+    expect(second.stdout).toContain(`Updated the Engineering sync issue #${issue!.number}.`);
+    expect(issue!.body).toContain("Since the scorecard of 2025-11-01: no status moved");
+    expect(syncRequests(since(start))).toEqual([
+      "GET /repos/sync/issue/issues labels=engineering-sync",
+      `PATCH /repos/sync/issue/issues/${issue!.number}`,
+    ]);
+
+    // The same figures again: the same text, no edit.
+    start = github.requests.length;
+    const body = issue!.body;
+    const third = await dispatch(repo);
+    expect(third.exitCode).toBe(0);
+    expect(third.stdout).toContain(`The Engineering sync issue #${issue!.number} is up to date.`);
+    expect(syncRequests(since(start))).toEqual(["GET /repos/sync/issue/issues labels=engineering-sync"]);
+    expect(issue!.body).toBe(body);
+    expect(syncIssues(repo)).toHaveLength(1);
+    expect(repo.pinnedIssues).toEqual([issue!.number]);
+  });
+
+  it("a refused pin (three issues pinned already) leaves the issue created and the run green", async () => {
+    const repo = syncRepo("sync/pinned-full");
+    for (const title of ["Roadmap", "FAQ", "Hiring"]) repo.pinnedIssues.push(repo.createIssue({ title }).number);
+    const result = await dispatch(repo);
+    expect(result.exitCode).toBe(0);
+    expect(syncIssues(repo)).toHaveLength(1);
+    expect(repo.pinnedIssues).toHaveLength(3);
+    expect(result.stdout).toMatch(/The Engineering sync issue #\d+ was not pinned \(.*3 issues/);
+  });
+
+  it("dry-run writes nothing and says what it would do", async () => {
+    const repo = syncRepo("sync/dry");
+    const start = github.requests.length;
+    const result = await dispatch(repo, { "dry-run": "true" });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("Dry run: the Engineering sync issue would be created and pinned.");
+    expect(repo.issues.size).toBe(0);
+    expect(since(start).filter((request) => request.method !== "GET" && request.path !== "/api/graphql")).toEqual([]);
+    expect(pins(since(start))).toBe(0);
+  });
+
+  it("off (the default): not a single request about it", async () => {
+    const repo = emulatedRepo("sync/off");
+    const start = github.requests.length;
+    const result = await dispatch(repo, { "dry-run": "true" });
+    expect(result.exitCode).toBe(0);
+    expect(result.summary).toContain("### Next Moves");
+    expect(
+      since(start).filter((request) => /\/issues|\/labels/.test(request.path) && request.query.labels !== "incident"),
+    ).toEqual([]);
+    expect(pins(since(start))).toBe(0);
   });
 });

@@ -1,11 +1,14 @@
 import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { renderScorecardSummary } from "../../scorecard/render-summary.js";
-import { computeScorecard, writeScorecard } from "../../use-cases/compute-scorecard.js";
+import { renderSyncIssue } from "../../scorecard/sync-issue.js";
+import { computeScorecard, syncInputsOf, writeScorecard } from "../../use-cases/compute-scorecard.js";
 import { loadConfig } from "../../use-cases/load-config.js";
+import { describeSyncIssue, syncEngineeringIssue } from "../../use-cases/sync-engineering-issue.js";
+import { draftSyncRead } from "../../use-cases/draft-sync-read.js";
 import { info, type ActionContext } from "../context.js";
 
-/** `scorecard`: compute on the default branch, outputs and job summary, then the commit or pull request. */
+/** `scorecard`: compute on the default branch, outputs and job summary (with the CTO sync read), then the commit or pull request, then the sync issue. */
 export async function scorecard(useCase: ActionContext, dryRun: boolean): Promise<void> {
   const payload = context.payload as { repository?: { default_branch?: string } };
   const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
@@ -22,9 +25,24 @@ export async function scorecard(useCase: ActionContext, dryRun: boolean): Promis
   core.setOutput("change-failure-rate", dora.changeFailureRate.rate ?? "");
   core.setOutput("time-to-restore-hours", dora.timeToRestore.medianHours ?? "");
   core.setOutput("rework-rate", dora.reworkRate.rate ?? "");
-  await core.summary.addRaw(renderScorecardSummary(run.scorecard, dora, run.previous), true).write();
+  // The rule-based read for everyone; the model's with ai.enabled and a key (only figures and the repository's data files are sent).
+  const drafted = await draftSyncRead(syncInputsOf(run), dryRun ? undefined : useCase.drafterFor?.(config.ai));
+  const { read } = drafted;
+  await core.summary
+    .addRaw(renderScorecardSummary(run.scorecard, dora, run.previous, read), true)
+    .addRaw(
+      drafted.note || drafted.usage
+        ? `\n${drafted.note ?? ""}${drafted.usage ? ` AI read: ${drafted.usage.inputTokens} input and ${drafted.usage.outputTokens} output tokens.` : ""}\n`
+        : "",
+      true,
+    )
+    .write();
+  const syncIssue = (options: { dryRun?: boolean } = {}) =>
+    syncEngineeringIssue(useCase, config.sync, renderSyncIssue(read, run.scorecard), options);
   if (dryRun) {
     info("Dry run: the scorecard was not written.");
+    const planned = describeSyncIssue(await syncIssue({ dryRun: true }));
+    if (planned) info(planned);
     return;
   }
   const written = await writeScorecard(useCase, run, {
@@ -45,4 +63,6 @@ export async function scorecard(useCase: ActionContext, dryRun: boolean): Promis
       );
     }
   } else info(`Scorecard not written: ${written.reason}.`);
+  const synced = describeSyncIssue(await syncIssue());
+  if (synced) info(synced);
 }

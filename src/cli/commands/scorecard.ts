@@ -5,7 +5,8 @@ import { buildDemoRepository } from "../demo.js";
 import { describeTagPattern } from "../../dora/tag-pattern.js";
 import { parseIsoDateTime } from "../../schemas/common.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
-import { computeScorecard, writeScorecard } from "../../use-cases/compute-scorecard.js";
+import { ruleBasedSyncRead } from "../../scorecard/sync-read.js";
+import { computeScorecard, syncInputsOf, writeScorecard } from "../../use-cases/compute-scorecard.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
@@ -94,6 +95,7 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
         emptyHint,
         warnings: notes,
         width: io.columns ?? 80,
+        syncRead: ruleBasedSyncRead(syncInputsOf(run)),
       }),
     );
   }

@@ -164,6 +164,19 @@ export async function executeGraphql(
           const sha = repo.branches.get(name);
           return sha ? { name, prefix: "refs/heads/", target: commitObject(repo, sha) } : null;
         },
+        issue: ({ number }: { number: number }) => {
+          const issue = repo.issues.get(number);
+          return issue
+            ? {
+                // Unique across repositories (REST's node_id of the emulator is not).
+                id: `I_${repo.id}_${issue.number}`,
+                number: issue.number,
+                title: issue.title,
+                state: issue.state.toUpperCase(),
+                isPinned: repo.pinnedIssues.includes(issue.number),
+              }
+            : null;
+        },
         object: ({ expression, oid }: { expression?: string; oid?: string }) =>
           oid ? commitObject(repo, oid) : expression ? gitObject(repo, expression) : null,
         releases: (args: { first?: number; after?: string | null }) => {
@@ -289,6 +302,19 @@ export async function executeGraphql(
     },
   };
   const mutations = {
+    // GitHub pins at most 3 issues per repository, and refuses a fourth.
+    pinIssue: ({ input }: { input: { issueId: string } }) => {
+      for (const repo of repos.values())
+        for (const issue of repo.issues.values()) {
+          if (`I_${repo.id}_${issue.number}` !== input.issueId) continue;
+          if (!repo.pinnedIssues.includes(issue.number)) {
+            if (repo.pinnedIssues.length >= 3) throw new Error("Cannot pin more than 3 issues in this repository.");
+            repo.pinnedIssues.push(issue.number);
+          }
+          return { issue: { number: issue.number, isPinned: true } };
+        }
+      throw new Error(`Could not resolve to a node with the global id of '${input.issueId}'.`);
+    },
     createPullRequest: ({
       input,
     }: {

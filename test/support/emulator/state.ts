@@ -193,6 +193,8 @@ export class RepoState {
   readonly issues = new Map<number, StoredIssue>();
   readonly comments: StoredComment[] = [];
   readonly issueEvents: StoredIssueEvent[] = [];
+  /** Numbers of the pinned issues, in the order they were pinned (GitHub allows 3). */
+  readonly pinnedIssues: number[] = [];
   /** Logins the collaborator-permission endpoint reports with write access. */
   readonly writers = new Set<string>();
   private humanCommentIds = 1;

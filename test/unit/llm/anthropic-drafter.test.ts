@@ -61,7 +61,9 @@ describe("the Anthropic drafter over the real SDK, against a loopback Messages A
     expect(outcome.usage?.inputTokens).toBeGreaterThan(0);
     const sent = api.requests.at(-1)!;
     // The SDK sends the key from ANTHROPIC_API_KEY; we never put it anywhere ourselves.
-    expect([sent.headers["x-api-key"], sent.headers.authorization]).toContain(sent.headers["x-api-key"] ? key : `Bearer ${key}`);
+    expect([sent.headers["x-api-key"], sent.headers.authorization]).toContain(
+      sent.headers["x-api-key"] ? key : `Bearer ${key}`,
+    );
     expect(sent.body.tool_choice).toEqual({ type: "tool", name: "write_adr_draft" });
     expect(sent.body.max_tokens).toBe(1_000);
     expect(sent.body.messages[0]!.content).toContain('<data name="pull_request_description">');
