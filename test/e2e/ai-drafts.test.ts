@@ -318,4 +318,23 @@ describe("AI drafts through the App", () => {
     expect(app.logs).toMatch(/AI draft \(adr\): \d+ input and \d+ output tokens/);
     expect(app.logs).not.toContain(key);
   }, 60_000);
+
+  it("the App falls back with a note on 529, and sends nothing for a fork or an outsider", async () => {
+    const overloaded = infraPull("ai/app-529", aiOn);
+    api.answer({ kind: "status", status: 529 }, { kind: "status", status: 529 });
+    expect((await app.deliver("pull_request", overloaded.payload)).status).toBe(200);
+    expect(adrComment(overloaded.repo, overloaded.pull)!.body).toContain(
+      "The AI draft was not used (the model provider is overloaded (529))",
+    );
+    const before = api.requests.length;
+    for (const [name, options] of [
+      ["ai/app-fork", { fork: true }],
+      ["ai/app-outsider", { association: "CONTRIBUTOR" }],
+    ] as const) {
+      const { repo, pull, payload } = infraPull(name, aiOn, options);
+      expect((await app.deliver("pull_request", payload)).status).toBe(200);
+      expect(adrComment(repo, pull)!.body).not.toContain("AI-drafted");
+    }
+    expect(api.requests.length).toBe(before);
+  }, 60_000);
 });
