@@ -1,3 +1,4 @@
+import { braceDelta, hclCodeLines } from "../../text/hcl-code.js";
 import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
 
 /** What a Terraform / OpenTofu configuration declares, by block address. */
@@ -10,64 +11,12 @@ interface Declared {
   backend?: { file: string; kind: string; settings: string };
 }
 
-/** Text without comments and string contents' effect on braces: each line's code part. */
-function codeLines(text: string): string[] {
-  const out: string[] = [];
-  let inBlockComment = false;
-  for (const raw of text.split("\n")) {
-    let line = "";
-    let inString = false;
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw[i]!;
-      if (inBlockComment) {
-        if (c === "*" && raw[i + 1] === "/") {
-          inBlockComment = false;
-          i++;
-        }
-        continue;
-      }
-      if (inString) {
-        line += c;
-        if (c === "\\") line += raw[++i] ?? "";
-        else if (c === '"') inString = false;
-        continue;
-      }
-      if (c === '"') inString = true;
-      else if (c === "#" || (c === "/" && raw[i + 1] === "/")) break;
-      else if (c === "/" && raw[i + 1] === "*") {
-        inBlockComment = true;
-        i++;
-        continue;
-      }
-      line += c;
-    }
-    out.push(line);
-  }
-  return out;
-}
-
-/** Brace depth change of a code line, ignoring braces inside strings. */
-function braceDelta(line: string): number {
-  let delta = 0;
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{") delta++;
-    else if (c === "}") delta--;
-  }
-  return delta;
-}
-
 /**
  * The blocks of an HCL file: a top-level block opens at depth 0, its body runs to the brace
  * that closes it. Attribute values, comments and layout are not part of a block's identity.
  */
 function declaredInHcl(file: string, text: string, into: Declared): void {
-  const lines = codeLines(text);
+  const lines = hclCodeLines(text);
   let depth = 0;
   let current: { address: string; body: string[] } | undefined;
   for (const line of lines) {

@@ -1,3 +1,4 @@
+import { braceDelta, hclCodeOf } from "../../text/hcl-code.js";
 import { jsonRecord, record } from "../text.js";
 
 /** A top-level Terraform / OpenTofu block: `resource "aws_db_instance" "main" { ... }`, `module "eks" { ... }`. */
@@ -8,57 +9,6 @@ export interface HclBlock {
   name: string;
   /** The body's code, comments left out; attributes are read from it by pattern. */
   body: string;
-}
-
-/**
- * A line's code without comments (`#`, `//`, and block comments, which may span lines: `state`
- * carries that across calls). Strings are kept whole: a `#` or `/*` inside quotes is text
- * (`pattern = "example.com/*"`).
- */
-function codeOf(line: string, state: { inComment: boolean }): string {
-  let code = "";
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (state.inComment) {
-      if (c === "*" && line[i + 1] === "/") {
-        state.inComment = false;
-        i++;
-      }
-      continue;
-    }
-    if (inString) {
-      code += c;
-      if (c === "\\") code += line[++i] ?? "";
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "#" || (c === "/" && line[i + 1] === "/")) break;
-    else if (c === "/" && line[i + 1] === "*") {
-      state.inComment = true;
-      i++;
-      continue;
-    }
-    code += c;
-  }
-  return code;
-}
-
-/** Brace depth change of a code line; braces inside strings (`"${var.x}"`) do not count. */
-export function braceDelta(line: string): number {
-  let delta = 0;
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{") delta++;
-    else if (c === "}") delta--;
-  }
-  return delta;
 }
 
 const header = /^\s*(?:(resource|data)\s+"([^"]+)"\s+"([^"]+)"|(module|provider)\s+"([^"]+)"|(terraform))\s*\{/;
@@ -79,7 +29,7 @@ export function hclBlocks(text: string): HclBlock[] {
       if (raw.trim() === heredoc) heredoc = undefined;
       continue;
     }
-    const line = codeOf(raw, comments);
+    const line = hclCodeOf(raw, comments);
     const marker = /<<-?\s*"?(\w+)"?\s*$/.exec(line);
     if (marker) heredoc = marker[1];
     if (depth === 0) {
