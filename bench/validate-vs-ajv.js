@@ -1,8 +1,9 @@
 // `cto-copilot validate` on a tech_debt.json of 500,000 items against the same file validated
 // the way ajv-cli does it (bench/support/ajv-validate.js) with our generated JSON Schema: wall
 // time of each process (best of three) and our peak memory as a multiple of the file's size.
-// Both do the same reading and parsing; we also find duplicate keys, check the cross-field
-// rules (unique ids, the summary) and keep positions for any finding.
+// Both read and decode the file the same way. ajv-cli parses it whole; we parse the items a batch
+// at a time (src/validate/validate-by-element.ts), and also find duplicate keys, check the depth
+// limit and the cross-field rules (unique ids, the summary) and keep positions for any finding.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, visit, type JSONPath, type Node } from "jsonc-parser";
 import type { Finding, PathFinding, Span, Target } from "../findings/diagnostic.js";
-import { countWrittenKeys, deeperThan, maxJsonDepth, measureParsed } from "./json-structure.js";
+import { countWrittenKeys, deeperThan, keyColonBound, maxJsonDepth, measureParsed } from "./json-structure.js";
 import { scanObjectKeys } from "./json-keys.js";
 import { LineIndex } from "../text/line-index.js";
 
@@ -97,9 +97,12 @@ export function parseJsonDocument(text: string): ParsedJson {
 
   const shape = findings.length === 0 ? measureParsed(value) : undefined;
   if (shape && shape.depth > maxJsonDepth) return tooDeep(Math.max(0, deeperThan(text)));
-  // The parsed tree keeps one of each duplicated key: as many keys as written means none.
-  // Only a file that differs pays for the pass that finds and positions them.
-  if (shape && (shape.keys !== countWrittenKeys(text) || shape.forbidden)) {
+  // The parsed tree keeps one of each duplicated key: as many keys as written means none. The
+  // colon bound settles it for almost every file; the exact count only when a string's quote
+  // and colon (`"\":"`) inflate the bound; only a file that differs pays for the pass that
+  // finds and positions the duplicates.
+  const hasDuplicates = (keys: number) => keys !== keyColonBound(text) && keys !== countWrittenKeys(text);
+  if (shape && (shape.forbidden || hasDuplicates(shape.keys))) {
     const keys = scanObjectKeys(text);
     let lines: LineIndex | undefined;
     for (const duplicate of keys.duplicates) {
@@ -124,8 +127,16 @@ export function parseJsonDocument(text: string): ParsedJson {
       value = JSON.parse(text, (key, child: unknown) => (forbiddenKeys.has(key) ? undefined : child));
   }
 
+  return { value, findings, locate: locator(text) };
+}
+
+/**
+ * Turns path findings into positioned findings for JSON text known to be valid and within the
+ * depth limit. The location tree is built on first use, only when there is a finding to place.
+ */
+export function locator(text: string): (pathFindings: readonly PathFinding[]) => Finding[] {
   let tree: Node | undefined;
-  const locate = (pathFindings: readonly PathFinding[]): Finding[] => {
+  return (pathFindings) => {
     if (pathFindings.length === 0) return [];
     tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
     return pathFindings.map((finding) => ({
@@ -135,8 +146,6 @@ export function parseJsonDocument(text: string): ParsedJson {
       message: finding.message,
     }));
   };
-
-  return { value, findings, locate };
 }
 
 /** Each object node's properties by key, built once per object: locating 40,000 keys stays linear. */

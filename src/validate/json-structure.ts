@@ -32,6 +32,31 @@ export function countWrittenKeys(text: string): number {
 }
 
 /**
+ * An upper bound on the keys written in JSON text that JSON.parse accepted, at a third of
+ * `countWrittenKeys`'s cost: the colons a quote precedes (whitespace allowed between). Outside
+ * strings a colon follows every key and nothing else, always right after the key's closing quote,
+ * so every key is counted; a colon inside a string counts only when a quote comes just before
+ * it (`"\":"`, `":)"`), which can make the bound too high, never too low. So a parsed tree that
+ * holds as many keys as the bound holds every key written: no object repeats one.
+ *
+ * Why it is cheaper: it stops at colons only (one per key, plus the few inside strings, which
+ * the character before them dismisses), where `countWrittenKeys` stops at both quotes of every
+ * string, values included.
+ */
+export function keyColonBound(text: string): number {
+  let keys = 0;
+  let colon = text.indexOf(":");
+  while (colon !== -1) {
+    let before = colon - 1;
+    let code = text.charCodeAt(before);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(--before);
+    if (code === 34 /* " */) keys++;
+    colon = text.indexOf(":", colon + 1);
+  }
+  return keys;
+}
+
+/**
  * The offset of the first `[` or `{` that opens a level deeper than `limit`, or -1. One pass,
  * strings skipped (a bracket inside a string is text), no recursion: it runs before any parser
  * that recurses (jsonc-parser, on text JSON.parse refused), and to point at the place when a

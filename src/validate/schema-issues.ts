@@ -1,9 +1,29 @@
 import { z } from "zod";
+import { acceptorOf } from "./schema-acceptor.js";
 
 type Issue = z.core.$ZodIssue;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+const hasChecks = (schema: z.ZodType) => (schema._zod.def.checks?.length ?? 0) > 0;
+
+/**
+ * The element schema of the array property `key` of an object schema, when checking that array
+ * element by element finds exactly what a whole parse finds: neither the object nor the array
+ * has checks of its own (which would see the whole).
+ */
+export function elementSchemaOf(schema: z.ZodType, key: string): z.ZodType | undefined {
+  if (!(schema instanceof z.ZodObject) || hasChecks(schema)) return undefined;
+  const property = (schema.shape as Record<string, z.ZodType>)[key];
+  return property instanceof z.ZodArray && !hasChecks(property) ? (property.element as z.ZodType) : undefined;
+}
+
+/** An array element's issues, with their paths from the document's root (`[key, index, ...]`). */
+export function elementIssues(element: z.ZodType, item: unknown, key: string, index: number): Issue[] {
+  const result = element.safeParse(item);
+  return result.success ? [] : result.error.issues.map((issue) => ({ ...issue, path: [key, index, ...issue.path] }));
+}
 
 /**
  * The schema issues of a parsed data file. A zod parse builds a full copy of what it accepts;
@@ -11,23 +31,20 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * the top-level object (the items, the services, the members) is checked element by element,
  * each element's copy dropped at once, and the rest of the object with the array emptied. Only
  * arrays and objects without checks of their own are split, so the issues are the ones a whole
- * parse reports, with the same paths.
+ * parse reports, with the same paths. Elements the acceptor vouches for are not parsed at all.
  */
 export function schemaIssues(schema: z.ZodType, value: unknown): Issue[] {
-  if (!(schema instanceof z.ZodObject) || !isRecord(value) || (schema._zod.def.checks?.length ?? 0) > 0)
-    return wholeIssues(schema, value);
-  const shape = schema.shape as Record<string, z.ZodType>;
+  if (!(schema instanceof z.ZodObject) || !isRecord(value) || hasChecks(schema)) return wholeIssues(schema, value);
   const issues: Issue[] = [];
   const rest: Record<string, unknown> = { ...value };
-  for (const [key, property] of Object.entries(shape)) {
+  for (const key of Object.keys(schema.shape)) {
+    const element = elementSchemaOf(schema, key);
     const array = value[key];
-    if (!(property instanceof z.ZodArray) || !Array.isArray(array) || (property._zod.def.checks?.length ?? 0) > 0)
-      continue;
-    const element = property.element as z.ZodType;
+    if (!element || !Array.isArray(array)) continue;
+    const acceptor = acceptorOf(element);
     array.forEach((item, index) => {
-      const result = element.safeParse(item);
-      if (!result.success)
-        for (const issue of result.error.issues) issues.push({ ...issue, path: [key, index, ...issue.path] });
+      if (!acceptor || acceptor.keys(item) < 0)
+        for (const issue of elementIssues(element, item, key, index)) issues.push(issue);
     });
     rest[key] = [];
   }

@@ -3,15 +3,17 @@ import { classifyDataFile, fixedJsonNames, jsonFiles, type DataLayout, type Json
 import { acceptDecodedText, decodeDataFile, defaultMaxFileSizeBytes } from "./decode.js";
 import { append, compareDiagnostics, type Diagnostic, type Finding } from "../findings/diagnostic.js";
 import type { PathFinding } from "../findings/diagnostic.js";
-import { parseJsonDocument } from "./json-document.js";
+import { locator, parseJsonDocument } from "./json-document.js";
 import { toDiagnostics } from "../text/line-index.js";
 import type { RecordRules } from "./record-rules.js";
 import { infraCostsRules } from "./rules/infra-costs.js";
 import { scorecardRules } from "./rules/scorecard.js";
 import { teamRules } from "./rules/team.js";
-import { techDebtRules } from "./rules/tech-debt.js";
+import { techDebtElementRules, techDebtRules } from "./rules/tech-debt.js";
+import type { ElementRules } from "./rules/element-rules.js";
 import { schemaFindings } from "../findings/schema-findings.js";
 import { schemaIssues } from "./schema-issues.js";
+import { findingsByElement } from "./validate-by-element.js";
 
 /**
  * A file to validate: its raw `bytes` (checked for UTF-8 and a byte order mark), or `text` a
@@ -51,12 +53,25 @@ const jsonRules: Record<JsonKind, (value: unknown, fileDate: string | undefined)
   tech_stack: () => [],
 };
 
+/** Kinds whose rules can judge their large array element by element (see validate-by-element.ts). */
+const elementRules: Partial<Record<JsonKind, ElementRules>> = { tech_debt: techDebtElementRules };
+
 /** Validates one JSON data file's text against its schema and its cross-field rules. */
 export function validateJsonText(text: string, kind: JsonKind, fileName: string, fileDate?: string): Finding[] {
-  const parsed = parseJsonDocument(text);
-  const findings = [...parsed.findings];
-  if (parsed.value === undefined) return findings;
-  const pathFindings: PathFinding[] = [];
+  const findings: Finding[] = [];
+  const { schema } = jsonFiles[kind];
+  const rules = elementRules[kind];
+  // Element by element when the file allows it; a file that does not (a syntax error, a
+  // duplicate key...) is parsed whole, and that path reports and positions what it found.
+  let pathFindings = rules && findingsByElement(text, schema, rules);
+  if (!pathFindings) {
+    const parsed = parseJsonDocument(text);
+    append(findings, parsed.findings);
+    if (parsed.value === undefined) return findings;
+    pathFindings = schemaFindings(schemaIssues(schema, parsed.value), parsed.value);
+    // Every finding in one run: the rules judge what is well-formed even when the shape has errors elsewhere.
+    append(pathFindings, jsonRules[kind](parsed.value, fileDate));
+  }
   if (kind === "scorecard_snapshot" && fileDate === undefined) {
     findings.push({
       span: { start: 0, end: 0 },
@@ -65,10 +80,7 @@ export function validateJsonText(text: string, kind: JsonKind, fileName: string,
       message: `snapshot file name "${fileName}" must look like scorecard_YYYY-MM-DD.json`,
     });
   }
-  append(pathFindings, schemaFindings(schemaIssues(jsonFiles[kind].schema, parsed.value), parsed.value));
-  // Every finding in one run: the rules judge what is well-formed even when the shape has errors elsewhere.
-  append(pathFindings, jsonRules[kind](parsed.value, fileDate));
-  append(findings, parsed.locate(pathFindings));
+  append(findings, locator(text)(pathFindings));
   return findings;
 }
 
