@@ -319,6 +319,46 @@ describe("AI drafts through the App", () => {
     expect(app.logs).not.toContain(key);
   }, 60_000);
 
+  it.each([
+    ["an answer echoing an injection", [{ kind: "tool", input: injectedAnswer }] as Behaviour[], "AI-drafted"],
+    ["a malformed answer", [{ kind: "tool", input: { context: "half" } }] as Behaviour[], "did not fit"],
+    ["a refusal", [{ kind: "refusal" }] as Behaviour[], "the model declined"],
+    [
+      "429 with retry-after",
+      [
+        { kind: "status", status: 429, headers: { "retry-after": "1" }, type: "rate_limit_error" },
+        { kind: "tool", input: goodAnswer },
+      ] as Behaviour[],
+      "AI-drafted",
+    ],
+    ["a server that never answers", [{ kind: "hang" }, { kind: "hang" }] as Behaviour[], "no answer in time"],
+  ])(
+    "the App on %s ends in a safe comment",
+    async (_name, behaviours, expected) => {
+      const { repo, pull, payload } = infraPull(
+        `ai/app-${behaviours[0]!.kind}-${behaviours.length}-${expected.length}`,
+        aiOn,
+      );
+      api.answer(...behaviours);
+      expect([200, 202]).toContain((await app.deliver("pull_request", payload)).status);
+      for (let waited = 0; !adrComment(repo, pull) && waited < 30_000; waited += 250)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      const body = adrComment(repo, pull)!.body;
+      expect(body).toContain(expected);
+      expect(body).not.toMatch(/@everyone|<img|https:\/\/evil/);
+      expect(body.match(/<!-- cto-copilot:adr -->/g)).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it("the App with AI off in the config sends nothing, even with the key in its environment", async () => {
+    const { repo, pull, payload } = infraPull("ai/app-off", "dora:\n  windowDays: 90\n");
+    const before = api.requests.length;
+    expect((await app.deliver("pull_request", payload)).status).toBe(200);
+    expect(api.requests.length).toBe(before);
+    expect(adrComment(repo, pull)!.body).not.toContain("AI-drafted");
+  }, 60_000);
+
   it("the App falls back with a note on 529, and sends nothing for a fork or an outsider", async () => {
     const overloaded = infraPull("ai/app-529", aiOn);
     api.answer({ kind: "status", status: 529 }, { kind: "status", status: 529 });
