@@ -13,6 +13,6 @@ export default {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 60000,
   // The end-to-end suites mostly wait on real processes and rate-limit pacing: run several at once.
-  maxWorkers: 3,
+  maxWorkers: 5,
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };
