@@ -31,7 +31,7 @@ export function useCaseContext(context: Context, repo: { owner: string; repo: st
     ...githubGateway(client, { owner: repo.owner, repo: repo.repo }),
     log: logger,
     now: () => new Date(),
-    drafterFor: drafterFromEnvironment(process.env, logger),
+    drafterFor: drafterFromEnvironment(process.env, logger, { owner: repo.owner }),
   };
 }
 

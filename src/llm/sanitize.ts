@@ -8,7 +8,7 @@ import { escapeInline, neutralizeReferences, truncate } from "../markdown/escape
  * one paragraph per blank line, each cut to a sane length.
  */
 export function sanitizeModelText(text: string, maxChars = 2_000): string {
-  return truncate(text.trim(), maxChars, (omitted) => ` … (${omitted} more characters not shown)`)
+  return truncate(withoutAngles(text).trim(), maxChars, (omitted) => ` … (${omitted} more characters not shown)`)
     .split(/\n\s*\n/)
     .map((paragraph) => escapeInline(paragraph.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, "").trim()))
     .filter(Boolean)
@@ -17,7 +17,9 @@ export function sanitizeModelText(text: string, maxChars = 2_000): string {
 
 /** One line (a title, a list item): the same rules, and no line break. */
 export function sanitizeModelLine(text: string, maxChars = 300): string {
-  return escapeInline(truncate(text.replace(/\s+/g, " ").trim(), maxChars, (omitted) => ` … (+${omitted})`));
+  return escapeInline(
+    truncate(withoutAngles(text).replace(/\s+/g, " ").trim(), maxChars, (omitted) => ` … (+${omitted})`),
+  );
 }
 
 /**
@@ -27,11 +29,20 @@ export function sanitizeModelLine(text: string, maxChars = 300): string {
  */
 export function sanitizeForFence(text: string, maxChars: number): string {
   return neutralizeReferences(
-    truncate(text.trim(), maxChars, (omitted) => ` … (${omitted} more characters not shown)`)
-      .replace(/<!--[\s\S]*?-->/g, "")
-      .replace(/<\/?[a-z][^>]*>/gi, "")
+    truncate(withoutAngles(text).trim(), maxChars, (omitted) => ` … (${omitted} more characters not shown)`)
       .replace(/`{3,}/g, "``")
+      // No markdown link of any kind, protocol-relative ones included: `[x](//evil.example)`.
+      .replace(/\]\(/g, "]\u200b(")
       .replace(/:\/\//g, ":\u200b//")
       .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`),
   );
+}
+
+/**
+ * A model's text never holds a tag or a comment, in or out of a code span (where escaping stops):
+ * angle brackets become look-alikes, backticks quotes. So no marker of ours can be forged, however
+ * it is nested (`<!<!---->-- ... -->`).
+ */
+export function withoutAngles(text: string): string {
+  return text.replace(/</g, "‹").replace(/>/g, "›").replace(/`/g, "'");
 }

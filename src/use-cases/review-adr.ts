@@ -117,10 +117,12 @@ export async function reviewAdr(
         if (existing?.includes(fingerprint)) return existing;
         const outcome = await drafter.draft(adrDraftRequest(material));
         aiUsage = outcome.usage;
+        // A failure is remembered too: the same material is not sent again on every event (costs,
+        // and a run held each time); a change to the pull request asks again.
         if (!outcome.ok)
-          return suggestion(draft.text, [
+          return `${suggestion(draft.text, [
             `The AI draft was not used (${outcome.reason}): the draft below is the deterministic one.`,
-          ]);
+          ])}\n${fingerprint}`;
         return `${suggestion(withAiSections(draft.text, outcome.value, outcome.model), [])}\n${fingerprint}`;
       };
     }

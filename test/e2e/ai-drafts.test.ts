@@ -14,7 +14,12 @@ const key = "sk-ant-e2e-secret-value";
 beforeAll(async () => {
   await api.start();
   github = await new GitHubEmulator().start();
-  app = await new AppProcess(github.host, { ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: api.url }).start();
+  // The App's key serves every installation: the operator lists the owners it drafts for.
+  app = await new AppProcess(github.host, {
+    ANTHROPIC_API_KEY: key,
+    ANTHROPIC_BASE_URL: api.url,
+    CTO_COPILOT_AI_OWNERS: "ai, acme",
+  }).start();
 }, 60_000);
 afterAll(async () => {
   await app?.stop();
@@ -350,6 +355,14 @@ describe("AI drafts through the App", () => {
     },
     60_000,
   );
+
+  it("the App drafts only for the owners its operator lists, whatever an installation's config says", async () => {
+    const { repo, pull, payload } = infraPull("stranger/infra", aiOn);
+    const before = api.requests.length;
+    expect((await app.deliver("pull_request", payload)).status).toBe(200);
+    expect(api.requests.length).toBe(before);
+    expect(adrComment(repo, pull)!.body).not.toContain("AI-drafted");
+  }, 60_000);
 
   it("the App with AI off in the config sends nothing, even with the key in its environment", async () => {
     const { repo, pull, payload } = infraPull("ai/app-off", "dora:\n  windowDays: 90\n");

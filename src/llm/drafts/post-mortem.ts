@@ -36,8 +36,12 @@ export function postMortemDraftRequest(
   const mayWrite = (association: string | undefined, login?: string) =>
     (association !== undefined && writerAssociations.has(association)) ||
     (login !== undefined && writers.has(login.toLowerCase()));
-  const data: DataBlock[] = [{ name: "incident_title", text: history.issue.title }];
-  if (mayWrite(history.issue.association)) data.push({ name: "incident_description", text: history.issue.body });
+  const data: DataBlock[] = [];
+  if (mayWrite(history.issue.association))
+    data.push(
+      { name: "incident_title", text: history.issue.title },
+      { name: "incident_description", text: history.issue.body },
+    );
   for (const comment of history.comments)
     if (!comment.authorIsBot && mayWrite(comment.association, comment.author))
       data.push({ name: "incident_comment", text: comment.body });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { SyncInputs, SyncRead } from "../../scorecard/sync-read.js";
 import type { DraftRequest } from "../drafter.js";
 import { truncate } from "../../markdown/escape.js";
+import { withoutAngles } from "../sanitize.js";
 
 export const syncReadSchema = z.strictObject({
   situation: z
@@ -27,6 +28,19 @@ export type SyncReadAnswer = z.infer<typeof syncReadSchema>;
 
 const instructions = `You are a fractional CTO writing the read that follows every engineering sync. You are given the engineering scorecard (DORA metrics with their samples, tiers and targets; debt; infrastructure; security; team), the previous snapshot, the open tech-debt items, the tech stack, and a rule-based read computed from the same figures. Give stage-appropriate advice from the maturity stages: Survival (<3 engineers: ship, a monolith is fine), Foundation (3-10: basic CI/CD, monitoring, code review, documenting decisions), Scale (10-30: platform investments, SLOs, incident response), Optimize (30+: developer productivity, platform teams, cost). A 3-person team does not need Kubernetes. Every statement must follow from a figure in the material: name it. Be concrete and brief: one top priority, not five; next moves a person can do this week.`;
 
+/**
+ * The scorecard's figures, without the evidence lists an explained run carries (deployments with
+ * their commit subjects, incidents with their titles): issue and commit text is not sent, and the
+ * figures fit well within `maxInputChars`.
+ */
+function figuresOf(scorecard: SyncInputs["scorecard"]): string {
+  return JSON.stringify(scorecard, (key, value: unknown) =>
+    Array.isArray(value) && ["deployments", "incidents", "changes", "evidence", "samples"].includes(key)
+      ? undefined
+      : value,
+  );
+}
+
 /** The figures as data: the scorecard and its previous snapshot, the open debt, the stack, and the rule-based read to stay grounded. */
 export function syncReadRequest(inputs: SyncInputs, ruleBased: SyncRead): DraftRequest<SyncReadAnswer> {
   const debt = (inputs.debtItems ?? [])
@@ -37,8 +51,8 @@ export function syncReadRequest(inputs: SyncInputs, ruleBased: SyncRead): DraftR
     purpose: "sync-read",
     instructions,
     data: [
-      { name: "engineering_scorecard", text: JSON.stringify(inputs.scorecard) },
-      { name: "previous_snapshot", text: inputs.previous ? JSON.stringify(inputs.previous) : "(none)" },
+      { name: "engineering_scorecard", text: figuresOf(inputs.scorecard) },
+      { name: "previous_snapshot", text: inputs.previous ? figuresOf(inputs.previous) : "(none)" },
       { name: "open_tech_debt", text: debt || "(none)" },
       { name: "tech_stack", text: inputs.stack ? JSON.stringify(inputs.stack.stack) : "(unknown)" },
       {
@@ -64,7 +78,8 @@ export function aiSyncRead(answer: SyncReadAnswer): SyncRead {
   // Control characters (ANSI escapes in a terminal) become spaces; tabs and newlines stay.
   const visible = (text: string) =>
     [...text].map((char) => (/\p{Cc}/u.test(char) && char !== "\n" && char !== "\t" ? " " : char)).join("");
-  const plain = (text: string, max: number) => truncate(visible(text).trim(), max, (omitted) => ` … (+${omitted})`);
+  const plain = (text: string, max: number) =>
+    truncate(withoutAngles(visible(text)).trim(), max, (omitted) => ` … (+${omitted})`);
   return {
     situation: plain(answer.situation, 1_500),
     priority: { title: plain(answer.priority.title, 160).replace(/\s+/g, " "), why: plain(answer.priority.why, 600) },

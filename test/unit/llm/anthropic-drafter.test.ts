@@ -116,12 +116,26 @@ describe("the Anthropic drafter over the real SDK, against a loopback Messages A
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  it("a retry-after of an hour is not waited for: the draft ends at once with the reason", async () => {
+    api.answer({ kind: "status", status: 429, headers: { "retry-after": "3600" }, type: "rate_limit_error" });
+    const started = Date.now();
+    const outcome = await anthropicDrafter(settings, log).draft(request());
+    expect(outcome).toEqual({ ok: false, reason: "rate limited by the model provider (429)" });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("an answer with a hostile extra key: the reason is a fixed sentence, nothing of the answer", async () => {
+    api.answer({ kind: "tool", input: { ...goodAnswer, "@org/team fixes #1 <!-- cto-copilot:adr -->": "x" } });
+    const outcome = await anthropicDrafter(settings, log).draft(request());
+    expect(outcome).toMatchObject({ ok: false, reason: "the model's answer did not fit the draft's shape" });
+  });
+
   it("a server that never answers: the draft ends in bounded time with a reason", async () => {
     api.answer({ kind: "hang" }, { kind: "hang" });
     const started = Date.now();
     const outcome = await anthropicDrafter(settings, log).draft(request());
     expect(outcome).toEqual({ ok: false, reason: "no answer in time" });
-    // One request's timeout, one retry, and a margin: never the SDK's ten minutes.
-    expect(Date.now() - started).toBeLessThan((settings.timeoutSeconds * 2 + 5) * 1000 + 1_000);
+    // One request's timeout, a second's pause, one retry: never the SDK's ten minutes.
+    expect(Date.now() - started).toBeLessThan((settings.timeoutSeconds * 2 + 1) * 1000 + 1_000);
   });
 });
