@@ -23,7 +23,9 @@ export async function upsertComment(
     issue_number: issueNumber,
     per_page: 100,
   });
-  const existing = comments.find((comment) => comment.body?.includes(marker));
+  // Only a bot's comment is ours: anyone can paste the marker (and with it, an AI draft's
+  // fingerprint) into a comment of their own, which the bot must neither adopt nor keep.
+  const existing = comments.find((comment) => comment.user?.type === "Bot" && comment.body?.includes(marker));
   // A resolved state is only worth saying where a suggestion was made: never create one for it.
   if (!existing && options.createIfMissing === false) return { id: undefined, action: "absent" };
   const written = typeof body === "string" ? body : await body(existing?.body ?? undefined);
