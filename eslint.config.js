@@ -14,7 +14,7 @@ export const layers = [
   ["report", "incidents", "scorecard"],
   ["adr"],
   ["validate"],
-  ["scaffold", "debt", "discovery", "llm"],
+  ["scaffold", "debt", "discovery", "llm", "org"],
   ["ports"],
   // Use cases and the two implementations of the ports sit side by side: neither knows the other.
   ["use-cases", "github", "local"],
