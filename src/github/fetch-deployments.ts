@@ -44,6 +44,35 @@ export function deploymentFromNode(node: DeploymentNode): DeploymentEvent | unde
   };
 }
 
+/** One page (100) of an environment's deployments, newest first, after a cursor. */
+export async function readDeploymentPage(
+  client: GitHubClient,
+  repo: RepoRef,
+  environment: string,
+  after: string | null,
+): Promise<{ deployments: DeploymentEvent[]; hasNextPage: boolean; endCursor: string | null }> {
+  const data: Page = await client.graphql<Page>(query, {
+    owner: repo.owner,
+    name: repo.repo,
+    environments: [environment],
+    after,
+  });
+  const connection = data.repository?.deployments;
+  if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+  return {
+    deployments: (connection.nodes ?? []).flatMap((node) => {
+      const deployment = node ? deploymentFromNode(node) : undefined;
+      return deployment ? [deployment] : [];
+    }),
+    hasNextPage: connection.pageInfo.hasNextPage,
+    endCursor: connection.pageInfo.endCursor,
+  };
+}
+
+/** Whether the deployments read reach back to one success at or before `since` (the window's first change set needs it). */
+export const reachesBack = (deployments: readonly DeploymentEvent[], since: number) =>
+  deployments.some((deployment) => deployment.status === "success" && deployment.time <= since);
+
 /**
  * Deployments of one environment, newest first, 100 per GraphQL query with their statuses
  * (no request per deployment). Reads back only until it has one successful deployment older
@@ -58,20 +87,9 @@ export async function fetchDeployments(
   const deployments: DeploymentEvent[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: Page = await client.graphql<Page>(query, {
-      owner: repo.owner,
-      name: repo.repo,
-      environments: [environment],
-      after,
-    });
-    const connection = data.repository?.deployments;
-    if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-    for (const node of connection.nodes ?? []) {
-      const deployment = node ? deploymentFromNode(node) : undefined;
-      if (deployment) deployments.push(deployment);
-    }
-    const olderSuccess = deployments.some((deployment) => deployment.status === "success" && deployment.time <= since);
-    if (!connection.pageInfo.hasNextPage || olderSuccess) return deployments;
-    after = connection.pageInfo.endCursor;
+    const page = await readDeploymentPage(client, repo, environment, after);
+    deployments.push(...page.deployments);
+    if (!page.hasNextPage || reachesBack(deployments, since)) return deployments;
+    after = page.endCursor;
   }
 }

@@ -1,6 +1,6 @@
 import type { DeploymentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-import { deploymentFromNode } from "./fetch-deployments.js";
+import { deploymentFromNode, reachesBack, readDeploymentPage } from "./fetch-deployments.js";
 
 /**
  * Repositories read per GraphQL query by the organisation scorecard. Each alias asks for 50
@@ -82,11 +82,9 @@ export async function fetchOrgDeployments(
         const text = aliased[`f${fileIndex}`]?.text;
         if (typeof text === "string") read.set(path, text);
       });
-      const olderSuccess = () =>
-        deployments.some((deployment) => deployment.status === "success" && deployment.time <= options.since);
       let { hasNextPage, endCursor } = aliased.deployments.pageInfo;
-      while (hasNextPage && !olderSuccess()) {
-        const page = await nextPage(client, repo, options.environment, endCursor);
+      while (hasNextPage && !reachesBack(deployments, options.since)) {
+        const page = await readDeploymentPage(client, repo, options.environment, endCursor);
         deployments.push(...page.deployments);
         ({ hasNextPage, endCursor } = page);
       }
@@ -94,30 +92,4 @@ export async function fetchOrgDeployments(
     }
   }
   return results;
-}
-
-async function nextPage(client: GitHubClient, repo: RepoRef, environment: string, after: string | null) {
-  const query = `query MoreDeployments($owner: String!, $name: String!, $environments: [String!], $after: String) {
-    repository(owner: $owner, name: $name) {
-      deployments(environments: $environments, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { databaseId commitOid createdAt environment statuses(first: 20) { nodes { state createdAt } } }
-      }
-    }
-  }`;
-  const data = await client.graphql<{ repository: Aliased | null }>(query, {
-    owner: repo.owner,
-    name: repo.repo,
-    environments: [environment],
-    after,
-  });
-  const connection = data.repository?.deployments;
-  return {
-    deployments: (connection?.nodes ?? []).flatMap((node) => {
-      const deployment = node ? deploymentFromNode(node) : undefined;
-      return deployment ? [deployment] : [];
-    }),
-    hasNextPage: connection?.pageInfo.hasNextPage ?? false,
-    endCursor: connection?.pageInfo.endCursor ?? null,
-  };
 }
