@@ -26,10 +26,19 @@ export class ConfigCache {
 
   /** A push to `repository` changed its config file (`.github` repository: the organisation default). */
   forget(repository: string): void {
-    const key = repository.toLowerCase();
-    const [owner, name] = key.split("/");
-    if (name === ".github") {
-      for (const cached of [...this.entries.keys()]) if (cached.startsWith(`${owner}/`)) this.entries.delete(cached);
-    } else this.entries.delete(key);
+    forgetConfigChange(this.entries, repository);
   }
+}
+
+/**
+ * Drops what a config change may invalidate from a map keyed by lower-case `owner/name`: the
+ * repository's own entry, or every repository of the owner when the change is to the
+ * organisation default (its `.github` repository).
+ */
+export function forgetConfigChange(entries: Map<string, unknown>, repository: string): void {
+  const key = repository.toLowerCase();
+  const [owner, name] = key.split("/");
+  if (name === ".github") {
+    for (const known of [...entries.keys()]) if (known.startsWith(`${owner}/`)) entries.delete(known);
+  } else entries.delete(key);
 }

@@ -1,3 +1,5 @@
+import { forgetConfigChange } from "./config-cache.js";
+
 /** Repositories remembered at most: past this, the oldest are forgotten (one read each on their next push). */
 const capacity = 20_000;
 
@@ -25,10 +27,6 @@ export class OnboardingLedger {
 
   /** A push changed `repository`'s config (the `.github` repository: every repository of the owner). */
   forget(repository: string): void {
-    const key = repository.toLowerCase();
-    const [owner, name] = key.split("/");
-    if (name === ".github") {
-      for (const known of [...this.settled.keys()]) if (known.startsWith(`${owner}/`)) this.settled.delete(known);
-    } else this.settled.delete(key);
+    forgetConfigChange(this.settled, repository);
   }
 }

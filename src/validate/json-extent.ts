@@ -16,7 +16,7 @@ export function skipWhitespace(text: string, offset: number): number {
 }
 
 /** The offset just after the string whose opening quote is at `start`, or -1 when it never closes. */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let end = text.indexOf('"', start + 1);
   // A quote preceded by an odd number of backslashes is part of the string.
   while (end !== -1 && text.charCodeAt(end - 1) === 92 /* \ */) {

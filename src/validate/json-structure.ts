@@ -1,3 +1,4 @@
+import { skipWhitespace, stringEnd } from "./json-extent.js";
 /** Data files are a few levels deep; past this, a file is generated or hostile, and not parsed further. */
 export const maxJsonDepth = 100;
 
@@ -13,19 +14,10 @@ export function countWrittenKeys(text: string): number {
   let keys = 0;
   let start = text.indexOf('"');
   while (start !== -1) {
-    let end = text.indexOf('"', start + 1);
-    // A quote preceded by an odd number of backslashes is part of the string.
-    while (end !== -1 && text.charCodeAt(end - 1) === 92 /* \ */) {
-      let backslashes = 1;
-      while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
-      if (backslashes % 2 === 0) break;
-      end = text.indexOf('"', end + 1);
-    }
+    const end = stringEnd(text, start);
     if (end === -1) break;
-    let next = end + 1;
-    let code = text.charCodeAt(next);
-    while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++next);
-    if (code === 58 /* : */) keys++;
+    const next = skipWhitespace(text, end);
+    if (text.charCodeAt(next) === 58 /* : */) keys++;
     start = text.indexOf('"', next);
   }
   return keys;
