@@ -16,12 +16,19 @@ export async function readConfigSources(
     repository: { object: { text?: string | null } | null } | null;
     organization: { object: { text?: string | null } | null } | null;
   };
-  const data = await client.graphql<Result>(query, {
-    owner: repo.owner,
-    name: repo.repo,
-    expression: `${ref}:${path}`,
-    orgExpression: `HEAD:${path}`,
-  });
+  const data = await client
+    .graphql<Result>(query, {
+      owner: repo.owner,
+      name: repo.repo,
+      expression: `${ref}:${path}`,
+      orgExpression: `HEAD:${path}`,
+    })
+    .catch((error: unknown) => {
+      // Most owners have no `.github` repository: GitHub answers it null with a NOT_FOUND error.
+      const { data: partial, errors } = error as { data?: Result; errors?: { path?: unknown[] }[] };
+      if (partial?.repository && errors?.every((e) => e.path?.[0] === "organization")) return partial;
+      throw error;
+    });
   const repository = data.repository?.object?.text ?? undefined;
   const organization = repo.repo === ".github" ? undefined : (data.organization?.object?.text ?? undefined);
   return {

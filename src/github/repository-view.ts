@@ -12,6 +12,12 @@ import { fetchTagDeployments } from "./fetch-tags.js";
 import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
 import { listIssuesWithLabel } from "./issues.js";
 import { listIncidentIssues } from "./list-incidents.js";
+import {
+  countOpenDependabotAlertsByGraphql,
+  listIncidentIssuesByGraphql,
+  readBranchHeadByGraphql,
+  readBranchProtectionByGraphql,
+} from "./graphql-signals.js";
 import { canWrite, readIssueHistory } from "./read-issue-history.js";
 import { readBranchAndPullRequest, readLatestPullRequest } from "./open-pull-request.js";
 import { fetchCommitAuthors } from "./fetch-authors.js";
@@ -97,5 +103,20 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),
+  };
+}
+
+/**
+ * The repository view the organisation scorecard gives each repository: the same reads, all
+ * by GraphQL (branch head, protection, alerts and incident issues too), so that a client that
+ * merges queries (`batchingClient`) reads many repositories per request.
+ */
+export function githubBatchedRepositoryView(client: GitHubClient, repo: RepoRef): RepositoryView {
+  return {
+    ...githubRepositoryView(client, repo),
+    readHead: (branch) => readBranchHeadByGraphql(client, repo, branch),
+    readBranchProtection: (branch) => readBranchProtectionByGraphql(client, repo, branch),
+    countOpenDependabotAlerts: () => countOpenDependabotAlertsByGraphql(client, repo),
+    listIncidentIssues: (label, since) => listIncidentIssuesByGraphql(client, repo, label, since),
   };
 }

@@ -143,7 +143,9 @@ export async function executeGraphql(
   const rootValue = {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = repos.get(`${owner}/${name}`.toLowerCase());
-      if (!repo) return null;
+      // GitHub answers null with a NOT_FOUND error (the rest of the query still answers).
+      if (!repo)
+        throw new GitHubError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
       return {
         id: `R_${repo.id}`,
         databaseId: repo.id,
@@ -152,7 +154,7 @@ export async function executeGraphql(
         url: `https://github.com/${repo.fullName}`,
         isPrivate: repo.isPrivate,
         isArchived: repo.isArchived,
-        isFork: false,
+        isFork: repo.isFork,
         isEmpty: repo.branches.size === 0,
         owner: { __typename: "User", login: repo.owner, id: `U_${repo.owner}` },
         defaultBranchRef: () => {
@@ -162,7 +164,46 @@ export async function executeGraphql(
         ref: ({ qualifiedName }: { qualifiedName: string }) => {
           const name = qualifiedName.replace(/^refs\/heads\//, "");
           const sha = repo.branches.get(name);
-          return sha ? { name, prefix: "refs/heads/", target: commitObject(repo, sha) } : null;
+          return sha
+            ? {
+                name,
+                prefix: "refs/heads/",
+                target: commitObject(repo, sha),
+                branchProtectionRule: repo.protectedBranches.has(name) ? { id: `BPR_${repo.id}_${name}` } : null,
+              }
+            : null;
+        },
+        // Like REST's alerts endpoint, a permission the default tokens lack.
+        vulnerabilityAlerts: () => {
+          throw new GitHubError("FORBIDDEN", "Resource not accessible by integration");
+        },
+        issues: (args: {
+          labels?: string[];
+          states?: string[];
+          filterBy?: { since?: string };
+          first?: number;
+          after?: string | null;
+        }) => {
+          const since = args.filterBy?.since;
+          const matching = [...repo.issues.values()]
+            .filter((issue) => !args.states || args.states.includes(issue.state.toUpperCase()))
+            .filter((issue) =>
+              (args.labels ?? []).every((name) =>
+                issue.labels.some((label) => label.toLowerCase() === name.toLowerCase()),
+              ),
+            )
+            .filter((issue) => !since || issue.updatedAt >= since)
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number);
+          return connection(
+            matching.map((issue) => ({
+              number: issue.number,
+              title: issue.title,
+              createdAt: issue.createdAt,
+              closedAt: issue.closedAt ?? null,
+              stateReason: issue.stateReason ? issue.stateReason.toUpperCase() : null,
+            })),
+            args,
+          );
         },
         issue: ({ number }: { number: number }) => {
           const issue = repo.issues.get(number);
@@ -337,10 +378,34 @@ export async function executeGraphql(
       return { pullRequest: { number: pull.number, url: `https://github.com/${repo.fullName}/pull/${pull.number}` } };
     },
   };
-  return graphql({
+  const result = await graphql({
     schema: githubSchema(),
     source: query,
     variableValues: variables,
     rootValue: { ...rootValue, ...mutations },
   });
+  // GitHub's errors carry a `type` beside the message (NOT_FOUND, FORBIDDEN…).
+  return {
+    ...result,
+    ...(result.errors
+      ? {
+          errors: result.errors.map((error) => ({
+            message: error.message,
+            ...(error.locations ? { locations: error.locations } : {}),
+            ...(error.path ? { path: error.path } : {}),
+            ...(error.originalError instanceof GitHubError ? { type: error.originalError.type } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** An error GitHub's GraphQL API answers with a type. */
+class GitHubError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -310,7 +310,16 @@ export function minimalRepositoryBody(owner: string, name: string, id: number, a
 
 /** GitHub's repository / full-repository shape (what GET /repos/{owner}/{repo} and the installation lists return). */
 export function repositoryBody(
-  repo: { owner: string; name: string; id: number; defaultBranch: string; isPrivate: boolean; isArchived?: boolean },
+  repo: {
+    owner: string;
+    name: string;
+    id: number;
+    defaultBranch: string;
+    isPrivate: boolean;
+    isArchived?: boolean;
+    isFork?: boolean;
+    topics?: string[];
+  },
   api: string,
 ) {
   const html = `${web}/${repo.owner}/${repo.name}`;
@@ -345,6 +354,8 @@ export function repositoryBody(
     has_downloads: true,
     has_discussions: false,
     archived: repo.isArchived ?? false,
+    fork: repo.isFork ?? false,
+    topics: repo.topics ?? [],
     disabled: false,
     pushed_at: at,
     created_at: at,

@@ -494,6 +494,17 @@ export class GitHubEmulator {
         },
       };
     });
+    // An organisation's repositories, as far as the token reaches (an installation's, or all).
+    route("GET", "/orgs/([^/]+)/repos", (match, request) => {
+      const owner = decodeURIComponent(match[1]!).toLowerCase();
+      const visible = [...this.visibleRepos(request.token).values()]
+        .filter((repo) => repo.owner.toLowerCase() === owner)
+        .sort((a, b) => a.id - b.id);
+      if (visible.length === 0 && ![...this.repos.values()].some((repo) => repo.owner.toLowerCase() === owner))
+        return notFound();
+      const reply = this.page(visible, request);
+      return { ...reply, body: (reply.body as RepoState[]).map((repo) => repositoryBody(repo, this.restUrl)) };
+    });
     route("GET", repoPath, (match) => {
       const repo = this.repo(match);
       return repo ? { status: 200, body: repositoryBody(repo, this.restUrl) } : notFound();

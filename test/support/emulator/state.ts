@@ -220,6 +220,10 @@ export class RepoState {
   isPrivate = false;
   /** An archived repository is read-only on GitHub (GraphQL isArchived, REST archived). */
   isArchived = false;
+  /** A fork of another repository (REST fork, GraphQL isFork). */
+  isFork = false;
+  /** Topics (REST topics), as GitHub stores them: lower case. */
+  topics: string[] = [];
   private clock = Date.parse("2025-11-01T09:00:00Z");
 
   constructor(

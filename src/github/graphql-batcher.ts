@@ -1,0 +1,260 @@
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  type ValueNode,
+  type VariableDefinitionNode,
+} from "graphql";
+import type { GitHubClient } from "./client.js";
+
+/**
+ * Merges the GraphQL queries many repositories' readers send at the same moment into one
+ * request (issue 16): each query's top-level fields are aliased `q<i>_…` and its variables
+ * renamed `$q<i>_…`, so the readers (deployments, tags, history, contents…) stay written for
+ * one repository and the organisation scorecard still pays one request per batch of them.
+ *
+ * A merged request stays within GitHub's limits by its published formula: at most
+ * `maxNodes` nodes (GitHub refuses 500,000) and `maxQueries` queries.
+ */
+
+export interface BatchOptions {
+  /** Queries merged into one request at most (default 50). */
+  maxQueries?: number;
+  /** Nodes per merged request at most, by GitHub's formula (default 100,000; GitHub's limit is 500,000). */
+  maxNodes?: number;
+  /** Merged requests in flight at once (default 3: GitHub asks integrators not to hammer it concurrently). */
+  maxInFlight?: number;
+}
+
+export interface BatchStats {
+  /** HTTP requests sent. */
+  requests: number;
+  /** Queries the readers asked. */
+  queries: number;
+  /** Rate-limit points by GitHub's formula: the connections a request asks for / 100, at least 1 per request. */
+  points: number;
+  /** The largest request, in nodes. */
+  largestNodes: number;
+}
+
+export interface BatchingClient {
+  client: GitHubClient;
+  stats: BatchStats;
+}
+
+interface Pending {
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+  cost: { nodes: number; calls: number };
+  resolve: (data: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Variables = Record<string, unknown>;
+
+/** The `first` / `last` a connection field asks for, or undefined for a plain field. */
+function pageSize(field: FieldNode, variables: Variables): number | undefined {
+  const argument = field.arguments?.find((arg) => arg.name.value === "first" || arg.name.value === "last");
+  if (!argument) return undefined;
+  const value: ValueNode = argument.value;
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) {
+    const bound = variables[value.name.value];
+    return typeof bound === "number" ? bound : 100;
+  }
+  return 100;
+}
+
+/**
+ * GitHub's cost formula: every connection multiplies what is under it by its page size; nodes
+ * are the items all connections can return, calls the times each connection is asked for.
+ */
+export function queryCost(
+  selectionSet: SelectionSetNode | undefined,
+  variables: Variables,
+  times = 1,
+): { nodes: number; calls: number } {
+  let nodes = 0;
+  let calls = 0;
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FRAGMENT_SPREAD) continue;
+    const size = selection.kind === Kind.FIELD ? pageSize(selection, variables) : undefined;
+    if (size !== undefined) {
+      calls += times;
+      nodes += times * size;
+    }
+    const inner = queryCost(selection.selectionSet, variables, times * (size ?? 1));
+    nodes += inner.nodes;
+    calls += inner.calls;
+  }
+  return { nodes, calls };
+}
+
+const pointsOf = (calls: number) => Math.max(1, Math.round(calls / 100));
+
+/** A lone query: anything but one plain query without named fragments goes alone. */
+function mergeable(document: DocumentNode): OperationDefinitionNode | undefined {
+  if (document.definitions.length !== 1) return undefined;
+  const [definition] = document.definitions;
+  return definition?.kind === Kind.OPERATION_DEFINITION && definition.operation === "query" ? definition : undefined;
+}
+
+/** The query's fields and variables, renamed for slot `index` of a merged request. */
+function renamed(operation: OperationDefinitionNode, index: number) {
+  const prefix = `q${index}_`;
+  const renamedOperation = visit(operation, {
+    Variable: (node) => ({ ...node, name: { ...node.name, value: prefix + node.name.value } }),
+  });
+  const selections = renamedOperation.selectionSet.selections.map((selection): SelectionNode => {
+    if (selection.kind !== Kind.FIELD) return selection;
+    const key = selection.alias?.value ?? selection.name.value;
+    return { ...selection, alias: { kind: Kind.NAME, value: prefix + key } };
+  });
+  return { selections, definitions: renamedOperation.variableDefinitions ?? ([] as readonly VariableDefinitionNode[]) };
+}
+
+interface GraphqlError {
+  message: string;
+  path?: readonly (string | number)[];
+  type?: string;
+}
+
+/** An error as Octokit's GraphQL client throws it for a response with errors, keeping the data that came. */
+function responseError(errors: GraphqlError[], data: unknown): Error {
+  return Object.assign(
+    new Error(`Request failed due to following response errors:\n${errors.map((e) => ` - ${e.message}`).join("\n")}`),
+    { name: "GraphqlResponseError", errors, data },
+  );
+}
+
+/** A client whose `graphql` merges the queries sent together; REST requests go through unchanged. */
+export function batchingClient(client: GitHubClient, options: BatchOptions = {}): BatchingClient {
+  const maxQueries = options.maxQueries ?? 50;
+  const maxNodes = options.maxNodes ?? 100_000;
+  const maxInFlight = options.maxInFlight ?? 3;
+  const stats: BatchStats = { requests: 0, queries: 0, points: 0, largestNodes: 0 };
+  const queue: Pending[] = [];
+  let inFlight = 0;
+  let scheduled = false;
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // After every reader that is ready has queued its query: the queries of one step of many
+    // repositories go together.
+    setImmediate(() => {
+      scheduled = false;
+      while (inFlight < maxInFlight && queue.length > 0) void send(takeBatch());
+    });
+  };
+
+  const takeBatch = (): Pending[] => {
+    const batch: Pending[] = [queue.shift()!];
+    let nodes = batch[0]!.cost.nodes;
+    while (queue.length > 0 && batch.length < maxQueries && nodes + queue[0]!.cost.nodes <= maxNodes) {
+      nodes += queue[0]!.cost.nodes;
+      batch.push(queue.shift()!);
+    }
+    return batch;
+  };
+
+  const send = async (batch: Pending[]) => {
+    inFlight++;
+    const variables: Variables = {};
+    const definitions: VariableDefinitionNode[] = [];
+    const selections: SelectionNode[] = [];
+    batch.forEach((pending, index) => {
+      const part = renamed(pending.operation, index);
+      definitions.push(...part.definitions);
+      selections.push(...part.selections);
+      for (const definition of pending.operation.variableDefinitions ?? []) {
+        const name = definition.variable.name.value;
+        if (pending.variables[name] !== undefined) variables[`q${index}_${name}`] = pending.variables[name];
+      }
+    });
+    const document: DocumentNode = {
+      kind: Kind.DOCUMENT,
+      definitions: [
+        {
+          kind: Kind.OPERATION_DEFINITION,
+          operation: "query" as OperationDefinitionNode["operation"],
+          name: { kind: Kind.NAME, value: "Batch" },
+          variableDefinitions: definitions,
+          selectionSet: { kind: Kind.SELECTION_SET, selections },
+        },
+      ],
+    };
+    const cost = batch.reduce(
+      (sum, pending) => ({
+        nodes: sum.nodes + pending.cost.nodes,
+        calls: sum.calls + pending.cost.calls,
+      }),
+      { nodes: 0, calls: 0 },
+    );
+    stats.requests++;
+    stats.points += pointsOf(cost.calls);
+    stats.largestNodes = Math.max(stats.largestNodes, cost.nodes);
+    let data: Record<string, unknown> | undefined;
+    let errors: GraphqlError[] = [];
+    try {
+      data = await client.graphql<Record<string, unknown>>(print(document), variables);
+    } catch (error) {
+      const partial = error as { data?: Record<string, unknown>; errors?: GraphqlError[] };
+      if (partial.data && Array.isArray(partial.errors) && partial.errors.every((e) => e.path?.length)) {
+        data = partial.data;
+        errors = partial.errors;
+      } else {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    if (data) {
+      batch.forEach((pending, index) => {
+        const prefix = `q${index}_`;
+        const own: Record<string, unknown> = {};
+        for (const selection of pending.operation.selectionSet.selections) {
+          if (selection.kind !== Kind.FIELD) continue;
+          const key = selection.alias?.value ?? selection.name.value;
+          own[key] = data[prefix + key] ?? null;
+        }
+        const ownErrors = errors
+          .filter((error) => String(error.path![0]).startsWith(prefix))
+          .map((error) => ({ ...error, path: [String(error.path![0]).slice(prefix.length), ...error.path!.slice(1)] }));
+        if (ownErrors.length > 0) pending.reject(responseError(ownErrors, own));
+        else pending.resolve(own);
+      });
+    }
+    inFlight--;
+    if (queue.length > 0) schedule();
+  };
+
+  const graphql = (query: string | { query: string }, parameters: Variables = {}): Promise<unknown> => {
+    const text = typeof query === "string" ? query : query.query;
+    const operation = mergeable(parse(text));
+    stats.queries++;
+    if (!operation) {
+      stats.requests++;
+      stats.points += pointsOf(queryCost(undefined, parameters).calls);
+      return client.graphql(text, parameters);
+    }
+    return new Promise((resolve, reject) => {
+      queue.push({
+        operation,
+        variables: parameters,
+        cost: queryCost(operation.selectionSet, parameters),
+        resolve,
+        reject,
+      });
+      schedule();
+    });
+  };
+
+  const batched = Object.create(client) as GitHubClient;
+  Object.defineProperty(batched, "graphql", { value: graphql });
+  return { client: batched, stats };
+}
