@@ -10,11 +10,22 @@ import { dataCheck } from "./commands/data-check.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { incident, issueOfEvent } from "./commands/incident.js";
 import { onboard } from "./commands/onboard.js";
+import { orgMerge, orgScorecard } from "./commands/org-scorecard.js";
 import { scorecard } from "./commands/scorecard.js";
 import { coreLogger, info, type ActionContext } from "./context.js";
 import { actionOctokit } from "./octokit.js";
 
-const commands = ["auto", "data-check", "adr", "scorecard", "debt-sync", "incident", "onboard"] as const;
+const commands = [
+  "auto",
+  "data-check",
+  "adr",
+  "scorecard",
+  "debt-sync",
+  "incident",
+  "onboard",
+  "org-scorecard",
+  "org-merge",
+] as const;
 type Command = (typeof commands)[number];
 
 /** `auto` picks the commands from the event that started the workflow. */
@@ -28,6 +39,15 @@ export function chooseCommands(command: Command, eventName: string): Exclude<Com
   return [];
 }
 
+/** The `now` input (an ISO 8601 time with a zone), or the run's time. */
+function nowInput(): Date {
+  const text = core.getInput("now");
+  const now = text ? parseIsoDateTime(text) : new Date();
+  if (!now)
+    throw new Error(`input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${text}"`);
+  return now;
+}
+
 /** The Action's entry point: the only place that turns errors into a failed step. */
 export async function run(): Promise<void> {
   try {
@@ -39,6 +59,12 @@ export async function run(): Promise<void> {
     const selected = chooseCommands(input as Command, context.eventName);
     if (selected.length === 0) {
       info(`Nothing to do on ${context.eventName} events with command auto.`);
+      return;
+    }
+    if (selected.includes("org-scorecard") || selected.includes("org-merge")) {
+      const client = actionOctokit(core.getInput("github-token", { required: true }));
+      if (selected.includes("org-merge")) await orgMerge(client, dryRun);
+      else await orgScorecard(client, nowInput());
       return;
     }
     if (selected.includes("onboard")) {
@@ -96,12 +122,7 @@ export async function run(): Promise<void> {
     }
     if (selected.includes("scorecard")) {
       const gateway = githubGateway(actionOctokit(core.getInput("github-token", { required: true })), context.repo);
-      const nowInput = core.getInput("now");
-      const now = nowInput ? parseIsoDateTime(nowInput) : new Date();
-      if (!now)
-        throw new Error(
-          `input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${nowInput}"`,
-        );
+      const now = nowInput();
       await scorecard(
         {
           ...gateway,

@@ -1,64 +1,31 @@
 import { z } from "zod";
+import {
+  orgMetricNames,
+  orgRepositoryResultSchema,
+  orgWindowSchema,
+  type Distribution,
+  type OrgMetricName,
+  type OrgScorecard,
+} from "../schemas/org-scorecard.js";
 
 /**
  * The organisation scorecard's merge (issue 16): shard results, as the matrix jobs upload them,
  * into one organisation view. Pure; shard files are read as untrusted input (checked with zod).
  */
 
-const tier = z.enum(["elite", "high", "medium", "low", "unknown"]);
-const status = z.enum(["green", "yellow", "red", "unknown"]);
-const metric = z.strictObject({ value: z.number().nullable(), tier, status });
-
-export const orgRepositoryResultSchema = z.strictObject({
-  fullName: z.string().min(3),
-  outcome: z.enum(["scored", "unreadable"]),
-  reason: z.string().optional(),
-  dora: z
-    .strictObject({
-      deploymentsPerWeek: metric,
-      leadTimeHours: metric,
-      changeFailureRate: metric,
-      timeToRestoreHours: metric,
-    })
-    .optional(),
-  debt: z.strictObject({ open: z.int().min(0), critical: z.int().min(0) }).optional(),
-  incidents: z.int().min(0).optional(),
-});
-
 export const shardResultSchema = z.strictObject({
   organization: z.string().min(1),
-  window: z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime(), days: z.int().min(1) }),
+  window: orgWindowSchema,
   readAt: z.iso.datetime(),
   shard: z.strictObject({ index: z.int().min(1), count: z.int().min(1) }),
+  /** The plan the shard was cut from: how many repositories were selected, and their names' fingerprint. */
+  plan: z.strictObject({ repositories: z.int().min(0), fingerprint: z.string().min(1) }).optional(),
   repositories: z.array(orgRepositoryResultSchema),
+  /** Repositories the filters left out, with why (every shard sees the same). */
+  skipped: z.array(z.strictObject({ fullName: z.string(), reason: z.string() })).optional(),
 });
 
 export type ShardResult = z.infer<typeof shardResultSchema>;
-export type OrgRepositoryResult = z.infer<typeof orgRepositoryResultSchema>;
-type MetricName = keyof NonNullable<OrgRepositoryResult["dora"]>;
-const metricNames: MetricName[] = ["deploymentsPerWeek", "leadTimeHours", "changeFailureRate", "timeToRestoreHours"];
-
-export interface Distribution {
-  /** Repositories with a value. */
-  samples: number;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  tiers: Record<z.infer<typeof tier>, number>;
-}
-
-export interface OrgScorecard {
-  organization: string;
-  window: ShardResult["window"];
-  /** The oldest shard's reading time: the figures are at least this fresh. */
-  readAt: string;
-  shards: number;
-  repositories: OrgRepositoryResult[];
-  distributions: Record<MetricName, Distribution>;
-  /** Scored repositories with red statuses, most reds first (then most yellows, then name). */
-  needsAttention: { fullName: string; red: number; yellow: number }[];
-  totals: { scored: number; unreadable: number; openDebt: number; criticalDebt: number; incidents: number };
-}
 
 /** A percentile by linear interpolation between the closest ranks. */
 function percentile(sorted: readonly number[], share: number): number | null {
@@ -102,6 +69,10 @@ export function mergeShards(results: readonly ShardResult[]): OrgScorecard {
       );
     if (result.shard.count !== first!.shard.count)
       throw new Error(`shards of different plans: ${first!.shard.count} and ${result.shard.count} shards`);
+    if (result.plan && first!.plan && result.plan.fingerprint !== first!.plan.fingerprint)
+      throw new Error(
+        `shards planned from different repository listings (${first!.plan.repositories} and ${result.plan.repositories} repositories selected; a repository was created, archived or renamed between the runs): rerun every shard`,
+      );
   }
   const byShard = new Map<number, ShardResult>();
   for (const result of results) {
@@ -117,7 +88,7 @@ export function mergeShards(results: readonly ShardResult[]): OrgScorecard {
     .sort((a, b) => a.fullName.localeCompare(b.fullName));
   const scored = repositories.filter((repo) => repo.outcome === "scored");
   const distributions = Object.fromEntries(
-    metricNames.map((name) => {
+    orgMetricNames.map((name) => {
       const values = scored
         .map((repo) => repo.dora?.[name].value)
         .filter((value): value is number => typeof value === "number")
@@ -135,10 +106,10 @@ export function mergeShards(results: readonly ShardResult[]): OrgScorecard {
         },
       ];
     }),
-  ) as Record<MetricName, Distribution>;
+  ) as Record<OrgMetricName, Distribution>;
   const needsAttention = scored
     .map((repo) => {
-      const statuses = metricNames.map((name) => repo.dora?.[name].status ?? "unknown");
+      const statuses = orgMetricNames.map((name) => repo.dora?.[name].status ?? "unknown");
       return {
         fullName: repo.fullName,
         red: statuses.filter((value) => value === "red").length,
@@ -149,6 +120,7 @@ export function mergeShards(results: readonly ShardResult[]): OrgScorecard {
     .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.fullName.localeCompare(b.fullName));
   return {
     organization: first!.organization,
+    skipped: [...byShard.values()].find((result) => result.skipped)?.skipped ?? [],
     window: first!.window,
     readAt: [...byShard.values()].map((result) => result.readAt).sort()[0]!,
     shards: first!.shard.count,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import picomatch from "picomatch";
 import { globProblem } from "../schemas/glob.js";
 
@@ -15,6 +16,8 @@ export interface OrgRepository {
   archived: boolean;
   fork: boolean;
   topics: readonly string[];
+  /** The branch scored (the repository's default branch). */
+  defaultBranch?: string;
   /** What scoring it is expected to cost, in any unit (default 1): e.g. deployments in the window. */
   weight?: number;
 }
@@ -104,4 +107,14 @@ export function planShards(repositories: readonly OrgRepository[], count: number
     lightest.total += weight(repo);
   }
   return shards.map((shard) => shard.repositories.sort((a, b) => a.fullName.localeCompare(b.fullName)));
+}
+
+/**
+ * The plan's identity: the selected repositories' names, hashed. Shards planned from different
+ * listings (a repository created or archived between a run and a rerun) have different ones, and
+ * the merge refuses them instead of counting a repository twice or not at all.
+ */
+export function planFingerprint(selected: readonly OrgRepository[]): string {
+  const names = selected.map((repo) => repo.fullName.toLowerCase()).sort();
+  return createHash("sha256").update(names.join("\n")).digest("hex").slice(0, 16);
 }

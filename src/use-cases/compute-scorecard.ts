@@ -60,6 +60,8 @@ export interface ScorecardRun {
   files: Record<string, string>;
   /** The branch head everything was read at: the files are written on top of it. */
   head: BranchHead;
+  /** Incidents that started in the window (from post-mortems or incident issues). */
+  incidentsInWindow: number;
 }
 
 const leniently = z.record(z.string(), z.unknown());
@@ -209,6 +211,9 @@ export async function computeScorecard(
       [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
     },
     head,
+    incidentsInWindow: incidents.filter(
+      (incident) => incident.started > windowStart && incident.started <= now.getTime(),
+    ).length,
   };
 }
 

@@ -466,11 +466,15 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
       { baseUrl: github.restUrl },
     );
     expect(basics).toEqual({ a: { isArchived: false, defaultBranchRef: { name: "main" } }, b: { isArchived: true } });
-    const graphql = await asInstallation.graphql<{ repository: null }>(
-      `query { repository(owner: "emu", name: "install-c") { id } }`,
-      { baseUrl: github.restUrl },
-    );
-    expect(graphql.repository).toBeNull();
+    // As GitHub answers a repository the token does not reach: null, with a NOT_FOUND error.
+    await expect(
+      asInstallation.graphql(`query { repository(owner: "emu", name: "install-c") { id } }`, {
+        baseUrl: github.restUrl,
+      }),
+    ).rejects.toMatchObject({
+      data: { repository: null },
+      errors: [{ type: "NOT_FOUND", path: ["repository"], message: expect.stringContaining("emu/install-c") }],
+    });
 
     github.addToInstallation(installation, [c!], "2030-01-01T00:00:00Z");
     const added = installationRepositoriesPayload(installation, { added: [c!] });

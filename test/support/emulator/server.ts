@@ -216,6 +216,11 @@ export class GitHubEmulator {
     this.faults.push({ times: 1, ...fault });
   }
 
+  /** Drops the faults not yet used up. */
+  clearFaults(): void {
+    this.faults.splice(0);
+  }
+
   /** Requests matching a method and a path pattern (of what was sent, without /api/v3). */
   count(method: string, path?: RegExp): number {
     return this.requests.filter((request) => request.method === method && (!path || path.test(request.path))).length;

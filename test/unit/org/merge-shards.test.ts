@@ -1,10 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import {
-  mergeShards,
-  parseShardResult,
-  type OrgRepositoryResult,
-  type ShardResult,
-} from "../../../src/org/merge-shards.js";
+import { mergeShards, parseShardResult, type ShardResult } from "../../../src/org/merge-shards.js";
+import type { OrgRepositoryResult } from "../../../src/schemas/org-scorecard.js";
 import { planShards, type OrgRepository } from "../../../src/org/plan-shards.js";
 
 const window = { start: "2025-08-03T00:00:00Z", end: "2025-11-01T00:00:00Z", days: 90 };

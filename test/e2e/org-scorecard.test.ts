@@ -1,0 +1,187 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { GitHubClient } from "../../src/github/client.js";
+import { githubRepositoryView } from "../../src/github/repository-view.js";
+import { mergeShards, parseShardResult, type ShardResult } from "../../src/org/merge-shards.js";
+import { silentLogger } from "../../src/ports/logger.js";
+import { computeScorecard } from "../../src/use-cases/compute-scorecard.js";
+import { loadConfig } from "../../src/use-cases/load-config.js";
+import { orgResultOf } from "../../src/use-cases/score-organization.js";
+import { runAction } from "../support/action-runner.js";
+import { GitHubEmulator } from "../support/emulator/server.js";
+import { addOrganization, type OrgFixture } from "../support/org-fixture.js";
+
+let github: GitHubEmulator;
+let fixture: OrgFixture;
+let dir: string;
+const now = "2025-11-01T07:30:00Z";
+const windowEnd = "2025-11-01T00:00:00Z";
+
+beforeAll(async () => {
+  github = await new GitHubEmulator().start();
+  fixture = addOrganization(github, "acme", 60, Date.parse(windowEnd));
+  dir = mkdtempSync(join(tmpdir(), "org-scorecard-"));
+});
+afterAll(async () => {
+  await github.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => expect(github.schemaProblems.splice(0)).toEqual([]));
+
+const run = (inputs: Record<string, string>) =>
+  runAction({
+    event: "schedule",
+    payload: { repository: { default_branch: "main", full_name: "acme/.github" } },
+    repository: "acme/.github",
+    apiUrl: github.restUrl,
+    graphqlUrl: github.graphqlUrl,
+    inputs: { now, ...inputs },
+  });
+
+/** One shard through the bundled Action, and its file. */
+async function shard(spec: string, folder: string) {
+  const output = join(dir, folder, `shard-${spec.replace("/", "-of-")}.json`);
+  const result = await run({ command: "org-scorecard", organization: "acme", shard: spec, output });
+  return { result, output };
+}
+
+/** What two organisation scorecards must agree on (not when they were read, nor in how many shards). */
+const figures = (shards: ShardResult[]) => {
+  const { readAt: _readAt, shards: _count, ...rest } = mergeShards(shards);
+  return rest;
+};
+
+describe("the organisation scorecard: 60 repositories in 3 shards (Action org-scorecard, org-merge)", () => {
+  let sharded: ShardResult[];
+
+  it("scores each shard in a few merged requests, every repository once, the empty and the misconfigured ones reported with why", async () => {
+    const before = github.requests.length;
+    // As a matrix runs them: at once.
+    const runs = await Promise.all([shard("1/3", "clean"), shard("2/3", "clean"), shard("3/3", "clean")]);
+    for (const { result } of runs) expect(result.exitCode).toBe(0);
+    sharded = runs.map(({ output }) => parseShardResult(output, readFileSync(output, "utf8")));
+    const names = sharded.flatMap((result) => result.repositories.map((repo) => repo.fullName));
+    expect(names).toHaveLength(60);
+    expect(new Set(names).size).toBe(60);
+    expect(sharded.map((result) => result.repositories.length)).toEqual([20, 20, 20]);
+    // The .github repository, the archived one and the fork are left out, each with why.
+    expect(sharded[0]!.skipped).toEqual([
+      { fullName: "acme/.github", reason: "the organisation's .github repository (its defaults, not a product)" },
+      { fullName: "acme/forked-sdk", reason: "a fork" },
+      { fullName: "acme/legacy-monolith", reason: "archived" },
+    ]);
+    const all = sharded.flatMap((result) => result.repositories);
+    const kindOf = (name: string) => fixture.kinds.get(name);
+    expect(
+      all.filter((repo) => repo.outcome === "unreadable").map((repo) => [kindOf(repo.fullName), repo.reason]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["empty", "empty: no commits on its default branch"],
+        ["invalid-config", "its .github/cto-copilot.yml is not valid: run `cto-copilot validate` there"],
+      ]),
+    );
+    expect(all.filter((repo) => repo.outcome === "unreadable")).toHaveLength(2);
+    // Far under 2 requests per repository: the listing, then each step of 20 repositories' reads merged.
+    const total = github.requests.length - before;
+    expect(total).toBeLessThan(60);
+    for (const { result } of runs) expect(Number(result.outputs["graphql-requests"])).toBeLessThan(25);
+    expect(runs[0]!.result.summary).toContain("## Organisation scorecard, shard 1/3");
+    expect(runs[0]!.result.outputs).toMatchObject({ scored: expect.any(String), unreadable: expect.any(String) });
+  });
+
+  it("gives what one unsharded run gives, and what each repository's own scorecard gives", async () => {
+    const whole = await shard("1/1", "whole");
+    expect(whole.result.exitCode).toBe(0);
+    const unsharded = parseShardResult(whole.output, readFileSync(whole.output, "utf8"));
+    expect(figures(sharded)).toEqual(figures([unsharded]));
+
+    // One by one, over the repository view the repository scorecard uses (REST reads included).
+    const client = new (Octokit.plugin(paginateRest))({ auth: "ghs_test", baseUrl: github.restUrl }) as GitHubClient;
+    const merged = mergeShards(sharded);
+    let compared = 0;
+    for (const result of merged.repositories.filter((repo) => repo.outcome === "scored")) {
+      const [owner, name] = result.fullName.split("/") as [string, string];
+      const view = githubRepositoryView(client, { owner, repo: name });
+      const { resolved } = await loadConfig(view, "main");
+      const config = { ...resolved.config, dora: { ...resolved.config.dora, windowDays: 90 } };
+      const alone = await computeScorecard({ view, log: silentLogger, now: () => new Date(windowEnd) }, config, "main");
+      expect(orgResultOf(result.fullName, alone)).toEqual(result);
+      compared++;
+    }
+    expect(compared).toBe(58);
+    // The figures are real ones: services deploy, most have lead times, some failed and restored.
+    expect(merged.distributions.deploymentsPerWeek.samples).toBe(58);
+    expect(merged.distributions.leadTimeHours.samples).toBeGreaterThan(40);
+    expect(merged.distributions.changeFailureRate.tiers.unknown).toBeLessThan(15);
+    expect(merged.totals.incidents).toBeGreaterThan(5);
+    expect(merged.needsAttention.length).toBeGreaterThan(0);
+  });
+
+  it("a shard that failed, rerun, merges to what the clean run merges to", async () => {
+    // The listing fails on every try: the shard's step fails and leaves no file.
+    github.inject({
+      method: "GET",
+      path: /\/orgs\/acme\/repos/,
+      status: 502,
+      body: { message: "Bad Gateway" },
+      times: 10,
+    });
+    const failed = await shard("2/3", "retried");
+    expect(failed.result.exitCode).not.toBe(0);
+    expect(() => readFileSync(failed.output)).toThrow();
+    github.clearFaults();
+    const again = await shard("2/3", "retried");
+    expect(again.result.exitCode).toBe(0);
+    const rerun = parseShardResult(again.output, readFileSync(again.output, "utf8"));
+    expect(figures([sharded[0]!, rerun, sharded[2]!])).toEqual(figures(sharded));
+  });
+
+  it("merges, writes org_scorecard.json and its snapshot to .github, and summarises with charts and the trend", async () => {
+    const shardsPath = join(dir, "clean");
+    const first = await run({ command: "org-merge", "shards-path": shardsPath, commit: "push" });
+    expect(first.exitCode).toBe(0);
+    const dotGithub = fixture.repos.get("acme/.github")!;
+    const tree = dotGithub.commits.get(dotGithub.branches.get("main")!)!.tree;
+    const written = JSON.parse(String(tree.get("org-scorecard/org_scorecard.json")));
+    expect(String(tree.get("org-scorecard/snapshots/org_scorecard_2025-11-01.json"))).toBe(
+      String(tree.get("org-scorecard/org_scorecard.json")),
+    );
+    expect(written).toMatchObject({ organization: "acme", shards: 3, totals: { scored: 58, unreadable: 2 } });
+    expect(first.summary).toContain("## Organisation scorecard: `acme`");
+    expect(first.summary).toContain("xychart-beta");
+    expect(first.summary).toMatch(/### Needs attention \(\d+\)/);
+    expect(first.summary).toContain("### Not scored (2)");
+    expect(first.outputs["scorecard-commit"]).toMatch(/^[0-9a-f]{40}$/);
+    // The next run shows the trend against the one before.
+    const second = await run({ command: "org-merge", "shards-path": shardsPath, commit: "push" });
+    expect(second.exitCode).toBe(0);
+    expect(second.summary).toContain("### Trend since 2025-11-01");
+  });
+
+  it("refuses shards of different windows, naming both", async () => {
+    const other = await runAction({
+      event: "schedule",
+      payload: {},
+      repository: "acme/.github",
+      apiUrl: github.restUrl,
+      graphqlUrl: github.graphqlUrl,
+      inputs: {
+        command: "org-scorecard",
+        organization: "acme",
+        shard: "1/3",
+        output: join(dir, "mixed", "a.json"),
+        now: "2025-11-02T07:30:00Z",
+      },
+    });
+    expect(other.exitCode).toBe(0);
+    const copy = join(dir, "mixed", "b.json");
+    writeFileSync(copy, readFileSync(join(dir, "clean", "shard-2-of-3.json")));
+    const merge = await run({ command: "org-merge", "shards-path": join(dir, "mixed"), commit: "none" });
+    expect(merge.exitCode).not.toBe(0);
+    expect(merge.stdout).toContain("shards of different windows");
+  });
+});
