@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
+import type { OrgScorecardOptions } from "./commands/org-scorecard.js";
 import type { ScorecardOptions } from "./commands/scorecard.js";
 import type { OutputFormat } from "./commands/validate.js";
 import { GitError } from "../local/git.js";
@@ -97,6 +98,32 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (options: ScorecardOptions) => {
       const { scorecardCommand } = await import("./commands/scorecard.js");
       setExit(await scorecardCommand(options, io));
+    });
+
+  program
+    .command("org-scorecard")
+    .description(
+      "Score every repository of a GitHub organisation on one machine, as the Action's matrix does (token in GITHUB_TOKEN)",
+    )
+    .option("--org <name>", "the organisation's login (GITHUB_API_URL for Enterprise Server)")
+    .option("--topics <list>", "only repositories with one of these topics (comma-separated)")
+    .option("--include <globs>", "only repositories whose name matches one of these globs, e.g. service-*")
+    .option("--exclude <globs>", "leave out repositories whose name matches one of these globs")
+    .option(
+      "--repositories <names>",
+      "exactly these repositories (archived, forks and .github are left out unless named)",
+    )
+    .option("--window-days <days>", "one window for every repository, ending at the start of --now's UTC day", "90")
+    .option("--now <iso>", "when the run happens, for reproducible figures (default: now)")
+    .option("--output <file>", "also write org_scorecard.json there")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addHelpText(
+      "after",
+      "\nText: the summary the Action writes (Markdown). JSON: org_scorecard.json (schemas/org_scorecard.schema.json).\nFor hundreds of repositories use the Action's matrix: examples/workflows/org-scorecard.yml.\nExit codes: 0 scored (unreadable repositories are listed, not failures), 2 usage or runtime error.",
+    )
+    .action(async (options: OrgScorecardOptions) => {
+      const { orgScorecardCommand } = await import("./commands/org-scorecard.js");
+      setExit(await orgScorecardCommand(options, io));
     });
 
   const adr = program

@@ -11,7 +11,9 @@ import { silentLogger } from "../../src/ports/logger.js";
 import { computeScorecard } from "../../src/use-cases/compute-scorecard.js";
 import { loadConfig } from "../../src/use-cases/load-config.js";
 import { orgResultOf } from "../../src/use-cases/score-organization.js";
+import { orgScorecardSchema } from "../../src/schemas/org-scorecard.js";
 import { runAction } from "../support/action-runner.js";
+import { runCli } from "../support/cli.js";
 import { GitHubEmulator } from "../support/emulator/server.js";
 import { addOrganization, type OrgFixture } from "../support/org-fixture.js";
 
@@ -160,6 +162,26 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
     const second = await run({ command: "org-merge", "shards-path": shardsPath, commit: "push" });
     expect(second.exitCode).toBe(0);
     expect(second.summary).toContain("### Trend since 2025-11-01");
+  });
+
+  it("the CLI scores the same on one machine (here: the repositories with the payments topic)", async () => {
+    const env = { GITHUB_TOKEN: "ghs_cli", GITHUB_API_URL: github.restUrl };
+    const cli = await runCli(
+      ["org-scorecard", "--org", "acme", "--topics", "payments", "--now", now, "--format", "json"],
+      {
+        env,
+      },
+    );
+    expect(cli.code).toBe(0);
+    const scored = orgScorecardSchema.parse(JSON.parse(cli.stdout));
+    const payments = [...fixture.repos].filter(([, repo]) => repo.topics.includes("payments")).map(([name]) => name);
+    expect(scored.repositories.map((repo) => repo.fullName)).toEqual(payments.sort());
+    const bySharded = new Map(mergeShards(sharded).repositories.map((repo) => [repo.fullName, repo]));
+    for (const repo of scored.repositories) expect(repo).toEqual(bySharded.get(repo.fullName));
+    expect(cli.stderr).toMatch(/\d+ GraphQL requests for \d+ queries/);
+    const noToken = await runCli(["org-scorecard", "--org", "acme"], { env: {} });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain("org-scorecard needs a token in GITHUB_TOKEN");
   });
 
   it("refuses shards of different windows, naming both", async () => {
