@@ -133,6 +133,16 @@ function responseError(errors: GraphqlError[], data: unknown): Error {
   );
 }
 
+/**
+ * Whether a merged request failed as one that asked too much does: a server error or timeout
+ * (after Octokit's own retries), or errors about the whole query rather than one field.
+ */
+function tooBig(error: unknown): boolean {
+  const { status, errors } = error as { status?: number; errors?: GraphqlError[] };
+  if (typeof status === "number") return status >= 500;
+  return Array.isArray(errors) && errors.some((e) => !e.path?.length);
+}
+
 /** A client whose `graphql` merges the queries sent together; REST requests go through unchanged. */
 export function batchingClient(client: GitHubClient, options: BatchOptions = {}): BatchingClient {
   const maxQueries = options.maxQueries ?? 50;
@@ -209,6 +219,12 @@ export function batchingClient(client: GitHubClient, options: BatchOptions = {})
       if (partial.data && Array.isArray(partial.errors) && partial.errors.every((e) => e.path?.length)) {
         data = partial.data;
         errors = partial.errors;
+      } else if (batch.length > 1 && tooBig(error)) {
+        // GitHub gives up on a request that takes more than 10 s: ask again in halves (down to one query).
+        const half = Math.ceil(batch.length / 2);
+        inFlight--;
+        await Promise.all([send(batch.slice(0, half)), send(batch.slice(half))]);
+        return;
       } else {
         for (const pending of batch) pending.reject(error);
       }

@@ -113,6 +113,18 @@ describe("queries of many repositories merged into few requests", () => {
     expect(batcher.stats.points).toBe(3 * 2);
   });
 
+  it("asks again in halves when GitHub gives up on a merged request (a timeout), and answers every query", async () => {
+    const repos = addServices("etl", 4);
+    const batcher = batchingClient(client);
+    github.inject({ method: "POST", path: /graphql$/, status: 502, body: { message: "Server Error" } });
+    const before = graphqlRequests();
+    const merged = await Promise.all(repos.map((repo) => readOne(batcher.client, repo)));
+    // The failed request of 8 queries, then two of 4.
+    expect(graphqlRequests() - before).toBe(3);
+    for (const [index, repo] of repos.entries())
+      expect(merged[index]![0]).toEqual(await fetchDeployments(client, repo, "production", since));
+  });
+
   it("waits out a secondary rate limit and answers every merged query", async () => {
     const repos = addServices("job", 4);
     const batcher = batchingClient(throttled);

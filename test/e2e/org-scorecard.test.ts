@@ -10,11 +10,13 @@ import { mergeShards, parseShardResult, type ShardResult } from "../../src/org/m
 import { silentLogger } from "../../src/ports/logger.js";
 import { computeScorecard } from "../../src/use-cases/compute-scorecard.js";
 import { loadConfig } from "../../src/use-cases/load-config.js";
-import { orgResultOf } from "../../src/use-cases/score-organization.js";
+import { orgResultOf, scoreShard } from "../../src/use-cases/score-organization.js";
+import { githubOrgView } from "../../src/github/org-view.js";
+import type { OrgView } from "../../src/ports/org-view.js";
 import { orgScorecardSchema } from "../../src/schemas/org-scorecard.js";
 import { runAction } from "../support/action-runner.js";
 import { runCli } from "../support/cli.js";
-import { GitHubEmulator } from "../support/emulator/server.js";
+import { GitHubEmulator, secondaryRateLimit } from "../support/emulator/server.js";
 import { addOrganization, type OrgFixture } from "../support/org-fixture.js";
 
 let github: GitHubEmulator;
@@ -182,6 +184,45 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
     const noToken = await runCli(["org-scorecard", "--org", "acme"], { env: {} });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain("org-scorecard needs a token in GITHUB_TOKEN");
+  });
+
+  it("a repository that disappears between the listing and its reads is reported, the others in its requests still scored", async () => {
+    const client = new (Octokit.plugin(paginateRest))({ auth: "ghs_test", baseUrl: github.restUrl }) as GitHubClient;
+    const { org, stats } = githubOrgView(client);
+    const listed = await org.listRepositories("acme");
+    const withGone: OrgView = {
+      ...org,
+      listRepositories: async () => [...listed, { fullName: "acme/gone", archived: false, fork: false, topics: [] }],
+    };
+    const picked = mergeShards(sharded)
+      .repositories.filter((repo) => repo.outcome === "scored")
+      .slice(0, 5);
+    const result = await scoreShard(
+      { org: withGone, log: silentLogger, now: () => new Date(now) },
+      {
+        organization: "acme",
+        shard: { index: 1, count: 1 },
+        filters: { repositories: ["gone", ...picked.map((repo) => repo.fullName.split("/")[1]!)] },
+        windowDays: 90,
+      },
+    );
+    expect(result.repositories.find((repo) => repo.fullName === "acme/gone")).toEqual({
+      fullName: "acme/gone",
+      outcome: "unreadable",
+      reason: "not readable: no access, deleted or renamed",
+    });
+    expect(result.repositories.filter((repo) => repo.outcome === "scored")).toEqual(picked);
+    // Six repositories' reads merged: a handful of requests, not six times as many.
+    expect(stats.requests).toBeLessThan(15);
+  });
+
+  it("a shard hit by a secondary rate limit waits it out and scores the same", async () => {
+    github.inject({ method: "POST", path: /graphql$/, ...secondaryRateLimit(1) });
+    const limited = await shard("3/3", "limited");
+    expect(limited.result.exitCode).toBe(0);
+    expect(limited.result.stdout).toMatch(/secondary rate limit.*retrying in 1 s/);
+    const rerun = parseShardResult(limited.output, readFileSync(limited.output, "utf8"));
+    expect(rerun.repositories).toEqual(sharded[2]!.repositories);
   });
 
   it("refuses shards of different windows, naming both", async () => {
