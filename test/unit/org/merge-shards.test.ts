@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { mergeShards, parseShardResult, type ShardResult } from "../../../src/org/merge-shards.js";
 import type { OrgRepositoryResult } from "../../../src/schemas/org-scorecard.js";
-import { planShards, type OrgRepository } from "../../../src/org/plan-shards.js";
+import { planFingerprint, planShards, type OrgRepository } from "../../../src/org/plan-shards.js";
 
 const window = { start: "2025-08-03T00:00:00Z", end: "2025-11-01T00:00:00Z", days: 90 };
 const tiers = ["elite", "high", "medium", "low"] as const;
@@ -108,5 +108,18 @@ describe("merging the organisation's shard results", () => {
       "shard-2.json is not a shard result: window:",
     );
     expect(() => parseShardResult("shard-3.json", "{")).toThrow("shard-3.json is not JSON");
+  });
+
+  it("refuses a shard planned from another repository listing (a repository created between a run and its rerun)", () => {
+    const selected = repositories.slice(0, 59);
+    const plan = { repositories: 59, fingerprint: planFingerprint(selected) };
+    const files = shardFiles(3).map((file) => ({ ...file, plan }));
+    const withNewRepository = [...selected, { fullName: "acme/new-service", archived: false, fork: false, topics: [] }];
+    const rerun = { ...files[1]!, plan: { repositories: 60, fingerprint: planFingerprint(withNewRepository) } };
+    expect(() => mergeShards([files[0]!, rerun, files[2]!])).toThrow(
+      "shards planned from different repository listings (59 and 60 repositories selected",
+    );
+    // The same names in another order, or case: the same plan.
+    expect(planFingerprint([...selected].reverse())).toBe(plan.fingerprint);
   });
 });
