@@ -1,21 +1,10 @@
 import { templateText } from "./data-files.js";
 import type { GitHubEmulator } from "./emulator/server.js";
 import type { RepoState } from "./emulator/state.js";
+import { random } from "./random.js";
 
 const hour = 3_600_000;
 const day = 24 * hour;
-
-/** A small deterministic generator (mulberry32): the same organisation on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface OrgFixture {
   /** Every repository made, by name. */
