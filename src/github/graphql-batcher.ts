@@ -49,6 +49,8 @@ export interface BatchingClient {
 }
 
 interface Pending {
+  /** At most this many queries in its request (set when a larger request failed). */
+  maxBatch?: number;
   operation: OperationDefinitionNode;
   variables: Record<string, unknown>;
   cost: { nodes: number; calls: number };
@@ -133,14 +135,25 @@ function responseError(errors: GraphqlError[], data: unknown): Error {
   );
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** A message without the `q<i>_` names the merge gave (a reader should see its own query's names). */
+const unprefixed = (message: string) => message.replace(/\b(\$?)q\d+_/g, "$1");
+
+function withoutPrefixes(error: unknown): unknown {
+  if (error instanceof Error) error.message = unprefixed(error.message);
+  return error;
+}
+
 /**
- * Whether a merged request failed as one that asked too much does: a server error or timeout
- * (after Octokit's own retries), or errors about the whole query rather than one field.
+ * Whether a merged request that failed as a whole is worth asking again in halves: GitHub gave
+ * up on it (502 or 504, after Octokit's own retries), or refused the query itself (errors and no
+ * data: one query may be at fault, say a field an older GitHub Enterprise Server lacks).
  */
-function tooBig(error: unknown): boolean {
+function worthSplitting(error: unknown): boolean {
   const { status, errors } = error as { status?: number; errors?: GraphqlError[] };
-  if (typeof status === "number") return status >= 500;
-  return Array.isArray(errors) && errors.some((e) => !e.path?.length);
+  if (typeof status === "number") return status === 502 || status === 504;
+  return Array.isArray(errors);
 }
 
 /** A client whose `graphql` merges the queries sent together; REST requests go through unchanged. */
@@ -166,16 +179,38 @@ export function batchingClient(client: GitHubClient, options: BatchOptions = {})
 
   const takeBatch = (): Pending[] => {
     const batch: Pending[] = [queue.shift()!];
+    // A query that failed in a larger request goes again in a smaller one (see `split`).
+    const most = Math.min(maxQueries, batch[0]!.maxBatch ?? maxQueries);
     let nodes = batch[0]!.cost.nodes;
-    while (queue.length > 0 && batch.length < maxQueries && nodes + queue[0]!.cost.nodes <= maxNodes) {
+    while (queue.length > 0 && batch.length < most && nodes + queue[0]!.cost.nodes <= maxNodes) {
+      if ((queue[0]!.maxBatch ?? maxQueries) < most) break;
       nodes += queue[0]!.cost.nodes;
       batch.push(queue.shift()!);
     }
     return batch;
   };
 
+  /** Puts a failed request's queries back first, each half in a request of its own, sent under the in-flight cap. */
+  const split = (batch: Pending[]) => {
+    const half = Math.ceil(batch.length / 2);
+    for (const pending of batch) pending.maxBatch = half;
+    queue.unshift(...batch);
+  };
+
   const send = async (batch: Pending[]) => {
     inFlight++;
+    try {
+      await answer(batch);
+    } catch (error) {
+      // Whatever went wrong, no reader is left waiting.
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      inFlight--;
+      if (queue.length > 0) schedule();
+    }
+  };
+
+  const answer = async (batch: Pending[]) => {
     const variables: Variables = {};
     const definitions: VariableDefinitionNode[] = [];
     const selections: SelectionNode[] = [];
@@ -201,56 +236,60 @@ export function batchingClient(client: GitHubClient, options: BatchOptions = {})
       ],
     };
     const cost = batch.reduce(
-      (sum, pending) => ({
-        nodes: sum.nodes + pending.cost.nodes,
-        calls: sum.calls + pending.cost.calls,
-      }),
+      (sum, pending) => ({ nodes: sum.nodes + pending.cost.nodes, calls: sum.calls + pending.cost.calls }),
       { nodes: 0, calls: 0 },
     );
     stats.requests++;
     stats.points += pointsOf(cost.calls);
     stats.largestNodes = Math.max(stats.largestNodes, cost.nodes);
-    let data: Record<string, unknown> | undefined;
+    let data: unknown;
     let errors: GraphqlError[] = [];
     try {
       data = await client.graphql<Record<string, unknown>>(print(document), variables);
     } catch (error) {
-      const partial = error as { data?: Record<string, unknown>; errors?: GraphqlError[] };
-      if (partial.data && Array.isArray(partial.errors) && partial.errors.every((e) => e.path?.length)) {
+      const partial = error as { data?: unknown; errors?: GraphqlError[] };
+      if (isObject(partial.data) && Array.isArray(partial.errors)) {
         data = partial.data;
         errors = partial.errors;
-      } else if (batch.length > 1 && tooBig(error)) {
+      } else if (batch.length > 1 && worthSplitting(error)) {
         // GitHub gives up on a request that takes more than 10 s: ask again in halves (down to one query).
-        const half = Math.ceil(batch.length / 2);
-        inFlight--;
-        await Promise.all([send(batch.slice(0, half)), send(batch.slice(half))]);
+        split(batch);
         return;
-      } else {
-        for (const pending of batch) pending.reject(error);
+      } else throw withoutPrefixes(error);
+    }
+    if (!isObject(data)) throw new Error("GitHub answered a GraphQL request with no data and no errors");
+    const slotOf = (error: GraphqlError) => {
+      const match = /^q(\d+)_/.exec(String(error.path?.[0] ?? ""));
+      return match ? Number(match[1]) : undefined;
+    };
+    // An error that belongs to no query (the request as a whole was refused): find the culprit alone.
+    if (errors.some((error) => slotOf(error) === undefined || slotOf(error)! >= batch.length)) {
+      if (batch.length > 1) return split(batch);
+      throw withoutPrefixes(responseError(errors, data));
+    }
+    batch.forEach((pending, index) => {
+      const prefix = `q${index}_`;
+      const own: Record<string, unknown> = {};
+      for (const selection of pending.operation.selectionSet.selections) {
+        if (selection.kind !== Kind.FIELD) continue;
+        const key = selection.alias?.value ?? selection.name.value;
+        own[key] = data[prefix + key] ?? null;
       }
-    }
-    if (data) {
-      batch.forEach((pending, index) => {
-        const prefix = `q${index}_`;
-        const own: Record<string, unknown> = {};
-        for (const selection of pending.operation.selectionSet.selections) {
-          if (selection.kind !== Kind.FIELD) continue;
-          const key = selection.alias?.value ?? selection.name.value;
-          own[key] = data[prefix + key] ?? null;
-        }
-        const ownErrors = errors
-          .filter((error) => String(error.path![0]).startsWith(prefix))
-          .map((error) => ({ ...error, path: [String(error.path![0]).slice(prefix.length), ...error.path!.slice(1)] }));
-        if (ownErrors.length > 0) pending.reject(responseError(ownErrors, own));
-        else pending.resolve(own);
-      });
-    }
-    inFlight--;
-    if (queue.length > 0) schedule();
+      const ownErrors = errors
+        .filter((error) => slotOf(error) === index)
+        .map((error) => ({
+          ...error,
+          message: unprefixed(error.message),
+          path: [String(error.path![0]).slice(prefix.length), ...error.path!.slice(1)],
+        }));
+      if (ownErrors.length > 0) pending.reject(responseError(ownErrors, own));
+      else pending.resolve(own);
+    });
   };
 
-  const graphql = (query: string | { query: string }, parameters: Variables = {}): Promise<unknown> => {
-    const text = typeof query === "string" ? query : query.query;
+  const graphql = (query: string | ({ query: string } & Variables), options: Variables = {}): Promise<unknown> => {
+    // Octokit takes the query and the variables together too: `graphql({ query, owner })`.
+    const { query: text, ...parameters } = typeof query === "string" ? { query, ...options } : query;
     const operation = mergeable(parse(text));
     stats.queries++;
     if (!operation) {

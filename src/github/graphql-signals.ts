@@ -49,8 +49,13 @@ export async function readBranchProtectionByGraphql(
       }`,
       { owner: repo.owner, name: repo.repo, ref: `refs/heads/${branch}` },
     )
-    .catch(keepPartial<Result>);
-  const ref = data.repository?.ref;
+    .catch((error: unknown) => {
+      // Without the permission to read it, GitHub answers the rule null with an error: unknown, not unprotected.
+      const { errors } = error as { errors?: { path?: unknown[] }[] };
+      if (errors?.some((e) => e.path?.includes("branchProtectionRule"))) return undefined;
+      return keepPartial<Result>(error);
+    });
+  const ref = data?.repository?.ref;
   return ref ? ref.branchProtectionRule !== null : undefined;
 }
 
@@ -96,7 +101,7 @@ export async function listIncidentIssuesByGraphql(
     } = await client.graphql(
       `query Incidents($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
         repository(owner: $owner, name: $name) {
-          issues(labels: $labels, filterBy: { since: $since }, first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+          issues(labels: $labels, filterBy: { since: $since }, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
             pageInfo { hasNextPage endCursor }
             nodes { number title createdAt closedAt stateReason(enableDuplicate: true) }
           }

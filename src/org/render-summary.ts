@@ -131,6 +131,7 @@ export function renderOrgSummary(
     lines.push("", `### Not scored (${unreadable.length})`, "");
     for (const repo of unreadable.slice(0, maxRows))
       lines.push(`- ${codeSpan(repo.fullName)}: ${codeSpan(repo.reason ?? "unknown")}`);
+    if (unreadable.length > maxRows) lines.push("", `…and ${unreadable.length - maxRows} more in org_scorecard.json.`);
   }
   return lines.join("\n") + "\n";
 }

@@ -37,20 +37,7 @@ export async function publishOrgScorecard(
   let previous: OrgScorecard | undefined;
   for (let attempt = 1; ; attempt++) {
     const head = await context.view.readHead(options.branch);
-    const read = await context.view.readContents(head.sha, { files: [options.path] });
-    const text = read.files.get(options.path)?.text;
-    previous = undefined;
-    if (text) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-      const checked = orgScorecardSchema.safeParse(parsed);
-      if (checked.success) previous = checked.data;
-      else context.log.warn(`${options.path} is not an organisation scorecard: no trend this time, and it is replaced`);
-    }
+    previous = await readPrevious(context, head.sha, options.path, scorecard);
     if (options.mode === "none")
       return { ...(previous ? { previous } : {}), written: { status: "skipped", reason: "commit is none" } };
     const date = scorecard.window.end.slice(0, 10);
@@ -76,4 +63,43 @@ export async function publishOrgScorecard(
       context.log.warn(`${error.message}; reading again (attempt ${attempt + 1} of ${maxAttempts})`);
     }
   }
+}
+
+function parseOrgScorecard(text: string | null | undefined): OrgScorecard | undefined {
+  if (!text) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const checked = orgScorecardSchema.safeParse(parsed);
+  return checked.success ? checked.data : undefined;
+}
+
+/**
+ * The scorecard to show the trend against: the newest one of an earlier window (a rerun the same
+ * day would otherwise compare the scorecard with itself), from the live file or the snapshots.
+ */
+async function readPrevious(
+  context: { view: FileView; log: Logger },
+  ref: string,
+  path: string,
+  scorecard: OrgScorecard,
+): Promise<OrgScorecard | undefined> {
+  const today = scorecard.window.end.slice(0, 10);
+  const snapshots = orgSnapshotPath(path, scorecard).replace(/\/[^/]*$/, "");
+  const read = await context.view.readContents(ref, { files: [path], directories: [snapshots] });
+  const liveText = read.files.get(path)?.text;
+  const live = parseOrgScorecard(liveText);
+  if (liveText && !live) context.log.warn(`${path} is not an organisation scorecard: it is replaced`);
+  if (live && live.window.end.slice(0, 10) < today) return live;
+  const earlier = (read.directories.get(snapshots) ?? [])
+    .map((name) => /^org_scorecard_(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1])
+    .filter((date): date is string => date !== undefined && date < today)
+    .sort()
+    .at(-1);
+  if (!earlier) return undefined;
+  const file = `${snapshots}/org_scorecard_${earlier}.json`;
+  return parseOrgScorecard((await context.view.readContents(ref, { files: [file] })).files.get(file)?.text);
 }

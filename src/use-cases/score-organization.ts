@@ -73,15 +73,43 @@ export function orgResultOf(fullName: string, run: ScorecardRun): OrgRepositoryR
   };
 }
 
-/** Why a repository could not be scored, in one line a reader understands. */
-function unreadableReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/Could not resolve to a Repository|Not Found|not found \(/.test(message)) {
-    if (/empty repository/.test(message)) return "empty: no commits on its default branch";
-    return "not readable: no access, deleted or renamed";
+/** An error that is about the whole run, not one repository: the shard fails, to be rerun. */
+export class RunFailure extends Error {}
+
+/**
+ * Why a repository could not be scored, in one line a reader understands; or, for a failure of
+ * the run itself (token expired, rate limit given up on, GitHub down), a `RunFailure`: reporting
+ * every remaining repository "unreadable" would publish a scorecard of nothing, and a failed
+ * shard is rerun.
+ */
+export function unreadableReason(error: unknown): string {
+  const failure = error as {
+    status?: number;
+    message?: string;
+    errors?: { type?: string; message?: string }[];
+    request?: { method?: string; url?: string };
+  };
+  const message = String(failure.message ?? error).split("\n")[0]!;
+  if (Array.isArray(failure.errors)) {
+    const [first] = failure.errors;
+    if (failure.errors.some((e) => e.type === "RATE_LIMITED")) throw new RunFailure(first?.message ?? message);
+    if (first?.type === "NOT_FOUND") return "not readable: no access, deleted or renamed";
+    if (first?.type === "FORBIDDEN") return `no access: ${first.message ?? message}`;
+    return `GitHub refused a read: ${first?.message ?? message}`;
   }
-  if (/archived/i.test(message)) return "archived during the run";
-  return message.split("\n")[0]!.slice(0, 300);
+  if (typeof failure.status === "number") {
+    const path = failure.request?.url?.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/\?.*$/, "");
+    const where = path ? ` on ${failure.request?.method ?? "GET"} ${path}` : "";
+    if (failure.status === 404)
+      return `not found${where} (a configured workflow or branch that does not exist, or no access)`;
+    if (failure.status === 409) return "empty: no commits on its default branch";
+    if (failure.status === 403 && !/rate limit/i.test(message)) return `no access${where}: ${message}`;
+    if (failure.status === 422) return `GitHub refused a read${where}: ${message}`;
+    throw new RunFailure(`${message} (HTTP ${failure.status}${where})`);
+  }
+  if (/rate limit/i.test(message)) throw new RunFailure(message);
+  if (/an empty repository has none/.test(message)) return "empty: no commits on its default branch";
+  return message.slice(0, 300);
 }
 
 /** Runs `work` over `items` with at most `limit` at once, keeping the order of the results. */
@@ -135,6 +163,7 @@ export async function scoreShard(context: OrgContext, options: ScoreShardOptions
       );
       return orgResultOf(repo.fullName, run);
     } catch (error) {
+      // A failure of the run itself is thrown from here, and fails the shard.
       const reason = unreadableReason(error);
       context.log.warn(`${repo.fullName}: ${reason}`);
       return { fullName: repo.fullName, outcome: "unreadable", reason };

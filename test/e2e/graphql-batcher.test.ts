@@ -125,6 +125,34 @@ describe("queries of many repositories merged into few requests", () => {
       expect(merged[index]![0]).toEqual(await fetchDeployments(client, repo, "production", since));
   });
 
+  it("a query GitHub refuses (a field an older server lacks) is found alone, its batch-mates answered", async () => {
+    const repos = addServices("ghes", 3);
+    const batcher = batchingClient(client);
+    const bad = batcher.client.graphql(
+      `query Old($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { fieldOfTomorrow } }`,
+      { owner: "org", name: repos[0]!.repo },
+    );
+    const good = repos.map((repo) =>
+      // The object form Octokit also takes: query and variables together.
+      batcher.client.graphql({
+        query: `query Name($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { nameWithOwner } }`,
+        owner: repo.owner,
+        name: repo.repo,
+      }),
+    );
+    const [refused, ...answered] = await Promise.allSettled([bad, ...good]);
+    expect(refused).toMatchObject({
+      status: "rejected",
+      reason: { message: expect.stringContaining('Cannot query field "fieldOfTomorrow"') },
+    });
+    expect(String((refused as PromiseRejectedResult).reason.message)).not.toMatch(/\bq\d+_/);
+    expect(answered).toEqual(
+      repos.map((repo) => ({ status: "fulfilled", value: { repository: { nameWithOwner: `org/${repo.repo}` } } })),
+    );
+    // 4 queries, then halves of 2, then the culprit and its neighbour alone.
+    expect(batcher.stats.requests).toBe(5);
+  });
+
   it("waits out a secondary rate limit and answers every merged query", async () => {
     const repos = addServices("job", 4);
     const batcher = batchingClient(throttled);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GitHubClient } from "../../src/github/client.js";
@@ -160,10 +160,24 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
     expect(first.summary).toMatch(/### Needs attention \(\d+\)/);
     expect(first.summary).toContain("### Not scored (2)");
     expect(first.outputs["scorecard-commit"]).toMatch(/^[0-9a-f]{40}$/);
-    // The next run shows the trend against the one before.
-    const second = await run({ command: "org-merge", "shards-path": shardsPath, commit: "push" });
+    // A rerun the same day is not compared with itself.
+    const again = await run({ command: "org-merge", "shards-path": shardsPath, commit: "push" });
+    expect(again.exitCode).toBe(0);
+    expect(again.summary).not.toContain("### Trend");
+    // Next week's run (here: the same figures a week on) shows the trend against this one.
+    const nextWeek = join(dir, "next-week");
+    mkdirSync(nextWeek, { recursive: true });
+    for (const [index, result] of sharded.entries()) {
+      const window = { start: "2025-08-10T00:00:00Z", end: "2025-11-08T00:00:00Z", days: 90 };
+      writeFileSync(join(nextWeek, `shard-${index + 1}.json`), JSON.stringify({ ...result, window }));
+    }
+    const second = await run({ command: "org-merge", "shards-path": nextWeek, commit: "push" });
     expect(second.exitCode).toBe(0);
     expect(second.summary).toContain("### Trend since 2025-11-01");
+    expect(second.summary).toContain("| Lead time for changes (hours) | 32 | 32 |");
+    const after = dotGithub.commits.get(dotGithub.branches.get("main")!)!.tree;
+    expect(after.has("org-scorecard/snapshots/org_scorecard_2025-11-01.json")).toBe(true);
+    expect(after.has("org-scorecard/snapshots/org_scorecard_2025-11-08.json")).toBe(true);
   });
 
   it("the CLI scores the same on one machine (here: the repositories with the payments topic)", async () => {

@@ -181,6 +181,7 @@ export async function executeGraphql(
           labels?: string[];
           states?: string[];
           filterBy?: { since?: string };
+          orderBy?: { field?: string; direction?: string };
           first?: number;
           after?: string | null;
         }) => {
@@ -193,7 +194,12 @@ export async function executeGraphql(
               ),
             )
             .filter((issue) => !since || issue.updatedAt >= since)
-            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number);
+            .sort((a, b) =>
+              args.orderBy?.field === "CREATED_AT"
+                ? b.createdAt.localeCompare(a.createdAt) || b.number - a.number
+                : b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number,
+            );
+          if (args.orderBy?.direction === "ASC") matching.reverse();
           return connection(
             matching.map((issue) => ({
               number: issue.number,

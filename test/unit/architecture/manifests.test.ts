@@ -55,7 +55,7 @@ describe("the App manifest and the Action metadata", () => {
       .map((cells) => [cells[1], cells[2]]);
     const inputs = Object.entries(value.inputs as Record<string, { default?: string }>).map(([name, input]) => [
       name,
-      input.default === "" ? "(the run's time)" : input.default,
+      input.default === "" ? (name === "now" ? "(the run's time)" : "(none)") : input.default,
     ]);
     expect(rows).toEqual(inputs);
     for (const output of Object.keys(value.outputs)) expect(readme).toContain(`\`${output}\``);
