@@ -17,6 +17,8 @@ export interface ScoreShardOptions {
   filters?: OrgFilters;
   /** One window for every repository, so their figures compare (their own `dora.windowDays` is not used). */
   windowDays: number;
+  /** The run's time, which the window ends on the UTC day of (default: the clock). Every shard of a run gets the same one. */
+  asOf?: Date;
   /** Repositories scored at once (default 100): their reads of one step go out merged. */
   concurrency?: number;
 }
@@ -133,8 +135,9 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
  * A repository that cannot be read is reported with why; it never fails the shard.
  */
 export async function scoreShard(context: OrgContext, options: ScoreShardOptions): Promise<ShardResult> {
+  // When this shard read GitHub (the clock: a rerun's reading is the newer one), and the window it scored.
   const readAt = context.now();
-  const window = orgWindow(readAt, options.windowDays);
+  const window = orgWindow(options.asOf ?? readAt, options.windowDays);
   const listing = await context.org.listRepositories(options.organization);
   const { selected, skipped } = selectRepositories(listing, options.filters);
   const mine = planShards(selected, options.shard.count)[options.shard.index - 1]!;

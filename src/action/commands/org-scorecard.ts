@@ -50,8 +50,8 @@ export async function orgScorecard(client: GitHubClient, now: Date): Promise<voi
   const { org, stats } = githubOrgView(client);
   const started = Date.now();
   const result = await scoreShard(
-    { org, log: coreLogger(), now: () => now },
-    { organization, shard, filters: orgFilters(), windowDays: windowDays() },
+    { org, log: coreLogger(), now: () => new Date() },
+    { organization, shard, filters: orgFilters(), windowDays: windowDays(), asOf: now },
   );
   await mkdir(dirname(output), { recursive: true });
   await writeFile(output, JSON.stringify(result, null, 2) + "\n");

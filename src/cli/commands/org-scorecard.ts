@@ -56,8 +56,12 @@ export async function orgScorecardCommand(options: OrgScorecardOptions, io: CliI
   const client = standaloneClient({ token, apiUrl: io.env.GITHUB_API_URL, warn });
   const { org, stats } = githubOrgView(client);
   const result = await scoreShard(
-    { org, log: { debug() {}, info: (message) => io.stderr.write(`${message}\n`), warn, error: warn }, now: () => now },
-    { organization: options.org, shard: { index: 1, count: 1 }, filters, windowDays },
+    {
+      org,
+      log: { debug() {}, info: (message) => io.stderr.write(`${message}\n`), warn, error: warn },
+      now: () => io.now(),
+    },
+    { organization: options.org, shard: { index: 1, count: 1 }, filters, windowDays, asOf: now },
   );
   const scorecard = orgScorecardSchema.parse(mergeShards([result]));
   const json = JSON.stringify(scorecard, null, 2) + "\n";
