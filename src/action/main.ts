@@ -10,7 +10,7 @@ import { dataCheck } from "./commands/data-check.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { incident, issueOfEvent } from "./commands/incident.js";
 import { onboard } from "./commands/onboard.js";
-import { orgMerge, orgScorecard } from "./commands/org-scorecard.js";
+import { orgMerge, orgPlan, orgScorecard } from "./commands/org-scorecard.js";
 import { scorecard } from "./commands/scorecard.js";
 import { coreLogger, info, type ActionContext } from "./context.js";
 import { actionOctokit } from "./octokit.js";
@@ -23,6 +23,7 @@ const commands = [
   "debt-sync",
   "incident",
   "onboard",
+  "org-plan",
   "org-scorecard",
   "org-merge",
 ] as const;
@@ -61,10 +62,13 @@ export async function run(): Promise<void> {
       info(`Nothing to do on ${context.eventName} events with command auto.`);
       return;
     }
-    if (selected.includes("org-scorecard") || selected.includes("org-merge")) {
+    if (selected.some((command) => command.startsWith("org-"))) {
       const client = actionOctokit(core.getInput("github-token", { required: true }));
+      // The window follows `now` when given; else the plan's time, else the clock.
+      const now = core.getInput("now") ? nowInput() : undefined;
       if (selected.includes("org-merge")) await orgMerge(client, dryRun);
-      else await orgScorecard(client, nowInput());
+      else if (selected.includes("org-plan")) await orgPlan(client, now);
+      else await orgScorecard(client, now);
       return;
     }
     if (selected.includes("onboard")) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import picomatch from "picomatch";
+import { z } from "zod";
 import { globProblem } from "../schemas/glob.js";
 
 /**
@@ -117,4 +118,37 @@ export function planShards(repositories: readonly OrgRepository[], count: number
 export function planFingerprint(selected: readonly OrgRepository[]): string {
   const names = selected.map((repo) => repo.fullName.toLowerCase()).sort();
   return createHash("sha256").update(names.join("\n")).digest("hex").slice(0, 16);
+}
+
+/**
+ * A run's plan, made once (Action `org-plan`) and handed to every shard as a job output: the
+ * shards, and any of them rerun later, then score the same repositories over the same window
+ * without listing the organisation again.
+ */
+export const orgPlanSchema = z.strictObject({
+  organization: z.string().min(1),
+  /** The run's time: the window ends at the start of its UTC day. */
+  asOf: z.iso.datetime(),
+  selected: z.array(z.strictObject({ fullName: z.string().min(3), defaultBranch: z.string().min(1).optional() })),
+  skipped: z.array(z.strictObject({ fullName: z.string(), reason: z.string() })),
+});
+
+export type OrgPlan = z.infer<typeof orgPlanSchema>;
+
+/** Parses a plan as the `plan` input passes it, saying what is wrong. */
+export function parseOrgPlan(text: string): OrgPlan {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `the plan is not JSON (pass the org-plan step's "plan" output as it is): ${(error as Error).message}`,
+    );
+  }
+  const parsed = orgPlanSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`the plan is not an org-plan output: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+  }
+  return parsed.data;
 }

@@ -1,6 +1,13 @@
 import { configPath } from "../config/resolve-config.js";
 import type { ShardResult } from "../org/merge-shards.js";
-import { planFingerprint, planShards, selectRepositories, type OrgFilters } from "../org/plan-shards.js";
+import {
+  planFingerprint,
+  planShards,
+  selectRepositories,
+  type OrgFilters,
+  type OrgPlan,
+  type OrgRepository,
+} from "../org/plan-shards.js";
 import type { Logger } from "../ports/logger.js";
 import type { OrgView } from "../ports/org-view.js";
 import type { Config } from "../schemas/config.js";
@@ -17,8 +24,10 @@ export interface ScoreShardOptions {
   filters?: OrgFilters;
   /** One window for every repository, so their figures compare (their own `dora.windowDays` is not used). */
   windowDays: number;
-  /** The run's time, which the window ends on the UTC day of (default: the clock). Every shard of a run gets the same one. */
+  /** The run's time, which the window ends on the UTC day of (default: the plan's, else the clock). Every shard of a run gets the same one. */
   asOf?: Date;
+  /** The run's plan (`planOrganization`): no listing, and the same repositories in every shard and rerun. */
+  plan?: OrgPlan;
   /** Repositories scored at once (default 100): their reads of one step go out merged. */
   concurrency?: number;
 }
@@ -128,21 +137,51 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
   return results;
 }
 
+/** Lists the organisation's repositories and selects those to score: the plan every shard deals from. */
+export async function planOrganization(
+  context: OrgContext,
+  options: { organization: string; filters?: OrgFilters },
+): Promise<OrgPlan> {
+  const listing = await context.org.listRepositories(options.organization);
+  const { selected, skipped } = selectRepositories(listing, options.filters);
+  return {
+    organization: options.organization,
+    asOf: context
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z"),
+    selected: selected.map((repo) => ({
+      fullName: repo.fullName,
+      ...(repo.defaultBranch ? { defaultBranch: repo.defaultBranch } : {}),
+    })),
+    skipped,
+  };
+}
+
 /**
- * Scores one shard of an organisation: lists its repositories, selects and plans as every shard
- * does, then runs the repository scorecard of each repository of this shard over the
+ * Scores one shard of an organisation: takes the run's plan (or makes it: lists the repositories
+ * and selects, as every shard would), deals the shards, then runs the repository scorecard of each repository of this shard over the
  * organisation's view, all at once (so each step's reads of many repositories go out together).
  * A repository that cannot be read is reported with why; it never fails the shard.
  */
 export async function scoreShard(context: OrgContext, options: ScoreShardOptions): Promise<ShardResult> {
   // When this shard read GitHub (the clock: a rerun's reading is the newer one), and the window it scored.
   const readAt = context.now();
-  const window = orgWindow(options.asOf ?? readAt, options.windowDays);
-  const listing = await context.org.listRepositories(options.organization);
-  const { selected, skipped } = selectRepositories(listing, options.filters);
+  const plan =
+    options.plan ?? (await planOrganization(context, { organization: options.organization, filters: options.filters }));
+  if (plan.organization.toLowerCase() !== options.organization.toLowerCase())
+    throw new Error(`the plan is of ${plan.organization}, not ${options.organization}`);
+  const window = orgWindow(options.asOf ?? (options.plan ? new Date(plan.asOf) : readAt), options.windowDays);
+  const selected: OrgRepository[] = plan.selected.map((repo) => ({
+    ...repo,
+    archived: false,
+    fork: false,
+    topics: [],
+  }));
+  const { skipped } = plan;
   const mine = planShards(selected, options.shard.count)[options.shard.index - 1]!;
   context.log.info(
-    `${options.organization}: ${selected.length} of ${listing.length} repositories selected; shard ${options.shard.index}/${options.shard.count} scores ${mine.length}`,
+    `${options.organization}: ${selected.length} repositories selected (${skipped.length} left out); shard ${options.shard.index}/${options.shard.count} scores ${mine.length}`,
   );
   const repositories = await inPool(mine, options.concurrency ?? 100, async (repo): Promise<OrgRepositoryResult> => {
     const view = context.org.repository(repo.fullName);

@@ -240,25 +240,45 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
   });
 
   it("refuses shards of different windows, naming both", async () => {
-    const other = await runAction({
-      event: "schedule",
-      payload: {},
-      repository: "acme/.github",
-      apiUrl: github.restUrl,
-      graphqlUrl: github.graphqlUrl,
-      inputs: {
-        command: "org-scorecard",
-        organization: "acme",
-        shard: "1/3",
-        output: join(dir, "mixed", "a.json"),
-        now: "2025-11-02T07:30:00Z",
-      },
-    });
-    expect(other.exitCode).toBe(0);
-    const copy = join(dir, "mixed", "b.json");
-    writeFileSync(copy, readFileSync(join(dir, "clean", "shard-2-of-3.json")));
+    // Shard 1 as a run the next day would write it, beside shard 2 of today's.
+    mkdirSync(join(dir, "mixed"), { recursive: true });
+    const nextDay = { start: "2025-08-04T00:00:00Z", end: "2025-11-02T00:00:00Z", days: 90 };
+    writeFileSync(join(dir, "mixed", "a.json"), JSON.stringify({ ...sharded[0]!, window: nextDay }));
+    writeFileSync(join(dir, "mixed", "b.json"), readFileSync(join(dir, "clean", "shard-2-of-3.json")));
     const merge = await run({ command: "org-merge", "shards-path": join(dir, "mixed"), commit: "none" });
     expect(merge.exitCode).not.toBe(0);
-    expect(merge.stdout).toContain("shards of different windows");
+    expect(merge.stdout).toContain(
+      "shards of different windows: 2025-08-04T00:00:00Z..2025-11-02T00:00:00Z and 2025-08-03T00:00:00Z..2025-11-01T00:00:00Z",
+    );
+  });
+
+  it("with org-plan's output, shards list nothing, and a repository created after the plan changes nothing", async () => {
+    const planned = await run({ command: "org-plan", organization: "acme" });
+    expect(planned.exitCode).toBe(0);
+    expect(planned.outputs["planned-repositories"]).toBe("60");
+    expect(planned.summary).toContain("60 repositories of `acme` to score; left out: 1 (the organisation's .github");
+    // Created between the plan and the shards (or before a shard is rerun tomorrow).
+    github.addRepo("acme/aa-new-service");
+    const before = github.requests.length;
+    const runs = await Promise.all(
+      ["1/3", "2/3", "3/3"].map(async (spec) => {
+        const output = join(dir, "planned", `shard-${spec.replace("/", "-of-")}.json`);
+        // A day later, as a rerun would be: the plan's time still sets the window.
+        const result = await run({
+          command: "org-scorecard",
+          plan: planned.outputs.plan!,
+          shard: spec,
+          output,
+          now: "",
+        });
+        expect(result.exitCode).toBe(0);
+        return parseShardResult(output, readFileSync(output, "utf8"));
+      }),
+    );
+    expect(github.requests.slice(before).filter((request) => request.path.startsWith("/orgs/"))).toEqual([]);
+    expect(figures(runs)).toEqual(figures(sharded));
+    const bad = await run({ command: "org-scorecard", plan: "{not json", shard: "1/3" });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stdout).toContain('the plan is not JSON (pass the org-plan step\'s "plan" output as it is)');
   });
 });

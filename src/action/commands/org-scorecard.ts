@@ -6,11 +6,11 @@ import type { GitHubClient } from "../../github/client.js";
 import { githubGateway } from "../../github/gateway.js";
 import { githubOrgView } from "../../github/org-view.js";
 import { mergeShards, parseShardResult, type ShardResult } from "../../org/merge-shards.js";
-import { parseShard, type OrgFilters } from "../../org/plan-shards.js";
+import { parseOrgPlan, parseShard, type OrgFilters } from "../../org/plan-shards.js";
 import { renderOrgSummary } from "../../org/render-summary.js";
 import { orgScorecardSchema } from "../../schemas/org-scorecard.js";
 import { publishOrgScorecard } from "../../use-cases/publish-org-scorecard.js";
-import { scoreShard } from "../../use-cases/score-organization.js";
+import { planOrganization, scoreShard } from "../../use-cases/score-organization.js";
 import { coreLogger, info } from "../context.js";
 
 /** A list input: comma- or newline-separated, blanks dropped. */
@@ -42,16 +42,52 @@ function windowDays(): number {
   return days;
 }
 
+/**
+ * `org-plan`: lists the organisation and selects the repositories once, for every shard: output
+ * `plan` (JSON, passed to each shard's `plan` input), so shards list nothing and a shard rerun
+ * later scores the same repositories over the same window.
+ */
+export async function orgPlan(client: GitHubClient, now: Date | undefined): Promise<void> {
+  const organization = core.getInput("organization") || context.repo.owner;
+  const { org } = githubOrgView(client);
+  const plan = await planOrganization(
+    { org, log: coreLogger(), now: () => now ?? new Date() },
+    { organization, filters: orgFilters() },
+  );
+  core.setOutput("plan", JSON.stringify(plan));
+  core.setOutput("planned-repositories", plan.selected.length);
+  info(
+    `${organization}: ${plan.selected.length} repositories to score, ${plan.skipped.length} left out; window to ${plan.asOf.slice(0, 10)}.`,
+  );
+  const reasons = new Map<string, number>();
+  for (const { reason } of plan.skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  await core.summary
+    .addRaw(
+      `## Organisation scorecard plan\n\n${plan.selected.length} repositories of \`${organization}\` to score; left out: ${[...reasons].map(([reason, n]) => `${n} (${reason})`).join(", ") || "none"}.\n`,
+      true,
+    )
+    .write();
+}
+
 /** `org-scorecard`: scores one shard of the organisation and writes it to `output` for actions/upload-artifact. */
-export async function orgScorecard(client: GitHubClient, now: Date): Promise<void> {
+export async function orgScorecard(client: GitHubClient, now: Date | undefined): Promise<void> {
   const organization = core.getInput("organization") || context.repo.owner;
   const shard = parseShard(core.getInput("shard") || "1/1");
   const output = core.getInput("output") || `org-scorecard-shard-${shard.index}-of-${shard.count}.json`;
+  const planText = core.getInput("plan");
+  const plan = planText ? parseOrgPlan(planText) : undefined;
   const { org, stats } = githubOrgView(client);
   const started = Date.now();
   const result = await scoreShard(
     { org, log: coreLogger(), now: () => new Date() },
-    { organization, shard, filters: orgFilters(), windowDays: windowDays(), asOf: now },
+    {
+      organization: plan?.organization ?? organization,
+      shard,
+      filters: orgFilters(),
+      windowDays: windowDays(),
+      ...(now ? { asOf: now } : {}),
+      ...(plan ? { plan } : {}),
+    },
   );
   await mkdir(dirname(output), { recursive: true });
   await writeFile(output, JSON.stringify(result, null, 2) + "\n");
