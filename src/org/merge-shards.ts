@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkedJson } from "../schemas/parse-data.js";
 import {
   orgMetricNames,
   orgRepositoryResultSchema,
@@ -38,18 +39,10 @@ function percentile(sorted: readonly number[], share: number): number | null {
 
 /** Parses one shard file, saying which and where it is wrong. */
 export function parseShardResult(name: string, text: string): ShardResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${name} is not JSON: ${(error as Error).message}`);
-  }
-  const parsed = shardResultSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${name} is not a shard result: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
-  }
-  return parsed.data;
+  return checkedJson(shardResultSchema, text, {
+    notJson: `${name} is not JSON`,
+    notValid: `${name} is not a shard result`,
+  });
 }
 
 /**

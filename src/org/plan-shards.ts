@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import picomatch from "picomatch";
 import { z } from "zod";
 import { globProblem } from "../schemas/glob.js";
+import { checkedJson } from "../schemas/parse-data.js";
 
 /**
  * The organisation scorecard's planner (issue 16, first part): which repositories of an
@@ -137,18 +138,8 @@ export type OrgPlan = z.infer<typeof orgPlanSchema>;
 
 /** Parses a plan as the `plan` input passes it, saying what is wrong. */
 export function parseOrgPlan(text: string): OrgPlan {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(
-      `the plan is not JSON (pass the org-plan step's "plan" output as it is): ${(error as Error).message}`,
-    );
-  }
-  const parsed = orgPlanSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`the plan is not an org-plan output: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
-  }
-  return parsed.data;
+  return checkedJson(orgPlanSchema, text, {
+    notJson: 'the plan is not JSON (pass the org-plan step\'s "plan" output as it is)',
+    notValid: "the plan is not an org-plan output",
+  });
 }

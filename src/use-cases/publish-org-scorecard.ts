@@ -3,6 +3,7 @@ import { StaleBranchError, type FilePublisher } from "../ports/publisher.js";
 import type { BranchView, FileView } from "../ports/repository-view.js";
 import type { Config } from "../schemas/config.js";
 import { orgScorecardSchema, type OrgScorecard } from "../schemas/org-scorecard.js";
+import { parseDataJson } from "../schemas/parse-data.js";
 import type { WriteOutcome } from "./compute-scorecard.js";
 
 export interface OrgPublishOptions {
@@ -65,18 +66,6 @@ export async function publishOrgScorecard(
   }
 }
 
-function parseOrgScorecard(text: string | null | undefined): OrgScorecard | undefined {
-  if (!text) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const checked = orgScorecardSchema.safeParse(parsed);
-  return checked.success ? checked.data : undefined;
-}
-
 /**
  * The scorecard to show the trend against: the newest one of an earlier window (a rerun the same
  * day would otherwise compare the scorecard with itself), from the live file or the snapshots.
@@ -91,7 +80,7 @@ async function readPrevious(
   const snapshots = orgSnapshotPath(path, scorecard).replace(/\/[^/]*$/, "");
   const read = await context.view.readContents(ref, { files: [path], directories: [snapshots] });
   const liveText = read.files.get(path)?.text;
-  const live = parseOrgScorecard(liveText);
+  const live = parseDataJson(orgScorecardSchema, liveText);
   if (liveText && !live) context.log.warn(`${path} is not an organisation scorecard: it is replaced`);
   if (live && live.window.end.slice(0, 10) < today) return live;
   const earlier = (read.directories.get(snapshots) ?? [])
@@ -101,5 +90,8 @@ async function readPrevious(
     .at(-1);
   if (!earlier) return undefined;
   const file = `${snapshots}/org_scorecard_${earlier}.json`;
-  return parseOrgScorecard((await context.view.readContents(ref, { files: [file] })).files.get(file)?.text);
+  return parseDataJson(
+    orgScorecardSchema,
+    (await context.view.readContents(ref, { files: [file] })).files.get(file)?.text,
+  );
 }
