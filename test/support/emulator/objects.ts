@@ -2,6 +2,8 @@
  * REST objects shaped as GitHub returns them (required fields of @octokit/openapi's
  * components). Every response built here is still checked against the description.
  */
+import type { Pull } from "./state.js";
+
 const web = "https://github.com";
 
 export const timestamp = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -365,23 +367,7 @@ export function repositoryBody(
 
 /** A pull request as the REST API returns one (GET and PATCH /pulls/{number}). */
 export function pullRequestBody(
-  pull: {
-    number: number;
-    title: string;
-    body: string;
-    user: string;
-    headSha: string;
-    baseSha: string;
-    headRef: string;
-    baseRef: string;
-    draft: boolean;
-    labels: string[];
-    createdAt: string;
-    closedAt?: string;
-    mergedAt?: string;
-    mergeSha?: string;
-    files: { additions: number; deletions: number }[];
-  },
+  pull: Pull,
   repo: Parameters<typeof repositoryBody>[0],
   labels: StoredLabel[],
   comments: number,
