@@ -1,21 +1,13 @@
 import type { CommitAuthor } from "../discovery/discover.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { graphqlPages, type Connection } from "./graphql-pages.js";
+
+interface AuthorNode {
+  author: { name: string | null; email: string | null; user: { login: string } | null } | null;
+}
 
 interface AuthorPage {
-  repository: {
-    ref: {
-      target: {
-        history?: {
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          nodes:
-            | ({
-                author: { name: string | null; email: string | null; user: { login: string } | null } | null;
-              } | null)[]
-            | null;
-        };
-      } | null;
-    } | null;
-  } | null;
+  repository: { ref: { target: { history?: Connection<AuthorNode> } | null } | null } | null;
 }
 
 const query = `query Authors($owner: String!, $name: String!, $qualified: String!, $since: GitTimestamp, $after: String) {
@@ -45,24 +37,25 @@ export async function fetchCommitAuthors(
   limit: number,
 ): Promise<{ commits: CommitAuthor[]; truncated: boolean }> {
   const commits: CommitAuthor[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data: AuthorPage = await client.graphql<AuthorPage>(query, {
+  const pages = graphqlPages<AuthorNode>(client, {
+    query,
+    variables: {
       owner: repo.owner,
       name: repo.repo,
       qualified: `refs/heads/${branch}`,
       since: new Date(since).toISOString(),
-      after,
-    });
-    const history = data.repository?.ref?.target?.history;
-    if (!history) return { commits, truncated: false };
-    for (const node of history.nodes ?? []) {
-      if (!node?.author) continue;
+    },
+    connection: (data) => (data as AuthorPage).repository?.ref?.target?.history,
+    // No such branch (or no repository): no authors to read.
+    missing: "end",
+  });
+  for await (const page of pages) {
+    for (const node of page) {
+      if (!node.author) continue;
       if (commits.length === limit) return { commits, truncated: true };
       const { name, email, user } = node.author;
       commits.push({ name: name ?? "", email: email ?? "", ...(user ? { login: user.login } : {}) });
     }
-    if (!history.pageInfo.hasNextPage) return { commits, truncated: false };
-    after = history.pageInfo.endCursor;
   }
+  return { commits, truncated: false };
 }

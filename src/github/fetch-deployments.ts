@@ -1,5 +1,6 @@
 import type { DeploymentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { readBack, type Connection } from "./graphql-pages.js";
 
 interface DeploymentNode {
   databaseId: number | null;
@@ -7,15 +8,6 @@ interface DeploymentNode {
   createdAt: string;
   environment: string | null;
   statuses: { nodes: ({ state: string; createdAt: string } | null)[] | null } | null;
-}
-
-interface Page {
-  repository: {
-    deployments: {
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: (DeploymentNode | null)[] | null;
-    };
-  } | null;
 }
 
 const query = `query Deployments($owner: String!, $name: String!, $environments: [String!], $after: String) {
@@ -44,52 +36,31 @@ export function deploymentFromNode(node: DeploymentNode): DeploymentEvent | unde
   };
 }
 
-/** One page (100) of an environment's deployments, newest first, after a cursor. */
-export async function readDeploymentPage(
-  client: GitHubClient,
-  repo: RepoRef,
-  environment: string,
-  after: string | null,
-): Promise<{ deployments: DeploymentEvent[]; hasNextPage: boolean; endCursor: string | null }> {
-  const data: Page = await client.graphql<Page>(query, {
-    owner: repo.owner,
-    name: repo.repo,
-    environments: [environment],
-    after,
-  });
-  const connection = data.repository?.deployments;
-  if (!connection) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-  return {
-    deployments: (connection.nodes ?? []).flatMap((node) => {
-      const deployment = node ? deploymentFromNode(node) : undefined;
-      return deployment ? [deployment] : [];
-    }),
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-  };
-}
-
-/** Whether the deployments read reach back to one success at or before `since` (the window's first change set needs it). */
-export const reachesBack = (deployments: readonly DeploymentEvent[], since: number) =>
-  deployments.some((deployment) => deployment.status === "success" && deployment.time <= since);
-
 /**
  * Deployments of one environment, newest first, 100 per GraphQL query with their statuses
  * (no request per deployment). Reads back only until it has one successful deployment older
  * than `since` (the change set of the first deployment in the window needs it).
  */
-export async function fetchDeployments(
+export function fetchDeployments(
   client: GitHubClient,
   repo: RepoRef,
   environment: string,
   since: number,
 ): Promise<DeploymentEvent[]> {
-  const deployments: DeploymentEvent[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await readDeploymentPage(client, repo, environment, after);
-    deployments.push(...page.deployments);
-    if (!page.hasNextPage || reachesBack(deployments, since)) return deployments;
-    after = page.endCursor;
-  }
+  return readBack<DeploymentNode, DeploymentEvent>(
+    client,
+    {
+      query,
+      variables: { owner: repo.owner, name: repo.repo, environments: [environment] },
+      connection: (data) =>
+        (data as { repository: { deployments: Connection<DeploymentNode> } | null }).repository?.deployments,
+      missing: "error",
+    },
+    since,
+    // A failed deployment does not end the read: the change set needs a successful one before the window.
+    {
+      item: deploymentFromNode,
+      time: (_node, deployment) => (deployment.status === "success" ? deployment.time : undefined),
+    },
+  );
 }

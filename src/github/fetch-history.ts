@@ -1,24 +1,18 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
 import { revertedCommitIn } from "../dora/remediation.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { allNodes, type Connection } from "./graphql-pages.js";
+
+interface CommitNode {
+  oid: string;
+  authoredDate: string;
+  messageHeadline: string;
+  messageBody: string;
+  parents: { nodes: ({ oid: string } | null)[] | null };
+}
 
 interface HistoryPage {
-  repository: {
-    object: {
-      history?: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes:
-          | ({
-              oid: string;
-              authoredDate: string;
-              messageHeadline: string;
-              messageBody: string;
-              parents: { nodes: ({ oid: string } | null)[] | null };
-            } | null)[]
-          | null;
-      };
-    } | null;
-  } | null;
+  repository: { object: { history?: Connection<CommitNode> } | null } | null;
 }
 
 const query = `query History($owner: String!, $name: String!, $oid: GitObjectID!, $since: GitTimestamp, $after: String) {
@@ -44,30 +38,21 @@ export async function fetchHistory(
   tip: string,
   since: number,
 ): Promise<CommitInfo[]> {
-  const commits: CommitInfo[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data: HistoryPage = await client.graphql<HistoryPage>(query, {
-      owner: repo.owner,
-      name: repo.repo,
-      oid: tip,
-      since: new Date(since).toISOString(),
-      after,
-    });
-    const history = data.repository?.object?.history;
-    if (!history) return commits;
-    for (const node of history.nodes ?? []) {
-      if (!node) continue;
-      const revertOf = revertedCommitIn(node.messageBody);
-      commits.push({
-        sha: node.oid,
-        parents: (node.parents.nodes ?? []).flatMap((parent) => (parent ? [parent.oid] : [])),
-        authorTime: Date.parse(node.authoredDate),
-        subject: node.messageHeadline,
-        ...(revertOf ? { revertOf } : {}),
-      });
-    }
-    if (!history.pageInfo.hasNextPage) return commits;
-    after = history.pageInfo.endCursor;
-  }
+  const nodes = await allNodes<CommitNode>(client, {
+    query,
+    variables: { owner: repo.owner, name: repo.repo, oid: tip, since: new Date(since).toISOString() },
+    connection: (data) => (data as HistoryPage).repository?.object?.history,
+    // Not a commit here (or no repository): no history to read.
+    missing: "end",
+  });
+  return nodes.map((node) => {
+    const revertOf = revertedCommitIn(node.messageBody);
+    return {
+      sha: node.oid,
+      parents: (node.parents.nodes ?? []).flatMap((parent) => (parent ? [parent.oid] : [])),
+      authorTime: Date.parse(node.authoredDate),
+      subject: node.messageHeadline,
+      ...(revertOf ? { revertOf } : {}),
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import type { DeploymentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-import { pageBack, type Connection } from "./page-back.js";
+import { readBack, type Connection } from "./graphql-pages.js";
 
 type PullNode = {
   number: number;
@@ -26,24 +26,33 @@ export function fetchMergeDeployments(
       }
     }
   }`;
-  return pageBack<PullNode>(
+  return readBack<PullNode, DeploymentEvent>(
     client,
-    query,
-    { owner: repo.owner, name: repo.repo, base: baseBranch },
-    (data) => (data as { repository: { pullRequests: Connection<PullNode> } | null }).repository?.pullRequests,
-    (node) =>
-      node.mergedAt && node.mergeCommit
-        ? {
-            ref: `#${node.number}`,
-            sha: node.mergeCommit.oid,
-            time: Date.parse(node.mergedAt),
-            environment: "production",
-            status: "success",
-            markers: [node.headRefName, ...(node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : []))],
-          }
-        : undefined,
+    {
+      query,
+      variables: { owner: repo.owner, name: repo.repo, base: baseBranch },
+      connection: (data) =>
+        (data as { repository: { pullRequests: Connection<PullNode> } | null }).repository?.pullRequests,
+      missing: "error",
+    },
     since,
-    // Ordered by update: a pull request updated before `since` was merged before it too.
-    (node) => Date.parse(node.updatedAt),
+    {
+      item: (node) =>
+        node.mergedAt && node.mergeCommit
+          ? {
+              ref: `#${node.number}`,
+              sha: node.mergeCommit.oid,
+              time: Date.parse(node.mergedAt),
+              environment: "production",
+              status: "success",
+              markers: [
+                node.headRefName,
+                ...(node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+              ],
+            }
+          : undefined,
+      // Ordered by update: a pull request updated before `since` was merged before it too.
+      time: (node) => Date.parse(node.updatedAt),
+    },
   );
 }

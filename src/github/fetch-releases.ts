@@ -1,6 +1,6 @@
 import type { DeploymentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-import { pageBack, type Connection } from "./page-back.js";
+import { readBack, type Connection } from "./graphql-pages.js";
 
 type ReleaseNode = {
   tagName: string;
@@ -25,23 +25,28 @@ export function fetchReleaseDeployments(
       }
     }
   }`;
-  return pageBack<ReleaseNode>(
+  return readBack<ReleaseNode, DeploymentEvent>(
     client,
-    query,
-    { owner: repo.owner, name: repo.repo },
-    (data) => (data as { repository: { releases: Connection<ReleaseNode> } | null }).repository?.releases,
-    (node) =>
-      node.isDraft || node.isPrerelease || !node.publishedAt || !node.tagCommit
-        ? undefined
-        : {
-            ref: node.tagName,
-            sha: node.tagCommit.oid,
-            time: Date.parse(node.publishedAt),
-            environment: "production",
-            status: "success",
-            markers: [node.tagName, node.name ?? ""],
-          },
+    {
+      query,
+      variables: { owner: repo.owner, name: repo.repo },
+      connection: (data) => (data as { repository: { releases: Connection<ReleaseNode> } | null }).repository?.releases,
+      missing: "error",
+    },
     since,
-    (node) => Date.parse(node.publishedAt ?? "9999-01-01"),
+    {
+      item: (node) =>
+        node.isDraft || node.isPrerelease || !node.publishedAt || !node.tagCommit
+          ? undefined
+          : {
+              ref: node.tagName,
+              sha: node.tagCommit.oid,
+              time: Date.parse(node.publishedAt),
+              environment: "production",
+              status: "success",
+              markers: [node.tagName, node.name ?? ""],
+            },
+      time: (node) => Date.parse(node.publishedAt ?? "9999-01-01"),
+    },
   );
 }

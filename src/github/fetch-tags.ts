@@ -1,6 +1,7 @@
+import type { DeploymentEvent } from "../dora/compute.js";
 import type { DeploymentRead } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-import { pageBack, type Connection } from "./page-back.js";
+import { readBack, type Connection } from "./graphql-pages.js";
 
 /** A tag's target: a commit, or an annotated tag whose own target may be another tag (up to three deep here). */
 type Target = {
@@ -48,30 +49,35 @@ export async function fetchTagDeployments(
         peel(node.target)?.committedDate ??
         "",
     );
-  const deployments = await pageBack<TagNode>(
+  const deployments = await readBack<TagNode, DeploymentEvent>(
     client,
-    query,
-    { owner: repo.owner, name: repo.repo },
-    (data) => (data as { repository: { refs: Connection<TagNode> | null } | null }).repository?.refs ?? undefined,
-    (node) => {
-      if (!matches(node.name)) return undefined;
-      const commit = peel(node.target);
-      const time = timeOf(node);
-      if (!commit || Number.isNaN(time)) {
-        notes.push(`tag ${node.name} does not lead to a commit: skipped`);
-        return undefined;
-      }
-      return {
-        ref: node.name,
-        sha: commit.oid,
-        time,
-        environment: "production",
-        status: "success",
-        markers: [node.name],
-      };
+    {
+      query,
+      variables: { owner: repo.owner, name: repo.repo },
+      connection: (data) => (data as { repository: { refs: Connection<TagNode> | null } | null }).repository?.refs,
+      missing: "error",
     },
     since,
-    (node) => timeOf(node),
+    {
+      item: (node) => {
+        if (!matches(node.name)) return undefined;
+        const commit = peel(node.target);
+        const time = timeOf(node);
+        if (!commit || Number.isNaN(time)) {
+          notes.push(`tag ${node.name} does not lead to a commit: skipped`);
+          return undefined;
+        }
+        return {
+          ref: node.name,
+          sha: commit.oid,
+          time,
+          environment: "production",
+          status: "success",
+          markers: [node.name],
+        };
+      },
+      time: (node) => timeOf(node),
+    },
   );
   return { deployments, notes };
 }

@@ -1,6 +1,7 @@
 import type { IncidentEvent } from "../dora/compute.js";
 import type { BranchHead } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { allNodes, type Connection } from "./graphql-pages.js";
 
 /**
  * GraphQL twins of the REST reads the repository scorecard makes (branch head, branch
@@ -91,15 +92,8 @@ export async function listIncidentIssuesByGraphql(
   label: string,
   since: number,
 ): Promise<IncidentEvent[]> {
-  const incidents: IncidentEvent[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data: {
-      repository: {
-        issues: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (IssueNode | null)[] | null };
-      } | null;
-    } = await client.graphql(
-      `query Incidents($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
+  const issues = await allNodes<IssueNode>(client, {
+    query: `query Incidents($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
         repository(owner: $owner, name: $name) {
           issues(labels: $labels, filterBy: { since: $since }, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
             pageInfo { hasNextPage endCursor }
@@ -107,21 +101,17 @@ export async function listIncidentIssuesByGraphql(
           }
         }
       }`,
-      { owner: repo.owner, name: repo.repo, labels: [label], since: new Date(since).toISOString(), after },
-    );
-    const issues = data.repository?.issues;
-    if (!issues) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-    for (const issue of issues.nodes ?? []) {
-      if (!issue || issue.stateReason === "NOT_PLANNED" || issue.stateReason === "DUPLICATE") continue;
-      incidents.push({
-        id: `#${issue.number}`,
-        issue: issue.number,
-        title: issue.title,
-        started: Date.parse(issue.createdAt),
-        resolved: issue.closedAt ? Date.parse(issue.closedAt) : null,
-      });
-    }
-    if (!issues.pageInfo.hasNextPage) return incidents;
-    after = issues.pageInfo.endCursor;
-  }
+    variables: { owner: repo.owner, name: repo.repo, labels: [label], since: new Date(since).toISOString() },
+    connection: (data) => (data as { repository: { issues: Connection<IssueNode> } | null }).repository?.issues,
+    missing: "error",
+  });
+  return issues
+    .filter((issue) => issue.stateReason !== "NOT_PLANNED" && issue.stateReason !== "DUPLICATE")
+    .map((issue) => ({
+      id: `#${issue.number}`,
+      issue: issue.number,
+      title: issue.title,
+      started: Date.parse(issue.createdAt),
+      resolved: issue.closedAt ? Date.parse(issue.closedAt) : null,
+    }));
 }
