@@ -11,14 +11,7 @@ type PullNode = {
   labels: { nodes: ({ name: string } | null)[] | null } | null;
 };
 
-/** `merges`: pull requests merged into the default branch; time = merge time; labels and branch can say hotfix. */
-export function fetchMergeDeployments(
-  client: GitHubClient,
-  repo: RepoRef,
-  baseBranch: string,
-  since: number,
-): Promise<DeploymentEvent[]> {
-  const query = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
+const query = `query Merges($owner: String!, $name: String!, $base: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       pullRequests(states: [MERGED], baseRefName: $base, first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
@@ -26,6 +19,27 @@ export function fetchMergeDeployments(
       }
     }
   }`;
+
+/** A merged pull request as a deployment of its merge commit. */
+const mergeDeployment = (node: PullNode): DeploymentEvent | undefined =>
+  node.mergedAt && node.mergeCommit
+    ? {
+        ref: `#${node.number}`,
+        sha: node.mergeCommit.oid,
+        time: Date.parse(node.mergedAt),
+        environment: "production",
+        status: "success",
+        markers: [node.headRefName, ...(node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : []))],
+      }
+    : undefined;
+
+/** `merges`: pull requests merged into the default branch; time = merge time; labels and branch can say hotfix. */
+export function fetchMergeDeployments(
+  client: GitHubClient,
+  repo: RepoRef,
+  baseBranch: string,
+  since: number,
+): Promise<DeploymentEvent[]> {
   return readBack<PullNode, DeploymentEvent>(
     client,
     {
@@ -37,20 +51,7 @@ export function fetchMergeDeployments(
     },
     since,
     {
-      item: (node) =>
-        node.mergedAt && node.mergeCommit
-          ? {
-              ref: `#${node.number}`,
-              sha: node.mergeCommit.oid,
-              time: Date.parse(node.mergedAt),
-              environment: "production",
-              status: "success",
-              markers: [
-                node.headRefName,
-                ...(node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
-              ],
-            }
-          : undefined,
+      item: mergeDeployment,
       // Ordered by update: a pull request updated before `since` was merged before it too.
       time: (node) => Date.parse(node.updatedAt),
     },

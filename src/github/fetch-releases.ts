@@ -11,13 +11,7 @@ type ReleaseNode = {
   tagCommit: { oid: string } | null;
 };
 
-/** `releases`: published, non-draft, non-prerelease releases; time = publication. */
-export function fetchReleaseDeployments(
-  client: GitHubClient,
-  repo: RepoRef,
-  since: number,
-): Promise<DeploymentEvent[]> {
-  const query = `query Releases($owner: String!, $name: String!, $after: String) {
+const query = `query Releases($owner: String!, $name: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       releases(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
@@ -25,6 +19,26 @@ export function fetchReleaseDeployments(
       }
     }
   }`;
+
+/** A published release as a deployment of its tag's commit. */
+const releaseDeployment = (node: ReleaseNode): DeploymentEvent | undefined =>
+  node.isDraft || node.isPrerelease || !node.publishedAt || !node.tagCommit
+    ? undefined
+    : {
+        ref: node.tagName,
+        sha: node.tagCommit.oid,
+        time: Date.parse(node.publishedAt),
+        environment: "production",
+        status: "success",
+        markers: [node.tagName, node.name ?? ""],
+      };
+
+/** `releases`: published, non-draft, non-prerelease releases; time = publication. */
+export function fetchReleaseDeployments(
+  client: GitHubClient,
+  repo: RepoRef,
+  since: number,
+): Promise<DeploymentEvent[]> {
   return readBack<ReleaseNode, DeploymentEvent>(
     client,
     {
@@ -35,17 +49,7 @@ export function fetchReleaseDeployments(
     },
     since,
     {
-      item: (node) =>
-        node.isDraft || node.isPrerelease || !node.publishedAt || !node.tagCommit
-          ? undefined
-          : {
-              ref: node.tagName,
-              sha: node.tagCommit.oid,
-              time: Date.parse(node.publishedAt),
-              environment: "production",
-              status: "success",
-              markers: [node.tagName, node.name ?? ""],
-            },
+      item: releaseDeployment,
       time: (node) => Date.parse(node.publishedAt ?? "9999-01-01"),
     },
   );

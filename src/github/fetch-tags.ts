@@ -23,6 +23,34 @@ function peel(target: Target | null | undefined): Target | undefined {
   return undefined;
 }
 
+const query = `query Tags($owner: String!, $name: String!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      refs(refPrefix: "refs/tags/", first: 100, after: $after, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { name target { ${tagTarget(3)} } }
+      }
+    }
+  }`;
+
+/** When a tag was made: the outermost annotated tag's date, else its commit's. */
+const timeOf = (node: TagNode) =>
+  Date.parse(
+    (node.target?.__typename === "Tag" ? node.target.tagger?.date : undefined) ??
+      peel(node.target)?.committedDate ??
+      "",
+  );
+
+/** A selected tag as a deployment; one that leads to no commit is skipped with a note. */
+function tagDeployment(node: TagNode, notes: string[]): DeploymentEvent | undefined {
+  const commit = peel(node.target);
+  const time = timeOf(node);
+  if (!commit || Number.isNaN(time)) {
+    notes.push(`tag ${node.name} does not lead to a commit: skipped`);
+    return undefined;
+  }
+  return { ref: node.name, sha: commit.oid, time, environment: "production", status: "success", markers: [node.name] };
+}
+
 /**
  * `tags`: tags the matcher selects; time = tagger date of an annotated tag (the outermost one),
  * else the commit's committer date. Tags of tags are peeled; a tag of something else is skipped
@@ -34,21 +62,7 @@ export async function fetchTagDeployments(
   matches: (name: string) => boolean,
   since: number,
 ): Promise<DeploymentRead> {
-  const query = `query Tags($owner: String!, $name: String!, $after: String) {
-    repository(owner: $owner, name: $name) {
-      refs(refPrefix: "refs/tags/", first: 100, after: $after, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { name target { ${tagTarget(3)} } }
-      }
-    }
-  }`;
   const notes: string[] = [];
-  const timeOf = (node: TagNode) =>
-    Date.parse(
-      (node.target?.__typename === "Tag" ? node.target.tagger?.date : undefined) ??
-        peel(node.target)?.committedDate ??
-        "",
-    );
   const deployments = await readBack<TagNode, DeploymentEvent>(
     client,
     {
@@ -59,24 +73,8 @@ export async function fetchTagDeployments(
     },
     since,
     {
-      item: (node) => {
-        if (!matches(node.name)) return undefined;
-        const commit = peel(node.target);
-        const time = timeOf(node);
-        if (!commit || Number.isNaN(time)) {
-          notes.push(`tag ${node.name} does not lead to a commit: skipped`);
-          return undefined;
-        }
-        return {
-          ref: node.name,
-          sha: commit.oid,
-          time,
-          environment: "production",
-          status: "success",
-          markers: [node.name],
-        };
-      },
-      time: (node) => timeOf(node),
+      item: (node) => (matches(node.name) ? tagDeployment(node, notes) : undefined),
+      time: timeOf,
     },
   );
   return { deployments, notes };
