@@ -178,8 +178,8 @@ describe("incidents from issues, through both doors", () => {
       expect(text).not.toMatch(/#1\b/);
     }
     expect(comment).toContain("1 comment with commands came from people without write access");
-    // README shows this very post-mortem.
-    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    // docs/incidents.md shows this very post-mortem.
+    const readme = readFileSync(new URL("../../docs/incidents.md", import.meta.url), "utf8");
     const shown = /For the incident\s+of the end-to-end test it is:\n\n```markdown\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(shown).toBe(postMortem.replaceAll(`/issues/${viaApp.n}`, "/issues/1"));
   }, 240_000);

@@ -44,9 +44,9 @@ describe("the App manifest and the Action metadata", () => {
     expect(value.runs).toMatchObject({ using: "node24", main: "dist/index.js" });
   });
 
-  it("README's Action table lists exactly action.yml's inputs with their defaults, and names every output", () => {
+  it("docs/action.md's input table lists exactly action.yml's inputs with their defaults, and names every output", () => {
     const { value } = parse("action.yml");
-    const readme = readFileSync(`${root}README.md`, "utf8");
+    const readme = readFileSync(`${root}docs/action.md`, "utf8");
     const table = /\| input \| default \| what it does \|\n\|[-|]+\|\n((?:\|.*\|\n)+)/.exec(readme)?.[1] ?? "";
     const rows = table
       .trim()
