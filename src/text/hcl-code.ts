@@ -39,12 +39,6 @@ export function hclCodeOf(line: string, state: { inComment: boolean }): string {
   return code;
 }
 
-/** Every line's code part (see `hclCodeOf`). */
-export function hclCodeLines(text: string): string[] {
-  const state = { inComment: false };
-  return text.split("\n").map((line) => hclCodeOf(line, state));
-}
-
 /** Brace depth change of a code line; braces inside strings (`"${var.x}"`) do not count. */
 export function braceDelta(line: string): number {
   let delta = 0;

@@ -1,4 +1,5 @@
-import { braceDelta, hclCodeLines } from "../../text/hcl-code.js";
+import { braceDelta } from "../../text/hcl-code.js";
+import { hclTopLevelBlocks, terraformJsonBlocks } from "../../text/hcl.js";
 import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
 
 /** What a Terraform / OpenTofu configuration declares, by block address. */
@@ -11,43 +12,25 @@ interface Declared {
   backend?: { file: string; kind: string; settings: string };
 }
 
+const header =
+  /^\s*(?:(resource|data)\s+"([^"]+)"\s+"([^"]+)"|(module|provider|dependency)\s+"([^"]+)"|(terraform|moved)\s*\{)/;
+
+/** A header line's block address: `resource.aws_db_instance.main`, `module.network`, `terraform`, `moved`... */
+function addressOf(line: string): string | undefined {
+  const match = header.exec(line);
+  if (!match) return undefined;
+  if (match[1]) return `${match[1]}.${match[2]}.${match[3]}`;
+  return match[4] ? `${match[4]}.${match[5]}` : match[6];
+}
+
 /**
- * The blocks of an HCL file: a top-level block opens at depth 0, its body runs to the brace
- * that closes it. Attribute values, comments and layout are not part of a block's identity.
+ * The blocks of an HCL file. Attribute values, comments and layout are not part of a block's
+ * identity. Unlike discovery, heredocs are read as code and a stray `}` is counted: the verdicts
+ * on changes stay what they were (reading them differently would be a change of its own).
  */
 function declaredInHcl(file: string, text: string, into: Declared): void {
-  const lines = hclCodeLines(text);
-  let depth = 0;
-  let current: { address: string; body: string[] } | undefined;
-  for (const line of lines) {
-    if (depth === 0) {
-      const resource = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/.exec(line);
-      const module = /^\s*module\s+"([^"]+)"/.exec(line);
-      const provider = /^\s*provider\s+"([^"]+)"/.exec(line);
-      const dependency = /^\s*dependency\s+"([^"]+)"/.exec(line);
-      const address = resource
-        ? `${resource[1]}.${resource[2]}.${resource[3]}`
-        : module
-          ? `module.${module[1]}`
-          : provider
-            ? `provider.${provider[1]}`
-            : dependency
-              ? `dependency.${dependency[1]}`
-              : /^\s*terraform\s*\{/.test(line)
-                ? "terraform"
-                : /^\s*moved\s*\{/.test(line)
-                  ? "moved"
-                  : undefined;
-      current = address ? { address, body: [] } : undefined;
-    }
-    current?.body.push(line);
-    depth += braceDelta(line);
-    if (depth <= 0 && current) {
-      finish(file, current.address, current.body, into);
-      current = undefined;
-      depth = 0;
-    }
-  }
+  const reading = { header: addressOf, heredocs: "read", strayBraces: "count" } as const;
+  for (const { header: address, lines } of hclTopLevelBlocks(text, reading)) finish(file, address, lines, into);
 }
 
 /** A `moved` endpoint as a block address: `aws_s3_bucket.logs` -> `resource.aws_s3_bucket.logs`; `module.x` stays. */
@@ -70,6 +53,14 @@ function finish(file: string, address: string, body: string[], into: Declared): 
     into.blocks.set(alias ? `${address}.${alias}` : address, { file, ...(source !== undefined ? { source } : {}) });
     return;
   }
+  declaredInTerraformBlock(file, body, into);
+}
+
+/** The `terraform` block: a Terragrunt unit's module, the state backend, the required providers. */
+function declaredInTerraformBlock(file: string, body: string[], into: Declared): void {
+  const text = body.join("\n");
+  // These patterns, not text/hcl.ts's `requiredProviders` and `attributeOf`, keep this reader's verdicts:
+  // they stop at the first nested `}` and take a provider's own `source = ...` line for a unit's.
   // Terragrunt: terraform { source = "..." } is the module the unit deploys.
   const unitSource = /^\s*source\s*=\s*"([^"]*)"/m.exec(text)?.[1];
   if (unitSource !== undefined) into.blocks.set("terragrunt.source", { file, source: unitSource });
@@ -94,22 +85,14 @@ function finish(file: string, address: string, body: string[], into: Declared): 
 
 /** `.tf.json`: the same blocks, in JSON syntax. */
 function declaredInJson(file: string, text: string, into: Declared): void {
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return;
+  for (const { kind, type, name, attributes } of terraformJsonBlocks(text)) {
+    if (kind === "resource" || kind === "data") into.blocks.set(`${kind}.${type}.${name}`, { file });
+    else if (kind === "provider") into.blocks.set(`provider.${name}`, { file });
+    else if (kind === "module") {
+      const source = attributes.source;
+      into.blocks.set(`module.${name}`, { file, ...(typeof source === "string" ? { source } : {}) });
+    }
   }
-  const record = (value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  for (const kind of ["resource", "data"])
-    for (const [type, named] of Object.entries(record(json[kind])))
-      for (const name of Object.keys(record(named))) into.blocks.set(`${kind}.${type}.${name}`, { file });
-  for (const [name, body] of Object.entries(record(json.module))) {
-    const source = record(body).source;
-    into.blocks.set(`module.${name}`, { file, ...(typeof source === "string" ? { source } : {}) });
-  }
-  for (const name of Object.keys(record(json.provider))) into.blocks.set(`provider.${name}`, { file });
 }
 
 function declared(files: readonly ReadFile[], side: "before" | "after"): Declared {
@@ -131,6 +114,74 @@ const describe = (address: string) =>
       ? `provider ${address.slice(18)}`
       : address.replace(/^(resource|data)\./, (_, kind: string) => (kind === "data" ? "data source " : ""));
 
+/** A decision found in the change: the file it is said on, why, and the technologies it names. */
+interface Decision {
+  file: string;
+  reason: string;
+  technologies: string[];
+}
+
+const typeOf = (address: string) => address.split(".")[1] ?? address;
+
+/** Addresses grouped by the file that declares them, in the order first seen. */
+function byFile(addresses: readonly string[], side: Declared): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const address of addresses) {
+    const file = side.blocks.get(address)!.file;
+    grouped.set(file, [...(grouped.get(file) ?? []), address]);
+  }
+  return grouped;
+}
+
+/** Blocks added and removed, per file; blocks renamed with `moved` blocks are the same objects, so neither. */
+function addedAndRemoved(before: Declared, after: Declared): Decision[] {
+  const renamedFrom = new Map(
+    [...after.moves].filter(([, to]) => after.blocks.has(to)).map(([from, to]) => [to, from]),
+  );
+  const { added: rawAdded, removed: rawRemoved } = difference(before.blocks.keys(), after.blocks.keys());
+  const added = rawAdded.filter(
+    (address) => !(renamedFrom.has(address) && before.blocks.has(renamedFrom.get(address)!)),
+  );
+  const removed = rawRemoved.filter((address) => !after.moves.has(address));
+  const decisions = (verb: string, addresses: string[], side: Declared) =>
+    [...byFile(addresses, side)].map(([file, listedAddresses]) => ({
+      file,
+      reason: `${verb} ${listed(listedAddresses.map(describe))}`,
+      technologies: ["terraform", ...listedAddresses.map(typeOf)],
+    }));
+  return [...decisions("adds", added, after), ...decisions("removes", removed, before)];
+}
+
+/** Modules (and Terragrunt units) whose source changed. */
+function sourceChanges(before: Declared, after: Declared): Decision[] {
+  const decisions: Decision[] = [];
+  for (const [address, next] of after.blocks) {
+    const previous = before.blocks.get(address);
+    if (previous?.source !== undefined && next.source !== undefined && previous.source !== next.source)
+      decisions.push({
+        file: next.file,
+        reason: `${describe(address)} now comes from ${next.source} (was ${previous.source})`,
+        technologies: ["terraform", typeOf(address)],
+      });
+  }
+  return decisions;
+}
+
+/** The state backend's kind or settings changed; said on the file that declares it. */
+function backendChange(before: Declared, after: Declared, files: readonly ReadFile[]): Decision[] {
+  if (before.backend?.kind === after.backend?.kind && before.backend?.settings === after.backend?.settings) return [];
+  return [
+    {
+      file: after.backend?.file ?? before.backend?.file ?? files[0]!.path,
+      reason:
+        before.backend?.kind === after.backend?.kind
+          ? `changes the ${after.backend!.kind} state backend's settings`
+          : `state backend ${before.backend?.kind ?? "local"} -> ${after.backend?.kind ?? "local"}`,
+      technologies: ["terraform", after.backend?.kind ?? before.backend?.kind ?? "state"],
+    },
+  ];
+}
+
 /**
  * Terraform / OpenTofu / Terragrunt. A decision: a resource, data source, module or provider
  * added or removed, a module's source changed, the state backend changed. Attribute tweaks,
@@ -143,53 +194,18 @@ const describe = (address: string) =>
 export function readTerraform(files: readonly ReadFile[]): Signal[] {
   const before = declared(files, "before");
   const after = declared(files, "after");
-  const signals: Signal[] = [];
-  const decided = new Set<string>();
-  const decide = (file: string, reason: string, technologies: string[]) => {
-    signals.push({ file, decision: true, reason: reasonText(reason), technologies });
-    decided.add(file);
-  };
-  const typeOf = (address: string) => address.split(".")[1] ?? address;
-
-  // Blocks renamed with `moved` blocks are the same objects: neither added nor removed.
-  const renamedFrom = new Map(
-    [...after.moves].filter(([, to]) => after.blocks.has(to)).map(([from, to]) => [to, from]),
-  );
-  const { added: rawAdded, removed: rawRemoved } = difference(before.blocks.keys(), after.blocks.keys());
-  const added = rawAdded.filter(
-    (address) => !(renamedFrom.has(address) && before.blocks.has(renamedFrom.get(address)!)),
-  );
-  const removed = rawRemoved.filter((address) => !after.moves.has(address));
-  const byFile = (addresses: string[], side: Declared) => {
-    const grouped = new Map<string, string[]>();
-    for (const address of addresses) {
-      const file = side.blocks.get(address)!.file;
-      grouped.set(file, [...(grouped.get(file) ?? []), address]);
-    }
-    return grouped;
-  };
-  for (const [file, addresses] of byFile(added, after))
-    decide(file, `adds ${listed(addresses.map(describe))}`, ["terraform", ...addresses.map(typeOf)]);
-  for (const [file, addresses] of byFile(removed, before))
-    decide(file, `removes ${listed(addresses.map(describe))}`, ["terraform", ...addresses.map(typeOf)]);
-  for (const [address, next] of after.blocks) {
-    const previous = before.blocks.get(address);
-    if (previous?.source !== undefined && next.source !== undefined && previous.source !== next.source)
-      decide(next.file, `${describe(address)} now comes from ${next.source} (was ${previous.source})`, [
-        "terraform",
-        typeOf(address),
-      ]);
-  }
-  if (before.backend?.kind !== after.backend?.kind || before.backend?.settings !== after.backend?.settings) {
-    const file = after.backend?.file ?? before.backend?.file ?? files[0]!.path;
-    decide(
-      file,
-      before.backend?.kind === after.backend?.kind
-        ? `changes the ${after.backend!.kind} state backend's settings`
-        : `state backend ${before.backend?.kind ?? "local"} -> ${after.backend?.kind ?? "local"}`,
-      ["terraform", after.backend?.kind ?? before.backend?.kind ?? "state"],
-    );
-  }
+  const decisions = [
+    ...addedAndRemoved(before, after),
+    ...sourceChanges(before, after),
+    ...backendChange(before, after, files),
+  ];
+  const signals: Signal[] = decisions.map(({ file, reason, technologies }) => ({
+    file,
+    decision: true,
+    reason: reasonText(reason),
+    technologies,
+  }));
+  const decided = new Set(decisions.map(({ file }) => file));
   for (const file of files) {
     if (decided.has(file.path)) continue;
     const reason = /\.tfvars(\.json)?$/.test(file.path)

@@ -1,7 +1,8 @@
 import type { Finding, Findings, Topic } from "../findings.js";
 import type { Repository } from "../repository.js";
 import { baseName, quoted } from "../text.js";
-import { attributeOf, hclBlocks, hclJsonBlocks, requiredProviders, type HclBlock } from "./hcl.js";
+import { attributeOf, requiredProviders } from "../../text/hcl.js";
+import { hclBlocks, hclJsonBlocks, type HclBlock } from "./hcl.js";
 
 /** Terraform provider names (and resource type prefixes) that are clouds or hosting platforms. */
 const clouds: Record<string, string> = {
