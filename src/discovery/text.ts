@@ -1,6 +1,5 @@
 import { parse as parseToml } from "smol-toml";
-import { parse as parseYaml } from "yaml";
-import { maxYamlLength, yamlTooDeepAt } from "../config/yaml-limits.js";
+import { record } from "../text/records.js";
 
 /**
  * Characters of one file looked at, at most. Manifests and configs are a few kilobytes; a file
@@ -15,10 +14,6 @@ export function cleanText(text: string | undefined): string | undefined {
   return capped.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** An object as a plain record, anything else as an empty one (files hold what their authors typed). */
-export const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
 /** Strings of a list (other items dropped); a lone string as a list of one. */
 export const strings = (value: unknown): string[] =>
   typeof value === "string"
@@ -27,34 +22,10 @@ export const strings = (value: unknown): string[] =>
       ? value.filter((v): v is string => typeof v === "string")
       : [];
 
-export function jsonRecord(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function tomlRecord(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
     return record(parseToml(text));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A YAML document's top-level mapping, or undefined when the text is not YAML or is past the
- * limits every YAML reader shares (size, nesting: the parser stalls on crafted input). Unknown
- * tags (CloudFormation's `!Ref`) read as their plain values.
- */
-export function yamlRecord(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined || text.length > maxYamlLength || yamlTooDeepAt(text) >= 0) return undefined;
-  try {
-    return record(parseYaml(text, { uniqueKeys: false, maxAliasCount: 100, logLevel: "error" }));
   } catch {
     return undefined;
   }

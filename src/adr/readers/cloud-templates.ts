@@ -1,4 +1,5 @@
-import { difference, listed, reasonText, record, yamlMapping, type ReadFile, type Signal } from "./signal.js";
+import { record } from "../../text/records.js";
+import { difference, listed, reasonText, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 // CloudFormation's short-form intrinsics (!Ref, !Sub, !GetAtt...) are YAML tags no schema knows:
 // dropped before parsing, since only the Resources' names and types matter here.

@@ -1,4 +1,5 @@
-import { clean, difference, listed, reasonText, record, yamlMapping, type ReadFile, type Signal } from "./signal.js";
+import { record } from "../../text/records.js";
+import { clean, difference, listed, reasonText, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 const osWords = [
   "alpine",

@@ -1,5 +1,5 @@
-import { parse } from "yaml";
-import { maxYamlLength, yamlTooDeepAt } from "../../config/yaml-limits.js";
+import { yamlRecord } from "../../text/yaml-records.js";
+
 /** A changed file as a reader sees it: both versions when they exist (absent: added or removed). */
 export interface ReadFile {
   path: string;
@@ -51,21 +51,13 @@ export function listed(items: readonly string[], max = 4): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-/** An object as a plain record, anything else as an empty one (manifests hold what their authors typed). */
-export const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-/** A YAML document's top-level mapping, or undefined when the text is absent, not YAML, or past the limits (aliases bounded too). */
+/**
+ * A YAML document's top-level mapping, or undefined when the text is absent, not YAML, or past the
+ * limits (`text/yaml-limits.ts`). The parser's warnings are printed, as the ADR check always has.
+ */
 export function yamlMapping(
   text: string | undefined,
-  prepare: (text: string) => string = (t) => t,
+  prepare?: (text: string) => string,
 ): Record<string, unknown> | undefined {
-  const cleaned = clean(text);
-  // Past the YAML limits (size, nesting) a file is not parsed: the parser would stall on it.
-  if (cleaned === undefined || cleaned.length > maxYamlLength || yamlTooDeepAt(cleaned) >= 0) return undefined;
-  try {
-    return record(parse(prepare(cleaned), { uniqueKeys: false, maxAliasCount: 100 }));
-  } catch {
-    return undefined;
-  }
+  return yamlRecord(clean(text), { prepare, warnings: "print" });
 }

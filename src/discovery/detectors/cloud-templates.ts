@@ -1,6 +1,8 @@
 import type { Finding, Findings, Topic } from "../findings.js";
 import type { Repository } from "../repository.js";
-import { baseName, quoted, record, yamlRecord } from "../text.js";
+import { record } from "../../text/records.js";
+import { yamlRecord } from "../../text/yaml-records.js";
+import { baseName, quoted } from "../text.js";
 
 /** CloudFormation resource namespaces (`AWS::S3::Bucket` -> S3); a few by full type where the namespace is too broad. */
 const cloudFormationServices: Record<string, string> = {

@@ -1,6 +1,8 @@
 import type { Finding, Findings, Topic } from "../findings.js";
 import type { Repository } from "../repository.js";
-import { baseName, quoted, record, strings, yamlRecord } from "../text.js";
+import { record } from "../../text/records.js";
+import { yamlRecord } from "../../text/yaml-records.js";
+import { baseName, quoted, strings } from "../text.js";
 import { knative } from "./platforms.js";
 
 /** Well-known images by name (registry and tag dropped; `library/` too). */

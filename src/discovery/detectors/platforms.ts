@@ -1,6 +1,8 @@
 import type { Finding, Findings } from "../findings.js";
 import type { Repository } from "../repository.js";
-import { baseName, jsonRecord, quoted, record, strings, tomlRecord, yamlRecord } from "../text.js";
+import { jsonRecord, record } from "../../text/records.js";
+import { yamlRecord } from "../../text/yaml-records.js";
+import { baseName, quoted, strings, tomlRecord } from "../text.js";
 
 type Add = (finding: Omit<Finding, "source">) => void;
 

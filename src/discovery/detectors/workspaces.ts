@@ -1,7 +1,9 @@
 import type { Findings } from "../findings.js";
 import { goWorkModules } from "../manifests/go.js";
 import type { Repository } from "../repository.js";
-import { jsonRecord, quoted, strings, yamlRecord } from "../text.js";
+import { jsonRecord } from "../../text/records.js";
+import { yamlRecord } from "../../text/yaml-records.js";
+import { quoted, strings } from "../text.js";
 import type { ListedManifest } from "./manifests.js";
 
 const shown = (members: readonly string[]) =>

@@ -1,4 +1,5 @@
-import { jsonRecord, record, strings } from "../text.js";
+import { jsonRecord, record } from "../../text/records.js";
+import { strings } from "../text.js";
 import type { Dependency, Manifest } from "./manifest.js";
 import { dependency } from "./manifest.js";
 

@@ -1,4 +1,4 @@
-import { jsonRecord, record } from "../text.js";
+import { jsonRecord, record } from "../../text/records.js";
 import type { Manifest } from "./manifest.js";
 import { dependency } from "./manifest.js";
 

@@ -1,4 +1,5 @@
-import { baseName, record, strings, tomlRecord } from "../text.js";
+import { record } from "../../text/records.js";
+import { baseName, strings, tomlRecord } from "../text.js";
 import type { Dependency, Manifest } from "./manifest.js";
 import { dependency } from "./manifest.js";
 
