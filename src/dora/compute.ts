@@ -1,35 +1,12 @@
 import { CommitGraph, type CommitInfo } from "./commit-graph.js";
-import { compareDeployments } from "./order.js";
+import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "./events.js";
+import { compareDeployments, lastAtOrBefore } from "./order.js";
 import { isRevert, remediationMatchers, revertedSubject } from "./remediation.js";
 import { median, percentile, round } from "./stats.js";
 import { belowTier, dora2023Tiers, frequencyTier, rateTier, type Tier, type TierThresholds } from "./tiers.js";
+import { day, hour, iso } from "./time.js";
 
-export type DeploymentSource = "deployments" | "releases" | "tags" | "workflow-runs" | "merges";
-
-/** A deployment as every source normalises it. */
-export interface DeploymentEvent {
-  /** Tag, release name, deployment id or run number: what people call it. */
-  ref: string;
-  sha: string;
-  /** Epoch milliseconds (first success status, publish time, tag date, run end, merge time). */
-  time: number;
-  environment: string;
-  /** The source's own verdict: failure/error marks the deployment failed. */
-  status: "success" | "failure";
-  /** Labels, branch or tag names that can say "hotfix". */
-  markers?: string[];
-  /** The source says this deployment replaced a failed one (e.g. a rollback). */
-  replacesFailed?: boolean;
-}
-
-export interface IncidentEvent {
-  id: string;
-  title: string;
-  started: number;
-  resolved: number | null;
-  /** The issue it was tracked in: a post-mortem and its issue are one incident, counted once. */
-  issue?: number;
-}
+export type { DeploymentEvent, DeploymentSource, IncidentEvent } from "./events.js";
 
 export interface DoraInput {
   source: DeploymentSource;
@@ -77,29 +54,10 @@ export interface DoraResult {
   weekly: WeekPoint[];
 }
 
-const hour = 3_600_000;
-const day = 24 * hour;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-
 function mondayOf(ms: number): number {
   const date = new Date(ms);
   const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   return midnight - ((date.getUTCDay() + 6) % 7) * day;
-}
-
-/** Index of the last deployment at or before `time` in a list in deployment order, or -1. */
-function lastAtOrBefore(sorted: readonly DeploymentEvent[], time: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]!.time <= time) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
 }
 
 interface Evidence {

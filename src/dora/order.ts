@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { DeploymentEvent } from "./compute.js";
+import type { DeploymentEvent } from "./events.js";
 
 /** The version a ref names (`v1.2.3`, `1.2.3`, `release-1.2.3`), when it names one. */
 export function versionOf(ref: string): string | null {
@@ -16,4 +16,19 @@ export function compareDeployments(a: DeploymentEvent, b: DeploymentEvent): numb
   if (va && vb && va !== vb) return semver.compare(va, vb);
   if (a.ref !== b.ref) return a.ref < b.ref ? -1 : 1;
   return a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0;
+}
+
+/** Index of the last deployment at or before `time` in a list in deployment order, or -1. */
+export function lastAtOrBefore(sorted: readonly DeploymentEvent[], time: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.time <= time) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
