@@ -1,5 +1,6 @@
 import { CommitGraph, type CommitInfo } from "./commit-graph.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "./events.js";
+import { historyNeeded } from "./history-window.js";
 import { compareDeployments, lastAtOrBefore } from "./order.js";
 import { isRevert, remediationMatchers, revertedSubject } from "./remediation.js";
 import { median, percentile, round } from "./stats.js";
@@ -146,14 +147,11 @@ function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
 
   /** Change sets, lines and remediations of one environment's successful deployments, in order. */
   function shipChanges(successes: readonly DeploymentEvent[]): void {
-    const firstInWindow = successes.findIndex((deployment) => inWindow(deployment.time));
-    if (firstInWindow < 0) return;
+    const history = historyNeeded(successes, { start, end });
+    if (!history) return;
     const shippedBy: ShippedBy = { codes: new Int32Array(graph.size), shippers: [] };
     const { codes } = shippedBy;
-    // The first deployment the source knows has no change set: what it shipped was deployed before
-    // the source began recording. It and everything before the window count as shipped earlier.
-    const earlier = successes.slice(0, Math.max(1, firstInWindow));
-    const inWindowSuccesses = successes.slice(earlier.length);
+    const { earlier, inWindow: inWindowSuccesses } = history;
     // What the deployments before the window reach matters only where the window's deployments
     // reach too: find the lowest rank those reach (stopping at earlier deployments' commits), and
     // mark what earlier deployments reach down to that rank, no further.

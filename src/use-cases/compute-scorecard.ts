@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DoraResult, IncidentEvent } from "../dora/compute.js";
 import { computeDora } from "../dora/compute.js";
-import { compareDeployments } from "../dora/order.js";
+import { historyNeeded } from "../dora/history-window.js";
 import { tagPatternAdvice } from "../dora/tag-pattern.js";
 import { tiersWith } from "../dora/tiers.js";
 import { incidentFromPostMortem, mergeIncidents } from "../incidents/incident-event.js";
@@ -38,8 +38,6 @@ import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/securit
 import type { SyncInputs } from "../scorecard/sync-read.js";
 
 const day = 86_400_000;
-/** Commits older than the deployment before the window by more than this are not read (views that walk by time). */
-const historyMargin = 30 * day;
 
 export interface ScorecardContext {
   view: FileView & ConfigView & BranchView & DeliveryView & IncidentView & SecurityView;
@@ -120,26 +118,9 @@ export async function computeScorecard(
     ...(config.dora.source === "tags" ? tagPatternAdvice(upToNow, config.dora.tagPattern) : []),
   ];
 
-  // The change sets of the deployments in the window: what they reach that no earlier one reached
-  // (the first deployment the source knows counts as earlier: it has no change set of its own).
-  const successes = deployments
-    .filter((deployment) => deployment.status === "success" && deployment.time <= now.getTime())
-    .sort(compareDeployments);
-  const firstInWindow = successes.findIndex((deployment) => deployment.time > windowStart);
-  const earlier = firstInWindow < 0 ? successes : successes.slice(0, Math.max(1, firstInWindow));
-  const tips = [
-    ...new Map(
-      successes.map((deployment) => [deployment.sha, { sha: deployment.sha, time: deployment.time }]),
-    ).values(),
-  ].reverse();
-  const beforeWindow = earlier.at(-1);
-  const commits =
-    firstInWindow >= 0
-      ? await view.readHistory({
-          tips,
-          since: (beforeWindow && beforeWindow.time <= windowStart ? beforeWindow.time : windowStart) - historyMargin,
-        })
-      : [];
+  // The source reads one environment: its history is the one the engine's change sets need.
+  const history = historyNeeded(deployments, { start: windowStart, end: now.getTime() });
+  const commits = history ? await view.readHistory({ tips: history.tips, since: history.since }) : [];
 
   const postMortems = recordFilesIn(
     (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
