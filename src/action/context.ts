@@ -1,10 +1,82 @@
 import * as core from "@actions/core";
-import type { GitHubGateway } from "../github/gateway.js";
+import { context } from "@actions/github";
+import type { EventPayloadMap } from "@octokit/webhooks-types";
+import type { GitHubClient } from "../github/client.js";
+import { githubGateway, type GitHubGateway } from "../github/gateway.js";
 import type { Logger } from "../ports/logger.js";
-import type { DrafterFactory } from "../use-cases/ai-drafter.js";
+import { parseIsoDateTime } from "../schemas/common.js";
+import { drafterFromEnvironment, type DrafterFactory } from "../use-cases/ai-drafter.js";
+import { actionOctokit } from "./octokit.js";
 
 /** What the Action's commands hand to the use cases: the gateway's ports, the runner's log, the clock. */
 export type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
+
+/** One run of the Action, built once and given to every command it runs. */
+export interface ActionRun {
+  eventName: string;
+  dryRun: boolean;
+  /** The `config-path` input, when set. */
+  configPath: string | undefined;
+  /** The `now` input, when set: the end of the scorecard's window, for a backfill or a reproducible run. */
+  now: Date | undefined;
+  /** The branch the governance files live on: the event's repository says, else the ref the workflow runs on. */
+  defaultBranch: string;
+  /** The token's client, made on first use: a command with nothing to do needs no token. */
+  client(): GitHubClient;
+  /** The use cases' ports over the workflow's repository, made once on first use. */
+  useCase(): ActionContext;
+}
+
+/** Actions event names that carry another webhook's payload: pull_request_target runs a pull_request payload in the base's context. */
+const payloadOf: Readonly<Record<string, string>> = { pull_request_target: "pull_request" };
+
+/**
+ * The event's payload, typed by GitHub's webhook descriptions, when the workflow runs on that
+ * event (the runner gives the payload untyped).
+ */
+export function eventPayload<Name extends keyof EventPayloadMap>(name: Name): EventPayloadMap[Name] | undefined {
+  const carried = payloadOf[context.eventName] ?? context.eventName;
+  return carried === name ? (context.payload as unknown as EventPayloadMap[Name]) : undefined;
+}
+
+/** The `now` input (an ISO 8601 time with a zone), if given. */
+function nowInput(): Date | undefined {
+  const text = core.getInput("now");
+  if (!text) return undefined;
+  const now = parseIsoDateTime(text);
+  if (!now)
+    throw new Error(`input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${text}"`);
+  return now;
+}
+
+const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+};
+
+/** Reads the inputs and the event once; the client and the gateway are made when a command first needs them. */
+export function actionRun(): ActionRun {
+  // A runner always passes action.yml's defaults; an empty value only happens outside one.
+  const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
+  const now = nowInput();
+  const repository = context.payload.repository as { default_branch?: string } | undefined;
+  const client = once(() => actionOctokit(core.getInput("github-token", { required: true })));
+  const useCase = once(() => ({
+    ...githubGateway(client(), context.repo),
+    log: coreLogger(),
+    now: () => now ?? new Date(),
+    drafterFor: drafterFromEnvironment(process.env, coreLogger()),
+  }));
+  return {
+    eventName: context.eventName,
+    dryRun,
+    configPath: core.getInput("config-path") || undefined,
+    now,
+    defaultBranch: repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main",
+    client,
+    useCase,
+  };
+}
 
 /**
  * A line for the runner's log. core.info writes as is, and a line that starts with `::` is a

@@ -3,7 +3,7 @@ import type { GitHubClient } from "../github/client.js";
 import { readRepositoryBasics } from "../github/read-repository.js";
 import { onboardRepository } from "../use-cases/onboard-repository.js";
 import type { KeyedQueue } from "./keyed-queue.js";
-import { useCaseContext } from "./on-pull-request.js";
+import { useCaseContext } from "./use-case-context.js";
 import type { OnboardingLedger } from "./onboarding-ledger.js";
 
 /**

@@ -5,7 +5,7 @@ import { loadConfig } from "../use-cases/load-config.js";
 import { trackIncident } from "../use-cases/track-incident.js";
 import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
-import { useCaseContext } from "./on-pull-request.js";
+import { useCaseContext } from "./use-case-context.js";
 
 type IssueContext = Context<"issues"> | Context<"issue_comment">;
 

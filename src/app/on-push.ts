@@ -1,32 +1,22 @@
 import type { Context } from "probot";
+import { debtSyncForPush, pathsOfPush } from "../debt/push-rule.js";
 import { syncDebtIssues } from "../use-cases/sync-debt-issues.js";
 import { isPlainlySetUp, onboardRepository } from "../use-cases/onboard-repository.js";
 import { configPath } from "../config/resolve-config.js";
 import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
-import { useCaseContext } from "./on-pull-request.js";
+import { useCaseContext } from "./use-case-context.js";
 import { lazyOnboardingWindowMs, type InstallationAges } from "./installation-ages.js";
 import { retryAfterFailureMs } from "./on-installation.js";
 import type { OnboardingLedger } from "./onboarding-ledger.js";
 
-/** Whether a push changed a tech_debt.json (the config may move the data directory): no request is spent otherwise. */
-function touchesDebtFile(payload: Context<"push">["payload"]): boolean {
-  return payload.commits.some((commit) =>
-    [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])].some(
-      (path) => path === "tech_debt.json" || path.endsWith("/tech_debt.json"),
-    ),
-  );
-}
-
 /** Whether a push to the default branch changed the config file: the cached config is then dropped. */
 function touchesConfig(payload: Context<"push">["payload"]): boolean {
-  return payload.commits.some((commit) =>
-    [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])].includes(configPath),
-  );
+  return pathsOfPush(payload.commits).includes(configPath);
 }
 
 /**
- * A push to the default branch that changes tech_debt.json keeps the debt issues in step (when
+ * A push to the default branch that changes the debt file (where `dataDir` puts it) keeps the debt issues in step (when
  * `debt.issues` is on); one that changes the config file drops the cached config.
  */
 export async function onPush(
@@ -49,13 +39,16 @@ export async function onPush(
     !context.payload.deleted
   )
     onboardLater(context, queue, ledger, installations);
-  if (ref !== `refs/heads/${repository.default_branch}` || !touchesDebtFile(context.payload)) return;
+  const changedPaths = pathsOfPush(context.payload.commits);
+  // Nothing read, no request spent, for a push that cannot have changed the debt file.
+  if (!debtSyncForPush({ ref, defaultBranch: repository.default_branch, changedPaths }).sync) return;
   try {
     // One sync per repository at a time: two pushes in a row never race into duplicate issues.
     await queue.run(`${repository.full_name}:debt`, async () => {
       const outcome = await syncDebtIssues(useCaseContext(context), {
         branch: repository.default_branch,
         repositoryUrl: repository.html_url,
+        changedPaths,
       });
       if (outcome.status === "skipped") context.log.debug(`debt issues of ${repository.full_name}: ${outcome.reason}`);
       else {

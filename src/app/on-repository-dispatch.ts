@@ -1,20 +1,18 @@
 import type { Context } from "probot";
-import { draftSyncRead } from "../use-cases/draft-sync-read.js";
 import { parseIsoDateTime } from "../schemas/common.js";
-import { renderSyncIssue } from "../scorecard/sync-issue.js";
-import { computeScorecard, syncInputsOf, writeScorecard } from "../use-cases/compute-scorecard.js";
 import { loadConfig } from "../use-cases/load-config.js";
-import { describeSyncIssue, syncEngineeringIssue } from "../use-cases/sync-engineering-issue.js";
+import { runScorecard } from "../use-cases/run-scorecard.js";
+import { describeSyncIssue } from "../use-cases/sync-engineering-issue.js";
 import type { KeyedQueue } from "./keyed-queue.js";
-import { useCaseContext } from "./on-pull-request.js";
+import { useCaseContext } from "./use-case-context.js";
 
 /** `POST /repos/{owner}/{repo}/dispatches` with this event type runs the scorecard on demand. */
 export const scorecardDispatchType = "cto-copilot-scorecard";
 
 /**
  * The scorecard on demand: `repository_dispatch` with `event_type: cto-copilot-scorecard`
- * (optional `client_payload.now` for a backfill), then the Engineering sync issue when
- * `sync.issue` is on. One run per repository at a time.
+ * (optional `client_payload.now` for a backfill): the scorecard run, with the Engineering sync
+ * issue when `sync.issue` is on. One run per repository at a time.
  */
 export async function onRepositoryDispatch(context: Context<"repository_dispatch">, queue: KeyedQueue): Promise<void> {
   const { action, repository } = context.payload;
@@ -25,25 +23,17 @@ export async function onRepositoryDispatch(context: Context<"repository_dispatch
       const now = clientPayload.now ? parseIsoDateTime(clientPayload.now) : new Date();
       if (!now) throw new Error(`client_payload.now is not an ISO 8601 time with a zone: ${clientPayload.now}`);
       const useCase = { ...useCaseContext(context), now: () => now };
-      const branch = repository.default_branch;
-      const { config } = (await loadConfig(useCase.view, branch)).resolved;
-      const compute = () => computeScorecard(useCase, config, branch, { explain: true });
-      const run = await compute();
-      const written = await writeScorecard(useCase, run, {
-        mode: config.scorecard.commit,
-        branch,
-        botBranch: config.scorecard.branch,
-        recompute: compute,
+      const { config } = (await loadConfig(useCase.view, repository.default_branch)).resolved;
+      const { written, syncIssue } = await runScorecard({ ...useCase, issues: useCase }, config, {
+        branch: repository.default_branch,
+        explain: true,
       });
       context.log.info(
         written.status === "committed"
           ? `scorecard of ${repository.full_name} committed to ${written.branch} (${written.sha})`
-          : `scorecard of ${repository.full_name} not written: ${written.reason}`,
+          : `scorecard of ${repository.full_name} not written: ${written.status === "skipped" ? written.reason : "dry run"}`,
       );
-      const { read } = await draftSyncRead(syncInputsOf(run), useCase.drafterFor(config.ai));
-      const synced = describeSyncIssue(
-        await syncEngineeringIssue(useCase, config.sync, renderSyncIssue(read, run.scorecard)),
-      );
+      const synced = syncIssue ? describeSyncIssue(syncIssue) : undefined;
       if (synced) context.log.info(`${repository.full_name}: ${synced}`);
     });
   } catch (error) {

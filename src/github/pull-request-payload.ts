@@ -1,23 +1,8 @@
+import type { PullRequestEvent } from "@octokit/webhooks-types";
 import type { PullRequestInfo } from "../ports/pull-request.js";
 
-/** The parts of a `pull_request` webhook payload the use cases read. */
-export interface PullRequestPayload {
-  pull_request: {
-    number: number;
-    title: string;
-    body?: string | null;
-    draft?: boolean;
-    user?: { login: string } | null;
-    requested_reviewers?: ({ login?: string } | null)[] | null;
-    labels?: ({ name?: string } | null)[] | null;
-    head: { sha: string; repo?: { full_name?: string } | null };
-    base: { sha: string; repo?: { full_name?: string } | null };
-    author_association?: string;
-  };
-  repository: { html_url: string };
-}
-
-export function pullRequestInfo(payload: PullRequestPayload): PullRequestInfo {
+/** What the use cases read of a `pull_request` webhook. */
+export function pullRequestInfo(payload: Pick<PullRequestEvent, "pull_request" | "repository">): PullRequestInfo {
   const pr = payload.pull_request;
   return {
     number: pr.number,
@@ -27,8 +12,8 @@ export function pullRequestInfo(payload: PullRequestPayload): PullRequestInfo {
     body: pr.body ?? "",
     author: pr.user?.login ?? "",
     // Teams have no login; people do.
-    requestedReviewers: (pr.requested_reviewers ?? []).flatMap((reviewer) => (reviewer?.login ? [reviewer.login] : [])),
-    labels: (pr.labels ?? []).flatMap((label) => (label?.name ? [label.name] : [])),
+    requestedReviewers: pr.requested_reviewers.flatMap((reviewer) => ("login" in reviewer ? [reviewer.login] : [])),
+    labels: pr.labels.flatMap((label) => (label.name ? [label.name] : [])),
     draft: pr.draft ?? false,
     repositoryUrl: payload.repository.html_url,
     // A head in another repository (or a deleted one) is a fork's: its text is an outsider's.

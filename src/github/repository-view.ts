@@ -19,6 +19,7 @@ import {
   readBranchProtectionByGraphql,
 } from "./graphql-signals.js";
 import { canWrite, readIssueHistory } from "./read-issue-history.js";
+import { findComment } from "./find-comment.js";
 import { readBranchAndPullRequest, readLatestPullRequest } from "./open-pull-request.js";
 import { fetchCommitAuthors } from "./fetch-authors.js";
 import { listTree } from "./list-tree.js";
@@ -88,6 +89,7 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readIssueHistory: (number) => readIssueHistory(client, repo, number),
     canWrite: (login) => canWrite(client, repo, login),
+    findComment: (issueNumber, topic) => findComment(client, repo, issueNumber, topic),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
     findLatestPullRequest: (branch) => readLatestPullRequest(client, repo, branch),
     listTree: (ref) => listTree(client, repo, ref),

@@ -68,6 +68,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
       throw new GitError("a local repository has no issues: incidents are tracked by the App or the Action");
     },
     canWrite: async () => false,
+    findComment: async () => undefined,
     findOpenPullRequest: async () => undefined,
     findLatestPullRequest: async () => undefined,
     listTree: async (ref) => {

@@ -1,5 +1,5 @@
 import type { CheckRunPlan, ExistingCheckRun } from "../report/check-run.js";
-import type { BranchHead } from "./repository-view.js";
+import type { BotComment, BranchHead } from "./repository-view.js";
 
 /**
  * The publisher: everything a use case writes. GitHub implements all of it (`src/github/`);
@@ -17,16 +17,17 @@ export type UpsertResult =
   { id: number; action: "created" | "updated" | "unchanged" } | { id: undefined; action: "absent" };
 
 export interface CommentPublisher {
-  /** One comment per issue or PR per topic, found by a hidden marker and edited in place. */
   /**
-   * `body` may be computed from the comment as it stands (undefined when there is none): an AI
-   * draft is kept rather than asked again when its material has not changed.
+   * One comment per issue or PR per topic, found by a hidden marker and edited in place (left as
+   * it is when the text is the same). `existing` is the comment as the caller already read it
+   * (`CommentView.findComment`; null: read, and there is none), so deciding the body and writing
+   * it cost one listing; left out, the publisher looks for it itself.
    */
   upsertComment(
     issueNumber: number,
     topic: string,
-    body: string | ((existing: string | undefined) => Promise<string>),
-    options?: { createIfMissing?: boolean },
+    body: string,
+    options?: { createIfMissing?: boolean; existing?: BotComment | null },
   ): Promise<UpsertResult>;
 }
 

@@ -199,6 +199,17 @@ export interface SecurityView {
   countOpenDependabotAlerts(): Promise<number | undefined>;
 }
 
+/** A comment the bot wrote on one topic of an issue or pull request (found by its hidden marker). */
+export interface BotComment {
+  id: number;
+  body: string;
+}
+
+export interface CommentView {
+  /** The bot's comment on `topic` of an issue or pull request, if it wrote one (the local view has none). */
+  findComment(issueNumber: number, topic: string): Promise<BotComment | undefined>;
+}
+
 /** An issue as a sync reads it: the shape the debt planner takes. */
 export type IssueRecord = DebtIssue;
 
@@ -218,5 +229,6 @@ export type RepositoryView = FileView &
   BranchListView &
   SecurityView &
   IssueView &
+  CommentView &
   TreeView &
   AuthorView;

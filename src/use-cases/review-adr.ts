@@ -1,26 +1,28 @@
 import { createHash } from "node:crypto";
-import { adrCheckName, planAdrCheck } from "../adr/check-plan.js";
-import { adrDraftRequest, withAiSections } from "../llm/drafts/adr.js";
-import type { TokenUsage } from "../llm/drafter.js";
-import type { DrafterFactory } from "./ai-drafter.js";
+import { planAdrCheck } from "../adr/check-plan.js";
 import type { InfraChange } from "../adr/detect-infra-changes.js";
 import { renderResolved, renderSuggestion, type AdrResolution } from "../adr/render-comment.js";
 import { renderAdrDraft } from "../adr/render-draft.js";
-import type { Logger } from "../ports/logger.js";
-import { isReadOnlyRefusal, type CheckPublisher, type CommentPublisher } from "../ports/publisher.js";
+import { adrDraftRequest, withAiSections, type AdrDraftAnswer } from "../llm/drafts/adr.js";
+import type { Drafter, TokenUsage } from "../llm/drafter.js";
+import { isReadOnlyRefusal } from "../ports/publisher.js";
 import type { PullRequestInfo } from "../ports/pull-request.js";
-import type { ChangeView, ConfigView, FileView } from "../ports/repository-view.js";
+import type { BotComment } from "../ports/repository-view.js";
 import type { CheckRunPlan } from "../report/check-run.js";
-import { adrDirectoryOf } from "../schemas/config.js";
-import { assessAdrNeed } from "./assess-adr.js";
+import { adrDirectoryOf, type Config } from "../schemas/config.js";
+import { assessAdrNeed, type AdrAssessment, type AdrAssessmentInput } from "./assess-adr.js";
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
+import type { PullRequestCheck, ReviewContext } from "./pull-request-check.js";
 import { publishCheck, type PublishOutcome } from "./publish-check.js";
 
 export interface AdrReviewOutcome {
   status: "skipped-draft" | "not-needed" | "suggested" | "resolved";
   changes: InfraChange[];
   resolution?: AdrResolution;
+  /** The whole assessment (what `cto-copilot adr check` reports); absent for a skipped draft. */
+  assessment?: AdrAssessment;
   comment: "created" | "updated" | "unchanged" | "absent" | "dry-run" | "read-only";
+  /** The comment as written, or as it would be written on a dry run (the AI draft kept from the comment included). */
   commentBody?: string;
   check: PublishOutcome | { status: "not-posted" };
   plan?: CheckRunPlan;
@@ -34,15 +36,14 @@ export interface AdrReviewOptions {
   dryRun?: boolean;
   /** The pull_request action (`opened`, `synchronize`, ...), when known. */
   event?: string;
+  /** How far to read: the CLI reads every file and always the ADRs; the API defaults save requests. */
+  reading?: Pick<AdrAssessmentInput, "readLimit" | "readAdrs">;
 }
 
-export interface AdrReviewContext {
-  view: ConfigView & ChangeView & FileView;
-  publish: CheckPublisher & CommentPublisher;
-  log: Logger;
-  now: () => Date;
-  /** AI drafting, when the door offers it (the config still decides). */
-  drafterFor?: DrafterFactory;
+/** The comment's body and, when a model wrote part of it this run, the tokens it used. */
+interface DecidedBody {
+  text: string;
+  aiUsage?: TokenUsage;
 }
 
 /**
@@ -52,12 +53,13 @@ export interface AdrReviewContext {
  * `ADR-Exempt:` line.
  *
  * 1. Assess the change (`assessAdrNeed`, as `cto-copilot adr check` does).
- * 2. Render the suggestion with its draft, or the resolved state.
- * 3. Create or edit the one marked comment (a resolved state never creates one).
- * 4. Publish the ADR check when there is something to say.
+ * 2. Read our comment as it stands (when there can be one).
+ * 3. Decide the body: the suggestion with its draft (the AI's, kept or asked for), or the resolved state.
+ * 4. Create or edit the one marked comment (a resolved state never creates one); a dry run writes nothing.
+ * 5. Publish the ADR check when there is something to say.
  */
 export async function reviewAdr(
-  context: AdrReviewContext,
+  context: ReviewContext,
   pr: PullRequestInfo,
   options: AdrReviewOptions = {},
 ): Promise<AdrReviewOutcome> {
@@ -72,83 +74,24 @@ export async function reviewAdr(
     config,
     labels: pr.labels,
     body: pr.body,
-    readAdrs: "when-suggesting",
+    readAdrs: options.reading?.readAdrs ?? "when-suggesting",
+    ...(options.reading?.readLimit !== undefined ? { readLimit: options.reading.readLimit } : {}),
   });
   const { changes, resolution } = assessment;
-  let commentBody: string;
-  let aiBody: ((existing: string | undefined) => Promise<string>) | undefined;
-  let aiUsage: TokenUsage | undefined;
-  let status: AdrReviewOutcome["status"];
-  if (assessment.suggested) {
-    status = "suggested";
-    const draft = renderAdrDraft({
-      title: pr.title,
-      body: pr.body,
-      author: pr.author,
-      reviewers: pr.requestedReviewers,
-      pullNumber: pr.number,
-      changes,
-      today: context.now(),
-      reviewAfterMonths: config.adr.reviewAfterMonths,
-    });
-    const suggestion = (text: string, notes: readonly string[]) =>
-      renderSuggestion({
-        changes,
-        related: assessment.related,
-        draft: { ...draft, text },
-        adrDirectory: adrDirectoryOf(config),
-        skipLabel: config.adr.skipLabel,
-        repositoryUrl: pr.repositoryUrl,
-        headSha: pr.headSha,
-        required: config.adr.require,
-        notes: [...assessment.notes, ...notes],
-      });
-    commentBody = suggestion(draft.text, []);
-    const drafter = context.drafterFor?.(config.ai);
-    // Nothing from a fork, or from an author who may not write here, ever reaches a model.
-    if (drafter && !pr.fromFork && pr.authorMayWrite && !options.dryRun) {
-      const material = { title: pr.title, body: pr.body, changes, related: assessment.related };
-      const fingerprint = `<!-- cto-copilot:ai-input ${createHash("sha256")
-        .update(JSON.stringify([material, config.ai.model]))
-        .digest("hex")
-        .slice(0, 16)} -->`;
-      aiBody = async (existing) => {
-        // The same material as the draft already in the comment: keep it, ask no model again.
-        if (existing?.includes(fingerprint)) return existing;
-        const outcome = await drafter.draft(adrDraftRequest(material));
-        aiUsage = outcome.usage;
-        // A failure is remembered too: the same material is not sent again on every event (costs,
-        // and a run held each time); a change to the pull request asks again.
-        if (!outcome.ok)
-          return `${suggestion(draft.text, [
-            `The AI draft was not used (${outcome.reason}): the draft below is the deterministic one.`,
-          ])}\n${fingerprint}`;
-        return `${suggestion(withAiSections(draft.text, outcome.value, outcome.model), [])}\n${fingerprint}`;
-      };
-    }
-  } else {
-    status = changes.length > 0 ? "resolved" : "not-needed";
-    commentBody = renderResolved(resolution ?? { kind: "no-longer-needed" });
-  }
-
-  let comment: AdrReviewOutcome["comment"] = "dry-run";
-  // A just-opened pull request cannot hold an earlier comment of ours: only a suggestion needs writing.
+  const status = assessment.suggested ? "suggested" : changes.length > 0 ? "resolved" : "not-needed";
+  // A just-opened pull request cannot hold an earlier comment of ours: only a suggestion needs one.
   const mayHaveComment = status === "suggested" || options.event !== "opened";
-  if (!options.dryRun && !mayHaveComment) comment = "absent";
-  else if (!options.dryRun) {
-    // Only a suggestion creates the comment; a resolved state only edits one that exists.
-    try {
-      const body = aiBody
-        ? async (existing: string | undefined) => (commentBody = await aiBody!(existing))
-        : commentBody;
-      comment = (
-        await context.publish.upsertComment(pr.number, "adr", body, { createIfMissing: status === "suggested" })
-      ).action;
-    } catch (error) {
-      if (!isReadOnlyRefusal(error)) throw error;
-      comment = "read-only"; // a fork PR's token: the Action shows the comment in the job summary instead
-    }
-  }
+  const existing = mayHaveComment ? ((await context.view.findComment(pr.number, "adr")) ?? null) : null;
+  const body =
+    status === "suggested"
+      ? await suggestionBody(context, pr, config, assessment, existing, options.dryRun === true)
+      : { text: renderResolved(resolution ?? { kind: "no-longer-needed" }) };
+  const comment = options.dryRun
+    ? "dry-run"
+    : mayHaveComment
+      ? await writeComment(context, pr.number, body.text, { createIfMissing: status === "suggested", existing })
+      : "absent";
+
   const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require);
   const postCheck = status === "suggested" || (comment !== "absent" && comment !== "dry-run") || config.adr.require;
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
@@ -156,12 +99,114 @@ export async function reviewAdr(
     status,
     changes,
     ...(resolution ? { resolution } : {}),
+    assessment,
     comment,
-    commentBody,
+    commentBody: body.text,
     check,
     plan,
-    ...(aiUsage ? { aiUsage } : {}),
+    ...(body.aiUsage ? { aiUsage: body.aiUsage } : {}),
   };
 }
 
-export { adrCheckName };
+/** Creates or edits the comment; a fork's read-only token is reported, not thrown (the Action shows the comment in the job summary instead). */
+async function writeComment(
+  context: ReviewContext,
+  issueNumber: number,
+  text: string,
+  options: { createIfMissing: boolean; existing: BotComment | null },
+): Promise<AdrReviewOutcome["comment"]> {
+  try {
+    return (await context.publish.upsertComment(issueNumber, "adr", text, options)).action;
+  } catch (error) {
+    if (!isReadOnlyRefusal(error)) throw error;
+    return "read-only";
+  }
+}
+
+/**
+ * The suggestion with its ready-to-commit draft. With AI drafting on, the model writes the
+ * draft's reasoning sections; the input's fingerprint in the comment keeps a draft already
+ * written for the same material instead of asking again.
+ */
+async function suggestionBody(
+  context: ReviewContext,
+  pr: PullRequestInfo,
+  config: Config,
+  assessment: AdrAssessment,
+  existing: BotComment | null,
+  dryRun: boolean,
+): Promise<DecidedBody> {
+  const { changes } = assessment;
+  const draft = renderAdrDraft({
+    title: pr.title,
+    body: pr.body,
+    author: pr.author,
+    reviewers: pr.requestedReviewers,
+    pullNumber: pr.number,
+    changes,
+    today: context.now(),
+    reviewAfterMonths: config.adr.reviewAfterMonths,
+  });
+  const suggestion = (text: string, notes: readonly string[]) =>
+    renderSuggestion({
+      changes,
+      related: assessment.related,
+      draft: { ...draft, text },
+      adrDirectory: adrDirectoryOf(config),
+      skipLabel: config.adr.skipLabel,
+      repositoryUrl: pr.repositoryUrl,
+      headSha: pr.headSha,
+      required: config.adr.require,
+      notes: [...assessment.notes, ...notes],
+    });
+  const drafter = context.drafterFor?.(config.ai);
+  // Nothing from a fork, or from an author who may not write here, ever reaches a model.
+  if (!drafter || pr.fromFork || !pr.authorMayWrite) return { text: suggestion(draft.text, []) };
+  const material = { title: pr.title, body: pr.body, changes, related: assessment.related };
+  const fingerprint = aiInputFingerprint(material, config.ai.model);
+  // The same material as the draft already in the comment: keep it, ask no model again.
+  if (existing?.body.includes(fingerprint)) return { text: existing.body };
+  // A dry run spends no tokens: it shows the deterministic draft a model would start from.
+  if (dryRun) return { text: suggestion(draft.text, []) };
+  return aiSuggestionBody(drafter, material, fingerprint, (sections, notes) =>
+    suggestion(sections === undefined ? draft.text : withAiSections(draft.text, sections.value, sections.model), notes),
+  );
+}
+
+type AdrMaterial = Parameters<typeof adrDraftRequest>[0];
+type DraftSections = { value: AdrDraftAnswer; model: string };
+
+async function aiSuggestionBody(
+  drafter: Drafter,
+  material: AdrMaterial,
+  fingerprint: string,
+  render: (sections: DraftSections | undefined, notes: readonly string[]) => string,
+): Promise<DecidedBody> {
+  const outcome = await drafter.draft(adrDraftRequest(material));
+  // A failure is remembered too: the same material is not sent again on every event (costs,
+  // and a run held each time); a change to the pull request asks again.
+  const text = outcome.ok
+    ? render({ value: outcome.value, model: outcome.model }, [])
+    : render(undefined, [`The AI draft was not used (${outcome.reason}): the draft below is the deterministic one.`]);
+  return { text: `${text}\n${fingerprint}`, ...(outcome.usage ? { aiUsage: outcome.usage } : {}) };
+}
+
+/** A hidden line naming the AI draft's input (the material and the model), without revealing it. */
+function aiInputFingerprint(material: AdrMaterial, model: string): string {
+  const digest = createHash("sha256")
+    .update(JSON.stringify([material, model]))
+    .digest("hex")
+    .slice(0, 16);
+  return `<!-- cto-copilot:ai-input ${digest} -->`;
+}
+
+/** The ADR suggestion of the pull-request review: every event, since labels and the description can resolve it. */
+export const adrCheck: PullRequestCheck<"adr", AdrReviewOutcome> = {
+  key: "adr",
+  run: ({ context, pr, snapshot, event, dryRun, reading }) =>
+    reviewAdr(context, pr, { snapshot, dryRun, ...(event ? { event } : {}), ...(reading ? { reading } : {}) }),
+  failure: (outcome) =>
+    outcome.plan?.conclusion === "failure"
+      ? "an ADR is required for this infrastructure change (adr.require)"
+      : undefined,
+};

@@ -4,17 +4,23 @@ import type { ChangeRef, ChangeView, ConfigView, FileView } from "../ports/repos
 import { planDataCheck, type CheckRunPlan } from "../report/check-run.js";
 import { dataDirOf } from "../schemas/config.js";
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
+import type { PullRequestCheck } from "./pull-request-check.js";
 import { publishCheck } from "./publish-check.js";
-import { dataFilesAmong, validateData } from "./validate-data.js";
+import { dataFilesAmong, validateData, type DataValidation } from "./validate-data.js";
+
+/** What was checked: the plan of the check run, and the findings as `cto-copilot validate` reports them. */
+interface DataReviewed {
+  plan: CheckRunPlan;
+  validation: DataValidation;
+}
 
 export type DataReviewOutcome =
   | { status: "skipped"; reason: string }
-  | { status: "unchanged"; plan: CheckRunPlan; checkRunId: number }
-  | { status: "posted"; plan: CheckRunPlan; checkRunId: number }
+  | ({ status: "unchanged" | "posted"; checkRunId: number } & DataReviewed)
   /** The token may not create check runs (fork PR): the caller reports the plan another way. */
-  | { status: "read-only"; plan: CheckRunPlan }
+  | ({ status: "read-only" } & DataReviewed)
   /** Asked not to write: the plan is returned for the caller to show. */
-  | { status: "dry-run"; plan: CheckRunPlan };
+  | ({ status: "dry-run" } & DataReviewed);
 
 export interface ReviewOptions {
   /** Compute and return the plan without creating a check run. */
@@ -72,6 +78,15 @@ export async function reviewDataFiles(
 
   const published = await publishCheck(context, plan, options);
   return published.status === "posted" || published.status === "unchanged"
-    ? { ...published, plan }
-    : { status: published.status, plan };
+    ? { ...published, plan, validation }
+    : { status: published.status, plan, validation };
 }
+
+/** The data check of the pull-request review: it answers events that change the head or make the PR reviewable. */
+export const dataFilesCheck: PullRequestCheck<"data", DataReviewOutcome> = {
+  key: "data",
+  events: new Set(["opened", "synchronize", "reopened", "ready_for_review"]),
+  run: ({ context, pr, snapshot, dryRun }) => reviewDataFiles(context, pr, { snapshot, dryRun }),
+  failure: (outcome) =>
+    outcome.status !== "skipped" && outcome.plan.conclusion === "failure" ? "the data files have errors" : undefined,
+};

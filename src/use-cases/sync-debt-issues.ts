@@ -9,6 +9,7 @@ import { dataFilePath, dataLayoutOf } from "../schemas/data-files.js";
 import { techDebtSchema } from "../schemas/tech-debt.js";
 import { parseJsonDocument } from "../validate/json-document.js";
 import { LineIndex } from "../text/line-index.js";
+import { pushChangesDebtFile } from "../debt/push-rule.js";
 import { loadConfig } from "./load-config.js";
 
 export interface DebtSyncContext {
@@ -24,6 +25,8 @@ export interface DebtSyncOptions {
   configPath?: string;
   /** Compute the plan and write nothing. */
   dryRun?: boolean;
+  /** The paths a push changed: the sync runs only when the debt file (where the config puts it) is among them. */
+  changedPaths?: readonly string[];
 }
 
 export type DebtSyncOutcome =
@@ -50,8 +53,10 @@ export async function syncDebtIssues(context: DebtSyncContext, options: DebtSync
   const { view, publish } = context;
   const { config } = (await loadConfig(view, options.branch, options.configPath)).resolved;
   if (!config.debt.issues) return { status: "skipped", reason: "debt.issues is off in the config" };
-  const head = await view.readHead(options.branch);
   const file = dataFilePath(dataLayoutOf(config), "tech_debt");
+  if (options.changedPaths && !pushChangesDebtFile(options.changedPaths, file))
+    return { status: "skipped", reason: `the push does not change ${file}` };
+  const head = await view.readHead(options.branch);
   const text = (await view.readContents(head.sha, { files: [file] })).files.get(file)?.text;
   if (text === undefined || text === null)
     return { status: "skipped", reason: `${file} does not exist on ${options.branch}` };

@@ -1,22 +1,14 @@
 import * as core from "@actions/core";
-import type { PullRequestInfo } from "../../ports/pull-request.js";
-import type { PullRequestSnapshot } from "../../use-cases/pull-request.js";
-import { reviewDataFiles } from "../../use-cases/review-data-files.js";
-import { info, type ActionContext } from "../context.js";
+import type { DataReviewOutcome } from "../../use-cases/review-data-files.js";
+import { info } from "../context.js";
 import { reportWithoutCheckRun } from "../report-without-check-run.js";
 
-/** `data-check`: the data review, its outputs, and the findings as annotations when no check run can be made. True when it passes. */
-export async function dataCheck(
-  useCase: ActionContext,
-  pr: PullRequestInfo,
-  snapshot: PullRequestSnapshot,
-  dryRun: boolean,
-): Promise<boolean> {
-  const outcome = await reviewDataFiles(useCase, pr, { dryRun, snapshot });
+/** The data check's outputs, and the findings as annotations when no check run could be made. */
+export async function reportDataCheck(outcome: DataReviewOutcome): Promise<void> {
   if (outcome.status === "skipped") {
     info(outcome.reason);
     core.setOutput("conclusion", "skipped");
-    return true;
+    return;
   }
   const { plan } = outcome;
   const errors = plan.annotations.filter((annotation) => annotation.annotation_level === "failure").length;
@@ -33,5 +25,4 @@ export async function dataCheck(
         : "This token cannot create check runs (a pull request from a fork gets a read-only GITHUB_TOKEN), so the findings are reported as workflow annotations.";
     await reportWithoutCheckRun(plan, reason);
   }
-  return plan.conclusion !== "failure";
 }

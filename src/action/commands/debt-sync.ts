@@ -1,20 +1,32 @@
 import * as core from "@actions/core";
 import { context } from "@actions/github";
+import { debtSyncForPush, pathsOfPush } from "../../debt/push-rule.js";
 import { escapeInline } from "../../markdown/escape.js";
 import { syncDebtIssues } from "../../use-cases/sync-debt-issues.js";
-import { info, type ActionContext } from "../context.js";
+import { eventPayload, info, type ActionRun } from "../context.js";
 
-/** `debt-sync`: one issue per open debt item, kept in step with tech_debt.json; outputs and a job summary of what changed. */
-export async function debtSync(useCase: ActionContext, branch: string, dryRun: boolean): Promise<void> {
-  const payload = context.payload as { repository?: { html_url?: string } };
+/**
+ * `debt-sync`: one issue per open debt item, kept in step with tech_debt.json (on a push, only
+ * when the push changed it); outputs and a job summary of what changed.
+ */
+export async function debtSync(action: ActionRun): Promise<void> {
+  const push = eventPayload("push");
+  // A payload without its commits (not one GitHub sends) says nothing of what changed.
+  const changedPaths = push?.commits ? pathsOfPush(push.commits) : undefined;
+  if (push) {
+    // Nothing read, no request spent, for a push that cannot have changed the debt file.
+    const decision = debtSyncForPush({ ref: push.ref, defaultBranch: action.defaultBranch, changedPaths });
+    if (!decision.sync) return info(decision.reason);
+  }
   const repositoryUrl =
-    payload.repository?.html_url ??
+    context.payload.repository?.html_url ??
     `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context.repo.owner}/${context.repo.repo}`;
-  const outcome = await syncDebtIssues(useCase, {
-    branch,
+  const outcome = await syncDebtIssues(action.useCase(), {
+    branch: action.defaultBranch,
     repositoryUrl,
-    configPath: core.getInput("config-path") || undefined,
-    dryRun,
+    configPath: action.configPath,
+    dryRun: action.dryRun,
+    ...(changedPaths ? { changedPaths } : {}),
   });
   if (outcome.status === "skipped") {
     info(`Debt issues: ${outcome.reason}.`);

@@ -1,46 +1,39 @@
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import { labelNames } from "../../github/labels.js";
 import { escapeInline } from "../../markdown/escape.js";
 import { trackIncident } from "../../use-cases/track-incident.js";
-import { info, type ActionContext } from "../context.js";
-
-interface IssuePayload {
-  issue?: { number?: number; labels?: ({ name?: string } | string)[]; pull_request?: unknown };
-  comment?: { user?: { type?: string } };
-  repository?: { default_branch?: string };
-}
+import { eventPayload, info, type ActionRun } from "../context.js";
 
 /**
  * The event's issue, and whether it may be an incident: an unlabelled issue never is, and a bot's
  * comment is never a command; neither costs a request.
  */
-export function issueOfEvent(): { number: number; mayBeIncident: boolean; labels: string[] } | undefined {
-  const payload = context.payload as IssuePayload;
-  if (!payload.issue?.number) return undefined;
-  const labels = labelNames(payload.issue.labels);
+function issueOfEvent(): { number: number; mayBeIncident: boolean; labels: string[] } | undefined {
+  const comment = eventPayload("issue_comment");
+  const issue = (comment ?? eventPayload("issues"))?.issue;
+  if (!issue?.number) return undefined;
+  const labels = labelNames(issue.labels);
   return {
-    number: payload.issue.number,
+    number: issue.number,
     // A comment on a pull request, a bot's comment, an issue without labels: never an incident's business.
-    mayBeIncident: !payload.issue.pull_request && labels.length > 0 && payload.comment?.user?.type !== "Bot",
+    mayBeIncident: !issue.pull_request && labels.length > 0 && comment?.comment.user.type !== "Bot",
     labels,
   };
 }
 
 /** `incident`: the live comment of an issue labelled as an incident and, once closed, its post-mortem pull request. */
-export async function incident(
-  useCase: ActionContext,
-  issueNumber: number,
-  labels: readonly string[],
-  dryRun: boolean,
-): Promise<void> {
-  const payload = context.payload as IssuePayload;
-  const outcome = await trackIncident(useCase, {
-    issueNumber,
-    labels,
-    defaultBranch: payload.repository?.default_branch ?? "main",
-    configPath: core.getInput("config-path") || undefined,
-    dryRun,
+export async function incident(action: ActionRun): Promise<void> {
+  const issue = issueOfEvent();
+  if (!issue)
+    throw new Error(`command incident needs an issues or issue_comment event on an issue, not ${action.eventName}`);
+  if (!issue.mayBeIncident)
+    return info(`Issue #${issue.number}: a pull request, a bot's comment or no labels; nothing to do for incidents.`);
+  const outcome = await trackIncident(action.useCase(), {
+    issueNumber: issue.number,
+    labels: issue.labels,
+    defaultBranch: action.defaultBranch,
+    configPath: action.configPath,
+    dryRun: action.dryRun,
   });
   if (outcome.status === "skipped") {
     info(`Incident: ${outcome.reason}; nothing to do.`);

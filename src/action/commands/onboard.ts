@@ -1,21 +1,20 @@
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import { renderFirstSyncMarkdown } from "../../discovery/first-sync.js";
 import { dataLayoutOf } from "../../schemas/data-files.js";
 import { discoverRepository } from "../../use-cases/discover-repository.js";
 import { loadConfig } from "../../use-cases/load-config.js";
 import { onboardRepository } from "../../use-cases/onboard-repository.js";
-import { info, type ActionContext } from "../context.js";
+import { info, type ActionRun } from "../context.js";
 
 /**
  * `onboard` (workflow_dispatch): what the App does on install, on request. A person ran it, so a
  * closed onboarding pull request does not stop it; an open one, tech_stack.json, or
  * `onboarding: false` still do. The first CTO sync goes to the job summary either way.
  */
-export async function onboard(useCase: ActionContext, dryRun: boolean): Promise<void> {
-  const payload = context.payload as { repository?: { default_branch?: string } };
-  const branch = payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main";
-  if (dryRun) {
+export async function onboard(action: ActionRun): Promise<void> {
+  const useCase = action.useCase();
+  const branch = action.defaultBranch;
+  if (action.dryRun) {
     const { config } = (await loadConfig(useCase.view, branch)).resolved;
     const head = await useCase.view.readHead(branch);
     const run = await discoverRepository(useCase.view, config, { ref: head.sha, branch, now: useCase.now() });

@@ -5,8 +5,7 @@ import { buildDemoRepository } from "../demo.js";
 import { describeTagPattern } from "../../dora/tag-pattern.js";
 import { parseIsoDateTime } from "../../schemas/common.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
-import { ruleBasedSyncRead } from "../../scorecard/sync-read.js";
-import { computeScorecard, syncInputsOf, writeScorecard } from "../../use-cases/compute-scorecard.js";
+import { runScorecard } from "../../use-cases/run-scorecard.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
@@ -78,8 +77,17 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   // Offline, the deployments are the release tags, whatever source the App and the Action use.
   const config = { ...configured, dora: { ...configured.dora, source: "tags" as const, tagPattern, windowDays } };
 
-  const compute = () => computeScorecard(context, config, "HEAD", { explain: options.explain ?? false });
-  const run = await compute();
+  // Locally the scorecard is written to the working tree, and only when asked.
+  const commit = options.write ? ("push" as const) : ("none" as const);
+  const outcome = await runScorecard(
+    context,
+    { ...config, scorecard: { ...config.scorecard, commit } },
+    {
+      branch: "HEAD",
+      explain: options.explain ?? false,
+    },
+  );
+  const { run } = outcome;
   if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
   else {
     const { upToNow, afterNow, notes } = run.deploymentSource;
@@ -95,20 +103,12 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
         emptyHint,
         warnings: notes,
         width: io.columns ?? 80,
-        syncRead: ruleBasedSyncRead(syncInputsOf(run)),
+        syncRead: outcome.drafted.read,
       }),
     );
   }
   if (options.format === "json") for (const note of run.deploymentSource.notes) io.stderr.write(`warning: ${note}\n`);
-  if (options.write) {
-    const written = await writeScorecard(context, run, {
-      mode: "push",
-      branch: "HEAD",
-      botBranch: config.scorecard.branch,
-      recompute: compute,
-    });
-    if (written.status === "committed")
-      for (const path of written.paths) io.stderr.write(`wrote ${displayPath(io, root, path)}\n`);
-  }
+  if (outcome.written.status === "committed")
+    for (const path of outcome.written.paths) io.stderr.write(`wrote ${displayPath(io, root, path)}\n`);
   return exitCodes.ok;
 }

@@ -1,0 +1,26 @@
+import { pullRequestInfo } from "../../github/pull-request-payload.js";
+import { reviewPullRequest, type CheckKey } from "../../use-cases/review-pull-request.js";
+import { eventPayload, type ActionRun } from "../context.js";
+import { reportAdrCheck } from "./adr.js";
+import { reportDataCheck } from "./data-check.js";
+
+/**
+ * `data-check` and `adr` (and `auto` on pull requests): the pull-request review with the checks
+ * asked for, over one read of config and changed files. Returns why the step fails, if it does.
+ */
+export async function review(action: ActionRun, checks: readonly CheckKey[]): Promise<string[]> {
+  const payload = eventPayload("pull_request");
+  if (!payload?.pull_request)
+    throw new Error(
+      `command ${checks.map((check) => (check === "data" ? "data-check" : check)).join(", ")} needs a pull_request event, not ${action.eventName}`,
+    );
+  const { outcomes, failures } = await reviewPullRequest(action.useCase(), pullRequestInfo(payload), {
+    only: checks,
+    event: payload.action,
+    dryRun: action.dryRun,
+    ...(action.configPath ? { configPath: action.configPath } : {}),
+  });
+  if (outcomes.data) await reportDataCheck(outcomes.data);
+  if (outcomes.adr) await reportAdrCheck(outcomes.adr);
+  return failures;
+}

@@ -1,0 +1,46 @@
+import { resolveCommit } from "../local/changed-files.js";
+import type { CheckPublisher, CommentPublisher } from "../ports/publisher.js";
+import type { PullRequestInfo } from "../ports/pull-request.js";
+import { workingTree } from "../ports/repository-view.js";
+import { reviewPullRequest, type CheckKey, type PullRequestReview } from "../use-cases/review-pull-request.js";
+import type { CliIo } from "./io.js";
+import { localContext } from "./local-context.js";
+
+/** A local review is a dry run: there is no check run or comment to write, and nothing here writes one. */
+const nothingPublished: CheckPublisher & CommentPublisher = {
+  findCheckRun: async () => undefined,
+  createCheckRun: () => Promise.reject(new Error("a local review creates no check run")),
+  upsertComment: () => Promise.reject(new Error("a local review writes no comment")),
+};
+
+/** The working tree as a pull request into `base`: no title, body, labels or author, so nothing reaches a model. */
+function workingTreeChange(baseSha: string): PullRequestInfo {
+  return {
+    number: 0,
+    headSha: workingTree,
+    baseSha,
+    title: "",
+    body: "",
+    author: "",
+    requestedReviewers: [],
+    labels: [],
+    draft: false,
+    repositoryUrl: "",
+    fromFork: false,
+    authorMayWrite: false,
+  };
+}
+
+/** The pull-request review of the working tree against `base`, as the App and the Action run it, reading every file (no request to save). */
+export async function reviewWorkingTree(
+  io: CliIo,
+  options: { root: string; base: string; only?: readonly CheckKey[] },
+): Promise<PullRequestReview> {
+  const context = { ...localContext(io, { root: options.root }), publish: nothingPublished };
+  const change = workingTreeChange(await resolveCommit(options.root, options.base));
+  return reviewPullRequest(context, change, {
+    dryRun: true,
+    reading: { readLimit: Number.POSITIVE_INFINITY, readAdrs: "always" },
+    ...(options.only ? { only: options.only } : {}),
+  });
+}
