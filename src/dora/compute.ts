@@ -1,13 +1,34 @@
+/**
+ * The DORA engine, as a recipe; docs/dora.md defines every rule, each step is its own module:
+ *
+ * 1. As of `now`: the deployments in deployment order (order.ts) and the incidents that had started.
+ * 2. Per environment, the history the change sets need: the window's successful deployments and
+ *    those before it (history-window.ts, the same rule the history read follows).
+ * 3. Change sets and release lines: what each deployment shipped first, what it descends from
+ *    (change-sets.ts).
+ * 4. Remediations: deployments that revert, hotfix or replace, and what each repairs (repairs.ts).
+ * 5. Failures: why each failed deployment failed, one reason each (failures.ts).
+ * 6. The window's figures: lead time (lead-time.ts), time to restore (time-to-restore.ts), the
+ *    weekly series (weekly.ts), tiers (tiers.ts), and each deployment's evidence.
+ */
+import { changeSets, type ChangeSet } from "./change-sets.js";
 import { CommitGraph, type CommitInfo } from "./commit-graph.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "./events.js";
+import { failures, type Failure } from "./failures.js";
 import { historyNeeded } from "./history-window.js";
-import { compareDeployments, lastAtOrBefore } from "./order.js";
-import { isRevert, remediationMatchers, revertedSubject } from "./remediation.js";
+import { leadTimeHours } from "./lead-time.js";
+import { compareDeployments } from "./order.js";
+import { remediationMatchers, type RemediationMatchers } from "./remediation.js";
+import { remediations, type Remediation } from "./repairs.js";
+import { revertTargets, type RevertTarget } from "./revert-target.js";
 import { median, percentile, round } from "./stats.js";
 import { belowTier, dora2023Tiers, frequencyTier, rateTier, type Tier, type TierThresholds } from "./tiers.js";
-import { day, hour, iso } from "./time.js";
+import { restoreTimes, restorer } from "./time-to-restore.js";
+import { day, iso, isInWindow, type Window } from "./time.js";
+import { weeklySeries, type WeekPoint } from "./weekly.js";
 
 export type { DeploymentEvent, DeploymentSource, IncidentEvent } from "./events.js";
+export type { WeekPoint } from "./weekly.js";
 
 export interface DoraInput {
   source: DeploymentSource;
@@ -35,14 +56,6 @@ export interface DeploymentEvidence {
   repairedBy: { ref: string; commit: string | null } | null;
 }
 
-export interface WeekPoint {
-  /** Monday 00:00 UTC of the week, YYYY-MM-DD. */
-  week: string;
-  deployments: number;
-  failed: number;
-  medianLeadTimeHours: number | null;
-}
-
 export interface DoraResult {
   source: DeploymentSource;
   window: { start: string; end: string; days: number };
@@ -53,34 +66,6 @@ export interface DoraResult {
   reworkRate: { remediations: number; total: number; rate: number | null };
   deployments: DeploymentEvidence[];
   weekly: WeekPoint[];
-}
-
-function mondayOf(ms: number): number {
-  const date = new Date(ms);
-  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  return midnight - ((date.getUTCDay() + 6) % 7) * day;
-}
-
-interface Evidence {
-  /** The commits it shipped first (non-merge). */
-  changes: CommitInfo[];
-  remediation: string | null;
-  failed: string | null;
-  /** Its release line: the latest earlier successful deployment it descends from. */
-  line: DeploymentEvent | null;
-  repairedBy: { deployment: DeploymentEvent; commit: CommitInfo | null } | null;
-}
-
-/** Who first shipped a commit: a deployment, or one before everything this computation tracks. */
-type Shipper = DeploymentEvent | "before";
-
-/**
- * Who shipped each commit first, by commit index: 0 nobody yet, -1 a deployment before the
- * window (or the first the source knows), k > 0 the k-th deployment in `shippers`.
- */
-interface ShippedBy {
-  codes: Int32Array;
-  shippers: DeploymentEvent[];
 }
 
 /**
@@ -101,282 +86,148 @@ export function computeDora(input: DoraInput): DoraResult {
   return computeOver(graph, input);
 }
 
-function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
-  const tiers = input.tiers ?? dora2023Tiers;
-  const end = input.now;
-  const start = end - input.windowDays * day;
-  const inWindow = (time: number) => time > start && time <= end;
-  const matchers = remediationMatchers(input.hotfixPattern);
-  /** Built when the first revert that names no commit needs it (see commitsByQuotedSubject). */
-  let quotedSubjects: Map<string, CommitInfo[]> | undefined;
+/** What the recipe found, each part from its own step, for the figures and the evidence. */
+interface Findings {
+  /** As of `now`, in deployment order. */
+  deployments: DeploymentEvent[];
+  incidents: IncidentEvent[];
+  successesByEnvironment: Map<string, DeploymentEvent[]>;
+  changeSets: Map<DeploymentEvent, ChangeSet>;
+  remediations: Map<DeploymentEvent, Remediation>;
+  failures: Map<DeploymentEvent, Failure>;
+}
 
-  // As of `now`: later deployments and incidents have not happened yet (this keeps --now reproducible).
-  const all = input.deployments.filter((deployment) => deployment.time <= end).sort(compareDeployments);
-  const incidents = input.incidents
-    .filter((incident) => incident.started <= end)
+function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
+  const window: Window = { start: input.now - input.windowDays * day, end: input.now };
+  // 1.
+  const deployments = input.deployments.filter((deployment) => deployment.time <= window.end).sort(compareDeployments);
+  const incidents = incidentsAsOf(input.incidents, window.end);
+  const successes = successesByEnvironment(deployments);
+  // 2 to 4, environment by environment: one environment's deployments never ship or repair another's.
+  const revertTarget = revertTargets(graph);
+  const matchers = remediationMatchers(input.hotfixPattern);
+  const shipped = [...successes.values()].map((environment) =>
+    shippedIn(graph, environment, window, revertTarget, matchers),
+  );
+  const remediated = shipped.flatMap((environment) => environment.remediations);
+  // 5.
+  const failed = failures(deployments, remediated, incidents, successes);
+  // 6.
+  return doraResult(graph, input, window, {
+    deployments,
+    incidents,
+    successesByEnvironment: successes,
+    changeSets: new Map(shipped.flatMap((environment) => environment.sets).map((set) => [set.deployment, set])),
+    remediations: new Map(remediated.map((remediation) => [remediation.deployment, remediation])),
+    failures: failed,
+  });
+}
+
+/** Later incidents had not happened as of `now`, nor had later resolutions (this keeps --now reproducible). */
+function incidentsAsOf(incidents: readonly IncidentEvent[], now: number): IncidentEvent[] {
+  return incidents
+    .filter((incident) => incident.started <= now)
     .map((incident) => ({
       ...incident,
-      resolved: incident.resolved !== null && incident.resolved <= end ? incident.resolved : null,
+      resolved: incident.resolved !== null && incident.resolved <= now ? incident.resolved : null,
     }));
-  const evidence = new Map<DeploymentEvent, Evidence>();
-  const blank = (): Evidence => ({
-    changes: [],
-    remediation: null,
-    failed: null,
-    line: null,
-    repairedBy: null,
-  });
+}
+
+/** Each environment's successful deployments, in the order of the input (deployment order). */
+function successesByEnvironment(deployments: readonly DeploymentEvent[]): Map<string, DeploymentEvent[]> {
   const byEnvironment = new Map<string, DeploymentEvent[]>();
-  for (const deployment of all) {
-    const list = byEnvironment.get(deployment.environment);
-    if (list) list.push(deployment);
-    else byEnvironment.set(deployment.environment, [deployment]);
+  for (const deployment of deployments) {
+    if (!byEnvironment.has(deployment.environment)) byEnvironment.set(deployment.environment, []);
+    if (deployment.status === "success") byEnvironment.get(deployment.environment)!.push(deployment);
   }
-  const successesByEnvironment = new Map<string, DeploymentEvent[]>();
-  for (const [environment, deployments] of byEnvironment) {
-    const successes = deployments.filter((deployment) => deployment.status === "success");
-    successesByEnvironment.set(environment, successes);
-    for (const deployment of deployments) {
-      evidence.set(
-        deployment,
-        deployment.status === "success" ? blank() : { ...blank(), failed: "its own status is failure" },
-      );
-    }
-    shipChanges(successes);
-  }
+  return byEnvironment;
+}
 
-  /** Change sets, lines and remediations of one environment's successful deployments, in order. */
-  function shipChanges(successes: readonly DeploymentEvent[]): void {
-    const history = historyNeeded(successes, { start, end });
-    if (!history) return;
-    const shippedBy: ShippedBy = { codes: new Int32Array(graph.size), shippers: [] };
-    const { codes } = shippedBy;
-    const { earlier, inWindow: inWindowSuccesses } = history;
-    // What the deployments before the window reach matters only where the window's deployments
-    // reach too: find the lowest rank those reach (stopping at earlier deployments' commits), and
-    // mark what earlier deployments reach down to that rank, no further.
-    const earlierShas = new Set(earlier.map((deployment) => deployment.sha));
-    let floor = Infinity;
-    graph.walk(
-      inWindowSuccesses.map((deployment) => deployment.sha),
-      (commit, index) => {
-        floor = Math.min(floor, graph.rank(index));
-        return earlierShas.has(commit.sha) ? "stop" : "take";
-      },
-    );
-    graph.walk(
-      earlierShas,
-      (_commit, index) => {
-        codes[index] = -1;
-        return "take";
-      },
-      floor,
-    );
-    for (const [offset, deployment] of inWindowSuccesses.entries()) {
-      const found = evidence.get(deployment)!;
-      const code = shippedBy.shippers.push(deployment);
-      graph.walk([deployment.sha], (commit, index) => {
-        if (codes[index] !== 0) return "stop";
-        codes[index] = code;
-        if (commit.parents.length <= 1) found.changes.push(commit);
-        return "take";
-      });
-      found.line = lineOf(deployment, successes, earlier.length + offset);
-      remediate(deployment, found, shippedBy);
-    }
-  }
+/** Steps 2 to 4 for one environment's successful deployments. */
+function shippedIn(
+  graph: CommitGraph,
+  successes: readonly DeploymentEvent[],
+  window: Window,
+  revertTarget: RevertTarget,
+  matchers: RemediationMatchers,
+): { sets: ChangeSet[]; remediations: Remediation[] } {
+  const history = historyNeeded(successes, window);
+  if (!history) return { sets: [], remediations: [] };
+  const environment = changeSets(graph, history);
+  return { sets: environment.sets, remediations: remediations(environment, revertTarget, matchers) };
+}
 
-  /** The latest earlier deployment whose commit this one's descends from (the one it redeploys, for a rollback). */
-  function lineOf(
-    deployment: DeploymentEvent,
-    successes: readonly DeploymentEvent[],
-    position: number,
-  ): DeploymentEvent | null {
-    const tried = new Set<string>();
-    for (let i = position - 1; i >= 0; i--) {
-      const candidate = successes[i]!;
-      if (tried.has(candidate.sha)) continue;
-      tried.add(candidate.sha);
-      if (graph.isAncestor(candidate.sha, deployment.sha)) return candidate;
-    }
-    return null;
-  }
-
-  /** Whether a deployment remediates an earlier one, and which one it repairs. */
-  function remediate(deployment: DeploymentEvent, found: Evidence, shippedBy: ShippedBy): void {
-    const shipperOf = (sha: string): Shipper => {
-      const index = graph.indexOf(sha);
-      const code = index === undefined ? -1 : shippedBy.codes[index]!;
-      return code > 0 ? shippedBy.shippers[code - 1]! : "before";
-    };
-    const own = new Set(found.changes.map((commit) => commit.sha));
-    // Each revert repairs the deployment that first shipped what it undoes (a revert of a change of its own undoes nothing shipped).
-    const repairs: { repaired: Shipper; commit: CommitInfo | null }[] = [];
-    for (const change of found.changes) {
-      if (!isRevert(change)) continue;
-      const target = revertTarget(change);
-      if (target && own.has(target)) continue;
-      found.remediation ??= `its changes include a revert: ${change.sha.slice(0, 7)} ${change.subject}`;
-      repairs.push({ repaired: target ? shipperOf(target) : "before", commit: change });
-    }
-    if (!found.remediation) {
-      // A hotfix repairs its own release line: the latest earlier deployment it descends from.
-      const hotfix = found.changes.find((change) => matchers.hotfixCommit(change.subject));
-      const marker = (deployment.markers ?? []).find((text) => matchers.hotfixMarker(text));
-      if (deployment.replacesFailed) found.remediation = "the source says it replaced a failed deployment";
-      else if (hotfix) found.remediation = `its changes include a hotfix: ${hotfix.sha.slice(0, 7)} ${hotfix.subject}`;
-      else if (marker) found.remediation = `it is marked as a hotfix (${marker})`;
-      if (found.remediation) repairs.push({ repaired: found.line ?? "before", commit: hotfix ?? null });
-    }
-    for (const { repaired, commit } of repairs) {
-      if (repaired === "before" || repaired === deployment) continue;
-      const before = evidence.get(repaired)!;
-      if (before.failed !== null) continue;
-      before.failed = `${deployment.ref} remediated it (${found.remediation})`;
-      before.repairedBy = { deployment, commit };
-    }
-  }
-
-  /**
-   * The commit a revert undoes: the one its message names (`git revert`), else (GitHub's revert
-   * button names a pull request) the latest-authored earlier commit with the quoted subject.
-   */
-  function revertTarget(revert: CommitInfo): string | undefined {
-    if (revert.revertOf) return graph.get(revert.revertOf)?.sha ?? revert.revertOf;
-    const subject = revertedSubject(revert);
-    if (subject === undefined) return undefined;
-    const candidates = (quotedSubjects ??= commitsByQuotedSubject()).get(subject) ?? [];
-    return candidates.find((candidate) => candidate !== revert && graph.isAncestor(candidate.sha, revert.sha))?.sha;
-  }
-
-  /**
-   * The commits whose subject some revert in the history quotes, latest-authored first, by
-   * subject: two passes over the history, once, instead of a walk per revert.
-   */
-  function commitsByQuotedSubject(): Map<string, CommitInfo[]> {
-    const bySubject = new Map<string, CommitInfo[]>();
-    for (let i = 0; i < graph.size; i++) {
-      const quoted = revertedSubject(graph.at(i));
-      if (quoted !== undefined) bySubject.set(quoted, []);
-    }
-    for (let i = 0; i < graph.size; i++) bySubject.get(graph.at(i).subject)?.push(graph.at(i));
-    for (const list of bySubject.values()) list.sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
-    return bySubject;
-  }
-  // The last successful deployment before an incident's start failed.
-  for (const successes of successesByEnvironment.values()) {
-    for (const incident of incidents) {
-      const culprit = successes[lastAtOrBefore(successes, incident.started)];
-      if (culprit)
-        evidence.get(culprit)!.failed ??=
-          `last deployment before incident "${incident.title}" (${iso(incident.started)})`;
-    }
-  }
-
-  const windowed = all.filter((deployment) => inWindow(deployment.time));
+/** Step 6: the figures of the deployments in the window, and their evidence. */
+function doraResult(graph: CommitGraph, input: DoraInput, window: Window, findings: Findings): DoraResult {
+  const tiers = input.tiers ?? dora2023Tiers;
+  const windowed = findings.deployments.filter((deployment) => isInWindow(deployment.time, window));
   const successful = windowed.filter((deployment) => deployment.status === "success");
-  const failed = windowed.filter((deployment) => evidence.get(deployment)!.failed !== null);
-  const remediations = windowed.filter((deployment) => evidence.get(deployment)!.remediation !== null);
-  const leadTimes = successful.flatMap((deployment) =>
-    evidence.get(deployment)!.changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour),
-  );
-
-  // Time to restore: incidents when there are any; otherwise failed deployment -> next success.
-  const incidentsInWindow = incidents.filter((incident) => inWindow(incident.started) && incident.resolved !== null);
-  let restoreHours: number[];
-  let basis: "incidents" | "deployments";
-  if (incidentsInWindow.length > 0) {
-    basis = "incidents";
-    restoreHours = incidentsInWindow.map((incident) => Math.max(0, incident.resolved! - incident.started) / hour);
-  } else {
-    basis = "deployments";
-    restoreHours = failed.flatMap((deployment) => {
-      const restored = restoredBy(deployment);
-      return restored ? [(restored.time - deployment.time) / hour] : [];
-    });
-  }
-
-  /** What restored a failed deployment: the remediation that repaired it, else the next good deployment on its line. */
-  function restoredBy(failedDeployment: DeploymentEvent): DeploymentEvent | undefined {
-    const found = evidence.get(failedDeployment)!;
-    if (found.repairedBy) return found.repairedBy.deployment;
-    const successes = successesByEnvironment.get(failedDeployment.environment) ?? [];
-    let first = lastAtOrBefore(successes, failedDeployment.time) + 1;
-    while (first > 0 && compareDeployments(successes[first - 1]!, failedDeployment) > 0) first--;
-    const later = successes.slice(first);
-    // A deployment that shipped nothing of its own (its own status failed) is followed by the next good one.
-    if (failedDeployment.status !== "success") return later[0];
-    return later.find((deployment) => graph.isAncestor(failedDeployment.sha, deployment.sha));
-  }
-
+  const failed = windowed.filter((deployment) => findings.failures.has(deployment));
+  const remediationCount = windowed.filter((deployment) => findings.remediations.has(deployment)).length;
+  const changesOf = (deployment: DeploymentEvent) => findings.changeSets.get(deployment)?.changes ?? [];
+  const restoredBy = restorer(graph, findings.failures, findings.successesByEnvironment);
+  const restore = restoreTimes(findings.incidents, window, failed, restoredBy);
   const perWeek = successful.length / (input.windowDays / 7);
-  const cfrRate = windowed.length > 0 ? failed.length / windowed.length : null;
-  const medianLead = median(leadTimes);
-  const medianRestore = median(restoreHours);
-
-  const weekly: WeekPoint[] = [];
-  for (let week = mondayOf(start + 1); week <= end; week += 7 * day) {
-    const inWeek = windowed.filter((deployment) => deployment.time >= week && deployment.time < week + 7 * day);
-    const weekLeads = inWeek
-      .filter((deployment) => deployment.status === "success")
-      .flatMap((deployment) =>
-        evidence.get(deployment)!.changes.map((commit) => Math.max(0, deployment.time - commit.authorTime) / hour),
-      );
-    weekly.push({
-      week: iso(week).slice(0, 10),
-      deployments: inWeek.filter((deployment) => deployment.status === "success").length,
-      failed: inWeek.filter((deployment) => evidence.get(deployment)!.failed !== null).length,
-      medianLeadTimeHours: round(median(weekLeads)),
-    });
-  }
-
   return {
     source: input.source,
-    window: { start: iso(start), end: iso(end), days: input.windowDays },
+    window: { start: iso(window.start), end: iso(window.end), days: input.windowDays },
     deploymentFrequency: {
       deployments: successful.length,
       perWeek: round(perWeek)!,
-      tier: all.length === 0 ? null : frequencyTier(perWeek, tiers),
+      tier: findings.deployments.length === 0 ? null : frequencyTier(perWeek, tiers),
     },
-    leadTimeForChanges: {
-      medianHours: round(medianLead),
-      p90Hours: round(percentile(leadTimes, 90)),
-      samples: leadTimes.length,
-      tier: belowTier(medianLead, tiers.leadTimeHours),
-    },
-    changeFailureRate: {
-      failed: failed.length,
-      total: windowed.length,
-      rate: round(cfrRate, 4),
-      tier: rateTier(cfrRate, tiers.changeFailureRate),
-    },
-    timeToRestore: {
-      medianHours: round(medianRestore),
-      samples: restoreHours.length,
-      tier: belowTier(medianRestore, tiers.timeToRestoreHours),
-      basis,
-    },
+    leadTimeForChanges: leadTimeFigures(leadTimeHours(successful, changesOf), tiers),
+    changeFailureRate: changeFailureFigures(failed.length, windowed.length, tiers),
+    timeToRestore: { ...restoreFigures(restore.hours, tiers), basis: restore.basis },
     reworkRate: {
-      remediations: remediations.length,
+      remediations: remediationCount,
       total: windowed.length,
-      rate: round(windowed.length > 0 ? remediations.length / windowed.length : null, 4),
+      rate: round(windowed.length > 0 ? remediationCount / windowed.length : null, 4),
     },
-    deployments: windowed.map((deployment) => {
-      const found = evidence.get(deployment)!;
-      return {
-        ref: deployment.ref,
-        sha: deployment.sha,
-        time: iso(deployment.time),
-        changes: found.changes.length,
-        failed: found.failed !== null,
-        remediation: found.remediation !== null,
-        reason: [found.failed, found.remediation].filter((text) => text !== null).join("; ") || null,
-        line: found.line?.ref ?? null,
-        repairedBy: found.repairedBy
-          ? { ref: found.repairedBy.deployment.ref, commit: found.repairedBy.commit?.sha ?? null }
-          : null,
-      };
-    }),
-    weekly,
+    deployments: windowed.map((deployment) => evidenceOf(deployment, findings)),
+    weekly: weeklySeries(window, windowed, changesOf, (deployment) => findings.failures.has(deployment)),
+  };
+}
+
+function leadTimeFigures(hours: readonly number[], tiers: TierThresholds): DoraResult["leadTimeForChanges"] {
+  const medianHours = median(hours);
+  return {
+    medianHours: round(medianHours),
+    p90Hours: round(percentile(hours, 90)),
+    samples: hours.length,
+    tier: belowTier(medianHours, tiers.leadTimeHours),
+  };
+}
+
+function changeFailureFigures(failed: number, total: number, tiers: TierThresholds): DoraResult["changeFailureRate"] {
+  const rate = total > 0 ? failed / total : null;
+  return { failed, total, rate: round(rate, 4), tier: rateTier(rate, tiers.changeFailureRate) };
+}
+
+function restoreFigures(hours: readonly number[], tiers: TierThresholds): Omit<DoraResult["timeToRestore"], "basis"> {
+  const medianHours = median(hours);
+  return {
+    medianHours: round(medianHours),
+    samples: hours.length,
+    tier: belowTier(medianHours, tiers.timeToRestoreHours),
+  };
+}
+
+/** What `--explain` shows of one deployment: what it shipped, its line, and why it failed or remediated. */
+function evidenceOf(deployment: DeploymentEvent, findings: Findings): DeploymentEvidence {
+  const changeSet = findings.changeSets.get(deployment);
+  const failure = findings.failures.get(deployment);
+  const remediation = findings.remediations.get(deployment);
+  const repairedBy = failure?.repairedBy;
+  return {
+    ref: deployment.ref,
+    sha: deployment.sha,
+    time: iso(deployment.time),
+    changes: changeSet?.changes.length ?? 0,
+    failed: failure !== undefined,
+    remediation: remediation !== undefined,
+    reason: [failure?.reason, remediation?.reason].filter((text) => text !== undefined).join("; ") || null,
+    line: changeSet?.line?.ref ?? null,
+    repairedBy: repairedBy ? { ref: repairedBy.deployment.ref, commit: repairedBy.commit?.sha ?? null } : null,
   };
 }
