@@ -64,4 +64,23 @@ describe("the App keeps the debt issues in step on push", () => {
       "No integration tests for billing",
     ]);
   }, 60_000);
+
+  it("follows the debt file where dataDir puts it: a tech_debt.json elsewhere changes nothing", async () => {
+    const repo = fixture.github.addRepo("acme/debt-moved", {
+      ".github/cto-copilot.yml": "dataDir: governance\ndebt:\n  issues: true\nonboarding: false\n",
+      "governance/tech_debt.json": templateText("tech_debt.json"),
+      "fixtures/tech_debt.json": templateText("tech_debt.json"),
+    });
+    const debtIssues = () => [...repo.issues.values()].filter((issue) => issue.labels.includes("tech-debt"));
+    // Another file of the same name: the config is read to know, and nothing is written.
+    expect((await fixture.app.deliver("push", pushPayload(repo, ["fixtures/tech_debt.json"]))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(debtIssues()).toEqual([]);
+    expect([200, 202]).toContain(
+      (await fixture.app.deliver("push", pushPayload(repo, ["governance/tech_debt.json"]))).status,
+    );
+    for (let waited = 0; debtIssues().length < 2 && waited < 30_000; waited += 200)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(debtIssues()).toHaveLength(2);
+  }, 60_000);
 });
