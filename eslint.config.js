@@ -10,7 +10,9 @@ import tseslint from "typescript-eslint";
  */
 export const layers = [
   ["findings", "schemas", "dora"],
-  ["markdown", "config", "text"],
+  // Readers of text formats (HCL, YAML records, their safety limits), shared by the config, the ADR readers and discovery.
+  ["text"],
+  ["markdown", "config"],
   ["report", "incidents", "scorecard"],
   ["adr"],
   ["validate"],

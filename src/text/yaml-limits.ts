@@ -1,13 +1,11 @@
 /**
- * Limits on YAML that anyone can write in a pull request (Compose files, charts, manifests,
- * templates), checked before the parser sees it: the `yaml` library recurses once per nesting
- * level and takes time super-linear in nested explicit keys (`? ? ? …`: 8 KB took 18 s, 16 KB 99 s).
- *
- * `config/yaml-limits.ts` states the same limits for the config reader: `config` and `text` share
- * a layer, so neither may import the other (eslint.config.js, "layers"); change both together.
+ * Limits on YAML that anyone can write in a pull request (the config, Compose files, charts,
+ * manifests, templates), checked before the parser sees it: the `yaml` library recurses once per
+ * nesting level and takes time super-linear in nested explicit keys (`? ? ? …`: 8 KB took 18 s,
+ * 16 KB 99 s). The config reader, the ADR readers and discovery all read YAML under these.
  */
 export const maxYamlNesting = 64;
-/** Characters of one YAML file parsed at most (Compose files and charts are a few thousand). */
+/** Characters of one YAML file parsed at most (configs are a few hundred; Compose files and charts a few thousand). */
 export const maxYamlLength = 64 * 1024;
 /** Alias expansions per document at most: a few anchors reused is normal, a "billion laughs" is not. */
 export const maxYamlAliases = 100;

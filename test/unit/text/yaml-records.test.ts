@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from "@jest/globals";
-import * as configLimits from "../../../src/config/yaml-limits.js";
 import { maxYamlAliases, maxYamlLength, maxYamlNesting, yamlTooDeepAt } from "../../../src/text/yaml-limits.js";
 import { readYamlRecord, yamlRecord } from "../../../src/text/yaml-records.js";
 
@@ -97,12 +96,6 @@ describe("the YAML limits", () => {
     expect(reading).toEqual({
       refused: expect.stringMatching(/^not valid YAML \(.+ at line \d+, column \d+:\): not read$/),
     });
-  });
-
-  it("are the config reader's limits (config/yaml-limits.ts states them again for its layer)", () => {
-    expect([maxYamlLength, maxYamlNesting]).toEqual([configLimits.maxYamlLength, configLimits.maxYamlNesting]);
-    for (const text of ["- ".repeat(65) + "x", "[".repeat(65), "? ? x\n", "a:\n  - b\n"])
-      expect(yamlTooDeepAt(text)).toBe(configLimits.yamlTooDeepAt(text));
   });
 });
 
