@@ -14,6 +14,7 @@ import type {
   DeliveryView,
   FileView,
   IncidentView,
+  RepositoryContents,
   SecurityView,
 } from "../ports/repository-view.js";
 import { parseDataJson } from "../schemas/parse-data.js";
@@ -24,6 +25,7 @@ import {
   fixedJsonKinds,
   recordFilesIn,
   snapshotPath,
+  type DataLayout,
   type FixedJsonKind,
 } from "../schemas/data-files.js";
 import { infraCostsSchema } from "../schemas/infra-costs.js";
@@ -122,29 +124,7 @@ export async function computeScorecard(
   const history = historyNeeded(deployments, { start: windowStart, end: now.getTime() });
   const commits = history ? await view.readHistory({ tips: history.tips, since: history.since }) : [];
 
-  const postMortems = recordFilesIn(
-    (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
-    [layout.incidents],
-  );
-  const written: IncidentEvent[] = [];
-  if (postMortems.length > 0) {
-    const texts = await view.readContents(head.sha, { files: postMortems });
-    for (const path of postMortems) {
-      const text = texts.files.get(path)?.text;
-      const incident = text ? incidentFromPostMortem(path, text) : undefined;
-      if (incident) written.push(incident);
-    }
-  }
-  // Each incident once: its post-mortem when there is one, else its issue's own times.
-  const incidents = mergeIncidents(written, await view.listIncidentIssues(config.incidents.label, windowStart));
-
-  const text = (path: string) => contents.files.get(path)?.text ?? undefined;
-  const read = <T>(path: string, schema: z.ZodType<T>): T | undefined => {
-    const value = parseDataJson(schema, text(path));
-    if (value === undefined && text(path))
-      context.log.warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
-    return value;
-  };
+  const incidents = await readIncidents(view, head.sha, contents, layout, config.incidents.label, windowStart);
   const dora = computeDora({
     source: config.dora.source,
     deployments,
@@ -155,10 +135,8 @@ export async function computeScorecard(
     hotfixPattern: config.dora.hotfixPattern,
     tiers: tiersWith(config.dora.tiers),
   });
-  const team = read(dataFiles.team, teamSchema);
-  const previous = read(dataFiles.engineering_scorecard, scorecardSchema);
-  const techStack = read(dataFiles.tech_stack, techStackSchema);
-  const techDebt = read(dataFiles.tech_debt, techDebtSchema);
+  const data = parseDataFiles(contents, dataFiles, context.log);
+  const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
     now,
     dora,
@@ -166,12 +144,12 @@ export async function computeScorecard(
     targets: config.scorecard.targets,
     techStack,
     techDebt,
-    infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
+    infraCosts: data.infraCosts,
     team,
-    cfoForecast: read(cfoForecastPath, leniently),
+    cfoForecast: data.cfoForecast,
     security: {
-      securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
-      dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
+      securityPolicy: data.securityPolicy,
+      dependabotConfig: data.dependabotConfig,
       ...(branchProtection !== undefined ? { branchProtection } : {}),
       ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
     },
@@ -264,4 +242,50 @@ export async function writeScorecard(
       current = await options.recompute();
     }
   }
+}
+
+/** Incidents from post-mortem files, and from issues with the incident label: each once (its post-mortem when there is one). */
+async function readIncidents(
+  view: ScorecardContext["view"],
+  headSha: string,
+  contents: RepositoryContents,
+  layout: DataLayout,
+  label: string,
+  windowStart: number,
+): Promise<IncidentEvent[]> {
+  const postMortems = recordFilesIn(
+    (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
+    [layout.incidents],
+  );
+  const written: IncidentEvent[] = [];
+  if (postMortems.length > 0) {
+    const texts = await view.readContents(headSha, { files: postMortems });
+    for (const path of postMortems) {
+      const text = texts.files.get(path)?.text;
+      const incident = text ? incidentFromPostMortem(path, text) : undefined;
+      if (incident) written.push(incident);
+    }
+  }
+  return mergeIncidents(written, await view.listIncidentIssues(label, windowStart));
+}
+
+/** The data files the scorecard is composed from, parsed; an invalid one is left out with a warning (validation says why). */
+function parseDataFiles(contents: RepositoryContents, dataFiles: Record<FixedJsonKind, string>, log: Logger) {
+  const text = (path: string) => contents.files.get(path)?.text ?? undefined;
+  const read = <T>(path: string, schema: z.ZodType<T>): T | undefined => {
+    const value = parseDataJson(schema, text(path));
+    if (value === undefined && text(path))
+      log.warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
+    return value;
+  };
+  return {
+    team: read(dataFiles.team, teamSchema),
+    previous: read(dataFiles.engineering_scorecard, scorecardSchema),
+    techStack: read(dataFiles.tech_stack, techStackSchema),
+    techDebt: read(dataFiles.tech_debt, techDebtSchema),
+    infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
+    cfoForecast: read(cfoForecastPath, leniently),
+    securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
+    dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
+  };
 }
