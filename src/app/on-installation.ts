@@ -27,9 +27,8 @@ type InstallationContext = Context<"installation.created"> | Context<"installati
 export function onInstallation(context: InstallationContext, queue: KeyedQueue, ledger: OnboardingLedger): void {
   const { payload } = context;
   const repositories = "repositories_added" in payload ? payload.repositories_added : (payload.repositories ?? []);
-  const installation = payload.installation as { created_at?: string | number; updated_at?: string | number };
   // A reinstall asks again after a closed pull request: the install time tells a new install from a redelivery.
-  const stamp = "repositories_added" in payload ? installation.updated_at : installation.created_at;
+  const stamp = "repositories_added" in payload ? payload.installation.updated_at : payload.installation.created_at;
   const installedAt = typeof stamp === "number" ? stamp * 1000 : stamp ? Date.parse(stamp) : undefined;
   const chosen = repositories.slice(0, onboardingsPerEvent);
   if (repositories.length > chosen.length)
