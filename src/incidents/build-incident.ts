@@ -1,4 +1,4 @@
-import { readCommands, resolveClockTime, resolveEntryTime } from "./commands.js";
+import { readCommands, resolveClockTime, resolveEntryTime, type IncidentCommand } from "./commands.js";
 import { writerAssociations, type IssueComment, type IssueHistory } from "./issue-history.js";
 import { incidentStatuses } from "./parse-incident.js";
 import { parseTimestamp } from "./timestamp.js";
@@ -110,6 +110,50 @@ export function buildIncident(
   settings: IncidentSettings,
   writers: ReadonlySet<string> = new Set(),
 ): Incident {
+  // The commands that count set the start, which the close bounds; the timeline then gathers
+  // the opening, the commands' entries, the label and close events, and a close they missed.
+  const { issue } = history;
+  const { accepted, ignored } = commandsOf(history, writers);
+  const { started, problem } = startBeforeClose(issue, startOf(issue, accepted));
+  const commands = commandTimeline(accepted, started.at);
+  const events = eventTimeline(history, settings);
+  const outcome = outcomeOf(issue);
+  const entries = [
+    ...openingEntries(issue, started),
+    ...commands.entries,
+    ...events.entries,
+    ...unrecordedClose(history),
+  ];
+  const severity = severityOf(history, settings);
+  return {
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    ...(severity ? { severity } : {}),
+    started,
+    status: outcome === "resolved" ? "resolved" : events.status,
+    outcome,
+    ...resolutionOf(issue, outcome, started),
+    timeline: orderedTimeline(entries),
+    actionItems: actionItemsOf(issue.body),
+    ignored,
+    unreadable: [...(problem ? [problem] : []), ...commands.unreadable],
+  };
+}
+
+type Issue = IssueHistory["issue"];
+type Unreadable = Incident["unreadable"][number];
+/** A comment (or the description) with the commands it holds. */
+interface Commanded {
+  comment: IssueComment;
+  commands: IncidentCommand[];
+}
+
+/** The commands that count, the description's first, and the authors of those that do not. */
+function commandsOf(
+  history: IssueHistory,
+  writers: ReadonlySet<string>,
+): { accepted: Commanded[]; ignored: Incident["ignored"] } {
   const { issue } = history;
   const canCommand = (comment: IssueComment) =>
     writerAssociations.has(comment.association) || writers.has(comment.author.toLowerCase());
@@ -134,8 +178,11 @@ export function buildIncident(
     { comment: reporter, commands: readCommands(issue.body) },
     ...commandComments.filter(({ comment }) => canCommand(comment)),
   ];
+  return { accepted, ignored };
+}
 
-  // Started: the last /started, else the form's answer, else when the issue was opened.
+/** Started: the last /started, else the form's answer, else when the issue was opened. */
+function startOf(issue: Issue, accepted: readonly Commanded[]): Incident["started"] {
   let started: Incident["started"] = { at: issue.createdAt, from: "opened" };
   const formStarted = formField(issue.body, "Started");
   const formAt = formStarted === undefined ? undefined : parseTimestamp(formStarted);
@@ -144,17 +191,28 @@ export function buildIncident(
     for (const command of commands)
       if (command.kind === "started")
         started = { at: resolveClockTime(command.time, issue.createdAt, 18 * 60), from: "command" };
+  return started;
+}
 
-  const unreadable: Incident["unreadable"] = [];
-  // A start after the close (a local time written as UTC, a typo) cannot be: the opening stands, and it is said.
-  if (issue.state === "closed" && issue.closedAt !== null && started.at > issue.closedAt) {
-    unreadable.push({
-      url: issue.url,
-      line: `Started ${new Date(started.at).toISOString().slice(0, 16).replace("T", " ")} UTC`,
-      problem: "it is after the issue was closed (times are UTC): the time the issue was opened is used",
-    });
-    started = { at: issue.createdAt, from: "opened" };
-  }
+/** A start after the close (a local time written as UTC, a typo) cannot be: the opening stands, and it is said. */
+function startBeforeClose(
+  issue: Issue,
+  started: Incident["started"],
+): { started: Incident["started"]; problem?: Unreadable } {
+  if (issue.state === "closed" && issue.closedAt !== null && started.at > issue.closedAt)
+    return {
+      started: { at: issue.createdAt, from: "opened" },
+      problem: {
+        url: issue.url,
+        line: `Started ${new Date(started.at).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        problem: "it is after the issue was closed (times are UTC): the time the issue was opened is used",
+      },
+    };
+  return { started };
+}
+
+/** The declaration, and the start when something other than the opening set it. */
+function openingEntries(issue: Issue, started: Incident["started"]): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     { at: issue.createdAt, text: "Incident declared (issue opened)", source: "opened" },
   ];
@@ -164,11 +222,21 @@ export function buildIncident(
       text: `Started (${started.from === "command" ? "/started" : "issue form"})`,
       source: "opened",
     });
+  return entries;
+}
+
+/** The `/timeline` entries, and the command lines that could not be read. */
+function commandTimeline(
+  accepted: readonly Commanded[],
+  startedAt: number,
+): { entries: TimelineEntry[]; unreadable: Unreadable[] } {
+  const entries: TimelineEntry[] = [];
+  const unreadable: Unreadable[] = [];
   for (const { comment, commands } of accepted) {
     for (const command of commands) {
       if (command.kind === "timeline")
         entries.push({
-          at: resolveEntryTime(command.time, comment.createdAt, started.at),
+          at: resolveEntryTime(command.time, comment.createdAt, startedAt),
           text: command.text,
           source: "command",
         });
@@ -176,8 +244,19 @@ export function buildIncident(
         unreadable.push({ url: comment.url, line: command.line, problem: command.problem });
     }
   }
+  return { entries, unreadable };
+}
 
-  // Status changes as they happened; the current status is the last one still on the issue.
+/**
+ * Status changes, closes and reopens as they happened; the current status is the last one still
+ * on the issue (before a close settles it).
+ */
+function eventTimeline(
+  history: IssueHistory,
+  settings: IncidentSettings,
+): { entries: TimelineEntry[]; status: Status } {
+  const { issue } = history;
+  const entries: TimelineEntry[] = [];
   let status: Status = "investigating";
   let statusAt = -Infinity;
   for (const event of history.events) {
@@ -201,41 +280,46 @@ export function buildIncident(
   if (statusAt === -Infinity)
     for (const candidate of incidentStatuses)
       if (issue.labels.some((name) => sameName(name, settings.statusLabels[candidate]))) status = candidate;
+  return { entries, status };
+}
 
+/** Closed as not planned or as a duplicate: not an incident, never counted. */
+function outcomeOf(issue: Issue): Incident["outcome"] {
   const closedAsCompleted =
     issue.state === "closed" && issue.stateReason !== "not_planned" && issue.stateReason !== "duplicate";
-  const outcome: Incident["outcome"] = issue.state === "open" ? "open" : closedAsCompleted ? "resolved" : "not-planned";
+  return issue.state === "open" ? "open" : closedAsCompleted ? "resolved" : "not-planned";
+}
+
+/** When a resolved incident ended and how long it lasted. */
+function resolutionOf(
+  issue: Issue,
+  outcome: Incident["outcome"],
+  started: Incident["started"],
+): Pick<Incident, "resolvedAt" | "durationMinutes"> {
+  return outcome === "resolved" && issue.closedAt !== null
+    ? {
+        resolvedAt: issue.closedAt,
+        durationMinutes: Math.max(0, Math.round((issue.closedAt - started.at) / 60_000)),
+      }
+    : {};
+}
+
+/** The close of a closed issue whose events do not show it (events cut short). */
+function unrecordedClose(history: IssueHistory): TimelineEntry[] {
+  const { issue } = history;
   if (
     issue.state === "closed" &&
     issue.closedAt !== null &&
     !history.events.some((event) => event.kind === "closed" && event.at === issue.closedAt)
   )
-    entries.push({
-      at: issue.closedAt,
-      text: closeText(issue.stateReason === "reopened" ? null : issue.stateReason),
-      source: "closed",
-    });
-  if (outcome === "resolved") status = "resolved";
-
-  return {
-    number: issue.number,
-    title: issue.title,
-    url: issue.url,
-    ...(severityOf(history, settings) ? { severity: severityOf(history, settings)! } : {}),
-    started,
-    status,
-    outcome,
-    ...(outcome === "resolved" && issue.closedAt !== null
-      ? {
-          resolvedAt: issue.closedAt,
-          durationMinutes: Math.max(0, Math.round((issue.closedAt - started.at) / 60_000)),
-        }
-      : {}),
-    timeline: orderedTimeline(entries),
-    actionItems: actionItemsOf(issue.body),
-    ignored,
-    unreadable,
-  };
+    return [
+      {
+        at: issue.closedAt,
+        text: closeText(issue.stateReason === "reopened" ? null : issue.stateReason),
+        source: "closed",
+      },
+    ];
+  return [];
 }
 
 const closeText = (reason: "completed" | "not_planned" | "duplicate" | null) =>
