@@ -157,9 +157,23 @@ function month(
 
 /** The data files of the demo: the `init` tree, filled in as a 6-engineer team keeps it. */
 function demoFiles(layout: DataLayout): Record<string, string> {
+  // Filled in place, so the files keep init's order; those init does not write come after.
   const files = Object.fromEntries(planInit(new Date(demoNow), layout).map((file) => [file.path, file.content]));
   const data = layout.dataDir;
-  const techStack = JSON.parse(files[`${data}/tech_stack.json`]!);
+  files[`${data}/tech_stack.json`] = demoTechStack(files[`${data}/tech_stack.json`]!);
+  files[`${data}/tech_debt.json`] = demoTechDebt();
+  files[`${data}/infra_costs.json`] = demoInfraCosts();
+  files[`${data}/team.json`] = demoTeam();
+  files[`${layout.incidents}/incident_2025-10-14.md`] = demoPostMortem();
+  files["SECURITY.md"] = "# Security\n\nReport vulnerabilities to security@example.com.\n";
+  files[".github/dependabot.yml"] =
+    "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule: { interval: weekly }\n";
+  return files;
+}
+
+/** init's tech_stack.json with the service's backend, database, pipeline and team. */
+function demoTechStack(initial: string): string {
+  const techStack = JSON.parse(initial);
   techStack.maturityStage = "foundation";
   techStack.stack.backend = { language: "TypeScript", framework: "NestJS", hosting: "AWS ECS Fargate", notes: "" };
   techStack.stack.database = { primary: "PostgreSQL 16", provider: "AWS RDS", notes: "" };
@@ -169,48 +183,60 @@ function demoFiles(layout: DataLayout): Record<string, string> {
     notes: "release tags v2.x; 1.4.x maintenance line",
   };
   techStack.team = { headcount: 6, roles: ["backend", "frontend", "platform"], oncallRotation: true };
-  files[`${data}/tech_stack.json`] = json(techStack);
-  files[`${data}/tech_debt.json`] = json({
+  return json(techStack);
+}
+
+/** Two open debt items (one critical) and one resolved. */
+function demoTechDebt(): string {
+  return json({
     version: "1.0",
     lastUpdated: "2025-10-30",
-    items: [
-      {
-        id: "debt_001",
-        title: "No integration tests for billing",
-        description: "Billing changes ship with unit tests only.",
-        quadrant: "reckless_deliberate",
-        impact: "causing_incidents",
-        estimatedDays: 8,
-        priority: "critical",
-        createdAt: "2025-08-12",
-        resolvedAt: null,
-      },
-      {
-        id: "debt_002",
-        title: "Hand-rolled auth middleware",
-        description: "Replace with the framework's guards.",
-        quadrant: "prudent_deliberate",
-        impact: "slowing_onboarding",
-        estimatedDays: 4,
-        priority: "medium",
-        createdAt: "2025-06-01",
-        resolvedAt: null,
-      },
-      {
-        id: "debt_003",
-        title: "Monolithic deploy script",
-        description: "Split into per-service pipelines.",
-        quadrant: "prudent_inadvertent",
-        impact: "accumulating",
-        estimatedDays: 3,
-        priority: "low",
-        createdAt: "2025-03-10",
-        resolvedAt: "2025-10-20",
-      },
-    ],
+    items: demoDebtItems(),
     summary: { critical: 1, high: 0, medium: 1, low: 0, totalEstimatedDays: 12 },
   });
-  files[`${data}/infra_costs.json`] = json({
+}
+
+function demoDebtItems() {
+  return [
+    {
+      id: "debt_001",
+      title: "No integration tests for billing",
+      description: "Billing changes ship with unit tests only.",
+      quadrant: "reckless_deliberate",
+      impact: "causing_incidents",
+      estimatedDays: 8,
+      priority: "critical",
+      createdAt: "2025-08-12",
+      resolvedAt: null,
+    },
+    {
+      id: "debt_002",
+      title: "Hand-rolled auth middleware",
+      description: "Replace with the framework's guards.",
+      quadrant: "prudent_deliberate",
+      impact: "slowing_onboarding",
+      estimatedDays: 4,
+      priority: "medium",
+      createdAt: "2025-06-01",
+      resolvedAt: null,
+    },
+    {
+      id: "debt_003",
+      title: "Monolithic deploy script",
+      description: "Split into per-service pipelines.",
+      quadrant: "prudent_inadvertent",
+      impact: "accumulating",
+      estimatedDays: 3,
+      priority: "low",
+      createdAt: "2025-03-10",
+      resolvedAt: "2025-10-20",
+    },
+  ];
+}
+
+/** Two months of costs, within the budget. */
+function demoInfraCosts(): string {
+  return json({
     version: "1.0",
     lastUpdated: "2025-10-31",
     currency: "USD",
@@ -220,6 +246,9 @@ function demoFiles(layout: DataLayout): Record<string, string> {
       month("2025-10", [5400, 4400, 2600], 101000, 151, 0.42),
     ],
   });
+}
+
+function demoTeam(): string {
   const members = [
     ["Ada Park", "adapark", "engineering manager"],
     ["Ben Ortiz", "bortiz", "backend"],
@@ -228,7 +257,7 @@ function demoFiles(layout: DataLayout): Record<string, string> {
     ["Eli Moss", "emoss", "backend"],
     ["Fay Ruiz", "fruiz", "frontend"],
   ].map(([name, github, role]) => ({ name, github, role }));
-  files[`${data}/team.json`] = json({
+  return json({
     version: "1.0",
     lastUpdated: "2025-10-30",
     headcount: members.length,
@@ -237,7 +266,11 @@ function demoFiles(layout: DataLayout): Record<string, string> {
     oncall: { rotation: true, schedule: "weekly", members: ["bortiz", "chenli", "emoss"] },
     attritionRisk: "low",
   });
-  files[`${layout.incidents}/incident_2025-10-14.md`] = [
+}
+
+/** A resolved SEV2 post-mortem, every section filled. */
+function demoPostMortem(): string {
+  return [
     "## Incident: Invoices failed to render after a release",
     "",
     "**Severity:** SEV2 (degraded)",
@@ -266,8 +299,4 @@ function demoFiles(layout: DataLayout): Record<string, string> {
     "Rendering needs a smoke test in CI.",
     "",
   ].join("\n");
-  files["SECURITY.md"] = "# Security\n\nReport vulnerabilities to security@example.com.\n";
-  files[".github/dependabot.yml"] =
-    "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule: { interval: weekly }\n";
-  return files;
 }
