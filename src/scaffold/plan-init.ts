@@ -18,47 +18,9 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
   const fixed = (kind: FixedJsonKind) => `${layout.dataDir}/${jsonFiles[kind].name!}`;
   const today = now.toISOString().slice(0, 10);
-  const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const unknownMetric = { current: null, target: null, status: "unknown" };
   return [
-    {
-      path: fixed("tech_stack"),
-      content: json({
-        version: "1.0",
-        lastUpdated: today,
-        maturityStage: "foundation",
-        stack: {
-          frontend: { framework: "", hosting: "", notes: "" },
-          backend: { language: "", framework: "", hosting: "", notes: "" },
-          database: { primary: "", provider: "", notes: "" },
-          infrastructure: { cloudProvider: "", keyServices: [], notes: "" },
-          cicd: { pipeline: "", deploymentFrequency: "", notes: "" },
-          observability: { monitoring: "", logging: "", alerting: "", notes: "" },
-        },
-        team: { headcount: 0, roles: [], oncallRotation: false },
-        constraints: { monthlyInfraBudget: null, complianceRequirements: [], hardConstraints: [] },
-        painPoints: [],
-        recentDecisions: [],
-      }),
-    },
-    {
-      path: fixed("engineering_scorecard"),
-      content: json({
-        generatedAt,
-        syncId: `sync_${today}`,
-        maturityStage: "foundation",
-        health: {
-          deploymentFrequency: unknownMetric,
-          leadTime: unknownMetric,
-          changeFailureRate: unknownMetric,
-          mttr: unknownMetric,
-        },
-        techDebt: { criticalItems: 0, totalItems: 0, estimatedDays: null, topItem: "" },
-        infrastructure: { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "" },
-        security: { complianceStatus: "", lastSecurityReview: "", openVulnerabilities: 0, status: "unknown" },
-        team: { headcount: 0, openRoles: 0, attritionRisk: "low" },
-      }),
-    },
+    { path: fixed("tech_stack"), content: emptyTechStack(today) },
+    { path: fixed("engineering_scorecard"), content: unknownScorecard(now) },
     {
       path: fixed("tech_debt"),
       content: json({
@@ -83,47 +45,94 @@ export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
         oncall: { rotation: false },
       }),
     },
-    {
-      path: `${layout.adrs}/README.md`,
-      content: [
-        "# Architecture Decision Records",
-        "",
-        "One file per significant decision, named `adr_YYYY-MM-DD_short-title.md`",
-        '(`cto-copilot adr new "Title"` writes one). Status: proposed | accepted | deprecated | superseded;',
-        "a superseded ADR names its successor, e.g. `superseded by adr_2026-01-10_new-choice.md`.",
-        "",
-        "```markdown",
-        "## ADR: [Decision Title]",
-        "**Status:** proposed",
-        "**Date:** YYYY-MM-DD",
-        "**Deciders:** [Who's involved]",
-        "",
-        ...[...requiredAdrSections, "Review Date"].flatMap((section) => [`### ${section}`, "", ""]),
-        "```",
-        "",
-      ].join("\n"),
-    },
-    {
-      path: `${layout.incidents}/README.md`,
-      content: [
-        "# Post-mortems",
-        "",
-        "One file per incident, named `incident_YYYY-MM-DD.md` (`incident_YYYY-MM-DD-2.md` for a second that day).",
-        "Times are UTC; Duration is in minutes and must match Started and Resolved.",
-        "",
-        "```markdown",
-        "## Incident: [Title]",
-        "**Severity:** SEV1 | SEV2 | SEV3",
-        "**Status:** investigating | identified | monitoring | resolved",
-        "**Started:** YYYY-MM-DDTHH:MM:SSZ",
-        "**Resolved:** YYYY-MM-DDTHH:MM:SSZ",
-        "**Duration:** [minutes]",
-        "",
-        ...incidentSections.flatMap((section) => [`### ${section}`, "", ""]),
-        "```",
-        "",
-      ].join("\n"),
-    },
+    { path: `${layout.adrs}/README.md`, content: adrReadme() },
+    { path: `${layout.incidents}/README.md`, content: incidentReadme() },
     { path: `${layout.scorecards}/.gitkeep`, content: "" },
   ];
+}
+
+/** Every field present and empty, so a person sees what is left to fill. */
+function emptyTechStack(today: string): string {
+  return json({
+    version: "1.0",
+    lastUpdated: today,
+    maturityStage: "foundation",
+    stack: {
+      frontend: { framework: "", hosting: "", notes: "" },
+      backend: { language: "", framework: "", hosting: "", notes: "" },
+      database: { primary: "", provider: "", notes: "" },
+      infrastructure: { cloudProvider: "", keyServices: [], notes: "" },
+      cicd: { pipeline: "", deploymentFrequency: "", notes: "" },
+      observability: { monitoring: "", logging: "", alerting: "", notes: "" },
+    },
+    team: { headcount: 0, roles: [], oncallRotation: false },
+    constraints: { monthlyInfraBudget: null, complianceRequirements: [], hardConstraints: [] },
+    painPoints: [],
+    recentDecisions: [],
+  });
+}
+
+/** A scorecard before any sync: every metric unknown. */
+function unknownScorecard(now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const unknownMetric = { current: null, target: null, status: "unknown" };
+  return json({
+    generatedAt,
+    syncId: `sync_${today}`,
+    maturityStage: "foundation",
+    health: {
+      deploymentFrequency: unknownMetric,
+      leadTime: unknownMetric,
+      changeFailureRate: unknownMetric,
+      mttr: unknownMetric,
+    },
+    techDebt: { criticalItems: 0, totalItems: 0, estimatedDays: null, topItem: "" },
+    infrastructure: { monthlySpend: null, spendAsPercentOfRevenue: null, costPerCustomer: null, topCostDriver: "" },
+    security: { complianceStatus: "", lastSecurityReview: "", openVulnerabilities: 0, status: "unknown" },
+    team: { headcount: 0, openRoles: 0, attritionRisk: "low" },
+  });
+}
+
+/** The ADR naming rules and template, its sections those the validator requires. */
+function adrReadme(): string {
+  return [
+    "# Architecture Decision Records",
+    "",
+    "One file per significant decision, named `adr_YYYY-MM-DD_short-title.md`",
+    '(`cto-copilot adr new "Title"` writes one). Status: proposed | accepted | deprecated | superseded;',
+    "a superseded ADR names its successor, e.g. `superseded by adr_2026-01-10_new-choice.md`.",
+    "",
+    "```markdown",
+    "## ADR: [Decision Title]",
+    "**Status:** proposed",
+    "**Date:** YYYY-MM-DD",
+    "**Deciders:** [Who's involved]",
+    "",
+    ...[...requiredAdrSections, "Review Date"].flatMap((section) => [`### ${section}`, "", ""]),
+    "```",
+    "",
+  ].join("\n");
+}
+
+/** The post-mortem naming rules and template, its sections those the validator checks. */
+function incidentReadme(): string {
+  return [
+    "# Post-mortems",
+    "",
+    "One file per incident, named `incident_YYYY-MM-DD.md` (`incident_YYYY-MM-DD-2.md` for a second that day).",
+    "Times are UTC; Duration is in minutes and must match Started and Resolved.",
+    "",
+    "```markdown",
+    "## Incident: [Title]",
+    "**Severity:** SEV1 | SEV2 | SEV3",
+    "**Status:** investigating | identified | monitoring | resolved",
+    "**Started:** YYYY-MM-DDTHH:MM:SSZ",
+    "**Resolved:** YYYY-MM-DDTHH:MM:SSZ",
+    "**Duration:** [minutes]",
+    "",
+    ...incidentSections.flatMap((section) => [`### ${section}`, "", ""]),
+    "```",
+    "",
+  ].join("\n");
 }
