@@ -427,6 +427,61 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
     expect(fetched).toMatchObject({ state: "closed", merged: true });
   });
 
+  it("an open pull request follows its branch: a push moves its head, its files and its commits", async () => {
+    const repo = github.addRepo("emu/follow", { "src/app.ts": "export const a = 1;\n" });
+    const pull = repo.openPullRequest({ "src/app.ts": "export const a = 2;\n" }, { branch: "feature/follow" });
+    const first = pull.headSha;
+    const get = (path = "") =>
+      octokit.request(`GET /repos/{owner}/{repo}/pulls/{pull_number}${path}`, {
+        owner: "emu",
+        repo: "follow",
+        pull_number: pull.number,
+      });
+    const files = async () =>
+      ((await get("/files")).data as { filename: string; patch?: string }[]).map((file) => [file.filename, file.patch]);
+
+    // A push from git.
+    const pushed = repo.commit({ "infra/main.tf": 'resource "aws_s3_bucket" "b" {}\n' }, { branch: "feature/follow" });
+    let { data } = await get();
+    expect(data).toMatchObject({ head: { ref: "feature/follow", sha: pushed }, commits: 2, changed_files: 2 });
+    expect(await files()).toEqual([
+      ["infra/main.tf", expect.stringContaining('+resource "aws_s3_bucket" "b" {}')],
+      ["src/app.ts", expect.stringContaining("+export const a = 2;")],
+    ]);
+
+    // A push through the REST git data API, as the App commits: the same.
+    const { data: tree } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+      owner: "emu",
+      repo: "follow",
+      base_tree: repo.treeShaOf(pushed),
+      tree: [{ path: "src/app.ts", mode: "100644", type: "blob", content: "export const a = 3;\n" }],
+    });
+    const { data: commit } = await octokit.request("POST /repos/{owner}/{repo}/git/commits", {
+      owner: "emu",
+      repo: "follow",
+      message: "a = 3",
+      tree: tree.sha,
+      parents: [pushed],
+    });
+    await octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      owner: "emu",
+      repo: "follow",
+      ref: "heads/feature/follow",
+      sha: commit.sha,
+    });
+    ({ data } = await get());
+    expect(data).toMatchObject({ head: { sha: commit.sha }, base: { sha: pull.baseSha }, commits: 3 });
+    expect(await files()).toContainEqual(["src/app.ts", expect.stringContaining("+export const a = 3;")]);
+    expect(data.head.sha).not.toBe(first);
+
+    // Closed, it keeps its head while the branch moves; reopened, it takes the branch up again.
+    repo.closePull(pull.number);
+    const whileClosed = repo.commit({ "README.md": "# follow\n" }, { branch: "feature/follow" });
+    expect((await get()).data.head.sha).toBe(commit.sha);
+    repo.reopenPull(pull.number);
+    expect((await get()).data).toMatchObject({ head: { sha: whileClosed }, commits: 4 });
+  });
+
   it("installs the App: installation payloads match GitHub's description, tokens reach only the selected repositories", async () => {
     const openapi = OpenApiValidator.shared();
     const [a, b, c] = ["emu/install-a", "emu/install-b", "emu/install-c"].map((name) => github.addRepo(name));

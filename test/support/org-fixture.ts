@@ -59,7 +59,7 @@ export function addOrganization(github: GitHubEmulator, org: string, count: numb
     repo.topics = pick([["backend"], ["frontend"], ["backend", "payments"], []]);
     repos.set(`${org}/${name}`, repo);
     if (kind === "empty") {
-      repo.branches.clear();
+      for (const branch of [...repo.branches.keys()]) repo.deleteBranch(branch);
       continue;
     }
     if (kind === "quiet") continue;
@@ -86,7 +86,7 @@ export function addOrganization(github: GitHubEmulator, org: string, count: numb
           {},
           { message: `Merge pull request #${n} from ${org}/${feature}`, parents: [base, work], date: iso(time) },
         );
-        repo.branches.delete(feature);
+        repo.deleteBranch(feature);
       } else sha = repo.commit({ [`src/${n}.txt`]: subject }, { message: subject, date: iso(time) });
       sinceDeploy++;
       const due = broken || sinceDeploy >= (kind === "busy" ? 1 : 1 + Math.floor(next() * 4));

@@ -370,7 +370,7 @@ export function pullRequestBody(
   pull: Pull,
   repo: Parameters<typeof repositoryBody>[0],
   labels: StoredLabel[],
-  comments: number,
+  counts: { comments: number; commits: number },
   api: string,
 ) {
   const repoApi = `${api}/repos/${repo.owner}/${repo.name}`;
@@ -443,10 +443,10 @@ export function pullRequestBody(
     rebaseable: null,
     mergeable_state: pull.mergedAt || closedAt ? "unknown" : "clean",
     merged_by: pull.mergedAt ? simpleUser("octocat", api) : null,
-    comments,
+    comments: counts.comments,
     review_comments: 0,
     maintainer_can_modify: false,
-    commits: 1,
+    commits: counts.commits,
     additions: pull.files.reduce((sum, file) => sum + file.additions, 0),
     deletions: pull.files.reduce((sum, file) => sum + file.deletions, 0),
     changed_files: pull.files.length,

@@ -419,7 +419,8 @@ export class GitHubEmulator {
     const pull = repo.pulls.get(number);
     if (!pull) return notFound();
     const comments = repo.comments.filter((comment) => comment.issue === number).length;
-    return { status: 200, body: pullRequestBody(pull, repo, repo.labels, comments, this.restUrl) };
+    const counts = { comments, commits: repo.pullCommits(pull).length };
+    return { status: 200, body: pullRequestBody(pull, repo, repo.labels, counts, this.restUrl) };
   }
 
   private applyCheckRunWrite(run: CheckRun, body: Json): Reply | undefined {
@@ -962,7 +963,7 @@ export class GitHubEmulator {
       if (!repo.commits.has(sha)) return invalid("Object does not exist");
       const branch = ref.slice("refs/heads/".length);
       if (repo.branches.has(branch)) return invalid("Reference already exists");
-      repo.branches.set(branch, sha);
+      repo.moveBranch(branch, sha);
       return { status: 201, body: gitRefBody(ref, sha, this.urls(repo).repoApi) };
     });
     route("GET", `${repoPath}/git/commits/([0-9a-f]{40})`, (match) => {
@@ -1033,7 +1034,7 @@ export class GitHubEmulator {
             documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference",
           },
         };
-      repo.branches.set(branch, sha);
+      repo.moveBranch(branch, sha);
       return { status: 200, body: gitRefBody(`refs/heads/${branch}`, sha, this.urls(repo).repoApi) };
     });
   }

@@ -186,7 +186,8 @@ let repoIds = 1000;
 export class RepoState {
   readonly id = repoIds++;
   readonly commits = new Map<string, Commit>();
-  readonly branches = new Map<string, string>();
+  /** Branch tips. Read-only here: `moveBranch` and `deleteBranch` change them, so open pull requests follow. */
+  readonly branches: ReadonlyMap<string, string> = new Map<string, string>();
   readonly pulls = new Map<number, Pull>();
   readonly checkRuns: CheckRun[] = [];
   readonly labels: StoredLabel[] = [];
@@ -274,8 +275,53 @@ export class RepoState {
       date,
       author: { ...author },
     });
-    this.branches.set(branch, sha);
+    this.moveBranch(branch, sha);
     return sha;
+  }
+
+  /**
+   * Points a branch at a commit (a push, a ref update, a force-push). As on GitHub, an open pull
+   * request from that branch follows it: its head, its files and its commits are the branch's.
+   * A closed or merged one keeps the head it had.
+   */
+  moveBranch(branch: string, sha: string): void {
+    (this.branches as Map<string, string>).set(branch, sha);
+    for (const pull of this.pulls.values())
+      if (pull.headRef === branch && this.pullState(pull) === "open") this.followHead(pull, sha);
+  }
+
+  /** Deletes a branch; pull requests from it keep their last head, as on GitHub. */
+  deleteBranch(branch: string): void {
+    (this.branches as Map<string, string>).delete(branch);
+  }
+
+  private followHead(pull: Pull, sha: string): void {
+    if (pull.headSha === sha) return;
+    pull.headSha = sha;
+    pull.files = this.diff(pull.baseSha, sha);
+  }
+
+  /** The commits a pull request brings: reachable from its head, not from its base, newest first. */
+  pullCommits(pull: Pull): Commit[] {
+    const inBase = new Set<string>();
+    for (const stack = [pull.baseSha]; stack.length > 0;) {
+      const sha = stack.pop()!;
+      if (inBase.has(sha)) continue;
+      inBase.add(sha);
+      stack.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    const commits: Commit[] = [];
+    const seen = new Set<string>();
+    for (const stack = [pull.headSha]; stack.length > 0;) {
+      const sha = stack.pop()!;
+      if (seen.has(sha) || inBase.has(sha)) continue;
+      seen.add(sha);
+      const commit = this.commits.get(sha);
+      if (!commit) continue;
+      commits.push(commit);
+      stack.push(...commit.parents);
+    }
+    return commits;
   }
 
   /** Resolves a sha, a branch name or HEAD (also refs/heads/x, heads/x, and tags as refs/tags/x or tags/x). */
@@ -625,22 +671,24 @@ export class RepoState {
     if (!pull) throw new Error(`no pull request #${number} in ${this.fullName}`);
     if (pull.mergedAt) throw new Error(`pull request #${number} is merged`);
     delete pull.closedAt;
+    // Reopened, it takes up its branch where the branch is now.
+    const tip = this.branches.get(pull.headRef);
+    if (tip) this.followHead(pull, tip);
     return pull;
   }
 
-  /** Adds commits to a pull request's branch (a `synchronize`). */
+  /** Pushes a commit to a pull request's branch (what a `synchronize` reports); an open pull request follows it. */
   pushToPullRequest(
     number: number,
     files: Record<string, FileContent | null>,
     options: { author?: CommitAuthor } = {},
   ): Pull {
     const pull = this.pulls.get(number)!;
-    pull.headSha = this.commit(files, {
+    this.commit(files, {
       branch: pull.headRef,
-      parent: pull.headSha,
+      parent: this.branches.get(pull.headRef) ?? pull.headSha,
       ...(options.author ? { author: options.author } : {}),
     });
-    pull.files = this.diff(pull.baseSha, pull.headSha);
     return pull;
   }
 
