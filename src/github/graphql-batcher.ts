@@ -156,6 +156,81 @@ function worthSplitting(error: unknown): boolean {
   return Array.isArray(errors);
 }
 
+/** The next request's queries: the first waiting, then as many as fit the query and node limits. */
+function takeBatch(queue: Pending[], maxQueries: number, maxNodes: number): Pending[] {
+  const batch: Pending[] = [queue.shift()!];
+  // A query that failed in a larger request goes again in a smaller one (see `split`).
+  const most = Math.min(maxQueries, batch[0]!.maxBatch ?? maxQueries);
+  let nodes = batch[0]!.cost.nodes;
+  while (queue.length > 0 && batch.length < most && nodes + queue[0]!.cost.nodes <= maxNodes) {
+    if ((queue[0]!.maxBatch ?? maxQueries) < most) break;
+    nodes += queue[0]!.cost.nodes;
+    batch.push(queue.shift()!);
+  }
+  return batch;
+}
+
+/** One query of the batch's queries: each one's fields and variables renamed `q<i>_…`, their costs added up. */
+function mergedRequest(batch: readonly Pending[]): { document: string; variables: Variables; cost: Pending["cost"] } {
+  const variables: Variables = {};
+  const definitions: VariableDefinitionNode[] = [];
+  const selections: SelectionNode[] = [];
+  batch.forEach((pending, index) => {
+    const part = renamed(pending.operation, index);
+    definitions.push(...part.definitions);
+    selections.push(...part.selections);
+    for (const definition of pending.operation.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (pending.variables[name] !== undefined) variables[`q${index}_${name}`] = pending.variables[name];
+    }
+  });
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: "query" as OperationDefinitionNode["operation"],
+        name: { kind: Kind.NAME, value: "Batch" },
+        variableDefinitions: definitions,
+        selectionSet: { kind: Kind.SELECTION_SET, selections },
+      },
+    ],
+  };
+  const cost = batch.reduce(
+    (sum, pending) => ({ nodes: sum.nodes + pending.cost.nodes, calls: sum.calls + pending.cost.calls }),
+    { nodes: 0, calls: 0 },
+  );
+  return { document: print(document), variables, cost };
+}
+
+/** The query an error belongs to, by the `q<i>_` name at the start of its path. */
+function slotOf(error: GraphqlError): number | undefined {
+  const match = /^q(\d+)_/.exec(String(error.path?.[0] ?? ""));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Gives each query its own fields and errors back, under its own names. */
+function settleEach(batch: readonly Pending[], data: Record<string, unknown>, errors: readonly GraphqlError[]): void {
+  batch.forEach((pending, index) => {
+    const prefix = `q${index}_`;
+    const own: Record<string, unknown> = {};
+    for (const selection of pending.operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const key = selection.alias?.value ?? selection.name.value;
+      own[key] = data[prefix + key] ?? null;
+    }
+    const ownErrors = errors
+      .filter((error) => slotOf(error) === index)
+      .map((error) => ({
+        ...error,
+        message: unprefixed(error.message),
+        path: [String(error.path![0]).slice(prefix.length), ...error.path!.slice(1)],
+      }));
+    if (ownErrors.length > 0) pending.reject(responseError(ownErrors, own));
+    else pending.resolve(own);
+  });
+}
+
 /** A client whose `graphql` merges the queries sent together; REST requests go through unchanged. */
 export function batchingClient(client: GitHubClient, options: BatchOptions = {}): BatchingClient {
   const maxQueries = options.maxQueries ?? 50;
@@ -173,21 +248,8 @@ export function batchingClient(client: GitHubClient, options: BatchOptions = {})
     // repositories go together.
     setImmediate(() => {
       scheduled = false;
-      while (inFlight < maxInFlight && queue.length > 0) void send(takeBatch());
+      while (inFlight < maxInFlight && queue.length > 0) void send(takeBatch(queue, maxQueries, maxNodes));
     });
-  };
-
-  const takeBatch = (): Pending[] => {
-    const batch: Pending[] = [queue.shift()!];
-    // A query that failed in a larger request goes again in a smaller one (see `split`).
-    const most = Math.min(maxQueries, batch[0]!.maxBatch ?? maxQueries);
-    let nodes = batch[0]!.cost.nodes;
-    while (queue.length > 0 && batch.length < most && nodes + queue[0]!.cost.nodes <= maxNodes) {
-      if ((queue[0]!.maxBatch ?? maxQueries) < most) break;
-      nodes += queue[0]!.cost.nodes;
-      batch.push(queue.shift()!);
-    }
-    return batch;
   };
 
   /** Puts a failed request's queries back first, each half in a request of its own, sent under the in-flight cap. */
@@ -211,41 +273,14 @@ export function batchingClient(client: GitHubClient, options: BatchOptions = {})
   };
 
   const answer = async (batch: Pending[]) => {
-    const variables: Variables = {};
-    const definitions: VariableDefinitionNode[] = [];
-    const selections: SelectionNode[] = [];
-    batch.forEach((pending, index) => {
-      const part = renamed(pending.operation, index);
-      definitions.push(...part.definitions);
-      selections.push(...part.selections);
-      for (const definition of pending.operation.variableDefinitions ?? []) {
-        const name = definition.variable.name.value;
-        if (pending.variables[name] !== undefined) variables[`q${index}_${name}`] = pending.variables[name];
-      }
-    });
-    const document: DocumentNode = {
-      kind: Kind.DOCUMENT,
-      definitions: [
-        {
-          kind: Kind.OPERATION_DEFINITION,
-          operation: "query" as OperationDefinitionNode["operation"],
-          name: { kind: Kind.NAME, value: "Batch" },
-          variableDefinitions: definitions,
-          selectionSet: { kind: Kind.SELECTION_SET, selections },
-        },
-      ],
-    };
-    const cost = batch.reduce(
-      (sum, pending) => ({ nodes: sum.nodes + pending.cost.nodes, calls: sum.calls + pending.cost.calls }),
-      { nodes: 0, calls: 0 },
-    );
+    const { document, variables, cost } = mergedRequest(batch);
     stats.requests++;
     stats.points += pointsOf(cost.calls);
     stats.largestNodes = Math.max(stats.largestNodes, cost.nodes);
     let data: unknown;
     let errors: GraphqlError[] = [];
     try {
-      data = await client.graphql<Record<string, unknown>>(print(document), variables);
+      data = await client.graphql<Record<string, unknown>>(document, variables);
     } catch (error) {
       const partial = error as { data?: unknown; errors?: GraphqlError[] };
       if (isObject(partial.data) && Array.isArray(partial.errors)) {
@@ -258,33 +293,12 @@ export function batchingClient(client: GitHubClient, options: BatchOptions = {})
       } else throw withoutPrefixes(error);
     }
     if (!isObject(data)) throw new Error("GitHub answered a GraphQL request with no data and no errors");
-    const slotOf = (error: GraphqlError) => {
-      const match = /^q(\d+)_/.exec(String(error.path?.[0] ?? ""));
-      return match ? Number(match[1]) : undefined;
-    };
     // An error that belongs to no query (the request as a whole was refused): find the culprit alone.
     if (errors.some((error) => slotOf(error) === undefined || slotOf(error)! >= batch.length)) {
       if (batch.length > 1) return split(batch);
       throw withoutPrefixes(responseError(errors, data));
     }
-    batch.forEach((pending, index) => {
-      const prefix = `q${index}_`;
-      const own: Record<string, unknown> = {};
-      for (const selection of pending.operation.selectionSet.selections) {
-        if (selection.kind !== Kind.FIELD) continue;
-        const key = selection.alias?.value ?? selection.name.value;
-        own[key] = data[prefix + key] ?? null;
-      }
-      const ownErrors = errors
-        .filter((error) => slotOf(error) === index)
-        .map((error) => ({
-          ...error,
-          message: unprefixed(error.message),
-          path: [String(error.path![0]).slice(prefix.length), ...error.path!.slice(1)],
-        }));
-      if (ownErrors.length > 0) pending.reject(responseError(ownErrors, own));
-      else pending.resolve(own);
-    });
+    settleEach(batch, data, errors);
   };
 
   const graphql = (query: string | ({ query: string } & Variables), options: Variables = {}): Promise<unknown> => {
