@@ -5,6 +5,7 @@ import {
   debtIdIn,
   debtLabels,
   debtTitle,
+  type DebtBodyContext,
   type DebtLabelNames,
   type LabelSpec,
 } from "./render-issue.js";
@@ -62,15 +63,32 @@ const sameLabels = (a: readonly string[], b: readonly string[]) =>
  * id keep the oldest (the other is closed as a duplicate). Nothing is planned where nothing differs.
  */
 export function planDebtIssues(input: DebtPlanInput): DebtPlan {
+  // Issues are matched to items first, then each item is planned against its issue, then the
+  // issues of items gone from the file are closed: closes come duplicates, resolved, removed.
   const plan: DebtPlan = { creates: [], updates: [], closes: [], reopens: [], drift: [], deferred: 0, labels: [] };
+  const { byId, duplicates } = issuesByItem(input.issues);
+  plan.closes.push(...duplicates);
+  const labelSpecs = new Map<string, LabelSpec>();
+  for (const item of input.items)
+    for (const label of planItem(item, byId.get(item.id), input, plan)) labelSpecs.set(label.name, label);
+  plan.closes.push(...removedCloses(byId, input));
+  plan.labels = [...labelSpecs.values()];
+  return plan;
+}
+
+type Close = DebtPlan["closes"][number];
+
+/** Issues by the item id their marker holds; of two with one id the oldest stays and the other, if open, is closed. */
+function issuesByItem(issues: readonly DebtIssue[]): { byId: Map<string, DebtIssue>; duplicates: Close[] } {
   const byId = new Map<string, DebtIssue>();
-  for (const issue of [...input.issues].sort((a, b) => a.number - b.number)) {
+  const duplicates: Close[] = [];
+  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
     const id = debtIdIn(issue.body);
     if (id === undefined) continue;
     const kept = byId.get(id);
     if (!kept) byId.set(id, issue);
     else if (issue.state === "open") {
-      plan.closes.push({
+      duplicates.push({
         number: issue.number,
         id,
         stateReason: "not_planned",
@@ -80,85 +98,108 @@ export function planDebtIssues(input: DebtPlanInput): DebtPlan {
       });
     }
   }
-  const labelSpecs = new Map<string, LabelSpec>();
-  const items = new Map(input.items.map((item) => [item.id, item]));
+  return { byId, duplicates };
+}
 
-  for (const item of input.items) {
-    const issue = byId.get(item.id);
-    const labels = debtLabels(item, input.labels);
-    const names = labels.map((label) => label.name);
-    const resolved = item.resolvedAt !== null;
-    const title = debtTitle(item);
-    const context = { itemUrl: input.itemUrl(item.id) };
-    if (!issue) {
-      if (resolved) continue; // resolved before any issue existed: nothing to track
-      if (plan.creates.length >= input.maxCreates) {
-        plan.deferred++;
-        continue;
-      }
-      plan.creates.push({
-        id: item.id,
-        title,
-        body: debtBody(item, context),
-        labels: names,
-        reason: `open item ${item.id} has no issue`,
-      });
-      labels.forEach((label) => labelSpecs.set(label.name, label));
-      continue;
-    }
-    labels.forEach((label) => labelSpecs.set(label.name, label));
-    const closedBySync = (issue.body ?? "").includes(closedBySyncMarker);
-    if (resolved && issue.state === "open") {
-      plan.closes.push({
-        number: issue.number,
-        id: item.id,
-        stateReason: "completed",
-        body: debtBody(item, context, true),
-        comment: `Resolved on ${item.resolvedAt}: \`resolvedAt\` is set in tech_debt.json at ${input.commit.slice(0, 7)}.`,
-        reason: `${item.id} was resolved on ${item.resolvedAt}`,
-      });
-      continue;
-    }
-    if (!resolved && issue.state === "closed") {
-      if (closedBySync)
-        plan.reopens.push({
-          number: issue.number,
-          id: item.id,
-          body: debtBody(item, context),
-          reason: `${item.id} is open again (resolvedAt was cleared)`,
-        });
-      else
-        plan.drift.push({
-          ...(issue.closedAt ? { closedAt: issue.closedAt } : {}),
-          number: issue.number,
-          id: item.id,
-          reason: `#${issue.number} was closed by hand while ${item.id} is still open in tech_debt.json: set resolvedAt there, or reopen the issue`,
-        });
-      continue;
-    }
-    const body = debtBody(item, context, issue.state === "closed" && closedBySync);
-    if (
-      issue.title !== title ||
-      (issue.body ?? "") !== body ||
-      !sameLabels(
-        issue.labels.filter((name) => names.includes(name) || isOurs(name, input.labels)),
-        names,
-      )
-    ) {
-      plan.updates.push({
-        number: issue.number,
-        id: item.id,
-        title,
-        body,
-        labels: [...issue.labels.filter((name) => !isOurs(name, input.labels)), ...names],
-        reason: `${item.id} changed in tech_debt.json`,
-      });
-    }
+/** One item against its issue. Returns the labels of the issue it plans for, none when it plans none. */
+function planItem(item: DebtItem, issue: DebtIssue | undefined, input: DebtPlanInput, plan: DebtPlan): LabelSpec[] {
+  const labels = debtLabels(item, input.labels);
+  const names = labels.map((label) => label.name);
+  const resolved = item.resolvedAt !== null;
+  const context = { itemUrl: input.itemUrl(item.id) };
+  if (!issue) return planCreate(item, names, context, input, plan) ? labels : [];
+  if (resolved && issue.state === "open") plan.closes.push(resolvedClose(item, issue, context, input.commit));
+  else if (!resolved && issue.state === "closed") planClosedIssue(item, issue, context, plan);
+  else {
+    const update = updateOf(item, issue, names, context, input.labels);
+    if (update) plan.updates.push(update);
   }
+  return labels;
+}
 
+/** An issue for an open item without one, unless this run's creations are spent. Whether one was planned. */
+function planCreate(
+  item: DebtItem,
+  names: string[],
+  context: DebtBodyContext,
+  input: DebtPlanInput,
+  plan: DebtPlan,
+): boolean {
+  if (item.resolvedAt !== null) return false; // resolved before any issue existed: nothing to track
+  if (plan.creates.length >= input.maxCreates) {
+    plan.deferred++;
+    return false;
+  }
+  plan.creates.push({
+    id: item.id,
+    title: debtTitle(item),
+    body: debtBody(item, context),
+    labels: names,
+    reason: `open item ${item.id} has no issue`,
+  });
+  return true;
+}
+
+const isClosedBySync = (issue: DebtIssue) => (issue.body ?? "").includes(closedBySyncMarker);
+
+function resolvedClose(item: DebtItem, issue: DebtIssue, context: DebtBodyContext, commit: string): Close {
+  return {
+    number: issue.number,
+    id: item.id,
+    stateReason: "completed",
+    body: debtBody(item, context, true),
+    comment: `Resolved on ${item.resolvedAt}: \`resolvedAt\` is set in tech_debt.json at ${commit.slice(0, 7)}.`,
+    reason: `${item.id} was resolved on ${item.resolvedAt}`,
+  };
+}
+
+/** An open item whose issue is closed: reopened when the sync closed it; a person's close is reported, never undone. */
+function planClosedIssue(item: DebtItem, issue: DebtIssue, context: DebtBodyContext, plan: DebtPlan): void {
+  if (isClosedBySync(issue))
+    plan.reopens.push({
+      number: issue.number,
+      id: item.id,
+      body: debtBody(item, context),
+      reason: `${item.id} is open again (resolvedAt was cleared)`,
+    });
+  else
+    plan.drift.push({
+      ...(issue.closedAt ? { closedAt: issue.closedAt } : {}),
+      number: issue.number,
+      id: item.id,
+      reason: `#${issue.number} was closed by hand while ${item.id} is still open in tech_debt.json: set resolvedAt there, or reopen the issue`,
+    });
+}
+
+/** The edit bringing an issue in line with its item, if anything differs; labels the sync does not manage stay. */
+function updateOf(
+  item: DebtItem,
+  issue: DebtIssue,
+  names: string[],
+  context: DebtBodyContext,
+  labelNames: DebtLabelNames,
+): DebtPlan["updates"][number] | undefined {
+  const title = debtTitle(item);
+  const body = debtBody(item, context, issue.state === "closed" && isClosedBySync(issue));
+  const ours = issue.labels.filter((name) => names.includes(name) || isOurs(name, labelNames));
+  if (issue.title === title && (issue.body ?? "") === body && sameLabels(ours, names)) return undefined;
+  return {
+    number: issue.number,
+    id: item.id,
+    title,
+    body,
+    labels: [...issue.labels.filter((name) => !isOurs(name, labelNames)), ...names],
+    reason: `${item.id} changed in tech_debt.json`,
+  };
+}
+
+/** Closes for the open issues of items no longer in the file, unless told to leave them open. */
+function removedCloses(byId: ReadonlyMap<string, DebtIssue>, input: DebtPlanInput): Close[] {
+  const ids = new Set(input.items.map((item) => item.id));
+  const closes: Close[] = [];
   for (const [id, issue] of byId) {
-    if (items.has(id) || issue.state === "closed" || input.removed === "leave-open") continue;
-    plan.closes.push({
+    if (ids.has(id) || issue.state === "closed" || input.removed === "leave-open") continue;
+    closes.push({
       number: issue.number,
       id,
       stateReason: "not_planned",
@@ -167,8 +208,7 @@ export function planDebtIssues(input: DebtPlanInput): DebtPlan {
       reason: `${id} is no longer in tech_debt.json`,
     });
   }
-  plan.labels = [...labelSpecs.values()];
-  return plan;
+  return closes;
 }
 
 /** Labels the sync manages: the base label and the priority / quadrant / impact families. */
