@@ -96,23 +96,12 @@ export async function computeScorecard(
     string
   >;
   const head = await view.readHead(branch);
-  const [deploymentRead, contents, branchProtection, openDependabotAlerts] = await Promise.all([
-    view.readDeployments({
-      source: config.dora.source,
-      environment: config.dora.environment,
-      tagPattern: config.dora.tagPattern,
-      workflow: config.dora.workflow,
-      branch,
-      since: windowStart,
-    }),
-    view.readContents(head.sha, {
-      files: [...Object.values(dataFiles), cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents],
-    }),
-    view.readBranchProtection(branch),
-    view.countOpenDependabotAlerts(),
-  ]);
-
+  const { deploymentRead, contents, branchProtection, openDependabotAlerts } = await readAtHead(view, config, {
+    branch,
+    headSha: head.sha,
+    since: windowStart,
+    files: Object.values(dataFiles),
+  });
   const deployments = deploymentRead.deployments;
   const upToNow = deployments.filter((deployment) => deployment.time <= now.getTime());
   const notes = [
@@ -288,4 +277,30 @@ function parseDataFiles(contents: RepositoryContents, dataFiles: Record<FixedJso
     securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
     dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
   };
+}
+
+/** In parallel: the deployments of the configured source, the data and security files at the head, protection and alerts. */
+async function readAtHead(
+  view: ScorecardContext["view"],
+  config: Config,
+  at: { branch: string; headSha: string; since: number; files: readonly string[] },
+) {
+  const layout = dataLayoutOf(config);
+  const [deploymentRead, contents, branchProtection, openDependabotAlerts] = await Promise.all([
+    view.readDeployments({
+      source: config.dora.source,
+      environment: config.dora.environment,
+      tagPattern: config.dora.tagPattern,
+      workflow: config.dora.workflow,
+      branch: at.branch,
+      since: at.since,
+    }),
+    view.readContents(at.headSha, {
+      files: [...at.files, cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
+      directories: [layout.incidents],
+    }),
+    view.readBranchProtection(at.branch),
+    view.countOpenDependabotAlerts(),
+  ]);
+  return { deploymentRead, contents, branchProtection, openDependabotAlerts };
 }
