@@ -1,6 +1,6 @@
 // `npm run bench`: benchmarks of the built code, each in a fresh process so its peak memory is
-// its own, plus request counts measured on the GitHub emulator. Targets are printed beside each
-// figure; a miss sets exit code 1.
+// its own, plus request counts and timings measured with the test support (the GitHub emulator,
+// the fixtures). Targets are printed beside each figure; a miss sets exit code 1.
 import { execFileSync } from "node:child_process";
 
 const results = [];
@@ -18,22 +18,28 @@ for (const script of [
   for (const line of output.trim().split("\n")) if (line.startsWith("{")) results.push(JSON.parse(line));
 }
 
-// Benchmarks that need the TypeScript test emulator run through Jest.
-const jestOutput = execFileSync(
-  process.execPath,
-  [
-    "--experimental-vm-modules",
-    "node_modules/jest/bin/jest.js",
-    "--roots",
-    "<rootDir>/bench",
-    "--testMatch",
-    "**/*.bench.ts",
-    "--reporters",
-    "default",
-    "--silent=false",
-  ],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+// Benchmarks that need the TypeScript test support (the emulator, fixtures) run through Jest:
+// request counts and scores side by side, then the timings (*.timing.bench.ts) one file after
+// another, so that no other benchmark shares the machine while one is timed.
+function jestBenches(args) {
+  return execFileSync(
+    process.execPath,
+    [
+      "--experimental-vm-modules",
+      "node_modules/jest/bin/jest.js",
+      "--roots",
+      "<rootDir>/bench",
+      ...args,
+      "--reporters",
+      "default",
+      "--silent=false",
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+}
+const jestOutput =
+  jestBenches(["--testMatch", "**/*.bench.ts", "--testPathIgnorePatterns", "\\.timing\\.bench\\.ts$"]) +
+  jestBenches(["--testMatch", "**/*.timing.bench.ts", "--runInBand"]);
 // Jest may echo a line twice (the test's output, then its summary): one result per name.
 for (const line of jestOutput.split("\n"))
   if (line.startsWith("BENCH ")) {

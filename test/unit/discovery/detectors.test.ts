@@ -4,6 +4,7 @@ import { hclBlocks, hclJsonBlocks } from "../../../src/discovery/detectors/hcl.j
 import { moduleKey } from "../../../src/discovery/detectors/terraform.js";
 import { imageName } from "../../../src/discovery/detectors/containers.js";
 import { discover } from "./fixtures/discover.js";
+import { stallingFiles } from "./fixtures/stalling-files.js";
 
 const stackOf = (files: Record<string, string>) => discover(files).techStack.stack;
 const evidenceOf = (files: Record<string, string>, field: string) =>
@@ -309,29 +310,17 @@ describe("derived hosting", () => {
 });
 
 describe("files written to stall a reader", () => {
-  it("are read in linear time (long whitespace runs, unclosed comments and blocks)", () => {
-    const files: Record<string, string> = {
-      ".env.example": "\n".repeat(500_000) + "X",
-      "build.gradle": "implementation" + " ".repeat(500_000),
-      "pom.xml": "<!--".repeat(100_000) + "<dependency>".repeat(40_000),
-      "prisma/schema.prisma": "datasource db {".repeat(30_000),
-      "infra/main.tf":
-        "terraform {\n  required_providers {\n" + "\n".repeat(300_000) + 'resource "x" "y" {\n  a = 1\n'.repeat(20_000),
-      ".mailmap": " ".repeat(500_000) + "<",
-      "docker-compose.yml": "\n".repeat(500_000),
-      "k8s/app.yaml": "apiVersion: v1\n" + "\n".repeat(500_000),
-      "serverless.yml": "provider:\n" + "  x\n".repeat(100_000) + "provider: {".repeat(20_000),
-      "src/main/resources/application.yml": "\n".repeat(500_000),
-      "infra/main.bicep": "\n".repeat(500_000),
-      Gemfile: "gem " + " ".repeat(500_000),
-      "mix.exs": "{:".repeat(200_000),
-      ".github/workflows/ci.yml": "vercel" + " ".repeat(500_000),
-      "template.yaml": "Type" + " ".repeat(500_000),
-      "requirements.txt": "a" + " ".repeat(500_000) + "#",
-    };
-    const started = performance.now();
-    discover(files);
-    expect(performance.now() - started).toBeLessThan(3000);
+  // Read to the end, each file counts for what its name says and nothing is made up from the
+  // padding. How long it takes is measured by `npm run bench` (discovery bounds).
+  it("are read through (long whitespace runs, unclosed comments and blocks)", () => {
+    const { techStack } = discover(stallingFiles());
+    expect(techStack.stack.infrastructure).toMatchObject({
+      cloudProvider: "",
+      notes: "Infrastructure as code: Bicep, Serverless Framework, Terraform.",
+    });
+    expect(techStack.stack.cicd?.pipeline).toBe("GitHub Actions");
+    expect(techStack.stack.backend).toMatchObject({ language: "", framework: "" });
+    expect(techStack.stack.database?.primary).toBe("");
   });
 });
 
