@@ -178,13 +178,14 @@ describe("AI drafts through the Action (ai.enabled and ANTHROPIC_API_KEY)", () =
     60_000,
   );
 
-  it("a server that never answers: the run ends in bounded time with the deterministic draft", async () => {
-    const started = Date.now();
+  it("a server that never answers: the run gives up on both requests and ends with the deterministic draft", async () => {
+    const givenUp = api.givenUp;
     const { repo, pull, run, requests } = await runWithModel([{ kind: "hang" }, { kind: "hang" }], "ai/hang");
     expect(run.exitCode).toBe(0);
     expect(requests).toBe(2);
-    // timeoutSeconds 5, one retry and a margin: never the SDK's default ten minutes.
-    expect(Date.now() - started).toBeLessThan(25_000);
+    // The Action closed both itself (timeoutSeconds 5, one retry), not the SDK's ten minutes; how
+    // long the run takes is measured by `npm run bench` (AI draft timeouts).
+    expect(api.givenUp - givenUp).toBe(2);
     expect(adrComment(repo, pull)!.body).toContain("The AI draft was not used (no answer in time)");
   }, 60_000);
 

@@ -29,10 +29,13 @@ export interface RecordedMessage {
  */
 export class MessagesApi {
   readonly requests: RecordedMessage[] = [];
+  /** Requests left unanswered ("hang") that the client gave up on by closing the connection. */
+  givenUp = 0;
   private script: Behaviour[] = [];
   private fallback: Behaviour = { kind: "status", status: 500 };
   private server?: Server;
   private readonly hanging = new Set<ServerResponse>();
+  private stopping = false;
 
   get url(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -56,7 +59,10 @@ export class MessagesApi {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const response of this.hanging) response.destroy();
+    // close() alone waits for connections still busy with a request: the run is over, all of them go.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
@@ -73,7 +79,10 @@ export class MessagesApi {
     const behaviour = this.script.shift() ?? this.fallback;
     if (behaviour.kind === "hang") {
       this.hanging.add(response);
-      response.on("close", () => this.hanging.delete(response));
+      response.on("close", () => {
+        this.hanging.delete(response);
+        if (!this.stopping) this.givenUp++;
+      });
       return;
     }
     if (behaviour.kind === "status") {

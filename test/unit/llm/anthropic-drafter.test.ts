@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { anthropicDrafter } from "../../../src/llm/anthropic-drafter.js";
 import { adrDraftRequest } from "../../../src/llm/drafts/adr.js";
 import { MessagesApi } from "../../support/messages-api.js";
@@ -22,6 +22,31 @@ afterAll(async () => {
   if (saved.key === undefined) delete process.env.ANTHROPIC_API_KEY;
   if (saved.url === undefined) delete process.env.ANTHROPIC_BASE_URL;
 });
+
+/**
+ * Fake timers for the waits of one draft: none passes unless the test moves the clock, and
+ * each is recorded with its delay. The SDK's own request timer is the one of `timeoutSeconds`
+ * (the tests give it a length no pause has), so the others are the drafter's pauses. Sockets,
+ * the loopback server and the AbortSignal of the request timeout keep real time.
+ */
+function fakeClock(timeoutSeconds: number) {
+  jest.useFakeTimers({
+    doNotFake: ["Date", "hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate"],
+  });
+  const timers = jest.spyOn(globalThis, "setTimeout");
+  return {
+    pauses: () => timers.mock.calls.map(([, ms]) => ms ?? 0).filter((ms) => ms !== timeoutSeconds * 1000),
+  };
+}
+afterEach(() => {
+  jest.restoreAllMocks();
+  jest.useRealTimers();
+});
+
+/** Lets real I/O (the SDK's sockets, the loopback server) run until `done` holds. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 const request = (body = "We move sessions from Postgres to Redis to cut p99 latency.") =>
   adrDraftRequest({
@@ -106,22 +131,35 @@ describe("the Anthropic drafter over the real SDK, against a loopback Messages A
   });
 
   it("429 with retry-after: waits as asked, and the retry's answer is used", async () => {
+    const clock = fakeClock(30);
     api.answer(
-      { kind: "status", status: 429, headers: { "retry-after": "1" }, type: "rate_limit_error" },
+      { kind: "status", status: 429, headers: { "retry-after": "2" }, type: "rate_limit_error" },
       { kind: "tool", input: goodAnswer },
     );
-    const started = Date.now();
-    const outcome = await anthropicDrafter(settings, log).draft(request());
-    expect(outcome.ok).toBe(true);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const before = api.requests.length;
+    const drafting = anthropicDrafter({ ...settings, timeoutSeconds: 30 }, log).draft(request());
+    await until(() => clock.pauses().length > 0);
+    // After the 429, a pause of retry-after's two seconds (not the default one), and no retry before it ends.
+    expect(clock.pauses()).toEqual([2_000]);
+    expect(api.requests.length - before).toBe(1);
+    jest.advanceTimersByTime(2_000);
+    expect((await drafting).ok).toBe(true);
+    expect(api.requests.length - before).toBe(2);
   });
 
   it("a retry-after of an hour is not waited for: the draft ends at once with the reason", async () => {
+    const clock = fakeClock(30);
     api.answer({ kind: "status", status: 429, headers: { "retry-after": "3600" }, type: "rate_limit_error" });
-    const started = Date.now();
-    const outcome = await anthropicDrafter(settings, log).draft(request());
+    const before = api.requests.length;
+    let outcome: unknown;
+    void anthropicDrafter({ ...settings, timeoutSeconds: 30 }, log)
+      .draft(request())
+      .then((result) => (outcome = result));
+    // "At once": it ends without a pause, while the clock stands still.
+    await until(() => outcome !== undefined || clock.pauses().length > 0);
+    expect(clock.pauses()).toEqual([]);
     expect(outcome).toEqual({ ok: false, reason: "rate limited by the model provider (429)" });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(api.requests.length - before).toBe(1);
   });
 
   it("an answer with a hostile extra key: the reason is a fixed sentence, nothing of the answer", async () => {
@@ -130,12 +168,20 @@ describe("the Anthropic drafter over the real SDK, against a loopback Messages A
     expect(outcome).toMatchObject({ ok: false, reason: "the model's answer did not fit the draft's shape" });
   });
 
-  it("a server that never answers: the draft ends in bounded time with a reason", async () => {
+  it("a server that never answers: each request is given up at its timeout, one retry after a second's pause, then the reason", async () => {
+    // Only the request timeout runs on real time here (2 s, so that it differs from the pause).
+    const clock = fakeClock(2);
     api.answer({ kind: "hang" }, { kind: "hang" });
-    const started = Date.now();
-    const outcome = await anthropicDrafter(settings, log).draft(request());
-    expect(outcome).toEqual({ ok: false, reason: "no answer in time" });
-    // One request's timeout, a second's pause, one retry: never the SDK's ten minutes.
-    expect(Date.now() - started).toBeLessThan((settings.timeoutSeconds * 2 + 1) * 1000 + 1_000);
+    const before = { requests: api.requests.length, givenUp: api.givenUp };
+    const drafting = anthropicDrafter({ ...settings, timeoutSeconds: 2 }, log).draft(request());
+    await until(() => clock.pauses().length > 0 && api.givenUp > before.givenUp);
+    expect(clock.pauses()).toEqual([1_000]);
+    expect(api.requests.length - before.requests).toBe(1);
+    jest.advanceTimersByTime(1_000);
+    expect(await drafting).toEqual({ ok: false, reason: "no answer in time" });
+    expect(api.requests.length - before.requests).toBe(2);
+    // The client, not the server, ended both: the SDK's ten-minute default never applied.
+    await until(() => api.givenUp - before.givenUp === 2);
+    expect(clock.pauses()).toEqual([1_000]);
   });
 });
