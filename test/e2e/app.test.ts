@@ -97,16 +97,23 @@ describe("the App, run with npm start, driven by signed webhooks", () => {
     expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "success" })]);
   });
 
-  it("answers within GitHub's 10 seconds when GitHub is slow, and the outcome still lands on the check run", async () => {
+  it("answers before its work ends when GitHub is slow (202), and the outcome still lands on the check run", async () => {
     const repo = fixture.github.addRepo("acme/slow", {
       "data/engineering/tech_debt.json": templateText("tech_debt.json"),
     });
     const pull = repo.openPullRequest({ "data/engineering/tech_debt.json": brokenDebt });
-    fixture.github.inject({ method: "GET", path: /\/pulls\/\d+\/files$/, status: 0, delayMs: 11_000 });
-    const started = Date.now();
+    // GitHub holds the file list until the App has answered: 202 is the App's own deadline speaking,
+    // before the work could end. How soon it answers is measured by `npm run bench` (App deadlines).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    fixture.github.inject({ method: "GET", path: /\/pulls\/\d+\/files$/, status: 0, until: released });
     const delivery = await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull));
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(delivery.status).toBe(202);
+    const listings = fixture.github.requests.filter(
+      (request) => request.path === `/repos/${repo.fullName}/pulls/${pull.number}/files`,
+    );
+    expect(listings.map((request) => request.status)).toEqual([0]);
+    release();
     for (let waited = 0; repo.checkRuns.length === 0 && waited < 20_000; waited += 200)
       await new Promise((resolve) => setTimeout(resolve, 200));
     expect(repo.checkRuns).toEqual([expect.objectContaining({ conclusion: "failure" })]);

@@ -39,6 +39,8 @@ export interface Fault {
   times?: number;
   /** Delay before answering, in milliseconds (the fault may then still be a normal answer if status is 0). */
   delayMs?: number;
+  /** Held until this settles, then answered (normally if status is 0): a GitHub that is slow for as long as a test says. */
+  until?: Promise<unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -272,6 +274,7 @@ export class GitHubEmulator {
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.until) await fault.until;
       if (fault.status > 0)
         return this.send(response, record, {
           status: fault.status,
