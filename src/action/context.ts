@@ -9,7 +9,7 @@ import { drafterFromEnvironment, type DrafterFactory } from "../use-cases/ai-dra
 import { actionOctokit } from "./octokit.js";
 
 /** What the Action's commands hand to the use cases: the gateway's ports, the runner's log, the clock. */
-export type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
+type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
 
 /** One run of the Action, built once and given to every command it runs. */
 export interface ActionRun {

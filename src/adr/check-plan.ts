@@ -3,7 +3,7 @@ import { categoryLabels } from "./categories.js";
 import type { InfraChange } from "./detect-infra-changes.js";
 import { renderResolved, type AdrResolution } from "./render-comment.js";
 
-export const adrCheckName = "CTO Co-Pilot / ADR";
+const adrCheckName = "CTO Co-Pilot / ADR";
 
 /**
  * The `CTO Co-Pilot / ADR` check: neutral while an ADR is suggested (failure under

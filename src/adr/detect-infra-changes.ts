@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import type { Config } from "../schemas/config.js";
 import { maxGlobPathLength } from "../schemas/glob.js";
-import { categoryLabels, defaultCategoryGlobs, type InfraCategory } from "./categories.js";
+import { defaultCategoryGlobs, type InfraCategory } from "./categories.js";
 import { readCiCd } from "./readers/ci-cd.js";
 import { readCloudTemplates } from "./readers/cloud-templates.js";
 import { readContainers } from "./readers/containers.js";
@@ -147,5 +147,3 @@ export function detectInfraChanges(changedFiles: readonly FileChange[], config: 
   }
   return changes;
 }
-
-export { categoryLabels };

@@ -7,7 +7,7 @@ export type AdrStatus = (typeof adrStatuses)[number];
 /** A reference to another ADR by its file name (bare or inside a markdown link). */
 const adrReference = /adr_\d{4}-\d{2}-\d{2}_[a-z0-9][a-z0-9_-]*?(?=\.md|[)\]\s,;]|$)/gi;
 
-export interface AdrReference {
+interface AdrReference {
   file: string;
   span: Span;
 }

@@ -16,7 +16,7 @@ export function debtIdIn(body: string | null): string | undefined {
 }
 
 /** What each quadrant of the technical debt quadrant means, and what to do (docs/stages-and-targets.md). */
-export const quadrantMeaning: Record<DebtItem["quadrant"], string> = {
+const quadrantMeaning: Record<DebtItem["quadrant"], string> = {
   reckless_deliberate: 'Reckless and deliberate ("no time for tests"): a standing risk; pay it down soon.',
   reckless_inadvertent:
     "Reckless and inadvertent (not knowing the better design): train or hire; the debt follows the gap.",

@@ -4,7 +4,7 @@ import type { Evidence } from "./discover.js";
 import type { Findings, RankedValue } from "./findings.js";
 
 /** Key services listed at most: the heaviest ones; the rest stay in the Terraform. */
-export const maxKeyServices = 12;
+const maxKeyServices = 12;
 
 /** Databases that sit beside the main store (a cache, a search index) and SQLite (often a development default). */
 const databaseClass = (value: string) =>

@@ -3,7 +3,7 @@ import { codeSpan, escapeInline } from "../markdown/escape.js";
 import { count } from "../text/plural.js";
 
 /** How each discovered field reads to a person, in the order of the prompt's "Current Stack". */
-export const fieldLabels: Record<string, string> = {
+const fieldLabels: Record<string, string> = {
   "stack.frontend.framework": "Frontend framework",
   "stack.frontend.notes": "Frontend notes",
   "stack.frontend.hosting": "Frontend hosting",

@@ -13,7 +13,7 @@ interface KindInfo {
   cap?: number;
 }
 
-export const fileKinds = {
+const fileKinds = {
   // Dependency manifests and workspace declarations.
   npm: { read: true, cap: 120 },
   "pnpm-workspace": { read: true },
@@ -216,7 +216,7 @@ const isTestProjectSegment = (segment: string) => /\.(unit|integration)?tests?$/
 const skippedCache = new Map<string, boolean>();
 
 /** Whether a directory (root-relative, no trailing slash) lies in a skipped tree. Cached: paths share directories. */
-export function isSkippedDirectory(dir: string): boolean {
+function isSkippedDirectory(dir: string): boolean {
   if (dir === "") return false;
   const cached = skippedCache.get(dir);
   if (cached !== undefined) return cached;

@@ -7,7 +7,7 @@ export type MaturityStage = TechStack["maturityStage"];
  * 30+. The table's edges overlap (10 and 30 sit in two rows); a stage starts past the previous
  * one's upper edge, so 10 is Foundation, 11 Scale, 30 Scale, 31 Optimize.
  */
-export const stages: { stage: MaturityStage; upTo: number; range: string }[] = [
+const stages: { stage: MaturityStage; upTo: number; range: string }[] = [
   { stage: "survival", upTo: 2, range: "under 3 engineers" },
   { stage: "foundation", upTo: 10, range: "3-10 engineers" },
   { stage: "scale", upTo: 30, range: "11-30 engineers" },

@@ -5,7 +5,7 @@ import { record } from "../text/records.js";
  * Characters of one file looked at, at most. Manifests and configs are a few kilobytes; a file
  * past this is cut, not skipped, so a huge generated workflow still names its CI system.
  */
-export const maxTextLength = 512 * 1024;
+const maxTextLength = 512 * 1024;
 
 /** File text without a byte-order mark (a BOM must not hide a manifest), with LF line ends, capped. */
 export function cleanText(text: string | undefined): string | undefined {

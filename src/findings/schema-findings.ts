@@ -5,7 +5,7 @@ type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];
 
 /** `items[3].priority`: how people read a JSON path. */
-export function describePath(path: readonly PropertyKey[]): string {
+function describePath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
@@ -14,7 +14,7 @@ export function describePath(path: readonly PropertyKey[]): string {
   return out === "" ? "the file" : out;
 }
 
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);

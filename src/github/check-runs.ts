@@ -2,7 +2,7 @@ import type { CheckRunPlan, ExistingCheckRun } from "../report/check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /** GitHub accepts at most 50 annotations per create or update request. */
-export const annotationsPerRequest = 50;
+const annotationsPerRequest = 50;
 
 /** The newest check run of this name on a commit, if any (created by this app or token). */
 export async function findCheckRun(

@@ -20,7 +20,7 @@ const query = `query Deployments($owner: String!, $name: String!, $environments:
 }`;
 
 /** A deployment's outcome from its statuses: the time of its first success, or failed. */
-export function deploymentFromNode(node: DeploymentNode): DeploymentEvent | undefined {
+function deploymentFromNode(node: DeploymentNode): DeploymentEvent | undefined {
   const statuses = (node.statuses?.nodes ?? [])
     .filter((status): status is { state: string; createdAt: string } => status !== null)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -3,8 +3,8 @@ import { writerAssociations, type IssueComment, type IssueHistory } from "./issu
 import { incidentStatuses } from "./parse-incident.js";
 import { parseTimestamp } from "./timestamp.js";
 
-export type Severity = "SEV1" | "SEV2" | "SEV3";
-export type Status = (typeof incidentStatuses)[number];
+type Severity = "SEV1" | "SEV2" | "SEV3";
+type Status = (typeof incidentStatuses)[number];
 
 export interface IncidentSettings {
   label: string;
@@ -19,7 +19,7 @@ export interface TimelineEntry {
   source: "command" | "status" | "opened" | "closed" | "reopened";
 }
 
-export interface ActionItem {
+interface ActionItem {
   text: string;
   done: boolean;
   /** The first `@login` in the item, without the `@`. */
@@ -54,7 +54,7 @@ export function isIncident(labels: readonly string[], label: string): boolean {
 }
 
 /** An issue form's answer: the text under `### <heading>` up to the next heading (`_No response_` is none). */
-export function formField(body: string, heading: string): string | undefined {
+function formField(body: string, heading: string): string | undefined {
   const lines = body.split(/\r?\n/);
   const at = lines.findIndex(
     (line) => sameName(line.replace(/^#{1,6}\s+/, "").trim(), heading) && /^#{1,6}\s/.test(line),

@@ -19,7 +19,7 @@ export interface ParsedIncident {
 }
 
 /** `47`, `47 min`, `47 minutes`, `1h 5m`: minutes, or undefined when unreadable. */
-export function parseDurationMinutes(text: string): number | undefined {
+function parseDurationMinutes(text: string): number | undefined {
   const value = text.trim().toLowerCase();
   const plain = /^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(value);
   if (plain) return Number(plain[1]);

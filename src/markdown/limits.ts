@@ -7,7 +7,7 @@ import type { Span } from "../findings/diagnostic.js";
  * paragraph (64 KB of `*_` took 25 s). Past a limit the offending text is read as plain text,
  * at the same offsets, and the place is reported.
  */
-export const markdownLimits = {
+const markdownLimits = {
   /**
    * Characters of one record parsed at most: the parser reads ordinary prose at about 300 KB/s
    * and dense headings at 100 KB/s, so this keeps any one file under a second. Real ADRs and

@@ -14,7 +14,7 @@ import {
  * into one organisation view. Pure; shard files are read as untrusted input (checked with zod).
  */
 
-export const shardResultSchema = z.strictObject({
+const shardResultSchema = z.strictObject({
   organization: z.string().min(1),
   window: orgWindowSchema,
   readAt: z.iso.datetime(),

@@ -126,7 +126,7 @@ export function planFingerprint(selected: readonly OrgRepository[]): string {
  * shards, and any of them rerun later, then score the same repositories over the same window
  * without listing the organisation again.
  */
-export const orgPlanSchema = z.strictObject({
+const orgPlanSchema = z.strictObject({
   organization: z.string().min(1),
   /** The run's time: the window ends at the start of its UTC day. */
   asOf: z.iso.datetime(),

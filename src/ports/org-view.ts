@@ -2,7 +2,7 @@ import type { OrgRepository } from "../org/plan-shards.js";
 import type { BranchView, ConfigView, DeliveryView, FileView, IncidentView, SecurityView } from "./repository-view.js";
 
 /** What the organisation scorecard reads of one repository: what the repository scorecard reads, and its config. */
-export type ScoredRepositoryView = FileView & ConfigView & BranchView & DeliveryView & IncidentView & SecurityView;
+type ScoredRepositoryView = FileView & ConfigView & BranchView & DeliveryView & IncidentView & SecurityView;
 
 /** An organisation as the organisation scorecard sees it: its repositories, and a view of each. */
 export interface OrgView {

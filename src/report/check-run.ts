@@ -3,7 +3,7 @@ import { codeSpan, escapeInline } from "../markdown/escape.js";
 import { countBySeverity, type Diagnostic } from "../findings/diagnostic.js";
 
 /** A check run as data: what a publisher creates on a commit. */
-export interface CheckAnnotation {
+interface CheckAnnotation {
   path: string;
   start_line: number;
   end_line: number;
@@ -31,12 +31,12 @@ export interface ExistingCheckRun {
   summary: string | null;
 }
 
-export const dataCheckName = "CTO Co-Pilot / data";
+const dataCheckName = "CTO Co-Pilot / data";
 
 /** GitHub refuses check run summaries over 65,535 characters. */
 const maxSummary = 65_000;
 
-export function toAnnotation(diagnostic: Diagnostic): CheckAnnotation {
+function toAnnotation(diagnostic: Diagnostic): CheckAnnotation {
   const endLine = diagnostic.endLine ?? diagnostic.line;
   // GitHub accepts columns only on single-line annotations.
   const columns =

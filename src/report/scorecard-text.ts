@@ -6,7 +6,7 @@ import type { Scorecard } from "../schemas/scorecard.js";
 const blocks = "▁▂▃▄▅▆▇█";
 
 /** A one-line chart of a series, scaled to its own maximum. */
-export function sparkline(values: readonly number[]): string {
+function sparkline(values: readonly number[]): string {
   const max = Math.max(0, ...values);
   return values
     .map((value) =>
@@ -34,7 +34,7 @@ const statusNames: [keyof Scorecard["health"] | "infrastructure" | "security", s
 ];
 
 /** One line a CTO reads first: how many statuses of each colour, and which is the weakest. */
-export function verdict(scorecard: Scorecard): string {
+function verdict(scorecard: Scorecard): string {
   const statuses = statusNames.map(([key, name]) => {
     const status =
       key === "infrastructure"
@@ -83,7 +83,7 @@ function wrap(text: string, width: number, indent: string, first = indent): stri
 }
 
 /** The four sections of the sync read, plain text. */
-export function formatSyncReadText(read: SyncReadText, colors: Colors, width = 80): string[] {
+function formatSyncReadText(read: SyncReadText, colors: Colors, width = 80): string[] {
   const room = Math.max(40, Math.min(width, 100));
   return [
     colors.bold("Situation Read") + (read.drafter === "ai" ? colors.gray(" (AI-drafted)") : ""),

@@ -12,7 +12,7 @@ import { defaultConfig } from "../schemas/config.js";
 
 export const demoNow = "2025-11-01T00:00:00Z";
 
-export interface DemoCommit {
+interface DemoCommit {
   /** A name other commits and tags use to refer to it. */
   id: string;
   branch: string;
@@ -23,7 +23,7 @@ export interface DemoCommit {
   time: number;
 }
 
-export interface DemoTag {
+interface DemoTag {
   name: string;
   commit: string;
   time: number;

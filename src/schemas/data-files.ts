@@ -16,10 +16,9 @@ import { techStackSchema } from "./tech-stack.js";
 export type JsonKind = "tech_stack" | "engineering_scorecard" | "tech_debt" | "infra_costs" | "team" | "scorecard_snapshot";
 /** The JSON files that sit at a fixed name directly in the data directory. */
 export type FixedJsonKind = Exclude<JsonKind, "scorecard_snapshot">;
-export type RecordKind = "adr" | "incident";
 
 /** Where a kind of file lives: the data directory itself, or one of its record directories. */
-export type DataPlace = "data" | "scorecards" | "adrs" | "incidents";
+type DataPlace = "data" | "scorecards" | "adrs" | "incidents";
 
 export interface JsonFileSpec {
   kind: JsonKind;
@@ -34,20 +33,12 @@ export interface JsonFileSpec {
   schemaFile: string;
 }
 
-export interface RecordFileSpec {
-  kind: RecordKind;
-  format: "markdown";
-  place: DataPlace;
-  /** What a record's file name must look like (the date in group 1). */
-  namePattern: RegExp;
-}
-
 /** `adr_YYYY-MM-DD_slug.md`. */
 export const adrFileName = /^adr_(\d{4}-\d{2}-\d{2})_([a-z0-9][a-z0-9_-]*)\.md$/;
 /** `incident_YYYY-MM-DD.md`, or `incident_YYYY-MM-DD-2.md` for a second one that day. */
 export const incidentFileName = /^incident_(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/;
 /** `scorecard_YYYY-MM-DD.json`. */
-export const snapshotFileName = /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/;
+const snapshotFileName = /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/;
 
 export const jsonFiles: Record<JsonKind, JsonFileSpec> = {
   tech_stack: { kind: "tech_stack", format: "json", place: "data", name: "tech_stack.json", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
@@ -56,11 +47,6 @@ export const jsonFiles: Record<JsonKind, JsonFileSpec> = {
   infra_costs: { kind: "infra_costs", format: "json", place: "data", name: "infra_costs.json", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
   team: { kind: "team", format: "json", place: "data", name: "team.json", schema: teamSchema, schemaFile: "team.schema.json" },
   scorecard_snapshot: { kind: "scorecard_snapshot", format: "json", place: "scorecards", namePattern: snapshotFileName, schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
-};
-
-export const recordFiles: Record<RecordKind, RecordFileSpec> = {
-  adr: { kind: "adr", format: "markdown", place: "adrs", namePattern: adrFileName },
-  incident: { kind: "incident", format: "markdown", place: "incidents", namePattern: incidentFileName },
 };
 
 /** The fixed-name JSON files, in the order people read about them. */
@@ -78,10 +64,6 @@ export interface DataLayout {
 export function dataLayoutOf(config: Config): DataLayout {
   const dataDir = dataDirOf(config);
   return { dataDir, adrs: adrDirectoryOf(config), incidents: `${dataDir}/incidents`, scorecards: `${dataDir}/scorecards` };
-}
-
-export function directoryOf(layout: DataLayout, place: DataPlace): string {
-  return place === "data" ? layout.dataDir : layout[place];
 }
 
 /** The path of a fixed-name JSON file, e.g. `data/engineering/tech_debt.json`. */

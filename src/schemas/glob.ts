@@ -4,9 +4,9 @@
  * long time on a long path. With at most two `**` and three `*` per path segment, and paths
  * capped at `maxGlobPathLength`, the worst case stays small.
  */
-export const maxGlobLength = 256;
-export const maxGlobstars = 2;
-export const maxStarsPerSegment = 3;
+const maxGlobLength = 256;
+const maxGlobstars = 2;
+const maxStarsPerSegment = 3;
 export const maxGlobPathLength = 1024;
 
 /** Why a glob is refused, or undefined when it is within the limits. */

@@ -9,12 +9,3 @@ export const publishedSchemas: Record<string, z.ZodType> = {
   "config.schema.json": configSchema,
   "org_scorecard.schema.json": orgScorecardSchema,
 };
-
-export type { JsonKind } from "./data-files.js";
-export { configSchema };
-export { orgScorecardSchema };
-export { infraCostsSchema } from "./infra-costs.js";
-export { scorecardSchema } from "./scorecard.js";
-export { teamSchema } from "./team.js";
-export { techDebtSchema } from "./tech-debt.js";
-export { techStackSchema } from "./tech-stack.js";

@@ -3,7 +3,7 @@ import { isoDate, nonNegative, nonNegativeInt, schemaReference, version } from "
 
 const ratio = z.number().min(0).max(1).nullable();
 
-export const infraMonthSchema = z.strictObject({
+const infraMonthSchema = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "must be a month YYYY-MM" }),
   totalSpend: nonNegative.meta({ description: "Total infrastructure spend for the month; equals the sum of byService when listed." }),
   byService: z

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { publishedSchemas } from "./index.js";
 
 /** Base of the `$id` of every published schema: a stable name, not a network location. */
-export const schemaIdBase = "urn:cto-copilot:schema:";
+const schemaIdBase = "urn:cto-copilot:schema:";
 
 /**
  * Renders every published schema as JSON Schema draft 2020-12, keyed by file name.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, isoDateTime, maturityStage, nonNegative, nonNegativeInt, schemaReference, version } from "./common.js";
 
-export const healthStatus = z
+const healthStatus = z
   .enum(["green", "yellow", "red", "unknown"])
   .meta({ description: "green: on target; yellow: close; red: off target; unknown: not measured yet." });
 
@@ -18,7 +18,7 @@ const healthMetric = z.strictObject({
 
 const tier = z.enum(["elite", "high", "medium", "low"]).nullable().meta({ description: "DORA performance tier; null without samples." });
 
-export const doraDeploymentSchema = z.strictObject({
+const doraDeploymentSchema = z.strictObject({
   ref: z.string(),
   sha: z.string(),
   time: isoDateTime,
@@ -38,7 +38,7 @@ export const doraDeploymentSchema = z.strictObject({
     .meta({ description: "For a failed deployment: the remediation that repaired it, and the commit that did." }),
 });
 
-export const doraSchema = z
+const doraSchema = z
   .strictObject({
     source: z.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]),
     window: z.strictObject({ start: isoDateTime, end: isoDateTime, days: z.int().min(1) }),
@@ -106,4 +106,3 @@ export const scorecardSchema = z
 
 export type Scorecard = z.infer<typeof scorecardSchema>;
 export type DoraBlock = z.infer<typeof doraSchema>;
-export { isoDate };

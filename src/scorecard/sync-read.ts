@@ -54,4 +54,4 @@ export function ruleBasedSyncRead(inputs: SyncInputs): SyncRead {
   };
 }
 
-export { renderSyncRead, syncReadHeadings } from "./sync-read/markdown.js";
+export { renderSyncRead } from "./sync-read/markdown.js";

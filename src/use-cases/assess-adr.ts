@@ -14,7 +14,7 @@ import { adrDirectoryOf, type Config } from "../schemas/config.js";
 import { recordFilesIn } from "../schemas/data-files.js";
 
 /** Where ADRs commonly live besides the configured directory (adr-tools, MADR). */
-export const communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
+const communityAdrDirectories = ["docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions"];
 const maxAdrsRead = 200;
 /** Infrastructure files read (both versions) per change; a change of thousands is judged on its first ones. */
 const maxFilesRead = 500;

@@ -9,7 +9,7 @@ const day = 86_400_000;
  * both say the same): a team shows within its thousand newest commits, and past that the
  * headcount says "at least".
  */
-export const authorLimit = 1_000;
+const authorLimit = 1_000;
 
 /** Evidence files larger than this are manifests no one wrote by hand (or not manifests at all). */
 const maxEvidenceBytes = 512 * 1024;

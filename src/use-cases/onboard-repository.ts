@@ -54,7 +54,7 @@ export type OnboardingOutcome =
       body: string;
     };
 
-export const onboardingTitle = "Set up CTO Co-Pilot";
+const onboardingTitle = "Set up CTO Co-Pilot";
 
 /** GitHub refused a commit because it touches a workflow file (403, or 422 naming the workflow). */
 function isWorkflowRefusal(error: unknown): boolean {

@@ -18,7 +18,7 @@ export interface OrgPublishOptions {
 }
 
 /** The dated snapshot's path: `<dir>/snapshots/org_scorecard_<window end>.json`. */
-export function orgSnapshotPath(path: string, scorecard: OrgScorecard): string {
+function orgSnapshotPath(path: string, scorecard: OrgScorecard): string {
   const slash = path.lastIndexOf("/");
   return `${slash < 0 ? "" : path.slice(0, slash + 1)}snapshots/org_scorecard_${scorecard.window.end.slice(0, 10)}.json`;
 }

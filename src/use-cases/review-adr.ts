@@ -30,7 +30,7 @@ export interface AdrReviewOutcome {
   aiUsage?: TokenUsage;
 }
 
-export interface AdrReviewOptions {
+interface AdrReviewOptions {
   snapshot?: PullRequestSnapshot;
   configPath?: string;
   dryRun?: boolean;
@@ -58,7 +58,7 @@ interface DecidedBody {
  * 4. Create or edit the one marked comment (a resolved state never creates one); a dry run writes nothing.
  * 5. Publish the ADR check when there is something to say.
  */
-export async function reviewAdr(
+async function reviewAdr(
   context: ReviewContext,
   pr: PullRequestInfo,
   options: AdrReviewOptions = {},

@@ -5,13 +5,13 @@ import { adrCheck } from "./review-adr.js";
 import { dataFilesCheck } from "./review-data-files.js";
 
 /** Every check of the pull-request review, in the order they run. A new check is one module and one line here. */
-export const pullRequestChecks = [dataFilesCheck, adrCheck] as const;
+const pullRequestChecks = [dataFilesCheck, adrCheck] as const;
 
 type AnyCheck = (typeof pullRequestChecks)[number];
 export type CheckKey = AnyCheck["key"];
 
 /** Each check's outcome under its key; a check not asked for, or not answering this event, is absent. */
-export type CheckOutcomes = {
+type CheckOutcomes = {
   [Check in AnyCheck as Check["key"]]?: Check extends PullRequestCheck<string, infer Outcome> ? Outcome : never;
 };
 

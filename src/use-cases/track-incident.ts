@@ -110,7 +110,7 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
 
 /** The post-mortem pull request's branch for an incident issue. */
 const postMortemBranchPrefix = "cto-copilot/incident-";
-export const postMortemBranch = (issueNumber: number) => `${postMortemBranchPrefix}${issueNumber}`;
+const postMortemBranch = (issueNumber: number) => `${postMortemBranchPrefix}${issueNumber}`;
 
 interface ExistingPostMortem {
   path: string;

@@ -33,7 +33,7 @@ export function stringEnd(text: string, start: number): number {
  * are jumped over with indexOf (native; in valid JSON whatever lies between two strings is
  * structure), so only the structure between them is read character by character.
  */
-export function valueEnd(text: string, start: number): number {
+function valueEnd(text: string, start: number): number {
   const first = text.charCodeAt(start);
   if (first === 34 /* " */) return stringEnd(text, start);
   if (first !== 123 /* { */ && first !== 91 /* [ */) {

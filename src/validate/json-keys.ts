@@ -1,11 +1,11 @@
-export interface KeyOccurrence {
+interface KeyOccurrence {
   name: string;
   /** Offset of the key's opening quote; `length` includes both quotes. */
   offset: number;
   length: number;
 }
 
-export interface DuplicateKey extends KeyOccurrence {
+interface DuplicateKey extends KeyOccurrence {
   firstOffset: number;
 }
 

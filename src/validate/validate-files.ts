@@ -57,7 +57,7 @@ const jsonRules: Record<JsonKind, (value: unknown, fileDate: string | undefined)
 const elementRules: Partial<Record<JsonKind, ElementRules>> = { tech_debt: techDebtElementRules };
 
 /** Validates one JSON data file's text against its schema and its cross-field rules. */
-export function validateJsonText(text: string, kind: JsonKind, fileName: string, fileDate?: string): Finding[] {
+function validateJsonText(text: string, kind: JsonKind, fileName: string, fileDate?: string): Finding[] {
   const findings: Finding[] = [];
   const { schema } = jsonFiles[kind];
   const rules = elementRules[kind];

@@ -75,7 +75,7 @@ const frameworkGroups =
 const isFramework = (name: string) => frameworks.has(name.toLowerCase()) || frameworkGroups.test(name);
 
 /** The part of a version that breaks: "^4.2.0" -> "4". Below 1 every minor may break, but by default a `0.x` bump is not a new major. */
-export function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {
+function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {
   const match = /(\d+)(?:\.(\d+))?/.exec(version);
   if (!match) return undefined;
   return match[1] === "0" && zeroMinorIsMajor ? `0.${match[2] ?? "0"}` : match[1];

@@ -55,7 +55,7 @@ export function imageName(reference: string): string {
 }
 
 /** What an image says: by its full name, else by its last part (`bitnami/postgresql`, `docker.elastic.co/elasticsearch/elasticsearch`). */
-export function imageSays(reference: string): [Topic, string][] {
+function imageSays(reference: string): [Topic, string][] {
   if (reference.includes("${") || reference.includes("{{")) return [];
   const name = imageName(reference);
   return images[name] ?? images[name.split("/").pop()!] ?? [];

@@ -108,7 +108,7 @@ function alembic(text: string, add: Add): void {
 }
 
 /** A URL as it may be quoted: `scheme://user:password@host` loses everything before the host. */
-export const withoutCredentials = (url: string) => url.replace(/:\/\/[^/@\s]*@/, "://");
+const withoutCredentials = (url: string) => url.replace(/:\/\/[^/@\s]*@/, "://");
 
 /** Spring's application.yml / .properties: JDBC and MongoDB URLs, Redis settings. */
 function springConfig(text: string, file: string, add: Add): void {

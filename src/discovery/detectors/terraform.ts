@@ -136,7 +136,7 @@ const servicePrefixes: [string, string][] = (
   ] as [string, string][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-export const serviceOfResource = (type: string) => servicePrefixes.find(([prefix]) => type.startsWith(prefix))?.[1];
+const serviceOfResource = (type: string) => servicePrefixes.find(([prefix]) => type.startsWith(prefix))?.[1];
 
 /** Registry and Git module names (`terraform-aws-modules/eks/aws`, `terraform-google-modules/kubernetes-engine/google`) -> service. */
 const moduleServices: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** A person as a commit names them. */
-export interface Identity {
+interface Identity {
   name: string;
   email: string;
 }

@@ -8,7 +8,7 @@ import { sanitizeForFence } from "../sanitize.js";
 
 const line = (max: number) => z.string().min(1).max(max);
 
-export const adrDraftSchema = z.strictObject({
+const adrDraftSchema = z.strictObject({
   context: line(3_000).describe("The situation that requires a decision and its constraints, from the pull request."),
   options: z
     .array(

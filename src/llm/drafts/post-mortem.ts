@@ -5,7 +5,7 @@ import type { DataBlock, DraftRequest } from "../drafter.js";
 import { aiDraftedLabel } from "../drafter.js";
 import { sanitizeModelLine, sanitizeModelText } from "../sanitize.js";
 
-export const postMortemDraftSchema = z.strictObject({
+const postMortemDraftSchema = z.strictObject({
   summary: z
     .string()
     .min(1)

@@ -4,7 +4,7 @@ import type { DraftRequest } from "../drafter.js";
 import { truncate } from "../../markdown/escape.js";
 import { withoutAngles } from "../sanitize.js";
 
-export const syncReadSchema = z.strictObject({
+const syncReadSchema = z.strictObject({
   situation: z
     .string()
     .min(1)

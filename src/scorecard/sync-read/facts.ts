@@ -7,7 +7,7 @@ import { hours } from "../compose.js";
 import type { AdviceFacts, Area, MetricKey } from "../stage-advice.js";
 import { metricFigure } from "./metric-figure.js";
 
-export type Status = "green" | "yellow" | "red" | "unknown";
+type Status = "green" | "yellow" | "red" | "unknown";
 
 export const metricKeys: MetricKey[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "mttr"];
 const priorityRank = { critical: 0, high: 1, medium: 2, low: 3 } as const;

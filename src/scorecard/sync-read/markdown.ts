@@ -2,7 +2,7 @@ import { escapeInline } from "../../markdown/escape.js";
 import type { SyncRead } from "../sync-read.js";
 
 /** The prompt's section titles, in order. */
-export const syncReadHeadings = [
+const syncReadHeadings = [
   "Situation Read",
   "Top Technical Priority",
   "Trade-off Acknowledgment",

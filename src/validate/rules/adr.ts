@@ -5,7 +5,7 @@ import { isCalendarDate } from "../../schemas/common.js";
 import type { Finding, Span } from "../../findings/diagnostic.js";
 
 export const requiredAdrSections = ["Context", "Options Considered", "Decision", "Consequences"] as const;
-export const recommendedAdrSections = ["Review Date"] as const;
+const recommendedAdrSections = ["Review Date"] as const;
 
 const top: Span = { start: 0, end: 0 };
 
