@@ -7,7 +7,7 @@ import { recordRules } from "../../src/validate/record-rules.js";
 import { validateDataFiles, type DataFile } from "../../src/validate/validate-files.js";
 
 export const templateRoot = new URL("../fixtures/template/", import.meta.url).pathname;
-export const dataDir = "data/engineering";
+const dataDir = "data/engineering";
 /** The default layout: data/engineering with adrs/, incidents/, scorecards/. */
 export const layout = dataLayoutOf(defaultConfig());
 

@@ -454,7 +454,7 @@ export function pullRequestBody(
 }
 
 /** The permissions app.yml asks for, as an installation reports them. */
-export const appPermissions = {
+const appPermissions = {
   actions: "read",
   checks: "write",
   contents: "write",

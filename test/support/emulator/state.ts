@@ -20,10 +20,10 @@ export interface CommitAuthor {
 }
 
 /** Who commits when a test does not say: a human with a GitHub account. */
-export const defaultAuthor: CommitAuthor = { name: "Octo Cat", email: "octocat@example.com", login: "octocat" };
+const defaultAuthor: CommitAuthor = { name: "Octo Cat", email: "octocat@example.com", login: "octocat" };
 
 /** Who authors the commits the App writes through the git data API (an installation token's identity). */
-export const appAuthor: CommitAuthor = {
+const appAuthor: CommitAuthor = {
   name: "cto-copilot[bot]",
   email: "12345+cto-copilot[bot]@users.noreply.github.com",
   login: "cto-copilot[bot]",
@@ -111,7 +111,7 @@ export interface CheckRun {
   annotations: Record<string, unknown>[];
 }
 
-export const gitSha = (text: string) => createHash("sha1").update(text).digest("hex");
+const gitSha = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /** git's object id of a file's contents (what `git hash-object` prints). */
 export function blobSha(content: FileContent): string {

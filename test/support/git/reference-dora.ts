@@ -7,7 +7,7 @@ import semver from "semver";
  * `git merge-base --is-ancestor` for each release line, `git log` for each revert's message.
  * Slow and obviously right; the test suite holds the real implementation to it.
  */
-export interface ReferenceDeployment {
+interface ReferenceDeployment {
   ref: string;
   sha: string;
   time: number;

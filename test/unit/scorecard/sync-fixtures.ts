@@ -19,7 +19,7 @@ export interface Delivery {
   failedRefs?: string[];
 }
 
-export function doraResult(delivery: Delivery, now = "2025-11-01T00:00:00Z"): DoraResult {
+function doraResult(delivery: Delivery, now = "2025-11-01T00:00:00Z"): DoraResult {
   const days = 90;
   const perWeek = Math.round((delivery.deployments / (days / 7)) * 100) / 100;
   const total = delivery.deployments;
@@ -69,11 +69,7 @@ export function doraResult(delivery: Delivery, now = "2025-11-01T00:00:00Z"): Do
   };
 }
 
-export function stackOf(
-  stage: TechStack["maturityStage"],
-  headcount: number,
-  more: Partial<TechStack> = {},
-): TechStack {
+function stackOf(stage: TechStack["maturityStage"], headcount: number, more: Partial<TechStack> = {}): TechStack {
   return {
     version: "1.0",
     lastUpdated: "2025-11-01",
@@ -100,7 +96,7 @@ export const debtItem = (id: string, fields: Partial<DebtItem> = {}): DebtItem =
   ...fields,
 });
 
-export function techDebtOf(items: DebtItem[]): TechDebt {
+function techDebtOf(items: DebtItem[]): TechDebt {
   const open = items.filter((item) => item.resolvedAt === null);
   const sum = (priority: DebtItem["priority"]) => open.filter((item) => item.priority === priority).length;
   return {
