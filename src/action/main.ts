@@ -29,11 +29,10 @@ type Handler = (action: ActionRun, selected: readonly CommandName[]) => Promise<
 /** The pull-request checks each command selects: `data-check` and `adr` share one review. */
 const reviewChecks: Partial<Record<CommandName, CheckKey>> = { "data-check": "data", adr: "adr" };
 
-const reviewHandler: Handler = (action, selected) =>
-  review(
-    action,
-    selected.flatMap((command) => reviewChecks[command] ?? []),
-  );
+const reviewHandler: Handler = (action, selected) => {
+  const commands = selected.filter((command) => reviewChecks[command] !== undefined);
+  return review(action, { commands, checks: commands.map((command) => reviewChecks[command]!) });
+};
 
 /** Every command of the Action, by the name the `command` input gives. */
 const commandTable: Record<CommandName, Handler> = {

@@ -60,6 +60,17 @@ describe("the bundled Action, run as a runner runs it", () => {
     expect(result.summary).toContain("`items[1].priority` must be one of critical, high, medium, low");
   });
 
+  it("on a label (which cannot change the files) the data check of the head stands: no new check run, conclusion skipped", async () => {
+    const { repo, pull } = brokenPullRequest("acme/labelled");
+    const result = await run("acme/labelled", pullRequestPayload(repo, pull, "labeled"));
+    expect(result.exitCode).toBe(0);
+    expect(repo.checkRuns).toEqual([]);
+    expect(result.outputs.conclusion).toBe("skipped");
+    expect(result.stdout).toContain("Data check: not run on labeled events; the check of this commit stands.");
+    // The ADR suggestion answers labels (the skip label): it ran.
+    expect(result.outputs["adr-status"]).toBe("not-needed");
+  });
+
   it("still succeeds through injected 502s and a secondary rate limit", async () => {
     const { repo, payload } = brokenPullRequest("acme/flaky");
     github.inject({

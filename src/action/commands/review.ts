@@ -1,6 +1,7 @@
+import * as core from "@actions/core";
 import { pullRequestInfo } from "../../github/pull-request-payload.js";
 import { reviewPullRequest, type CheckKey } from "../../use-cases/review-pull-request.js";
-import { eventPayload, type ActionRun } from "../context.js";
+import { eventPayload, info, type ActionRun } from "../context.js";
 import { reportAdrCheck } from "./adr.js";
 import { reportDataCheck } from "./data-check.js";
 
@@ -8,12 +9,14 @@ import { reportDataCheck } from "./data-check.js";
  * `data-check` and `adr` (and `auto` on pull requests): the pull-request review with the checks
  * asked for, over one read of config and changed files. Returns why the step fails, if it does.
  */
-export async function review(action: ActionRun, checks: readonly CheckKey[]): Promise<string[]> {
+export async function review(
+  action: ActionRun,
+  selected: { commands: readonly string[]; checks: readonly CheckKey[] },
+): Promise<string[]> {
+  const { checks } = selected;
   const payload = eventPayload("pull_request");
   if (!payload?.pull_request)
-    throw new Error(
-      `command ${checks.map((check) => (check === "data" ? "data-check" : check)).join(", ")} needs a pull_request event, not ${action.eventName}`,
-    );
+    throw new Error(`command ${selected.commands.join(", ")} needs a pull_request event, not ${action.eventName}`);
   const { outcomes, failures } = await reviewPullRequest(action.useCase(), pullRequestInfo(payload), {
     only: checks,
     event: payload.action,
@@ -21,6 +24,11 @@ export async function review(action: ActionRun, checks: readonly CheckKey[]): Pr
     ...(action.configPath ? { configPath: action.configPath } : {}),
   });
   if (outcomes.data) await reportDataCheck(outcomes.data);
+  else if (checks.includes("data")) {
+    // A label or an edited description cannot change the files at the head: the data check of this head stands.
+    info(`Data check: not run on ${payload.action} events; the check of this commit stands.`);
+    core.setOutput("conclusion", "skipped");
+  }
   if (outcomes.adr) await reportAdrCheck(outcomes.adr);
   return failures;
 }
