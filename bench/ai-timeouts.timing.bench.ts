@@ -3,8 +3,8 @@
 // tests check the behaviour (requests, pauses, reasons) without a clock; the times are here.
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { anthropicDrafter } from "../src/llm/anthropic-drafter.js";
-import { adrDraftRequest } from "../src/llm/drafts/adr.js";
 import { runAction } from "../test/support/action-runner.js";
+import { sessionsDraftAnswer, sessionsDraftRequest } from "../test/support/adr-draft-material.js";
 import { GitHubEmulator } from "../test/support/emulator/server.js";
 import { MessagesApi, type Behaviour } from "../test/support/messages-api.js";
 import { pullRequestPayload } from "../test/support/webhook-payloads.js";
@@ -33,28 +33,8 @@ afterAll(async () => {
 });
 
 const settings = { model: "claude-sonnet-5-5", maxInputChars: 4_000, maxOutputTokens: 1_000, timeoutSeconds: 1 };
-const request = adrDraftRequest({
-  title: "Move sessions to Redis",
-  body: "We move sessions from Postgres to Redis to cut p99 latency.",
-  changes: [
-    {
-      file: "infra/redis.tf",
-      category: "infrastructure-as-code",
-      reason: "adds aws_elasticache_cluster",
-      technologies: ["redis"],
-    },
-  ],
-  related: [],
-});
-const answer = {
-  context: "Session reads dominate p99 latency.",
-  options: [
-    { option: "Redis", pros: "Fast", cons: "One more store", effort: "M" },
-    { option: "Do nothing", pros: "No migration", cons: "Latency stays", effort: "—" },
-  ],
-  decision: "Move sessions to Redis.",
-  consequences: { easier: "Logins", harder: "Invalidation", tradeOffs: "Expiry", operational: "Memory" },
-};
+const request = sessionsDraftRequest();
+const answer = sessionsDraftAnswer;
 
 async function timedDraft(behaviours: Behaviour[]) {
   api.answer(...behaviours);

@@ -2,16 +2,13 @@ import { describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli, tempRepo } from "../support/cli.js";
+import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
 import { templateText } from "../support/data-files.js";
 import { adrRules } from "../../src/validate/rules/adr.js";
 
 function gitRepo(): string {
   const root = tempRepo();
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
-  git("init", "-q", "-b", "main");
-  git("config", "user.name", "Ada Park");
-  git("config", "user.email", "ada@example.com");
+  const git = initGitRepository(root);
   mkdirSync(join(root, "data/engineering/adrs"), { recursive: true });
   mkdirSync(join(root, "infra"));
   writeFileSync(

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli, tempRepo } from "../support/cli.js";
+import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
 import { templateText } from "../support/data-files.js";
 
 /** A repository with valid data files and some infrastructure, committed: the base of every review here. */
 function gitRepo(config?: string): string {
   const root = tempRepo();
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
-  git("init", "-q", "-b", "main");
-  git("config", "user.name", "Ada Park");
-  git("config", "user.email", "ada@example.com");
+  const git = initGitRepository(root);
   mkdirSync(join(root, "data/engineering/adrs"), { recursive: true });
   mkdirSync(join(root, "infra"));
   writeFileSync(join(root, "data/engineering/tech_debt.json"), templateText("tech_debt.json"));

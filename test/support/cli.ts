@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,4 +35,13 @@ export function tempRepo(copyFrom?: string): string {
   const dir = mkdtempSync(join(tmpdir(), "cto-copilot-"));
   if (copyFrom) cpSync(copyFrom, dir, { recursive: true });
   return dir;
+}
+
+/** A new git repository on `main` under `root`, committing as Ada Park; returns a `git` runner for it. */
+export function initGitRepository(root: string): (...args: string[]) => Buffer {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.name", "Ada Park");
+  git("config", "user.email", "ada@example.com");
+  return git;
 }

@@ -1,31 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import type { CommitInfo } from "../../../src/dora/commit-graph.js";
 import { computeDora, type DeploymentEvent, type DoraInput } from "../../../src/dora/compute.js";
 import { median, percentile } from "../../../src/dora/stats.js";
-
-const hour = 3_600_000;
-const t0 = Date.parse("2025-10-01T00:00:00Z");
-const now = Date.parse("2025-11-01T00:00:00Z");
-
-/** A linear history: commit i at t0 + i hours, subjects given. */
-function linear(subjects: string[]): CommitInfo[] {
-  return subjects.map((subject, index) => ({
-    sha: `c${index}`,
-    parents: index === 0 ? [] : [`c${index - 1}`],
-    authorTime: t0 + index * hour,
-    subject,
-  }));
-}
-
-const deploy = (ref: string, sha: string, at: number, extra: Partial<DeploymentEvent> = {}): DeploymentEvent => ({
-  ref,
-  sha,
-  time: at,
-  environment: "production",
-  status: "success",
-  ...extra,
-});
+import type { CommitInfo } from "../../../src/dora/commit-graph.js";
+import { deploy, hour, linear, now, t0 } from "./events.js";
 
 describe("statistics", () => {
   it("median of an even count is the mean of the middle two; p90 is the nearest rank", () => {

@@ -1,29 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { CommitInfo } from "../../../src/dora/commit-graph.js";
 import { computeDora, type DeploymentEvent, type IncidentEvent } from "../../../src/dora/compute.js";
-
-const hour = 3_600_000;
-const day = 24 * hour;
-const t0 = Date.parse("2025-10-01T00:00:00Z");
-const now = Date.parse("2025-11-01T00:00:00Z");
-
-function linear(subjects: string[]): CommitInfo[] {
-  return subjects.map((subject, index) => ({
-    sha: `c${index}`,
-    parents: index === 0 ? [] : [`c${index - 1}`],
-    authorTime: t0 + index * hour,
-    subject,
-  }));
-}
-
-const deploy = (ref: string, sha: string, at: number, extra: Partial<DeploymentEvent> = {}): DeploymentEvent => ({
-  ref,
-  sha,
-  time: at,
-  environment: "production",
-  status: "success",
-  ...extra,
-});
+import { day, deploy, hour, linear, now, t0 } from "./events.js";
 
 const incident = (title: string, started: number): IncidentEvent => ({
   id: title,

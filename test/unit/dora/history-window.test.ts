@@ -1,19 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import type { DeploymentEvent } from "../../../src/dora/compute.js";
 import { historyNeeded } from "../../../src/dora/history-window.js";
+import { day, deploy, now } from "./events.js";
 
-const day = 86_400_000;
-const now = Date.parse("2025-11-01T00:00:00Z");
 const window = { start: now - 30 * day, end: now };
-
-const deploy = (ref: string, sha: string, at: number, extra: Partial<DeploymentEvent> = {}): DeploymentEvent => ({
-  ref,
-  sha,
-  time: at,
-  environment: "production",
-  status: "success",
-  ...extra,
-});
 
 describe("historyNeeded: the history a scorecard reads and the change sets rest on", () => {
   it("reads every deployed commit once, newest first, back to 30 days before the last deployment ahead of the window", () => {

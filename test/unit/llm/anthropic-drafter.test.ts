@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { anthropicDrafter } from "../../../src/llm/anthropic-drafter.js";
-import { adrDraftRequest } from "../../../src/llm/drafts/adr.js";
+import { sessionsDraftAnswer, sessionsDraftRequest } from "../../support/adr-draft-material.js";
 import { MessagesApi } from "../../support/messages-api.js";
 
 const api = new MessagesApi();
@@ -48,35 +48,8 @@ async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((resolve) => setImmediate(resolve));
 }
 
-const request = (body = "We move sessions from Postgres to Redis to cut p99 latency.") =>
-  adrDraftRequest({
-    title: "Move sessions to Redis",
-    body,
-    changes: [
-      {
-        file: "infra/redis.tf",
-        category: "infrastructure-as-code",
-        reason: "adds aws_elasticache_cluster",
-        technologies: ["redis"],
-      },
-    ],
-    related: [],
-  });
-
-const goodAnswer = {
-  context: "Session reads dominate p99 latency on Postgres.",
-  options: [
-    { option: "Redis (ElastiCache)", pros: "Fast reads", cons: "One more store to run", effort: "M" },
-    { option: "Do nothing", pros: "No migration", cons: "Latency stays", effort: "—" },
-  ],
-  decision: "Move sessions to Redis.",
-  consequences: {
-    easier: "Faster logins",
-    harder: "Cache invalidation",
-    tradeOffs: "Eventual expiry",
-    operational: "Monitor memory",
-  },
-};
+const request = sessionsDraftRequest;
+const goodAnswer = sessionsDraftAnswer;
 
 describe("the Anthropic drafter over the real SDK, against a loopback Messages API", () => {
   it("uses a good structured answer, with its token usage, and sends the material as delimited data", async () => {
