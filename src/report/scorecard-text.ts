@@ -119,6 +119,25 @@ export function formatScorecardText(
   lines.push(colors.bold(`Engineering scorecard, ${scorecard.generatedAt} (${scorecard.maturityStage} stage)`));
   lines.push(`DORA from ${dora.source}, ${dora.window.start} to ${dora.window.end} (${dora.window.days} days)`);
   lines.push(verdict(scorecard), "");
+  lines.push(...metricTable(scorecard, dora, colors), ...weeklyTrend(dora.weekly, width));
+  lines.push(...whyLines(scorecard, colors));
+  if (dora.deploymentFrequency.deployments === 0 && dora.deployments.length === 0) {
+    lines.push(
+      "",
+      colors.yellow(
+        `No deployments in the window: the ${dora.source} source found none${emptyHint ? ` (${emptyHint})` : ""}. Figures are null, not zero.`,
+      ),
+    );
+  }
+  if (options.syncRead) lines.push("", ...formatSyncReadText(options.syncRead, colors, width));
+  if (explain) lines.push("", colors.bold("Deployments in the window"), ...deploymentLines(dora, colors));
+  for (const warning of warnings) lines.push("", `${colors.yellow("warning")}: ${warning}`);
+  return lines.join("\n") + "\n";
+}
+
+/** The five figures with their samples, tier and status, in aligned columns. */
+function metricTable(scorecard: Scorecard, dora: DoraResult, colors: Colors): string[] {
+  const lines: string[] = [];
   const rows: [string, string, string, string, string][] = [["metric", "value", "samples", "tier", "status"]];
   const h = scorecard.health;
   const show = (value: string | number | null | undefined) =>
@@ -145,58 +164,54 @@ export function formatScorecardText(
     if (index > 0) cells[4] = statusColor(colors, row[4]!);
     lines.push(index === 0 ? colors.gray(cells.join("  ")) : cells.join("  "));
   }
-  const weeks: WeekPoint[] = dora.weekly;
-  if (weeks.length > 0) {
-    // One mark per week while it fits the terminal; else each mark sums several weeks.
-    const room = Math.max(10, width - 60);
-    const perMark = Math.ceil(weeks.length / room);
-    const bucket = (values: number[]) =>
-      Array.from({ length: Math.ceil(values.length / perMark) }, (_, i) =>
-        values.slice(i * perMark, (i + 1) * perMark).reduce((sum, value) => sum + value, 0),
-      );
-    const deployments = bucket(weeks.map((week) => week.deployments));
-    const failures = bucket(weeks.map((week) => week.failed));
-    const unit = perMark === 1 ? "a week" : `per ${perMark} weeks`;
-    lines.push(
-      "",
-      `deployments  ${sparkline(deployments)}  peak ${Math.max(...deployments)} ${unit}, ${weeks[0]!.week} to ${weeks.at(-1)!.week}`,
-      `failed       ${sparkline(failures)}  peak ${Math.max(...failures)} ${unit}`,
+  return lines;
+}
+
+/** The weekly deployments and failures drawn in the terminal: one mark per week while it fits, else several weeks a mark. */
+function weeklyTrend(weeks: readonly WeekPoint[], width: number): string[] {
+  if (weeks.length === 0) return [];
+  // One mark per week while it fits the terminal; else each mark sums several weeks.
+  const room = Math.max(10, width - 60);
+  const perMark = Math.ceil(weeks.length / room);
+  const bucket = (values: number[]) =>
+    Array.from({ length: Math.ceil(values.length / perMark) }, (_, i) =>
+      values.slice(i * perMark, (i + 1) * perMark).reduce((sum, value) => sum + value, 0),
     );
-  }
-  lines.push("", colors.gray("why:"));
-  for (const [name, metric] of Object.entries(h)) lines.push(colors.gray(`  ${name}: ${metric.reason ?? ""}`));
-  lines.push(
+  const deployments = bucket(weeks.map((week) => week.deployments));
+  const failures = bucket(weeks.map((week) => week.failed));
+  const unit = perMark === 1 ? "a week" : `per ${perMark} weeks`;
+  return [
+    "",
+    `deployments  ${sparkline(deployments)}  peak ${Math.max(...deployments)} ${unit}, ${weeks[0]!.week} to ${weeks.at(-1)!.week}`,
+    `failed       ${sparkline(failures)}  peak ${Math.max(...failures)} ${unit}`,
+  ];
+}
+
+/** Why each figure is what it is, one line per figure. */
+function whyLines(scorecard: Scorecard, colors: Colors): string[] {
+  return [
+    "",
+    colors.gray("why:"),
+    ...Object.entries(scorecard.health).map(([name, metric]) => colors.gray(`  ${name}: ${metric.reason ?? ""}`)),
     colors.gray(
       `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
     ),
-  );
-  lines.push(colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`));
-  lines.push(colors.gray(`  security: ${scorecard.security.reason ?? ""}`));
-  if (dora.deploymentFrequency.deployments === 0 && dora.deployments.length === 0) {
-    lines.push(
-      "",
-      colors.yellow(
-        `No deployments in the window: the ${dora.source} source found none${emptyHint ? ` (${emptyHint})` : ""}. Figures are null, not zero.`,
-      ),
-    );
-  }
-  if (options.syncRead) lines.push("", ...formatSyncReadText(options.syncRead, colors, width));
-  if (explain) {
-    lines.push("", colors.bold("Deployments in the window"));
-    for (const deployment of dora.deployments) {
-      const flags = [
-        deployment.failed ? colors.red("failed") : "",
-        deployment.remediation ? colors.yellow("remediation") : "",
-      ]
-        .filter(Boolean)
-        .join(", ");
-      const line = deployment.line ? colors.gray(`line ${deployment.line}`) : colors.gray("line —");
-      lines.push(
-        `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`,
-      );
-    }
-    if (dora.deployments.length === 0) lines.push("  (none)");
-  }
-  for (const warning of warnings) lines.push("", `${colors.yellow("warning")}: ${warning}`);
-  return lines.join("\n") + "\n";
+    colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`),
+    colors.gray(`  security: ${scorecard.security.reason ?? ""}`),
+  ];
+}
+
+/** `--explain`: every deployment in the window with its changes, its line, and why it failed or what it repaired. */
+function deploymentLines(dora: DoraResult, colors: Colors): string[] {
+  if (dora.deployments.length === 0) return ["  (none)"];
+  return dora.deployments.map((deployment) => {
+    const flags = [
+      deployment.failed ? colors.red("failed") : "",
+      deployment.remediation ? colors.yellow("remediation") : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    const line = deployment.line ? colors.gray(`line ${deployment.line}`) : colors.gray("line —");
+    return `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`;
+  });
 }
