@@ -10,11 +10,6 @@ import { lazyOnboardingWindowMs, type InstallationAges } from "./installation-ag
 import { retryAfterFailureMs } from "./on-installation.js";
 import type { OnboardingLedger } from "./onboarding-ledger.js";
 
-/** Whether a push to the default branch changed the config file: the cached config is then dropped. */
-function touchesConfig(payload: Context<"push">["payload"]): boolean {
-  return pathsOfPush(payload.commits).includes(configPath);
-}
-
 /**
  * A push to the default branch that changes the debt file (where `dataDir` puts it) keeps the debt issues in step (when
  * `debt.issues` is on); one that changes the config file drops the cached config.
@@ -27,19 +22,16 @@ export async function onPush(
   installations: InstallationAges,
 ): Promise<void> {
   const { ref, repository } = context.payload;
-  if (ref === `refs/heads/${repository.default_branch}` && touchesConfig(context.payload)) {
+  const toDefaultBranch = ref === `refs/heads/${repository.default_branch}`;
+  const changedPaths = pathsOfPush(context.payload.commits);
+  // A push to the default branch that changes the config file drops the cached config.
+  if (toDefaultBranch && changedPaths.includes(configPath)) {
     configs.forget(repository.full_name);
     // A config that opted out, or had errors, may say otherwise now.
     ledger.forget(repository.full_name);
   }
-  if (
-    ref === `refs/heads/${repository.default_branch}` &&
-    repository.name !== ".github" &&
-    !ledger.has(repository.full_name) &&
-    !context.payload.deleted
-  )
+  if (toDefaultBranch && repository.name !== ".github" && !ledger.has(repository.full_name) && !context.payload.deleted)
     onboardLater(context, queue, ledger, installations);
-  const changedPaths = pathsOfPush(context.payload.commits);
   // Nothing read, no request spent, for a push that cannot have changed the debt file.
   if (!debtSyncForPush({ ref, defaultBranch: repository.default_branch, changedPaths }).sync) return;
   try {
