@@ -42,6 +42,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "bitbucket-pipelines.yml",
     ".buildkite/**",
     ".drone.yml",
+    ".woodpecker/**",
+    ".woodpecker.{yml,yaml}",
     "**/cloudbuild.{yaml,yml}",
   ],
   database: [
