@@ -11,9 +11,9 @@ const supporting = new RegExp(
     // Identity plumbing: policies, bindings, attachments, profiles (a new trust model shows in the role's users, not here).
     String.raw`_iam_(?:policy|role_policy|policy_attachment|role_policy_attachment|member|binding|role|user_policy|instance_profile|service_account_key)`,
     String.raw`_iam_policy_document$`,
-    String.raw`_(?:role|policy)_(?:assignment|attachment|binding)$`,
+    String.raw`_(?:role|policy)_(?:assignment|attachment|binding)$|_association$`,
     // Monitoring and notifications around what exists.
-    String.raw`cloudwatch|_alarm|_dashboard|^(?:google|azurerm)_monitor|_monitoring_|_log_(?:group|stream|bucket|sink|metric)|logging`,
+    String.raw`cloudwatch|_alarm|_dashboard|monitor|_log_(?:group|stream|bucket|sink|metric)|logging`,
     String.raw`_sns_topic|_event_(?:rule|target|subscription)|_eventbridge_|_notification|_alert`,
     // Settings of a datastore or a bucket, not the datastore.
     String.raw`_parameter_group$|_option_group$|_subnet_group$|_cluster_parameter_group$`,
