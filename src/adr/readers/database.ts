@@ -26,6 +26,12 @@ const destroys = [
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
   /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
 ];
+/** Statements that change how a column's data is represented (`text` -> `jsonb`): every row is rewritten. */
+const retypes = [
+  /\bop\.alter_column\(\s*["'](\w+)["'](?:[^()]|\([^()]*\))*?\btype_\s*=/g,
+  /\bchange_column\s*\(?\s*:(\w+)/g,
+  /\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+ALTER\s+(?:COLUMN\s+)?[`"[]?\w+[`"\]]?\s+(?:SET\s+DATA\s+)?TYPE\s+(?!VARCHAR|CHARACTER\s+VARYING|DECIMAL|NUMERIC)/gi,
+];
 /** A new engine inside the database: an extension (PostGIS, TimescaleDB, pgvector...). */
 const extends_ = [
   /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?["']?(\w+)/gi,
@@ -154,6 +160,8 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       if (created.length > 0) parts.push(`creates table ${listed(created)}`);
       if (destroyed.length > 0) parts.push(`drops or renames ${listed(destroyed)}`);
       if (extensions.length > 0) parts.push(`adds database extension ${listed(extensions)}`);
+      const retyped = matches(retypes, forward);
+      if (retyped.length > 0) parts.push(`changes column types in ${listed(retyped)}`);
       technologies.push(...extensions);
     }
     signals.push(
