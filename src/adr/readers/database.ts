@@ -45,6 +45,8 @@ function forwardPart(path: string, text: string): string {
     /^\s*def\s+down\b/m,
     /^\s*def\s+downgrade\s*\(/m,
     /^\s*(?:exports\.down|export\s+(?:async\s+)?function\s+down|(?:public\s+)?async\s+down\s*\()/m,
+    // Sequelize / umzug: `module.exports = { up: ..., down: async (queryInterface) => ... }`.
+    /^\s*down\s*:\s*(?:async\s*)?(?:function\b|\()/m,
     /^--\s*\+goose\s+Down/im,
     /^--\s*\+migrate\s+Down/im,
   ]
