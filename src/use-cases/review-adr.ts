@@ -92,7 +92,12 @@ async function reviewAdr(
       ? await writeComment(context, pr.number, body.text, { createIfMissing: status === "suggested", existing })
       : "absent";
 
-  const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require);
+  const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require, {
+    seen: assessment.seen,
+    score: assessment.score,
+    threshold: config.adr.threshold,
+    suggested: assessment.suggested,
+  });
   const postCheck = status === "suggested" || (comment !== "absent" && comment !== "dry-run") || config.adr.require;
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
   return {
