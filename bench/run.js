@@ -13,6 +13,7 @@ for (const script of [
   "bench/startup.js",
   "bench/adr-check-local.js",
   "bench/discovery.js",
+  "bench/adr-eval.js",
 ]) {
   const output = execFileSync(process.execPath, ["--expose-gc", script], { encoding: "utf8" });
   for (const line of output.trim().split("\n")) if (line.startsWith("{")) results.push(JSON.parse(line));
