@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
  * later (a debt issue, the ADR suggestion, an incident's live comment, and any later kind).
  *
  * A body is ours when all of these hold:
- * 1. its FIRST line is our marker, `<!-- cto-copilot:NAME fp:FINGERPRINT -->`, where we write it
+ * 1. its FIRST line is our marker, `<!-- cto-copilot:NAME --><!-- fingerprint:HEX -->`, where we write it
  *    (a marker quoted further down, or inside someone's text, is not ours);
  * 2. its author is our identity: the App's own `<slug>[bot]` login when we know it; otherwise
  *    (the Action, where every workflow of the repository posts as `github-actions[bot]`) a bot;
@@ -35,7 +35,7 @@ export interface Authored {
   author?: { login: string; isBot: boolean };
 }
 
-const markerLine = /^<!-- cto-copilot:([A-Za-z0-9._~!*'()%:-]+?)(?: fp:([0-9a-f]{16}))? -->$/;
+const markerLine = /^<!-- cto-copilot:([A-Za-z0-9._~!*'()%:-]+) -->(?:<!-- fingerprint:([0-9a-f]{16}) -->)?$/;
 
 /** The first 16 hex digits of the SHA-256 of the text below the marker line. */
 export const fingerprint = (content: string): string =>
@@ -58,7 +58,7 @@ export function idOfMarker(encoded: string): string | undefined {
 /** The body as we write it: the marker with the fingerprint of `content` on the first line, then `content`. */
 export function ownedBody(name: string, content: string): string {
   if (!markerLine.test(`<!-- cto-copilot:${name} -->`)) throw new Error(`not a marker name: ${JSON.stringify(name)}`);
-  return `<!-- cto-copilot:${name} fp:${fingerprint(content)} -->\n${content}`;
+  return `<!-- cto-copilot:${name} --><!-- fingerprint:${fingerprint(content)} -->\n${content}`;
 }
 
 /** A body's parts when its first line is a marker of ours (whoever wrote it). */

@@ -47,10 +47,16 @@ describe("what counts as ours", () => {
   });
 
   it("ids are encoded: none can end the comment, break the line or add markup", () => {
-    for (const id of ["x-->", "x--!><img src=x onerror=alert(1)>", "a\nb", "debt 1 fp:0123456789abcdef", "<!--"]) {
+    for (const id of [
+      "x-->",
+      "x--!><img src=x onerror=alert(1)>",
+      "a\nb",
+      "debt 1 --><!-- fingerprint:0123456789abcdef",
+      "<!--",
+    ]) {
       const written = ownedBody(`debt:${markerId(id)}`, "text");
       const first = written.split("\n")[0]!;
-      expect(first).not.toMatch(/-->.|--!>|<(?!!-- cto)/);
+      expect(first).toMatch(/^<!-- cto-copilot:debt:[^<>!\s]+ --><!-- fingerprint:[0-9a-f]{16} -->$/);
       expect(idOfMarker(readMarker(written)!.name.slice("debt:".length))).toBe(id);
     }
     expect(markerId("debt_001")).toBe("debt_001");
