@@ -2,6 +2,7 @@ import type { DoraResult } from "../dora/compute.js";
 import { escapeInline } from "../markdown/escape.js";
 import { count } from "../text/plural.js";
 import type { Scorecard } from "../schemas/scorecard.js";
+import { servicesMarkdown } from "./services.js";
 import { renderSyncRead, type SyncRead } from "./sync-read.js";
 
 const statusIcon: Record<string, string> = { green: "🟢", yellow: "🟡", red: "🔴", unknown: "⚪" };
@@ -66,6 +67,8 @@ export function renderScorecardSummary(
       "```",
     );
   }
+  const perService = servicesMarkdown(scorecard);
+  if (perService.length > 0) lines.push("", ...perService);
   lines.push(
     "",
     "<details><summary>Why each status</summary>",

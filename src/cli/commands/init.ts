@@ -11,6 +11,7 @@ import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
 import { discoverLocally, formatDiscoveryText } from "./discover.js";
+import { offerServices } from "./services-proposal.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -21,12 +22,19 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
  */
 export async function initCommand(options: { root?: string; discover?: boolean }, io: CliIo): Promise<number> {
   const root = await repositoryRoot(io, options.root, { create: true });
-  const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
+  const loaded = await loadConfig(localContext(io, { root }).view, workingTree);
+  const { config } = loaded.resolved;
   const colors = colorsFor(io);
   const layout = dataLayoutOf(config);
   const techStackPath = dataFilePath(layout, "tech_stack");
   const discovered = options.discover ? await discoverLocally(root, io) : undefined;
   if (discovered) io.stdout.write(formatDiscoveryText(discovered.run, discovered.windowDays, io) + "\n");
+  if (discovered)
+    await offerServices(root, io, {
+      config,
+      configPath: loaded.configPath,
+      exists: loaded.sources.repository !== undefined,
+    });
   let created = 0;
   for (const { path: relativePath, content } of planInit(io.now(), layout)) {
     const target = resolve(root, relativePath);
