@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { explainFailure } from "./failure-hint.js";
 import type { CheckKey } from "../use-cases/review-pull-request.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { incident } from "./commands/incident.js";
@@ -79,5 +80,6 @@ export async function run(): Promise<void> {
     if (failures.length > 0) core.setFailed(`CTO Co-Pilot: ${failures.join("; ")}`);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
+    await explainFailure(error);
   }
 }
