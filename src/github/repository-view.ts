@@ -6,6 +6,7 @@ import type { GitHubClient, RepoRef } from "./client.js";
 import { readBranchHead } from "./commit-files.js";
 import { fetchDeployments } from "./fetch-deployments.js";
 import { fetchHistory } from "./fetch-history.js";
+import { fetchTouchingCommits } from "./fetch-touching-commits.js";
 import { fetchMergeDeployments } from "./fetch-merges.js";
 import { fetchReleaseDeployments } from "./fetch-releases.js";
 import { fetchTagDeployments } from "./fetch-tags.js";
@@ -26,6 +27,7 @@ import { listTree } from "./list-tree.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { readConfigSources } from "./read-config.js";
 import { readRepositoryContents } from "./read-contents.js";
+import { tokenIdentity, type IdentityReader } from "./token-identity.js";
 import { countOpenDependabotAlerts, readBranchProtection } from "./read-security.js";
 
 /** Deployments from whichever source `dora.source` names, each read newest first back past `since`. */
@@ -73,8 +75,28 @@ async function readHistory(client: GitHubClient, repo: RepoRef, request: History
   return commits;
 }
 
+/** A service's commits: those touching its paths, from each tip's history (as readHistory reads it). */
+async function readTouchingCommits(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: HistoryRequest & { paths: readonly string[] },
+): Promise<Set<string>> {
+  const touching = new Set<string>();
+  const seen = new Set<string>();
+  for (const { sha: tip, time } of request.tips) {
+    if (seen.has(tip) || time < request.since) continue;
+    seen.add(tip);
+    for (const sha of await fetchTouchingCommits(client, repo, tip, request.since, request.paths)) touching.add(sha);
+  }
+  return touching;
+}
+
 /** The repository view over GitHub's API, bound to one repository. */
-export function githubRepositoryView(client: GitHubClient, repo: RepoRef): RepositoryView {
+export function githubRepositoryView(
+  client: GitHubClient,
+  repo: RepoRef,
+  self: IdentityReader = tokenIdentity(client),
+): RepositoryView {
   return {
     readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
     readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
@@ -86,10 +108,11 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readHead: (branch) => readBranchHead(client, repo, branch),
     readDeployments: (query) => readDeployments(client, repo, query),
     readHistory: (request) => readHistory(client, repo, request),
+    readTouchingCommits: (request) => readTouchingCommits(client, repo, request),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readIssueHistory: (number) => readIssueHistory(client, repo, number),
     canWrite: (login) => canWrite(client, repo, login),
-    findComment: (issueNumber, topic) => findComment(client, repo, issueNumber, topic),
+    findComment: async (issueNumber, topic) => findComment(client, repo, issueNumber, topic, await self()),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
     findLatestPullRequest: (branch) => readLatestPullRequest(client, repo, branch),
     listTree: (ref) => listTree(client, repo, ref),
@@ -105,6 +128,7 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),
+    identity: self,
   };
 }
 

@@ -5,9 +5,11 @@ import { workingTree, type RepositoryView } from "../ports/repository-view.js";
 import { localChanges } from "./changed-files.js";
 import { gitMaybe, GitError } from "./git.js";
 import { readCommitAuthors, readCommits, readTagDeployments } from "./git-history.js";
+import { readTouchingCommits } from "./touching-commits.js";
 import { listFiles } from "./list-files.js";
 import { listWorkingTree } from "./list-tree.js";
 import { readLocalContents, readRegularFile } from "./read-contents.js";
+import { sharedIdentity } from "../markdown/ownership.js";
 
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
@@ -63,6 +65,12 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         request.tips.map((tip) => tip.sha),
         request.since,
       ),
+    readTouchingCommits: (request) =>
+      readTouchingCommits(
+        gitDir,
+        request.tips.map((tip) => tip.sha),
+        request.paths,
+      ),
     listIncidentIssues: async () => [],
     readIssueHistory: async () => {
       throw new GitError("a local repository has no issues: incidents are tracked by the App or the Action");
@@ -84,6 +92,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,
     listIssuesWithLabel: async () => [],
+    identity: async () => sharedIdentity,
     listFiles: (directory) => listFiles(root, directory),
   };
 }

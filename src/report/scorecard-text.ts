@@ -187,16 +187,26 @@ function weeklyTrend(weeks: readonly WeekPoint[], width: number): string[] {
   ];
 }
 
+const metricWords: Record<keyof Scorecard["health"], string> = {
+  deploymentFrequency: "deployment frequency",
+  leadTime: "lead time for changes",
+  changeFailureRate: "change failure rate",
+  mttr: "time to restore",
+};
+
 /** Why each figure is what it is, one line per figure. */
 function whyLines(scorecard: Scorecard, colors: Colors): string[] {
   return [
     "",
     colors.gray("why:"),
-    ...Object.entries(scorecard.health).map(([name, metric]) => colors.gray(`  ${name}: ${metric.reason ?? ""}`)),
-    colors.gray(
-      `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
+    // The metrics in the words of the table above, never the file's keys (mttr, deploymentFrequency).
+    ...(Object.keys(metricWords) as (keyof typeof metricWords)[]).map((key) =>
+      colors.gray(`  ${metricWords[key]}: ${scorecard.health[key].reason ?? ""}`),
     ),
-    colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`),
+    colors.gray(
+      `  tech debt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
+    ),
+    colors.gray(`  infrastructure cost: ${scorecard.infrastructure.reason ?? ""}`),
     colors.gray(`  security: ${scorecard.security.reason ?? ""}`),
   ];
 }
@@ -204,7 +214,7 @@ function whyLines(scorecard: Scorecard, colors: Colors): string[] {
 /** `--explain`: every deployment in the window with its changes, its line, and why it failed or what it repaired. */
 function deploymentLines(dora: DoraResult, colors: Colors): string[] {
   if (dora.deployments.length === 0) return ["  (none)"];
-  return dora.deployments.map((deployment) => {
+  return dora.deployments.flatMap((deployment) => {
     const flags = [
       deployment.failed ? colors.red("failed") : "",
       deployment.remediation ? colors.yellow("remediation") : "",
@@ -212,6 +222,10 @@ function deploymentLines(dora: DoraResult, colors: Colors): string[] {
       .filter(Boolean)
       .join(", ");
     const line = deployment.line ? colors.gray(`line ${deployment.line}`) : colors.gray("line —");
-    return `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`;
+    return [
+      `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`,
+      // What the rules set aside (a second ref, release commits, a revert of nothing shipped, a misplaced tag).
+      ...(deployment.notes ?? []).map((note) => colors.gray(`      note: ${note}`)),
+    ];
   });
 }
