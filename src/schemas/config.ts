@@ -28,7 +28,7 @@ const adrCategory = z
   .prefault({});
 
 /** Where a change shows how to use something, tests it or documents it: never a decision of the repository. */
-export const adrExcludedByDefault = [
+const adrExcludedByDefault = [
   "**/examples/**",
   "**/example/**",
   "**/test/**",
