@@ -34,6 +34,7 @@ import { techDebtSchema, type TechDebt } from "../schemas/tech-debt.js";
 import { techStackSchema, type TechStack } from "../schemas/tech-stack.js";
 import type { Config } from "../schemas/config.js";
 import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
+import { neverComputed } from "../scorecard/never-computed.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
@@ -162,7 +163,8 @@ export async function computeScorecard(
       afterNow: deployments.length - upToNow.length,
       notes: [...notes, ...(dora.notes ?? [])],
     },
-    ...(previous ? { previous } : {}),
+    // The template `init` wrote is no scorecard to compare with.
+    ...(previous && !neverComputed(previous) ? { previous } : {}),
     data: { ...(techStack ? { techStack } : {}), ...(techDebt ? { techDebt } : {}) },
     files: {
       [dataFiles.engineering_scorecard]: json,

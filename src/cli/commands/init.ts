@@ -1,6 +1,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { configPath } from "../../config/resolve-config.js";
 import { fillEmptyFields } from "../../discovery/fill-empty-fields.js";
+import { tagMatcher } from "../../dora/tag-pattern.js";
+import { gitMaybe } from "../../local/git.js";
+import { localConfigFile, type LocalTags } from "../../scaffold/default-config.js";
+import { schemaUrl } from "../../schemas/schema-url.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { planInit } from "../../scaffold/plan-init.js";
 import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
@@ -40,7 +45,10 @@ export async function initCommand(options: { root?: string; discover?: boolean }
     const target = resolve(root, relativePath);
     const shown = displayPath(io, root, relativePath);
     await mkdir(dirname(target), { recursive: true });
-    const text = discovered && relativePath === techStackPath ? json(discovered.run.techStack) : content;
+    const text =
+      discovered && relativePath === techStackPath
+        ? json({ $schema: schemaUrl("tech_stack.schema.json"), ...discovered.run.techStack })
+        : content;
     try {
       // "wx" fails when the file exists: checking and creating are one step, so nothing is overwritten.
       await writeFile(target, text, { flag: "wx" });
@@ -53,12 +61,37 @@ export async function initCommand(options: { root?: string; discover?: boolean }
       else io.stdout.write(`${colors.gray("exists ")} ${shown} (kept)\n`);
     }
   }
+  if (!loaded.sources.repository) {
+    const tags = await localTags(root, config.dora.tagPattern);
+    const text = localConfigFile({ dataDir: layout.dataDir, windowDays: config.dora.windowDays, tags });
+    await mkdir(dirname(resolve(root, configPath)), { recursive: true });
+    await writeFile(resolve(root, configPath), text, { flag: "wx" });
+    io.stdout.write(
+      `${colors.green("created")} ${displayPath(io, root, configPath)} (DORA from release tags, as \`cto-copilot scorecard\` measures here)\n`,
+    );
+    created++;
+  } else io.stdout.write(`${colors.gray("exists ")} ${displayPath(io, root, configPath)} (kept)\n`);
   io.stdout.write(
     created > 0
       ? `\nNext: ${discovered ? "check" : "fill in"} ${displayPath(io, root, techStackPath)}, then run \`cto-copilot validate\`.\n`
       : "\nNothing to create: the data tree is complete.\n",
   );
   return exitCodes.ok;
+}
+
+/** The clone's tags the scorecard would take as releases, newest first by creation. */
+async function localTags(root: string, pattern: string | undefined): Promise<LocalTags> {
+  const listed = await gitMaybe(root, [
+    "for-each-ref",
+    // The last key sorts first: by creation, then by version among tags of the same second.
+    "--sort=-v:refname",
+    "--sort=-creatordate",
+    "--format=%(refname:short)",
+    "refs/tags",
+  ]);
+  const matches = tagMatcher(pattern);
+  const selected = (listed ?? "").split("\n").filter((name) => name !== "" && matches(name));
+  return { pattern, count: selected.length, ...(selected[0] ? { latest: selected[0] } : {}) };
 }
 
 /** Fills only the empty fields of a tech_stack.json a person wrote, and says which. */
