@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { explainFailure } from "./failure-hint.js";
 import type { CheckKey } from "../use-cases/review-pull-request.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { incident } from "./commands/incident.js";
@@ -90,5 +91,6 @@ export async function run(): Promise<void> {
     if (failures.length > 0) core.setFailed(redactSecrets(`CTO Co-Pilot: ${failures.join("; ")}`, secrets));
   } catch (error) {
     core.setFailed(redactSecrets(error instanceof Error ? error.message : String(error), secrets));
+    await explainFailure(error, (text) => redactSecrets(text, secrets));
   }
 }
