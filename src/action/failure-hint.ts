@@ -60,11 +60,15 @@ export function failureHint(error: unknown, command: string): string | undefined
   return undefined;
 }
 
-/** Says what to check next, as an error annotation and in the job summary, after the step failed. */
-export async function explainFailure(error: unknown): Promise<void> {
+/**
+ * Says what to check next, as an error annotation and in the job summary, after the step failed.
+ * `redact` scrubs secrets: a hint may quote GitHub's message, which can echo a token.
+ */
+export async function explainFailure(error: unknown, redact: (text: string) => string): Promise<void> {
   const command = core.getInput("command") || "auto";
-  const hint = failureHint(error, command);
-  if (!hint) return;
+  const raw = failureHint(error, command);
+  if (!raw) return;
+  const hint = redact(raw);
   core.error(hint);
   await core.summary.addRaw(`## CTO Co-Pilot: the step failed\n\n${hint}\n`, true).write();
 }

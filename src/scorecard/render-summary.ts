@@ -3,6 +3,7 @@ import { escapeInline } from "../markdown/escape.js";
 import { count } from "../text/plural.js";
 import type { Scorecard } from "../schemas/scorecard.js";
 import { neverComputed } from "./never-computed.js";
+import { servicesMarkdown } from "./services.js";
 import { renderSyncRead, type SyncRead } from "./sync-read.js";
 import { percent } from "./sync-read/wording.js";
 
@@ -125,6 +126,8 @@ export function renderScorecardSummary(
       `Infrastructure: ${statusIcon[scorecard.infrastructure.status ?? "unknown"]} ${scorecard.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard.security.status]} ${scorecard.security.reason ?? ""}.`,
   ];
   if (dora.weekly.length > 0) lines.push(...weeklyCharts(dora));
+  const perService = servicesMarkdown(scorecard);
+  if (perService.length > 0) lines.push("", ...perService);
   lines.push(
     "",
     "<details><summary>Why each status</summary>",

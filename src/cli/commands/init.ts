@@ -16,6 +16,7 @@ import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
 import { discoverLocally, formatDiscoveryText } from "./discover.js";
+import { offerServices } from "./services-proposal.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -33,6 +34,12 @@ export async function initCommand(options: { root?: string; discover?: boolean }
   const techStackPath = dataFilePath(layout, "tech_stack");
   const discovered = options.discover ? await discoverLocally(root, io) : undefined;
   if (discovered) io.stdout.write(formatDiscoveryText(discovered.run, discovered.windowDays, io) + "\n");
+  if (discovered)
+    await offerServices(root, io, {
+      config,
+      configPath: loaded.configPath,
+      exists: loaded.sources.repository !== undefined,
+    });
   let created = 0;
   for (const { path: relativePath, content } of planInit(io.now(), layout)) {
     const target = resolve(root, relativePath);
