@@ -357,3 +357,6 @@ export function estimateLabel(provider: Provider, namedRegion: string | undefine
 }
 
 export { providerOf };
+
+/** The resource types the table prices (by size, class or tier, or at one price), and those billed by use only: docs/cost-and-fit.md lists them. */
+export const pricedResourceTypes: readonly string[] = [...Object.keys(rules), ...usage.keys()];

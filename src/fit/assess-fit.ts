@@ -137,6 +137,24 @@ function terraformSides(files: readonly FitFile[]): TerraformSides {
   return sides;
 }
 
+function adoptionsIn(files: readonly FitFile[], sides: TerraformSides): Adoption[] {
+  return [
+    ...files.filter((file) => /\.ya?ml$/.test(file.path)).flatMap(yamlAdoptions),
+    ...[...sides.after]
+      .filter(([key]) => !sides.before.has(key))
+      .flatMap(([, resource]) => terraformAdoption(resource)),
+    ...files.flatMap((file) => newService(file) ?? []),
+  ];
+}
+
+/** Whether the stage matters to this change: it adopts something, or removes an item of the security minimum. */
+export function needsStage(files: readonly FitFile[]): boolean {
+  const sides = terraformSides(files);
+  if (adoptionsIn(files, sides).length > 0) return true;
+  const keys = new Set([...sides.before.keys(), ...sides.after.keys()]);
+  return [...keys].some((key) => securityRemovals(sides.before.get(key), sides.after.get(key)).length > 0);
+}
+
 const teamSize = (stage: KnownStage) => (stage.headcount !== undefined ? ` (${stage.headcount} engineers)` : "");
 
 /** The question each adoption's ADR should answer, at the stage the company is in. */
@@ -171,13 +189,7 @@ function aboveStage(adoption: Adoption, stage: KnownStage): boolean {
  */
 export function assessFit(files: readonly FitFile[], stage: KnownStage, alreadyRuns: string): FitAssessment {
   const sides = terraformSides(files);
-  const adoptions: Adoption[] = [
-    ...files.filter((file) => /\.ya?ml$/.test(file.path)).flatMap(yamlAdoptions),
-    ...[...sides.after]
-      .filter(([key]) => !sides.before.has(key))
-      .flatMap(([, resource]) => terraformAdoption(resource)),
-    ...files.flatMap((file) => newService(file) ?? []),
-  ];
+  const adoptions = adoptionsIn(files, sides);
   const runsKubernetes = /kubernetes|\bk8s\b|\beks\b|\bgke\b|\baks\b|helm/.test(alreadyRuns);
   const stageConcerns = adoptions
     .filter((adoption) => stage.stage !== null && aboveStage(adoption, stage))

@@ -1,4 +1,4 @@
-import { assessFit, type FitAssessment } from "../fit/assess-fit.js";
+import { assessFit, needsStage, type FitAssessment } from "../fit/assess-fit.js";
 import { planFitCheck, renderFitSection } from "../fit/render-fit.js";
 import { knownStage, stackText, type KnownStage } from "../fit/stage.js";
 import type { CheckRunPlan } from "../report/check-run.js";
@@ -28,11 +28,8 @@ async function reviewFit(input: CheckInput): Promise<FitOutcome> {
   const empty: FitAssessment = { stage: null, concerns: [], selfHosted: [] };
   if (!config.fit.enabled) return { fit: empty, stage: { stage: null }, check: { status: "not-posted" } };
   const { files } = await readInfraFiles(input.context.view, input);
-  // Nothing read and no new Dockerfile: nothing to judge, and no need to read the stage.
-  const relevant = files.some(
-    (file) => file.before !== undefined || file.after !== undefined || /Dockerfile$/.test(file.path),
-  );
-  if (!relevant) return { fit: empty, stage: { stage: null }, check: { status: "not-posted" } };
+  // Nothing adopted and nothing removed from the security minimum: no concern, and no need to read the stage.
+  if (!needsStage(files)) return { fit: empty, stage: { stage: null }, check: { status: "not-posted" } };
   const facts = await readCompanyFacts(input.context.view, input.pr.headSha, config);
   const stage = knownStage(facts.techStack, facts.team);
   const fit = assessFit(files, stage, stackText(facts.techStack));

@@ -37,7 +37,7 @@ describe("cto-copilot review", () => {
     const review = await runCli(["review", "--base", "HEAD", "--root", root, "--format", "json"]);
     const adrCheck = await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"]);
     const parsed = JSON.parse(review.stdout) as { data: { diagnostics: { file: string; severity: string }[] } };
-    expect(Object.keys(parsed)).toEqual(["data", "adr"]);
+    expect(Object.keys(parsed)).toEqual(["data", "adr", "cost", "fit"]);
     expect(parsed).toMatchObject({ adr: JSON.parse(adrCheck.stdout) });
     expect(parsed.data.diagnostics).toContainEqual(
       expect.objectContaining({ file: "data/engineering/tech_debt.json", severity: "error" }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
 import { budgetLine, runwayMonths } from "../../../src/cost/budget.js";
 import { estimateChangeCost } from "../../../src/cost/change-cost.js";
+import { pricedResourceTypes } from "../../../src/cost/estimate.js";
 import { readInfracost } from "../../../src/cost/infracost.js";
 import { priceRegions, priceTable, usagePriced } from "../../../src/cost/price-table.js";
 import { renderCostSection } from "../../../src/cost/render-cost.js";
@@ -245,5 +247,12 @@ describe("the budget line", () => {
     expect(section).toContain(
       "**Budget:** +$32.85/month: projected $1,232.85 of a $1,500.00 budget (82%). Runway: 14 months (CFO forecast).",
     );
+  });
+});
+
+describe("docs/cost-and-fit.md", () => {
+  it("lists every resource type the table prices or knows to be billed by use", () => {
+    const doc = readFileSync(new URL("../../../docs/cost-and-fit.md", import.meta.url), "utf8");
+    expect(pricedResourceTypes.filter((type) => !doc.includes(`\`${type}\``))).toEqual([]);
   });
 });
