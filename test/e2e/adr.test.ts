@@ -106,7 +106,7 @@ describe("ADR suggestions through the App", () => {
   it("a 100-file infrastructure PR costs 11 requests; a 3,000-file PR gets one comment under the size limit", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 100; i++)
-      files[i < 30 ? `infra/modules/m${i}/main.tf` : `src/file-${i}.ts`] =
+      files[i < 30 ? `infra/stacks/s${i}/main.tf` : `src/file-${i}.ts`] =
         i < 30 ? terraform : `export const x = ${i};\n`;
     const repo = infraRepo("adr/hundred");
     const pull = repo.openPullRequest(files);
@@ -166,8 +166,12 @@ describe("ADR suggestions through the App", () => {
       graphqlUrl: fixture.github.graphqlUrl,
     });
     expect(result.outputs).toMatchObject({ "adr-status": "suggested", "adr-triggered": "true", conclusion: "skipped" });
+    // The marker's fingerprint is over the exact text, links to each repository included.
     const normalise = (body: string, repo: RepoState, sha: string) =>
-      body.replaceAll(repo.fullName, "REPO").replaceAll(sha, "SHA");
+      body
+        .replaceAll(repo.fullName, "REPO")
+        .replaceAll(sha, "SHA")
+        .replace(/<!-- fingerprint:[0-9a-f]{16} -->/, "");
     expect(normalise(marked(viaAction, actionPull)[0]!.body, viaAction, actionPull.headSha)).toBe(
       normalise(marked(viaApp, appPull)[0]!.body, viaApp, appPull.headSha),
     );
