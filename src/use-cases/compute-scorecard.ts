@@ -37,6 +37,7 @@ import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
+import { readSecurityEvidence, securityEvidenceRequest } from "./read-security-evidence.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
 
 const day = 86_400_000;
@@ -125,6 +126,7 @@ export async function computeScorecard(
     tiers: tiersWith(config.dora.tiers),
   });
   const data = parseDataFiles(contents, dataFiles, context.log);
+  const evidence = await readSecurityEvidence(view, head.sha, contents);
   const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
     now,
@@ -141,6 +143,7 @@ export async function computeScorecard(
       dependabotConfig: data.dependabotConfig,
       ...(branchProtection !== undefined ? { branchProtection } : {}),
       ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
+      evidence,
     },
   });
   // Computed figures are refreshed; what a person wrote and the scorecard cannot compute is kept.
@@ -300,8 +303,14 @@ async function readAtHead(
       since: at.since,
     }),
     view.readContents(at.headSha, {
-      files: [...at.files, cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents],
+      files: [
+        ...at.files,
+        cfoForecastPath,
+        ...securityPolicyPaths,
+        ...dependabotConfigPaths,
+        ...securityEvidenceRequest.files,
+      ],
+      directories: [layout.incidents, ...securityEvidenceRequest.directories],
     }),
     view.readBranchProtection(at.branch),
     view.countOpenDependabotAlerts(),
