@@ -87,7 +87,7 @@ function judge(before: TerraformResource | undefined, after: TerraformResource |
   }
   if (was?.kind !== "priced" || now?.kind !== "priced" || round(was.monthly) === round(now.monthly)) return undefined;
   return {
-    item: { ...base, monthlyDelta: round(now.monthly - was.monthly), basis: `resized: ${was.basis} -> ${now.basis}` },
+    item: { ...base, monthlyDelta: round(now.monthly - was.monthly), basis: `resized: ${was.basis} → ${now.basis}` },
   };
 }
 

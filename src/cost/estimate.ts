@@ -69,9 +69,11 @@ const unknownSize = (attribute: string, value: HclValue | undefined): ResourcePr
 function sum(parts: readonly { entry: PriceEntry; quantity?: number; what: string }[]): ResourcePrice {
   const monthly = parts.reduce((total, part) => total + monthlyOf(part.entry, part.quantity), 0);
   const basis = parts
-    .map(
-      (part) =>
-        `${part.quantity !== undefined && part.quantity !== 1 ? `${part.quantity} × ` : ""}${part.what} ${rate(part.entry)}`,
+    .map(({ entry, quantity, what }) =>
+      quantity === undefined || quantity === 1
+        ? `${what} ${rate(entry)}`
+        : // "200 GB storage $0.115/GB-month", "2 × EC2 t3.medium $0.0416/h"
+          `${quantity}${what.startsWith("GB") ? " " : " × "}${what} ${rate(entry)}`,
     )
     .join(" + ");
   return { kind: "priced", monthly, basis };

@@ -26,9 +26,11 @@ const maxRows = 30;
 /** "about +$95.19/month (estimate, list price, us-east-1, 2026-12-05)" or "+$95.19/month (Infracost)". */
 export function headline(cost: ChangeCost): string {
   const figure = `${signedAmount(cost.monthlyDelta, cost.currency)}/month`;
+  const count = cost.unknown.length;
+  const unpriced = count > 0 ? `, plus ${count} resource${count === 1 ? "" : "s"} not priced` : "";
   return cost.source === "infracost"
     ? `${figure} (Infracost)`
-    : `about ${figure} (estimate, ${cost.labels.join("; ")})`;
+    : `about ${figure} (estimate, ${cost.labels.join("; ")})${unpriced}`;
 }
 
 /** "+$95.19/month: projected $1,295.19 of a $1,500.00 budget (86%)". */

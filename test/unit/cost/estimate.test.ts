@@ -5,7 +5,7 @@ import { estimateChangeCost } from "../../../src/cost/change-cost.js";
 import { pricedResourceTypes } from "../../../src/cost/estimate.js";
 import { readInfracost } from "../../../src/cost/infracost.js";
 import { priceRegions, priceTable, usagePriced } from "../../../src/cost/price-table.js";
-import { renderCostSection } from "../../../src/cost/render-cost.js";
+import { headline, renderCostSection } from "../../../src/cost/render-cost.js";
 
 const added = (after: string, path = "infra/main.tf") => [{ path, after }];
 
@@ -80,6 +80,9 @@ describe("the offline estimate", () => {
       ["aws_instance.c", "the price table has no instance_type x9.mega"],
     ]);
     expect(estimateChangeCost(added('resource "aws_iam_role" "d" {\n}\n'))).toBeNull();
+    expect(headline(cost)).toBe(
+      "about $0.00/month (estimate, list price, us-east-1, 2026-12-05), plus 3 resources not priced",
+    );
   });
 
   it("prices managed databases by class, engine, Multi-AZ and storage, on each provider", () => {
@@ -108,7 +111,10 @@ describe("the offline estimate", () => {
     )!;
     const by = Object.fromEntries(cost.items.map((item) => [item.resource, item]));
     // 2 x 0.072 x 730 + 200 GB x 0.115
-    expect(by["aws_db_instance.main"]!.monthlyDelta).toBe(128.12);
+    expect(by["aws_db_instance.main"]).toMatchObject({
+      monthlyDelta: 128.12,
+      basis: "added: 2 × RDS postgres db.t3.medium $0.072/h + 200 GB storage $0.115/GB-month",
+    });
     // (2 x 0.0413 + 7.5 x 0.007) x 730 + 50 x 0.17
     expect(by["google_sql_database_instance.main"]!.monthlyDelta).toBe(107.12);
     expect(by["azurerm_mssql_database.main"]!.monthlyDelta).toBe(29.44);
