@@ -7,6 +7,7 @@ import type { DoraBlock, Scorecard } from "../schemas/scorecard.js";
 import type { Team } from "../schemas/team.js";
 import type { TechDebt } from "../schemas/tech-debt.js";
 import type { TechStack } from "../schemas/tech-stack.js";
+import { costTrends } from "./cost-trends.js";
 import { securityMinimumItems, type SecurityEvidence } from "./security-minimum.js";
 
 type Status = "green" | "yellow" | "red" | "unknown";
@@ -116,7 +117,11 @@ function infrastructureSummary(
     );
   if (utilization !== null)
     (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
-  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
+  // Month over month: cost per customer, spend against revenue, database efficiency (the prompt's red flags).
+  const trends = costTrends(costs?.months ?? []);
+  problems.push(...trends.problems);
+  facts.push(...trends.facts);
+  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0) + trends.judged;
   const status: Status =
     known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
   return {
