@@ -46,5 +46,6 @@ try {
     }),
   );
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.KEEP_BENCH_REPO) console.error(work);
+  else rmSync(work, { recursive: true, force: true });
 }
