@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the `cto-copilot` command: the CLI bundled into lib/cli/bundle/ (built by `npm ci` via
-// `prepare`: tsc, then scripts/bundle-cli.js), one chunk per command.
+// `prepare`: tsc, then scripts/bundle-cli-chunks.js), one chunk per command.
 import { run } from "../lib/cli/bundle/main.js";
 
 // A reader that stops early (`| head`) is not an error.

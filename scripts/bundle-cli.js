@@ -1,23 +1,23 @@
-// Bundles the CLI (`npm run build`, after tsc): lib/cli/bundle/main.js and one chunk per command
-// (esbuild's code splitting keeps each command's `await import()` lazy). Node then reads a few
-// files instead of resolving and compiling some 300 modules one by one, which cost `scorecard`
-// and `validate` more CPU than their work. bin/cto-copilot.js runs the bundle; lib/ keeps the
-// modules for those who import them.
-import { rmSync } from "node:fs";
+// Bundles the CLI into one file, dist/cli.js (`npm run bundle:cli`): Node.js is all it needs,
+// so a Python, Go or Terraform repository runs `node cli.js init --discover` without a
+// package.json or node_modules of its own. The release workflow attaches it to each GitHub
+// release as cto-copilot.mjs. Not committed (dist/cli.js is ignored): it is built on demand.
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { bundleOptions } from "./bundle-action.js";
 
-const outdir = new URL("../lib/cli/bundle/", import.meta.url).pathname;
-// Chunks are named by their content hash: the previous build's would stay beside the new ones.
-rmSync(outdir, { recursive: true, force: true });
-await build({
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+export const cliBundleOptions = {
   ...bundleOptions,
-  entryPoints: [new URL("../src/cli/main.ts", import.meta.url).pathname],
-  // Chunks sit three levels below the package, as src/cli/program/shared.ts does, so it finds package.json.
-  outdir,
-  splitting: true,
-  chunkNames: "chunk-[hash]",
-  // Less text for V8 to scan at every start; names are kept, so a stack trace (DEBUG=cto-copilot) still reads.
-  minifyWhitespace: true,
-  minifySyntax: true,
-});
+  entryPoints: [new URL("../src/cli/standalone.ts", import.meta.url).pathname],
+  // The version is written in: the bundle has no package.json beside it to read.
+  define: { "process.env.CTO_COPILOT_BUNDLED_VERSION": JSON.stringify(version) },
+  banner: { js: `#!/usr/bin/env node\n${bundleOptions.banner.js}` },
+};
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const outfile = process.argv[2] ?? new URL("../dist/cli.js", import.meta.url).pathname;
+  await build({ ...cliBundleOptions, outfile });
+  console.log(`wrote ${outfile}`);
+}

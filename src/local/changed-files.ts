@@ -2,6 +2,7 @@ import { readRegularFile } from "./read-contents.js";
 import { join } from "node:path";
 import type { ChangedFile } from "../ports/repository-view.js";
 import { git, GitError, gitMaybe } from "./git.js";
+import { untrackedExcludeArgs } from "./untracked-excludes.js";
 
 /**
  * Splits the output of `git diff --raw --numstat -z --patch` into its three parts: the raw records
@@ -66,7 +67,8 @@ export async function localChanges(root: string, base: string): Promise<ChangedF
   const [diff, untracked] = await Promise.all([
     // The base unambiguously a revision (a branch may be named like a folder); when it is none, resolveCommit says so plainly.
     gitMaybe(root, [...diffArgs, ...formats, "--end-of-options", base, "--"]),
-    git(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
+    // Untracked dependencies and build output are no change of the repository's, whatever .gitignore says.
+    git(root, ["ls-files", "--others", "--exclude-standard", ...untrackedExcludeArgs, "-z"]),
   ]);
   let output = diff;
   if (output === undefined) {

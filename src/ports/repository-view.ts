@@ -3,6 +3,7 @@ import type { CommitAuthor } from "../discovery/discover.js";
 import type { DebtIssue } from "../debt/plan-issues.js";
 import type { IssueHistory } from "../incidents/issue-history.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
+import type { SelfIdentity } from "../markdown/ownership.js";
 
 /**
  * The repository view: everything a use case reads about one repository, named for what it
@@ -218,7 +219,13 @@ export interface IssueView {
   listIssuesWithLabel(label: string): Promise<IssueRecord[]>;
 }
 
+export interface IdentityView {
+  /** Who this view's token writes as: what decides which issues and comments are ours (src/markdown/ownership.ts). */
+  identity(): Promise<SelfIdentity>;
+}
+
 export type RepositoryView = FileView &
+  IdentityView &
   ConfigView &
   ChangeView &
   BranchView &
