@@ -187,16 +187,26 @@ function weeklyTrend(weeks: readonly WeekPoint[], width: number): string[] {
   ];
 }
 
+const metricWords: Record<keyof Scorecard["health"], string> = {
+  deploymentFrequency: "deployment frequency",
+  leadTime: "lead time for changes",
+  changeFailureRate: "change failure rate",
+  mttr: "time to restore",
+};
+
 /** Why each figure is what it is, one line per figure. */
 function whyLines(scorecard: Scorecard, colors: Colors): string[] {
   return [
     "",
     colors.gray("why:"),
-    ...Object.entries(scorecard.health).map(([name, metric]) => colors.gray(`  ${name}: ${metric.reason ?? ""}`)),
-    colors.gray(
-      `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
+    // The metrics in the words of the table above, never the file's keys (mttr, deploymentFrequency).
+    ...(Object.keys(metricWords) as (keyof typeof metricWords)[]).map((key) =>
+      colors.gray(`  ${metricWords[key]}: ${scorecard.health[key].reason ?? ""}`),
     ),
-    colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`),
+    colors.gray(
+      `  tech debt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
+    ),
+    colors.gray(`  infrastructure cost: ${scorecard.infrastructure.reason ?? ""}`),
     colors.gray(`  security: ${scorecard.security.reason ?? ""}`),
   ];
 }
