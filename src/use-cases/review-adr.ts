@@ -117,7 +117,12 @@ async function reviewAdr(
         })
       : "absent";
 
-  const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require);
+  const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require, {
+    seen: assessment.seen,
+    score: assessment.score,
+    threshold: config.adr.threshold,
+    suggested: assessment.suggested,
+  });
   const postCheck = status === "suggested" || (comment !== "absent" && comment !== "dry-run") || config.adr.require;
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
   return {
