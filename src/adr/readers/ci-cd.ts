@@ -2,7 +2,7 @@ import { clean, difference, listed, reasonText, type ReadFile, type Signal } fro
 
 /** Actions that hand the pipeline a cloud credential. */
 const credentialAction =
-  /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|docker\/login-action|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl|create-github-app-token|github-app-token/i;
+  /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl|create-github-app-token|github-app-token/i;
 /** Actions that deploy somewhere. */
 const deployAction =
   /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway/i;
@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b(docker\/build-push-action|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|plugins\/docker|plugin-kaniko|kaniko)/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|plugins\/docker|plugin-kaniko|kaniko)/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -74,7 +74,7 @@ function factsOf(text: string | undefined): PipelineFacts {
   const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
     (match) => `linux/${match[1]}`,
   );
-  const tagLines = cleaned.split("\n").filter((line) => /\btags?\b|\s-t\s|:latest\b/.test(line));
+  const tagLines = cleaned.split("\n").filter((line) => /tags?\b|\s-t\s|:latest\b/i.test(line));
   return {
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),

@@ -1,5 +1,5 @@
 import { record } from "../../text/records.js";
-import { isVersionedImage, releaseLine } from "./runtimes.js";
+import { isVersionedImage, managerSwitch, releaseLine } from "./runtimes.js";
 import { clean, difference, listed, reasonText, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 const osWords = [
@@ -252,6 +252,8 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
     }
     const { added } = difference(old.map(identityKey), next.map(identityKey));
     const lines = baseImageLines(old, next);
+    const manager = managerSwitch(clean(file.before)!, clean(file.after)!);
+    if (manager) decide(`the build ${manager}`, manager.split(" -> ").slice(-1));
     if (added.length > 0) decide(`base image ${listed(old)} -> ${listed(next)}`, next.map(technology));
     else if (lines.length > 0)
       decide(

@@ -11,6 +11,10 @@ const createsTable = [
   /\.createTable\(\s*["'`](\w+)/g,
   /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g,
 ];
+/** Views (materialized ones hold data too): recreating one is not a decision, but it is not a drop either. */
+const createsView = [
+  /\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
+];
 /** Statements that destroy or rename what holds data. */
 const destroys = [
   /\bDROP\s+(?:TABLE|COLUMN)\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
@@ -163,7 +167,9 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.
       const created = matches(createsTable, forward).filter((table) => !table.startsWith("_"));
-      const destroyed = matches(destroys, forward);
+      // A table or view dropped and created again in the same migration is rebuilt, not destroyed.
+      const rebuilt = new Set([...matches(createsTable, forward), ...matches(createsView, forward)]);
+      const destroyed = matches(destroys, forward).filter((table) => !rebuilt.has(table));
       const extensions = matches(extends_, forward);
       if (created.length > 0) parts.push(`creates table ${listed(created)}`);
       if (destroyed.length > 0) parts.push(`drops or renames ${listed(destroyed)}`);

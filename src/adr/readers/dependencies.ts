@@ -316,6 +316,20 @@ function read(path: string, text: string | undefined): { deps: Dependencies; pro
   }
 }
 
+/** The service a client names: `@acme/redis-client` and `redis` both name redis. */
+const serviceWord = (name: string) =>
+  /(postgres|mysql|mariadb|mongo|redis|kafka|rabbitmq|amqp|nats|elastic|opensearch|clickhouse|sqlite|stripe|sentry|openai)/i
+    .exec(name)?.[1]
+    ?.toLowerCase();
+
+/** A client swapped for another client of the same service (`@acme/redis-client` -> `redis`): no new service. */
+function replacesClientOfSameService(name: string, old: Dependencies, next: Dependencies): boolean {
+  const word = serviceWord(name);
+  return (
+    word !== undefined && [...old.keys()].some((previous) => !next.has(previous) && serviceWord(previous) === word)
+  );
+}
+
 /** The decisions among a manifest's dependencies: what it brings in or drops, framework majors, new extras. */
 function dependencyDecisions(
   old: Dependencies,
@@ -330,7 +344,7 @@ function dependencyDecisions(
     const previous = old.get(name);
     if (previous === undefined || (previous.dev && !declared.dev)) {
       if (declared.dev) continue;
-      if (bringsSomethingIn(name)) {
+      if (bringsSomethingIn(name) && !replacesClientOfSameService(name, old, next)) {
         parts.push(`adds ${name} ${declared.version}`);
         names.push(name);
       } else ordinary.push(name);
@@ -349,7 +363,13 @@ function dependencyDecisions(
     }
   }
   for (const [name, declared] of old)
-    if (!next.has(name) && !declared.dev && !declared.indirect && connectsToSomething.test(name)) {
+    if (
+      !next.has(name) &&
+      !declared.dev &&
+      !declared.indirect &&
+      connectsToSomething.test(name) &&
+      !replacesClientOfSameService(name, next, old)
+    ) {
       parts.push(`drops ${name}`);
       names.push(name);
     }

@@ -222,3 +222,27 @@ export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
   }
   return signals;
 }
+
+/** Package managers a build script runs (`RUN yarn install`, `pnpm install`, `uv sync`). */
+const managerCommands: [string, RegExp][] = [
+  ["npm", /\bnpm\s+(?:ci|install(?!\s+(?:-g|--global)))\b/],
+  ["yarn", /(?:^|RUN\s+|&&\s*|;\s*)yarn(?:\s+(?:install|--frozen-lockfile|--immutable))?\b/m],
+  ["pnpm", /\bpnpm\s+(?:install|i|fetch)\b/],
+  ["bun", /\bbun\s+install\b/],
+  ["poetry", /\bpoetry\s+install\b/],
+  ["uv", /\buv\s+(?:sync|pip\s+install)\b/],
+  ["pipenv", /\bpipenv\s+install\b/],
+];
+
+/** A build that installs with another package manager than before (`yarn install` -> `pnpm install`), or undefined. */
+export function managerSwitch(before: string, after: string): string | undefined {
+  const used = (text: string) => managerCommands.filter(([, pattern]) => pattern.test(text)).map(([tool]) => tool);
+  const old = used(before);
+  const next = used(after);
+  const gone = old.filter((tool) => !next.includes(tool));
+  const come = next.filter((tool) => !old.includes(tool));
+  const pairs = gone.flatMap((from) =>
+    come.filter((to) => ecosystemOf(to) === ecosystemOf(from)).map((to) => `${from} -> ${to}`),
+  );
+  return pairs.length > 0 ? `installs with ${listed(pairs)}` : undefined;
+}
