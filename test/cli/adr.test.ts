@@ -43,7 +43,10 @@ describe("cto-copilot adr", () => {
     writeFileSync(join(root, "infra/main.tf"), 'resource "aws_db_instance" "main" {}\n');
     writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { express: "^5.0.0" } }));
     mkdirSync(join(root, ".github/workflows"), { recursive: true });
-    writeFileSync(join(root, ".github/workflows/deploy.yml"), "on: push\n"); // untracked
+    writeFileSync(
+      join(root, ".github/workflows/deploy.yml"),
+      "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh production\n",
+    ); // untracked
     const result = await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -54,7 +57,11 @@ describe("cto-copilot adr", () => {
           category: "infrastructure-as-code",
           reason: "adds aws_db_instance.main",
         },
-        { file: ".github/workflows/deploy.yml", category: "ci-cd", reason: "new pipeline deploy.yml" },
+        {
+          file: ".github/workflows/deploy.yml",
+          category: "ci-cd",
+          reason: "new pipeline deploy.yml (ships: production, a deploy script)",
+        },
         { file: "package.json", category: "dependencies", reason: "moves express from ^4.19.0 to ^5.0.0" },
       ],
       adrs: ["data/engineering/adrs/adr_2025-06-01_use-postgresql.md"],

@@ -73,7 +73,7 @@ const frameworks = new Set([
   "tonic",
 ]);
 const frameworkGroups =
-  /^(org\.springframework(\.boot)?|io\.quarkus|io\.micronaut|org\.hibernate(\.orm)?|jakarta\.platform):/;
+  /^(org\.springframework(\.boot)?|io\.quarkus|io\.micronaut|io\.ktor|org\.hibernate(\.orm)?|jakarta\.platform):/;
 
 /** Frameworks and toolchains that shape how the application is built or its state held, whatever section lists them. */
 const shapingLibraries = new Set([

@@ -84,12 +84,14 @@ describe("text a pull request controls is read in linear time, with the same ans
       readDependencies([{ path, status: "added", after }]).map((signal) => (signal.decision ? signal.reason : "-"));
     const pom =
       "<dependency>".repeat(50_000) +
-      "<dependency>\n  <groupId> org.acme </groupId>\n  <artifactId>core</artifactId>\n  <version>2.0</version>\n</dependency>";
-    expect(added("pom.xml", pom)).toEqual(["adds org.acme:core 2.0"]);
+      "<dependency>\n  <groupId> org.postgresql </groupId>\n  <artifactId>postgresql</artifactId>\n  <version>42.7.4</version>\n</dependency>";
+    // A datastore's client: a dependency that carries a decision (an ordinary library would not).
+    expect(added("pom.xml", pom)).toEqual(["adds org.postgresql:postgresql 42.7.4"]);
     const testScoped = "<dependency><groupId>a</groupId><artifactId>b</artifactId><scope>test</scope></dependency>";
     expect(added("pom.xml", testScoped)).toEqual(["-"]);
     const gradle = `implementation${" ".repeat(20_000)}(${" ".repeat(20_000)}\ndependencies {\n  implementation ( "io.ktor:ktor-server:3.0.0" )\n  api 'com.x:y:1.2'\n}`;
-    expect(added("build.gradle", gradle)).toEqual(["adds io.ktor:ktor-server 3.0.0, adds com.x:y 1.2"]);
+    // The framework is read past the padding; the ordinary library beside it is no decision.
+    expect(added("build.gradle", gradle)).toEqual(["adds io.ktor:ktor-server 3.0.0"]);
     expect(exemptionReason(`ADR-Exempt:${" ".repeat(64_000)}\nIntro\n  adr-exempt:  docs only  \n`)).toBe("docs only");
     expect(exemptionReason("No waiver here")).toBeUndefined();
   });
