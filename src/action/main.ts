@@ -77,13 +77,15 @@ export function chooseCommands(command: string, eventName: string): readonly Com
   return command === "auto" ? (automatic[eventName] ?? []) : [command as CommandName];
 }
 
-/** Tells the runner which inputs are secrets, so it masks them wherever they are printed; returns them. */
+/**
+ * Tells the runner the token input is a secret, so it masks it wherever it is printed; returns
+ * the secrets to scrub from what the Action prints itself (ANTHROPIC_API_KEY comes from the
+ * workflow's secrets, which the runner already masks).
+ */
 function maskSecrets(): string[] {
-  const secrets = [core.getInput("github-token"), process.env.ANTHROPIC_API_KEY ?? ""].filter(
-    (secret) => secret !== "",
-  );
-  for (const secret of secrets) core.setSecret(secret);
-  return secrets;
+  const token = core.getInput("github-token");
+  if (token) core.setSecret(token);
+  return [token, process.env.ANTHROPIC_API_KEY ?? ""].filter((secret) => secret !== "");
 }
 
 /** The Action's entry point: the only place that turns errors into a failed step (never printing a token). */

@@ -5,6 +5,7 @@ import { queriesBesideWrites } from "../github/queries-beside-writes.js";
 import type { Logger } from "../ports/logger.js";
 import { drafterFromEnvironment } from "../use-cases/ai-drafter.js";
 import { appIdentity } from "./app-identity.js";
+import { cachedCanWrite } from "./permission-cache.js";
 import { readerFor } from "./unthrottled-reads.js";
 
 /**
@@ -23,8 +24,11 @@ export function useCaseContext(context: Context, repo: { owner: string; repo: st
     warn: (m) => log.warn(m),
     error: (m) => log.error(m),
   };
+  const gateway = githubGateway(client, { owner: repo.owner, repo: repo.repo }, appIdentity);
+  const scope = `${installation ?? 0}:${repo.owner}/${repo.repo}`.toLowerCase();
   return {
-    ...githubGateway(client, { owner: repo.owner, repo: repo.repo }, appIdentity),
+    ...gateway,
+    view: { ...gateway.view, canWrite: cachedCanWrite(scope, gateway.view.canWrite) },
     log: logger,
     now: () => new Date(),
     drafterFor: drafterFromEnvironment(process.env, logger, { owner: repo.owner }),

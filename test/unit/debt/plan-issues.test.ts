@@ -149,4 +149,19 @@ describe("planDebtIssues", () => {
     expect(body).not.toMatch(/GH-\d/);
     expect(body).not.toContain("<img");
   });
+
+  it("adopts only its own issues: a person's issue, or one another bot copied, is reported and left alone; a repeated item id is synced once", () => {
+    const debt = item("d1");
+    const ours = issueFor(1, debt);
+    const person = { ...ours, number: 2, author: { login: "alice", isBot: false } };
+    const copied = { ...ours, number: 3, author: { login: "copy-bot[bot]", isBot: true } };
+    const result = plan([debt, { ...debt, title: "Another d1" }], [person, copied, ours]);
+    expect(planWrites(result)).toBe(false);
+    expect(result.ignored.map((entry) => entry.number ?? entry.id)).toEqual([2, 3, "d1"]);
+    // Where our account is shared (the Action), the fingerprint decides: an edited body is not ours.
+    const shared = { exclusive: false };
+    const edited = { ...ours, body: `${ours.body}\nedited`, author: { login: "github-actions[bot]", isBot: true } };
+    expect(plan([debt], [edited], { self: shared }).creates.map((create) => create.id)).toEqual(["d1"]);
+    expect(planWrites(plan([debt], [{ ...ours, author: edited.author }], { self: shared }))).toBe(false);
+  });
 });

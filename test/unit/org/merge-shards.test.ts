@@ -122,4 +122,23 @@ describe("merging the organisation's shard results", () => {
     // The same names in another order, or case: the same plan.
     expect(planFingerprint([...selected].reverse())).toBe(plan.fingerprint);
   });
+
+  it("a shard speaks only of its organisation: another owner's repository is refused, one listed twice counts once and is said", () => {
+    const files = shardFiles(3);
+    const foreign = { ...files[1]!, repositories: [...files[1]!.repositories, resultOf("victim/secret", 1)] };
+    expect(() => mergeShards([files[0]!, foreign, files[2]!])).toThrow(
+      "shard 2 of 3 lists victim/secret, which is not a repository of acme",
+    );
+    const repeated = files[0]!.repositories[0]!;
+    const twice = { ...files[2]!, repositories: [...files[2]!.repositories, repeated] };
+    const notes: string[] = [];
+    const merged = mergeShards([files[0]!, files[1]!, twice], (note) => notes.push(note));
+    expect(merged.repositories).toHaveLength(60);
+    expect(notes).toEqual([`${repeated.fullName} is listed by shards 1 and 3: counted once`]);
+    const text = (shard: object) => JSON.stringify({ ...files[0]!, shard });
+    expect(() => parseShardResult("s.json", text({ index: 4, count: 3 }))).toThrow(
+      "the shard index is above the shard count",
+    );
+    expect(() => parseShardResult("s.json", text({ index: 1, count: 200_000_000 }))).toThrow("shard.count");
+  });
 });
