@@ -174,7 +174,7 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
     const second = await run({ command: "org-merge", "shards-path": nextWeek, commit: "push" });
     expect(second.exitCode).toBe(0);
     expect(second.summary).toContain("### Trend since 2025-11-01");
-    expect(second.summary).toContain("| Lead time for changes (hours) | 32 | 32 |");
+    expect(second.summary).toContain("| Lead time for changes (hours) | 90% | 90% | 32 | 32 |");
     const after = dotGithub.commits.get(dotGithub.branches.get("main")!)!.tree;
     expect(after.has("org-scorecard/snapshots/org_scorecard_2025-11-01.json")).toBe(true);
     expect(after.has("org-scorecard/snapshots/org_scorecard_2025-11-08.json")).toBe(true);
