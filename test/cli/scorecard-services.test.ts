@@ -71,6 +71,7 @@ describe("per-service DORA figures in a workspace monorepo", () => {
     const config = readFileSync(join(root, ".github/cto-copilot.yml"), "utf8");
     expect(config).toContain("name: create-app");
     expect(config).toContain("tagPattern: create-app@*");
+    expect(config.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/.+\/config\.schema\.json$/);
     // A config a person wrote is kept: the block to add is printed.
     writeFileSync(join(root, ".github/cto-copilot.yml"), "dora:\n  windowDays: 30\n");
     const again = await runCli(["init", "--discover", "--root", root]);

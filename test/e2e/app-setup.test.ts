@@ -60,6 +60,19 @@ async function start(cwd: string, env: Record<string, string>): Promise<{ url: s
   throw new Error(`the App did not answer /ping:\n${logs}`);
 }
 
+/**
+ * fetch, sent again once when a kept-alive connection was closed by the server between two
+ * requests (Node's 5 s keep-alive timeout, crossed on a loaded machine): the request never reached it.
+ */
+async function send(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!/other side closed|ECONNRESET/.test(String((error as Error).cause ?? ""))) throw error;
+    return fetch(url, init);
+  }
+}
+
 /** Waits for a log line written just after the server listens. */
 async function logged(logs: () => string, text: string): Promise<string> {
   for (let tries = 0; tries < 100 && !logs().includes(text); tries++)
@@ -78,9 +91,9 @@ describe("npm start the Probot way", () => {
   it("without credentials serves the page that registers the App from app.yml, writes .env, and then runs the App from it", async () => {
     const dir = deployDirectory();
     const setup = await start(dir, { WEBHOOK_PROXY_URL: "https://smee.io/cto-copilot-test" });
-    const home = await fetch(`${setup.url}/`, { redirect: "manual" });
+    const home = await send(`${setup.url}/`, { redirect: "manual" });
     expect(home.headers.get("location")).toBe("/probot");
-    const page = await (await fetch(`${setup.url}/probot`)).text();
+    const page = await (await send(`${setup.url}/probot`)).text();
     const manifest = JSON.parse(/name="manifest" id="manifest" value='([^']+)'/.exec(page)![1]!) as Record<string, any>;
     const declared = (await import("yaml")).parse(readFileSync(join(projectRoot, "app.yml"), "utf8")) as Record<
       string,
@@ -97,7 +110,7 @@ describe("npm start the Probot way", () => {
 
     // The credentials GitHub hands back (here through the page's import form) land in .env.
     const key = pem();
-    const imported = await fetch(`${setup.url}/probot/import`, {
+    const imported = await send(`${setup.url}/probot/import`, {
       method: "POST",
       body: JSON.stringify({ appId: "424242", pem: key, webhook_secret: "s3cret" }),
     });
@@ -108,7 +121,7 @@ describe("npm start the Probot way", () => {
     // Restarted, in production mode, the App reads .env and runs.
     const app = await start(dir, { NODE_ENV: "production", LOG_FORMAT: "json" });
     expect(await logged(app.logs, "CTO Co-Pilot listening")).toContain("CTO Co-Pilot listening");
-    const unsigned = await fetch(`${app.url}/api/github/webhooks`, { method: "POST", body: "{}" });
+    const unsigned = await send(`${app.url}/api/github/webhooks`, { method: "POST", body: "{}" });
     expect(unsigned.status).toBe(400);
   });
 

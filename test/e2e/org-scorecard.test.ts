@@ -174,7 +174,7 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
     const second = await run({ command: "org-merge", "shards-path": nextWeek, commit: "push" });
     expect(second.exitCode).toBe(0);
     expect(second.summary).toContain("### Trend since 2025-11-01");
-    // The trend is a table since the summaries' rework (23da335): share at elite or high, then the median, then and now.
+    // The trend is a table: share at elite or high, then the median, then and now.
     expect(second.summary).toContain("| Lead time for changes (hours) | 90% | 90% | 32 | 32 |");
     const after = dotGithub.commits.get(dotGithub.branches.get("main")!)!.tree;
     expect(after.has("org-scorecard/snapshots/org_scorecard_2025-11-01.json")).toBe(true);

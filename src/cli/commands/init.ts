@@ -5,7 +5,8 @@ import { fillEmptyFields } from "../../discovery/fill-empty-fields.js";
 import { tagMatcher } from "../../dora/tag-pattern.js";
 import { gitMaybe } from "../../local/git.js";
 import { localConfigFile, type LocalTags } from "../../scaffold/default-config.js";
-import { schemaUrl } from "../../schemas/schema-url.js";
+import type { Config } from "../../schemas/config.js";
+import { configSchemaComment, schemaUrl } from "../../schemas/schema-url.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { planInit } from "../../scaffold/plan-init.js";
 import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
@@ -64,19 +65,13 @@ export async function initCommand(options: { root?: string; discover?: boolean }
     }
   }
   if (!loaded.sources.repository) {
-    const tags = await localTags(root, config.dora.tagPattern);
-    const text = localConfigFile({
-      dataDir: layout.dataDir,
-      windowDays: config.dora.windowDays,
-      tags,
-      ...(services.length > 0 ? { servicesBlock: servicesBlockLines(services) } : {}),
-    });
-    await mkdir(dirname(resolve(root, configPath)), { recursive: true });
-    await writeFile(resolve(root, configPath), text, { flag: "wx" });
-    io.stdout.write(
-      `${colors.green("created")} ${displayPath(io, root, configPath)} ${services.length > 0 ? "(dora.services) with " : "("}DORA from release tags, as \`cto-copilot scorecard\` measures here${services.length > 0 ? "" : ")"}\n`,
-    );
-    created++;
+    const servicesBlock = services.length > 0 ? servicesBlockLines(services) : undefined;
+    if (await writeLocalConfig(root, layout.dataDir, config, servicesBlock)) {
+      io.stdout.write(
+        `${colors.green("created")} ${displayPath(io, root, configPath)} ${servicesBlock ? "(dora.services) with " : "("}DORA from release tags, as \`cto-copilot scorecard\` measures here${servicesBlock ? "" : ")"}\n`,
+      );
+      created++;
+    }
   } else io.stdout.write(`${colors.gray("exists ")} ${displayPath(io, root, configPath)} (kept)\n`);
   io.stdout.write(
     created > 0
@@ -84,6 +79,37 @@ export async function initCommand(options: { root?: string; discover?: boolean }
       : "\nNothing to create: the data tree is complete.\n",
   );
   return exitCodes.ok;
+}
+
+/**
+ * Writes `.github/cto-copilot.yml` measuring DORA as the CLI does here; true when it did. When
+ * this run already wrote one (the services of a monorepo, `dora.source: tags` with them), that
+ * file only gets the editor's schema line on top.
+ */
+async function writeLocalConfig(
+  root: string,
+  dataDir: string,
+  config: Config,
+  servicesBlock: string | undefined,
+): Promise<boolean> {
+  const target = resolve(root, configPath);
+  const tags = await localTags(root, config.dora.tagPattern);
+  await mkdir(dirname(target), { recursive: true });
+  try {
+    const text = localConfigFile({
+      dataDir,
+      windowDays: config.dora.windowDays,
+      tags,
+      ...(servicesBlock ? { servicesBlock } : {}),
+    });
+    await writeFile(target, text, { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const written = await readFile(target, "utf8");
+    if (!written.startsWith(configSchemaComment)) await writeAtomically(target, `${configSchemaComment}\n${written}`);
+    return false;
+  }
 }
 
 /** The clone's tags the scorecard would take as releases, newest first by creation. */
