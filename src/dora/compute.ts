@@ -74,6 +74,8 @@ export interface DoraResult {
   weekly: WeekPoint[];
   /** What a reader of the figures should know: duplicate refs counted once, misplaced tags, squash-merged lead times. */
   notes?: string[];
+  /** The last successful deployment as of `now`, in the window or before it (null: none ever). */
+  lastDeployment?: { ref: string; time: string } | null;
 }
 
 /**
@@ -218,7 +220,13 @@ function doraResult(graph: CommitGraph, input: DoraInput, window: Window, findin
     deployments: windowed.map((deployment) => evidenceOf(deployment, findings)),
     weekly: weeklySeries(window, windowed, changesOf, (deployment) => findings.failures.has(deployment)),
     notes: figureNotes(windowed, findings, changesOf),
+    lastDeployment: lastSuccess(findings.deployments),
   };
+}
+
+function lastSuccess(deployments: readonly DeploymentEvent[]): DoraResult["lastDeployment"] {
+  const last = deployments.findLast((deployment) => deployment.status === "success");
+  return last ? { ref: last.ref, time: iso(last.time) } : null;
 }
 
 /** What the window's figures rest on that a reader should know, once each. */

@@ -90,6 +90,8 @@ export interface AdviceFacts {
   securityMissing: string[];
   source?: string;
   window?: { days: number; end: string };
+  /** With no deployment in the window: the last one before it, when there was one. */
+  lastRelease?: { ref: string; day: string };
   pipeline?: string;
   hosting?: string;
   monitoring?: string;
@@ -278,6 +280,17 @@ export function metricAdvice(facts: AdviceFacts, area: Area): Advice {
       why: `Infrastructure cost is ${infrastructure.status ?? "unknown"}: ${infrastructure.reason ?? "see the scorecard"}.${early ? ` At the ${stage} stage that is money out of the runway; right-sizing comes before any re-architecture.` : ` At the ${stage} stage cost per customer should fall as usage grows.`}`,
       moves: [
         `Right-size or reserve capacity for ${infrastructure.topCostDriver ? `the top cost driver, ${infrastructure.topCostDriver}` : "the largest service in infra_costs.json"}, and record next month's spend in infra_costs.json to see the effect.`,
+      ],
+    };
+  }
+  if (area === "measurement" && facts.lastRelease && facts.window) {
+    // Releases exist, none recent: a library may rightly release rarely; no cadence is advised.
+    const { ref, day } = facts.lastRelease;
+    return {
+      title: "No release in the window: the delivery figures wait for the next one",
+      why: `No deployment was found from the \`${facts.source ?? "configured"}\` source in the ${facts.window.days} days to ${facts.window.end}; the last, ${ref}, was on ${day}. A library or a tool may rightly release when it is ready, so no figure is judged until there is one.`,
+      moves: [
+        "To see the release cadence over a whole release cycle, widen `dora.windowDays` (e.g. 365) in .github/cto-copilot.yml.",
       ],
     };
   }

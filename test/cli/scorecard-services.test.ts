@@ -67,7 +67,7 @@ describe("per-service DORA figures in a workspace monorepo", () => {
     expect(init.stdout).toContain("Services of this monorepo (dora.services)");
     expect(init.stdout).toMatch(/core\s+packages\/core\/\*\*\s+the release-shaped tags/);
     expect(init.stdout).toMatch(/create-app\s+packages\/create\/\*\*\s+tags create-app@\*/);
-    expect(init.stdout).toMatch(/created \S*\.github\/cto-copilot\.yml \(dora\.services\)/);
+    expect(init.stdout).toMatch(/created \S*\.github\/cto-copilot\.yml \(.*, with dora\.services\)/);
     const config = readFileSync(join(root, ".github/cto-copilot.yml"), "utf8");
     expect(config).toContain("name: create-app");
     expect(config).toContain("tagPattern: create-app@*");

@@ -177,7 +177,9 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     const text = (await runCli(args(repo.root))).stdout;
     expect(text).toMatch(/deployment frequency\s+—\s+0\s+—\s+unknown/);
     expect(text).not.toContain("0/week");
-    expect(text).not.toMatch(/deploy on every merge/i);
+    expect(text).not.toMatch(/deploy on every merge|every push to main/i);
+    expect(text).toContain("No release in the window: the delivery figures wait for the next one");
+    expect(text).toContain("the last, v1.1.0, was on 2025-06-01");
     const early = await runCli(["scorecard", "--root", repo.root, "--now", "2025-04-01T00:00:00Z"]);
     expect(early.stdout).toContain("(2 matching tags, all after 2025-04-01T00:00:00.000Z; move --now later)");
   });

@@ -181,6 +181,41 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     },
   );
 
+  it("a monorepo's services: each its tags and the commits touching its paths, in the scorecard and a job-summary table", async () => {
+    const services =
+      '  services:\n    - name: core\n      paths: ["packages/core/**"]\n    - name: create\n      paths: ["packages/create/**"]\n      tagPattern: "create@*"\n';
+    const repo = github.addRepo("sc/monorepo", {
+      ".github/cto-copilot.yml": config.replace("source: deployments\n", `source: tags\n${services}`),
+    });
+    const release = (files: Record<string, string>, message: string, date: string, tags: string[] = []) => {
+      const sha = repo.commit(files, { message, date });
+      for (const tag of tags) repo.tags.set(tag, { sha, taggerDate: date });
+    };
+    release({ "packages/core/a.js": "1", "packages/create/b.js": "1" }, "init", "2025-09-01T10:00:00Z", [
+      "v1.0.0",
+      "create@1.0.0",
+    ]);
+    release({ "packages/core/a.js": "2" }, "feat(core): a", "2025-10-01T10:00:00Z");
+    release({ "docs/guide.md": "guide" }, "docs: guide", "2025-10-02T10:00:00Z");
+    release({ "packages/create/b.js": "2" }, "feat(create): b", "2025-10-03T10:00:00Z", ["v1.1.0", "create@1.1.0"]);
+    release({ "packages/core/a.js": "3" }, "fix(core): c", "2025-10-10T10:00:00Z", ["v1.1.1"]);
+    const result = await dispatch(repo);
+    expect(result.exitCode).toBe(0);
+    const dora = writtenDora(repo);
+    expect(dora.leadTimeForChanges.samples).toBe(4);
+    expect(dora.services.map((service: { name: string }) => service.name)).toEqual(["core", "create"]);
+    expect(dora.services[0]).toMatchObject({
+      deploymentFrequency: { deployments: 2 },
+      leadTimeForChanges: { samples: 2 },
+    });
+    expect(dora.services[1]).toMatchObject({
+      deploymentFrequency: { deployments: 1 },
+      leadTimeForChanges: { samples: 1 },
+    });
+    expect(result.summary).toContain("### Per service");
+    expect(result.summary).toMatch(/\| core \| 0\.31\/week \(medium\) \| [^|]+, 2 changes/);
+  });
+
   it("the merges source counts merged pull requests, and a hotfix label makes a remediation", async () => {
     const repo = github.addRepo("sc/merges", {
       ".github/cto-copilot.yml": config.replace("source: deployments", "source: merges"),

@@ -68,7 +68,7 @@ export async function initCommand(options: { root?: string; discover?: boolean }
     const servicesBlock = services.length > 0 ? servicesBlockLines(services) : undefined;
     if (await writeLocalConfig(root, layout.dataDir, config, servicesBlock)) {
       io.stdout.write(
-        `${colors.green("created")} ${displayPath(io, root, configPath)} ${servicesBlock ? "(dora.services) with " : "("}DORA from release tags, as \`cto-copilot scorecard\` measures here${servicesBlock ? "" : ")"}\n`,
+        `${colors.green("created")} ${displayPath(io, root, configPath)} (DORA from release tags, as \`cto-copilot scorecard\` measures here${servicesBlock ? ", with dora.services" : ""})\n`,
       );
       created++;
     }

@@ -69,6 +69,9 @@ function deliveryFacts({ scorecard, dora }: SyncInputs) {
     ...(measured ? { deployments: measured.deploymentFrequency.deployments, source: measured.source } : {}),
     ...(window ? { window: { days: window.days, end: window.end.slice(0, 10) } } : {}),
     ...(p90 !== null ? { p90: hours(p90) } : {}),
+    ...(dora?.lastDeployment && dora.deploymentFrequency.deployments === 0
+      ? { lastRelease: { ref: dora.lastDeployment.ref, day: dora.lastDeployment.time.slice(0, 10) } }
+      : {}),
     failedRefs,
   };
 }
