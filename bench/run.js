@@ -36,6 +36,8 @@ const benches = [
   { name: "startup", command: [node, "bench/startup.js"], timeout: 15 * minutes },
   { name: "adr-check-local", command: [node, "bench/adr-check-local.js"], timeout: 15 * minutes },
   { name: "discovery", command: [node, "bench/discovery.js"], timeout: 15 * minutes },
+  // The ADR judgement on real commits (skipped without the fetched mirrors: bench/adr-eval.js says so).
+  { name: "adr-eval", command: [node, "bench/adr-eval.js"], timeout: 30 * minutes },
   // Request counts and scores side by side, then the timings one file after another, so that no
   // other benchmark shares the machine while one is timed.
   {

@@ -38,6 +38,7 @@ import { neverComputed } from "../scorecard/never-computed.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
+import { readSecurityEvidence, securityEvidenceRequest } from "./read-security-evidence.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
 import { withServices } from "../scorecard/services.js";
 import { historyForAll, readServiceDeployments, serviceFigures, touchingPaths } from "./service-figures.js";
@@ -132,6 +133,7 @@ export async function computeScorecard(
   const dora = computeDora({ ...common, deployments, commits: graph, ...(touches ? { touches } : {}) });
   const perService = await serviceFigures(view, graph, services, history, common);
   const data = parseDataFiles(contents, dataFiles, context.log);
+  const evidence = await readSecurityEvidence(view, head.sha, contents);
   const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
     now,
@@ -148,6 +150,7 @@ export async function computeScorecard(
       dependabotConfig: data.dependabotConfig,
       ...(branchProtection !== undefined ? { branchProtection } : {}),
       ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
+      evidence,
     },
   });
   // Computed figures are refreshed; what a person wrote and the scorecard cannot compute is kept.
@@ -308,8 +311,14 @@ async function readAtHead(
       since: at.since,
     }),
     view.readContents(at.headSha, {
-      files: [...at.files, cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents],
+      files: [
+        ...at.files,
+        cfoForecastPath,
+        ...securityPolicyPaths,
+        ...dependabotConfigPaths,
+        ...securityEvidenceRequest.files,
+      ],
+      directories: [layout.incidents, ...securityEvidenceRequest.directories],
     }),
     view.readBranchProtection(at.branch),
     view.countOpenDependabotAlerts(),
