@@ -17,7 +17,4 @@ await build({
   outdir,
   splitting: true,
   chunkNames: "chunk-[hash]",
-  // Less text for V8 to scan at every start; names are kept, so a stack trace (DEBUG=cto-copilot) still reads.
-  minifyWhitespace: true,
-  minifySyntax: true,
 });

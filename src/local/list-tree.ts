@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { FileListing } from "../ports/repository-view.js";
@@ -20,17 +21,57 @@ async function walk(root: string, prefix: string, out: string[]): Promise<void> 
  * never an untracked dependency or build tree (`untracked-excludes.ts`), else every file (hidden ones too: `.github/workflows` and `.gitlab-ci.yml` say a lot).
  */
 export async function listWorkingTree(root: string): Promise<FileListing> {
-  const [listed, deleted] = await Promise.all([
-    gitMaybe(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", ...untrackedExcludeArgs]),
-    gitMaybe(root, ["ls-files", "-z", "--deleted"]),
+  // -t tags each path: `?` untracked, `S` skip-worktree (outside a sparse checkout), else tracked.
+  const listed = await gitMaybe(root, [
+    "ls-files",
+    "-z",
+    "-t",
+    "--cached",
+    "--others",
+    "--exclude-standard",
+    ...untrackedExcludeArgs,
   ]);
   if (listed !== undefined) {
+    const entries = listed
+      .split("\0")
+      .filter((entry) => entry.length > 2)
+      .map((entry) => ({ tag: entry[0], path: entry.slice(2) }));
     // A file deleted but not yet committed is gone from what the repository shows.
-    const gone = new Set((deleted ?? "").split("\0"));
-    const paths = [...new Set(listed.split("\0").filter((path) => path && !gone.has(path)))].sort();
+    const gone = missingFrom(
+      root,
+      entries.filter((entry) => entry.tag !== "?" && entry.tag !== "S").map((entry) => entry.path),
+    );
+    const paths = [...new Set(entries.map((entry) => entry.path).filter((path) => !gone.has(path)))].sort();
     return { paths, truncated: false };
   }
   const paths: string[] = [];
   await walk(root, "", paths);
   return { paths: paths.sort(), truncated: false };
+}
+
+/**
+ * The tracked paths missing from the working tree, found with one listing per directory rather
+ * than `git ls-files --deleted`, which stats every tracked file (100,000 lstat calls, 0.15 s of
+ * system time in a large monorepo, against some 1,000 directory listings).
+ */
+function missingFrom(root: string, tracked: readonly string[]): Set<string> {
+  const byDirectory = new Map<string, string[]>();
+  for (const path of tracked) {
+    const slash = path.lastIndexOf("/");
+    const directory = slash < 0 ? "" : path.slice(0, slash);
+    const names = byDirectory.get(directory) ?? [];
+    names.push(path.slice(slash + 1));
+    byDirectory.set(directory, names);
+  }
+  const missing = new Set<string>();
+  for (const [directory, names] of byDirectory) {
+    let present: Set<string>;
+    try {
+      present = new Set(readdirSync(join(root, directory)));
+    } catch {
+      present = new Set();
+    }
+    for (const name of names) if (!present.has(name)) missing.add(directory ? `${directory}/${name}` : name);
+  }
+  return missing;
 }
