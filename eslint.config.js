@@ -16,7 +16,7 @@ export const layers = [
   ["report", "incidents", "scorecard"],
   ["adr"],
   ["validate"],
-  ["scaffold", "debt", "discovery", "llm", "org"],
+  ["scaffold", "debt", "discovery", "llm", "org", "follow-up"],
   ["ports"],
   // Use cases and the two implementations of the ports sit side by side: neither knows the other.
   ["use-cases", "github", "local"],
