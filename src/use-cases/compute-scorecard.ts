@@ -38,6 +38,7 @@ import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
+import { staleDecisionLog } from "./keep-decision-log.js";
 
 const day = 86_400_000;
 
@@ -56,7 +57,7 @@ export interface ScorecardRun {
   previous?: Scorecard;
   /** The data files the scorecard was composed from, parsed (absent when missing or invalid): for the CTO sync read. */
   data: { techStack?: TechStack; techDebt?: TechDebt };
-  /** Files to write: the live scorecard and the dated snapshot. */
+  /** Files to write: the live scorecard and the dated snapshot (and the decision log, when it is out of date). */
   files: Record<string, string>;
   /** The branch head everything was read at: the files are written on top of it. */
   head: BranchHead;
@@ -148,6 +149,8 @@ export async function computeScorecard(
   // What we write must pass our own validation.
   scorecardSchema.parse(scorecard);
   const json = JSON.stringify(scorecard, null, 2) + "\n";
+  // The decision log (when the repository keeps one) goes in the same commit or pull request.
+  const decisionLog = await staleDecisionLog(view, head.sha, layout, contents.directories.get(layout.adrs) ?? []);
   return {
     scorecard,
     dora,
@@ -157,6 +160,7 @@ export async function computeScorecard(
     files: {
       [dataFiles.engineering_scorecard]: json,
       [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
+      ...(decisionLog ? { [decisionLog.path]: decisionLog.text } : {}),
     },
     head,
     incidentsInWindow: incidents.filter(
@@ -297,7 +301,7 @@ async function readAtHead(
     }),
     view.readContents(at.headSha, {
       files: [...at.files, cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents],
+      directories: [layout.incidents, layout.adrs],
     }),
     view.readBranchProtection(at.branch),
     view.countOpenDependabotAlerts(),

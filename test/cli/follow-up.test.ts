@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli, tempRepo } from "../support/cli.js";
+import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
 
 const fixture = join(process.cwd(), "test/fixtures/template");
 const adrs = "data/engineering/adrs";
@@ -154,5 +154,26 @@ describe("cto-copilot adr new --supersedes and adr index", () => {
       "| 2025-11-03 | [Use Redis for sessions](adr_2025-11-03_use-redis-for-sessions.md) | proposed | — | 2026-05-03 |",
     );
     expect(JSON.parse((await runCli(["validate", "--root", root, "--format", "json"])).stdout).diagnostics).toEqual([]);
+  });
+
+  it("the scorecard's write brings a stale decision log up to date with it, and leaves a current one alone", async () => {
+    const root = tempRepo(fixture);
+    const git = initGitRepository(root);
+    git("add", ".");
+    git("commit", "-q", "-m", "init");
+    await runCli(["adr", "index", "--root", root]);
+    const log = join(root, adrs, "README.md");
+    writeFileSync(log, `${readFileSync(log, "utf8")}\nA person's note.\n`);
+    const current = await runCli(["scorecard", "--write", "--root", root, "--now", "2025-11-03T00:00:00Z"]);
+    expect(current.stdout + current.stderr).not.toContain("README.md");
+    const adr = join(root, adrs, "adr_2025-06-01_use-postgresql.md");
+    writeFileSync(adr, readFileSync(adr, "utf8").replace("**Status:** accepted", "**Status:** deprecated"));
+    const stale = await runCli(["scorecard", "--write", "--root", root, "--now", "2025-11-03T00:00:00Z"]);
+    expect(stale.stdout + stale.stderr).toContain(`${adrs}/README.md`);
+    const text = readFileSync(log, "utf8");
+    expect(text).toContain(
+      "| 2025-06-01 | [Use PostgreSQL on RDS as the primary database](adr_2025-06-01_use-postgresql.md) | deprecated |",
+    );
+    expect(text.endsWith("\nA person's note.\n")).toBe(true);
   });
 });
