@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { CheckKey } from "../use-cases/review-pull-request.js";
 import { debtSync } from "./commands/debt-sync.js";
+import { followUp } from "./commands/follow-up.js";
 import { incident } from "./commands/incident.js";
 import { onboard } from "./commands/onboard.js";
 import { orgMerge } from "./commands/org-merge.js";
@@ -15,6 +16,7 @@ const commands = [
   "adr",
   "scorecard",
   "debt-sync",
+  "follow-up",
   "incident",
   "onboard",
   "org-plan",
@@ -40,6 +42,7 @@ const commandTable: Record<CommandName, Handler> = {
   adr: reviewHandler,
   scorecard,
   "debt-sync": debtSync,
+  "follow-up": followUp,
   incident,
   onboard,
   "org-plan": orgPlan,
@@ -52,9 +55,9 @@ const commandNames: readonly string[] = ["auto", ...commands];
 const automatic: Readonly<Record<string, readonly CommandName[]>> = {
   pull_request: ["data-check", "adr"],
   pull_request_target: ["data-check", "adr"],
-  schedule: ["debt-sync", "scorecard"],
+  schedule: ["debt-sync", "follow-up", "scorecard"],
   workflow_dispatch: ["scorecard"],
-  push: ["debt-sync"],
+  push: ["debt-sync", "follow-up"],
   issues: ["incident"],
   issue_comment: ["incident"],
 };

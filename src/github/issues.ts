@@ -21,6 +21,8 @@ export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, l
       state: issue.state === "closed" ? "closed" : "open",
       labels: labelNames(issue.labels),
       ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
+      ...(issue.user ? { author: { login: issue.user.login, type: issue.user.type } } : {}),
+      assignees: (issue.assignees ?? []).map((user) => user.login),
     }));
 }
 
@@ -48,6 +50,7 @@ export function issuePublisher(client: GitHubClient, repo: RepoRef): IssuePublis
         title: fields.title,
         body: fields.body,
         labels: fields.labels,
+        ...(fields.assignees && fields.assignees.length > 0 ? { assignees: fields.assignees } : {}),
       });
       return data.number;
     },
@@ -58,6 +61,7 @@ export function issuePublisher(client: GitHubClient, repo: RepoRef): IssuePublis
         ...(fields.title !== undefined ? { title: fields.title } : {}),
         ...(fields.body !== undefined ? { body: fields.body } : {}),
         ...(fields.labels !== undefined ? { labels: fields.labels } : {}),
+        ...(fields.assignees !== undefined ? { assignees: fields.assignees } : {}),
         ...(fields.state !== undefined ? { state: fields.state } : {}),
         ...(fields.stateReason !== undefined ? { state_reason: fields.stateReason } : {}),
       });

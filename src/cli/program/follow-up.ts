@@ -21,5 +21,16 @@ export function defineFollowUpCommands(program: Command, io: CliIo, setExit: Set
       const { followUpCommand } = await import("../commands/follow-up.js");
       setExit(await followUpCommand(options, io));
     });
-  void followUp;
+  followUp
+    .command("sync")
+    .description(
+      "Keep the follow-up issues of a GitHub repository as the Action does: one per open action item, one reminder per ADR past review (token in GITHUB_TOKEN)",
+    )
+    .option("--repo <owner/name>", "the repository on GitHub (GITHUB_API_URL for Enterprise Server)")
+    .option("--dry-run", "print what would change and write nothing")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (options: { repo?: string; dryRun?: boolean; format: "text" | "json" }) => {
+      const { followUpSyncCommand } = await import("../commands/follow-up-sync.js");
+      setExit(await followUpSyncCommand(options, io));
+    });
 }
