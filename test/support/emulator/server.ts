@@ -689,7 +689,14 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       const issue = repo?.issues.get(Number(match[3]));
       if (!repo || !issue) return notFound();
-      const { title, body, state, state_reason: stateReason, labels, assignees } = request.body as Record<string, unknown>;
+      const {
+        title,
+        body,
+        state,
+        state_reason: stateReason,
+        labels,
+        assignees,
+      } = request.body as Record<string, unknown>;
       if (Array.isArray(assignees)) {
         if (assignees.some((login) => !repo.writers.has(String(login).toLowerCase())))
           return invalid("assignees: a login cannot be assigned to issues of this repository");
@@ -807,7 +814,9 @@ export class GitHubEmulator {
     route("GET", `${repoPath}/assignees/([^/]+)`, (match) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
-      return repo.writers.has(decodeURIComponent(match[3]!).toLowerCase()) ? { status: 204, body: undefined } : notFound();
+      return repo.writers.has(decodeURIComponent(match[3]!).toLowerCase())
+        ? { status: 204, body: undefined }
+        : notFound();
     });
     route("GET", `${repoPath}/collaborators/([^/]+)/permission`, (match) => {
       const repo = this.repo(match);
