@@ -1,8 +1,9 @@
 // Proves the package installs and runs outside this clone: `npm pack`, install the tarball into
 // an empty temporary project, then run `cto-copilot --help`, `init` and `validate` there, as a
-// user of another repository would. Part of `npm run verify`.
+// user of another repository would; then dry-runs the release workflow's `npm publish` on the
+// tarball. Part of `npm run verify`.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -26,7 +27,29 @@ try {
   run("npx", ["--no-install", "cto-copilot", "init"], project);
   const validate = run("npx", ["--no-install", "cto-copilot", "validate"], project);
   if (!validate.includes("no errors")) throw new Error(`cto-copilot validate printed:\n${validate}`);
-  console.log(`package check: ${tarball} installs into an empty project; --help, init and validate run there`);
+  // The release workflow's publish step, dry-run against the same tarball (npm contacts no registry).
+  const publish = execFileSync(
+    "npm",
+    ["publish", "--dry-run", "--provenance", "--access", "public", join(work, tarball)],
+    {
+      cwd: process.cwd(),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+  if (!publish.includes(`cto-copilot@${version}`)) throw new Error(`npm publish --dry-run printed:\n${publish}`);
+  const listed = run("tar", ["-tzf", join(work, tarball)], work);
+  for (const file of [
+    "package/LICENSE",
+    "package/CHANGELOG.md",
+    "package/bin/cto-copilot.js",
+    "package/lib/cli/main.js",
+  ])
+    if (!listed.includes(file)) throw new Error(`the tarball lacks ${file}`);
+  console.log(
+    `package check: ${tarball} installs into an empty project; --help, init and validate run there; npm publish --dry-run accepts it`,
+  );
 } catch (error) {
   console.error(`package check failed: ${error.stderr ?? ""}${error.stdout ?? ""}${error.message}`);
   process.exitCode = 1;

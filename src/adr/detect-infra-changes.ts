@@ -35,12 +35,15 @@ export interface SeenChange extends InfraChange {
   problem?: boolean;
 }
 
-export type AdrDetectionConfig = Pick<Config["adr"], "categories" | "ignore" | "minChangedLines" | "zeroMinorIsMajor">;
+export type AdrDetectionConfig = Pick<
+  Config["adr"],
+  "categories" | "ignore" | "exclude" | "minChangedLines" | "zeroMinorIsMajor"
+>;
 
 const categoryOrder = Object.keys(defaultCategoryGlobs) as InfraCategory[];
 
 /** Compiles the category globs once (defaults, plus `add`, minus `remove`). */
-export function compileDetector(config: Pick<AdrDetectionConfig, "categories" | "ignore">) {
+export function compileDetector(config: Pick<AdrDetectionConfig, "categories" | "ignore" | "exclude">) {
   const options = { dot: true, nocase: false };
   const matchers = categoryOrder.map((category) => {
     const { add, remove } = config.categories[category];
@@ -48,7 +51,9 @@ export function compileDetector(config: Pick<AdrDetectionConfig, "categories" | 
     return { category, matches: globs.length > 0 ? picomatch(globs, options) : () => false };
   });
   const ignored = config.ignore.length > 0 ? picomatch(config.ignore, options) : () => false;
-  return { matchers, ignored };
+  // Examples, tests, fixtures, docs and vendored trees (`adr.exclude`) show, check or copy what is decided elsewhere.
+  const excluded = config.exclude.length > 0 ? picomatch(config.exclude, options) : () => false;
+  return { matchers, ignored, excluded };
 }
 
 /** A YAML file outside the usual places that is a Kubernetes manifest all the same. */
@@ -67,7 +72,9 @@ export function categoryOf(
 ): InfraCategory | undefined {
   if (file.path.length > maxGlobPathLength || compiled.ignored(file.path)) return undefined;
   if (file.additions + file.deletions < config.minChangedLines) return undefined;
+  // A submodule added under vendor/ is the repository's own choice of dependency.
   if (isSubmoduleChange(file.patch)) return "dependencies";
+  if (compiled.excluded(file.path)) return undefined;
   const byPath = compiled.matchers.find(({ matches }) => matches(file.path))?.category;
   if (byPath) return byPath;
   // Pulumi and CDK programs are code: their diff shows the resources they declare.
@@ -124,6 +131,7 @@ export function detectInfraChanges(changedFiles: readonly FileChange[], config: 
       categoryOf(file, config, compiled) ??
       (/\.ya?ml$/.test(file.path) &&
       !compiled.ignored(file.path) &&
+      !compiled.excluded(file.path) &&
       (looksLikeManifest(file.after) || looksLikeManifest(file.before))
         ? "orchestration"
         : undefined);

@@ -1,6 +1,5 @@
 import type { Context } from "probot";
-import { isFollowUpBody } from "../follow-up/markers.js";
-import { writtenByABot } from "../follow-up/ownership.js";
+import { hasFollowUpMarker, isOurFollowUp } from "../follow-up/markers.js";
 import { followUpForPush } from "../follow-up/push-rule.js";
 import { syncFollowUp } from "../use-cases/sync-follow-up.js";
 import type { KeyedQueue } from "./keyed-queue.js";
@@ -51,9 +50,10 @@ export async function followUpOnIssue(
   queue: KeyedQueue,
 ): Promise<boolean> {
   const { issue, repository } = context.payload;
-  const author = issue.user ? { login: issue.user.login, type: issue.user.type ?? "User" } : undefined;
-  if (!isFollowUpBody(issue.body) || !writtenByABot({ body: issue.body ?? null, ...(author ? { author } : {}) }))
-    return false;
+  // Only a body that starts with a follow-up marker costs the identity's request.
+  if (!hasFollowUpMarker(issue.body) || !issue.user) return false;
+  const author = { login: issue.user.login, isBot: issue.user.type === "Bot" };
+  if (!isOurFollowUp({ body: issue.body ?? null, author }, await useCaseContext(context).view.identity())) return false;
   // Our own closes come back as events too: only a person's close is news.
   if (context.name === "issues" && context.payload.action === "closed" && context.payload.sender.type !== "Bot")
     await runSync(context, queue, repository);

@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { learnAppIdentity } from "./app-identity.js";
 import { ConfigCache } from "./config-cache.js";
 import { incidentEvents, installationEvents, pullRequestEvents } from "./events.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -15,6 +16,7 @@ export default function ctoCopilotApp(app: Probot): void {
   const configs = new ConfigCache();
   const ledger = new OnboardingLedger();
   const installations = new InstallationAges(app);
+  learnAppIdentity(app);
   app.on([...pullRequestEvents], async (context) =>
     (await import("./on-pull-request.js")).onPullRequest(context, queue),
   );

@@ -4,6 +4,7 @@ import { githubGateway } from "../github/gateway.js";
 import { queriesBesideWrites } from "../github/queries-beside-writes.js";
 import type { Logger } from "../ports/logger.js";
 import { drafterFromEnvironment } from "../use-cases/ai-drafter.js";
+import { appIdentity } from "./app-identity.js";
 import { readerFor } from "./unthrottled-reads.js";
 
 /**
@@ -23,7 +24,7 @@ export function useCaseContext(context: Context, repo: { owner: string; repo: st
     error: (m) => log.error(m),
   };
   return {
-    ...githubGateway(client, { owner: repo.owner, repo: repo.repo }),
+    ...githubGateway(client, { owner: repo.owner, repo: repo.repo }, appIdentity),
     log: logger,
     now: () => new Date(),
     drafterFor: drafterFromEnvironment(process.env, logger, { owner: repo.owner }),

@@ -1,9 +1,11 @@
+import { contentOf, ownedBody, ownMarker, readMarker, type SelfIdentity } from "../markdown/ownership.js";
 import type { DebtItem } from "../schemas/tech-debt.js";
 import {
   closedBySyncMarker,
   debtBody,
-  debtIdIn,
+  debtIdOfMarker,
   debtLabels,
+  mentionsDebtMarker,
   debtTitle,
   type DebtBodyContext,
   type DebtLabelNames,
@@ -18,6 +20,8 @@ export interface DebtIssue {
   state: "open" | "closed";
   labels: string[];
   closedAt?: string;
+  /** Who opened it (absent when the source does not say: then it is not ours). */
+  author?: { login: string; isBot: boolean };
 }
 
 export interface DebtPlanInput {
@@ -32,6 +36,8 @@ export interface DebtPlanInput {
   /** The commit read, named in the comment that closes a resolved item's issue. */
   commit: string;
   maxCreates: number;
+  /** Who the sync writes as: only issues that are ours by src/markdown/ownership.ts are edited, closed or reopened. */
+  self: SelfIdentity;
 }
 
 export interface DebtPlan {
@@ -48,6 +54,8 @@ export interface DebtPlan {
   reopens: { number: number; id: string; body: string; reason: string }[];
   /** Items still open whose issue someone closed by hand: reported, never reopened or duplicated. */
   drift: { number: number; id: string; reason: string; closedAt?: string }[];
+  /** Issues and items left alone, each with why: an issue carrying a debt marker that is not ours, an item repeating an id. */
+  ignored: { number?: number; id?: string; reason: string }[];
   /** Creations left for a later run (GitHub's content-creation limits). */
   deferred: number;
   /** Every label the plan's issues carry, to create where missing. */
@@ -59,17 +67,30 @@ const sameLabels = (a: readonly string[], b: readonly string[]) =>
 
 /**
  * Debt items and the issues that exist -> what to create, edit, close and reopen, each with its
- * reason. Pure. An issue is found by the hidden marker holding its item id; two issues with one
- * id keep the oldest (the other is closed as a duplicate). Nothing is planned where nothing differs.
+ * reason. Pure. An issue is found by the hidden marker holding its item id, and only when it is
+ * ours (src/markdown/ownership.ts: a person's issue quoting a marker is never adopted, only
+ * reported); two of our issues with one id keep the oldest (the other is closed as a duplicate).
+ * Two items with one id: the first is synced, the other reported. Nothing is planned where
+ * nothing differs.
  */
 export function planDebtIssues(input: DebtPlanInput): DebtPlan {
   // Issues are matched to items first, then each item is planned against its issue, then the
   // issues of items gone from the file are closed: closes come duplicates, resolved, removed.
-  const plan: DebtPlan = { creates: [], updates: [], closes: [], reopens: [], drift: [], deferred: 0, labels: [] };
-  const { byId, duplicates } = issuesByItem(input.issues);
+  const plan: DebtPlan = {
+    creates: [],
+    updates: [],
+    closes: [],
+    reopens: [],
+    drift: [],
+    ignored: [],
+    deferred: 0,
+    labels: [],
+  };
+  const { byId, duplicates, foreign } = issuesByItem(input.issues, input.self);
   plan.closes.push(...duplicates);
+  plan.ignored.push(...foreign);
   const labelSpecs = new Map<string, LabelSpec>();
-  for (const item of input.items)
+  for (const item of uniqueItems(input.items, plan))
     for (const label of planItem(item, byId.get(item.id), input, plan)) labelSpecs.set(label.name, label);
   plan.closes.push(...removedCloses(byId, input));
   plan.labels = [...labelSpecs.values()];
@@ -78,13 +99,44 @@ export function planDebtIssues(input: DebtPlanInput): DebtPlan {
 
 type Close = DebtPlan["closes"][number];
 
-/** Issues by the item id their marker holds; of two with one id the oldest stays and the other, if open, is closed. */
-function issuesByItem(issues: readonly DebtIssue[]): { byId: Map<string, DebtIssue>; duplicates: Close[] } {
+/** The first item of each id; a later item repeating it is reported (the validator says where), never synced. */
+function uniqueItems(items: readonly DebtItem[], plan: DebtPlan): DebtItem[] {
+  const first = new Map<string, number>();
+  return items.filter((item, index) => {
+    const seen = first.get(item.id);
+    if (seen === undefined) {
+      first.set(item.id, index);
+      return true;
+    }
+    plan.ignored.push({
+      id: item.id,
+      reason: `items[${index}] repeats the id ${JSON.stringify(item.id)} of items[${seen}]: only the first is synced (run cto-copilot validate)`,
+    });
+    return false;
+  });
+}
+
+/**
+ * Our issues by the item id their marker holds; of two with one id the oldest stays and the
+ * other, if open, is closed. Issues that carry a debt marker but are not ours are reported.
+ */
+function issuesByItem(
+  issues: readonly DebtIssue[],
+  self: SelfIdentity,
+): { byId: Map<string, DebtIssue>; duplicates: Close[]; foreign: DebtPlan["ignored"] } {
   const byId = new Map<string, DebtIssue>();
   const duplicates: Close[] = [];
+  const foreign: DebtPlan["ignored"] = [];
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
-    const id = debtIdIn(issue.body);
-    if (id === undefined) continue;
+    const id = debtIdOfMarker(ownMarker(issue, self));
+    if (id === undefined) {
+      if (mentionsDebtMarker(issue.body))
+        foreign.push({
+          number: issue.number,
+          reason: `#${issue.number} carries a debt marker but was not written by CTO Co-Pilot (or was edited since): left alone`,
+        });
+      continue;
+    }
     const kept = byId.get(id);
     if (!kept) byId.set(id, issue);
     else if (issue.state === "open") {
@@ -98,7 +150,7 @@ function issuesByItem(issues: readonly DebtIssue[]): { byId: Map<string, DebtIss
       });
     }
   }
-  return { byId, duplicates };
+  return { byId, duplicates, foreign };
 }
 
 /** One item against its issue. Returns the labels of the issue it plans for, none when it plans none. */
@@ -203,7 +255,7 @@ function removedCloses(byId: ReadonlyMap<string, DebtIssue>, input: DebtPlanInpu
       number: issue.number,
       id,
       stateReason: "not_planned",
-      body: `${issue.body ?? ""}\n${closedBySyncMarker}`,
+      body: ownedBody(readMarker(issue.body)!.name, `${contentOf(issue.body)}\n${closedBySyncMarker}`),
       comment: `${id} was removed from tech_debt.json (at ${input.commit.slice(0, 7)}): closed as not planned.`,
       reason: `${id} is no longer in tech_debt.json`,
     });

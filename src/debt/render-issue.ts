@@ -1,19 +1,33 @@
 import { codeSpan, escapeInline, neutralizeReferences } from "../markdown/escape.js";
+import { idOfMarker, markerId, ownedBody, readMarker } from "../markdown/ownership.js";
 import type { DebtItem } from "../schemas/tech-debt.js";
 
 /** GitHub refuses issue titles over 256 characters. */
 const maxTitle = 256;
 
-/** The hidden marker that ties an issue to one debt item, found again on every run (never the title). */
-export const debtMarker = (id: string) => `<!-- cto-copilot:debt:${id.replace(/-->/g, "")} -->`;
+/**
+ * The marker name that ties an issue to one debt item, found again on every run (never the
+ * title): the id percent-encoded, so no id (`-->`, `--!>`, a newline) can end the HTML comment,
+ * add a line or put markup after it. The body is ours only as src/markdown/ownership.ts says.
+ */
+export const debtMarkerName = (id: string) => `debt:${markerId(id)}`;
+/** The marker as it opens the first line of a debt issue's body. */
+export const debtMarker = (id: string) => `<!-- cto-copilot:${debtMarkerName(id)} -->`;
 /** Written into the body when the sync itself closed the issue (so a later reopening of the item reopens it). */
 export const closedBySyncMarker = "<!-- cto-copilot:debt-closed-by-sync -->";
-const markerPattern = /<!-- cto-copilot:debt:(.+?) -->/;
 
-/** The debt item id an issue body carries, if any. */
-export function debtIdIn(body: string | null): string | undefined {
-  return body ? markerPattern.exec(body)?.[1] : undefined;
+/** The debt item id of a marker name (`debt:<encoded id>`), if it is one. */
+export function debtIdOfMarker(name: string | undefined): string | undefined {
+  return name?.startsWith("debt:") ? idOfMarker(name.slice("debt:".length)) : undefined;
 }
+
+/** The debt item id an issue body's first-line marker names, whoever wrote it (ownership is checked apart). */
+export function debtIdIn(body: string | null): string | undefined {
+  return debtIdOfMarker(readMarker(body)?.name);
+}
+
+/** Whether a body mentions a debt marker anywhere (quoted, pasted): such an issue not ours is reported. */
+export const mentionsDebtMarker = (body: string | null) => (body ?? "").includes("<!-- cto-copilot:debt:");
 
 /** What each quadrant of the technical debt quadrant means, and what to do (docs/stages-and-targets.md). */
 const quadrantMeaning: Record<DebtItem["quadrant"], string> = {
@@ -84,8 +98,11 @@ export interface DebtBodyContext {
  * quadrant's meaning, impact, estimate, created date, a link to the item, and the marker.
  */
 export function debtBody(item: DebtItem, context: DebtBodyContext, closedBySync = false): string {
+  return ownedBody(debtMarkerName(item.id), debtContent(item, context, closedBySync));
+}
+
+function debtContent(item: DebtItem, context: DebtBodyContext, closedBySync: boolean): string {
   return [
-    debtMarker(item.id),
     ...(closedBySync ? [closedBySyncMarker] : []),
     item.description ? escapeInline(item.description) : "_No description in tech_debt.json._",
     "",

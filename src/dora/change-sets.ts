@@ -1,12 +1,21 @@
 import type { CommitGraph, CommitInfo } from "./commit-graph.js";
 import type { DeploymentEvent } from "./events.js";
 import type { HistoryNeeded } from "./history-window.js";
+import { isReleaseCommit } from "./remediation.js";
 
 /** What one successful deployment in the window shipped, and what it was built on. */
 export interface ChangeSet {
   deployment: DeploymentEvent;
-  /** The non-merge commits it shipped first: no earlier deployment of its environment reached them. */
+  /**
+   * The changes it shipped first (no earlier deployment of its environment reached them): the
+   * non-merge commits, without release commits (a version bump), and for a service only those
+   * touching its paths. What lead time measures.
+   */
   changes: CommitInfo[];
+  /** The merge commits it shipped first (a hotfix branch's merge is one). */
+  merges: CommitInfo[];
+  /** The release commits it shipped first, left out of its changes. */
+  releaseCommits: CommitInfo[];
   /** Its release line: the latest earlier successful deployment its commit descends from (the one it redeploys, for a rollback). */
   line: DeploymentEvent | null;
 }
@@ -31,12 +40,13 @@ export interface EnvironmentChangeSets {
 export function changeSets(
   graph: CommitGraph,
   history: Pick<HistoryNeeded, "earlier" | "inWindow">,
+  touches: ((commit: CommitInfo) => boolean) | undefined,
 ): EnvironmentChangeSets {
   const shipper = shippedBeforeWindow(graph, history);
   const successes = [...history.earlier, ...history.inWindow];
   const sets = history.inWindow.map((deployment, position) => ({
     deployment,
-    changes: shipFirst(graph, shipper, deployment.sha, position + 1),
+    ...shipFirst(graph, shipper, deployment.sha, position + 1, touches),
     line: lineOf(graph, successes, history.earlier.length + position),
   }));
   return {
@@ -77,16 +87,27 @@ function shippedBeforeWindow(graph: CommitGraph, history: Pick<HistoryNeeded, "e
   return shipper;
 }
 
-/** Marks what a deployment reaches that nobody shipped yet as its own, and returns the non-merge commits of it. */
-function shipFirst(graph: CommitGraph, shipper: Int32Array, sha: string, code: number): CommitInfo[] {
+/** Marks what a deployment reaches that nobody shipped yet as its own, and sorts it into changes, merges and release commits. */
+function shipFirst(
+  graph: CommitGraph,
+  shipper: Int32Array,
+  sha: string,
+  code: number,
+  touches: ((commit: CommitInfo) => boolean) | undefined,
+): Pick<ChangeSet, "changes" | "merges" | "releaseCommits"> {
   const changes: CommitInfo[] = [];
+  const merges: CommitInfo[] = [];
+  const releaseCommits: CommitInfo[] = [];
   graph.walk([sha], (commit, index) => {
     if (shipper[index] !== 0) return "stop";
     shipper[index] = code;
-    if (commit.parents.length <= 1) changes.push(commit);
+    if (commit.parents.length > 1) merges.push(commit);
+    else if (touches && !touches(commit)) return "take";
+    else if (isReleaseCommit(commit)) releaseCommits.push(commit);
+    else changes.push(commit);
     return "take";
   });
-  return changes;
+  return { changes, merges, releaseCommits };
 }
 
 /** The latest deployment before `position` whose commit the one at `position` descends from. */

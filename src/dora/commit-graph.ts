@@ -5,8 +5,10 @@ export interface CommitInfo {
   /** Author time, epoch milliseconds. */
   authorTime: number;
   subject: string;
-  /** The commit a revert names in its message (`This reverts commit <sha>.`), when it does. */
+  /** The commit a revert names in its message (`This reverts commit <sha>.`), when it does; possibly abbreviated. */
   revertOf?: string;
+  /** `Name <email>` (or a login) of the author, when the source gives it: release bots are told by it. */
+  author?: string;
 }
 
 /** What a walk does at a commit: take it (and go on to its parents), pass through it, or stop there. */
@@ -74,6 +76,29 @@ export class CommitGraph {
 
   has(sha: string): boolean {
     return this.indexOf(sha) !== undefined;
+  }
+
+  private sortedShas: string[] | undefined;
+
+  /**
+   * The commit a full or abbreviated sha names, when exactly one commit of the history starts
+   * with it (`git revert` of an abbreviated sha, a sha quoted by hand). The sorted list of shas
+   * is built once, by the first abbreviation that needs it.
+   */
+  resolve(sha: string): CommitInfo | undefined {
+    const exact = this.get(sha);
+    if (exact || sha.length >= 40 || sha.length < 7) return exact;
+    const sorted = (this.sortedShas ??= this.list.map((commit) => commit.sha).sort());
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < sha) low = middle + 1;
+      else high = middle;
+    }
+    const first = sorted[low];
+    if (first === undefined || !first.startsWith(sha) || sorted[low + 1]?.startsWith(sha)) return undefined;
+    return this.get(first);
   }
 
   /** Lower than every child's rank. */

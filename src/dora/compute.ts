@@ -1,11 +1,12 @@
 /**
  * The DORA engine, as a recipe; docs/dora.md defines every rule, each step is its own module:
  *
- * 1. As of `now`: the deployments in deployment order (order.ts) and the incidents that had started.
+ * 1. As of `now`: the deployments in deployment order (order.ts), one per commit and time, and
+ *    the incidents that had started; misplaced tags found (deployment-hygiene.ts).
  * 2. Per environment, the history the change sets need: the window's successful deployments and
  *    those before it (history-window.ts, the same rule the history read follows).
  * 3. Change sets and release lines: what each deployment shipped first, what it descends from
- *    (change-sets.ts).
+ *    (change-sets.ts); for a service, only the commits touching its paths.
  * 4. Remediations: deployments that revert, hotfix or replace, and what each repairs (repairs.ts).
  * 5. Failures: why each failed deployment failed, one reason each (failures.ts).
  * 6. The window's figures: lead time (lead-time.ts), time to restore (time-to-restore.ts), the
@@ -14,6 +15,7 @@
 import { changeSets, type ChangeSet } from "./change-sets.js";
 import { CommitGraph, type CommitInfo } from "./commit-graph.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "./events.js";
+import { misplacedTags, oneDeploymentEach, squashNote } from "./deployment-hygiene.js";
 import { failures, type Failure } from "./failures.js";
 import { historyNeeded } from "./history-window.js";
 import { leadTimeHours } from "./lead-time.js";
@@ -40,6 +42,8 @@ export interface DoraInput {
   windowDays: number;
   hotfixPattern?: string;
   tiers?: TierThresholds;
+  /** A service of a monorepo: only the commits touching its paths are its changes. */
+  touches?: (commit: CommitInfo) => boolean;
 }
 
 export interface DeploymentEvidence {
@@ -54,6 +58,8 @@ export interface DeploymentEvidence {
   line: string | null;
   /** For a failed deployment, the remediation that repaired it and the commit that did. */
   repairedBy: { ref: string; commit: string | null } | null;
+  /** What the rules set aside, and why: other refs of the same deployment, release commits, reverts that undo nothing shipped, a misplaced tag. */
+  notes?: string[];
 }
 
 export interface DoraResult {
@@ -66,6 +72,8 @@ export interface DoraResult {
   reworkRate: { remediations: number; total: number; rate: number | null };
   deployments: DeploymentEvidence[];
   weekly: WeekPoint[];
+  /** What a reader of the figures should know: duplicate refs counted once, misplaced tags, squash-merged lead times. */
+  notes?: string[];
 }
 
 /**
@@ -95,24 +103,42 @@ interface Findings {
   changeSets: Map<DeploymentEvent, ChangeSet>;
   remediations: Map<DeploymentEvent, Remediation>;
   failures: Map<DeploymentEvent, Failure>;
+  /** Per deployment, what the rules set aside (evidence notes). */
+  notes: Map<DeploymentEvent, string[]>;
 }
 
 function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
   const window: Window = { start: input.now - input.windowDays * day, end: input.now };
   // 1.
-  const deployments = input.deployments.filter((deployment) => deployment.time <= window.end).sort(compareDeployments);
+  const { deployments, aliases } = oneDeploymentEach(
+    input.deployments.filter((deployment) => deployment.time <= window.end).sort(compareDeployments),
+  );
   const incidents = incidentsAsOf(input.incidents, window.end);
   const successes = successesByEnvironment(deployments);
+  const misplaced = new Map([...successes.values()].flatMap((environment) => [...misplacedTags(graph, environment)]));
   // 2 to 4, environment by environment: one environment's deployments never ship or repair another's.
   const revertTarget = revertTargets(graph);
   const matchers = remediationMatchers(input.hotfixPattern);
   const shipped = [...successes.values()].map((environment) =>
-    shippedIn(graph, environment, window, revertTarget, matchers),
+    shippedIn(
+      graph,
+      environment.filter((deployment) => !misplaced.has(deployment)),
+      window,
+      { revertTarget, matchers, touches: input.touches },
+    ),
   );
   const remediated = shipped.flatMap((environment) => environment.remediations);
   // 5.
   const failed = failures(deployments, remediated, incidents, successes);
   // 6.
+  const notes = new Map<DeploymentEvent, string[]>();
+  const note = (deployment: DeploymentEvent, text: string) =>
+    notes.set(deployment, [...(notes.get(deployment) ?? []), text]);
+  for (const [deployment, refs] of aliases)
+    note(deployment, `also ${refs.join(", ")}: the same commit at the same time, counted once`);
+  for (const [deployment, text] of misplaced) note(deployment, text);
+  for (const environment of shipped)
+    for (const [deployment, texts] of environment.notes) texts.forEach((text) => note(deployment, text));
   return doraResult(graph, input, window, {
     deployments,
     incidents,
@@ -120,6 +146,7 @@ function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
     changeSets: new Map(shipped.flatMap((environment) => environment.sets).map((set) => [set.deployment, set])),
     remediations: new Map(remediated.map((remediation) => [remediation.deployment, remediation])),
     failures: failed,
+    notes,
   });
 }
 
@@ -148,13 +175,12 @@ function shippedIn(
   graph: CommitGraph,
   successes: readonly DeploymentEvent[],
   window: Window,
-  revertTarget: RevertTarget,
-  matchers: RemediationMatchers,
-): { sets: ChangeSet[]; remediations: Remediation[] } {
+  rules: { revertTarget: RevertTarget; matchers: RemediationMatchers; touches: DoraInput["touches"] },
+): { sets: ChangeSet[]; remediations: Remediation[]; notes: Map<DeploymentEvent, string[]> } {
   const history = historyNeeded(successes, window);
-  if (!history) return { sets: [], remediations: [] };
-  const environment = changeSets(graph, history);
-  return { sets: environment.sets, remediations: remediations(environment, revertTarget, matchers) };
+  if (!history) return { sets: [], remediations: [], notes: new Map() };
+  const environment = changeSets(graph, history, rules.touches);
+  return { sets: environment.sets, ...remediations(environment, rules.revertTarget, rules.matchers) };
 }
 
 /** Step 6: the figures of the deployments in the window, and their evidence. */
@@ -174,7 +200,8 @@ function doraResult(graph: CommitGraph, input: DoraInput, window: Window, findin
     deploymentFrequency: {
       deployments: successful.length,
       perWeek: round(perWeek)!,
-      tier: findings.deployments.length === 0 ? null : frequencyTier(perWeek, tiers),
+      // No deployment in the window is no data, not "low": a library may rightly release twice a year.
+      tier: successful.length === 0 ? null : frequencyTier(perWeek, tiers),
     },
     leadTimeForChanges: leadTimeFigures(leadTimeHours(successful, changesOf), tiers),
     changeFailureRate: changeFailureFigures(failed.length, windowed.length, tiers),
@@ -186,7 +213,31 @@ function doraResult(graph: CommitGraph, input: DoraInput, window: Window, findin
     },
     deployments: windowed.map((deployment) => evidenceOf(deployment, findings)),
     weekly: weeklySeries(window, windowed, changesOf, (deployment) => findings.failures.has(deployment)),
+    notes: figureNotes(windowed, findings, changesOf),
   };
+}
+
+/** What the window's figures rest on that a reader should know, once each. */
+function figureNotes(
+  windowed: readonly DeploymentEvent[],
+  findings: Findings,
+  changesOf: (deployment: DeploymentEvent) => readonly CommitInfo[],
+): string[] {
+  const notes: string[] = [];
+  const aliased = windowed.filter((deployment) =>
+    findings.notes.get(deployment)?.some((text) => text.startsWith("also ")),
+  );
+  if (aliased.length > 0)
+    notes.push(
+      `${aliased.length} deployment${aliased.length === 1 ? " has" : "s have"} two refs on one commit at the same time (e.g. ${aliased[0]!.ref}): each counted once`,
+    );
+  for (const deployment of windowed) {
+    const misplaced = findings.notes.get(deployment)?.find((text) => text.startsWith("misplaced tag"));
+    if (misplaced) notes.push(misplaced);
+  }
+  const squash = squashNote(windowed.flatMap((deployment) => changesOf(deployment)));
+  if (squash) notes.push(squash);
+  return notes;
 }
 
 function leadTimeFigures(hours: readonly number[], tiers: TierThresholds): DoraResult["leadTimeForChanges"] {
@@ -229,5 +280,19 @@ function evidenceOf(deployment: DeploymentEvent, findings: Findings): Deployment
     reason: [failure?.reason, remediation?.reason].filter((text) => text !== undefined).join("; ") || null,
     line: changeSet?.line?.ref ?? null,
     repairedBy: repairedBy ? { ref: repairedBy.deployment.ref, commit: repairedBy.commit?.sha ?? null } : null,
+    ...evidenceNotes(changeSet, findings.notes.get(deployment)),
   };
+}
+
+function evidenceNotes(changeSet: ChangeSet | undefined, notes: readonly string[] = []): { notes?: string[] } {
+  const released = changeSet?.releaseCommits ?? [];
+  const all = [
+    ...notes,
+    ...(released.length > 0
+      ? [
+          `${released.length === 1 ? "a release commit" : `${released.length} release commits`} not counted as changes (${released[0]!.sha.slice(0, 7)} ${released[0]!.subject})`,
+        ]
+      : []),
+  ];
+  return all.length > 0 ? { notes: all } : {};
 }

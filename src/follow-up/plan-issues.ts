@@ -1,13 +1,13 @@
 import type { ActionItem } from "./action-items.js";
+import { contentOf, ownedBody, ownMarker, readMarker, type SelfIdentity } from "../markdown/ownership.js";
 import {
   actionDigest,
-  actionItemKeyIn,
-  adrReviewKeyIn,
+  actionItemKeyOf,
+  adrReviewKeyOf,
   closedBySyncMarker,
   type ActionItemKey,
   type AdrReviewKey,
 } from "./markers.js";
-import type { IssueAuthor, OwnershipRule } from "./ownership.js";
 import { actionItemBody, actionItemTitle, adrReviewBody, adrReviewTitle, type ReviewedAdr } from "./render-issues.js";
 
 /** An issue as the follow-up sync reads it. */
@@ -18,7 +18,7 @@ interface FollowUpIssue {
   state: "open" | "closed";
   labels: string[];
   closedAt?: string;
-  author?: IssueAuthor;
+  author?: { login: string; isBot: boolean };
   assignees?: string[];
 }
 
@@ -29,7 +29,8 @@ export interface FollowUpIssueInput {
   actionIssues: readonly FollowUpIssue[];
   /** The issues carrying the ADR-review label, open and closed. */
   reviewIssues: readonly FollowUpIssue[];
-  isOurs: OwnershipRule;
+  /** Who we are where this runs: which issues are ours (src/markdown/ownership.ts). */
+  self: SelfIdentity;
   /** `YYYY-MM-DD`: a review date before it has passed. */
   today: string;
   /** Link to a file (at a line) at the commit read. */
@@ -81,7 +82,11 @@ export interface FollowUpIssuePlan {
 const ownerLine = (body: string) => /^\| Owner \| .*$/m.exec(body)?.[0];
 const subjectOf = (item: ActionItem) => `${item.file} row ${item.row}`;
 const closedBySync = (issue: FollowUpIssue) => (issue.body ?? "").includes(closedBySyncMarker);
-const withClosedMarker = (body: string) => body.replace(/(-->)/, `$1\n${closedBySyncMarker}`);
+/** Our body with the closed-by-sync line added under the marker (and the fingerprint made anew). */
+const withClosedMarker = (body: string | null) => {
+  const name = readMarker(body)?.name;
+  return name ? ownedBody(name, `${closedBySyncMarker}\n${contentOf(body)}`) : (body ?? "");
+};
 
 /**
  * The post-mortems' rows and the ADRs, against the issues that exist -> what to create, edit,
@@ -104,9 +109,8 @@ type Keyed = { issue: FollowUpIssue; key: ActionItemKey };
 /** Our issues to rows: by the words of the row first, then by its place for a row whose words changed. */
 function matchActionItems(input: FollowUpIssueInput) {
   const keyed: Keyed[] = input.actionIssues
-    .filter((issue) => input.isOurs(issue))
     .flatMap((issue) => {
-      const key = actionItemKeyIn(issue.body);
+      const key = actionItemKeyOf(ownMarker(issue, input.self));
       return key ? [{ issue, key }] : [];
     })
     .sort((a, b) => a.issue.number - b.issue.number);
@@ -219,12 +223,12 @@ function orphanClose(
   duplicateOf: FollowUpIssue | undefined,
   input: FollowUpIssueInput,
 ): FollowUpClose {
-  const key = actionItemKeyIn(issue.body)!;
+  const key = actionItemKeyOf(readMarker(issue.body)?.name)!;
   return {
     number: issue.number,
     subject: `${key.file} row ${key.row}`,
     stateReason: "not_planned",
-    body: withClosedMarker(issue.body ?? ""),
+    body: withClosedMarker(issue.body),
     comment: duplicateOf
       ? `Duplicate of #${duplicateOf.number}, which follows this action item.`
       : `This action item is no longer in ${key.file} (at ${input.commit.slice(0, 7)}): closed as not planned.`,
@@ -243,9 +247,8 @@ function planAdrReviews(input: FollowUpIssueInput, plan: FollowUpIssuePlan): voi
       adr.status === "accepted" && adr.reviewDate !== undefined && adr.reviewDate < input.today,
   );
   const ours = input.reviewIssues
-    .filter((issue) => input.isOurs(issue))
     .flatMap((issue) => {
-      const key = adrReviewKeyIn(issue.body);
+      const key = adrReviewKeyOf(ownMarker(issue, input.self));
       return key ? [{ issue, key }] : [];
     })
     .sort((a, b) => a.issue.number - b.issue.number);
@@ -288,7 +291,7 @@ function planAdrReviews(input: FollowUpIssueInput, plan: FollowUpIssuePlan): voi
       number: issue.number,
       subject: key.file,
       stateReason: "completed",
-      body: withClosedMarker(issue.body ?? ""),
+      body: withClosedMarker(issue.body),
       comment: `Settled: ${why} (at ${input.commit.slice(0, 7)}).`,
       reason: why,
     });

@@ -8,6 +8,7 @@ interface CommitNode {
   authoredDate: string;
   messageHeadline: string;
   messageBody: string;
+  author: { name: string | null; email: string | null; user: { login: string } | null } | null;
   parents: { nodes: ({ oid: string } | null)[] | null };
 }
 
@@ -21,7 +22,7 @@ const query = `query History($owner: String!, $name: String!, $oid: GitObjectID!
       ... on Commit {
         history(first: 100, since: $since, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { oid authoredDate messageHeadline messageBody parents(first: 2) { nodes { oid } } }
+          nodes { oid authoredDate messageHeadline messageBody author { name email user { login } } parents(first: 2) { nodes { oid } } }
         }
       }
     }
@@ -47,12 +48,22 @@ export async function fetchHistory(
   });
   return nodes.map((node) => {
     const revertOf = revertedCommitIn(node.messageBody);
+    const author = authorOf(node.author);
     return {
       sha: node.oid,
       parents: (node.parents.nodes ?? []).flatMap((parent) => (parent ? [parent.oid] : [])),
       authorTime: Date.parse(node.authoredDate),
       subject: node.messageHeadline,
       ...(revertOf ? { revertOf } : {}),
+      ...(author ? { author } : {}),
     };
   });
+}
+
+/** `Name <email>`, or the login (a bot's login ends in `[bot]`). */
+function authorOf(actor: CommitNode["author"]): string | undefined {
+  if (!actor) return undefined;
+  const login = actor.user?.login;
+  const named = actor.name ? `${actor.name} <${actor.email ?? ""}>` : undefined;
+  return login && !named?.includes(login) ? `${named ?? ""} ${login}`.trim() : named;
 }

@@ -21,7 +21,7 @@ export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, l
       state: issue.state === "closed" ? "closed" : "open",
       labels: labelNames(issue.labels),
       ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
-      ...(issue.user ? { author: { login: issue.user.login, type: issue.user.type } } : {}),
+      ...(issue.user ? { author: { login: issue.user.login, isBot: issue.user.type === "Bot" } } : {}),
       assignees: (issue.assignees ?? []).map((user) => user.login),
     }));
 }

@@ -1,6 +1,7 @@
 import type { IncidentEvent } from "../dora/compute.js";
 import type { GitHubClient, RepoRef } from "./client.js";
-import { isFollowUpBody } from "../follow-up/markers.js";
+import { isOurFollowUp } from "../follow-up/markers.js";
+import { sharedIdentity } from "../markdown/ownership.js";
 
 /** Issues with the incident label updated since `since` (open or closed), as incidents; closed as not planned or duplicate: not incidents. */
 export async function listIncidentIssues(
@@ -21,7 +22,14 @@ export async function listIncidentIssues(
       .filter((issue) => !issue.pull_request)
       .filter((issue) => issue.state_reason !== "not_planned" && issue.state_reason !== "duplicate")
       // The action items of a post-mortem carry the incident label too; they are not incidents.
-      .filter((issue) => !(isFollowUpBody(issue.body) && issue.user?.type === "Bot"))
+      .filter(
+        (issue) =>
+          !issue.user ||
+          !isOurFollowUp(
+            { body: issue.body ?? null, author: { login: issue.user.login, isBot: issue.user.type === "Bot" } },
+            sharedIdentity,
+          ),
+      )
       .map((issue) => ({
         id: `#${issue.number}`,
         issue: issue.number,

@@ -5,6 +5,7 @@ import { commitFiles, readBranchHead } from "./commit-files.js";
 import { createBranch, createPullRequest, readBranchAndPullRequest, resetBranch } from "./open-pull-request.js";
 import { issuePublisher } from "./issues.js";
 import { upsertComment } from "./upsert-comment.js";
+import { tokenIdentity, type IdentityReader } from "./token-identity.js";
 
 /**
  * One atomic commit (git data API), never forced. `push` commits on the branch on top of the
@@ -35,12 +36,16 @@ async function writeFiles(client: GitHubClient, repo: RepoRef, write: FileWrite)
 }
 
 /** The publisher over GitHub's API, bound to one repository. */
-export function githubPublisher(client: GitHubClient, repo: RepoRef): Publisher {
+export function githubPublisher(
+  client: GitHubClient,
+  repo: RepoRef,
+  self: IdentityReader = tokenIdentity(client),
+): Publisher {
   return {
     findCheckRun: (sha, name) => findCheckRun(client, repo, sha, name),
     createCheckRun: (plan) => createCheckRun(client, repo, plan),
     upsertComment: (issueNumber, topic, body, options) =>
-      upsertComment(client, repo, issueNumber, topic, body, options),
+      upsertComment(client, repo, issueNumber, topic, body, { ...options, self }),
     writeFiles: (write) => writeFiles(client, repo, write),
     ...issuePublisher(client, repo),
   };

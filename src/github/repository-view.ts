@@ -27,6 +27,7 @@ import { listTree } from "./list-tree.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { readConfigSources } from "./read-config.js";
 import { readRepositoryContents } from "./read-contents.js";
+import { tokenIdentity, type IdentityReader } from "./token-identity.js";
 import { countOpenDependabotAlerts, readBranchProtection } from "./read-security.js";
 
 /** Deployments from whichever source `dora.source` names, each read newest first back past `since`. */
@@ -75,7 +76,11 @@ async function readHistory(client: GitHubClient, repo: RepoRef, request: History
 }
 
 /** The repository view over GitHub's API, bound to one repository. */
-export function githubRepositoryView(client: GitHubClient, repo: RepoRef): RepositoryView {
+export function githubRepositoryView(
+  client: GitHubClient,
+  repo: RepoRef,
+  self: IdentityReader = tokenIdentity(client),
+): RepositoryView {
   return {
     readContents: (ref, wanted) => readRepositoryContents(client, repo, ref, wanted),
     readConfigSources: (ref, path) => readConfigSources(client, repo, ref, path),
@@ -90,7 +95,7 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readIssueHistory: (number) => readIssueHistory(client, repo, number),
     canWrite: (login) => canWrite(client, repo, login),
-    findComment: (issueNumber, topic) => findComment(client, repo, issueNumber, topic),
+    findComment: async (issueNumber, topic) => findComment(client, repo, issueNumber, topic, await self()),
     findOpenPullRequest: async (branch) => (await readBranchAndPullRequest(client, repo, branch)).pullRequest,
     findLatestPullRequest: (branch) => readLatestPullRequest(client, repo, branch),
     listTree: (ref) => listTree(client, repo, ref),
@@ -107,6 +112,7 @@ export function githubRepositoryView(client: GitHubClient, repo: RepoRef): Repos
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),
     canBeAssigned: (login) => canBeAssigned(client, repo, login),
+    identity: self,
   };
 }
 

@@ -2,6 +2,7 @@ import { readRegularFile } from "./read-contents.js";
 import { join } from "node:path";
 import type { ChangedFile } from "../ports/repository-view.js";
 import { git, GitError, gitMaybe } from "./git.js";
+import { untrackedExcludeArgs } from "./untracked-excludes.js";
 
 /**
  * A path as `git diff` prints it: as is, or C-quoted when it holds a quote, a backslash or a
@@ -68,7 +69,8 @@ export async function localChanges(root: string, base: string): Promise<ChangedF
     git(root, ["diff", "--numstat", "-z", ...diffArgs]),
     // Paths as they are (ops/dëploy.yaml), not octal-escaped, so each patch meets its file.
     git(root, ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", ...diffArgs]),
-    git(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
+    // Untracked dependencies and build output are no change of the repository's, whatever .gitignore says.
+    git(root, ["ls-files", "--others", "--exclude-standard", ...untrackedExcludeArgs, "-z"]),
   ]);
   const counts = new Map<string, [number, number]>();
   for (const entry of numstat.split("\0").filter(Boolean)) {

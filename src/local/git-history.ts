@@ -76,7 +76,7 @@ export async function readCommits(root: string, tips: readonly string[], since?:
   const revisions = [...tips, "--"];
   const recent = since === undefined ? [] : [`--since=${Math.floor(since / 1000)}`];
   const [log, reverts] = await Promise.all([
-    git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s", ...revisions]),
+    git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s%x1f%an <%ae>", ...revisions]),
     git(root, ["log", "-z", "--format=%H%x1f%b", "--grep=^This reverts commit [0-9a-f]", ...recent, ...revisions]),
   ]);
   const revertOf = new Map<string, string>();
@@ -89,13 +89,14 @@ export async function readCommits(root: string, tips: readonly string[], since?:
     .split("\0")
     .filter(Boolean)
     .map((record) => {
-      const [sha, parents, authorTime, subject] = record.split("\x1f");
+      const [sha, parents, authorTime, subject, author] = record.split("\x1f");
       const id = sha!.trim();
       const commit: CommitInfo = {
         sha: id,
         parents: parents ? parents.split(" ") : [],
         authorTime: Number(authorTime) * 1000,
         subject: subject ?? "",
+        ...(author ? { author } : {}),
       };
       const target = revertOf.get(id);
       if (target) commit.revertOf = target;

@@ -1,11 +1,12 @@
 import { readdir } from "node:fs/promises";
 import { join, posix, relative, sep } from "node:path";
+import { unwalkedDirectories } from "./untracked-excludes.js";
 
 async function walk(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith(".") && entry.isDirectory()) continue;
+    if (entry.isDirectory() && (entry.name.startsWith(".") || unwalkedDirectories.has(entry.name))) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
     else if (entry.isFile() || entry.isSymbolicLink()) out.push(path); // a link is listed so that it is reported, never followed
@@ -13,7 +14,7 @@ async function walk(directory: string): Promise<string[]> {
   return out;
 }
 
-/** Every file under `directory` (relative to `root`), as sorted root-relative paths with forward slashes; hidden directories are skipped. */
+/** Every file under `directory` (relative to `root`), as sorted root-relative paths with forward slashes; hidden directories and dependency or build trees are skipped. */
 export async function listFiles(root: string, directory: string): Promise<string[]> {
   const absolute = await walk(join(root, directory)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];

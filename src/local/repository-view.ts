@@ -8,6 +8,7 @@ import { readCommitAuthors, readCommits, readTagDeployments } from "./git-histor
 import { listFiles } from "./list-files.js";
 import { listWorkingTree } from "./list-tree.js";
 import { readLocalContents, readRegularFile } from "./read-contents.js";
+import { sharedIdentity } from "../markdown/ownership.js";
 
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
@@ -84,6 +85,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,
     listIssuesWithLabel: async () => [],
+    identity: async () => sharedIdentity,
     listFiles: (directory) => listFiles(root, directory),
   };
 }

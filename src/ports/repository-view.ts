@@ -3,6 +3,7 @@ import type { CommitAuthor } from "../discovery/discover.js";
 import type { DebtIssue } from "../debt/plan-issues.js";
 import type { IssueHistory } from "../incidents/issue-history.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
+import type { SelfIdentity } from "../markdown/ownership.js";
 
 /**
  * The repository view: everything a use case reads about one repository, named for what it
@@ -211,7 +212,7 @@ export interface CommentView {
 }
 
 /** An issue as a sync reads it: the shape the debt planner takes, with who wrote it and who is assigned. */
-export type IssueRecord = DebtIssue & { author?: { login: string; type: string }; assignees?: string[] };
+export type IssueRecord = DebtIssue & { assignees?: string[] };
 
 export interface IssueView {
   /** Every issue (not pull request) with the label, open and closed. */
@@ -220,7 +221,13 @@ export interface IssueView {
   canBeAssigned?(login: string): Promise<boolean>;
 }
 
+export interface IdentityView {
+  /** Who this view's token writes as: what decides which issues and comments are ours (src/markdown/ownership.ts). */
+  identity(): Promise<SelfIdentity>;
+}
+
 export type RepositoryView = FileView &
+  IdentityView &
   ConfigView &
   ChangeView &
   BranchView &

@@ -204,7 +204,7 @@ function whyLines(scorecard: Scorecard, colors: Colors): string[] {
 /** `--explain`: every deployment in the window with its changes, its line, and why it failed or what it repaired. */
 function deploymentLines(dora: DoraResult, colors: Colors): string[] {
   if (dora.deployments.length === 0) return ["  (none)"];
-  return dora.deployments.map((deployment) => {
+  return dora.deployments.flatMap((deployment) => {
     const flags = [
       deployment.failed ? colors.red("failed") : "",
       deployment.remediation ? colors.yellow("remediation") : "",
@@ -212,6 +212,10 @@ function deploymentLines(dora: DoraResult, colors: Colors): string[] {
       .filter(Boolean)
       .join(", ");
     const line = deployment.line ? colors.gray(`line ${deployment.line}`) : colors.gray("line —");
-    return `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`;
+    return [
+      `  ${deployment.time}  ${deployment.ref.padEnd(20)} ${deployment.sha.slice(0, 7)}  ${String(deployment.changes).padStart(4)} ${deployment.changes === 1 ? "change " : "changes"}  ${line}  ${flags}${deployment.reason ? `  ${colors.gray(deployment.reason)}` : ""}`,
+      // What the rules set aside (a second ref, release commits, a revert of nothing shipped, a misplaced tag).
+      ...(deployment.notes ?? []).map((note) => colors.gray(`      note: ${note}`)),
+    ];
   });
 }

@@ -27,6 +27,21 @@ const adrCategory = z
   })
   .prefault({});
 
+/** Where a change shows how to use something, tests it or documents it: never a decision of the repository. */
+export const adrExcludedByDefault = [
+  "**/examples/**",
+  "**/example/**",
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/testdata/**",
+  "**/fixtures/**",
+  "**/docs/**",
+  "**/vendor/**",
+  "**/third_party/**",
+  "**/node_modules/**",
+] as const;
+
 export const adrCategoryNames = [
   "infrastructure-as-code",
   "containers",
@@ -67,6 +82,10 @@ export const configSchema = z
         report: z.enum(["decisions", "all"]).default("decisions").meta({ description: "all: also list the infrastructure changes seen that are not decisions, with why (for tuning)." }),
         zeroMinorIsMajor: z.boolean().default(false).meta({ description: "Count a 0.x minor bump (0.4 -> 0.5) of an existing dependency as a new major." }),
         ignore: globs.meta({ description: "Globs of paths never considered infrastructure." }),
+        exclude: z
+          .array(glob)
+          .default([...adrExcludedByDefault])
+          .meta({ description: "Globs of paths whose changes never count (examples, tests, fixtures, docs, vendored trees); [] counts them all." }),
         categories: z
           .strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory])) as Record<(typeof adrCategoryNames)[number], typeof adrCategory>)
           .prefault({}),

@@ -36,6 +36,13 @@ const doraDeploymentSchema = z.strictObject({
     .nullable()
     .optional()
     .meta({ description: "For a failed deployment: the remediation that repaired it, and the commit that did." }),
+  notes: z
+    .array(z.string())
+    .optional()
+    .meta({
+      description:
+        "What the rules set aside, and why: other refs of the same deployment, release commits, reverts that undo nothing shipped, a misplaced tag.",
+    }),
 });
 
 const doraSchema = z

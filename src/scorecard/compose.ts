@@ -224,7 +224,7 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
         df.tier === null ? null : `${df.perWeek}/week`,
         df.deployments,
         df.tier === null
-          ? `no deployments found (source: ${dora.source})`
+          ? `no deployment in the ${window} window (source: ${dora.source}): no data, so no tier`
           : `${count(df.deployments, "deployment")} in ${window}: tier ${df.tier}, target ${targets.deploymentFrequency}`,
       ),
       leadTime: health(

@@ -7,6 +7,7 @@ import {
   type SeenChange,
 } from "../adr/detect-infra-changes.js";
 import { readAdr, type AdrSummary } from "../adr/read-adr.js";
+import { isLockfile } from "../adr/readers/runtimes.js";
 import { brokenSupersedeLinks, findRelatedAdrs, type RelatedAdr } from "../adr/related-adrs.js";
 import type { AdrResolution } from "../adr/render-comment.js";
 import type { ChangedFile, ChangeRef, FileView } from "../ports/repository-view.js";
@@ -83,7 +84,8 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
       (/\.ya?ml$/.test(file.path) && /^[+-]\s*(apiVersion|kind):/m.test(file.patch ?? "")),
   );
   const limit = input.readLimit ?? maxFilesRead;
-  const claimed = candidates.slice(0, limit);
+  // A lockfile tells its package manager by its name: its (often megabytes of) contents are never read.
+  const claimed = candidates.slice(0, limit).filter((file) => !isLockfile(file.path));
   const headPaths = claimed.filter((file) => file.status !== "removed").map((file) => file.path);
   const basePaths = claimed.filter((file) => file.status !== "added").map((file) => file.previousPath ?? file.path);
   const [head, base] = await Promise.all([

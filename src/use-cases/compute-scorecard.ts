@@ -154,7 +154,11 @@ export async function computeScorecard(
   return {
     scorecard,
     dora,
-    deploymentSource: { upToNow: upToNow.length, afterNow: deployments.length - upToNow.length, notes },
+    deploymentSource: {
+      upToNow: upToNow.length,
+      afterNow: deployments.length - upToNow.length,
+      notes: [...notes, ...(dora.notes ?? [])],
+    },
     ...(previous ? { previous } : {}),
     data: { ...(techStack ? { techStack } : {}), ...(techDebt ? { techDebt } : {}) },
     files: {

@@ -2,7 +2,14 @@ import { planDebtIssues, planWrites, type DebtPlan } from "../debt/plan-issues.j
 import type { Logger } from "../ports/logger.js";
 import { markResolved } from "../debt/back-sync.js";
 import type { FilePublisher, IssuePublisher } from "../ports/publisher.js";
-import type { BranchHead, BranchView, ConfigView, FileView, IssueView } from "../ports/repository-view.js";
+import type {
+  BranchHead,
+  BranchView,
+  ConfigView,
+  FileView,
+  IdentityView,
+  IssueView,
+} from "../ports/repository-view.js";
 import type { TechDebt } from "../schemas/tech-debt.js";
 import { count } from "../text/plural.js";
 import { dataFilePath, dataLayoutOf } from "../schemas/data-files.js";
@@ -13,7 +20,7 @@ import { pushChangesDebtFile } from "../debt/push-rule.js";
 import { loadConfig } from "./load-config.js";
 
 export interface DebtSyncContext {
-  view: ConfigView & BranchView & FileView & IssueView;
+  view: ConfigView & BranchView & FileView & IssueView & IdentityView;
   publish: IssuePublisher & FilePublisher;
   log: Logger;
 }
@@ -45,7 +52,8 @@ export type DebtSyncOutcome =
  *
  * 1. Read the config (`debt.issues` must be on) and tech_debt.json at the branch head.
  * 2. List the issues with the debt label (open and closed) and plan creates, edits, closes and
- *    reopens (`planDebtIssues`); issues closed by hand while their item is open are drift, reported.
+ *    reopens (`planDebtIssues`) of the issues that are ours (src/markdown/ownership.ts); issues
+ *    closed by hand while their item is open are drift, and issues quoting a marker are, reported.
  * 3. Apply it: labels first, then edits, closes (with a comment saying why), reopens, and at most
  *    `debt.maxCreatesPerRun` creations, looking for the marker once more right before creating.
  */
@@ -74,6 +82,7 @@ export async function syncDebtIssues(context: DebtSyncContext, options: DebtSync
     debt.data.items.map((item, index) => [item.id, lines.position(spans[index]?.span.start ?? 0).line]),
   );
   const { debt: settings } = config;
+  const self = await view.identity();
   const planFor = async () =>
     planDebtIssues({
       items: debt.data.items,
@@ -83,9 +92,11 @@ export async function syncDebtIssues(context: DebtSyncContext, options: DebtSync
       itemUrl: (id) => `${options.repositoryUrl}/blob/${head.sha}/${file}#L${lineOf.get(id) ?? 1}`,
       commit: head.sha,
       maxCreates: settings.maxCreatesPerRun,
+      self,
     });
   const plan = await planFor();
   for (const drift of plan.drift) context.log.warn(drift.reason);
+  for (const ignored of plan.ignored) context.log.warn(ignored.reason);
   if (options.dryRun) return { status: "planned", plan, file, commit: head.sha };
   const backSync =
     settings.backSync === "pull-request" && plan.drift.length > 0

@@ -1,6 +1,5 @@
 import { posix } from "node:path";
 import { tickActionItems } from "../follow-up/action-items.js";
-import { writtenByABot, type OwnershipRule } from "../follow-up/ownership.js";
 import { dayOf } from "../follow-up/plan.js";
 import { followUpPlanWrites, planFollowUpIssues, type FollowUpIssuePlan } from "../follow-up/plan-issues.js";
 import type { ReviewedAdr } from "../follow-up/render-issues.js";
@@ -12,6 +11,7 @@ import type {
   BranchView,
   ConfigView,
   FileView,
+  IdentityView,
   IssueView,
   PullRequestView,
 } from "../ports/repository-view.js";
@@ -21,7 +21,7 @@ import { loadConfig } from "./load-config.js";
 import { readFollowUpRecords, type FollowUpRecords } from "./read-follow-up.js";
 
 export interface FollowUpSyncContext {
-  view: ConfigView & BranchView & FileView & IssueView & PullRequestView;
+  view: ConfigView & BranchView & FileView & IssueView & PullRequestView & IdentityView;
   publish: IssuePublisher & FilePublisher;
   log: Logger;
   now: () => Date;
@@ -35,8 +35,6 @@ export interface FollowUpSyncOptions {
   dryRun?: boolean;
   /** The paths a push changed: the sync runs only when a post-mortem or an ADR is among them. */
   changedPaths?: readonly string[];
-  /** Which issues are ours (default: marker and a bot author). */
-  isOurs?: OwnershipRule;
 }
 
 export type FollowUpSyncOutcome =
@@ -149,13 +147,14 @@ async function planner(
     return { ...adr, ...(decision ? { decision } : {}) };
   });
   const today = dayOf(context.now());
+  const self = await view.identity();
   return async () =>
     planFollowUpIssues({
       actionItems: records.actionItems,
       adrs,
       actionIssues: await view.listIssuesWithLabel(config.followUp.label),
       reviewIssues: await view.listIssuesWithLabel(config.followUp.reviewLabel),
-      isOurs: options.isOurs ?? writtenByABot,
+      self,
       today,
       fileUrl: (path, line) =>
         `${options.repositoryUrl}/blob/${encodeURIComponent(options.branch)}/${encodeURI(path)}${line ? `#L${line}` : ""}`,

@@ -19,7 +19,7 @@ function firstCommand(): string {
 describe("README's first command", () => {
   it("shows a full, explained scorecard with believable figures, and where to go next", async () => {
     const command = firstCommand();
-    expect(command).toBe("npm ci && npx cto-copilot scorecard --demo");
+    expect(command).toBe("npm ci && npm run demo");
     // `npm ci` has run (this suite runs after it); the rest is run verbatim, as a user's shell would.
     const { stdout } = await exec("sh", ["-c", command.replace(/^npm ci && /, "")], {
       cwd: projectRoot,
@@ -33,7 +33,8 @@ describe("README's first command", () => {
     expect(stdout).toMatch(/v2\.36\.1 .* remediation +its changes include a hotfix/);
     expect(stdout).toMatch(/v1\.4\.7 .* 1 change +line v1\.4\.6/);
     expect(stdout).toContain("mix release lines");
-    expect(stdout).toContain("On your own repository: `npx cto-copilot scorecard --explain`");
+    expect(stdout).toContain("On your own repository: `cto-copilot scorecard --explain`");
+    expect(stdout).toContain("docs/install.md");
   });
 
   it("runs on a demo repository whose data files are themselves valid", async () => {

@@ -167,12 +167,17 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     );
   });
 
-  it("releases only before the window give the low tier, not null; releases only after --now say so", async () => {
+  it("releases only before the window are no data (no tier, no red, no advice to deploy every merge); releases only after --now say so", async () => {
     const repo = historyRepo();
     repo.commit("init", "2025-05-01T10:00:00Z", "v1.0.0");
     repo.commit("feat: a", "2025-06-01T10:00:00Z", "v1.1.0");
     const json = JSON.parse((await runCli(args(repo.root, "--format", "json"))).stdout);
-    expect(json.dora.deploymentFrequency).toEqual({ deployments: 0, perWeek: 0, tier: "low" });
+    expect(json.dora.deploymentFrequency).toEqual({ deployments: 0, perWeek: 0, tier: null });
+    expect(json.health.deploymentFrequency).toMatchObject({ current: null, status: "unknown" });
+    const text = (await runCli(args(repo.root))).stdout;
+    expect(text).toMatch(/deployment frequency\s+—\s+0\s+—\s+unknown/);
+    expect(text).not.toContain("0/week");
+    expect(text).not.toMatch(/deploy on every merge/i);
     const early = await runCli(["scorecard", "--root", repo.root, "--now", "2025-04-01T00:00:00Z"]);
     expect(early.stdout).toContain("(2 matching tags, all after 2025-04-01T00:00:00.000Z; move --now later)");
   });

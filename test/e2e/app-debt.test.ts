@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { ownedBody } from "../../src/markdown/ownership.js";
 import { useAppAndEmulator } from "../support/app-fixture.js";
 import { templateText } from "../support/data-files.js";
 import type { RepoState } from "../support/emulator/state.js";
@@ -63,6 +64,38 @@ describe("the App keeps the debt issues in step on push", () => {
       "Hand-rolled auth middleware",
       "No integration tests for billing",
     ]);
+  }, 60_000);
+
+  it("adopts only its own issues: a person's or another bot's issue carrying the marker, even with a true fingerprint, is left as written", async () => {
+    const repo = fixture.github.addRepo("acme/debt-foreign", {
+      ".github/cto-copilot.yml": "debt:\n  issues: true\nonboarding: false\n",
+      "data/engineering/tech_debt.json": templateText("tech_debt.json"),
+    });
+    const notes = "Long notes a person wrote.";
+    const person = repo.createIssue({
+      title: "Auth notes",
+      body: `<!-- cto-copilot:debt:debt_001 -->\n${notes}`,
+      labels: ["tech-debt"],
+      user: "alice",
+    });
+    // Another App copying our issue text whole: the marker, the fingerprint and all.
+    const copied = ownedBody("debt:debt_002", notes);
+    const otherBot = repo.createIssue({ title: "Copied", body: copied, labels: ["tech-debt"], user: "copy-bot[bot]" });
+    expect([200, 202]).toContain(
+      (await fixture.app.deliver("push", pushPayload(repo, ["data/engineering/tech_debt.json"]))).status,
+    );
+    const ours = () => [...repo.issues.values()].filter((issue) => issue.user === "cto-copilot[bot]");
+    for (let waited = 0; ours().length < 2 && waited < 30_000; waited += 200)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(ours()).toHaveLength(2);
+    expect(person).toMatchObject({
+      title: "Auth notes",
+      body: `<!-- cto-copilot:debt:debt_001 -->\n${notes}`,
+      state: "open",
+    });
+    expect(otherBot).toMatchObject({ title: "Copied", body: copied, state: "open" });
+    expect(repo.comments.filter((comment) => [person.number, otherBot.number].includes(comment.issue))).toEqual([]);
   }, 60_000);
 
   it("follows the debt file where dataDir puts it: a tech_debt.json elsewhere changes nothing", async () => {

@@ -7,6 +7,10 @@ import type { RepoState } from "../support/emulator/state.js";
 let github: GitHubEmulator;
 beforeAll(async () => {
   github = await new GitHubEmulator().start();
+  // As on GitHub: the workflow's GITHUB_TOKEN writes as github-actions[bot], which every workflow
+  // of a repository shares; the CLI's token below is a person's.
+  github.tokenLogins.set("ghs_runner_token", "github-actions[bot]");
+  github.tokenLogins.set("ghp_cli", "dana");
 });
 afterAll(() => github.stop());
 afterEach(() => expect(github.schemaProblems.splice(0)).toEqual([]));
@@ -233,6 +237,73 @@ describe("tech-debt issues (Action, command auto on push)", () => {
       expect(text).not.toContain("<img");
     }
   });
+
+  it("a person's issue quoting the marker, or another workflow's, is never adopted, closed or rewritten: it is reported, and ours is opened beside it", async () => {
+    const repo = repoWith("debt/foreign", [{ id: "debt_001", title: "No integration tests for billing" }]);
+    const notes = "Long notes a person wrote.";
+    const quoted = repo.createIssue({
+      title: "Billing notes",
+      body: `${notes}\n<!-- cto-copilot:debt:debt_001 -->`,
+      labels: ["tech-debt"],
+      user: "alice",
+    });
+    const first = repo.createIssue({
+      title: "Billing, as I see it",
+      body: `<!-- cto-copilot:debt:debt_001 -->\n${notes}`,
+      labels: ["tech-debt"],
+      user: "alice",
+    });
+    // Another workflow posting as github-actions[bot] what someone typed: the marker first, but not what we wrote.
+    const relayed = repo.createIssue({
+      title: "Relayed",
+      body: `<!-- cto-copilot:debt:debt_001 -->\nRelayed from a form: ${notes}`,
+      labels: ["tech-debt"],
+      user: "github-actions[bot]",
+    });
+    const run = await push(repo);
+    expect(run.exitCode).toBe(0);
+    for (const issue of [quoted, first, relayed]) {
+      expect(issue.state).toBe("open");
+      expect(issue.body).toContain(notes);
+      expect(run.stdout).toContain(`#${issue.number} carries a debt marker but was not written by CTO Co-Pilot`);
+    }
+    expect(first.title).toBe("Billing, as I see it");
+    expect(
+      repo.comments.filter((comment) => [quoted.number, first.number, relayed.number].includes(comment.issue)),
+    ).toEqual([]);
+    const ours = debtIssues(repo).filter(
+      (issue) => issue.user === "github-actions[bot]" && issue.title.startsWith("No integration"),
+    );
+    expect(ours).toHaveLength(1);
+    const before = writes();
+    await push(repo);
+    expect(writes() - before).toBe(0);
+  }, 60_000);
+
+  it("ids that would end the marker (-->, --!>, a newline) or repeat are harmless: one issue each, no markup, and a second run writes nothing", async () => {
+    const ids = ["x-->y", "a\nb", "x--!><img src=x onerror=alert(1)>", "dup", "dup"];
+    const repo = repoWith(
+      "debt/odd-ids",
+      ids.map((id, i) => ({ id, title: `Odd ${i}` })),
+    );
+    const run = await push(repo);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('items[4] repeats the id "dup" of items[3]: only the first is synced');
+    const issues = debtIssues(repo);
+    expect(issues.map((issue) => issue.title).sort()).toEqual(["Odd 0", "Odd 1", "Odd 2", "Odd 3"]);
+    for (const issue of issues) {
+      expect(issue.body!.split("\n")[0]).toMatch(
+        /^<!-- cto-copilot:debt:[^<>!\s]+ --><!-- fingerprint:[0-9a-f]{16} -->$/,
+      );
+      expect(issue.body!.replace(/`[^`\n]*`/g, "")).not.toMatch(/<img|--!>/);
+    }
+    for (let again = 0; again < 2; again++) {
+      const before = writes();
+      await push(repo);
+      expect(writes() - before).toBe(0);
+    }
+    expect(debtIssues(repo).filter((issue) => issue.state === "open")).toHaveLength(4);
+  }, 90_000);
 
   it("a push that does not change tech_debt.json costs no request", async () => {
     const repo = repoWith("debt/elsewhere", [{ id: "e1", title: "E" }]);

@@ -10,6 +10,7 @@ import { githubGateway } from "../../src/github/gateway.js";
 import { OpenApiValidator } from "../support/emulator/openapi.js";
 import { GitHubEmulator, staleWrite } from "../support/emulator/server.js";
 import { installationPayload, installationRepositoriesPayload } from "../support/webhook-payloads.js";
+import { ownedBody } from "../../src/markdown/ownership.js";
 
 /** The root tree id git itself computes for these files (`git write-tree`). */
 function gitTreeOf(files: Record<string, string>): string {
@@ -103,7 +104,7 @@ describe("the GitHub emulator (every response checked against GitHub's OpenAPI d
     expect((await gateway.upsertComment(pull.number, "adr", "Please add an ADR")).action).toBe("unchanged");
     expect((await gateway.upsertComment(pull.number, "adr", "Thanks for the ADR")).action).toBe("updated");
     expect(repo.comments).toEqual([
-      expect.objectContaining({ issue: pull.number, body: "<!-- cto-copilot:adr -->\nThanks for the ADR" }),
+      expect.objectContaining({ issue: pull.number, body: ownedBody("adr", "Thanks for the ADR") }),
     ]);
   });
 

@@ -2,105 +2,174 @@ import { clean, difference, listed, reasonText, type ReadFile, type Signal } fro
 
 /** Actions that hand the pipeline a cloud credential. */
 const credentialAction =
-  /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|docker\/login-action|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl/i;
+  /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|docker\/login-action|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl|create-github-app-token|github-app-token/i;
 /** Actions that deploy somewhere. */
 const deployAction =
   /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway/i;
 /** Shell commands that deploy: the tool and its verb name the target. */
 const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
+/** Steps that publish an artefact others consume: images, packages, releases. */
+const publishStep =
+  /\b(docker\/build-push-action|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|plugins\/docker|plugin-kaniko|kaniko)/gi;
+/** Secrets that are credentials (a token, a key, a password), not settings. */
+const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
 interface PipelineFacts {
   environments: string[];
+  /** Credential actions, `id-token: write` (OIDC), SSH deploy keys. */
   credentials: string[];
+  /** Secrets named like credentials. */
+  secrets: string[];
+  /** Roles and identities the pipeline assumes (`role-to-assume`, a workload identity provider, a service account). */
+  identities: string[];
   deployers: string[];
+  publishers: string[];
+  /** CPU architectures of published images. */
+  platforms: string[];
+  /** Whether a published image is tagged `latest`. */
+  tagsLatest: boolean;
 }
 
-function factsOf(text: string | undefined): PipelineFacts {
-  const cleaned = clean(text) ?? "";
+function environmentsOf(text: string): string[] {
   const environments = new Set<string>();
-  for (const match of cleaned.matchAll(/^\s*environment:[ \t]*([^\s#{][^#\n]*)?$/gm)) {
+  for (const match of text.matchAll(/^\s*environment:[ \t]*([^\s#{][^#\n]*)?$/gm)) {
     const inline = match[1]?.trim();
     if (inline) environments.add(inline.replace(/^["']|["']$/g, ""));
     else {
       // environment:\n  name: production
-      const after = cleaned.slice(match.index! + match[0].length, match.index! + match[0].length + 200);
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
       const name = /^\s*\n\s+name:\s*([^\s#]+)/.exec(after)?.[1];
       if (name) environments.add(name.replace(/^["']|["']$/g, ""));
     }
   }
-  for (const match of cleaned.matchAll(/environment:\s*\{\s*name:\s*([^\s,}]+)/g))
+  for (const match of text.matchAll(/environment:\s*\{\s*name:\s*([^\s,}]+)/g))
     environments.add(match[1]!.replace(/^["']|["']$/g, ""));
-  const uses = [...cleaned.matchAll(/^\s*-?\s*uses:\s*["']?([^@\s"']+)/gm)].map((match) => match[1]!.toLowerCase());
+  return [...environments];
+}
+
+const unique = (items: Iterable<string>) => [...new Set(items)];
+
+function factsOf(text: string | undefined): PipelineFacts {
+  const cleaned = clean(text) ?? "";
+  const uses = [...cleaned.matchAll(/^\s*-?\s*(?:uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) =>
+    match[1]!.toLowerCase(),
+  );
   const commands = [...cleaned.matchAll(deployCommand)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
+  // `run: ./scripts/deploy.sh production`: a script that says what it does.
+  if (
+    /^\s*-?\s*run:[^\n]*\bdeploy\b/im.test(cleaned) ||
+    /^\s*-?\s*run:[^\n]*deploy[\w-]*\.(?:sh|py|js|ts)\b/im.test(cleaned)
+  )
+    commands.push("a deploy script");
+  const credentials = uses.filter((action) => credentialAction.test(action));
+  if (/^\s*id-token:\s*write\b/m.test(cleaned)) credentials.push("OIDC (id-token: write)");
+  if (/^\s*ssh-key:\s*\S/m.test(cleaned)) credentials.push("an SSH deploy key");
+  const identities = [
+    ...cleaned.matchAll(
+      /^\s*(role-to-assume|workload_identity_provider|service_account|client-id):\s*["']?([^\s"'#]+)/gm,
+    ),
+  ].map((match) => `${match[1]} ${match[2]}`);
+  const publishers = [...cleaned.matchAll(publishStep)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
+  const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
+    (match) => `linux/${match[1]}`,
+  );
+  const tagLines = cleaned.split("\n").filter((line) => /\btags?\b|\s-t\s|:latest\b/.test(line));
   return {
-    environments: [...environments],
-    credentials: uses.filter((action) => credentialAction.test(action)),
-    deployers: [...uses.filter((action) => deployAction.test(action) && !credentialAction.test(action)), ...commands],
+    environments: environmentsOf(cleaned),
+    credentials: unique(credentials),
+    secrets: unique([...cleaned.matchAll(credentialSecret)].map((match) => match[1]!.toUpperCase())).filter(
+      (name) => name !== "GITHUB_TOKEN",
+    ),
+    identities: unique(identities),
+    deployers: unique([
+      ...uses.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
+      ...commands,
+    ]),
+    publishers: unique(publishers),
+    platforms: unique(platforms),
+    tagsLatest: tagLines.some((line) => /\blatest\b/.test(line)),
   };
 }
 
 const isPipeline = (path: string) =>
   /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
-  /(^|\/)(\.gitlab-ci\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.drone\.yml|cloudbuild\.ya?ml)$/.test(
+  /(^|\/)(\.gitlab-ci\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.drone\.yml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml)$/.test(
     path,
   ) ||
+  /^\.woodpecker\/[^/]+\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
 
+/** A pipeline that ships: it deploys somewhere, publishes what others consume, or signs in to a cloud. */
+const ships = (facts: PipelineFacts) =>
+  facts.deployers.length > 0 ||
+  facts.publishers.length > 0 ||
+  facts.credentials.some((credential) => credentialAction.test(credential) && !/app-token/.test(credential));
+
+/** What changed in how a pipeline ships and with which credentials, one clause each. */
+function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: string[]; technologies: string[] } {
+  const parts: string[] = [];
+  const shipping = ships(next) || ships(old);
+  // An environment of a job that deploys nothing (an auto-merge job's approval gate) is not a place to run.
+  const environments = ships(next) ? difference(old.environments, next.environments).added : [];
+  const credentials = difference(old.credentials, next.credentials);
+  const secrets = shipping ? difference(old.secrets, next.secrets) : { added: [], removed: [] };
+  const identities = difference(old.identities, next.identities);
+  const deployers = difference(old.deployers, next.deployers).added;
+  const publishers = difference(old.publishers, next.publishers).added;
+  const platforms = ships(next) && old.platforms.length > 0 ? difference(old.platforms, next.platforms).added : [];
+  if (environments.length > 0) parts.push(`new environment ${listed(environments)}`);
+  if (credentials.added.length > 0) parts.push(`new credential ${listed(credentials.added)}`);
+  if (credentials.removed.length > 0 && (credentials.added.length > 0 || secrets.added.length > 0))
+    parts.push(`drops credential ${listed(credentials.removed)}`);
+  if (secrets.added.length > 0) parts.push(`now uses secret ${listed(secrets.added)}`);
+  if (secrets.removed.length > 0 && shipping) parts.push(`stops using secret ${listed(secrets.removed)}`);
+  if (identities.added.length > 0 && identities.removed.length > 0)
+    parts.push(`assumes ${listed(identities.added, 2)} (was ${listed(identities.removed, 2)})`);
+  if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
+  if (publishers.length > 0 && old.publishers.length === 0) parts.push(`now publishes with ${listed(publishers)}`);
+  if (platforms.length > 0) parts.push(`publishes for ${listed(platforms)} too`);
+  if (shipping && ships(old) && ships(next) && old.tagsLatest !== next.tagsLatest)
+    parts.push(
+      next.tagsLatest ? "starts tagging published images `latest`" : "stops tagging published images `latest`",
+    );
+  return { parts, technologies: [...environments, ...deployers, ...publishers] };
+}
+
 /**
- * CI/CD pipelines. A decision: a pipeline added or removed; a new deployment environment, a new
- * cloud credential, a new way or place to deploy (a deploy action or command not used before).
- * Action version pins, job and step renames, caches, lint or test steps, matrix versions are not.
+ * CI/CD pipelines. A decision: a pipeline that deploys or publishes added or removed; a new
+ * deployment environment of a pipeline that ships; a change of credentials model (a cloud
+ * credential action, OIDC `id-token: write`, an SSH deploy key, an app token, the role assumed,
+ * a token or key secret of a shipping pipeline appearing or disappearing); a new way or place to
+ * deploy; publishing for a new CPU architecture; the `latest` tag policy of published images.
+ * Lint, test and triage pipelines, action version pins, job and step renames, caches, matrix
+ * versions are not.
  *
  * Example: `actions/checkout@v3 -> @v4`: not a decision; `aws-actions/configure-aws-credentials`
- * and `environment: production` appearing: "new environment production; new credential ...".
+ * and `environment: production` appearing in a deploy job: "new environment production; new credential ...".
  */
 export function readCiCd(files: readonly ReadFile[]): Signal[] {
   const signals: Signal[] = [];
   for (const file of files) {
-    const decide = (reason: string, technologies: string[] = []) =>
-      signals.push({
-        file: file.path,
-        decision: true,
-        reason: reasonText(reason),
-        technologies: ["ci/cd", ...technologies],
-      });
+    const say = (decision: boolean, reason: string, technologies: string[] = []) =>
+      signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });
     if (!isPipeline(file.path)) {
-      signals.push({
-        file: file.path,
-        decision: false,
-        reason: "a reusable action or script, not a pipeline",
-        technologies: ["ci/cd"],
-      });
+      say(false, "a reusable action or script, not a pipeline");
       continue;
     }
+    const name = file.path.split("/").pop()!;
     if (file.before === undefined || file.after === undefined) {
       const facts = factsOf(file.after ?? file.before);
-      const deploys = [...facts.environments, ...facts.deployers];
-      decide(
-        `${file.after === undefined ? "removes" : "new"} pipeline ${file.path.split("/").pop()}${deploys.length > 0 ? ` (deploys: ${listed(deploys)})` : ""}`,
-        deploys,
-      );
+      const verb = file.after === undefined ? "removes" : "new";
+      const shipsWith = [...facts.environments, ...facts.deployers, ...facts.publishers];
+      if (ships(facts)) say(true, `${verb} pipeline ${name} (ships: ${listed(unique(shipsWith))})`, shipsWith);
+      else say(false, `${verb} pipeline ${name} that neither deploys nor publishes (lint, test, automation)`);
       continue;
     }
-    const old = factsOf(file.before);
-    const next = factsOf(file.after);
-    const parts: string[] = [];
-    const environments = difference(old.environments, next.environments).added;
-    const credentials = difference(old.credentials, next.credentials).added;
-    const deployers = difference(old.deployers, next.deployers).added;
-    if (environments.length > 0) parts.push(`new environment ${listed(environments)}`);
-    if (credentials.length > 0) parts.push(`new credential ${listed(credentials)}`);
-    if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
-    if (parts.length > 0) decide(parts.join("; "), [...environments, ...deployers]);
-    else
-      signals.push({
-        file: file.path,
-        decision: false,
-        reason: "action versions, steps or job settings only",
-        technologies: ["ci/cd"],
-      });
+    const { parts, technologies } = shippingChanges(factsOf(file.before), factsOf(file.after));
+    if (parts.length > 0) say(true, parts.join("; "), technologies);
+    else say(false, "action versions, steps or job settings only");
   }
   return signals;
 }

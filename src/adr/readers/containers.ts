@@ -1,4 +1,5 @@
 import { record } from "../../text/records.js";
+import { isVersionedImage, releaseLine } from "./runtimes.js";
 import { clean, difference, listed, reasonText, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 const osWords = [
@@ -71,37 +72,159 @@ const identityKey = (image: string) => {
   return `${family} (${os})`;
 };
 
-function composeServices(text: string | undefined): Map<string, string> | undefined {
+/** A compose service as far as the decision goes: the image it runs, or that it is built here, or that it extends another. */
+interface ComposeService {
+  image?: string;
+  built: boolean;
+}
+
+function composeServices(text: string | undefined): Map<string, ComposeService> {
   const doc = yamlMapping(text);
-  if (doc === undefined) return undefined;
-  const services = record(doc.services) as Record<string, { image?: unknown; build?: unknown } | undefined>;
-  // A service with neither an image nor a build (an override file's ports, env) extends one defined elsewhere.
+  const services = record(doc?.services) as Record<string, { image?: unknown; build?: unknown } | undefined>;
+  // `x-` and `.` keys are YAML anchors' homes, not services.
+  // A service with no image, build or `extends` (an override file's ports, env) is defined elsewhere.
   return new Map(
-    Object.entries(services).flatMap(([name, service]): [string, string][] =>
-      typeof service?.image === "string"
-        ? [[name, service.image]]
-        : service?.build !== undefined
-          ? [[name, "(built here)"]]
-          : [],
-    ),
+    Object.entries(services)
+      .filter(([name]) => !/^(x-|\.)/.test(name))
+      .filter(
+        ([, service]) =>
+          service?.image !== undefined || service?.build !== undefined || record(service).extends !== undefined,
+      )
+      .map(([name, service]): [string, ComposeService] => [
+        name,
+        {
+          ...(typeof service?.image === "string" ? { image: service.image } : {}),
+          built: service?.build !== undefined,
+        },
+      ]),
   );
 }
 
-const familyOf = (image: string) => (image === "(built here)" ? image : identityKey(image));
+/** The engine an image runs, when it is a known one: `pgautoupgrade/pgautoupgrade` and `postgres` are both Postgres. */
+const engineWords: [RegExp, string][] = [
+  [/postgres|postgis|timescale|(^|\/)pg/, "postgres"],
+  [/mysql|mariadb|percona/, "mysql"],
+  [/redis|valkey|keydb|dragonfly/, "redis"],
+  [/mongo/, "mongodb"],
+  [/elasticsearch|opensearch/, "search"],
+  [/kafka|redpanda/, "kafka"],
+  [/rabbitmq/, "rabbitmq"],
+  [/clickhouse/, "clickhouse"],
+  [/memcached/, "memcached"],
+];
+const engineOf = (family: string) => engineWords.find(([pattern]) => pattern.test(family))?.[1];
+
+/** Whether a service moved to something else: another engine, or another image family with no engine in common. */
+function serviceMove(old: ComposeService, next: ComposeService): string | undefined {
+  if (old.image === undefined || next.image === undefined || old.built || next.built) return undefined;
+  const from = imageIdentity(old.image);
+  const to = imageIdentity(next.image);
+  const sameEngine = engineOf(from.family) !== undefined && engineOf(from.family) === engineOf(to.family);
+  if (from.family !== to.family && !sameEngine) return `${old.image} -> ${next.image}`;
+  const name = to.family.split("/").pop()!;
+  if (!isVersionedImage(name)) return undefined;
+  const fromLine = releaseLine(name, tagOf(old.image));
+  const toLine = releaseLine(name, tagOf(next.image));
+  return fromLine !== undefined && toLine !== undefined && fromLine !== toLine
+    ? `${name} ${fromLine} -> ${toLine}`
+    : undefined;
+}
+
+const tagOf = (image: string) => {
+  const withoutDigest = image.split("@")[0]!;
+  const colon = withoutDigest.indexOf(":", withoutDigest.lastIndexOf("/") + 1);
+  return colon >= 0 ? withoutDigest.slice(colon + 1) : "";
+};
+
+const describeService = (name: string, service: ComposeService) =>
+  `\`${name}\`${service.image ? ` (image family ${imageIdentity(service.image).family})` : service.built ? " (built here)" : ""}`;
 
 /**
- * Dockerfiles and Compose files. A decision: a new image family or base OS (`node` ->
- * distroless, `alpine` -> `debian`), a Dockerfile added or removed, a Compose service added or
- * removed or moved to another image family. Tag bumps of the same image, HEALTHCHECK, ENV, COPY
- * and port changes are not.
+ * Compose files, compared as one application over the whole change: a service moved between
+ * files (a file renamed, an override that now `extends` the base) is the same service. A
+ * decision: a service added or removed, a service moved to another engine or image family, a
+ * datastore or runtime image moved to another release line. Tags within a line, an OS flavour,
+ * ports, environment and health checks are not.
+ */
+function readCompose(files: readonly ReadFile[]): Signal[] {
+  const before = new Map<string, { service: ComposeService; file: string }>();
+  const after = new Map<string, { service: ComposeService; file: string }>();
+  for (const file of files) {
+    for (const [name, service] of composeServices(file.before))
+      if (!before.has(name) || service.image) before.set(name, { service, file: file.previousPath ?? file.path });
+    for (const [name, service] of composeServices(file.after))
+      if (!after.has(name) || service.image) after.set(name, { service, file: file.path });
+  }
+  const { added, removed } = difference(before.keys(), after.keys());
+  const byFile = new Map<string, string[]>();
+  const technologies = new Map<string, string[]>();
+  const say = (file: string, clause: string, technology: string) => {
+    byFile.set(file, [...(byFile.get(file) ?? []), clause]);
+    technologies.set(file, [...(technologies.get(file) ?? []), technology]);
+  };
+  for (const name of added)
+    say(after.get(name)!.file, `adds service ${describeService(name, after.get(name)!.service)}`, name);
+  for (const name of removed) {
+    const file = files.some((candidate) => candidate.path === before.get(name)!.file)
+      ? before.get(name)!.file
+      : files[0]!.path;
+    say(file, `removes service ${describeService(name, before.get(name)!.service)}`, name);
+  }
+  for (const [name, { service, file }] of after) {
+    const move = before.has(name) ? serviceMove(before.get(name)!.service, service) : undefined;
+    if (move) say(file, `service \`${name}\`: ${move}`, name);
+  }
+  const signals: Signal[] = [...byFile].map(([file, clauses]) => ({
+    file,
+    decision: true,
+    reason: reasonText(`${listed(clauses, 3)} in ${file.split("/").pop()}`),
+    technologies: ["docker", ...(technologies.get(file) ?? [])],
+  }));
+  for (const file of files)
+    if (!byFile.has(file.path))
+      signals.push({
+        file: file.path,
+        decision: false,
+        reason: "service settings, image tags or files moved only",
+        technologies: ["docker"],
+      });
+  return signals;
+}
+
+/** Runtime and datastore base images moved to another release line: `node:18-slim` -> `node:20-slim`. */
+function baseImageLines(old: string[], next: string[]): string[] {
+  const lines = (images: string[]) =>
+    new Map(
+      images.flatMap((image) => {
+        const name = imageIdentity(image).family.split("/").pop()!;
+        const line = isVersionedImage(name) ? releaseLine(name, tagOf(image)) : undefined;
+        return line === undefined ? [] : [[name, line] as [string, string]];
+      }),
+    );
+  const from = lines(old);
+  const to = lines(next);
+  return [...to]
+    .filter(([name, line]) => from.has(name) && from.get(name) !== line)
+    .map(([name, line]) => `${name} ${from.get(name)} -> ${line}`);
+}
+
+const isCompose = (path: string) => {
+  const name = path.split("/").pop()!;
+  return /compose/i.test(name) && /\.ya?ml$/.test(name);
+};
+
+/**
+ * Dockerfiles and Compose files. A decision: a Dockerfile added or removed, a new image family or
+ * base OS in a Dockerfile (`node` -> distroless, `alpine` -> `debian`; a stage dropped is not), a
+ * runtime or datastore base image on another release line (`node:18` -> `node:20`), and what
+ * `readCompose` calls one. Tag bumps within a line, HEALTHCHECK, ENV, COPY and ports are not.
  *
  * Example: `FROM node:20.11-alpine` -> `FROM node:20.12-alpine`: not a decision;
  * `FROM node:20-alpine` -> `FROM gcr.io/distroless/nodejs20-debian12`: "base image ... -> ...".
  */
 export function readContainers(files: readonly ReadFile[]): Signal[] {
-  const signals: Signal[] = [];
-  for (const file of files) {
-    const name = file.path.split("/").pop()!;
+  const signals: Signal[] = readCompose(files.filter((file) => isCompose(file.path)));
+  for (const file of files.filter((candidate) => !isCompose(candidate.path))) {
     const decide = (reason: string, technologies: string[]) =>
       signals.push({
         file: file.path,
@@ -112,32 +235,6 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
     const note = (reason: string) =>
       signals.push({ file: file.path, decision: false, reason: reasonText(reason), technologies: ["docker"] });
     const technology = (image: string) => imageIdentity(image).family.split("/").pop()!;
-
-    if (/compose/i.test(name) && /\.ya?ml$/.test(name)) {
-      const old = composeServices(file.before) ?? new Map<string, string>();
-      const next = composeServices(file.after) ?? new Map<string, string>();
-      const { added, removed } = difference(old.keys(), next.keys());
-      const moved = [...next].filter(
-        ([service, image]) => old.has(service) && familyOf(old.get(service)!) !== familyOf(image),
-      );
-      if (added.length > 0)
-        decide(
-          `adds service ${listed(added.map((service) => `${service} (${next.get(service)})`))}`,
-          added.map((service) => technology(next.get(service)!)),
-        );
-      if (removed.length > 0)
-        decide(
-          `removes service ${listed(removed)}`,
-          removed.map((service) => technology(old.get(service)!)),
-        );
-      if (moved.length > 0)
-        decide(
-          `${listed(moved.map(([service, image]) => `${service}: ${old.get(service)} -> ${image}`))}`,
-          moved.map(([, image]) => technology(image)),
-        );
-      if (added.length + removed.length + moved.length === 0) note("service settings or image tags only");
-      continue;
-    }
     const old = baseImages(file.before);
     const next = baseImages(file.after);
     if (file.before === undefined) {
@@ -148,14 +245,19 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
       decide(`removes the Dockerfile (${listed(old)})`, old.map(technology));
       continue;
     }
-    const { added, removed } = difference(old.map(identityKey), next.map(identityKey));
-    if (added.length > 0 || removed.length > 0)
-      decide(`base image ${listed(old)} -> ${listed(next)}`, next.map(technology));
+    const { added } = difference(old.map(identityKey), next.map(identityKey));
+    const lines = baseImageLines(old, next);
+    if (added.length > 0) decide(`base image ${listed(old)} -> ${listed(next)}`, next.map(technology));
+    else if (lines.length > 0)
+      decide(
+        `runtime ${listed(lines)} (base image ${listed(old, 2)} -> ${listed(next, 2)})`,
+        lines.map((line) => line.split(" ")[0]!),
+      );
     else
       note(
         old.join() === next.join()
           ? "build steps only"
-          : `base image tag ${listed(old)} -> ${listed(next)}, same image and OS`,
+          : `base image tag ${listed(old)} -> ${listed(next)}, same image, OS and release line`,
       );
   }
   return signals;

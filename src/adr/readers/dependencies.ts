@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { parse as parseToml } from "smol-toml";
+import { isLockfile, isRuntimePinFile, readToolchainSwitches, runtimeLineChanges } from "./runtimes.js";
 import { clean, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
 
 /** A dependency as a manifest declares it: its version or range, the extras / features it asks for, and whether Go marks it indirect. */
@@ -7,6 +8,8 @@ interface Declared {
   version: string;
   extras: string[];
   indirect?: boolean;
+  /** Only a development dependency (npm devDependencies): its majors count for toolchains, its arrival never. */
+  dev?: boolean;
 }
 type Dependencies = Map<string, Declared>;
 
@@ -72,7 +75,64 @@ const frameworks = new Set([
 const frameworkGroups =
   /^(org\.springframework(\.boot)?|io\.quarkus|io\.micronaut|org\.hibernate(\.orm)?|jakarta\.platform):/;
 
-const isFramework = (name: string) => frameworks.has(name.toLowerCase()) || frameworkGroups.test(name);
+/** Frameworks and toolchains that shape how the application is built or its state held, whatever section lists them. */
+const shapingLibraries = new Set([
+  "@trpc/server",
+  "@trpc/client",
+  "@tanstack/react-query",
+  "pinia",
+  "vuex",
+  "vue-router",
+  "redux",
+  "@reduxjs/toolkit",
+  "mobx",
+  "nx",
+  "@nx/workspace",
+  "lerna",
+  "turbo",
+  "vite",
+  "webpack",
+  "@angular/cli",
+  "react-scripts",
+  "@remix-run/dev",
+  "drizzle-orm",
+  "knex",
+  "hono",
+  "next-auth",
+  "authlib",
+  "spring-boot",
+]);
+
+const isFramework = (name: string) =>
+  frameworks.has(name.toLowerCase()) || shapingLibraries.has(name.toLowerCase()) || frameworkGroups.test(name);
+
+/**
+ * Dependencies that bring in something the team must run or rely on: a datastore, a queue, a
+ * cloud or external service (their clients), or a framework. Adding an ordinary library (a CSV
+ * parser, a UI kit, a date helper) is a feature; adding one of these is a decision.
+ */
+const connectsToSomething = new RegExp(
+  [
+    // Datastores and their drivers / ORMs.
+    String.raw`^(?:pg|postgres|mysql2?|mariadb|mongodb|mongoose|redis|ioredis|@redis\/client|sqlite3|better-sqlite3|cassandra-driver|neo4j-driver|@elastic\/elasticsearch|@opensearch-project\/opensearch|@clickhouse\/client|typeorm|sequelize|prisma|@prisma\/client|@mikro-orm\/core|@supabase\/supabase-js)$`,
+    String.raw`^(?:psycopg2?(?:-binary)?|psycopg|pymysql|mysqlclient|asyncpg|pymongo|motor|elasticsearch|opensearch-py|clickhouse-driver|cassandra-driver|sqlalchemy|peewee|tortoise-orm)$`,
+    String.raw`^(?:github\.com\/(?:lib\/pq|jackc\/pgx|go-sql-driver\/mysql|redis\/go-redis|go-redis\/redis|elastic\/go-elasticsearch|mattn\/go-sqlite3)|go\.mongodb\.org\/mongo-driver|gorm\.io\/gorm|entgo\.io\/ent)`,
+    String.raw`^(?:sqlx|diesel|redis|mongodb|sea-orm|tokio-postgres)$|^org\.postgresql:|^com\.mysql:|^org\.mongodb:|^redis\.clients:|^io\.lettuce:`,
+    // Queues and streams.
+    String.raw`^(?:bull|bullmq|kafkajs|amqplib|amqp-connection-manager|nats|@temporalio\/\w+|@google-cloud\/pubsub)$`,
+    String.raw`^(?:celery|rq|dramatiq|kafka-python|confluent-kafka|aiokafka|pika|kombu)$`,
+    String.raw`^(?:github\.com\/(?:segmentio\/kafka-go|confluentinc\/confluent-kafka-go|rabbitmq\/amqp091-go|nats-io\/nats\.go|hibiken\/asynq)|go\.temporal\.io\/sdk)`,
+    String.raw`^(?:rdkafka|lapin|async-nats)$|^org\.apache\.kafka:|^org\.springframework\.kafka:|^com\.rabbitmq:`,
+    // Cloud and external services.
+    String.raw`^(?:@aws-sdk\/\S+|aws-sdk|@google-cloud\/\S+|@azure\/\S+|firebase|firebase-admin|stripe|@stripe\/\S+|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/\S+|@sentry\/\S+|@datadog\/\S+|dd-trace|newrelic|launchdarkly-\S+|@launchdarkly\/\S+|algoliasearch|@vercel\/\S+)$`,
+    String.raw`^(?:boto3|botocore|google-cloud-\S+|azure-\S+|stripe|openai|anthropic|twilio|sendgrid|sentry-sdk|ddtrace|newrelic|launchdarkly-server-sdk)$`,
+    String.raw`^(?:github\.com\/aws\/aws-sdk-go(?:-v2)?|cloud\.google\.com\/go|github\.com\/Azure\/azure-sdk-for-go|github\.com\/stripe\/stripe-go|github\.com\/getsentry\/sentry-go)`,
+    String.raw`^(?:aws-sdk-\S+|aws-config|google-cloud-\S+|azure_\S+)$|^software\.amazon\.awssdk:|^com\.amazonaws:|^com\.google\.cloud:|^com\.azure:|^com\.stripe:|^io\.sentry:`,
+  ].join("|"),
+  "i",
+);
+
+const bringsSomethingIn = (name: string) => connectsToSomething.test(name) || isFramework(name);
 
 /** The part of a version that breaks: "^4.2.0" -> "4". Below 1 every minor may break, but by default a `0.x` bump is not a new major. */
 function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {
@@ -98,6 +158,11 @@ function fromPackageJson(text: string): Dependencies {
       throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
     for (const [name, version] of Object.entries(entries)) deps.set(name, { version: String(version), extras: [] });
   }
+  // Toolchains (Nx, Vite, webpack) live in devDependencies: read for their majors only.
+  const development = json.devDependencies;
+  if (isRecord(development))
+    for (const [name, version] of Object.entries(development))
+      if (!deps.has(name)) deps.set(name, { version: String(version), extras: [], dev: true });
   return deps;
 }
 
@@ -233,7 +298,7 @@ const manifestReaders: [RegExp, (text: string) => Dependencies][] = [
 
 export function isDependencyManifest(path: string): boolean {
   const name = posix.basename(path);
-  return manifestReaders.some(([pattern]) => pattern.test(name));
+  return manifestReaders.some(([pattern]) => pattern.test(name)) || isRuntimePinFile(path) || isLockfile(path);
 }
 
 /** A submodule's diff: its pointer moved, or it was added / removed. */
@@ -251,6 +316,46 @@ function read(path: string, text: string | undefined): { deps: Dependencies; pro
   }
 }
 
+/** The decisions among a manifest's dependencies: what it brings in or drops, framework majors, new extras. */
+function dependencyDecisions(
+  old: Dependencies,
+  next: Dependencies,
+  options: DependencyOptions,
+): { parts: string[]; names: string[]; ordinary: string[] } {
+  const parts: string[] = [];
+  const names: string[] = [];
+  const ordinary: string[] = [];
+  for (const [name, declared] of next) {
+    if (declared.indirect) continue;
+    const previous = old.get(name);
+    if (previous === undefined || (previous.dev && !declared.dev)) {
+      if (declared.dev) continue;
+      if (bringsSomethingIn(name)) {
+        parts.push(`adds ${name} ${declared.version}`);
+        names.push(name);
+      } else ordinary.push(name);
+      continue;
+    }
+    const from = majorOf(previous.version, options.zeroMinorIsMajor);
+    const to = majorOf(declared.version, options.zeroMinorIsMajor);
+    if (from !== undefined && to !== undefined && from !== to && isFramework(name)) {
+      parts.push(`moves ${name} from ${previous.version} to ${declared.version}`);
+      names.push(name);
+    }
+    const extras = declared.extras.filter((extra) => !previous.extras.includes(extra));
+    if (extras.length > 0) {
+      parts.push(`${name} gains ${listed(extras)}`);
+      names.push(name);
+    }
+  }
+  for (const [name, declared] of old)
+    if (!next.has(name) && !declared.dev && !declared.indirect && connectsToSomething.test(name)) {
+      parts.push(`drops ${name}`);
+      names.push(name);
+    }
+  return { parts, names, ordinary };
+}
+
 export interface DependencyOptions {
   /** Count a `0.x` minor bump (0.4 -> 0.5) of an existing dependency as a new major (default: no). */
   zeroMinorIsMajor?: boolean;
@@ -265,8 +370,19 @@ export interface DependencyOptions {
  * that cannot be read is reported, not silently skipped.
  */
 export function readDependencies(files: readonly ReadFile[], options: DependencyOptions = {}): Signal[] {
-  const signals: Signal[] = [];
+  const signals: Signal[] = readToolchainSwitches(files.filter((file) => isLockfile(file.path)));
   for (const file of files) {
+    if (isLockfile(file.path)) continue;
+    if (isRuntimePinFile(file.path)) {
+      const changes = runtimeLineChanges(file);
+      signals.push({
+        file: file.path,
+        decision: changes.length > 0,
+        reason: changes.length > 0 ? reasonText(`runtime ${listed(changes)}`) : "runtime version within the same line",
+        technologies: changes.map((change) => change.split(" ")[0]!),
+      });
+      continue;
+    }
     if (isSubmoduleChange(file.patch)) {
       const added = /^\+Subproject commit/m.test(file.patch!) && !/^-Subproject commit/m.test(file.patch!);
       signals.push({
@@ -289,28 +405,10 @@ export function readDependencies(files: readonly ReadFile[], options: Dependency
       });
       continue;
     }
-    const parts: string[] = [];
-    const names: string[] = [];
-    for (const [name, declared] of next.deps) {
-      if (declared.indirect) continue;
-      const previous = old.deps.get(name);
-      if (previous === undefined) {
-        parts.push(`adds ${name} ${declared.version}`);
-        names.push(name);
-        continue;
-      }
-      const from = majorOf(previous.version, options.zeroMinorIsMajor);
-      const to = majorOf(declared.version, options.zeroMinorIsMajor);
-      if (from !== undefined && to !== undefined && from !== to && isFramework(name)) {
-        parts.push(`moves ${name} from ${previous.version} to ${declared.version}`);
-        names.push(name);
-      }
-      const extras = declared.extras.filter((extra) => !previous.extras.includes(extra));
-      if (extras.length > 0) {
-        parts.push(`${name} gains ${listed(extras)}`);
-        names.push(name);
-      }
-    }
+    const { parts, names, ordinary } = dependencyDecisions(old.deps, next.deps, options);
+    const runtimes = runtimeLineChanges(file);
+    parts.unshift(...runtimes);
+    names.unshift(...runtimes.map((change) => change.split(" ")[0]!));
     signals.push(
       parts.length > 0
         ? {
@@ -322,7 +420,10 @@ export function readDependencies(files: readonly ReadFile[], options: Dependency
         : {
             file: file.path,
             decision: false,
-            reason: "version bumps, dev dependencies or order only",
+            reason:
+              ordinary.length > 0
+                ? reasonText(`adds ${listed(ordinary)}: libraries, not a datastore, service or framework`)
+                : "version bumps, dev dependencies or order only",
             technologies: [],
           },
     );

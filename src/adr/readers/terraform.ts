@@ -1,11 +1,16 @@
 import { braceDelta } from "../../text/hcl-code.js";
 import { hclTopLevelBlocks, terraformJsonBlocks } from "../../text/hcl.js";
 import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { allowedMajors, engineMajorChanges, isSupporting, majorsText, optInFlag } from "./terraform-weight.js";
 
 /** What a Terraform / OpenTofu configuration declares, by block address. */
 interface Declared {
   /** `resource.aws_db_instance.main`, `data.aws_iam_policy.x`, `module.network`, `provider.aws`. */
-  blocks: Map<string, { file: string; source?: string }>;
+  blocks: Map<string, { file: string; source?: string; flag?: string }>;
+  /** `import { to = ... }`: existing objects adopted under these addresses (not created). */
+  imports: Set<string>;
+  /** Required providers' version constraints, by provider name, with the file that says so. */
+  providerVersions: Map<string, { file: string; version: string }[]>;
   /** `moved { from = ..., to = ... }`: the same object under a new address (a refactor, not a decision). */
   moves: Map<string, string>;
   /** The state backend (`s3`, `gcs`, `cloud`...) and its settings, normalised; absent when none. */
@@ -13,7 +18,7 @@ interface Declared {
 }
 
 const header =
-  /^\s*(?:(resource|data)\s+"([^"]+)"\s+"([^"]+)"|(module|provider|dependency)\s+"([^"]+)"|(terraform|moved)\s*\{)/;
+  /^\s*(?:(resource|data)\s+"([^"]+)"\s+"([^"]+)"|(module|provider|dependency)\s+"([^"]+)"|(terraform|moved|import)\s*\{)/;
 
 /** A header line's block address: `resource.aws_db_instance.main`, `module.network`, `terraform`, `moved`... */
 function addressOf(line: string): string | undefined {
@@ -38,6 +43,11 @@ const movedAddress = (endpoint: string) => (/^(module|data)\./.test(endpoint) ? 
 
 function finish(file: string, address: string, body: string[], into: Declared): void {
   const text = body.join("\n");
+  if (address === "import") {
+    const to = /^\s*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
+    if (to) into.imports.add(movedAddress(to.replace(/\[.*$/, "")));
+    return;
+  }
   if (address === "moved") {
     const from = /^\s*from\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
     const to = /^\s*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
@@ -50,7 +60,12 @@ function finish(file: string, address: string, body: string[], into: Declared): 
     // A module's (or a Terragrunt unit's) source is part of what it is; a provider alias is another provider.
     const source = /^\s*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
     const alias = address.startsWith("provider.") ? /^\s*alias\s*=\s*"([^"]+)"/m.exec(text)?.[1] : undefined;
-    into.blocks.set(alias ? `${address}.${alias}` : address, { file, ...(source !== undefined ? { source } : {}) });
+    const flag = optInFlag(text);
+    into.blocks.set(alias ? `${address}.${alias}` : address, {
+      file,
+      ...(source !== undefined ? { source } : {}),
+      ...(flag !== undefined ? { flag } : {}),
+    });
     return;
   }
   declaredInTerraformBlock(file, body, into);
@@ -59,10 +74,8 @@ function finish(file: string, address: string, body: string[], into: Declared): 
 /** The `terraform` block: a Terragrunt unit's module, the state backend, the required providers. */
 function declaredInTerraformBlock(file: string, body: string[], into: Declared): void {
   const text = body.join("\n");
-  // These patterns, not text/hcl.ts's `requiredProviders` and `attributeOf`, keep this reader's verdicts:
-  // they stop at the first nested `}` and take a provider's own `source = ...` line for a unit's.
-  // Terragrunt: terraform { source = "..." } is the module the unit deploys.
-  const unitSource = /^\s*source\s*=\s*"([^"]*)"/m.exec(text)?.[1];
+  // Terragrunt: terraform { source = "..." } is the module the unit deploys (a provider's `source` is not).
+  const unitSource = /(^|\/)terragrunt\.hcl$/.test(file) ? attributeAtDepth(body, "source", 1) : undefined;
   if (unitSource !== undefined) into.blocks.set("terragrunt.source", { file, source: unitSource });
   // terraform { backend "s3" { ... } / cloud { ... } / required_providers { aws = { ... } } }
   const backend =
@@ -78,9 +91,47 @@ function declaredInTerraformBlock(file: string, body: string[], into: Declared):
     }
     into.backend = { file, kind: backend, settings: settings.join("") };
   }
-  const providers = /required_providers\s*\{([\s\S]*?)\n\s*\}/m.exec(text)?.[1] ?? "";
-  for (const match of providers.matchAll(/^\s*([\w-]+)\s*=\s*\{/gm))
-    into.blocks.set(`required_provider.${match[1]}`, { file });
+  for (const [name, version] of requiredProviderVersions(body)) {
+    into.blocks.set(`required_provider.${name}`, { file });
+    if (version !== undefined)
+      into.providerVersions.set(name, [...(into.providerVersions.get(name) ?? []), { file, version }]);
+  }
+}
+
+/** A string attribute written directly in a block (`depth` 1), not in a nested one. */
+function attributeAtDepth(body: string[], name: string, wanted: number): string | undefined {
+  let depth = 0;
+  for (const line of body) {
+    if (depth === wanted) {
+      const value = new RegExp(`^\\s*${name}\\s*=\\s*"([^"]*)"`).exec(line)?.[1];
+      if (value !== undefined) return value;
+    }
+    depth += braceDelta(line);
+  }
+  return undefined;
+}
+
+/** `required_providers { google = { source = "...", version = ">= 6, < 8" } }`: each provider and its constraint, nested braces and all. */
+function requiredProviderVersions(body: string[]): Map<string, string | undefined> {
+  const providers = new Map<string, string | undefined>();
+  let depth = 0;
+  let current: string | undefined;
+  for (const line of body) {
+    if (depth === 0) {
+      if (/^\s*required_providers\s*\{/.test(line)) depth = braceDelta(line);
+      continue;
+    }
+    const entry = depth === 1 ? /^\s*([\w-]+)\s*=\s*(\{)?/.exec(line) : undefined;
+    if (entry) {
+      current = entry[1]!;
+      providers.set(current, undefined);
+    }
+    const version = current !== undefined ? /\bversion\s*=\s*"([^"]*)"/.exec(line)?.[1] : undefined;
+    if (version !== undefined && current !== undefined) providers.set(current, version);
+    depth += braceDelta(line);
+    if (depth <= 0) break;
+  }
+  return providers;
 }
 
 /** `.tf.json`: the same blocks, in JSON syntax. */
@@ -96,7 +147,7 @@ function declaredInJson(file: string, text: string, into: Declared): void {
 }
 
 function declared(files: readonly ReadFile[], side: "before" | "after"): Declared {
-  const into: Declared = { blocks: new Map(), moves: new Map() };
+  const into: Declared = { blocks: new Map(), moves: new Map(), imports: new Set(), providerVersions: new Map() };
   for (const file of files) {
     const text = clean(file[side]);
     const path = side === "before" ? (file.previousPath ?? file.path) : file.path;
@@ -114,45 +165,93 @@ const describe = (address: string) =>
       ? `provider ${address.slice(18)}`
       : address.replace(/^(resource|data)\./, (_, kind: string) => (kind === "data" ? "data source " : ""));
 
-/** A decision found in the change: the file it is said on, why, and the technologies it names. */
+/** What the change does, found in it: the file it is said on, why, the technologies it names, whether it is a decision. */
 interface Decision {
   file: string;
   reason: string;
   technologies: string[];
+  decision: boolean;
 }
 
 const typeOf = (address: string) => address.split(".")[1] ?? address;
 
-/** Addresses grouped by the file that declares them, in the order first seen. */
-function byFile(addresses: readonly string[], side: Declared): Map<string, string[]> {
-  const grouped = new Map<string, string[]>();
-  for (const address of addresses) {
-    const file = side.blocks.get(address)!.file;
-    grouped.set(file, [...(grouped.get(file) ?? []), address]);
-  }
-  return grouped;
+/** Code of a reusable module (`modules/x/`, `shared-modules/x/`): what it declares is its callers' decision to use. */
+const inModuleCode = (path: string) =>
+  path
+    .split("/")
+    .slice(0, -1)
+    .some((segment) => /^(?:[\w-]*[-_])?modules?$/.test(segment));
+
+const directoryOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
+
+/**
+ * Why an added or removed block is not a decision, or undefined when it is one: data sources
+ * read what exists, provider blocks configure, imports adopt, supporting resources support,
+ * and a module's own code (or an opt-in flag) is its users' decision.
+ */
+function notADecision(address: string, side: Declared, adopted: boolean): string | undefined {
+  const file = side.blocks.get(address)!.file;
+  if (adopted) return "imports existing objects";
+  if (address.startsWith("data.")) return "reads existing objects";
+  if (address.startsWith("provider.")) return "configures a provider";
+  if (inModuleCode(file)) return "inside a reusable module (its users decide)";
+  const flag = side.blocks.get(address)!.flag;
+  if (flag !== undefined && address.startsWith("resource.")) return `opt-in behind ${flag}`;
+  if (address.startsWith("resource.") && isSupporting(typeOf(address))) return "supporting resources only";
+  return undefined;
 }
 
-/** Blocks added and removed, per file; blocks renamed with `moved` blocks are the same objects, so neither. */
+/** Blocks added and removed, per file and verdict; blocks renamed with `moved` blocks are the same objects, so neither. */
 function addedAndRemoved(before: Declared, after: Declared): Decision[] {
-  const renamedFrom = new Map(
-    [...after.moves].filter(([, to]) => after.blocks.has(to)).map(([from, to]) => [to, from]),
-  );
+  const movedTargets = new Set(after.moves.values());
   const { added: rawAdded, removed: rawRemoved } = difference(before.blocks.keys(), after.blocks.keys());
-  const added = rawAdded.filter(
-    (address) => !(renamedFrom.has(address) && before.blocks.has(renamedFrom.get(address)!)),
-  );
+  const added = rawAdded.filter((address) => !movedTargets.has(address));
   const removed = rawRemoved.filter((address) => !after.moves.has(address));
-  const decisions = (verb: string, addresses: string[], side: Declared) =>
-    [...byFile(addresses, side)].map(([file, listedAddresses]) => ({
-      file,
-      reason: `${verb} ${listed(listedAddresses.map(describe))}`,
-      technologies: ["terraform", ...listedAddresses.map(typeOf)],
-    }));
-  return [...decisions("adds", added, after), ...decisions("removes", removed, before)];
+  const found: Decision[] = [];
+  const judge = (verb: string, addresses: string[], side: Declared) => {
+    const grouped = new Map<string, string[]>();
+    for (const address of addresses) {
+      const why = notADecision(address, side, verb === "adds" && after.imports.has(address)) ?? "";
+      const key = `${side.blocks.get(address)!.file}\n${why}`;
+      grouped.set(key, [...(grouped.get(key) ?? []), address]);
+    }
+    for (const [key, listedAddresses] of grouped) {
+      const [file, why] = key.split("\n") as [string, string];
+      found.push({
+        file,
+        reason: `${verb} ${listed(listedAddresses.map(describe))}${why ? `: ${why}` : ""}`,
+        technologies: ["terraform", ...listedAddresses.map(typeOf)],
+        decision: why === "",
+      });
+    }
+  };
+  judge("adds", added, after);
+  judge("removes", removed, before);
+  return found;
 }
 
-/** Modules (and Terragrunt units) whose source changed. */
+/** Every Terraform file of a module directory removed: the module is gone, and its users must move. */
+function modulesRemoved(files: readonly ReadFile[]): Decision[] {
+  const byDirectory = new Map<string, ReadFile[]>();
+  for (const file of files) {
+    const directory = directoryOf(file.previousPath ?? file.path);
+    if (inModuleCode(file.previousPath ?? file.path) && /\.tf$/.test(file.path))
+      byDirectory.set(directory, [...(byDirectory.get(directory) ?? []), file]);
+  }
+  return [...byDirectory]
+    .filter(([, inDirectory]) => inDirectory.every((file) => file.after === undefined))
+    .filter(([, inDirectory]) => inDirectory.some((file) => /(^|\/)(main|versions)\.tf$/.test(file.path)))
+    .map(([directory, inDirectory]) => ({
+      file: inDirectory[0]!.path,
+      reason: `removes the module ${directory}: its users must move to another`,
+      technologies: ["terraform", directory.split("/").pop()!],
+      decision: true,
+    }));
+}
+
+const isLocalPath = (source: string) => /^\.{1,2}\//.test(source);
+
+/** Modules (and Terragrunt units) whose source changed; one local path for another is code moved, not a decision. */
 function sourceChanges(before: Declared, after: Declared): Decision[] {
   const decisions: Decision[] = [];
   for (const [address, next] of after.blocks) {
@@ -162,9 +261,53 @@ function sourceChanges(before: Declared, after: Declared): Decision[] {
         file: next.file,
         reason: `${describe(address)} now comes from ${next.source} (was ${previous.source})`,
         technologies: ["terraform", typeOf(address)],
+        decision: !(isLocalPath(previous.source) && isLocalPath(next.source)),
       });
   }
   return decisions;
+}
+
+/** A required provider whose allowed majors changed (`< 7` -> `< 8`): every configuration using it meets the new major. */
+function providerMajors(before: Declared, after: Declared): Decision[] {
+  const decisions: Decision[] = [];
+  for (const [name, pins] of after.providerVersions) {
+    const old = before.providerVersions.get(name);
+    if (!old) continue;
+    const changed = pins.flatMap((pin) => {
+      const previous = old.find((candidate) => candidate.file === pin.file) ?? (old.length === 1 ? old[0] : undefined);
+      const from = previous && allowedMajors(previous.version);
+      const to = allowedMajors(pin.version);
+      // The newest major it runs on moved (`< 7` -> `< 8`, `~> 5.0` -> `~> 6.0`); a floor raised under no ceiling is housekeeping.
+      return from && to && from.to !== to.to ? [{ file: pin.file, from, to }] : [];
+    });
+    if (changed.length === 0) continue;
+    const files = changed.map((change) => change.file);
+    decisions.push({
+      file: files[0]!,
+      reason: `provider ${name} majors ${majorsText(changed[0]!.from)} -> ${majorsText(changed[0]!.to)}${files.length > 1 ? ` (in ${listed(files, 2)})` : ""}`,
+      technologies: ["terraform", name],
+      decision: true,
+    });
+  }
+  return decisions;
+}
+
+/** Datastore engines moved to another major in place (`engine_version = "13"` -> `"14.18"`). */
+function engineMajors(files: readonly ReadFile[]): Decision[] {
+  return files.flatMap((file) => {
+    if (file.before === undefined || file.after === undefined) return [];
+    const changes = engineMajorChanges(clean(file.before)!, clean(file.after)!);
+    return changes.length > 0
+      ? [
+          {
+            file: file.path,
+            reason: `datastore engine major: ${listed(changes, 3)}`,
+            technologies: ["terraform", "database"],
+            decision: true,
+          },
+        ]
+      : [];
+  });
 }
 
 /** The state backend's kind or settings changed; said on the file that declares it. */
@@ -178,15 +321,20 @@ function backendChange(before: Declared, after: Declared, files: readonly ReadFi
           ? `changes the ${after.backend!.kind} state backend's settings`
           : `state backend ${before.backend?.kind ?? "local"} -> ${after.backend?.kind ?? "local"}`,
       technologies: ["terraform", after.backend?.kind ?? before.backend?.kind ?? "state"],
+      decision: true,
     },
   ];
 }
 
 /**
- * Terraform / OpenTofu / Terragrunt. A decision: a resource, data source, module or provider
- * added or removed, a module's source changed, the state backend changed. Attribute tweaks,
- * comments, formatting, variable values, and blocks moved between files (the whole change is
- * compared, not file by file) are not.
+ * Terraform / OpenTofu / Terragrunt. A decision: a resource that others must live with (a
+ * datastore, a cluster, a network, a workload), a module or provider added or removed in a
+ * configuration that is deployed; a reusable module removed; a module's source changed to
+ * another origin; a provider's allowed majors changed; a datastore engine's major changed; the
+ * state backend changed. Not decisions: supporting resources (policies, alarms, logs, parameter
+ * groups, bucket settings, records), data sources, imports (adoption) and `moved` blocks, what a
+ * reusable module's own code adds (its users decide), attribute tweaks, comments, formatting,
+ * variable values, blocks moved between files (the whole change is compared, not file by file).
  *
  * Example: `resource "aws_db_instance" "main"` added -> "adds aws_db_instance.main"; its
  * `instance_class` changed -> not a decision.
@@ -194,20 +342,26 @@ function backendChange(before: Declared, after: Declared, files: readonly ReadFi
 export function readTerraform(files: readonly ReadFile[]): Signal[] {
   const before = declared(files, "before");
   const after = declared(files, "after");
-  const decisions = [
-    ...addedAndRemoved(before, after),
+  const removedModules = modulesRemoved(files);
+  const found = [
+    ...addedAndRemoved(before, after).filter(
+      (change) => !removedModules.some((removal) => directoryOf(change.file) === directoryOf(removal.file)),
+    ),
+    ...removedModules,
     ...sourceChanges(before, after),
+    ...providerMajors(before, after),
+    ...engineMajors(files),
     ...backendChange(before, after, files),
   ];
-  const signals: Signal[] = decisions.map(({ file, reason, technologies }) => ({
+  const signals: Signal[] = found.map(({ file, reason, technologies, decision }) => ({
     file,
-    decision: true,
+    decision,
     reason: reasonText(reason),
     technologies,
   }));
-  const decided = new Set(decisions.map(({ file }) => file));
+  const said = new Set(found.map(({ file }) => file));
   for (const file of files) {
-    if (decided.has(file.path)) continue;
+    if (said.has(file.path)) continue;
     const reason = /\.tfvars(\.json)?$/.test(file.path)
       ? "variable values only"
       : file.status === "renamed"

@@ -43,7 +43,7 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
         [
           "",
           `This was a demo: a sample repository built just now (${root}, removed again).`,
-          "On your own repository: `npx cto-copilot scorecard --explain` in a clone with release tags (v1.2.3), and `npx cto-copilot init` to start its data files.",
+          "On your own repository: `cto-copilot scorecard --explain` in a clone with release tags (v1.2.3), and `cto-copilot init --discover` to start its data files; how to get the command into any repository, Python, Go or Terraform too: docs/install.md.",
           "",
         ].join("\n"),
       );

@@ -4,7 +4,12 @@ import { createRequire } from "node:module";
 export const rootHelp =
   "repository root (default: found from the current directory: the nearest holding data/engineering or .github/cto-copilot.yml, else the git top level)";
 
-export const packageJson = createRequire(import.meta.url)("../../../package.json") as { version: string };
+/** The package's version: written into the single-file CLI when it is bundled, else read from package.json. */
+export const packageJson = {
+  version:
+    process.env.CTO_COPILOT_BUNDLED_VERSION ??
+    (createRequire(import.meta.url)("../../../package.json") as { version: string }).version,
+};
 
 /** Records a command's exit code for `run` to return. */
 export type SetExit = (code: number) => void;

@@ -68,6 +68,8 @@ export interface StoredIssue {
   comments: number;
   /** Logins the issue is assigned to. */
   assignees?: string[];
+  /** GitHub's author association of the reporter (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE...); OWNER when unset. */
+  association?: string;
 }
 
 export function issueBody(issue: StoredIssue, labels: StoredLabel[], repoApi: string, repoHtml: string, api: string) {
@@ -102,7 +104,7 @@ export function issueBody(issue: StoredIssue, labels: StoredLabel[], repoApi: st
     closed_at: issue.closedAt,
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
-    author_association: "OWNER",
+    author_association: issue.association ?? "OWNER",
   };
 }
 
@@ -467,6 +469,25 @@ const appPermissions = {
 } as const;
 
 /** An installation of the App as GET /app/installations/{id} and the installation webhooks describe it. */
+/** GET /app: the App itself, as its JWT sees it (its bot account is `<slug>[bot]`). */
+export function appBody(api: string) {
+  return {
+    id: 12345,
+    slug: "cto-copilot",
+    node_id: "A_12345",
+    client_id: "Iv1.emulator",
+    owner: simpleUser("octocat", api),
+    name: "CTO Co-Pilot",
+    description: "Engineering governance as code",
+    external_url: web,
+    html_url: `${web}/apps/cto-copilot`,
+    created_at: "2025-01-01T00:00:00Z",
+    updated_at: "2025-01-01T00:00:00Z",
+    permissions: { ...appPermissions },
+    events: ["issue_comment", "issues", "pull_request", "push", "repository_dispatch"],
+  };
+}
+
 export function installationBody(
   installation: {
     id: number;

@@ -7,6 +7,7 @@ import {
   deploymentStatusBody,
   gitRefBody,
   installationBody,
+  appBody,
   issueBody,
   issueEventBody,
   labelBody,
@@ -121,6 +122,12 @@ export class GitHubEmulator {
       },
     ],
   ]);
+  /**
+   * Who a token writes as (issues, comments, labels, closes). Tokens not listed write as the App's
+   * bot, `cto-copilot[bot]`; a workflow's GITHUB_TOKEN writes as `github-actions[bot]`, and a
+   * person's token as that person: list them here.
+   */
+  readonly tokenLogins = new Map<string, string>();
   /** Installation access tokens handed out, to the installation id they belong to. */
   private readonly installationTokens = new Map<string, number>();
   private readonly faults: Fault[] = [];
@@ -465,6 +472,11 @@ export class GitHubEmulator {
     return undefined;
   }
 
+  /** Who a request's token writes as (`tokenLogins`; the App's bot by default). */
+  private loginOf(token: string | undefined): string {
+    return this.tokenLogins.get(token ?? "") ?? "cto-copilot[bot]";
+  }
+
   private defineRoutes(): void {
     const repoPath = "/repos/([^/]+)/([^/]+)";
     const route = (method: string, pattern: string, handle: Route["handle"]) =>
@@ -482,6 +494,38 @@ export class GitHubEmulator {
           expires_at: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
           permissions: { checks: "write", contents: "read", pull_requests: "read", metadata: "read" },
           repository_selection: installation.repositorySelection,
+        },
+      };
+    });
+    route("GET", "/app", () => ({ status: 200, body: appBody(this.restUrl) }));
+    // Who a person's token is; an App's or a workflow's token may not ask (GitHub answers 403).
+    route("GET", "/user", (_match, request) => {
+      const login = this.loginOf(request.token);
+      if (login.endsWith("[bot]"))
+        return {
+          status: 403,
+          body: {
+            message: "Resource not accessible by integration",
+            documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user",
+          },
+        };
+      return {
+        status: 200,
+        body: {
+          ...simpleUser(login, this.restUrl),
+          name: login,
+          company: null,
+          blog: "",
+          location: null,
+          email: null,
+          hireable: null,
+          bio: null,
+          public_repos: 0,
+          public_gists: 0,
+          followers: 0,
+          following: 0,
+          created_at: "2020-01-01T00:00:00Z",
+          updated_at: "2020-01-01T00:00:00Z",
         },
       };
     });
@@ -680,7 +724,7 @@ export class GitHubEmulator {
         title: request.body.title,
         body: (request.body.body as string | undefined) ?? null,
         labels: (request.body.labels as string[] | undefined) ?? [],
-        user: "cto-copilot[bot]",
+        user: this.loginOf(request.token),
       });
       if (assignees.length > 0) issue.assignees = [...assignees];
       return this.issueReply(repo, issue.number, 201);
@@ -689,6 +733,7 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       const issue = repo?.issues.get(Number(match[3]));
       if (!repo || !issue) return notFound();
+      const actor = this.loginOf(request.token);
       const {
         title,
         body,
@@ -707,19 +752,14 @@ export class GitHubEmulator {
       if (Array.isArray(labels)) {
         const next = labels.map((name) => repo.ensureLabel(String(name)).name);
         for (const name of issue.labels.filter((label) => !next.includes(label)))
-          repo.recordIssueEvent(issue.number, "unlabeled", timestamp(), { label: name, actor: "cto-copilot[bot]" });
+          repo.recordIssueEvent(issue.number, "unlabeled", timestamp(), { label: name, actor });
         for (const name of next.filter((label) => !issue.labels.includes(label)))
-          repo.recordIssueEvent(issue.number, "labeled", timestamp(), { label: name, actor: "cto-copilot[bot]" });
+          repo.recordIssueEvent(issue.number, "labeled", timestamp(), { label: name, actor });
         issue.labels = next;
       }
       if (state === "closed" && issue.state === "open")
-        repo.closeIssue(
-          issue.number,
-          stateReason === "not_planned" ? "not_planned" : "completed",
-          timestamp(),
-          "cto-copilot[bot]",
-        );
-      if (state === "open" && issue.state === "closed") repo.reopenIssue(issue.number, timestamp(), "cto-copilot[bot]");
+        repo.closeIssue(issue.number, stateReason === "not_planned" ? "not_planned" : "completed", timestamp(), actor);
+      if (state === "open" && issue.state === "closed") repo.reopenIssue(issue.number, timestamp(), actor);
       issue.updatedAt = timestamp();
       return this.issueReply(repo, issue.number);
     });
@@ -734,7 +774,7 @@ export class GitHubEmulator {
         if (!current.includes(name)) {
           current.push(name);
           if (repo.issues.has(number))
-            repo.recordIssueEvent(number, "labeled", timestamp(), { label: name, actor: "cto-copilot[bot]" });
+            repo.recordIssueEvent(number, "labeled", timestamp(), { label: name, actor: this.loginOf(request.token) });
         }
       const { repoApi } = this.urls(repo);
       return { status: 200, body: current.map((name) => labelBody(repo.ensureLabel(name), repoApi)) };
@@ -784,7 +824,7 @@ export class GitHubEmulator {
         id: 60_000 + this.commentIds++,
         issue: number,
         body: request.body.body,
-        user: "cto-copilot[bot]",
+        user: this.loginOf(request.token),
         createdAt: at,
         updatedAt: at,
       };
@@ -818,19 +858,22 @@ export class GitHubEmulator {
         ? { status: 204, body: undefined }
         : notFound();
     });
+    // A collaborator's role; GitHub's older `permission` field says "write" for maintain and "read" for triage.
+    // Someone who is not a collaborator reads a public repository and nothing of a private one.
     route("GET", `${repoPath}/collaborators/([^/]+)/permission`, (match) => {
       const repo = this.repo(match);
       if (!repo) return notFound();
       const login = decodeURIComponent(match[3]!);
-      const write = repo.writers.has(login.toLowerCase());
+      const key = login.toLowerCase();
+      const role =
+        key === repo.owner.toLowerCase()
+          ? "admin"
+          : (repo.roles.get(key) ?? (repo.writers.has(key) ? "write" : repo.isPrivate ? "none" : "read"));
+      const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
       const { api } = this.urls(repo);
       return {
         status: 200,
-        body: {
-          permission: write ? "write" : "read",
-          role_name: write ? "write" : "read",
-          user: { ...simpleUser(login, api), role_name: write ? "write" : "read" },
-        },
+        body: { permission, role_name: role, user: { ...simpleUser(login, api), role_name: role } },
       };
     });
     route("PATCH", `${repoPath}/issues/comments/(\\d+)`, (match, request) => {

@@ -198,6 +198,8 @@ export class RepoState {
   readonly pinnedIssues: number[] = [];
   /** Logins the collaborator-permission endpoint reports with write access. */
   readonly writers = new Set<string>();
+  /** Other roles by login (lower case): "maintain" and "admin" may write, "triage" and "read" may not. The owner is admin. */
+  readonly roles = new Map<string, "admin" | "maintain" | "write" | "triage" | "read">();
   private humanCommentIds = 1;
   readonly deployments: StoredDeployment[] = [];
   readonly releases: StoredRelease[] = [];
@@ -381,6 +383,8 @@ export class RepoState {
     labels?: string[];
     user?: string;
     createdAt?: string;
+    /** The reporter's author association; OWNER when unset. */
+    association?: string;
   }): StoredIssue {
     const number = ++this.lastNumber;
     const createdAt = fields.createdAt ?? timestamp();
@@ -397,6 +401,7 @@ export class RepoState {
       updatedAt: createdAt,
       closedAt: null,
       comments: 0,
+      ...(fields.association !== undefined ? { association: fields.association } : {}),
     };
     for (const name of issue.labels) this.ensureLabel(name);
     this.issues.set(number, issue);

@@ -19,7 +19,11 @@ export interface MessyHistory {
  * of reverts, GitHub-style reverts that name no commit, hotfix commits and decoy subjects that
  * merely mention the word, same-second tags on the two lines, tags of tags, lightweight and
  * annotated tags, a redeploy of an old commit, a tag of a tree, pre-release and branch-marker
- * tags, and author clocks ahead of the release.
+ * tags, and author clocks ahead of the release. And what real release histories add: merges of
+ * hotfix branches (and the same branch merged again later), reverts of merges (`git revert -m
+ * 1`), conventional reverts (`revert: …`, `fix: revert "…" (#N)`, `refactor: revert #N`), a
+ * squash merge quoting a revert of its own branch's commit, duplicate tags (`5.1.2` and
+ * `v5.1.2` on one commit), release commits by a bot, and tags put late on an older commit.
  */
 export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
   const rand = random(seed);
@@ -28,6 +32,7 @@ export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
   const log: string[] = [];
   let clock = Date.parse("2024-01-01T09:00:00Z");
   const at = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  let bot = false;
   const git = (args: string[], env: { author?: number; committer?: number } = {}) =>
     execFileSync("git", args, {
       cwd: root,
@@ -38,6 +43,12 @@ export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
         GIT_AUTHOR_DATE: at(env.author ?? clock),
         GIT_COMMITTER_DATE: at(env.committer ?? clock),
         GIT_CONFIG_NOSYSTEM: "1",
+        ...(bot
+          ? {
+              GIT_AUTHOR_NAME: "github-actions[bot]",
+              GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
+            }
+          : {}),
       },
     }).trim();
   git(["init", "-q", "-b", "main"]);
@@ -75,8 +86,82 @@ export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
   commit("feat!: the 5.0 rewrite");
   tag("v5.0.0");
 
+  let pullRequest = 100;
+  const merges: string[] = [];
+  const squashed: number[] = [];
+  /** What real release histories add (see the description above), one event. */
+  const realWorld = () => {
+    const roll = rand();
+    if (roll < 0.2) {
+      // A hotfix branch merged into main, tagged at once; merged again later as git-flow does into develop.
+      const name = `hotfix/5.${v5.minor}.${v5.patch + 1}`;
+      git(["checkout", "-q", "-b", name, "main"]);
+      commit(`fix: urgent ${++feature}`);
+      git(["checkout", "-q", "main"]);
+      clock += 3_600_000;
+      git(["merge", "-q", "--no-ff", "-m", `Merge branch '${name}'`, name]);
+      log.push(`${at(clock)} main merge ${name}`);
+      if (rand() < 0.6) {
+        v5 = { minor: v5.minor, patch: v5.patch + 1 };
+        tag(`v5.${v5.minor}.${v5.patch}`);
+      }
+      if (rand() < 0.5) {
+        clock += 3_600_000;
+        git(["merge", "-q", "--no-ff", "-m", `Merge branch '${name}' into develop`, name]);
+        log.push(`${at(clock)} main merge ${name} again`);
+      }
+    } else if (roll < 0.35 && merges.length > 0) {
+      const target = pick(merges.slice(-4));
+      // As `git revert -m 1` writes it (the commits are empty, so it is written by hand).
+      const [subject, parent] = git(["log", "-1", "--format=%s%x1f%P", target]).split("\x1f");
+      commit(
+        `Revert "${subject}"`,
+        `This reverts commit ${target}, reversing\nchanges made to ${parent!.split(" ")[0]}.`,
+      );
+    } else if (roll < 0.55 && mainSubjects.length > 0) {
+      const target = pick(mainSubjects.slice(-6));
+      const subject = pick([
+        `revert: ${target.subject}`,
+        `fix: revert "${target.subject}" (#${++pullRequest})`,
+        `fix(deps): revert lexer to 2.${++feature}.0`,
+        ...squashed.slice(-2).map((number) => `refactor: revert #${number}`),
+      ]);
+      mainSubjects.push({ sha: commit(subject), subject, author: clock });
+    } else if (roll < 0.65) {
+      const number = ++pullRequest;
+      const subject = `feat: squashed ${++feature} (#${number})`;
+      mainSubjects.push({ sha: commit(subject), subject, author: clock });
+      clock += 3_600_000;
+      const fake = Array.from({ length: 40 }, () => "0123456789abcdef"[Math.floor(rand() * 16)]).join("");
+      const squash = `feat: squash with a branch revert ${++feature} (#${++pullRequest})`;
+      mainSubjects.push({
+        sha: commit(squash, `* wip\n\nThis reverts commit ${fake}.`),
+        subject: squash,
+        author: clock,
+      });
+      squashed.push(number);
+    } else if (roll < 0.8) {
+      // A release commit by a bot, then the release tagged twice: with and without the v.
+      v5 = { minor: v5.minor, patch: v5.patch + 1 };
+      bot = true;
+      commit(`chore(release): 5.${v5.minor}.${v5.patch} [skip ci]`);
+      bot = false;
+      const annotated = rand() < 0.5;
+      tag(`v5.${v5.minor}.${v5.patch}`, "HEAD", annotated);
+      tag(`5.${v5.minor}.${v5.patch}`, "HEAD", annotated);
+    } else if (mainSubjects.length > 3) {
+      // The next version tagged late, by hand, on an older commit.
+      v5 = { minor: v5.minor, patch: v5.patch + 1 };
+      tag(`v5.${v5.minor}.${v5.patch}`, "HEAD~2", true);
+    }
+  };
+
   for (let step = 0; step < steps; step++) {
     clock += Math.floor(2 + rand() * 100) * 3_600_000; // two hours to four days
+    if (rand() < 0.2) {
+      realWorld();
+      continue;
+    }
     const roll = rand();
     if (roll < 0.3) {
       const subject = pick([
@@ -97,6 +182,7 @@ export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
       git(["checkout", "-q", "main"]);
       clock += 3_600_000;
       git(["merge", "-q", "--no-ff", "-m", `Merge branch '${name}'`, name]);
+      merges.push(git(["rev-parse", "HEAD"]));
       log.push(`${at(clock)} main merge ${name}`);
     } else if (roll < 0.5 && mainSubjects.length > 0) {
       const target = pick(mainSubjects.slice(-8));

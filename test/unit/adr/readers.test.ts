@@ -146,7 +146,7 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
       "Dockerfile",
       'FROM node:20.11-alpine\nCMD ["node","app.js"]\n',
       'FROM node:20.12-alpine\nCMD ["node","app.js"]\n',
-      "- base image tag node:20.11-alpine -> node:20.12-alpine, same image and OS",
+      "- base image tag node:20.11-alpine -> node:20.12-alpine, same image, OS and release line",
     ],
     [
       "a HEALTHCHECK interval",
@@ -167,7 +167,7 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
       "docker-compose.yml",
       "services:\n  api:\n    build: .\n",
       "services:\n  api:\n    build: .\n  redis:\n    image: redis:7-alpine\n",
-      "adds service redis (redis:7-alpine)",
+      "adds service `redis` (image family redis) in docker-compose.yml",
     ],
     // Database
     [

@@ -18,8 +18,19 @@ const item = (id: string, extra: Partial<DebtItem> = {}): DebtItem => ({
 const labels = { base: "tech-debt", priority: "priority:", quadrant: "quadrant:", impact: "impact:" };
 const itemUrl = (id: string) =>
   `https://github.com/acme/app/blob/abc1234/data/engineering/tech_debt.json#L${id.length}`;
+const self = { login: "cto-copilot[bot]", exclusive: true };
 const plan = (items: DebtItem[], issues: DebtIssue[], extra: Partial<DebtPlanInput> = {}) =>
-  planDebtIssues({ items, issues, labels, removed: "close", itemUrl, commit: "abc1234def", maxCreates: 20, ...extra });
+  planDebtIssues({
+    items,
+    issues,
+    labels,
+    removed: "close",
+    itemUrl,
+    commit: "abc1234def",
+    maxCreates: 20,
+    self,
+    ...extra,
+  });
 /** The issue the sync itself would have written for an item. */
 const issueFor = (
   number: number,
@@ -32,6 +43,7 @@ const issueFor = (
   body: debtBody(debt, { itemUrl: itemUrl(debt.id) }, closedBySync),
   state,
   labels: debtLabels(debt, labels).map((label) => label.name),
+  author: { login: "cto-copilot[bot]", isBot: true },
 });
 
 describe("planDebtIssues", () => {

@@ -64,6 +64,25 @@ describe("the DORA figures agree with a deliberately simple implementation on me
     }
   });
 
+  it("the histories hold every case of real release histories, and the evidence names each rule", async () => {
+    const evidence: string[] = [];
+    for (const seed of [1, 2, 3]) {
+      const history = buildMessyHistory(seed);
+      const dora = await production(history.root, history.end + day, 800);
+      for (const deployment of dora.deployments)
+        evidence.push(`${deployment.reason ?? ""} ${(deployment.notes ?? []).join(" ")}`);
+    }
+    const all = evidence.join("\n");
+    expect(all).toMatch(/its changes include a hotfix: \w+ Merge branch 'hotfix\//);
+    expect(all).toMatch(/its changes include a revert: \w+ Revert "Merge branch/);
+    expect(all).toMatch(/its changes include a revert: \w+ (revert: |fix: revert ")/);
+    expect(all).toMatch(/its changes include a revert: \w+ refactor: revert #\d+/);
+    expect(all).toMatch(/not counted as a revert, it names \w+, a commit not in the history/);
+    expect(all).toMatch(/also v?5\.\d+\.\d+: the same commit at the same time, counted once/);
+    expect(all).toMatch(/release commits? not counted as changes \(\w+ chore\(release\)/);
+    expect(all).toMatch(/misplaced tag: v5\.\d+\.\d+ is on an older commit than/);
+  });
+
   it("a deployment's figures are the same whatever the window, and no commit is counted twice", async () => {
     const history = buildMessyHistory(7);
     const now = history.end + day;

@@ -1,0 +1,224 @@
+import { posix } from "node:path";
+import { parse as parseToml } from "smol-toml";
+import { clean, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+
+/**
+ * Runtimes and toolchains, wherever a repository pins them. Moving to another release line of a
+ * language runtime (Node 18 -> 20, Python 3.8 -> 3.10, Java 17 -> 21) or of a datastore engine
+ * (Postgres 15 -> 16), or switching package manager (Yarn -> pnpm, Poetry -> uv), is a decision
+ * every developer and every deployment lives with; a patch or minor inside the same line is not.
+ */
+
+/** Digits of a release line: Node, Java, Go and datastores by major; Python, Ruby, PHP and Elixir by major.minor. */
+const lineDepth: Record<string, number> = {
+  node: 1,
+  nodejs: 1,
+  python: 2,
+  ruby: 2,
+  php: 2,
+  elixir: 2,
+  golang: 1,
+  go: 1,
+  java: 1,
+  openjdk: 1,
+  "eclipse-temurin": 1,
+  amazoncorretto: 1,
+  "ibm-semeru-runtimes": 1,
+  sdk: 1,
+  aspnet: 1,
+  runtime: 1,
+  dotnet: 1,
+  rust: 1,
+  erlang: 1,
+  deno: 1,
+  bun: 1,
+  postgres: 1,
+  postgis: 1,
+  mysql: 1,
+  mariadb: 1,
+  mongo: 1,
+  mongodb: 1,
+  redis: 1,
+  valkey: 1,
+  elasticsearch: 1,
+  opensearch: 1,
+  rabbitmq: 1,
+  kafka: 1,
+  "cp-kafka": 1,
+  clickhouse: 1,
+  "clickhouse-server": 1,
+  memcached: 1,
+  cassandra: 1,
+  nats: 1,
+};
+
+/** The release line of a version for a runtime: ("python", "3.10.4") -> "3.10"; ("node", "v18.12.0") -> "18". */
+export function releaseLine(runtime: string, version: string): string | undefined {
+  const depth = lineDepth[runtime.toLowerCase()];
+  const match = /(\d+)(?:\.(\d+))?/.exec(version);
+  if (depth === undefined || !match) return undefined;
+  return depth === 2 && match[2] !== undefined ? `${match[1]}.${match[2]}` : match[1];
+}
+
+/** Runtimes and datastores whose images are pinned by release line (the last part of the image name). */
+export const isVersionedImage = (name: string) => lineDepth[name.toLowerCase()] !== undefined;
+
+type Pins = Map<string, string>;
+
+const toolNames: Record<string, string> = { nodejs: "node", golang: "go", python: "python", java: "java" };
+
+/** `.nvmrc`, `.node-version`, `.python-version`, `.ruby-version`, `.tool-versions`, `runtime.txt`. */
+function pinsOfVersionFile(name: string, text: string): Pins {
+  const pins: Pins = new Map();
+  const first =
+    text
+      .split("\n")
+      .find((line) => line.trim() && !line.trim().startsWith("#"))
+      ?.trim() ?? "";
+  if (name === ".nvmrc" || name === ".node-version") pins.set("node", first);
+  else if (name === ".python-version") pins.set("python", first);
+  else if (name === ".ruby-version") pins.set("ruby", first);
+  else if (name === "runtime.txt") {
+    const match = /^(python|ruby|php|java)-?(\S+)/.exec(first);
+    if (match) pins.set(match[1]!, match[2]!);
+  } else if (name === ".tool-versions")
+    for (const line of text.split("\n")) {
+      const match = /^\s*([\w-]+)\s+(\S+)/.exec(line);
+      if (match && !line.trim().startsWith("#")) pins.set(toolNames[match[1]!] ?? match[1]!, match[2]!);
+    }
+  return pins;
+}
+
+/** The oldest version a constraint accepts: ">=18" -> 18; ">16.0 <21.0" -> 16.0; "^3.10" -> 3.10. */
+const floorOf = (constraint: string) => /(?:>=?|\^|~=?|==)?\s*v?(\d+(?:\.\d+)*)/.exec(constraint)?.[1];
+
+function pinsOfManifest(name: string, text: string): Pins {
+  const pins: Pins = new Map();
+  try {
+    if (name === "package.json") {
+      const json = JSON.parse(text) as { engines?: { node?: unknown }; packageManager?: unknown };
+      if (typeof json.engines?.node === "string") pins.set("node", floorOf(json.engines.node) ?? "");
+      if (typeof json.packageManager === "string") {
+        const [tool, version] = json.packageManager.split("@");
+        pins.set("package manager", `${tool}@${/^(\d+)/.exec(version ?? "")?.[1] ?? "?"}`);
+      }
+    } else if (name === "pyproject.toml") {
+      const toml = parseToml(text) as {
+        project?: { "requires-python"?: unknown };
+        tool?: { poetry?: { dependencies?: { python?: unknown } } };
+      };
+      const requires = toml.project?.["requires-python"] ?? toml.tool?.poetry?.dependencies?.python;
+      if (typeof requires === "string") pins.set("python", floorOf(requires) ?? "");
+    }
+  } catch {
+    // An unreadable manifest is reported by the dependency reader.
+  }
+  if (name === "setup.py" || name === "setup.cfg") {
+    const requires = /python_requires\s*=\s*["']?([^"'\n]+)/.exec(text)?.[1];
+    if (requires) pins.set("python", floorOf(requires) ?? "");
+  }
+  if (name === "go.mod") {
+    const go = /^go\s+(\d+(?:\.\d+)*)/m.exec(text)?.[1];
+    if (go) pins.set("go", go);
+  }
+  if (name === "pom.xml") {
+    const java = /<(?:java\.version|maven\.compiler\.release|maven\.compiler\.target)>\s*(\d+(?:\.\d+)?)\s*</.exec(
+      text,
+    )?.[1];
+    if (java) pins.set("java", java.replace(/^1\./, ""));
+  }
+  if (/^build\.gradle(\.kts)?$/.test(name)) {
+    const java =
+      /JavaLanguageVersion\.of\(\s*(\d+)\s*\)|jvmToolchain\(\s*(\d+)\s*\)|JavaVersion\.VERSION_(?:1_)?(\d+)/.exec(text);
+    const version = java?.[1] ?? java?.[2] ?? java?.[3];
+    if (version) pins.set("java", version);
+  }
+  return pins;
+}
+
+export const isRuntimePinFile = (path: string) =>
+  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg)$/.test(
+    posix.basename(path),
+  );
+
+function pinsOf(path: string, text: string | undefined): Pins {
+  const cleaned = clean(text);
+  if (cleaned === undefined) return new Map();
+  const name = posix.basename(path);
+  return name.startsWith(".") || name === "runtime.txt"
+    ? pinsOfVersionFile(name, cleaned)
+    : pinsOfManifest(name, cleaned);
+}
+
+/** Runtime release lines a file moved (`node 18 -> 20`), and a package manager switched (`yarn@1 -> pnpm@10`). */
+export function runtimeLineChanges(file: ReadFile): string[] {
+  if (file.before === undefined || file.after === undefined) return [];
+  const old = pinsOf(file.previousPath ?? file.path, file.before);
+  const next = pinsOf(file.path, file.after);
+  const changes: string[] = [];
+  for (const [runtime, version] of next) {
+    const previous = old.get(runtime);
+    if (previous === undefined) continue;
+    if (runtime === "package manager") {
+      if (previous !== version) changes.push(`package manager ${previous} -> ${version}`);
+      continue;
+    }
+    const from = releaseLine(runtime, previous);
+    const to = releaseLine(runtime, version);
+    if (from !== undefined && to !== undefined && from !== to) changes.push(`${runtime} ${from} -> ${to}`);
+  }
+  return changes;
+}
+
+/** Lockfiles name the package manager that wrote them. */
+const lockfiles: Record<string, string> = {
+  "package-lock.json": "npm",
+  "npm-shrinkwrap.json": "npm",
+  "yarn.lock": "yarn",
+  "pnpm-lock.yaml": "pnpm",
+  "bun.lockb": "bun",
+  "bun.lock": "bun",
+  "poetry.lock": "poetry",
+  "uv.lock": "uv",
+  "Pipfile.lock": "pipenv",
+  "pdm.lock": "pdm",
+};
+const ecosystemOf = (tool: string) => (["npm", "yarn", "pnpm", "bun"].includes(tool) ? "javascript" : "python");
+
+export const isLockfile = (path: string) => lockfiles[posix.basename(path)] !== undefined;
+
+/**
+ * A package manager switched: in one directory, the lockfile of one tool removed and another's
+ * added (`yarn.lock` -> `pnpm-lock.yaml`). Only the files' presence is read, never their size.
+ */
+export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
+  const byDirectory = new Map<string, { added: string[]; removed: string[]; files: string[] }>();
+  for (const file of files) {
+    const tool = lockfiles[posix.basename(file.path)];
+    if (tool === undefined) continue;
+    const directory = posix.dirname(file.path);
+    const entry = byDirectory.get(directory) ?? { added: [], removed: [], files: [] };
+    if (file.status === "added") entry.added.push(tool);
+    if (file.status === "removed") entry.removed.push(tool);
+    entry.files.push(file.path);
+    byDirectory.set(directory, entry);
+  }
+  const signals: Signal[] = [];
+  for (const [, { added, removed, files: paths }] of byDirectory) {
+    const switches = removed.flatMap((from) =>
+      added.filter((to) => ecosystemOf(to) === ecosystemOf(from) && to !== from).map((to) => `${from} -> ${to}`),
+    );
+    const file = paths.find((path) => added.includes(lockfiles[posix.basename(path)]!)) ?? paths[0]!;
+    signals.push(
+      switches.length > 0
+        ? {
+            file,
+            decision: true,
+            reason: reasonText(`switches package manager ${listed(switches)} (lockfiles)`),
+            technologies: added,
+          }
+        : { file, decision: false, reason: "lockfile updated", technologies: [] },
+    );
+  }
+  return signals;
+}
