@@ -1,3 +1,4 @@
+import type { Scorecard } from "../schemas/scorecard.js";
 import type { AdrSummary } from "../adr/read-adr.js";
 import type { ActionItem } from "./action-items.js";
 
@@ -62,5 +63,22 @@ export function planFollowUp(
         status: "accepted" as const,
         overdue: isOverdue(adr.reviewDate, today),
       })),
+  };
+}
+
+/** The scorecard's `followUp` block: open and overdue action items, ADRs past review, the longest-overdue item. */
+export function followUpSummary(plan: FollowUpPlan): NonNullable<Scorecard["followUp"]> {
+  const open = plan.actionItems.filter((item) => item.status === "open");
+  const overdue = open
+    .filter((item) => item.overdue)
+    .sort((a, b) => a.due!.localeCompare(b.due!) || a.file.localeCompare(b.file));
+  const oldest = overdue[0];
+  return {
+    openActionItems: open.length,
+    overdueActionItems: overdue.length,
+    adrsPastReview: plan.adrReviews.filter((adr) => adr.overdue).length,
+    ...(oldest
+      ? { oldestOverdue: { file: oldest.file, action: oldest.action, owner: oldest.owner, due: oldest.due! } }
+      : {}),
   };
 }

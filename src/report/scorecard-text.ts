@@ -194,8 +194,15 @@ function whyLines(scorecard: Scorecard, colors: Colors): string[] {
     colors.gray("why:"),
     ...Object.entries(scorecard.health).map(([name, metric]) => colors.gray(`  ${name}: ${metric.reason ?? ""}`)),
     colors.gray(
-      `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
+      `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical${typeof scorecard.techDebt.oldestCriticalAgeDays === "number" ? `, the oldest critical ${count(scorecard.techDebt.oldestCriticalAgeDays, "day")} old` : ""}`,
     ),
+    ...(scorecard.followUp
+      ? [
+          colors.gray(
+            `  followUp: ${count(scorecard.followUp.openActionItems, "open action item")} (${scorecard.followUp.overdueActionItems} overdue), ${count(scorecard.followUp.adrsPastReview, "ADR")} past review`,
+          ),
+        ]
+      : []),
     colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`),
     colors.gray(`  security: ${scorecard.security.reason ?? ""}`),
   ];

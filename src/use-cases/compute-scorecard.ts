@@ -38,7 +38,9 @@ import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
+import { dayOf, followUpSummary, planFollowUp } from "../follow-up/plan.js";
 import { staleDecisionLog } from "./keep-decision-log.js";
+import { readFollowUpRecords } from "./read-follow-up.js";
 
 const day = 86_400_000;
 
@@ -126,6 +128,10 @@ export async function computeScorecard(
     tiers: tiersWith(config.dora.tiers),
   });
   const data = parseDataFiles(contents, dataFiles, context.log);
+  // What the post-mortems and ADRs promised, and the decision log kept with them.
+  const records = await readFollowUpRecords(view, head.sha, layout);
+  const followUp = planFollowUp(records.actionItems, records.adrs, dayOf(now));
+  const promised = followUp.actionItems.length + followUp.adrReviews.length > 0;
   const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
     now,
@@ -137,6 +143,7 @@ export async function computeScorecard(
     infraCosts: data.infraCosts,
     team,
     cfoForecast: data.cfoForecast,
+    ...(promised ? { followUp: followUpSummary(followUp) } : {}),
     security: {
       securityPolicy: data.securityPolicy,
       dependabotConfig: data.dependabotConfig,
@@ -150,7 +157,7 @@ export async function computeScorecard(
   scorecardSchema.parse(scorecard);
   const json = JSON.stringify(scorecard, null, 2) + "\n";
   // The decision log (when the repository keeps one) goes in the same commit or pull request.
-  const decisionLog = await staleDecisionLog(view, head.sha, layout, contents.directories.get(layout.adrs) ?? []);
+  const decisionLog = staleDecisionLog(records);
   return {
     scorecard,
     dora,
@@ -305,7 +312,7 @@ async function readAtHead(
     }),
     view.readContents(at.headSha, {
       files: [...at.files, cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents, layout.adrs],
+      directories: [layout.incidents],
     }),
     view.readBranchProtection(at.branch),
     view.countOpenDependabotAlerts(),

@@ -1,21 +1,12 @@
 import { updateDecisionLog } from "../adr/decision-log.js";
-import type { FileView } from "../ports/repository-view.js";
-import type { DataLayout } from "../schemas/data-files.js";
-import { readFollowUpRecords } from "./read-follow-up.js";
+import type { FollowUpRecords } from "./read-follow-up.js";
 
 /**
  * The decision log brought up to date, when the ADR directory has one (`cto-copilot adr index`
  * made it) and it no longer says what the ADRs say: the file to write beside the scorecard, in
  * the same commit or pull request. Nothing when there is no log, or it is current.
  */
-export async function staleDecisionLog(
-  view: FileView,
-  ref: string,
-  layout: DataLayout,
-  adrNames: readonly string[],
-): Promise<{ path: string; text: string } | undefined> {
-  if (!adrNames.includes("README.md")) return undefined;
-  const records = await readFollowUpRecords(view, ref, layout);
+export function staleDecisionLog(records: FollowUpRecords): { path: string; text: string } | undefined {
   if (!records.decisionLog) return undefined;
   const text = updateDecisionLog(records.decisionLog.text, records.adrs);
   return text === records.decisionLog.text ? undefined : { path: records.decisionLog.path, text };

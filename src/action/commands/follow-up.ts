@@ -15,6 +15,8 @@ export async function followUp(action: ActionRun): Promise<void> {
   const push = eventPayload("push");
   const changedPaths = push?.commits ? pathsOfPush(push.commits) : undefined;
   if (push) {
+    // A push that does not list its commits says nothing of what changed: the schedule catches up.
+    if (!changedPaths) return info("Follow-up issues: the push event lists no commits; the scheduled run follows up.");
     // Nothing read, no request spent, for a push that cannot have changed a post-mortem or an ADR.
     const decision = followUpForPush({ ref: push.ref, defaultBranch: action.defaultBranch, changedPaths });
     if (!decision.sync) return info(decision.reason);
