@@ -7,6 +7,7 @@ import type { Logger } from "../ports/logger.js";
 import { parseIsoDateTime } from "../schemas/common.js";
 import { drafterFromEnvironment, type DrafterFactory } from "../use-cases/ai-drafter.js";
 import { actionOctokit } from "./octokit.js";
+import { redactSecrets } from "./redact-secrets.js";
 
 /** What the Action's commands hand to the use cases: the gateway's ports, the runner's log, the clock. */
 type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
@@ -89,5 +90,11 @@ export function info(text: string): void {
 
 /** The runner's log: warnings and errors become workflow annotations (their text is escaped by the toolkit). */
 export function coreLogger(): Logger {
-  return { debug: core.debug, info, warn: core.warning, error: core.error };
+  // A warning or error may quote what GitHub answered, and that may echo a token.
+  return {
+    debug: core.debug,
+    info,
+    warn: (message) => core.warning(redactSecrets(message)),
+    error: (message) => core.error(redactSecrets(message)),
+  };
 }

@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { explainFailure } from "./failure-hint.js";
 import type { CheckKey } from "../use-cases/review-pull-request.js";
 import { debtSync } from "./commands/debt-sync.js";
 import { followUp } from "./commands/follow-up.js";
@@ -10,6 +11,7 @@ import { orgScorecard } from "./commands/org-scorecard.js";
 import { review } from "./commands/review.js";
 import { scorecard } from "./commands/scorecard.js";
 import { actionRun, info, type ActionRun } from "./context.js";
+import { redactSecrets } from "./redact-secrets.js";
 
 const commands = [
   "data-check",
@@ -69,8 +71,18 @@ export function chooseCommands(command: string, eventName: string): readonly Com
   return command === "auto" ? (automatic[eventName] ?? []) : [command as CommandName];
 }
 
-/** The Action's entry point: the only place that turns errors into a failed step. */
+/** Tells the runner which inputs are secrets, so it masks them wherever they are printed; returns them. */
+function maskSecrets(): string[] {
+  const secrets = [core.getInput("github-token"), process.env.ANTHROPIC_API_KEY ?? ""].filter(
+    (secret) => secret !== "",
+  );
+  for (const secret of secrets) core.setSecret(secret);
+  return secrets;
+}
+
+/** The Action's entry point: the only place that turns errors into a failed step (never printing a token). */
 export async function run(): Promise<void> {
+  const secrets = maskSecrets();
   try {
     const action = actionRun();
     const selected = chooseCommands(core.getInput("command") || "auto", action.eventName);
@@ -79,8 +91,9 @@ export async function run(): Promise<void> {
     // Commands that share a handler (the review's checks) run as one.
     for (const handler of new Set(selected.map((command) => commandTable[command])))
       failures.push(...((await handler(action, selected)) ?? []));
-    if (failures.length > 0) core.setFailed(`CTO Co-Pilot: ${failures.join("; ")}`);
+    if (failures.length > 0) core.setFailed(redactSecrets(`CTO Co-Pilot: ${failures.join("; ")}`, secrets));
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(redactSecrets(error instanceof Error ? error.message : String(error), secrets));
+    await explainFailure(error, (text) => redactSecrets(text, secrets));
   }
 }

@@ -3,6 +3,23 @@ import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import type { GitHubClient } from "../github/client.js";
+import { connectionCode, unreachableHint } from "./failure-hint.js";
+
+let warnedUnreachable = false;
+
+/** Node's fetch, saying at the first connection failure what is wrong, instead of retrying in silence. */
+const fetchSayingWhy: typeof fetch = async (input, init) => {
+  try {
+    return await globalThis.fetch(input, init);
+  } catch (error) {
+    const code = connectionCode(error);
+    if (code && !warnedUnreachable) {
+      warnedUnreachable = true;
+      core.warning(`${unreachableHint(code)} Retrying a few times (about 15 s) before giving up.`);
+    }
+    throw error;
+  }
+};
 
 /**
  * The Action's Octokit: GITHUB_API_URL (github.com or GitHub Enterprise Server), retries on
@@ -13,7 +30,7 @@ export function actionOctokit(token: string): GitHubClient {
   const octokit = getOctokit(
     token,
     {
-      request: { fetch: globalThis.fetch },
+      request: { fetch: fetchSayingWhy },
       throttle: {
         onRateLimit: (
           retryAfter: number,

@@ -48,6 +48,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
   ],
   database: [
     "**/migrations/**",
+    "**/migration/**",
     "**/migrate/**",
     "**/schema.prisma",
     "**/db/schema.rb",

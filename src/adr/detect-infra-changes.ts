@@ -5,7 +5,7 @@ import { defaultCategoryGlobs, type InfraCategory } from "./categories.js";
 import { readCiCd } from "./readers/ci-cd.js";
 import { readCloudTemplates } from "./readers/cloud-templates.js";
 import { readContainers } from "./readers/containers.js";
-import { readDatabase } from "./readers/database.js";
+import { declaresGoTable, readDatabase } from "./readers/database.js";
 import { isDependencyManifest, isSubmoduleChange, readDependencies } from "./readers/dependencies.js";
 import { readOrchestration } from "./readers/orchestration.js";
 import { reasonText, type ReadFile, type Signal } from "./readers/signal.js";
@@ -77,6 +77,8 @@ export function categoryOf(
   if (compiled.excluded(file.path)) return undefined;
   const byPath = compiled.matchers.find(({ matches }) => matches(file.path))?.category;
   if (byPath) return byPath;
+  // A Go model that names its table is a table, whatever folder it lives in.
+  if (declaresGoTable(file.path, file.patch)) return "database";
   // Pulumi and CDK programs are code: their diff shows the resources they declare.
   return isCodePath(file.path) && declaresResourcesInCode(file.patch) ? "infrastructure-as-code" : undefined;
 }

@@ -38,14 +38,24 @@ function fence(text: string): string {
   return "`".repeat(longest + 1);
 }
 
-/** The suggestion: why it triggered (by category), related decisions in force, and the draft. */
-export function renderSuggestion(input: SuggestionInput): string {
-  const rows = input.changes
+/** The changes that count, one row each (the first 50): category, file and why it counts. */
+export function renderChangesTable(changes: readonly InfraChange[]): string[] {
+  const rows = changes
     .slice(0, maxRows)
     .map(
       (change) =>
         `| ${categoryLabels[change.category]} | ${codeSpan(shortPath(change.file), { inTable: true })} | ${escapeInline(change.reason)} |`,
     );
+  return [
+    "| Category | File | Why it counts |",
+    "|---|---|---|",
+    ...rows,
+    ...(changes.length > maxRows ? ["", `…and ${changes.length - maxRows} more files.`] : []),
+  ];
+}
+
+/** The suggestion: why it triggered (by category), related decisions in force, and the draft. */
+export function renderSuggestion(input: SuggestionInput): string {
   const counts = Object.entries(
     input.changes.reduce<Record<string, number>>(
       (acc, change) => ({ ...acc, [categoryLabels[change.category]]: (acc[categoryLabels[change.category]] ?? 0) + 1 }),
@@ -61,10 +71,7 @@ export function renderSuggestion(input: SuggestionInput): string {
     `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made.` +
       ` A draft is below, ready to commit as ${codeSpan(`${input.adrDirectory}/${input.draft.fileName}`)}.`,
     "",
-    "| Category | File | Why it counts |",
-    "|---|---|---|",
-    ...rows,
-    ...(input.changes.length > maxRows ? ["", `…and ${input.changes.length - maxRows} more files.`] : []),
+    ...renderChangesTable(input.changes),
   ];
   if (input.related.length > 0) {
     lines.push("", "**Decisions in force that this change may touch**", "");

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createNodeMiddleware, createProbot } from "probot";
+import { createNodeMiddleware, createProbot, run } from "probot";
+import { credentialProblem, loadDotEnv, StartupError, watchWebhookProxy } from "./startup.js";
 import ctoCopilotApp from "./index.js";
 import { enableUnthrottledReads } from "./unthrottled-reads.js";
 
@@ -51,10 +52,10 @@ function refuse(response: ServerResponse, status: number, message: string): void
  * PORT, HOST, LOG_LEVEL, LOG_FORMAT, GHE_HOST, GHE_PROTOCOL.
  */
 export async function startServer(): Promise<void> {
-  const probot = createProbot();
+  // Probot's run() logs at info by default, createProbot at warn: an operator sees where the App listens.
+  const probot = createProbot({ env: { LOG_LEVEL: "info", ...process.env } });
   enableUnthrottledReads();
   const secret = process.env.WEBHOOK_SECRET ?? "";
-  if (!secret) throw new Error("WEBHOOK_SECRET is not set: the App cannot tell GitHub's deliveries from anyone's");
   const middleware = await createNodeMiddleware(ctoCopilotApp, { probot, webhooksPath: webhookPath });
   const server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
@@ -62,7 +63,8 @@ export async function startServer(): Promise<void> {
       response.writeHead(200, { "content-type": "text/plain" }).end("PONG");
       return;
     }
-    if (request.method !== "POST" || path !== webhookPath) {
+    // "/" too: the App registered from Probot's setup page (`npm start` without credentials) points its webhook there.
+    if (request.method !== "POST" || (path !== webhookPath && path !== "/")) {
       response.writeHead(404).end();
       return;
     }
@@ -97,6 +99,35 @@ export async function startServer(): Promise<void> {
   const host = process.env.HOST || undefined;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   probot.log.info(`CTO Co-Pilot listening on http://${host ?? "localhost"}:${port}${webhookPath}`);
+  await watchWebhookProxy(process.env.WEBHOOK_PROXY_URL, `http://127.0.0.1:${port}${webhookPath}`, probot.log);
 }
 
-await startServer();
+/**
+ * `npm start`: with the App's credentials (the environment, else `.env`), the App; without them,
+ * outside production, Probot's setup page, which registers the App from app.yml and writes
+ * `.env`. A missing or malformed credential in production is one sentence, and exit code 1.
+ */
+async function main(): Promise<void> {
+  loadDotEnv();
+  if (
+    !process.env.APP_ID &&
+    !process.env.PRIVATE_KEY &&
+    !process.env.PRIVATE_KEY_PATH &&
+    process.env.NODE_ENV !== "production"
+  ) {
+    await run(ctoCopilotApp);
+    return;
+  }
+  const problem = credentialProblem(process.env);
+  if (problem) throw new StartupError(problem);
+  await startServer();
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(
+    `cto-copilot: ${error instanceof StartupError ? error.message : `the App could not start: ${(error as Error).message}`}\n`,
+  );
+  process.exit(1);
+}

@@ -11,6 +11,10 @@ export interface CliIo {
   isTTY: boolean;
   /** The terminal's width, when stdout is one. */
   columns?: number;
+  /** Whether stderr is a terminal: the progress line of a long command is drawn only then. */
+  stderrIsTTY?: boolean;
+  /** Quiet time before the progress line (default 3 s); tests set it to 0. */
+  progressAfterMs?: number;
   now(): Date;
 }
 
@@ -21,6 +25,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     now: () => new Date(),
   };

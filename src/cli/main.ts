@@ -4,6 +4,7 @@ import { SymlinkTargetError } from "../local/write-atomically.js";
 import { toJsonFailure } from "../report/json.js";
 import { toSarifFailure } from "../report/sarif.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";
+import { commandLabel, startProgress } from "./progress.js";
 import { defineChangeCommands } from "./program/changes.js";
 import { defineDataFileCommands } from "./program/data-files.js";
 import { defineDebtCommands } from "./program/debt.js";
@@ -54,10 +55,13 @@ function reportFailure(io: CliIo, argv: readonly string[], message: string): voi
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function run(argv: readonly string[], outside: CliIo = processIo()): Promise<number> {
+  const progress = startProgress(outside, commandLabel(argv));
+  const io = progress.io;
   let exitCode: number = exitCodes.ok;
   const program = buildProgram(io, (code) => (exitCode = code));
   if (argv.length === 0) {
+    progress.stop();
     io.stderr.write(program.helpInformation());
     return exitCodes.failure;
   }
@@ -88,5 +92,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         : `${message} (an unexpected failure: run again with DEBUG=cto-copilot for details, and report it)`,
     );
     return exitCodes.failure;
+  } finally {
+    progress.stop();
   }
 }

@@ -33,6 +33,7 @@ export async function readIssueHistory(client: GitHubClient, repo: RepoRef, numb
       stateReason: reason as IssueHistory["issue"]["stateReason"],
       labels: labelNames(issue.labels),
       association: issue.author_association,
+      ...(issue.user ? { author: issue.user.login } : {}),
     },
     comments: comments.map((comment) => ({
       id: comment.id,

@@ -6,6 +6,7 @@ import type { GitHubClient, RepoRef } from "./client.js";
 import { readBranchHead } from "./commit-files.js";
 import { fetchDeployments } from "./fetch-deployments.js";
 import { fetchHistory } from "./fetch-history.js";
+import { fetchTouchingCommits } from "./fetch-touching-commits.js";
 import { fetchMergeDeployments } from "./fetch-merges.js";
 import { fetchReleaseDeployments } from "./fetch-releases.js";
 import { fetchTagDeployments } from "./fetch-tags.js";
@@ -75,6 +76,22 @@ async function readHistory(client: GitHubClient, repo: RepoRef, request: History
   return commits;
 }
 
+/** A service's commits: those touching its paths, from each tip's history (as readHistory reads it). */
+async function readTouchingCommits(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: HistoryRequest & { paths: readonly string[] },
+): Promise<Set<string>> {
+  const touching = new Set<string>();
+  const seen = new Set<string>();
+  for (const { sha: tip, time } of request.tips) {
+    if (seen.has(tip) || time < request.since) continue;
+    seen.add(tip);
+    for (const sha of await fetchTouchingCommits(client, repo, tip, request.since, request.paths)) touching.add(sha);
+  }
+  return touching;
+}
+
 /** The repository view over GitHub's API, bound to one repository. */
 export function githubRepositoryView(
   client: GitHubClient,
@@ -92,6 +109,7 @@ export function githubRepositoryView(
     readHead: (branch) => readBranchHead(client, repo, branch),
     readDeployments: (query) => readDeployments(client, repo, query),
     readHistory: (request) => readHistory(client, repo, request),
+    readTouchingCommits: (request) => readTouchingCommits(client, repo, request),
     listIncidentIssues: (label, since) => listIncidentIssues(client, repo, label, since),
     readIssueHistory: (number) => readIssueHistory(client, repo, number),
     canWrite: (login) => canWrite(client, repo, login),

@@ -1,5 +1,5 @@
 import { readCommands, resolveClockTime, resolveEntryTime, type IncidentCommand } from "./commands.js";
-import { writerAssociations, type IssueComment, type IssueHistory } from "./issue-history.js";
+import type { IssueComment, IssueHistory } from "./issue-history.js";
 import { incidentStatuses } from "./parse-incident.js";
 import { parseTimestamp } from "./timestamp.js";
 
@@ -103,7 +103,8 @@ function statusLabelOf(label: string, settings: IncidentSettings): Status | unde
  * deleted comment, a redelivered webhook or an event that arrives late changes nothing it should
  * not): severity, start, status, the timeline, and on close the outcome and duration.
  *
- * `writers`: authors without a writer's association that a permission check found able to write.
+ * `writers`: the logins (lower case) a permission check found able to write to the repository
+ * (write, maintain or admin): only their commands count, the reporter's in the description too.
  */
 export function buildIncident(
   history: IssueHistory,
@@ -155,8 +156,7 @@ function commandsOf(
   writers: ReadonlySet<string>,
 ): { accepted: Commanded[]; ignored: Incident["ignored"] } {
   const { issue } = history;
-  const canCommand = (comment: IssueComment) =>
-    writerAssociations.has(comment.association) || writers.has(comment.author.toLowerCase());
+  const canCommand = (comment: IssueComment) => writers.has(comment.author.toLowerCase());
   const commandComments = history.comments
     .filter((comment) => !comment.authorIsBot)
     .map((comment) => ({ comment, commands: readCommands(comment.body) }))
@@ -164,18 +164,22 @@ function commandsOf(
   const ignored = commandComments
     .filter(({ comment }) => !canCommand(comment))
     .map(({ comment }) => ({ author: comment.author, url: comment.url }));
-  // The reporter's own commands in the description count: only someone who may label it made it an incident.
+  // The reporter's own commands in the description count when the reporter may write (anyone
+  // may open an issue, and a writer's label may make it an incident).
   const reporter: IssueComment = {
     id: 0,
     url: issue.url,
     body: issue.body,
-    author: "",
+    author: issue.author ?? "",
     authorIsBot: false,
-    association: "OWNER",
+    association: issue.association ?? "NONE",
     createdAt: issue.createdAt,
   };
+  const described = { comment: reporter, commands: readCommands(issue.body) };
+  const reporterMay = issue.author !== undefined && canCommand(reporter);
+  if (!reporterMay && described.commands.length > 0) ignored.unshift({ author: reporter.author, url: issue.url });
   const accepted = [
-    { comment: reporter, commands: readCommands(issue.body) },
+    ...(reporterMay ? [described] : []),
     ...commandComments.filter(({ comment }) => canCommand(comment)),
   ];
   return { accepted, ignored };

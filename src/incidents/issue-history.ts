@@ -10,8 +10,10 @@ export interface IssueHistory {
     state: "open" | "closed";
     stateReason: "completed" | "not_planned" | "reopened" | "duplicate" | null;
     labels: string[];
-    /** GitHub's author association of the reporter (absent when the source does not say). */
+    /** GitHub's author association of the reporter (absent when the source does not say): never a permission. */
     association?: string;
+    /** The reporter's login (absent when the source does not say: then their commands do not count). */
+    author?: string;
   };
   /** Oldest first, with their bodies as they are now (an edit is already applied, a deleted comment is absent). */
   comments: IssueComment[];
@@ -26,7 +28,7 @@ export interface IssueComment {
   author: string;
   /** Apps and other bots: their comments are never commands. */
   authorIsBot: boolean;
-  /** GitHub's author association: OWNER, MEMBER and COLLABORATOR have write access. */
+  /** GitHub's author association (OWNER, MEMBER, ...): says nothing of write access, which the permission check decides. */
   association: string;
   createdAt: number;
 }
@@ -35,6 +37,3 @@ export type IssueEvent =
   | { kind: "labeled" | "unlabeled"; label: string; at: number }
   | { kind: "closed"; at: number; reason: "completed" | "not_planned" | "duplicate" | null }
   | { kind: "reopened"; at: number };
-
-/** Author associations that come with write access to the repository. */
-export const writerAssociations: ReadonlySet<string> = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);

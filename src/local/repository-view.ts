@@ -5,6 +5,7 @@ import { workingTree, type RepositoryView } from "../ports/repository-view.js";
 import { localChanges } from "./changed-files.js";
 import { gitMaybe, GitError } from "./git.js";
 import { readCommitAuthors, readCommits, readTagDeployments } from "./git-history.js";
+import { readTouchingCommits } from "./touching-commits.js";
 import { listFiles } from "./list-files.js";
 import { listWorkingTree } from "./list-tree.js";
 import { readLocalContents, readRegularFile } from "./read-contents.js";
@@ -63,6 +64,12 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         gitDir,
         request.tips.map((tip) => tip.sha),
         request.since,
+      ),
+    readTouchingCommits: (request) =>
+      readTouchingCommits(
+        gitDir,
+        request.tips.map((tip) => tip.sha),
+        request.paths,
       ),
     listIncidentIssues: async () => [],
     readIssueHistory: async () => {

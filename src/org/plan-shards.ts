@@ -81,6 +81,9 @@ export function selectRepositories(all: readonly OrgRepository[], filters: OrgFi
   return { selected, skipped };
 }
 
+/** At most this many shards: a GitHub Actions matrix runs at most 256 jobs. */
+export const maxShards = 256;
+
 /** `i/n` as the matrix passes it (1-based), with a clear error otherwise. */
 export function parseShard(spec: string): { index: number; count: number } {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);
@@ -88,6 +91,8 @@ export function parseShard(spec: string): { index: number; count: number } {
   const count = match ? Number(match[2]) : Number.NaN;
   if (!match || count < 1 || index < 1 || index > count)
     throw new Error(`shard must be "i/n" with 1 <= i <= n (e.g. 2/10), not "${spec}"`);
+  if (count > maxShards)
+    throw new Error(`at most ${maxShards} shards (a matrix runs at most ${maxShards} jobs), not "${spec}"`);
   return { index, count };
 }
 

@@ -43,8 +43,9 @@ const cell = (name: OrgMetricName, repo: OrgRepositoryResult) => {
 };
 
 /**
- * The organisation's job summary: totals, each metric's distribution (quartiles and tiers, with
- * Mermaid charts), the trend against the previous snapshot, the repositories needing attention
+ * The organisation's job summary: totals, each metric's distribution (quartiles and tiers), one
+ * Mermaid chart of the share at elite or high by metric, the trend against the previous snapshot
+ * (a table), the repositories needing attention
  * (most red statuses first), and the ones that could not be read with why.
  */
 export function renderOrgSummary(
@@ -71,41 +72,32 @@ export function renderOrgSummary(
       return `| ${metricLabels[name]} | ${figure(name, d.p25)} | ${figure(name, d.median)} | ${figure(name, d.p75)} | ${tiers.map((tier) => d.tiers[tier]).join(" | ")} | ${share === null ? "—" : `${share}%`} (${before === null ? "—" : `${before}%`}) |`;
     }),
   ];
-  // Tiers per metric: one bar chart, the four metrics side by side for each tier.
-  const most = Math.max(
-    1,
-    ...orgMetricNames.flatMap((name) => tiers.map((tier) => scorecard.distributions[name].tiers[tier])),
-  );
-  lines.push("", "```mermaid", "xychart-beta", '  title "Repositories per DORA tier"');
-  lines.push(`  x-axis [${tiers.map((tier) => `"${tier}"`).join(", ")}]`, `  y-axis "repositories" 0 --> ${most}`);
-  for (const name of orgMetricNames)
-    lines.push(`  bar [${tiers.map((tier) => scorecard.distributions[name].tiers[tier]).join(", ")}]`);
-  lines.push(
-    "```",
-    "",
-    "Bars, left to right in each tier: deployment frequency, lead time, change failure rate, time to restore.",
-  );
-  if (previous) {
-    const dates = [previous.window.end.slice(0, 10), window.end.slice(0, 10)];
+  // One series per chart (Mermaid draws several on one axis without a legend): the share at elite or high, by metric.
+  // The tier counts themselves are in the table above.
+  const shares = orgMetricNames.map((name) => eliteOrHighShare(scorecard, name));
+  if (shares.some((share) => share !== null))
     lines.push(
-      "",
-      `### Trend since ${dates[0]}`,
       "",
       "```mermaid",
       "xychart-beta",
-      '  title "Repositories at elite or high (%)"',
-    );
-    lines.push(
+      '  title "Repositories at elite or high, by metric (%)"',
       `  x-axis [${orgMetricNames.map((name) => `"${shortLabels[name]}"`).join(", ")}]`,
-      '  y-axis "%" 0 --> 100',
+      '  y-axis "% of repositories with data" 0 --> 100',
+      `  bar [${shares.map((share) => share ?? 0).join(", ")}]`,
+      "```",
     );
-    lines.push(`  line [${orgMetricNames.map((name) => eliteOrHighShare(previous, name) ?? 0).join(", ")}]`);
-    lines.push(`  bar [${orgMetricNames.map((name) => eliteOrHighShare(scorecard, name) ?? 0).join(", ")}]`);
-    lines.push("```", "", `Bars: ${dates[1]}; line: ${dates[0]}.`, "");
-    lines.push("| Metric | Median then | Median now |", "|---|---|---|");
+  if (previous) {
+    const percentOrDash = (share: number | null) => (share === null ? "—" : `${share}%`);
+    lines.push(
+      "",
+      `### Trend since ${previous.window.end.slice(0, 10)}`,
+      "",
+      "| Metric | Elite or high then | Elite or high now | Median then | Median now |",
+      "|---|---|---|---|---|",
+    );
     for (const name of orgMetricNames)
       lines.push(
-        `| ${metricLabels[name]} | ${figure(name, previous.distributions[name].median)} | ${figure(name, scorecard.distributions[name].median)} |`,
+        `| ${metricLabels[name]} | ${percentOrDash(eliteOrHighShare(previous, name))} | ${percentOrDash(eliteOrHighShare(scorecard, name))} | ${figure(name, previous.distributions[name].median)} | ${figure(name, scorecard.distributions[name].median)} |`,
       );
   }
   const byName = new Map(scorecard.repositories.map((repo) => [repo.fullName, repo]));

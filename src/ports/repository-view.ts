@@ -135,6 +135,11 @@ export interface DeliveryView {
   readDeployments(query: DeploymentQuery): Promise<DeploymentRead>;
   /** Newest first in topological order where the source gives it. */
   readHistory(request: HistoryRequest): Promise<CommitInfo[]>;
+  /**
+   * The non-merge commits of the history of `request.tips` that change a file matching one of
+   * `paths` (globs): a service's changes in a monorepo. Absent where the source cannot tell.
+   */
+  readTouchingCommits?(request: HistoryRequest & { paths: readonly string[] }): Promise<Set<string>>;
 }
 
 export interface IncidentView {

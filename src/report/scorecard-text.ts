@@ -187,23 +187,33 @@ function weeklyTrend(weeks: readonly WeekPoint[], width: number): string[] {
   ];
 }
 
+const metricWords: Record<keyof Scorecard["health"], string> = {
+  deploymentFrequency: "deployment frequency",
+  leadTime: "lead time for changes",
+  changeFailureRate: "change failure rate",
+  mttr: "time to restore",
+};
+
 /** Why each figure is what it is, one line per figure. */
 function whyLines(scorecard: Scorecard, colors: Colors): string[] {
   return [
     "",
     colors.gray("why:"),
-    ...Object.entries(scorecard.health).map(([name, metric]) => colors.gray(`  ${name}: ${metric.reason ?? ""}`)),
+    // The metrics in the words of the table above, never the file's keys (mttr, deploymentFrequency).
+    ...(Object.keys(metricWords) as (keyof typeof metricWords)[]).map((key) =>
+      colors.gray(`  ${metricWords[key]}: ${scorecard.health[key].reason ?? ""}`),
+    ),
     colors.gray(
-      `  techDebt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical${typeof scorecard.techDebt.oldestCriticalAgeDays === "number" ? `, the oldest critical ${count(scorecard.techDebt.oldestCriticalAgeDays, "day")} old` : ""}`,
+      `  tech debt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical${typeof scorecard.techDebt.oldestCriticalAgeDays === "number" ? `, the oldest critical ${count(scorecard.techDebt.oldestCriticalAgeDays, "day")} old` : ""}`,
     ),
     ...(scorecard.followUp
       ? [
           colors.gray(
-            `  followUp: ${count(scorecard.followUp.openActionItems, "open action item")} (${scorecard.followUp.overdueActionItems} overdue), ${count(scorecard.followUp.adrsPastReview, "ADR")} past review`,
+            `  follow-up: ${count(scorecard.followUp.openActionItems, "open action item")} (${scorecard.followUp.overdueActionItems} overdue), ${count(scorecard.followUp.adrsPastReview, "ADR")} past review`,
           ),
         ]
       : []),
-    colors.gray(`  infrastructure: ${scorecard.infrastructure.reason ?? ""}`),
+    colors.gray(`  infrastructure cost: ${scorecard.infrastructure.reason ?? ""}`),
     colors.gray(`  security: ${scorecard.security.reason ?? ""}`),
   ];
 }

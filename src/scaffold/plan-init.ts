@@ -1,4 +1,5 @@
 import { jsonFiles, type DataLayout, type FixedJsonKind } from "../schemas/data-files.js";
+import { schemaUrl } from "../schemas/schema-url.js";
 import { requiredAdrSections } from "../validate/rules/adr.js";
 import { incidentSections } from "../validate/rules/incident.js";
 
@@ -18,7 +19,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
   const fixed = (kind: FixedJsonKind) => `${layout.dataDir}/${jsonFiles[kind].name!}`;
   const today = now.toISOString().slice(0, 10);
-  return [
+  return withSchemaReferences([
     { path: fixed("tech_stack"), content: emptyTechStack(today) },
     { path: fixed("engineering_scorecard"), content: unknownScorecard(now) },
     {
@@ -48,7 +49,19 @@ export function planInit(now: Date, layout: DataLayout): ScaffoldFile[] {
     { path: `${layout.adrs}/README.md`, content: adrReadme() },
     { path: `${layout.incidents}/README.md`, content: incidentReadme() },
     { path: `${layout.scorecards}/.gitkeep`, content: "" },
-  ];
+  ]);
+}
+
+/** Each JSON data file names its JSON Schema first (`$schema`), so an editor completes and checks it as it is typed. */
+function withSchemaReferences(files: ScaffoldFile[]): ScaffoldFile[] {
+  const schemaByName = new Map(
+    Object.values(jsonFiles).flatMap((spec) => (spec.name ? [[spec.name, spec.schemaFile]] : [])),
+  );
+  return files.map((file) => {
+    const schemaFile = schemaByName.get(file.path.slice(file.path.lastIndexOf("/") + 1));
+    if (!schemaFile) return file;
+    return { ...file, content: json({ $schema: schemaUrl(schemaFile), ...(JSON.parse(file.content) as object) }) };
+  });
 }
 
 /** Every field present and empty, so a person sees what is left to fill. */

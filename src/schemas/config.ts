@@ -109,6 +109,22 @@ export const configSchema = z
             timeToRestoreHours: doraTierThresholds.optional().meta({ description: "Maximum median hours (exclusive) for elite, high, medium." }),
           })
           .prefault({}),
+        services: z
+          .array(
+            z.strictObject({
+              name: z.string().min(1).regex(/^[\w@./-]+$/, "a service name is letters, digits and @ . / _ - (it is given to --service)"),
+              paths: z.array(glob).min(1).meta({ description: "Globs of the files that are the service's, e.g. packages/core/**." }),
+              tagPattern: glob.optional().meta({
+                description: "Glob of the service's release tags (tags and releases sources), e.g. core@*; unset: every deployment of the source.",
+              }),
+            }),
+          )
+          .default([])
+          .refine((services) => new Set(services.map((service) => service.name)).size === services.length, "two services have the same name")
+          .meta({
+            description:
+              "Services of a monorepo, each with its own figures beside the repository's: its deployments are its tags, its changes only the commits touching its paths. `cto-copilot init --discover` proposes them.",
+          }),
       })
       .prefault({}),
     scorecard: z

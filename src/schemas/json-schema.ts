@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { publishedSchemas } from "./index.js";
-
-/** Base of the `$id` of every published schema: a stable name, not a network location. */
-const schemaIdBase = "urn:cto-copilot:schema:";
+import { schemaUrl } from "./schema-url.js";
 
 /**
  * Renders every published schema as JSON Schema draft 2020-12, keyed by file name.
@@ -14,7 +12,7 @@ export function renderJsonSchemas(): Record<string, string> {
   for (const [file, schema] of Object.entries(publishedSchemas)) {
     const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
     const { $schema, ...rest } = generated;
-    const document = { $schema, $id: schemaIdBase + file.replace(/\.schema\.json$/, ""), ...rest };
+    const document = { $schema, $id: schemaUrl(file), ...rest };
     out[file] = JSON.stringify(document, null, 2) + "\n";
   }
   return out;

@@ -60,6 +60,24 @@ const doraSchema = z
     timeToRestore: z.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
     reworkRate: z.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable() }),
     deployments: z.array(doraDeploymentSchema).optional().meta({ description: "Evidence: the deployments in the window (with --explain)." }),
+    services: z
+      .array(
+        z.strictObject({
+          name: z.string(),
+          deploymentFrequency: z.strictObject({ deployments: nonNegativeInt, perWeek: nonNegative, tier }),
+          leadTimeForChanges: z.strictObject({
+            medianHours: nonNegative.nullable(),
+            p90Hours: nonNegative.nullable(),
+            samples: nonNegativeInt,
+            tier,
+          }),
+          changeFailureRate: z.strictObject({ failed: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable(), tier }),
+          timeToRestore: z.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
+          reworkRate: z.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable() }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Per service of a monorepo (config dora.services): its own deployments (its tags) and changes (commits touching its paths)." }),
   })
   .meta({ description: "DORA metrics computed from deployment history, with sample sizes." });
 

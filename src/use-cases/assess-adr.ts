@@ -81,7 +81,8 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
   const candidates = changed.filter(
     (file) =>
       categoryOf(file, config.adr, compiled) !== undefined ||
-      (/\.ya?ml$/.test(file.path) && /^[+-]\s*(apiVersion|kind):/m.test(file.patch ?? "")),
+      // A GitOps manifest's diff may show only a chart version: any YAML outside examples, tests and docs is read.
+      (/\.ya?ml$/.test(file.path) && !compiled.ignored(file.path) && !compiled.excluded(file.path)),
   );
   const limit = input.readLimit ?? maxFilesRead;
   // A lockfile tells its package manager by its name: its (often megabytes of) contents are never read.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DoraResult, IncidentEvent } from "../dora/compute.js";
 import { computeDora } from "../dora/compute.js";
-import { historyNeeded } from "../dora/history-window.js";
+import { CommitGraph } from "../dora/commit-graph.js";
 import { tagPatternAdvice } from "../dora/tag-pattern.js";
 import { tiersWith } from "../dora/tiers.js";
 import { incidentFromPostMortem, mergeIncidents } from "../incidents/incident-event.js";
@@ -34,13 +34,14 @@ import { techDebtSchema, type TechDebt } from "../schemas/tech-debt.js";
 import { techStackSchema, type TechStack } from "../schemas/tech-stack.js";
 import type { Config } from "../schemas/config.js";
 import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
+import { neverComputed } from "../scorecard/never-computed.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
-import { dayOf, followUpSummary, planFollowUp } from "../follow-up/plan.js";
-import { staleDecisionLog } from "./keep-decision-log.js";
-import { readFollowUpRecords } from "./read-follow-up.js";
+import { readPromises } from "./keep-decision-log.js";
+import { withServices } from "../scorecard/services.js";
+import { historyForAll, readServiceDeployments, serviceFigures, touchingPaths } from "./service-figures.js";
 
 const day = 86_400_000;
 
@@ -83,7 +84,7 @@ export async function computeScorecard(
   context: ScorecardContext,
   config: Config,
   branch: string,
-  options: { explain?: boolean } = {},
+  options: { explain?: boolean; paths?: readonly string[] } = {},
 ): Promise<ScorecardRun> {
   const { view } = context;
   if (config.dora.source === "workflow-runs" && !config.dora.workflow) {
@@ -112,26 +113,27 @@ export async function computeScorecard(
     ...(config.dora.source === "tags" ? tagPatternAdvice(upToNow, config.dora.tagPattern) : []),
   ];
 
-  // The source reads one environment: its history is the one the engine's change sets need.
-  const history = historyNeeded(deployments, { start: windowStart, end: now.getTime() });
-  const commits = history ? await view.readHistory({ tips: history.tips, since: history.since }) : [];
-
+  // The source reads one environment: its history (and its services') is the one the engine's change sets need.
+  const window = { start: windowStart, end: now.getTime() };
+  const services = await readServiceDeployments(view, config, { branch, since: windowStart }, deployments);
+  const history = historyForAll([deployments, ...services.map((service) => service.deployments)], window);
+  const graph = new CommitGraph(history ? await view.readHistory(history) : []);
   const incidents = await readIncidents(view, head.sha, contents, layout, config.incidents.label, windowStart);
-  const dora = computeDora({
+  const common = {
     source: config.dora.source,
-    deployments,
-    commits,
     incidents,
     now: now.getTime(),
     windowDays: config.dora.windowDays,
     hotfixPattern: config.dora.hotfixPattern,
     tiers: tiersWith(config.dora.tiers),
-  });
+  };
+  // `--service`: the figures are one service's, its changes only the commits touching its paths.
+  const touches = options.paths ? await touchingPaths(view, history, options.paths) : undefined;
+  if (touches === null) throw new Error("this source cannot tell which commits touch a service's paths");
+  const dora = computeDora({ ...common, deployments, commits: graph, ...(touches ? { touches } : {}) });
+  const perService = await serviceFigures(view, graph, services, history, common);
   const data = parseDataFiles(contents, dataFiles, context.log);
-  // What the post-mortems and ADRs promised, and the decision log kept with them.
-  const records = await readFollowUpRecords(view, head.sha, layout);
-  const followUp = planFollowUp(records.actionItems, records.adrs, dayOf(now));
-  const promised = followUp.actionItems.length + followUp.adrReviews.length > 0;
+  const promises = await readPromises(view, head.sha, layout, now);
   const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
     now,
@@ -143,7 +145,7 @@ export async function computeScorecard(
     infraCosts: data.infraCosts,
     team,
     cfoForecast: data.cfoForecast,
-    ...(promised ? { followUp: followUpSummary(followUp) } : {}),
+    ...(promises.followUp ? { followUp: promises.followUp } : {}),
     security: {
       securityPolicy: data.securityPolicy,
       dependabotConfig: data.dependabotConfig,
@@ -152,12 +154,10 @@ export async function computeScorecard(
     },
   });
   // Computed figures are refreshed; what a person wrote and the scorecard cannot compute is kept.
-  const scorecard = keepHandWritten(composed, previous, { teamRecorded: team !== undefined });
+  const scorecard = keepHandWritten(withServices(composed, perService), previous, { teamRecorded: team !== undefined });
   // What we write must pass our own validation.
   scorecardSchema.parse(scorecard);
   const json = JSON.stringify(scorecard, null, 2) + "\n";
-  // The decision log (when the repository keeps one) goes in the same commit or pull request.
-  const decisionLog = staleDecisionLog(records);
   return {
     scorecard,
     dora,
@@ -166,12 +166,13 @@ export async function computeScorecard(
       afterNow: deployments.length - upToNow.length,
       notes: [...notes, ...(dora.notes ?? [])],
     },
-    ...(previous ? { previous } : {}),
+    // The template `init` wrote is no scorecard to compare with.
+    ...(previous && !neverComputed(previous) ? { previous } : {}),
     data: { ...(techStack ? { techStack } : {}), ...(techDebt ? { techDebt } : {}) },
     files: {
       [dataFiles.engineering_scorecard]: json,
       [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
-      ...(decisionLog ? { [decisionLog.path]: decisionLog.text } : {}),
+      ...(promises.decisionLog ? { [promises.decisionLog.path]: promises.decisionLog.text } : {}),
     },
     head,
     incidentsInWindow: incidents.filter(

@@ -14,6 +14,7 @@ import { assessAdrNeed, type AdrAssessment, type AdrAssessmentInput } from "./as
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
 import type { PullRequestCheck, ReviewContext } from "./pull-request-check.js";
 import { publishCheck, type PublishOutcome } from "./publish-check.js";
+import { contentOf } from "../markdown/ownership.js";
 
 export interface AdrReviewOutcome {
   status: "skipped-draft" | "not-needed" | "suggested" | "resolved";
@@ -165,7 +166,7 @@ async function suggestionBody(
   const material = { title: pr.title, body: pr.body, changes, related: assessment.related };
   const fingerprint = aiInputFingerprint(material, config.ai.model);
   // The same material as the draft already in the comment: keep it, ask no model again.
-  if (existing?.body.includes(fingerprint)) return { text: existing.body };
+  if (existing?.body.includes(fingerprint)) return { text: contentOf(existing.body) };
   // A dry run spends no tokens: it shows the deterministic draft a model would start from.
   if (dryRun) return { text: suggestion(draft.text, []) };
   return aiSuggestionBody(drafter, material, fingerprint, (sections, notes) =>

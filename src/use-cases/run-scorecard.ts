@@ -28,6 +28,8 @@ export interface RunScorecardOptions {
   explain: boolean;
   /** Compute and plan; write nothing and ask no model. */
   dryRun?: boolean;
+  /** One service's figures: only the commits touching these globs are changes. */
+  paths?: readonly string[];
 }
 
 export interface ScorecardRunOutcome {
@@ -53,7 +55,11 @@ export async function runScorecard(
   options: RunScorecardOptions,
 ): Promise<ScorecardRunOutcome> {
   const { branch } = options;
-  const compute = () => computeScorecard(context, config, branch, { explain: options.explain });
+  const compute = () =>
+    computeScorecard(context, config, branch, {
+      explain: options.explain,
+      ...(options.paths ? { paths: options.paths } : {}),
+    });
   const run = await compute();
   const drafter = options.dryRun ? undefined : context.drafterFor?.(config.ai);
   const drafted = await draftSyncRead(syncInputsOf(run), drafter);

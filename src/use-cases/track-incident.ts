@@ -1,5 +1,5 @@
 import { buildIncident, isIncident, type Incident } from "../incidents/build-incident.js";
-import { writerAssociations, type IssueHistory } from "../incidents/issue-history.js";
+import type { IssueHistory } from "../incidents/issue-history.js";
 import { aiDraftedLabel, type Drafter } from "../llm/drafter.js";
 import { postMortemDraftRequest, withAiNarrative } from "../llm/drafts/post-mortem.js";
 import type { DrafterFactory } from "./ai-drafter.js";
@@ -54,21 +54,29 @@ export type IncidentOutcome =
 /** The comment topic (hidden marker) of an incident's live comment. */
 const incidentCommentTopic = "incident";
 
-/** At most this many permission checks per event: a thread full of strangers' commands costs little. */
-const maxPermissionChecks = 10;
+/** Permission checks in flight at once: a thread full of strangers' commands is checked in a few rounds. */
+const permissionChecksAtOnce = 8;
+const commandLine = /^\s*\/(timeline|started)\b/im;
 
-/** Authors of command comments whose association does not grant writing, but who may (a team grants it). */
-async function writersAmong(history: IssueHistory, view: IssueHistoryView): Promise<Set<string>> {
-  const unknown = [
-    ...new Set(
-      history.comments
-        .filter((comment) => !comment.authorIsBot && !writerAssociations.has(comment.association))
-        .filter((comment) => /^\s*\/(timeline|started)\b/im.test(comment.body))
-        .map((comment) => comment.author.toLowerCase()),
-    ),
-  ].slice(0, maxPermissionChecks);
+/**
+ * Who may steer the incident: every distinct person whose comment holds a command, and the
+ * reporter when the description does (or `alsoReporter`), checked against the repository's
+ * collaborator permission (write, maintain or admin), each login once. An author association
+ * (an organisation MEMBER, say) is not a permission and is never taken for one.
+ */
+async function writersAmong(history: IssueHistory, view: IssueHistoryView, alsoReporter = false): Promise<Set<string>> {
+  const authors = history.comments
+    .filter((comment) => !comment.authorIsBot && commandLine.test(comment.body))
+    .map((comment) => comment.author);
+  const reporter = history.issue.author;
+  if (reporter !== undefined && (alsoReporter || commandLine.test(history.issue.body))) authors.push(reporter);
+  const logins = [...new Set(authors.map((login) => login.toLowerCase()))];
   const writers = new Set<string>();
-  for (const login of unknown) if (await view.canWrite(login)) writers.add(login);
+  for (let start = 0; start < logins.length; start += permissionChecksAtOnce) {
+    const batch = logins.slice(start, start + permissionChecksAtOnce);
+    const allowed = await Promise.all(batch.map((login) => view.canWrite(login)));
+    for (const [index, login] of batch.entries()) if (allowed[index]) writers.add(login);
+  }
   return writers;
 }
 
@@ -87,7 +95,9 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
   if (!isIncident(history.issue.labels, settings.label))
     return { status: "skipped", reason: `issue #${options.issueNumber} has no \`${settings.label}\` label` };
 
-  const writers = await writersAmong(history, view);
+  const drafter = context.drafterFor?.(config.ai);
+  // The post-mortem's AI material takes the reporter's words only when the reporter may write.
+  const writers = await writersAmong(history, view, drafter !== undefined && settings.postMortems === "pull-request");
   const incident = buildIncident(history, settings, writers);
   if (options.dryRun) return { status: "planned", incident, comment: renderStatusComment(incident, settings) };
   const postMortem =
@@ -95,7 +105,7 @@ export async function trackIncident(context: IncidentContext, options: IncidentO
       ? await writePostMortem(context, incident, dataLayoutOf(config).incidents, options.defaultBranch, {
           history,
           writers,
-          drafter: context.drafterFor?.(config.ai),
+          drafter,
         })
       : undefined;
   // Closed as not planned: an existing comment says so; none is started just to say it.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli, tempRepo } from "../support/cli.js";
+import { resolveConfig } from "../../src/config/resolve-config.js";
+import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
 
 describe("cto-copilot init", () => {
   it("creates the whole tree, printing each file, and the result validates clean", async () => {
@@ -26,8 +27,59 @@ describe("cto-copilot init", () => {
     );
     expect(await runCli(["validate", "--root", root])).toMatchObject({
       code: 0,
-      stdout: "no errors, 0 warnings in 5 files checked.\n",
+      // The five JSON files and the config file init wrote.
+      stdout: "no errors, 0 warnings in 6 files checked.\n",
     });
+  });
+
+  it("names each JSON file's schema ($schema), a URL of a schema this repository publishes", async () => {
+    const root = tempRepo();
+    await runCli(["init", "--root", root], { cwd: root });
+    for (const file of ["tech_stack", "engineering_scorecard", "tech_debt", "infra_costs", "team"]) {
+      const written = JSON.parse(readFileSync(join(root, `data/engineering/${file}.json`), "utf8")) as {
+        $schema: string;
+      };
+      expect(written.$schema).toBe(
+        `https://raw.githubusercontent.com/cto-copilot/cto-copilot/main/schemas/${file}.schema.json`,
+      );
+      const published = JSON.parse(readFileSync(new URL(`../../schemas/${file}.schema.json`, import.meta.url), "utf8"));
+      expect(published.$id).toBe(written.$schema);
+    }
+  });
+
+  it("writes .github/cto-copilot.yml measuring DORA as the CLI does here: release tags, with the editor's schema line", async () => {
+    const root = tempRepo();
+    const git = initGitRepository(root);
+    writeFileSync(join(root, "README.md"), "a library\n");
+    git("add", "-A");
+    git("commit", "-q", "-m", "first");
+    for (const tag of ["v1.0.0", "v1.1.0", "nightly-2025-11-01"]) git("tag", "-a", tag, "-m", tag);
+    const result = await runCli(["init"], { cwd: root });
+    expect(result.stdout).toContain("created .github/cto-copilot.yml (DORA from release tags");
+    const text = readFileSync(join(root, ".github/cto-copilot.yml"), "utf8");
+    expect(text.split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=https://raw.githubusercontent.com/cto-copilot/cto-copilot/main/schemas/config.schema.json",
+    );
+    expect(text).toContain("2 tags of this clone are release-shaped (v1.2.3 or 1.2.3), the newest v1.1.0.");
+    const resolved = resolveConfig({ repository: text });
+    expect(resolved.repositoryFindings).toEqual([]);
+    expect(resolved.config.dora).toMatchObject({ source: "tags", windowDays: 90 });
+    expect(resolved.config.dora.tagPattern).toBeUndefined();
+    // Run again: the file is the team's now, and kept.
+    writeFileSync(join(root, ".github/cto-copilot.yml"), text + "adr:\n  require: true\n");
+    expect((await runCli(["init"], { cwd: root })).stdout).toContain("exists  .github/cto-copilot.yml (kept)");
+    expect(readFileSync(join(root, ".github/cto-copilot.yml"), "utf8")).toContain("require: true");
+  });
+
+  it("in a clone without release tags, the config says how to get figures", async () => {
+    const root = tempRepo();
+    initGitRepository(root);
+    await runCli(["init"], { cwd: root });
+    const text = readFileSync(join(root, ".github/cto-copilot.yml"), "utf8");
+    expect(text).toContain(
+      "No tag of this clone is release-shaped (v1.2.3 or 1.2.3) yet: tag releases (git tag -a v1.0.0)",
+    );
+    expect(resolveConfig({ repository: text }).config.dora.source).toBe("tags");
   });
 
   it("never overwrites a file that exists, and says so", async () => {

@@ -33,6 +33,9 @@ describe("README's first command", () => {
     expect(stdout).toMatch(/v2\.36\.1 .* remediation +its changes include a hotfix/);
     expect(stdout).toMatch(/v1\.4\.7 .* 1 change +line v1\.4\.6/);
     expect(stdout).toContain("mix release lines");
+    // Every metric in plain words, the why lines too.
+    expect(stdout).toContain("  time to restore: median of 1 incident");
+    expect(stdout).not.toMatch(/^\s+(mttr|deploymentFrequency|leadTime|changeFailureRate|techDebt):/m);
     expect(stdout).toContain("On your own repository: `cto-copilot scorecard --explain`");
     expect(stdout).toContain("docs/install.md");
   });

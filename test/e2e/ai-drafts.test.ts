@@ -225,6 +225,8 @@ describe("AI drafts through the Action (ai.enabled and ANTHROPIC_API_KEY)", () =
 describe("the post-mortem narrative (Action, command incident)", () => {
   it("a new post-mortem gets the model's summary, hypotheses and lessons; only writers' words were sent", async () => {
     const repo = github.addRepo("ai/incident", { ".github/cto-copilot.yml": aiOn });
+    // Write access is the repository permission (carol's MEMBER association alone would not do).
+    repo.writers.add("carol");
     const issue = repo.createIssue({
       title: "Checkout returns 502",
       body: "Checkout is down for EU customers.",

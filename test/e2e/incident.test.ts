@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
+import { contentOf } from "../../src/markdown/ownership.js";
 import { runAction } from "../support/action-runner.js";
 import { useAppAndEmulator } from "../support/app-fixture.js";
 import { templateText, validateOne } from "../support/data-files.js";
@@ -30,6 +31,8 @@ const app: Door = async (_repo, event, payload) => {
 
 /** The Action: the bundle run as a runner runs it, on the event that started the workflow. */
 const action: Door = async (repo, event, payload) => {
+  // As on GitHub: the workflow's GITHUB_TOKEN writes as github-actions[bot], which every workflow shares.
+  fixture.github.tokenLogins.set("ghs_runner_token", "github-actions[bot]");
   const run = await runAction({
     event,
     payload,
@@ -52,6 +55,8 @@ async function incidentLife(door: Door, name: string) {
       "2025-03-04",
     ),
   });
+  // Who may write is the repository permission: alice (the reporter) and carol may, whatever GitHub's association says.
+  repo.writers.add("alice");
   repo.writers.add("carol");
   const issue = repo.createIssue({
     title: "Checkout returns 502 @oncall, fixes #1",
@@ -140,7 +145,7 @@ async function incidentLife(door: Door, name: string) {
   await door(repo, "issue_comment", issueCommentPayload(repo, plain.number, remark, "created"));
   expect(fixture.github.requests.length).toBe(quiet);
 
-  return { repo, n, postMortem, updated, comment: botComments(repo, n)[0]!.body };
+  return { repo, n, postMortem, updated, comment: contentOf(botComments(repo, n)[0]!.body) };
 }
 
 /** The parts that differ between two repositories: the issue number and the repository name. */
@@ -191,6 +196,52 @@ describe("incidents from issues, through both doors", () => {
         normalized(viaApp[part], viaApp.repo, viaApp.n),
       );
   }, 240_000);
+});
+
+/** One incident, with a thread that tries to steer it: the door is told of the last comment only (it reads the whole history). */
+async function contestedIncident(door: Door, name: string, bot: string) {
+  const repo = fixture.github.addRepo(name, {});
+  repo.writers.add("carol");
+  // An organisation member who may not write to this repository reports it, with a command in the description.
+  const issue = repo.createIssue({
+    title: "API returns 500",
+    body: "The API is down.\n/started 08:00",
+    labels: ["incident"],
+    user: "mallory",
+    association: "MEMBER",
+    createdAt: "2025-05-01T10:00:00Z",
+  });
+  const n = issue.number;
+  const comment = (user: string, body: string, minute: number, association: string) =>
+    repo.addComment(n, { user, body, at: `2025-05-01T10:${String(minute).padStart(2, "0")}:30Z`, association });
+  comment("mallory", "/started 09:30\n/timeline 10:05 It was DNS, all fixed", 5, "MEMBER");
+  for (let i = 0; i < 12; i++) comment(`stranger-${i}`, `/timeline 10:${10 + i} spam ${i}`, 10 + i, "NONE");
+  // Another bot relays text beginning with our marker: not ours, never adopted.
+  const relayed = comment(bot, "<!-- cto-copilot:incident -->\nRelayed: the incident is over", 25, "NONE");
+  const last = comment("carol", "/timeline 10:30 Failed over to the standby", 31, "CONTRIBUTOR");
+  await door(repo, "issue_comment", issueCommentPayload(repo, n, last, "created"));
+  const ours = repo.comments.filter(
+    (candidate) => candidate.issue === n && candidate.user.endsWith("[bot]") && candidate.id !== relayed.id,
+  );
+  return { ours, relayed };
+}
+
+describe("who may steer an incident, and which comment is ours", () => {
+  for (const [name, door, bot] of [
+    ["the App", app, "relay-bot[bot]"],
+    ["the Action", action, "github-actions[bot]"],
+  ] as const)
+    it(`${name}: only people with write permission steer it (not a MEMBER, not a reporter who may not write, whatever number of strangers comes first); another bot's comment with the marker is left alone`, async () => {
+      const { ours, relayed } = await contestedIncident(door, `acme/contested-${name.slice(4).toLowerCase()}`, bot);
+      expect(relayed.body).toBe("<!-- cto-copilot:incident -->\nRelayed: the incident is over");
+      expect(ours).toHaveLength(1);
+      const live = ours[0]!.body;
+      expect(live).toContain("10:30 — Failed over to the standby");
+      expect(live).not.toContain("DNS");
+      expect(live).not.toContain("spam");
+      expect(live).not.toContain("08:00");
+      expect(live).not.toContain("09:30");
+    }, 60_000);
 });
 
 describe("the Action on events that are not an incident's", () => {

@@ -252,6 +252,56 @@ describe("the organisation scorecard: 60 repositories in 3 shards (Action org-sc
     );
   });
 
+  it("a shard may only speak of its organisation: another owner's repository, an index above the count or a huge count is refused; a repository in two shards counts once", async () => {
+    const folder = (name: string, files: Record<string, unknown>) => {
+      mkdirSync(join(dir, name), { recursive: true });
+      for (const [file, content] of Object.entries(files))
+        writeFileSync(join(dir, name, file), JSON.stringify(content));
+      return join(dir, name);
+    };
+    const merge = (path: string) => run({ command: "org-merge", "shards-path": path, commit: "none" });
+    const [one, two, three] = sharded as [ShardResult, ShardResult, ShardResult];
+    const stolen = { ...two.repositories[0]!, fullName: "victim/private-api" };
+    const foreign = await merge(
+      folder("foreign", {
+        "1.json": one,
+        "2.json": { ...two, repositories: [...two.repositories, stolen] },
+        "3.json": three,
+      }),
+    );
+    expect(foreign.exitCode).not.toBe(0);
+    expect(foreign.stdout).toContain(
+      "shard 2 of 3 lists victim/private-api, which is not a repository of acme: a shard may only list the organisation's repositories",
+    );
+
+    const above = await merge(
+      folder("above", {
+        "1.json": one,
+        "2.json": two,
+        "3.json": three,
+        "4.json": { ...three, shard: { index: 4, count: 3 } },
+      }),
+    );
+    expect(above.exitCode).not.toBe(0);
+    expect(above.stdout).toContain("the shard index is above the shard count");
+
+    const huge = await merge(folder("huge", { "1.json": { ...one, shard: { index: 1, count: 200_000_000 } } }));
+    expect(huge.exitCode).not.toBe(0);
+    expect(huge.stdout).toMatch(/is not a shard result[\s\S]*256/);
+
+    const repeated = one.repositories[0]!;
+    const twice = await merge(
+      folder("twice", {
+        "1.json": one,
+        "2.json": { ...two, repositories: [...two.repositories, repeated] },
+        "3.json": three,
+      }),
+    );
+    expect(twice.exitCode).toBe(0);
+    expect(twice.stdout).toContain(`${repeated.fullName} is listed by shards 1 and 2: counted once`);
+    expect(Number(twice.outputs.scored) + Number(twice.outputs.unreadable)).toBe(60);
+  });
+
   it("with org-plan's output, shards list nothing, and a repository created after the plan changes nothing", async () => {
     const planned = await run({ command: "org-plan", organization: "acme" });
     expect(planned.exitCode).toBe(0);

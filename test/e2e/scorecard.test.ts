@@ -9,6 +9,9 @@ import { templateText, validateOne } from "../support/data-files.js";
 import { GitHubEmulator, staleWrite } from "../support/emulator/server.js";
 import type { RepoState } from "../support/emulator/state.js";
 import { releaseHistory } from "../support/release-history.js";
+import { planInit } from "../../src/scaffold/plan-init.js";
+import { defaultConfig } from "../../src/schemas/config.js";
+import { dataLayoutOf } from "../../src/schemas/data-files.js";
 
 let github: GitHubEmulator;
 beforeAll(async () => {
@@ -95,8 +98,20 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
       "change-failure-rate": "0.4",
       "scorecard-commit": head.sha,
     });
-    expect(result.summary).toContain("| Change failure rate | 0.4 | — | <= 10% | 🔴 red | 5 |");
-    expect(result.summary).toContain("xychart-beta");
+    // A percentage, as every other place says it; no Previous column: there is no scorecard before this one.
+    expect(result.summary).toContain("| Metric | Current | Target | Status | Samples |");
+    expect(result.summary).toContain("| Change failure rate | 40% | <= 10% | 🔴 red | 5 |");
+    // Plain words for every metric, never the file's keys.
+    expect(result.summary).toContain("- **Change failure rate**: 2 of 5 deployments failed");
+    expect(result.summary).not.toMatch(/\*\*(mttr|deploymentFrequency|leadTime|changeFailureRate)\*\*/);
+    // Charts a person can read: one series each (Mermaid draws several without a legend).
+    const charts = [...result.summary.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(charts.map((chart) => /title "([^"]+)"/.exec(chart)![1])).toEqual([
+      "Deployments per week",
+      "Failed deployments per week",
+      "Median lead time per week (hours)",
+    ]);
+    for (const chart of charts) expect(chart.match(/^\s+(bar|line) \[/gm)).toHaveLength(1);
     // The CTO sync read, for everyone (no AI): change failure rate is red at the foundation stage,
     // and the template's critical debt item is causing incidents.
     const read = result.summary.slice(result.summary.indexOf("### Situation Read"));
@@ -233,6 +248,40 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("moved while the files were being written");
     expect(repo.commits.get(repo.branches.get("main")!)!.parents).toEqual([before]);
+  });
+
+  it("the first scorecard after init compares with nothing, not with init's template; the next one compares with it", async () => {
+    const repo = emulatedRepo("sc/after-init");
+    const template = planInit(new Date("2025-10-20T00:00:00Z"), dataLayoutOf(defaultConfig()));
+    repo.commit(
+      Object.fromEntries(
+        template
+          .filter((file) => /engineering_scorecard|team\.json/.test(file.path))
+          .map((file) => [file.path, file.content]),
+      ),
+      { message: "cto-copilot init", date: "2025-10-20T00:00:00Z" },
+    );
+    repo.commit(
+      {
+        "data/engineering/team.json": JSON.stringify({
+          version: "1.0",
+          lastUpdated: "2025-10-21",
+          headcount: 6,
+          members: [],
+          openRoles: [],
+          oncall: { rotation: false },
+        }),
+      },
+      { message: "the team", date: "2025-10-21T00:00:00Z" },
+    );
+    const first = await dispatch(repo);
+    expect(first.exitCode).toBe(0);
+    expect(first.summary).not.toContain("Previous");
+    expect(first.summary).not.toContain("headcount 0");
+    expect(first.summary).toContain("this is the first scorecard, so there is nothing to compare with");
+    const second = await dispatch(repo, { now: "2025-11-08T00:00:00Z" });
+    expect(second.summary).toContain("| Metric | Current | Previous | Target | Status | Samples |");
+    expect(second.summary).toContain("Since the scorecard of 2025-11-01");
   });
 
   it("an empty history gives null figures and a clear summary, not a crash", async () => {

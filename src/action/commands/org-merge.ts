@@ -34,7 +34,7 @@ export async function orgMerge(action: ActionRun): Promise<void> {
   if (files.length === 0) throw new Error(`no shard files (*.json) under ${path}`);
   const results: ShardResult[] = [];
   for (const file of files) results.push(parseShardResult(file, await readFile(file, "utf8")));
-  const scorecard = orgScorecardSchema.parse(mergeShards(results));
+  const scorecard = orgScorecardSchema.parse(mergeShards(results, (note) => core.warning(note)));
   const target = core.getInput("target-repository") || `${scorecard.organization}/.github`;
   const slash = target.indexOf("/");
   if (slash < 1) throw new Error(`input target-repository must be owner/name, not "${target}"`);

@@ -113,7 +113,11 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
   const shipping = ships(next) || ships(old);
   // An environment of a job that deploys nothing (an auto-merge job's approval gate) is not a place to run.
   const environments = ships(next) ? difference(old.environments, next.environments).added : [];
-  const credentials = difference(old.credentials, next.credentials);
+  // OIDC for a pipeline that ships nothing (an issue-triage bot's token) is no credentials model.
+  const credentials = difference(
+    old.credentials,
+    next.credentials.filter((credential) => !credential.startsWith("OIDC") || ships(next)),
+  );
   const secrets = shipping ? difference(old.secrets, next.secrets) : { added: [], removed: [] };
   const identities = difference(old.identities, next.identities);
   const deployers = difference(old.deployers, next.deployers).added;

@@ -237,6 +237,11 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
     const technology = (image: string) => imageIdentity(image).family.split("/").pop()!;
     const old = baseImages(file.before);
     const next = baseImages(file.after);
+    // A GitHub Action's own container (`.github/actions/x/Dockerfile`) is CI tooling, not something deployed.
+    if (file.path.startsWith(".github/")) {
+      note("the container of a CI action");
+      continue;
+    }
     if (file.before === undefined) {
       decide(`new Dockerfile on ${listed(next) || "an unnamed base"}`, next.map(technology));
       continue;

@@ -21,8 +21,16 @@ const destroys = [
   /\bop\.(?:drop_table|drop_column|rename_table)\(\s*["'](\w+)/g,
   /\bop\.alter_column\(\s*["'](\w+)["'][^)]*new_column_name/g,
   /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g,
+  // Go migration helpers: dropTableColumns(sess, "repos", "trusted"), renameColumn(sess, "repos", "a", "b").
+  /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
   /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
+];
+/** Statements that change how a column's data is represented (`text` -> `jsonb`): every row is rewritten. */
+const retypes = [
+  /\bop\.alter_column\(\s*["'](\w+)["'](?:[^()]|\([^()]*\))*?\btype_\s*=/g,
+  /\bchange_column\s*\(?\s*:(\w+)/g,
+  /\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+ALTER\s+(?:COLUMN\s+)?[`"[]?\w+[`"\]]?\s+(?:SET\s+DATA\s+)?TYPE\s+(?!VARCHAR|CHARACTER\s+VARYING|DECIMAL|NUMERIC)/gi,
 ];
 /** A new engine inside the database: an extension (PostGIS, TimescaleDB, pgvector...). */
 const extends_ = [
@@ -37,6 +45,8 @@ function forwardPart(path: string, text: string): string {
     /^\s*def\s+down\b/m,
     /^\s*def\s+downgrade\s*\(/m,
     /^\s*(?:exports\.down|export\s+(?:async\s+)?function\s+down|(?:public\s+)?async\s+down\s*\()/m,
+    // Sequelize / umzug: `module.exports = { up: ..., down: async (queryInterface) => ... }`.
+    /^\s*down\s*:\s*(?:async\s*)?(?:function\b|\()/m,
     /^--\s*\+goose\s+Down/im,
     /^--\s*\+migrate\s+Down/im,
   ]
@@ -59,6 +69,15 @@ function newLines(before: string | undefined, after: string): string {
     .join("\n");
 }
 
+/** Go ORM models (GORM, xorm) name their table: `func (Forge) TableName() string { return "forges" }`. */
+const goTableName = /func\s*\(\s*\w*\s*\*?\w+\s*\)\s*TableName\(\)\s*string\s*\{\s*return\s*"(\w+)"/g;
+const isGoModel = (path: string) => path.endsWith(".go") && !/(^|\/)migrations?\//.test(path);
+const goTables = (text: string | undefined) => [...(clean(text) ?? "").matchAll(goTableName)].map((match) => match[1]!);
+
+/** A Go file whose diff gives a model its table name: a table, whatever folder the model lives in. */
+export const declaresGoTable = (path: string, patch: string | undefined) =>
+  path.endsWith(".go") && /^\+.*\bTableName\(\)\s*string/m.test(patch ?? "");
+
 interface PrismaSchema {
   provider?: string;
   models: Map<string, Set<string>>;
@@ -69,11 +88,15 @@ function prisma(text: string | undefined): PrismaSchema {
   const cleaned = clean(text);
   if (cleaned === undefined) return schema;
   schema.provider = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(cleaned)?.[1];
-  for (const match of cleaned.matchAll(/^\s*model\s+(\w+)\s*\{([^}]*)\}/gm)) {
+  const models = [...cleaned.matchAll(/^\s*model\s+(\w+)\s*\{([^}]*)\}/gm)];
+  const modelNames = new Set(models.map((match) => match[1]!));
+  for (const match of models) {
+    // A relation field (`user User @relation(...)`, `posts Post[]`) is no column: renaming one changes no table.
     const fields = match[2]!
       .split("\n")
-      .map((line) => /^\s*(\w+)\s+\w/.exec(line)?.[1])
-      .filter((field): field is string => field !== undefined);
+      .map((line) => /^\s*(\w+)\s+(\w+)/.exec(line))
+      .filter((field) => field !== null && !modelNames.has(field[2]!))
+      .map((field) => field![1]!);
     schema.models.set(match[1]!, new Set(fields));
   }
   return schema;
@@ -104,7 +127,10 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
     const name = file.path.split("/").pop()!;
     const parts: string[] = [];
     const technologies: string[] = ["database"];
-    if (name === "schema.prisma") {
+    if (isGoModel(file.path)) {
+      const tables = difference(goTables(file.before), goTables(file.after)).added;
+      if (tables.length > 0) parts.push(`creates table ${listed(tables)} (a new Go model)`);
+    } else if (name === "schema.prisma") {
       const old = prisma(file.before);
       const next = prisma(file.after);
       if (old.provider !== next.provider)
@@ -129,12 +155,15 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       }
     } else if (file.after !== undefined) {
       const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
-      const created = matches(createsTable, forward);
+      // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.
+      const created = matches(createsTable, forward).filter((table) => !table.startsWith("_"));
       const destroyed = matches(destroys, forward);
       const extensions = matches(extends_, forward);
       if (created.length > 0) parts.push(`creates table ${listed(created)}`);
       if (destroyed.length > 0) parts.push(`drops or renames ${listed(destroyed)}`);
       if (extensions.length > 0) parts.push(`adds database extension ${listed(extensions)}`);
+      const retyped = matches(retypes, forward);
+      if (retyped.length > 0) parts.push(`changes column types in ${listed(retyped)}`);
       technologies.push(...extensions);
     }
     signals.push(

@@ -12,7 +12,57 @@ const decisiveKinds = new Set([
   "HTTPRoute",
   "VirtualService",
   "CustomResourceDefinition",
+  // GitOps: a Flux HelmRelease or an Argo CD Application is a workload or controller the cluster now runs.
+  "HelmRelease",
+  "Application",
+  "ApplicationSet",
 ]);
+
+/** What a GitOps object pins: a HelmRelease's chart and its major, where a Flux object takes its source from. */
+interface GitOpsFacts {
+  chartMajor?: string;
+  chart?: string;
+  source?: string;
+}
+
+/** Flux HelmRelease and Kustomization objects of a manifest, read as YAML, by `Kind/name`. */
+function gitOpsFacts(text: string | undefined): Map<string, GitOpsFacts> {
+  const facts = new Map<string, GitOpsFacts>();
+  const cleaned = clean(text);
+  if (cleaned === undefined || !/^kind:\s*["']?(HelmRelease|Kustomization)\b/m.test(cleaned)) return facts;
+  for (const chunk of cleaned.split(/^---.*$/m)) {
+    if (!/^apiVersion:\s*\S*fluxcd\.io/m.test(chunk)) continue;
+    const doc = yamlMapping(chunk);
+    const kind = String(doc?.kind ?? "");
+    const name = String(record(doc?.metadata).name ?? "");
+    const spec = record(doc?.spec);
+    const chartSpec = record(record(spec.chart).spec);
+    const version = typeof chartSpec.version === "string" ? chartSpec.version : undefined;
+    const sourceKind = record(spec.sourceRef).kind ?? record(chartSpec.sourceRef).kind;
+    facts.set(`${kind}/${name}`, {
+      ...(typeof chartSpec.chart === "string" ? { chart: chartSpec.chart } : {}),
+      ...(version !== undefined && /\d/.test(version) ? { chartMajor: /(\d+)/.exec(version)![1]! } : {}),
+      ...(typeof sourceKind === "string" ? { source: sourceKind } : {}),
+    });
+  }
+  return facts;
+}
+
+/** GitOps objects that stay but change what they deploy: a chart on another major, another kind of source. */
+function gitOpsChanges(before: Map<string, GitOpsFacts>, after: Map<string, GitOpsFacts>): string[] {
+  const changes: string[] = [];
+  for (const [object, next] of after) {
+    const old = before.get(object);
+    if (!old) continue;
+    if (old.chartMajor !== undefined && next.chartMajor !== undefined && old.chartMajor !== next.chartMajor)
+      changes.push(
+        `${object} moves chart ${next.chart ?? ""} ${old.chartMajor}.x -> ${next.chartMajor}.x`.replace("  ", " "),
+      );
+    if (old.source !== undefined && next.source !== undefined && old.source !== next.source)
+      changes.push(`${object} now takes its source from a ${next.source} (was ${old.source})`);
+  }
+  return changes;
+}
 
 /**
  * `Kind/name` of every object in a manifest or Helm template, read by pattern (templates are not
@@ -83,6 +133,9 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
   // Objects are compared over the whole change: moving a manifest between files is not a decision.
   const before = new Map<string, string>();
   const after = new Map<string, string>();
+  const gitOpsBefore = new Map<string, GitOpsFacts>();
+  const gitOpsAfter = new Map<string, GitOpsFacts>();
+  const gitOpsFiles = new Map<string, string>();
   for (const file of files) {
     const name = file.path.split("/").pop()!;
     if (name === "Chart.yaml") {
@@ -119,7 +172,14 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
     }
     for (const object of objectsIn(file.before)) before.set(object, file.path);
     for (const object of objectsIn(file.after)) after.set(object, file.path);
+    for (const [object, facts] of gitOpsFacts(file.before)) gitOpsBefore.set(object, facts);
+    for (const [object, facts] of gitOpsFacts(file.after)) {
+      gitOpsAfter.set(object, facts);
+      gitOpsFiles.set(object, file.path);
+    }
   }
+  for (const change of gitOpsChanges(gitOpsBefore, gitOpsAfter))
+    decide(gitOpsFiles.get(change.split(" ")[0]!)!, change, ["flux"]);
   const decisive = (object: string) => decisiveKinds.has(object.split("/")[0]!);
   const { added, removed } = difference([...before.keys()].filter(decisive), [...after.keys()].filter(decisive));
   for (const object of added) decide(after.get(object)!, `adds ${object}`, [object.split("/")[0]!]);

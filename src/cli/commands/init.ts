@@ -1,6 +1,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { configPath } from "../../config/resolve-config.js";
 import { fillEmptyFields } from "../../discovery/fill-empty-fields.js";
+import { tagMatcher } from "../../dora/tag-pattern.js";
+import { gitMaybe } from "../../local/git.js";
+import { localConfigFile, type LocalTags } from "../../scaffold/default-config.js";
+import { schemaUrl } from "../../schemas/schema-url.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { planInit } from "../../scaffold/plan-init.js";
 import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
@@ -11,6 +16,7 @@ import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
 import { discoverLocally, formatDiscoveryText } from "./discover.js";
+import { offerServices } from "./services-proposal.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -21,18 +27,28 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
  */
 export async function initCommand(options: { root?: string; discover?: boolean }, io: CliIo): Promise<number> {
   const root = await repositoryRoot(io, options.root, { create: true });
-  const { config } = (await loadConfig(localContext(io, { root }).view, workingTree)).resolved;
+  const loaded = await loadConfig(localContext(io, { root }).view, workingTree);
+  const { config } = loaded.resolved;
   const colors = colorsFor(io);
   const layout = dataLayoutOf(config);
   const techStackPath = dataFilePath(layout, "tech_stack");
   const discovered = options.discover ? await discoverLocally(root, io) : undefined;
   if (discovered) io.stdout.write(formatDiscoveryText(discovered.run, discovered.windowDays, io) + "\n");
+  if (discovered)
+    await offerServices(root, io, {
+      config,
+      configPath: loaded.configPath,
+      exists: loaded.sources.repository !== undefined,
+    });
   let created = 0;
   for (const { path: relativePath, content } of planInit(io.now(), layout)) {
     const target = resolve(root, relativePath);
     const shown = displayPath(io, root, relativePath);
     await mkdir(dirname(target), { recursive: true });
-    const text = discovered && relativePath === techStackPath ? json(discovered.run.techStack) : content;
+    const text =
+      discovered && relativePath === techStackPath
+        ? json({ $schema: schemaUrl("tech_stack.schema.json"), ...discovered.run.techStack })
+        : content;
     try {
       // "wx" fails when the file exists: checking and creating are one step, so nothing is overwritten.
       await writeFile(target, text, { flag: "wx" });
@@ -45,12 +61,37 @@ export async function initCommand(options: { root?: string; discover?: boolean }
       else io.stdout.write(`${colors.gray("exists ")} ${shown} (kept)\n`);
     }
   }
+  if (!loaded.sources.repository) {
+    const tags = await localTags(root, config.dora.tagPattern);
+    const text = localConfigFile({ dataDir: layout.dataDir, windowDays: config.dora.windowDays, tags });
+    await mkdir(dirname(resolve(root, configPath)), { recursive: true });
+    await writeFile(resolve(root, configPath), text, { flag: "wx" });
+    io.stdout.write(
+      `${colors.green("created")} ${displayPath(io, root, configPath)} (DORA from release tags, as \`cto-copilot scorecard\` measures here)\n`,
+    );
+    created++;
+  } else io.stdout.write(`${colors.gray("exists ")} ${displayPath(io, root, configPath)} (kept)\n`);
   io.stdout.write(
     created > 0
       ? `\nNext: ${discovered ? "check" : "fill in"} ${displayPath(io, root, techStackPath)}, then run \`cto-copilot validate\`.\n`
       : "\nNothing to create: the data tree is complete.\n",
   );
   return exitCodes.ok;
+}
+
+/** The clone's tags the scorecard would take as releases, newest first by creation. */
+async function localTags(root: string, pattern: string | undefined): Promise<LocalTags> {
+  const listed = await gitMaybe(root, [
+    "for-each-ref",
+    // The last key sorts first: by creation, then by version among tags of the same second.
+    "--sort=-v:refname",
+    "--sort=-creatordate",
+    "--format=%(refname:short)",
+    "refs/tags",
+  ]);
+  const matches = tagMatcher(pattern);
+  const selected = (listed ?? "").split("\n").filter((name) => name !== "" && matches(name));
+  return { pattern, count: selected.length, ...(selected[0] ? { latest: selected[0] } : {}) };
 }
 
 /** Fills only the empty fields of a tech_stack.json a person wrote, and says which. */

@@ -6,6 +6,8 @@ import { describeTagPattern } from "../../dora/tag-pattern.js";
 import { parseIsoDateTime } from "../../schemas/common.js";
 import { formatScorecardText } from "../../report/scorecard-text.js";
 import { runScorecard } from "../../use-cases/run-scorecard.js";
+import type { Config } from "../../schemas/config.js";
+import { servicesText } from "../../scorecard/services.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
@@ -21,6 +23,7 @@ export interface ScorecardOptions {
   explain?: boolean;
   write?: boolean;
   demo?: boolean;
+  service?: string;
 }
 
 /**
@@ -54,6 +57,19 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
   }
 }
 
+/** The service `--service` names, checked against dora.services. */
+function serviceNamed(services: Config["dora"]["services"], name: string | undefined) {
+  if (name === undefined) return undefined;
+  const service = services.find((candidate) => candidate.name === name);
+  if (!service)
+    throw new UsageError(
+      services.length === 0
+        ? `--service ${name}: the config lists no dora.services (cto-copilot init --discover proposes them for a monorepo)`
+        : `--service ${name}: not in dora.services (${services.map((candidate) => candidate.name).join(", ")})`,
+    );
+  return service;
+}
+
 /** `cto-copilot scorecard`: the scorecard use case over a local clone, with the release tags as deployments. */
 export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Promise<number> {
   if (options.demo) return demoScorecard(options, io);
@@ -73,9 +89,20 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const windowDays = options.windowDays !== undefined ? Number(options.windowDays) : configured.dora.windowDays;
   if (!Number.isInteger(windowDays) || windowDays < 1)
     throw new UsageError(`--window-days ${options.windowDays}: expected a whole number of days >= 1`);
-  const tagPattern = options.tagPattern ?? configured.dora.tagPattern;
+  const service = serviceNamed(configured.dora.services, options.service);
+  const tagPattern = options.tagPattern ?? service?.tagPattern ?? configured.dora.tagPattern;
   // Offline, the deployments are the release tags, whatever source the App and the Action use.
-  const config = { ...configured, dora: { ...configured.dora, source: "tags" as const, tagPattern, windowDays } };
+  // One service's scorecard is the repository's with its tags and paths, and no table of services.
+  const config = {
+    ...configured,
+    dora: {
+      ...configured.dora,
+      source: "tags" as const,
+      tagPattern,
+      windowDays,
+      ...(service ? { services: [] } : {}),
+    },
+  };
 
   // Locally the scorecard is written to the working tree, and only when asked.
   const commit = options.write ? ("push" as const) : ("none" as const);
@@ -85,6 +112,7 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
     {
       branch: "HEAD",
       explain: options.explain ?? false,
+      ...(service ? { paths: service.paths } : {}),
     },
   );
   const { run } = outcome;
@@ -106,6 +134,8 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
         syncRead: outcome.drafted.read,
       }),
     );
+    const perService = servicesText(run.scorecard);
+    if (perService.length > 0) io.stdout.write(["", ...perService, ""].join("\n"));
   }
   if (options.format === "json") for (const note of run.deploymentSource.notes) io.stderr.write(`warning: ${note}\n`);
   if (outcome.written.status === "committed")

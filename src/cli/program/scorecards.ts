@@ -24,6 +24,7 @@ export function defineScorecardCommands(program: Command, io: CliIo, setExit: Se
     .option("--now <iso>", "end of the window, for reproducible figures (default: now)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--explain", "add the evidence: deployments in the window, their change counts, why each failed")
+    .option("--service <name>", "one service of dora.services: its tags, and only the commits touching its paths")
     .option("--write", "write engineering_scorecard.json and scorecards/scorecard_YYYY-MM-DD.json")
     .option("--demo", "build a small sample engineering repository and show its explained scorecard (try this first)")
     .addHelpText(

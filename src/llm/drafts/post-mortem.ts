@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Incident } from "../../incidents/build-incident.js";
-import { writerAssociations, type IssueHistory } from "../../incidents/issue-history.js";
+import type { IssueHistory } from "../../incidents/issue-history.js";
 import type { DataBlock, DraftRequest } from "../drafter.js";
 import { aiDraftedLabel } from "../drafter.js";
 import { sanitizeModelLine, sanitizeModelText } from "../sanitize.js";
@@ -33,18 +33,16 @@ export function postMortemDraftRequest(
   incident: Incident,
   writers: ReadonlySet<string>,
 ): DraftRequest<PostMortemDraftAnswer> {
-  const mayWrite = (association: string | undefined, login?: string) =>
-    (association !== undefined && writerAssociations.has(association)) ||
-    (login !== undefined && writers.has(login.toLowerCase()));
+  // Write access is the repository permission the caller checked, never the author association.
+  const mayWrite = (login: string | undefined) => login !== undefined && writers.has(login.toLowerCase());
   const data: DataBlock[] = [];
-  if (mayWrite(history.issue.association))
+  if (mayWrite(history.issue.author))
     data.push(
       { name: "incident_title", text: history.issue.title },
       { name: "incident_description", text: history.issue.body },
     );
   for (const comment of history.comments)
-    if (!comment.authorIsBot && mayWrite(comment.association, comment.author))
-      data.push({ name: "incident_comment", text: comment.body });
+    if (!comment.authorIsBot && mayWrite(comment.author)) data.push({ name: "incident_comment", text: comment.body });
   data.push({
     name: "incident_timeline",
     text: incident.timeline.map((entry) => `${new Date(entry.at).toISOString()} ${entry.text}`).join("\n"),

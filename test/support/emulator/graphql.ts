@@ -111,7 +111,7 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
         args,
       ),
     // Like git log: everything reachable, newest first (emulated commits get increasing dates).
-    history: (args: { first?: number; after?: string | null; since?: string; until?: string }) => {
+    history: (args: { first?: number; after?: string | null; since?: string; until?: string; path?: string }) => {
       const seen = new Set<string>();
       const stack = [commit.sha];
       while (stack.length > 0) {
@@ -125,6 +125,8 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
       const ordered = [...seen]
         .map((oid) => repo.commits.get(oid)!)
         .filter((c) => Date.parse(c.date) >= since && Date.parse(c.date) <= until)
+        // Like GitHub: with a path, only the commits that changed something at or under it (against the first parent).
+        .filter((c) => args.path === undefined || changedUnder(repo, c.sha, args.path))
         .sort((a, b) => b.date.localeCompare(a.date) || b.sha.localeCompare(a.sha));
       return connection(
         ordered.map((c) => commitObject(repo, c.sha)),
@@ -132,6 +134,14 @@ function commitObject(repo: RepoState, sha: string): Record<string, unknown> | n
       );
     },
   };
+}
+
+function changedUnder(repo: RepoState, sha: string, path: string): boolean {
+  const commit = repo.commits.get(sha)!;
+  const parent = commit.parents[0] ? repo.commits.get(commit.parents[0]) : undefined;
+  const under = (file: string) => path === "" || file === path || file.startsWith(`${path.replace(/\/$/, "")}/`);
+  const files = new Set([...commit.tree.keys(), ...(parent?.tree.keys() ?? [])]);
+  return [...files].some((file) => under(file) && commit.tree.get(file) !== parent?.tree.get(file));
 }
 
 /** Executes a GraphQL request against the emulator's repositories. */

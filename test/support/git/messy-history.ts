@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { random } from "../random.js";
@@ -255,6 +255,101 @@ export function buildMessyHistory(seed: number, steps = 70): MessyHistory {
         log.push(`${at(clock)} tag v9.9.${step} -> a tree`);
       }
     }
+  }
+  return { root, end: clock, log };
+}
+
+/**
+ * A workspace monorepo from a seed: a core package (`packages/core`, tagged `v1.x.y`), a
+ * scaffolding tool (`packages/create`, tagged `create@1.x.y`) and docs (never released), with
+ * commits touching one of them or two, feature branches merged, reverts of core changes, release
+ * commits by a bot, and each package released on its own.
+ */
+export function buildMonorepoHistory(seed: number, steps = 60): MessyHistory {
+  const rand = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const root = mkdtempSync(join(tmpdir(), "cto-copilot-monorepo-"));
+  const log: string[] = [];
+  let clock = Date.parse("2024-03-01T09:00:00Z");
+  const at = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  let bot = false;
+  const git = (args: string[]) =>
+    execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: at(clock),
+        GIT_COMMITTER_DATE: at(clock),
+        GIT_CONFIG_NOSYSTEM: "1",
+        ...(bot ? { GIT_AUTHOR_NAME: "changeset-bot[bot]", GIT_AUTHOR_EMAIL: "bot@example.com" } : {}),
+      },
+    }).trim();
+  git(["init", "-q", "-b", "main"]);
+  git(["config", "user.name", "Dev"]);
+  git(["config", "user.email", "dev@example.com"]);
+  git(["config", "commit.gpgsign", "false"]);
+  git(["config", "tag.gpgsign", "false"]);
+  const areas = { core: "packages/core/src", create: "packages/create", docs: "docs" } as const;
+  let counter = 0;
+  const touch = (area: keyof typeof areas) => {
+    mkdirSync(join(root, areas[area]), { recursive: true });
+    writeFileSync(join(root, areas[area], `file-${++counter}.txt`), `change ${counter}\n`);
+  };
+  const commit = (subject: string, touched: (keyof typeof areas)[]) => {
+    for (const area of touched) touch(area);
+    git(["add", "-A"]);
+    git(["commit", "-q", "-m", subject]);
+    const sha = git(["rev-parse", "HEAD"]);
+    log.push(`${at(clock)} ${git(["branch", "--show-current"])} ${sha.slice(0, 7)} ${subject} [${touched.join(", ")}]`);
+    return sha;
+  };
+  const versions = { core: 0, create: 0 };
+  const release = (area: "core" | "create") => {
+    const name = area === "core" ? `v1.${++versions.core}.0` : `create@1.${++versions.create}.0`;
+    if (rand() < 0.5) {
+      bot = true;
+      commit(`chore(release): ${name} [skip ci]`, [area]);
+      bot = false;
+    }
+    git(["tag", "-a", name, "-m", name]);
+    log.push(`${at(clock)} tag ${name}`);
+  };
+  commit("init", ["core", "create", "docs"]);
+  git(["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+  git(["tag", "-a", "create@1.0.0", "-m", "create@1.0.0"]);
+  const coreChanges: string[] = [];
+  for (let step = 0; step < steps; step++) {
+    clock += Math.floor(2 + rand() * 60) * 3_600_000;
+    const roll = rand();
+    if (roll < 0.45) {
+      const touched = pick<(keyof typeof areas)[]>([
+        ["core"],
+        ["create"],
+        ["docs"],
+        ["core", "docs"],
+        ["create", "core"],
+      ]);
+      const sha = commit(`feat: change ${++counter}`, touched);
+      if (touched.includes("core")) coreChanges.push(sha);
+    } else if (roll < 0.6) {
+      const name = `feature-${++counter}`;
+      git(["checkout", "-q", "-b", name]);
+      commit(`feat: ${name} part 1`, [pick(["core", "create", "docs"] as const)]);
+      clock += 3_600_000;
+      commit(`feat: ${name} part 2`, [pick(["core", "create", "docs"] as const)]);
+      git(["checkout", "-q", "main"]);
+      clock += 3_600_000;
+      git(["merge", "-q", "--no-ff", "-m", `Merge pull request #${counter} from acme/${name}`, name]);
+      log.push(`${at(clock)} main merge ${name}`);
+    } else if (roll < 0.68 && coreChanges.length > 0) {
+      const target = pick(coreChanges.slice(-4));
+      coreChanges.splice(coreChanges.indexOf(target), 1); // each change undone once
+      git(["revert", "--no-edit", target]);
+      log.push(`${at(clock)} main ${git(["rev-parse", "--short", "HEAD"])} revert ${target.slice(0, 7)}`);
+    } else if (roll < 0.85) release("core");
+    else release("create");
   }
   return { root, end: clock, log };
 }

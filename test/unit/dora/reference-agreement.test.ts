@@ -3,7 +3,7 @@ import { localRepositoryView } from "../../../src/local/repository-view.js";
 import { silentLogger } from "../../../src/ports/logger.js";
 import { defaultConfig, type Config } from "../../../src/schemas/config.js";
 import { computeScorecard } from "../../../src/use-cases/compute-scorecard.js";
-import { buildMessyHistory } from "../../support/git/messy-history.js";
+import { buildMessyHistory, buildMonorepoHistory } from "../../support/git/messy-history.js";
 import { evidenceRows } from "../../support/dora-evidence.js";
 import { referenceDora } from "../../support/git/reference-dora.js";
 
@@ -100,5 +100,62 @@ describe("the DORA figures agree with a deliberately simple implementation on me
     const counted = reference.inWindow.flatMap((d) => d.changes);
     expect(new Set(counted).size).toBe(counted.length);
     expect(widest.leadTimeForChanges.samples).toBe(counted.length);
+  });
+
+  describe("per service in a workspace monorepo: its tags, and only the commits touching its paths", () => {
+    const services = [
+      { name: "core", paths: ["packages/core/**"], tagPattern: "v*" },
+      { name: "create", paths: ["packages/create/**"], tagPattern: "create@*" },
+    ];
+    it.each([1, 2])("seed %i", async (seed) => {
+      const history = buildMonorepoHistory(seed);
+      const now = history.end + day;
+      const config: Config = {
+        ...tagsConfig(400),
+        dora: { ...tagsConfig(400).dora, services },
+      };
+      const view = localRepositoryView({ root: history.root });
+      const context = { view, log: silentLogger, now: () => new Date(now) };
+      const whole = await computeScorecard(context, config, "HEAD");
+      for (const service of services) {
+        const reference = referenceDora(history.root, {
+          now,
+          windowDays: 400,
+          tagPattern: service.tagPattern,
+          paths: service.paths,
+        });
+        const one = await computeScorecard(
+          context,
+          { ...config, dora: { ...config.dora, tagPattern: service.tagPattern, services: [] } },
+          "HEAD",
+          { explain: true, paths: service.paths },
+        );
+        const label = `seed ${seed}, ${service.name}\n${history.log.join("\n")}`;
+        expect({ label, rows: evidenceRows(one.dora.deployments) }).toEqual({
+          label,
+          rows: reference.inWindow.map((d) => [d.ref, d.changes.length, d.line, d.failed, d.remediation, d.repairedBy]),
+        });
+        expect(one.dora.leadTimeForChanges.samples).toBe(reference.leadTimeHours.length);
+        // The table of services holds the same figures as the service's own scorecard.
+        expect(whole.scorecard.dora?.services?.find((row) => row.name === service.name)).toEqual({
+          name: service.name,
+          deploymentFrequency: one.dora.deploymentFrequency,
+          leadTimeForChanges: one.dora.leadTimeForChanges,
+          changeFailureRate: one.dora.changeFailureRate,
+          timeToRestore: {
+            medianHours: one.dora.timeToRestore.medianHours,
+            samples: one.dora.timeToRestore.samples,
+            tier: one.dora.timeToRestore.tier,
+          },
+          reworkRate: one.dora.reworkRate,
+        });
+      }
+      // The repository's figures stay: every change, the docs' too.
+      const repository = referenceDora(history.root, { now, windowDays: 400 });
+      expect(whole.dora.leadTimeForChanges.samples).toBe(repository.leadTimeHours.length);
+      expect(whole.dora.leadTimeForChanges.samples).toBeGreaterThan(
+        whole.scorecard.dora!.services!.find((row) => row.name === "core")!.leadTimeForChanges.samples,
+      );
+    });
   });
 });

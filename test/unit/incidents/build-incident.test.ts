@@ -46,6 +46,8 @@ function history(fields: {
       state: fields.closed ? "closed" : "open",
       stateReason: fields.closed?.reason ?? null,
       labels: fields.labels ?? ["incident"],
+      author: "alice",
+      association: "MEMBER",
     },
     comments: fields.comments ?? [],
     events: [
@@ -54,6 +56,10 @@ function history(fields: {
     ],
   };
 }
+
+/** Alice reports and comments; the permission check found her able to write (unless a test says who may). */
+const build = (issue: IssueHistory, with_: IncidentSettings, writers: ReadonlySet<string> = new Set(["alice"])) =>
+  buildIncident(issue, with_, writers);
 
 const timelineOf = (incident: ReturnType<typeof buildIncident>) =>
   incident.timeline.map((entry) => `${new Date(entry.at).toISOString().slice(0, 16)} ${entry.text}`);
@@ -92,7 +98,7 @@ describe("incident commands", () => {
 
 describe("buildIncident", () => {
   it("builds the timeline from commands, status labels and the close, in order, in UTC", () => {
-    const incident = buildIncident(
+    const incident = build(
       history({
         labels: ["incident", "sev2", "monitoring"],
         comments: [
@@ -129,7 +135,7 @@ describe("buildIncident", () => {
   });
 
   it("reads a clock time across midnight as the next day, and /started before an issue opened just after midnight as the day before", () => {
-    const incident = buildIncident(
+    const incident = build(
       history({
         opened: "2025-03-05T00:05:00Z",
         comments: [comment("/started 23:40\n/timeline 23:55 Paged\n/timeline 00:20 Fixed", "2025-03-05T00:30:00Z")],
@@ -152,7 +158,7 @@ describe("buildIncident", () => {
   });
 
   it("reads a bare time as the last such time before the comment was written, and a late write-up in the day around the start", () => {
-    const incident = buildIncident(
+    const incident = build(
       history({
         opened: "2025-03-04T02:05:00Z",
         comments: [
@@ -175,9 +181,9 @@ describe("buildIncident", () => {
       comment("/timeline 14:20 Paged the on-call", "2025-03-04T14:21:00Z"),
       comment("/timeline 14:20 Paged the on-call", "2025-03-04T14:22:00Z"),
     ];
-    const before = buildIncident(history({ comments: [edited, ...twice] }), settings);
+    const before = build(history({ comments: [edited, ...twice] }), settings);
     expect(timelineOf(before).filter((line) => line.includes("Paged"))).toHaveLength(1);
-    const after = buildIncident(
+    const after = build(
       history({ comments: [{ ...edited, body: "/timeline 14:35 Restarted the workers and the queue" }] }),
       settings,
     );
@@ -188,7 +194,7 @@ describe("buildIncident", () => {
   });
 
   it("ignores commands from people without write access, and says so once in the comment", () => {
-    const incident = buildIncident(
+    const incident = build(
       history({
         comments: [
           comment("/timeline 14:15 @everyone it is fixed, closes #12", "2025-03-04T14:16:00Z", {
@@ -220,8 +226,22 @@ describe("buildIncident", () => {
     expect(body).not.toContain("everyone it is fixed");
   });
 
+  it("an organisation MEMBER without write permission steers nothing, nor a reporter who may not write", () => {
+    const member = history({
+      body: "Checkout is down.\n/started 09:00\n",
+      comments: [
+        comment("/timeline 14:15 Fixed it", "2025-03-04T14:16:00Z", { author: "mallory", association: "MEMBER" }),
+      ],
+    });
+    const incident = build(member, settings, new Set());
+    expect(incident.started.from).toBe("opened");
+    expect(timelineOf(incident)).toEqual(["2025-03-04T14:10 Incident declared (issue opened)"]);
+    expect(incident.ignored.map((entry) => entry.author)).toEqual(["alice", "mallory"]);
+    expect(build(member, settings, new Set(["alice"])).started.from).toBe("command");
+  });
+
   it("takes severity and Started from an issue form when no label or command gives them", () => {
-    const incident = buildIncident(
+    const incident = build(
       history({
         body: "### Severity\n\nSEV1 (customer-facing outage)\n\n### Started\n\n2025-03-04 13:50 UTC\n\n### What is happening\n\n_No response_",
       }),
@@ -232,9 +252,9 @@ describe("buildIncident", () => {
   });
 
   it("reads the reporter's /started in the description; a Started after the close is not believed, and said", () => {
-    const fromBody = buildIncident(history({ body: "Checkout is down.\n/started 13:45\n" }), settings);
+    const fromBody = build(history({ body: "Checkout is down.\n/started 13:45\n" }), settings);
     expect(fromBody.started).toEqual({ at: at("2025-03-04T13:45:00Z"), from: "command" });
-    const late = buildIncident(
+    const late = build(
       history({
         comments: [comment("/started 15:50", "2025-03-04T14:20:00Z")],
         closed: { at: "2025-03-04T14:30:00Z", reason: "completed" },
@@ -252,7 +272,7 @@ describe("buildIncident", () => {
   });
 
   it("names a close as a duplicate for what it is, and takes no action items from code blocks", () => {
-    const duplicate = buildIncident(
+    const duplicate = build(
       history({
         body: "- [ ] Real action\n```\n- [ ] not an action, an example\n```\n",
         closed: { at: "2025-03-04T14:30:00Z", reason: "not_planned" },
@@ -263,16 +283,13 @@ describe("buildIncident", () => {
     const history2 = history({ closed: { at: "2025-03-04T14:30:00Z", reason: "completed" } });
     history2.issue.stateReason = "duplicate";
     history2.events = [{ kind: "closed", at: at("2025-03-04T14:30:00Z"), reason: "duplicate" }];
-    const dup = buildIncident(history2, settings);
+    const dup = build(history2, settings);
     expect(dup.outcome).toBe("not-planned");
     expect(timelineOf(dup)).toContain("2025-03-04T14:30 Closed as a duplicate");
   });
 
   it("closed as not planned is no incident: no duration, said so in the comment", () => {
-    const incident = buildIncident(
-      history({ closed: { at: "2025-03-04T14:30:00Z", reason: "not_planned" } }),
-      settings,
-    );
+    const incident = build(history({ closed: { at: "2025-03-04T14:30:00Z", reason: "not_planned" } }), settings);
     expect(incident.outcome).toBe("not-planned");
     expect(incident.durationMinutes).toBeUndefined();
     expect(renderStatusComment(incident, settings)).toContain("closed as not planned: not an incident, not counted");
@@ -286,10 +303,7 @@ describe("the post-mortem", () => {
     body: "Checkout is down.\n\n- [x] Roll back the release @alice\n- [ ] Alert on 502 rate @bob\n- [ ] Load test the gateway",
     comments: [comment("/timeline 14:25 Rolled back, see #99 and @bob", "2025-03-04T14:26:00Z")],
   };
-  const resolved = buildIncident(
-    history({ ...facts, closed: { at: "2025-03-04T14:57:00Z", reason: "completed" } }),
-    settings,
-  );
+  const resolved = build(history({ ...facts, closed: { at: "2025-03-04T14:57:00Z", reason: "completed" } }), settings);
 
   it("passes the validator, carries the link to its issue and the action items as a table", () => {
     const text = renderPostMortem(resolved);
@@ -315,7 +329,7 @@ describe("the post-mortem", () => {
       "_To be written: what broke and why, blamelessly._",
       "A config push removed the upstream pool.",
     );
-    const again = buildIncident(
+    const again = build(
       history({
         ...facts,
         events: [

@@ -65,8 +65,17 @@ describe("the organisation summary", () => {
     ]);
     const text = renderOrgSummary(scorecard, previous, { maxRows: 1 });
     expect(text).toContain("### Trend since 2025-10-25");
-    expect(text).toContain("| Lead time for changes (hours) | 5 | 30 |");
+    // A table, not a chart mixing two series: then and now side by side for each metric.
+    expect(text).toContain("| Lead time for changes (hours) | 100% | 67% | 5 | 30 |");
     expect(text).toContain("…and 1 more in org_scorecard.json.");
+  });
+
+  it("draws charts of one series each: the share at elite or high by metric", () => {
+    const charts = [...renderOrgSummary(scorecard).matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toContain('title "Repositories at elite or high, by metric (%)"');
+    expect(charts[0]).toContain('x-axis ["Deploys/week", "Lead time", "Change failure", "Time to restore"]');
+    expect(charts[0]!.match(/^\s+(bar|line) \[/gm)).toEqual(["  bar ["]);
   });
 
   it("ends every shard's window at the start of the run's UTC day", () => {

@@ -27,10 +27,11 @@ describe("generated JSON Schema", () => {
   });
 
   it("is draft 2020-12 with an $id, a title and a description", () => {
-    for (const text of Object.values(rendered)) {
+    for (const [file, text] of Object.entries(rendered)) {
       const schema = JSON.parse(text);
       expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-      expect(schema.$id).toMatch(/^urn:cto-copilot:schema:/);
+      // Ready for the SchemaStore catalog: an https URL where the file itself is served.
+      expect(schema.$id).toBe(`https://raw.githubusercontent.com/cto-copilot/cto-copilot/main/schemas/${file}`);
       expect(typeof schema.title).toBe("string");
       expect(typeof schema.description).toBe("string");
     }
