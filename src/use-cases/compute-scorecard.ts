@@ -133,7 +133,7 @@ export async function computeScorecard(
   const dora = computeDora({ ...common, deployments, commits: graph, ...(touches ? { touches } : {}) });
   const perService = await serviceFigures(view, graph, services, history, common);
   const data = parseDataFiles(contents, dataFiles, context.log);
-  const promises = await readPromises(view, head.sha, layout, now);
+  const promises = await readPromises(view, head.sha, layout, now, contents);
   const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
     now,
@@ -313,7 +313,7 @@ async function readAtHead(
     }),
     view.readContents(at.headSha, {
       files: [...at.files, cfoForecastPath, ...securityPolicyPaths, ...dependabotConfigPaths],
-      directories: [layout.incidents],
+      directories: [layout.incidents, layout.adrs],
     }),
     view.readBranchProtection(at.branch),
     view.countOpenDependabotAlerts(),

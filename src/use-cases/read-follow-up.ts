@@ -1,7 +1,7 @@
 import { readAdr, type AdrSummary } from "../adr/read-adr.js";
 import { adrReviewDate } from "../adr/review-date.js";
 import { readActionItems, type ActionItem } from "../follow-up/action-items.js";
-import type { FileView } from "../ports/repository-view.js";
+import type { FileView, RepositoryContents } from "../ports/repository-view.js";
 import { recordFilesIn, type DataLayout } from "../schemas/data-files.js";
 
 /** An ADR with its review date, as the follow-up and the decision log read it. */
@@ -24,8 +24,14 @@ export const decisionLogPath = (layout: DataLayout) => `${layout.adrs}/README.md
  * Reads the post-mortems and ADRs of a ref in two round trips (the two directories, then their
  * records): the source of the follow-up plan, the issue sync and the decision log.
  */
-export async function readFollowUpRecords(view: FileView, ref: string, layout: DataLayout): Promise<FollowUpRecords> {
-  const listing = await view.readContents(ref, { directories: [layout.incidents, layout.adrs] });
+export async function readFollowUpRecords(
+  view: FileView,
+  ref: string,
+  layout: DataLayout,
+  /** The listing of both directories, when the caller already read it at `ref` (one round trip fewer). */
+  listed?: RepositoryContents,
+): Promise<FollowUpRecords> {
+  const listing = listed ?? (await view.readContents(ref, { directories: [layout.incidents, layout.adrs] }));
   const under = (directory: string) => (listing.directories.get(directory) ?? []).map((name) => `${directory}/${name}`);
   const postMortems = recordFilesIn(under(layout.incidents), [layout.incidents]).sort();
   const adrPaths = recordFilesIn(under(layout.adrs), [layout.adrs]).sort();
