@@ -161,8 +161,12 @@ describe("cto-copilot adr new --supersedes and adr index", () => {
     const git = initGitRepository(root);
     git("add", ".");
     git("commit", "-q", "-m", "init");
-    await runCli(["adr", "index", "--root", root]);
+    // A README of templates (as `init` writes it) is not a decision log: the scorecard leaves it alone.
     const log = join(root, adrs, "README.md");
+    writeFileSync(log, "# ADRs\n\nCopy the template below.\n");
+    await runCli(["scorecard", "--write", "--root", root, "--now", "2025-11-03T00:00:00Z"]);
+    expect(readFileSync(log, "utf8")).toBe("# ADRs\n\nCopy the template below.\n");
+    await runCli(["adr", "index", "--root", root]);
     writeFileSync(log, `${readFileSync(log, "utf8")}\nA person's note.\n`);
     const current = await runCli(["scorecard", "--write", "--root", root, "--now", "2025-11-03T00:00:00Z"]);
     expect(current.stdout + current.stderr).not.toContain("README.md");
