@@ -17,6 +17,8 @@ export const layers = [
   ["adr"],
   ["validate"],
   ["scaffold", "debt", "discovery", "llm", "org", "follow-up"],
+  // The judgements of a change: its monthly cost, its fit for the company's stage and the security minimum.
+  ["cost", "fit"],
   ["ports"],
   // Use cases and the two implementations of the ports sit side by side: neither knows the other.
   ["use-cases", "github", "local"],

@@ -1,11 +1,12 @@
 // `cto-copilot adr check` on a working tree with 5,000 changed files (Terraform, Kubernetes YAML,
-// TypeScript), each infrastructure file read at the base and in the working tree. Prints one JSON line.
-import { execFileSync, spawnSync } from "node:child_process";
+// TypeScript), each infrastructure file read at the base and in the working tree: CPU time against
+// `node -e ''` plus `git diff --stat` of the same change, in the same run. Prints one JSON line.
+import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cli, nodeFloor, paired, ratioLine } from "./support/cpu.js";
 
-const root = new URL("../", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "cto-copilot-adr-check-"));
 const git = (...args) => execFileSync("git", args, { cwd: work, stdio: "pipe" });
 git("init", "-q", "-b", "main");
@@ -32,21 +33,19 @@ for (const path of files)
     path.endsWith(".tf") ? "# note\n" : path.endsWith(".yaml") ? '  b: "2"\n' : "export const y = 2;\n",
   );
 
-const runs = [0, 1, 2].map(() => {
-  const began = performance.now();
-  const result = spawnSync(process.execPath, [join(root, "bin/cto-copilot.js"), "adr", "check", "--base", "HEAD"], {
+try {
+  const measured = paired({
     cwd: work,
-    encoding: "utf8",
+    floor: [nodeFloor, { name: "git diff --stat", argv: ["git", "diff", "--stat", "HEAD"] }],
+    ours: [process.execPath, cli, "adr", "check", "--base", "HEAD", "--format", "json"],
   });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return performance.now() - began;
-});
-rmSync(work, { recursive: true, force: true });
-console.log(
-  JSON.stringify({
-    name: "adr check, 5,000 changed files (3,333 infrastructure files read twice)",
-    value: Math.min(...runs),
-    unit: "ms",
-    target: 2000,
-  }),
-);
+  const report = JSON.parse(measured.stdout);
+  console.log(
+    ratioLine("adr check, 5,000 changed files, CPU as a multiple of node -e '' + git diff --stat", measured, 3, {
+      note: `3,333 infrastructure files read twice; ${report.changes.length} infrastructure changes`,
+    }),
+  );
+} finally {
+  if (process.env.KEEP_BENCH_REPO) console.error(work);
+  else rmSync(work, { recursive: true, force: true });
+}

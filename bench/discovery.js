@@ -1,14 +1,12 @@
 // Discovery on a large monorepo: 100,000 files (400 packages in several languages, Terraform,
 // workflows) and 20,000 commits by 60 people over three years, 25 of them active in the last 90
-// days, with release tags. Written with `git fast-import`; timed through the local view as
-// `cto-copilot discover` runs it. Prints one JSON line: time, peak RSS, targets.
+// days, with release tags. Written with `git fast-import`; `cto-copilot discover` as a whole
+// process, its CPU time against `node -e ''` plus `git ls-files` in the same run. Prints one JSON line.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { localRepositoryView } from "../lib/local/repository-view.js";
-import { defaultConfig } from "../lib/schemas/config.js";
-import { discoverRepository } from "../lib/use-cases/discover-repository.js";
+import { cli, nodeFloor, paired, ratioLine } from "./support/cpu.js";
 
 const root = mkdtempSync(join(tmpdir(), "cto-copilot-bench-discovery-"));
 const lines = [];
@@ -55,9 +53,10 @@ files.push(
 );
 while (files.length < 100_000) files.push([`docs/generated/page-${files.length}.md`, source]);
 
-const start = Date.parse("2023-01-01T00:00:00Z") / 1000;
 const commits = 20_000;
 const step = Math.floor((3 * 365 * 86_400) / commits);
+// Three years ending an hour ago: discover counts the team of the last 90 days before now.
+const start = Math.floor(Date.now() / 1000) - commits * step - 3_600;
 let parent;
 for (let index = 0; index < commits; index++) {
   const time = start + index * step;
@@ -88,30 +87,26 @@ for (let index = 0; index < commits; index++) {
 execFileSync("git", ["init", "-q", "-b", "main", root]);
 execFileSync("git", ["fast-import", "--quiet"], { cwd: root, input: lines.join("\n") + "\n", maxBuffer: 1 << 30 });
 execFileSync("git", ["checkout", "-q", "main"], { cwd: root });
-const now = new Date((start + commits * step + 3_600) * 1000);
-
-globalThis.gc?.();
-const baseline = process.memoryUsage().rss;
-const config = { ...defaultConfig(), dora: { ...defaultConfig().dora, source: "tags" } };
-const began = performance.now();
-const run = await discoverRepository(localRepositoryView({ root }), config, {
-  ref: "<working tree>",
-  branch: "HEAD",
-  now,
-});
-const ms = performance.now() - began;
-if (process.env.KEEP_BENCH_REPO) console.error(root);
-else rmSync(root, { recursive: true, force: true });
-const stack = run.techStack;
-if (stack.team?.headcount !== 25) throw new Error(`expected 25 people in 90 days, got ${stack.team?.headcount}`);
-console.log(
-  JSON.stringify({
-    name: `discover on ${run.read.files} files and ${commits} commits (local)`,
-    value: ms,
-    unit: "ms",
-    target: 3000,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-    targetMb: 400,
-    note: `${run.read.evidenceFiles} files read, ${run.read.commits} commits in 90 days; ${stack.stack.backend?.language} | ${stack.stack.infrastructure?.cloudProvider}; RSS before ${(baseline / 1024 / 1024).toFixed(0)} MB`,
-  }),
-);
+try {
+  const measured = paired({
+    cwd: root,
+    floor: [nodeFloor, { name: "git ls-files", argv: ["git", "ls-files"] }],
+    ours: [process.execPath, cli, "discover", "--format", "json"],
+  });
+  const { techStack } = JSON.parse(measured.stdout);
+  if (techStack.team?.headcount !== 25)
+    throw new Error(`expected 25 people in 90 days, got ${techStack.team?.headcount}`);
+  console.log(
+    ratioLine(
+      "discover, 100,000 files and 20,000 commits, CPU as a multiple of node -e '' + git ls-files",
+      measured,
+      3,
+      {
+        note: `${techStack.stack.backend?.language} | ${techStack.stack.infrastructure?.cloudProvider}`,
+      },
+    ),
+  );
+} finally {
+  if (process.env.KEEP_BENCH_REPO) console.error(root);
+  else rmSync(root, { recursive: true, force: true });
+}

@@ -1,7 +1,7 @@
 // DORA computation on 100,000 deployments over 1,000,000 commits (a linear history with a
 // merge every 50 commits, reverts and hotfixes), from the built code. The commits come newest
 // first, in topological order, as `git log --topo-order` and GitHub's history give them.
-// Prints one JSON line.
+// Prints one JSON line: the CPU time of the computation, in process.
 import { computeDora } from "../lib/dora/compute.js";
 
 const commitCount = 1_000_000;
@@ -41,7 +41,7 @@ for (let k = 0; k < deploymentCount; k++) {
 }
 globalThis.gc?.();
 
-const started = performance.now();
+const started = process.cpuUsage();
 const result = computeDora({
   source: "deployments",
   deployments,
@@ -50,11 +50,12 @@ const result = computeDora({
   now,
   windowDays: 90,
 });
-const ms = performance.now() - started;
+const used = process.cpuUsage(started);
+const ms = (used.user + used.system) / 1000;
 if (result.deploymentFrequency.deployments === 0) throw new Error("expected deployments in the window");
 console.log(
   JSON.stringify({
-    name: "DORA on 100,000 deployments and 1,000,000 commits",
+    name: "DORA on 100,000 deployments and 1,000,000 commits (in process), CPU",
     value: ms,
     unit: "ms",
     target: 2000,

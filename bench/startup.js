@@ -1,34 +1,28 @@
-// Start-up costs, as ratios to a bare `node -e ''` measured in the same run: `cto-copilot --help`,
-// `cto-copilot validate` on the tree `init` creates, and the bundled Action on an event it has
-// nothing to do for; and the App's time to answer /ping against a bare Probot app's. Each figure
-// is the median of several runs. Prints one JSON line per figure.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+// Start-up costs, as CPU time against a bare `node -e ''` measured in the same run: `cto-copilot
+// --help`, `cto-copilot validate` on the tree `init` creates, and the bundled Action on an event
+// it has nothing to do for; and the App's time to answer /ping against a bare Probot app's (wall
+// time: a server is not a process that ends). Medians of paired runs. Prints one JSON line per figure.
+import { execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { nodeFloor, paired, ratioLine } from "./support/cpu.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "cto-copilot-startup-"));
 const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
-const timeRuns = (args, env = {}, runs = 9) =>
-  median(
-    Array.from({ length: runs }, () => {
-      const began = performance.now();
-      spawnSync(process.execPath, args, { cwd: work, env: { ...process.env, ...env }, stdio: "ignore" });
-      return performance.now() - began;
-    }),
-  );
+const startup = (args, env = {}) =>
+  paired({ cwd: work, env, runs: 9, floor: [nodeFloor], ours: [process.execPath, ...args] });
 
 execFileSync(process.execPath, [join(root, "bin/cto-copilot.js"), "init", "--root", join(work, "repo")], {
   stdio: "ignore",
 });
 writeFileSync(join(work, "event.json"), "{}");
-const bare = timeRuns(["-e", ""]);
-const help = timeRuns([join(root, "bin/cto-copilot.js"), "--help"]);
-const validate = timeRuns([join(root, "bin/cto-copilot.js"), "validate", "--root", join(work, "repo")]);
-const action = timeRuns([join(root, "dist/index.js")], {
+const help = startup([join(root, "bin/cto-copilot.js"), "--help"]);
+const validate = startup([join(root, "bin/cto-copilot.js"), "validate", "--root", join(work, "repo")]);
+const action = startup([join(root, "dist/index.js")], {
   GITHUB_EVENT_NAME: "push",
   GITHUB_EVENT_PATH: join(work, "event.json"),
   GITHUB_REPOSITORY: "acme/app",
@@ -87,29 +81,15 @@ for (let run = 0; run < 5; run++) {
 }
 rmSync(work, { recursive: true, force: true });
 
-const ratio = (value) => Number((value / bare).toFixed(2));
+console.log(ratioLine("start-up: cto-copilot --help, CPU as a multiple of node -e ''", help, 2));
+console.log(ratioLine("start-up: cto-copilot validate on the init tree, CPU as a multiple of node -e ''", validate, 2));
+console.log(
+  ratioLine("start-up: the bundled Action on an event with nothing to do, CPU as a multiple of node -e ''", action, 2),
+);
 const line = (name, value, target, note) => console.log(JSON.stringify({ name, value, unit: "x", target, note }));
-line(
-  "start-up: cto-copilot --help, as a multiple of node -e ''",
-  ratio(help),
-  3,
-  `${help.toFixed(0)} ms against ${bare.toFixed(0)} ms`,
-);
-line(
-  "start-up: cto-copilot validate on the init tree, as a multiple of node -e ''",
-  ratio(validate),
-  5,
-  `${validate.toFixed(0)} ms`,
-);
-line(
-  "start-up: the bundled Action on an event with nothing to do, as a multiple of node -e ''",
-  ratio(action),
-  4,
-  `${action.toFixed(0)} ms`,
-);
 const [oursPing, barePing] = [median(pings.ours), median(pings.bare)];
 line(
-  "start-up: the App answers /ping, as a multiple of a bare Probot app",
+  "start-up: the App answers /ping, wall time as a multiple of a bare Probot app's",
   Number((oursPing / barePing).toFixed(2)),
   1.5,
   `${oursPing.toFixed(0)} ms against ${barePing.toFixed(0)} ms`,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `cto-copilot` command: the compiled CLI lives in lib/ (built by `npm ci` via `prepare`).
-import { run } from "../lib/cli/main.js";
+// Entry point of the `cto-copilot` command: the CLI bundled into lib/cli/bundle/ (built by `npm ci` via
+// `prepare`: tsc, then scripts/bundle-cli-chunks.js), one chunk per command.
+import { run } from "../lib/cli/bundle/main.js";
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on("error", (error) => {

@@ -40,7 +40,7 @@ export function unreachableHint(code: string): string {
  * github-token input, the workflow's permissions, GITHUB_API_URL. Undefined when the error
  * already says all there is (a bad input, an invalid file).
  */
-export function failureHint(error: unknown, command: string): string | undefined {
+function failureHint(error: unknown, command: string): string | undefined {
   const code = connectionCode(error);
   const status = (error as { status?: unknown }).status;
   if (code && (status === undefined || status === 500)) return unreachableHint(code);

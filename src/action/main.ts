@@ -15,6 +15,8 @@ import { redactSecrets } from "./redact-secrets.js";
 
 const commands = [
   "data-check",
+  "cost",
+  "fit",
   "adr",
   "scorecard",
   "debt-sync",
@@ -30,8 +32,13 @@ type CommandName = (typeof commands)[number];
 /** A command of the `command` input: it reports through the runner and returns why the step fails, if it does. */
 type Handler = (action: ActionRun, selected: readonly CommandName[]) => Promise<string[] | void>;
 
-/** The pull-request checks each command selects: `data-check` and `adr` share one review. */
-const reviewChecks: Partial<Record<CommandName, CheckKey>> = { "data-check": "data", adr: "adr" };
+/** The pull-request checks each command selects: `data-check`, `cost`, `fit` and `adr` share one review. */
+const reviewChecks: Partial<Record<CommandName, CheckKey>> = {
+  "data-check": "data",
+  cost: "cost",
+  fit: "fit",
+  adr: "adr",
+};
 
 const reviewHandler: Handler = (action, selected) => {
   const commands = selected.filter((command) => reviewChecks[command] !== undefined);
@@ -41,6 +48,8 @@ const reviewHandler: Handler = (action, selected) => {
 /** Every command of the Action, by the name the `command` input gives. */
 const commandTable: Record<CommandName, Handler> = {
   "data-check": reviewHandler,
+  cost: reviewHandler,
+  fit: reviewHandler,
   adr: reviewHandler,
   scorecard,
   "debt-sync": debtSync,
@@ -55,8 +64,8 @@ const commandNames: readonly string[] = ["auto", ...commands];
 
 /** What `auto` runs on each event that started the workflow, in order. */
 const automatic: Readonly<Record<string, readonly CommandName[]>> = {
-  pull_request: ["data-check", "adr"],
-  pull_request_target: ["data-check", "adr"],
+  pull_request: ["data-check", "cost", "fit", "adr"],
+  pull_request_target: ["data-check", "cost", "fit", "adr"],
   schedule: ["debt-sync", "follow-up", "scorecard"],
   workflow_dispatch: ["scorecard"],
   push: ["debt-sync", "follow-up"],

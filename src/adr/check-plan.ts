@@ -1,22 +1,74 @@
+import { codeSpan, escapeInline } from "../markdown/escape.js";
 import type { CheckRunPlan } from "../report/check-run.js";
 import { categoryLabels } from "./categories.js";
-import type { InfraChange } from "./detect-infra-changes.js";
+import type { InfraChange, SeenChange } from "./detect-infra-changes.js";
 import { renderResolved, type AdrResolution } from "./render-comment.js";
 
 const adrCheckName = "CTO Co-Pilot / ADR";
+/** Lines of the summary that list what was seen and not counted: enough to check, short enough to read. */
+const maxListed = 20;
+
+/** One line a reviewer can check: the file, its category, why (text from the pull request, neutralised). */
+const line = (found: SeenChange) =>
+  `- ${codeSpan(found.file)} (${categoryLabels[found.category]}): ${escapeInline(found.reason)}`;
+
+/** What the assessment weighed besides the decisions: every change seen, the score and the threshold it met or not. */
+export interface AdrCheckWeighing {
+  seen: readonly SeenChange[];
+  score: number;
+  threshold: number;
+  /** The decisions weigh at least the threshold (and nothing resolved them): the comment asks for an ADR. */
+  suggested: boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Nothing hidden: the decisions below the threshold and the changes seen that are not decisions,
+ * one line each with why, so a reviewer can disagree with the verdict.
+ */
+function notCounted(weighing: AdrCheckWeighing | undefined): string {
+  if (!weighing) return "";
+  const lines: string[] = [];
+  const below = weighing.suggested ? [] : weighing.seen.filter((found) => found.decision);
+  if (below.length > 0)
+    lines.push(
+      "",
+      `Decisions weighing ${weighing.score}, below \`adr.threshold\` ${weighing.threshold}: no ADR asked for.`,
+      ...below.slice(0, maxListed).map(line),
+    );
+  const others = weighing.seen.filter((found) => !found.decision);
+  if (others.length > 0)
+    lines.push(
+      "",
+      `Also changed, not counted as decisions (${plural(others.length, "file")}):`,
+      ...others.slice(0, maxListed).map(line),
+      ...(others.length > maxListed ? [`- …and ${others.length - maxListed} more`] : []),
+    );
+  return lines.join("\n");
+}
 
 /**
  * The `CTO Co-Pilot / ADR` check: neutral while an ADR is suggested (failure under
- * `adr.require`, so branch protection can enforce it), success once resolved or not needed.
+ * `adr.require`, so branch protection can enforce it), success once resolved or not needed. Its
+ * summary lists the lower-scored changes and those not counted, so nothing is hidden.
  */
 export function planAdrCheck(
   headSha: string,
   changes: readonly InfraChange[],
   resolution: AdrResolution | undefined,
   required: boolean,
+  weighing?: AdrCheckWeighing,
 ): CheckRunPlan {
-  const needed = changes.length > 0 && !resolution;
+  const needed = (weighing?.suggested ?? changes.length > 0) && !resolution;
   const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
+  const summary = needed
+    ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}`
+    : resolution
+      ? renderResolved(resolution)
+      : changes.length > 0
+        ? "No infrastructure change in this pull request weighs enough for an ADR."
+        : "No file in this pull request counts as an infrastructure change.";
   return {
     name: adrCheckName,
     headSha,
@@ -25,12 +77,10 @@ export function planAdrCheck(
       ? `ADR suggested: ${categories.join(", ")}`
       : resolution
         ? "ADR: resolved"
-        : "No infrastructure change",
-    summary: needed
-      ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}`
-      : resolution
-        ? renderResolved(resolution)
-        : "No file in this pull request counts as an infrastructure change.",
+        : changes.length > 0
+          ? "ADR: below the threshold"
+          : "No infrastructure change",
+    summary: `${summary}${notCounted(weighing)}`,
     annotations: [],
   };
 }

@@ -117,3 +117,17 @@ export function renderResolved(resolution: AdrResolution): string {
           : "This pull request no longer changes infrastructure.";
   return ["### Architecture decision record: resolved", "", why].join("\n");
 }
+
+/** Where the sections of the other checks (the cost, the stage fit) start in the comment. */
+const sectionsMarker = "<!-- cto-copilot:sections -->";
+
+/**
+ * The comment with the other checks' sections after the ADR part (or alone, under a heading,
+ * when there is no ADR part). Sections already in `body` are replaced, not repeated.
+ */
+export function withSections(body: string | undefined, sections: readonly string[]): string {
+  const own = body?.split(sectionsMarker)[0]?.trimEnd();
+  if (sections.length === 0) return own ?? "";
+  const head = own ?? "### CTO Co-Pilot review";
+  return truncate([head, "", sectionsMarker, "", sections.join("\n\n")].join("\n"), maxCommentLength);
+}

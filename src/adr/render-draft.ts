@@ -14,6 +14,16 @@ export interface DraftInput {
   changes: readonly InfraChange[];
   today: Date;
   reviewAfterMonths: number;
+  /** Components the change runs itself where a managed one exists: the draft weighs building against buying. */
+  selfHosted?: readonly SelfHostedOption[];
+}
+
+/** A self-hosted component and its managed alternative: "a PostgreSQL database", "Amazon RDS, Cloud SQL ...". */
+export interface SelfHostedOption {
+  component: string;
+  managed: string;
+  /** The image or chart that runs it (`postgres:16`, `bitnami/postgresql`). */
+  source: string;
 }
 
 export interface AdrDraft {
@@ -48,6 +58,40 @@ const oneLine = (text: string, max: number) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+
+/**
+ * The Options rows of build vs buy: running each component ourselves, and buying its managed
+ * alternative, which the draft proposes (the prompt's default: buy until building is proven needed).
+ */
+function buildOrBuyRows(selfHosted: readonly SelfHostedOption[]): string[] {
+  return selfHosted
+    .slice(0, 5)
+    .flatMap((option) => [
+      `| Run ${cell(option.component)} ourselves (\`${cell(option.source)}\`) | Full control, no vendor bill | We patch, back up, scale and get paged for it | M |`,
+      `| Buy: ${cell(option.managed)} | Backups, upgrades and failover included; live sooner | A higher but predictable bill; less control | S |`,
+    ]);
+}
+
+/** The prompt's six factors, to be answered before building what could be bought. */
+function buildOrBuyFactors(selfHosted: readonly SelfHostedOption[]): string[] {
+  if (selfHosted.length === 0) return [];
+  const what = selfHosted.map((option) => option.component).join(", ");
+  return [
+    "",
+    `Build vs buy for ${what} (default: buy, until we prove we need to build):`,
+    "",
+    "| Factor | Build | Buy | Here |",
+    "|---|---|---|---|",
+    "| Core differentiator? | Yes — own it | No — commodity it | [Is running it part of what customers pay us for?] |",
+    "| Team expertise | Have it or can hire | Would need to build | [Who has run it in production before?] |",
+    "| Time to value | Can wait | Need it now | [When must it be live?] |",
+    "| Customization needs | Highly specific | Standard use case | [What would the managed service not let us do?] |",
+    "| Long-term cost | Lower TCO at scale | Higher but predictable | [Managed price vs instances plus people's time] |",
+    "| Operational burden | Team can handle | Prefer managed | [Who patches, backs up and is paged for it?] |",
+  ];
+}
+
 /** A ready-to-commit ADR in the project's format, pre-filled from the pull request. */
 export function renderAdrDraft(input: DraftInput): AdrDraft {
   const date = input.today.toISOString().slice(0, 10);
@@ -63,6 +107,7 @@ export function renderAdrDraft(input: DraftInput): AdrDraft {
     .slice(0, 20)
     .map((change) => `- ${categoryLabels[change.category]}: \`${change.file}\` (${change.reason})`);
   if (input.changes.length > 20) changeLines.push(`- …and ${input.changes.length - 20} more files`);
+  const selfHosted = input.selfHosted ?? [];
   const text = [
     `## ADR: ${title}`,
     "",
@@ -79,11 +124,16 @@ export function renderAdrDraft(input: DraftInput): AdrDraft {
     "### Options Considered",
     "| Option | Pros | Cons | Effort |",
     "|--------|------|------|--------|",
-    `| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`,
+    ...(selfHosted.length > 0
+      ? buildOrBuyRows(selfHosted)
+      : [`| ${title.replace(/\|/g, "\\|")} (this change) | [what it gives us] | [what it costs] | S/M/L |`]),
     "| Do nothing | No migration, no new risk | [what stays painful] | — |",
+    ...buildOrBuyFactors(selfHosted),
     "",
     "### Decision",
-    `${title}. [Why this option over the others.]`,
+    selfHosted.length > 0
+      ? `Buy: ${selfHosted.map((option) => option.managed).join("; ")}, unless the factors above show we must run it ourselves. [Why.]`
+      : `${title}. [Why this option over the others.]`,
     "",
     "### Consequences",
     "- Easier: [what becomes easier]",

@@ -34,7 +34,7 @@ function workingTreeChange(baseSha: string): PullRequestInfo {
 /** The pull-request review of the working tree against `base`, as the App and the Action run it, reading every file (no request to save). */
 export async function reviewWorkingTree(
   io: CliIo,
-  options: { root: string; base: string; only?: readonly CheckKey[] },
+  options: { root: string; base: string; only?: readonly CheckKey[]; infracost?: { text: string; origin: string } },
 ): Promise<PullRequestReview> {
   const context = { ...localContext(io, { root: options.root }), publish: nothingPublished };
   const change = workingTreeChange(await resolveCommit(options.root, options.base));
@@ -42,5 +42,6 @@ export async function reviewWorkingTree(
     dryRun: true,
     reading: { readLimit: Number.POSITIVE_INFINITY, readAdrs: "always" },
     ...(options.only ? { only: options.only } : {}),
+    ...(options.infracost ? { infracost: options.infracost } : {}),
   });
 }

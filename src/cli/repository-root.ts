@@ -35,9 +35,14 @@ export async function repositoryRoot(
     if (options.create) return root;
     throw new UsageError(`--root ${given}: no such directory`);
   }
-  const top = (await gitMaybe(io.cwd, ["rev-parse", "--show-toplevel"]))?.trim();
+  // git finds its top level as we do, by the `.git` (a directory, or a file in a worktree or a
+  // submodule) nearest above: a git process is asked only when the environment moves it elsewhere.
+  const asksGit =
+    io.env.GIT_DIR !== undefined || io.env.GIT_WORK_TREE !== undefined || io.env.GIT_CEILING_DIRECTORIES !== undefined;
+  const top = asksGit ? (await gitMaybe(io.cwd, ["rev-parse", "--show-toplevel"]))?.trim() : undefined;
   for (let directory = resolve(io.cwd); ; directory = dirname(directory)) {
     for (const marker of markers) if (await exists(join(directory, marker))) return directory;
+    if (!asksGit && (await exists(join(directory, ".git")))) return directory;
     if (directory === top || directory === dirname(directory)) break;
   }
   return top || resolve(io.cwd);

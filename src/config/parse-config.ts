@@ -9,7 +9,7 @@ import {
   type Pair,
   type YAMLMap,
 } from "yaml";
-import { configSchema, defaultConfig, type Config } from "../schemas/config.js";
+import { configParsing, configSchema, defaultConfig, type Config } from "../schemas/config.js";
 import type { Finding, Span } from "../findings/diagnostic.js";
 import type { PathFinding } from "../findings/diagnostic.js";
 import { schemaFindings } from "../findings/schema-findings.js";
@@ -165,7 +165,7 @@ function parseWithinLimits(text: string): ParsedConfig {
     });
     return { config: defaultConfig(), valid: false, findings };
   }
-  const result = configSchema.safeParse(value);
+  const result = configSchema.safeParse(value, configParsing);
   const issues = result.success ? [] : result.error.issues;
   for (const finding of schemaFindings(issues, value)) {
     findings.push({
@@ -184,7 +184,7 @@ function parseWithinLimits(text: string): ParsedConfig {
       for (const segment of issue.path) node = node[segment] as Record<PropertyKey, unknown>;
       for (const key of (issue as { keys: string[] }).keys) delete node[key];
     }
-    return { config: configSchema.parse(cleaned), raw: cleaned, valid: true, findings };
+    return { config: configSchema.parse(cleaned, configParsing), raw: cleaned, valid: true, findings };
   }
   return { config: defaultConfig(), raw: value, valid: false, findings };
 }

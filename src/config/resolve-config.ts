@@ -1,4 +1,4 @@
-import { configSchema, defaultConfig, type Config } from "../schemas/config.js";
+import { configParsing, configSchema, defaultConfig, type Config } from "../schemas/config.js";
 import type { Finding } from "../findings/diagnostic.js";
 import { configPath, parseConfig } from "./parse-config.js";
 
@@ -53,7 +53,7 @@ export function resolveConfig(texts: ConfigTexts): ResolvedConfig {
         organizationFindings,
       };
     }
-    const merged = configSchema.safeParse(merge(organization.raw, repository.raw));
+    const merged = configSchema.safeParse(merge(organization.raw, repository.raw), configParsing);
     return {
       config: merged.success ? merged.data : defaultConfig(),
       valid: merged.success,

@@ -1,5 +1,5 @@
 import { codeSpan, escapeInline, neutralizeReferences } from "../markdown/escape.js";
-import { idOfMarker, markerId, ownedBody, readMarker } from "../markdown/ownership.js";
+import { idOfMarker, markerId, ownedBody } from "../markdown/ownership.js";
 import type { DebtItem } from "../schemas/tech-debt.js";
 
 /** GitHub refuses issue titles over 256 characters. */
@@ -10,7 +10,7 @@ const maxTitle = 256;
  * title): the id percent-encoded, so no id (`-->`, `--!>`, a newline) can end the HTML comment,
  * add a line or put markup after it. The body is ours only as src/markdown/ownership.ts says.
  */
-export const debtMarkerName = (id: string) => `debt:${markerId(id)}`;
+const debtMarkerName = (id: string) => `debt:${markerId(id)}`;
 /** The marker as it opens the first line of a debt issue's body. */
 export const debtMarker = (id: string) => `<!-- cto-copilot:${debtMarkerName(id)} -->`;
 /** Written into the body when the sync itself closed the issue (so a later reopening of the item reopens it). */
@@ -19,11 +19,6 @@ export const closedBySyncMarker = "<!-- cto-copilot:debt-closed-by-sync -->";
 /** The debt item id of a marker name (`debt:<encoded id>`), if it is one. */
 export function debtIdOfMarker(name: string | undefined): string | undefined {
   return name?.startsWith("debt:") ? idOfMarker(name.slice("debt:".length)) : undefined;
-}
-
-/** The debt item id an issue body's first-line marker names, whoever wrote it (ownership is checked apart). */
-export function debtIdIn(body: string | null): string | undefined {
-  return debtIdOfMarker(readMarker(body)?.name);
 }
 
 /** Whether a body mentions a debt marker anywhere (quoted, pasted): such an issue not ours is reported. */

@@ -46,7 +46,7 @@ const fileKinds = {
   supabase: { read: false },
   // Where it runs.
   vercel: { read: false },
-  netlify: { read: false },
+  netlify: { read: true, cap: 5 },
   firebase: { read: true, cap: 5 },
   amplify: { read: false },
   wrangler: { read: true, cap: 10 },

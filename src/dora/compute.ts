@@ -22,7 +22,7 @@ import { leadTimeHours } from "./lead-time.js";
 import { compareDeployments } from "./order.js";
 import { remediationMatchers, type RemediationMatchers } from "./remediation.js";
 import { remediations, type Remediation } from "./repairs.js";
-import { revertTargets, type RevertTarget } from "./revert-target.js";
+import { revertTargets } from "./revert-target.js";
 import { median, percentile, round } from "./stats.js";
 import { belowTier, dora2023Tiers, frequencyTier, rateTier, type Tier, type TierThresholds } from "./tiers.js";
 import { restoreTimes, restorer } from "./time-to-restore.js";
@@ -117,14 +117,13 @@ function computeOver(graph: CommitGraph, input: DoraInput): DoraResult {
   const successes = successesByEnvironment(deployments);
   const misplaced = new Map([...successes.values()].flatMap((environment) => [...misplacedTags(graph, environment)]));
   // 2 to 4, environment by environment: one environment's deployments never ship or repair another's.
-  const revertTarget = revertTargets(graph);
   const matchers = remediationMatchers(input.hotfixPattern);
   const shipped = [...successes.values()].map((environment) =>
     shippedIn(
       graph,
       environment.filter((deployment) => !misplaced.has(deployment)),
       window,
-      { revertTarget, matchers, touches: input.touches },
+      { matchers, touches: input.touches },
     ),
   );
   const remediated = shipped.flatMap((environment) => environment.remediations);
@@ -175,12 +174,17 @@ function shippedIn(
   graph: CommitGraph,
   successes: readonly DeploymentEvent[],
   window: Window,
-  rules: { revertTarget: RevertTarget; matchers: RemediationMatchers; touches: DoraInput["touches"] },
+  rules: { matchers: RemediationMatchers; touches: DoraInput["touches"] },
 ): { sets: ChangeSet[]; remediations: Remediation[]; notes: Map<DeploymentEvent, string[]> } {
   const history = historyNeeded(successes, window);
   if (!history) return { sets: [], remediations: [], notes: new Map() };
   const environment = changeSets(graph, history, rules.touches);
-  return { sets: environment.sets, ...remediations(environment, rules.revertTarget, rules.matchers) };
+  // What the reverts of these change sets undo, with indexes of the history built for them only.
+  const revertTarget = revertTargets(
+    graph,
+    environment.sets.flatMap((set) => set.changes),
+  );
+  return { sets: environment.sets, ...remediations(environment, revertTarget, rules.matchers) };
 }
 
 /** Step 6: the figures of the deployments in the window, and their evidence. */
@@ -224,6 +228,8 @@ function figureNotes(
   changesOf: (deployment: DeploymentEvent) => readonly CommitInfo[],
 ): string[] {
   const notes: string[] = [];
+  const squash = squashNote(windowed.flatMap((deployment) => changesOf(deployment)));
+  if (findings.notes.size === 0) return squash ? [squash] : [];
   const aliased = windowed.filter((deployment) =>
     findings.notes.get(deployment)?.some((text) => text.startsWith("also ")),
   );
@@ -235,7 +241,6 @@ function figureNotes(
     const misplaced = findings.notes.get(deployment)?.find((text) => text.startsWith("misplaced tag"));
     if (misplaced) notes.push(misplaced);
   }
-  const squash = squashNote(windowed.flatMap((deployment) => changesOf(deployment)));
   if (squash) notes.push(squash);
   return notes;
 }

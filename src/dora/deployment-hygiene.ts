@@ -12,16 +12,31 @@ export function oneDeploymentEach(sorted: readonly DeploymentEvent[]): {
   deployments: DeploymentEvent[];
   aliases: Map<DeploymentEvent, string[]>;
 } {
-  const first = new Map<string, DeploymentEvent>();
+  // By commit: a second deployment of a commit is rare, so only those are compared further.
+  const byCommit = new Map<string, DeploymentEvent | DeploymentEvent[]>();
   const aliases = new Map<DeploymentEvent, string[]>();
   const deployments: DeploymentEvent[] = [];
+  const same = (a: DeploymentEvent, b: DeploymentEvent) =>
+    a.time === b.time && a.environment === b.environment && a.status === b.status;
   for (const deployment of sorted) {
-    const key = `${deployment.environment}\0${deployment.sha}\0${deployment.time}\0${deployment.status}`;
-    const kept = first.get(key);
-    if (!kept) {
-      first.set(key, deployment);
-      deployments.push(deployment);
-    } else if (kept.ref !== deployment.ref) aliases.set(kept, [...(aliases.get(kept) ?? []), deployment.ref]);
+    const known = byCommit.get(deployment.sha);
+    const kept =
+      known === undefined
+        ? undefined
+        : Array.isArray(known)
+          ? known.find((k) => same(k, deployment))
+          : same(known, deployment)
+            ? known
+            : undefined;
+    if (kept) {
+      if (kept.ref !== deployment.ref) aliases.set(kept, [...(aliases.get(kept) ?? []), deployment.ref]);
+      continue;
+    }
+    byCommit.set(
+      deployment.sha,
+      known === undefined ? deployment : [...(Array.isArray(known) ? known : [known]), deployment],
+    );
+    deployments.push(deployment);
   }
   return { deployments, aliases };
 }
@@ -36,16 +51,16 @@ export function oneDeploymentEach(sorted: readonly DeploymentEvent[]): {
  */
 export function misplacedTags(graph: CommitGraph, successes: readonly DeploymentEvent[]): Map<DeploymentEvent, string> {
   const misplaced = new Map<DeploymentEvent, string>();
-  const deployedBefore = new Set<string>();
+  const versions = successes.map((deployment) => versionOf(deployment.ref));
+  const deployedBefore = (i: number) =>
+    successes.slice(0, i).some((deployment) => deployment.sha === successes[i]!.sha);
   for (let i = 1; i < successes.length; i++) {
     const [earlier, later] = [successes[i - 1]!, successes[i]!];
-    deployedBefore.add(earlier.sha);
-    if (earlier.sha === later.sha || misplaced.has(earlier)) continue;
-    const [earlierVersion, laterVersion] = [versionOf(earlier.ref), versionOf(later.ref)];
-    if (!earlierVersion || !laterVersion) continue;
+    const [earlierVersion, laterVersion] = [versions[i - 1], versions[i]];
+    if (!earlierVersion || !laterVersion || earlier.sha === later.sha || misplaced.has(earlier)) continue;
     if (semver.gt(laterVersion, earlierVersion)) {
       // Released after, with a higher version, on an older commit never deployed before.
-      if (!deployedBefore.has(later.sha) && graph.isAncestor(later.sha, earlier.sha))
+      if (graph.isAncestor(later.sha, earlier.sha) && !deployedBefore(i))
         misplaced.set(
           later,
           `misplaced tag: ${later.ref} is on an older commit than ${earlier.ref} (released before it), so it ships nothing; left out of the change sets`,

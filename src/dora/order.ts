@@ -3,6 +3,8 @@ import type { DeploymentEvent } from "./events.js";
 
 /** The version a ref names (`v1.2.3`, `1.2.3`, `release-1.2.3`), when it names one. */
 export function versionOf(ref: string): string | null {
+  // semver throws (slowly) on what is no version: a ref without x.y.z is not asked.
+  if (!/\d+\.\d+\.\d+/.test(ref)) return null;
   return semver.valid(ref.replace(/^[^\d]*(?=\d)/, ""));
 }
 

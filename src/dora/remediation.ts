@@ -66,6 +66,7 @@ const quotes = /^["'`\u201c](.*)["'`\u201d]$/;
  * lexer to 2.1.0` quotes nothing and names nothing: a downgrade, no revert.
  */
 export function revertClaim(commit: CommitInfo): RevertClaim | undefined {
+  if (commit.revertOf === undefined && !/revert/i.test(commit.subject)) return undefined;
   const subject = commit.subject.replace(ownPullRequest, "");
   const named = commit.revertOf !== undefined ? { named: commit.revertOf } : {};
   const github = githubRevert.exec(subject);
@@ -95,11 +96,6 @@ export function revertClaim(commit: CommitInfo): RevertClaim | undefined {
 
 function pullRequestsIn(text: string): number[] {
   return [...text.matchAll(/#(\d+)\b/g)].map((match) => Number(match[1]));
-}
-
-/** Whether a commit is a revert: its subject or its message says so. */
-export function isRevert(commit: CommitInfo): boolean {
-  return revertClaim(commit) !== undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CommitGraph, CommitInfo } from "./commit-graph.js";
 import { describe, revertClaim, type RevertClaim } from "./remediation.js";
 
 /** What a revert undoes, and how that was told; or why it undoes nothing that can be found. */
-export type RevertFinding =
+type RevertFinding =
   | { target: CommitInfo; by: "named commit" | "quoted subject" | "description" | "pull request"; claim: RevertClaim }
   | { target: undefined; why: string; claim: RevertClaim };
 
@@ -19,19 +19,32 @@ export type RevertTarget = (revert: CommitInfo) => RevertFinding | undefined;
  * on, the revert undoes nothing that can be found. The indexes are built once, when the first
  * revert needs them.
  */
-export function revertTargets(graph: CommitGraph): RevertTarget {
-  let texts: ReturnType<typeof revertTexts> | undefined;
-  let bySubject: Map<string, CommitInfo[]> | undefined;
-  let byDescription: Map<string, CommitInfo[]> | undefined;
+export function revertTargets(graph: CommitGraph, candidates: readonly CommitInfo[]): RevertTarget {
+  const claims = new Map<CommitInfo, RevertClaim>();
+  for (const commit of candidates) {
+    const claim = revertClaim(commit);
+    if (claim) claims.set(commit, claim);
+  }
+  let bySubject: { exact: Map<string, CommitInfo[]>; described: Map<string, CommitInfo[]> } | undefined;
   let byPullRequest: Map<number, CommitInfo[]> | undefined;
-  const earlier = (revert: CommitInfo, candidates: readonly CommitInfo[] | undefined, exactly?: string) => {
-    const ancestors = (candidates ?? []).filter(
+  const earlier = (revert: CommitInfo, found: readonly CommitInfo[] | undefined, exactly?: string) => {
+    const ancestors = (found ?? []).filter(
       (candidate) => candidate !== revert && graph.isAncestor(candidate.sha, revert.sha),
     );
     return ancestors.find((candidate) => candidate.subject === exactly) ?? ancestors[0];
   };
+  const wanted = () => {
+    const quoted = new Set<string>();
+    const described = new Set<string>();
+    for (const claim of claims.values()) {
+      if (claim.quoted !== undefined) quoted.add(claim.quoted);
+      const text = claim.quoted ?? claim.described;
+      if (text !== undefined) described.add(describe(text));
+    }
+    return { quoted, described };
+  };
   return (revert) => {
-    const claim = revertClaim(revert);
+    const claim = claims.get(revert) ?? revertClaim(revert);
     if (!claim) return undefined;
     if (claim.named !== undefined) {
       const named = graph.resolve(claim.named);
@@ -40,11 +53,10 @@ export function revertTargets(graph: CommitGraph): RevertTarget {
     }
     const text = claim.quoted ?? claim.described;
     if (text !== undefined) {
-      bySubject ??= quotedSubjects(graph, (texts ??= revertTexts(graph)).quoted);
-      const exact = claim.quoted !== undefined ? earlier(revert, bySubject.get(claim.quoted)) : undefined;
+      bySubject ??= subjectIndexes(graph, wanted());
+      const exact = claim.quoted !== undefined ? earlier(revert, bySubject.exact.get(claim.quoted)) : undefined;
       if (exact) return { target: exact, by: "quoted subject", claim };
-      byDescription ??= describedSubjects(graph, (texts ??= revertTexts(graph)).described);
-      const found = earlier(revert, byDescription.get(describe(text)), claim.quoted);
+      const found = earlier(revert, bySubject.described.get(describe(text)), claim.quoted);
       if (found) return { target: found, by: claim.quoted !== undefined ? "quoted subject" : "description", claim };
     }
     for (const number of claim.pullRequests) {
@@ -61,65 +73,99 @@ export function revertTargets(graph: CommitGraph): RevertTarget {
 }
 
 /** The pull request a commit merged: `Merge pull request #12 from …`, or `… (#12)` at the end of a squash merge. */
-function pullRequestOf(commit: CommitInfo): number[] {
+function pullRequestOf(commit: CommitInfo): number | undefined {
   const merged = /^Merge pull request #(\d+)\b/.exec(commit.subject) ?? /\(#(\d+)\)\s*$/.exec(commit.subject);
-  return merged ? [Number(merged[1])] : [];
-}
-
-/** The reverts of the history and what they quote or describe: the keys the indexes below need, no more. */
-function revertTexts(graph: CommitGraph): { quoted: Set<string>; described: Set<string> } {
-  const quoted = new Set<string>();
-  const described = new Set<string>();
-  for (let i = 0; i < graph.size; i++) {
-    const commit = graph.at(i);
-    if (commit.revertOf === undefined && !/revert/i.test(commit.subject)) continue;
-    const claim = revertClaim(commit);
-    if (claim?.quoted !== undefined) quoted.add(claim.quoted);
-    const text = claim?.quoted ?? claim?.described;
-    if (text !== undefined) described.add(describe(text));
-  }
-  return { quoted, described };
-}
-
-/** The commits whose exact subject some revert quotes, latest-authored first. */
-function quotedSubjects(graph: CommitGraph, quoted: ReadonlySet<string>): Map<string, CommitInfo[]> {
-  return index(graph, (commit) => (quoted.has(commit.subject) ? [commit.subject] : []));
+  return merged ? Number(merged[1]) : undefined;
 }
 
 /**
- * The commits whose description (describe()) some revert quotes or describes. Describing every
- * subject of a long history is slow, so a subject is described only when its end, the part a
- * description keeps, matches the end of a wanted one.
+ * In one pass over the history, latest-authored first: the commits whose exact subject a revert
+ * quotes, and those whose description (describe()) a revert quotes or describes. Describing
+ * every subject of a long history is slow, so a subject is described only when it ends like a
+ * wanted description (compared in place, without copying the subject).
  */
-function describedSubjects(graph: CommitGraph, described: ReadonlySet<string>): Map<string, CommitInfo[]> {
-  const tail = 8;
-  const ends = new Set([...described].map((text) => text.slice(-tail)));
-  const lengths = [...new Set([...described].map((text) => Math.min(tail, text.length)))];
-  return index(graph, (commit) => {
-    const end = withoutSuffixes(commit.subject);
-    if (!lengths.some((length) => ends.has(end.slice(-length).toLowerCase()))) return [];
-    const description = describe(commit.subject);
-    return described.has(description) ? [description] : [];
-  });
+function subjectIndexes(
+  graph: CommitGraph,
+  wanted: { quoted: ReadonlySet<string>; described: ReadonlySet<string> },
+): { exact: Map<string, CommitInfo[]>; described: Map<string, CommitInfo[]> } {
+  const byLastCharacter = new Map<number, string[]>();
+  for (const text of wanted.described) {
+    const last = text.charCodeAt(text.length - 1);
+    byLastCharacter.set(last, [...(byLastCharacter.get(last) ?? []), text]);
+  }
+  const exact = new Map<string, CommitInfo[]>();
+  const described = new Map<string, CommitInfo[]>();
+  const add = (map: Map<string, CommitInfo[]>, key: string, commit: CommitInfo) => {
+    const list = map.get(key);
+    if (list) list.push(commit);
+    else map.set(key, [commit]);
+  };
+  for (let i = 0; i < graph.size; i++) {
+    const commit = graph.at(i);
+    const subject = commit.subject;
+    if (wanted.quoted.has(subject)) add(exact, subject, commit);
+    const end = descriptionEnd(subject);
+    if (end === 0) continue;
+    const last = subject.charCodeAt(end - 1);
+    const candidates =
+      byLastCharacter.get(last >= 65 && last <= 90 ? last + 32 : last) ??
+      (last > 127
+        ? byLastCharacter.get(
+            subject
+              .charAt(end - 1)
+              .toLowerCase()
+              .charCodeAt(0),
+          )
+        : undefined);
+    if (!candidates?.some((text) => endsWithIgnoringCase(subject, end, text))) continue;
+    const description = describe(subject);
+    if (wanted.described.has(description)) add(described, description, commit);
+  }
+  for (const map of [exact, described])
+    for (const list of map.values()) list.sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
+  return { exact, described };
 }
 
-/** A subject without the pull requests and the closing quote that end it, quickly. */
-function withoutSuffixes(subject: string): string {
-  let end = subject.trimEnd();
-  while (end.endsWith(")") && /\(#\d+\)$/.test(end)) end = end.slice(0, end.lastIndexOf("(#")).trimEnd();
-  return /["'`\u201d]$/.test(end) ? end.slice(0, -1).trimEnd() : end;
+/** Where a subject's description ends: before the trailing spaces, pull requests `(#12)` and a closing quote. */
+function descriptionEnd(subject: string): number {
+  let end = subject.length;
+  for (;;) {
+    while (end > 0 && subject.charCodeAt(end - 1) <= 32) end--;
+    if (subject.charAt(end - 1) !== ")") break;
+    let i = end - 2;
+    while (i >= 0 && subject.charCodeAt(i) >= 48 && subject.charCodeAt(i) <= 57) i--;
+    if (i === end - 2 || subject.charAt(i) !== "#" || subject.charAt(i - 1) !== "(") break;
+    end = i - 1;
+  }
+  if (end > 0 && `"'\`\u201d`.includes(subject.charAt(end - 1))) end--;
+  while (end > 0 && subject.charCodeAt(end - 1) <= 32) end--;
+  return end;
+}
+
+function endsWithIgnoringCase(subject: string, end: number, text: string): boolean {
+  const start = end - text.length;
+  if (start < 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const a = subject.charCodeAt(start + i);
+    const b = text.charCodeAt(i);
+    if (a === b) continue;
+    if (a >= 65 && a <= 90 && a + 32 === b) continue;
+    if (a > 127 && subject.charAt(start + i).toLowerCase() === text.charAt(i)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Commits by key, latest-authored first: one pass over the history instead of a walk per revert. */
-function index<K>(graph: CommitGraph, keys: (commit: CommitInfo) => K[]): Map<K, CommitInfo[]> {
+function index<K>(graph: CommitGraph, keyOf: (commit: CommitInfo) => K | undefined): Map<K, CommitInfo[]> {
   const byKey = new Map<K, CommitInfo[]>();
   for (let i = 0; i < graph.size; i++) {
     const commit = graph.at(i);
-    for (const key of keys(commit)) {
-      const list = byKey.get(key);
-      if (list) list.push(commit);
-      else byKey.set(key, [commit]);
-    }
+    const key = keyOf(commit);
+    if (key === undefined) continue;
+    const list = byKey.get(key);
+    if (list) list.push(commit);
+    else byKey.set(key, [commit]);
   }
   for (const list of byKey.values()) list.sort((a, b) => b.authorTime - a.authorTime || (a.sha < b.sha ? -1 : 1));
   return byKey;

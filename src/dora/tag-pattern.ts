@@ -28,12 +28,17 @@ export function tagPatternAdvice(
 ): string[] {
   const advice: string[] = [];
   const shown = selected(pattern);
-  const markers = tags.filter((tag) => /(^|[^a-z])\d+\.(\d+\.)?x$/i.test(tag.ref)).map((tag) => tag.ref);
+  // Release-shaped tags (no pattern) are never branch markers or pre-releases: only a pattern can select those.
+  const markers =
+    pattern === undefined ? [] : tags.filter((tag) => /(^|[^a-z])\d+\.(\d+\.)?x$/i.test(tag.ref)).map((tag) => tag.ref);
   if (markers.length > 0)
     advice.push(
       `${shown} include ${markers.length === 1 ? "a tag that looks like a branch marker" : `${markers.length} tags that look like branch markers`}, not releases (${markers.slice(0, 3).join(", ")}): narrow the pattern, e.g. "v[0-9]*.[0-9]*.[0-9]*"`,
     );
-  const prereleases = tags.filter((tag) => semver.prerelease(versionOf(tag.ref) ?? "") !== null).map((tag) => tag.ref);
+  const prereleases =
+    pattern === undefined
+      ? []
+      : tags.filter((tag) => semver.prerelease(versionOf(tag.ref) ?? "") !== null).map((tag) => tag.ref);
   if (prereleases.length > 0)
     advice.push(
       `${shown} include ${prereleases.length} pre-release${prereleases.length === 1 ? "" : "s"} (${prereleases.slice(0, 3).join(", ")}): they count as deployments; leave dora.tagPattern unset to take release-shaped tags only`,

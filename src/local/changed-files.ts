@@ -5,42 +5,41 @@ import { git, GitError, gitMaybe } from "./git.js";
 import { untrackedExcludeArgs } from "./untracked-excludes.js";
 
 /**
- * A path as `git diff` prints it: as is, or C-quoted when it holds a quote, a backslash or a
- * control character (`"b/ops/a\tb.yaml"`, octal escapes for bytes git will not print raw).
+ * Splits the output of `git diff --raw --numstat -z --patch` into its three parts: the raw records
+ * (`:<modes> <shas> <status>\0<path>\0`), the counts (`<added>\t<deleted>\t<path>\0`, `-` for a
+ * binary file), then after one more NUL the patches, one `diff --git` section per file in the
+ * same order as the records (a hunk line starts with a space, `+`, `-` or `\\`, never with `diff`).
  */
-function unquoteGitPath(text: string): string {
-  if (!text.startsWith('"') || !text.endsWith('"')) return text;
-  const bytes: number[] = [];
-  const encoder = new TextEncoder();
-  const body = text.slice(1, -1);
-  const named: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== "\\") {
-      bytes.push(...encoder.encode(c));
-      continue;
-    }
-    const next = body[++i] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i, i + 3), 8));
-      i += 2;
-    } else bytes.push(named[next] ?? next.charCodeAt(0));
+function parseDiff(
+  output: string,
+): { status: string; path: string; additions: number; deletions: number; patch: string }[] {
+  const files: { status: string; path: string; additions: number; deletions: number; patch: string }[] = [];
+  let at = 0;
+  const field = () => {
+    const end = output.indexOf("\0", at);
+    const text = output.slice(at, end < 0 ? output.length : end);
+    at = end < 0 ? output.length : end + 1;
+    return text;
+  };
+  while (output.startsWith(":", at)) {
+    const status = field().split(" ").at(-1) ?? "M";
+    files.push({ status, path: field(), additions: 0, deletions: 0, patch: "" });
   }
-  return new TextDecoder().decode(new Uint8Array(bytes));
-}
-
-/** Splits `git diff` output into per-file patches (keyed by the new path). */
-function patchesByFile(diff: string): Map<string, string> {
-  const patches = new Map<string, string>();
-  for (const section of diff.split(/^diff --git /m).slice(1)) {
-    const plus = /^\+\+\+ (.+)$/m.exec(section)?.[1];
-    const header = plus !== undefined && plus !== "/dev/null" ? plus : /^--- (.+)$/m.exec(section)?.[1];
-    const path =
-      header === undefined || header === "/dev/null" ? undefined : unquoteGitPath(header).replace(/^[ab]\//, "");
+  for (const file of files) {
+    const [added, deleted] = field().split("\t");
+    file.additions = Number(added) || 0;
+    file.deletions = Number(deleted) || 0;
+  }
+  if (output[at] === "\0") at++;
+  const sections = output
+    .slice(at)
+    .split(/^diff --git /m)
+    .slice(1);
+  for (const [index, section] of sections.entries()) {
     const hunks = section.indexOf("\n@@");
-    if (path) patches.set(path, hunks >= 0 ? section.slice(hunks + 1) : "");
+    if (files[index] && hunks >= 0) files[index].patch = section.slice(hunks + 1);
   }
-  return patches;
+  return files;
 }
 
 /** The commit a ref names; a plain error when it names none. */
@@ -60,31 +59,27 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
  * statuses, line counts and patches, as GitHub lists a pull request's files.
  */
 export async function localChanges(root: string, base: string): Promise<ChangedFile[]> {
-  // The base as a commit, resolved unambiguously (a branch may be named like a folder).
-  const sha = await resolveCommit(root, base);
-  // Paths relative to `root` (a project inside a monorepo sees its own files), as GitHub lists them.
-  const diffArgs = ["--no-renames", "--relative", sha, "--"];
-  const [nameStatus, numstat, diff, untracked] = await Promise.all([
-    git(root, ["diff", "--name-status", "-z", ...diffArgs]),
-    git(root, ["diff", "--numstat", "-z", ...diffArgs]),
-    // Paths as they are (ops/dëploy.yaml), not octal-escaped, so each patch meets its file.
-    git(root, ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", ...diffArgs]),
+  // Paths relative to `root` (a project inside a monorepo sees its own files), as GitHub lists them;
+  // as they are (ops/dëploy.yaml), not octal-escaped. One diff gives statuses, counts and patches:
+  // git compares the working tree with the base once, not three times.
+  const diffArgs = ["-c", "core.quotePath=false", "diff", "--no-renames", "--relative", "--no-color", "--no-ext-diff"];
+  const formats = ["--raw", "--numstat", "-z", "--patch"];
+  const [diff, untracked] = await Promise.all([
+    // The base unambiguously a revision (a branch may be named like a folder); when it is none, resolveCommit says so plainly.
+    gitMaybe(root, [...diffArgs, ...formats, "--end-of-options", base, "--"]),
     // Untracked dependencies and build output are no change of the repository's, whatever .gitignore says.
     git(root, ["ls-files", "--others", "--exclude-standard", ...untrackedExcludeArgs, "-z"]),
   ]);
-  const counts = new Map<string, [number, number]>();
-  for (const entry of numstat.split("\0").filter(Boolean)) {
-    const [added, deleted, path] = entry.split("\t");
-    if (path) counts.set(path, [Number(added) || 0, Number(deleted) || 0]);
+  let output = diff;
+  if (output === undefined) {
+    await resolveCommit(root, base);
+    output = await git(root, [...diffArgs, ...formats, "--end-of-options", base, "--"]);
   }
-  const patches = patchesByFile(diff);
-  const fields = nameStatus.split("\0").filter(Boolean);
   const changes: ChangedFile[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const status = fields[i]!.startsWith("A") ? "added" : fields[i]!.startsWith("D") ? "removed" : "modified";
-    const path = fields[i + 1]!;
-    const [additions, deletions] = counts.get(path) ?? [0, 0];
-    changes.push({ path, status, additions, deletions, ...(patches.has(path) ? { patch: patches.get(path)! } : {}) });
+  for (const file of parseDiff(output)) {
+    const status = file.status.startsWith("A") ? "added" : file.status.startsWith("D") ? "removed" : "modified";
+    const { path, additions, deletions, patch } = file;
+    changes.push({ path, status, additions, deletions, ...(patch ? { patch } : {}) });
   }
   for (const path of untracked.split("\0").filter(Boolean)) {
     // An untracked link or FIFO is not read (a link to /dev/zero would never end); nor is a huge file.

@@ -4,13 +4,22 @@ import { promisify } from "node:util";
 const exec = promisify(execFile);
 const maxBuffer = 512 * 1024 * 1024;
 
+/**
+ * The environment of every git child: ours, and GIT_FLUSH=0. git flushes its output after each
+ * record when it thinks a reader is waiting on a pipe: 100,000 writes for 100,000 commits of a
+ * `git log`, which we read whole anyway (measured: a quarter of the scorecard's CPU at that size).
+ */
+export function gitEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_FLUSH: "0" };
+}
+
 /** A git command failed: the user can fix it (not a repository, an unknown ref), so the CLI shows it in one line. */
 export class GitError extends Error {}
 
 /** Runs git in `cwd` and returns stdout; a git failure becomes a one-line GitError. */
 export async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await exec("git", args, { cwd, maxBuffer, encoding: "utf8" });
+    const { stdout } = await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() });
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0];
@@ -21,7 +30,7 @@ export async function git(cwd: string, args: string[]): Promise<string> {
 /** Like `git`, but undefined when git fails (e.g. a path that does not exist at a ref). */
 export async function gitMaybe(cwd: string, args: string[]): Promise<string | undefined> {
   try {
-    return (await exec("git", args, { cwd, maxBuffer, encoding: "utf8" })).stdout;
+    return (await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() })).stdout;
   } catch {
     return undefined;
   }

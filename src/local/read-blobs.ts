@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { GitError } from "./git.js";
+import { GitError, gitEnvironment } from "./git.js";
 
 export interface Blob {
   size: number;
@@ -13,7 +13,12 @@ export interface Blob {
 export function readBlobs(gitDir: string, ref: string, paths: readonly string[]): Promise<Map<string, Blob>> {
   if (paths.length === 0) return Promise.resolve(new Map());
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: gitDir, stdio: ["pipe", "pipe", "pipe"] });
+    // --buffer: every request is written at once, so git need not flush after each object.
+    const child = spawn("git", ["cat-file", "--batch", "--buffer"], {
+      cwd: gitDir,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: gitEnvironment(),
+    });
     const chunks: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -54,7 +59,11 @@ export function readObjectTypes(
 ): Promise<({ sha: string; type: string } | undefined)[]> {
   if (revisions.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch-check"], { cwd: gitDir, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", ["cat-file", "--batch-check", "--buffer"], {
+      cwd: gitDir,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: gitEnvironment(),
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.on("error", (error) => reject(new GitError(`git cat-file --batch-check could not start: ${error.message}`)));

@@ -56,8 +56,13 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     readDeployments: async (query) => {
       if (query.source !== "tags")
         throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
-      await requireRepository();
-      return readTagDeployments(gitDir, tagMatcher(query.tagPattern));
+      // One git process when all is well: whether this is a repository at all is asked only when reading the tags failed.
+      try {
+        return await readTagDeployments(gitDir, tagMatcher(query.tagPattern));
+      } catch (error) {
+        await requireRepository();
+        throw error;
+      }
     },
     readHistory: (request) =>
       readCommits(

@@ -38,7 +38,7 @@ export interface Authored {
 const markerLine = /^<!-- cto-copilot:([A-Za-z0-9._~!*'()%:-]+) -->(?:<!-- fingerprint:([0-9a-f]{16}) -->)?$/;
 
 /** The first 16 hex digits of the SHA-256 of the text below the marker line. */
-export const fingerprint = (content: string): string =>
+const fingerprint = (content: string): string =>
   createHash("sha256").update(content, "utf8").digest("hex").slice(0, 16);
 
 /** An id made safe for a marker: percent-encoded, so `-->`, `--!>`, `<` and newlines cannot appear. */

@@ -19,6 +19,14 @@ const insideRepository = z
     error: "must be a directory inside the repository (relative, without ..)",
   });
 
+/** A file inside the repository: relative, and never climbing out of it. */
+const fileInsideRepository = z
+  .string()
+  .min(1)
+  .refine((path) => !posix.isAbsolute(path) && !/^[A-Za-z]:/.test(path) && !posix.normalize(path).split("/").includes(".."), {
+    error: "must be a file inside the repository (relative, without ..)",
+  });
+
 const adrCategory = z
   .strictObject({
     add: globs.meta({ description: "Extra globs that count as this category." }),
@@ -28,7 +36,7 @@ const adrCategory = z
   .prefault({});
 
 /** Where a change shows how to use something, tests it or documents it: never a decision of the repository. */
-export const adrExcludedByDefault = [
+const adrExcludedByDefault = [
   "**/examples/**",
   "**/example/**",
   "**/test/**",
@@ -36,6 +44,9 @@ export const adrExcludedByDefault = [
   "**/__tests__/**",
   "**/testdata/**",
   "**/fixtures/**",
+  "**/test-files/**",
+  "**/*_test.go",
+  "**/*.{test,spec}.*",
   "**/docs/**",
   "**/vendor/**",
   "**/third_party/**",
@@ -213,6 +224,19 @@ export const configSchema = z
         timeoutSeconds: z.int().min(5).max(120).default(25).meta({ description: "One request's timeout; with one retry a draft ends within about twice this, then the deterministic draft is used." }),
       })
       .prefault({}),
+    costs: z
+      .strictObject({
+        enabled: z.boolean().default(true).meta({ description: "Show the monthly cost of the infrastructure a pull request adds, removes or resizes, against the budget (the comment and the CTO Co-Pilot / Cost check)." }),
+        infracostPath: fileInsideRepository.optional().meta({ description: "Infracost JSON in the repository at the pull request's head (infracost diff --format json), used instead of the list-price estimate. The Action's infracost-json input and the CLI's --infracost come first." }),
+        failOverBudget: z.boolean().default(false).meta({ description: "Fail the Cost check (instead of neutral) when the projected monthly spend exceeds the budget." }),
+      })
+      .prefault({})
+      .meta({ description: "The cost of a change: Infracost's JSON when given, else an estimate from the list-price table (docs/cost-and-fit.md)." }),
+    fit: z
+      .strictObject({
+        enabled: z.boolean().default(true).meta({ description: "Question a change that adopts something above the company's stage, or removes an item of the security minimum (the comment and the CTO Co-Pilot / Stage fit check)." }),
+      })
+      .prefault({}),
     onboarding: z
       .union([
         z.boolean().meta({ description: "false: never open the onboarding pull request here (true: the defaults)." }),
@@ -229,9 +253,15 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
+/**
+ * How a config is parsed: without zod's compiled fast path, which pays off over many values but
+ * costs a config, parsed once per run, more to compile (about 0.1 s of every command) than to run.
+ */
+export const configParsing = { jitless: true } as const;
+
 /** The configuration a repository gets when it has no config file. */
 export function defaultConfig(): Config {
-  return configSchema.parse({});
+  return configSchema.parse({}, configParsing);
 }
 
 /** The onboarding settings, whichever of the two forms the config used. */

@@ -7,6 +7,8 @@ import type { DoraBlock, Scorecard } from "../schemas/scorecard.js";
 import type { Team } from "../schemas/team.js";
 import type { TechDebt } from "../schemas/tech-debt.js";
 import type { TechStack } from "../schemas/tech-stack.js";
+import { costTrends } from "./cost-trends.js";
+import { securityMinimumItems, type SecurityEvidence } from "./security-minimum.js";
 
 type Status = "green" | "yellow" | "red" | "unknown";
 type Stage = Scorecard["maturityStage"];
@@ -17,6 +19,8 @@ export interface SecurityFacts {
   dependabotConfig?: boolean;
   branchProtection?: boolean;
   openDependabotAlerts?: number;
+  /** The repository's workflows, scanner configs and Terraform, for the rest of the stage's minimum (absent: not read). */
+  evidence?: SecurityEvidence;
 }
 
 export interface ScorecardInput {
@@ -128,7 +132,11 @@ function infrastructureSummary(
     );
   if (utilization !== null)
     (utilization > 0.4 ? facts : problems).push(`compute utilisation ${Math.round(utilization * 100)}% (target > 40%)`);
-  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0);
+  // Month over month: cost per customer, spend against revenue, database efficiency (the prompt's red flags).
+  const trends = costTrends(costs?.months ?? []);
+  problems.push(...trends.problems);
+  facts.push(...trends.facts);
+  const known = (percent !== null ? 1 : 0) + (utilization !== null ? 1 : 0) + trends.judged;
   const status: Status =
     known === 0 ? "unknown" : problems.length === 0 ? "green" : problems.length < known ? "yellow" : "red";
   return {
@@ -153,8 +161,16 @@ function securitySummary(facts: SecurityFacts, stack: TechStack | undefined, sta
   const check = (value: boolean | undefined, name: string) =>
     (value === undefined ? unknown : value ? present : missing).push(name);
   check(facts.securityPolicy, "SECURITY.md");
-  if (stage !== "survival") check(facts.dependabotConfig, "dependency scanning (Dependabot config)");
+  const dependencyUpdates =
+    facts.dependabotConfig === true || facts.evidence?.renovateConfig === true ? true : facts.dependabotConfig;
+  if (stage !== "survival") check(dependencyUpdates, "dependency updates (Dependabot or Renovate config)");
   if (stage !== "survival") check(facts.branchProtection, "branch protection on the default branch");
+  // What no file can show (GitHub's own secret scanning, an organisation's trail) is said, without making the status unknown.
+  const unseen: string[] = [];
+  for (const item of facts.evidence ? securityMinimumItems(facts.evidence, stage) : []) {
+    const name = item.detail ? `${item.name} (${item.detail})` : item.name;
+    (item.state === "present" ? present : item.state === "missing" ? missing : unseen).push(name);
+  }
   const alerts = facts.openDependabotAlerts;
   const status: Status =
     alerts !== undefined && alerts > 0
@@ -171,7 +187,7 @@ function securitySummary(facts: SecurityFacts, stack: TechStack | undefined, sta
       : ["open Dependabot alerts not checked"]),
     ...(present.length ? [`present: ${present.join(", ")}`] : []),
     ...(missing.length ? [`missing for the ${stage} stage: ${missing.join(", ")}`] : []),
-    ...(unknown.length ? [`not checked: ${unknown.join(", ")}`] : []),
+    ...(unknown.length + unseen.length ? [`not checked: ${[...unknown, ...unseen].join(", ")}`] : []),
   ];
   return {
     complianceStatus:

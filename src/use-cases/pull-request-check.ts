@@ -1,4 +1,5 @@
 import type { DrafterFactory } from "./ai-drafter.js";
+import type { SelfHostedOption } from "../adr/render-draft.js";
 import type { Logger } from "../ports/logger.js";
 import type { CheckPublisher, CommentPublisher } from "../ports/publisher.js";
 import type { PullRequestInfo } from "../ports/pull-request.js";
@@ -27,6 +28,20 @@ export interface CheckInput {
   dryRun: boolean;
   /** How far to read: the CLI reads every file (no request to save). */
   reading?: Pick<AdrAssessmentInput, "readLimit" | "readAdrs">;
+  /** Infracost's JSON given by the door (the Action's `infracost-json`, the CLI's `--infracost`), and where it came from. */
+  infracost?: { text: string; origin: string };
+  /** What the checks before this one add to the pull request's one comment, in order. */
+  sections: readonly CommentSection[];
+}
+
+/** A check's part of the pull request's one comment (the ADR comment): the cost, the stage fit. */
+export interface CommentSection {
+  key: string;
+  markdown: string;
+  /** Worth a comment of its own: creates the comment when nothing else would. */
+  notable: boolean;
+  /** Managed alternatives of what the change runs itself, for the ADR draft's Options table (build vs buy). */
+  buyOptions?: readonly SelfHostedOption[];
 }
 
 /**
@@ -41,4 +56,6 @@ export interface PullRequestCheck<Key extends string, Outcome> {
   run(input: CheckInput): Promise<Outcome>;
   /** Why this outcome fails the review (a failed Action step, exit code 1), or undefined when it passes. */
   failure(outcome: Outcome): string | undefined;
+  /** Its part of the pull request's one comment, when it has something to show there. */
+  section?(outcome: Outcome): CommentSection | undefined;
 }

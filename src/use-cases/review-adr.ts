@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { planAdrCheck } from "../adr/check-plan.js";
 import type { InfraChange } from "../adr/detect-infra-changes.js";
-import { renderResolved, renderSuggestion, type AdrResolution } from "../adr/render-comment.js";
-import { renderAdrDraft } from "../adr/render-draft.js";
+import { renderResolved, renderSuggestion, withSections, type AdrResolution } from "../adr/render-comment.js";
+import { renderAdrDraft, type SelfHostedOption } from "../adr/render-draft.js";
 import { adrDraftRequest, withAiSections, type AdrDraftAnswer } from "../llm/drafts/adr.js";
 import type { Drafter, TokenUsage } from "../llm/drafter.js";
 import { isReadOnlyRefusal } from "../ports/publisher.js";
@@ -12,7 +12,7 @@ import type { CheckRunPlan } from "../report/check-run.js";
 import { adrDirectoryOf, type Config } from "../schemas/config.js";
 import { assessAdrNeed, type AdrAssessment, type AdrAssessmentInput } from "./assess-adr.js";
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
-import type { PullRequestCheck, ReviewContext } from "./pull-request-check.js";
+import type { CommentSection, PullRequestCheck, ReviewContext } from "./pull-request-check.js";
 import { publishCheck, type PublishOutcome } from "./publish-check.js";
 import { contentOf } from "../markdown/ownership.js";
 
@@ -39,6 +39,10 @@ interface AdrReviewOptions {
   event?: string;
   /** How far to read: the CLI reads every file and always the ADRs; the API defaults save requests. */
   reading?: Pick<AdrAssessmentInput, "readLimit" | "readAdrs">;
+  /** The other checks' parts of the comment (the cost, the stage fit), shown after the ADR part. */
+  sections?: readonly CommentSection[];
+  /** Self-hosted components the change adopts, with their managed alternative (the draft's build-vs-buy options). */
+  selfHosted?: SelfHostedOption[];
 }
 
 /** The comment's body and, when a model wrote part of it this run, the tokens it used. */
@@ -80,20 +84,45 @@ async function reviewAdr(
   });
   const { changes, resolution } = assessment;
   const status = assessment.suggested ? "suggested" : changes.length > 0 ? "resolved" : "not-needed";
-  // A just-opened pull request cannot hold an earlier comment of ours: only a suggestion needs one.
-  const mayHaveComment = status === "suggested" || options.event !== "opened";
+  const sections = options.sections ?? [];
+  // The cost or the stage fit has something to say: worth a comment even without an ADR to suggest.
+  const notable = sections.some((section) => section.notable);
+  // A just-opened pull request cannot hold an earlier comment of ours: only a suggestion (or a notable section) needs one.
+  const mayHaveComment = status === "suggested" || notable || options.event !== "opened";
   const existing = mayHaveComment ? ((await context.view.findComment(pr.number, "adr")) ?? null) : null;
-  const body =
+  const adrPart: { text: string | undefined; aiUsage?: TokenUsage } =
     status === "suggested"
-      ? await suggestionBody(context, pr, config, assessment, existing, options.dryRun === true)
-      : { text: renderResolved(resolution ?? { kind: "no-longer-needed" }) };
+      ? await suggestionBody(
+          context,
+          pr,
+          config,
+          assessment,
+          existing,
+          options.dryRun === true,
+          options.selfHosted ?? [],
+        )
+      : status === "resolved" || !notable
+        ? { text: renderResolved(resolution ?? { kind: "no-longer-needed" }) }
+        : { text: undefined };
+  const body = {
+    ...adrPart,
+    text: withSections(adrPart.text, sections.map((section) => section.markdown).filter(Boolean)),
+  };
   const comment = options.dryRun
     ? "dry-run"
     : mayHaveComment
-      ? await writeComment(context, pr.number, body.text, { createIfMissing: status === "suggested", existing })
+      ? await writeComment(context, pr.number, body.text, {
+          createIfMissing: status === "suggested" || notable,
+          existing,
+        })
       : "absent";
 
-  const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require);
+  const plan = planAdrCheck(pr.headSha, changes, resolution, config.adr.require, {
+    seen: assessment.seen,
+    score: assessment.score,
+    threshold: config.adr.threshold,
+    suggested: assessment.suggested,
+  });
   const postCheck = status === "suggested" || (comment !== "absent" && comment !== "dry-run") || config.adr.require;
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
   return {
@@ -136,9 +165,11 @@ async function suggestionBody(
   assessment: AdrAssessment,
   existing: BotComment | null,
   dryRun: boolean,
+  selfHosted: SelfHostedOption[],
 ): Promise<DecidedBody> {
   const { changes } = assessment;
   const draft = renderAdrDraft({
+    selfHosted,
     title: pr.title,
     body: pr.body,
     author: pr.author,
@@ -166,7 +197,7 @@ async function suggestionBody(
   const material = { title: pr.title, body: pr.body, changes, related: assessment.related };
   const fingerprint = aiInputFingerprint(material, config.ai.model);
   // The same material as the draft already in the comment: keep it, ask no model again.
-  if (existing?.body.includes(fingerprint)) return { text: contentOf(existing.body) };
+  if (existing?.body.includes(fingerprint)) return { text: withSections(contentOf(existing.body), []) };
   // A dry run spends no tokens: it shows the deterministic draft a model would start from.
   if (dryRun) return { text: suggestion(draft.text, []) };
   return aiSuggestionBody(drafter, material, fingerprint, (sections, notes) =>
@@ -204,8 +235,15 @@ function aiInputFingerprint(material: AdrMaterial, model: string): string {
 /** The ADR suggestion of the pull-request review: every event, since labels and the description can resolve it. */
 export const adrCheck: PullRequestCheck<"adr", AdrReviewOutcome> = {
   key: "adr",
-  run: ({ context, pr, snapshot, event, dryRun, reading }) =>
-    reviewAdr(context, pr, { snapshot, dryRun, ...(event ? { event } : {}), ...(reading ? { reading } : {}) }),
+  run: ({ context, pr, snapshot, event, dryRun, reading, sections }) =>
+    reviewAdr(context, pr, {
+      snapshot,
+      dryRun,
+      sections,
+      selfHosted: sections.flatMap((section) => section.buyOptions ?? []),
+      ...(event ? { event } : {}),
+      ...(reading ? { reading } : {}),
+    }),
   failure: (outcome) =>
     outcome.plan?.conclusion === "failure"
       ? "an ADR is required for this infrastructure change (adr.require)"

@@ -1,11 +1,17 @@
 import type { PullRequestInfo } from "../ports/pull-request.js";
-import type { CheckInput, PullRequestCheck, ReviewContext } from "./pull-request-check.js";
+import { readingOnce } from "./cached-view.js";
+import type { CheckInput, CommentSection, PullRequestCheck, ReviewContext } from "./pull-request-check.js";
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
 import { adrCheck } from "./review-adr.js";
+import { costCheck } from "./review-cost.js";
 import { dataFilesCheck } from "./review-data-files.js";
+import { fitCheck } from "./review-fit.js";
 
-/** Every check of the pull-request review, in the order they run. A new check is one module and one line here. */
-const pullRequestChecks = [dataFilesCheck, adrCheck] as const;
+/**
+ * Every check of the pull-request review, in the order they run. A new check is one module and
+ * one line here. The cost and the fit come before the ADR suggestion: their sections go into its comment.
+ */
+const pullRequestChecks = [dataFilesCheck, costCheck, fitCheck, adrCheck] as const;
 
 type AnyCheck = (typeof pullRequestChecks)[number];
 export type CheckKey = AnyCheck["key"];
@@ -32,6 +38,7 @@ export interface ReviewOptions {
   /** Where the repository config lives (default `.github/cto-copilot.yml`). */
   configPath?: string;
   reading?: CheckInput["reading"];
+  infracost?: CheckInput["infracost"];
 }
 
 /**
@@ -47,13 +54,18 @@ export async function reviewPullRequest(
   options: ReviewOptions = {},
 ): Promise<PullRequestReview> {
   const snapshot = await loadPullRequest(context.view, pr, options.configPath);
+  // The checks read the same infrastructure files: each file once per review.
+  const shared = { ...context, view: readingOnce(context.view) };
+  const sections: CommentSection[] = [];
   const input: CheckInput = {
-    context,
+    context: shared,
     pr,
     snapshot,
     dryRun: options.dryRun === true,
+    sections,
     ...(options.event ? { event: options.event } : {}),
     ...(options.reading ? { reading: options.reading } : {}),
+    ...(options.infracost ? { infracost: options.infracost } : {}),
   };
   const outcomes: Record<string, unknown> = {};
   const failures: string[] = [];
@@ -63,6 +75,8 @@ export async function reviewPullRequest(
     outcomes[check.key] = outcome;
     const failure = check.failure(outcome);
     if (failure) failures.push(failure);
+    const section = check.section?.(outcome);
+    if (section) sections.push(section);
   }
   return { snapshot, outcomes: outcomes as CheckOutcomes, failures };
 }

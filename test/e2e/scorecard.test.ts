@@ -90,7 +90,7 @@ describe("the scheduled scorecard (Action, command scorecard)", () => {
     expect(JSON.parse(live).security).toMatchObject({
       status: "yellow",
       reason:
-        "open Dependabot alerts not checked; present: SECURITY.md, branch protection on the default branch; missing for the foundation stage: dependency scanning (Dependabot config)",
+        "open Dependabot alerts not checked; present: SECURITY.md, branch protection on the default branch; missing for the foundation stage: dependency updates (Dependabot or Renovate config), a code scanning workflow; not checked: secret scanning (no scanner configured here; GitHub's own setting is not readable)",
     });
     expect(result.outputs).toMatchObject({
       deployments: "5",

@@ -78,6 +78,10 @@ const goTables = (text: string | undefined) => [...(clean(text) ?? "").matchAll(
 export const declaresGoTable = (path: string, patch: string | undefined) =>
   path.endsWith(".go") && /^\+.*\bTableName\(\)\s*string/m.test(patch ?? "");
 
+/** A migration script (not a schema file or dump): once applied, editing it changes nothing already migrated. */
+const isMigrationScript = (path: string) =>
+  /(^|\/)(migrations?|migrate|versions|changelog|flyway)\//.test(path) && !/\.(xml|ya?ml|json)$/.test(path);
+
 interface PrismaSchema {
   provider?: string;
   models: Map<string, Set<string>>;
@@ -153,6 +157,8 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
         const dropped = old.has(table) ? difference(old.get(table)!, columns).removed : [];
         if (dropped.length > 0) parts.push(`${table} loses ${listed(dropped)}`);
       }
+    } else if (file.before !== undefined && file.after !== undefined && isMigrationScript(file.path)) {
+      // An applied migration edited in place fixes how an earlier decision runs; the decision was its arrival.
     } else if (file.after !== undefined) {
       const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.
@@ -172,7 +178,12 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
         : {
             file: file.path,
             decision: false,
-            reason: file.after === undefined ? "a migration removed" : "columns, indexes or data only",
+            reason:
+              file.after === undefined
+                ? "a migration removed"
+                : file.before !== undefined && isMigrationScript(file.path)
+                  ? "an existing migration edited (a fix of one already decided)"
+                  : "columns, indexes or data only",
             technologies,
           },
     );

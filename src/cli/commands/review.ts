@@ -2,7 +2,10 @@ import { toJsonReport } from "../../report/json.js";
 import { formatText } from "../../report/text.js";
 import type { DataReviewOutcome } from "../../use-cases/review-data-files.js";
 import type { PullRequestReview } from "../../use-cases/review-pull-request.js";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { adrCheckJson, formatAdrCheckText, type AdrReportOptions } from "../adr-check-report.js";
+import { costJson, fitJson, formatCostText, formatFitText } from "../cost-fit-report.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { reviewWorkingTree } from "../local-review.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
@@ -13,6 +16,8 @@ export interface ReviewCommandOptions {
   format: "text" | "json";
   strict?: boolean;
   verbose?: boolean;
+  /** Infracost's JSON, a file on disk (relative to the current directory). */
+  infracost?: string;
 }
 
 /** The data check's findings as `validate` reports them: the changed data files (and the config, when there is one). */
@@ -37,7 +42,13 @@ function formatReviewText(review: PullRequestReview, report: AdrReportOptions, r
           colors,
         );
   const adrText = adr?.assessment ? formatAdrCheckText(adr.assessment, report, colors) : "";
-  return `${colors.bold("Data files")}\n${dataText}\n${colors.bold("ADR")}\n${adrText}`;
+  const { cost, fit } = review.outcomes;
+  return [
+    `${colors.bold("Data files")}\n${dataText}`,
+    `${colors.bold("ADR")}\n${adrText}`,
+    `${colors.bold("Cost")}\n${formatCostText(cost, colors)}`,
+    `${colors.bold("Stage fit")}\n${formatFitText(fit, colors)}`,
+  ].join("\n");
 }
 
 /**
@@ -50,7 +61,8 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIo): P
       "review needs --base REF: the commit to compare the working tree with, e.g. --base origin/main",
     );
   const root = await repositoryRoot(io, options.root);
-  const review = await reviewWorkingTree(io, { root, base: options.base });
+  const infracost = options.infracost ? await readInfracostFile(io, options.infracost) : undefined;
+  const review = await reviewWorkingTree(io, { root, base: options.base, ...(infracost ? { infracost } : {}) });
   const { config } = review.snapshot.resolved;
   const report = {
     base: options.base,
@@ -63,10 +75,21 @@ export async function reviewCommand(options: ReviewCommandOptions, io: CliIo): P
     const json = {
       data: toJsonReport(findings.diagnostics, findings.files),
       ...(assessment ? { adr: adrCheckJson(assessment, report) } : {}),
+      cost: costJson(review.outcomes.cost),
+      fit: fitJson(review.outcomes.fit),
     };
     io.stdout.write(JSON.stringify(json) + "\n");
   } else io.stdout.write(formatReviewText(review, report, root, io));
   for (const failure of review.failures) io.stderr.write(`review fails: ${failure}\n`);
   const strictFailure = options.strict === true && review.outcomes.adr?.status === "suggested";
   return review.failures.length > 0 || strictFailure ? exitCodes.findings : exitCodes.ok;
+}
+
+/** `--infracost FILE`: the text and the name problems are reported under. */
+async function readInfracostFile(io: CliIo, file: string): Promise<{ text: string; origin: string }> {
+  try {
+    return { text: await readFile(resolve(io.cwd, file), "utf8"), origin: file };
+  } catch (error) {
+    throw new UsageError(`--infracost ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

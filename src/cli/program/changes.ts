@@ -64,9 +64,13 @@ export function defineChangeCommands(program: Command, io: CliIo, setExit: SetEx
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--strict", "also exit 1 when an ADR is suggested")
     .option("--verbose", "also list the infrastructure changes seen that are not decisions, and why (adr.report: all)")
+    .option(
+      "--infracost <file>",
+      "Infracost JSON (infracost diff --format json) to use for the cost instead of the list-price estimate",
+    )
     .addHelpText(
       "after",
-      '\nJSON: one object with a key per check: {"data": <as validate --format json>, "adr": <as adr check --format json>}.\nExit codes: 0 the review passes, 1 a check fails (data errors; an ADR required by adr.require and missing; with --strict, an ADR suggested), 2 usage or runtime error.',
+      '\nJSON: one object with a key per check: {"data": <as validate --format json>, "adr": <as adr check --format json>, "cost": null | {"monthlyDelta", "currency", "source", "items", "unknown", "budget"}, "fit": {"stage", "concerns"}}.\nExit codes: 0 the review passes, 1 a check fails (data errors; an ADR required by adr.require and missing; the budget exceeded under costs.failOverBudget; with --strict, an ADR suggested), 2 usage or runtime error.',
     )
     .action(async (options: ReviewCommandOptions) => {
       const { reviewCommand } = await import("../commands/review.js");

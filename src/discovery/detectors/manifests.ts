@@ -26,8 +26,9 @@ const browserClients = new Set(["@supabase/supabase-js"]);
 
 /**
  * Whether a package.json is server code, and why: a backend framework, a database driver or
- * ORM, a job queue or a server logger among its runtime dependencies, or a start script that
- * runs node. One whose only dependencies are frontend ones is frontend code.
+ * ORM, a job queue or a server logger among its runtime dependencies, a start script that
+ * runs node, or, for a library or a CLI, an entry point (`main`, `exports`, `module`, `bin`).
+ * One whose dependencies include a frontend framework is frontend code.
  */
 function nodeServerSignal(manifest: Manifest): string | undefined {
   const runtime = manifest.dependencies.filter((dep) => !dep.dev);
@@ -42,7 +43,10 @@ function nodeServerSignal(manifest: Manifest): string | undefined {
     technologiesOf("node", dep.name).some((tech) => tech.topic === "frontend.framework"),
   );
   const start = manifest.scripts?.start ?? "";
-  return !frontend && runsNode.test(` ${start} `) ? `start script ${quoted(start)}` : undefined;
+  if (frontend) return undefined;
+  if (runsNode.test(` ${start} `)) return `start script ${quoted(start)}`;
+  // A library or a command-line tool (axios, a CLI): its code is JavaScript or TypeScript all the same.
+  return manifest.entryPoint ? `${quoted(manifest.entryPoint)} entry point` : undefined;
 }
 
 /**

@@ -111,9 +111,13 @@ const herokuAddons: Record<string, Omit<Finding, "source" | "reason" | "weight">
  * app.json, when it is Heroku's app manifest (add-ons, buildpacks, formation): the add-ons
  * name the database and its provider. Expo and others use the same name, so the keys decide.
  */
+/** Keys only Heroku's Deploy button reads: such an app.json lets users deploy their own copy, not where this project runs. */
+const deployButtonKeys = ["repository", "logo", "success_url", "website", "keywords"];
+
 function herokuApp(text: string, add: Add): void {
   const json = jsonRecord(text);
   if (!json || !["addons", "buildpacks", "formation"].some((key) => json[key] !== undefined)) return;
+  if (deployButtonKeys.some((key) => json[key] !== undefined)) return;
   add({ topic: "backend.hosting", value: "Heroku", reason: "Heroku app manifest (app.json)", weight: 3 });
   const addons = Array.isArray(json.addons) ? json.addons : [];
   for (const addon of addons) {
@@ -184,6 +188,17 @@ function ecsTask(text: string, file: string, add: Add): void {
   add({ topic: "cloud.service", value: "ECS", reason, weight: 1 });
 }
 
+/** Build folders of a documentation site: a netlify.toml that builds one hosts the docs, not the application. */
+const docsFolder = /^\.?\/?(docs?|documentation|website)(\/|$)/i;
+
+/** netlify.toml: Netlify hosts the frontend, unless what it builds is the documentation site. */
+function netlify(text: string | undefined, add: Add): void {
+  const build = record(tomlRecord(text)?.build);
+  const folders = [build.base, build.publish].filter((value): value is string => typeof value === "string");
+  if (folders.length > 0 && folders.every((folder) => docsFolder.test(folder))) return;
+  add({ topic: "frontend.hosting", value: "Netlify", reason: "Netlify configuration (netlify.toml)", weight: 3 });
+}
+
 /** Hosting platforms' own configuration files. */
 export function detectPlatforms(repo: Repository, findings: Findings): void {
   const each = (kind: Parameters<Repository["files"]>[0], read: (text: string, path: string, add: Add) => void) => {
@@ -195,6 +210,9 @@ export function detectPlatforms(repo: Repository, findings: Findings): void {
   each("firebase", (text, _path, add) => firebase(text, add));
   each("wrangler", (text, path, add) => wrangler(path, text, add));
   each("heroku-app", (text, _path, add) => herokuApp(text, add));
+  // Read when it could be fetched; one that could not still says Netlify.
+  for (const path of repo.files("netlify"))
+    netlify(repo.text(path), (finding) => findings.add({ ...finding, source: path }));
   each("render", (text, _path, add) => render(text, add));
   each("app-engine", (text, _path, add) => appEngine(text, add));
   each("ecs-task", (text, path, add) => ecsTask(text, baseName(path), add));

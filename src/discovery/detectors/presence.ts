@@ -17,7 +17,6 @@ interface Said {
  */
 const presence: Partial<Record<FileKind, { what: string; says: Said[] }>> = {
   vercel: { what: "Vercel project configuration", says: [{ topic: "frontend.hosting", value: "Vercel", weight: 3 }] },
-  netlify: { what: "Netlify configuration", says: [{ topic: "frontend.hosting", value: "Netlify", weight: 3 }] },
   amplify: {
     what: "AWS Amplify configuration",
     says: [

@@ -333,7 +333,25 @@ export function moduleKey(source: string): string | undefined {
   return git ? `${git[1]}:${git[2]}` : undefined;
 }
 
-function readBlock(block: HclBlock, path: string, findings: Findings): void {
+/**
+ * A reusable Terraform module (terraform-aws-eks, terraform-aws-rds): its root declares
+ * variables and configures no provider, state backend or Terraform Cloud. What it creates, it
+ * creates for its users: the cloud and services it works with, not where this repository's
+ * code runs or keeps its data.
+ */
+function isReusableModule(repo: Repository, files: readonly string[]): boolean {
+  const root = files.filter((path) => !path.includes("/") && path.endsWith(".tf"));
+  let variables = false;
+  for (const path of root) {
+    const text = repo.text(path);
+    if (text === undefined) continue;
+    if (/^\s*(provider\s+"|backend\s+"|cloud\s*\{)/m.test(text)) return false;
+    if (/^variable\s+"/m.test(text)) variables = true;
+  }
+  return variables;
+}
+
+function readBlock(block: HclBlock, path: string, findings: Findings, offered = false): void {
   const add = (finding: Omit<Finding, "source">) => findings.add({ ...finding, source: path });
   const file = baseName(path);
   if (block.kind === "provider" || block.kind === "terraform") {
@@ -367,6 +385,8 @@ function readBlock(block: HclBlock, path: string, findings: Findings): void {
   if (cloud) add({ topic: "cloud", value: cloud, reason, weight: 1 });
   const service = block.kind === "module" ? moduleServices[key] : serviceOfResource(key);
   if (service) add({ topic: "cloud.service", value: service, reason, weight: 1 });
+  // A reusable module's databases and compute are what it offers, not this repository's.
+  if (offered) return;
   const rule = databaseRules[block.kind === "module" ? `module:${key}` : key];
   const database = rule?.(block.body);
   if (database) {
@@ -396,6 +416,7 @@ const moduleKeyOf = (block: HclBlock) => {
  */
 export function detectTerraform(repo: Repository, findings: Findings): void {
   const files = repo.files("terraform");
+  const offered = isReusableModule(repo, files);
   let website: string | undefined;
   let cdn = false;
   for (const path of files) {
@@ -410,12 +431,12 @@ export function detectTerraform(repo: Repository, findings: Findings): void {
     if (text === undefined) continue;
     const blocks = path.endsWith(".json") ? hclJsonBlocks(text) : hclBlocks(text);
     for (const block of blocks) {
-      readBlock(block, path, findings);
+      readBlock(block, path, findings, offered);
       if (block.type === "aws_s3_bucket_website_configuration") website ??= path;
       if (block.type === "aws_cloudfront_distribution") cdn = true;
     }
   }
-  if (website && cdn)
+  if (website && cdn && !offered)
     findings.add({
       topic: "frontend.hosting",
       value: "AWS S3 + CloudFront",

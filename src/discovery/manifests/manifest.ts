@@ -27,6 +27,8 @@ export interface Manifest {
   workspaces?: string[];
   /** npm scripts, to tell a server package from a library. */
   scripts?: Record<string, string>;
+  /** npm: the field that makes the package something others run or import (`exports`, `main`, `module`, `bin`). */
+  entryPoint?: string;
 }
 
 export const dependency = (name: string, dev: boolean, features: string[] = []): Dependency => ({

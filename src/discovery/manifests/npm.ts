@@ -27,9 +27,11 @@ export function readPackageJson(path: string, text: string): Manifest | undefine
   const scripts = Object.fromEntries(
     Object.entries(record(json.scripts)).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );
+  const entryPoint = ["exports", "main", "module", "bin"].find((field) => json[field] !== undefined);
   return {
     path,
     ecosystem: "node",
+    ...(entryPoint ? { entryPoint } : {}),
     dependencies,
     role: dependencies.some((dep) => docsGenerators.has(dep.name)) ? "docs" : "application",
     ...(workspaces.length > 0 ? { workspaces } : {}),

@@ -266,4 +266,72 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
     );
     expect(judge("main.tf", "", names).length).toBeLessThanOrEqual(200);
   });
+
+  it.each([
+    [
+      "a compose service replaced by another image family",
+      "docker-compose.yml",
+      "services:\n  broker:\n    image: example/broker:3.6\n  coordinator:\n    image: example/coordinator:3.9\n",
+      "services:\n  broker:\n    image: example/broker:3.6\n  stream:\n    image: example/stream-engine:4.0\n",
+      "adds service `stream` (image family example/stream-engine), removes service `coordinator` (image family example/coordinator) in docker-compose.yml",
+    ],
+    [
+      "a datastore image on another major",
+      "compose.yaml",
+      "services:\n  db:\n    image: postgres:15-alpine\n",
+      "services:\n  db:\n    image: postgres:16-alpine\n",
+      "service `db`: postgres 15 -> 16 in compose.yaml",
+    ],
+    [
+      "a runtime major in FROM",
+      "Dockerfile",
+      "FROM python:3.8-slim-bookworm\nCOPY . .\n",
+      "FROM python:3.10-slim-bookworm\nCOPY . .\n",
+      "runtime python 3.8 -> 3.10 (base image python:3.8-slim-bookworm -> python:3.10-slim-bookworm)",
+    ],
+    [
+      "a runtime major in .tool-versions",
+      ".tool-versions",
+      "nodejs 18.19.0\npython 3.11.7\n",
+      "nodejs 20.11.1\npython 3.11.8\n",
+      "runtime node 18 -> 20",
+    ],
+    [
+      "a Python floor raised in pyproject.toml",
+      "pyproject.toml",
+      '[project]\nname = "shelf"\nrequires-python = ">=3.9"\ndependencies = []\n',
+      '[project]\nname = "shelf"\nrequires-python = ">=3.11"\ndependencies = []\n',
+      "python 3.9 -> 3.11",
+    ],
+    [
+      "a Java toolchain in Gradle",
+      "build.gradle.kts",
+      "java { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\n",
+      "java { toolchain { languageVersion = JavaLanguageVersion.of(21) } }\n",
+      "java 17 -> 21",
+    ],
+    [
+      "a provider's major ceiling moved, nested braces and all",
+      "versions.tf",
+      'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n    random = {\n      source = "hashicorp/random"\n    }\n  }\n}\n',
+      'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 6.0"\n    }\n    random = {\n      source = "hashicorp/random"\n    }\n  }\n}\n',
+      "provider aws majors 5 -> 6",
+    ],
+    [
+      "a deploy workflow's credentials move to OIDC",
+      ".github/workflows/deploy.yml",
+      "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: aws ecs update-service --cluster c --service s\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n",
+      "on: push\npermissions:\n  id-token: write\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n      - run: aws ecs update-service --cluster c --service s\n",
+      "new credential aws-actions/configure-aws-credentials, OIDC (id-token: write); stops using secret AWS_SECRET_ACCESS_KEY",
+    ],
+    [
+      "images published for another architecture",
+      ".github/workflows/image.yml",
+      "on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64\n          push: true\n",
+      "on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64,linux/arm64\n          push: true\n",
+      "publishes for linux/arm64 too",
+    ],
+  ])("says why in one line a reviewer can check: %s", (_name, path, before, after, expected) => {
+    expect(judge(path, before, after)).toBe(expected);
+  });
 });

@@ -90,7 +90,7 @@ describe("the rule-based CTO sync read", () => {
     });
     expect(read.situation.split("\n")).toEqual([
       "Foundation stage (tech_stack.json), 7 engineers: the stage for basic CI/CD, monitoring, code review and written decisions (ADRs).",
-      "Healthy: deployment frequency 2.02/week (target >= 1/week; 26 deployments in 90 days); change failure rate 3.8% (target <= 10%; 1 of 26 deployments failed); time to restore 3.0 h (target < 24 h; median of 1 failed deployment to the one that restored it); security (0 open Dependabot alerts; present: SECURITY.md, dependency scanning (Dependabot config), branch protection on the default branch); no critical debt (1 open item).",
+      "Healthy: deployment frequency 2.02/week (target >= 1/week; 26 deployments in 90 days); change failure rate 3.8% (target <= 10%; 1 of 26 deployments failed); time to restore 3.0 h (target < 24 h; median of 1 failed deployment to the one that restored it); security (0 open Dependabot alerts; present: SECURITY.md, dependency updates (Dependabot or Renovate config), branch protection on the default branch); no critical debt (1 open item).",
       "Concerning: lead time for changes 37.5 days (red; target < 1 week; median of 78 changes, p90 75.0 days).",
       "Not measured: infrastructure cost (no month in infra_costs.json: record spend with mrr or utilisation in infra_costs.json).",
       "Changes: this is the first scorecard, so there is nothing to compare with; the next run compares with this one.",

@@ -74,11 +74,19 @@ describe("reviewPullRequest", () => {
   it("runs every check over one read of the config and the changed files, each outcome under its key", async () => {
     const repo = fakeRepository({ "infra/main.tf": database, "data/engineering/tech_debt.json": "{" });
     const review = await reviewPullRequest(repo.context, pr, { event: "opened" });
-    expect(Object.keys(review.outcomes)).toEqual(["data", "adr"]);
+    expect(Object.keys(review.outcomes)).toEqual(["data", "cost", "fit", "adr"]);
     expect(review.outcomes.adr?.status).toBe("suggested");
     expect(review.outcomes.data?.status).toBe("posted");
     expect(repo.reads).toMatchObject({ config: 1, changedFiles: 1 });
-    expect(repo.checkRuns.map((plan) => plan.name)).toEqual(["CTO Co-Pilot / data", "CTO Co-Pilot / ADR"]);
+    // The database's class is not in the code: its cost is unknown, and said so.
+    expect(review.outcomes.cost?.cost?.unknown).toEqual([
+      { file: "infra/main.tf", resource: "aws_db_instance.main", why: "instance_class is not set" },
+    ]);
+    expect(repo.checkRuns.map((plan) => plan.name)).toEqual([
+      "CTO Co-Pilot / data",
+      "CTO Co-Pilot / Cost",
+      "CTO Co-Pilot / ADR",
+    ]);
     expect(review.failures).toEqual(["the data files have errors"]);
   });
 
@@ -86,12 +94,14 @@ describe("reviewPullRequest", () => {
     const repo = fakeRepository({ "infra/main.tf": database, "data/engineering/tech_debt.json": "{" });
     // A label changes the ADR's answer (the skip label), never the data files at the head.
     const labeled = await reviewPullRequest(repo.context, pr, { event: "labeled" });
-    expect(Object.keys(labeled.outcomes)).toEqual(["adr"]);
+    expect(Object.keys(labeled.outcomes)).toEqual(["cost", "fit", "adr"]);
     const dataOnly = await reviewPullRequest(repo.context, pr, { event: "synchronize", only: ["data"] });
     expect(Object.keys(dataOnly.outcomes)).toEqual(["data"]);
     // Outside a webhook (the CLI) every check runs.
     expect(Object.keys((await reviewPullRequest(repo.context, pr, { dryRun: true })).outcomes)).toEqual([
       "data",
+      "cost",
+      "fit",
       "adr",
     ]);
   });
@@ -163,5 +173,70 @@ describe("the ADR comment: read, decided, then written", () => {
     const opened = (await reviewPullRequest(fresh.context, pr, { event: "opened" })).outcomes.adr!;
     expect(opened.comment).toBe("absent");
     expect(fresh.reads.commentLists).toBe(0);
+  });
+});
+
+describe("the cost and the stage fit in the one comment", () => {
+  const survival = JSON.stringify({ maturityStage: "survival" });
+
+  it("an ADR suggestion carries the cost and the fit sections after it; the draft weighs buying the managed alternative", async () => {
+    const repo = fakeRepository({
+      "infra/main.tf":
+        'resource "aws_instance" "api" {\n  instance_type = "t3.medium"\n}\nresource "helm_release" "db" {\n  chart = "postgresql"\n}\n',
+      "data/engineering/tech_stack.json": survival,
+    });
+    const review = await reviewPullRequest(repo.context, pr, { event: "opened" });
+    const body = repo.comment()!.body;
+    expect(body.indexOf("### Architecture decision record suggested")).toBe(0);
+    expect(body).toContain("### Cost of this change");
+    expect(body).toContain("**about +$30.37/month (estimate, list price, us-east-1, 2026-12-05)**");
+    expect(body).toContain("### Fit for the stage");
+    expect(body).toContain("runs a PostgreSQL database (helm_release postgresql)");
+    expect(body).toContain("| Buy: Amazon RDS, Cloud SQL or Azure Database for PostgreSQL |");
+    expect(body).toContain("| Core differentiator? | Yes — own it | No — commodity it |");
+    expect(review.outcomes.fit?.fit.stage).toBe("survival");
+    expect(repo.checkRuns.map((plan) => [plan.name, plan.conclusion])).toContainEqual([
+      "CTO Co-Pilot / Stage fit",
+      "neutral",
+    ]);
+  });
+
+  it("a security concern without an ADR to suggest still gets the comment, under its own heading", async () => {
+    const repo = fakeRepository({
+      "infra/db.tf":
+        'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "public-read"\n}\n',
+      ".github/cto-copilot.yml": "adr:\n  threshold: 100\n",
+    });
+    const review = await reviewPullRequest(repo.context, pr, { event: "opened" });
+    expect(review.outcomes.adr?.status).not.toBe("suggested");
+    expect(repo.comment()!.body).toContain("<!-- cto-copilot:sections -->");
+    expect(repo.comment()!.body).toContain(
+      "**Security minimum:** makes a bucket public (acl) on aws_s3_bucket_acl.site",
+    );
+  });
+
+  it("costs.failOverBudget fails the review when the projection exceeds the budget; otherwise it warns", async () => {
+    const files = {
+      "infra/main.tf": 'resource "aws_instance" "api" {\n  instance_type = "m5.2xlarge"\n}\n',
+      "data/engineering/infra_costs.json": JSON.stringify({
+        monthlyBudget: 500,
+        months: [{ month: "2026-11", totalSpend: 400 }],
+      }),
+    };
+    // The data check is not asked: these files hold only the figures the budget line reads.
+    const warned = await reviewPullRequest(fakeRepository(files).context, pr, { event: "opened", only: ["cost"] });
+    expect(warned.failures).toEqual([]);
+    expect(warned.outcomes.cost?.budget).toEqual({
+      monthlyBudget: 500,
+      currentMonthlySpend: 400,
+      projectedMonthlySpend: 680.32,
+      share: 1.361,
+      exceeds: true,
+    });
+    expect(warned.outcomes.cost?.plan?.conclusion).toBe("neutral");
+    const strict = fakeRepository({ ...files, ".github/cto-copilot.yml": "costs:\n  failOverBudget: true\n" });
+    expect((await reviewPullRequest(strict.context, pr, { event: "opened", only: ["cost"] })).failures).toEqual([
+      "the projected monthly spend exceeds the budget (costs.failOverBudget)",
+    ]);
   });
 });
