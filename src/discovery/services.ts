@@ -64,6 +64,14 @@ export function proposeServices(packages: readonly WorkspacePackage[], tags: rea
   return proposals;
 }
 
+/** The proposal as `services:` lines to sit inside the `dora:` block of a new config (indented by two). */
+export function servicesBlockLines(proposals: readonly ServiceProposal[]): string {
+  const yaml = stringify({
+    services: proposals.map(({ name, paths, tagPattern }) => ({ name, paths, ...(tagPattern ? { tagPattern } : {}) })),
+  });
+  return yaml.trimEnd().replace(/^/gm, "  ");
+}
+
 /** The proposal as the `dora:` block of `.github/cto-copilot.yml`. */
 export function servicesYaml(proposals: readonly ServiceProposal[]): string {
   return stringify({

@@ -63,7 +63,13 @@ export interface LocalTags {
  * measures on the clone (release tags, the same pattern), so the scheduled scorecard of the
  * Action or the App (whose default source is GitHub deployments) measures the same thing.
  */
-export function localConfigFile(options: { dataDir: string; windowDays: number; tags: LocalTags }): string {
+export function localConfigFile(options: {
+  dataDir: string;
+  windowDays: number;
+  tags: LocalTags;
+  /** The services `init --discover` found in a workspace monorepo: `services:` lines, indented for `dora:`. */
+  servicesBlock?: string;
+}): string {
   const { tags } = options;
   const selected = tags.pattern === undefined ? "release-shaped (v1.2.3 or 1.2.3)" : `matching "${tags.pattern}"`;
   const found =
@@ -87,7 +93,7 @@ export function localConfigFile(options: { dataDir: string; windowDays: number; 
 ${found}
 dora:
   source: tags
-${pattern}
+${pattern}${options.servicesBlock ? `\n  # Each service's own figures, from its tags and the commits touching its paths:\n${options.servicesBlock}` : ""}
   # windowDays: ${options.windowDays}
 
 ${commentedSettings}`;

@@ -168,6 +168,25 @@ function demoFiles(layout: DataLayout): Record<string, string> {
   files["SECURITY.md"] = "# Security\n\nReport vulnerabilities to security@example.com.\n";
   files[".github/dependabot.yml"] =
     "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule: { interval: weekly }\n";
+  // Code scanning with pinned actions and least-privilege permissions: the foundation stage's minimum, present.
+  files[".github/workflows/codeql.yml"] = [
+    "name: CodeQL",
+    "on:",
+    "  push:",
+    "    branches: [main]",
+    "permissions:",
+    "  contents: read",
+    "  security-events: write",
+    "jobs:",
+    "  analyze:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2",
+    "      - uses: github/codeql-action/init@b56ba49b26e50535fa1e7f7db0f4f7b4bf65d80d # v3",
+    "        with: { languages: javascript-typescript }",
+    "      - uses: github/codeql-action/analyze@b56ba49b26e50535fa1e7f7db0f4f7b4bf65d80d # v3",
+    "",
+  ].join("\n");
   return files;
 }
 

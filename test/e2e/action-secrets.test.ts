@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { runAction } from "../support/action-runner.js";
+import { printedByRunner, runAction } from "../support/action-runner.js";
 import { GitHubEmulator } from "../support/emulator/server.js";
 
 let github: GitHubEmulator;
@@ -16,13 +16,6 @@ const others = [
   "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxMjM0NSJ9.c2lnbmF0dXJl",
   "v1.0123456789abcdef0123456789abcdef01234567",
 ];
-
-/** Lines the runner prints, but the one that tells it what to mask (which it never shows). */
-const printed = (stdout: string) =>
-  stdout
-    .split("\n")
-    .filter((line) => !line.startsWith("::add-mask::"))
-    .join("\n");
 
 describe("the Action never prints a token GitHub's error echoes", () => {
   for (const status of [401, 422, 500])
@@ -52,7 +45,7 @@ describe("the Action never prints a token GitHub's error echoes", () => {
       expect(run.exitCode).not.toBe(0);
       // The runner is told the token is a secret, first thing.
       expect(run.stdout).toContain(`::add-mask::${token}`);
-      const shown = printed(run.stdout);
+      const shown = printedByRunner(run.stdout);
       expect(shown).toMatch(/::error::.*Bad credentials for token \*\*\*/);
       for (const secret of [token, ...others, "sk-custom-secret-value"]) expect(shown).not.toContain(secret);
     }, 60_000);

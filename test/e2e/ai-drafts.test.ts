@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { runAction } from "../support/action-runner.js";
+import { printedByRunner, runAction } from "../support/action-runner.js";
 import { AppProcess } from "../support/app-process.js";
 import { GitHubEmulator } from "../support/emulator/server.js";
 import type { Pull, RepoState } from "../support/emulator/state.js";
@@ -99,7 +99,9 @@ describe("AI drafts through the Action (ai.enabled and ANTHROPIC_API_KEY)", () =
     expect(body).toContain("Session reads dominate p99 latency on the primary Postgres.");
     expect(body).toContain("| Redis on ElastiCache | Sub-millisecond reads | One more store to run | M |");
     expect(run.summary).toMatch(/AI draft \(ADR\): \d+ input and \d+ output tokens/);
-    expect(run.stdout).not.toContain(key);
+    // The key is handed to the runner to mask, and never printed otherwise.
+    expect(run.stdout).toContain(`::add-mask::${key}`);
+    expect(printedByRunner(run.stdout)).not.toContain(key);
     // The model got the PR as data, and nothing of the key or the token.
     const sent = JSON.stringify(api.requests.at(-1)!.body);
     expect(sent).toContain("p99 login latency is 2 s");

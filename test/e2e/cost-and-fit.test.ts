@@ -38,8 +38,12 @@ const comment = (repo: RepoState, pull: Pull) =>
   "";
 const check = (repo: RepoState, pull: Pull, name: string) =>
   repo.checkRuns.filter((run) => run.name === `CTO Co-Pilot / ${name}` && run.head_sha === pull.headSha);
-const deliver = (repo: RepoState, pull: Pull) =>
-  fixture.app.deliver("pull_request", pullRequestPayload(repo, pull, "opened"));
+/** Delivers the event and waits for the review's last write, the ADR check (past 9 s Probot answers 202 and works on). */
+async function deliver(repo: RepoState, pull: Pull): Promise<void> {
+  await fixture.app.deliver("pull_request", pullRequestPayload(repo, pull, "opened"));
+  for (let waited = 0; check(repo, pull, "ADR").length === 0 && waited < 30_000; waited += 250)
+    await new Promise((resolve) => setTimeout(resolve, 250));
+}
 const action = (repo: RepoState, pull: Pull, inputs: Record<string, string> = {}) =>
   runAction({
     event: "pull_request",

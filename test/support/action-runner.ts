@@ -78,3 +78,11 @@ export async function runAction(options: {
     summary: readFileSync(summaryPath, "utf8"),
   };
 }
+
+/** What the runner shows of a step's output: every line but the ones telling it what to mask. */
+export function printedByRunner(stdout: string): string {
+  return stdout
+    .split("\n")
+    .filter((line) => !line.startsWith("::add-mask::"))
+    .join("\n");
+}

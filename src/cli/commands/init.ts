@@ -17,6 +17,7 @@ import { localContext } from "../local-context.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
 import { discoverLocally, formatDiscoveryText } from "./discover.js";
 import { offerServices } from "./services-proposal.js";
+import { servicesBlockLines } from "../../discovery/services.js";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
@@ -34,12 +35,13 @@ export async function initCommand(options: { root?: string; discover?: boolean }
   const techStackPath = dataFilePath(layout, "tech_stack");
   const discovered = options.discover ? await discoverLocally(root, io) : undefined;
   if (discovered) io.stdout.write(formatDiscoveryText(discovered.run, discovered.windowDays, io) + "\n");
-  if (discovered)
-    await offerServices(root, io, {
-      config,
-      configPath: loaded.configPath,
-      exists: loaded.sources.repository !== undefined,
-    });
+  const services = discovered
+    ? await offerServices(root, io, {
+        config,
+        configPath: loaded.configPath,
+        exists: loaded.sources.repository !== undefined,
+      })
+    : [];
   let created = 0;
   for (const { path: relativePath, content } of planInit(io.now(), layout)) {
     const target = resolve(root, relativePath);
@@ -63,11 +65,16 @@ export async function initCommand(options: { root?: string; discover?: boolean }
   }
   if (!loaded.sources.repository) {
     const tags = await localTags(root, config.dora.tagPattern);
-    const text = localConfigFile({ dataDir: layout.dataDir, windowDays: config.dora.windowDays, tags });
+    const text = localConfigFile({
+      dataDir: layout.dataDir,
+      windowDays: config.dora.windowDays,
+      tags,
+      ...(services.length > 0 ? { servicesBlock: servicesBlockLines(services) } : {}),
+    });
     await mkdir(dirname(resolve(root, configPath)), { recursive: true });
     await writeFile(resolve(root, configPath), text, { flag: "wx" });
     io.stdout.write(
-      `${colors.green("created")} ${displayPath(io, root, configPath)} (DORA from release tags, as \`cto-copilot scorecard\` measures here)\n`,
+      `${colors.green("created")} ${displayPath(io, root, configPath)} ${services.length > 0 ? "(dora.services) with " : "("}DORA from release tags, as \`cto-copilot scorecard\` measures here${services.length > 0 ? "" : ")"}\n`,
     );
     created++;
   } else io.stdout.write(`${colors.gray("exists ")} ${displayPath(io, root, configPath)} (kept)\n`);
