@@ -16,7 +16,7 @@ export const layers = [
   ["report", "incidents", "scorecard"],
   ["adr"],
   ["validate"],
-  ["scaffold", "debt", "discovery", "llm", "org"],
+  ["scaffold", "debt", "discovery", "llm", "org", "follow-up"],
   // The judgements of a change: its monthly cost, its fit for the company's stage and the security minimum.
   ["cost", "fit"],
   ["ports"],

@@ -10,6 +10,7 @@ const commands = [
   "adr",
   "scorecard",
   "debt-sync",
+  "follow-up",
   "incident",
   "onboard",
   "org-plan",
@@ -45,6 +46,7 @@ const commandTable: Record<CommandName, Handler> = {
   adr: reviewHandler,
   scorecard: async (action) => (await import("./commands/scorecard.js")).scorecard(action),
   "debt-sync": async (action) => (await import("./commands/debt-sync.js")).debtSync(action),
+  "follow-up": async (action) => (await import("./commands/follow-up.js")).followUp(action),
   incident: async (action) => (await import("./commands/incident.js")).incident(action),
   onboard: async (action) => (await import("./commands/onboard.js")).onboard(action),
   "org-plan": async (action) => (await import("./commands/org-plan.js")).orgPlan(action),
@@ -57,9 +59,9 @@ const commandNames: readonly string[] = ["auto", ...commands];
 const automatic: Readonly<Record<string, readonly CommandName[]>> = {
   pull_request: ["data-check", "cost", "fit", "adr"],
   pull_request_target: ["data-check", "cost", "fit", "adr"],
-  schedule: ["debt-sync", "scorecard"],
+  schedule: ["debt-sync", "follow-up", "scorecard"],
   workflow_dispatch: ["scorecard"],
-  push: ["debt-sync"],
+  push: ["debt-sync", "follow-up"],
   issues: ["incident"],
   issue_comment: ["incident"],
 };

@@ -6,6 +6,7 @@ import { trackIncident } from "../use-cases/track-incident.js";
 import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./use-case-context.js";
+import { followUpOnIssue } from "./follow-up.js";
 
 type IssueContext = Context<"issues"> | Context<"issue_comment">;
 
@@ -21,6 +22,8 @@ export async function onIssueEvent(context: IssueContext, queue: KeyedQueue, con
   if ("comment" in context.payload && context.payload.comment.user?.type === "Bot") return;
   const labels = labelNames(issue.labels);
   if (labels.length === 0) return;
+  // An action item or an ADR review of ours is followed up, not tracked as an incident.
+  if (await followUpOnIssue(context, queue)) return;
   try {
     const useCase = useCaseContext(context);
     const branch = repository.default_branch;

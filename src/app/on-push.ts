@@ -6,6 +6,7 @@ import { configPath } from "../config/resolve-config.js";
 import type { ConfigCache } from "./config-cache.js";
 import type { KeyedQueue } from "./keyed-queue.js";
 import { useCaseContext } from "./use-case-context.js";
+import { followUpOnPush } from "./follow-up.js";
 import { lazyOnboardingWindowMs, type InstallationAges } from "./installation-ages.js";
 import { retryAfterFailureMs } from "./on-installation.js";
 import type { OnboardingLedger } from "./onboarding-ledger.js";
@@ -32,6 +33,7 @@ export async function onPush(
   }
   if (toDefaultBranch && repository.name !== ".github" && !ledger.has(repository.full_name) && !context.payload.deleted)
     onboardLater(context, queue, ledger, installations);
+  await followUpOnPush(context, queue, changedPaths);
   // Nothing read, no request spent, for a push that cannot have changed the debt file.
   if (!debtSyncForPush({ ref, defaultBranch: repository.default_branch, changedPaths }).sync) return;
   try {

@@ -8,6 +8,7 @@ import { commandLabel, startProgress } from "./progress.js";
 import { defineChangeCommands } from "./program/changes.js";
 import { defineDataFileCommands } from "./program/data-files.js";
 import { defineDebtCommands } from "./program/debt.js";
+import { defineFollowUpCommands } from "./program/follow-up.js";
 import { defineScorecardCommands } from "./program/scorecards.js";
 import { packageJson } from "./program/shared.js";
 
@@ -27,6 +28,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   defineScorecardCommands(program, io, setExit);
   defineChangeCommands(program, io, setExit);
   defineDebtCommands(program, io, setExit);
+  defineFollowUpCommands(program, io, setExit);
   return program;
 }
 

@@ -22,6 +22,7 @@ export async function listIssuesWithLabel(client: GitHubClient, repo: RepoRef, l
       labels: labelNames(issue.labels),
       ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
       ...(issue.user ? { author: { login: issue.user.login, isBot: issue.user.type === "Bot" } } : {}),
+      assignees: (issue.assignees ?? []).map((user) => user.login),
     }));
 }
 
@@ -49,6 +50,7 @@ export function issuePublisher(client: GitHubClient, repo: RepoRef): IssuePublis
         title: fields.title,
         body: fields.body,
         labels: fields.labels,
+        ...(fields.assignees && fields.assignees.length > 0 ? { assignees: fields.assignees } : {}),
       });
       return data.number;
     },
@@ -59,6 +61,7 @@ export function issuePublisher(client: GitHubClient, repo: RepoRef): IssuePublis
         ...(fields.title !== undefined ? { title: fields.title } : {}),
         ...(fields.body !== undefined ? { body: fields.body } : {}),
         ...(fields.labels !== undefined ? { labels: fields.labels } : {}),
+        ...(fields.assignees !== undefined ? { assignees: fields.assignees } : {}),
         ...(fields.state !== undefined ? { state: fields.state } : {}),
         ...(fields.stateReason !== undefined ? { state_reason: fields.stateReason } : {}),
       });

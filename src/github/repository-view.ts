@@ -12,6 +12,7 @@ import { fetchReleaseDeployments } from "./fetch-releases.js";
 import { fetchTagDeployments } from "./fetch-tags.js";
 import { fetchWorkflowRunDeployments } from "./fetch-workflow-runs.js";
 import { listIssuesWithLabel } from "./issues.js";
+import { canBeAssigned } from "./check-assignee.js";
 import { listIncidentIssues } from "./list-incidents.js";
 import {
   countOpenDependabotAlertsByGraphql,
@@ -128,6 +129,7 @@ export function githubRepositoryView(
     readBranchProtection: (branch) => readBranchProtection(client, repo, branch),
     countOpenDependabotAlerts: () => countOpenDependabotAlerts(client, repo),
     listIssuesWithLabel: (label) => listIssuesWithLabel(client, repo, label),
+    canBeAssigned: (login) => canBeAssigned(client, repo, login),
     identity: self,
   };
 }

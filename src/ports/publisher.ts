@@ -67,13 +67,14 @@ export interface FilePublisher {
 export interface IssuePublisher {
   /** Creates the labels that do not exist yet, with their colour and description. */
   ensureLabels(labels: readonly { name: string; color: string; description: string }[]): Promise<void>;
-  createIssue(fields: { title: string; body: string; labels: string[] }): Promise<number>;
+  createIssue(fields: { title: string; body: string; labels: string[]; assignees?: string[] }): Promise<number>;
   updateIssue(
     number: number,
     fields: {
       title?: string;
       body?: string;
       labels?: string[];
+      assignees?: string[];
       state?: "open" | "closed";
       stateReason?: "completed" | "not_planned";
     },

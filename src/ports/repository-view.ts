@@ -216,12 +216,14 @@ export interface CommentView {
   findComment(issueNumber: number, topic: string): Promise<BotComment | undefined>;
 }
 
-/** An issue as a sync reads it: the shape the debt planner takes. */
-export type IssueRecord = DebtIssue;
+/** An issue as a sync reads it: the shape the debt planner takes, with who wrote it and who is assigned. */
+export type IssueRecord = DebtIssue & { assignees?: string[] };
 
 export interface IssueView {
   /** Every issue (not pull request) with the label, open and closed. */
   listIssuesWithLabel(label: string): Promise<IssueRecord[]>;
+  /** Whether an issue of the repository can be assigned to a login (absent: the view cannot tell, assign no one). */
+  canBeAssigned?(login: string): Promise<boolean>;
 }
 
 export interface IdentityView {

@@ -204,8 +204,15 @@ function whyLines(scorecard: Scorecard, colors: Colors): string[] {
       colors.gray(`  ${metricWords[key]}: ${scorecard.health[key].reason ?? ""}`),
     ),
     colors.gray(
-      `  tech debt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical`,
+      `  tech debt: ${count(scorecard.techDebt.totalItems, "open item")}, ${scorecard.techDebt.criticalItems} critical${typeof scorecard.techDebt.oldestCriticalAgeDays === "number" ? `, the oldest critical ${count(scorecard.techDebt.oldestCriticalAgeDays, "day")} old` : ""}`,
     ),
+    ...(scorecard.followUp
+      ? [
+          colors.gray(
+            `  follow-up: ${count(scorecard.followUp.openActionItems, "open action item")} (${scorecard.followUp.overdueActionItems} overdue), ${count(scorecard.followUp.adrsPastReview, "ADR")} past review`,
+          ),
+        ]
+      : []),
     colors.gray(`  infrastructure cost: ${scorecard.infrastructure.reason ?? ""}`),
     colors.gray(`  security: ${scorecard.security.reason ?? ""}`),
   ];

@@ -197,6 +197,16 @@ export const configSchema = z
         }),
       })
       .prefault({}),
+    followUp: z
+      .strictObject({
+        issues: z.boolean().default(false).meta({ description: "Open one issue per open row of a post-mortem's Action Items table, and one reminder per accepted ADR past its review date; close them as the files settle them (docs/follow-up.md)." }),
+        label: z.string().min(1).default("action-item").meta({ description: "The label of action-item issues, beside incidents.label." }),
+        reviewLabel: z.string().min(1).default("adr-review").meta({ description: "The label of ADR review reminders." }),
+        backSync: z.enum(["off", "pull-request"]).default("pull-request").meta({ description: "An action-item issue closed by hand while its row is open: with pull-request, one pull request (updated by later runs) ticks the rows." }),
+        backSyncBranch: z.string().min(1).default("cto-copilot/follow-up-back-sync"),
+        maxCreatesPerRun: z.int().min(1).max(100).default(20).meta({ description: "Issues created per run at most (GitHub limits content creation); the rest on later runs." }),
+      })
+      .prefault({}),
     sync: z
       .strictObject({
         issue: z.boolean().default(false).meta({ description: "Keep one pinned issue with the CTO sync read (situation, priority, trade-off, next moves), edited in place by each scorecard run." }),

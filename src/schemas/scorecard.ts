@@ -99,7 +99,23 @@ export const scorecardSchema = z
       totalItems: nonNegativeInt,
       estimatedDays: nonNegative.nullable(),
       topItem: z.string(),
+      oldestCriticalAgeDays: nonNegativeInt
+        .nullable()
+        .optional()
+        .meta({ description: "Days since the oldest open critical item was created (null: none open)." }),
     }),
+    followUp: z
+      .strictObject({
+        openActionItems: nonNegativeInt,
+        overdueActionItems: nonNegativeInt,
+        adrsPastReview: nonNegativeInt,
+        oldestOverdue: z
+          .strictObject({ file: z.string(), action: z.string(), owner: z.string().nullable(), due: isoDate })
+          .optional()
+          .meta({ description: "The open action item longest past its due date." }),
+      })
+      .optional()
+      .meta({ description: "What the post-mortems and ADRs promised: open and overdue action items, accepted ADRs past their review date." }),
     infrastructure: z.strictObject({
       monthlySpend: nonNegative.nullable(),
       spendAsPercentOfRevenue: nonNegative.nullable(),

@@ -36,6 +36,8 @@ export interface ScorecardInput {
   /** `data/cfo/latest_forecast.json`, read leniently for monthly revenue. */
   cfoForecast?: Record<string, unknown>;
   security: SecurityFacts;
+  /** What the post-mortems and ADRs promised (counted by the follow-up), when there are any. */
+  followUp?: Scorecard["followUp"];
 }
 
 type Targets = Config["scorecard"]["targets"];
@@ -64,8 +66,15 @@ function stageFromHeadcount(headcount: number): Stage {
 
 const priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
-function techDebtSummary(debt: TechDebt | undefined): Scorecard["techDebt"] {
+const dayMs = 86_400_000;
+
+function techDebtSummary(debt: TechDebt | undefined, now: Date): Scorecard["techDebt"] {
   const open = (debt?.items ?? []).filter((item) => item.resolvedAt === null);
+  const oldestCritical = open
+    .filter((item) => item.priority === "critical")
+    .map((item) => Date.parse(`${item.createdAt}T00:00:00Z`))
+    .filter((time) => !Number.isNaN(time))
+    .sort((a, b) => a - b)[0];
   const estimates = open.filter((item) => item.estimatedDays !== null);
   const top = [...open].sort(
     (a, b) =>
@@ -78,6 +87,12 @@ function techDebtSummary(debt: TechDebt | undefined): Scorecard["techDebt"] {
     totalItems: open.length,
     estimatedDays: estimates.length > 0 ? estimates.reduce((sum, item) => sum + item.estimatedDays!, 0) : null,
     topItem: top?.title ?? "",
+    ...(debt
+      ? {
+          oldestCriticalAgeDays:
+            oldestCritical === undefined ? null : Math.max(0, Math.floor((now.getTime() - oldestCritical) / dayMs)),
+        }
+      : {}),
   };
 }
 
@@ -271,7 +286,8 @@ export function composeScorecard(input: ScorecardInput): Scorecard {
           : `median of ${ttr.basis === "incidents" ? count(ttr.samples, "incident") : `${count(ttr.samples, "failed deployment")} to the deployment that restored it`}: tier ${ttr.tier}, target ${targets.mttr}`,
       ),
     },
-    techDebt: techDebtSummary(input.techDebt),
+    techDebt: techDebtSummary(input.techDebt, input.now),
+    ...(input.followUp ? { followUp: input.followUp } : {}),
     infrastructure: infrastructureSummary(input.infraCosts, input.cfoForecast, stage),
     security: securitySummary(input.security, input.techStack, stage),
     team: {

@@ -124,6 +124,7 @@ export function renderScorecardSummary(
     "",
     `Tech debt: ${count(scorecard.techDebt.totalItems, "open item")} (${scorecard.techDebt.criticalItems} critical)${scorecard.techDebt.topItem ? `, top: ${escapeInline(scorecard.techDebt.topItem)}` : ""}. ` +
       `Infrastructure: ${statusIcon[scorecard.infrastructure.status ?? "unknown"]} ${scorecard.infrastructure.reason ?? ""}. Security: ${statusIcon[scorecard.security.status]} ${scorecard.security.reason ?? ""}.`,
+    ...followUpLines(scorecard),
   ];
   if (dora.weekly.length > 0) lines.push(...weeklyCharts(dora));
   const perService = servicesMarkdown(scorecard);
@@ -142,4 +143,19 @@ export function renderScorecardSummary(
     lines.push("", `> No deployments in the window from the \`${dora.source}\` source: figures are null, not zero.`);
   if (syncRead) lines.push("", renderSyncRead(syncRead).trimEnd());
   return lines.join("\n") + "\n";
+}
+
+/** What the post-mortems and ADRs promised, and the age of the oldest critical debt, when there is any. */
+function followUpLines(scorecard: Scorecard): string[] {
+  const { followUp, techDebt } = scorecard;
+  const age = techDebt.oldestCriticalAgeDays;
+  const parts = [
+    ...(followUp
+      ? [
+          `Follow-up: ${count(followUp.openActionItems, "open action item")} (${followUp.overdueActionItems} overdue), ${count(followUp.adrsPastReview, "ADR")} past review`,
+        ]
+      : []),
+    ...(age !== undefined && age !== null ? [`oldest critical debt: ${count(age, "day")} old`] : []),
+  ];
+  return parts.length > 0 ? ["", `${parts.join("; ")}.`] : [];
 }

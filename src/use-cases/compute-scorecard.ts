@@ -40,6 +40,7 @@ import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
 import { readSecurityEvidence, securityEvidenceRequest } from "./read-security-evidence.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
+import { readPromises } from "./keep-decision-log.js";
 import { withServices } from "../scorecard/services.js";
 import { historyForAll, readServiceDeployments, serviceFigures, touchingPaths } from "./service-figures.js";
 
@@ -60,7 +61,7 @@ export interface ScorecardRun {
   previous?: Scorecard;
   /** The data files the scorecard was composed from, parsed (absent when missing or invalid): for the CTO sync read. */
   data: { techStack?: TechStack; techDebt?: TechDebt };
-  /** Files to write: the live scorecard and the dated snapshot. */
+  /** Files to write: the live scorecard and the dated snapshot (and the decision log, when it is out of date). */
   files: Record<string, string>;
   /** The branch head everything was read at: the files are written on top of it. */
   head: BranchHead;
@@ -133,6 +134,7 @@ export async function computeScorecard(
   const dora = computeDora({ ...common, deployments, commits: graph, ...(touches ? { touches } : {}) });
   const perService = await serviceFigures(view, graph, services, history, common);
   const data = parseDataFiles(contents, dataFiles, context.log);
+  const promises = await readPromises(view, head.sha, layout, now, contents);
   const evidence = await readSecurityEvidence(view, head.sha, contents);
   const { team, previous, techStack, techDebt } = data;
   const composed = composeScorecard({
@@ -145,13 +147,8 @@ export async function computeScorecard(
     infraCosts: data.infraCosts,
     team,
     cfoForecast: data.cfoForecast,
-    security: {
-      securityPolicy: data.securityPolicy,
-      dependabotConfig: data.dependabotConfig,
-      ...(branchProtection !== undefined ? { branchProtection } : {}),
-      ...(openDependabotAlerts !== undefined ? { openDependabotAlerts } : {}),
-      evidence,
-    },
+    ...(promises.followUp ? { followUp: promises.followUp } : {}),
+    security: securityFacts(data, { branchProtection, openDependabotAlerts, evidence }),
   });
   // Computed figures are refreshed; what a person wrote and the scorecard cannot compute is kept.
   const scorecard = keepHandWritten(withServices(composed, perService), previous, { teamRecorded: team !== undefined });
@@ -172,11 +169,30 @@ export async function computeScorecard(
     files: {
       [dataFiles.engineering_scorecard]: json,
       [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
+      ...(promises.decisionLog ? { [promises.decisionLog.path]: promises.decisionLog.text } : {}),
     },
     head,
     incidentsInWindow: incidents.filter(
       (incident) => incident.started > windowStart && incident.started <= now.getTime(),
     ).length,
+  };
+}
+
+/** The security facts the scorecard judges: the files at the head, and what GitHub said (when it could). */
+function securityFacts(
+  data: { securityPolicy: boolean; dependabotConfig: boolean },
+  read: {
+    branchProtection: boolean | undefined;
+    openDependabotAlerts: number | undefined;
+    evidence: Awaited<ReturnType<typeof readSecurityEvidence>>;
+  },
+) {
+  return {
+    securityPolicy: data.securityPolicy,
+    dependabotConfig: data.dependabotConfig,
+    ...(read.branchProtection !== undefined ? { branchProtection: read.branchProtection } : {}),
+    ...(read.openDependabotAlerts !== undefined ? { openDependabotAlerts: read.openDependabotAlerts } : {}),
+    evidence: read.evidence,
   };
 }
 
@@ -318,7 +334,7 @@ async function readAtHead(
         ...dependabotConfigPaths,
         ...securityEvidenceRequest.files,
       ],
-      directories: [layout.incidents, ...securityEvidenceRequest.directories],
+      directories: [layout.incidents, layout.adrs, ...securityEvidenceRequest.directories],
     }),
     view.readBranchProtection(at.branch),
     view.countOpenDependabotAlerts(),

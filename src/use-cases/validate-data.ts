@@ -6,6 +6,7 @@ import type { FileView } from "../ports/repository-view.js";
 import { classifyDataFile, dataLayoutOf } from "../schemas/data-files.js";
 import type { RecordRules } from "../validate/record-rules.js";
 import { validateDataFiles, type DataFile, type ValidateOptions } from "../validate/validate-files.js";
+import { adrCrossChecks } from "./adr-cross-checks.js";
 import { configDiagnostics, type LoadedConfig } from "./load-config.js";
 
 export interface DataValidation {
@@ -97,6 +98,8 @@ export async function validateData(
     ...dataPaths,
     ...(contents.directories.get(layout.adrs) ?? []).map((name) => `${layout.adrs}/${name}`),
   ];
+  const adrNames = contents.directories.get(layout.adrs) ?? [];
+  const cross = await adrCrossChecks(view, ref, layout, { paths, texts, adrNames });
   const { configPath, sources, resolved } = loaded;
   if (sources.repository !== undefined) texts.set(configPath, sources.repository);
   const diagnostics = [
@@ -106,7 +109,9 @@ export async function validateData(
       maxFileSizeBytes: config.validation.maxFileSizeBytes,
       knownPaths,
       records: await recordRulesFor(files, layout),
+      ...(cross.adrLinks ? { adrLinks: cross.adrLinks } : {}),
     })),
+    ...cross.diagnostics,
     ...symlinks.map((path) => ({
       file: path,
       line: 1,

@@ -1,5 +1,5 @@
 import type { Finding } from "../findings/diagnostic.js";
-import { adrRules } from "./rules/adr.js";
+import { adrRules, type AdrLinks } from "./rules/adr.js";
 import { incidentRules } from "./rules/incident.js";
 
 /**
@@ -7,7 +7,12 @@ import { incidentRules } from "./rules/incident.js";
  * caller loads the Markdown parser only when there are records to check.
  */
 export interface RecordRules {
-  adr(fileName: string, text: string, existingAdrs: ReadonlySet<string>): Finding[];
+  adr(
+    fileName: string,
+    text: string,
+    existingAdrs: ReadonlySet<string>,
+    linksOf?: (file: string) => AdrLinks | undefined,
+  ): Finding[];
   incident(fileName: string, text: string): Finding[];
 }
 

@@ -6,6 +6,7 @@ import type { PathFinding } from "../findings/diagnostic.js";
 import { locator, parseJsonDocument } from "./json-document.js";
 import { toDiagnostics } from "../text/line-index.js";
 import type { RecordRules } from "./record-rules.js";
+import type { AdrLinks } from "./rules/adr.js";
 import { infraCostsRules } from "./rules/infra-costs.js";
 import { scorecardRules } from "./rules/scorecard.js";
 import { teamRules } from "./rules/team.js";
@@ -41,6 +42,8 @@ export interface ValidateOptions {
   knownPaths?: Iterable<string>;
   /** The rules of ADRs and post-mortems; needed when `files` holds any (see record-rules.ts). */
   records?: RecordRules;
+  /** What every ADR of the directory links (by file name), so one-way supersede links are reported. */
+  adrLinks?: ReadonlyMap<string, AdrLinks>;
 }
 
 /** Cross-field rules of each JSON kind; each judges whatever part of the document is well-formed. */
@@ -131,7 +134,16 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
       if (kind.type === "json") append(findings, validateJsonText(decoded.text, kind.kind, name, kind.fileDate));
       else if (!options.records)
         throw new Error(`${file.path} is a Markdown record: pass the record rules (validate/record-rules.ts)`);
-      else if (kind.type === "adr") append(findings, options.records.adr(name, decoded.text, adrNames));
+      else if (kind.type === "adr")
+        append(
+          findings,
+          options.records.adr(
+            name,
+            decoded.text,
+            adrNames,
+            options.adrLinks && ((file) => options.adrLinks!.get(file)),
+          ),
+        );
       else append(findings, options.records.incident(name, decoded.text));
     }
     append(diagnostics, toDiagnostics(file.path, decoded.text, findings));

@@ -126,6 +126,20 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
       totalItems: 2,
       estimatedDays: 4,
       topItem: "No integration tests for billing",
+      // debt_001, the critical item, was created on 2025-08-12: 81 whole days before the run.
+      oldestCriticalAgeDays: 81,
+    });
+    // The post-mortem's two open rows: one due 2025-10-31 (overdue), one 2025-11-15.
+    expect(scorecard.followUp).toEqual({
+      openActionItems: 2,
+      overdueActionItems: 1,
+      adrsPastReview: 0,
+      oldestOverdue: {
+        file: "data/engineering/incidents/incident_2025-10-14.md",
+        action: "Add monitoring for checkout 5xx by deploy",
+        owner: "chenli",
+        due: "2025-10-31",
+      },
     });
     expect(scorecard.infrastructure).toMatchObject({
       monthlySpend: 12400,

@@ -144,6 +144,8 @@ function issueObject(example: Record<string, any>, repo: RepoState, number: numb
     number,
     title: issue.title,
     body: issue.body,
+    // Who opened it, as GitHub says in every payload (the App's own issues are a Bot's).
+    user: { ...example.user, login: issue.user, type: issue.user.endsWith("[bot]") ? "Bot" : "User" },
     state: issue.state,
     state_reason: issue.stateReason,
     created_at: issue.createdAt,

@@ -2,7 +2,9 @@ import * as core from "@actions/core";
 import { labelNames } from "../../github/labels.js";
 import { escapeInline } from "../../markdown/escape.js";
 import { trackIncident } from "../../use-cases/track-incident.js";
+import { hasFollowUpMarker, isOurFollowUp } from "../../follow-up/markers.js";
 import { eventPayload, info, type ActionRun } from "../context.js";
+import { followUp } from "./follow-up.js";
 
 /**
  * The event's issue, and whether it may be an incident: an unlabelled issue never is, and a bot's
@@ -26,6 +28,8 @@ export async function incident(action: ActionRun): Promise<void> {
   const issue = issueOfEvent();
   if (!issue)
     throw new Error(`command incident needs an issues or issue_comment event on an issue, not ${action.eventName}`);
+  // An action item or an ADR review of ours carries the incident label but is followed up, not tracked.
+  if (await followUpIssueOfEvent(action)) return;
   if (!issue.mayBeIncident)
     return info(`Issue #${issue.number}: a pull request, a bot's comment or no labels; nothing to do for incidents.`);
   const outcome = await trackIncident(action.useCase(), {
@@ -58,4 +62,17 @@ export async function incident(action: ActionRun): Promise<void> {
       true,
     )
     .write();
+}
+
+/** Whether the event's issue is one of our follow-up issues; closed by a person, the follow-up sync ticks its row. */
+async function followUpIssueOfEvent(action: ActionRun): Promise<boolean> {
+  const event = eventPayload("issues");
+  const issue = (event ?? eventPayload("issue_comment"))?.issue;
+  // Only a body that starts with a follow-up marker costs the identity's request.
+  if (!issue || !hasFollowUpMarker(issue.body)) return false;
+  const author = { login: issue.user.login, isBot: issue.user.type === "Bot" };
+  if (!isOurFollowUp({ body: issue.body ?? null, author }, await action.useCase().view.identity())) return false;
+  if (event?.action === "closed" && event.sender.type !== "Bot") await followUp(action);
+  else info(`Issue #${issue.number} is a follow-up issue of CTO Co-Pilot, not an incident: nothing to do.`);
+  return true;
 }

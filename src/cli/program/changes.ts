@@ -15,9 +15,25 @@ export function defineChangeCommands(program: Command, io: CliIo, setExit: SetEx
     .option("--root <dir>", rootHelp)
     .option("--deciders <names>", "comma-separated deciders (default: git user.name)")
     .option("--date <YYYY-MM-DD>", "decision date (default: today)")
-    .action(async (title: string, options: { root: string; deciders?: string; date?: string }) => {
+    .option(
+      "--supersedes <file>",
+      "the ADR this one replaces (a path, or a file name in the ADR directory): it is marked superseded, linking here",
+    )
+    .action(async (title: string, options: { root: string; deciders?: string; date?: string; supersedes?: string }) => {
       const { adrNewCommand } = await import("../commands/adr.js");
       setExit(await adrNewCommand(title, options, io));
+    });
+  adr
+    .command("index")
+    .description(
+      "Write the decision log (README.md of the ADR directory): every ADR newest first, between markers; text around them stays",
+    )
+    .option("--root <dir>", rootHelp)
+    .option("--check", "write nothing; exit 1 when the log is out of date")
+    .addHelpText("after", "\nExit codes: 0 written or up to date, 1 out of date (--check), 2 usage or runtime error.")
+    .action(async (options: { root?: string; check?: boolean }) => {
+      const { adrIndexCommand } = await import("../commands/adr.js");
+      setExit(await adrIndexCommand(options, io));
     });
   adr
     .command("check")

@@ -30,6 +30,17 @@ function otherCriticalDebt(facts: Facts, priority: Chosen): string[] {
   ];
 }
 
+/** The action item a post-mortem promised that is longest past its due date: a promise after an incident comes first. */
+function overdueActionItem(facts: Facts): string[] {
+  const item = facts.scorecard.followUp?.oldestOverdue;
+  if (!item) return [];
+  const more = facts.scorecard.followUp!.overdueActionItems - 1;
+  const file = item.file.slice(item.file.lastIndexOf("/") + 1);
+  return [
+    `Finish the overdue action item "${item.action}"${item.owner ? ` (${item.owner})` : ""}, due ${item.due} in ${file}, then tick its row${more > 0 ? `; ${count(more, "more action item")} ${more === 1 ? "is" : "are"} overdue (\`cto-copilot follow-up\`)` : ""}.`,
+  ];
+}
+
 /** The data files the scorecard lacks. */
 function recordMoves(facts: Facts): string[] {
   const moves: string[] = [];
@@ -48,7 +59,11 @@ function recordMoves(facts: Facts): string[] {
  * critical debt, the stage's next investment, then the data the scorecard lacks.
  */
 function supportingMoves(facts: Facts, priority: Chosen): string[] {
-  const moves = [...(priority.area !== "security" ? securityFirst(facts) : []), ...otherCriticalDebt(facts, priority)];
+  const moves = [
+    ...overdueActionItem(facts),
+    ...(priority.area !== "security" ? securityFirst(facts) : []),
+    ...otherCriticalDebt(facts, priority),
+  ];
   if (priority.area !== "hold" && priority.area !== "mttr") moves.push(...(stageGap(facts)?.moves ?? []));
   moves.push(...recordMoves(facts));
   const next = facts.openDebt.find(

@@ -9,11 +9,22 @@ const recommendedAdrSections = ["Review Date"] as const;
 
 const top: Span = { start: 0, end: 0 };
 
+/** What another ADR of the directory says about superseding: the file names it links each way. */
+export interface AdrLinks {
+  supersededBy: readonly string[];
+}
+
 /**
  * Checks one ADR. `existingAdrs` holds the file names of every ADR in the directory, so
- * a superseded ADR can be checked to name one that exists.
+ * a superseded ADR can be checked to name one that exists; `linksOf`, when given, says what
+ * each other ADR links, so a supersede link that the other record does not return is reported.
  */
-export function adrRules(fileName: string, text: string, existingAdrs: ReadonlySet<string>): Finding[] {
+export function adrRules(
+  fileName: string,
+  text: string,
+  existingAdrs: ReadonlySet<string>,
+  linksOf?: (file: string) => AdrLinks | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   const error = (span: Span, code: string, message: string) =>
     findings.push({ span, severity: "error", code, message });
@@ -58,6 +69,7 @@ export function adrRules(fileName: string, text: string, existingAdrs: ReadonlyS
     if (!existingAdrs.has(reference.file))
       error(reference.span, "adr-superseded-target", `ADR ${reference.file} does not exist in the ADR directory`);
   }
+  if (linksOf) oneWayLinks(fileName, adr, existingAdrs, linksOf, warning);
 
   if (!adr.date) {
     error(adr.record.title?.span ?? top, "adr-missing-date", "ADR has no `**Date:**` line (YYYY-MM-DD)");
@@ -91,4 +103,27 @@ export function adrRules(fileName: string, text: string, existingAdrs: ReadonlyS
       );
   }
   return findings;
+}
+
+/**
+ * A `**Supersedes:**` link the old record does not return: the old ADR must say it was superseded
+ * by this one, or it still reads as the decision in force. (The other direction needs no return
+ * link: the prompt's format marks only the old record, so a new ADR without a Supersedes line is fine.)
+ */
+function oneWayLinks(
+  fileName: string,
+  adr: ReturnType<typeof parseAdr>,
+  existingAdrs: ReadonlySet<string>,
+  linksOf: (file: string) => AdrLinks | undefined,
+  warning: (span: Span, code: string, message: string) => void,
+): void {
+  for (const reference of adr.supersedes) {
+    const other = existingAdrs.has(reference.file) ? linksOf(reference.file) : undefined;
+    if (other && !other.supersededBy.includes(fileName))
+      warning(
+        reference.span,
+        "adr-supersede-one-way",
+        `${reference.file} is not marked superseded by this ADR, so it still reads as the decision in force: set its status to \`superseded by [${fileName.replace(/\.md$/, "")}](${fileName})\``,
+      );
+  }
 }

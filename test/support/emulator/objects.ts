@@ -66,6 +66,8 @@ export interface StoredIssue {
   updatedAt: string;
   closedAt: string | null;
   comments: number;
+  /** Logins the issue is assigned to. */
+  assignees?: string[];
   /** GitHub's author association of the reporter (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE...); OWNER when unset. */
   association?: string;
 }
@@ -93,8 +95,8 @@ export function issueBody(issue: StoredIssue, labels: StoredLabel[], repoApi: st
         repoApi,
       ),
     ),
-    assignee: null,
-    assignees: [],
+    assignee: issue.assignees?.[0] ? simpleUser(issue.assignees[0], api) : null,
+    assignees: (issue.assignees ?? []).map((login) => simpleUser(login, api)),
     milestone: null,
     locked: false,
     active_lock_reason: null,

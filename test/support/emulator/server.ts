@@ -716,12 +716,17 @@ export class GitHubEmulator {
       const repo = this.repo(match);
       if (!repo) return notFound();
       if (typeof request.body.title !== "string" || request.body.title === "") return invalid("title is required");
+      // As GitHub does: an assignee who cannot be assigned (no access to the repository) refuses the whole issue.
+      const assignees = (request.body.assignees as string[] | undefined) ?? [];
+      if (assignees.some((login) => !repo.writers.has(login.toLowerCase())))
+        return invalid("assignees: a login cannot be assigned to issues of this repository");
       const issue = repo.createIssue({
         title: request.body.title,
         body: (request.body.body as string | undefined) ?? null,
         labels: (request.body.labels as string[] | undefined) ?? [],
         user: this.loginOf(request.token),
       });
+      if (assignees.length > 0) issue.assignees = [...assignees];
       return this.issueReply(repo, issue.number, 201);
     });
     route("PATCH", `${repoPath}/issues/(\\d+)`, (match, request) => {
@@ -729,7 +734,19 @@ export class GitHubEmulator {
       const issue = repo?.issues.get(Number(match[3]));
       if (!repo || !issue) return notFound();
       const actor = this.loginOf(request.token);
-      const { title, body, state, state_reason: stateReason, labels } = request.body as Record<string, unknown>;
+      const {
+        title,
+        body,
+        state,
+        state_reason: stateReason,
+        labels,
+        assignees,
+      } = request.body as Record<string, unknown>;
+      if (Array.isArray(assignees)) {
+        if (assignees.some((login) => !repo.writers.has(String(login).toLowerCase())))
+          return invalid("assignees: a login cannot be assigned to issues of this repository");
+        issue.assignees = assignees.map(String);
+      }
       if (typeof title === "string") issue.title = title;
       if (typeof body === "string" || body === null) issue.body = body as string | null;
       if (Array.isArray(labels)) {
@@ -832,6 +849,14 @@ export class GitHubEmulator {
       const { repoApi, api } = this.urls(repo);
       const reply = this.page(events, request);
       return { ...reply, body: (reply.body as typeof events).map((event) => issueEventBody(event, repoApi, api)) };
+    });
+    // Whether a login can be assigned issues: 204, else 404 (here: the logins with write access).
+    route("GET", `${repoPath}/assignees/([^/]+)`, (match) => {
+      const repo = this.repo(match);
+      if (!repo) return notFound();
+      return repo.writers.has(decodeURIComponent(match[3]!).toLowerCase())
+        ? { status: 204, body: undefined }
+        : notFound();
     });
     // A collaborator's role; GitHub's older `permission` field says "write" for maintain and "read" for triage.
     // Someone who is not a collaborator reads a public repository and nothing of a private one.

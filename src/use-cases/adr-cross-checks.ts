@@ -1,0 +1,64 @@
+import { posix } from "node:path";
+import { decisionLogIsCurrent, decisionLogStart } from "../adr/decision-log.js";
+import { parseAdr } from "../adr/parse-adr.js";
+import { readAdr } from "../adr/read-adr.js";
+import { adrReviewDate } from "../adr/review-date.js";
+import type { Diagnostic } from "../findings/diagnostic.js";
+import type { FileView } from "../ports/repository-view.js";
+import { classifyDataFile, isRecordFileName, type DataLayout } from "../schemas/data-files.js";
+import type { AdrLinks } from "../validate/rules/adr.js";
+
+export interface AdrCrossChecks {
+  /** What every ADR of the directory links, by file name: for the one-way supersede rule. */
+  adrLinks?: Map<string, AdrLinks>;
+  /** The decision log's finding, when it is out of date. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The checks that need every ADR of the directory, run when ADRs (or the decision log) are among
+ * the files checked: what each ADR links (so a supersede link the other record does not return is
+ * reported), and whether the decision log (`README.md` with our markers) still says what the ADRs
+ * say. One read of the records not already read.
+ */
+export async function adrCrossChecks(
+  view: FileView,
+  ref: string,
+  layout: DataLayout,
+  checked: { paths: readonly string[]; texts: ReadonlyMap<string, string>; adrNames: readonly string[] },
+): Promise<AdrCrossChecks> {
+  const logPath = `${layout.adrs}/README.md`;
+  const touchesAdrs = checked.paths.some((path) => path === logPath || classifyDataFile(path, layout).type === "adr");
+  if (!touchesAdrs) return { diagnostics: [] };
+  const adrPaths = checked.adrNames.filter(isRecordFileName).map((name) => `${layout.adrs}/${name}`);
+  const hasLog = checked.adrNames.includes("README.md");
+  const missing = [...adrPaths, ...(hasLog ? [logPath] : [])].filter((path) => !checked.texts.has(path));
+  const read = missing.length > 0 ? (await view.readContents(ref, { files: missing })).files : new Map();
+  const textOf = (path: string): string | undefined => checked.texts.get(path) ?? read.get(path)?.text ?? undefined;
+  const adrLinks = new Map<string, AdrLinks>();
+  const logged = [];
+  for (const path of adrPaths) {
+    const text = textOf(path);
+    if (text === undefined) continue;
+    const parsed = parseAdr(text);
+    adrLinks.set(posix.basename(path), { supersededBy: parsed.supersededBy.map((reference) => reference.file) });
+    const reviewDate = adrReviewDate(text);
+    logged.push({ ...readAdr(path, text), ...(reviewDate ? { reviewDate } : {}) });
+  }
+  const log = hasLog ? textOf(logPath) : undefined;
+  const diagnostics: Diagnostic[] =
+    log !== undefined && !decisionLogIsCurrent(log, logged)
+      ? [
+          {
+            file: logPath,
+            line: log.slice(0, log.indexOf(decisionLogStart)).split("\n").length,
+            column: 1,
+            severity: "warning",
+            code: "decision-log-stale",
+            message:
+              "the decision log no longer says what the ADRs say: run `cto-copilot adr index` (the scheduled scorecard rewrites it too)",
+          },
+        ]
+      : [];
+  return { adrLinks, diagnostics };
+}
