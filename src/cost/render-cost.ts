@@ -28,9 +28,11 @@ export function headline(cost: ChangeCost): string {
   const figure = `${signedAmount(cost.monthlyDelta, cost.currency)}/month`;
   const count = cost.unknown.length;
   const unpriced = count > 0 ? `, plus ${count} resource${count === 1 ? "" : "s"} not priced` : "";
-  return cost.source === "infracost"
-    ? `${figure} (Infracost)`
-    : `about ${figure} (estimate, ${cost.labels.join("; ")})${unpriced}`;
+  if (cost.source === "infracost") return `${figure} (Infracost)`;
+  // Nothing priced: "$0.00/month" would read as free when the price is simply not known.
+  if (cost.items.length === 0 && count > 0)
+    return `no estimate: ${count} resource${count === 1 ? "" : "s"} the price table does not know (never guessed)`;
+  return `about ${figure} (estimate, ${cost.labels.join("; ")})${unpriced}`;
 }
 
 /** "+$95.19/month: projected $1,295.19 of a $1,500.00 budget (86%)". */

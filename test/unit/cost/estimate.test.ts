@@ -80,9 +80,8 @@ describe("the offline estimate", () => {
       ["aws_instance.c", "the price table has no instance_type x9.mega"],
     ]);
     expect(estimateChangeCost(added('resource "aws_iam_role" "d" {\n}\n'))).toBeNull();
-    expect(headline(cost)).toBe(
-      "about $0.00/month (estimate, list price, us-east-1, 2026-12-05), plus 3 resources not priced",
-    );
+    // Nothing priced is no estimate, not "$0.00/month".
+    expect(headline(cost)).toBe("no estimate: 3 resources the price table does not know (never guessed)");
   });
 
   it("prices managed databases by class, engine, Multi-AZ and storage, on each provider", () => {
