@@ -98,3 +98,11 @@ export function coreLogger(): Logger {
     error: (message) => core.error(redactSecrets(message)),
   };
 }
+
+/** The repository's web address, for links in what the Action writes (GitHub Enterprise Server too). */
+export function repositoryUrl(): string {
+  return (
+    context.payload.repository?.html_url ??
+    `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context.repo.owner}/${context.repo.repo}`
+  );
+}

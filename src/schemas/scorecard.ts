@@ -45,35 +45,31 @@ const doraDeploymentSchema = z.strictObject({
     }),
 });
 
+/** The five figures, for the repository and for each service of `dora.services`. */
+const doraFiguresShape = {
+  deploymentFrequency: z.strictObject({ deployments: nonNegativeInt, perWeek: nonNegative, tier }),
+  leadTimeForChanges: z.strictObject({
+    medianHours: nonNegative.nullable(),
+    p90Hours: nonNegative.nullable(),
+    samples: nonNegativeInt,
+    tier,
+  }),
+  changeFailureRate: z.strictObject({ failed: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable(), tier }),
+  timeToRestore: z.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
+  reworkRate: z.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable() }),
+};
+
 const doraSchema = z
   .strictObject({
     source: z.enum(["deployments", "releases", "tags", "workflow-runs", "merges"]),
     window: z.strictObject({ start: isoDateTime, end: isoDateTime, days: z.int().min(1) }),
-    deploymentFrequency: z.strictObject({ deployments: nonNegativeInt, perWeek: nonNegative, tier }),
-    leadTimeForChanges: z.strictObject({
-      medianHours: nonNegative.nullable(),
-      p90Hours: nonNegative.nullable(),
-      samples: nonNegativeInt,
-      tier,
-    }),
-    changeFailureRate: z.strictObject({ failed: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable(), tier }),
-    timeToRestore: z.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
-    reworkRate: z.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable() }),
+    ...doraFiguresShape,
     deployments: z.array(doraDeploymentSchema).optional().meta({ description: "Evidence: the deployments in the window (with --explain)." }),
     services: z
       .array(
         z.strictObject({
           name: z.string(),
-          deploymentFrequency: z.strictObject({ deployments: nonNegativeInt, perWeek: nonNegative, tier }),
-          leadTimeForChanges: z.strictObject({
-            medianHours: nonNegative.nullable(),
-            p90Hours: nonNegative.nullable(),
-            samples: nonNegativeInt,
-            tier,
-          }),
-          changeFailureRate: z.strictObject({ failed: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable(), tier }),
-          timeToRestore: z.strictObject({ medianHours: nonNegative.nullable(), samples: nonNegativeInt, tier }),
-          reworkRate: z.strictObject({ remediations: nonNegativeInt, total: nonNegativeInt, rate: z.number().min(0).max(1).nullable() }),
+          ...doraFiguresShape,
         }),
       )
       .optional()

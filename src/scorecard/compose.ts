@@ -201,10 +201,9 @@ function securitySummary(facts: SecurityFacts, stack: TechStack | undefined, sta
   };
 }
 
-function doraBlock(dora: DoraResult, explain: boolean): DoraBlock {
+/** The five figures as the scorecard keeps them, for the repository and for each service. */
+export function doraFigures(dora: DoraResult) {
   return {
-    source: dora.source,
-    window: dora.window,
     deploymentFrequency: dora.deploymentFrequency,
     leadTimeForChanges: dora.leadTimeForChanges,
     changeFailureRate: dora.changeFailureRate,
@@ -214,6 +213,14 @@ function doraBlock(dora: DoraResult, explain: boolean): DoraBlock {
       tier: dora.timeToRestore.tier,
     },
     reworkRate: dora.reworkRate,
+  };
+}
+
+function doraBlock(dora: DoraResult, explain: boolean): DoraBlock {
+  return {
+    source: dora.source,
+    window: dora.window,
+    ...doraFigures(dora),
     ...(explain ? { deployments: dora.deployments } : {}),
   };
 }

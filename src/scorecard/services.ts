@@ -1,6 +1,6 @@
 import type { DoraResult } from "../dora/compute.js";
 import type { DoraBlock, Scorecard } from "../schemas/scorecard.js";
-import { hours } from "./compose.js";
+import { doraFigures, hours } from "./compose.js";
 
 type ServiceBlock = NonNullable<DoraBlock["services"]>[number];
 
@@ -11,18 +11,7 @@ export function withServices(scorecard: Scorecard, services: readonly { name: st
     ...scorecard,
     dora: {
       ...scorecard.dora,
-      services: services.map(({ name, dora }) => ({
-        name,
-        deploymentFrequency: dora.deploymentFrequency,
-        leadTimeForChanges: dora.leadTimeForChanges,
-        changeFailureRate: dora.changeFailureRate,
-        timeToRestore: {
-          medianHours: dora.timeToRestore.medianHours,
-          samples: dora.timeToRestore.samples,
-          tier: dora.timeToRestore.tier,
-        },
-        reworkRate: dora.reworkRate,
-      })),
+      services: services.map(({ name, dora }) => ({ name, ...doraFigures(dora) })),
     },
   };
 }

@@ -1,9 +1,8 @@
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import { debtSyncForPush, pathsOfPush } from "../../debt/push-rule.js";
 import { escapeInline } from "../../markdown/escape.js";
 import { syncDebtIssues } from "../../use-cases/sync-debt-issues.js";
-import { eventPayload, info, type ActionRun } from "../context.js";
+import { eventPayload, info, repositoryUrl, type ActionRun } from "../context.js";
 
 /**
  * `debt-sync`: one issue per open debt item, kept in step with tech_debt.json (on a push, only
@@ -18,12 +17,9 @@ export async function debtSync(action: ActionRun): Promise<void> {
     const decision = debtSyncForPush({ ref: push.ref, defaultBranch: action.defaultBranch, changedPaths });
     if (!decision.sync) return info(decision.reason);
   }
-  const repositoryUrl =
-    context.payload.repository?.html_url ??
-    `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context.repo.owner}/${context.repo.repo}`;
   const outcome = await syncDebtIssues(action.useCase(), {
     branch: action.defaultBranch,
-    repositoryUrl,
+    repositoryUrl: repositoryUrl(),
     configPath: action.configPath,
     dryRun: action.dryRun,
     ...(changedPaths ? { changedPaths } : {}),

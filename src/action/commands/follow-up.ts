@@ -1,10 +1,9 @@
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import { pathsOfPush } from "../../debt/push-rule.js";
 import { followUpForPush } from "../../follow-up/push-rule.js";
 import { escapeInline } from "../../markdown/escape.js";
 import { syncFollowUp } from "../../use-cases/sync-follow-up.js";
-import { eventPayload, info, type ActionRun } from "../context.js";
+import { eventPayload, info, repositoryUrl, type ActionRun } from "../context.js";
 
 /**
  * `follow-up`: one issue per open action item of the post-mortems and one reminder per accepted
@@ -21,12 +20,9 @@ export async function followUp(action: ActionRun): Promise<void> {
     const decision = followUpForPush({ ref: push.ref, defaultBranch: action.defaultBranch, changedPaths });
     if (!decision.sync) return info(decision.reason);
   }
-  const repositoryUrl =
-    context.payload.repository?.html_url ??
-    `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context.repo.owner}/${context.repo.repo}`;
   const outcome = await syncFollowUp(action.useCase(), {
     branch: action.defaultBranch,
-    repositoryUrl,
+    repositoryUrl: repositoryUrl(),
     configPath: action.configPath,
     dryRun: action.dryRun,
     ...(changedPaths ? { changedPaths } : {}),
