@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import type { z } from "zod";
 import { adrDirectoryOf, dataDirOf, type Config } from "./config.js";
 import { infraCostsSchema } from "./infra-costs.js";
+import { roadmapPath, roadmapSchema } from "./roadmap.js";
 import { scorecardSchema } from "./scorecard.js";
 import { teamSchema } from "./team.js";
 import { techDebtSchema } from "./tech-debt.js";
@@ -13,12 +14,12 @@ import { techStackSchema } from "./tech-stack.js";
  */
 
 /** The JSON data files, by kind. */
-export type JsonKind = "tech_stack" | "engineering_scorecard" | "tech_debt" | "infra_costs" | "team" | "scorecard_snapshot";
+export type JsonKind = "tech_stack" | "engineering_scorecard" | "tech_debt" | "infra_costs" | "team" | "scorecard_snapshot" | "roadmap";
 /** The JSON files that sit at a fixed name directly in the data directory. */
-export type FixedJsonKind = Exclude<JsonKind, "scorecard_snapshot">;
+export type FixedJsonKind = Exclude<JsonKind, "scorecard_snapshot" | "roadmap">;
 
-/** Where a kind of file lives: the data directory itself, or one of its record directories. */
-type DataPlace = "data" | "scorecards" | "adrs" | "incidents";
+/** Where a kind of file lives: the data directory itself, one of its record directories, or a fixed path beside it (another team's file). */
+type DataPlace = "data" | "scorecards" | "adrs" | "incidents" | "neighbour";
 
 export interface JsonFileSpec {
   kind: JsonKind;
@@ -26,6 +27,8 @@ export interface JsonFileSpec {
   place: DataPlace;
   /** The fixed file name, for files that have one. */
   name?: string;
+  /** The path from the repository root, for a neighbour (whatever `dataDir` says). */
+  path?: string;
   /** File names of dated files in a directory (the date in group 1). */
   namePattern?: RegExp;
   schema: z.ZodType;
@@ -47,6 +50,7 @@ export const jsonFiles: Record<JsonKind, JsonFileSpec> = {
   infra_costs: { kind: "infra_costs", format: "json", place: "data", name: "infra_costs.json", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
   team: { kind: "team", format: "json", place: "data", name: "team.json", schema: teamSchema, schemaFile: "team.schema.json" },
   scorecard_snapshot: { kind: "scorecard_snapshot", format: "json", place: "scorecards", namePattern: snapshotFileName, schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
+  roadmap: { kind: "roadmap", format: "json", place: "neighbour", path: roadmapPath, schema: roadmapSchema, schemaFile: "roadmap.schema.json" },
 };
 
 /** The fixed-name JSON files, in the order people read about them. */
@@ -78,6 +82,8 @@ export function snapshotPath(layout: DataLayout, day: string): string {
 
 /** Read-only neighbours that other teams' tools write; read leniently when present. */
 export const cfoForecastPath = "data/cfo/latest_forecast.json";
+/** Neighbours with a schema, validated when present (absent is fine): the product roadmap. */
+export const neighbourDataFiles: readonly string[] = [roadmapPath];
 
 /** READMEs, indexes and templates sit beside ADRs and post-mortems without being records. */
 const notRecords = /^(readme|index|template)\.md$/i;
@@ -109,6 +115,7 @@ export function classifyDataFile(path: string, layout: DataLayout): DataFileKind
   const normalized = posix.normalize(path);
   const directory = posix.dirname(normalized);
   const name = posix.basename(normalized);
+  if (normalized === roadmapPath) return { type: "json", kind: "roadmap" };
   if (directory === layout.adrs) return isRecordFileName(name) ? { type: "adr" } : { type: "ignored" };
   if (directory === layout.incidents) return isRecordFileName(name) ? { type: "incident" } : { type: "ignored" };
   if (directory === layout.scorecards) {

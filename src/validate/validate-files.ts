@@ -8,6 +8,7 @@ import { toDiagnostics } from "../text/line-index.js";
 import type { RecordRules } from "./record-rules.js";
 import type { AdrLinks } from "./rules/adr.js";
 import { infraCostsRules } from "./rules/infra-costs.js";
+import { roadmapRules } from "./rules/roadmap.js";
 import { scorecardRules } from "./rules/scorecard.js";
 import { teamRules } from "./rules/team.js";
 import { techDebtElementRules, techDebtRules } from "./rules/tech-debt.js";
@@ -54,6 +55,7 @@ const jsonRules: Record<JsonKind, (value: unknown, fileDate: string | undefined)
   infra_costs: (value) => infraCostsRules(value),
   team: (value) => teamRules(value),
   tech_stack: () => [],
+  roadmap: (value) => roadmapRules(value),
 };
 
 /** Kinds whose rules can judge their large array element by element (see validate-by-element.ts). */

@@ -4,7 +4,7 @@ import { workingTree } from "../../ports/repository-view.js";
 import { toJsonReport } from "../../report/json.js";
 import { toSarif } from "../../report/sarif.js";
 import { formatText } from "../../report/text.js";
-import { dataLayoutOf } from "../../schemas/data-files.js";
+import { dataLayoutOf, neighbourDataFiles } from "../../schemas/data-files.js";
 import { loadConfig } from "../../use-cases/load-config.js";
 import { validateData } from "../../use-cases/validate-data.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
@@ -40,7 +40,13 @@ export async function validateCommand(options: ValidateCommandOptions, io: CliIo
       `no data directory at ${resolve(root, layout.dataDir)}; create it with \`cto-copilot init\`${options.root ? ` --root ${options.root}` : ""}`,
     );
   }
-  const paths = [...new Set([...(await view.listFiles(layout.dataDir)), ...(await view.listFiles(layout.adrs))])];
+  const paths = [
+    ...new Set([
+      ...(await view.listFiles(layout.dataDir)),
+      ...(await view.listFiles(layout.adrs)),
+      ...neighbourDataFiles,
+    ]),
+  ];
   const { diagnostics, files, texts } = await validateData(view, workingTree, paths, loaded);
   const fileCount = files.length + (loaded.sources.repository !== undefined ? 1 : 0);
 
