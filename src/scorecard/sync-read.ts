@@ -1,5 +1,6 @@
 import type { DoraResult } from "../dora/compute.js";
 import type { Scorecard } from "../schemas/scorecard.js";
+import type { Roadmap } from "../schemas/roadmap.js";
 import type { DebtItem } from "../schemas/tech-debt.js";
 import type { TechStack } from "../schemas/tech-stack.js";
 import { factsOf } from "./sync-read/facts.js";
@@ -39,6 +40,8 @@ export interface SyncInputs {
   debtItems?: DebtItem[];
   /** tech_stack.json. */
   stack?: TechStack;
+  /** data/product/roadmap.json: items due within the next quarter can change the priority (sync-read/roadmap-gap.ts). */
+  roadmap?: Roadmap;
 }
 
 /** The deterministic sync read: the same inputs always give the same text. */

@@ -6,6 +6,7 @@ import type { SyncInputs } from "../sync-read.js";
 import { hours } from "../compose.js";
 import type { AdviceFacts, Area, MetricKey } from "../stage-advice.js";
 import { metricFigure } from "./metric-figure.js";
+import { roadmapOutlook, type RoadmapOutlook } from "./upcoming.js";
 
 type Status = "green" | "yellow" | "red" | "unknown";
 
@@ -23,6 +24,8 @@ export interface Facts extends AdviceFacts {
   critical: DebtItem[];
   debtRecorded: boolean;
   stackRecorded: boolean;
+  /** data/product/roadmap.json as seen from the scorecard's day, when there is one. */
+  roadmap?: RoadmapOutlook;
 }
 
 /** "7 engineers", or what is missing. */
@@ -112,6 +115,8 @@ export function factsOf(inputs: SyncInputs): Facts {
     figure: (key, options) => metricFigure(inputs, key, options),
     ...stackFacts(stack),
     topCostDriver: scorecard.infrastructure.topCostDriver,
+    // The run's own "now": the scorecard was generated at it.
+    ...(inputs.roadmap ? { roadmap: roadmapOutlook(inputs.roadmap, new Date(scorecard.generatedAt)) } : {}),
   };
 }
 

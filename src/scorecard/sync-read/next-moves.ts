@@ -2,9 +2,9 @@ import { count } from "../../text/plural.js";
 import { areaNames, securityMoves } from "../stage-advice.js";
 import { metricKeys, type Facts } from "./facts.js";
 import { stageGap } from "./on-target.js";
-import { closeDebtMove, type Chosen } from "./priority.js";
+import type { Chosen } from "./priority.js";
 import { impactBlocks } from "./ranking.js";
-import { list } from "./wording.js";
+import { closeDebtMove, list } from "./wording.js";
 
 /** Open alerts, then the stage's missing minimum security. */
 function securityFirst(facts: Facts): string[] {

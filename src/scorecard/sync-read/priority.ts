@@ -3,10 +3,16 @@ import { areaNames, metricAdvice, type Advice, type Area, type MetricKey } from 
 import type { Facts } from "./facts.js";
 import { raiseTheBar, stageGap } from "./on-target.js";
 import { blocker, ranked } from "./ranking.js";
-import { capitalize, estimate, quoted } from "./wording.js";
+import { roadmapGap } from "./roadmap-gap.js";
+import { forRoadmap } from "./roadmap-priority.js";
+import type { UpcomingItem } from "./upcoming.js";
+import { capitalize, closeDebtMove, estimate, quoted } from "./wording.js";
 
-/** The priority, and what it is about: an area below target, a debt item, or holding the line. */
-export type Chosen = Advice & { area: Area | "debt" | "hold"; debt?: DebtItem };
+/**
+ * The priority, and what it is about: an area below target, a debt item, or holding the line;
+ * with `roadmap`, the upcoming roadmap item it is chosen for.
+ */
+export type Chosen = Advice & { area: Area | "debt" | "hold"; debt?: DebtItem; roadmap?: UpcomingItem };
 
 const impactWords: Record<DebtItem["impact"], string> = {
   causing_incidents: "causing incidents",
@@ -14,10 +20,6 @@ const impactWords: Record<DebtItem["impact"], string> = {
   slowing_onboarding: "slowing onboarding",
   accumulating: "accumulating",
 };
-
-export function closeDebtMove(item: DebtItem, because?: string): string {
-  return `Close debt item ${item.id} ${quoted(item.title)} (${item.priority}, ${estimate(item)}${because ? `; ${because}` : ""}) and set its resolvedAt in tech_debt.json.`;
-}
 
 /** Critical debt that holds back the metric first in line is the priority itself. */
 function payDownBlocker(facts: Facts, key: MetricKey, item: DebtItem): Chosen {
@@ -31,16 +33,30 @@ function payDownBlocker(facts: Facts, key: MetricKey, item: DebtItem): Chosen {
   };
 }
 
-/** The one priority, with its own moves. */
-export function choosePriority(facts: Facts): Chosen {
-  const [top] = ranked(facts);
-  if (top) {
-    if (top.area !== "security" && top.area !== "infrastructure" && top.area !== "measurement") {
-      const item = blocker(facts, top.area);
-      if (item) return payDownBlocker(facts, top.area, item);
-    }
-    return { area: top.area, ...metricAdvice(facts, top.area) };
+/** The advice for an area below target: the critical debt that holds it back, else the stage's advice for it. */
+export function adviceFor(facts: Facts, area: Area): Chosen {
+  if (area !== "security" && area !== "infrastructure" && area !== "measurement") {
+    const item = blocker(facts, area);
+    if (item) return payDownBlocker(facts, area, item);
   }
+  return { area, ...metricAdvice(facts, area) };
+}
+
+/**
+ * The one priority, with its own moves: what the scorecard puts first at the stage, unless an
+ * item on the roadmap due within the next quarter needs something engineering lacks (then that,
+ * for that item, saying what the stage's order would have chosen instead).
+ */
+export function choosePriority(facts: Facts): Chosen {
+  const byStage = priorityByStage(facts);
+  const gap = roadmapGap(facts);
+  return gap ? forRoadmap(facts, gap, { byStage, adviceFor: (area) => adviceFor(facts, area) }) : byStage;
+}
+
+/** The priority from the scorecard alone: the first area below target in the stage's order, else debt, else the stage's next step. */
+function priorityByStage(facts: Facts): Chosen {
+  const [top] = ranked(facts);
+  if (top) return adviceFor(facts, top.area);
   // Nothing below target: critical debt before it turns a metric red, then the stage's next investment.
   const item = facts.critical[0];
   if (item)

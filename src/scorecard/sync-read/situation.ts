@@ -4,7 +4,8 @@ import { stageFocus, type Stage } from "../stage-advice.js";
 import { changes } from "./changes.js";
 import { metricKeys, unmeasured, type Facts } from "./facts.js";
 import { infrastructureFigure, securityFigure, whereFrom } from "./figures.js";
-import { quoted } from "./wording.js";
+import type { RoadmapOutlook } from "./upcoming.js";
+import { list, quoted } from "./wording.js";
 
 const stageNames: Record<Stage, string> = {
   survival: "Survival",
@@ -89,7 +90,19 @@ function sortRecords(facts: Facts, sorted: Sorted): void {
     sorted.missing.push("headcount (team.json, or team.headcount in tech_stack.json)");
 }
 
-/** Stage, healthy, concerning, not measured, changes: one line each. */
+/** What the roadmap holds for the next quarter: each item with its date and needs, and how many come later. */
+function roadmapLine(roadmap: RoadmapOutlook): string {
+  const later = roadmap.later > 0 ? `${count(roadmap.later, "open item")} due later` : "";
+  if (roadmap.upcoming.length === 0)
+    return `Roadmap: nothing open is due by ${roadmap.horizonEnd}${later ? ` (${later})` : ""}.`;
+  const items = roadmap.upcoming.map(
+    ({ item, dueBy }) =>
+      `${quoted(item.title)} due ${item.targetDate === dueBy ? dueBy : `${item.targetDate} (by ${dueBy})`}${item.needs?.length ? `, needs ${list(item.needs)}` : ""}`,
+  );
+  return `Roadmap to ${roadmap.horizonEnd}: ${items.join("; ")}${later ? `; ${later}` : ""}.`;
+}
+
+/** Stage, healthy, concerning, not measured, the roadmap's next quarter, changes: one line each. */
 export function situation(facts: Facts, inputs: SyncInputs): string {
   const sorted: Sorted = { healthy: [], concerning: [], missing: [] };
   sortDelivery(facts, sorted);
@@ -103,6 +116,7 @@ export function situation(facts: Facts, inputs: SyncInputs): string {
     concerning.length > 0 ? `Concerning: ${concerning.join("; ")}.` : "Concerning: nothing measured is below target.",
   ];
   if (missing.length > 0) lines.push(`Not measured: ${missing.join("; ")}.`);
+  if (facts.roadmap) lines.push(roadmapLine(facts.roadmap));
   lines.push(changes(facts));
   return lines.join("\n");
 }

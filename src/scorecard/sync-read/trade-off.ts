@@ -2,7 +2,8 @@ import { areaNames, type Area } from "../stage-advice.js";
 import { unmeasured, type Facts } from "./facts.js";
 import { areaFigure } from "./figures.js";
 import { ranked } from "./ranking.js";
-import { capitalize, list } from "./wording.js";
+import type { Chosen } from "./priority.js";
+import { capitalize, list, quoted } from "./wording.js";
 
 /** "With 7 engineers, one deployable…", or without the headcount when it is not recorded. */
 const withTeam = (facts: Facts, rest: string) =>
@@ -29,20 +30,27 @@ function notYet(facts: Facts): string {
 }
 
 /** What is explicitly not done: what the stage does not need yet, and what else is below target but waits. */
-export function tradeOff(facts: Facts, priority: { area: Area | "debt" | "hold" }): string {
+export function tradeOff(facts: Facts, priority: Pick<Chosen, "area" | "roadmap">): string {
   const first = ranked(facts);
-  // Debt is chosen for the area it holds back: the first of the ranking.
+  // Debt is chosen for the area it holds back (the first of the ranking), unless a roadmap item waits on it.
   const chosen: Area | undefined =
-    priority.area === "debt" || priority.area === "hold" ? first[0]?.area : priority.area;
+    priority.area === "debt" || priority.area === "hold"
+      ? priority.roadmap
+        ? undefined
+        : first[0]?.area
+      : priority.area;
   const deferred = first.filter((candidate) => candidate.area !== chosen && candidate.area !== "security").slice(0, 2);
   const sentences = [notYet(facts)];
   if (deferred.length > 0) {
     const names = deferred.map((candidate) => areaFigure(facts, candidate.area));
     const what = chosen ? areaNames[chosen] : "the priority";
     const lesser = first[0]?.status === "red" && deferred.every((candidate) => candidate.status === "yellow");
-    sentences.push(
-      `Also below target, and left for later on purpose: ${names.join("; ")}. ${lesser ? `${capitalize(what)} comes first: it is red.` : `At the ${facts.stage} stage ${what} comes first.`}`,
-    );
+    const why = priority.roadmap
+      ? `What ${quoted(priority.roadmap.item.title)} needs by ${priority.roadmap.dueBy} comes first.`
+      : lesser
+        ? `${capitalize(what)} comes first: it is red.`
+        : `At the ${facts.stage} stage ${what} comes first.`;
+    sentences.push(`Also below target, and left for later on purpose: ${names.join("; ")}. ${why}`);
   } else if (unmeasured(facts))
     sentences.push("No delivery target is chased until deployments are measured: there is no figure to hold it to.");
   return sentences.join(" ");

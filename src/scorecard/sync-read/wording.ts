@@ -13,3 +13,8 @@ export const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 export const estimate = (item: DebtItem) =>
   item.estimatedDays === null ? "not estimated yet" : `est. ${count(item.estimatedDays, "day")}`;
+
+/** The move that closes a debt item, with why when it is not the priority itself. */
+export function closeDebtMove(item: DebtItem, because?: string): string {
+  return `Close debt item ${item.id} ${quoted(item.title)} (${item.priority}, ${estimate(item)}${because ? `; ${because}` : ""}) and set its resolvedAt in tech_debt.json.`;
+}
