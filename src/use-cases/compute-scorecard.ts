@@ -29,6 +29,7 @@ import {
   type FixedJsonKind,
 } from "../schemas/data-files.js";
 import { infraCostsSchema } from "../schemas/infra-costs.js";
+import { roadmapPath, roadmapSchema, type Roadmap } from "../schemas/roadmap.js";
 import { teamSchema } from "../schemas/team.js";
 import { techDebtSchema, type TechDebt } from "../schemas/tech-debt.js";
 import { techStackSchema, type TechStack } from "../schemas/tech-stack.js";
@@ -60,7 +61,7 @@ export interface ScorecardRun {
   /** The scorecard this one replaces, for trends. */
   previous?: Scorecard;
   /** The data files the scorecard was composed from, parsed (absent when missing or invalid): for the CTO sync read. */
-  data: { techStack?: TechStack; techDebt?: TechDebt };
+  data: { techStack?: TechStack; techDebt?: TechDebt; roadmap?: Roadmap };
   /** Files to write: the live scorecard and the dated snapshot (and the decision log, when it is out of date). */
   files: Record<string, string>;
   /** The branch head everything was read at: the files are written on top of it. */
@@ -136,7 +137,7 @@ export async function computeScorecard(
   const data = parseDataFiles(contents, dataFiles, context.log);
   const promises = await readPromises(view, head.sha, layout, now, contents);
   const evidence = await readSecurityEvidence(view, head.sha, contents);
-  const { team, previous, techStack, techDebt } = data;
+  const { team, previous, techStack, techDebt, roadmap } = data;
   const composed = composeScorecard({
     now,
     dora,
@@ -165,7 +166,7 @@ export async function computeScorecard(
     },
     // The template `init` wrote is no scorecard to compare with.
     ...(previous && !neverComputed(previous) ? { previous } : {}),
-    data: { ...(techStack ? { techStack } : {}), ...(techDebt ? { techDebt } : {}) },
+    data: { ...(techStack ? { techStack } : {}), ...(techDebt ? { techDebt } : {}), ...(roadmap ? { roadmap } : {}) },
     files: {
       [dataFiles.engineering_scorecard]: json,
       [snapshotPath(layout, scorecard.generatedAt.slice(0, 10))]: json,
@@ -196,7 +197,7 @@ function securityFacts(
   };
 }
 
-/** What the CTO sync read of a run rests on: the scorecard, the one it replaces, DORA, the open debt and the stack. */
+/** What the CTO sync read of a run rests on: the scorecard, the one it replaces, DORA, the open debt, the stack and the roadmap. */
 export function syncInputsOf(run: ScorecardRun): SyncInputs {
   return {
     scorecard: run.scorecard,
@@ -204,6 +205,7 @@ export function syncInputsOf(run: ScorecardRun): SyncInputs {
     dora: run.dora,
     ...(run.data.techDebt ? { debtItems: run.data.techDebt.items.filter((item) => item.resolvedAt === null) } : {}),
     ...(run.data.techStack ? { stack: run.data.techStack } : {}),
+    ...(run.data.roadmap ? { roadmap: run.data.roadmap } : {}),
   };
 }
 
@@ -305,6 +307,7 @@ function parseDataFiles(contents: RepositoryContents, dataFiles: Record<FixedJso
     techDebt: read(dataFiles.tech_debt, techDebtSchema),
     infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
     cfoForecast: read(cfoForecastPath, leniently),
+    roadmap: read(roadmapPath, roadmapSchema),
     securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
     dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
   };
@@ -330,6 +333,7 @@ async function readAtHead(
       files: [
         ...at.files,
         cfoForecastPath,
+        roadmapPath,
         ...securityPolicyPaths,
         ...dependabotConfigPaths,
         ...securityEvidenceRequest.files,
