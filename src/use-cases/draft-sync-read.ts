@@ -1,4 +1,4 @@
-import type { Drafter, TokenUsage } from "../llm/drafter.js";
+import type { DataBlock, Drafter, TokenUsage } from "../llm/drafter.js";
 import { aiSyncRead, syncReadRequest } from "../llm/drafts/sync-read.js";
 import { ruleBasedSyncRead, type SyncInputs, type SyncRead } from "../scorecard/sync-read.js";
 
@@ -12,12 +12,17 @@ export interface SyncReadDraft {
 /**
  * The CTO sync read: the rule-based one for everyone; with a drafter, the model's, grounded in
  * the same figures and the rule-based read, and the rule-based one again if anything goes wrong.
- * Only the repository's own data files and computed figures are sent, never issue or PR text.
+ * Only the repository's own data files and computed figures are sent, never issue or PR text;
+ * and CLAUDE.md, when the caller read one, as background data.
  */
-export async function draftSyncRead(inputs: SyncInputs, drafter: Drafter | undefined): Promise<SyncReadDraft> {
+export async function draftSyncRead(
+  inputs: SyncInputs,
+  drafter: Drafter | undefined,
+  technicalContext?: DataBlock,
+): Promise<SyncReadDraft> {
   const ruleBased = ruleBasedSyncRead(inputs);
   if (!drafter) return { read: ruleBased };
-  const outcome = await drafter.draft(syncReadRequest(inputs, ruleBased));
+  const outcome = await drafter.draft(syncReadRequest(inputs, ruleBased, technicalContext));
   if (!outcome.ok)
     return {
       read: ruleBased,

@@ -14,6 +14,7 @@ import { assessAdrNeed, type AdrAssessment, type AdrAssessmentInput } from "./as
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
 import type { CommentSection, PullRequestCheck, ReviewContext } from "./pull-request-check.js";
 import { publishCheck, type PublishOutcome } from "./publish-check.js";
+import { readTechnicalContext } from "./read-technical-context.js";
 import { contentOf } from "../markdown/ownership.js";
 
 export interface AdrReviewOutcome {
@@ -194,7 +195,16 @@ async function suggestionBody(
   const drafter = context.drafterFor?.(config.ai);
   // Nothing from a fork, or from an author who may not write here, ever reaches a model.
   if (!drafter || pr.fromFork || !pr.authorMayWrite) return { text: suggestion(draft.text, []) };
-  const material = { title: pr.title, body: pr.body, changes, related: assessment.related };
+  // CLAUDE.md as the base branch has it: the pull request's own edits to it count once merged.
+  // Read on a dry run too: it is part of the material the fingerprint of a kept draft names.
+  const technicalContext = await readTechnicalContext(context.view, pr.baseSha, context.log);
+  const material = {
+    title: pr.title,
+    body: pr.body,
+    changes,
+    related: assessment.related,
+    ...(technicalContext ? { technicalContext } : {}),
+  };
   const fingerprint = aiInputFingerprint(material, config.ai.model);
   // The same material as the draft already in the comment: keep it, ask no model again.
   if (existing?.body.includes(fingerprint)) return { text: withSections(contentOf(existing.body), []) };

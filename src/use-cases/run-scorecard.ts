@@ -11,6 +11,7 @@ import {
   type WriteOutcome,
 } from "./compute-scorecard.js";
 import { draftSyncRead, type SyncReadDraft } from "./draft-sync-read.js";
+import { readTechnicalContext } from "./read-technical-context.js";
 import { syncEngineeringIssue, type SyncIssueContext, type SyncIssueOutcome } from "./sync-engineering-issue.js";
 
 export interface RunScorecardContext extends ScorecardContext {
@@ -45,7 +46,8 @@ export interface ScorecardRunOutcome {
  * The scorecard run of every door (the Action's schedule, the App's dispatch, `cto-copilot scorecard`):
  *
  * 1. Compute the scorecard on the branch (`computeScorecard`).
- * 2. Write the CTO sync read: rule-based, or the model's with `ai.enabled` (never on a dry run).
+ * 2. Write the CTO sync read: rule-based, or the model's with `ai.enabled` (never on a dry run),
+ *    given CLAUDE.md as background when the repository has one.
  * 3. Write the scorecard and its snapshot as `scorecard.commit` says, computing again if the branch moved.
  * 4. Keep the Engineering sync issue (`sync.issue`), or plan it on a dry run.
  */
@@ -62,7 +64,9 @@ export async function runScorecard(
     });
   const run = await compute();
   const drafter = options.dryRun ? undefined : context.drafterFor?.(config.ai);
-  const drafted = await draftSyncRead(syncInputsOf(run), drafter);
+  // CLAUDE.md is read only when a model will be asked.
+  const technicalContext = drafter ? await readTechnicalContext(context.view, run.head.sha, context.log) : undefined;
+  const drafted = await draftSyncRead(syncInputsOf(run), drafter, technicalContext);
   const written = options.dryRun
     ? ({ status: "dry-run" } as const)
     : await writeScorecard(context, run, {

@@ -19,6 +19,7 @@ import { neutralizeReferences } from "../markdown/escape.js";
 import { dataLayoutOf, isRecordFileName } from "../schemas/data-files.js";
 import type { Config } from "../schemas/config.js";
 import { loadConfig } from "./load-config.js";
+import { readTechnicalContext } from "./read-technical-context.js";
 
 export interface IncidentContext {
   /** AI drafting, when the door offers it (the config still decides). */
@@ -185,7 +186,8 @@ async function writePostMortem(
   // and never rewrites what people wrote since.
   let aiNote = "";
   if (!existing && ai.drafter) {
-    const outcome = await ai.drafter.draft(postMortemDraftRequest(ai.history, incident, ai.writers));
+    const technicalContext = await readTechnicalContext(view, head.sha, context.log);
+    const outcome = await ai.drafter.draft(postMortemDraftRequest(ai.history, incident, ai.writers, technicalContext));
     if (outcome.ok) text = withAiNarrative(text, outcome.value, outcome.model);
     aiNote = outcome.ok
       ? `\n\nThe root-cause hypotheses and lessons are ${aiDraftedLabel} (${outcome.usage.inputTokens} input and ${outcome.usage.outputTokens} output tokens): confirm or rewrite them.`

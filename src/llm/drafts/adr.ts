@@ -2,9 +2,10 @@ import { z } from "zod";
 import { categoryLabels } from "../../adr/categories.js";
 import type { InfraChange } from "../../adr/detect-infra-changes.js";
 import type { RelatedAdr } from "../../adr/related-adrs.js";
-import type { DraftRequest } from "../drafter.js";
+import type { DataBlock, DraftRequest } from "../drafter.js";
 import { aiDraftedLabel } from "../drafter.js";
 import { sanitizeForFence } from "../sanitize.js";
+import { withTechnicalContext } from "../technical-context.js";
 
 const line = (max: number) => z.string().min(1).max(max);
 
@@ -39,19 +40,21 @@ export type AdrDraftAnswer = z.infer<typeof adrDraftSchema>;
 
 const instructions = `You draft architecture decision records for an engineering team, in their format (## ADR, Status, Date, Deciders, Context, Options Considered, Decision, Consequences). You are given a pull request that changes infrastructure: its title and description, the infrastructure changes found in it, and the decisions already in force that look related. Write the sections a reviewer would otherwise fill by hand: the context (why this change, what constraints), the options really on the table (this change, one or two credible alternatives, and doing nothing), the decision and why, and the consequences (easier, harder, trade-offs accepted, operational: on-call, monitoring, cost). Be concrete and brief; never invent facts the material does not support: where something is unknown, say so as a question for the deciders. Stage-appropriate advice: a small team does not need Kubernetes.`;
 
-/** The request: the PR's words, the changes found, and the ADRs in force that share words with them. */
+/** The request: the PR's words, the changes found, the ADRs in force that share words with them, and CLAUDE.md when there is one. */
 export function adrDraftRequest(input: {
   title: string;
   body: string;
   changes: readonly InfraChange[];
   related: readonly RelatedAdr[];
+  /** CLAUDE.md as a data block (technical-context.ts). */
+  technicalContext?: DataBlock;
 }): DraftRequest<AdrDraftAnswer> {
   const changes = input.changes
     .slice(0, 60)
     .map((change) => `${categoryLabels[change.category]}: ${change.file} (${change.reason})`)
     .join("\n");
   const related = input.related.map((adr) => `${adr.path}: ${adr.title}${adr.date ? ` (${adr.date})` : ""}`).join("\n");
-  return {
+  const request: DraftRequest<AdrDraftAnswer> = {
     purpose: "adr",
     instructions,
     data: [
@@ -62,6 +65,7 @@ export function adrDraftRequest(input: {
     ],
     tool: { name: "write_adr_draft", description: "Record the ADR draft's sections.", schema: adrDraftSchema },
   };
+  return withTechnicalContext(request, input.technicalContext);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { IssueHistory } from "../../incidents/issue-history.js";
 import type { DataBlock, DraftRequest } from "../drafter.js";
 import { aiDraftedLabel } from "../drafter.js";
 import { sanitizeModelLine, sanitizeModelText } from "../sanitize.js";
+import { withTechnicalContext } from "../technical-context.js";
 
 const postMortemDraftSchema = z.strictObject({
   summary: z
@@ -26,12 +27,13 @@ const instructions = `You help an engineering team write a blameless post-mortem
 /**
  * The material: only what people who may write to the repository wrote (the reporter's text when
  * they may, the comments of those who may), and the timeline the bot already keeps. Anyone else's
- * words never reach the model.
+ * words never reach the model. CLAUDE.md, when the caller read one, comes last as background.
  */
 export function postMortemDraftRequest(
   history: IssueHistory,
   incident: Incident,
   writers: ReadonlySet<string>,
+  technicalContext?: DataBlock,
 ): DraftRequest<PostMortemDraftAnswer> {
   // Write access is the repository permission the caller checked, never the author association.
   const mayWrite = (login: string | undefined) => login !== undefined && writers.has(login.toLowerCase());
@@ -47,7 +49,7 @@ export function postMortemDraftRequest(
     name: "incident_timeline",
     text: incident.timeline.map((entry) => `${new Date(entry.at).toISOString()} ${entry.text}`).join("\n"),
   });
-  return {
+  const request: DraftRequest<PostMortemDraftAnswer> = {
     purpose: "post-mortem",
     instructions,
     data,
@@ -57,6 +59,7 @@ export function postMortemDraftRequest(
       schema: postMortemDraftSchema,
     },
   };
+  return withTechnicalContext(request, technicalContext);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { SyncInputs, SyncRead } from "../../scorecard/sync-read.js";
-import type { DraftRequest } from "../drafter.js";
+import type { DataBlock, DraftRequest } from "../drafter.js";
+import { dueText, roadmapOutlook } from "../../scorecard/sync-read/upcoming.js";
+import { withTechnicalContext } from "../technical-context.js";
 import { truncate } from "../../markdown/escape.js";
 import { withoutAngles } from "../sanitize.js";
 
@@ -26,7 +28,7 @@ const syncReadSchema = z.strictObject({
 
 export type SyncReadAnswer = z.infer<typeof syncReadSchema>;
 
-const instructions = `You are a fractional CTO writing the read that follows every engineering sync. You are given the engineering scorecard (DORA metrics with their samples, tiers and targets; debt; infrastructure; security; team), the previous snapshot, the open tech-debt items, the tech stack, and a rule-based read computed from the same figures. Give stage-appropriate advice from the maturity stages: Survival (<3 engineers: ship, a monolith is fine), Foundation (3-10: basic CI/CD, monitoring, code review, documenting decisions), Scale (10-30: platform investments, SLOs, incident response), Optimize (30+: developer productivity, platform teams, cost). A 3-person team does not need Kubernetes. Every statement must follow from a figure in the material: name it. Be concrete and brief: one top priority, not five; next moves a person can do this week.`;
+const instructions = `You are a fractional CTO writing the read that follows every engineering sync. You are given the engineering scorecard (DORA metrics with their samples, tiers and targets; debt; infrastructure; security; team), the previous snapshot, the open tech-debt items, the tech stack, the product roadmap's items due in the next quarter when there is a roadmap, and a rule-based read computed from the same figures. When an item due soon needs something the figures show is weak, the top priority serves that item and names it with its date. Give stage-appropriate advice from the maturity stages: Survival (<3 engineers: ship, a monolith is fine), Foundation (3-10: basic CI/CD, monitoring, code review, documenting decisions), Scale (10-30: platform investments, SLOs, incident response), Optimize (30+: developer productivity, platform teams, cost). A 3-person team does not need Kubernetes. Every statement must follow from a figure in the material: name it. Be concrete and brief: one top priority, not five; next moves a person can do this week.`;
 
 /**
  * The scorecard's figures, without the evidence lists an explained run carries (deployments with
@@ -41,13 +43,37 @@ function figuresOf(scorecard: SyncInputs["scorecard"]): string {
   );
 }
 
-/** The figures as data: the scorecard and its previous snapshot, the open debt, the stack, and the rule-based read to stay grounded. */
-export function syncReadRequest(inputs: SyncInputs, ruleBased: SyncRead): DraftRequest<SyncReadAnswer> {
+/** The roadmap's next quarter, one item a line, as the rule-based read sees it (from the scorecard's day). */
+function roadmapText(inputs: SyncInputs): string {
+  const outlook = roadmapOutlook(inputs.roadmap!, new Date(inputs.scorecard.generatedAt));
+  const lines = outlook.upcoming.slice(0, 20).map((upcoming) => {
+    const { item } = upcoming;
+    const needs = item.needs?.length ? `; needs ${item.needs.join(", ")}` : "";
+    const blocked = item.blockedBy?.length ? `; blocked by debt ${item.blockedBy.join(", ")}` : "";
+    return `${item.title} [${item.status}] ${dueText(upcoming)}${needs}${blocked}`;
+  });
+  return [
+    `Items due from ${outlook.today} to ${outlook.horizonEnd}:`,
+    ...(lines.length > 0 ? lines : ["(none)"]),
+    `Open items due later: ${outlook.later}`,
+  ].join("\n");
+}
+
+/**
+ * The figures as data: the scorecard and its previous snapshot, the open debt, the stack, the
+ * roadmap's next quarter (when there is a roadmap), the rule-based read to stay grounded, and
+ * CLAUDE.md last (when the caller read one).
+ */
+export function syncReadRequest(
+  inputs: SyncInputs,
+  ruleBased: SyncRead,
+  technicalContext?: DataBlock,
+): DraftRequest<SyncReadAnswer> {
   const debt = (inputs.debtItems ?? [])
     .slice(0, 30)
     .map((item) => `${item.id} [${item.priority}] ${item.title} (${item.estimatedDays ?? "?"} days)`)
     .join("\n");
-  return {
+  const request: DraftRequest<SyncReadAnswer> = {
     purpose: "sync-read",
     instructions,
     data: [
@@ -55,6 +81,7 @@ export function syncReadRequest(inputs: SyncInputs, ruleBased: SyncRead): DraftR
       { name: "previous_snapshot", text: inputs.previous ? figuresOf(inputs.previous) : "(none)" },
       { name: "open_tech_debt", text: debt || "(none)" },
       { name: "tech_stack", text: inputs.stack ? JSON.stringify(inputs.stack.stack) : "(unknown)" },
+      ...(inputs.roadmap ? [{ name: "product_roadmap_next_quarter", text: roadmapText(inputs) }] : []),
       {
         name: "rule_based_read",
         text: [
@@ -67,6 +94,7 @@ export function syncReadRequest(inputs: SyncInputs, ruleBased: SyncRead): DraftR
     ],
     tool: { name: "write_sync_read", description: "Record the sync read's four sections.", schema: syncReadSchema },
   };
+  return withTechnicalContext(request, technicalContext);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Roadmap, RoadmapItem } from "../../../src/schemas/roadmap.js";
+import { syncReadRequest } from "../../../src/llm/drafts/sync-read.js";
 import { ruleBasedSyncRead } from "../../../src/scorecard/sync-read.js";
 import { debtItem, scorecardCase, type Case } from "./sync-fixtures.js";
 
@@ -136,5 +137,27 @@ describe("the roadmap in the CTO sync read's top priority", () => {
       /, and needs reliability \(change failure rate, time to restore\)\. Change failure rate is 30\.8% \(red;/,
     );
     expect(read.priority.why).not.toContain("Without the roadmap");
+  });
+});
+
+describe("the roadmap in the AI sync read's material", () => {
+  it("the next quarter's items as their own data block, as the rules see them; none without a roadmap", () => {
+    const inputs = {
+      ...scorecardCase(foundation),
+      roadmap: roadmapOf(
+        item({ blockedBy: ["debt_004"] }),
+        item({ id: "rm_9", title: "Later", targetDate: "2026-Q4" }),
+      ),
+    };
+    const request = syncReadRequest(inputs, ruleBasedSyncRead(inputs));
+    expect(request.data.find((block) => block.name === "product_roadmap_next_quarter")?.text).toBe(
+      [
+        "Items due from 2025-11-01 to 2026-02-01:",
+        "Enterprise tier: SSO and audit log [planned] due 2026-01-15, in 75 days; needs security; blocked by debt debt_004",
+        "Open items due later: 1",
+      ].join("\n"),
+    );
+    const without = syncReadRequest(scorecardCase(foundation), ruleBasedSyncRead(scorecardCase(foundation)));
+    expect(without.data.map((block) => block.name)).not.toContain("product_roadmap_next_quarter");
   });
 });
