@@ -1,3 +1,4 @@
+import { maxTechnicalContextBytes, technicalContextPath } from "../schemas/data-files.js";
 import type { DataBlock, DraftRequest } from "./drafter.js";
 
 /**
@@ -8,9 +9,7 @@ import type { DataBlock, DraftRequest } from "./drafter.js";
  * a warning, and the drafts go on without it.
  */
 
-export const technicalContextPath = "CLAUDE.md";
-/** Larger files are not read at all: a CLAUDE.md is a page or two, not a data dump. */
-export const maxTechnicalContextBytes = 256 * 1024;
+export { maxTechnicalContextBytes, technicalContextPath };
 /** Characters of it given to a draft: enough for the stack and conventions, small beside the material itself. */
 export const technicalContextChars = 6_000;
 

@@ -82,8 +82,12 @@ export function snapshotPath(layout: DataLayout, day: string): string {
 
 /** Read-only neighbours that other teams' tools write; read leniently when present. */
 export const cfoForecastPath = "data/cfo/latest_forecast.json";
-/** Neighbours with a schema, validated when present (absent is fine): the product roadmap. */
-export const neighbourDataFiles: readonly string[] = [roadmapPath];
+/** `CLAUDE.md` at the root: technical context for the AI drafts (src/llm/technical-context.ts). */
+export const technicalContextPath = "CLAUDE.md";
+/** Larger CLAUDE.md files are not read at all: a page or two of context, not a data dump. */
+export const maxTechnicalContextBytes = 256 * 1024;
+/** Neighbours validated when present (absent is fine): the product roadmap, and CLAUDE.md (warnings only: it is optional context). */
+export const neighbourDataFiles: readonly string[] = [roadmapPath, technicalContextPath];
 
 /** READMEs, indexes and templates sit beside ADRs and post-mortems without being records. */
 const notRecords = /^(readme|index|template)\.md$/i;
@@ -103,6 +107,8 @@ export type DataFileKind =
   | { type: "adr" }
   | { type: "incident" }
   | { type: "unknown-json" }
+  /** CLAUDE.md: checked to be readable text, for the AI drafts. */
+  | { type: "technical-context" }
   | { type: "ignored" };
 
 const fixedByName = new Map(fixedJsonKinds.map((kind) => [jsonFiles[kind].name!, kind]));
@@ -116,6 +122,7 @@ export function classifyDataFile(path: string, layout: DataLayout): DataFileKind
   const directory = posix.dirname(normalized);
   const name = posix.basename(normalized);
   if (normalized === roadmapPath) return { type: "json", kind: "roadmap" };
+  if (normalized === technicalContextPath) return { type: "technical-context" };
   if (directory === layout.adrs) return isRecordFileName(name) ? { type: "adr" } : { type: "ignored" };
   if (directory === layout.incidents) return isRecordFileName(name) ? { type: "incident" } : { type: "ignored" };
   if (directory === layout.scorecards) {

@@ -3,7 +3,7 @@ import picomatch from "picomatch";
 import type { Diagnostic } from "../findings/diagnostic.js";
 import { append, compareDiagnostics } from "../findings/diagnostic.js";
 import type { FileView } from "../ports/repository-view.js";
-import { classifyDataFile, dataLayoutOf } from "../schemas/data-files.js";
+import { classifyDataFile, dataLayoutOf, technicalContextPath } from "../schemas/data-files.js";
 import type { RecordRules } from "../validate/record-rules.js";
 import { validateDataFiles, type DataFile, type ValidateOptions } from "../validate/validate-files.js";
 import { adrCrossChecks } from "./adr-cross-checks.js";
@@ -116,18 +116,26 @@ export async function validateData(
       file: path,
       line: 1,
       column: 1,
-      severity: "error" as const,
+      ...(path === technicalContextPath
+        ? {
+            severity: "warning" as const,
+            message:
+              "CLAUDE.md is a symbolic link; links are never followed (one could point at secrets), so the AI drafts go without it: commit the file itself",
+          }
+        : {
+            severity: "error" as const,
+            message:
+              "this data file is a symbolic link; links are never followed (one could point at secrets): commit the file itself",
+          }),
       code: "symlink",
-      message:
-        "this data file is a symbolic link; links are never followed (one could point at secrets): commit the file itself",
     })),
     ...unreadable.map(({ path, problem }) => ({
       file: path,
       line: 1,
       column: 1,
-      severity: "error" as const,
+      severity: path === technicalContextPath ? ("warning" as const) : ("error" as const),
       code: "unreadable",
-      message: `this data file could not be read (${problem}): check its permissions`,
+      message: `this ${path === technicalContextPath ? "file" : "data file"} could not be read (${problem}): check its permissions`,
     })),
   ].sort(compareDiagnostics);
   const notes = resolved.organizationFindings

@@ -16,6 +16,7 @@ import type { ElementRules } from "./rules/element-rules.js";
 import { schemaFindings } from "../findings/schema-findings.js";
 import { schemaIssues } from "./schema-issues.js";
 import { findingsByElement } from "./validate-by-element.js";
+import { technicalContextFindings } from "./technical-context.js";
 
 /**
  * A file to validate: its raw `bytes` (checked for UTF-8 and a byte order mark), or `text` a
@@ -114,6 +115,11 @@ export function validateDataFiles(files: readonly DataFile[], options: ValidateO
         code: "unknown-file",
         message: `"${name}" is not a known data file (${fixedJsonNames.join(", ")}); it is not validated`,
       });
+      continue;
+    }
+    if (kind.type === "technical-context") {
+      const checked = technicalContextFindings(file);
+      append(diagnostics, toDiagnostics(file.path, checked.text, checked.findings));
       continue;
     }
     if (file.binary && file.size <= maxBytes) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
 import { templateRoot } from "../support/data-files.js";
@@ -90,5 +90,72 @@ describe("cto-copilot validate checks data/product/roadmap.json when present", (
         message: '`items[0].status` must be one of planned, in_progress, done, dropped; found "someday"',
       }),
     ]);
+  });
+});
+
+describe("cto-copilot validate checks CLAUDE.md when present: warnings only, it is optional context", () => {
+  const validate = async (root: string) => {
+    const result = await runCli(["validate", "--root", root, "--format", "json"]);
+    return { code: result.code, report: JSON.parse(result.stdout) };
+  };
+
+  it("text: counted, no finding", async () => {
+    const root = tempRepo(templateRoot);
+    const before = await validate(root);
+    writeFileSync(join(root, "CLAUDE.md"), "\uFEFF# Acme\n\nNode 22 on Fly.io.\n");
+    const after = await validate(root);
+    expect(after.report.diagnostics).toEqual([]);
+    expect(after.report.summary.files).toBe(before.report.summary.files + 1);
+  });
+
+  it("not UTF-8: a warning at the bad byte, exit code 0", async () => {
+    const root = tempRepo(templateRoot);
+    writeFileSync(
+      join(root, "CLAUDE.md"),
+      Buffer.concat([Buffer.from("# Acme\ncaf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
+    const { code, report } = await validate(root);
+    expect(code).toBe(0);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({
+        file: "CLAUDE.md",
+        line: 2,
+        column: 4,
+        severity: "warning",
+        code: "invalid-utf8",
+        message: "invalid UTF-8 byte 0xe9 (at byte 10); the AI drafts go without it",
+      }),
+    ]);
+  });
+
+  it("over 256 KiB, or binary: a warning each", async () => {
+    const large = tempRepo(templateRoot);
+    writeFileSync(join(large, "CLAUDE.md"), "x".repeat(300 * 1024));
+    expect((await validate(large)).report.diagnostics).toEqual([
+      expect.objectContaining({
+        file: "CLAUDE.md",
+        severity: "warning",
+        code: "file-too-large",
+        message:
+          "file is 307200 bytes, over the 262144 bytes limit for CLAUDE.md; it was not read; the AI drafts go without it",
+      }),
+    ]);
+    const binary = tempRepo(templateRoot);
+    writeFileSync(join(binary, "CLAUDE.md"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    expect((await validate(binary)).report.diagnostics).toEqual([
+      expect.objectContaining({ file: "CLAUDE.md", severity: "warning", code: "binary-content" }),
+    ]);
+  });
+
+  it("a symbolic link: a warning (never followed), not an error", async () => {
+    const root = tempRepo(templateRoot);
+    writeFileSync(join(root, "AGENTS.md"), "# Acme\n");
+    symlinkSync("AGENTS.md", join(root, "CLAUDE.md"));
+    const { code, report } = await validate(root);
+    expect(code).toBe(0);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ file: "CLAUDE.md", severity: "warning", code: "symlink" }),
+    ]);
+    expect(report.diagnostics[0].message).toContain("the AI drafts go without it");
   });
 });
