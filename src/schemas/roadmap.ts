@@ -20,9 +20,9 @@ const targetDate = z
   });
 
 /** What an item asks of engineering, in the scorecard's terms, so the sync read can tell whether it is ready. */
-export const roadmapNeeds = ["delivery", "reliability", "security", "cost"] as const;
+const roadmapNeeds = ["delivery", "reliability", "security", "cost"] as const;
 
-export const roadmapItemSchema = z.strictObject({
+const roadmapItemSchema = z.strictObject({
   id: z.string().min(1).optional().meta({ description: "A stable id, e.g. rm_001." }),
   title: z.string().min(1),
   targetDate,

@@ -34,7 +34,7 @@ function payDownBlocker(facts: Facts, key: MetricKey, item: DebtItem): Chosen {
 }
 
 /** The advice for an area below target: the critical debt that holds it back, else the stage's advice for it. */
-export function adviceFor(facts: Facts, area: Area): Chosen {
+function adviceFor(facts: Facts, area: Area): Chosen {
   if (area !== "security" && area !== "infrastructure" && area !== "measurement") {
     const item = blocker(facts, area);
     if (item) return payDownBlocker(facts, area, item);

@@ -5,7 +5,7 @@ import { unmeasured, type Facts } from "./facts.js";
 import type { UpcomingItem } from "./upcoming.js";
 
 /** The areas of the scorecard each need of a roadmap item rests on. */
-export const needAreas: Record<RoadmapNeed, Area[]> = {
+const needAreas: Record<RoadmapNeed, Area[]> = {
   delivery: ["deploymentFrequency", "leadTime"],
   reliability: ["changeFailureRate", "mttr"],
   security: ["security"],
@@ -13,7 +13,7 @@ export const needAreas: Record<RoadmapNeed, Area[]> = {
 };
 
 /** What engineering lacks for an item: debt it waits on, an area below target, delivery not measured, or no monitoring. */
-export type Gap =
+type Gap =
   | { kind: "debt"; debt: DebtItem }
   | { kind: "area"; area: Area; need: RoadmapNeed; status: "red" | "yellow" }
   | { kind: "measurement"; need: RoadmapNeed }

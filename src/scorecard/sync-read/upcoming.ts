@@ -30,7 +30,7 @@ const dayMs = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The first and last day of a target: a date is both; a quarter runs from its first month's 1st to its last month's end. */
-export function targetSpan(target: string): { start: string; end: string } {
+function targetSpan(target: string): { start: string; end: string } {
   const quarter = quarterPattern.exec(target);
   if (!quarter) return { start: target, end: target };
   const year = Number(quarter[1]);
