@@ -146,4 +146,27 @@ describe("reviewDataFiles", () => {
       plan: { conclusion: "success" },
     });
   });
+
+  it("a pull request changing data/product/roadmap.json gets its findings; one changing CLAUDE.md, warnings only", async () => {
+    const roadmap = JSON.stringify(
+      { version: "1.0", items: [{ title: "EU region", targetDate: "Q1", status: "planned" }] },
+      null,
+      2,
+    );
+    const broken = fakePorts({
+      files: { "data/product/roadmap.json": roadmap },
+      changed: ["data/product/roadmap.json"],
+    });
+    expect(await reviewDataFiles(context(broken.ports), pr)).toMatchObject({ status: "posted" });
+    expect(broken.created[0]).toMatchObject({ conclusion: "failure" });
+    expect(broken.created[0]!.annotations).toEqual([
+      expect.objectContaining({ path: "data/product/roadmap.json", start_line: 6, annotation_level: "failure" }),
+    ]);
+    const context_ = fakePorts({ files: { "CLAUDE.md": "# Acme\u0000" }, changed: ["CLAUDE.md"] });
+    await reviewDataFiles(context(context_.ports), pr);
+    expect(context_.created[0]).toMatchObject({ conclusion: "success" });
+    expect(context_.created[0]!.annotations).toEqual([
+      expect.objectContaining({ path: "CLAUDE.md", annotation_level: "warning" }),
+    ]);
+  });
 });
