@@ -29,7 +29,12 @@ function itemLead(upcoming: UpcomingItem): string {
 
 /** What the scorecard alone would have chosen, when it is something else. */
 function insteadOf(chosen: Chosen, byStage: Chosen): string {
-  if (byStage.title === chosen.title || (byStage.debt && byStage.debt === chosen.debt)) return "";
+  // The same area (or the same debt item, or the same step of the stage) is no other choice, whatever its title.
+  const same =
+    byStage.area === chosen.area &&
+    byStage.debt === chosen.debt &&
+    (chosen.area !== "hold" || byStage.title === chosen.title);
+  if (same) return "";
   return ` Without the roadmap the priority would be ${quoted(byStage.title)}; a date within the quarter makes this the higher-leverage move.`;
 }
 

@@ -124,6 +124,19 @@ describe("the roadmap in the CTO sync read's top priority", () => {
     expect(read.priority.why).toContain(`Without the roadmap the priority would be “${without.priority.title}”`);
   });
 
+  it("an item that needs delivery while no deployment is measured: measure it first, said once", () => {
+    const read = readOf(
+      { stage: "foundation", headcount: 7, delivery: { deployments: 0 } },
+      roadmapOf(item({ title: "Usage-based billing", targetDate: "2025-12-20", needs: ["delivery"] })),
+    );
+    expect(read.priority.title).toBe("Measure delivery before “Usage-based billing” (2025-12-20)");
+    expect(read.priority.why).toMatch(
+      /^“Usage-based billing” \(roadmap, planned\) is due 2025-12-20, in 49 days, and needs delivery \(deployment frequency, lead time\)\. No deployment was found from the `deployments` source/,
+    );
+    // Measuring delivery is what the stage's order asks for too: no "instead".
+    expect(read.priority.why).not.toContain("Without the roadmap");
+  });
+
   it("a red area the item needs is chosen with the stage's advice for it", () => {
     const read = readOf(
       { stage: "foundation", headcount: 7, delivery: { ...healthy, failed: 8, failedRefs: ["v1.2.0"] } },
