@@ -123,8 +123,22 @@ function serviceMove(old: ComposeService, next: ComposeService): string | undefi
   if (from.family !== to.family && !sameEngine) return `${old.image} -> ${next.image}`;
   const name = to.family.split("/").pop()!;
   if (!isVersionedImage(name)) return undefined;
-  const fromLine = releaseLine(name, tagOf(old.image));
-  const toLine = releaseLine(name, tagOf(next.image));
+  return lineMove(name, tagOf(old.image), tagOf(next.image));
+}
+
+/** `latest`, `alpine`, no tag: a tag that names no release, so each pull may bring a new major. */
+const isUnpinned = (tag: string) => !/\d/.test(tag);
+
+/**
+ * A datastore or runtime image moved to another release line (`postgres:12` -> `postgres:14`), or
+ * unpinned (`postgres:12` -> `postgres:latest`): the next pull may then upgrade the engine's major
+ * unasked. Pinning a floating tag records the line in use, and is no move.
+ */
+function lineMove(name: string, fromTag: string, toTag: string): string | undefined {
+  const fromLine = releaseLine(name, fromTag);
+  if (fromLine !== undefined && isUnpinned(toTag))
+    return `${name} ${fromLine} -> ${toTag || "untagged"} (unpinned: the newest major)`;
+  const toLine = releaseLine(name, toTag);
   return fromLine !== undefined && toLine !== undefined && fromLine !== toLine
     ? `${name} ${fromLine} -> ${toLine}`
     : undefined;
@@ -193,19 +207,18 @@ function readCompose(files: readonly ReadFile[]): Signal[] {
 
 /** Runtime and datastore base images moved to another release line: `node:18-slim` -> `node:20-slim`. */
 function baseImageLines(old: string[], next: string[]): string[] {
-  const lines = (images: string[]) =>
+  const tags = (images: string[]) =>
     new Map(
       images.flatMap((image) => {
         const name = imageIdentity(image).family.split("/").pop()!;
-        const line = isVersionedImage(name) ? releaseLine(name, tagOf(image)) : undefined;
-        return line === undefined ? [] : [[name, line] as [string, string]];
+        return isVersionedImage(name) ? [[name, tagOf(image)] as [string, string]] : [];
       }),
     );
-  const from = lines(old);
-  const to = lines(next);
-  return [...to]
-    .filter(([name, line]) => from.has(name) && from.get(name) !== line)
-    .map(([name, line]) => `${name} ${from.get(name)} -> ${line}`);
+  const from = tags(old);
+  return [...tags(next)].flatMap(([name, tag]) => {
+    const move = from.has(name) ? lineMove(name, from.get(name)!, tag) : undefined;
+    return move === undefined ? [] : [move];
+  });
 }
 
 const isCompose = (path: string) => {

@@ -83,6 +83,23 @@ function objectsIn(text: string | undefined): string[] {
 const decisiveToggles =
   /^(ingress|gateway|httproute|route|postgresql|postgres|mysql|mariadb|redis|mongodb|kafka|rabbitmq|elasticsearch|opensearch|minio|cassandra|clickhouse|memcached|nats)$/i;
 
+const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+const isWorkload = (object: string) => workloadKinds.has(object.split("/")[0]!);
+
+/**
+ * Workloads in manifest files that are new, where the change shows no workload before: somewhere
+ * new to run the software (a `kubernetes/` directory beside a compose setup, a first app in a
+ * cluster repository). A Deployment added next to existing ones, or moved between files, is not;
+ * nor is a Helm chart's new template (a feature of the chart, whose other templates are unchanged).
+ */
+function newWorkloads(files: readonly ReadFile[], before: Map<string, string>, after: Map<string, string>): string[] {
+  if ([...before.keys()].some(isWorkload)) return [];
+  const newFiles = new Set(
+    files.filter((file) => file.before === undefined && !/(^|\/)templates\//.test(file.path)).map((file) => file.path),
+  );
+  return [...after].filter(([object, file]) => isWorkload(object) && newFiles.has(file)).map(([object]) => object);
+}
+
 /** `ingress.enabled`, `postgresql.enabled`...: the toggles of a values file that are on. */
 function enabledToggles(doc: Record<string, unknown> | undefined): Set<string> {
   const on = new Set<string>();
@@ -184,6 +201,11 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
   const { added, removed } = difference([...before.keys()].filter(decisive), [...after.keys()].filter(decisive));
   for (const object of added) decide(after.get(object)!, `adds ${object}`, [object.split("/")[0]!]);
   for (const object of removed) decide(before.get(object)!, `removes ${object}`, [object.split("/")[0]!]);
+  const arrived = newWorkloads(files, before, after);
+  if (arrived.length > 0 && added.length === 0)
+    decide(after.get(arrived[0]!)!, `first Kubernetes workloads in new manifests: ${listed(arrived, 3)}`, [
+      "deployment",
+    ]);
   for (const file of files) {
     if (decided.has(file.path)) continue;
     const name = file.path.split("/").pop()!;
