@@ -78,9 +78,17 @@ interface ComposeService {
   built: boolean;
 }
 
+/** A service with its YAML merge keys applied (`<<: *defaults`, or a list of them), as Compose reads it. */
+function merged(service: unknown): { image?: unknown; build?: unknown; extends?: unknown } {
+  const own = record(service);
+  const bases = Array.isArray(own["<<"]) ? (own["<<"] as unknown[]) : [own["<<"]];
+  // Earlier entries of a merge list win over later ones; the service's own keys win over all.
+  return Object.assign({}, ...bases.reverse().map(record), own) as { image?: unknown; build?: unknown };
+}
+
 function composeServices(text: string | undefined): Map<string, ComposeService> {
   const doc = yamlMapping(text);
-  const services = record(doc?.services) as Record<string, { image?: unknown; build?: unknown } | undefined>;
+  const services = Object.fromEntries(Object.entries(record(doc?.services)).map(([name, service]) => [name, merged(service)]));
   // `x-` and `.` keys are YAML anchors' homes, not services.
   // A service with no image, build or `extends` (an override file's ports, env) is defined elsewhere.
   return new Map(
@@ -88,13 +96,13 @@ function composeServices(text: string | undefined): Map<string, ComposeService> 
       .filter(([name]) => !/^(x-|\.)/.test(name))
       .filter(
         ([, service]) =>
-          service?.image !== undefined || service?.build !== undefined || record(service).extends !== undefined,
+          service.image !== undefined || service.build !== undefined || service.extends !== undefined,
       )
       .map(([name, service]): [string, ComposeService] => [
         name,
         {
-          ...(typeof service?.image === "string" ? { image: service.image } : {}),
-          built: service?.build !== undefined,
+          ...(typeof service.image === "string" ? { image: service.image } : {}),
+          built: service.build !== undefined,
         },
       ]),
   );
