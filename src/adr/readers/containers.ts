@@ -76,6 +76,8 @@ const identityKey = (image: string) => {
 interface ComposeService {
   image?: string;
   built: boolean;
+  /** For a service built here: the datastore or runtime image its build args name as its base. */
+  baseImage?: string;
 }
 
 /** A service with its YAML merge keys applied (`<<: *defaults`, or a list of them), as Compose reads it. */
@@ -88,21 +90,23 @@ function merged(service: unknown): { image?: unknown; build?: unknown; extends?:
 
 function composeServices(text: string | undefined): Map<string, ComposeService> {
   const doc = yamlMapping(text);
-  const services = Object.fromEntries(Object.entries(record(doc?.services)).map(([name, service]) => [name, merged(service)]));
+  const services = Object.fromEntries(
+    Object.entries(record(doc?.services)).map(([name, service]) => [name, merged(service)]),
+  );
   // `x-` and `.` keys are YAML anchors' homes, not services.
   // A service with no image, build or `extends` (an override file's ports, env) is defined elsewhere.
   return new Map(
     Object.entries(services)
       .filter(([name]) => !/^(x-|\.)/.test(name))
       .filter(
-        ([, service]) =>
-          service.image !== undefined || service.build !== undefined || service.extends !== undefined,
+        ([, service]) => service.image !== undefined || service.build !== undefined || service.extends !== undefined,
       )
       .map(([name, service]): [string, ComposeService] => [
         name,
         {
           ...(typeof service.image === "string" ? { image: service.image } : {}),
           built: service.build !== undefined,
+          ...(baseImageArg(service.build) !== undefined ? { baseImage: baseImageArg(service.build)! } : {}),
         },
       ]),
   );
@@ -124,14 +128,33 @@ const engineOf = (family: string) => engineWords.find(([pattern]) => pattern.tes
 
 /** Whether a service moved to something else: another engine, or another image family with no engine in common. */
 function serviceMove(old: ComposeService, next: ComposeService): string | undefined {
+  // A service built here on a datastore or runtime base image named in its build args (`BASE_IMAGE`).
+  if (old.built && next.built && old.baseImage !== undefined && next.baseImage !== undefined)
+    return imageMove(old.baseImage, next.baseImage, true);
   if (old.image === undefined || next.image === undefined || old.built || next.built) return undefined;
-  const from = imageIdentity(old.image);
-  const to = imageIdentity(next.image);
+  return imageMove(old.image, next.image, false);
+}
+
+function imageMove(old: string, next: string, built: boolean): string | undefined {
+  const from = imageIdentity(old);
+  const to = imageIdentity(next);
   const sameEngine = engineOf(from.family) !== undefined && engineOf(from.family) === engineOf(to.family);
-  if (from.family !== to.family && !sameEngine) return `${old.image} -> ${next.image}`;
+  if (from.family !== to.family && !sameEngine) return `${built ? "built on " : ""}${old} -> ${next}`;
   const name = to.family.split("/").pop()!;
   if (!isVersionedImage(name)) return undefined;
-  return lineMove(name, tagOf(old.image), tagOf(next.image));
+  const move = lineMove(name, tagOf(old), tagOf(next));
+  return move && built ? `built on ${move}` : move;
+}
+
+/** The first build arg naming a datastore or runtime image (`BASE_IMAGE: clickhouse/clickhouse-server:23.8`). */
+function baseImageArg(build: unknown): string | undefined {
+  const args = record(build).args;
+  const values = Array.isArray(args)
+    ? args.map((arg) => String(arg).split("=").slice(1).join("="))
+    : Object.values(record(args)).map(String);
+  return values.find(
+    (value) => /^[\w./-]+:[\w.-]+$/.test(value) && isVersionedImage(imageIdentity(value).family.split("/").pop()!),
+  );
 }
 
 /** `latest`, `alpine`, no tag: a tag that names no release, so each pull may bring a new major. */
