@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|plugins\/docker|plugin-kaniko|kaniko)/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 

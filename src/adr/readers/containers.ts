@@ -31,7 +31,7 @@ const osWords = [
  * `gcr.io/distroless/nodejs20-debian12` -> `distroless/nodejs-debian`) and its OS flavour
  * (`alpine`, `slim`, `distroless`...). `node:20.11-alpine` and `node:20.12-alpine` are the same.
  */
-function imageIdentity(reference: string): { family: string; os: string; shown: string } {
+function imageIdentity(reference: string): { family: string; os: string; shown: string; repository: string } {
   const withoutDigest = reference.split("@")[0]!;
   const lastSlash = withoutDigest.lastIndexOf("/");
   const colon = withoutDigest.indexOf(":", lastSlash + 1);
@@ -48,7 +48,7 @@ function imageIdentity(reference: string): { family: string; os: string; shown: 
     .replace(/-+$/, "");
   const words = `${parts.join("/")} ${tag}`.toLowerCase();
   const os = osWords.find((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(words)) ?? "default";
-  return { family, os, shown: reference };
+  return { family, os, shown: reference, repository: parts.join("/").toLowerCase() };
 }
 
 /** Base images of a Dockerfile, stages that build on earlier stages left out. */
@@ -182,7 +182,7 @@ const tagOf = (image: string) => {
 };
 
 const describeService = (name: string, service: ComposeService) =>
-  `\`${name}\`${service.image ? ` (image family ${imageIdentity(service.image).family})` : service.built ? " (built here)" : ""}`;
+  `\`${name}\`${service.image ? ` (image family ${imageIdentity(service.image).repository})` : service.built ? " (built here)" : ""}`;
 
 /**
  * Compose files, compared as one application over the whole change: a service moved between

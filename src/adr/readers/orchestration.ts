@@ -121,6 +121,47 @@ const chartDependencies = (doc: Record<string, unknown> | undefined) =>
     String(record(dependency).name ?? "?"),
   );
 
+/** Each dependency's `condition` (`windowsExporter.enabled`), by name. */
+const chartConditions = (doc: Record<string, unknown> | undefined) =>
+  new Map(
+    (Array.isArray(doc?.dependencies) ? doc.dependencies : []).flatMap((dependency) => {
+      const { name, condition } = record(dependency);
+      return typeof condition === "string" ? [[String(name ?? "?"), condition] as [string, string]] : [];
+    }),
+  );
+
+/** A value at a dotted path of a values file (`windowsMonitoring.enabled`), or undefined. */
+function valueAt(doc: Record<string, unknown> | undefined, path: string): unknown {
+  let node: unknown = doc;
+  for (const key of path.split(".")) node = record(node)[key];
+  return node;
+}
+
+/**
+ * Dependencies added under a condition that the chart's own values (changed in the same change)
+ * turn off: an option the chart's users may switch on, as `count = var.x ? 1 : 0` is in a module.
+ * A condition the values do not settle (or turn on) still brings the subchart in.
+ */
+function offByDefault(
+  added: string[],
+  chart: ReadFile,
+  files: readonly ReadFile[],
+  next: Record<string, unknown> | undefined,
+): string[] {
+  const conditions = chartConditions(next);
+  const directory = chart.path.slice(0, chart.path.lastIndexOf("/") + 1);
+  const values = yamlMapping(files.find((file) => file.path === `${directory}values.yaml`)?.after);
+  return added.filter((name) => {
+    const condition = conditions.get(name);
+    // Helm takes the first path of a condition list that the values set.
+    const settled = condition
+      ?.split(",")
+      .map((path) => valueAt(values, path.trim()))
+      .find((value) => typeof value === "boolean");
+    return settled === false;
+  });
+}
+
 const kustomizeParts = (doc: Record<string, unknown> | undefined) => [
   ...(Array.isArray(doc?.resources) ? doc.resources : [])
     .map(String)
@@ -162,8 +203,18 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
       if (file.before === undefined) decide(file.path, `new Helm chart ${chart}`, ["helm", chart]);
       else if (file.after === undefined) decide(file.path, `removes the Helm chart ${chart}`, ["helm", chart]);
       else {
-        const { added, removed } = difference(chartDependencies(old), chartDependencies(next));
+        const { added: allAdded, removed } = difference(chartDependencies(old), chartDependencies(next));
+        const optional = offByDefault(allAdded, file, files, next);
+        const added = allAdded.filter((name) => !optional.includes(name));
         if (added.length > 0) decide(file.path, `adds chart dependency ${listed(added)}`, ["helm", ...added]);
+        if (optional.length > 0)
+          signals.push({
+            file: file.path,
+            decision: false,
+            reason: reasonText(`adds chart dependency ${listed(optional)}: off by default (its users opt in)`),
+            technologies: ["kubernetes", "helm", ...optional],
+          });
+        if (optional.length > 0) decided.add(file.path);
         if (removed.length > 0) decide(file.path, `removes chart dependency ${listed(removed)}`, ["helm", ...removed]);
       }
       continue;
