@@ -12,7 +12,8 @@ import { reasonText, type ReadFile, type Signal } from "./readers/signal.js";
 import { readTerraform } from "./readers/terraform.js";
 import { declaresResourcesInCode, isCodePath, readInfrastructureCode } from "./readers/iac-code.js";
 
-const isTerraform = (path: string) => /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path);
+export const isTerraform = (path: string) =>
+  /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path);
 
 /** A changed file as the detector sees it: both versions are read for every file a category claims. */
 export type FileChange = ReadFile & { additions: number; deletions: number };
@@ -83,9 +84,19 @@ export function categoryOf(
   return isCodePath(file.path) && declaresResourcesInCode(file.patch) ? "infrastructure-as-code" : undefined;
 }
 
-const readers: Record<InfraCategory, (files: readonly ReadFile[], config: AdrDetectionConfig) => Signal[]> = {
-  "infrastructure-as-code": (files) => [
-    ...readTerraform(files.filter((file) => isTerraform(file.path))),
+/** What the change's files alone cannot say: which Terraform directories are reusable modules (read from their siblings). */
+export interface RepositoryContext {
+  reusableModuleDirectories?: ReadonlySet<string>;
+}
+
+type Reader = (files: readonly ReadFile[], config: AdrDetectionConfig, context: RepositoryContext) => Signal[];
+
+const readers: Record<InfraCategory, Reader> = {
+  "infrastructure-as-code": (files, _config, context) => [
+    ...readTerraform(
+      files.filter((file) => isTerraform(file.path)),
+      context.reusableModuleDirectories,
+    ),
     ...readInfrastructureCode(files.filter((file) => isCodePath(file.path))),
     ...readCloudTemplates(files.filter((file) => !isTerraform(file.path) && !isCodePath(file.path))),
   ],
@@ -124,7 +135,11 @@ function pairRenames(files: readonly FileChange[]): FileChange[] {
   return paired.filter((file) => !moved.has(file));
 }
 
-export function detectInfraChanges(changedFiles: readonly FileChange[], config: AdrDetectionConfig): SeenChange[] {
+export function detectInfraChanges(
+  changedFiles: readonly FileChange[],
+  config: AdrDetectionConfig,
+  context: RepositoryContext = {},
+): SeenChange[] {
   const files = pairRenames(changedFiles);
   const compiled = compileDetector(config);
   const claimed = new Map<InfraCategory, FileChange[]>();
@@ -144,7 +159,7 @@ export function detectInfraChanges(changedFiles: readonly FileChange[], config: 
     const claimedFiles = claimed.get(category);
     if (!claimedFiles) continue;
     const weight = config.categories[category].weight;
-    for (const signal of readers[category](claimedFiles, config))
+    for (const signal of readers[category](claimedFiles, config, context))
       changes.push({
         file: signal.file,
         category,

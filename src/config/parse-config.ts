@@ -1,4 +1,4 @@
-import { maxYamlAliases, maxYamlLength, maxYamlNesting, yamlTooDeepAt } from "../text/yaml-limits.js";
+import { maxConfigYamlAliases, maxYamlLength, maxYamlNesting, yamlTooDeepAt } from "../text/yaml-limits.js";
 import {
   isMap,
   isScalar,
@@ -154,7 +154,7 @@ function parseWithinLimits(text: string): ParsedConfig {
 
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: maxYamlAliases }) ?? {};
+    value = document.toJS({ maxAliasCount: maxConfigYamlAliases }) ?? {};
   } catch (error) {
     // The yaml library refuses alias expansion that would explode ("billion laughs").
     findings.push({

@@ -41,6 +41,10 @@ const adrExcludedByDefault = [
   "**/example/**",
   "**/test/**",
   "**/tests/**",
+  // `integration-test/`, `_integration-test/`, `smoke-tests/`, `e2e/`: tests by another name.
+  "**/*[_-]test/**",
+  "**/*[_-]tests/**",
+  "**/e2e/**",
   "**/__tests__/**",
   "**/testdata/**",
   "**/fixtures/**",

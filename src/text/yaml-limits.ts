@@ -7,8 +7,14 @@
 export const maxYamlNesting = 64;
 /** Characters of one YAML file parsed at most (configs are a few hundred; Compose files and charts a few thousand). */
 export const maxYamlLength = 64 * 1024;
-/** Alias expansions per document at most: a few anchors reused is normal, a "billion laughs" is not. */
-export const maxYamlAliases = 100;
+/**
+ * Alias expansions per anchor at most (uses times the aliases inside it): a large self-hosted
+ * Compose file reuses its defaults hundreds of times (60 services merging defaults that hold 9
+ * aliases: 540), a "billion laughs" nests them to millions.
+ */
+export const maxYamlAliases = 10_000;
+/** The config is a few dozen lines: a few anchors reused at most, so its limit stays low. */
+export const maxConfigYamlAliases = 100;
 
 /**
  * Where a YAML text first nests deeper than the limit — block sequences and explicit keys opened

@@ -8,6 +8,7 @@ import {
 } from "../adr/detect-infra-changes.js";
 import { readAdr, type AdrSummary } from "../adr/read-adr.js";
 import { isLockfile } from "../adr/readers/runtimes.js";
+import { isReusableModule } from "../text/terraform-module-kind.js";
 import { brokenSupersedeLinks, findRelatedAdrs, type RelatedAdr } from "../adr/related-adrs.js";
 import type { AdrResolution } from "../adr/render-comment.js";
 import type { ChangedFile, ChangeRef, FileView } from "../ports/repository-view.js";
@@ -30,6 +31,44 @@ export function exemptionReason(body: string): string | undefined {
     if (reason) return reason;
   }
   return undefined;
+}
+
+/** Terraform directories whose kind is read (their `.tf` files at the head), at most: a change across hundreds is judged on the first. */
+const maxTerraformDirectories = 20;
+const maxTerraformDirectoryFiles = 200;
+
+const directoryOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
+
+/**
+ * The changed Terraform directories that are reusable modules, read from all their `.tf` files at
+ * the head (a module's provider settings or variables are rarely in the files a change touches):
+ * what a module adds is opt-in for its users, what a deployed configuration adds is deployed.
+ */
+async function reusableModuleDirectories(
+  view: FileView,
+  headSha: string,
+  claimed: readonly ChangedFile[],
+): Promise<Set<string>> {
+  const directories = [
+    ...new Set(
+      claimed
+        .filter((file) => file.status !== "removed" && /\.tf$/.test(file.path))
+        .map((file) => directoryOf(file.path)),
+    ),
+  ].slice(0, maxTerraformDirectories);
+  if (directories.length === 0) return new Set();
+  const listing = await view.readContents(headSha, { directories });
+  const paths = [...listing.directories]
+    .flatMap(([directory, names]) =>
+      names.filter((name) => name.endsWith(".tf")).map((name) => (directory ? `${directory}/${name}` : name)),
+    )
+    .slice(0, maxTerraformDirectoryFiles);
+  if (paths.length === 0) return new Set();
+  const { files } = await view.readContents(headSha, { files: paths, maxBytes: 1024 * 1024 });
+  const texts = new Map<string, string[]>();
+  for (const [path, file] of files)
+    if (file.text !== null) texts.set(directoryOf(path), [...(texts.get(directoryOf(path)) ?? []), file.text]);
+  return new Set([...texts].filter(([, inDirectory]) => isReusableModule(inDirectory)).map(([directory]) => directory));
 }
 
 export interface AdrAssessment {
@@ -107,7 +146,9 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
       ? { after: head.files.get(file.path)!.text! }
       : {}),
   }));
-  const seen = detectInfraChanges(files, config.adr);
+  const seen = detectInfraChanges(files, config.adr, {
+    reusableModuleDirectories: await reusableModuleDirectories(view, change.headSha, claimed),
+  });
   const changes: InfraChange[] = seen
     .filter((found) => found.decision && found.weight > 0)
     .map(({ file, category, reason, technologies }) => ({ file, category, reason, technologies }));

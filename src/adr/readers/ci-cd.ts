@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|plugins\/docker|plugin-kaniko|kaniko)/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -50,7 +50,33 @@ function environmentsOf(text: string): string[] {
 
 const unique = (items: Iterable<string>) => [...new Set(items)];
 
-function factsOf(text: string | undefined): PipelineFacts {
+/**
+ * The text of each job of a GitHub Actions workflow (`jobs:` then one key per job), or undefined
+ * for a pipeline that is not split that way. Read by indentation: a job runs from its key to the
+ * next key at the same indentation, or to the next top-level key.
+ */
+function jobSections(text: string): string[] | undefined {
+  const lines = text.split("\n");
+  const start = lines.findIndex((line) => /^jobs:\s*(#.*)?$/.test(line));
+  if (start < 0) return undefined;
+  const sections: string[][] = [];
+  let indent: number | undefined;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\S/.test(line) && !line.startsWith("#")) break;
+    const depth = /^( *)\S/.exec(line)?.[1]!.length;
+    if (depth !== undefined && !line.trimStart().startsWith("#")) indent ??= depth;
+    if (depth !== undefined && depth === indent) sections.push([]);
+    sections.at(-1)?.push(line);
+  }
+  return sections.length > 0 ? sections.map((section) => section.join("\n")) : undefined;
+}
+
+const secretsIn = (text: string) =>
+  unique([...text.matchAll(credentialSecret)].map((match) => match[1]!.toUpperCase())).filter(
+    (name) => name !== "GITHUB_TOKEN",
+  );
+
+function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFacts {
   const cleaned = clean(text) ?? "";
   const uses = [...cleaned.matchAll(/^\s*-?\s*(?:uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) =>
     match[1]!.toLowerCase(),
@@ -78,9 +104,8 @@ function factsOf(text: string | undefined): PipelineFacts {
   return {
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
-    secrets: unique([...cleaned.matchAll(credentialSecret)].map((match) => match[1]!.toUpperCase())).filter(
-      (name) => name !== "GITHUB_TOKEN",
-    ),
+    // A coverage upload's token in a test job is no credentials model: only the jobs that ship count.
+    secrets: bySecretsOfJobs ? secretsOfShippingJobs(cleaned) : secretsIn(cleaned),
     identities: unique(identities),
     deployers: unique([
       ...uses.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
@@ -100,6 +125,13 @@ const isPipeline = (path: string) =>
   /^\.woodpecker\/[^/]+\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
+
+/** Credential secrets of the jobs that ship (the whole file when it has no jobs to tell apart). */
+function secretsOfShippingJobs(text: string): string[] {
+  const jobs = jobSections(text);
+  if (jobs === undefined) return secretsIn(text);
+  return unique(jobs.filter((job) => ships(factsOf(job, false))).flatMap(secretsIn));
+}
 
 /** A pipeline that ships: it deploys somewhere, publishes what others consume, or signs in to a cloud. */
 const ships = (facts: PipelineFacts) =>

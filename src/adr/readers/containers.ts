@@ -31,7 +31,7 @@ const osWords = [
  * `gcr.io/distroless/nodejs20-debian12` -> `distroless/nodejs-debian`) and its OS flavour
  * (`alpine`, `slim`, `distroless`...). `node:20.11-alpine` and `node:20.12-alpine` are the same.
  */
-function imageIdentity(reference: string): { family: string; os: string; shown: string } {
+function imageIdentity(reference: string): { family: string; os: string; shown: string; repository: string } {
   const withoutDigest = reference.split("@")[0]!;
   const lastSlash = withoutDigest.lastIndexOf("/");
   const colon = withoutDigest.indexOf(":", lastSlash + 1);
@@ -48,7 +48,7 @@ function imageIdentity(reference: string): { family: string; os: string; shown: 
     .replace(/-+$/, "");
   const words = `${parts.join("/")} ${tag}`.toLowerCase();
   const os = osWords.find((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(words)) ?? "default";
-  return { family, os, shown: reference };
+  return { family, os, shown: reference, repository: parts.join("/").toLowerCase() };
 }
 
 /** Base images of a Dockerfile, stages that build on earlier stages left out. */
@@ -76,25 +76,37 @@ const identityKey = (image: string) => {
 interface ComposeService {
   image?: string;
   built: boolean;
+  /** For a service built here: the datastore or runtime image its build args name as its base. */
+  baseImage?: string;
+}
+
+/** A service with its YAML merge keys applied (`<<: *defaults`, or a list of them), as Compose reads it. */
+function merged(service: unknown): { image?: unknown; build?: unknown; extends?: unknown } {
+  const own = record(service);
+  const bases = Array.isArray(own["<<"]) ? (own["<<"] as unknown[]) : [own["<<"]];
+  // Earlier entries of a merge list win over later ones; the service's own keys win over all.
+  return Object.assign({}, ...bases.reverse().map(record), own) as { image?: unknown; build?: unknown };
 }
 
 function composeServices(text: string | undefined): Map<string, ComposeService> {
   const doc = yamlMapping(text);
-  const services = record(doc?.services) as Record<string, { image?: unknown; build?: unknown } | undefined>;
+  const services = Object.fromEntries(
+    Object.entries(record(doc?.services)).map(([name, service]) => [name, merged(service)]),
+  );
   // `x-` and `.` keys are YAML anchors' homes, not services.
   // A service with no image, build or `extends` (an override file's ports, env) is defined elsewhere.
   return new Map(
     Object.entries(services)
       .filter(([name]) => !/^(x-|\.)/.test(name))
       .filter(
-        ([, service]) =>
-          service?.image !== undefined || service?.build !== undefined || record(service).extends !== undefined,
+        ([, service]) => service.image !== undefined || service.build !== undefined || service.extends !== undefined,
       )
       .map(([name, service]): [string, ComposeService] => [
         name,
         {
-          ...(typeof service?.image === "string" ? { image: service.image } : {}),
-          built: service?.build !== undefined,
+          ...(typeof service.image === "string" ? { image: service.image } : {}),
+          built: service.build !== undefined,
+          ...(baseImageArg(service.build) !== undefined ? { baseImage: baseImageArg(service.build)! } : {}),
         },
       ]),
   );
@@ -116,15 +128,48 @@ const engineOf = (family: string) => engineWords.find(([pattern]) => pattern.tes
 
 /** Whether a service moved to something else: another engine, or another image family with no engine in common. */
 function serviceMove(old: ComposeService, next: ComposeService): string | undefined {
+  // A service built here on a datastore or runtime base image named in its build args (`BASE_IMAGE`).
+  if (old.built && next.built && old.baseImage !== undefined && next.baseImage !== undefined)
+    return imageMove(old.baseImage, next.baseImage, true);
   if (old.image === undefined || next.image === undefined || old.built || next.built) return undefined;
-  const from = imageIdentity(old.image);
-  const to = imageIdentity(next.image);
+  return imageMove(old.image, next.image, false);
+}
+
+function imageMove(old: string, next: string, built: boolean): string | undefined {
+  const from = imageIdentity(old);
+  const to = imageIdentity(next);
   const sameEngine = engineOf(from.family) !== undefined && engineOf(from.family) === engineOf(to.family);
-  if (from.family !== to.family && !sameEngine) return `${old.image} -> ${next.image}`;
+  if (from.family !== to.family && !sameEngine) return `${built ? "built on " : ""}${old} -> ${next}`;
   const name = to.family.split("/").pop()!;
   if (!isVersionedImage(name)) return undefined;
-  const fromLine = releaseLine(name, tagOf(old.image));
-  const toLine = releaseLine(name, tagOf(next.image));
+  const move = lineMove(name, tagOf(old), tagOf(next));
+  return move && built ? `built on ${move}` : move;
+}
+
+/** The first build arg naming a datastore or runtime image (`BASE_IMAGE: clickhouse/clickhouse-server:23.8`). */
+function baseImageArg(build: unknown): string | undefined {
+  const args = record(build).args;
+  const values = Array.isArray(args)
+    ? args.map((arg) => String(arg).split("=").slice(1).join("="))
+    : Object.values(record(args)).map(String);
+  return values.find(
+    (value) => /^[\w./-]+:[\w.-]+$/.test(value) && isVersionedImage(imageIdentity(value).family.split("/").pop()!),
+  );
+}
+
+/** `latest`, `alpine`, no tag: a tag that names no release, so each pull may bring a new major. */
+const isUnpinned = (tag: string) => !/\d/.test(tag);
+
+/**
+ * A datastore or runtime image moved to another release line (`postgres:12` -> `postgres:14`), or
+ * unpinned (`postgres:12` -> `postgres:latest`): the next pull may then upgrade the engine's major
+ * unasked. Pinning a floating tag records the line in use, and is no move.
+ */
+function lineMove(name: string, fromTag: string, toTag: string): string | undefined {
+  const fromLine = releaseLine(name, fromTag);
+  if (fromLine !== undefined && isUnpinned(toTag))
+    return `${name} ${fromLine} -> ${toTag || "untagged"} (unpinned: the newest major)`;
+  const toLine = releaseLine(name, toTag);
   return fromLine !== undefined && toLine !== undefined && fromLine !== toLine
     ? `${name} ${fromLine} -> ${toLine}`
     : undefined;
@@ -137,7 +182,7 @@ const tagOf = (image: string) => {
 };
 
 const describeService = (name: string, service: ComposeService) =>
-  `\`${name}\`${service.image ? ` (image family ${imageIdentity(service.image).family})` : service.built ? " (built here)" : ""}`;
+  `\`${name}\`${service.image ? ` (image family ${imageIdentity(service.image).repository})` : service.built ? " (built here)" : ""}`;
 
 /**
  * Compose files, compared as one application over the whole change: a service moved between
@@ -193,19 +238,18 @@ function readCompose(files: readonly ReadFile[]): Signal[] {
 
 /** Runtime and datastore base images moved to another release line: `node:18-slim` -> `node:20-slim`. */
 function baseImageLines(old: string[], next: string[]): string[] {
-  const lines = (images: string[]) =>
+  const tags = (images: string[]) =>
     new Map(
       images.flatMap((image) => {
         const name = imageIdentity(image).family.split("/").pop()!;
-        const line = isVersionedImage(name) ? releaseLine(name, tagOf(image)) : undefined;
-        return line === undefined ? [] : [[name, line] as [string, string]];
+        return isVersionedImage(name) ? [[name, tagOf(image)] as [string, string]] : [];
       }),
     );
-  const from = lines(old);
-  const to = lines(next);
-  return [...to]
-    .filter(([name, line]) => from.has(name) && from.get(name) !== line)
-    .map(([name, line]) => `${name} ${from.get(name)} -> ${line}`);
+  const from = tags(old);
+  return [...tags(next)].flatMap(([name, tag]) => {
+    const move = from.has(name) ? lineMove(name, from.get(name)!, tag) : undefined;
+    return move === undefined ? [] : [move];
+  });
 }
 
 const isCompose = (path: string) => {

@@ -83,6 +83,23 @@ function objectsIn(text: string | undefined): string[] {
 const decisiveToggles =
   /^(ingress|gateway|httproute|route|postgresql|postgres|mysql|mariadb|redis|mongodb|kafka|rabbitmq|elasticsearch|opensearch|minio|cassandra|clickhouse|memcached|nats)$/i;
 
+const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+const isWorkload = (object: string) => workloadKinds.has(object.split("/")[0]!);
+
+/**
+ * Workloads in manifest files that are new, where the change shows no workload before: somewhere
+ * new to run the software (a `kubernetes/` directory beside a compose setup, a first app in a
+ * cluster repository). A Deployment added next to existing ones, or moved between files, is not;
+ * nor is a Helm chart's new template (a feature of the chart, whose other templates are unchanged).
+ */
+function newWorkloads(files: readonly ReadFile[], before: Map<string, string>, after: Map<string, string>): string[] {
+  if ([...before.keys()].some(isWorkload)) return [];
+  const newFiles = new Set(
+    files.filter((file) => file.before === undefined && !/(^|\/)templates\//.test(file.path)).map((file) => file.path),
+  );
+  return [...after].filter(([object, file]) => isWorkload(object) && newFiles.has(file)).map(([object]) => object);
+}
+
 /** `ingress.enabled`, `postgresql.enabled`...: the toggles of a values file that are on. */
 function enabledToggles(doc: Record<string, unknown> | undefined): Set<string> {
   const on = new Set<string>();
@@ -103,6 +120,47 @@ const chartDependencies = (doc: Record<string, unknown> | undefined) =>
   (Array.isArray(doc?.dependencies) ? doc.dependencies : []).map((dependency) =>
     String(record(dependency).name ?? "?"),
   );
+
+/** Each dependency's `condition` (`windowsExporter.enabled`), by name. */
+const chartConditions = (doc: Record<string, unknown> | undefined) =>
+  new Map(
+    (Array.isArray(doc?.dependencies) ? doc.dependencies : []).flatMap((dependency) => {
+      const { name, condition } = record(dependency);
+      return typeof condition === "string" ? [[String(name ?? "?"), condition] as [string, string]] : [];
+    }),
+  );
+
+/** A value at a dotted path of a values file (`windowsMonitoring.enabled`), or undefined. */
+function valueAt(doc: Record<string, unknown> | undefined, path: string): unknown {
+  let node: unknown = doc;
+  for (const key of path.split(".")) node = record(node)[key];
+  return node;
+}
+
+/**
+ * Dependencies added under a condition that the chart's own values (changed in the same change)
+ * turn off: an option the chart's users may switch on, as `count = var.x ? 1 : 0` is in a module.
+ * A condition the values do not settle (or turn on) still brings the subchart in.
+ */
+function offByDefault(
+  added: string[],
+  chart: ReadFile,
+  files: readonly ReadFile[],
+  next: Record<string, unknown> | undefined,
+): string[] {
+  const conditions = chartConditions(next);
+  const directory = chart.path.slice(0, chart.path.lastIndexOf("/") + 1);
+  const values = yamlMapping(files.find((file) => file.path === `${directory}values.yaml`)?.after);
+  return added.filter((name) => {
+    const condition = conditions.get(name);
+    // Helm takes the first path of a condition list that the values set.
+    const settled = condition
+      ?.split(",")
+      .map((path) => valueAt(values, path.trim()))
+      .find((value) => typeof value === "boolean");
+    return settled === false;
+  });
+}
 
 const kustomizeParts = (doc: Record<string, unknown> | undefined) => [
   ...(Array.isArray(doc?.resources) ? doc.resources : [])
@@ -145,8 +203,18 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
       if (file.before === undefined) decide(file.path, `new Helm chart ${chart}`, ["helm", chart]);
       else if (file.after === undefined) decide(file.path, `removes the Helm chart ${chart}`, ["helm", chart]);
       else {
-        const { added, removed } = difference(chartDependencies(old), chartDependencies(next));
+        const { added: allAdded, removed } = difference(chartDependencies(old), chartDependencies(next));
+        const optional = offByDefault(allAdded, file, files, next);
+        const added = allAdded.filter((name) => !optional.includes(name));
         if (added.length > 0) decide(file.path, `adds chart dependency ${listed(added)}`, ["helm", ...added]);
+        if (optional.length > 0)
+          signals.push({
+            file: file.path,
+            decision: false,
+            reason: reasonText(`adds chart dependency ${listed(optional)}: off by default (its users opt in)`),
+            technologies: ["kubernetes", "helm", ...optional],
+          });
+        if (optional.length > 0) decided.add(file.path);
         if (removed.length > 0) decide(file.path, `removes chart dependency ${listed(removed)}`, ["helm", ...removed]);
       }
       continue;
@@ -184,6 +252,11 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
   const { added, removed } = difference([...before.keys()].filter(decisive), [...after.keys()].filter(decisive));
   for (const object of added) decide(after.get(object)!, `adds ${object}`, [object.split("/")[0]!]);
   for (const object of removed) decide(before.get(object)!, `removes ${object}`, [object.split("/")[0]!]);
+  const arrived = newWorkloads(files, before, after);
+  if (arrived.length > 0 && added.length === 0)
+    decide(after.get(arrived[0]!)!, `first Kubernetes workloads in new manifests: ${listed(arrived, 3)}`, [
+      "deployment",
+    ]);
   for (const file of files) {
     if (decided.has(file.path)) continue;
     const name = file.path.split("/").pop()!;

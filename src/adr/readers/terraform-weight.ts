@@ -38,7 +38,26 @@ export const isSupporting = (type: string) => supporting.test(type);
 export const optInFlag = (body: string): string | undefined =>
   /^\s*(?:count|for_each)\s*=\s*(?:!\s*)?((?:var|local)\.[\w.]+)\s*\?/m.exec(body)?.[1];
 
-/** Majors a version constraint allows: `>= 6.42.0, < 7` -> 6..6; `~> 5.0` -> 5..5; `>= 4.0` -> 4..∞. */
+/**
+ * A release line as a number: the major from 1.0 on; before 1.0 each minor is its own line
+ * (semantic versioning: Terraform 0.11 -> 0.12 broke every configuration), kept below 1 as
+ * thousandths (0.12 -> 0.012) so that lines still order.
+ */
+const releaseLine = (major: number, minor: number | undefined) => (major > 0 ? major : (minor ?? 0) / 1000);
+
+/** The highest line `< v` (or `<= v`) allows: `< 8` -> 7, `< 7.5` -> 7, `< 0.14` -> 0.13, `< 1.0` -> 0.999. */
+function lineBelow(major: number, minor: number, patch: number, inclusive: boolean): number {
+  // `< 7.5` still allows 7.4, `< 0.14.2` still allows 0.14.1: the line of the bound itself.
+  const boundLineIncluded = inclusive || (major > 0 ? minor > 0 || patch > 0 : patch > 0);
+  if (boundLineIncluded) return releaseLine(major, minor);
+  if (major > 1) return major - 1;
+  return major === 1 ? 0.999 : releaseLine(0, Math.max(0, minor - 1));
+}
+
+/**
+ * The release lines a version constraint allows, lowest and highest (Infinity: no ceiling).
+ * `>= 4.65` -> 4 to Infinity; `~> 5.0` -> 5 to 5; `>= 0.12.6, < 0.14` -> 0.12 to 0.13.
+ */
 export function allowedMajors(constraint: string): { from: number; to: number } | undefined {
   let from: number | undefined;
   let to = Number.POSITIVE_INFINITY;
@@ -47,20 +66,28 @@ export function allowedMajors(constraint: string): { from: number; to: number } 
     if (!match) continue;
     const operator = match[1] ?? "=";
     const major = Number(match[2]);
-    const minor = match[3];
-    if (operator === "=" || operator === "~>") {
-      from = major;
-      // `~> 5.0` lets the minor move (5 only); `~> 5` lets the major itself move.
-      to = operator === "~>" && minor === undefined ? Number.POSITIVE_INFINITY : major;
-    } else if (operator === ">=" || operator === ">") from = Math.max(from ?? 0, major);
-    else if (operator === "<") to = Math.min(to, minor === undefined || Number(minor) === 0 ? major - 1 : major);
-    else if (operator === "<=") to = Math.min(to, major);
+    const minor = match[3] === undefined ? undefined : Number(match[3]);
+    if (operator === "=") from = to = releaseLine(major, minor);
+    else if (operator === "~>") {
+      // `~> 5` lets the major move; `~> 5.1` the minor (line 5, or 0.12 to 0.999 before 1.0); `~> 0.12.6` the patch.
+      from = releaseLine(major, minor);
+      to = minor === undefined ? Number.POSITIVE_INFINITY : match[4] !== undefined || major > 0 ? from : 0.999;
+    } else if (operator === ">=" || operator === ">") from = Math.max(from ?? 0, releaseLine(major, minor));
+    else if (operator === "<" || operator === "<=")
+      to = Math.min(to, lineBelow(major, minor ?? 0, Number(match[4] ?? 0), operator === "<="));
   }
   return from === undefined && to === Number.POSITIVE_INFINITY ? undefined : { from: from ?? 0, to };
 }
 
+/** 7 -> "7"; 0.012 -> "0.12"; 0.999 (any 0.x) -> "0.x". */
+const lineText = (line: number) => (line >= 1 ? `${line}` : line === 0.999 ? "0.x" : `0.${Math.round(line * 1000)}`);
+
 export const majorsText = ({ from, to }: { from: number; to: number }) =>
-  to === Number.POSITIVE_INFINITY ? `${from}+` : from === to ? `${from}` : `${from}-${to}`;
+  to === Number.POSITIVE_INFINITY
+    ? `${lineText(from)}+`
+    : from === to
+      ? lineText(from)
+      : `${lineText(from)}-${lineText(to)}`;
 
 /** Attributes that pin a datastore engine's version: `engine_version = "13"`, `database_version = "POSTGRES_14"`, `family = "postgres13"`. */
 const engineVersionLine =

@@ -11,6 +11,8 @@ interface Declared {
   imports: Set<string>;
   /** Required providers' version constraints, by provider name, with the file that says so. */
   providerVersions: Map<string, { file: string; version: string }[]>;
+  /** `required_version`: the Terraform (or OpenTofu) releases the configuration runs on, with the file that says so. */
+  toolchainVersions: { file: string; version: string }[];
   /** `moved { from = ..., to = ... }`: the same object under a new address (a refactor, not a decision). */
   moves: Map<string, string>;
   /** The state backend (`s3`, `gcs`, `cloud`...) and its settings, normalised; absent when none. */
@@ -91,6 +93,8 @@ function declaredInTerraformBlock(file: string, body: string[], into: Declared):
     }
     into.backend = { file, kind: backend, settings: settings.join("") };
   }
+  const toolchain = attributeAtDepth(body, "required_version", 1);
+  if (toolchain !== undefined) into.toolchainVersions.push({ file, version: toolchain });
   for (const [name, version] of requiredProviderVersions(body)) {
     into.blocks.set(`required_provider.${name}`, { file });
     if (version !== undefined)
@@ -121,10 +125,11 @@ function requiredProviderVersions(body: string[]): Map<string, string | undefine
       if (/^\s*required_providers\s*\{/.test(line)) depth = braceDelta(line);
       continue;
     }
-    const entry = depth === 1 ? /^\s*([\w-]+)\s*=\s*(\{)?/.exec(line) : undefined;
+    const entry = depth === 1 ? /^\s*([\w-]+)\s*=\s*(?:(\{)|"([^"]*)")?/.exec(line) : undefined;
     if (entry) {
       current = entry[1]!;
-      providers.set(current, undefined);
+      // Terraform 0.12's shorthand `aws = "~> 2.49"` is the version constraint itself.
+      providers.set(current, entry[3]);
     }
     const version = current !== undefined ? /\bversion\s*=\s*"([^"]*)"/.exec(line)?.[1] : undefined;
     if (version !== undefined && current !== undefined) providers.set(current, version);
@@ -147,7 +152,13 @@ function declaredInJson(file: string, text: string, into: Declared): void {
 }
 
 function declared(files: readonly ReadFile[], side: "before" | "after"): Declared {
-  const into: Declared = { blocks: new Map(), moves: new Map(), imports: new Set(), providerVersions: new Map() };
+  const into: Declared = {
+    blocks: new Map(),
+    moves: new Map(),
+    imports: new Set(),
+    providerVersions: new Map(),
+    toolchainVersions: [],
+  };
   for (const file of files) {
     const text = clean(file[side]);
     const path = side === "before" ? (file.previousPath ?? file.path) : file.path;
@@ -189,12 +200,21 @@ const directoryOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf
  * read what exists, provider blocks configure, imports adopt, supporting resources support,
  * and a module's own code (or an opt-in flag) is its users' decision.
  */
-function notADecision(address: string, side: Declared, adopted: boolean): string | undefined {
+function notADecision(
+  address: string,
+  side: Declared,
+  adopted: boolean,
+  reusable: ReadonlySet<string>,
+): string | undefined {
   const file = side.blocks.get(address)!.file;
   if (adopted) return "imports existing objects";
   if (address.startsWith("data.")) return "reads existing objects";
   if (address.startsWith("provider.")) return "configures a provider";
-  if (inModuleCode(file)) return "inside a reusable module (its users decide)";
+  // Declaring a provider is not using it (a module library declares what its users configure): a
+  // configuration adopts (or drops) a vendor when it also configures it, with a `provider` block.
+  if (address.startsWith("required_provider.") && !side.blocks.has(`provider.${address.slice(18)}`))
+    return "a provider requirement only, not configured here";
+  if (inModuleCode(file) || reusable.has(directoryOf(file))) return "inside a reusable module (its users decide)";
   const flag = side.blocks.get(address)!.flag;
   if (flag !== undefined && address.startsWith("resource.")) return `opt-in behind ${flag}`;
   if (address.startsWith("resource.") && isSupporting(typeOf(address))) return "supporting resources only";
@@ -202,7 +222,7 @@ function notADecision(address: string, side: Declared, adopted: boolean): string
 }
 
 /** Blocks added and removed, per file and verdict; blocks renamed with `moved` blocks are the same objects, so neither. */
-function addedAndRemoved(before: Declared, after: Declared): Decision[] {
+function addedAndRemoved(before: Declared, after: Declared, reusable: ReadonlySet<string>): Decision[] {
   const movedTargets = new Set(after.moves.values());
   const { added: rawAdded, removed: rawRemoved } = difference(before.blocks.keys(), after.blocks.keys());
   const added = rawAdded.filter((address) => !movedTargets.has(address));
@@ -211,7 +231,7 @@ function addedAndRemoved(before: Declared, after: Declared): Decision[] {
   const judge = (verb: string, addresses: string[], side: Declared) => {
     const grouped = new Map<string, string[]>();
     for (const address of addresses) {
-      const why = notADecision(address, side, verb === "adds" && after.imports.has(address)) ?? "";
+      const why = notADecision(address, side, verb === "adds" && after.imports.has(address), reusable) ?? "";
       const key = `${side.blocks.get(address)!.file}\n${why}`;
       grouped.set(key, [...(grouped.get(key) ?? []), address]);
     }
@@ -267,28 +287,42 @@ function sourceChanges(before: Declared, after: Declared): Decision[] {
   return decisions;
 }
 
-/** A required provider whose allowed majors changed (`< 7` -> `< 8`): every configuration using it meets the new major. */
+type Pin = { file: string; version: string };
+type LinesChange = { file: string; from: { from: number; to: number }; to: { from: number; to: number } };
+
+/**
+ * Pins whose allowed release lines changed, either end: a ceiling lifted (`< 7` -> `< 8`) lets the
+ * next major in; a floor raised to a new major (`>= 4.65` -> `>= 5.0`) makes every user move to
+ * it. A floor raised inside one major (`>= 5.1` -> `>= 5.40`) is housekeeping.
+ */
+function linesChanged(old: readonly Pin[], pins: readonly Pin[]): LinesChange[] {
+  return pins.flatMap((pin) => {
+    const previous = old.find((candidate) => candidate.file === pin.file) ?? (old.length === 1 ? old[0] : undefined);
+    const from = previous && allowedMajors(previous.version);
+    const to = allowedMajors(pin.version);
+    return from && to && (from.from !== to.from || from.to !== to.to) ? [{ file: pin.file, from, to }] : [];
+  });
+}
+
+function linesDecision(subject: string, changed: LinesChange[], technology: string): Decision {
+  const files = changed.map((change) => change.file);
+  return {
+    file: files[0]!,
+    reason: `${subject} ${majorsText(changed[0]!.from)} -> ${majorsText(changed[0]!.to)}${files.length > 1 ? ` (in ${listed(files, 2)})` : ""}`,
+    technologies: ["terraform", technology],
+    decision: true,
+  };
+}
+
+/** Required providers and the Terraform release itself moved to other major lines: every configuration using them meets the new one. */
 function providerMajors(before: Declared, after: Declared): Decision[] {
   const decisions: Decision[] = [];
   for (const [name, pins] of after.providerVersions) {
-    const old = before.providerVersions.get(name);
-    if (!old) continue;
-    const changed = pins.flatMap((pin) => {
-      const previous = old.find((candidate) => candidate.file === pin.file) ?? (old.length === 1 ? old[0] : undefined);
-      const from = previous && allowedMajors(previous.version);
-      const to = allowedMajors(pin.version);
-      // The newest major it runs on moved (`< 7` -> `< 8`, `~> 5.0` -> `~> 6.0`); a floor raised under no ceiling is housekeeping.
-      return from && to && from.to !== to.to ? [{ file: pin.file, from, to }] : [];
-    });
-    if (changed.length === 0) continue;
-    const files = changed.map((change) => change.file);
-    decisions.push({
-      file: files[0]!,
-      reason: `provider ${name} majors ${majorsText(changed[0]!.from)} -> ${majorsText(changed[0]!.to)}${files.length > 1 ? ` (in ${listed(files, 2)})` : ""}`,
-      technologies: ["terraform", name],
-      decision: true,
-    });
+    const changed = linesChanged(before.providerVersions.get(name) ?? [], pins);
+    if (changed.length > 0) decisions.push(linesDecision(`provider ${name} majors`, changed, name));
   }
+  const toolchain = linesChanged(before.toolchainVersions, after.toolchainVersions);
+  if (toolchain.length > 0) decisions.push(linesDecision("Terraform release lines", toolchain, "terraform"));
   return decisions;
 }
 
@@ -339,12 +373,18 @@ function backendChange(before: Declared, after: Declared, files: readonly ReadFi
  * Example: `resource "aws_db_instance" "main"` added -> "adds aws_db_instance.main"; its
  * `instance_class` changed -> not a decision.
  */
-export function readTerraform(files: readonly ReadFile[]): Signal[] {
+export function readTerraform(
+  files: readonly ReadFile[],
+  reusableModuleDirectories: ReadonlySet<string> = new Set(),
+): Signal[] {
   const before = declared(files, "before");
   const after = declared(files, "after");
+  // Variable values set in the same change: what it adds is turned on and deployed, whatever the directory.
+  const setsValues = files.some((file) => /\.tfvars(\.json)?$/.test(file.path));
+  const reusable = setsValues ? new Set<string>() : reusableModuleDirectories;
   const removedModules = modulesRemoved(files);
   const found = [
-    ...addedAndRemoved(before, after).filter(
+    ...addedAndRemoved(before, after, reusable).filter(
       (change) => !removedModules.some((removal) => directoryOf(change.file) === directoryOf(removal.file)),
     ),
     ...removedModules,

@@ -2,6 +2,7 @@ import type { Finding, Findings, Topic } from "../findings.js";
 import type { Repository } from "../repository.js";
 import { baseName, quoted } from "../text.js";
 import { attributeOf, requiredProviders } from "../../text/hcl.js";
+import { isReusableModule } from "../../text/terraform-module-kind.js";
 import { hclBlocks, hclJsonBlocks, type HclBlock } from "./hcl.js";
 
 /** Terraform provider names (and resource type prefixes) that are clouds or hosting platforms. */
@@ -333,22 +334,10 @@ export function moduleKey(source: string): string | undefined {
   return git ? `${git[1]}:${git[2]}` : undefined;
 }
 
-/**
- * A reusable Terraform module (terraform-aws-eks, terraform-aws-rds): its root declares
- * variables and configures no provider, state backend or Terraform Cloud. What it creates, it
- * creates for its users: the cloud and services it works with, not where this repository's
- * code runs or keeps its data.
- */
-function isReusableModule(repo: Repository, files: readonly string[]): boolean {
+/** The repository's root `.tf` files declare a reusable module (`text/terraform-module-kind.ts`). */
+function rootIsReusableModule(repo: Repository, files: readonly string[]): boolean {
   const root = files.filter((path) => !path.includes("/") && path.endsWith(".tf"));
-  let variables = false;
-  for (const path of root) {
-    const text = repo.text(path);
-    if (text === undefined) continue;
-    if (/^\s*(provider\s+"|backend\s+"|cloud\s*\{)/m.test(text)) return false;
-    if (/^variable\s+"/m.test(text)) variables = true;
-  }
-  return variables;
+  return isReusableModule(root.flatMap((path) => repo.text(path) ?? []));
 }
 
 function readBlock(block: HclBlock, path: string, findings: Findings, offered = false): void {
@@ -416,7 +405,7 @@ const moduleKeyOf = (block: HclBlock) => {
  */
 export function detectTerraform(repo: Repository, findings: Findings): void {
   const files = repo.files("terraform");
-  const offered = isReusableModule(repo, files);
+  const offered = rootIsReusableModule(repo, files);
   let website: string | undefined;
   let cdn = false;
   for (const path of files) {

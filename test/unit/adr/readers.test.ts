@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { detectInfraChanges, type FileChange } from "../../../src/adr/detect-infra-changes.js";
 import { defaultConfig } from "../../../src/schemas/config.js";
+import { allowedMajors, majorsText } from "../../../src/adr/readers/terraform-weight.js";
 
 const config = defaultConfig().adr;
 
@@ -333,5 +334,25 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
     ],
   ])("says why in one line a reviewer can check: %s", (_name, path, before, after, expected) => {
     expect(judge(path, before, after)).toBe(expected);
+  });
+});
+
+describe("allowedMajors: the release lines a Terraform version constraint allows", () => {
+  it.each([
+    [">= 4.65", "4+"],
+    [">= 6.10.0, < 8", "6-7"],
+    ["~> 5.0", "5"],
+    ["~> 5", "5+"],
+    ["~> 2.49", "2"],
+    [">= 2.49, < 4.0", "2-3"],
+    [">= 7.5, < 7.9", "7"],
+    // Before 1.0 every minor is a release line of its own.
+    ["~> 0.12.6", "0.12"],
+    [">= 0.12.6, < 0.14", "0.12-0.13"],
+    ["~> 0.12", "0.12-0.x"],
+    [">= 0.13.1", "0.13+"],
+    [">= 0.15, < 1.0", "0.15-0.x"],
+  ])("%s -> %s", (constraint, lines) => {
+    expect(majorsText(allowedMajors(constraint)!)).toBe(lines);
   });
 });

@@ -75,7 +75,7 @@ describe("the YAML limits", () => {
   });
 
   it("refuse an alias bomb, and read a few anchors reused", () => {
-    expect(readYamlRecord(aliasBomb(3))).toEqual({
+    expect(readYamlRecord(aliasBomb(5))).toEqual({
       refused: `YAML aliases expanding more than ${maxYamlAliases} times (an alias bomb): not read`,
     });
     expect(yamlRecord("base: &base {image: node:20}\nweb: *base\nworker: *base\n")).toEqual({
@@ -83,6 +83,19 @@ describe("the YAML limits", () => {
       web: { image: "node:20" },
       worker: { image: "node:20" },
     });
+  });
+
+  it("read a large Compose file whose sixty services all merge the same defaults", () => {
+    const defaults = [
+      "x-healthy: &healthy\n  condition: service_healthy",
+      "x-defaults: &defaults",
+      "  image: shelf-local",
+      "  depends_on:",
+      ...Array.from({ length: 9 }, (_, index) => `    dep${index}:\n      <<: *healthy`),
+    ];
+    const services = Array.from({ length: 60 }, (_, index) => `  svc${index}:\n    <<: *defaults\n    command: run ${index}`);
+    const reading = readYamlRecord([...defaults, "services:", ...services].join("\n") + "\n");
+    expect("record" in reading && Object.keys(reading.record.services as object)).toHaveLength(60);
   });
 
   it("refuse more than one document, and say why", () => {
