@@ -54,7 +54,7 @@ function splitListing(listed: string): { untracked: string[]; tracked: string[];
   const checkable: string[] = [];
   let previous = "";
   // Each entry is "<tag> <path>\0": the path is cut straight out of the output, one string per file.
-  for (let at = 0; at < listed.length; ) {
+  for (let at = 0; at < listed.length;) {
     let end = listed.indexOf("\0", at);
     if (end < 0) end = listed.length;
     const tag = listed.charCodeAt(at);
