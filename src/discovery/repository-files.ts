@@ -400,12 +400,16 @@ const codeOwnersPaths = new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEO
 
 /** The kind of a file, or undefined when discovery has no use for it (or it sits in a skipped tree). */
 export function kindOf(path: string): FileKind | undefined {
+  const slash = path.lastIndexOf("/");
+  return kindIn(path, slash < 0 ? "" : path.slice(0, slash));
+}
+
+/** `kindOf`, for a caller that knows the path's directory already (a listing names one directory's files together). */
+export function kindIn(path: string, dir: string): FileKind | undefined {
   // GitHub reads CODEOWNERS from docs/ too, though docs/ is otherwise skipped.
   if (path.endsWith("CODEOWNERS") && codeOwnersPaths.has(path)) return "codeowners";
   if (path === ".mailmap") return "mailmap";
-  const slash = path.lastIndexOf("/");
-  const dir = slash < 0 ? "" : path.slice(0, slash);
-  const name = path.slice(slash + 1);
+  const name = dir === "" ? path : path.slice(dir.length + 1);
   // `.vercel/project.json` says Vercel, though the folder's `output/` is build output.
   if (dir === ".vercel" || dir.startsWith(".vercel/")) return dir === ".vercel" ? "vercel" : undefined;
   if (isSkippedDirectory(dir)) return undefined;

@@ -10,8 +10,6 @@ interface ScannedDirectory {
   present: ReadonlySet<string>;
   /** How many of them are tracked files or directories holding tracked files. */
   found: number;
-  /** The names of its tracked files. */
-  tracked: string[];
   /** The names of its directories that hold tracked files. */
   subdirectories: Set<string>;
 }
@@ -41,12 +39,7 @@ export function scanWorkingTree(
   const directoryAt = (directory: string): ScannedDirectory => {
     const known = directories.get(directory);
     if (known) return known;
-    const scanned: ScannedDirectory = {
-      present: namesIn(root, directory),
-      found: 0,
-      tracked: [],
-      subdirectories: new Set(),
-    };
+    const scanned: ScannedDirectory = { present: namesIn(root, directory), found: 0, subdirectories: new Set() };
     directories.set(directory, scanned);
     if (directory !== "") {
       const slash = directory.lastIndexOf("/");
@@ -70,21 +63,35 @@ export function scanWorkingTree(
       runDirectory = slash < 0 ? "" : path.slice(0, slash);
       scanned = directoryAt(runDirectory);
     }
-    const name = slash < 0 ? path : path.slice(slash + 1);
-    scanned.tracked.push(name);
-    if (scanned.present.has(name)) scanned.found++;
+    if (scanned.present.has(slash < 0 ? path : path.slice(slash + 1))) scanned.found++;
     else if (!skipWorktree.has(path)) missing.add(path);
   }
+  // git's own directory is never part of the listing.
+  const holdsMore = ({ present, found }: ScannedDirectory) => present.size - (present.has(".git") ? 1 : 0) > found;
+  const crowded = new Set([...directories].flatMap(([directory, scanned]) => (holdsMore(scanned) ? [directory] : [])));
+  return { missing, candidates: crowded.size === 0 ? [] : entriesBeside(tracked, directories, crowded) };
+}
+
+/** The entries of the `crowded` directories that are neither tracked files nor directories holding some. */
+function entriesBeside(
+  tracked: readonly string[],
+  directories: ReadonlyMap<string, ScannedDirectory>,
+  crowded: ReadonlySet<string>,
+): string[] {
+  const trackedNames = new Map<string, Set<string>>([...crowded].map((directory) => [directory, new Set()]));
+  for (const path of tracked) {
+    const slash = path.lastIndexOf("/");
+    const names = trackedNames.get(slash < 0 ? "" : path.slice(0, slash));
+    names?.add(path.slice(slash + 1));
+  }
   const candidates: string[] = [];
-  for (const [directory, { present, found, tracked: names, subdirectories }] of directories) {
-    // git's own directory is never part of the listing.
-    if (present.size - (present.has(".git") ? 1 : 0) <= found) continue;
-    const known = new Set(names);
+  for (const [directory, names] of trackedNames) {
+    const { present, subdirectories } = directories.get(directory)!;
     for (const name of present)
-      if (name !== ".git" && !known.has(name) && !subdirectories.has(name))
+      if (name !== ".git" && !names.has(name) && !subdirectories.has(name))
         candidates.push(directory ? `${directory}/${name}` : name);
   }
-  return { missing, candidates };
+  return candidates;
 }
 
 type EntryKind = "file" | "directory" | "repository";
