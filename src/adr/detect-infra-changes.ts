@@ -43,18 +43,66 @@ export type AdrDetectionConfig = Pick<
 
 const categoryOrder = Object.keys(defaultCategoryGlobs) as InfraCategory[];
 
+/** A path-only test remembered per path: one review asks it of each file two or three times. */
+function rememberedByPath<T>(test: (path: string) => T): (path: string) => T {
+  const answers = new Map<string, T>();
+  return (path) => {
+    if (answers.has(path)) return answers.get(path)!;
+    const answer = test(path);
+    // Bounded: the App keeps a configuration for many reviews, and their paths must not pile up.
+    if (answers.size >= 100_000) answers.clear();
+    answers.set(path, answer);
+    return answer;
+  };
+}
+
+type DetectorGlobs = Pick<AdrDetectionConfig, "categories" | "ignore" | "exclude">;
+
+/** The detector compiled for a configuration, kept while the configuration lives (a review compiles it once, not per use). */
+const compiledFor = new WeakMap<DetectorGlobs, { source: DetectorGlobs; compiled: CompiledDetector }>();
+
+export type CompiledDetector = ReturnType<typeof compileGlobs>;
+
 /** Compiles the category globs once (defaults, plus `add`, minus `remove`). */
-export function compileDetector(config: Pick<AdrDetectionConfig, "categories" | "ignore" | "exclude">) {
+export function compileDetector(config: DetectorGlobs): CompiledDetector {
+  const kept = compiledFor.get(config);
+  // The same object with the same lists: a configuration changed in place is compiled again.
+  if (
+    kept &&
+    kept.source.categories === config.categories &&
+    kept.source.ignore === config.ignore &&
+    kept.source.exclude === config.exclude
+  )
+    return kept.compiled;
+  const compiled = compileGlobs(config);
+  compiledFor.set(config, {
+    source: { categories: config.categories, ignore: config.ignore, exclude: config.exclude },
+    compiled,
+  });
+  return compiled;
+}
+
+const asTest =
+  (matcher: picomatch.Matcher) =>
+  (path: string): boolean =>
+    matcher(path) === true;
+
+function compileGlobs(config: DetectorGlobs) {
   const options = { dot: true, nocase: false };
   const matchers = categoryOrder.map((category) => {
     const { add, remove } = config.categories[category];
     const globs = [...defaultCategoryGlobs[category].filter((glob) => !remove.includes(glob)), ...add];
     return { category, matches: globs.length > 0 ? picomatch(globs, options) : () => false };
   });
-  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, options) : () => false;
+  const ignored = config.ignore.length > 0 ? rememberedByPath(asTest(picomatch(config.ignore, options))) : () => false;
   // Examples, tests, fixtures, docs and vendored trees (`adr.exclude`) show, check or copy what is decided elsewhere.
-  const excluded = config.exclude.length > 0 ? picomatch(config.exclude, options) : () => false;
-  return { matchers, ignored, excluded };
+  const excluded =
+    config.exclude.length > 0 ? rememberedByPath(asTest(picomatch(config.exclude, options))) : () => false;
+  /** The first category whose globs match the path. */
+  const categoryByPath = rememberedByPath(
+    (path: string): InfraCategory | undefined => matchers.find(({ matches }) => matches(path))?.category,
+  );
+  return { matchers, ignored, excluded, categoryByPath };
 }
 
 /** A YAML file outside the usual places that is a Kubernetes manifest all the same. */
@@ -76,7 +124,7 @@ export function categoryOf(
   // A submodule added under vendor/ is the repository's own choice of dependency.
   if (isSubmoduleChange(file.patch)) return "dependencies";
   if (compiled.excluded(file.path)) return undefined;
-  const byPath = compiled.matchers.find(({ matches }) => matches(file.path))?.category;
+  const byPath = compiled.categoryByPath(file.path);
   if (byPath) return byPath;
   // A Go model that names its table is a table, whatever folder it lives in.
   if (declaresGoTable(file.path, file.patch)) return "database";
@@ -152,7 +200,10 @@ export function detectInfraChanges(
       (looksLikeManifest(file.after) || looksLikeManifest(file.before))
         ? "orchestration"
         : undefined);
-    if (category) claimed.set(category, [...(claimed.get(category) ?? []), file]);
+    if (!category) continue;
+    const list = claimed.get(category);
+    if (list) list.push(file);
+    else claimed.set(category, [file]);
   }
   const changes: SeenChange[] = [];
   for (const category of categoryOrder) {

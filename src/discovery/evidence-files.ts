@@ -1,4 +1,5 @@
-import { kindInfo, kindOf, type FileKind } from "./repository-files.js";
+import { kindInfo, type FileKind } from "./repository-files.js";
+import { classify } from "./repository.js";
 import { depthOf } from "./text.js";
 
 /**
@@ -9,17 +10,15 @@ import { depthOf } from "./text.js";
 export const maxEvidenceFiles = 300;
 
 /**
- * The files whose text discovery reads, closest to the root first, then by path. One pass over
- * the listing with a map lookup per file name (100,000 paths take a few milliseconds); only
- * the few candidates are sorted. Lockfiles are never read: manifests say what a project
+ * The files whose text discovery reads, closest to the root first, then by path. The listing is
+ * sorted into kinds once (`classify`, shared with the detectors); only the few candidates are
+ * sorted here. Lockfiles are never read: manifests say what a project
  * chose, lockfiles list everything it pulled in.
  */
 export function selectEvidenceFiles(paths: readonly string[], bound = maxEvidenceFiles): string[] {
   const candidates: { path: string; kind: FileKind; depth: number }[] = [];
-  for (const path of paths) {
-    const kind = kindOf(path);
-    if (kind !== undefined && kindInfo[kind].read) candidates.push({ path, kind, depth: depthOf(path) });
-  }
+  for (const [kind, files] of classify(paths).byKind)
+    if (kindInfo[kind].read) for (const path of files) candidates.push({ path, kind, depth: depthOf(path) });
   candidates.sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const taken = new Map<FileKind, number>();
   const chosen: string[] = [];

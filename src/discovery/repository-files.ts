@@ -214,10 +214,19 @@ const skippedDirectories = new Set([
 const isTestProjectSegment = (segment: string) => /\.(unit|integration)?tests?$/.test(segment);
 
 const skippedCache = new Map<string, boolean>();
+// The directory asked last: a listing names the files of one directory one after another.
+let lastDirectory = "";
+let lastSkipped = false;
 
 /** Whether a directory (root-relative, no trailing slash) lies in a skipped tree. Cached: paths share directories. */
 function isSkippedDirectory(dir: string): boolean {
   if (dir === "") return false;
+  if (dir === lastDirectory) return lastSkipped;
+  lastDirectory = dir;
+  return (lastSkipped = isSkippedTree(dir));
+}
+
+function isSkippedTree(dir: string): boolean {
   const cached = skippedCache.get(dir);
   if (cached !== undefined) return cached;
   const slash = dir.lastIndexOf("/");
@@ -225,7 +234,7 @@ function isSkippedDirectory(dir: string): boolean {
   const skipped =
     skippedDirectories.has(segment) ||
     isTestProjectSegment(segment) ||
-    (slash >= 0 && isSkippedDirectory(dir.slice(0, slash)));
+    (slash >= 0 && isSkippedTree(dir.slice(0, slash)));
   // The cache is bounded: a listing of a million directories must not keep them all.
   if (skippedCache.size > 50_000) skippedCache.clear();
   skippedCache.set(dir, skipped);
@@ -358,6 +367,8 @@ const sourceByExtension = new Map<string, FileKind>([
 
 /** Test files beside the code (`x.test.ts`, `x_test.go`, `test_x.py`, `x_spec.rb`) and type declarations do not weigh a language. */
 const isTestOrDeclaration = (name: string) =>
+  // Every such name holds "test", "spec" or ".d.": the pattern runs only on those.
+  (name.includes("test") || name.includes("spec") || name.includes(".d.")) &&
   /\.(test|spec)\.[a-z]+$|_test\.(go|py|exs)$|^test_.*\.py$|_spec\.rb$|\.d\.[cm]?ts$/.test(name);
 
 /** Directories whose YAML files are worth reading as Kubernetes, Argo CD or Flux manifests. */
@@ -389,12 +400,16 @@ const codeOwnersPaths = new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEO
 
 /** The kind of a file, or undefined when discovery has no use for it (or it sits in a skipped tree). */
 export function kindOf(path: string): FileKind | undefined {
-  // GitHub reads CODEOWNERS from docs/ too, though docs/ is otherwise skipped.
-  if (codeOwnersPaths.has(path)) return "codeowners";
-  if (path === ".mailmap") return "mailmap";
   const slash = path.lastIndexOf("/");
-  const dir = slash < 0 ? "" : path.slice(0, slash);
-  const name = path.slice(slash + 1);
+  return kindIn(path, slash < 0 ? "" : path.slice(0, slash));
+}
+
+/** `kindOf`, for a caller that knows the path's directory already (a listing names one directory's files together). */
+export function kindIn(path: string, dir: string): FileKind | undefined {
+  // GitHub reads CODEOWNERS from docs/ too, though docs/ is otherwise skipped.
+  if (path.endsWith("CODEOWNERS") && codeOwnersPaths.has(path)) return "codeowners";
+  if (path === ".mailmap") return "mailmap";
+  const name = dir === "" ? path : path.slice(dir.length + 1);
   // `.vercel/project.json` says Vercel, though the folder's `output/` is build output.
   if (dir === ".vercel" || dir.startsWith(".vercel/")) return dir === ".vercel" ? "vercel" : undefined;
   if (isSkippedDirectory(dir)) return undefined;

@@ -91,13 +91,15 @@ function readWhole(absolute: string, size: number): { bytes: Uint8Array; release
 
 /**
  * Files and directory listings from the working tree under `root` (ref `workingTree`), or at a
- * git ref of the repository in `gitDir` (one `git cat-file --batch` for all files).
+ * git ref of the repository in `gitDir` (one `git cat-file --batch` for all files; by blob id
+ * where `knownBlobs` has the path at that ref).
  */
 export async function readLocalContents(
   root: string,
   gitDir: string,
   ref: string,
   wanted: ContentRequest,
+  knownBlobs?: ReadonlyMap<string, string>,
 ): Promise<RepositoryContents> {
   const result: RepositoryContents = { files: new Map(), directories: new Map() };
   const maxBytes = wanted.maxBytes ?? Number.POSITIVE_INFINITY;
@@ -112,7 +114,7 @@ export async function readLocalContents(
     }
     return result;
   }
-  for (const [path, blob] of await readBlobs(gitDir, ref, wanted.files ?? []))
+  for (const [path, blob] of await readBlobs(gitDir, ref, wanted.files ?? [], knownBlobs))
     result.files.set(path, content(path, blob.size, blob.size > maxBytes ? undefined : blob.bytes));
   for (const directory of wanted.directories ?? []) {
     const listing = await gitMaybe(gitDir, ["ls-tree", "-z", "--name-only", `${ref}:./${directory}`, "--"]);

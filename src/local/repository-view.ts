@@ -33,8 +33,11 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
           `${gitDir} is not in a git repository: the deployments are read from its release tags; run this inside a clone, or pass --git DIR`,
         );
     }));
+  // The blob id of each changed file at a base, from the diff that listed the changes: reading the
+  // base versions then needs no path lookup. Only when git runs in the view's root (the diff's paths are relative to it).
+  const baseBlobs = new Map<string, ReadonlyMap<string, string>>();
   return {
-    readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted),
+    readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted, baseBlobs.get(ref)),
     readConfigSources: async (ref, path) => {
       if (ref === workingTree && (await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink()) {
         throw new GitError(
@@ -47,10 +50,12 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
           : await gitMaybe(gitDir, ["show", `${ref}:./${path}`]);
       return text === undefined ? {} : { repository: text };
     },
-    listChangedFiles: (change) => {
+    listChangedFiles: async (change) => {
       if (change.headSha !== workingTree)
         throw new GitError("the local view compares the working tree with a base ref");
-      return localChanges(root, change.baseSha);
+      const { changes, baseBlobs: blobs } = await localChanges(root, change.baseSha);
+      if (gitDir === root) baseBlobs.set(change.baseSha, blobs);
+      return changes;
     },
     readHead: async () => ({ sha: workingTree, tree: "" }),
     readDeployments: async (query) => {

@@ -1,5 +1,5 @@
 import type { Findings } from "../findings.js";
-import type { Ecosystem, FileKind } from "../repository-files.js";
+import type { Ecosystem } from "../repository-files.js";
 import type { Repository } from "../repository.js";
 import { baseName, byDepthThenPath, dirName } from "../text.js";
 import type { ListedManifest } from "./manifests.js";
@@ -71,13 +71,14 @@ export function detectLanguages(repo: Repository, manifests: readonly ListedMani
     } else if (owner === undefined) dirs.set(dir, null);
   }
 
+  // Each directory's source files go to the closest manifest above it: looked up once per directory.
   const counts = new Map<ListedManifest, number>();
   for (const [ecosystem, dirs] of owners) {
-    for (const path of repo.files(`source.${ecosystem}` as FileKind)) {
-      for (let dir = dirName(path); ; dir = dirName(dir)) {
+    for (const [sourceDir, files] of repo.sourceCounts(ecosystem)) {
+      for (let dir = sourceDir; ; dir = dirName(dir)) {
         const owner = dirs.get(dir);
         if (owner !== undefined) {
-          if (owner) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+          if (owner) counts.set(owner, (counts.get(owner) ?? 0) + files);
           break;
         }
         if (dir === "") break;

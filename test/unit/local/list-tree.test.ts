@@ -1,0 +1,74 @@
+import { describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { listWorkingTree } from "../../../src/local/list-tree.js";
+import { initGitRepository, tempRepo } from "../../support/cli.js";
+
+function write(root: string, path: string, text = "x\n") {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** A repository with tracked files, then new, ignored, deleted and dependency files in its working tree. */
+function workingTree(): string {
+  const root = tempRepo();
+  const git = initGitRepository(root);
+  write(root, ".gitignore", "build/\n*.log\n!keep.log\n");
+  for (const path of ["app/main.ts", "app/old.ts", "vendor/lib.go", "README.md"]) write(root, path);
+  git("add", ".");
+  git("commit", "-q", "-m", "base");
+  rmSync(join(root, "app/old.ts"));
+  for (const path of [
+    "app/new.ts", // new beside tracked files
+    "app/debug.log", // ignored by pattern
+    "app/keep.log", // re-included
+    "services/api/Dockerfile", // in a new directory tree
+    "build/out.js", // in an ignored directory
+    "app/build/x.js", // in an ignored directory below a tracked one
+    "node_modules/left-pad/package.json", // an untracked dependency tree
+    "app/node_modules/x/package.json",
+    "vendor/new.go", // new, in a tracked dependency tree
+    "dist/main.js", // build output
+  ])
+    write(root, path);
+  symlinkSync("../README.md", join(root, "app/readme-link"));
+  execFileSync("mkfifo", [join(root, "app/pipe")]);
+  mkdirSync(join(root, "empty"));
+  mkdirSync(join(root, "nested"));
+  initGitRepository(join(root, "nested"));
+  write(root, "nested/inner.txt");
+  return root;
+}
+
+describe("the files of a local working tree", () => {
+  it("lists what git knows and what is new, never what is ignored, deleted or an untracked dependency tree", async () => {
+    const root = workingTree();
+    const { paths } = await listWorkingTree(root);
+    expect(paths).toEqual([
+      ".gitignore",
+      "README.md",
+      "app/keep.log",
+      "app/main.ts",
+      "app/new.ts",
+      "app/readme-link",
+      "nested/",
+      "services/api/Dockerfile",
+      "vendor/lib.go",
+    ]);
+  });
+
+  it("says what `git ls-files --cached --others` says of the same tree, less the deleted files", async () => {
+    const root = workingTree();
+    const excludes = ["node_modules/", "vendor/", "dist/"].map((name) => `--exclude=${name}`);
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).split("\0");
+    const deleted = new Set(git("ls-files", "-z", "--deleted"));
+    const expected = [
+      ...git("ls-files", "-z", "--cached").filter((path) => !deleted.has(path)),
+      ...git("ls-files", "-z", "--others", "--exclude-standard", ...excludes),
+    ]
+      .filter(Boolean)
+      .sort();
+    expect((await listWorkingTree(root)).paths).toEqual(expected);
+  });
+});
