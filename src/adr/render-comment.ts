@@ -1,4 +1,5 @@
 import { codeSpan, escapeInline, truncate, withoutBidiControls } from "../markdown/escape.js";
+import { classificationLine, type AdrAiClassification } from "./ai-classification.js";
 import { categoryLabels } from "./categories.js";
 import type { InfraChange } from "./detect-infra-changes.js";
 import type { AdrDraft } from "./render-draft.js";
@@ -25,6 +26,8 @@ export interface SuggestionInput {
   required: boolean;
   /** Problems with existing ADRs worth knowing while writing a new one (broken supersede links). */
   notes?: readonly string[];
+  /** With `ai.enabled`, what the model did with a near-threshold change: said under the first paragraph. */
+  classification?: AdrAiClassification;
 }
 
 const maxRows = 50;
@@ -71,6 +74,7 @@ export function renderSuggestion(input: SuggestionInput): string {
     `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made.` +
       ` A draft is below, ready to commit as ${codeSpan(`${input.adrDirectory}/${input.draft.fileName}`)}.`,
     "",
+    ...(input.classification ? [classificationLine(input.classification), ""] : []),
     ...renderChangesTable(input.changes),
   ];
   if (input.related.length > 0) {
@@ -116,6 +120,11 @@ export function renderResolved(resolution: AdrResolution): string {
           ? `Waived in the description: "${escapeInline(resolution.reason)}"`
           : "This pull request no longer changes infrastructure.";
   return ["### Architecture decision record: resolved", "", why].join("\n");
+}
+
+/** The comment once the model judged a change at the threshold not a decision (an earlier suggestion is withdrawn). */
+export function renderJudgedNotNeeded(classification: AdrAiClassification): string {
+  return ["### Architecture decision record: not needed", "", classificationLine(classification)].join("\n");
 }
 
 /** Where the sections of the other checks (the cost, the stage fit) start in the comment. */

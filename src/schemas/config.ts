@@ -100,6 +100,13 @@ export const configSchema = z
         categories: z
           .strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory])) as Record<(typeof adrCategoryNames)[number], typeof adrCategory>)
           .prefault({}),
+        ai: z
+          .strictObject({
+            classify: z.boolean().default(true).meta({ description: "With ai.enabled: a change whose score is near adr.threshold (within adr.ai.band) is classified by the model; a clear yes or no never is, and any failure keeps the rules' answer." }),
+            band: z.number().min(0).max(1000).optional().meta({ description: "How near is near: scores from adr.threshold - band up to (not including) adr.threshold + band, with an infrastructure change seen. Default: the lightest positive category weight (1 with the default weights: no decision but infrastructure seen, or exactly one decision). 0: never." }),
+          })
+          .prefault({})
+          .meta({ description: "The model as tie-breaker of the ADR suggestion (needs ai.enabled and ANTHROPIC_API_KEY)." }),
       })
       .prefault({}),
     dora: z
