@@ -39,7 +39,12 @@ export type AdrAiClassification =
       reused: boolean;
       usage?: { inputTokens: number; outputTokens: number };
     })
-  | (Weighed & { status: "not-used"; why: string });
+  | (Weighed & {
+      status: "not-used";
+      why: string;
+      /** A request was made and failed (a timeout, an error, an answer that does not fit), rather than none allowed. */
+      asked: boolean;
+    });
 
 /**
  * The band's default half-width is the lightest positive category weight: one decision's worth on
@@ -74,6 +79,11 @@ export function overturned(classification: AdrAiClassification | undefined): boo
 /** The answer that stands: the model's for a classified change, else the rules'. */
 export function finalAnswer(classification: AdrAiClassification): boolean {
   return classification.status === "classified" ? classification.wantAdr : classification.deterministic;
+}
+
+/** Worth a check run of its own: the model answered, or was asked and failed (not merely unavailable here). */
+export function worthShowing(classification: AdrAiClassification | undefined): boolean {
+  return classification !== undefined && (classification.status === "classified" || classification.asked);
 }
 
 /** The label every AI classification carries where it is shown. */

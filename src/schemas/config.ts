@@ -224,7 +224,7 @@ export const configSchema = z
       .meta({ description: "The CTO sync read: always in the scorecard's job summary; with issue: true, also in one pinned issue." }),
     ai: z
       .strictObject({
-        enabled: z.boolean().default(false).meta({ description: "Draft with a model (Anthropic) where a deterministic draft exists: the ADR draft, the post-mortem narrative, the CTO sync read. Also needs ANTHROPIC_API_KEY." }),
+        enabled: z.boolean().default(false).meta({ description: "Draft with a model (Anthropic) where a deterministic draft exists: the ADR draft, the post-mortem narrative, the CTO sync read; and let it decide an ADR suggestion near the threshold (adr.ai). Also needs ANTHROPIC_API_KEY." }),
         model: z.string().min(1).default("claude-sonnet-5-5").meta({ description: "Anthropic model name." }),
         maxInputChars: z.int().min(1_000).max(200_000).default(24_000).meta({ description: "Characters of material sent per draft at most (the rest is cut, and the model told so)." }),
         maxOutputTokens: z.int().min(256).max(8_192).default(1_500).meta({ description: "Tokens the model may write per draft." }),

@@ -59,13 +59,14 @@ export async function classifyNearThreshold(input: ClassificationInput): Promise
     threshold: config.adr.threshold,
     band: classificationBand(config.adr),
   };
-  const notUsed = (why: string): ClassifiedAssessment => ({
-    assessment: { ...assessment, aiClassification: { ...weighed, status: "not-used", why } },
+  const notUsed = (why: string, asked: boolean): ClassifiedAssessment => ({
+    assessment: { ...assessment, aiClassification: { ...weighed, status: "not-used", why, asked } },
   });
   const drafter = context.drafterFor?.(config.ai);
-  if (!drafter) return notUsed("no model for this run: ANTHROPIC_API_KEY is not set, or the App does not use AI here");
+  if (!drafter)
+    return notUsed("no model for this run: ANTHROPIC_API_KEY is not set, or the App does not use AI here", false);
   if (pr.fromFork || (!pr.authorMayWrite && pr.headSha !== workingTree))
-    return notUsed("the pull request comes from a fork or from an author without write access");
+    return notUsed("the pull request comes from a fork or from an author without write access", false);
 
   const material = classificationMaterial(pr, assessment, config, input.changed);
   const digest = createHash("sha256")
@@ -84,7 +85,7 @@ export async function classifyNearThreshold(input: ClassificationInput): Promise
     );
   }
   const outcome = await classifyAdrNeed(drafter, material);
-  if (!outcome.ok) return notUsed(outcome.why);
+  if (!outcome.ok) return notUsed(outcome.why, true);
   const { wantAdr, reason, model, usage } = outcome;
   return classified(
     assessment,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { overturned } from "../adr/ai-classification.js";
+import { overturned, worthShowing } from "../adr/ai-classification.js";
 import { planAdrCheck } from "../adr/check-plan.js";
 import type { InfraChange } from "../adr/detect-infra-changes.js";
 import {
@@ -141,12 +141,12 @@ async function reviewAdr(
     ...(assessment.aiClassification ? { ai: assessment.aiClassification } : {}),
     ...(memo ? { memo } : {}),
   });
-  // A classification (or why the model was not used) is always shown, and kept for this commit.
+  // The model's answer (or its failure) is shown, and kept for this commit; a fork's "not sent" only where a check is posted anyway.
   const postCheck =
     status === "suggested" ||
     (comment !== "absent" && comment !== "dry-run") ||
     config.adr.require ||
-    assessment.aiClassification !== undefined;
+    worthShowing(assessment.aiClassification);
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
   return {
     status,

@@ -88,7 +88,7 @@ describe("cto-copilot adr check and review with ai.enabled and ANTHROPIC_API_KEY
     const noKey = await runCli(["adr", "check", "--base", "HEAD", "--root", root, "--format", "json"], { env: {} });
     expect(JSON.parse(noKey.stdout)).toMatchObject({
       triggered: false,
-      aiClassification: { status: "not-used", deterministic: false },
+      aiClassification: { status: "not-used", asked: false, deterministic: false },
     });
     const off = repositoryAddingALibrary("");
     const plain = await runCli(["adr", "check", "--base", "HEAD", "--root", off, "--format", "json"], {

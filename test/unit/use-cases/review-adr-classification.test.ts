@@ -273,7 +273,7 @@ describe("the model as tie-breaker of a near-threshold ADR suggestion (ai.enable
     const { adr, requests } = await review(repo, behaviours);
     expect(requests.length).toBe(behaviours.length);
     expect(adr.status).toBe("not-needed");
-    expect(adr.assessment?.aiClassification).toMatchObject({ status: "not-used", deterministic: false });
+    expect(adr.assessment?.aiClassification).toMatchObject({ status: "not-used", asked: true, deterministic: false });
     expect(repo.comment()).toBeUndefined();
     expect(repo.adrCheck()).toMatchObject({ conclusion: "success" });
     expect(repo.adrCheck()!.summary).toContain(
@@ -329,7 +329,7 @@ describe("the model as tie-breaker of a near-threshold ADR suggestion (ai.enable
     expect(repo.adrCheck()).toEqual(check);
   });
 
-  it("sends nothing of a fork's pull request, and says why the rules' answer stands", async () => {
+  it("sends nothing of a fork's pull request, and says why the rules' answer stands in the outcome", async () => {
     const repo = fakeRepository(csvParser, aiOn, fromEnvironment);
     const before = api.requests.length;
     const result = await reviewPullRequest(repo.context, { ...pr, fromFork: true }, { event: "opened", only: ["adr"] });
@@ -337,6 +337,9 @@ describe("the model as tie-breaker of a near-threshold ADR suggestion (ai.enable
     expect(result.outcomes.adr?.assessment?.aiClassification).toMatchObject({
       status: "not-used",
       why: "the pull request comes from a fork or from an author without write access",
+      asked: false,
     });
+    // Nothing failed: no check run of its own for it (a suggestion's check would carry the line).
+    expect(repo.adrCheck()).toBeUndefined();
   });
 });
