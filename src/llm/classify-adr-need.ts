@@ -47,7 +47,7 @@ const classificationSchema = z.strictObject({
     ),
 });
 
-export type AdrClassificationAnswer = z.infer<typeof classificationSchema>;
+type AdrClassificationAnswer = z.infer<typeof classificationSchema>;
 
 const instructions = `You decide whether a pull request needs an architecture decision record (ADR). Rules already read it and scored it near their threshold: it is a close call, and yours is the deciding vote. Judge as a careful staff engineer would. An ADR is wanted when the change commits the team to something expensive to reverse or that others must live with: a datastore, queue, cache or cloud service added or removed, a service added to or removed from the deployment, a runtime, framework or datastore engine on a new major, a package manager or toolchain switched, how the software is deployed or which credentials deploy it, a schema change that drops, renames or converts data. No ADR for routine work: patch and minor upgrades, an ordinary library, lint, test or triage pipelines, examples, tests, fixtures and docs, an opt-in feature of a reusable module or chart behind a flag that is off by default, a migration's rollback, refactors, formatting. You are given the pull request's title and description, the rules' findings with the score and threshold, and the diffs of the changed files (some cut to fit). Call the tool with wantAdr and one sentence of at most 200 characters naming the change that decides it.`;
 
@@ -73,7 +73,7 @@ function diffText(file: ChangedFileDiff): string {
 }
 
 /** The request: the pull request's words, the rules' findings and the diffs, each in its own data block. */
-export function adrClassificationRequest(material: AdrClassificationMaterial): DraftRequest<AdrClassificationAnswer> {
+function adrClassificationRequest(material: AdrClassificationMaterial): DraftRequest<AdrClassificationAnswer> {
   const diffs: DataBlock[] = material.diffs
     .slice(0, maxFilesSent)
     .map((file) => ({ name: "diff", text: diffText(file) }));
