@@ -1,5 +1,5 @@
 import { codeSpan, escapeInline, truncate, withoutBidiControls } from "../markdown/escape.js";
-import { classificationLine, type AdrAiClassification } from "./ai-classification.js";
+import { classificationLine, overturned, type AdrAiClassification } from "./ai-classification.js";
 import { categoryLabels } from "./categories.js";
 import type { InfraChange } from "./detect-infra-changes.js";
 import type { AdrDraft } from "./render-draft.js";
@@ -41,8 +41,11 @@ function fence(text: string): string {
   return "`".repeat(longest + 1);
 }
 
-/** The changes that count, one row each (the first 50): category, file and why it counts. */
-export function renderChangesTable(changes: readonly InfraChange[]): string[] {
+/**
+ * The changes that count, one row each (the first 50): category, file and why it counts. When the
+ * model judged a change the rules did not count a decision, the column says what the rules saw.
+ */
+export function renderChangesTable(changes: readonly InfraChange[], reasonHeading = "Why it counts"): string[] {
   const rows = changes
     .slice(0, maxRows)
     .map(
@@ -50,7 +53,7 @@ export function renderChangesTable(changes: readonly InfraChange[]): string[] {
         `| ${categoryLabels[change.category]} | ${codeSpan(shortPath(change.file), { inTable: true })} | ${escapeInline(change.reason)} |`,
     );
   return [
-    "| Category | File | Why it counts |",
+    `| Category | File | ${reasonHeading} |`,
     "|---|---|---|",
     ...rows,
     ...(changes.length > maxRows ? ["", `…and ${changes.length - maxRows} more files.`] : []),
@@ -75,7 +78,10 @@ export function renderSuggestion(input: SuggestionInput): string {
       ` A draft is below, ready to commit as ${codeSpan(`${input.adrDirectory}/${input.draft.fileName}`)}.`,
     "",
     ...(input.classification ? [classificationLine(input.classification), ""] : []),
-    ...renderChangesTable(input.changes),
+    ...renderChangesTable(
+      input.changes,
+      input.classification && overturned(input.classification) ? "What the rules saw" : undefined,
+    ),
   ];
   if (input.related.length > 0) {
     lines.push("", "**Decisions in force that this change may touch**", "");

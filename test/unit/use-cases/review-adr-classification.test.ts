@@ -171,6 +171,7 @@ describe("the model as tie-breaker of a near-threshold ADR suggestion (ai.enable
     expect(body).toContain("(AI-classified, claude-sonnet-5-5).");
     // The model's text pings no one, links no issue, renders no tag.
     expect(body).not.toMatch(/@everyone|#12|<img/);
+    expect(body).toContain("| Category | File | What the rules saw |");
     expect(body).toContain("| Runtime dependencies | `package.json` | adds csv-parse");
     expect(repo.adrCheck()).toMatchObject({ conclusion: "neutral", title: "ADR suggested: Runtime dependencies" });
     expect(repo.adrCheck()!.summary).toContain(line);
