@@ -35,6 +35,8 @@ interface ClassificationInput {
   config: Config;
   changed: readonly ChangedFile[];
   assessment: AdrAssessment;
+  /** Decide and write nothing: spends no tokens either, except on the CLI's working tree (its only mode). */
+  dryRun: boolean;
 }
 
 /**
@@ -43,7 +45,8 @@ interface ClassificationInput {
  * 1. Only a change the rules scored near `adr.threshold`, that nothing resolves yet; a clear yes
  *    or no is never sent, and without `ai.enabled` nothing here happens at all.
  * 2. Nothing of a fork's pull request, or of an author who may not write, reaches a model (the
- *    CLI's working tree is its user's own).
+ *    CLI's working tree is its user's own); a dry run of a pull request spends no tokens: it says
+ *    the model would be asked.
  * 3. The same material on the same commit (a redelivery, a label): the answer kept in its check run.
  * 4. Else ask, with the diffs as data and the rules' findings beside them; any failure keeps the
  *    rules' answer and says why.
@@ -65,8 +68,10 @@ export async function classifyNearThreshold(input: ClassificationInput): Promise
   const drafter = context.drafterFor?.(config.ai);
   if (!drafter)
     return notUsed("no model for this run: ANTHROPIC_API_KEY is not set, or the App does not use AI here", false);
-  if (pr.fromFork || (!pr.authorMayWrite && pr.headSha !== workingTree))
+  const local = pr.headSha === workingTree;
+  if (pr.fromFork || (!pr.authorMayWrite && !local))
     return notUsed("the pull request comes from a fork or from an author without write access", false);
+  if (input.dryRun && !local) return notUsed("a dry run asks no model; a real run would", false);
 
   const material = classificationMaterial(pr, assessment, config, input.changed);
   const digest = createHash("sha256")

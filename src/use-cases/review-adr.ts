@@ -91,8 +91,15 @@ async function reviewAdr(
     readAdrs: options.reading?.readAdrs ?? "when-suggesting",
     ...(options.reading?.readLimit !== undefined ? { readLimit: options.reading.readLimit } : {}),
   });
-  // Deciding, not writing: a dry run classifies too (the CLI is one), so it shows the answer that stands.
-  const { assessment, memo } = await classifyNearThreshold({ context, pr, config, changed, assessment: assessed });
+  // A dry run shows that the model would be asked; the CLI's (its only mode) asks it.
+  const { assessment, memo } = await classifyNearThreshold({
+    context,
+    pr,
+    config,
+    changed,
+    assessment: assessed,
+    dryRun: options.dryRun === true,
+  });
   const { changes, resolution } = assessment;
   const status = assessment.suggested ? "suggested" : changes.length > 0 ? "resolved" : "not-needed";
   const sections = options.sections ?? [];

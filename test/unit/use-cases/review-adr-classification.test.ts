@@ -314,6 +314,19 @@ describe("the model as tie-breaker of a near-threshold ADR suggestion (ai.enable
     }
   });
 
+  it("a dry run of a pull request spends no tokens, and its plan says the model would be asked", async () => {
+    const repo = fakeRepository(csvParser, aiOn, fromEnvironment);
+    const { adr, requests } = await review(repo, [], { dryRun: true });
+    expect(requests).toHaveLength(0);
+    expect(adr.assessment?.aiClassification).toMatchObject({
+      status: "not-used",
+      why: "a dry run asks no model; a real run would",
+      asked: false,
+    });
+    expect(adr.plan?.summary).toContain("the model was not used (a dry run asks no model; a real run would)");
+    expect(repo.checkRuns).toEqual([]);
+  });
+
   it("asks once per commit: a redelivery or a label keeps the answer kept in the check run", async () => {
     const repo = fakeRepository(csvParser, aiOn, fromEnvironment);
     const first = await review(repo, [
