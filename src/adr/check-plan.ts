@@ -1,10 +1,11 @@
 import { codeSpan, escapeInline } from "../markdown/escape.js";
 import type { CheckRunPlan } from "../report/check-run.js";
+import { aiClassifiedLabel, classificationLine, overturned, type AdrAiClassification } from "./ai-classification.js";
 import { categoryLabels } from "./categories.js";
 import type { InfraChange, SeenChange } from "./detect-infra-changes.js";
 import { renderResolved, type AdrResolution } from "./render-comment.js";
 
-const adrCheckName = "CTO Co-Pilot / ADR";
+export const adrCheckName = "CTO Co-Pilot / ADR";
 /** Lines of the summary that list what was seen and not counted: enough to check, short enough to read. */
 const maxListed = 20;
 
@@ -17,8 +18,12 @@ export interface AdrCheckWeighing {
   seen: readonly SeenChange[];
   score: number;
   threshold: number;
-  /** The decisions weigh at least the threshold (and nothing resolved them): the comment asks for an ADR. */
+  /** The decisions weigh at least the threshold (and nothing resolved them), or the model judged a near one a decision: the comment asks for an ADR. */
   suggested: boolean;
+  /** With `ai.enabled`, what the model did with a near-threshold change (or why it was not used). */
+  ai?: AdrAiClassification;
+  /** The hidden line keeping the model's answer for this commit (a redelivery asks nothing again). */
+  memo?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -34,7 +39,9 @@ function notCounted(weighing: AdrCheckWeighing | undefined): string {
   if (below.length > 0)
     lines.push(
       "",
-      `Decisions weighing ${weighing.score}, below \`adr.threshold\` ${weighing.threshold}: no ADR asked for.`,
+      weighing.score >= weighing.threshold
+        ? `Decisions weighing ${weighing.score}, \`adr.threshold\` ${weighing.threshold}, judged by the model not worth an ADR:`
+        : `Decisions weighing ${weighing.score}, below \`adr.threshold\` ${weighing.threshold}: no ADR asked for.`,
       ...below.slice(0, maxListed).map(line),
     );
   const others = weighing.seen.filter((found) => !found.decision);
@@ -62,13 +69,19 @@ export function planAdrCheck(
 ): CheckRunPlan {
   const needed = (weighing?.suggested ?? changes.length > 0) && !resolution;
   const categories = [...new Set(changes.map((change) => categoryLabels[change.category]))];
+  const judgedNotNeeded = !needed && !resolution && overturned(weighing?.ai);
   const summary = needed
     ? `This pull request changes infrastructure (${changes.length} file${changes.length === 1 ? "" : "s"}: ${categories.join(", ")}). See the pull request comment for the files, related decisions and a draft ADR.${required ? "\n\nThis repository requires an ADR for such changes (`adr.require: true`)." : ""}`
     : resolution
       ? renderResolved(resolution)
-      : changes.length > 0
-        ? "No infrastructure change in this pull request weighs enough for an ADR."
-        : "No file in this pull request counts as an infrastructure change.";
+      : judgedNotNeeded
+        ? "No ADR asked for: the model judged this near-threshold change not a decision."
+        : changes.length > 0
+          ? "No infrastructure change in this pull request weighs enough for an ADR."
+          : "No file in this pull request counts as an infrastructure change.";
+  // What the model did (or why it was not used) comes right after the verdict it shaped.
+  const ai = weighing?.ai ? `\n\n${classificationLine(weighing.ai)}` : "";
+  const memo = weighing?.memo ? `\n\n${weighing.memo}` : "";
   return {
     name: adrCheckName,
     headSha,
@@ -77,10 +90,12 @@ export function planAdrCheck(
       ? `ADR suggested: ${categories.join(", ")}`
       : resolution
         ? "ADR: resolved"
-        : changes.length > 0
-          ? "ADR: below the threshold"
-          : "No infrastructure change",
-    summary: `${summary}${notCounted(weighing)}`,
+        : judgedNotNeeded
+          ? `ADR: not needed (${aiClassifiedLabel})`
+          : changes.length > 0
+            ? "ADR: below the threshold"
+            : "No infrastructure change",
+    summary: `${summary}${ai}${notCounted(weighing)}${memo}`,
     annotations: [],
   };
 }

@@ -1,4 +1,5 @@
 import { codeSpan, escapeInline, truncate, withoutBidiControls } from "../markdown/escape.js";
+import { classificationLine, overturned, type AdrAiClassification } from "./ai-classification.js";
 import { categoryLabels } from "./categories.js";
 import type { InfraChange } from "./detect-infra-changes.js";
 import type { AdrDraft } from "./render-draft.js";
@@ -25,6 +26,8 @@ export interface SuggestionInput {
   required: boolean;
   /** Problems with existing ADRs worth knowing while writing a new one (broken supersede links). */
   notes?: readonly string[];
+  /** With `ai.enabled`, what the model did with a near-threshold change: said under the first paragraph. */
+  classification?: AdrAiClassification;
 }
 
 const maxRows = 50;
@@ -38,8 +41,11 @@ function fence(text: string): string {
   return "`".repeat(longest + 1);
 }
 
-/** The changes that count, one row each (the first 50): category, file and why it counts. */
-export function renderChangesTable(changes: readonly InfraChange[]): string[] {
+/**
+ * The changes that count, one row each (the first 50): category, file and why it counts. When the
+ * model judged a change the rules did not count a decision, the column says what the rules saw.
+ */
+export function renderChangesTable(changes: readonly InfraChange[], reasonHeading = "Why it counts"): string[] {
   const rows = changes
     .slice(0, maxRows)
     .map(
@@ -47,7 +53,7 @@ export function renderChangesTable(changes: readonly InfraChange[]): string[] {
         `| ${categoryLabels[change.category]} | ${codeSpan(shortPath(change.file), { inTable: true })} | ${escapeInline(change.reason)} |`,
     );
   return [
-    "| Category | File | Why it counts |",
+    `| Category | File | ${reasonHeading} |`,
     "|---|---|---|",
     ...rows,
     ...(changes.length > maxRows ? ["", `…and ${changes.length - maxRows} more files.`] : []),
@@ -71,7 +77,11 @@ export function renderSuggestion(input: SuggestionInput): string {
     `This pull request changes infrastructure: ${counts.join(", ")}. If it carries a decision worth keeping, an ADR tells future readers why it was made.` +
       ` A draft is below, ready to commit as ${codeSpan(`${input.adrDirectory}/${input.draft.fileName}`)}.`,
     "",
-    ...renderChangesTable(input.changes),
+    ...(input.classification ? [classificationLine(input.classification), ""] : []),
+    ...renderChangesTable(
+      input.changes,
+      input.classification && overturned(input.classification) ? "What the rules saw" : undefined,
+    ),
   ];
   if (input.related.length > 0) {
     lines.push("", "**Decisions in force that this change may touch**", "");
@@ -116,6 +126,11 @@ export function renderResolved(resolution: AdrResolution): string {
           ? `Waived in the description: "${escapeInline(resolution.reason)}"`
           : "This pull request no longer changes infrastructure.";
   return ["### Architecture decision record: resolved", "", why].join("\n");
+}
+
+/** The comment once the model judged a change at the threshold not a decision (an earlier suggestion is withdrawn). */
+export function renderJudgedNotNeeded(classification: AdrAiClassification): string {
+  return ["### Architecture decision record: not needed", "", classificationLine(classification)].join("\n");
 }
 
 /** Where the sections of the other checks (the cost, the stage fit) start in the comment. */

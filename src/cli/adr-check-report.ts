@@ -1,4 +1,5 @@
 import type { Colors } from "picocolors/types.js";
+import { classificationLine } from "../adr/ai-classification.js";
 import { categoryLabels } from "../adr/categories.js";
 import type { AdrAssessment } from "../use-cases/assess-adr.js";
 
@@ -14,7 +15,7 @@ export interface AdrReportOptions {
 
 /** The JSON object of `adr check --format json`, and the `adr` key of `review --format json`. */
 export function adrCheckJson(assessment: AdrAssessment, options: AdrReportOptions): Record<string, unknown> {
-  const { suggested, changes, related, score, seen } = assessment;
+  const { suggested, changes, related, score, seen, aiClassification } = assessment;
   return {
     triggered: suggested,
     changes: changes.map(({ file, category, reason }) => ({ file, category, reason })),
@@ -32,6 +33,8 @@ export function adrCheckJson(assessment: AdrAssessment, options: AdrReportOption
           })),
         }
       : {}),
+    // With ai.enabled, a near-threshold change as the model judged it (`triggered` follows it), or why it was not used.
+    ...(aiClassification ? { aiClassification } : {}),
   };
 }
 
@@ -52,7 +55,7 @@ export function formatAdrCheckText(assessment: AdrAssessment, options: AdrReport
     );
   else if (!suggested && !adrAdded)
     lines.push(
-      `${plural(changes.length, "infrastructure decision")} against ${options.base}, weighing ${score} (below adr.threshold ${options.threshold}): no ADR suggested.`,
+      `${plural(changes.length, "infrastructure decision")} against ${options.base}, weighing ${score} (${score < options.threshold ? "below " : ""}adr.threshold ${options.threshold}): no ADR suggested.`,
     );
   if (changes.length > 0 && (suggested || adrAdded)) {
     lines.push(`${plural(changes.length, "infrastructure change")} against ${options.base}:`, ...changes.map(listed));
@@ -71,6 +74,7 @@ export function formatAdrCheckText(assessment: AdrAssessment, options: AdrReport
         : `Consider recording the decision: cto-copilot adr new "<decision title>"`,
     );
   }
+  if (assessment.aiClassification) lines.push("", classificationLine(assessment.aiClassification, "text"));
   const notDecisions = options.verbose ? seen.filter((found) => !found.decision) : [];
   if (notDecisions.length > 0) lines.push("", "Seen, not decisions:", ...notDecisions.map(listed));
   lines.push(...notes.map((problem) => `${colors.yellow("warning")}: ${problem}`));

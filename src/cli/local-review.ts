@@ -2,6 +2,7 @@ import { resolveCommit } from "../local/changed-files.js";
 import type { CheckPublisher, CommentPublisher } from "../ports/publisher.js";
 import type { PullRequestInfo } from "../ports/pull-request.js";
 import { workingTree } from "../ports/repository-view.js";
+import { drafterFromEnvironment } from "../use-cases/ai-drafter.js";
 import { reviewPullRequest, type CheckKey, type PullRequestReview } from "../use-cases/review-pull-request.js";
 import type { CliIo } from "./io.js";
 import { localContext } from "./local-context.js";
@@ -13,7 +14,7 @@ const nothingPublished: CheckPublisher & CommentPublisher = {
   upsertComment: () => Promise.reject(new Error("a local review writes no comment")),
 };
 
-/** The working tree as a pull request into `base`: no title, body, labels or author, so nothing reaches a model. */
+/** The working tree as a pull request into `base`: no title, body, labels or author, so no draft is asked of a model. */
 function workingTreeChange(baseSha: string): PullRequestInfo {
   return {
     number: 0,
@@ -36,7 +37,9 @@ export async function reviewWorkingTree(
   io: CliIo,
   options: { root: string; base: string; only?: readonly CheckKey[]; infracost?: { text: string; origin: string } },
 ): Promise<PullRequestReview> {
-  const context = { ...localContext(io, { root: options.root }), publish: nothingPublished };
+  const local = localContext(io, { root: options.root });
+  // With ai.enabled and ANTHROPIC_API_KEY, a near-threshold ADR answer may be the model's (the diff is the user's own).
+  const context = { ...local, publish: nothingPublished, drafterFor: drafterFromEnvironment(io.env, local.log) };
   const change = workingTreeChange(await resolveCommit(options.root, options.base));
   return reviewPullRequest(context, change, {
     dryRun: true,

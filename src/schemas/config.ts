@@ -104,6 +104,13 @@ export const configSchema = z
         categories: z
           .strictObject(Object.fromEntries(adrCategoryNames.map((name) => [name, adrCategory])) as Record<(typeof adrCategoryNames)[number], typeof adrCategory>)
           .prefault({}),
+        ai: z
+          .strictObject({
+            classify: z.boolean().default(true).meta({ description: "With ai.enabled: a change whose score is near adr.threshold (within adr.ai.band) is classified by the model; a clear yes or no never is, and any failure keeps the rules' answer." }),
+            band: z.number().min(0).max(1000).optional().meta({ description: "How near is near: scores from adr.threshold - band up to (not including) adr.threshold + band, with an infrastructure change seen. Default: the lightest positive category weight (1 with the default weights: no decision but infrastructure seen, or exactly one decision). 0: never." }),
+          })
+          .prefault({})
+          .meta({ description: "The model as tie-breaker of the ADR suggestion (needs ai.enabled and ANTHROPIC_API_KEY)." }),
       })
       .prefault({}),
     dora: z
@@ -221,7 +228,7 @@ export const configSchema = z
       .meta({ description: "The CTO sync read: always in the scorecard's job summary; with issue: true, also in one pinned issue." }),
     ai: z
       .strictObject({
-        enabled: z.boolean().default(false).meta({ description: "Draft with a model (Anthropic) where a deterministic draft exists: the ADR draft, the post-mortem narrative, the CTO sync read. Also needs ANTHROPIC_API_KEY." }),
+        enabled: z.boolean().default(false).meta({ description: "Draft with a model (Anthropic) where a deterministic draft exists: the ADR draft, the post-mortem narrative, the CTO sync read; and let it decide an ADR suggestion near the threshold (adr.ai). Also needs ANTHROPIC_API_KEY." }),
         model: z.string().min(1).default("claude-sonnet-5-5").meta({ description: "Anthropic model name." }),
         maxInputChars: z.int().min(1_000).max(200_000).default(24_000).meta({ description: "Characters of material sent per draft at most (the rest is cut, and the model told so)." }),
         maxOutputTokens: z.int().min(256).max(8_192).default(1_500).meta({ description: "Tokens the model may write per draft." }),

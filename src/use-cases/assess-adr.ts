@@ -1,3 +1,4 @@
+import type { AdrAiClassification } from "../adr/ai-classification.js";
 import {
   categoryOf,
   compileDetector,
@@ -88,6 +89,8 @@ export interface AdrAssessment {
   related: RelatedAdr[];
   /** Broken supersede links among the existing ADRs. */
   notes: string[];
+  /** With `ai.enabled`, a near-threshold change as the model judged it (`classify-adr-need.ts`): `suggested` follows it. */
+  aiClassification?: AdrAiClassification;
 }
 
 export interface AdrAssessmentInput {

@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
+import { overturned, worthShowing } from "../adr/ai-classification.js";
 import { planAdrCheck } from "../adr/check-plan.js";
 import type { InfraChange } from "../adr/detect-infra-changes.js";
-import { renderResolved, renderSuggestion, withSections, type AdrResolution } from "../adr/render-comment.js";
+import {
+  renderJudgedNotNeeded,
+  renderResolved,
+  renderSuggestion,
+  withSections,
+  type AdrResolution,
+} from "../adr/render-comment.js";
 import { renderAdrDraft, type SelfHostedOption } from "../adr/render-draft.js";
 import { adrDraftRequest, withAiSections, type AdrDraftAnswer } from "../llm/drafts/adr.js";
 import type { Drafter, TokenUsage } from "../llm/drafter.js";
@@ -11,6 +18,7 @@ import type { BotComment } from "../ports/repository-view.js";
 import type { CheckRunPlan } from "../report/check-run.js";
 import { adrDirectoryOf, type Config } from "../schemas/config.js";
 import { assessAdrNeed, type AdrAssessment, type AdrAssessmentInput } from "./assess-adr.js";
+import { classifyNearThreshold } from "./classify-adr-need.js";
 import { loadPullRequest, type PullRequestSnapshot } from "./pull-request.js";
 import type { CommentSection, PullRequestCheck, ReviewContext } from "./pull-request-check.js";
 import { publishCheck, type PublishOutcome } from "./publish-check.js";
@@ -58,7 +66,8 @@ interface DecidedBody {
  * comment to a resolved state once the PR adds an ADR, gets the skip label or an
  * `ADR-Exempt:` line.
  *
- * 1. Assess the change (`assessAdrNeed`, as `cto-copilot adr check` does).
+ * 1. Assess the change (`assessAdrNeed`, as `cto-copilot adr check` does); with `ai.enabled`, a
+ *    near-threshold change is classified by the model (`classifyNearThreshold`), a clear one never.
  * 2. Read our comment as it stands (when there can be one).
  * 3. Decide the body: the suggestion with its draft (the AI's, kept or asked for), or the resolved state.
  * 4. Create or edit the one marked comment (a resolved state never creates one); a dry run writes nothing.
@@ -74,7 +83,7 @@ async function reviewAdr(
   if (pr.draft && !config.adr.includeDrafts)
     return { status: "skipped-draft", changes: [], comment: "absent", check: { status: "not-posted" } };
 
-  const assessment = await assessAdrNeed(context.view, {
+  const assessed = await assessAdrNeed(context.view, {
     change: pr,
     changed,
     config,
@@ -82,6 +91,15 @@ async function reviewAdr(
     body: pr.body,
     readAdrs: options.reading?.readAdrs ?? "when-suggesting",
     ...(options.reading?.readLimit !== undefined ? { readLimit: options.reading.readLimit } : {}),
+  });
+  // A dry run shows that the model would be asked; the CLI's (its only mode) asks it.
+  const { assessment, memo } = await classifyNearThreshold({
+    context,
+    pr,
+    config,
+    changed,
+    assessment: assessed,
+    dryRun: options.dryRun === true,
   });
   const { changes, resolution } = assessment;
   const status = assessment.suggested ? "suggested" : changes.length > 0 ? "resolved" : "not-needed";
@@ -103,7 +121,12 @@ async function reviewAdr(
           options.selfHosted ?? [],
         )
       : status === "resolved" || !notable
-        ? { text: renderResolved(resolution ?? { kind: "no-longer-needed" }) }
+        ? {
+            text:
+              !resolution && overturned(assessment.aiClassification)
+                ? renderJudgedNotNeeded(assessment.aiClassification!)
+                : renderResolved(resolution ?? { kind: "no-longer-needed" }),
+          }
         : { text: undefined };
   const body = {
     ...adrPart,
@@ -123,8 +146,15 @@ async function reviewAdr(
     score: assessment.score,
     threshold: config.adr.threshold,
     suggested: assessment.suggested,
+    ...(assessment.aiClassification ? { ai: assessment.aiClassification } : {}),
+    ...(memo ? { memo } : {}),
   });
-  const postCheck = status === "suggested" || (comment !== "absent" && comment !== "dry-run") || config.adr.require;
+  // The model's answer (or its failure) is shown, and kept for this commit; a fork's "not sent" only where a check is posted anyway.
+  const postCheck =
+    status === "suggested" ||
+    (comment !== "absent" && comment !== "dry-run") ||
+    config.adr.require ||
+    worthShowing(assessment.aiClassification);
   const check = postCheck ? await publishCheck(context, plan, options) : ({ status: "not-posted" } as const);
   return {
     status,
@@ -191,6 +221,7 @@ async function suggestionBody(
       headSha: pr.headSha,
       required: config.adr.require,
       notes: [...assessment.notes, ...notes],
+      ...(assessment.aiClassification ? { classification: assessment.aiClassification } : {}),
     });
   const drafter = context.drafterFor?.(config.ai);
   // Nothing from a fork, or from an author who may not write here, ever reaches a model.

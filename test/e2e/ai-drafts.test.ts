@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 const terraform = 'resource "aws_elasticache_cluster" "sessions" {\n  engine = "redis"\n}\n';
-const aiOn = "ai:\n  enabled: true\n  timeoutSeconds: 5\n";
+// The drafts alone: a near-threshold tie-break (adr.ai.classify) would ask first (adr-ai-classification.test.ts).
+const aiOn = "ai:\n  enabled: true\n  timeoutSeconds: 5\nadr:\n  ai:\n    classify: false\n";
 
 const goodAnswer = {
   context: "Session reads dominate p99 latency on the primary Postgres.",

@@ -134,7 +134,8 @@ describe("the ADR comment: read, decided, then written", () => {
     };
     return { drafter, asked };
   };
-  const aiConfig = "ai:\n  enabled: true\n";
+  // The draft alone: the near-threshold tie-break (adr.ai.classify) is review-adr-classification.test.ts's.
+  const aiConfig = "ai:\n  enabled: true\nadr:\n  ai:\n    classify: false\n";
 
   it("a dry run returns the body that would be written, keeping the AI draft already in the comment, and asks no model", async () => {
     const { drafter, asked } = failingDrafter();
