@@ -3,9 +3,9 @@ import { clean, difference, listed, reasonText, type ReadFile, type Signal } fro
 /** Actions that hand the pipeline a cloud credential. */
 const credentialAction =
   /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl|create-github-app-token|github-app-token/i;
-/** Actions that deploy somewhere. */
+/** Actions that deploy somewhere (over SSH too: `ssh-action` runs the deploy on a server). */
 const deployAction =
-  /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway/i;
+  /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway|ssh-action|scp-action/i;
 /** Shell commands that deploy: the tool and its verb name the target. */
 const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
