@@ -3,9 +3,9 @@ import { clean, difference, listed, reasonText, type ReadFile, type Signal } fro
 /** Actions that hand the pipeline a cloud credential. */
 const credentialAction =
   /configure-aws-credentials|google-github-actions\/auth|azure\/login|azure\/oidc|hashicorp\/vault-action|doitintl\/docker-action|digitalocean\/action-doctl|create-github-app-token|github-app-token/i;
-/** Actions that deploy somewhere. */
+/** Actions that deploy somewhere (over SSH too: `ssh-action` runs the deploy on a server). */
 const deployAction =
-  /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway/i;
+  /deploy|pages|cloudrun|appengine|amazon-ecs|lambda|beanstalk|flyctl|vercel|netlify|firebase|wrangler|webapps|functions-action|k8s-|helm|setup-kubectl|heroku|render|railway|ssh-action|scp-action/i;
 /** Shell commands that deploy: the tool and its verb name the target. */
 const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
@@ -29,6 +29,8 @@ interface PipelineFacts {
   platforms: string[];
   /** Whether a published image is tagged `latest`. */
   tagsLatest: boolean;
+  /** Registries it signs in to or pushes to (`ghcr.io`, `oci://…`): where what it publishes goes. */
+  registries: string[];
 }
 
 function environmentsOf(text: string): string[] {
@@ -77,7 +79,11 @@ const secretsIn = (text: string) =>
   );
 
 function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFacts {
-  const cleaned = clean(text) ?? "";
+  // A step commented out does nothing: only the lines that run are read.
+  const cleaned = (clean(text) ?? "")
+    .split("\n")
+    .filter((line) => !/^\s*#/.test(line))
+    .join("\n");
   const uses = [...cleaned.matchAll(/^\s*-?\s*(?:uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) =>
     match[1]!.toLowerCase(),
   );
@@ -101,6 +107,11 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     (match) => `linux/${match[1]}`,
   );
   const tagLines = cleaned.split("\n").filter((line) => /tags?\b|\s-t\s|:latest\b/i.test(line));
+  const registries = [
+    ...cleaned.matchAll(/^\s*registry:\s*["']?([\w.-]+\.[\w.-]+)/gm),
+    ...cleaned.matchAll(/\boci:\/\/([\w.-]+\.[\w.-]+)/g),
+    ...cleaned.matchAll(/\b(?:docker|helm\s+registry)\s+login\s+(?:-\S+\s+\S+\s+)*([\w.-]+\.[\w.-]+)/g),
+  ].map((match) => match[1]!.toLowerCase());
   return {
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
@@ -114,6 +125,7 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     publishers: unique(publishers),
     platforms: unique(platforms),
     tagsLatest: tagLines.some((line) => /\blatest\b/.test(line)),
+    registries: unique(registries),
   };
 }
 
@@ -166,6 +178,9 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
   if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
   if (publishers.length > 0 && old.publishers.length === 0) parts.push(`now publishes with ${listed(publishers)}`);
   if (platforms.length > 0) parts.push(`publishes for ${listed(platforms)} too`);
+  // A registry that a pipeline already shipping now pushes to: a new channel its users pull from.
+  const registries = ships(old) && ships(next) ? difference(old.registries, next.registries).added : [];
+  if (registries.length > 0) parts.push(`now publishes to ${listed(registries)}`);
   if (shipping && ships(old) && ships(next) && old.tagsLatest !== next.tagsLatest)
     parts.push(
       next.tagsLatest ? "starts tagging published images `latest`" : "stops tagging published images `latest`",
@@ -178,7 +193,8 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
  * deployment environment of a pipeline that ships; a change of credentials model (a cloud
  * credential action, OIDC `id-token: write`, an SSH deploy key, an app token, the role assumed,
  * a token or key secret of a shipping pipeline appearing or disappearing); a new way or place to
- * deploy; publishing for a new CPU architecture; the `latest` tag policy of published images.
+ * deploy; publishing for a new CPU architecture or to a new registry; the `latest` tag policy of
+ * published images.
  * Lint, test and triage pipelines, action version pins, job and step renames, caches, matrix
  * versions are not.
  *

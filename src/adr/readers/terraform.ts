@@ -6,7 +6,7 @@ import { allowedMajors, engineMajorChanges, isSupporting, majorsText, optInFlag 
 /** What a Terraform / OpenTofu configuration declares, by block address. */
 interface Declared {
   /** `resource.aws_db_instance.main`, `data.aws_iam_policy.x`, `module.network`, `provider.aws`. */
-  blocks: Map<string, { file: string; source?: string; flag?: string }>;
+  blocks: Map<string, { file: string; source?: string; flag?: string; version?: string }>;
   /** `import { to = ... }`: existing objects adopted under these addresses (not created). */
   imports: Set<string>;
   /** Required providers' version constraints, by provider name, with the file that says so. */
@@ -63,10 +63,13 @@ function finish(file: string, address: string, body: string[], into: Declared): 
     const source = /^\s*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
     const alias = address.startsWith("provider.") ? /^\s*alias\s*=\s*"([^"]+)"/m.exec(text)?.[1] : undefined;
     const flag = optInFlag(text);
+    // A registry module's release (`version = "18.31.2"`), written directly in the block.
+    const version = address.startsWith("module.") ? attributeAtDepth(body, "version", 1) : undefined;
     into.blocks.set(alias ? `${address}.${alias}` : address, {
       file,
       ...(source !== undefined ? { source } : {}),
       ...(flag !== undefined ? { flag } : {}),
+      ...(version !== undefined ? { version } : {}),
     });
     return;
   }
@@ -271,20 +274,58 @@ function modulesRemoved(files: readonly ReadFile[]): Decision[] {
 
 const isLocalPath = (source: string) => /^\.{1,2}\//.test(source);
 
-/** Modules (and Terragrunt units) whose source changed; one local path for another is code moved, not a decision. */
+/** A source's origin and the release it pins: `github.com/org/x?ref=1.9.0` -> origin without the ref, and `1.9.0`. */
+function originAndRef(source: string): { origin: string; ref?: string } {
+  const match = /^(.*?)[?&]ref=([^&]+)(.*)$/.exec(source);
+  return match ? { origin: `${match[1]}${match[3]}`, ref: match[2]! } : { origin: source };
+}
+
+/** The major of a release (`v18.31.2` -> 18; `0.9.0` -> 0.9, each 0.x minor its own line), or undefined for a branch or a commit. */
+function releaseMajor(release: string | undefined): string | undefined {
+  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(release?.trim().replace(/^[=~>< ]+/, "") ?? "");
+  if (!match) return undefined;
+  return match[1] === "0" ? `0.${match[2]}` : match[1]!;
+}
+
+/**
+ * Modules (and Terragrunt units) whose source changed. Another origin is a decision; one local
+ * path for another is code moved; the same origin at another release (`?ref=1.8.2` -> `?ref=1.9.0`,
+ * or `version = "17.24.0"` -> `"18.31.2"`) is an upgrade, a decision only across a major.
+ */
 function sourceChanges(before: Declared, after: Declared): Decision[] {
   const decisions: Decision[] = [];
   for (const [address, next] of after.blocks) {
     const previous = before.blocks.get(address);
-    if (previous?.source !== undefined && next.source !== undefined && previous.source !== next.source)
-      decisions.push({
-        file: next.file,
-        reason: `${describe(address)} now comes from ${next.source} (was ${previous.source})`,
-        technologies: ["terraform", typeOf(address)],
-        decision: !(isLocalPath(previous.source) && isLocalPath(next.source)),
-      });
+    if (previous === undefined) continue;
+    const technologies = ["terraform", typeOf(address)];
+    if (previous.source !== undefined && next.source !== undefined && previous.source !== next.source) {
+      const from = originAndRef(previous.source);
+      const to = originAndRef(next.source);
+      if (from.origin === to.origin) decisions.push(releaseChange(address, next.file, from.ref, to.ref, technologies));
+      else
+        decisions.push({
+          file: next.file,
+          reason: `${describe(address)} now comes from ${next.source} (was ${previous.source})`,
+          technologies,
+          decision: !(isLocalPath(previous.source) && isLocalPath(next.source)),
+        });
+    } else if (previous.version !== undefined && next.version !== undefined && previous.version !== next.version)
+      decisions.push(releaseChange(address, next.file, previous.version, next.version, technologies));
   }
   return decisions;
+}
+
+function releaseChange(address: string, file: string, from = "", to = "", technologies: string[]): Decision {
+  const [fromMajor, toMajor] = [releaseMajor(from), releaseMajor(to)];
+  const major = fromMajor !== undefined && toMajor !== undefined && fromMajor !== toMajor;
+  return {
+    file,
+    reason: major
+      ? `${describe(address)} major ${fromMajor} -> ${toMajor} (${from} -> ${to})`
+      : `${describe(address)} ${from || "unpinned"} -> ${to || "unpinned"}: the same module, not a new major`,
+    technologies,
+    decision: major,
+  };
 }
 
 type Pin = { file: string; version: string };
