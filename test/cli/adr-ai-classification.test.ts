@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
-import { MessagesApi } from "../support/messages-api.js";
+import { MessagesApi, serveToSdk } from "../support/messages-api.js";
 
 const api = new MessagesApi();
 const key = "sk-ant-test-cli-classify";
-const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
 
-beforeAll(async () => {
-  await api.start();
-  // The SDK reads the key and the address from the process's environment, as the real CLI's.
-  process.env.ANTHROPIC_API_KEY = key;
-  process.env.ANTHROPIC_BASE_URL = api.url;
-});
-afterAll(async () => {
-  await api.stop();
-  for (const [name, value] of [
-    ["ANTHROPIC_API_KEY", saved.key],
-    ["ANTHROPIC_BASE_URL", saved.url],
-  ] as const)
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-});
+serveToSdk(api, key);
 
 const manifest = (dependencies: Record<string, string>) =>
   JSON.stringify({ name: "api", dependencies }, null, 2) + "\n";

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "@jest/globals";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -120,4 +121,27 @@ export class MessagesApi {
       }),
     );
   }
+}
+
+/**
+ * Starts `api` before the file's tests and points the SDK at it through the environment, as a
+ * user's CI job would (`ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`); stops it and puts the
+ * environment back afterwards.
+ */
+export function serveToSdk(api: MessagesApi, key: string): void {
+  const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
+  beforeAll(async () => {
+    await api.start();
+    process.env.ANTHROPIC_API_KEY = key;
+    process.env.ANTHROPIC_BASE_URL = api.url;
+  });
+  afterAll(async () => {
+    await api.stop();
+    for (const [name, value] of [
+      ["ANTHROPIC_API_KEY", saved.key],
+      ["ANTHROPIC_BASE_URL", saved.url],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { anthropicDrafter } from "../../../src/llm/anthropic-drafter.js";
 import { adrDraftRequest } from "../../../src/llm/drafts/adr.js";
 import { postMortemDraftRequest } from "../../../src/llm/drafts/post-mortem.js";
@@ -9,7 +9,7 @@ import type { FileContent, FileView } from "../../../src/ports/repository-view.j
 import { ruleBasedSyncRead } from "../../../src/scorecard/sync-read.js";
 import { draftSyncRead } from "../../../src/use-cases/draft-sync-read.js";
 import { readTechnicalContext } from "../../../src/use-cases/read-technical-context.js";
-import { MessagesApi } from "../../support/messages-api.js";
+import { MessagesApi, serveToSdk } from "../../support/messages-api.js";
 import { scorecardCase } from "../scorecard/sync-fixtures.js";
 
 const claudeMd = [
@@ -120,7 +120,6 @@ describe("each draft carries it as its last data block, and says it commands not
 
 describe("the sync read's request to the model (loopback Messages API, real SDK)", () => {
   const api = new MessagesApi();
-  const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
   const settings = { model: "claude-sonnet-5-5", maxInputChars: 24_000, maxOutputTokens: 1_000, timeoutSeconds: 5 };
   const answer = {
     situation: "Foundation stage.",
@@ -150,20 +149,7 @@ describe("the sync read's request to the model (loopback Messages API, real SDK)
   };
   const inputs = scorecardCase({ stage: "foundation", headcount: 7, delivery: { deployments: 2, leadHours: 10 } });
 
-  beforeAll(async () => {
-    await api.start();
-    process.env.ANTHROPIC_API_KEY = "sk-ant-test-context";
-    process.env.ANTHROPIC_BASE_URL = api.url;
-  });
-  afterAll(async () => {
-    await api.stop();
-    for (const [name, value] of [
-      ["ANTHROPIC_API_KEY", saved.key],
-      ["ANTHROPIC_BASE_URL", saved.url],
-    ] as const)
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-  });
+  serveToSdk(api, "sk-ant-test-context");
 
   it("carries CLAUDE.md as delimited data after the figures, never in the instructions, its closing tags defused", async () => {
     const view = viewOf([file(claudeMd)]);

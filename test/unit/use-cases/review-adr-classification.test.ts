@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { anthropicDrafter } from "../../../src/llm/anthropic-drafter.js";
 import { silentLogger } from "../../../src/ports/logger.js";
 import type { PullRequestInfo } from "../../../src/ports/pull-request.js";
@@ -7,27 +7,12 @@ import type { CheckRunPlan } from "../../../src/report/check-run.js";
 import { drafterFromEnvironment, type DrafterFactory } from "../../../src/use-cases/ai-drafter.js";
 import type { ReviewContext } from "../../../src/use-cases/pull-request-check.js";
 import { reviewPullRequest } from "../../../src/use-cases/review-pull-request.js";
-import { MessagesApi, type Behaviour } from "../../support/messages-api.js";
+import { MessagesApi, serveToSdk, type Behaviour } from "../../support/messages-api.js";
 
 const api = new MessagesApi();
 const key = "sk-ant-test-classify-0123";
-const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
 
-beforeAll(async () => {
-  await api.start();
-  // The SDK reads both from the environment, as in production.
-  process.env.ANTHROPIC_API_KEY = key;
-  process.env.ANTHROPIC_BASE_URL = api.url;
-});
-afterAll(async () => {
-  await api.stop();
-  for (const [name, value] of [
-    ["ANTHROPIC_API_KEY", saved.key],
-    ["ANTHROPIC_BASE_URL", saved.url],
-  ] as const)
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-});
+serveToSdk(api, key);
 
 const aiOn = "ai:\n  enabled: true\n";
 /** The drafter every door builds from the environment: a key and `ai.enabled` both needed. */
