@@ -12,7 +12,7 @@ import { isLockfile } from "../adr/readers/runtimes.js";
 import { isReusableModule } from "../text/terraform-module-kind.js";
 import { brokenSupersedeLinks, findRelatedAdrs, type RelatedAdr } from "../adr/related-adrs.js";
 import type { AdrResolution } from "../adr/render-comment.js";
-import type { ChangedFile, ChangeRef, FileView } from "../ports/repository-view.js";
+import type { ChangedFile, ChangeRef, FileView, RepositoryContents } from "../ports/repository-view.js";
 import { adrDirectoryOf, type Config } from "../schemas/config.js";
 import { recordFilesIn } from "../schemas/data-files.js";
 
@@ -40,35 +40,39 @@ const maxTerraformDirectoryFiles = 200;
 
 const directoryOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
 
+/** The directories of the changed Terraform files (at most `maxTerraformDirectories`), whose kind is read. */
+function terraformDirectories(claimed: readonly ChangedFile[]): string[] {
+  const directories = claimed
+    .filter((file) => file.status !== "removed" && /\.tf$/.test(file.path))
+    .map((file) => directoryOf(file.path));
+  return [...new Set(directories)].slice(0, maxTerraformDirectories);
+}
+
 /**
  * The changed Terraform directories that are reusable modules, read from all their `.tf` files at
  * the head (a module's provider settings or variables are rarely in the files a change touches):
  * what a module adds is opt-in for its users, what a deployed configuration adds is deployed.
+ * The listings come with the head's read; only the files the change did not touch are read here.
  */
 async function reusableModuleDirectories(
   view: FileView,
   headSha: string,
-  claimed: readonly ChangedFile[],
+  head: RepositoryContents | undefined,
 ): Promise<Set<string>> {
-  const directories = [
-    ...new Set(
-      claimed
-        .filter((file) => file.status !== "removed" && /\.tf$/.test(file.path))
-        .map((file) => directoryOf(file.path)),
-    ),
-  ].slice(0, maxTerraformDirectories);
-  if (directories.length === 0) return new Set();
-  const listing = await view.readContents(headSha, { directories });
-  const paths = [...listing.directories]
+  if (head === undefined || head.directories.size === 0) return new Set();
+  const paths = [...head.directories]
     .flatMap(([directory, names]) =>
       names.filter((name) => name.endsWith(".tf")).map((name) => (directory ? `${directory}/${name}` : name)),
     )
     .slice(0, maxTerraformDirectoryFiles);
-  if (paths.length === 0) return new Set();
-  const { files } = await view.readContents(headSha, { files: paths, maxBytes: 1024 * 1024 });
+  const unread = paths.filter((path) => !head.files.has(path));
+  const siblings =
+    unread.length > 0 ? (await view.readContents(headSha, { files: unread, maxBytes: 1024 * 1024 })).files : new Map();
   const texts = new Map<string, string[]>();
-  for (const [path, file] of files)
-    if (file.text !== null) texts.set(directoryOf(path), [...(texts.get(directoryOf(path)) ?? []), file.text]);
+  for (const path of paths) {
+    const text = (head.files.get(path) ?? siblings.get(path))?.text;
+    if (text != null) texts.set(directoryOf(path), [...(texts.get(directoryOf(path)) ?? []), text]);
+  }
   return new Set([...texts].filter(([, inDirectory]) => isReusableModule(inDirectory)).map(([directory]) => directory));
 }
 
@@ -132,7 +136,9 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
   const headPaths = claimed.filter((file) => file.status !== "removed").map((file) => file.path);
   const basePaths = claimed.filter((file) => file.status !== "added").map((file) => file.previousPath ?? file.path);
   const [head, base] = await Promise.all([
-    headPaths.length > 0 ? view.readContents(change.headSha, { files: headPaths }) : undefined,
+    headPaths.length > 0
+      ? view.readContents(change.headSha, { files: headPaths, directories: terraformDirectories(claimed) })
+      : undefined,
     basePaths.length > 0 ? view.readContents(change.baseSha, { files: basePaths }) : undefined,
   ]);
   const files: FileChange[] = changed.map((file) => ({
@@ -150,7 +156,7 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
       : {}),
   }));
   const seen = detectInfraChanges(files, config.adr, {
-    reusableModuleDirectories: await reusableModuleDirectories(view, change.headSha, claimed),
+    reusableModuleDirectories: await reusableModuleDirectories(view, change.headSha, head),
   });
   const changes: InfraChange[] = seen
     .filter((found) => found.decision && found.weight > 0)

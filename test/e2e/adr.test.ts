@@ -104,7 +104,7 @@ describe("ADR suggestions through the App", () => {
     expect(repo.comments).toEqual([]);
   });
 
-  it("a 100-file infrastructure PR costs 11 requests; a 3,000-file PR gets one comment under the size limit", async () => {
+  it("a 100-file infrastructure PR costs 12 requests; a 3,000-file PR gets one comment under the size limit", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 100; i++)
       files[i < 30 ? `infra/stacks/s${i}/main.tf` : `src/file-${i}.ts`] =
@@ -119,6 +119,7 @@ describe("ADR suggestions through the App", () => {
         "POST /api/graphql", // config
         "GET /repos/adr/hundred/pulls/1/files",
         "POST /api/graphql", // the 30 Terraform files at the head (added: no base version to read)
+        "POST /api/graphql", // the Terraform directories' listings: a reusable module's root or a deployed configuration?
         "POST /api/graphql", // ADR directories
         "POST /api/graphql", // ADR texts
         "GET /repos/adr/hundred/issues/1/comments",
@@ -146,8 +147,8 @@ describe("ADR suggestions through the App", () => {
     // The first 500 infrastructure files are read: 500 decisions, 50 listed.
     expect(marked(big, bigPull)[0]!.body).toContain("…and 450 more files.");
     // 30 pages of changed files, the first 500 infrastructure files read (50 a query, shared by the cost and the ADR),
-    // then the same 9 requests as any infrastructure PR.
-    expect(fixture.github.requests.length - start).toBe(30 + 10 + 9);
+    // then the same 10 requests as any infrastructure PR (the Terraform directory's listing among them).
+    expect(fixture.github.requests.length - start).toBe(30 + 10 + 10);
   }, 90_000);
 
   it("the Action behaves as the App on the same event: the same comment and check", async () => {
