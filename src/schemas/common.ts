@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every data file names the format version it was written for. */
 export const version = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { DoraResult, IncidentEvent } from "../dora/compute.js";
 import { computeDora } from "../dora/compute.js";
 import { CommitGraph } from "../dora/commit-graph.js";
