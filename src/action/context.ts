@@ -3,6 +3,7 @@ import type { EventPayloadMap } from "@octokit/webhooks-types";
 import type { GitHubClient } from "../github/client.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import type { Logger } from "../ports/logger.js";
+import { parseIsoDateTime } from "../schemas/iso-time.js";
 import type { DrafterFactory } from "../use-cases/ai-drafter.js";
 import { redactSecrets } from "./redact-secrets.js";
 import { workflowEvent, workflowRepository } from "./workflow-event.js";
@@ -43,10 +44,9 @@ export function eventPayload<Name extends keyof EventPayloadMap>(name: Name): Ev
 }
 
 /** The `now` input (an ISO 8601 time with a zone), if given. */
-async function nowInput(): Promise<Date | undefined> {
+function nowInput(): Date | undefined {
   const text = core.getInput("now");
   if (!text) return undefined;
-  const { parseIsoDateTime } = await import("../schemas/common.js");
   const now = parseIsoDateTime(text);
   if (!now)
     throw new Error(`input now must be an ISO 8601 time with a zone (e.g. 2025-11-03T00:00:00Z), not "${text}"`);
@@ -59,10 +59,10 @@ const once = <T>(make: () => T): (() => T) => {
 };
 
 /** Reads the inputs and the event once; the client and the gateway are made when a command first needs them. */
-export async function actionRun(): Promise<ActionRun> {
+export function actionRun(): ActionRun {
   // A runner always passes action.yml's defaults; an empty value only happens outside one.
   const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
-  const now = await nowInput();
+  const now = nowInput();
   const { name: eventName, payload } = workflowEvent();
   const client = once(async () =>
     (await import("./ports.js")).actionOctokit(core.getInput("github-token", { required: true })),

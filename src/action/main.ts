@@ -88,7 +88,7 @@ function maskSecrets(): string[] {
 export async function run(): Promise<void> {
   const secrets = maskSecrets();
   try {
-    const action = await actionRun();
+    const action = actionRun();
     const selected = chooseCommands(core.getInput("command") || "auto", action.eventName);
     if (selected.length === 0) return info(`Nothing to do on ${action.eventName} events with command auto.`);
     const failures: string[] = [];

@@ -1,13 +1,8 @@
 import { rm } from "node:fs/promises";
 import { workingTree } from "../../ports/repository-view.js";
-import { demoNow } from "../../scaffold/demo-repository.js";
-import { buildDemoRepository } from "../demo.js";
-import { describeTagPattern } from "../../dora/tag-pattern.js";
-import { parseIsoDateTime } from "../../schemas/common.js";
-import { formatScorecardText } from "../../report/scorecard-text.js";
+import { parseIsoDateTime } from "../../schemas/iso-time.js";
 import { runScorecard } from "../../use-cases/run-scorecard.js";
 import type { Config } from "../../schemas/config.js";
-import { servicesText } from "../../scorecard/services.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
@@ -35,6 +30,11 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
   if (options.root !== undefined || options.git !== undefined || options.write) {
     throw new UsageError("--demo builds its own repository: leave out --root, --git and --write");
   }
+  // The demo's repository builder and sample data load only for --demo.
+  const [{ buildDemoRepository }, { demoNow }] = await Promise.all([
+    import("../demo.js"),
+    import("../../scaffold/demo-repository.js"),
+  ]);
   const root = await buildDemoRepository();
   try {
     const code = await scorecardCommand(
@@ -118,6 +118,12 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const { run } = outcome;
   if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
   else {
+    // The text report's modules load only for it: `--format json` feeds a machine.
+    const [{ describeTagPattern }, { formatScorecardText }, { servicesText }] = await Promise.all([
+      import("../../dora/tag-pattern.js"),
+      import("../../report/scorecard-text.js"),
+      import("../../scorecard/services.js"),
+    ]);
     const { upToNow, afterNow, notes } = run.deploymentSource;
     const emptyHint =
       upToNow > 0
