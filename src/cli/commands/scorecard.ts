@@ -30,11 +30,10 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
   if (options.root !== undefined || options.git !== undefined || options.write) {
     throw new UsageError("--demo builds its own repository: leave out --root, --git and --write");
   }
-  // The demo's repository builder and sample data load only for --demo.
-  const [{ buildDemoRepository }, { demoNow }] = await Promise.all([
-    import("../demo.js"),
-    import("../../scaffold/demo-repository.js"),
-  ]);
+  // The demo's repository builder and sample data load only for --demo (one import after the
+  // other: Jest's module linker fails on two at once that share a dependency).
+  const { buildDemoRepository } = await import("../demo.js");
+  const { demoNow } = await import("../../scaffold/demo-repository.js");
   const root = await buildDemoRepository();
   try {
     const code = await scorecardCommand(
@@ -119,11 +118,9 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
   else {
     // The text report's modules load only for it: `--format json` feeds a machine.
-    const [{ describeTagPattern }, { formatScorecardText }, { servicesText }] = await Promise.all([
-      import("../../dora/tag-pattern.js"),
-      import("../../report/scorecard-text.js"),
-      import("../../scorecard/services.js"),
-    ]);
+    const { describeTagPattern } = await import("../../dora/tag-pattern.js");
+    const { formatScorecardText } = await import("../../report/scorecard-text.js");
+    const { servicesText } = await import("../../scorecard/services.js");
     const { upToNow, afterNow, notes } = run.deploymentSource;
     const emptyHint =
       upToNow > 0
