@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isCalendarDate, isIsoDateTime, parseIsoDateTime } from "./iso-time.js";
+import { isCalendarDate, isIsoDateTime } from "./iso-time.js";
 
 /** Every data file names the format version it was written for. */
 export const version = z
@@ -36,6 +36,3 @@ export const maturityStage = z
 
 export const nonNegativeInt = z.int().min(0);
 export const nonNegative = z.number().min(0);
-
-// Plain functions, importable without building a schema: iso-time.ts.
-export { isCalendarDate, parseIsoDateTime };
