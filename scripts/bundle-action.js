@@ -1,6 +1,26 @@
-// Bundles the Action into one ESM file, dist/index.js (`npm run bundle`). The same options
-// are used by the freshness test, so a stale dist/ fails CI.
+// Bundles the Action (`npm run bundle`): dist/index.js, a small ESM entry, and dist/chunks/, the
+// code each command loads when it runs (esbuild's code splitting keeps every `await import()`
+// lazy). An event with nothing to do then reads a few kilobytes instead of compiling megabytes.
+// The same options are used by the freshness test, so a stale dist/ fails CI.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+/**
+ * Packages whose import does nothing the Action relies on until their exports are used: the HTTP
+ * stack behind @actions/core's OIDC client (a feature we never call). Saying so lets esbuild leave
+ * them out of the entry, where nothing uses them; the chunks that do use them keep them whole.
+ */
+const unusedUnlessCalled = /^(undici|tunnel|@actions\/http-client)(\/|$)/;
+const sideEffectFreeWhenUnused = {
+  name: "side-effect-free-when-unused",
+  setup(build) {
+    build.onResolve({ filter: unusedUnlessCalled }, async ({ path, ...rest }) => {
+      if (rest.pluginData?.resolving) return undefined;
+      const resolved = await build.resolve(path, { ...rest, pluginData: { resolving: true } });
+      return resolved.errors.length > 0 ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
 
 export const bundleOptions = {
   entryPoints: [new URL("../src/action/index.ts", import.meta.url).pathname],
@@ -19,10 +39,23 @@ export const bundleOptions = {
   // and compiling 4.8 MB); names are kept, so a stack trace still reads.
   minifyWhitespace: true,
   minifySyntax: true,
+  plugins: [sideEffectFreeWhenUnused],
   logLevel: "warning",
 };
 
+const dist = new URL("../dist/", import.meta.url).pathname;
+
+/** The Action's build: dist/index.js and its chunks, named by content so a change anywhere changes index.js. */
+export const actionBundleOptions = {
+  ...bundleOptions,
+  outdir: dist,
+  splitting: true,
+  chunkNames: "chunks/[hash]",
+};
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  await build({ ...bundleOptions, outfile: new URL("../dist/index.js", import.meta.url).pathname });
-  console.log("wrote dist/index.js");
+  // The previous build's chunks would stay beside the new ones.
+  rmSync(new URL("chunks/", `file://${dist}`), { recursive: true, force: true });
+  const { outputFiles } = await build({ ...actionBundleOptions, write: true, metafile: false });
+  console.log(`wrote dist/index.js and its chunks${outputFiles ? ` (${outputFiles.length} files)` : ""}`);
 }

@@ -1,16 +1,18 @@
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import type { EventPayloadMap } from "@octokit/webhooks-types";
 import type { GitHubClient } from "../github/client.js";
-import { githubGateway, type GitHubGateway } from "../github/gateway.js";
+import type { GitHubGateway } from "../github/gateway.js";
 import type { Logger } from "../ports/logger.js";
-import { parseIsoDateTime } from "../schemas/common.js";
-import { drafterFromEnvironment, type DrafterFactory } from "../use-cases/ai-drafter.js";
-import { actionOctokit } from "./octokit.js";
+import { parseIsoDateTime } from "../schemas/iso-time.js";
+import type { DrafterFactory } from "../use-cases/ai-drafter.js";
 import { redactSecrets } from "./redact-secrets.js";
+import { workflowEvent, workflowRepository } from "./workflow-event.js";
+
+// Light on purpose: the entry imports this module, and an event with nothing to do must not load
+// Octokit, the schemas or the engines. What talks to GitHub is loaded on first use (ports.ts).
 
 /** What the Action's commands hand to the use cases: the gateway's ports, the runner's log, the clock. */
-type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
+export type ActionContext = GitHubGateway & { log: Logger; now: () => Date; drafterFor?: DrafterFactory };
 
 /** One run of the Action, built once and given to every command it runs. */
 export interface ActionRun {
@@ -23,9 +25,9 @@ export interface ActionRun {
   /** The branch the governance files live on: the event's repository says, else the ref the workflow runs on. */
   defaultBranch: string;
   /** The token's client, made on first use: a command with nothing to do needs no token. */
-  client(): GitHubClient;
+  client(): Promise<GitHubClient>;
   /** The use cases' ports over the workflow's repository, made once on first use. */
-  useCase(): ActionContext;
+  useCase(): Promise<ActionContext>;
 }
 
 /** Actions event names that carry another webhook's payload: pull_request_target runs a pull_request payload in the base's context. */
@@ -36,8 +38,9 @@ const payloadOf: Readonly<Record<string, string>> = { pull_request_target: "pull
  * event (the runner gives the payload untyped).
  */
 export function eventPayload<Name extends keyof EventPayloadMap>(name: Name): EventPayloadMap[Name] | undefined {
-  const carried = payloadOf[context.eventName] ?? context.eventName;
-  return carried === name ? (context.payload as unknown as EventPayloadMap[Name]) : undefined;
+  const { name: eventName, payload } = workflowEvent();
+  const carried = payloadOf[eventName] ?? eventName;
+  return carried === name ? (payload as unknown as EventPayloadMap[Name]) : undefined;
 }
 
 /** The `now` input (an ISO 8601 time with a zone), if given. */
@@ -60,20 +63,17 @@ export function actionRun(): ActionRun {
   // A runner always passes action.yml's defaults; an empty value only happens outside one.
   const dryRun = core.getInput("dry-run") === "" ? false : core.getBooleanInput("dry-run");
   const now = nowInput();
-  const repository = context.payload.repository as { default_branch?: string } | undefined;
-  const client = once(() => actionOctokit(core.getInput("github-token", { required: true })));
-  const useCase = once(() => ({
-    ...githubGateway(client(), context.repo),
-    log: coreLogger(),
-    now: () => now ?? new Date(),
-    drafterFor: drafterFromEnvironment(process.env, coreLogger()),
-  }));
+  const { name: eventName, payload } = workflowEvent();
+  const client = once(async () =>
+    (await import("./ports.js")).actionOctokit(core.getInput("github-token", { required: true })),
+  );
+  const useCase = once(async () => (await import("./ports.js")).actionPorts(await client(), now));
   return {
-    eventName: context.eventName,
+    eventName,
     dryRun,
     configPath: core.getInput("config-path") || undefined,
     now,
-    defaultBranch: repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main",
+    defaultBranch: payload.repository?.default_branch ?? process.env.GITHUB_REF_NAME ?? "main",
     client,
     useCase,
   };
@@ -101,8 +101,8 @@ export function coreLogger(): Logger {
 
 /** The repository's web address, for links in what the Action writes (GitHub Enterprise Server too). */
 export function repositoryUrl(): string {
-  return (
-    context.payload.repository?.html_url ??
-    `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${context.repo.owner}/${context.repo.repo}`
-  );
+  const url = workflowEvent().payload.repository?.html_url;
+  if (url) return url;
+  const { owner, repo } = workflowRepository();
+  return `${process.env.GITHUB_SERVER_URL ?? "https://github.com"}/${owner}/${repo}`;
 }

@@ -1,5 +1,5 @@
 import { findSection, parseMarkdownRecord } from "../markdown/document.js";
-import { isCalendarDate } from "../schemas/common.js";
+import { isCalendarDate } from "../schemas/iso-time.js";
 
 const firstDate = /\b(\d{4}-\d{2}-\d{2})\b/;
 

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { parseIsoDateTime } from "../schemas/common.js";
+import { parseIsoDateTime } from "../schemas/iso-time.js";
 import { loadConfig } from "../use-cases/load-config.js";
 import { runScorecard } from "../use-cases/run-scorecard.js";
 import { describeSyncIssue } from "../use-cases/sync-engineering-issue.js";

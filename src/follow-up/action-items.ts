@@ -4,7 +4,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { toString } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
 import { boundMarkdown } from "../markdown/limits.js";
-import { isCalendarDate } from "../schemas/common.js";
+import { isCalendarDate } from "../schemas/iso-time.js";
 
 /** One row of a post-mortem's `### Action Items` table, as the file says it. */
 export interface ActionItem {

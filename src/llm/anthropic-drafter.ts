@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dataIsNotInstructions, renderDataBlocks } from "./data-blocks.js";
 import type { DraftOutcome, DraftRequest, Drafter, TokenUsage } from "./drafter.js";
 

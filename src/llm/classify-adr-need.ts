@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { categoryLabels } from "../adr/categories.js";
 import type { SeenChange } from "../adr/detect-infra-changes.js";
 import { isLockfile } from "../adr/readers/runtimes.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkedJson } from "../schemas/parse-data.js";
 import { maxShards } from "./plan-shards.js";
 import {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import picomatch from "picomatch";
-import { z } from "zod";
+import * as z from "zod";
 import { globProblem } from "../schemas/glob.js";
 import { checkedJson } from "../schemas/parse-data.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDate, nonNegative, nonNegativeInt, schemaReference, version } from "./common.js";
 
 const ratio = z.number().min(0).max(1).nullable();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { publishedSchemas } from "./index.js";
 import { schemaUrl } from "./schema-url.js";
 

@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { isCalendarDate, isoDate, schemaReference, version } from "./common.js";
+import * as z from "zod";
+import { isoDate, schemaReference, version } from "./common.js";
+import { isCalendarDate } from "./iso-time.js";
 
 /** Where the product team's roadmap lives: a read-only neighbour of the engineering data. */
 export const roadmapPath = "data/product/roadmap.json";

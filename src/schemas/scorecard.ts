@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDate, isoDateTime, maturityStage, nonNegative, nonNegativeInt, schemaReference, version } from "./common.js";
 
 const healthStatus = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDate, nonNegative, nonNegativeInt, schemaReference, version } from "./common.js";
 
 export const debtPriorities = ["critical", "high", "medium", "low"] as const;

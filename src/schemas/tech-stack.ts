@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDate, maturityStage, nonNegative, nonNegativeInt, schemaReference, version } from "./common.js";
 
 const notes = z.string().optional().meta({ description: "Free-form notes." });

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { DoraResult, IncidentEvent } from "../dora/compute.js";
 import { computeDora } from "../dora/compute.js";
 import { CommitGraph } from "../dora/commit-graph.js";
-import { tagPatternAdvice } from "../dora/tag-pattern.js";
+import { tagPatternAdvice } from "../dora/tag-pattern-advice.js";
 import { tiersWith } from "../dora/tiers.js";
 import { incidentFromPostMortem, mergeIncidents } from "../incidents/incident-event.js";
 import type { Logger } from "../ports/logger.js";

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { build } from "esbuild";
 import { runAction } from "../support/action-runner.js";
 import { templateText } from "../support/data-files.js";
 import { GitHubEmulator, secondaryRateLimit } from "../support/emulator/server.js";
 import { pullRequestPayload } from "../support/webhook-payloads.js";
 // @ts-expect-error: a plain JS build script, shared so the test bundles exactly as `npm run bundle` does.
-import { bundleOptions } from "../../scripts/bundle-action.js";
+import { actionBundleOptions } from "../../scripts/bundle-action.js";
 
 let github: GitHubEmulator;
 beforeAll(async () => {
@@ -34,11 +35,14 @@ const run = (repository: string, payload: unknown, inputs: Record<string, string
   });
 
 describe("the bundled Action, run as a runner runs it", () => {
-  it("dist/index.js is fresh (npm run bundle)", async () => {
-    const result = await build({ ...bundleOptions, write: false, outfile: "dist/index.js" });
-    expect(result.outputFiles![0]!.text === readFileSync(new URL("../../dist/index.js", import.meta.url), "utf8")).toBe(
-      true,
-    );
+  it("dist/index.js and its chunks are fresh, with no chunk left over (npm run bundle)", async () => {
+    const dist = new URL("../../dist/", import.meta.url);
+    const result = await build({ ...actionBundleOptions, write: false });
+    const built = result.outputFiles!.map((file) => relative(dist.pathname, file.path)).sort();
+    const committed = ["index.js", ...readdirSync(new URL("chunks/", dist)).map((name) => `chunks/${name}`)].sort();
+    expect(committed).toEqual(built);
+    const stale = result.outputFiles!.filter((file) => file.text !== readFileSync(file.path, "utf8"));
+    expect(stale.map((file) => relative(dist.pathname, file.path))).toEqual([]);
   });
 
   it("produces the same failing check as the App, with outputs and a job summary", async () => {

@@ -1,7 +1,6 @@
 import * as core from "@actions/core";
 import { debtSyncForPush, pathsOfPush } from "../../debt/push-rule.js";
 import { escapeInline } from "../../markdown/escape.js";
-import { syncDebtIssues } from "../../use-cases/sync-debt-issues.js";
 import { eventPayload, info, repositoryUrl, type ActionRun } from "../context.js";
 
 /**
@@ -17,7 +16,8 @@ export async function debtSync(action: ActionRun): Promise<void> {
     const decision = debtSyncForPush({ ref: push.ref, defaultBranch: action.defaultBranch, changedPaths });
     if (!decision.sync) return info(decision.reason);
   }
-  const outcome = await syncDebtIssues(action.useCase(), {
+  const { syncDebtIssues } = await import("../../use-cases/sync-debt-issues.js");
+  const outcome = await syncDebtIssues(await action.useCase(), {
     branch: action.defaultBranch,
     repositoryUrl: repositoryUrl(),
     configPath: action.configPath,

@@ -2,7 +2,6 @@ import * as core from "@actions/core";
 import { pathsOfPush } from "../../debt/push-rule.js";
 import { followUpForPush } from "../../follow-up/push-rule.js";
 import { escapeInline } from "../../markdown/escape.js";
-import { syncFollowUp } from "../../use-cases/sync-follow-up.js";
 import { eventPayload, info, repositoryUrl, type ActionRun } from "../context.js";
 
 /**
@@ -20,7 +19,8 @@ export async function followUp(action: ActionRun): Promise<void> {
     const decision = followUpForPush({ ref: push.ref, defaultBranch: action.defaultBranch, changedPaths });
     if (!decision.sync) return info(decision.reason);
   }
-  const outcome = await syncFollowUp(action.useCase(), {
+  const { syncFollowUp } = await import("../../use-cases/sync-follow-up.js");
+  const outcome = await syncFollowUp(await action.useCase(), {
     branch: action.defaultBranch,
     repositoryUrl: repositoryUrl(),
     configPath: action.configPath,

@@ -32,7 +32,7 @@ export async function incident(action: ActionRun): Promise<void> {
   if (await followUpIssueOfEvent(action)) return;
   if (!issue.mayBeIncident)
     return info(`Issue #${issue.number}: a pull request, a bot's comment or no labels; nothing to do for incidents.`);
-  const outcome = await trackIncident(action.useCase(), {
+  const outcome = await trackIncident(await action.useCase(), {
     issueNumber: issue.number,
     labels: issue.labels,
     defaultBranch: action.defaultBranch,
@@ -71,7 +71,8 @@ async function followUpIssueOfEvent(action: ActionRun): Promise<boolean> {
   // Only a body that starts with a follow-up marker costs the identity's request.
   if (!issue || !hasFollowUpMarker(issue.body)) return false;
   const author = { login: issue.user.login, isBot: issue.user.type === "Bot" };
-  if (!isOurFollowUp({ body: issue.body ?? null, author }, await action.useCase().view.identity())) return false;
+  if (!isOurFollowUp({ body: issue.body ?? null, author }, await (await action.useCase()).view.identity()))
+    return false;
   if (event?.action === "closed" && event.sender.type !== "Bot") await followUp(action);
   else info(`Issue #${issue.number} is a follow-up issue of CTO Co-Pilot, not an incident: nothing to do.`);
   return true;

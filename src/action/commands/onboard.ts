@@ -12,7 +12,7 @@ import { info, type ActionRun } from "../context.js";
  * `onboarding: false` still do. The first CTO sync goes to the job summary either way.
  */
 export async function onboard(action: ActionRun): Promise<void> {
-  const useCase = action.useCase();
+  const useCase = await action.useCase();
   const branch = action.defaultBranch;
   if (action.dryRun) {
     const { config } = (await loadConfig(useCase.view, branch)).resolved;

@@ -28,7 +28,7 @@ async function shardFiles(path: string): Promise<string[]> {
 /** `org-merge`: merges the shard files, writes the job summary, and commits the organisation scorecard. */
 export async function orgMerge(action: ActionRun): Promise<void> {
   const { dryRun } = action;
-  const client = action.client();
+  const client = await action.client();
   const path = core.getInput("shards-path") || "org-scorecard-shards";
   const files = await shardFiles(path);
   if (files.length === 0) throw new Error(`no shard files (*.json) under ${path}`);

@@ -1,8 +1,8 @@
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import { githubOrgView } from "../../github/org-view.js";
 import { planOrganization } from "../../use-cases/score-organization.js";
 import { coreLogger, info, type ActionRun } from "../context.js";
+import { workflowRepository } from "../workflow-event.js";
 import { orgFilters } from "./org-inputs.js";
 
 /**
@@ -12,8 +12,8 @@ import { orgFilters } from "./org-inputs.js";
  */
 export async function orgPlan(action: ActionRun): Promise<void> {
   const { now } = action;
-  const organization = core.getInput("organization") || context.repo.owner;
-  const { org } = githubOrgView(action.client());
+  const organization = core.getInput("organization") || workflowRepository().owner;
+  const { org } = githubOrgView(await action.client());
   const plan = await planOrganization(
     { org, log: coreLogger(), now: () => now ?? new Date() },
     { organization, filters: orgFilters() },

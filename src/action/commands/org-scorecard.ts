@@ -1,22 +1,22 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import * as core from "@actions/core";
-import { context } from "@actions/github";
 import { githubOrgView } from "../../github/org-view.js";
 import { parseOrgPlan, parseShard } from "../../org/plan-shards.js";
 import { scoreShard } from "../../use-cases/score-organization.js";
 import { coreLogger, info, type ActionRun } from "../context.js";
+import { workflowRepository } from "../workflow-event.js";
 import { orgFilters, windowDays } from "./org-inputs.js";
 
 /** `org-scorecard`: scores one shard of the organisation and writes it to `output` for actions/upload-artifact. */
 export async function orgScorecard(action: ActionRun): Promise<void> {
   const { now } = action;
-  const organization = core.getInput("organization") || context.repo.owner;
+  const organization = core.getInput("organization") || workflowRepository().owner;
   const shard = parseShard(core.getInput("shard") || "1/1");
   const output = core.getInput("output") || `org-scorecard-shard-${shard.index}-of-${shard.count}.json`;
   const planText = core.getInput("plan");
   const plan = planText ? parseOrgPlan(planText) : undefined;
-  const { org, stats } = githubOrgView(action.client());
+  const { org, stats } = githubOrgView(await action.client());
   const started = Date.now();
   const result = await scoreShard(
     { org, log: coreLogger(), now: () => new Date() },

@@ -33,7 +33,7 @@ export async function review(
   if (!payload?.pull_request)
     throw new Error(`command ${selected.commands.join(", ")} needs a pull_request event, not ${action.eventName}`);
   const infracost = await infracostInput();
-  const { outcomes, failures } = await reviewPullRequest(action.useCase(), pullRequestInfo(payload), {
+  const { outcomes, failures } = await reviewPullRequest(await action.useCase(), pullRequestInfo(payload), {
     only: checks,
     event: payload.action,
     dryRun: action.dryRun,

@@ -9,7 +9,7 @@ import { info, type ActionRun } from "../context.js";
 export async function scorecard(action: ActionRun): Promise<void> {
   const now = action.now ?? new Date();
   // One time for the whole run: the window, the files' dates and the sync read agree.
-  const useCase = { ...action.useCase(), now: () => now };
+  const useCase = { ...(await action.useCase()), now: () => now };
   const { resolved } = await loadConfig(useCase.view, action.defaultBranch, action.configPath);
   if (!resolved.valid)
     core.warning("The CTO Co-Pilot config has errors; the defaults are used (run cto-copilot validate).");

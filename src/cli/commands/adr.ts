@@ -5,7 +5,7 @@ import { addSupersedes, markSuperseded } from "../../adr/supersede.js";
 import { writeAtomically } from "../../local/write-atomically.js";
 import { gitMaybe } from "../../local/git.js";
 import { workingTree } from "../../ports/repository-view.js";
-import { isCalendarDate } from "../../schemas/common.js";
+import { isCalendarDate } from "../../schemas/iso-time.js";
 import { adrDirectoryOf } from "../../schemas/config.js";
 import { dataLayoutOf } from "../../schemas/data-files.js";
 import { updateDecisionLog } from "../../adr/decision-log.js";

@@ -1,6 +1,6 @@
 import { dayOf, planFollowUp, type FollowUpPlan } from "../../follow-up/plan.js";
 import { workingTree } from "../../ports/repository-view.js";
-import { isCalendarDate, parseIsoDateTime } from "../../schemas/common.js";
+import { isCalendarDate, parseIsoDateTime } from "../../schemas/iso-time.js";
 import { dataLayoutOf } from "../../schemas/data-files.js";
 import { loadConfig } from "../../use-cases/load-config.js";
 import { readFollowUpRecords } from "../../use-cases/read-follow-up.js";

@@ -4,7 +4,7 @@ import { writeAtomically } from "../../local/write-atomically.js";
 import { mergeShards } from "../../org/merge-shards.js";
 import type { OrgFilters } from "../../org/plan-shards.js";
 import { renderOrgSummary } from "../../org/render-summary.js";
-import { parseIsoDateTime } from "../../schemas/common.js";
+import { parseIsoDateTime } from "../../schemas/iso-time.js";
 import { orgScorecardSchema } from "../../schemas/org-scorecard.js";
 import { scoreShard } from "../../use-cases/score-organization.js";
 import { exitCodes, UsageError, type CliIo } from "../io.js";

@@ -1,13 +1,8 @@
 import { rm } from "node:fs/promises";
 import { workingTree } from "../../ports/repository-view.js";
-import { demoNow } from "../../scaffold/demo-repository.js";
-import { buildDemoRepository } from "../demo.js";
-import { describeTagPattern } from "../../dora/tag-pattern.js";
-import { parseIsoDateTime } from "../../schemas/common.js";
-import { formatScorecardText } from "../../report/scorecard-text.js";
+import { parseIsoDateTime } from "../../schemas/iso-time.js";
 import { runScorecard } from "../../use-cases/run-scorecard.js";
 import type { Config } from "../../schemas/config.js";
-import { servicesText } from "../../scorecard/services.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
@@ -35,6 +30,10 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
   if (options.root !== undefined || options.git !== undefined || options.write) {
     throw new UsageError("--demo builds its own repository: leave out --root, --git and --write");
   }
+  // The demo's repository builder and sample data load only for --demo (one import after the
+  // other: Jest's module linker fails on two at once that share a dependency).
+  const { buildDemoRepository } = await import("../demo.js");
+  const { demoNow } = await import("../../scaffold/demo-repository.js");
   const root = await buildDemoRepository();
   try {
     const code = await scorecardCommand(
@@ -118,6 +117,10 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
   const { run } = outcome;
   if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
   else {
+    // The text report's modules load only for it: `--format json` feeds a machine.
+    const { describeTagPattern } = await import("../../dora/tag-pattern.js");
+    const { formatScorecardText } = await import("../../report/scorecard-text.js");
+    const { servicesText } = await import("../../scorecard/services.js");
     const { upToNow, afterNow, notes } = run.deploymentSource;
     const emptyHint =
       upToNow > 0

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { categoryLabels } from "../../adr/categories.js";
 import type { InfraChange } from "../../adr/detect-infra-changes.js";
 import type { RelatedAdr } from "../../adr/related-adrs.js";

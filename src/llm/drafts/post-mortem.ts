@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Incident } from "../../incidents/build-incident.js";
 import type { IssueHistory } from "../../incidents/issue-history.js";
 import type { DataBlock, DraftRequest } from "../drafter.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SyncInputs, SyncRead } from "../../scorecard/sync-read.js";
 import type { DataBlock, DraftRequest } from "../drafter.js";
 import { dueText, roadmapOutlook } from "../../scorecard/sync-read/upcoming.js";

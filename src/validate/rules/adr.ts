@@ -1,7 +1,7 @@
 import { adrStatuses, parseAdr } from "../../adr/parse-adr.js";
 import { adrFileName } from "../../schemas/data-files.js";
 import { findSection } from "../../markdown/document.js";
-import { isCalendarDate } from "../../schemas/common.js";
+import { isCalendarDate } from "../../schemas/iso-time.js";
 import type { Finding, Span } from "../../findings/diagnostic.js";
 
 export const requiredAdrSections = ["Context", "Options Considered", "Decision", "Consequences"] as const;

@@ -6,7 +6,7 @@ import {
 } from "../../incidents/parse-incident.js";
 import { incidentFileName } from "../../schemas/data-files.js";
 import { findSection } from "../../markdown/document.js";
-import { isCalendarDate } from "../../schemas/common.js";
+import { isCalendarDate } from "../../schemas/iso-time.js";
 import type { Finding, Severity, Span } from "../../findings/diagnostic.js";
 
 export const incidentSections = ["Timeline", "Root Cause", "Impact", "Action Items", "Lessons Learned"] as const;

@@ -1,5 +1,5 @@
 import { append, type PathFinding } from "../../findings/diagnostic.js";
-import { isCalendarDate } from "../../schemas/common.js";
+import { isCalendarDate } from "../../schemas/iso-time.js";
 import { debtPriorities, type DebtItem, type TechDebt } from "../../schemas/tech-debt.js";
 import { judgeDocument, type ElementJudge, type ElementRules } from "./element-rules.js";
 import { arrayAt, numberAt, objectAt, stringAt } from "./well-formed.js";

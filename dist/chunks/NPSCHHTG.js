@@ -1,0 +1,3 @@
+import { createRequire as __ctoCreateRequire } from 'node:module';
+const require = __ctoCreateRequire(import.meta.url);
+function parseDataJson(schema,text){if(text)try{let result=schema.safeParse(JSON.parse(text));return result.success?result.data:void 0}catch{return}}function checkedJson(schema,text,says){let json;try{json=JSON.parse(text)}catch(error){throw new Error(`${says.notJson}: ${error.message}`)}let parsed=schema.safeParse(json);if(!parsed.success){let issue=parsed.error.issues[0];throw new Error(`${says.notValid}: ${issue.path.join(".")||"(top)"}: ${issue.message}`)}return parsed.data}export{parseDataJson,checkedJson};
