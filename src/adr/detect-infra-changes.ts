@@ -12,8 +12,7 @@ import { reasonText, type ReadFile, type Signal } from "./readers/signal.js";
 import { readTerraform } from "./readers/terraform.js";
 import { declaresResourcesInCode, isCodePath, readInfrastructureCode } from "./readers/iac-code.js";
 
-export const isTerraform = (path: string) =>
-  /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path);
+const isTerraform = (path: string) => /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path);
 
 /** A changed file as the detector sees it: both versions are read for every file a category claims. */
 export type FileChange = ReadFile & { additions: number; deletions: number };

@@ -93,7 +93,10 @@ describe("the YAML limits", () => {
       "  depends_on:",
       ...Array.from({ length: 9 }, (_, index) => `    dep${index}:\n      <<: *healthy`),
     ];
-    const services = Array.from({ length: 60 }, (_, index) => `  svc${index}:\n    <<: *defaults\n    command: run ${index}`);
+    const services = Array.from(
+      { length: 60 },
+      (_, index) => `  svc${index}:\n    <<: *defaults\n    command: run ${index}`,
+    );
     const reading = readYamlRecord([...defaults, "services:", ...services].join("\n") + "\n");
     expect("record" in reading && Object.keys(reading.record.services as object)).toHaveLength(60);
   });
