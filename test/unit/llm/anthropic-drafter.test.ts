@@ -1,27 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { anthropicDrafter } from "../../../src/llm/anthropic-drafter.js";
 import { sessionsDraftAnswer, sessionsDraftRequest } from "../../support/adr-draft-material.js";
-import { MessagesApi } from "../../support/messages-api.js";
+import { MessagesApi, serveToSdk } from "../../support/messages-api.js";
 
 const api = new MessagesApi();
 const logs: string[] = [];
 const log = { info: (message: string) => logs.push(message) };
 const settings = { model: "claude-sonnet-5-5", maxInputChars: 4_000, maxOutputTokens: 1_000, timeoutSeconds: 1 };
 const key = "sk-ant-test-0123456789";
-const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
 
-beforeAll(async () => {
-  await api.start();
-  process.env.ANTHROPIC_API_KEY = key;
-  process.env.ANTHROPIC_BASE_URL = api.url;
-});
-afterAll(async () => {
-  await api.stop();
-  process.env.ANTHROPIC_API_KEY = saved.key;
-  process.env.ANTHROPIC_BASE_URL = saved.url;
-  if (saved.key === undefined) delete process.env.ANTHROPIC_API_KEY;
-  if (saved.url === undefined) delete process.env.ANTHROPIC_BASE_URL;
-});
+serveToSdk(api, key);
 
 /**
  * Fake timers for the waits of one draft: none passes unless the test moves the clock, and
