@@ -85,30 +85,31 @@ function merged(service: unknown): { image?: unknown; build?: unknown; extends?:
   const own = record(service);
   const bases = Array.isArray(own["<<"]) ? (own["<<"] as unknown[]) : [own["<<"]];
   // Earlier entries of a merge list win over later ones; the service's own keys win over all.
-  return Object.assign({}, ...bases.reverse().map(record), own) as { image?: unknown; build?: unknown };
+  return Object.assign({}, ...[...bases].reverse().map(record), own) as { image?: unknown; build?: unknown };
 }
 
 function composeServices(text: string | undefined): Map<string, ComposeService> {
   const doc = yamlMapping(text);
-  const services = Object.fromEntries(
-    Object.entries(record(doc?.services)).map(([name, service]) => [name, merged(service)]),
-  );
   // `x-` and `.` keys are YAML anchors' homes, not services.
   // A service with no image, build or `extends` (an override file's ports, env) is defined elsewhere.
   return new Map(
-    Object.entries(services)
+    Object.entries(record(doc?.services))
       .filter(([name]) => !/^(x-|\.)/.test(name))
+      .map(([name, service]) => [name, merged(service)] as const)
       .filter(
         ([, service]) => service.image !== undefined || service.build !== undefined || service.extends !== undefined,
       )
-      .map(([name, service]): [string, ComposeService] => [
-        name,
-        {
-          ...(typeof service.image === "string" ? { image: service.image } : {}),
-          built: service.build !== undefined,
-          ...(baseImageArg(service.build) !== undefined ? { baseImage: baseImageArg(service.build)! } : {}),
-        },
-      ]),
+      .map(([name, service]): [string, ComposeService] => {
+        const baseImage = baseImageArg(service.build);
+        return [
+          name,
+          {
+            ...(typeof service.image === "string" ? { image: service.image } : {}),
+            built: service.build !== undefined,
+            ...(baseImage !== undefined ? { baseImage } : {}),
+          },
+        ];
+      }),
   );
 }
 
