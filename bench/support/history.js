@@ -38,15 +38,19 @@ export async function writeHistory(directory, commits) {
       name,
     );
 
-  // An hour apart, ending now: the last 90 days hold about 2,000 commits and 25 releases.
-  let time = Math.floor(Date.now() / 1000) - commits * 3600;
+  // An hour apart, ending now: the last 90 days hold about 2,000 commits and 25 releases. Past
+  // the newest 100,000, commits are a minute apart: a million hours would start in 1912, and
+  // git reads a date before 1970 as a huge unsigned one (its commit-graph then never finished).
+  const hourly = Math.min(commits, 100_000);
+  const older = commits - hourly;
+  let time = Math.floor(Date.now() / 1000) - hourly * 3600 - older * 60;
   let main = 0;
   let maintenance = 0;
   let release = { minor: 0, patch: 0 };
   let backport = 0;
   let nextTag = 85;
   for (let i = 0; i < commits;) {
-    time += 3600;
+    time += i < older ? 60 : 3600;
     if (i % 40 === 39 && main) {
       let feature = commit("feature", main, `feat: part 1 of ${i}`, time);
       feature = commit("feature", feature, `feat: part 2 of ${i}`, time + 60);
