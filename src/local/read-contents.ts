@@ -8,6 +8,7 @@ import {
   type FileContent,
   type RepositoryContents,
 } from "../ports/repository-view.js";
+import { baseBytes, type BaseVersion } from "./base-versions.js";
 import { gitMaybe } from "./git.js";
 import { readBlobs } from "./read-blobs.js";
 
@@ -89,17 +90,31 @@ function readWhole(absolute: string, size: number): { bytes: Uint8Array; release
   }
 }
 
+/** What the view knows of a ref from the diff that listed its changes, and the working-tree reads it may reuse. */
+export interface KnownVersions {
+  /** Path -> blob id at the ref: read by id, with no path lookup. */
+  blobs?: ReadonlyMap<string, string>;
+  /** Path -> blob id and patch to the working tree: rebuilt from the working tree, no read of the blob at all. */
+  versions?: ReadonlyMap<string, BaseVersion>;
+  /** Working-tree files just read whose base version is known: taken (and forgotten) when the base is asked for. */
+  worktreeReads?: Map<string, FileContent | undefined>;
+}
+
+/** Working-tree files larger than this are not read again to rebuild their base: the blob is read instead. */
+const maxRebuiltBytes = 4 * 1024 * 1024;
+
 /**
  * Files and directory listings from the working tree under `root` (ref `workingTree`), or at a
  * git ref of the repository in `gitDir` (one `git cat-file --batch` for all files; by blob id
- * where `knownBlobs` has the path at that ref).
+ * where `known.blobs` has the path at that ref; rebuilt from the working tree where
+ * `known.versions` has its patch and the result is that very blob).
  */
 export async function readLocalContents(
   root: string,
   gitDir: string,
   ref: string,
   wanted: ContentRequest,
-  knownBlobs?: ReadonlyMap<string, string>,
+  known: KnownVersions = {},
 ): Promise<RepositoryContents> {
   const result: RepositoryContents = { files: new Map(), directories: new Map() };
   const maxBytes = wanted.maxBytes ?? Number.POSITIVE_INFINITY;
@@ -107,6 +122,7 @@ export async function readLocalContents(
     for (const path of wanted.files ?? []) {
       const file = await readWorkingTreeFile(root, path, maxBytes);
       if (file) result.files.set(path, file);
+      if (known.worktreeReads && known.versions?.has(path)) known.worktreeReads.set(path, file);
     }
     for (const directory of wanted.directories ?? []) {
       const names = await readdir(join(root, directory)).catch(() => undefined);
@@ -114,13 +130,51 @@ export async function readLocalContents(
     }
     return result;
   }
-  for (const [path, blob] of await readBlobs(gitDir, ref, wanted.files ?? [], knownBlobs))
-    result.files.set(path, content(path, blob.size, blob.size > maxBytes ? undefined : blob.bytes));
+  const files = wanted.files ?? [];
+  const rebuilt = known.versions ? await rebuiltBases(root, files, known) : new Map<string, Uint8Array>();
+  const unbuilt = rebuilt.size === 0 ? files : files.filter((path) => !rebuilt.has(path));
+  const blobs = await readBlobs(gitDir, ref, unbuilt, known.blobs);
+  for (const path of files) {
+    const bytes = rebuilt.get(path) ?? blobs.get(path)?.bytes;
+    const size = rebuilt.get(path)?.length ?? blobs.get(path)?.size;
+    if (bytes !== undefined && size !== undefined)
+      result.files.set(path, content(path, size, size > maxBytes ? undefined : bytes));
+  }
   for (const directory of wanted.directories ?? []) {
     const listing = await gitMaybe(gitDir, ["ls-tree", "-z", "--name-only", `${ref}:./${directory}`, "--"]);
     if (listing !== undefined) result.directories.set(directory, listing.split("\0").filter(Boolean));
   }
   return result;
+}
+
+/**
+ * The base versions of `paths` rebuilt from the working tree and the diff's patches, each checked
+ * against its blob id (a file changed since the diff, or one git filters, is read as a blob).
+ * A read of the working tree asked for at the same time goes first: its texts are reused.
+ */
+async function rebuiltBases(
+  root: string,
+  paths: readonly string[],
+  known: KnownVersions,
+): Promise<Map<string, Uint8Array>> {
+  const rebuilt = new Map<string, Uint8Array>();
+  if (!paths.some((path) => known.versions!.has(path))) return rebuilt;
+  // The working-tree read runs on promises already settled: it is done before the next turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const path of paths) {
+    const version = known.versions!.get(path);
+    if (version === undefined) continue;
+    const read = known.worktreeReads?.has(path)
+      ? known.worktreeReads.get(path)
+      : await readWorkingTreeFile(root, path, maxRebuiltBytes);
+    known.worktreeReads?.delete(path);
+    // A file gone from the working tree (removed): its patch holds the whole base.
+    const after = read === undefined ? "" : read.text;
+    if (after === null || read?.bytes !== undefined) continue;
+    const bytes = baseBytes(after, version);
+    if (bytes) rebuilt.set(path, bytes);
+  }
+  return rebuilt;
 }
 
 /** A regular file's text, or undefined for a missing file, a link, a FIFO or a device, or one over `maxBytes`. */

@@ -1,7 +1,8 @@
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import { tagMatcher } from "../dora/tag-pattern.js";
-import { workingTree, type RepositoryView } from "../ports/repository-view.js";
+import { workingTree, type ChangedFile, type FileContent, type RepositoryView } from "../ports/repository-view.js";
+import type { BaseVersion } from "./base-versions.js";
 import { localChanges } from "./changed-files.js";
 import { gitMaybe, GitError } from "./git.js";
 import { readCommitAuthors, readCommits, readTagDeployments } from "./git-history.js";
@@ -14,6 +15,16 @@ import { sharedIdentity } from "../markdown/ownership.js";
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
   listFiles(directory: string): Promise<string[]>;
+}
+
+/** The blob and patch of each changed file the base has, for rebuilding its base version from the working tree. */
+function versionsOf(changes: readonly ChangedFile[], blobs: ReadonlyMap<string, string>): Map<string, BaseVersion> {
+  const versions = new Map<string, BaseVersion>();
+  for (const { path, patch } of changes) {
+    const blob = blobs.get(path);
+    if (blob !== undefined && patch) versions.set(path, { blob, patch });
+  }
+  return versions;
 }
 
 /**
@@ -36,8 +47,15 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
   // The blob id of each changed file at a base, from the diff that listed the changes: reading the
   // base versions then needs no path lookup. Only when git runs in the view's root (the diff's paths are relative to it).
   const baseBlobs = new Map<string, ReadonlyMap<string, string>>();
+  // With their patches, the base versions are rebuilt from the working tree (`base-versions.ts`).
+  const baseVersions = new Map<string, ReadonlyMap<string, BaseVersion>>();
+  const worktreeReads = new Map<string, FileContent | undefined>();
+  const knownAt = (ref: string) =>
+    ref === workingTree
+      ? { versions: [...baseVersions.values()][0], worktreeReads }
+      : { blobs: baseBlobs.get(ref), versions: baseVersions.get(ref), worktreeReads };
   return {
-    readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted, baseBlobs.get(ref)),
+    readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted, knownAt(ref)),
     readConfigSources: async (ref, path) => {
       if (ref === workingTree && (await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink()) {
         throw new GitError(
@@ -54,7 +72,10 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
       if (change.headSha !== workingTree)
         throw new GitError("the local view compares the working tree with a base ref");
       const { changes, baseBlobs: blobs } = await localChanges(root, change.baseSha);
-      if (gitDir === root) baseBlobs.set(change.baseSha, blobs);
+      if (gitDir === root) {
+        baseBlobs.set(change.baseSha, blobs);
+        baseVersions.set(change.baseSha, versionsOf(changes, blobs));
+      }
       return changes;
     },
     readHead: async () => ({ sha: workingTree, tree: "" }),
