@@ -398,6 +398,36 @@ const isYaml = (name: string) => name.endsWith(".yml") || name.endsWith(".yaml")
 
 const codeOwnersPaths = new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]);
 
+/**
+ * What a file's name says wherever it sits: a kind named by it (`package.json`), a source file's
+ * kind (null for a test or a type declaration, which weighs no language), or false when only its
+ * directory can tell.
+ */
+function verdictOfName(name: string): FileKind | null | false {
+  const named = byName.get(name);
+  if (named !== undefined) return named;
+  const dot = name.lastIndexOf(".");
+  const source = sourceByExtension.get(dot < 0 ? "" : name.slice(dot + 1));
+  if (source === undefined) return false;
+  if (isTestOrDeclaration(name)) return null;
+  if (name.startsWith("sentry.") && name.includes(".config.")) return "sentry-config";
+  if (name.startsWith("newrelic.")) return "newrelic-config";
+  return source;
+}
+
+const verdictsByName = new Map<string, FileKind | null | false>();
+
+/** `verdictOfName`, remembered: a monorepo repeats its names (`index.ts`, `package.json`) in every package. */
+function nameVerdict(name: string): FileKind | null | false {
+  const known = verdictsByName.get(name);
+  if (known !== undefined) return known;
+  const verdict = verdictOfName(name);
+  // Bounded like the directory cache: a listing of a million distinct names must not keep them all.
+  if (verdictsByName.size > 50_000) verdictsByName.clear();
+  verdictsByName.set(name, verdict);
+  return verdict;
+}
+
 /** The kind of a file, or undefined when discovery has no use for it (or it sits in a skipped tree). */
 export function kindOf(path: string): FileKind | undefined {
   const slash = path.lastIndexOf("/");
@@ -414,20 +444,13 @@ export function kindIn(path: string, dir: string): FileKind | undefined {
   if (dir === ".vercel" || dir.startsWith(".vercel/")) return dir === ".vercel" ? "vercel" : undefined;
   if (isSkippedDirectory(dir)) return undefined;
 
-  const named = byName.get(name);
-  if (named !== undefined) {
-    if (named === "app-engine" && dir.startsWith(".do")) return "do-app";
-    return named;
+  const verdict = nameVerdict(name);
+  if (verdict !== false) {
+    if (verdict === "app-engine" && dir.startsWith(".do")) return "do-app";
+    return verdict ?? undefined;
   }
   const dot = name.lastIndexOf(".");
   const extension = dot < 0 ? "" : name.slice(dot + 1);
-  const source = sourceByExtension.get(extension);
-  if (source !== undefined) {
-    if (isTestOrDeclaration(name)) return undefined;
-    if (name.startsWith("sentry.") && name.includes(".config.")) return "sentry-config";
-    if (name.startsWith("newrelic.")) return "newrelic-config";
-    return source;
-  }
   if (dir === ".github/workflows") return isYaml(name) ? "github-workflow" : undefined;
   if (dir === ".circleci") return name === "config.yml" ? "circleci" : undefined;
   if (dir === ".buildkite" || dir.startsWith(".buildkite/")) return isYaml(name) ? "buildkite" : undefined;

@@ -1,5 +1,5 @@
 import { kindIn, type Ecosystem, type FileKind } from "./repository-files.js";
-import { byDepthThenPath, cleanText } from "./text.js";
+import { cleanText, depthOf } from "./text.js";
 
 /** The repository as the detectors see it: its files by kind (closest to the root first) and the texts that were read. */
 export interface Repository {
@@ -67,10 +67,17 @@ export function classify(paths: readonly string[]): Classified {
     else byKind.set(kind, [path]);
   }
   endRun();
-  for (const list of byKind.values()) list.sort(byDepthThenPath);
+  for (const list of byKind.values()) sortByDepthThenPath(list);
   const classified = { byKind, sourceCounts };
   classifiedListings.set(paths, classified);
   return classified;
+}
+
+/** Sorts paths closest to the root first, then by path (`byDepthThenPath`), each path's depth counted once. */
+function sortByDepthThenPath(paths: string[]): void {
+  const keyed = paths.map((path) => ({ path, depth: depthOf(path) }));
+  keyed.sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  keyed.forEach(({ path }, index) => (paths[index] = path));
 }
 
 const noCounts: ReadonlyMap<string, number> = new Map();

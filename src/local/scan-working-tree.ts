@@ -6,20 +6,48 @@ import { unwalkedDirectories } from "./untracked-excludes.js";
 
 /** One directory of the working tree that holds tracked files, as read once. */
 interface ScannedDirectory {
-  /** Its entries, as the file system lists them. */
-  present: ReadonlySet<string>;
+  /** Its entries, as the file system lists them (Node sorts them by name, as git sorts the index). */
+  names: readonly string[];
+  /**
+   * How far the index's files of this directory have been found in `names`: both come in the same
+   * order, so a file is usually the entry at the cursor (directories holding tracked files between them).
+   */
+  cursor: number;
+  /** `names` as a set, built only once a file is not at the cursor (deleted, or beside new entries). */
+  nameSet?: ReadonlySet<string>;
   /** How many of them are tracked files or directories holding tracked files. */
   found: number;
   /** The names of its directories that hold tracked files. */
   subdirectories: Set<string>;
 }
 
-function namesIn(root: string, directory: string): ReadonlySet<string> {
+function namesIn(root: string, directory: string): string[] {
   try {
-    return new Set(readdirSync(join(root, directory)));
+    return readdirSync(join(root, directory));
   } catch {
-    return new Set();
+    return [];
   }
+}
+
+/** Whether the file `path` (its name from `nameStart` on) is an entry of its directory. */
+function isPresent(scanned: ScannedDirectory, path: string, nameStart: number): boolean {
+  if (scanned.nameSet === undefined) {
+    const { names, subdirectories } = scanned;
+    // Skip the directories holding tracked files, listed (and counted) on their own, and git's own.
+    while (
+      scanned.cursor < names.length &&
+      (subdirectories.has(names[scanned.cursor]!) || names[scanned.cursor] === ".git")
+    )
+      scanned.cursor++;
+    const next = names[scanned.cursor];
+    // The entry at the cursor, compared in place: no name is cut out of the path.
+    if (next !== undefined && path.length - nameStart === next.length && path.startsWith(next, nameStart)) {
+      scanned.cursor++;
+      return true;
+    }
+    scanned.nameSet = new Set(names);
+  }
+  return scanned.nameSet.has(nameStart === 0 ? path : path.slice(nameStart));
 }
 
 /**
@@ -39,14 +67,19 @@ export function scanWorkingTree(
   const directoryAt = (directory: string): ScannedDirectory => {
     const known = directories.get(directory);
     if (known) return known;
-    const scanned: ScannedDirectory = { present: namesIn(root, directory), found: 0, subdirectories: new Set() };
+    const scanned: ScannedDirectory = {
+      names: namesIn(root, directory),
+      cursor: 0,
+      found: 0,
+      subdirectories: new Set(),
+    };
     directories.set(directory, scanned);
     if (directory !== "") {
       const slash = directory.lastIndexOf("/");
       const parent = directoryAt(slash < 0 ? "" : directory.slice(0, slash));
       const name = directory.slice(slash + 1);
       parent.subdirectories.add(name);
-      if (parent.present.has(name)) parent.found++;
+      if (parent.nameSet?.has(name) ?? parent.names.includes(name)) parent.found++;
     }
     return scanned;
   };
@@ -63,11 +96,11 @@ export function scanWorkingTree(
       runDirectory = slash < 0 ? "" : path.slice(0, slash);
       scanned = directoryAt(runDirectory);
     }
-    if (scanned.present.has(slash < 0 ? path : path.slice(slash + 1))) scanned.found++;
+    if (isPresent(scanned, path, slash + 1)) scanned.found++;
     else if (!skipWorktree.has(path)) missing.add(path);
   }
   // git's own directory is never part of the listing.
-  const holdsMore = ({ present, found }: ScannedDirectory) => present.size - (present.has(".git") ? 1 : 0) > found;
+  const holdsMore = ({ names, found }: ScannedDirectory) => names.length - (names.includes(".git") ? 1 : 0) > found;
   const crowded = new Set([...directories].flatMap(([directory, scanned]) => (holdsMore(scanned) ? [directory] : [])));
   return { missing, candidates: crowded.size === 0 ? [] : entriesBeside(tracked, directories, crowded) };
 }
@@ -86,7 +119,7 @@ function entriesBeside(
   }
   const candidates: string[] = [];
   for (const [directory, names] of trackedNames) {
-    const { present, subdirectories } = directories.get(directory)!;
+    const { names: present, subdirectories } = directories.get(directory)!;
     for (const name of present)
       if (name !== ".git" && !names.has(name) && !subdirectories.has(name))
         candidates.push(directory ? `${directory}/${name}` : name);
