@@ -428,6 +428,16 @@ function nameVerdict(name: string): FileKind | null | false {
   return verdict;
 }
 
+/**
+ * Whether no file directly in `dir` has a kind (`kindIn` says undefined for each): a skipped tree
+ * (docs/ aside, where GitHub reads CODEOWNERS) or what lies below `.vercel/`. Asked once per
+ * directory: the files of a skipped tree (tests, generated code, docs) are then passed over unread.
+ */
+export function holdsNoKind(dir: string): boolean {
+  if (dir.startsWith(".vercel/")) return true;
+  return dir !== "docs" && dir !== ".vercel" && isSkippedDirectory(dir);
+}
+
 /** The kind of a file, or undefined when discovery has no use for it (or it sits in a skipped tree). */
 export function kindOf(path: string): FileKind | undefined {
   const slash = path.lastIndexOf("/");

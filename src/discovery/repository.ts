@@ -1,4 +1,4 @@
-import { kindIn, type Ecosystem, type FileKind } from "./repository-files.js";
+import { holdsNoKind, kindIn, type Ecosystem, type FileKind } from "./repository-files.js";
 import { cleanText, depthOf } from "./text.js";
 
 /** The repository as the detectors see it: its files by kind (closest to the root first) and the texts that were read. */
@@ -36,6 +36,7 @@ export function classify(paths: readonly string[]): Classified {
   let runSlash = -1;
   let runKind: FileKind | undefined;
   let runCount = 0;
+  let runHoldsNoKind = false;
   const endRun = () => {
     if (runKind === undefined) return;
     let counts = sourceCounts.get(runKind);
@@ -50,7 +51,9 @@ export function classify(paths: readonly string[]): Classified {
       endRun();
       runSlash = slash;
       runDirectory = slash < 0 ? "" : path.slice(0, slash);
+      runHoldsNoKind = holdsNoKind(runDirectory);
     }
+    if (runHoldsNoKind) continue;
     const kind = kindIn(path, runDirectory);
     if (kind === undefined) continue;
     if (kind.startsWith("source.")) {
