@@ -122,7 +122,9 @@ export async function readLocalContents(
     for (const path of wanted.files ?? []) {
       const file = await readWorkingTreeFile(root, path, maxBytes);
       if (file) result.files.set(path, file);
-      if (known.worktreeReads && known.versions?.has(path)) known.worktreeReads.set(path, file);
+      // Kept for the base read only while small: a large file is read again rather than held.
+      if (known.worktreeReads && known.versions?.has(path) && (file?.byteSize ?? 0) <= maxRebuiltBytes)
+        known.worktreeReads.set(path, file);
     }
     for (const directory of wanted.directories ?? []) {
       const names = await readdir(join(root, directory)).catch(() => undefined);
