@@ -23,6 +23,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/Dockerfile.*",
     "**/*.dockerfile",
     "**/Containerfile",
+    // Scripts an image build runs: they install runtimes the base image does not name.
+    "**/{docker,containers}/**/*.sh",
     "**/{docker-,}compose*.{yml,yaml}",
   ],
   orchestration: [
@@ -45,6 +47,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     ".woodpecker/**",
     ".woodpecker.{yml,yaml}",
     "**/cloudbuild.{yaml,yml}",
+    "**/.goreleaser.{yml,yaml}",
   ],
   database: [
     "**/migrations/**",
@@ -53,6 +56,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/schema.prisma",
     "**/db/schema.rb",
     "**/db/structure.sql",
+    "**/schema.sql",
     "**/alembic/versions/**",
     "**/flyway/**",
     "**/liquibase/**",

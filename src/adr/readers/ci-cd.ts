@@ -84,9 +84,16 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     .split("\n")
     .filter((line) => !/^\s*#/.test(line))
     .join("\n");
-  const uses = [...cleaned.matchAll(/^\s*-?\s*(?:uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) =>
-    match[1]!.toLowerCase(),
-  );
+  const steps = [...cleaned.matchAll(/^\s*-?\s*(uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) => ({
+    kind: match[1]!,
+    name: match[2]!.toLowerCase(),
+  }));
+  const uses = steps.map((step) => step.name);
+  // A step's container (`image: alpine/helm`) is where commands run, and its commands say what it does;
+  // only a CI plugin's image (`plugins/docker`, `woodpeckerci/plugin-…`) is an action of its own.
+  const actions = steps
+    .filter((step) => step.kind === "uses" || /plugin|(^|\/)drone-/.test(step.name))
+    .map((step) => step.name);
   const commands = [...cleaned.matchAll(deployCommand)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
   // `run: ./scripts/deploy.sh production`: a script that says what it does.
   if (
@@ -103,6 +110,8 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     ),
   ].map((match) => `${match[1]} ${match[2]}`);
   const publishers = [...cleaned.matchAll(publishStep)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
+  // GoReleaser's own configuration: its `dockers` (or `kos`) entries are the images a release publishes.
+  if (/^(?:dockers|docker_manifests|kos):/m.test(cleaned)) publishers.push("goreleaser images");
   const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
     (match) => `linux/${match[1]}`,
   );
@@ -119,7 +128,7 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     secrets: bySecretsOfJobs ? secretsOfShippingJobs(cleaned) : secretsIn(cleaned),
     identities: unique(identities),
     deployers: unique([
-      ...uses.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
+      ...actions.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
       ...commands,
     ]),
     publishers: unique(publishers),
@@ -135,6 +144,7 @@ const isPipeline = (path: string) =>
     path,
   ) ||
   /^\.woodpecker\/[^/]+\.ya?ml$/.test(path) ||
+  /(^|\/)\.goreleaser\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
 

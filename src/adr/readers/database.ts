@@ -151,7 +151,7 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
         if (old.models.has(model) && dropped.length > 0) parts.push(`${model} loses ${listed(dropped)}`);
       }
       technologies.push("prisma", ...(next.provider ? [next.provider] : []));
-    } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$/.test(file.path)) {
+    } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$|(^|\/)schema\.sql$/.test(file.path)) {
       const old = dumpedTables(file.before);
       const next = dumpedTables(file.after);
       const tables = difference(old.keys(), next.keys());
@@ -163,6 +163,13 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       }
     } else if (file.before !== undefined && file.after !== undefined && isMigrationScript(file.path)) {
       // An applied migration edited in place fixes how an earlier decision runs; the decision was its arrival.
+      // A table it did not create before is new all the same: a release's pending migration grows as work lands.
+      const before = forwardPart(file.path, clean(file.before) ?? "");
+      const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
+      const created = matches(createsTable, forward).filter(
+        (table) => !table.startsWith("_") && !matches(createsTable, before).includes(table),
+      );
+      if (created.length > 0) parts.push(`creates table ${listed(created)} (added to the existing migration ${name})`);
     } else if (file.after !== undefined) {
       const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.

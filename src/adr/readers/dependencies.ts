@@ -90,6 +90,7 @@ const shapingLibraries = new Set([
   "@nx/workspace",
   "lerna",
   "turbo",
+  "typescript",
   "vite",
   "webpack",
   "@angular/cli",
@@ -102,6 +103,42 @@ const shapingLibraries = new Set([
   "authlib",
   "spring-boot",
 ]);
+
+/**
+ * Tools of one kind, any of which a project picks once and every contributor then works with:
+ * replacing one by another (Jest -> Vitest, webpack -> Vite) is a toolchain switch, wherever the
+ * manifest lists them. Adding a second one beside the first is not a switch.
+ */
+const toolKinds: [kind: string, members: string[]][] = [
+  ["test runner", ["jest", "vitest", "mocha", "ava", "jasmine", "tap", "uvu"]],
+  [
+    "bundler",
+    [
+      "webpack",
+      "vite",
+      "rollup",
+      "parcel",
+      "@rspack/core",
+      "esbuild",
+      "tsup",
+      "snowpack",
+      "browserify",
+      // Build toolchains that wrap one (Vue CLI and Create React App run webpack).
+      "@vue/cli-service",
+      "react-scripts",
+    ],
+  ],
+  ["end-to-end test framework", ["cypress", "@playwright/test", "nightwatch", "testcafe", "webdriverio"]],
+  ["linter", ["eslint", "@biomejs/biome", "oxlint", "tslint", "standard", "xo"]],
+];
+
+function toolSwitches(old: Dependencies, next: Dependencies): string[] {
+  return toolKinds.flatMap(([kind, members]) => {
+    const gone = members.filter((name) => old.has(name) && !next.has(name));
+    const come = members.filter((name) => next.has(name) && !old.has(name));
+    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
+  });
+}
 
 const isFramework = (name: string) =>
   frameworks.has(name.toLowerCase()) || shapingLibraries.has(name.toLowerCase()) || frameworkGroups.test(name);
@@ -361,6 +398,10 @@ function dependencyDecisions(
       parts.push(`${name} gains ${listed(extras)}`);
       names.push(name);
     }
+  }
+  for (const change of toolSwitches(old, next)) {
+    parts.push(change);
+    names.push(change.split(" -> ").pop()!.split(", ")[0]!);
   }
   for (const [name, declared] of old)
     if (

@@ -150,6 +150,56 @@ function pinsOf(path: string, text: string | undefined): Pins {
     : pinsOfManifest(name, cleaned);
 }
 
+/**
+ * Runtimes a container build installs itself rather than by its base image: NodeSource's
+ * `setup_16.x`, `ENV NODE_VERSION 18.19.0`, `ARG PYTHON_VERSION=3.12`, `nvm install 20`,
+ * `openjdk-17-jdk`. The base stays `debian`, yet every image now runs another line.
+ */
+const buildInstalls: { runtime: string; pattern: RegExp; installer?: string }[] = [
+  { runtime: "node", pattern: /nodesource\.com\/(?:setup|node)_(\d+)\.x/, installer: "NodeSource" },
+  { runtime: "node", pattern: /^\s*(?:ARG|ENV|export)\s+NODE_(?:VERSION|MAJOR)[=\s]+["']?v?(\d[\w.]*)/m },
+  { runtime: "node", pattern: /\bnvm\s+install\s+v?(\d+)/, installer: "nvm" },
+  { runtime: "python", pattern: /^\s*(?:ARG|ENV|export)\s+PYTHON_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "python", pattern: /\bapt-get\s+install\b[^\n]*?\bpython(3\.\d+)\b/, installer: "apt" },
+  { runtime: "go", pattern: /^\s*(?:ARG|ENV|export)\s+GO(?:LANG)?_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "ruby", pattern: /^\s*(?:ARG|ENV|export)\s+RUBY_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "php", pattern: /^\s*(?:ARG|ENV|export)\s+PHP_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "java", pattern: /^\s*(?:ARG|ENV|export)\s+(?:JAVA|JDK)_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "java", pattern: /\bopenjdk-(\d+)-(?:jdk|jre)/, installer: "apt" },
+];
+
+function pinsOfBuild(text: string): Map<string, { version: string; installer?: string }> {
+  const pins = new Map<string, { version: string; installer?: string }>();
+  for (const { runtime, pattern, installer } of buildInstalls) {
+    if (pins.has(runtime)) continue;
+    const version = pattern.exec(text)?.[1];
+    if (version) pins.set(runtime, { version, ...(installer ? { installer } : {}) });
+  }
+  return pins;
+}
+
+/**
+ * Runtime release lines a container build moved in what it installs (`node 14 -> 16`), or a
+ * runtime it now installs from a vendor's repository where it installed none (`node 16 from
+ * NodeSource`). A version only given a name (`ARG NODE_VERSION=20` beside `FROM node:20`) is no move.
+ */
+export function buildRuntimeLineChanges(before: string, after: string): string[] {
+  const old = pinsOfBuild(before);
+  const changes: string[] = [];
+  for (const [runtime, { version, installer }] of pinsOfBuild(after)) {
+    const previous = old.get(runtime);
+    const to = releaseLine(runtime, version);
+    if (to === undefined) continue;
+    if (previous === undefined) {
+      if (installer) changes.push(`${runtime} ${to} from ${installer}`);
+      continue;
+    }
+    const from = releaseLine(runtime, previous.version);
+    if (from !== undefined && from !== to) changes.push(`${runtime} ${from} -> ${to}`);
+  }
+  return changes;
+}
+
 /** Runtime release lines a file moved (`node 18 -> 20`), and a package manager switched (`yarn@1 -> pnpm@10`). */
 export function runtimeLineChanges(file: ReadFile): string[] {
   if (file.before === undefined || file.after === undefined) return [];
