@@ -15,7 +15,24 @@ const publishStep =
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
+/** Setup actions of one kind of toolchain: replacing one by another is a toolchain switch every pipeline then runs. */
+const toolchainSetups: [kind: string, members: string[]][] = [
+  ["infrastructure-as-code tool", ["hashicorp/setup-terraform", "opentofu/setup-opentofu", "pulumi/actions"]],
+  ["JavaScript runtime", ["actions/setup-node", "oven-sh/setup-bun", "denoland/setup-deno"]],
+  ["Python package manager", ["snok/install-poetry", "astral-sh/setup-uv", "pdm-project/setup-pdm"]],
+];
+
+function setupSwitches(old: readonly string[], next: readonly string[]): string[] {
+  return toolchainSetups.flatMap(([kind, members]) => {
+    const gone = members.filter((action) => old.includes(action) && !next.includes(action));
+    const come = members.filter((action) => next.includes(action) && !old.includes(action));
+    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
+  });
+}
+
 interface PipelineFacts {
+  /** Actions and step images, by name without version. */
+  steps: string[];
   environments: string[];
   /** Credential actions, `id-token: write` (OIDC), SSH deploy keys. */
   credentials: string[];
@@ -122,6 +139,7 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     ...cleaned.matchAll(/\b(?:docker|helm\s+registry)\s+login\s+(?:-\S+\s+\S+\s+)*([\w.-]+\.[\w.-]+)/g),
   ].map((match) => match[1]!.toLowerCase());
   return {
+    steps: unique(uses),
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
     // A coverage upload's token in a test job is no credentials model: only the jobs that ship count.
@@ -229,7 +247,10 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
       else say(false, `${verb} pipeline ${name} that neither deploys nor publishes (lint, test, automation)`);
       continue;
     }
-    const { parts, technologies } = shippingChanges(factsOf(file.before), factsOf(file.after));
+    const old = factsOf(file.before);
+    const next = factsOf(file.after);
+    const { parts, technologies } = shippingChanges(old, next);
+    parts.push(...setupSwitches(old.steps, next.steps));
     if (parts.length > 0) say(true, parts.join("; "), technologies);
     else say(false, "action versions, steps or job settings only");
   }
