@@ -72,6 +72,9 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/pom.xml",
     "**/build.gradle",
     "**/build.gradle.kts",
+    "**/Gemfile",
+    "**/Gemfile.lock",
+    "**/composer.json",
     // Runtime pins and the lockfiles that name the package manager (read for their presence only).
     "**/.nvmrc",
     "**/.node-version",

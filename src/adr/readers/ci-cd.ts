@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)|(?<=[\s"'=])(--push)(?![\w-])/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -95,6 +95,32 @@ const secretsIn = (text: string) =>
     (name) => name !== "GITHUB_TOKEN",
   );
 
+/**
+ * The registries `docker login` (or `helm registry login`) signs in to: the host it names, or
+ * Docker Hub when it names none (`docker login -u … --password-stdin`).
+ */
+function loginRegistries(text: string): string[] {
+  const hosts: string[] = [];
+  for (const match of text.matchAll(/\b(?:docker|helm\s+registry)\s+login\b([^\n;&|]*)/g)) {
+    // Quoted values and `${{ … }}` expressions are one token each.
+    const tokens = match[1]!
+      .replace(/\$\{\{[^}]*\}\}|"[^"]*"|'[^']*'/g, "value")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    let host: string | undefined;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      // An option's value follows it, unless the option is a switch or carries its value (`--username=x`).
+      if (token.startsWith("-")) index += token === "--password-stdin" || token.includes("=") ? 0 : 1;
+      else host ??= token;
+    }
+    if (host === undefined) hosts.push("docker.io");
+    else if (/^[\w.-]+\.[\w.-]+(?::\d+)?$/.test(host)) hosts.push(host.toLowerCase());
+  }
+  return hosts;
+}
+
 function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFacts {
   // A step commented out does nothing: only the lines that run are read.
   const cleaned = (clean(text) ?? "")
@@ -126,7 +152,9 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
       /^\s*(role-to-assume|workload_identity_provider|service_account|client-id):\s*["']?([^\s"'#]+)/gm,
     ),
   ].map((match) => `${match[1]} ${match[2]}`);
-  const publishers = [...cleaned.matchAll(publishStep)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
+  const publishers = [...cleaned.matchAll(publishStep)].map((match) =>
+    match[2] !== undefined ? "a build with --push" : match[1]!.toLowerCase().replace(/\s+/g, " "),
+  );
   // GoReleaser's own configuration: its `dockers` (or `kos`) entries are the images a release publishes.
   if (/^(?:dockers|docker_manifests|kos):/m.test(cleaned)) publishers.push("goreleaser images");
   const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
@@ -136,8 +164,9 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
   const registries = [
     ...cleaned.matchAll(/^\s*registry:\s*["']?([\w.-]+\.[\w.-]+)/gm),
     ...cleaned.matchAll(/\boci:\/\/([\w.-]+\.[\w.-]+)/g),
-    ...cleaned.matchAll(/\b(?:docker|helm\s+registry)\s+login\s+(?:-\S+\s+\S+\s+)*([\w.-]+\.[\w.-]+)/g),
-  ].map((match) => match[1]!.toLowerCase());
+  ]
+    .map((match) => match[1]!.toLowerCase())
+    .concat(loginRegistries(cleaned));
   return {
     steps: unique(uses),
     environments: environmentsOf(cleaned),

@@ -54,6 +54,16 @@ const frameworks = new Set([
   "pydantic",
   "tornado",
   "aiohttp",
+  // Ruby
+  "rails",
+  "sinatra",
+  "hanami",
+  "grape",
+  // PHP
+  "laravel/framework",
+  "symfony/framework-bundle",
+  "symfony/http-kernel",
+  "slim/slim",
   // Go
   "github.com/gin-gonic/gin",
   "github.com/labstack/echo",
@@ -155,16 +165,20 @@ const connectsToSomething = new RegExp(
     String.raw`^(?:psycopg2?(?:-binary)?|psycopg|pymysql|mysqlclient|asyncpg|pymongo|motor|elasticsearch|opensearch-py|clickhouse-driver|cassandra-driver|sqlalchemy|peewee|tortoise-orm)$`,
     String.raw`^(?:github\.com\/(?:lib\/pq|jackc\/pgx|go-sql-driver\/mysql|redis\/go-redis|go-redis\/redis|elastic\/go-elasticsearch|mattn\/go-sqlite3)|go\.mongodb\.org\/mongo-driver|gorm\.io\/gorm|entgo\.io\/ent)`,
     String.raw`^(?:sqlx|diesel|redis|mongodb|sea-orm|tokio-postgres)$|^org\.postgresql:|^com\.mysql:|^org\.mongodb:|^redis\.clients:|^io\.lettuce:`,
+    String.raw`^(?:pg|mysql2|trilogy|sqlite3|redis|redis-client|mongoid|elasticsearch|opensearch-ruby|searchkick|activerecord-\S+-adapter)$`,
+    String.raw`^(?:doctrine\/dbal|doctrine\/orm|predis\/predis|mongodb\/mongodb|elasticsearch\/elasticsearch)$`,
     // Queues and streams.
     String.raw`^(?:bull|bullmq|kafkajs|amqplib|amqp-connection-manager|nats|@temporalio\/\w+|@google-cloud\/pubsub)$`,
     String.raw`^(?:celery|rq|dramatiq|kafka-python|confluent-kafka|aiokafka|pika|kombu)$`,
     String.raw`^(?:github\.com\/(?:segmentio\/kafka-go|confluentinc\/confluent-kafka-go|rabbitmq\/amqp091-go|nats-io\/nats\.go|hibiken\/asynq)|go\.temporal\.io\/sdk)`,
     String.raw`^(?:rdkafka|lapin|async-nats)$|^org\.apache\.kafka:|^org\.springframework\.kafka:|^com\.rabbitmq:`,
+    String.raw`^(?:sidekiq|resque|good_job|solid_queue|delayed_job_active_record|sneakers|bunny|ruby-kafka|rdkafka|karafka|php-amqplib\/php-amqplib)$`,
     // Cloud and external services.
     String.raw`^(?:@aws-sdk\/\S+|aws-sdk|@google-cloud\/\S+|@azure\/\S+|firebase|firebase-admin|stripe|@stripe\/\S+|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/\S+|@sentry\/\S+|@datadog\/\S+|dd-trace|newrelic|launchdarkly-\S+|@launchdarkly\/\S+|algoliasearch|@vercel\/\S+)$`,
     String.raw`^(?:boto3|botocore|google-cloud-\S+|azure-\S+|stripe|openai|anthropic|twilio|sendgrid|sentry-sdk|ddtrace|newrelic|launchdarkly-server-sdk)$`,
     String.raw`^(?:github\.com\/aws\/aws-sdk-go(?:-v2)?|cloud\.google\.com\/go|github\.com\/Azure\/azure-sdk-for-go|github\.com\/stripe\/stripe-go|github\.com\/getsentry\/sentry-go)`,
     String.raw`^(?:aws-sdk-\S+|aws-config|google-cloud-\S+|azure_\S+)$|^software\.amazon\.awssdk:|^com\.amazonaws:|^com\.google\.cloud:|^com\.azure:|^com\.stripe:|^io\.sentry:`,
+    String.raw`^(?:aws-sdk-\S+|aws\/aws-sdk-php|google\/cloud-\S+|stripe\/stripe-php|sentry-ruby|sentry-rails|sentry\/sentry-laravel|sentry\/sentry)$`,
   ].join("|"),
   "i",
 );
@@ -200,6 +214,70 @@ function fromPackageJson(text: string): Dependencies {
   if (isRecord(development))
     for (const [name, version] of Object.entries(development))
       if (!deps.has(name)) deps.set(name, { version: String(version), extras: [], dev: true });
+  return deps;
+}
+
+/**
+ * A Gemfile: `gem "rails", "~> 8.0"` lines; gems of a `group :development, :test` block are
+ * development dependencies (their majors count for toolchains, their arrival never).
+ */
+function fromGemfile(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  let devDepth = 0;
+  let depth = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (/^group\b.*\bdo\b/.test(line)) {
+      depth++;
+      if (devDepth === 0 && !/:production\b|:default\b/.test(line) && /:development\b|:test\b/.test(line))
+        devDepth = depth;
+      continue;
+    }
+    if (/^(?:platforms?|source|install_if|git|path)\b.*\bdo\b/.test(line)) depth++;
+    else if (line === "end" && depth > 0) {
+      if (devDepth === depth) devDepth = 0;
+      depth--;
+    }
+    const gem = /^gem\s*\(?\s*["']([\w.-]+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(line);
+    if (gem)
+      deps.set(gem[1]!, {
+        version: gem[2] ?? "*",
+        extras: [],
+        ...(devDepth > 0 || /\bgroups?:\s*\[?:(?:development|test)\b/.test(line) ? { dev: true } : {}),
+      });
+  }
+  return deps;
+}
+
+/**
+ * Gemfile.lock: the exact release of every gem. Read for framework majors only (`rails (7.2.2)`
+ * -> `(8.0.1)`, where the Gemfile often names no version): what a lockfile adds is mostly what
+ * others depend on, so, like a development dependency, its arrival never counts.
+ */
+function fromGemfileLock(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  for (const match of text.matchAll(/^ {4}([\w.-]+) \((\d[^)\s]*)\)$/gm))
+    deps.set(match[1]!, { version: match[2]!, extras: [], dev: true });
+  return deps;
+}
+
+/** composer.json: `require` (runtime) and `require-dev`, as package.json's sections. */
+function fromComposer(text: string): Dependencies {
+  const json: unknown = JSON.parse(text);
+  if (!isRecord(json)) throw new ManifestProblem("the file is not a JSON object");
+  const deps: Dependencies = new Map();
+  for (const [section, dev] of [
+    ["require", false],
+    ["require-dev", true],
+  ] as const) {
+    const entries = json[section];
+    if (entries === undefined) continue;
+    if (!isRecord(entries))
+      throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
+    for (const [name, version] of Object.entries(entries))
+      if (!deps.has(name) && name !== "php" && !name.startsWith("ext-"))
+        deps.set(name.toLowerCase(), { version: String(version), extras: [], ...(dev ? { dev: true } : {}) });
+  }
   return deps;
 }
 
@@ -331,6 +409,9 @@ const manifestReaders: [RegExp, (text: string) => Dependencies][] = [
   [/^Cargo\.toml$/, fromCargo],
   [/^pom\.xml$/, fromPom],
   [/^build\.gradle(\.kts)?$/, fromGradle],
+  [/^Gemfile$/, fromGemfile],
+  [/^Gemfile\.lock$/, fromGemfileLock],
+  [/^composer\.json$/, fromComposer],
 ];
 
 export function isDependencyManifest(path: string): boolean {
@@ -387,6 +468,11 @@ function dependencyDecisions(
       } else ordinary.push(name);
       continue;
     }
+    // A datastore driver or service client the code now imports itself: a backend it talks to, not a library's need.
+    if (previous.indirect && connectsToSomething.test(name)) {
+      parts.push(`now uses ${name} directly (was only indirect)`);
+      names.push(name);
+    }
     const from = majorOf(previous.version, options.zeroMinorIsMajor);
     const to = majorOf(declared.version, options.zeroMinorIsMajor);
     if (from !== undefined && to !== undefined && from !== to && isFramework(name)) {
@@ -408,7 +494,7 @@ function dependencyDecisions(
       !next.has(name) &&
       !declared.dev &&
       !declared.indirect &&
-      connectsToSomething.test(name) &&
+      (connectsToSomething.test(name) || isFramework(name)) &&
       !replacesClientOfSameService(name, next, old)
     ) {
       parts.push(`drops ${name}`);
