@@ -435,7 +435,11 @@ function read(path: string, text: string | undefined): { deps: Dependencies; pro
 }
 
 /** The service a client names: `@acme/redis-client` and `redis` both name redis. */
+/** Drivers whose name does not say the service they speak to. */
+const driverServices: Record<string, string> = { pg: "postgres", trilogy: "mysql", psycopg: "postgres", asyncpg: "postgres" };
+
 const serviceWord = (name: string) =>
+  driverServices[name.toLowerCase().replace(/\d+(-binary)?$/, "")] ??
   /(postgres|mysql|mariadb|mongo|redis|kafka|rabbitmq|amqp|nats|elastic|opensearch|clickhouse|sqlite|stripe|sentry|openai)/i
     .exec(name)?.[1]
     ?.toLowerCase();
