@@ -30,7 +30,13 @@ function setupSwitches(old: readonly string[], next: readonly string[]): string[
   });
 }
 
+/** A cluster the pipeline creates for itself (kind, k3d, minikube): what it deploys there is a test. */
+const throwawayCluster =
+  /helm\/kind-action|\bkind\s+create\s+cluster|\bk3d\s+cluster\s+create|\bminikube\s+start|setup-minikube|k3d-action|setup-k3d/i;
+
 interface PipelineFacts {
+  /** It creates a throwaway cluster to deploy to. */
+  throwawayCluster: boolean;
   /** Actions and step images, by name without version. */
   steps: string[];
   environments: string[];
@@ -134,9 +140,11 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
   const uses = steps.map((step) => step.name);
   // A step's container (`image: alpine/helm`) is where commands run, and its commands say what it does;
   // only a CI plugin's image (`plugins/docker`, `woodpeckerci/plugin-…`) is an action of its own.
+  // A repository's own action (`./.github/actions/helm`) is named by its authors, not by what it does.
   const actions = steps
-    .filter((step) => step.kind === "uses" || /plugin|(^|\/)drone-/.test(step.name))
-    .map((step) => step.name);
+    .filter((step) => (step.kind === "uses" && !step.name.startsWith("./")) || /plugin|(^|\/)drone-/.test(step.name))
+    .map((step) => step.name)
+    .filter((name) => !/setup-helm$/.test(name));
   const commands = [...cleaned.matchAll(deployCommand)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
   // `run: ./scripts/deploy.sh production`: a script that says what it does.
   if (
@@ -168,6 +176,7 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     .map((match) => match[1]!.toLowerCase())
     .concat(loginRegistries(cleaned));
   return {
+    throwawayCluster: throwawayCluster.test(cleaned),
     steps: unique(uses),
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
@@ -191,6 +200,7 @@ const isPipeline = (path: string) =>
     path,
   ) ||
   /^\.woodpecker\/[^/]+\.ya?ml$/.test(path) ||
+  /^\.travis\.yml$/.test(path) ||
   /(^|\/)\.goreleaser\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
@@ -204,7 +214,7 @@ function secretsOfShippingJobs(text: string): string[] {
 
 /** A pipeline that ships: it deploys somewhere, publishes what others consume, or signs in to a cloud. */
 const ships = (facts: PipelineFacts) =>
-  facts.deployers.length > 0 ||
+  (facts.deployers.length > 0 && !facts.throwawayCluster) ||
   facts.publishers.length > 0 ||
   facts.credentials.some((credential) => credentialAction.test(credential) && !/app-token/.test(credential));
 

@@ -308,6 +308,11 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
       note("the container of a CI action");
       continue;
     }
+    // A development container (`.devcontainer/`, Gitpod) is where contributors work, not what runs in production.
+    if (/(^|\/)\.devcontainer\/|(^|\/)\.gitpod\.Dockerfile$/.test(file.path)) {
+      note("a development container");
+      continue;
+    }
     // A script the image build runs (`containers/app/setup.sh`): only the runtimes it installs are read.
     if (file.path.endsWith(".sh")) {
       const installs = buildRuntimeLineChanges(clean(file.before) ?? "", clean(file.after) ?? "");

@@ -151,6 +151,8 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
         if (old.models.has(model) && dropped.length > 0) parts.push(`${model} loses ${listed(dropped)}`);
       }
       technologies.push("prisma", ...(next.provider ? [next.provider] : []));
+    } else if (/(^|\/)schema\.sql$/.test(file.path) && file.after === undefined) {
+      // A schema script deleted drops no table anywhere: the database it described is no longer set up from here.
     } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$|(^|\/)schema\.sql$/.test(file.path)) {
       const old = dumpedTables(file.before);
       const next = dumpedTables(file.after);

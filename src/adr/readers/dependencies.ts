@@ -187,6 +187,9 @@ const bringsSomethingIn = (name: string) => connectsToSomething.test(name) || is
 
 /** The part of a version that breaks: "^4.2.0" -> "4". Below 1 every minor may break, but by default a `0.x` bump is not a new major. */
 function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {
+  // A ceiling alone (`<2.0`) allows the major below it: `<2.0` -> `>2.0` is 1 -> 2.
+  const ceiling = /^\s*<\s*v?(\d+)(?:\.0)*\s*$/.exec(version);
+  if (ceiling && Number(ceiling[1]) > 0) return String(Number(ceiling[1]) - 1);
   const match = /(\d+)(?:\.(\d+))?/.exec(version);
   if (!match) return undefined;
   return match[1] === "0" && zeroMinorIsMajor ? `0.${match[2] ?? "0"}` : match[1];
@@ -393,6 +396,9 @@ function fromPom(text: string): Dependencies {
 /** build.gradle(.kts) is code: dependency notations are read by pattern ("group:name:version"). */
 function fromGradle(text: string): Dependencies {
   const deps: Dependencies = new Map();
+  // The Spring Boot plugin's version is the framework's: `id 'org.springframework.boot' version '3.5.0'`.
+  const boot = /\bid\s*\(?\s*["']org\.springframework\.boot["']\s*\)?\s*version\s*["']([^"']+)["']/.exec(text);
+  if (boot) deps.set("org.springframework.boot:spring-boot", { version: boot[1]!, extras: [] });
   // One whitespace run before an optional "(" and one after it: two adjacent \s* would backtrack on long runs of spaces.
   const notation =
     /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+)(?::([^"']+))?["']/g;

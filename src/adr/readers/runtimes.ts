@@ -50,6 +50,12 @@ const lineDepth: Record<string, number> = {
   memcached: 1,
   cassandra: 1,
   nats: 1,
+  // Reverse proxies and build tools pinned by major.
+  traefik: 1,
+  caddy: 1,
+  haproxy: 1,
+  gradle: 1,
+  maven: 1,
 };
 
 /** The release line of a version for a runtime: ("python", "3.10.4") -> "3.10"; ("node", "v18.12.0") -> "18". */
@@ -117,6 +123,11 @@ function pinsOfManifest(name: string, text: string): Pins {
     const requires = /python_requires\s*=\s*["']?([^"'\n]+)/.exec(text)?.[1];
     if (requires) pins.set("python", floorOf(requires) ?? "");
   }
+  if (name === "gradle-wrapper.properties" || name === "maven-wrapper.properties") {
+    // distributionUrl=https\://services.gradle.org/distributions/gradle-8.14-bin.zip
+    const wrapper = /distributionUrl=\S*?(gradle|maven)-(\d+(?:\.\d+)*)/.exec(text);
+    if (wrapper) pins.set(wrapper[1]! === "gradle" ? "gradle" : "maven", wrapper[2]!);
+  }
   if (name === "go.mod") {
     const go = /^go\s+(\d+(?:\.\d+)*)/m.exec(text)?.[1];
     if (go) pins.set("go", go);
@@ -137,7 +148,7 @@ function pinsOfManifest(name: string, text: string): Pins {
 }
 
 export const isRuntimePinFile = (path: string) =>
-  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg)$/.test(
+  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg|gradle-wrapper\.properties|maven-wrapper\.properties)$/.test(
     posix.basename(path),
   );
 
