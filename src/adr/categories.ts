@@ -76,6 +76,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/Gemfile",
     "**/Gemfile.lock",
     "**/composer.json",
+    "**/mix.exs",
     // Runtime pins and the lockfiles that name the package manager (read for their presence only).
     "**/.nvmrc",
     "**/.node-version",

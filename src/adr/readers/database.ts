@@ -10,6 +10,8 @@ const createsTable = [
   /\bop\.create_table\(\s*["'](\w+)/g,
   /\.createTable\(\s*["'`](\w+)/g,
   /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g,
+  // Ecto: create table(:inboxes), create_if_not_exists table("inboxes").
+  /\bcreate(?:_if_not_exists)?\s*\(?\s*table\(\s*[:"'](\w+)/g,
 ];
 /** Views (materialized ones hold data too): recreating one is not a decision, but it is not a drop either. */
 const createsView = [
@@ -28,6 +30,8 @@ const destroys = [
   // Go migration helpers: dropTableColumns(sess, "repos", "trusted"), renameColumn(sess, "repos", "a", "b").
   /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
+  // Ecto: drop table(:x), drop_if_exists table(:x), rename table(:x), :a, to: :b, remove :column.
+  /\b(?:drop(?:_if_exists)?|rename)\s*\(?\s*table\(\s*[:"'](\w+)/g,
   /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
 ];
 /** Statements that change how a column's data is represented (`text` -> `jsonb`): every row is rewritten. */

@@ -59,6 +59,9 @@ const frameworks = new Set([
   "sinatra",
   "hanami",
   "grape",
+  // Elixir
+  "phoenix",
+  "ecto_sql",
   // PHP
   "laravel/framework",
   "symfony/framework-bundle",
@@ -167,18 +170,23 @@ const connectsToSomething = new RegExp(
     String.raw`^(?:sqlx|diesel|redis|mongodb|sea-orm|tokio-postgres)$|^org\.postgresql:|^com\.mysql:|^org\.mongodb:|^redis\.clients:|^io\.lettuce:`,
     String.raw`^(?:pg|mysql2|trilogy|sqlite3|redis|redis-client|mongoid|elasticsearch|opensearch-ruby|searchkick|activerecord-\S+-adapter)$`,
     String.raw`^(?:doctrine\/dbal|doctrine\/orm|predis\/predis|mongodb\/mongodb|elasticsearch\/elasticsearch)$`,
+    String.raw`^(?:postgrex|myxql|redix|mongodb_driver|ecto_sqlite3|exqlite)$`,
     // Queues and streams.
     String.raw`^(?:bull|bullmq|kafkajs|amqplib|amqp-connection-manager|nats|@temporalio\/\w+|@google-cloud\/pubsub)$`,
     String.raw`^(?:celery|rq|dramatiq|kafka-python|confluent-kafka|aiokafka|pika|kombu)$`,
     String.raw`^(?:github\.com\/(?:segmentio\/kafka-go|confluentinc\/confluent-kafka-go|rabbitmq\/amqp091-go|nats-io\/nats\.go|hibiken\/asynq)|go\.temporal\.io\/sdk)`,
     String.raw`^(?:rdkafka|lapin|async-nats)$|^org\.apache\.kafka:|^org\.springframework\.kafka:|^com\.rabbitmq:`,
     String.raw`^(?:sidekiq|resque|good_job|solid_queue|delayed_job_active_record|sneakers|bunny|ruby-kafka|rdkafka|karafka|php-amqplib\/php-amqplib)$`,
+    String.raw`^(?:oban|broadway_kafka|broadway_rabbitmq|amqp|kaffe|brod|exq)$`,
     // Cloud and external services.
     String.raw`^(?:@aws-sdk\/\S+|aws-sdk|@google-cloud\/\S+|@azure\/\S+|firebase|firebase-admin|stripe|@stripe\/\S+|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/\S+|@sentry\/\S+|@datadog\/\S+|dd-trace|newrelic|launchdarkly-\S+|@launchdarkly\/\S+|algoliasearch|@vercel\/\S+)$`,
     String.raw`^(?:boto3|botocore|google-cloud-\S+|azure-\S+|stripe|openai|anthropic|twilio|sendgrid|sentry-sdk|ddtrace|newrelic|launchdarkly-server-sdk)$`,
     String.raw`^(?:github\.com\/aws\/aws-sdk-go(?:-v2)?|cloud\.google\.com\/go|github\.com\/Azure\/azure-sdk-for-go|github\.com\/stripe\/stripe-go|github\.com\/getsentry\/sentry-go)`,
     String.raw`^(?:aws-sdk-\S+|aws-config|google-cloud-\S+|azure_\S+)$|^software\.amazon\.awssdk:|^com\.amazonaws:|^com\.google\.cloud:|^com\.azure:|^com\.stripe:|^io\.sentry:`,
     String.raw`^(?:aws-sdk-\S+|aws\/aws-sdk-php|google\/cloud-\S+|stripe\/stripe-php|sentry-ruby|sentry-rails|sentry\/sentry-laravel|sentry\/sentry)$`,
+    String.raw`^(?:ex_aws\S*|stripity_stripe|appsignal|appsignal_phoenix|sentry|honeybadger|new_relic_agent|spandex)$`,
+    // Product analytics, APM and error tracking: data sent to a vendor the team then depends on.
+    String.raw`^(?:posthog-js|posthog-node|posthog|@segment\/\S+|analytics-node|mixpanel(?:-browser)?|amplitude-js|@amplitude\/\S+|@appsignal\/\S+|@bugsnag\/\S+|bugsnag|rollbar|logrocket|@honeybadger-io\/\S+|@rollbar\/\S+|expo-server-sdk)$`,
   ].join("|"),
   "i",
 );
@@ -280,6 +288,19 @@ function fromComposer(text: string): Dependencies {
     for (const [name, version] of Object.entries(entries))
       if (!deps.has(name) && name !== "php" && !name.startsWith("ext-"))
         deps.set(name.toLowerCase(), { version: String(version), extras: [], ...(dev ? { dev: true } : {}) });
+  }
+  return deps;
+}
+
+/** mix.exs: `{:phoenix, "~> 1.7"}` tuples; `only: [:dev, :test]` ones are development dependencies. */
+function fromMix(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  // `[^{}]*`: each tuple is read up to the next brace, so a file of unclosed tuples stays linear.
+  for (const match of text.matchAll(/\{\s*:(\w+)\s*,([^{}]*)\}/g)) {
+    const rest = match[2]!;
+    const version = /^\s*"([^"]*)"/.exec(rest)?.[1] ?? "*";
+    const dev = /\bonly:\s*(?:\[\s*)?:(?:dev|test)\b/.test(rest) && !/:prod\b/.test(rest);
+    deps.set(match[1]!, { version, extras: [], ...(dev ? { dev: true } : {}) });
   }
   return deps;
 }
@@ -418,6 +439,7 @@ const manifestReaders: [RegExp, (text: string) => Dependencies][] = [
   [/^Gemfile$/, fromGemfile],
   [/^Gemfile\.lock$/, fromGemfileLock],
   [/^composer\.json$/, fromComposer],
+  [/^mix\.exs$/, fromMix],
 ];
 
 export function isDependencyManifest(path: string): boolean {
@@ -442,7 +464,12 @@ function read(path: string, text: string | undefined): { deps: Dependencies; pro
 
 /** The service a client names: `@acme/redis-client` and `redis` both name redis. */
 /** Drivers whose name does not say the service they speak to. */
-const driverServices: Record<string, string> = { pg: "postgres", trilogy: "mysql", psycopg: "postgres", asyncpg: "postgres" };
+const driverServices: Record<string, string> = {
+  pg: "postgres",
+  trilogy: "mysql",
+  psycopg: "postgres",
+  asyncpg: "postgres",
+};
 
 const serviceWord = (name: string) =>
   driverServices[name.toLowerCase().replace(/\d+(-binary)?$/, "")] ??
