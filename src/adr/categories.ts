@@ -23,6 +23,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/Dockerfile.*",
     "**/*.dockerfile",
     "**/Containerfile",
+    // Scripts an image build runs: they install runtimes the base image does not name.
+    "**/{docker,containers}/**/*.sh",
     "**/{docker-,}compose*.{yml,yaml}",
   ],
   orchestration: [
@@ -42,9 +44,11 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "bitbucket-pipelines.yml",
     ".buildkite/**",
     ".drone.yml",
+    ".travis.yml",
     ".woodpecker/**",
     ".woodpecker.{yml,yaml}",
     "**/cloudbuild.{yaml,yml}",
+    "**/.goreleaser.{yml,yaml}",
   ],
   database: [
     "**/migrations/**",
@@ -53,6 +57,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/schema.prisma",
     "**/db/schema.rb",
     "**/db/structure.sql",
+    "**/schema.sql",
     "**/alembic/versions/**",
     "**/flyway/**",
     "**/liquibase/**",
@@ -68,6 +73,10 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/pom.xml",
     "**/build.gradle",
     "**/build.gradle.kts",
+    "**/Gemfile",
+    "**/Gemfile.lock",
+    "**/composer.json",
+    "**/mix.exs",
     // Runtime pins and the lockfiles that name the package manager (read for their presence only).
     "**/.nvmrc",
     "**/.node-version",
@@ -77,6 +86,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/runtime.txt",
     "**/setup.py",
     "**/setup.cfg",
+    "**/gradle-wrapper.properties",
+    "**/maven-wrapper.properties",
     "**/package-lock.json",
     "**/npm-shrinkwrap.json",
     "**/yarn.lock",

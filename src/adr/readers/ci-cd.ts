@@ -11,11 +11,34 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)|(?<=[\s"'=])(--push)(?![\w-])/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
+/** Setup actions of one kind of toolchain: replacing one by another is a toolchain switch every pipeline then runs. */
+const toolchainSetups: [kind: string, members: string[]][] = [
+  ["infrastructure-as-code tool", ["hashicorp/setup-terraform", "opentofu/setup-opentofu", "pulumi/actions"]],
+  ["JavaScript runtime", ["actions/setup-node", "oven-sh/setup-bun", "denoland/setup-deno"]],
+  ["Python package manager", ["snok/install-poetry", "astral-sh/setup-uv", "pdm-project/setup-pdm"]],
+];
+
+function setupSwitches(old: readonly string[], next: readonly string[]): string[] {
+  return toolchainSetups.flatMap(([kind, members]) => {
+    const gone = members.filter((action) => old.includes(action) && !next.includes(action));
+    const come = members.filter((action) => next.includes(action) && !old.includes(action));
+    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
+  });
+}
+
+/** A cluster the pipeline creates for itself (kind, k3d, minikube): what it deploys there is a test. */
+const throwawayCluster =
+  /helm\/kind-action|\bkind\s+create\s+cluster|\bk3d\s+cluster\s+create|\bminikube\s+start|setup-minikube|k3d-action|setup-k3d/i;
+
 interface PipelineFacts {
+  /** It creates a throwaway cluster to deploy to. */
+  throwawayCluster: boolean;
+  /** Actions and step images, by name without version. */
+  steps: string[];
   environments: string[];
   /** Credential actions, `id-token: write` (OIDC), SSH deploy keys. */
   credentials: string[];
@@ -78,15 +101,50 @@ const secretsIn = (text: string) =>
     (name) => name !== "GITHUB_TOKEN",
   );
 
+/**
+ * The registries `docker login` (or `helm registry login`) signs in to: the host it names, or
+ * Docker Hub when it names none (`docker login -u … --password-stdin`).
+ */
+function loginRegistries(text: string): string[] {
+  const hosts: string[] = [];
+  for (const match of text.matchAll(/\b(?:docker|helm\s+registry)\s+login\b([^\n;&|]*)/g)) {
+    // Quoted values and `${{ … }}` expressions are one token each.
+    const tokens = match[1]!
+      .replace(/\$\{\{[^}]*\}\}|"[^"]*"|'[^']*'/g, "value")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    let host: string | undefined;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      // An option's value follows it, unless the option is a switch or carries its value (`--username=x`).
+      if (token.startsWith("-")) index += token === "--password-stdin" || token.includes("=") ? 0 : 1;
+      else host ??= token;
+    }
+    if (host === undefined) hosts.push("docker.io");
+    else if (/^[\w.-]+\.[\w.-]+(?::\d+)?$/.test(host)) hosts.push(host.toLowerCase());
+  }
+  return hosts;
+}
+
 function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFacts {
   // A step commented out does nothing: only the lines that run are read.
   const cleaned = (clean(text) ?? "")
     .split("\n")
     .filter((line) => !/^\s*#/.test(line))
     .join("\n");
-  const uses = [...cleaned.matchAll(/^\s*-?\s*(?:uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) =>
-    match[1]!.toLowerCase(),
-  );
+  const steps = [...cleaned.matchAll(/^\s*-?\s*(uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) => ({
+    kind: match[1]!,
+    name: match[2]!.toLowerCase(),
+  }));
+  const uses = steps.map((step) => step.name);
+  // A step's container (`image: alpine/helm`) is where commands run, and its commands say what it does;
+  // only a CI plugin's image (`plugins/docker`, `woodpeckerci/plugin-…`) is an action of its own.
+  // A repository's own action (`./.github/actions/helm`) is named by its authors, not by what it does.
+  const actions = steps
+    .filter((step) => (step.kind === "uses" && !step.name.startsWith("./")) || /plugin|(^|\/)drone-/.test(step.name))
+    .map((step) => step.name)
+    .filter((name) => !/setup-helm$/.test(name));
   const commands = [...cleaned.matchAll(deployCommand)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
   // `run: ./scripts/deploy.sh production`: a script that says what it does.
   if (
@@ -102,7 +160,11 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
       /^\s*(role-to-assume|workload_identity_provider|service_account|client-id):\s*["']?([^\s"'#]+)/gm,
     ),
   ].map((match) => `${match[1]} ${match[2]}`);
-  const publishers = [...cleaned.matchAll(publishStep)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
+  const publishers = [...cleaned.matchAll(publishStep)].map((match) =>
+    match[2] !== undefined ? "a build with --push" : match[1]!.toLowerCase().replace(/\s+/g, " "),
+  );
+  // GoReleaser's own configuration: its `dockers` (or `kos`) entries are the images a release publishes.
+  if (/^(?:dockers|docker_manifests|kos):/m.test(cleaned)) publishers.push("goreleaser images");
   const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
     (match) => `linux/${match[1]}`,
   );
@@ -110,16 +172,19 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
   const registries = [
     ...cleaned.matchAll(/^\s*registry:\s*["']?([\w.-]+\.[\w.-]+)/gm),
     ...cleaned.matchAll(/\boci:\/\/([\w.-]+\.[\w.-]+)/g),
-    ...cleaned.matchAll(/\b(?:docker|helm\s+registry)\s+login\s+(?:-\S+\s+\S+\s+)*([\w.-]+\.[\w.-]+)/g),
-  ].map((match) => match[1]!.toLowerCase());
+  ]
+    .map((match) => match[1]!.toLowerCase())
+    .concat(loginRegistries(cleaned));
   return {
+    throwawayCluster: throwawayCluster.test(cleaned),
+    steps: unique(uses),
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
     // A coverage upload's token in a test job is no credentials model: only the jobs that ship count.
     secrets: bySecretsOfJobs ? secretsOfShippingJobs(cleaned) : secretsIn(cleaned),
     identities: unique(identities),
     deployers: unique([
-      ...uses.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
+      ...actions.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
       ...commands,
     ]),
     publishers: unique(publishers),
@@ -135,6 +200,8 @@ const isPipeline = (path: string) =>
     path,
   ) ||
   /^\.woodpecker\/[^/]+\.ya?ml$/.test(path) ||
+  /^\.travis\.yml$/.test(path) ||
+  /(^|\/)\.goreleaser\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
 
@@ -147,7 +214,7 @@ function secretsOfShippingJobs(text: string): string[] {
 
 /** A pipeline that ships: it deploys somewhere, publishes what others consume, or signs in to a cloud. */
 const ships = (facts: PipelineFacts) =>
-  facts.deployers.length > 0 ||
+  (facts.deployers.length > 0 && !facts.throwawayCluster) ||
   facts.publishers.length > 0 ||
   facts.credentials.some((credential) => credentialAction.test(credential) && !/app-token/.test(credential));
 
@@ -219,7 +286,10 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
       else say(false, `${verb} pipeline ${name} that neither deploys nor publishes (lint, test, automation)`);
       continue;
     }
-    const { parts, technologies } = shippingChanges(factsOf(file.before), factsOf(file.after));
+    const old = factsOf(file.before);
+    const next = factsOf(file.after);
+    const { parts, technologies } = shippingChanges(old, next);
+    parts.push(...setupSwitches(old.steps, next.steps));
     if (parts.length > 0) say(true, parts.join("; "), technologies);
     else say(false, "action versions, steps or job settings only");
   }

@@ -1,5 +1,5 @@
 import { record } from "../../text/records.js";
-import { isVersionedImage, managerSwitch, releaseLine } from "./runtimes.js";
+import { buildRuntimeLineChanges, isVersionedImage, managerSwitch, releaseLine } from "./runtimes.js";
 import { clean, difference, listed, reasonText, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 const osWords = [
@@ -88,6 +88,22 @@ function merged(service: unknown): { image?: unknown; build?: unknown; extends?:
   return Object.assign({}, ...[...bases].reverse().map(record), own) as { image?: unknown; build?: unknown };
 }
 
+/**
+ * Compose's interpolation read for its defaults: `${DB_IMAGE:-postgres:16}` is `postgres:16`
+ * unless the environment says otherwise. A variable with no default (`${IMAGE_REPO}:7.2`) leaves
+ * the image unknown here: undefined, so no move is read into it.
+ */
+const unknownImage = "an image the environment names";
+
+function withDefaults(value: string): string | undefined {
+  let unknown = false;
+  const resolved = value.replace(/\$(?:\{\w+(?::?-([^}]*)|:?\?[^}]*)?\}|\w+)/g, (_whole, fallback?: string) => {
+    if (fallback === undefined) unknown = true;
+    return fallback ?? "";
+  });
+  return unknown || resolved === "" ? undefined : resolved;
+}
+
 function composeServices(text: string | undefined): Map<string, ComposeService> {
   const doc = yamlMapping(text);
   // `x-` and `.` keys are YAML anchors' homes, not services.
@@ -104,7 +120,7 @@ function composeServices(text: string | undefined): Map<string, ComposeService> 
         return [
           name,
           {
-            ...(typeof service.image === "string" ? { image: service.image } : {}),
+            ...(typeof service.image === "string" ? { image: withDefaults(service.image) ?? unknownImage } : {}),
             built: service.build !== undefined,
             ...(baseImage !== undefined ? { baseImage } : {}),
           },
@@ -133,6 +149,7 @@ function serviceMove(old: ComposeService, next: ComposeService): string | undefi
   if (old.built && next.built && old.baseImage !== undefined && next.baseImage !== undefined)
     return imageMove(old.baseImage, next.baseImage, true);
   if (old.image === undefined || next.image === undefined || old.built || next.built) return undefined;
+  if (old.image === unknownImage || next.image === unknownImage) return undefined;
   return imageMove(old.image, next.image, false);
 }
 
@@ -151,10 +168,11 @@ function imageMove(old: string, next: string, built: boolean): string | undefine
 function baseImageArg(build: unknown): string | undefined {
   const args = record(build).args;
   const values = Array.isArray(args)
-    ? args.map((arg) => String(arg).split("=").slice(1).join("="))
-    : Object.values(record(args)).map(String);
+    ? args.map((arg) => withDefaults(String(arg).split("=").slice(1).join("=")))
+    : Object.values(record(args)).map((value) => withDefaults(String(value)));
   return values.find(
-    (value) => /^[\w./-]+:[\w.-]+$/.test(value) && isVersionedImage(imageIdentity(value).family.split("/").pop()!),
+    (value): value is string =>
+      value !== undefined && /^[\w./-]+:[\w.-]+$/.test(value) && isVersionedImage(imageIdentity(value).family.split("/").pop()!),
   );
 }
 
@@ -182,8 +200,11 @@ const tagOf = (image: string) => {
   return colon >= 0 ? withoutDigest.slice(colon + 1) : "";
 };
 
-const describeService = (name: string, service: ComposeService) =>
-  `\`${name}\`${service.image ? ` (image family ${imageIdentity(service.image).repository})` : service.built ? " (built here)" : ""}`;
+function describeService(name: string, service: ComposeService): string {
+  if (service.image === unknownImage) return `\`${name}\` (${unknownImage})`;
+  if (service.image) return `\`${name}\` (image family ${imageIdentity(service.image).repository})`;
+  return `\`${name}\`${service.built ? " (built here)" : ""}`;
+}
 
 /**
  * Compose files, compared as one application over the whole change: a service moved between
@@ -287,6 +308,22 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
       note("the container of a CI action");
       continue;
     }
+    // A development container (`.devcontainer/`, Gitpod) is where contributors work, not what runs in production.
+    if (/(^|\/)\.devcontainer\/|(^|\/)\.gitpod\.Dockerfile$/.test(file.path)) {
+      note("a development container");
+      continue;
+    }
+    // A script the image build runs (`containers/app/setup.sh`): only the runtimes it installs are read.
+    if (file.path.endsWith(".sh")) {
+      const installs = buildRuntimeLineChanges(clean(file.before) ?? "", clean(file.after) ?? "");
+      if (installs.length > 0)
+        decide(
+          `the image build installs ${listed(installs)}`,
+          installs.map((change) => change.split(" ")[0]!),
+        );
+      else note("build script steps only");
+      continue;
+    }
     if (file.before === undefined) {
       decide(`new Dockerfile on ${listed(next) || "an unnamed base"}`, next.map(technology));
       continue;
@@ -298,12 +335,18 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
     const { added } = difference(old.map(identityKey), next.map(identityKey));
     const lines = baseImageLines(old, next);
     const manager = managerSwitch(clean(file.before)!, clean(file.after)!);
+    const installs = buildRuntimeLineChanges(clean(file.before)!, clean(file.after)!);
     if (manager) decide(`the build ${manager}`, manager.split(" -> ").slice(-1));
     if (added.length > 0) decide(`base image ${listed(old)} -> ${listed(next)}`, next.map(technology));
     else if (lines.length > 0)
       decide(
         `runtime ${listed(lines)} (base image ${listed(old, 2)} -> ${listed(next, 2)})`,
         lines.map((line) => line.split(" ")[0]!),
+      );
+    else if (installs.length > 0)
+      decide(
+        `the image build installs ${listed(installs)}`,
+        installs.map((change) => change.split(" ")[0]!),
       );
     else
       note(

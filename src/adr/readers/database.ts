@@ -10,6 +10,8 @@ const createsTable = [
   /\bop\.create_table\(\s*["'](\w+)/g,
   /\.createTable\(\s*["'`](\w+)/g,
   /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g,
+  // Ecto: create table(:inboxes), create_if_not_exists table("inboxes").
+  /\bcreate(?:_if_not_exists)?\s*\(?\s*table\(\s*[:"'](\w+)/g,
 ];
 /** Views (materialized ones hold data too): recreating one is not a decision, but it is not a drop either. */
 const createsView = [
@@ -28,6 +30,8 @@ const destroys = [
   // Go migration helpers: dropTableColumns(sess, "repos", "trusted"), renameColumn(sess, "repos", "a", "b").
   /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
+  // Ecto: drop table(:x), drop_if_exists table(:x), rename table(:x), :a, to: :b, remove :column.
+  /\b(?:drop(?:_if_exists)?|rename)\s*\(?\s*table\(\s*[:"'](\w+)/g,
   /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
 ];
 /** Statements that change how a column's data is represented (`text` -> `jsonb`): every row is rewritten. */
@@ -151,7 +155,9 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
         if (old.models.has(model) && dropped.length > 0) parts.push(`${model} loses ${listed(dropped)}`);
       }
       technologies.push("prisma", ...(next.provider ? [next.provider] : []));
-    } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$/.test(file.path)) {
+    } else if (/(^|\/)schema\.sql$/.test(file.path) && file.after === undefined) {
+      // A schema script deleted drops no table anywhere: the database it described is no longer set up from here.
+    } else if (/(^|\/)db\/(schema\.rb|structure\.sql)$|(^|\/)schema\.sql$/.test(file.path)) {
       const old = dumpedTables(file.before);
       const next = dumpedTables(file.after);
       const tables = difference(old.keys(), next.keys());
@@ -163,6 +169,13 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       }
     } else if (file.before !== undefined && file.after !== undefined && isMigrationScript(file.path)) {
       // An applied migration edited in place fixes how an earlier decision runs; the decision was its arrival.
+      // A table it did not create before is new all the same: a release's pending migration grows as work lands.
+      const before = forwardPart(file.path, clean(file.before) ?? "");
+      const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
+      const created = matches(createsTable, forward).filter(
+        (table) => !table.startsWith("_") && !matches(createsTable, before).includes(table),
+      );
+      if (created.length > 0) parts.push(`creates table ${listed(created)} (added to the existing migration ${name})`);
     } else if (file.after !== undefined) {
       const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.

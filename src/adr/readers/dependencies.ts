@@ -54,6 +54,19 @@ const frameworks = new Set([
   "pydantic",
   "tornado",
   "aiohttp",
+  // Ruby
+  "rails",
+  "sinatra",
+  "hanami",
+  "grape",
+  // Elixir
+  "phoenix",
+  "ecto_sql",
+  // PHP
+  "laravel/framework",
+  "symfony/framework-bundle",
+  "symfony/http-kernel",
+  "slim/slim",
   // Go
   "github.com/gin-gonic/gin",
   "github.com/labstack/echo",
@@ -90,6 +103,7 @@ const shapingLibraries = new Set([
   "@nx/workspace",
   "lerna",
   "turbo",
+  "typescript",
   "vite",
   "webpack",
   "@angular/cli",
@@ -102,6 +116,42 @@ const shapingLibraries = new Set([
   "authlib",
   "spring-boot",
 ]);
+
+/**
+ * Tools of one kind, any of which a project picks once and every contributor then works with:
+ * replacing one by another (Jest -> Vitest, webpack -> Vite) is a toolchain switch, wherever the
+ * manifest lists them. Adding a second one beside the first is not a switch.
+ */
+const toolKinds: [kind: string, members: string[]][] = [
+  ["test runner", ["jest", "vitest", "mocha", "ava", "jasmine", "tap", "uvu"]],
+  [
+    "bundler",
+    [
+      "webpack",
+      "vite",
+      "rollup",
+      "parcel",
+      "@rspack/core",
+      "esbuild",
+      "tsup",
+      "snowpack",
+      "browserify",
+      // Build toolchains that wrap one (Vue CLI and Create React App run webpack).
+      "@vue/cli-service",
+      "react-scripts",
+    ],
+  ],
+  ["end-to-end test framework", ["cypress", "@playwright/test", "nightwatch", "testcafe", "webdriverio"]],
+  ["linter", ["eslint", "@biomejs/biome", "oxlint", "tslint", "standard", "xo"]],
+];
+
+function toolSwitches(old: Dependencies, next: Dependencies): string[] {
+  return toolKinds.flatMap(([kind, members]) => {
+    const gone = members.filter((name) => old.has(name) && !next.has(name));
+    const come = members.filter((name) => next.has(name) && !old.has(name));
+    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
+  });
+}
 
 const isFramework = (name: string) =>
   frameworks.has(name.toLowerCase()) || shapingLibraries.has(name.toLowerCase()) || frameworkGroups.test(name);
@@ -118,16 +168,25 @@ const connectsToSomething = new RegExp(
     String.raw`^(?:psycopg2?(?:-binary)?|psycopg|pymysql|mysqlclient|asyncpg|pymongo|motor|elasticsearch|opensearch-py|clickhouse-driver|cassandra-driver|sqlalchemy|peewee|tortoise-orm)$`,
     String.raw`^(?:github\.com\/(?:lib\/pq|jackc\/pgx|go-sql-driver\/mysql|redis\/go-redis|go-redis\/redis|elastic\/go-elasticsearch|mattn\/go-sqlite3)|go\.mongodb\.org\/mongo-driver|gorm\.io\/gorm|entgo\.io\/ent)`,
     String.raw`^(?:sqlx|diesel|redis|mongodb|sea-orm|tokio-postgres)$|^org\.postgresql:|^com\.mysql:|^org\.mongodb:|^redis\.clients:|^io\.lettuce:`,
+    String.raw`^(?:pg|mysql2|trilogy|sqlite3|redis|redis-client|mongoid|elasticsearch|opensearch-ruby|searchkick|activerecord-\S+-adapter)$`,
+    String.raw`^(?:doctrine\/dbal|doctrine\/orm|predis\/predis|mongodb\/mongodb|elasticsearch\/elasticsearch)$`,
+    String.raw`^(?:postgrex|myxql|redix|mongodb_driver|ecto_sqlite3|exqlite)$`,
     // Queues and streams.
     String.raw`^(?:bull|bullmq|kafkajs|amqplib|amqp-connection-manager|nats|@temporalio\/\w+|@google-cloud\/pubsub)$`,
     String.raw`^(?:celery|rq|dramatiq|kafka-python|confluent-kafka|aiokafka|pika|kombu)$`,
     String.raw`^(?:github\.com\/(?:segmentio\/kafka-go|confluentinc\/confluent-kafka-go|rabbitmq\/amqp091-go|nats-io\/nats\.go|hibiken\/asynq)|go\.temporal\.io\/sdk)`,
     String.raw`^(?:rdkafka|lapin|async-nats)$|^org\.apache\.kafka:|^org\.springframework\.kafka:|^com\.rabbitmq:`,
+    String.raw`^(?:sidekiq|resque|good_job|solid_queue|delayed_job_active_record|sneakers|bunny|ruby-kafka|rdkafka|karafka|php-amqplib\/php-amqplib)$`,
+    String.raw`^(?:oban|broadway_kafka|broadway_rabbitmq|amqp|kaffe|brod|exq)$`,
     // Cloud and external services.
     String.raw`^(?:@aws-sdk\/\S+|aws-sdk|@google-cloud\/\S+|@azure\/\S+|firebase|firebase-admin|stripe|@stripe\/\S+|openai|@anthropic-ai\/sdk|twilio|@sendgrid\/\S+|@sentry\/\S+|@datadog\/\S+|dd-trace|newrelic|launchdarkly-\S+|@launchdarkly\/\S+|algoliasearch|@vercel\/\S+)$`,
     String.raw`^(?:boto3|botocore|google-cloud-\S+|azure-\S+|stripe|openai|anthropic|twilio|sendgrid|sentry-sdk|ddtrace|newrelic|launchdarkly-server-sdk)$`,
     String.raw`^(?:github\.com\/aws\/aws-sdk-go(?:-v2)?|cloud\.google\.com\/go|github\.com\/Azure\/azure-sdk-for-go|github\.com\/stripe\/stripe-go|github\.com\/getsentry\/sentry-go)`,
     String.raw`^(?:aws-sdk-\S+|aws-config|google-cloud-\S+|azure_\S+)$|^software\.amazon\.awssdk:|^com\.amazonaws:|^com\.google\.cloud:|^com\.azure:|^com\.stripe:|^io\.sentry:`,
+    String.raw`^(?:aws-sdk-\S+|aws\/aws-sdk-php|google\/cloud-\S+|stripe\/stripe-php|sentry-ruby|sentry-rails|sentry\/sentry-laravel|sentry\/sentry)$`,
+    String.raw`^(?:ex_aws\S*|stripity_stripe|appsignal|appsignal_phoenix|sentry|honeybadger|new_relic_agent|spandex)$`,
+    // Product analytics, APM and error tracking: data sent to a vendor the team then depends on.
+    String.raw`^(?:posthog-js|posthog-node|posthog|@segment\/\S+|analytics-node|mixpanel(?:-browser)?|amplitude-js|@amplitude\/\S+|@appsignal\/\S+|@bugsnag\/\S+|bugsnag|rollbar|logrocket|@honeybadger-io\/\S+|@rollbar\/\S+|expo-server-sdk)$`,
   ].join("|"),
   "i",
 );
@@ -136,6 +195,9 @@ const bringsSomethingIn = (name: string) => connectsToSomething.test(name) || is
 
 /** The part of a version that breaks: "^4.2.0" -> "4". Below 1 every minor may break, but by default a `0.x` bump is not a new major. */
 function majorOf(version: string, zeroMinorIsMajor = false): string | undefined {
+  // A ceiling alone (`<2.0`) allows the major below it: `<2.0` -> `>2.0` is 1 -> 2.
+  const ceiling = /^\s*<\s*v?(\d+)(?:\.0)*\s*$/.exec(version);
+  if (ceiling && Number(ceiling[1]) > 0) return String(Number(ceiling[1]) - 1);
   const match = /(\d+)(?:\.(\d+))?/.exec(version);
   if (!match) return undefined;
   return match[1] === "0" && zeroMinorIsMajor ? `0.${match[2] ?? "0"}` : match[1];
@@ -163,6 +225,83 @@ function fromPackageJson(text: string): Dependencies {
   if (isRecord(development))
     for (const [name, version] of Object.entries(development))
       if (!deps.has(name)) deps.set(name, { version: String(version), extras: [], dev: true });
+  return deps;
+}
+
+/**
+ * A Gemfile: `gem "rails", "~> 8.0"` lines; gems of a `group :development, :test` block are
+ * development dependencies (their majors count for toolchains, their arrival never).
+ */
+function fromGemfile(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  let devDepth = 0;
+  let depth = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (/^group\b.*\bdo\b/.test(line)) {
+      depth++;
+      if (devDepth === 0 && !/:production\b|:default\b/.test(line) && /:development\b|:test\b/.test(line))
+        devDepth = depth;
+      continue;
+    }
+    if (/^(?:platforms?|source|install_if|git|path)\b.*\bdo\b/.test(line)) depth++;
+    else if (line === "end" && depth > 0) {
+      if (devDepth === depth) devDepth = 0;
+      depth--;
+    }
+    const gem = /^gem\s*\(?\s*["']([\w.-]+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(line);
+    if (gem)
+      deps.set(gem[1]!, {
+        version: gem[2] ?? "*",
+        extras: [],
+        ...(devDepth > 0 || /\bgroups?:\s*\[?:(?:development|test)\b/.test(line) ? { dev: true } : {}),
+      });
+  }
+  return deps;
+}
+
+/**
+ * Gemfile.lock: the exact release of every gem. Read for framework majors only (`rails (7.2.2)`
+ * -> `(8.0.1)`, where the Gemfile often names no version): what a lockfile adds is mostly what
+ * others depend on, so, like a development dependency, its arrival never counts.
+ */
+function fromGemfileLock(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  for (const match of text.matchAll(/^ {4}([\w.-]+) \((\d[^)\s]*)\)$/gm))
+    deps.set(match[1]!, { version: match[2]!, extras: [], dev: true });
+  return deps;
+}
+
+/** composer.json: `require` (runtime) and `require-dev`, as package.json's sections. */
+function fromComposer(text: string): Dependencies {
+  const json: unknown = JSON.parse(text);
+  if (!isRecord(json)) throw new ManifestProblem("the file is not a JSON object");
+  const deps: Dependencies = new Map();
+  for (const [section, dev] of [
+    ["require", false],
+    ["require-dev", true],
+  ] as const) {
+    const entries = json[section];
+    if (entries === undefined) continue;
+    if (!isRecord(entries))
+      throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
+    for (const [name, version] of Object.entries(entries))
+      if (!deps.has(name) && name !== "php" && !name.startsWith("ext-"))
+        deps.set(name.toLowerCase(), { version: String(version), extras: [], ...(dev ? { dev: true } : {}) });
+  }
+  return deps;
+}
+
+/** mix.exs: `{:phoenix, "~> 1.7"}` tuples; `only: [:dev, :test]` ones are development dependencies. */
+function fromMix(text: string): Dependencies {
+  const deps: Dependencies = new Map();
+  // `[^{}]*`: each tuple is read up to the next brace, so a file of unclosed tuples stays linear.
+  for (const match of text.matchAll(/\{\s*:(\w+)\s*,([^{}]*)\}/g)) {
+    const rest = match[2]!;
+    const version = /^\s*"([^"]*)"/.exec(rest)?.[1] ?? "*";
+    const dev = /\bonly:\s*(?:\[\s*)?:(?:dev|test)\b/.test(rest) && !/:prod\b/.test(rest);
+    deps.set(match[1]!, { version, extras: [], ...(dev ? { dev: true } : {}) });
+  }
   return deps;
 }
 
@@ -278,6 +417,9 @@ function fromPom(text: string): Dependencies {
 /** build.gradle(.kts) is code: dependency notations are read by pattern ("group:name:version"). */
 function fromGradle(text: string): Dependencies {
   const deps: Dependencies = new Map();
+  // The Spring Boot plugin's version is the framework's: `id 'org.springframework.boot' version '3.5.0'`.
+  const boot = /\bid\s*\(?\s*["']org\.springframework\.boot["']\s*\)?\s*version\s*["']([^"']+)["']/.exec(text);
+  if (boot) deps.set("org.springframework.boot:spring-boot", { version: boot[1]!, extras: [] });
   // One whitespace run before an optional "(" and one after it: two adjacent \s* would backtrack on long runs of spaces.
   const notation =
     /\b(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?["']([^:"']+):([^:"']+)(?::([^"']+))?["']/g;
@@ -294,6 +436,10 @@ const manifestReaders: [RegExp, (text: string) => Dependencies][] = [
   [/^Cargo\.toml$/, fromCargo],
   [/^pom\.xml$/, fromPom],
   [/^build\.gradle(\.kts)?$/, fromGradle],
+  [/^Gemfile$/, fromGemfile],
+  [/^Gemfile\.lock$/, fromGemfileLock],
+  [/^composer\.json$/, fromComposer],
+  [/^mix\.exs$/, fromMix],
 ];
 
 export function isDependencyManifest(path: string): boolean {
@@ -317,7 +463,16 @@ function read(path: string, text: string | undefined): { deps: Dependencies; pro
 }
 
 /** The service a client names: `@acme/redis-client` and `redis` both name redis. */
+/** Drivers whose name does not say the service they speak to. */
+const driverServices: Record<string, string> = {
+  pg: "postgres",
+  trilogy: "mysql",
+  psycopg: "postgres",
+  asyncpg: "postgres",
+};
+
 const serviceWord = (name: string) =>
+  driverServices[name.toLowerCase().replace(/\d+(-binary)?$/, "")] ??
   /(postgres|mysql|mariadb|mongo|redis|kafka|rabbitmq|amqp|nats|elastic|opensearch|clickhouse|sqlite|stripe|sentry|openai)/i
     .exec(name)?.[1]
     ?.toLowerCase();
@@ -350,6 +505,11 @@ function dependencyDecisions(
       } else ordinary.push(name);
       continue;
     }
+    // A datastore driver or service client the code now imports itself: a backend it talks to, not a library's need.
+    if (previous.indirect && connectsToSomething.test(name)) {
+      parts.push(`now uses ${name} directly (was only indirect)`);
+      names.push(name);
+    }
     const from = majorOf(previous.version, options.zeroMinorIsMajor);
     const to = majorOf(declared.version, options.zeroMinorIsMajor);
     if (from !== undefined && to !== undefined && from !== to && isFramework(name)) {
@@ -362,12 +522,16 @@ function dependencyDecisions(
       names.push(name);
     }
   }
+  for (const change of toolSwitches(old, next)) {
+    parts.push(change);
+    names.push(change.split(" -> ").pop()!.split(", ")[0]!);
+  }
   for (const [name, declared] of old)
     if (
       !next.has(name) &&
       !declared.dev &&
       !declared.indirect &&
-      connectsToSomething.test(name) &&
+      (connectsToSomething.test(name) || isFramework(name)) &&
       !replacesClientOfSameService(name, next, old)
     ) {
       parts.push(`drops ${name}`);

@@ -162,6 +162,13 @@ function offByDefault(
   });
 }
 
+/** Charts that package any application from values alone (bjw-s's `app-template`, `common`, `onechart`, `raw`). */
+const genericCharts = new Set(["app-template", "common", "onechart", "raw", "generic", "application"]);
+
+/** An application's own chart swapped for a generic chart: how it is packaged, not what runs. */
+const isRepackaging = (added: string[], removed: string[]) =>
+  added.length > 0 && removed.length > 0 && added.every((name) => genericCharts.has(name));
+
 const kustomizeParts = (doc: Record<string, unknown> | undefined) => [
   ...(Array.isArray(doc?.resources) ? doc.resources : [])
     .map(String)
@@ -171,6 +178,39 @@ const kustomizeParts = (doc: Record<string, unknown> | undefined) => [
   ),
   ...(Array.isArray(doc?.components) ? doc.components : []).map((component) => `component ${String(component)}`),
 ];
+
+/** A Helm chart added or removed, or its dependencies changed (one packaged differently, one off by default, are not decisions). */
+function chartSignals(file: ReadFile, files: readonly ReadFile[]): Signal[] {
+  const signal = (decision: boolean, reason: string, technologies: string[]): Signal => ({
+    file: file.path,
+    decision,
+    reason: reasonText(reason),
+    technologies: ["kubernetes", "helm", ...technologies],
+  });
+  const old = yamlMapping(file.before);
+  const next = yamlMapping(file.after);
+  const chart = String((next ?? old)?.name ?? file.path.split("/").slice(-2, -1)[0] ?? "chart");
+  if (file.before === undefined) return [signal(true, `new Helm chart ${chart}`, [chart])];
+  if (file.after === undefined) return [signal(true, `removes the Helm chart ${chart}`, [chart])];
+  const { added: allAdded, removed } = difference(chartDependencies(old), chartDependencies(next));
+  if (isRepackaging(allAdded, removed))
+    return [
+      signal(
+        false,
+        `chart dependency ${listed(removed)} -> ${listed(allAdded)}: the same application packaged by a generic chart`,
+        allAdded,
+      ),
+    ];
+  const optional = offByDefault(allAdded, file, files, next);
+  const added = allAdded.filter((dependency) => !optional.includes(dependency));
+  return [
+    ...(added.length > 0 ? [signal(true, `adds chart dependency ${listed(added)}`, added)] : []),
+    ...(optional.length > 0
+      ? [signal(false, `adds chart dependency ${listed(optional)}: off by default (its users opt in)`, optional)]
+      : []),
+    ...(removed.length > 0 ? [signal(true, `removes chart dependency ${listed(removed)}`, removed)] : []),
+  ];
+}
 
 /**
  * Kubernetes, Helm and Kustomize. A decision: a new chart, a dependency added to or removed from a
@@ -197,26 +237,9 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
   for (const file of files) {
     const name = file.path.split("/").pop()!;
     if (name === "Chart.yaml") {
-      const old = yamlMapping(file.before);
-      const next = yamlMapping(file.after);
-      const chart = String((next ?? old)?.name ?? file.path.split("/").slice(-2, -1)[0] ?? "chart");
-      if (file.before === undefined) decide(file.path, `new Helm chart ${chart}`, ["helm", chart]);
-      else if (file.after === undefined) decide(file.path, `removes the Helm chart ${chart}`, ["helm", chart]);
-      else {
-        const { added: allAdded, removed } = difference(chartDependencies(old), chartDependencies(next));
-        const optional = offByDefault(allAdded, file, files, next);
-        const added = allAdded.filter((name) => !optional.includes(name));
-        if (added.length > 0) decide(file.path, `adds chart dependency ${listed(added)}`, ["helm", ...added]);
-        if (optional.length > 0)
-          signals.push({
-            file: file.path,
-            decision: false,
-            reason: reasonText(`adds chart dependency ${listed(optional)}: off by default (its users opt in)`),
-            technologies: ["kubernetes", "helm", ...optional],
-          });
-        if (optional.length > 0) decided.add(file.path);
-        if (removed.length > 0) decide(file.path, `removes chart dependency ${listed(removed)}`, ["helm", ...removed]);
-      }
+      const found = chartSignals(file, files);
+      signals.push(...found);
+      if (found.length > 0) decided.add(file.path);
       continue;
     }
     if (/^values.*\.ya?ml$/.test(name)) {

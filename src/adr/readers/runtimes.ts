@@ -50,6 +50,12 @@ const lineDepth: Record<string, number> = {
   memcached: 1,
   cassandra: 1,
   nats: 1,
+  // Reverse proxies and build tools pinned by major.
+  traefik: 1,
+  caddy: 1,
+  haproxy: 1,
+  gradle: 1,
+  maven: 1,
 };
 
 /** The release line of a version for a runtime: ("python", "3.10.4") -> "3.10"; ("node", "v18.12.0") -> "18". */
@@ -117,6 +123,11 @@ function pinsOfManifest(name: string, text: string): Pins {
     const requires = /python_requires\s*=\s*["']?([^"'\n]+)/.exec(text)?.[1];
     if (requires) pins.set("python", floorOf(requires) ?? "");
   }
+  if (name === "gradle-wrapper.properties" || name === "maven-wrapper.properties") {
+    // distributionUrl=https\://services.gradle.org/distributions/gradle-8.14-bin.zip
+    const wrapper = /distributionUrl=\S*?(gradle|maven)-(\d+(?:\.\d+)*)/.exec(text);
+    if (wrapper) pins.set(wrapper[1]! === "gradle" ? "gradle" : "maven", wrapper[2]!);
+  }
   if (name === "go.mod") {
     const go = /^go\s+(\d+(?:\.\d+)*)/m.exec(text)?.[1];
     if (go) pins.set("go", go);
@@ -137,7 +148,7 @@ function pinsOfManifest(name: string, text: string): Pins {
 }
 
 export const isRuntimePinFile = (path: string) =>
-  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg)$/.test(
+  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg|gradle-wrapper\.properties|maven-wrapper\.properties)$/.test(
     posix.basename(path),
   );
 
@@ -148,6 +159,56 @@ function pinsOf(path: string, text: string | undefined): Pins {
   return name.startsWith(".") || name === "runtime.txt"
     ? pinsOfVersionFile(name, cleaned)
     : pinsOfManifest(name, cleaned);
+}
+
+/**
+ * Runtimes a container build installs itself rather than by its base image: NodeSource's
+ * `setup_16.x`, `ENV NODE_VERSION 18.19.0`, `ARG PYTHON_VERSION=3.12`, `nvm install 20`,
+ * `openjdk-17-jdk`. The base stays `debian`, yet every image now runs another line.
+ */
+const buildInstalls: { runtime: string; pattern: RegExp; installer?: string }[] = [
+  { runtime: "node", pattern: /nodesource\.com\/(?:setup|node)_(\d+)\.x/, installer: "NodeSource" },
+  { runtime: "node", pattern: /^\s*(?:ARG|ENV|export)\s+NODE_(?:VERSION|MAJOR)[=\s]+["']?v?(\d[\w.]*)/m },
+  { runtime: "node", pattern: /\bnvm\s+install\s+v?(\d+)/, installer: "nvm" },
+  { runtime: "python", pattern: /^\s*(?:ARG|ENV|export)\s+PYTHON_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "python", pattern: /\bapt-get\s+install\b[^\n]*?\bpython(3\.\d+)\b/, installer: "apt" },
+  { runtime: "go", pattern: /^\s*(?:ARG|ENV|export)\s+GO(?:LANG)?_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "ruby", pattern: /^\s*(?:ARG|ENV|export)\s+RUBY_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "php", pattern: /^\s*(?:ARG|ENV|export)\s+PHP_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "java", pattern: /^\s*(?:ARG|ENV|export)\s+(?:JAVA|JDK)_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "java", pattern: /\bopenjdk-(\d+)-(?:jdk|jre)/, installer: "apt" },
+];
+
+function pinsOfBuild(text: string): Map<string, { version: string; installer?: string }> {
+  const pins = new Map<string, { version: string; installer?: string }>();
+  for (const { runtime, pattern, installer } of buildInstalls) {
+    if (pins.has(runtime)) continue;
+    const version = pattern.exec(text)?.[1];
+    if (version) pins.set(runtime, { version, ...(installer ? { installer } : {}) });
+  }
+  return pins;
+}
+
+/**
+ * Runtime release lines a container build moved in what it installs (`node 14 -> 16`), or a
+ * runtime it now installs from a vendor's repository where it installed none (`node 16 from
+ * NodeSource`). A version only given a name (`ARG NODE_VERSION=20` beside `FROM node:20`) is no move.
+ */
+export function buildRuntimeLineChanges(before: string, after: string): string[] {
+  const old = pinsOfBuild(before);
+  const changes: string[] = [];
+  for (const [runtime, { version, installer }] of pinsOfBuild(after)) {
+    const previous = old.get(runtime);
+    const to = releaseLine(runtime, version);
+    if (to === undefined) continue;
+    if (previous === undefined) {
+      if (installer) changes.push(`${runtime} ${to} from ${installer}`);
+      continue;
+    }
+    const from = releaseLine(runtime, previous.version);
+    if (from !== undefined && from !== to) changes.push(`${runtime} ${from} -> ${to}`);
+  }
+  return changes;
 }
 
 /** Runtime release lines a file moved (`node 18 -> 20`), and a package manager switched (`yarn@1 -> pnpm@10`). */

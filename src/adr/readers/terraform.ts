@@ -1,6 +1,7 @@
 import { braceDelta } from "../../text/hcl-code.js";
 import { hclTopLevelBlocks, terraformJsonBlocks } from "../../text/hcl.js";
 import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { newTrusts } from "./terraform-trust.js";
 import { allowedMajors, engineMajorChanges, isSupporting, majorsText, optInFlag } from "./terraform-weight.js";
 
 /** What a Terraform / OpenTofu configuration declares, by block address. */
@@ -385,6 +386,32 @@ function engineMajors(files: readonly ReadFile[]): Decision[] {
   });
 }
 
+/** Attribute values that are a lone interpolation (`= "${var.name}"`): Terraform 0.11 syntax, redundant since 0.12. */
+const interpolationOnly = /=\s*"\$\{[^"{}]*\}"\s*$/gm;
+const lonePlaceholders = (text: string | undefined) => (clean(text) ?? "").match(interpolationOnly)?.length ?? 0;
+
+/**
+ * A configuration rewritten in Terraform 0.12's language (HCL2): most of its `"${...}"` values
+ * become bare expressions at once. It no longer runs on 0.11, so every user must upgrade.
+ */
+function hcl2Rewrite(files: readonly ReadFile[]): Decision[] {
+  const code = files.filter((file) => /\.tf$/.test(file.path) && file.before !== undefined && file.after !== undefined);
+  const before = code.reduce((sum, file) => sum + lonePlaceholders(file.before), 0);
+  const after = code.reduce((sum, file) => sum + lonePlaceholders(file.after), 0);
+  if (before < 10 || after > before / 5) return [];
+  const largest = code.reduce((best, file) =>
+    lonePlaceholders(file.before) > lonePlaceholders(best.before) ? file : best,
+  );
+  return [
+    {
+      file: largest.path,
+      reason: `rewritten in Terraform 0.12 syntax (${before - after} \`"\${...}"\` values made bare expressions): it needs Terraform 0.12 or newer`,
+      technologies: ["terraform"],
+      decision: true,
+    },
+  ];
+}
+
 /** The state backend's kind or settings changed; said on the file that declares it. */
 function backendChange(before: Declared, after: Declared, files: readonly ReadFile[]): Decision[] {
   if (before.backend?.kind === after.backend?.kind && before.backend?.settings === after.backend?.settings) return [];
@@ -433,6 +460,11 @@ export function readTerraform(
     ...providerMajors(before, after),
     ...engineMajors(files),
     ...backendChange(before, after, files),
+    ...hcl2Rewrite(files),
+    ...newTrusts(files, (path) => inModuleCode(path) || reusable.has(directoryOf(path))).map((trust) => ({
+      ...trust,
+      decision: true,
+    })),
   ];
   const signals: Signal[] = found.map(({ file, reason, technologies, decision }) => ({
     file,
