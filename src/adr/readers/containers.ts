@@ -172,7 +172,9 @@ function baseImageArg(build: unknown): string | undefined {
     : Object.values(record(args)).map((value) => withDefaults(String(value)));
   return values.find(
     (value): value is string =>
-      value !== undefined && /^[\w./-]+:[\w.-]+$/.test(value) && isVersionedImage(imageIdentity(value).family.split("/").pop()!),
+      value !== undefined &&
+      /^[\w./-]+:[\w.-]+$/.test(value) &&
+      isVersionedImage(imageIdentity(value).family.split("/").pop()!),
   );
 }
 
