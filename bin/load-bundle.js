@@ -1,0 +1,109 @@
+// Loads the bundled CLI (lib/cli/bundle/*.cjs, built by scripts/bundle-cli-chunks.js), keeping each
+// chunk's compiled code between runs. Compiling the chunks a command needs cost it more CPU than
+// its work (a third of `validate` on a fresh tree); V8 can hand back a script's compiled code
+// (its code cache), which Node 20 does for no module by itself. Each chunk is compiled once per
+// version of its text: the cache entry is named by a hash of that text, and V8 refuses an entry
+// made by another V8 or other flags (the chunk is then compiled and its entry written again).
+//
+// The cache lives in the user's cache directory ($XDG_CACHE_HOME, else ~/.cache), in a directory
+// only the user can read; nothing is written when that fails (a read-only home), and
+// NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import vm from "node:vm";
+
+const bundle = new URL("../lib/cli/bundle/", import.meta.url).pathname;
+
+/** This package's own cache directory: one per installed copy and Node version, so that none overwrites another's. */
+function cacheDirectory(env) {
+  if (env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const copy = createHash("sha256").update(`${bundle}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 16);
+  return join(base, "cto-copilot", "compiled", copy);
+}
+
+/** A directory of ours: made by this user, for this user only. A directory someone else can write to is not used. */
+function isPrivate(directory) {
+  try {
+    const info = statSync(directory);
+    // Windows has no owners or modes to compare: a home directory is the user's own there.
+    if (process.platform === "win32") return info.isDirectory();
+    return info.isDirectory() && info.uid === process.getuid() && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads `main.cjs` and returns its exports; `flush()` writes the code cache of the chunks compiled afresh. */
+export function loadBundle(env = process.env) {
+  const directory = cacheDirectory(env);
+  const cached = directory !== undefined && isPrivate(directory) ? new Set(readdirSync(directory)) : new Set();
+  const nodeRequire = createRequire(join(bundle, "main.cjs"));
+  const modules = new Map();
+  const compiled = [];
+
+  function load(name) {
+    const known = modules.get(name);
+    if (known) return known.exports;
+    const file = join(bundle, name);
+    // The chunks are ASCII (esbuild escapes the rest): latin1 reads them as they are, without decoding.
+    const source = readFileSync(file, "latin1");
+    const entry = `${name}.${createHash("sha256").update(source).digest("hex").slice(0, 32)}`;
+    let cachedData;
+    if (cached.has(entry)) {
+      try {
+        cachedData = readFileSync(join(directory, entry));
+      } catch {
+        cachedData = undefined;
+      }
+    }
+    const script = new vm.Script(`(function (exports, require, module) {${source}\n})`, {
+      filename: file,
+      ...(cachedData ? { cachedData } : {}),
+    });
+    if (directory !== undefined && (!cachedData || script.cachedDataRejected)) compiled.push({ name, entry, script });
+    const module = { exports: {} };
+    modules.set(name, module);
+    script.runInThisContext()(
+      module.exports,
+      (id) => (id.startsWith("./chunk-") ? load(id.slice(2)) : nodeRequire(id)),
+      module,
+    );
+    return module.exports;
+  }
+
+  /**
+   * Writes the compiled code of the chunks that had none, after the command ran (so it holds the
+   * functions the command called, not only the top level); each entry is written whole (renamed
+   * into place), and the entries of a chunk's earlier versions are removed.
+   */
+  function flush() {
+    if (compiled.length === 0) return;
+    try {
+      mkdirSync(directory, { recursive: true, mode: 0o700 });
+      if (!isPrivate(directory)) return;
+      const written = new Set();
+      for (const { name, entry, script } of compiled) {
+        const temporary = join(directory, `${entry}.${process.pid}.tmp`);
+        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        renameSync(temporary, join(directory, entry));
+        written.add(name);
+      }
+      // Entries of chunks this build no longer has, and of a chunk's earlier texts.
+      const present = new Set(readdirSync(bundle));
+      const current = new Set(compiled.map((chunk) => chunk.entry));
+      for (const old of readdirSync(directory)) {
+        const name = old.slice(0, old.indexOf(".cjs.") + 4);
+        if (!present.has(name) || (written.has(name) && !current.has(old)))
+          rmSync(join(directory, old), { force: true });
+      }
+    } catch {
+      // A cache that cannot be written costs the next run its compiling, nothing else.
+    }
+  }
+
+  return { exports: load("main.cjs"), flush };
+}
