@@ -2,13 +2,14 @@
 // chunk's compiled code between runs. Compiling the chunks a command needs cost it more CPU than
 // its work (a third of `validate` on a fresh tree); V8 can hand back a script's compiled code
 // (its code cache), which Node 20 does for no module by itself. Each chunk is compiled once per
-// version of its text: the cache entry is named by a hash of that text, and V8 refuses an entry
-// made by another V8 or other flags (the chunk is then compiled and its entry written again).
+// version of its text: every file of the bundle is named by a hash of its content (by esbuild),
+// the cache entry by that name with the file's size and modification time (no hashing here: a
+// hash function costs more to load than it would save), and V8 refuses an entry made by another
+// V8 or other flags (the chunk is then compiled and its entry written again).
 //
 // The cache lives in the user's cache directory ($XDG_CACHE_HOME, else ~/.cache), in a directory
 // only the user can read; nothing is written when that fails (a read-only home), and
 // NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
@@ -21,7 +22,7 @@ const bundle = new URL("../lib/cli/bundle/", import.meta.url).pathname;
 function cacheDirectory(env) {
   if (env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;
   const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  const copy = createHash("sha256").update(`${bundle}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 16);
+  const copy = `${process.version}-${process.arch}-${bundle.replace(/[^A-Za-z0-9]+/g, "_").slice(-120)}`;
   return join(base, "cto-copilot", "compiled", copy);
 }
 
@@ -37,11 +38,13 @@ function isPrivate(directory) {
   }
 }
 
-/** Loads `main.cjs` and returns its exports; `flush()` writes the code cache of the chunks compiled afresh. */
+/** Loads the bundle's entry (`main-<hash>.cjs`) and returns its exports; `flush()` writes the code cache of the chunks compiled afresh. */
 export function loadBundle(env = process.env) {
   const directory = cacheDirectory(env);
   const cached = directory !== undefined && isPrivate(directory) ? new Set(readdirSync(directory)) : new Set();
-  const nodeRequire = createRequire(join(bundle, "main.cjs"));
+  const main = readdirSync(bundle).find((name) => /^main-[A-Z0-9]+\.cjs$/.test(name));
+  if (main === undefined) throw new Error(`no CLI bundle in ${bundle}: run \`npm run build\``);
+  const nodeRequire = createRequire(join(bundle, main));
   const modules = new Map();
   const compiled = [];
 
@@ -51,7 +54,8 @@ export function loadBundle(env = process.env) {
     const file = join(bundle, name);
     // The chunks are ASCII (esbuild escapes the rest): latin1 reads them as they are, without decoding.
     const source = readFileSync(file, "latin1");
-    const entry = `${name}.${createHash("sha256").update(source).digest("hex").slice(0, 32)}`;
+    const { size, mtimeMs } = statSync(file);
+    const entry = `${name}.${size}.${Math.trunc(mtimeMs)}`;
     let cachedData;
     if (cached.has(entry)) {
       try {
@@ -105,5 +109,5 @@ export function loadBundle(env = process.env) {
     }
   }
 
-  return { exports: load("main.cjs"), flush };
+  return { exports: load(main), flush };
 }

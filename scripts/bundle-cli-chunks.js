@@ -1,4 +1,4 @@
-// Bundles the CLI for the package (`npm run build`, after tsc): lib/cli/bundle/main.cjs and one chunk per command
+// Bundles the CLI for the package (`npm run build`, after tsc): lib/cli/bundle/main-<hash>.cjs and one chunk per command
 // (esbuild's code splitting keeps each command's `await import()` lazy). Node then reads a few
 // files instead of resolving and compiling some 300 modules one by one, which cost `scorecard`
 // and `validate` more CPU than their work. bin/cto-copilot.js runs the bundle; lib/ keeps the
@@ -24,6 +24,9 @@ const { outputFiles } = await build({
   define: { "process.env.CTO_COPILOT_BUNDLED_VERSION": JSON.stringify(version) },
   outdir,
   splitting: true,
+  // Every file is named by a hash of its content, the entry too: bin/load-bundle.js keeps compiled
+  // code under these names, so a changed file is never given another text's code.
+  entryNames: "[name]-[hash]",
   chunkNames: "chunk-[hash]",
   write: false,
 });
