@@ -15,7 +15,7 @@
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { homedir } = require("node:os");
-const { join } = require("node:path");
+const { isAbsolute, join } = require("node:path");
 const vm = require("node:vm");
 
 const bundle = join(__dirname, "..", "lib", "cli", "bundle");
@@ -23,7 +23,8 @@ const bundle = join(__dirname, "..", "lib", "cli", "bundle");
 /** This package's own cache directory: one per installed copy and Node version, so that none overwrites another's. */
 function cacheDirectory(env) {
   if (env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;
-  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  // A relative XDG_CACHE_HOME is ignored (the XDG rule): it would put the cache in the user's repository.
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), ".cache");
   const copy = `${process.version}-${process.arch}-${bundle.replace(/[^A-Za-z0-9]+/g, "_").slice(-120)}`;
   return join(base, "cto-copilot", "compiled", copy);
 }

@@ -16,9 +16,10 @@ function cacheHome(): string {
   return home;
 }
 
-async function validateWith(env: Record<string, string>) {
+async function validateWith(env: Record<string, string>, cwd?: string) {
   const { stdout } = await exec("node", [bin, "validate", "--root", templateRoot, "--format", "json"], {
     env: { ...process.env, NO_COLOR: "", ...env },
+    ...(cwd ? { cwd } : {}),
   });
   return JSON.parse(stdout) as unknown;
 }
@@ -69,5 +70,11 @@ describe("the command keeps its compiled code between runs", () => {
     chmodSync(directory, 0o777);
     expect(await validateWith({ XDG_CACHE_HOME: shared })).toEqual(expected);
     expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it("never writes into the directory it runs in, even when XDG_CACHE_HOME is relative", async () => {
+    const here = cacheHome();
+    expect(await validateWith({ XDG_CACHE_HOME: "cache" }, here)).toEqual(expected);
+    expect(readdirSync(here)).toEqual([]);
   });
 });
