@@ -95,14 +95,20 @@ function loadBundle(env = process.env) {
       const written = new Set();
       for (const { name, entry, script } of compiled) {
         const temporary = join(directory, `${entry}.${process.pid}.tmp`);
-        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-        renameSync(temporary, join(directory, entry));
-        written.add(name);
+        try {
+          writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+          renameSync(temporary, join(directory, entry));
+          written.add(name);
+        } catch {
+          rmSync(temporary, { force: true });
+        }
       }
-      // Entries of chunks this build no longer has, and of a chunk's earlier texts.
+      // Entries of chunks this build no longer has, and of a chunk's earlier texts (another
+      // process's entry being written is left alone).
       const present = new Set(readdirSync(bundle));
       const current = new Set(compiled.map((chunk) => chunk.entry));
       for (const old of readdirSync(directory)) {
+        if (old.endsWith(".tmp")) continue;
         const name = old.slice(0, old.indexOf(".cjs.") + 4);
         if (!present.has(name) || (written.has(name) && !current.has(old)))
           rmSync(join(directory, old), { force: true });
