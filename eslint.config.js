@@ -86,5 +86,11 @@ export default tseslint.config(
     files: ["src/**/*.ts"],
     rules: { "max-lines-per-function": ["error", { max: 100 }] },
   },
+  {
+    // The command's entry is CommonJS (bin/package.json): it starts sooner than an ES module.
+    files: ["bin/**/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   ...layerRules(),
 );

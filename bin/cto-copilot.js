@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 // Entry point of the `cto-copilot` command: the CLI bundled into lib/cli/bundle/ (built by `npm ci` via
-// `prepare`: tsc, then scripts/bundle-cli-chunks.js), one chunk per command.
-import module from "node:module";
+// `prepare`: tsc, then scripts/bundle-cli-chunks.js), one chunk per command, loaded with its
+// compiled code kept between runs (bin/load-bundle.js says how). CommonJS (bin/package.json):
+// Node starts a CommonJS entry a few milliseconds sooner than an ES module.
+const { loadBundle } = require("./load-bundle.js");
 
-// Node 22.1 and later keep the compiled bundle between runs (in the OS's temp directory), so a
-// later start skips most of the compiling; Node 20 has no such cache and starts as before.
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Enabled before the bundle is imported: it applies to
-// the modules loaded after it.
-module.enableCompileCache?.();
-const { run } = await import("../lib/cli/bundle/main.js");
+const bundle = loadBundle();
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on("error", (error) => {
@@ -16,4 +13,7 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2));
+bundle.exports.run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  bundle.flush();
+});

@@ -1,20 +1,51 @@
-// Bundles the CLI for the package (`npm run build`, after tsc): lib/cli/bundle/main.js and one chunk per command
+// Bundles the CLI for the package (`npm run build`, after tsc): lib/cli/bundle/main-<hash>.cjs and one chunk per command
 // (esbuild's code splitting keeps each command's `await import()` lazy). Node then reads a few
 // files instead of resolving and compiling some 300 modules one by one, which cost `scorecard`
 // and `validate` more CPU than their work. bin/cto-copilot.js runs the bundle; lib/ keeps the
 // modules for those who import them.
-import { rmSync } from "node:fs";
-import { build } from "esbuild";
+//
+// The chunks are split as ES modules, then each is turned into a CommonJS function body (its
+// imports become `require("./chunk-….cjs")`, its `await import()` a promised require): Node 20
+// keeps no compiled code of an ES module between runs, but a script's compiled code can be kept
+// (V8's code cache), and bin/cto-copilot.js keeps it.
+import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { build, transform } from "esbuild";
 import { bundleOptions } from "./bundle-action.js";
 
 const outdir = new URL("../lib/cli/bundle/", import.meta.url).pathname;
-// Chunks are named by their content hash: the previous build's would stay beside the new ones.
-rmSync(outdir, { recursive: true, force: true });
-await build({
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const { outputFiles } = await build({
   ...bundleOptions,
+  // `require` is the loader's (bin/cto-copilot.js), not one made from import.meta.
+  banner: {},
   entryPoints: [new URL("../src/cli/main.ts", import.meta.url).pathname],
-  // Chunks sit three levels below the package, as src/cli/program/shared.ts does, so it finds package.json.
+  // The version is written in: a chunk has no import.meta to find package.json from.
+  define: { "process.env.CTO_COPILOT_BUNDLED_VERSION": JSON.stringify(version) },
   outdir,
   splitting: true,
+  // Every file is named by a hash of its content, the entry too: bin/load-bundle.js keeps compiled
+  // code under these names, so a changed file is never given another text's code.
+  entryNames: "[name]-[hash]",
   chunkNames: "chunk-[hash]",
+  write: false,
 });
+
+// Chunks are named by their content hash: the previous build's would stay beside the new ones.
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+for (const file of outputFiles) {
+  const { code } = await transform(file.text, {
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // `import("./chunk-X.js")` becomes a promised require: a script compiled by the loader has no module loader.
+    supported: { "dynamic-import": false },
+    logLevel: "warning",
+  });
+  const cjs = code.replace(/require\("\.\/(chunk-[A-Z0-9]+)\.js"\)/g, 'require("./$1.cjs")');
+  if (/\bimport\.meta\b/.test(cjs)) throw new Error(`${basename(file.path)} uses import.meta, which a chunk cannot`);
+  writeFileSync(file.path.replace(/\.js$/, ".cjs"), cjs);
+}

@@ -1,6 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { GitError } from "../local/git.js";
-import { SymlinkTargetError } from "../local/write-atomically.js";
+import { GitError, SymlinkTargetError } from "../local/errors.js";
 import { toJsonFailure } from "../report/json.js";
 import { toSarifFailure } from "../report/sarif.js";
 import { exitCodes, processIo, UsageError, type CliIo } from "./io.js";

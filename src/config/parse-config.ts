@@ -14,8 +14,7 @@ import type { Finding, Span } from "../findings/diagnostic.js";
 import type { PathFinding } from "../findings/diagnostic.js";
 import { schemaFindings } from "../findings/schema-findings.js";
 
-/** Where the repository config lives. */
-export const configPath = ".github/cto-copilot.yml";
+export { configPath } from "./defaults.js";
 
 export interface ParsedConfig {
   /** The config to use: the file's, or the defaults when the file has errors. */

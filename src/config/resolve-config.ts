@@ -1,6 +1,7 @@
 import { configParsing, configSchema, defaultConfig, type Config } from "../schemas/config.js";
 import type { Finding } from "../findings/diagnostic.js";
-import { configPath, parseConfig } from "./parse-config.js";
+import { configPath, resolvedDefaults } from "./defaults.js";
+import { parseConfig } from "./parse-config.js";
 
 export interface ConfigTexts {
   /** The repository's own config file. */
@@ -78,7 +79,7 @@ export function resolveConfig(texts: ConfigTexts): ResolvedConfig {
       repositoryFindings: [],
       organizationFindings,
     };
-  return { config: defaultConfig(), valid: true, source: "defaults", repositoryFindings: [], organizationFindings: [] };
+  return resolvedDefaults();
 }
 
 export { configPath };

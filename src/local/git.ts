@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { GitError } from "./errors.js";
 
 const exec = promisify(execFile);
 const maxBuffer = 512 * 1024 * 1024;
@@ -13,8 +14,7 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_FLUSH: "0" };
 }
 
-/** A git command failed: the user can fix it (not a repository, an unknown ref), so the CLI shows it in one line. */
-export class GitError extends Error {}
+export { GitError };
 
 /** Runs git in `cwd` and returns stdout; a git failure becomes a one-line GitError. */
 export async function git(cwd: string, args: string[]): Promise<string> {

@@ -10,7 +10,6 @@ import { readTouchingCommits } from "./touching-commits.js";
 import { listFiles } from "./list-files.js";
 import { listWorkingTree } from "./list-tree.js";
 import { readLocalContents, readRegularFile } from "./read-contents.js";
-import { sharedIdentity } from "../markdown/ownership.js";
 
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
@@ -123,7 +122,8 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
     readBranchProtection: async () => undefined,
     countOpenDependabotAlerts: async () => undefined,
     listIssuesWithLabel: async () => [],
-    identity: async () => sharedIdentity,
+    // The ownership rules (and crypto under them) load only for a command that asks who we are.
+    identity: async () => (await import("../markdown/ownership.js")).sharedIdentity,
     listFiles: (directory) => listFiles(root, directory),
   };
 }

@@ -1,8 +1,5 @@
 import { posix } from "node:path";
-import { decisionLogIsCurrent, decisionLogStart } from "../adr/decision-log.js";
-import { parseAdr } from "../adr/parse-adr.js";
-import { readAdr } from "../adr/read-adr.js";
-import { adrReviewDate } from "../adr/review-date.js";
+import { decisionLogIsCurrent, decisionLogStart, type LoggedAdr } from "../adr/decision-log.js";
 import type { Diagnostic } from "../findings/diagnostic.js";
 import type { FileView } from "../ports/repository-view.js";
 import { classifyDataFile, isRecordFileName, type DataLayout } from "../schemas/data-files.js";
@@ -13,6 +10,29 @@ export interface AdrCrossChecks {
   adrLinks?: Map<string, AdrLinks>;
   /** The decision log's finding, when it is out of date. */
   diagnostics: Diagnostic[];
+}
+
+/**
+ * What each ADR links and what the decision log lists of it. The ADR readers (and the Markdown
+ * parser under them) load only when there are ADRs to read, one import after the other (Jest's
+ * module linker fails on two at once that share a dependency).
+ */
+async function readRecords(adrPaths: readonly string[], textOf: (path: string) => string | undefined) {
+  const adrLinks = new Map<string, AdrLinks>();
+  const logged: LoggedAdr[] = [];
+  if (adrPaths.length === 0) return { adrLinks, logged };
+  const { parseAdr } = await import("../adr/parse-adr.js");
+  const { readAdr } = await import("../adr/read-adr.js");
+  const { adrReviewDate } = await import("../adr/review-date.js");
+  for (const path of adrPaths) {
+    const text = textOf(path);
+    if (text === undefined) continue;
+    const parsed = parseAdr(text);
+    adrLinks.set(posix.basename(path), { supersededBy: parsed.supersededBy.map((reference) => reference.file) });
+    const reviewDate = adrReviewDate(text);
+    logged.push({ ...readAdr(path, text), ...(reviewDate ? { reviewDate } : {}) });
+  }
+  return { adrLinks, logged };
 }
 
 /**
@@ -35,16 +55,7 @@ export async function adrCrossChecks(
   const missing = [...adrPaths, ...(hasLog ? [logPath] : [])].filter((path) => !checked.texts.has(path));
   const read = missing.length > 0 ? (await view.readContents(ref, { files: missing })).files : new Map();
   const textOf = (path: string): string | undefined => checked.texts.get(path) ?? read.get(path)?.text ?? undefined;
-  const adrLinks = new Map<string, AdrLinks>();
-  const logged = [];
-  for (const path of adrPaths) {
-    const text = textOf(path);
-    if (text === undefined) continue;
-    const parsed = parseAdr(text);
-    adrLinks.set(posix.basename(path), { supersededBy: parsed.supersededBy.map((reference) => reference.file) });
-    const reviewDate = adrReviewDate(text);
-    logged.push({ ...readAdr(path, text), ...(reviewDate ? { reviewDate } : {}) });
-  }
+  const { adrLinks, logged } = await readRecords(adrPaths, textOf);
   const log = hasLog ? textOf(logPath) : undefined;
   const diagnostics: Diagnostic[] =
     log !== undefined && !decisionLogIsCurrent(log, logged)

@@ -4,7 +4,6 @@ import { computeDora } from "../dora/compute.js";
 import { CommitGraph } from "../dora/commit-graph.js";
 import { tagPatternAdvice } from "../dora/tag-pattern-advice.js";
 import { tiersWith } from "../dora/tiers.js";
-import { incidentFromPostMortem, mergeIncidents } from "../incidents/incident-event.js";
 import type { Logger } from "../ports/logger.js";
 import { StaleBranchError, type FilePublisher, type FileWriteResult } from "../ports/publisher.js";
 import type {
@@ -39,9 +38,9 @@ import { neverComputed } from "../scorecard/never-computed.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
 import { dependabotConfigPaths, securityPolicyPaths } from "../scorecard/security-files.js";
+import type { readPromises } from "./keep-decision-log.js";
 import { readSecurityEvidence, securityEvidenceRequest } from "./read-security-evidence.js";
 import type { SyncInputs } from "../scorecard/sync-read.js";
-import { readPromises } from "./keep-decision-log.js";
 import { withServices } from "../scorecard/services.js";
 import { historyForAll, readServiceDeployments, serviceFigures, touchingPaths } from "./service-figures.js";
 
@@ -135,7 +134,7 @@ export async function computeScorecard(
   const dora = computeDora({ ...common, deployments, commits: graph, ...(touches ? { touches } : {}) });
   const perService = await serviceFigures(view, graph, services, history, common);
   const data = parseDataFiles(contents, dataFiles, context.log);
-  const promises = await readPromises(view, head.sha, layout, now, contents);
+  const promises = await readPromisesIfAny(view, head.sha, layout, now, contents);
   const evidence = await readSecurityEvidence(view, head.sha, contents);
   const { team, previous, techStack, techDebt, roadmap } = data;
   const composed = composeScorecard({
@@ -177,6 +176,26 @@ export async function computeScorecard(
       (incident) => incident.started > windowStart && incident.started <= now.getTime(),
     ).length,
   };
+}
+
+/**
+ * What the post-mortems and ADRs promise (`readPromises`), read only when their directories hold
+ * something: without a file there is no promise and no decision log, and the Markdown parser the
+ * records need is not loaded.
+ */
+async function readPromisesIfAny(
+  view: ScorecardContext["view"],
+  headSha: string,
+  layout: DataLayout,
+  now: Date,
+  contents: RepositoryContents,
+): Promise<Awaited<ReturnType<typeof readPromises>>> {
+  const listed = [layout.incidents, layout.adrs].some(
+    (directory) => (contents.directories.get(directory) ?? []).length > 0,
+  );
+  if (!listed) return {};
+  const { readPromises: read } = await import("./keep-decision-log.js");
+  return read(view, headSha, layout, now, contents);
 }
 
 /** The security facts the scorecard judges: the files at the head, and what GitHub said (when it could). */
@@ -279,14 +298,16 @@ async function readIncidents(
     (contents.directories.get(layout.incidents) ?? []).map((name) => `${layout.incidents}/${name}`),
     [layout.incidents],
   );
+  // Without post-mortems the issues are the incidents; the post-mortem reader (and the Markdown
+  // parser under it) loads only when there are some.
+  if (postMortems.length === 0) return view.listIncidentIssues(label, windowStart);
+  const { incidentFromPostMortem, mergeIncidents } = await import("../incidents/incident-event.js");
+  const texts = await view.readContents(headSha, { files: postMortems });
   const written: IncidentEvent[] = [];
-  if (postMortems.length > 0) {
-    const texts = await view.readContents(headSha, { files: postMortems });
-    for (const path of postMortems) {
-      const text = texts.files.get(path)?.text;
-      const incident = text ? incidentFromPostMortem(path, text) : undefined;
-      if (incident) written.push(incident);
-    }
+  for (const path of postMortems) {
+    const text = texts.files.get(path)?.text;
+    const incident = text ? incidentFromPostMortem(path, text) : undefined;
+    if (incident) written.push(incident);
   }
   return mergeIncidents(written, await view.listIncidentIssues(label, windowStart));
 }

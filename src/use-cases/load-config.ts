@@ -1,4 +1,5 @@
-import { configPath as defaultConfigPath, resolveConfig, type ResolvedConfig } from "../config/resolve-config.js";
+import { configPath as defaultConfigPath, resolvedDefaults } from "../config/defaults.js";
+import type { ResolvedConfig } from "../config/resolve-config.js";
 import type { Diagnostic } from "../findings/diagnostic.js";
 import type { ConfigSources, ConfigView } from "../ports/repository-view.js";
 import { toDiagnostics } from "../text/line-index.js";
@@ -12,6 +13,10 @@ export interface LoadedConfig {
 
 export async function loadConfig(view: ConfigView, ref: string, configPath = defaultConfigPath): Promise<LoadedConfig> {
   const sources = await view.readConfigSources(ref, configPath);
+  // Without a config file the defaults apply, and the YAML parser is not loaded.
+  if (sources.repository === undefined && sources.organization === undefined)
+    return { configPath, sources, resolved: resolvedDefaults() };
+  const { resolveConfig } = await import("../config/resolve-config.js");
   return { configPath, sources, resolved: resolveConfig(sources) };
 }
 

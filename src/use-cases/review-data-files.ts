@@ -59,7 +59,7 @@ export async function reviewDataFiles(
   const configTouched = present.includes(configPath);
   const configBroken = !resolved.valid || resolved.repositoryFindings.length > 0;
   if (
-    dataFilesAmong(present, snapshot).length === 0 &&
+    (await dataFilesAmong(present, snapshot)).length === 0 &&
     !configTouched &&
     !configBroken &&
     !config.validation.alwaysCheck

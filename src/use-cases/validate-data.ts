@@ -1,5 +1,4 @@
 import { posix } from "node:path";
-import picomatch from "picomatch";
 import type { Diagnostic } from "../findings/diagnostic.js";
 import { append, compareDiagnostics } from "../findings/diagnostic.js";
 import type { FileView } from "../ports/repository-view.js";
@@ -32,12 +31,14 @@ async function recordRulesFor(
   return hasRecords ? (await import("../validate/record-rules.js")).recordRules : undefined;
 }
 
-/** The paths among `paths` that are data files and not ignored by `validation.ignore`. */
-export function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): string[] {
+/** The paths among `paths` that are data files and not ignored by `validation.ignore` (the glob matcher loads only for those). */
+export async function dataFilesAmong(paths: readonly string[], loaded: LoadedConfig): Promise<string[]> {
   const { config } = loaded.resolved;
   const layout = dataLayoutOf(config);
   const isIgnored =
-    config.validation.ignore.length > 0 ? picomatch(config.validation.ignore, { dot: true }) : () => false;
+    config.validation.ignore.length > 0
+      ? (await import("picomatch")).default(config.validation.ignore, { dot: true })
+      : () => false;
   return paths.filter(
     (path) => classifyDataFile(path, layout).type !== "ignored" && !isIgnored(posix.relative(layout.dataDir, path)),
   );
@@ -70,7 +71,7 @@ export async function validateData(
 ): Promise<DataValidation> {
   const { config } = loaded.resolved;
   const layout = dataLayoutOf(config);
-  const dataPaths = dataFilesAmong(paths, loaded);
+  const dataPaths = await dataFilesAmong(paths, loaded);
   const contents = await view.readContents(ref, {
     files: dataPaths,
     directories: [layout.adrs],

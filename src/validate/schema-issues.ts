@@ -51,7 +51,11 @@ export function schemaIssues(schema: z.ZodType, value: unknown): Issue[] {
   return [...wholeIssues(schema, rest), ...issues];
 }
 
+/**
+ * One parse of a whole (small) document: without zod's compiled fast path, whose compiling (a
+ * `new Function` per object schema) costs more than the one parse it would speed up.
+ */
 function wholeIssues(schema: z.ZodType, value: unknown): Issue[] {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { jitless: true });
   return result.success ? [] : result.error.issues;
 }

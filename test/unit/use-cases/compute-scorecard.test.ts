@@ -142,6 +142,32 @@ describe("computeScorecard", () => {
     expect(run.dora.timeToRestore).toMatchObject({ basis: "incidents", samples: 2, medianHours: 1.45 });
   });
 
+  it("without post-mortems, the incident issues are the incidents, and the scorecard promises nothing", async () => {
+    const view = fakeView("local");
+    const withIssues: ScorecardContext["view"] = {
+      ...view,
+      listIncidentIssues: async () => [
+        {
+          id: "#9",
+          issue: 9,
+          title: "Search slow",
+          started: Date.parse("2025-10-20T10:00:00Z"),
+          resolved: Date.parse("2025-10-20T12:00:00Z"),
+        },
+        { id: "#10", title: "Queue stuck", started: Date.parse("2025-10-21T10:00:00Z"), resolved: null },
+      ],
+    };
+    const run = await computeScorecard(
+      { view: withIssues, log: silentLogger, now: () => now },
+      configFor("tags"),
+      "main",
+    );
+    expect(run.dora.timeToRestore).toMatchObject({ basis: "incidents", samples: 1, medianHours: 2 });
+    expect(run.incidentsInWindow).toBe(2);
+    expect(run.scorecard.followUp).toBeUndefined();
+    expect(Object.keys(run.files)).toHaveLength(2);
+  });
+
   it("gives the same figures from a GitHub-shaped and a local-shaped view of one history", async () => {
     const online = await computeScorecard(context("github"), configFor("deployments"), "main", { explain: true });
     const offline = await computeScorecard(context("local"), configFor("tags"), "main", { explain: true });
