@@ -2,16 +2,22 @@ import { StaleBranchError } from "../ports/publisher.js";
 import type { BranchHead } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
+/** Where a branch points: one request. Its tree is read only by a commit that needs it (most runs write nothing). */
 export async function readBranchHead(client: GitHubClient, repo: RepoRef, branch: string): Promise<BranchHead> {
   const { data: ref } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
     ...repo,
     ref: `heads/${branch}`,
   });
+  return { sha: ref.object.sha };
+}
+
+async function treeOf(client: GitHubClient, repo: RepoRef, head: BranchHead): Promise<string> {
+  if (head.tree !== undefined) return head.tree;
   const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
     ...repo,
-    commit_sha: ref.object.sha,
+    commit_sha: head.sha,
   });
-  return { sha: ref.object.sha, tree: commit.tree.sha };
+  return commit.tree.sha;
 }
 
 /**
@@ -29,7 +35,7 @@ export async function commitFiles(
 ): Promise<string> {
   const { data: tree } = await client.request("POST /repos/{owner}/{repo}/git/trees", {
     ...repo,
-    base_tree: head.tree,
+    base_tree: await treeOf(client, repo, head),
     tree: Object.entries(files).map(([path, content]) => ({
       path,
       mode: "100644" as const,

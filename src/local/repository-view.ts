@@ -77,7 +77,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
       }
       return changes;
     },
-    readHead: async () => ({ sha: workingTree, tree: "" }),
+    readHead: async () => ({ sha: workingTree }),
     readDeployments: async (query) => {
       if (query.source !== "tags")
         throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);

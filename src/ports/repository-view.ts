@@ -88,10 +88,10 @@ export interface ChangeView {
   listChangedFiles(change: ChangeRef): Promise<ChangedFile[]>;
 }
 
-/** A branch head: the commit, and its tree (the base of the next commit). */
+/** A branch head: the commit, and its tree (the base of the next commit) when the read already had it. */
 export interface BranchHead {
   sha: string;
-  tree: string;
+  tree?: string;
 }
 
 export interface BranchView {
