@@ -244,7 +244,8 @@ function fromGemfile(text: string): Dependencies {
         devDepth = depth;
       continue;
     }
-    if (/^(?:platforms?|source|install_if|git|path)\b.*\bdo\b/.test(line)) depth++;
+    // Every block Ruby closes with `end` is counted, so that an `if` inside a group does not end the group.
+    if (/\bdo(?:\s*\|[^|]*\|)?$/.test(line) || /^(?:if|unless|case|begin|while|until)\b/.test(line)) depth++;
     else if (line === "end" && depth > 0) {
       if (devDepth === depth) devDepth = 0;
       depth--;
