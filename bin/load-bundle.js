@@ -7,16 +7,31 @@
 // hash function costs more to load than it would save), and V8 refuses an entry made by another
 // V8 or other flags (the chunk is then compiled and its entry written again).
 //
-// The cache lives in the user's cache directory ($XDG_CACHE_HOME, else ~/.cache), in a directory
-// only the user can read; nothing is written when that fails (a read-only home), and
-// NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
+// The cache lives in the user's cache directory ($XDG_CACHE_HOME, else ~/.cache), in directories
+// that must be the user's own, real (no links) and writable by no one else, else it is not used;
+// each entry is checked whole before V8 sees it (isPrivate, readEntry, sealed). Nothing is written
+// when that fails (a read-only home), and NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns it off.
 //
 // CommonJS, as the command's entry is (bin/package.json): Node starts a CommonJS entry faster than an ES module.
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require("node:fs");
 const { createRequire } = require("node:module");
 const { homedir } = require("node:os");
 const { isAbsolute, join } = require("node:path");
 const vm = require("node:vm");
+const { crc32 } = require("node:zlib");
 
 const bundle = join(__dirname, "..", "lib", "cli", "bundle");
 
@@ -26,25 +41,69 @@ function cacheDirectory(env) {
   // A relative XDG_CACHE_HOME is ignored (the XDG rule): it would put the cache in the user's repository.
   const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), ".cache");
   const copy = `${process.version}-${process.arch}-${bundle.replace(/[^A-Za-z0-9]+/g, "_").slice(-120)}`;
-  return join(base, "cto-copilot", "compiled", copy);
+  const ours = join(base, "cto-copilot");
+  const compiled = join(ours, "compiled");
+  return { path: join(compiled, copy), chain: [ours, compiled, join(compiled, copy)] };
 }
 
-/** A directory of ours: made by this user, for this user only. A directory someone else can write to is not used. */
+/** Made by this user and writable by no one else: a file or directory itself, never a link to one. */
+function isOwn(info) {
+  // Windows has no owners or modes to compare: a home directory is the user's own there.
+  if (process.platform === "win32") return true;
+  return info.uid === process.getuid() && (info.mode & 0o022) === 0;
+}
+
+/**
+ * Every directory of ours, from `cto-copilot/` down, is a real directory (no symbolic link), the
+ * user's own and writable by no one else: otherwise someone else could put code there, or point
+ * the clean-up at files that are not ours. A cache that fails this is not used at all.
+ */
 function isPrivate(directory) {
   try {
-    const info = statSync(directory);
-    // Windows has no owners or modes to compare: a home directory is the user's own there.
-    if (process.platform === "win32") return info.isDirectory();
-    return info.isDirectory() && info.uid === process.getuid() && (info.mode & 0o022) === 0;
+    return directory.chain.every((path) => {
+      const info = lstatSync(path);
+      return info.isDirectory() && !info.isSymbolicLink() && isOwn(info);
+    });
   } catch {
     return false;
+  }
+}
+
+/** An entry's file name: the chunk's name, size and modification time (`chunk-AB12CD.cjs.5123.1733443200000`). */
+const entryName = /^(?:main|chunk)-[A-Za-z0-9]+\.cjs\.\d+\.\d+$/;
+
+/**
+ * An entry is its data behind an 8-byte header (its length and CRC-32): V8 checks the code cache's
+ * header only, and a damaged body could crash the process, so a body that does not match is not used.
+ */
+function sealed(data) {
+  const header = Buffer.alloc(8);
+  header.writeUInt32LE(data.length, 0);
+  header.writeUInt32LE(crc32(data), 4);
+  return Buffer.concat([header, data]);
+}
+
+/** An entry's code cache, when the file is the user's own (opened without following a link) and its body is whole. */
+function readEntry(path) {
+  let descriptor;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    if (!isOwn(fstatSync(descriptor))) return undefined;
+    const file = readFileSync(descriptor);
+    if (file.length < 8) return undefined;
+    const data = file.subarray(8);
+    return file.readUInt32LE(0) === data.length && file.readUInt32LE(4) === crc32(data) ? data : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
 /** Loads the bundle's entry (`main-<hash>.cjs`) and returns its exports; `flush()` writes the code cache of the chunks compiled afresh. */
 function loadBundle(env = process.env) {
   const directory = cacheDirectory(env);
-  const cached = directory !== undefined && isPrivate(directory) ? new Set(readdirSync(directory)) : new Set();
+  const cached = directory !== undefined && isPrivate(directory) ? new Set(readdirSync(directory.path)) : new Set();
   const main = readdirSync(bundle).find((name) => /^main-[A-Z0-9]+\.cjs$/.test(name));
   if (main === undefined) throw new Error(`no CLI bundle in ${bundle}: run \`npm run build\``);
   const nodeRequire = createRequire(join(bundle, main));
@@ -59,14 +118,7 @@ function loadBundle(env = process.env) {
     const source = readFileSync(file, "latin1");
     const { size, mtimeMs } = statSync(file);
     const entry = `${name}.${size}.${Math.trunc(mtimeMs)}`;
-    let cachedData;
-    if (cached.has(entry)) {
-      try {
-        cachedData = readFileSync(join(directory, entry));
-      } catch {
-        cachedData = undefined;
-      }
-    }
+    const cachedData = cached.has(entry) ? readEntry(join(directory.path, entry)) : undefined;
     const script = new vm.Script(`(function (exports, require, module) {${source}\n})`, {
       filename: file,
       ...(cachedData ? { cachedData } : {}),
@@ -90,28 +142,29 @@ function loadBundle(env = process.env) {
   function flush() {
     if (compiled.length === 0) return;
     try {
-      mkdirSync(directory, { recursive: true, mode: 0o700 });
+      mkdirSync(directory.path, { recursive: true, mode: 0o700 });
       if (!isPrivate(directory)) return;
       const written = new Set();
       for (const { name, entry, script } of compiled) {
-        const temporary = join(directory, `${entry}.${process.pid}.tmp`);
+        const temporary = join(directory.path, `${entry}.${process.pid}.tmp`);
         try {
-          writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-          renameSync(temporary, join(directory, entry));
+          // `wx`: a new file of ours, never one that is already there (or a link someone left).
+          writeFileSync(temporary, sealed(script.createCachedData()), { mode: 0o600, flag: "wx" });
+          renameSync(temporary, join(directory.path, entry));
           written.add(name);
         } catch {
           rmSync(temporary, { force: true });
         }
       }
-      // Entries of chunks this build no longer has, and of a chunk's earlier texts (another
-      // process's entry being written is left alone).
+      // Entries of chunks this build no longer has, and of a chunk's earlier texts. Only names an
+      // entry can have are ever removed (another process's entry being written is left alone).
       const present = new Set(readdirSync(bundle));
       const current = new Set(compiled.map((chunk) => chunk.entry));
-      for (const old of readdirSync(directory)) {
-        if (old.endsWith(".tmp")) continue;
+      for (const old of readdirSync(directory.path)) {
+        if (!entryName.test(old)) continue;
         const name = old.slice(0, old.indexOf(".cjs.") + 4);
         if (!present.has(name) || (written.has(name) && !current.has(old)))
-          rmSync(join(directory, old), { force: true });
+          rmSync(join(directory.path, old), { force: true });
       }
     } catch {
       // A cache that cannot be written costs the next run its compiling, nothing else.

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { execFile } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -56,6 +66,34 @@ describe("the command keeps its compiled code between runs", () => {
     const { directory, entries } = entriesUnder(home);
     for (const entry of entries) writeFileSync(join(directory, entry), "not compiled code");
     expect(await validateWith({ XDG_CACHE_HOME: home })).toEqual(expected);
+  });
+
+  it("compiles again, and answers the same, when an entry's header is whole but its body is damaged", async () => {
+    const home = cacheHome();
+    await validateWith({ XDG_CACHE_HOME: home });
+    const { directory, entries } = entriesUnder(home);
+    for (const entry of entries) {
+      const bytes = readFileSync(join(directory, entry));
+      // V8 reads its own header (after our 8 bytes) first: leave it, damage what follows.
+      for (let index = 8 + 64; index < bytes.length; index += 97) bytes[index] = bytes[index]! ^ 0xff;
+      writeFileSync(join(directory, entry), bytes);
+    }
+    expect(await validateWith({ XDG_CACHE_HOME: home })).toEqual(expected);
+    expect(await validateWith({ XDG_CACHE_HOME: home })).toEqual(expected);
+  });
+
+  it("neither uses nor cleans a cache directory that is a link, and leaves the linked files alone", async () => {
+    const home = cacheHome();
+    await validateWith({ XDG_CACHE_HOME: home });
+    const { directory } = entriesUnder(home);
+    rmSync(directory, { recursive: true });
+    const elsewhere = cacheHome();
+    mkdirSync(join(elsewhere, "keys"), { mode: 0o700 });
+    writeFileSync(join(elsewhere, "keys", "id_rsa"), "a key");
+    symlinkSync(join(elsewhere, "keys"), directory);
+    expect(await validateWith({ XDG_CACHE_HOME: home })).toEqual(expected);
+    expect(readdirSync(join(elsewhere, "keys"))).toEqual(["id_rsa"]);
+    expect(readFileSync(join(elsewhere, "keys", "id_rsa"), "utf8")).toBe("a key");
   });
 
   it("writes nothing with NODE_DISABLE_COMPILE_CACHE=1, nor into a directory others can write to", async () => {
