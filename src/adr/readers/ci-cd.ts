@@ -58,7 +58,7 @@ interface PipelineFacts {
 
 function environmentsOf(text: string): string[] {
   const environments = new Set<string>();
-  for (const match of text.matchAll(/^\s*environment:[ \t]*([^\s#{][^#\n]*)?$/gm)) {
+  for (const match of text.matchAll(/^[ \t]*environment:[ \t]*([^\s#{][^#\n]*)?$/gm)) {
     const inline = match[1]?.trim();
     if (inline) environments.add(inline.replace(/^["']|["']$/g, ""));
     else {
@@ -101,16 +101,29 @@ const secretsIn = (text: string) =>
     (name) => name !== "GITHUB_TOKEN",
   );
 
+/** `docker login` / `helm registry login` options that take no value. */
+const loginSwitches = new Set([
+  "--password-stdin",
+  "--insecure",
+  "--plain-http",
+  "--insecure-skip-tls-verify",
+  "--debug",
+]);
+
 /**
  * The registries `docker login` (or `helm registry login`) signs in to: the host it names, or
  * Docker Hub when it names none (`docker login -u … --password-stdin`).
  */
 function loginRegistries(text: string): string[] {
   const hosts: string[] = [];
-  for (const match of text.matchAll(/\b(?:docker|helm\s+registry)\s+login\b([^\n;&|]*)/g)) {
+  for (const line of text.split("\n")) {
+    // A step's name or id (`- name: docker login`) runs nothing.
+    if (/^[ \t]*-?[ \t]*(?:name|id):/.test(line)) continue;
+    const login = /\b(docker|helm\s+registry)\s+login\b([^\n;&|]*)/.exec(line);
+    if (!login) continue;
     // Quoted values and `${{ … }}` expressions are one token each.
-    const tokens = match[1]!
-      .replace(/\$\{\{[^}]*\}\}|"[^"]*"|'[^']*'/g, "value")
+    const tokens = login[2]!
+      .replace(/\$\{\{[^}]{0,200}\}\}|"[^"]*"|'[^']*'/g, "value")
       .trim()
       .split(/\s+/)
       .filter(Boolean);
@@ -118,11 +131,13 @@ function loginRegistries(text: string): string[] {
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]!;
       // An option's value follows it, unless the option is a switch or carries its value (`--username=x`).
-      if (token.startsWith("-")) index += token === "--password-stdin" || token.includes("=") ? 0 : 1;
+      if (token.startsWith("-")) index += loginSwitches.has(token) || token.includes("=") ? 0 : 1;
       else host ??= token;
     }
-    if (host === undefined) hosts.push("docker.io");
-    else if (/^[\w.-]+\.[\w.-]+(?::\d+)?$/.test(host)) hosts.push(host.toLowerCase());
+    // Docker with no host signs in to Docker Hub; Helm has no default registry.
+    if (host === undefined) {
+      if (login[1] === "docker") hosts.push("docker.io");
+    } else if (/^[\w-]+(?:\.[\w-]+)+(?::\d+)?$/.test(host)) hosts.push(host.toLowerCase());
   }
   return hosts;
 }
@@ -133,7 +148,7 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     .split("\n")
     .filter((line) => !/^\s*#/.test(line))
     .join("\n");
-  const steps = [...cleaned.matchAll(/^\s*-?\s*(uses|image):\s*["']?([^@\s"':]+)/gm)].map((match) => ({
+  const steps = [...cleaned.matchAll(/^[ \t]*-?[ \t]*(uses|image):[ \t]*["']?([^@\s"':]+)/gm)].map((match) => ({
     kind: match[1]!,
     name: match[2]!.toLowerCase(),
   }));
@@ -148,16 +163,16 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
   const commands = [...cleaned.matchAll(deployCommand)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
   // `run: ./scripts/deploy.sh production`: a script that says what it does.
   if (
-    /^\s*-?\s*run:[^\n]*\bdeploy\b/im.test(cleaned) ||
-    /^\s*-?\s*run:[^\n]*deploy[\w-]*\.(?:sh|py|js|ts)\b/im.test(cleaned)
+    /^[ \t]*-?[ \t]*run:[^\n]*\bdeploy\b/im.test(cleaned) ||
+    /^[ \t]*-?[ \t]*run:[^\n]*deploy[\w-]*\.(?:sh|py|js|ts)\b/im.test(cleaned)
   )
     commands.push("a deploy script");
   const credentials = uses.filter((action) => credentialAction.test(action));
-  if (/^\s*id-token:\s*write\b/m.test(cleaned)) credentials.push("OIDC (id-token: write)");
-  if (/^\s*ssh-key:\s*\S/m.test(cleaned)) credentials.push("an SSH deploy key");
+  if (/^[ \t]*id-token:\s*write\b/m.test(cleaned)) credentials.push("OIDC (id-token: write)");
+  if (/^[ \t]*ssh-key:\s*\S/m.test(cleaned)) credentials.push("an SSH deploy key");
   const identities = [
     ...cleaned.matchAll(
-      /^\s*(role-to-assume|workload_identity_provider|service_account|client-id):\s*["']?([^\s"'#]+)/gm,
+      /^[ \t]*(role-to-assume|workload_identity_provider|service_account|client-id):\s*["']?([^\s"'#]+)/gm,
     ),
   ].map((match) => `${match[1]} ${match[2]}`);
   const publishers = [...cleaned.matchAll(publishStep)].map((match) =>
@@ -170,13 +185,13 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
   );
   const tagLines = cleaned.split("\n").filter((line) => /tags?\b|\s-t\s|:latest\b/i.test(line));
   const registries = [
-    ...cleaned.matchAll(/^\s*registry:\s*["']?([\w.-]+\.[\w.-]+)/gm),
+    ...cleaned.matchAll(/^[ \t]*registry:\s*["']?([\w.-]+\.[\w.-]+)/gm),
     ...cleaned.matchAll(/\boci:\/\/([\w.-]+\.[\w.-]+)/g),
   ]
     .map((match) => match[1]!.toLowerCase())
     .concat(loginRegistries(cleaned));
   return {
-    throwawayCluster: throwawayCluster.test(cleaned),
+    throwawayCluster: bySecretsOfJobs ? deploysOnlyToThrowawayClusters(cleaned) : throwawayCluster.test(cleaned),
     steps: unique(uses),
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
@@ -204,6 +219,19 @@ const isPipeline = (path: string) =>
   /(^|\/)\.goreleaser\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
+
+/**
+ * Every job of the pipeline that deploys creates its own throwaway cluster (a kind test beside a
+ * production deploy job still deploys): read per job when the pipeline has jobs to tell apart.
+ */
+function deploysOnlyToThrowawayClusters(text: string): boolean {
+  const jobs = jobSections(text);
+  if (jobs === undefined) return throwawayCluster.test(text);
+  return jobs
+    .map((job) => factsOf(job, false))
+    .filter((facts) => facts.deployers.length > 0)
+    .every((facts) => facts.throwawayCluster);
+}
 
 /** Credential secrets of the jobs that ship (the whole file when it has no jobs to tell apart). */
 function secretsOfShippingJobs(text: string): string[] {

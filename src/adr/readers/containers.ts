@@ -97,10 +97,13 @@ const unknownImage = "an image the environment names";
 
 function withDefaults(value: string): string | undefined {
   let unknown = false;
-  const resolved = value.replace(/\$(?:\{\w+(?::?-([^}]*)|:?\?[^}]*)?\}|\w+)/g, (_whole, fallback?: string) => {
-    if (fallback === undefined) unknown = true;
-    return fallback ?? "";
-  });
+  const resolved = value.replace(
+    /\$(?:\{\w+(?::?-([^}]{0,1000})|:?\?[^}]{0,1000})?\}|\w+)/g,
+    (_whole, fallback?: string) => {
+      if (fallback === undefined) unknown = true;
+      return fallback ?? "";
+    },
+  );
   return unknown || resolved === "" ? undefined : resolved;
 }
 

@@ -5,13 +5,13 @@ const createsTable = [
   /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
   /\bcreate_(?:join_)?table\s*\(?\s*[:"']?(\w+)/g,
   /<createTable\b[^>]*\btableName="([\w.]+)"/g,
-  /^\s*-?\s*createTable:\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
+  /^[ \t]*-?[ \t]*createTable:\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
   /migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)/g,
   /\bop\.create_table\(\s*["'](\w+)/g,
   /\.createTable\(\s*["'`](\w+)/g,
   /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g,
   // Ecto: create table(:inboxes), create_if_not_exists table("inboxes").
-  /\bcreate(?:_if_not_exists)?\s*\(?\s*table\(\s*[:"'](\w+)/g,
+  /\bcreate(?:_if_not_exists)?\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
 ];
 /** Views (materialized ones hold data too): recreating one is not a decision, but it is not a drop either. */
 const createsView = [
@@ -31,8 +31,8 @@ const destroys = [
   /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
   // Ecto: drop table(:x), drop_if_exists table(:x), rename table(:x), :a, to: :b, remove :column.
-  /\b(?:drop(?:_if_exists)?|rename)\s*\(?\s*table\(\s*[:"'](\w+)/g,
-  /^\s*-?\s*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
+  /\b(?:drop(?:_if_exists)?|rename)\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
+  /^[ \t]*-?[ \t]*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
 ];
 /** Statements that change how a column's data is represented (`text` -> `jsonb`): every row is rewritten. */
 const retypes = [
@@ -50,11 +50,11 @@ const extends_ = [
 function forwardPart(path: string, text: string): string {
   if (/\.down\.sql$|(^|\/)U\d+__/.test(path)) return "";
   const downStart = [
-    /^\s*def\s+down\b/m,
-    /^\s*def\s+downgrade\s*\(/m,
-    /^\s*(?:exports\.down|export\s+(?:async\s+)?function\s+down|(?:public\s+)?async\s+down\s*\()/m,
+    /^[ \t]*def\s+down\b/m,
+    /^[ \t]*def\s+downgrade\s*\(/m,
+    /^[ \t]*(?:exports\.down|export\s+(?:async\s+)?function\s+down|(?:public\s+)?async\s+down\s*\()/m,
     // Sequelize / umzug: `module.exports = { up: ..., down: async (queryInterface) => ... }`.
-    /^\s*down\s*:\s*(?:async\s*)?(?:function\b|\()/m,
+    /^[ \t]*down\s*:\s*(?:async\s*)?(?:function\b|\()/m,
     /^--\s*\+goose\s+Down/im,
     /^--\s*\+migrate\s+Down/im,
   ]
@@ -100,7 +100,7 @@ function prisma(text: string | undefined): PrismaSchema {
   const cleaned = clean(text);
   if (cleaned === undefined) return schema;
   schema.provider = /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(cleaned)?.[1];
-  const models = [...cleaned.matchAll(/^\s*model\s+(\w+)\s*\{([^}]*)\}/gm)];
+  const models = [...cleaned.matchAll(/^[ \t]*model\s+(\w+)\s*\{([^}]*)\}/gm)];
   const modelNames = new Set(models.map((match) => match[1]!));
   for (const match of models) {
     // A relation field (`user User @relation(...)`, `posts Post[]`) is no column: renaming one changes no table.
@@ -119,9 +119,9 @@ function dumpedTables(text: string | undefined): Map<string, Set<string>> {
   const tables = new Map<string, Set<string>>();
   const cleaned = clean(text) ?? "";
   for (const match of cleaned.matchAll(/create_table\s+"(\w+)"[^\n]*\n([\s\S]*?)^\s*end\b/gm))
-    tables.set(match[1]!, new Set([...match[2]!.matchAll(/^\s*t\.\w+\s+"(\w+)"/gm)].map((column) => column[1]!)));
+    tables.set(match[1]!, new Set([...match[2]!.matchAll(/^[ \t]*t\.\w+\s+"(\w+)"/gm)].map((column) => column[1]!)));
   for (const match of cleaned.matchAll(/CREATE\s+TABLE\s+(?:[\w]+\.)?"?(\w+)"?\s*\(([\s\S]*?)\n\);/gi))
-    tables.set(match[1]!, new Set([...match[2]!.matchAll(/^\s*"?(\w+)"?\s+\w/gm)].map((column) => column[1]!)));
+    tables.set(match[1]!, new Set([...match[2]!.matchAll(/^[ \t]*"?(\w+)"?\s+\w/gm)].map((column) => column[1]!)));
   return tables;
 }
 

@@ -250,7 +250,7 @@ function fromGemfile(text: string): Dependencies {
       if (devDepth === depth) devDepth = 0;
       depth--;
     }
-    const gem = /^gem\s*\(?\s*["']([\w.-]+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(line);
+    const gem = /^gem\s*(?:\(\s*)?["']([\w.-]+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(line);
     if (gem)
       deps.set(gem[1]!, {
         version: gem[2] ?? "*",
@@ -283,9 +283,12 @@ function fromComposer(text: string): Dependencies {
     ["require-dev", true],
   ] as const) {
     const entries = json[section];
-    if (entries === undefined) continue;
+    // PHP writes an empty object as `[]`.
+    if (entries === undefined || (Array.isArray(entries) && entries.length === 0)) continue;
     if (!isRecord(entries))
-      throw new ManifestProblem(`"${section}" is ${typeof entries}, not an object of name: version`);
+      throw new ManifestProblem(
+        `"${section}" is ${Array.isArray(entries) ? "a list" : typeof entries}, not an object of name: version`,
+      );
     for (const [name, version] of Object.entries(entries))
       if (!deps.has(name) && name !== "php" && !name.startsWith("ext-"))
         deps.set(name.toLowerCase(), { version: String(version), extras: [], ...(dev ? { dev: true } : {}) });
@@ -419,7 +422,7 @@ function fromPom(text: string): Dependencies {
 function fromGradle(text: string): Dependencies {
   const deps: Dependencies = new Map();
   // The Spring Boot plugin's version is the framework's: `id 'org.springframework.boot' version '3.5.0'`.
-  const boot = /\bid\s*\(?\s*["']org\.springframework\.boot["']\s*\)?\s*version\s*["']([^"']+)["']/.exec(text);
+  const boot = /\bid\s*(?:\(\s*)?["']org\.springframework\.boot["']\s*(?:\)\s*)?version\s*["']([^"']+)["']/.exec(text);
   if (boot) deps.set("org.springframework.boot:spring-boot", { version: boot[1]!, extras: [] });
   // One whitespace run before an optional "(" and one after it: two adjacent \s* would backtrack on long runs of spaces.
   const notation =

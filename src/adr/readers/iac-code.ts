@@ -45,12 +45,12 @@ function resourcesIn(text: string | undefined): Map<string, string> {
 /** A Pulumi or CDK program imports its SDK: an import line (TypeScript, Python, Go, Java, .NET), not a mention. */
 const sdkImport = new RegExp(
   [
-    String.raw`^\s*import\s[^\n]*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
-    String.raw`^\s*(?:const|let|var)\s[^\n]*require\(\s*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
-    String.raw`^\s*(?:import|from)\s+(?:pulumi|aws_cdk)\b`,
-    String.raw`^\s*(?:import\s+)?(?:\w+\s+)?"github\.com\/(?:pulumi\/pulumi|aws\/aws-cdk-go)`,
-    String.raw`^\s*import\s+software\.amazon\.awscdk`,
-    String.raw`^\s*using\s+(?:Pulumi|Amazon\.CDK)\b`,
+    String.raw`^[ \t]*import\s[^\n]*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
+    String.raw`^[ \t]*(?:const|let|var)\s[^\n]*require\(\s*["'](?:@pulumi\/|aws-cdk-lib|@aws-cdk\/)`,
+    String.raw`^[ \t]*(?:import|from)\s+(?:pulumi|aws_cdk)\b`,
+    String.raw`^[ \t]*(?:import\s+)?(?:\w+\s+)?"github\.com\/(?:pulumi\/pulumi|aws\/aws-cdk-go)`,
+    String.raw`^[ \t]*import\s+software\.amazon\.awscdk`,
+    String.raw`^[ \t]*using\s+(?:Pulumi|Amazon\.CDK)\b`,
   ].join("|"),
   "m",
 );

@@ -168,14 +168,14 @@ function pinsOf(path: string, text: string | undefined): Pins {
  */
 const buildInstalls: { runtime: string; pattern: RegExp; installer?: string }[] = [
   { runtime: "node", pattern: /nodesource\.com\/(?:setup|node)_(\d+)\.x/, installer: "NodeSource" },
-  { runtime: "node", pattern: /^\s*(?:ARG|ENV|export)\s+NODE_(?:VERSION|MAJOR)[=\s]+["']?v?(\d[\w.]*)/m },
+  { runtime: "node", pattern: /^[ \t]*(?:ARG|ENV|export)[ \t]+NODE_(?:VERSION|MAJOR)[= \t]+["']?v?(\d[\w.]*)/m },
   { runtime: "node", pattern: /\bnvm\s+install\s+v?(\d+)/, installer: "nvm" },
-  { runtime: "python", pattern: /^\s*(?:ARG|ENV|export)\s+PYTHON_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "python", pattern: /^[ \t]*(?:ARG|ENV|export)[ \t]+PYTHON_VERSION[= \t]+["']?(\d[\w.]*)/m },
   { runtime: "python", pattern: /\bapt-get\s+install\b[^\n]*?\bpython(3\.\d+)\b/, installer: "apt" },
-  { runtime: "go", pattern: /^\s*(?:ARG|ENV|export)\s+GO(?:LANG)?_VERSION[=\s]+["']?(\d[\w.]*)/m },
-  { runtime: "ruby", pattern: /^\s*(?:ARG|ENV|export)\s+RUBY_VERSION[=\s]+["']?(\d[\w.]*)/m },
-  { runtime: "php", pattern: /^\s*(?:ARG|ENV|export)\s+PHP_VERSION[=\s]+["']?(\d[\w.]*)/m },
-  { runtime: "java", pattern: /^\s*(?:ARG|ENV|export)\s+(?:JAVA|JDK)_VERSION[=\s]+["']?(\d[\w.]*)/m },
+  { runtime: "go", pattern: /^[ \t]*(?:ARG|ENV|export)[ \t]+GO(?:LANG)?_VERSION[= \t]+["']?(\d[\w.]*)/m },
+  { runtime: "ruby", pattern: /^[ \t]*(?:ARG|ENV|export)[ \t]+RUBY_VERSION[= \t]+["']?(\d[\w.]*)/m },
+  { runtime: "php", pattern: /^[ \t]*(?:ARG|ENV|export)[ \t]+PHP_VERSION[= \t]+["']?(\d[\w.]*)/m },
+  { runtime: "java", pattern: /^[ \t]*(?:ARG|ENV|export)[ \t]+(?:JAVA|JDK)_VERSION[= \t]+["']?(\d[\w.]*)/m },
   { runtime: "java", pattern: /\bopenjdk-(\d+)-(?:jdk|jre)/, installer: "apt" },
 ];
 

@@ -43,12 +43,18 @@ export interface TrustChange {
  * (a reusable module's own code is left to its callers, as for any resource it declares).
  */
 export function newTrusts(files: readonly ReadFile[], isModuleCode: (path: string) => boolean): TrustChange[] {
+  // A CI subject is compared over the whole change (a role moved between files is no new trust);
+  // external IDs, which carry no name, are counted per file.
   const before = new Map<string, string>();
-  for (const file of files) for (const [key, said] of trustsIn(file.before)) before.set(key, said);
+  for (const file of files)
+    for (const [key, said] of trustsIn(file.before)) if (!key.startsWith("external ")) before.set(key, said);
   const changes: TrustChange[] = [];
   for (const file of files) {
     if (isModuleCode(file.path)) continue;
-    const granted = [...trustsIn(file.after)].filter(([key]) => !before.has(key)).map(([, said]) => said);
+    const hadBefore = trustsIn(file.before);
+    const granted = [...trustsIn(file.after)]
+      .filter(([key]) => (key.startsWith("external ") ? !hadBefore.has(key) : !before.has(key)))
+      .map(([, said]) => said);
     if (granted.length === 0) continue;
     changes.push({
       file: file.path,

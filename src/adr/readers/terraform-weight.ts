@@ -36,7 +36,7 @@ export const isSupporting = (type: string) => supporting.test(type);
  * runs: that is no opt-in.
  */
 export const optInFlag = (body: string): string | undefined =>
-  /^\s*(?:count|for_each)\s*=\s*(?:!\s*)?((?:var|local)\.[\w.]+)\s*\?/m.exec(body)?.[1];
+  /^[ \t]*(?:count|for_each)\s*=\s*(?:!\s*)?((?:var|local)\.[\w.]+)\s*\?/m.exec(body)?.[1];
 
 /**
  * A release line as a number: the major from 1.0 on; before 1.0 each minor is its own line

@@ -47,13 +47,13 @@ const movedAddress = (endpoint: string) => (/^(module|data)\./.test(endpoint) ? 
 function finish(file: string, address: string, body: string[], into: Declared): void {
   const text = body.join("\n");
   if (address === "import") {
-    const to = /^\s*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
+    const to = /^[ \t]*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
     if (to) into.imports.add(movedAddress(to.replace(/\[.*$/, "")));
     return;
   }
   if (address === "moved") {
-    const from = /^\s*from\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
-    const to = /^\s*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
+    const from = /^[ \t]*from\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
+    const to = /^[ \t]*to\s*=\s*([\w.\-[\]"]+)/m.exec(text)?.[1];
     // `aws_s3_bucket.logs[0]` -> `aws_s3_bucket.logs["a"]`: instances of one block, which keeps its address.
     const strip = (endpoint: string) => movedAddress(endpoint.replace(/\[.*$/, ""));
     if (from && to) into.moves.set(strip(from), strip(to));
@@ -61,8 +61,8 @@ function finish(file: string, address: string, body: string[], into: Declared): 
   }
   if (address !== "terraform") {
     // A module's (or a Terragrunt unit's) source is part of what it is; a provider alias is another provider.
-    const source = /^\s*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
-    const alias = address.startsWith("provider.") ? /^\s*alias\s*=\s*"([^"]+)"/m.exec(text)?.[1] : undefined;
+    const source = /^[ \t]*source\s*=\s*"([^"]*)"/m.exec(body.slice(1).join("\n"))?.[1];
+    const alias = address.startsWith("provider.") ? /^[ \t]*alias\s*=\s*"([^"]+)"/m.exec(text)?.[1] : undefined;
     const flag = optInFlag(text);
     // A registry module's release (`version = "18.31.2"`), written directly in the block.
     const version = address.startsWith("module.") ? attributeAtDepth(body, "version", 1) : undefined;
@@ -85,7 +85,7 @@ function declaredInTerraformBlock(file: string, body: string[], into: Declared):
   if (unitSource !== undefined) into.blocks.set("terragrunt.source", { file, source: unitSource });
   // terraform { backend "s3" { ... } / cloud { ... } / required_providers { aws = { ... } } }
   const backend =
-    /^\s*backend\s+"([^"]+)"\s*\{/m.exec(text)?.[1] ?? (/^\s*cloud\s*\{/m.test(text) ? "cloud" : undefined);
+    /^[ \t]*backend\s+"([^"]+)"\s*\{/m.exec(text)?.[1] ?? (/^[ \t]*cloud\s*\{/m.test(text) ? "cloud" : undefined);
   if (backend) {
     const start = body.findIndex((line) => /^\s*(backend\s+"|cloud\s*\{)/.test(line));
     let depth = 0;

@@ -61,6 +61,24 @@ describe("base versions of changed files", () => {
     }
   });
 
+  it("are rebuilt, without git, from the working tree and git's own patch for every kind of text above", () => {
+    const root = tempRepo();
+    const git = initGitRepository(root);
+    const texts = Object.keys(bases).filter(
+      (path) => typeof bases[path] === "string" && typeof heads[path] === "string",
+    );
+    for (const path of texts) writeFileSync(join(root, path), bases[path]!);
+    git("add", ".");
+    git("commit", "-q", "-m", "base");
+    for (const path of texts) writeFileSync(join(root, path), heads[path]!);
+    for (const path of texts) {
+      const diff = git("diff", "--no-color", "--no-ext-diff", "HEAD", "--", path).toString();
+      const patch = diff.slice(diff.indexOf("@@"));
+      // The fallback to git would hide a wrong rebuild: the rebuild itself must give the base.
+      expect([path, rebuildBase(heads[path] as string, patch)]).toEqual([path, bases[path]]);
+    }
+  });
+
   it("are read from git when the working tree changed again after the diff", async () => {
     const root = tempRepo();
     const git = initGitRepository(root);

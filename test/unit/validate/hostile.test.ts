@@ -95,4 +95,57 @@ describe("text a pull request controls is read in linear time, with the same ans
     expect(exemptionReason(`ADR-Exempt:${" ".repeat(64_000)}\nIntro\n  adr-exempt:  docs only  \n`)).toBe("docs only");
     expect(exemptionReason("No waiver here")).toBeUndefined();
   });
+  it("Dockerfiles, Gemfiles, Gradle plugins, Ecto migrations and workflows of this session's readers", async () => {
+    const { readContainers } = await import("../../../src/adr/readers/containers.js");
+    const { readDependencies } = await import("../../../src/adr/readers/dependencies.js");
+    const { readDatabase } = await import("../../../src/adr/readers/database.js");
+    const { readCiCd } = await import("../../../src/adr/readers/ci-cd.js");
+    const decisions = (signals: { decision: boolean; reason: string }[]) =>
+      signals.filter((signal) => signal.decision).map((signal) => signal.reason);
+    const blank = "\n".repeat(50_000);
+    const dockerfile = (node: string) => `FROM debian:bookworm-slim${blank}ENV NODE_VERSION=${node}\n`;
+    expect(
+      decisions(
+        readContainers([
+          { path: "Dockerfile", status: "modified", before: dockerfile("18.19.0"), after: dockerfile("22.11.0") },
+        ]),
+      ),
+    ).toEqual(["the image build installs node 18 -> 22"]);
+    const padded = " ".repeat(50_000);
+    expect(
+      decisions(
+        readDependencies([
+          { path: "Gemfile", status: "modified", before: `gem${padded}\n`, after: `gem${padded}\ngem 'pg'\n` },
+        ]),
+      ),
+    ).toEqual(["adds pg *"]);
+    const gradle = (boot: string) =>
+      `id${padded}\nplugins {\n  id 'org.springframework.boot'${padded}version '${boot}'\n}\n`;
+    expect(
+      decisions(
+        readDependencies([
+          { path: "build.gradle", status: "modified", before: gradle("3.5.0"), after: gradle("4.0.0") },
+        ]),
+      ),
+    ).toEqual(["moves org.springframework.boot:spring-boot from 3.5.0 to 4.0.0"]);
+    const migration = `create${padded}drop${padded}\ncreate table(:inboxes) do\nend\n`;
+    expect(
+      decisions(readDatabase([{ path: "priv/repo/migrations/1_inboxes.exs", status: "added", after: migration }])),
+    ).toEqual(["creates table inboxes"]);
+    const workflow = (login: string) =>
+      `on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n${blank.slice(0, 5_000)}    steps:\n      - run: |\n          ${login}\n          docker buildx build --push -t ghcr.io/example/app .\n`;
+    const hostile = `docker login ${"${{".repeat(20_000)} ${"a.".repeat(20_000)}!`;
+    expect(
+      decisions(
+        readCiCd([
+          {
+            path: ".github/workflows/image.yml",
+            status: "modified",
+            before: workflow(hostile),
+            after: workflow(`${hostile}\n          docker login -u me --password-stdin quay.io`),
+          },
+        ]),
+      ),
+    ).toEqual(["now publishes to quay.io"]);
+  });
 });
