@@ -1,4 +1,4 @@
-import { clean, difference, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { clean, difference, listed, reasonText, switchesWithin, type ReadFile, type Signal } from "./signal.js";
 
 /** Actions that hand the pipeline a cloud credential. */
 const credentialAction =
@@ -22,13 +22,12 @@ const toolchainSetups: [kind: string, members: string[]][] = [
   ["Python package manager", ["snok/install-poetry", "astral-sh/setup-uv", "pdm-project/setup-pdm"]],
 ];
 
-function setupSwitches(old: readonly string[], next: readonly string[]): string[] {
-  return toolchainSetups.flatMap(([kind, members]) => {
-    const gone = members.filter((action) => old.includes(action) && !next.includes(action));
-    const come = members.filter((action) => next.includes(action) && !old.includes(action));
-    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
-  });
-}
+const setupSwitches = (old: readonly string[], next: readonly string[]) =>
+  switchesWithin(
+    toolchainSetups,
+    (action) => old.includes(action),
+    (action) => next.includes(action),
+  );
 
 /** A cluster the pipeline creates for itself (kind, k3d, minikube): what it deploys there is a test. */
 const throwawayCluster =
@@ -142,12 +141,16 @@ function loginRegistries(text: string): string[] {
   return hosts;
 }
 
-function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFacts {
+function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   // A step commented out does nothing: only the lines that run are read.
   const cleaned = (clean(text) ?? "")
     .split("\n")
     .filter((line) => !/^\s*#/.test(line))
     .join("\n");
+  // A pipeline split into jobs is also read job by job (which deploy, which ship), each job once.
+  const jobs = byJobs
+    ? jobSections(cleaned)?.map((job): Job => ({ text: job, facts: factsOf(job, false) }))
+    : undefined;
   const steps = [...cleaned.matchAll(/^[ \t]*-?[ \t]*(uses|image):[ \t]*["']?([^@\s"':]+)/gm)].map((match) => ({
     kind: match[1]!,
     name: match[2]!.toLowerCase(),
@@ -191,12 +194,12 @@ function factsOf(text: string | undefined, bySecretsOfJobs = true): PipelineFact
     .map((match) => match[1]!.toLowerCase())
     .concat(loginRegistries(cleaned));
   return {
-    throwawayCluster: bySecretsOfJobs ? deploysOnlyToThrowawayClusters(cleaned) : throwawayCluster.test(cleaned),
+    throwawayCluster: jobs ? deploysOnlyToThrowawayClusters(jobs) : throwawayCluster.test(cleaned),
     steps: unique(uses),
     environments: environmentsOf(cleaned),
     credentials: unique(credentials),
     // A coverage upload's token in a test job is no credentials model: only the jobs that ship count.
-    secrets: bySecretsOfJobs ? secretsOfShippingJobs(cleaned) : secretsIn(cleaned),
+    secrets: jobs ? secretsOfShippingJobs(jobs) : secretsIn(cleaned),
     identities: unique(identities),
     deployers: unique([
       ...actions.filter((action) => deployAction.test(action) && !credentialAction.test(action)),
@@ -224,20 +227,17 @@ const isPipeline = (path: string) =>
  * Every job of the pipeline that deploys creates its own throwaway cluster (a kind test beside a
  * production deploy job still deploys): read per job when the pipeline has jobs to tell apart.
  */
-function deploysOnlyToThrowawayClusters(text: string): boolean {
-  const jobs = jobSections(text);
-  if (jobs === undefined) return throwawayCluster.test(text);
-  return jobs
-    .map((job) => factsOf(job, false))
-    .filter((facts) => facts.deployers.length > 0)
-    .every((facts) => facts.throwawayCluster);
-}
+const deploysOnlyToThrowawayClusters = (jobs: readonly Job[]) =>
+  jobs.filter(({ facts }) => facts.deployers.length > 0).every(({ facts }) => facts.throwawayCluster);
 
-/** Credential secrets of the jobs that ship (the whole file when it has no jobs to tell apart). */
-function secretsOfShippingJobs(text: string): string[] {
-  const jobs = jobSections(text);
-  if (jobs === undefined) return secretsIn(text);
-  return unique(jobs.filter((job) => ships(factsOf(job, false))).flatMap(secretsIn));
+/** Credential secrets of the jobs that ship. */
+const secretsOfShippingJobs = (jobs: readonly Job[]) =>
+  unique(jobs.filter(({ facts }) => ships(facts)).flatMap(({ text }) => secretsIn(text)));
+
+/** A job's text and what it does, read once for every question asked of the pipeline's jobs. */
+interface Job {
+  text: string;
+  facts: PipelineFacts;
 }
 
 /** A pipeline that ships: it deploys somewhere, publishes what others consume, or signs in to a cloud. */

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { isLockfile, isRuntimePinFile, readToolchainSwitches, runtimeLineChanges } from "./runtimes.js";
-import { clean, listed, reasonText, type ReadFile, type Signal } from "./signal.js";
+import { clean, listed, reasonText, switchesWithin, type ReadFile, type Signal } from "./signal.js";
 
 /** A dependency as a manifest declares it: its version or range, the extras / features it asks for, and whether Go marks it indirect. */
 interface Declared {
@@ -145,13 +145,12 @@ const toolKinds: [kind: string, members: string[]][] = [
   ["linter", ["eslint", "@biomejs/biome", "oxlint", "tslint", "standard", "xo"]],
 ];
 
-function toolSwitches(old: Dependencies, next: Dependencies): string[] {
-  return toolKinds.flatMap(([kind, members]) => {
-    const gone = members.filter((name) => old.has(name) && !next.has(name));
-    const come = members.filter((name) => next.has(name) && !old.has(name));
-    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
-  });
-}
+const toolSwitches = (old: Dependencies, next: Dependencies) =>
+  switchesWithin(
+    toolKinds,
+    (name) => old.has(name),
+    (name) => next.has(name),
+  );
 
 const isFramework = (name: string) =>
   frameworks.has(name.toLowerCase()) || shapingLibraries.has(name.toLowerCase()) || frameworkGroups.test(name);

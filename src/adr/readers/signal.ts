@@ -46,6 +46,22 @@ export function difference<T>(before: Iterable<T>, after: Iterable<T>): { added:
 }
 
 /** "a, b, c and 2 more". */
+/**
+ * Tools of one kind replaced by another of the same kind (`switches test runner jest -> vitest`):
+ * one member gone and another come; a second one added beside the first is no switch.
+ */
+export function switchesWithin(
+  kinds: readonly (readonly [kind: string, members: readonly string[]])[],
+  had: (member: string) => boolean,
+  has: (member: string) => boolean,
+): string[] {
+  return kinds.flatMap(([kind, members]) => {
+    const gone = members.filter((member) => had(member) && !has(member));
+    const come = members.filter((member) => has(member) && !had(member));
+    return gone.length > 0 && come.length > 0 ? [`switches ${kind} ${listed(gone)} -> ${listed(come)}`] : [];
+  });
+}
+
 export function listed(items: readonly string[], max = 4): string {
   const shown = items.slice(0, max).join(", ");
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;

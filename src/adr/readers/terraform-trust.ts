@@ -45,13 +45,14 @@ export interface TrustChange {
 export function newTrusts(files: readonly ReadFile[], isModuleCode: (path: string) => boolean): TrustChange[] {
   // A CI subject is compared over the whole change (a role moved between files is no new trust);
   // external IDs, which carry no name, are counted per file.
-  const before = new Map<string, string>();
-  for (const file of files)
-    for (const [key, said] of trustsIn(file.before)) if (!key.startsWith("external ")) before.set(key, said);
+  const beforeByFile = new Map(files.map((file) => [file, trustsIn(file.before)] as const));
+  const before = new Set(
+    [...beforeByFile.values()].flatMap((trusts) => [...trusts.keys()].filter((key) => !key.startsWith("external "))),
+  );
   const changes: TrustChange[] = [];
   for (const file of files) {
     if (isModuleCode(file.path)) continue;
-    const hadBefore = trustsIn(file.before);
+    const hadBefore = beforeByFile.get(file)!;
     const granted = [...trustsIn(file.after)]
       .filter(([key]) => (key.startsWith("external ") ? !hadBefore.has(key) : !before.has(key)))
       .map(([, said]) => said);
