@@ -9,6 +9,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/*.tfvars",
     "**/*.tf.json",
     "**/*.tofu",
+    "**/.terraform.lock.hcl",
     "**/terragrunt.hcl",
     "**/Pulumi.yaml",
     "**/Pulumi.*.yaml",
@@ -37,6 +38,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
   "ci-cd": [
     ".github/workflows/**",
     ".github/actions/**",
+    ".forgejo/workflows/**",
+    ".gitea/workflows/**",
     ".gitlab-ci.yml",
     ".circleci/**",
     "**/Jenkinsfile",

@@ -9,7 +9,9 @@ import { declaresGoTable, readDatabase } from "./readers/database.js";
 import { isDependencyManifest, isSubmoduleChange, readDependencies } from "./readers/dependencies.js";
 import { readOrchestration } from "./readers/orchestration.js";
 import { reasonText, type ReadFile, type Signal } from "./readers/signal.js";
+import { statedDecisions } from "./stated-decisions.js";
 import { readTerraform } from "./readers/terraform.js";
+import { isTerraformLock, readTerraformLocks } from "./readers/terraform-lock.js";
 import { declaresResourcesInCode, isCodePath, readInfrastructureCode } from "./readers/iac-code.js";
 
 const isTerraform = (path: string) => /\.(tf|tofu|tfvars)$|\.tf\.json$|\.tfvars\.json$|terragrunt\.hcl$/.test(path);
@@ -155,6 +157,8 @@ export function categoryOf(
 /** What the change's files alone cannot say: which Terraform directories are reusable modules (read from their siblings). */
 export interface RepositoryContext {
   reusableModuleDirectories?: ReadonlySet<string>;
+  /** What the change says of itself: its pull request's title, or its commits' subjects (`stated-decisions.ts`). */
+  statements?: readonly string[];
 }
 
 type Reader = (files: readonly ReadFile[], config: AdrDetectionConfig, context: RepositoryContext) => Signal[];
@@ -165,8 +169,11 @@ const readers: Record<InfraCategory, Reader> = {
       files.filter((file) => isTerraform(file.path)),
       context.reusableModuleDirectories,
     ),
+    ...readTerraformLocks(files.filter((file) => isTerraformLock(file.path))),
     ...readInfrastructureCode(files.filter((file) => isCodePath(file.path))),
-    ...readCloudTemplates(files.filter((file) => !isTerraform(file.path) && !isCodePath(file.path))),
+    ...readCloudTemplates(
+      files.filter((file) => !isTerraform(file.path) && !isTerraformLock(file.path) && !isCodePath(file.path)),
+    ),
   ],
   containers: (files) => readContainers(files),
   orchestration: (files) => readOrchestration(files),
@@ -241,5 +248,31 @@ export function detectInfraChanges(
         ...(signal.problem ? { problem: true } : {}),
       });
   }
-  return changes;
+  return [...changes, ...statedChanges(files, config, compiled, context.statements ?? [], changes)];
+}
+
+/** The decisions the change states of itself and its files bear out, but no reader has named. */
+function statedChanges(
+  files: readonly FileChange[],
+  config: AdrDetectionConfig,
+  compiled: CompiledDetector,
+  statements: readonly string[],
+  seen: readonly SeenChange[],
+): SeenChange[] {
+  if (statements.length === 0) return [];
+  const decided = new Set(
+    seen.filter((found) => found.decision).flatMap((found) => found.technologies.map((name) => name.toLowerCase())),
+  );
+  const counts = (path: string) =>
+    path.length <= maxGlobPathLength && !compiled.ignored(path) && !compiled.excluded(path);
+  return statedDecisions(statements, files, counts)
+    .filter((stated) => !decided.has(stated.technology))
+    .map((stated) => ({
+      file: stated.file,
+      category: stated.category,
+      reason: stated.reason,
+      technologies: [stated.technology],
+      decision: true,
+      weight: config.categories[stated.category].weight,
+    }));
 }

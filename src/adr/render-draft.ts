@@ -31,6 +31,9 @@ export interface AdrDraft {
   text: string;
 }
 
+/** A conventional-commit type before a title (`feat:`, `fix(api)!:`): not part of the decision's name. */
+const conventionalPrefix = /^(adr|feat|fix|chore|infra|build|ci|refactor|perf|revert)(\([^)]*\))?!?:\s*/i;
+
 /** `adr_2025-11-03_move-sessions-to-redis.md` from a date and a title. */
 export function adrFileNameFor(date: string, title: string): string {
   const slug =
@@ -38,7 +41,7 @@ export function adrFileNameFor(date: string, title: string): string {
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
-      .replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/, "")
+      .replace(conventionalPrefix, "")
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60)
@@ -96,7 +99,7 @@ function buildOrBuyFactors(selfHosted: readonly SelfHostedOption[]): string[] {
 export function renderAdrDraft(input: DraftInput): AdrDraft {
   const date = input.today.toISOString().slice(0, 10);
   const title =
-    oneLine(input.title.replace(/^(adr|feat|fix|chore|infra|build|ci)(\([^)]*\))?:\s*/i, ""), 120) || "Decision title";
+    oneLine(input.title.replace(conventionalPrefix, "").replace(/\s*\(#\d+\)\s*$/, ""), 120) || "Decision title";
   // GitHub logins get an @ (the file is committed; in the comment they sit in a code block and ping no one).
   const deciders = [...new Set([input.author, ...input.reviewers].filter(Boolean))].map((name) =>
     input.decidersAreLogins !== false && /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? `@${name}` : name,

@@ -1,4 +1,4 @@
-import { resolveCommit } from "../local/changed-files.js";
+import { commitSubjects, resolveCommit } from "../local/changed-files.js";
 import type { CheckPublisher, CommentPublisher } from "../ports/publisher.js";
 import type { PullRequestInfo } from "../ports/pull-request.js";
 import { workingTree } from "../ports/repository-view.js";
@@ -14,13 +14,17 @@ const nothingPublished: CheckPublisher & CommentPublisher = {
   upsertComment: () => Promise.reject(new Error("a local review writes no comment")),
 };
 
-/** The working tree as a pull request into `base`: no title, body, labels or author, so no draft is asked of a model. */
-function workingTreeChange(baseSha: string): PullRequestInfo {
+/**
+ * The working tree as a pull request into `base`: no title, body, labels or author, so no draft is
+ * asked of a model; its commits' subjects say what it does.
+ */
+function workingTreeChange(baseSha: string, subjects: string[]): PullRequestInfo {
   return {
     number: 0,
     headSha: workingTree,
     baseSha,
     title: "",
+    commitSubjects: subjects,
     body: "",
     author: "",
     requestedReviewers: [],
@@ -40,7 +44,8 @@ export async function reviewWorkingTree(
   const local = localContext(io, { root: options.root });
   // With ai.enabled and ANTHROPIC_API_KEY, a near-threshold ADR answer may be the model's (the diff is the user's own).
   const context = { ...local, publish: nothingPublished, drafterFor: drafterFromEnvironment(io.env, local.log) };
-  const change = workingTreeChange(await resolveCommit(options.root, options.base));
+  const baseSha = await resolveCommit(options.root, options.base);
+  const change = workingTreeChange(baseSha, await commitSubjects(options.root, baseSha));
   return reviewPullRequest(context, change, {
     dryRun: true,
     reading: { readLimit: Number.POSITIVE_INFINITY, readAdrs: "always" },

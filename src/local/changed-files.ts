@@ -96,6 +96,15 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
   return sha;
 }
 
+/**
+ * The subjects of the commits from `baseSha` to HEAD, newest first (merges left out, at most 50):
+ * what a local change says it does, as a pull request's title does.
+ */
+export async function commitSubjects(root: string, baseSha: string): Promise<string[]> {
+  const log = await gitMaybe(root, ["log", "--no-merges", "-n", "50", "--format=%s", `${baseSha}..HEAD`]);
+  return (log ?? "").split("\n").filter((subject) => subject.trim() !== "");
+}
+
 /** The working tree's changes, and the blob id of each changed file at the base (so that reading it costs no path lookup). */
 export interface LocalChanges {
   changes: ChangedFile[];

@@ -4,6 +4,8 @@ export interface PullRequestInfo {
   headSha: string;
   baseSha: string;
   title: string;
+  /** A local change has no title: its commits' subjects say what it does instead. */
+  commitSubjects?: string[];
   body: string;
   author: string;
   requestedReviewers: string[];

@@ -104,6 +104,8 @@ export interface AdrAssessmentInput {
   /** The pull request's labels and description (the skip label, `ADR-Exempt:`); none for a local change. */
   labels?: readonly string[];
   body?: string;
+  /** What the change says of itself: the pull request's title, or a local change's commit subjects. */
+  statements?: readonly string[];
   /** Infrastructure files read (both versions) at most: 500 over the API by default; the CLI reads them all. */
   readLimit?: number;
   /** Read the existing ADRs only when suggesting (the PR check, to save requests), or always (the CLI's warnings). */
@@ -157,6 +159,7 @@ export async function assessAdrNeed(view: FileView, input: AdrAssessmentInput): 
   }));
   const seen = detectInfraChanges(files, config.adr, {
     reusableModuleDirectories: await reusableModuleDirectories(view, change.headSha, head),
+    statements: input.statements ?? [],
   });
   const changes: InfraChange[] = seen
     .filter((found) => found.decision && found.weight > 0)

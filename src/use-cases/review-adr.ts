@@ -89,6 +89,7 @@ async function reviewAdr(
     config,
     labels: pr.labels,
     body: pr.body,
+    statements: [pr.title, ...(pr.commitSubjects ?? [])].filter((statement) => statement.trim() !== ""),
     readAdrs: options.reading?.readAdrs ?? "when-suggesting",
     ...(options.reading?.readLimit !== undefined ? { readLimit: options.reading.readLimit } : {}),
   });

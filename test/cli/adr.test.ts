@@ -107,6 +107,38 @@ describe("cto-copilot adr", () => {
     );
   });
 
+  it("reads what the commits say they do: a decision stated in a subject and borne out by the files counts; the same files under a plain subject do not", async () => {
+    const root = gitRepo();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
+    const base = git("rev-parse", "HEAD").trim();
+    mkdirSync(join(root, "ansible/roles/cilium/tasks"), { recursive: true });
+    writeFileSync(
+      join(root, "ansible/roles/cilium/tasks/main.yml"),
+      "- name: Install the CNI\n  ansible.builtin.command: helm upgrade --install cni ./charts/cni\n",
+    );
+    git("add", ".");
+    git("commit", "-q", "-m", "feat!: install Cilium as the cluster network (#42)");
+    const stated = JSON.parse(
+      (await runCli(["adr", "check", "--base", base, "--root", root, "--format", "json"])).stdout,
+    );
+    expect(stated).toMatchObject({
+      triggered: true,
+      changes: [
+        {
+          file: "ansible/roles/cilium/tasks/main.yml",
+          category: "orchestration",
+          reason:
+            'the change says "install Cilium as the cluster network" and adds ansible/roles/cilium/tasks/main.yml',
+        },
+      ],
+    });
+    git("commit", "-q", "--amend", "-m", "tidy the ansible roles");
+    const plain = JSON.parse(
+      (await runCli(["adr", "check", "--base", base, "--root", root, "--format", "json"])).stdout,
+    );
+    expect(plain).toMatchObject({ triggered: false, changes: [] });
+  });
+
   it("is not triggered once an ADR is part of the change, or when nothing qualifies", async () => {
     const root = gitRepo();
     expect(

@@ -33,7 +33,7 @@ function changesOf(labelled: CorpusCase): FileChange[] {
 
 /** Whether the detector would suggest an ADR for a case: its decisions weigh at least the threshold. */
 function suggests(labelled: CorpusCase): boolean {
-  const seen = detectInfraChanges(changesOf(labelled), config);
+  const seen = detectInfraChanges(changesOf(labelled), config, { statements: labelled.title ? [labelled.title] : [] });
   return seen.some((found) => found.decision) && seen.reduce((sum, found) => sum + found.weight, 0) >= config.threshold;
 }
 

@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko)|(?<=[\s"'=])(--push)(?![\w-])/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish)|(?<=[\s"'=])(--push)(?![\w-])/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -213,7 +213,7 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
 }
 
 const isPipeline = (path: string) =>
-  /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
+  /^\.(?:github|forgejo|gitea)\/workflows\/[^/]+\.ya?ml$/.test(path) ||
   /(^|\/)(\.gitlab-ci\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.drone\.yml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml)$/.test(
     path,
   ) ||
@@ -222,6 +222,56 @@ const isPipeline = (path: string) =>
   /(^|\/)\.goreleaser\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
+
+/** The CI service that runs a pipeline file, or undefined (GoReleaser's configuration runs in any). */
+const ciSystems: [RegExp, string][] = [
+  [/^\.github\/workflows\//, "GitHub Actions"],
+  [/^\.forgejo\/workflows\//, "Forgejo Actions"],
+  [/^\.gitea\/workflows\//, "Gitea Actions"],
+  [/(^|\/)\.gitlab-ci\.yml$/, "GitLab CI"],
+  [/(^|\/)Jenkinsfile$/, "Jenkins"],
+  [/(^|\/)azure-pipelines\.yml$/, "Azure Pipelines"],
+  [/(^|\/)bitbucket-pipelines\.yml$/, "Bitbucket Pipelines"],
+  [/(^|\/)\.drone\.yml$/, "Drone"],
+  [/^\.woodpecker(\/|\.ya?ml$)/, "Woodpecker"],
+  [/(^|\/)cloudbuild\.ya?ml$/, "Cloud Build"],
+  [/^\.travis\.yml$/, "Travis CI"],
+  [/^\.circleci\//, "CircleCI"],
+  [/^\.buildkite\//, "Buildkite"],
+];
+const ciSystemOf = (path: string) => ciSystems.find(([pattern]) => pattern.test(path))?.[1];
+
+/**
+ * The project's CI moved to another service: one service's pipelines removed, none of them kept
+ * in the change, and another service's pipelines added (GitHub Actions -> Forgejo Actions). Every
+ * contributor's checks then run elsewhere, whatever the pipelines do.
+ */
+function ciSystemSwitches(files: readonly ReadFile[]): Signal[] {
+  const added = new Map<string, string[]>();
+  const removed = new Set<string>();
+  const kept = new Set<string>();
+  for (const file of files) {
+    const system = isPipeline(file.path) ? ciSystemOf(file.path) : undefined;
+    if (system === undefined) continue;
+    if (file.before === undefined) added.set(system, [...(added.get(system) ?? []), file.path]);
+    else if (file.after === undefined) removed.add(system);
+    else kept.add(system);
+  }
+  const left = [...removed].filter((system) => !kept.has(system) && !added.has(system));
+  const joined = [...added.keys()].filter((system) => !removed.has(system) && !kept.has(system));
+  if (left.length === 0 || joined.length === 0) return [];
+  const paths = added.get(joined[0]!)!;
+  return [
+    {
+      file: paths[0]!,
+      decision: true,
+      reason: reasonText(
+        `moves CI from ${listed(left)} to ${listed(joined)} (${paths.length} pipeline${paths.length === 1 ? "" : "s"} there now)`,
+      ),
+      technologies: ["ci/cd", ...joined],
+    },
+  ];
+}
 
 /**
  * Every job of the pipeline that deploys creates its own throwaway cluster (a kind test beside a
@@ -246,6 +296,10 @@ const ships = (facts: PipelineFacts) =>
   facts.publishers.length > 0 ||
   facts.credentials.some((credential) => credentialAction.test(credential) && !/app-token/.test(credential));
 
+/** A pipeline that builds and pushes container images (not packages or binaries alone). */
+const publishesImages = (facts: PipelineFacts) =>
+  facts.publishers.some((publisher) => /build-push|docker|buildx|--push|kaniko|goreleaser images/.test(publisher));
+
 /** What changed in how a pipeline ships and with which credentials, one clause each. */
 function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: string[]; technologies: string[] } {
   const parts: string[] = [];
@@ -261,7 +315,9 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
   const identities = difference(old.identities, next.identities);
   const deployers = difference(old.deployers, next.deployers).added;
   const publishers = difference(old.publishers, next.publishers).added;
-  const platforms = ships(next) && old.platforms.length > 0 ? difference(old.platforms, next.platforms).added : [];
+  // An image build that names no platform builds for the runner's own, linux/amd64: naming arm64 beside it is a new architecture.
+  const oldPlatforms = old.platforms.length > 0 || !publishesImages(old) ? old.platforms : ["linux/amd64"];
+  const platforms = ships(next) && oldPlatforms.length > 0 ? difference(oldPlatforms, next.platforms).added : [];
   if (environments.length > 0) parts.push(`new environment ${listed(environments)}`);
   if (credentials.added.length > 0) parts.push(`new credential ${listed(credentials.added)}`);
   if (credentials.removed.length > 0 && (credentials.added.length > 0 || secrets.added.length > 0))
@@ -297,7 +353,7 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
  * and `environment: production` appearing in a deploy job: "new environment production; new credential ...".
  */
 export function readCiCd(files: readonly ReadFile[]): Signal[] {
-  const signals: Signal[] = [];
+  const signals: Signal[] = ciSystemSwitches(files);
   for (const file of files) {
     const say = (decision: boolean, reason: string, technologies: string[] = []) =>
       signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });

@@ -205,6 +205,44 @@ const tagOf = (image: string) => {
   return colon >= 0 ? withoutDigest.slice(colon + 1) : "";
 };
 
+/** The registry an image is pulled from: its host, or Docker Hub when the reference names none. */
+function registryOf(reference: string): string {
+  const first = reference.split("/")[0]!;
+  const host = reference.includes("/") && /[.:]|^localhost$/.test(first) ? first.toLowerCase() : "docker.io";
+  return /^(?:(?:index|registry-1)\.)?docker\.io$/.test(host) ? "Docker Hub" : host;
+}
+
+/** The same image (its repository unchanged) now pulled from another registry: `mailcow/dovecot` -> `ghcr.io/mailcow/dovecot`. */
+function registryMove(old: ComposeService, next: ComposeService): string | undefined {
+  if (old.image === undefined || next.image === undefined) return undefined;
+  if (old.image === unknownImage || next.image === unknownImage) return undefined;
+  if (imageIdentity(old.image).repository !== imageIdentity(next.image).repository) return undefined;
+  const from = registryOf(old.image);
+  const to = registryOf(next.image);
+  return from === to ? undefined : `${from} -> ${to}`;
+}
+
+/**
+ * Several services' images moved together to another registry: where the project's images come
+ * from (and who may publish them) changed for everyone who runs it. One image moving (an upstream
+ * that changed registries) is no such choice.
+ */
+function registryMoves(
+  before: ReadonlyMap<string, { service: ComposeService }>,
+  after: ReadonlyMap<string, { service: ComposeService; file: string }>,
+): { file: string; move: string; services: string[] }[] {
+  const moves = new Map<string, { file: string; move: string; services: string[] }>();
+  for (const [name, { service, file }] of after) {
+    const move = before.has(name) ? registryMove(before.get(name)!.service, service) : undefined;
+    if (move === undefined) continue;
+    const key = `${file}\n${move}`;
+    const entry = moves.get(key) ?? { file, move, services: [] };
+    entry.services.push(name);
+    moves.set(key, entry);
+  }
+  return [...moves.values()].filter(({ services }) => services.length >= 2);
+}
+
 function describeService(name: string, service: ComposeService): string {
   if (service.image === unknownImage) return `\`${name}\` (${unknownImage})`;
   if (service.image) return `\`${name}\` (image family ${imageIdentity(service.image).repository})`;
@@ -246,6 +284,15 @@ function readCompose(files: readonly ReadFile[]): Signal[] {
     const move = before.has(name) ? serviceMove(before.get(name)!.service, service) : undefined;
     if (move) say(file, `service \`${name}\`: ${move}`, name);
   }
+  for (const { file, move, services } of registryMoves(before, after))
+    say(
+      file,
+      `images of ${services.length} services now pulled from ${move.split(" -> ")[1]} (was ${move.split(" -> ")[0]}): ${listed(
+        services.map((name) => `\`${name}\``),
+        3,
+      )}`,
+      move.split(" -> ")[1]!,
+    );
   const signals: Signal[] = [...byFile].map(([file, clauses]) => ({
     file,
     decision: true,

@@ -46,6 +46,12 @@ const extends_ = [
   /\benable_extension\s*\(?\s*["'](\w+)/g,
 ];
 
+/** An engine taken out of the database: every server and backup restore afterwards does without it. */
+const dropsExtension = [
+  /\bDROP\s+EXTENSION\s+(?:IF\s+EXISTS\s+)?["']?(\w+)/gi,
+  /\bdisable_extension\s*\(?\s*["'](\w+)/g,
+];
+
 /** The part of a migration that runs forward: down / downgrade sections undo, they decide nothing. */
 function forwardPart(path: string, text: string): string {
   if (/\.down\.sql$|(^|\/)U\d+__/.test(path)) return "";
@@ -187,6 +193,8 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       if (created.length > 0) parts.push(`creates table ${listed(created)}`);
       if (destroyed.length > 0) parts.push(`drops or renames ${listed(destroyed)}`);
       if (extensions.length > 0) parts.push(`adds database extension ${listed(extensions)}`);
+      const droppedExtensions = matches(dropsExtension, forward).filter((extension) => !extensions.includes(extension));
+      if (droppedExtensions.length > 0) parts.push(`drops database extension ${listed(droppedExtensions)}`);
       const retyped = matches(retypes, forward);
       if (retyped.length > 0) parts.push(`changes column types in ${listed(retyped)}`);
       technologies.push(...extensions);

@@ -488,6 +488,21 @@ function replacesClientOfSameService(name: string, old: Dependencies, next: Depe
   );
 }
 
+/** A driver's name without its generation: `psycopg2-binary` and `psycopg` are one driver, 2 and 3. */
+const driverStem = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/-binary$/, "")
+    .replace(/\d+$/, "");
+
+/** The older generation of the same datastore driver this one replaces (`psycopg2` for `psycopg`), if any. */
+function driverGenerationReplaced(name: string, old: Dependencies, next: Dependencies): string | undefined {
+  if (!connectsToSomething.test(name)) return undefined;
+  return [...old.keys()].find(
+    (previous) => previous !== name && !next.has(previous) && driverStem(previous) === driverStem(name),
+  );
+}
+
 /** The decisions among a manifest's dependencies: what it brings in or drops, framework majors, new extras. */
 function dependencyDecisions(
   old: Dependencies,
@@ -502,6 +517,15 @@ function dependencyDecisions(
     const previous = old.get(name);
     if (previous === undefined || (previous.dev && !declared.dev)) {
       if (declared.dev) continue;
+      // Every query then runs through the new driver's API and behaviour: a driver major, not a library bump.
+      const replaced = previous === undefined ? driverGenerationReplaced(name, old, next) : undefined;
+      if (replaced !== undefined) {
+        parts.push(
+          `moves the ${serviceWord(name) ?? "datastore"} driver from ${replaced} to ${name} ${declared.version}`,
+        );
+        names.push(name);
+        continue;
+      }
       if (bringsSomethingIn(name) && !replacesClientOfSameService(name, old, next)) {
         parts.push(`adds ${name} ${declared.version}`);
         names.push(name);

@@ -35,7 +35,8 @@ const lineDepth: Record<string, number> = {
   postgres: 1,
   postgis: 1,
   mysql: 1,
-  mariadb: 1,
+  // Release series of their own (MariaDB 10.6, 10.11 LTS; ClickHouse 23.8 LTS, numbered by year.month): an upgrade between them migrates the data.
+  mariadb: 2,
   mongo: 1,
   mongodb: 1,
   redis: 1,
@@ -45,8 +46,8 @@ const lineDepth: Record<string, number> = {
   rabbitmq: 1,
   kafka: 1,
   "cp-kafka": 1,
-  clickhouse: 1,
-  "clickhouse-server": 1,
+  clickhouse: 2,
+  "clickhouse-server": 2,
   memcached: 1,
   cassandra: 1,
   nats: 1,
@@ -249,34 +250,38 @@ const ecosystemOf = (tool: string) => (["npm", "yarn", "pnpm", "bun"].includes(t
 export const isLockfile = (path: string) => lockfiles[posix.basename(path)] !== undefined;
 
 /**
- * A package manager switched: in one directory, the lockfile of one tool removed and another's
- * added (`yarn.lock` -> `pnpm-lock.yaml`). Only the files' presence is read, never their size.
+ * A package manager switched: in one directory, the lockfile of one tool removed while another
+ * tool's lockfile is added (`yarn.lock` -> `pnpm-lock.yaml`) or rewritten in the same change
+ * (`package-lock.json` deleted as `yarn.lock` is regenerated: yarn is now the only one). Only
+ * which files changed is read, never their size.
  */
 export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
-  const byDirectory = new Map<string, { added: string[]; removed: string[]; files: string[] }>();
+  const byDirectory = new Map<string, { written: string[]; removed: string[]; files: string[] }>();
   for (const file of files) {
     const tool = lockfiles[posix.basename(file.path)];
     if (tool === undefined) continue;
     const directory = posix.dirname(file.path);
-    const entry = byDirectory.get(directory) ?? { added: [], removed: [], files: [] };
-    if (file.status === "added") entry.added.push(tool);
+    const entry = byDirectory.get(directory) ?? { written: [], removed: [], files: [] };
     if (file.status === "removed") entry.removed.push(tool);
+    else entry.written.push(tool);
     entry.files.push(file.path);
     byDirectory.set(directory, entry);
   }
   const signals: Signal[] = [];
-  for (const [, { added, removed, files: paths }] of byDirectory) {
-    const switches = removed.flatMap((from) =>
-      added.filter((to) => ecosystemOf(to) === ecosystemOf(from) && to !== from).map((to) => `${from} -> ${to}`),
-    );
-    const file = paths.find((path) => added.includes(lockfiles[posix.basename(path)]!)) ?? paths[0]!;
+  for (const [, { written, removed, files: paths }] of byDirectory) {
+    const switches = removed
+      .filter((from) => !written.includes(from))
+      .flatMap((from) =>
+        written.filter((to) => ecosystemOf(to) === ecosystemOf(from) && to !== from).map((to) => `${from} -> ${to}`),
+      );
+    const file = paths.find((path) => written.includes(lockfiles[posix.basename(path)]!)) ?? paths[0]!;
     signals.push(
       switches.length > 0
         ? {
             file,
             decision: true,
             reason: reasonText(`switches package manager ${listed(switches)} (lockfiles)`),
-            technologies: added,
+            technologies: written,
           }
         : { file, decision: false, reason: "lockfile updated", technologies: [] },
     );

@@ -45,7 +45,6 @@ export function difference<T>(before: Iterable<T>, after: Iterable<T>): { added:
   return { added: [...next].filter((item) => !old.has(item)), removed: [...old].filter((item) => !next.has(item)) };
 }
 
-/** "a, b, c and 2 more". */
 /**
  * Tools of one kind replaced by another of the same kind (`switches test runner jest -> vitest`):
  * one member gone and another come; a second one added beside the first is no switch.
@@ -62,6 +61,7 @@ export function switchesWithin(
   });
 }
 
+/** "a, b, c and 2 more". */
 export function listed(items: readonly string[], max = 4): string {
   const shown = items.slice(0, max).join(", ");
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;

@@ -1,0 +1,182 @@
+import { posix } from "node:path";
+import type { InfraCategory } from "./categories.js";
+import { technologyCategory } from "./technology-lexicon.js";
+import { reasonText } from "./readers/signal.js";
+
+/** A changed file as the statement check reads it: its path, status, patch and both versions where read. */
+export interface StatementEvidenceFile {
+  path: string;
+  status: string;
+  patch?: string;
+  before?: string;
+  after?: string;
+}
+
+/** A decision the change states of itself and its files bear out. */
+export interface StatedDecision {
+  file: string;
+  category: InfraCategory;
+  technology: string;
+  reason: string;
+}
+
+/** Long titles are cut: nobody states a decision after 200 characters, and the patterns stay cheap. */
+const maxStatementLength = 200;
+
+/**
+ * The words of a title or commit subject that say what it does: without a conventional-commit
+ * type (`feat(k3s)!:`), a branch-style prefix (`Feature/`), an `[Area]` tag, an issue reference
+ * (`Closes #12:`) or a trailing pull-request number (`(#123)`).
+ */
+export function statementWords(statement: string): string {
+  return (statement.split("\n")[0] ?? "")
+    .slice(0, maxStatementLength)
+    .replace(/\s*\(#\d+\)\s*$/, "")
+    .replace(/^[^\p{L}\p{N}[]+/u, "")
+    .replace(/^(?:closes|fixes|fix|resolves)\s*#?\d+\s*[:-]\s*/i, "")
+    .replace(/^[\w-]+(?:\([^()]*\))?!?:\s*/, "")
+    .replace(/^(?:feature|task|bugfix|chore|fix)\//i, "")
+    .replace(/^\[[^\]]*\]\s*/, "")
+    .trim();
+}
+
+/** Verbs that state adopting, switching or removing something, each with what it does to the words after it. */
+const verbs =
+  /(?:^|[\s,;:(])(migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|deploy(?:s|ed|ing)?|set(?:s|ting)? up|use|uses|using|bring back|add(?:s|ed|ing)? support for|support|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|get rid of)\b/i;
+const removing = /^(?:remov|drop|delet|retir|decommission|get rid)/i;
+const switching = /^(?:migrat|switch|mov|convert|replac)/i;
+
+/**
+ * The lexicon's technologies a phrase names, unless it names their configuration or version
+ * ("migrate to Prisma configuration file" is about a tool already in use, not adopting it).
+ */
+const technologiesIn = (phrase: string) =>
+  [
+    ...phrase
+      .toLowerCase()
+      .matchAll(
+        /([a-z][a-z0-9_.+-]*[a-z0-9])(\s+(?:config|configuration|configs|files?|settings|options|versions?)\b)?/g,
+      ),
+  ]
+    .filter((match) => match[2] === undefined && technologyCategory.has(match[1]!))
+    .map((match) => match[1]!);
+
+/** What an adopting verb is about: its object, before what it is for or where ("install kube-vip for HA", "deploy harbor on gesis"). */
+const objectOf = (phrase: string) => phrase.split(/\s(?:for|as|in|on|at|to|within|inside|from|because|so)\s/i)[0]!;
+
+/**
+ * What a statement says the change brings in and takes out: "switch from Vagrant to k3d" adopts
+ * k3d and drops vagrant; "replace X with Y" drops X for Y; "use sidekiq" adopts sidekiq; "remove
+ * ehcache" drops it. Only names of the technology lexicon count.
+ */
+export function statedTechnologies(statement: string): { adopted: string[]; dropped: string[] } {
+  const words = statementWords(statement);
+  const found = verbs.exec(words);
+  if (!found) return { adopted: [], dropped: [] };
+  const verb = found[1]!;
+  const rest = words.slice(found.index + found[0].length);
+  if (removing.test(verb)) return { adopted: [], dropped: technologiesIn(rest) };
+  if (switching.test(verb)) {
+    const target = /\s(?:to|into|with|by)\s|->|→/i.exec(rest);
+    if (!target)
+      return /^replac/i.test(verb) ? { adopted: [], dropped: technologiesIn(rest) } : { adopted: [], dropped: [] };
+    const origin = rest.slice(0, target.index).replace(/^.*?\bfrom\s/i, "");
+    return { adopted: technologiesIn(rest.slice(target.index + target[0].length)), dropped: technologiesIn(origin) };
+  }
+  return { adopted: technologiesIn(objectOf(rest)), dropped: [] };
+}
+
+const mentions = (text: string, word: string) =>
+  text.includes(word) && new RegExp(`(?<![a-z0-9])${word.replace(/[.+]/g, "\\$&")}(?![a-z0-9])`).test(text);
+
+/** The lines of a patch by side: what only the new version has, what only the old one had, and the context both share. */
+function patchSides(patch: string): { added: string; removed: string; context: string } {
+  const added: string[] = [];
+  const removed: string[] = [];
+  const context: string[] = [];
+  for (const line of patch.split("\n")) {
+    if (line.startsWith("+++") || line.startsWith("---") || line.startsWith("@@")) continue;
+    if (line.startsWith("+")) added.push(line.slice(1));
+    else if (line.startsWith("-")) removed.push(line.slice(1));
+    else context.push(line);
+  }
+  return {
+    added: added.join("\n").toLowerCase(),
+    removed: removed.join("\n").toLowerCase(),
+    context: context.join("\n").toLowerCase(),
+  };
+}
+
+/** Words of a path: its folders and file name, whole and split at `.`, `_` and `-` (`roles/kube-vip/tasks/main.yml`). */
+const pathWords = (path: string) => {
+  const parts = path.toLowerCase().split("/");
+  return new Set([...parts, ...parts.flatMap((part) => part.split(/[._-]/))]);
+};
+
+/**
+ * How a file bears out that the change brings a technology in (`adopts`) or takes it out: a file
+ * of that name added (removed), or the name on lines only the new (old) version has, and nowhere
+ * in the other version.
+ */
+function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts" | "drops"): string | undefined {
+  const path = file.path.toLowerCase();
+  if (direction === "adopts" && file.status === "added" && pathWords(path).has(word)) return `adds ${file.path}`;
+  if (direction === "drops" && file.status === "removed" && pathWords(path).has(word)) return `removes ${file.path}`;
+  const sides = file.patch !== undefined ? patchSides(file.patch) : undefined;
+  const before = (file.before ?? "").toLowerCase();
+  const after = (file.after ?? "").toLowerCase();
+  const gained = sides ? sides.added : after;
+  const lost = sides ? sides.removed : before;
+  const kept = sides?.context ?? "";
+  if (direction === "adopts" && mentions(gained, word) && !mentions(lost, word) && !mentions(kept, word))
+    return mentions(before, word) ? undefined : `brings ${word} into ${posix.basename(file.path)}`;
+  if (direction === "drops" && mentions(lost, word) && !mentions(gained, word) && !mentions(kept, word))
+    return mentions(after, word) ? undefined : `takes ${word} out of ${posix.basename(file.path)}`;
+  return undefined;
+}
+
+/** Files that document, test or lock what is decided elsewhere never bear a statement out. */
+const bearsNothing = (path: string) =>
+  /\.(?:md|mdx|rst|txt|adoc|po|pot|snap|svg|png|jpe?g|gif|lock|sum)$|(?:^|\/)(?:CHANGELOG|LICENSE|README|NOTICE)[^/]*$|(?:package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/i.test(
+    path,
+  );
+
+/**
+ * The decisions a change states of itself (its pull request's title, its commits' subjects) that
+ * its files bear out: "use sidekiq" with sidekiq new to the Gemfile; "install Cilium" with a new
+ * `roles/cilium/`; "Remove ehcache" with ehcache gone from `pom.xml`. A statement alone (a title
+ * that names a technology the diff does not bring in or take out) decides nothing, nor does a
+ * technology the diff touches without a statement: the readers judge those.
+ */
+export function statedDecisions(
+  statements: readonly string[],
+  files: readonly StatementEvidenceFile[],
+  counts: (path: string) => boolean,
+): StatedDecision[] {
+  const evidence = files.filter((file) => counts(file.path) && !bearsNothing(file.path));
+  const decisions: StatedDecision[] = [];
+  const named = new Set<string>();
+  for (const statement of statements) {
+    const { adopted, dropped } = statedTechnologies(statement);
+    const asked = [
+      ...adopted.map((word) => [word, "adopts"] as const),
+      ...dropped.map((word) => [word, "drops"] as const),
+    ];
+    for (const [word, direction] of asked) {
+      if (named.has(word)) continue;
+      for (const file of evidence) {
+        const how = bearsOut(file, word, direction);
+        if (how === undefined) continue;
+        named.add(word);
+        decisions.push({
+          file: file.path,
+          category: technologyCategory.get(word)!,
+          technology: word,
+          reason: reasonText(`the change says "${statementWords(statement)}" and ${how}`),
+        });
+        break;
+      }
+    }
+  }
+  return decisions;
+}
