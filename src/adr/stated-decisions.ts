@@ -107,6 +107,17 @@ function patchSides(patch: string): { added: string; removed: string; context: s
   };
 }
 
+/** Each file's patch split once, however many technologies a statement names. */
+const splitPatches = new WeakMap<StatementEvidenceFile, ReturnType<typeof patchSides>>();
+function sidesOf(file: StatementEvidenceFile): ReturnType<typeof patchSides> | undefined {
+  if (file.patch === undefined) return undefined;
+  const known = splitPatches.get(file);
+  if (known) return known;
+  const sides = patchSides(file.patch);
+  splitPatches.set(file, sides);
+  return sides;
+}
+
 /** Words of a path: its folders and file name, whole and split at `.`, `_` and `-` (`roles/kube-vip/tasks/main.yml`). */
 const pathWords = (path: string) => {
   const parts = path.toLowerCase().split("/");
@@ -122,7 +133,7 @@ function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts"
   const path = file.path.toLowerCase();
   if (direction === "adopts" && file.status === "added" && pathWords(path).has(word)) return `adds ${file.path}`;
   if (direction === "drops" && file.status === "removed" && pathWords(path).has(word)) return `removes ${file.path}`;
-  const sides = file.patch !== undefined ? patchSides(file.patch) : undefined;
+  const sides = sidesOf(file);
   const before = (file.before ?? "").toLowerCase();
   const after = (file.after ?? "").toLowerCase();
   const gained = sides ? sides.added : after;
