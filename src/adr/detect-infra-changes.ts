@@ -7,6 +7,7 @@ import { readCloudTemplates } from "./readers/cloud-templates.js";
 import { readContainers } from "./readers/containers.js";
 import { declaresGoTable, readDatabase } from "./readers/database.js";
 import { isDependencyManifest, isSubmoduleChange, readDependencies } from "./readers/dependencies.js";
+import { looksLikeHelmfile, readHelmfiles } from "./readers/helmfile.js";
 import { readOrchestration } from "./readers/orchestration.js";
 import { reasonText, type ReadFile, type Signal } from "./readers/signal.js";
 import { statedDecisions } from "./stated-decisions.js";
@@ -176,7 +177,10 @@ const readers: Record<InfraCategory, Reader> = {
     ),
   ],
   containers: (files) => readContainers(files),
-  orchestration: (files) => readOrchestration(files),
+  orchestration: (files) => {
+    const helmfiles = files.filter((file) => looksLikeHelmfile(file.after ?? file.before));
+    return [...readHelmfiles(helmfiles), ...readOrchestration(files.filter((file) => !helmfiles.includes(file)))];
+  },
   "ci-cd": (files) => readCiCd(files),
   database: (files) => readDatabase(files),
   dependencies: (files, config) =>
@@ -224,7 +228,10 @@ export function detectInfraChanges(
       (/\.ya?ml$/.test(file.path) &&
       !compiled.ignored(file.path) &&
       !compiled.excluded(file.path) &&
-      (looksLikeManifest(file.after) || looksLikeManifest(file.before))
+      (looksLikeManifest(file.after) ||
+        looksLikeManifest(file.before) ||
+        looksLikeHelmfile(file.after) ||
+        looksLikeHelmfile(file.before))
         ? "orchestration"
         : undefined);
     if (!category) continue;

@@ -126,13 +126,15 @@ const pathWords = (path: string) => {
 
 /**
  * How a file bears out that the change brings a technology in (`adopts`) or takes it out: a file
- * of that name added (removed), or the name on lines only the new (old) version has, and nowhere
- * in the other version.
+ * of that name added (removed), or, in a manifest, configuration or script (not source code), the
+ * name on lines only the new (old) version has, and nowhere in the other version.
  */
 function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts" | "drops"): string | undefined {
   const path = file.path.toLowerCase();
   if (direction === "adopts" && file.status === "added" && pathWords(path).has(word)) return `adds ${file.path}`;
   if (direction === "drops" && file.status === "removed" && pathWords(path).has(word)) return `removes ${file.path}`;
+  // One module importing a client, or no longer importing it, says nothing of the project: manifests, configuration and scripts do.
+  if (isSourceCode(path)) return undefined;
   const sides = sidesOf(file);
   const before = (file.before ?? "").toLowerCase();
   const after = (file.after ?? "").toLowerCase();
@@ -145,6 +147,9 @@ function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts"
     return mentions(after, word) ? undefined : `takes ${word} out of ${posix.basename(file.path)}`;
   return undefined;
 }
+
+const isSourceCode = (path: string) =>
+  /\.(?:[cm]?[jt]sx?|py|rb|go|java|kts?|scala|cs|php|exs?|rs|swift|vue|svelte|dart|c|cc|cpp|h|hpp)$/.test(path);
 
 /** Files that document, test or lock what is decided elsewhere never bear a statement out. */
 const bearsNothing = (path: string) =>

@@ -329,6 +329,10 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
   if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
   if (publishers.length > 0 && old.publishers.length === 0) parts.push(`now publishes with ${listed(publishers)}`);
   if (platforms.length > 0) parts.push(`publishes for ${listed(platforms)} too`);
+  // Users on an architecture no longer built lose their images.
+  const droppedPlatforms =
+    ships(old) && ships(next) && next.platforms.length > 0 ? difference(old.platforms, next.platforms).removed : [];
+  if (droppedPlatforms.length > 0) parts.push(`stops publishing for ${listed(droppedPlatforms)}`);
   // A registry that a pipeline already shipping now pushes to: a new channel its users pull from.
   const registries = ships(old) && ships(next) ? difference(old.registries, next.registries).added : [];
   if (registries.length > 0) parts.push(`now publishes to ${listed(registries)}`);

@@ -5,6 +5,7 @@ import { clean, difference, listed, reasonText, yamlMapping, type ReadFile, type
 const osWords = [
   "alpine",
   "slim",
+  "trixie",
   "bookworm",
   "bullseye",
   "buster",
@@ -27,6 +28,24 @@ const osWords = [
 ];
 
 /**
+ * Flavours of one OS: an official image's default, `-slim` and Debian's release names are all
+ * Debian (`node:20` -> `node:20-slim` trims packages, it changes no OS); Ubuntu's likewise.
+ */
+const osFamilies: Record<string, string> = {
+  default: "debian",
+  slim: "debian",
+  trixie: "debian",
+  bookworm: "debian",
+  bullseye: "debian",
+  buster: "debian",
+  stretch: "debian",
+  jammy: "ubuntu",
+  focal: "ubuntu",
+  noble: "ubuntu",
+  bionic: "ubuntu",
+};
+
+/**
  * What a base image is, without its version: the image family (registry and numbers dropped:
  * `gcr.io/distroless/nodejs20-debian12` -> `distroless/nodejs-debian`) and its OS flavour
  * (`alpine`, `slim`, `distroless`...). `node:20.11-alpine` and `node:20.12-alpine` are the same.
@@ -47,7 +66,8 @@ function imageIdentity(reference: string): { family: string; os: string; shown: 
     .replace(/\d+(\.\d+)*/g, "")
     .replace(/-+$/, "");
   const words = `${parts.join("/")} ${tag}`.toLowerCase();
-  const os = osWords.find((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(words)) ?? "default";
+  const flavour = osWords.find((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(words)) ?? "default";
+  const os = osFamilies[flavour] ?? flavour;
   return { family, os, shown: reference, repository: parts.join("/").toLowerCase() };
 }
 

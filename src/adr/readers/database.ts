@@ -12,6 +12,8 @@ const createsTable = [
   /new\s+Table\(\s*\{\s*name:\s*["'`](\w+)/g,
   // Ecto: create table(:inboxes), create_if_not_exists table("inboxes").
   /\bcreate(?:_if_not_exists)?\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
+  // Entity Framework Core: migrationBuilder.CreateTable(name: "AppUserCollection", ...).
+  /\bmigrationBuilder\.CreateTable\(\s*name:\s*"(\w+)"/g,
 ];
 /** Views (materialized ones hold data too): recreating one is not a decision, but it is not a drop either. */
 const createsView = [
@@ -26,6 +28,8 @@ const destroys = [
   /migrations\.(?:DeleteModel|RemoveField|RenameField|RenameModel)\(\s*(?:model_)?(?:name|old_name)?\s*=?\s*["'](\w+)/g,
   /\bop\.(?:drop_table|drop_column|rename_table)\(\s*["'](\w+)/g,
   /\bop\.alter_column\(\s*["'](\w+)["'][^)]*new_column_name/g,
+  // Entity Framework Core: migrationBuilder.DropTable(name: "x"), DropColumn(name: "c", table: "t"), renames.
+  /\bmigrationBuilder\.(?:DropTable|DropColumn|RenameTable|RenameColumn)\(\s*name:\s*"(\w+)"/g,
   /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g,
   // Go migration helpers: dropTableColumns(sess, "repos", "trusted"), renameColumn(sess, "repos", "a", "b").
   /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
@@ -62,6 +66,8 @@ function forwardPart(path: string, text: string): string {
     // Sequelize / umzug: `module.exports = { up: ..., down: async (queryInterface) => ... }`.
     /^[ \t]*down\s*:\s*(?:async\s*)?(?:function\b|\()/m,
     /^--\s*\+goose\s+Down/im,
+    // Entity Framework Core: `protected override void Down(MigrationBuilder migrationBuilder)`.
+    /^[ \t]*protected\s+override\s+void\s+Down\s*\(/m,
     /^--\s*\+migrate\s+Down/im,
   ]
     .map((pattern) => pattern.exec(text)?.index ?? -1)
@@ -94,7 +100,8 @@ export const declaresGoTable = (path: string, patch: string | undefined) =>
 
 /** A migration script (not a schema file or dump): once applied, editing it changes nothing already migrated. */
 const isMigrationScript = (path: string) =>
-  /(^|\/)(migrations?|migrate|versions|changelog|flyway)\//.test(path) && !/\.(xml|ya?ml|json)$/.test(path);
+  /(^|\/)(migrations?|Migrations|db_migrations|migrate|versions|changelog|flyway)\//.test(path) &&
+  !/\.(xml|ya?ml|json)$/.test(path);
 
 interface PrismaSchema {
   provider?: string;

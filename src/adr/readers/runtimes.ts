@@ -129,6 +129,15 @@ function pinsOfManifest(name: string, text: string): Pins {
     const wrapper = /distributionUrl=\S*?(gradle|maven)-(\d+(?:\.\d+)*)/.exec(text);
     if (wrapper) pins.set(wrapper[1]! === "gradle" ? "gradle" : "maven", wrapper[2]!);
   }
+  // .NET: `<TargetFramework>net8.0</TargetFramework>` (or the first of `<TargetFrameworks>`), global.json's SDK.
+  if (/\.(?:cs|fs|vb)proj$|^Directory\.Build\.props$/.test(name)) {
+    const target = /<TargetFrameworks?>\s*net(?:coreapp)?(\d+\.\d+)/.exec(text)?.[1];
+    if (target) pins.set("dotnet", target);
+  }
+  if (name === "global.json") {
+    const sdk = /"sdk"\s*:\s*\{[^}]*"version"\s*:\s*"(\d+(?:\.\d+)*)"/.exec(text)?.[1];
+    if (sdk) pins.set("dotnet", sdk);
+  }
   if (name === "go.mod") {
     const go = /^go\s+(\d+(?:\.\d+)*)/m.exec(text)?.[1];
     if (go) pins.set("go", go);
@@ -149,7 +158,7 @@ function pinsOfManifest(name: string, text: string): Pins {
 }
 
 export const isRuntimePinFile = (path: string) =>
-  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg|gradle-wrapper\.properties|maven-wrapper\.properties)$/.test(
+  /^(\.nvmrc|\.node-version|\.python-version|\.ruby-version|\.tool-versions|runtime\.txt|setup\.py|setup\.cfg|gradle-wrapper\.properties|maven-wrapper\.properties|global\.json)$|\.(?:cs|fs|vb)proj$|^Directory\.Build\.props$/.test(
     posix.basename(path),
   );
 

@@ -91,7 +91,10 @@ export const majorsText = ({ from, to }: { from: number; to: number }) =>
 
 /** Attributes that pin a datastore engine's version: `engine_version = "13"`, `database_version = "POSTGRES_14"`, `family = "postgres13"`. */
 const engineVersionLine =
-  /^\s*"?(engine_version|database_version|engine_params_family|parameter_group_family|family|(?:postgres|postgresql|mysql|redis|elasticsearch|opensearch|kafka|mongodb)_version)"?\s*[=:]\s*"([^"]+)"/;
+  /^\s*"?(engine_version|database_version|engine_params_family|parameter_group_family|family|(?:postgres|postgresql|mysql|redis|elasticsearch|opensearch|kafka|mongodb)_version|version)"?\s*[=:]\s*"([^"]+)"/;
+
+/** Azure's database servers pin their engine with a plain `version = "13"`: read only in files that declare one (modules and providers have versions too). */
+const plainVersionEngines = /\bresource\s+"azurerm_(?:postgresql|mysql|mariadb)_(?:flexible_)?server"|\bresource\s+"azurerm_redis_cache"/;
 
 /** The engine's major in a version pin: "14.18" -> 14; "POSTGRES_14" -> 14; "postgres13" -> 13; "8.0.mysql_aurora.3.02" -> 8. */
 const engineMajor = (value: string) => /(\d+)/.exec(value)?.[1];
@@ -112,10 +115,12 @@ export function engineMajorChanges(before: string, after: string): string[] {
   const next = counts(after);
   const only = (mine: Map<string, number>, theirs: Map<string, number>) =>
     [...mine].flatMap(([line, count]) => Array<string>(Math.max(0, count - (theirs.get(line) ?? 0))).fill(line));
+  const plainVersionCounts = plainVersionEngines.test(after);
   const pins = (lines: string[]) =>
     lines.flatMap((line) => {
       const match = engineVersionLine.exec(line);
-      return match ? [{ key: match[1]!, major: engineMajor(match[2]!), value: match[2]! }] : [];
+      if (!match || (match[1] === "version" && !plainVersionCounts)) return [];
+      return [{ key: match[1]!, major: engineMajor(match[2]!), value: match[2]! }];
     });
   const removed = pins(only(old, next));
   const added = pins(only(next, old));
