@@ -16,7 +16,9 @@ function releasesOf(text: string | undefined): Map<string, string> {
   const keep = () => {
     if (current?.name && current.chart)
       releases.set(
-        current.namespace && current.namespace !== current.name ? `${current.name} (${current.namespace})` : current.name,
+        current.namespace && current.namespace !== current.name
+          ? `${current.name} (${current.namespace})`
+          : current.name,
         current.chart,
       );
   };

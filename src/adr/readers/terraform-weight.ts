@@ -94,7 +94,8 @@ const engineVersionLine =
   /^\s*"?(engine_version|database_version|engine_params_family|parameter_group_family|family|(?:postgres|postgresql|mysql|redis|elasticsearch|opensearch|kafka|mongodb)_version|version)"?\s*[=:]\s*"([^"]+)"/;
 
 /** Azure's database servers pin their engine with a plain `version = "13"`: read only in files that declare one (modules and providers have versions too). */
-const plainVersionEngines = /\bresource\s+"azurerm_(?:postgresql|mysql|mariadb)_(?:flexible_)?server"|\bresource\s+"azurerm_redis_cache"/;
+const plainVersionEngines =
+  /\bresource\s+"azurerm_(?:postgresql|mysql|mariadb)_(?:flexible_)?server"|\bresource\s+"azurerm_redis_cache"/;
 
 /** The engine's major in a version pin: "14.18" -> 14; "POSTGRES_14" -> 14; "postgres13" -> 13; "8.0.mysql_aurora.3.02" -> 8. */
 const engineMajor = (value: string) => /(\d+)/.exec(value)?.[1];
