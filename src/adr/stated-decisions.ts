@@ -42,7 +42,7 @@ export function statementWords(statement: string): string {
 
 /** Verbs that state adopting, switching or removing something, each with what it does to the words after it. */
 const verbs =
-  /(?:^|[\s,;:(])(migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|deploy(?:s|ed|ing)?|set(?:s|ting)? up|use|uses|using|bring back|add(?:s|ed|ing)? support for|support|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|get rid of)\b/i;
+  /(?:^|[\s,;:(])(migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|deploy(?:s|ed|ing)?|set(?:s|ting)? up|use|uses|using|bring back|add(?:s|ed|ing)? support for|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|get rid of)\b/i;
 const removing = /^(?:remov|drop|delet|retir|decommission|get rid)/i;
 const switching = /^(?:migrat|switch|mov|convert|replac)/i;
 
@@ -125,16 +125,16 @@ const pathWords = (path: string) => {
 };
 
 /**
- * How a file bears out that the change brings a technology in (`adopts`) or takes it out: a file
- * of that name added (removed), or, in a manifest, configuration or script (not source code), the
- * name on lines only the new (old) version has, and nowhere in the other version.
+ * How a manifest, configuration file or script (never source code) bears out that the change
+ * brings a technology in (`adopts`) or takes it out: a file or folder of that name added
+ * (removed), or the name on lines only the new (old) version has, and nowhere in the other version.
  */
 function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts" | "drops"): string | undefined {
   const path = file.path.toLowerCase();
+  // Source code says nothing of the project by one module's name or imports: manifests, configuration and scripts do.
+  if (isSourceCode(path)) return undefined;
   if (direction === "adopts" && file.status === "added" && pathWords(path).has(word)) return `adds ${file.path}`;
   if (direction === "drops" && file.status === "removed" && pathWords(path).has(word)) return `removes ${file.path}`;
-  // One module importing a client, or no longer importing it, says nothing of the project: manifests, configuration and scripts do.
-  if (isSourceCode(path)) return undefined;
   const sides = sidesOf(file);
   const before = (file.before ?? "").toLowerCase();
   const after = (file.after ?? "").toLowerCase();
@@ -151,9 +151,12 @@ function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts"
 const isSourceCode = (path: string) =>
   /\.(?:[cm]?[jt]sx?|py|rb|go|java|kts?|scala|cs|php|exs?|rs|swift|vue|svelte|dart|c|cc|cpp|h|hpp)$/.test(path);
 
+/** A statement as the reason quotes it: its first 80 characters. */
+const quoted = (words: string) => (words.length > 80 ? `${words.slice(0, 79).trimEnd()}…` : words);
+
 /** Files that document, test or lock what is decided elsewhere never bear a statement out. */
 const bearsNothing = (path: string) =>
-  /\.(?:md|mdx|rst|txt|adoc|po|pot|snap|svg|png|jpe?g|gif|lock|sum)$|(?:^|\/)(?:CHANGELOG|LICENSE|README|NOTICE)[^/]*$|(?:package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/i.test(
+  /(?:^|\/)\.\w*ignore$|(?:^|\/)CODEOWNERS$|\.(?:md|mdx|rst|txt|adoc|po|pot|snap|svg|png|jpe?g|gif|lock|sum)$|(?:^|\/)(?:CHANGELOG|LICENSE|README|NOTICE)[^/]*$|(?:package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/i.test(
     path,
   );
 
@@ -188,7 +191,7 @@ export function statedDecisions(
           file: file.path,
           category: technologyCategory.get(word)!,
           technology: word,
-          reason: reasonText(`the change says "${statementWords(statement)}" and ${how}`),
+          reason: reasonText(`the change says "${quoted(statementWords(statement))}" and ${how}`),
         });
         break;
       }

@@ -77,6 +77,17 @@ describe("decisions a change states of itself", () => {
     });
     const docs: StatementEvidenceFile = { path: "docs/cilium.md", status: "added", patch: "+Cilium" };
     expect(statedDecisions(["install Cilium"], [docs], everyPath)).toEqual([]);
+    // Source code bears nothing out, by its imports or by its name: one module says nothing of the project.
+    const router: StatementEvidenceFile = { path: "src/trpc/stats.ts", status: "removed", patch: "-import { trpc }" };
+    expect(statedDecisions(["Convert the stats from tRPC to a server read"], [router], everyPath)).toEqual([]);
+    // Nor does an ignore file.
+    const ignore: StatementEvidenceFile = { path: ".dockerignore", status: "modified", patch: "+.uv-cache" };
+    expect(statedDecisions(["Switch to uv"], [ignore], everyPath)).toEqual([]);
+    // A long statement is quoted short.
+    const long = `install Cilium ${"and much more ".repeat(10)}`;
+    expect(statedDecisions([long], [role], everyPath)[0]!.reason).toMatch(
+      /^the change says "install Cilium and .{50,}…" and adds/,
+    );
     // Paths the configuration excludes (examples, tests) bear nothing out either.
     expect(statedDecisions(["install Cilium"], [role], (path) => !path.startsWith("roles/"))).toEqual([]);
   });
