@@ -22,14 +22,15 @@ export interface MarkdownSection {
   body: Span;
 }
 
+/** Read-only: one record is shared by every reader of the same text (see `parseMarkdownRecord`). */
 export interface MarkdownRecord {
   /** The first level-1 or level-2 heading. */
-  title?: { text: string; span: Span };
+  readonly title?: { readonly text: string; readonly span: Span };
   /** Header fields by lower-cased name; the first occurrence wins. */
-  fields: Map<string, MarkdownField>;
-  sections: MarkdownSection[];
+  readonly fields: ReadonlyMap<string, MarkdownField>;
+  readonly sections: readonly MarkdownSection[];
   /** Where the text went past the parsing limits (read as plain text there). */
-  limits: MarkdownLimitHit[];
+  readonly limits: readonly MarkdownLimitHit[];
 }
 
 // Applied to a line with its trailing blanks already cut: `(.*)` then needs no lazy match against `[ \t]*$`.
@@ -40,36 +41,60 @@ function spanOf(node: Nodes): Span {
 }
 
 /**
+ * The records read last, by text. One ADR is read by the validation, the supersede check, the
+ * review date and the decision log, in the same run: the parser (the costly part) reads it once.
+ */
+const recentRecords = new Map<string, MarkdownRecord>();
+const recentRecordsMax = 32;
+
+/**
  * Reads a markdown record (an ADR or a post-mortem) with a real CommonMark + GFM parser:
  * headings give the sections; `**Name:** value` lines inside paragraphs give the fields,
- * so text in code blocks or tables is never mistaken for a field.
+ * so text in code blocks or tables is never mistaken for a field. The same text gives the
+ * same (read-only) record without being parsed again.
  */
-export function parseMarkdownRecord(original: string): MarkdownRecord {
+export function parseMarkdownRecord(text: string): MarkdownRecord {
+  const known = recentRecords.get(text);
+  if (known) {
+    // Most recently used last: the oldest is the one to forget.
+    recentRecords.delete(text);
+    recentRecords.set(text, known);
+    return known;
+  }
+  const record = readRecord(text);
+  recentRecords.set(text, record);
+  if (recentRecords.size > recentRecordsMax) recentRecords.delete(recentRecords.keys().next().value!);
+  return record;
+}
+
+function readRecord(original: string): MarkdownRecord {
   // Bounded first: the same offsets, pathological nesting and emphasis read as plain text.
   const { text, hits } = boundMarkdown(original);
   const tree: Root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const record: MarkdownRecord = { fields: new Map(), sections: [], limits: hits };
+  const fields = new Map<string, MarkdownField>();
+  const sections: MarkdownSection[] = [];
+  let title: MarkdownRecord["title"];
 
   const visit = (node: Nodes): void => {
     if (node.type === "heading") {
       const heading = node as Heading;
-      const title = toString(heading).trim();
-      if (!record.title && heading.depth <= 2) record.title = { text: title, span: spanOf(heading) };
+      const headingText = toString(heading).trim();
       const span = spanOf(heading);
-      const previous = record.sections[record.sections.length - 1];
+      if (!title && heading.depth <= 2) title = { text: headingText, span };
+      const previous = sections[sections.length - 1];
       if (previous) previous.body.end = span.start;
-      record.sections.push({ title, depth: heading.depth, span, body: { start: span.end, end: text.length } });
+      sections.push({ title: headingText, depth: heading.depth, span, body: { start: span.end, end: text.length } });
       return;
     }
     if (node.type === "paragraph") {
-      collectFields(text, spanOf(node), record.fields);
+      collectFields(text, spanOf(node), fields);
       return;
     }
     if (node.type === "table" || node.type === "code" || node.type === "html") return;
     if ("children" in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(tree);
-  return record;
+  return { ...(title ? { title } : {}), fields, sections, limits: hits };
 }
 
 function collectFields(text: string, paragraph: Span, into: Map<string, MarkdownField>): void {

@@ -8,12 +8,18 @@ import type { Span } from "../findings/diagnostic.js";
  * at the same offsets, and the place is reported.
  */
 const markdownLimits = {
-  /**
-   * Characters of one record parsed at most: the parser reads ordinary prose at about 300 KB/s
-   * and dense headings at 100 KB/s, so this keeps any one file under a second. Real ADRs and
-   * post-mortems are a few kilobytes.
-   */
+  /** Characters of one record parsed at most. Real ADRs and post-mortems are a few kilobytes. */
   maxLength: 48 * 1024,
+  /**
+   * Markup of one record parsed at most, in blocks: each non-blank line, list item and block
+   * quote is one, and two inline markers (the characters counted per paragraph below) are one.
+   * The parser's time follows the markup, not the characters: 48 KiB of prose takes it 50 ms,
+   * 48 KiB of `# x` lines 1.3 s each time it is read, of `x\n=\n` 65 s and of `- - - - - - - - x`
+   * 16 s (those two rebuild the whole event list at each heading or item: quadratic). At 2,000
+   * the densest shape takes about 0.3 s on a busy machine; real records hold a few hundred
+   * (the largest of 97 public ADRs and post-mortems, 20 KB, 400).
+   */
+  maxBlocks: 2000,
   /** Block quotes and list items nested on one line. */
   maxNesting: 32,
   /**
@@ -71,27 +77,39 @@ function containerPrefix(line: string): { depth: number; end: number; overAt: nu
   }
 }
 
+/** The record refused whole: past `maxLength` or `maxBlocks` it is not parsed at all. */
+function tooLarge(at: number, message: string): { text: string; hits: MarkdownLimitHit[] } {
+  return { text: "", hits: [{ span: { start: at, end: at }, code: "too-large", message }] };
+}
+
+const tooMuchMarkup = `more markup than a record is read with: past here it holds over ${markdownLimits.maxBlocks.toLocaleString("en")} blocks (a non-blank line, a list item or a block quote is one; two of * _ ~ [ ] \` < | are one), so it is not checked further (split it, or link long material instead)`;
+
 /** Text that stays within the limits, with the same length and line structure, and where it did not. */
 export function boundMarkdown(text: string): { text: string; hits: MarkdownLimitHit[] } {
-  const hits: MarkdownLimitHit[] = [];
   if (text.length > markdownLimits.maxLength)
-    return {
-      text: "",
-      hits: [
-        {
-          span: { start: 0, end: 0 },
-          code: "too-large",
-          message: `${text.length} characters, over the ${markdownLimits.maxLength} a record is read up to: it is not checked further (split it, or link long material instead)`,
-        },
-      ],
-    };
+    return tooLarge(
+      0,
+      `${text.length} characters, over the ${markdownLimits.maxLength} a record is read up to: it is not checked further (split it, or link long material instead)`,
+    );
+  const hits: MarkdownLimitHit[] = [];
   const lines = text.split("\n");
   let offset = 0;
   let paragraphStart = -1;
   const counts = new Map<string, number>();
   const paragraphLines: number[] = [];
+  // Counted in halves: an inline marker is one, a line or a container two.
+  const budget = 2 * markdownLimits.maxBlocks;
+  let spent = 0;
+  let spentAt = -1;
+  const spend = (halves: number, at: number) => {
+    spent += halves;
+    if (spent > budget && spentAt < 0) spentAt = at;
+  };
   const closeParagraph = () => {
     const over = inlineClasses.filter((inline) => (counts.get(inline.characters) ?? 0) > inline.max);
+    // What stays markup costs the parser; what is read as plain text below does not.
+    for (const inline of inlineClasses)
+      if (!over.includes(inline)) spend(counts.get(inline.characters) ?? 0, paragraphStart);
     if (over.length > 0) {
       const first = paragraphLines[0]!;
       hits.push({
@@ -107,7 +125,7 @@ export function boundMarkdown(text: string): { text: string; hits: MarkdownLimit
     counts.clear();
     paragraphLines.length = 0;
   };
-  for (let index = 0; index < lines.length; index++) {
+  for (let index = 0; index < lines.length && spentAt < 0; index++) {
     const line = lines[index]!;
     const prefix = containerPrefix(line);
     // Nesting by indentation: a list marker after more indentation than the nesting limit allows.
@@ -123,6 +141,8 @@ export function boundMarkdown(text: string): { text: string; hits: MarkdownLimit
     }
     if (line.trim() === "") closeParagraph();
     else {
+      // The line, and its containers unless they were blanked above.
+      spend(2 * (1 + (prefix.overAt >= 0 ? 0 : prefix.depth)), offset);
       if (paragraphStart < 0) paragraphStart = offset;
       paragraphLines.push(index);
       for (let i = 0; i < line.length; i++) {
@@ -133,5 +153,6 @@ export function boundMarkdown(text: string): { text: string; hits: MarkdownLimit
     offset += line.length + 1;
   }
   closeParagraph();
+  if (spentAt >= 0) return tooLarge(spentAt, tooMuchMarkup);
   return { text: hits.length > 0 ? lines.join("\n") : text, hits };
 }

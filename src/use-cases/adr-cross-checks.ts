@@ -15,7 +15,9 @@ export interface AdrCrossChecks {
 /**
  * What each ADR links and what the decision log lists of it. The ADR readers (and the Markdown
  * parser under them) load only when there are ADRs to read, one import after the other (Jest's
- * module linker fails on two at once that share a dependency).
+ * module linker fails on two at once that share a dependency). The three readers share one parse
+ * of each record, and the event loop is given back between records: in the App, a directory of
+ * large ADRs never holds up other deliveries for longer than one record takes.
  */
 async function readRecords(adrPaths: readonly string[], textOf: (path: string) => string | undefined) {
   const adrLinks = new Map<string, AdrLinks>();
@@ -31,6 +33,7 @@ async function readRecords(adrPaths: readonly string[], textOf: (path: string) =
     adrLinks.set(posix.basename(path), { supersededBy: parsed.supersededBy.map((reference) => reference.file) });
     const reviewDate = adrReviewDate(text);
     logged.push({ ...readAdr(path, text), ...(reviewDate ? { reviewDate } : {}) });
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { adrLinks, logged };
 }
