@@ -438,6 +438,31 @@ export function holdsNoKind(dir: string): boolean {
   return dir !== "docs" && dir !== ".vercel" && isSkippedDirectory(dir);
 }
 
+/** The directories where a file's path says more than its name (CODEOWNERS, .mailmap, .vercel). */
+const pathDirectories = new Set(["", ".github", "docs", ".vercel"]);
+
+/**
+ * `kindIn` for the files of one directory, what depends on the directory alone settled once: in
+ * an ordinary directory a file's name usually says its kind (remembered per name), and only a
+ * name that says nothing is looked at with its directory. Undefined when no file in it has a kind.
+ */
+export function kindsIn(dir: string): ((path: string, name: string) => FileKind | undefined) | undefined {
+  if (holdsNoKind(dir)) return undefined;
+  if (pathDirectories.has(dir)) return (path) => kindIn(path, dir);
+  const doApps = dir.startsWith(".do");
+  return (path, name) => {
+    const verdict = nameVerdict(name);
+    if (verdict === false) return kindIn(path, dir);
+    if (verdict === "app-engine" && doApps) return "do-app";
+    return verdict ?? undefined;
+  };
+}
+
+/** The kinds of source files, which are counted, never listed. */
+const sourceKinds: ReadonlySet<FileKind> = new Set(sourceByExtension.values());
+
+export const isSourceKind = (kind: FileKind) => sourceKinds.has(kind);
+
 /** The kind of a file, or undefined when discovery has no use for it (or it sits in a skipped tree). */
 export function kindOf(path: string): FileKind | undefined {
   const slash = path.lastIndexOf("/");

@@ -1,4 +1,4 @@
-import { holdsNoKind, kindIn, type Ecosystem, type FileKind } from "./repository-files.js";
+import { isSourceKind, kindsIn, type Ecosystem, type FileKind } from "./repository-files.js";
 import { cleanText, depthOf } from "./text.js";
 
 /** The repository as the detectors see it: its files by kind (closest to the root first) and the texts that were read. */
@@ -33,10 +33,10 @@ export function classify(paths: readonly string[]): Classified {
   // Files of one directory come together in a sorted listing: its name is cut once per run, and
   // its source files counted in the run, not file by file.
   let runDirectory = "";
-  let runSlash = -1;
+  let runPrefix = "";
+  let runKinds = kindsIn("");
   let runKind: FileKind | undefined;
   let runCount = 0;
-  let runHoldsNoKind = false;
   const endRun = () => {
     if (runKind === undefined) return;
     let counts = sourceCounts.get(runKind);
@@ -46,17 +46,18 @@ export function classify(paths: readonly string[]): Classified {
     runCount = 0;
   };
   for (const path of paths) {
-    const slash = path.lastIndexOf("/");
-    if (slash !== runSlash || (slash > 0 && !path.startsWith(runDirectory))) {
+    // Another directory than the run's: the path does not start with its prefix, or goes deeper.
+    if (!path.startsWith(runPrefix) || path.indexOf("/", runPrefix.length) >= 0) {
       endRun();
-      runSlash = slash;
+      const slash = path.lastIndexOf("/");
       runDirectory = slash < 0 ? "" : path.slice(0, slash);
-      runHoldsNoKind = holdsNoKind(runDirectory);
+      runPrefix = slash < 0 ? "" : path.slice(0, slash + 1);
+      runKinds = kindsIn(runDirectory);
     }
-    if (runHoldsNoKind) continue;
-    const kind = kindIn(path, runDirectory);
+    if (runKinds === undefined) continue;
+    const kind = runKinds(path, runPrefix === "" ? path : path.slice(runPrefix.length));
     if (kind === undefined) continue;
-    if (kind.startsWith("source.")) {
+    if (isSourceKind(kind)) {
       // Source files are counted, never listed: the languages are weighed by directory.
       if (kind !== runKind) {
         endRun();

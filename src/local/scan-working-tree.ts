@@ -4,8 +4,15 @@ import { join } from "node:path";
 import { gitEnvironment } from "./git.js";
 import { unwalkedDirectories } from "./untracked-excludes.js";
 
-/** One directory of the working tree that holds tracked files, as read once. */
-interface ScannedDirectory {
+/**
+ * A directory of the working tree that holds tracked files, open while the index lists its files.
+ * git sorts the index by path, so a directory's files and subdirectories come one after another:
+ * the directories open at any time are the ancestors of the file at hand (a stack), and each is
+ * listed once and settled when the index leaves it.
+ */
+interface OpenDirectory {
+  /** Its path and a slash ("" for the root): every path of the index in it starts with this. */
+  prefix: string;
   /** Its entries, as the file system lists them (Node sorts them by name, as git sorts the index). */
   names: readonly string[];
   /**
@@ -15,6 +22,8 @@ interface ScannedDirectory {
   cursor: number;
   /** `names` as a set, built only once a file is not at the cursor (deleted, or beside new entries). */
   nameSet?: ReadonlySet<string>;
+  /** The tracked files' names looked up in `nameSet` (those before the cursor were found in place). */
+  namesBySet?: Set<string>;
   /** How many of them are tracked files or directories holding tracked files. */
   found: number;
   /** The names of its directories that hold tracked files. */
@@ -23,108 +32,116 @@ interface ScannedDirectory {
 
 function namesIn(root: string, directory: string): string[] {
   try {
-    return readdirSync(join(root, directory));
+    // No path.join: its normalising cost more than the listing on a tree of small directories.
+    return readdirSync(directory === "" ? root : `${root}/${directory}`);
   } catch {
     return [];
   }
 }
 
 /** Whether the file `path` (its name from `nameStart` on) is an entry of its directory. */
-function isPresent(scanned: ScannedDirectory, path: string, nameStart: number): boolean {
-  if (scanned.nameSet === undefined) {
-    const { names, subdirectories } = scanned;
+function isPresent(open: OpenDirectory, path: string, nameStart: number): boolean {
+  if (open.nameSet === undefined) {
+    const { names, subdirectories } = open;
     // Skip the directories holding tracked files, listed (and counted) on their own, and git's own.
-    while (
-      scanned.cursor < names.length &&
-      (subdirectories.has(names[scanned.cursor]!) || names[scanned.cursor] === ".git")
-    )
-      scanned.cursor++;
-    const next = names[scanned.cursor];
+    while (open.cursor < names.length && (subdirectories.has(names[open.cursor]!) || names[open.cursor] === ".git"))
+      open.cursor++;
+    const next = names[open.cursor];
     // The entry at the cursor, compared in place: no name is cut out of the path.
     if (next !== undefined && path.length - nameStart === next.length && path.startsWith(next, nameStart)) {
-      scanned.cursor++;
+      open.cursor++;
       return true;
     }
-    scanned.nameSet = new Set(names);
+    open.nameSet = new Set(names);
+    open.namesBySet = new Set();
   }
-  return scanned.nameSet.has(nameStart === 0 ? path : path.slice(nameStart));
+  const name = path.slice(nameStart);
+  open.namesBySet!.add(name);
+  return open.nameSet.has(name);
+}
+
+/** Lists the directory `prefix` (a child of `parent`, or the root) and counts it in its parent when it is there. */
+function openDirectory(root: string, prefix: string, parent: OpenDirectory | undefined): OpenDirectory {
+  const open: OpenDirectory = {
+    prefix,
+    names: namesIn(root, prefix.slice(0, -1)),
+    cursor: 0,
+    found: 0,
+    subdirectories: new Set(),
+  };
+  if (parent) {
+    const name = prefix.slice(parent.prefix.length, -1);
+    parent.subdirectories.add(name);
+    if (parent.nameSet?.has(name) ?? parent.names.includes(name)) parent.found++;
+  }
+  return open;
 }
 
 /**
- * What the working tree holds beside the index, from one listing of each directory that holds
- * tracked files: the tracked files it lacks (deleted, not yet committed), and the entries that
- * are neither tracked files nor directories of them (`candidates`: new files and directories,
- * or ignored ones; `untrackedFiles` tells them apart). A directory whose entries are all
- * tracked, the usual case, is settled by counting. `skipWorktree` files (outside a sparse
- * checkout) are tracked but need not be there.
+ * The entries of a settled directory that are neither tracked files nor directories holding
+ * some (nor git's own), added to `candidates`. A directory whose entries are all accounted for,
+ * the usual case, is settled by counting.
+ */
+function addEntriesBeside(open: OpenDirectory, candidates: string[]): void {
+  const { names, found, cursor, subdirectories, namesBySet } = open;
+  if (names.length <= found || names.length - (names.includes(".git") ? 1 : 0) <= found) return;
+  // An entry before the cursor was found in place as a file, or skipped as a directory of them.
+  for (let index = cursor; index < names.length; index++) {
+    const name = names[index]!;
+    if (name !== ".git" && !subdirectories.has(name) && !namesBySet?.has(name)) candidates.push(open.prefix + name);
+  }
+}
+
+/**
+ * The files of `git ls-files -z -t --cached` (`listed`) that the working tree holds, and what it
+ * holds beside them, from one listing of each directory that holds tracked files: a tracked file
+ * the tree lacks (deleted, not yet committed) is left out unless it is outside a sparse checkout
+ * (`S`: tracked, need not be there); `candidates` are the entries that are neither tracked files
+ * nor directories of them (new files and directories, or ignored ones: `untrackedFiles` tells them
+ * apart). `paths` come in git's order, one per path (an unmerged path has one entry per stage);
+ * `ascending`: whether that order is JavaScript's too.
  */
 export function scanWorkingTree(
   root: string,
-  tracked: readonly string[],
-  skipWorktree: ReadonlySet<string>,
-): { missing: Set<string>; candidates: string[] } {
-  const directories = new Map<string, ScannedDirectory>();
-  const directoryAt = (directory: string): ScannedDirectory => {
-    const known = directories.get(directory);
-    if (known) return known;
-    const scanned: ScannedDirectory = {
-      names: namesIn(root, directory),
-      cursor: 0,
-      found: 0,
-      subdirectories: new Set(),
-    };
-    directories.set(directory, scanned);
-    if (directory !== "") {
-      const slash = directory.lastIndexOf("/");
-      const parent = directoryAt(slash < 0 ? "" : directory.slice(0, slash));
-      const name = directory.slice(slash + 1);
-      parent.subdirectories.add(name);
-      if (parent.nameSet?.has(name) ?? parent.names.includes(name)) parent.found++;
-    }
-    return scanned;
-  };
-  directoryAt("");
-  const missing = new Set<string>();
-  // The index lists a directory's files one after another: its name is cut once per run of them.
-  let runSlash = -2;
-  let runDirectory = "";
-  let scanned = directoryAt("");
-  for (const path of tracked) {
-    const slash = path.lastIndexOf("/");
-    if (slash !== runSlash || (slash > 0 && !path.startsWith(runDirectory))) {
-      runSlash = slash;
-      runDirectory = slash < 0 ? "" : path.slice(0, slash);
-      scanned = directoryAt(runDirectory);
-    }
-    if (isPresent(scanned, path, slash + 1)) scanned.found++;
-    else if (!skipWorktree.has(path)) missing.add(path);
-  }
-  // git's own directory is never part of the listing.
-  const holdsMore = ({ names, found }: ScannedDirectory) => names.length - (names.includes(".git") ? 1 : 0) > found;
-  const crowded = new Set([...directories].flatMap(([directory, scanned]) => (holdsMore(scanned) ? [directory] : [])));
-  return { missing, candidates: crowded.size === 0 ? [] : entriesBeside(tracked, directories, crowded) };
-}
-
-/** The entries of the `crowded` directories that are neither tracked files nor directories holding some. */
-function entriesBeside(
-  tracked: readonly string[],
-  directories: ReadonlyMap<string, ScannedDirectory>,
-  crowded: ReadonlySet<string>,
-): string[] {
-  const trackedNames = new Map<string, Set<string>>([...crowded].map((directory) => [directory, new Set()]));
-  for (const path of tracked) {
-    const slash = path.lastIndexOf("/");
-    const names = trackedNames.get(slash < 0 ? "" : path.slice(0, slash));
-    names?.add(path.slice(slash + 1));
-  }
+  listed: string,
+): { paths: string[]; candidates: string[]; ascending: boolean } {
+  const paths: string[] = [];
   const candidates: string[] = [];
-  for (const [directory, names] of trackedNames) {
-    const { names: present, subdirectories } = directories.get(directory)!;
-    for (const name of present)
-      if (name !== ".git" && !names.has(name) && !subdirectories.has(name))
-        candidates.push(directory ? `${directory}/${name}` : name);
+  let ascending = true;
+  let previous = "";
+  const stack = [openDirectory(root, "", undefined)];
+  let open = stack[0]!;
+  // Each entry is "<tag> <path>\0": the path is cut straight out of the output, one string per file.
+  for (let at = 0; at < listed.length;) {
+    let end = listed.indexOf("\0", at);
+    if (end < 0) end = listed.length;
+    const tag = listed.charCodeAt(at);
+    const path = end - at > 2 ? listed.slice(at + 2, end) : "";
+    at = end + 1;
+    if (!(previous < path)) {
+      if (path === previous || path === "") continue; // an unmerged path's next stage
+      ascending = false;
+    }
+    previous = path;
+    // The usual case: a file of the directory at hand.
+    if (!(path.startsWith(open.prefix) && path.indexOf("/", open.prefix.length) < 0)) {
+      const prefix = path.slice(0, path.lastIndexOf("/") + 1);
+      while (!prefix.startsWith(open.prefix)) {
+        addEntriesBeside(stack.pop()!, candidates);
+        open = stack[stack.length - 1]!;
+      }
+      for (let slash = prefix.indexOf("/", open.prefix.length); slash >= 0; slash = prefix.indexOf("/", slash + 1)) {
+        open = openDirectory(root, prefix.slice(0, slash + 1), open);
+        stack.push(open);
+      }
+    }
+    if (isPresent(open, path, open.prefix.length)) {
+      open.found++;
+      paths.push(path);
+    } else if (tag === 83 /* S */) paths.push(path);
   }
-  return candidates;
+  while (stack.length > 0) addEntriesBeside(stack.pop()!, candidates);
+  return { paths, candidates, ascending };
 }
 
 type EntryKind = "file" | "directory" | "repository";

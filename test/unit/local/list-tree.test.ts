@@ -71,4 +71,60 @@ describe("the files of a local working tree", () => {
       .sort();
     expect((await listWorkingTree(root)).paths).toEqual(expected);
   });
+
+  it("settles each directory where the index interleaves files and directories, a deleted directory, a sparse checkout and a conflict", async () => {
+    const root = tempRepo();
+    const git = initGitRepository(root);
+    // git's order puts `a.txt` and `a-b/` before `a/`, and `pkg/src/` between `pkg/package.json` and `pkg/tsconfig.json`.
+    const tracked = ["a.txt", "a/x.ts", "a-b/y.ts", "a0", "pkg/package.json", "pkg/src/index.ts", "pkg/tsconfig.json"];
+    for (const path of [
+      ...tracked,
+      "gone/one.ts",
+      "gone/two/three.ts",
+      "sparse/s.ts",
+      "é/ü.ts",
+      "😀/x.ts",
+      "\uE000.md",
+    ])
+      write(root, path);
+    write(root, "conflict.txt", "base\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "base");
+    git("checkout", "-q", "-b", "other");
+    write(root, "conflict.txt", "theirs\n");
+    git("commit", "-q", "-a", "-m", "theirs");
+    git("checkout", "-q", "main");
+    write(root, "conflict.txt", "ours\n");
+    git("commit", "-q", "-a", "-m", "ours");
+    expect(() => git("merge", "-q", "other")).toThrow(); // conflict.txt is unmerged: three entries in the index
+    rmSync(join(root, "gone"), { recursive: true });
+    git("update-index", "--skip-worktree", "sparse/s.ts");
+    rmSync(join(root, "sparse/s.ts"));
+    rmSync(join(root, "a0"));
+    for (const path of [
+      "a/new.ts",
+      "a.txt.orig",
+      "pkg/new.ts",
+      "pkg/src/new.ts",
+      "pkg/src/deeper/new.ts",
+      "😀/new.ts",
+      "gone2/x.ts",
+    ])
+      write(root, path);
+
+    const lines = (...args: string[]) =>
+      execFileSync("git", args, { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
+    const deleted = new Set(lines("ls-files", "-z", "--deleted"));
+    const expected = [
+      ...new Set(lines("ls-files", "-z", "--cached").filter((path) => !deleted.has(path))),
+      ...lines("ls-files", "-z", "--others", "--exclude-standard"),
+    ].sort();
+    const { paths } = await listWorkingTree(root);
+    expect(paths).toEqual(expected);
+    // What git says, spelled out: the new files found, the deleted ones gone, the file outside the sparse checkout kept.
+    expect(paths).toEqual(
+      expect.arrayContaining(["a/new.ts", "pkg/src/deeper/new.ts", "gone2/x.ts", "sparse/s.ts", "conflict.txt"]),
+    );
+    expect(paths.filter((path) => path.startsWith("gone/") || path === "a0")).toEqual([]);
+  });
 });
