@@ -433,7 +433,7 @@ function nameVerdict(name: string): FileKind | null | false {
  * (docs/ aside, where GitHub reads CODEOWNERS) or what lies below `.vercel/`. Asked once per
  * directory: the files of a skipped tree (tests, generated code, docs) are then passed over unread.
  */
-export function holdsNoKind(dir: string): boolean {
+function holdsNoKind(dir: string): boolean {
   if (dir.startsWith(".vercel/")) return true;
   return dir !== "docs" && dir !== ".vercel" && isSkippedDirectory(dir);
 }
@@ -442,17 +442,18 @@ export function holdsNoKind(dir: string): boolean {
 const pathDirectories = new Set(["", ".github", "docs", ".vercel"]);
 
 /**
- * `kindIn` for the files of one directory, what depends on the directory alone settled once: in
- * an ordinary directory a file's name usually says its kind (remembered per name), and only a
- * name that says nothing is looked at with its directory. Undefined when no file in it has a kind.
+ * `kindIn` for the files of one directory, by name, what depends on the directory alone settled
+ * once: in an ordinary directory a file's name usually says its kind (remembered per name), and
+ * only a name that says nothing is looked at with its directory. Undefined when no file in it has a kind.
  */
-export function kindsIn(dir: string): ((path: string, name: string) => FileKind | undefined) | undefined {
+export function kindsIn(dir: string): ((name: string) => FileKind | undefined) | undefined {
   if (holdsNoKind(dir)) return undefined;
-  if (pathDirectories.has(dir)) return (path) => kindIn(path, dir);
+  const prefix = dir === "" ? "" : `${dir}/`;
+  if (pathDirectories.has(dir)) return (name) => kindIn(prefix + name, dir);
   const doApps = dir.startsWith(".do");
-  return (path, name) => {
+  return (name) => {
     const verdict = nameVerdict(name);
-    if (verdict === false) return kindIn(path, dir);
+    if (verdict === false) return kindIn(prefix + name, dir);
     if (verdict === "app-engine" && doApps) return "do-app";
     return verdict ?? undefined;
   };
@@ -470,7 +471,7 @@ export function kindOf(path: string): FileKind | undefined {
 }
 
 /** `kindOf`, for a caller that knows the path's directory already (a listing names one directory's files together). */
-export function kindIn(path: string, dir: string): FileKind | undefined {
+function kindIn(path: string, dir: string): FileKind | undefined {
   // GitHub reads CODEOWNERS from docs/ too, though docs/ is otherwise skipped.
   if (path.endsWith("CODEOWNERS") && codeOwnersPaths.has(path)) return "codeowners";
   if (path === ".mailmap") return "mailmap";

@@ -1,4 +1,5 @@
 import { isSourceKind, kindsIn, type Ecosystem, type FileKind } from "./repository-files.js";
+import type { FilesByDirectory } from "./files-by-directory.js";
 import { cleanText, depthOf } from "./text.js";
 
 /** The repository as the detectors see it: its files by kind (closest to the root first) and the texts that were read. */
@@ -18,62 +19,54 @@ export interface Classified {
 }
 
 /** Listings already sorted: the evidence files and the detectors sort the same listing, and it is done once. */
-const classifiedListings = new WeakMap<readonly string[], Classified>();
+const classifiedListings = new WeakMap<FilesByDirectory, Classified>();
 
 /**
- * Sorts a listing into kinds in one pass, once per listing. The lists of configuration files are
+ * Sorts a listing into kinds, once per listing, a directory at a time: what a directory says is
+ * settled once, then each file is looked up by its name. The lists of configuration files are
  * sorted (closest to the root first) so findings never depend on the listing's order; source
  * files are only counted, per directory.
  */
-export function classify(paths: readonly string[]): Classified {
-  const known = classifiedListings.get(paths);
+export function classify(files: FilesByDirectory): Classified {
+  const known = classifiedListings.get(files);
   if (known) return known;
   const byKind = new Map<FileKind, string[]>();
   const sourceCounts = new Map<FileKind, Map<string, number>>();
-  // Files of one directory come together in a sorted listing: its name is cut once per run, and
-  // its source files counted in the run, not file by file.
-  let runDirectory = "";
-  let runPrefix = "";
-  let runKinds = kindsIn("");
-  let runKind: FileKind | undefined;
-  let runCount = 0;
-  const endRun = () => {
-    if (runKind === undefined) return;
-    let counts = sourceCounts.get(runKind);
-    if (!counts) sourceCounts.set(runKind, (counts = new Map()));
-    counts.set(runDirectory, (counts.get(runDirectory) ?? 0) + runCount);
-    runKind = undefined;
-    runCount = 0;
+  const count = (kind: FileKind, directory: string, files: number) => {
+    let counts = sourceCounts.get(kind);
+    if (!counts) sourceCounts.set(kind, (counts = new Map()));
+    counts.set(directory, (counts.get(directory) ?? 0) + files);
   };
-  for (const path of paths) {
-    // Another directory than the run's: the path does not start with its prefix, or goes deeper.
-    if (!path.startsWith(runPrefix) || path.indexOf("/", runPrefix.length) >= 0) {
-      endRun();
-      const slash = path.lastIndexOf("/");
-      runDirectory = slash < 0 ? "" : path.slice(0, slash);
-      runPrefix = slash < 0 ? "" : path.slice(0, slash + 1);
-      runKinds = kindsIn(runDirectory);
-    }
-    if (runKinds === undefined) continue;
-    const kind = runKinds(path, runPrefix === "" ? path : path.slice(runPrefix.length));
-    if (kind === undefined) continue;
-    if (isSourceKind(kind)) {
-      // Source files are counted, never listed: the languages are weighed by directory.
-      if (kind !== runKind) {
-        endRun();
-        runKind = kind;
+  for (const [directory, names] of files) {
+    const kindOfName = kindsIn(directory);
+    if (kindOfName === undefined) continue;
+    const prefix = directory === "" ? "" : `${directory}/`;
+    // A directory's source files are mostly of one language: counted in runs, not one by one.
+    let runKind: FileKind | undefined;
+    let runCount = 0;
+    for (const name of names) {
+      const kind = kindOfName(name);
+      if (kind === undefined) continue;
+      if (isSourceKind(kind)) {
+        // Source files are counted, never listed: the languages are weighed by directory.
+        if (kind !== runKind) {
+          if (runKind !== undefined) count(runKind, directory, runCount);
+          runKind = kind;
+          runCount = 0;
+        }
+        runCount++;
+        continue;
       }
-      runCount++;
-      continue;
+      const path = prefix + name;
+      const list = byKind.get(kind);
+      if (list) list.push(path);
+      else byKind.set(kind, [path]);
     }
-    const list = byKind.get(kind);
-    if (list) list.push(path);
-    else byKind.set(kind, [path]);
+    if (runKind !== undefined) count(runKind, directory, runCount);
   }
-  endRun();
   for (const list of byKind.values()) sortByDepthThenPath(list);
   const classified = { byKind, sourceCounts };
-  classifiedListings.set(paths, classified);
+  classifiedListings.set(files, classified);
   return classified;
 }
 
@@ -87,8 +80,8 @@ function sortByDepthThenPath(paths: string[]): void {
 const noCounts: ReadonlyMap<string, number> = new Map();
 
 /** The detectors' view of a listing and the texts read from it. */
-export function repositoryOf(paths: readonly string[], contents: ReadonlyMap<string, string>): Repository {
-  const { byKind, sourceCounts } = classify(paths);
+export function repositoryOf(files: FilesByDirectory, contents: ReadonlyMap<string, string>): Repository {
+  const { byKind, sourceCounts } = classify(files);
   const texts = new Map<string, string | undefined>();
   return {
     files: (kind) => byKind.get(kind) ?? [],

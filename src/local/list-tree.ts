@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { addPath, filesByDirectory } from "../discovery/files-by-directory.js";
 import type { FileListing } from "../ports/repository-view.js";
 import { gitMaybe } from "./git.js";
 import { scanWorkingTree, untrackedFiles } from "./scan-working-tree.js";
@@ -29,40 +30,18 @@ export async function listWorkingTree(root: string): Promise<FileListing> {
   // -t tags each path: `S` skip-worktree (outside a sparse checkout), else tracked.
   const listed = await gitMaybe(root, ["ls-files", "-z", "-t", "--cached"]);
   if (listed !== undefined) {
-    const { paths: present, candidates, ascending } = scanWorkingTree(root, listed);
+    const { byDirectory, candidates } = scanWorkingTree(root, listed);
     const untracked = (await untrackedFiles(root, candidates)) ?? (await listUntrackedByGit(root));
-    return { paths: mergeSorted(untracked, present, ascending), truncated: false };
+    for (const path of untracked) addPath(byDirectory, path);
+    return { byDirectory, truncated: false };
   }
   const paths: string[] = [];
   await walk(root, "", paths);
-  return { paths: paths.sort(), truncated: false };
+  return { byDirectory: filesByDirectory(paths.sort()), truncated: false };
 }
 
 /** The untracked files as git lists them, when `git check-ignore` could not say what is ignored. */
 async function listUntrackedByGit(root: string): Promise<string[]> {
   const listed = await gitMaybe(root, ["ls-files", "-z", "--others", "--exclude-standard", ...untrackedExcludeArgs]);
-  return (listed ?? "").split("\0").filter(Boolean).sort();
-}
-
-const isAscending = (paths: readonly string[]) => {
-  for (let index = 1; index < paths.length; index++) if (!(paths[index - 1]! < paths[index]!)) return false;
-  return true;
-};
-
-/**
- * Two listings as one, sorted and without repeats (`secondAscending`: whether the second is in order, as found when it was read). git sorts each by bytes, which is the order
- * of JavaScript's comparison for nearly every name; when a list is not in that order (a name
- * past U+FFFF beside one in U+E000-U+FFFF), the whole is sorted again.
- */
-function mergeSorted(first: readonly string[], second: string[], secondAscending: boolean): string[] {
-  if (!isAscending(first) || !secondAscending) return [...new Set([...first, ...second])].sort();
-  if (first.length === 0) return second;
-  const merged: string[] = [];
-  let a = 0;
-  let b = 0;
-  while (a < first.length || b < second.length) {
-    const next = b >= second.length || (a < first.length && first[a]! <= second[b]!) ? first[a++]! : second[b++]!;
-    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
-  }
-  return merged;
+  return (listed ?? "").split("\0").filter(Boolean);
 }

@@ -28,6 +28,8 @@ interface OpenDirectory {
   found: number;
   /** The names of its directories that hold tracked files. */
   subdirectories: Set<string>;
+  /** The names of its files in the listing (those it holds, and those outside a sparse checkout), once it has one. */
+  files?: string[];
 }
 
 function namesIn(root: string, directory: string): string[] {
@@ -39,25 +41,28 @@ function namesIn(root: string, directory: string): string[] {
   }
 }
 
-/** Whether the file `path` (its name from `nameStart` on) is an entry of its directory. */
-function isPresent(open: OpenDirectory, path: string, nameStart: number): boolean {
+/**
+ * The entry of `open` that is the file named by `listed` from `nameStart` to `end`; undefined when
+ * the directory has none of that name.
+ */
+function entryOf(open: OpenDirectory, listed: string, nameStart: number, end: number): string | undefined {
   if (open.nameSet === undefined) {
     const { names, subdirectories } = open;
     // Skip the directories holding tracked files, listed (and counted) on their own, and git's own.
     while (open.cursor < names.length && (subdirectories.has(names[open.cursor]!) || names[open.cursor] === ".git"))
       open.cursor++;
     const next = names[open.cursor];
-    // The entry at the cursor, compared in place: no name is cut out of the path.
-    if (next !== undefined && path.length - nameStart === next.length && path.startsWith(next, nameStart)) {
+    // The entry at the cursor, compared in place: no name is cut out of git's output.
+    if (next !== undefined && end - nameStart === next.length && listed.startsWith(next, nameStart)) {
       open.cursor++;
-      return true;
+      return next;
     }
     open.nameSet = new Set(names);
     open.namesBySet = new Set();
   }
-  const name = path.slice(nameStart);
+  const name = listed.slice(nameStart, end);
   open.namesBySet!.add(name);
-  return open.nameSet.has(name);
+  return open.nameSet.has(name) ? name : undefined;
 }
 
 /** Lists the directory `prefix` (a child of `parent`, or the root) and counts it in its parent when it is there. */
@@ -92,56 +97,74 @@ function addEntriesBeside(open: OpenDirectory, candidates: string[]): void {
   }
 }
 
+/** The files of the working tree as the scan found them, and what else it holds. */
+export interface ScannedTree {
+  /** The files, by directory ("" for the root) and name (`FileListing.byDirectory`). */
+  byDirectory: Map<string, string[]>;
+  /** The entries that are neither tracked files nor directories of them: new, or ignored (`untrackedFiles` tells them apart). */
+  candidates: string[];
+}
+
 /**
  * The files of `git ls-files -z -t --cached` (`listed`) that the working tree holds, and what it
  * holds beside them, from one listing of each directory that holds tracked files: a tracked file
  * the tree lacks (deleted, not yet committed) is left out unless it is outside a sparse checkout
- * (`S`: tracked, need not be there); `candidates` are the entries that are neither tracked files
- * nor directories of them (new files and directories, or ignored ones: `untrackedFiles` tells them
- * apart). `paths` come in git's order, one per path (an unmerged path has one entry per stage);
- * `ascending`: whether that order is JavaScript's too.
+ * (`S`: tracked, need not be there). An unmerged path (one entry per stage) is one file.
+ *
+ * git's output is read in place, by offsets: a file's name is the directory's own entry (or cut
+ * out of the output when the directory does not hold it), and no path is made of it. On 100,000
+ * files, making and keeping a string per path cost as much as the rest of the scan.
  */
-export function scanWorkingTree(
-  root: string,
-  listed: string,
-): { paths: string[]; candidates: string[]; ascending: boolean } {
-  const paths: string[] = [];
+export function scanWorkingTree(root: string, listed: string): ScannedTree {
+  const byDirectory = new Map<string, string[]>();
   const candidates: string[] = [];
-  let ascending = true;
-  let previous = "";
   const stack = [openDirectory(root, "", undefined)];
   let open = stack[0]!;
-  // Each entry is "<tag> <path>\0": the path is cut straight out of the output, one string per file.
+  const filesOf = (directory: OpenDirectory) => {
+    if (directory.files === undefined) byDirectory.set(directory.prefix.slice(0, -1), (directory.files = []));
+    return directory.files;
+  };
+  // The first slash at or after a position of git's output, kept: the files of a directory have
+  // none after its prefix, and each search would otherwise run on into the next directory's paths.
+  let slash = -1;
+  // Each entry is "<tag> <path>\0".
   for (let at = 0; at < listed.length;) {
     let end = listed.indexOf("\0", at);
     if (end < 0) end = listed.length;
     const tag = listed.charCodeAt(at);
-    const path = end - at > 2 ? listed.slice(at + 2, end) : "";
+    const start = at + 2;
     at = end + 1;
-    if (!(previous < path)) {
-      if (path === previous || path === "") continue; // an unmerged path's next stage
-      ascending = false;
-    }
-    previous = path;
-    // The usual case: a file of the directory at hand.
-    if (!(path.startsWith(open.prefix) && path.indexOf("/", open.prefix.length) < 0)) {
-      const prefix = path.slice(0, path.lastIndexOf("/") + 1);
+    if (end <= start) continue;
+    let nameStart = start + open.prefix.length;
+    // Searched only from a position within this entry: every later name starts past it, so the slash
+    // kept stays the first after it (`>>> 0`: no slash at all reads as a position past every entry).
+    if (nameStart < end && slash < nameStart) slash = listed.indexOf("/", nameStart) >>> 0;
+    // Unless the path is a file of the directory at hand (its prefix, and no slash after it), its
+    // directory is opened, and those the index has left are settled.
+    if (nameStart >= end || slash < end || !listed.startsWith(open.prefix, start)) {
+      const last = listed.lastIndexOf("/", end - 1);
+      const prefix = last >= start ? listed.slice(start, last + 1) : "";
       while (!prefix.startsWith(open.prefix)) {
         addEntriesBeside(stack.pop()!, candidates);
         open = stack[stack.length - 1]!;
       }
-      for (let slash = prefix.indexOf("/", open.prefix.length); slash >= 0; slash = prefix.indexOf("/", slash + 1)) {
-        open = openDirectory(root, prefix.slice(0, slash + 1), open);
+      for (let next = prefix.indexOf("/", open.prefix.length); next >= 0; next = prefix.indexOf("/", next + 1)) {
+        open = openDirectory(root, prefix.slice(0, next + 1), open);
         stack.push(open);
       }
+      nameStart = start + open.prefix.length;
     }
-    if (isPresent(open, path, open.prefix.length)) {
-      open.found++;
-      paths.push(path);
-    } else if (tag === 83 /* S */) paths.push(path);
+    // An unmerged path has an entry per stage, one after another: the file is counted once.
+    const previous = open.files?.[open.files.length - 1];
+    if (previous !== undefined && end - nameStart === previous.length && listed.startsWith(previous, nameStart))
+      continue;
+    const entry = entryOf(open, listed, nameStart, end);
+    if (entry !== undefined) open.found++;
+    else if (tag !== 83 /* S */) continue;
+    filesOf(open).push(entry ?? listed.slice(nameStart, end));
   }
   while (stack.length > 0) addEntriesBeside(stack.pop()!, candidates);
-  return { paths, candidates, ascending };
+  return { byDirectory, candidates };
 }
 
 type EntryKind = "file" | "directory" | "repository";
