@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { addPath, filesByDirectory } from "../discovery/files-by-directory.js";
 import type { FileListing } from "../ports/repository-view.js";
-import { gitMaybe } from "./git.js";
+import { gitMaybe, gitMaybeSync } from "./git.js";
 import { scanWorkingTree, untrackedFiles } from "./scan-working-tree.js";
 import { untrackedExcludeArgs, unwalkedDirectories } from "./untracked-excludes.js";
 
@@ -28,7 +28,7 @@ async function walk(root: string, prefix: string, out: string[]): Promise<void> 
  */
 export async function listWorkingTree(root: string): Promise<FileListing> {
   // -t tags each path: `S` skip-worktree (outside a sparse checkout), else tracked.
-  const listed = await gitMaybe(root, ["ls-files", "-z", "-t", "--cached"]);
+  const listed = gitMaybeSync(root, ["ls-files", "-z", "-t", "--cached"]);
   if (listed !== undefined) {
     const { byDirectory, candidates } = scanWorkingTree(root, listed);
     const untracked = (await untrackedFiles(root, candidates)) ?? (await listUntrackedByGit(root));
