@@ -39,35 +39,45 @@ export function classify(files: FilesByDirectory): Classified {
   };
   for (const [directory, names] of files) {
     const kindOfName = kindsIn(directory);
-    if (kindOfName === undefined) continue;
-    const prefix = directory === "" ? "" : `${directory}/`;
-    // A directory's source files are mostly of one language: counted in runs, not one by one.
-    let runKind: FileKind | undefined;
-    let runCount = 0;
-    for (const name of names) {
-      const kind = kindOfName(name);
-      if (kind === undefined) continue;
-      if (isSourceKind(kind)) {
-        // Source files are counted, never listed: the languages are weighed by directory.
-        if (kind !== runKind) {
-          if (runKind !== undefined) count(runKind, directory, runCount);
-          runKind = kind;
-          runCount = 0;
-        }
-        runCount++;
-        continue;
-      }
-      const path = prefix + name;
-      const list = byKind.get(kind);
-      if (list) list.push(path);
-      else byKind.set(kind, [path]);
-    }
-    if (runKind !== undefined) count(runKind, directory, runCount);
+    if (kindOfName !== undefined) classifyDirectory(directory, names, kindOfName, byKind, count);
   }
   for (const list of byKind.values()) sortByDepthThenPath(list);
   const classified = { byKind, sourceCounts };
   classifiedListings.set(files, classified);
   return classified;
+}
+
+/** The files of one directory into `byKind`, its source files counted per kind (`count`). */
+function classifyDirectory(
+  directory: string,
+  names: readonly string[],
+  kindOfName: (name: string) => FileKind | undefined,
+  byKind: Map<FileKind, string[]>,
+  count: (kind: FileKind, directory: string, files: number) => void,
+): void {
+  const prefix = directory === "" ? "" : `${directory}/`;
+  // A directory's source files are mostly of one language: counted in runs, not one by one.
+  let runKind: FileKind | undefined;
+  let runCount = 0;
+  for (const name of names) {
+    const kind = kindOfName(name);
+    if (kind === undefined) continue;
+    if (isSourceKind(kind)) {
+      // Source files are counted, never listed: the languages are weighed by directory.
+      if (kind !== runKind) {
+        if (runKind !== undefined) count(runKind, directory, runCount);
+        runKind = kind;
+        runCount = 0;
+      }
+      runCount++;
+      continue;
+    }
+    const path = prefix + name;
+    const list = byKind.get(kind);
+    if (list) list.push(path);
+    else byKind.set(kind, [path]);
+  }
+  if (runKind !== undefined) count(runKind, directory, runCount);
 }
 
 /** Sorts paths closest to the root first, then by path (`byDepthThenPath`), each path's depth counted once. */
