@@ -12,6 +12,7 @@ import { detectFromPresence } from "./detectors/presence.js";
 import { detectTerraform } from "./detectors/terraform.js";
 import { detectWorkspaces } from "./detectors/workspaces.js";
 import { selectEvidenceFiles } from "./evidence-files.js";
+import type { FilesByDirectory } from "./files-by-directory.js";
 import { Findings } from "./findings.js";
 import { questionsFor } from "./questions.js";
 import { repositoryOf } from "./repository.js";
@@ -28,9 +29,9 @@ export interface CommitAuthor {
 
 /** What discovery reads: a file listing, the texts of the files it chose, and history facts. */
 export interface DiscoveryInput {
-  /** Every file path in the repository at the ref (root-relative, forward slashes). */
-  paths: readonly string[];
-  /** Texts of the files `evidenceFilesOf(paths)` chose; one missing here could not be read (binary, too large). */
+  /** Every file of the repository at the ref, by directory (`filesByDirectory` makes it of paths). */
+  files: FilesByDirectory;
+  /** Texts of the files `evidenceFilesOf(files)` chose; one missing here could not be read (binary, too large). */
   contents: ReadonlyMap<string, string>;
   /** Authors of the commits in the window on the default branch, one entry per commit. */
   history?: { windowDays: number; commits: readonly CommitAuthor[]; truncated?: boolean };
@@ -56,13 +57,13 @@ export interface Discovery {
 }
 
 /**
- * The files discovery needs to read among `paths` (manifests, configs, CI files...), bounded in
+ * The files discovery needs to read among `files` (manifests, configs, CI files...), bounded in
  * number: at most `maxEvidenceFiles` (300, six GraphQL batches of 50), closest to the root
  * first, then by path. Vendored, generated, test, example and docs trees are skipped; lockfiles
  * and `.env` are never read.
  */
-export function evidenceFilesOf(paths: readonly string[]): string[] {
-  return selectEvidenceFiles(paths);
+export function evidenceFilesOf(files: FilesByDirectory): string[] {
+  return selectEvidenceFiles(files);
 }
 
 /** `scheme://user:secret@host` anywhere in a text becomes `scheme://host`. */
@@ -83,7 +84,7 @@ const redactUrls = (text: string) => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\
  *  8. Ask what the repository cannot tell.
  */
 export function discoverStack(input: DiscoveryInput): Discovery {
-  const repo = repositoryOf(input.paths, input.contents);
+  const repo = repositoryOf(input.files, input.contents);
   const findings = new Findings();
   const manifests = detectFromManifests(repo, findings);
   detectLanguages(repo, manifests, findings);

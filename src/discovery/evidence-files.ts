@@ -1,3 +1,4 @@
+import type { FilesByDirectory } from "./files-by-directory.js";
 import { kindInfo, type FileKind } from "./repository-files.js";
 import { classify } from "./repository.js";
 import { depthOf } from "./text.js";
@@ -15,10 +16,10 @@ export const maxEvidenceFiles = 300;
  * sorted here. Lockfiles are never read: manifests say what a project
  * chose, lockfiles list everything it pulled in.
  */
-export function selectEvidenceFiles(paths: readonly string[], bound = maxEvidenceFiles): string[] {
+export function selectEvidenceFiles(files: FilesByDirectory, bound = maxEvidenceFiles): string[] {
   const candidates: { path: string; kind: FileKind; depth: number }[] = [];
-  for (const [kind, files] of classify(paths).byKind)
-    if (kindInfo[kind].read) for (const path of files) candidates.push({ path, kind, depth: depthOf(path) });
+  for (const [kind, paths] of classify(files).byKind)
+    if (kindInfo[kind].read) for (const path of paths) candidates.push({ path, kind, depth: depthOf(path) });
   candidates.sort((a, b) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const taken = new Map<FileKind, number>();
   const chosen: string[] = [];

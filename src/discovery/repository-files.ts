@@ -433,10 +433,36 @@ function nameVerdict(name: string): FileKind | null | false {
  * (docs/ aside, where GitHub reads CODEOWNERS) or what lies below `.vercel/`. Asked once per
  * directory: the files of a skipped tree (tests, generated code, docs) are then passed over unread.
  */
-export function holdsNoKind(dir: string): boolean {
+function holdsNoKind(dir: string): boolean {
   if (dir.startsWith(".vercel/")) return true;
   return dir !== "docs" && dir !== ".vercel" && isSkippedDirectory(dir);
 }
+
+/** The directories where a file's path says more than its name (CODEOWNERS, .mailmap, .vercel). */
+const pathDirectories = new Set(["", ".github", "docs", ".vercel"]);
+
+/**
+ * `kindIn` for the files of one directory, by name, what depends on the directory alone settled
+ * once: in an ordinary directory a file's name usually says its kind (remembered per name), and
+ * only a name that says nothing is looked at with its directory. Undefined when no file in it has a kind.
+ */
+export function kindsIn(dir: string): ((name: string) => FileKind | undefined) | undefined {
+  if (holdsNoKind(dir)) return undefined;
+  const prefix = dir === "" ? "" : `${dir}/`;
+  if (pathDirectories.has(dir)) return (name) => kindIn(prefix + name, dir);
+  const doApps = dir.startsWith(".do");
+  return (name) => {
+    const verdict = nameVerdict(name);
+    if (verdict === false) return kindIn(prefix + name, dir);
+    if (verdict === "app-engine" && doApps) return "do-app";
+    return verdict ?? undefined;
+  };
+}
+
+/** The kinds of source files, which are counted, never listed. */
+const sourceKinds: ReadonlySet<FileKind> = new Set(sourceByExtension.values());
+
+export const isSourceKind = (kind: FileKind) => sourceKinds.has(kind);
 
 /** The kind of a file, or undefined when discovery has no use for it (or it sits in a skipped tree). */
 export function kindOf(path: string): FileKind | undefined {
@@ -445,7 +471,7 @@ export function kindOf(path: string): FileKind | undefined {
 }
 
 /** `kindOf`, for a caller that knows the path's directory already (a listing names one directory's files together). */
-export function kindIn(path: string, dir: string): FileKind | undefined {
+function kindIn(path: string, dir: string): FileKind | undefined {
   // GitHub reads CODEOWNERS from docs/ too, though docs/ is otherwise skipped.
   if (path.endsWith("CODEOWNERS") && codeOwnersPaths.has(path)) return "codeowners";
   if (path === ".mailmap") return "mailmap";

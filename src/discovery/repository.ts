@@ -1,4 +1,5 @@
-import { holdsNoKind, kindIn, type Ecosystem, type FileKind } from "./repository-files.js";
+import { isSourceKind, kindsIn, type Ecosystem, type FileKind } from "./repository-files.js";
+import type { FilesByDirectory } from "./files-by-directory.js";
 import { cleanText, depthOf } from "./text.js";
 
 /** The repository as the detectors see it: its files by kind (closest to the root first) and the texts that were read. */
@@ -18,62 +19,65 @@ export interface Classified {
 }
 
 /** Listings already sorted: the evidence files and the detectors sort the same listing, and it is done once. */
-const classifiedListings = new WeakMap<readonly string[], Classified>();
+const classifiedListings = new WeakMap<FilesByDirectory, Classified>();
 
 /**
- * Sorts a listing into kinds in one pass, once per listing. The lists of configuration files are
+ * Sorts a listing into kinds, once per listing, a directory at a time: what a directory says is
+ * settled once, then each file is looked up by its name. The lists of configuration files are
  * sorted (closest to the root first) so findings never depend on the listing's order; source
  * files are only counted, per directory.
  */
-export function classify(paths: readonly string[]): Classified {
-  const known = classifiedListings.get(paths);
+export function classify(files: FilesByDirectory): Classified {
+  const known = classifiedListings.get(files);
   if (known) return known;
   const byKind = new Map<FileKind, string[]>();
   const sourceCounts = new Map<FileKind, Map<string, number>>();
-  // Files of one directory come together in a sorted listing: its name is cut once per run, and
-  // its source files counted in the run, not file by file.
-  let runDirectory = "";
-  let runSlash = -1;
+  const count = (kind: FileKind, directory: string, files: number) => {
+    let counts = sourceCounts.get(kind);
+    if (!counts) sourceCounts.set(kind, (counts = new Map()));
+    counts.set(directory, (counts.get(directory) ?? 0) + files);
+  };
+  for (const [directory, names] of files) {
+    const kindOfName = kindsIn(directory);
+    if (kindOfName !== undefined) classifyDirectory(directory, names, kindOfName, byKind, count);
+  }
+  for (const list of byKind.values()) sortByDepthThenPath(list);
+  const classified = { byKind, sourceCounts };
+  classifiedListings.set(files, classified);
+  return classified;
+}
+
+/** The files of one directory into `byKind`, its source files counted per kind (`count`). */
+function classifyDirectory(
+  directory: string,
+  names: readonly string[],
+  kindOfName: (name: string) => FileKind | undefined,
+  byKind: Map<FileKind, string[]>,
+  count: (kind: FileKind, directory: string, files: number) => void,
+): void {
+  const prefix = directory === "" ? "" : `${directory}/`;
+  // A directory's source files are mostly of one language: counted in runs, not one by one.
   let runKind: FileKind | undefined;
   let runCount = 0;
-  let runHoldsNoKind = false;
-  const endRun = () => {
-    if (runKind === undefined) return;
-    let counts = sourceCounts.get(runKind);
-    if (!counts) sourceCounts.set(runKind, (counts = new Map()));
-    counts.set(runDirectory, (counts.get(runDirectory) ?? 0) + runCount);
-    runKind = undefined;
-    runCount = 0;
-  };
-  for (const path of paths) {
-    const slash = path.lastIndexOf("/");
-    if (slash !== runSlash || (slash > 0 && !path.startsWith(runDirectory))) {
-      endRun();
-      runSlash = slash;
-      runDirectory = slash < 0 ? "" : path.slice(0, slash);
-      runHoldsNoKind = holdsNoKind(runDirectory);
-    }
-    if (runHoldsNoKind) continue;
-    const kind = kindIn(path, runDirectory);
+  for (const name of names) {
+    const kind = kindOfName(name);
     if (kind === undefined) continue;
-    if (kind.startsWith("source.")) {
+    if (isSourceKind(kind)) {
       // Source files are counted, never listed: the languages are weighed by directory.
       if (kind !== runKind) {
-        endRun();
+        if (runKind !== undefined) count(runKind, directory, runCount);
         runKind = kind;
+        runCount = 0;
       }
       runCount++;
       continue;
     }
+    const path = prefix + name;
     const list = byKind.get(kind);
     if (list) list.push(path);
     else byKind.set(kind, [path]);
   }
-  endRun();
-  for (const list of byKind.values()) sortByDepthThenPath(list);
-  const classified = { byKind, sourceCounts };
-  classifiedListings.set(paths, classified);
-  return classified;
+  if (runKind !== undefined) count(runKind, directory, runCount);
 }
 
 /** Sorts paths closest to the root first, then by path (`byDepthThenPath`), each path's depth counted once. */
@@ -86,8 +90,8 @@ function sortByDepthThenPath(paths: string[]): void {
 const noCounts: ReadonlyMap<string, number> = new Map();
 
 /** The detectors' view of a listing and the texts read from it. */
-export function repositoryOf(paths: readonly string[], contents: ReadonlyMap<string, string>): Repository {
-  const { byKind, sourceCounts } = classify(paths);
+export function repositoryOf(files: FilesByDirectory, contents: ReadonlyMap<string, string>): Repository {
+  const { byKind, sourceCounts } = classify(files);
   const texts = new Map<string, string | undefined>();
   return {
     files: (kind) => byKind.get(kind) ?? [],

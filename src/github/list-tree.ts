@@ -1,3 +1,4 @@
+import { filesByDirectory } from "../discovery/files-by-directory.js";
 import type { FileListing } from "../ports/repository-view.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
@@ -13,5 +14,5 @@ export async function listTree(client: GitHubClient, repo: RepoRef, ref: string)
     recursive: "1",
   });
   const paths = data.tree.flatMap((entry) => (entry.type === "blob" && entry.path ? [entry.path] : []));
-  return { paths: paths.sort(), truncated: data.truncated };
+  return { byDirectory: filesByDirectory(paths.sort()), truncated: data.truncated };
 }

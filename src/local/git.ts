@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { GitError } from "./errors.js";
 
@@ -34,4 +34,18 @@ export async function gitMaybe(cwd: string, args: string[]): Promise<string | un
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Like `gitMaybe`, but waits for git in place: for a large output read whole before anything else
+ * can go on (the listing of 100,000 files), which a pipe's events and chunks only make dearer.
+ */
+export function gitMaybeSync(cwd: string, args: string[]): string | undefined {
+  const result = spawnSync("git", args, {
+    cwd,
+    maxBuffer,
+    env: gitEnvironment(),
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return result.status === 0 ? result.stdout.toString("utf8") : undefined;
 }

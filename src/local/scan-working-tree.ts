@@ -4,8 +4,15 @@ import { join } from "node:path";
 import { gitEnvironment } from "./git.js";
 import { unwalkedDirectories } from "./untracked-excludes.js";
 
-/** One directory of the working tree that holds tracked files, as read once. */
-interface ScannedDirectory {
+/**
+ * A directory of the working tree that holds tracked files, open while the index lists its files.
+ * git sorts the index by path, so a directory's files and subdirectories come one after another:
+ * the directories open at any time are the ancestors of the file at hand (a stack), and each is
+ * listed once and settled when the index leaves it.
+ */
+interface OpenDirectory {
+  /** Its path and a slash ("" for the root): every path of the index in it starts with this. */
+  prefix: string;
   /** Its entries, as the file system lists them (Node sorts them by name, as git sorts the index). */
   names: readonly string[];
   /**
@@ -15,116 +22,149 @@ interface ScannedDirectory {
   cursor: number;
   /** `names` as a set, built only once a file is not at the cursor (deleted, or beside new entries). */
   nameSet?: ReadonlySet<string>;
+  /** The tracked files' names looked up in `nameSet` (those before the cursor were found in place). */
+  namesBySet?: Set<string>;
   /** How many of them are tracked files or directories holding tracked files. */
   found: number;
   /** The names of its directories that hold tracked files. */
   subdirectories: Set<string>;
+  /** The names of its files in the listing (those it holds, and those outside a sparse checkout), once it has one. */
+  files?: string[];
 }
 
 function namesIn(root: string, directory: string): string[] {
   try {
-    return readdirSync(join(root, directory));
+    // No path.join: its normalising cost more than the listing on a tree of small directories.
+    return readdirSync(directory === "" ? root : `${root}/${directory}`);
   } catch {
     return [];
   }
 }
 
-/** Whether the file `path` (its name from `nameStart` on) is an entry of its directory. */
-function isPresent(scanned: ScannedDirectory, path: string, nameStart: number): boolean {
-  if (scanned.nameSet === undefined) {
-    const { names, subdirectories } = scanned;
+/**
+ * The entry of `open` that is the file named by `listed` from `nameStart` to `end`; undefined when
+ * the directory has none of that name.
+ */
+function entryOf(open: OpenDirectory, listed: string, nameStart: number, end: number): string | undefined {
+  if (open.nameSet === undefined) {
+    const { names, subdirectories } = open;
     // Skip the directories holding tracked files, listed (and counted) on their own, and git's own.
-    while (
-      scanned.cursor < names.length &&
-      (subdirectories.has(names[scanned.cursor]!) || names[scanned.cursor] === ".git")
-    )
-      scanned.cursor++;
-    const next = names[scanned.cursor];
-    // The entry at the cursor, compared in place: no name is cut out of the path.
-    if (next !== undefined && path.length - nameStart === next.length && path.startsWith(next, nameStart)) {
-      scanned.cursor++;
-      return true;
+    while (open.cursor < names.length && (subdirectories.has(names[open.cursor]!) || names[open.cursor] === ".git"))
+      open.cursor++;
+    const next = names[open.cursor];
+    // The entry at the cursor, compared in place: no name is cut out of git's output.
+    if (next !== undefined && end - nameStart === next.length && listed.startsWith(next, nameStart)) {
+      open.cursor++;
+      return next;
     }
-    scanned.nameSet = new Set(names);
+    open.nameSet = new Set(names);
+    open.namesBySet = new Set();
   }
-  return scanned.nameSet.has(nameStart === 0 ? path : path.slice(nameStart));
+  const name = listed.slice(nameStart, end);
+  open.namesBySet!.add(name);
+  return open.nameSet.has(name) ? name : undefined;
+}
+
+/** Lists the directory `prefix` (a child of `parent`, or the root) and counts it in its parent when it is there. */
+function openDirectory(root: string, prefix: string, parent: OpenDirectory | undefined): OpenDirectory {
+  const open: OpenDirectory = {
+    prefix,
+    names: namesIn(root, prefix.slice(0, -1)),
+    cursor: 0,
+    found: 0,
+    subdirectories: new Set(),
+  };
+  if (parent) {
+    const name = prefix.slice(parent.prefix.length, -1);
+    parent.subdirectories.add(name);
+    if (parent.nameSet?.has(name) ?? parent.names.includes(name)) parent.found++;
+  }
+  return open;
 }
 
 /**
- * What the working tree holds beside the index, from one listing of each directory that holds
- * tracked files: the tracked files it lacks (deleted, not yet committed), and the entries that
- * are neither tracked files nor directories of them (`candidates`: new files and directories,
- * or ignored ones; `untrackedFiles` tells them apart). A directory whose entries are all
- * tracked, the usual case, is settled by counting. `skipWorktree` files (outside a sparse
- * checkout) are tracked but need not be there.
+ * The entries of a settled directory that are neither tracked files nor directories holding
+ * some (nor git's own), added to `candidates`. A directory whose entries are all accounted for,
+ * the usual case, is settled by counting.
  */
-export function scanWorkingTree(
-  root: string,
-  tracked: readonly string[],
-  skipWorktree: ReadonlySet<string>,
-): { missing: Set<string>; candidates: string[] } {
-  const directories = new Map<string, ScannedDirectory>();
-  const directoryAt = (directory: string): ScannedDirectory => {
-    const known = directories.get(directory);
-    if (known) return known;
-    const scanned: ScannedDirectory = {
-      names: namesIn(root, directory),
-      cursor: 0,
-      found: 0,
-      subdirectories: new Set(),
-    };
-    directories.set(directory, scanned);
-    if (directory !== "") {
-      const slash = directory.lastIndexOf("/");
-      const parent = directoryAt(slash < 0 ? "" : directory.slice(0, slash));
-      const name = directory.slice(slash + 1);
-      parent.subdirectories.add(name);
-      if (parent.nameSet?.has(name) ?? parent.names.includes(name)) parent.found++;
-    }
-    return scanned;
-  };
-  directoryAt("");
-  const missing = new Set<string>();
-  // The index lists a directory's files one after another: its name is cut once per run of them.
-  let runSlash = -2;
-  let runDirectory = "";
-  let scanned = directoryAt("");
-  for (const path of tracked) {
-    const slash = path.lastIndexOf("/");
-    if (slash !== runSlash || (slash > 0 && !path.startsWith(runDirectory))) {
-      runSlash = slash;
-      runDirectory = slash < 0 ? "" : path.slice(0, slash);
-      scanned = directoryAt(runDirectory);
-    }
-    if (isPresent(scanned, path, slash + 1)) scanned.found++;
-    else if (!skipWorktree.has(path)) missing.add(path);
+function addEntriesBeside(open: OpenDirectory, candidates: string[]): void {
+  const { names, found, cursor, subdirectories, namesBySet } = open;
+  if (names.length <= found || names.length - (names.includes(".git") ? 1 : 0) <= found) return;
+  // An entry before the cursor was found in place as a file, or skipped as a directory of them.
+  for (let index = cursor; index < names.length; index++) {
+    const name = names[index]!;
+    if (name !== ".git" && !subdirectories.has(name) && !namesBySet?.has(name)) candidates.push(open.prefix + name);
   }
-  // git's own directory is never part of the listing.
-  const holdsMore = ({ names, found }: ScannedDirectory) => names.length - (names.includes(".git") ? 1 : 0) > found;
-  const crowded = new Set([...directories].flatMap(([directory, scanned]) => (holdsMore(scanned) ? [directory] : [])));
-  return { missing, candidates: crowded.size === 0 ? [] : entriesBeside(tracked, directories, crowded) };
 }
 
-/** The entries of the `crowded` directories that are neither tracked files nor directories holding some. */
-function entriesBeside(
-  tracked: readonly string[],
-  directories: ReadonlyMap<string, ScannedDirectory>,
-  crowded: ReadonlySet<string>,
-): string[] {
-  const trackedNames = new Map<string, Set<string>>([...crowded].map((directory) => [directory, new Set()]));
-  for (const path of tracked) {
-    const slash = path.lastIndexOf("/");
-    const names = trackedNames.get(slash < 0 ? "" : path.slice(0, slash));
-    names?.add(path.slice(slash + 1));
-  }
+/** The files of the working tree as the scan found them, and what else it holds. */
+export interface ScannedTree {
+  /** The files, by directory ("" for the root) and name (`FileListing.byDirectory`). */
+  byDirectory: Map<string, string[]>;
+  /** The entries that are neither tracked files nor directories of them: new, or ignored (`untrackedFiles` tells them apart). */
+  candidates: string[];
+}
+
+/**
+ * The files of `git ls-files -z -t --cached` (`listed`) that the working tree holds, and what it
+ * holds beside them, from one listing of each directory that holds tracked files: a tracked file
+ * the tree lacks (deleted, not yet committed) is left out unless it is outside a sparse checkout
+ * (`S`: tracked, need not be there). An unmerged path (one entry per stage) is one file.
+ *
+ * git's output is read in place, by offsets: a file's name is the directory's own entry (or cut
+ * out of the output when the directory does not hold it), and no path is made of it. On 100,000
+ * files, making and keeping a string per path cost as much as the rest of the scan.
+ */
+export function scanWorkingTree(root: string, listed: string): ScannedTree {
+  const byDirectory = new Map<string, string[]>();
   const candidates: string[] = [];
-  for (const [directory, names] of trackedNames) {
-    const { names: present, subdirectories } = directories.get(directory)!;
-    for (const name of present)
-      if (name !== ".git" && !names.has(name) && !subdirectories.has(name))
-        candidates.push(directory ? `${directory}/${name}` : name);
+  const stack = [openDirectory(root, "", undefined)];
+  let open = stack[0]!;
+  const filesOf = (directory: OpenDirectory) => {
+    if (directory.files === undefined) byDirectory.set(directory.prefix.slice(0, -1), (directory.files = []));
+    return directory.files;
+  };
+  // The first slash at or after a position of git's output, kept: the files of a directory have
+  // none after its prefix, and each search would otherwise run on into the next directory's paths.
+  let slash = -1;
+  // Each entry is "<tag> <path>\0".
+  for (let at = 0; at < listed.length;) {
+    let end = listed.indexOf("\0", at);
+    if (end < 0) end = listed.length;
+    const tag = listed.charCodeAt(at);
+    const start = at + 2;
+    at = end + 1;
+    if (end <= start) continue;
+    let nameStart = start + open.prefix.length;
+    // Searched only from a position within this entry: every later name starts past it, so the slash
+    // kept stays the first after it (`>>> 0`: no slash at all reads as a position past every entry).
+    if (nameStart < end && slash < nameStart) slash = listed.indexOf("/", nameStart) >>> 0;
+    // Unless the path is a file of the directory at hand (its prefix, and no slash after it), its
+    // directory is opened, and those the index has left are settled.
+    if (nameStart >= end || slash < end || !listed.startsWith(open.prefix, start)) {
+      const last = listed.lastIndexOf("/", end - 1);
+      const prefix = last >= start ? listed.slice(start, last + 1) : "";
+      while (!prefix.startsWith(open.prefix)) {
+        addEntriesBeside(stack.pop()!, candidates);
+        open = stack[stack.length - 1]!;
+      }
+      for (let next = prefix.indexOf("/", open.prefix.length); next >= 0; next = prefix.indexOf("/", next + 1)) {
+        open = openDirectory(root, prefix.slice(0, next + 1), open);
+        stack.push(open);
+      }
+      nameStart = start + open.prefix.length;
+    }
+    // An unmerged path has an entry per stage, one after another: the file is counted once.
+    const previous = open.files?.[open.files.length - 1];
+    if (previous !== undefined && end - nameStart === previous.length && listed.startsWith(previous, nameStart))
+      continue;
+    const entry = entryOf(open, listed, nameStart, end);
+    if (entry !== undefined) open.found++;
+    else if (tag !== 83 /* S */) continue;
+    filesOf(open).push(entry ?? listed.slice(nameStart, end));
   }
-  return candidates;
+  while (stack.length > 0) addEntriesBeside(stack.pop()!, candidates);
+  return { byDirectory, candidates };
 }
 
 type EntryKind = "file" | "directory" | "repository";

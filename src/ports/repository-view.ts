@@ -1,5 +1,6 @@
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { CommitAuthor } from "../discovery/discover.js";
+import type { FilesByDirectory } from "../discovery/files-by-directory.js";
 import type { DebtIssue } from "../debt/plan-issues.js";
 import type { IssueHistory } from "../incidents/issue-history.js";
 import type { DeploymentEvent, DeploymentSource, IncidentEvent } from "../dora/compute.js";
@@ -170,7 +171,11 @@ export interface PullRequestView {
 
 /** Every file of a tree, for discovery; `truncated` when the source returned only part of a huge tree. */
 export interface FileListing {
-  paths: string[];
+  /**
+   * Every file, by directory ("" for the root) and name: the local view reads the names from each
+   * directory as they are, and discovery looks at each name once (`filesByDirectory` groups paths).
+   */
+  byDirectory: FilesByDirectory;
   truncated: boolean;
 }
 

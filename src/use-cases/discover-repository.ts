@@ -1,5 +1,6 @@
 import type { Config } from "../schemas/config.js";
 import { discoverStack, evidenceFilesOf, type Discovery } from "../discovery/discover.js";
+import { fileCount } from "../discovery/files-by-directory.js";
 import type { AuthorView, DeliveryView, FileView, TreeView } from "../ports/repository-view.js";
 
 const day = 86_400_000;
@@ -37,11 +38,10 @@ export async function discoverRepository(
   const since = now.getTime() - windowDays * day;
   const notes: string[] = [];
   const listing = await view.listTree(options.ref);
+  const files = fileCount(listing.byDirectory);
   if (listing.truncated)
-    notes.push(
-      `the tree has more files than the source lists at once: discovery read the first ${listing.paths.length}`,
-    );
-  const wanted = evidenceFilesOf(listing.paths);
+    notes.push(`the tree has more files than the source lists at once: discovery read the first ${files}`);
+  const wanted = evidenceFilesOf(listing.byDirectory);
   const [contents, authors, deployments] = await Promise.all([
     view.readContents(options.ref, { files: wanted, maxBytes: maxEvidenceBytes }),
     view.readCommitAuthors(options.branch, since, authorLimit).catch((error: unknown) => {
@@ -58,7 +58,7 @@ export async function discoverRepository(
   if (deployments === 0)
     notes.push(`no successful deployments in ${windowDays} days from dora.source ${config.dora.source}`);
   const discovery = discoverStack({
-    paths: listing.paths,
+    files: listing.byDirectory,
     contents: texts,
     ...(authors
       ? { history: { windowDays, commits: authors.commits, ...(authors.truncated ? { truncated: true } : {}) } }
@@ -69,7 +69,7 @@ export async function discoverRepository(
   return {
     ...discovery,
     read: {
-      files: listing.paths.length,
+      files,
       evidenceFiles: texts.size,
       commits: authors?.commits.length ?? 0,
       treeTruncated: listing.truncated,

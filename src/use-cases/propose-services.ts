@@ -19,7 +19,12 @@ export async function proposeServicesFor(
   options: { ref: string; branch: string },
 ): Promise<ServiceProposal[]> {
   const listing = await view.listTree(options.ref);
-  const manifests = listing.paths.filter(packageManifest);
+  const manifests = [...listing.byDirectory]
+    .flatMap(([directory, names]) =>
+      names.includes("package.json") ? [directory === "" ? "package.json" : `${directory}/package.json`] : [],
+    )
+    .filter(packageManifest)
+    .sort();
   if (manifests.length === 0) return [];
   const [contents, tags] = await Promise.all([
     view.readContents(options.ref, { files: manifests, maxBytes: 256 * 1024 }),

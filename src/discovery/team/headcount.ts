@@ -39,7 +39,12 @@ export function countPeople(commits: readonly CommitAuthor[], mailmapText?: stri
     if (ra !== rb) parent.set(ra, rb);
   };
   const botIdentities = new Set<string>();
+  // A team's thousand commits come from a few dozen identities: each is looked at once.
+  const seen = new Set<string>();
   for (const commit of commits) {
+    const identity = JSON.stringify([commit.name, commit.email, commit.login]);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
     const canonical = mailmap.canonical({ name: commit.name, email: commit.email });
     if (isBot(commit) || isBot({ ...canonical, ...(commit.login ? { login: commit.login } : {}) })) {
       botIdentities.add((commit.login ?? canonical.email ?? canonical.name).toLowerCase());

@@ -3,6 +3,7 @@ import { discoverStack } from "../../../src/discovery/discover.js";
 import { hclBlocks, hclJsonBlocks } from "../../../src/discovery/detectors/hcl.js";
 import { moduleKey } from "../../../src/discovery/detectors/terraform.js";
 import { imageName } from "../../../src/discovery/detectors/containers.js";
+import { filesByDirectory } from "../../../src/discovery/files-by-directory.js";
 import { discover } from "./fixtures/discover.js";
 import { stallingFiles } from "./fixtures/stalling-files.js";
 
@@ -341,7 +342,7 @@ describe("credentials in configuration files", () => {
       ],
     ]);
     const discovery = discoverStack({
-      paths: [...contents.keys(), "src/main/java/shop/App.java"],
+      files: filesByDirectory([...contents.keys(), "src/main/java/shop/App.java"]),
       contents,
       now: new Date("2025-11-03T00:00:00Z"),
     });
@@ -355,7 +356,8 @@ describe("credentials in configuration files", () => {
 describe("signals a reviewer found misleading on real layouts", () => {
   const now = new Date("2025-11-03T00:00:00Z");
   const run = (files: Record<string, string>) =>
-    discoverStack({ paths: Object.keys(files), contents: new Map(Object.entries(files)), now }).techStack;
+    discoverStack({ files: filesByDirectory(Object.keys(files)), contents: new Map(Object.entries(files)), now })
+      .techStack;
 
   it("a Go API's Docusaurus website is its documentation, not a React frontend", () => {
     const stack = run({

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { discoverStack, evidenceFilesOf } from "../../../src/discovery/discover.js";
 import { maxEvidenceFiles } from "../../../src/discovery/evidence-files.js";
+import { filesByDirectory } from "../../../src/discovery/files-by-directory.js";
 import { kindOf } from "../../../src/discovery/repository-files.js";
 import { bigListing, bigListingContents } from "./fixtures/big-listing.js";
+
+/** The files `evidenceFilesOf` chooses among these paths. */
+const chosenAmong = (paths: readonly string[]) => evidenceFilesOf(filesByDirectory(paths));
 
 describe("evidenceFilesOf", () => {
   const paths = bigListing();
@@ -10,25 +14,26 @@ describe("evidenceFilesOf", () => {
   // How long these two take on 100,000 paths is measured by `npm run bench` (discovery bounds).
   it("is bounded on 100,000 paths", () => {
     expect(paths.length).toBe(100_000);
-    expect(evidenceFilesOf(paths).length).toBe(maxEvidenceFiles);
+    expect(chosenAmong(paths).length).toBe(maxEvidenceFiles);
   });
 
   it("discovers the stack of the whole listing too", () => {
-    const contents = bigListingContents(evidenceFilesOf(paths));
-    const discovery = discoverStack({ paths, contents, now: new Date("2026-03-02T00:00:00Z") });
+    const files = filesByDirectory(paths);
+    const contents = bigListingContents(evidenceFilesOf(files));
+    const discovery = discoverStack({ files, contents, now: new Date("2026-03-02T00:00:00Z") });
     // The test fixtures' Terraform and package.json files do not count; the node_modules ones neither.
     expect(discovery.techStack.stack.backend).toMatchObject({ language: "TypeScript (Node.js)", framework: "Fastify" });
     expect(discovery.techStack.stack.infrastructure?.cloudProvider).toBe("");
   });
 
   it("skips vendored, generated and test trees, and never reads lockfiles or .env", () => {
-    const files = evidenceFilesOf(paths);
+    const files = chosenAmong(paths);
     expect(files.filter((path) => /(^|\/)(node_modules|test|fixtures|dist)\//.test(path))).toEqual([]);
     for (const never of ["package-lock.json", "pnpm-lock.yaml", ".env"]) expect(files).not.toContain(never);
   });
 
   it("reads the root files first, then the closest to the root, each kind within its cap", () => {
-    const files = evidenceFilesOf(paths);
+    const files = chosenAmong(paths);
     expect(files.slice(0, 5)).toEqual([
       ".env.example",
       ".mailmap",
@@ -47,12 +52,12 @@ describe("evidenceFilesOf", () => {
 
   it("does not depend on the order of the listing", () => {
     const shuffled = [...paths].reverse();
-    expect(evidenceFilesOf(shuffled)).toEqual(evidenceFilesOf(paths));
+    expect(chosenAmong(shuffled)).toEqual(chosenAmong(paths));
   });
 
   it("chooses manifests, configs, CI files, IaC and team files; presence-only files and source code are not read", () => {
-    expect(evidenceFilesOf(Array.from({ length: 150 }, (_, i) => `infra/stack-${i}/main.tf`))).toHaveLength(100);
-    const files = evidenceFilesOf([
+    expect(chosenAmong(Array.from({ length: 150 }, (_, i) => `infra/stack-${i}/main.tf`))).toHaveLength(100);
+    const files = chosenAmong([
       "src/index.ts",
       "Dockerfile",
       "fly.toml",
@@ -125,7 +130,7 @@ describe("a monorepo larger than the evidence bound", () => {
     for (let i = 0; i < 40; i++)
       paths.push(`services/svc-${i}/go.mod`, ...Array.from({ length: 50 }, (_, j) => `services/svc-${i}/f${j}.go`));
     paths.push("tsconfig.json");
-    const chosen = evidenceFilesOf(paths);
+    const chosen = chosenAmong(paths);
     for (const path of chosen) {
       const pkg = /pkg-(\d+)/.exec(path);
       contents.set(
@@ -136,7 +141,11 @@ describe("a monorepo larger than the evidence bound", () => {
       );
     }
     expect(chosen.filter((path) => path.endsWith("package.json")).length).toBeLessThan(300);
-    const { techStack } = discoverStack({ paths, contents, now: new Date("2025-11-03T00:00:00Z") });
+    const { techStack } = discoverStack({
+      files: filesByDirectory(paths),
+      contents,
+      now: new Date("2025-11-03T00:00:00Z"),
+    });
     expect(techStack.stack.backend?.language).toBe("TypeScript (Node.js), Go");
   });
 
@@ -148,9 +157,13 @@ describe("a monorepo larger than the evidence bound", () => {
         `apps/app-${String(i).padStart(3, "0")}/src/App.tsx`,
       );
     const contents = new Map(
-      evidenceFilesOf(paths).map((path) => [path, JSON.stringify({ dependencies: { react: "18.3.1" } })]),
+      chosenAmong(paths).map((path) => [path, JSON.stringify({ dependencies: { react: "18.3.1" } })]),
     );
-    const { techStack } = discoverStack({ paths, contents, now: new Date("2025-11-03T00:00:00Z") });
+    const { techStack } = discoverStack({
+      files: filesByDirectory(paths),
+      contents,
+      now: new Date("2025-11-03T00:00:00Z"),
+    });
     expect(techStack.stack.backend?.language).toBe("");
     expect(techStack.stack.frontend?.framework).toBe("React");
   });

@@ -4,6 +4,7 @@ import { resolveConfig } from "../../../src/config/resolve-config.js";
 import { renderFirstSyncMarkdown } from "../../../src/discovery/first-sync.js";
 import { discoverStack } from "../../../src/discovery/discover.js";
 import { defaultConfigFile } from "../../../src/scaffold/default-config.js";
+import { filesByDirectory } from "../../../src/discovery/files-by-directory.js";
 import { scorecardWorkflow } from "../../../src/scaffold/scorecard-workflow.js";
 import { defaultConfig } from "../../../src/schemas/config.js";
 
@@ -40,7 +41,7 @@ describe("the files of the onboarding pull request", () => {
       [".github/CODEOWNERS", "* @acme/platform @alice\n"],
     ]);
     const discovery = discoverStack({
-      paths: ["package.json", "server.js", ".github/CODEOWNERS"],
+      files: filesByDirectory(["package.json", "server.js", ".github/CODEOWNERS"]),
       contents,
       history: { windowDays: 90, commits: [{ name: "Alice", email: "alice@acme.dev" }] },
       now: new Date("2025-11-03T00:00:00Z"),
