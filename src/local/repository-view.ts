@@ -83,7 +83,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
       // One git process when all is well: whether this is a repository at all is asked only when reading the tags failed.
       try {
-        return await readTagDeployments(gitDir, tagMatcher(query.tagPattern));
+        return await readTagDeployments(gitDir, await tagMatcher(query.tagPattern));
       } catch (error) {
         await requireRepository();
         throw error;

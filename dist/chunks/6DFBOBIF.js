@@ -1,3 +1,0 @@
-import { createRequire as __ctoCreateRequire } from 'node:module';
-const require = __ctoCreateRequire(import.meta.url);
-import{adrRules,incidentRules}from"./LD3ZTTYR.js";import"./OJYDK22E.js";import"./EPU5LKMC.js";import"./BK7OOKN6.js";import"./AGHG7FEL.js";import"./LG2RNE67.js";import"./LH3ZORV3.js";import"./GPYPMI47.js";import"./ARUCH3TY.js";import"./XW6XKKN4.js";import"./3VXCQX2O.js";var recordRules={adr:adrRules,incident:incidentRules};export{recordRules};
