@@ -29,17 +29,24 @@ export class CommitGraph {
   private readonly list: readonly CommitInfo[];
   private readonly index = new Map<string, number>();
   private scanned = 0;
-  private readonly parentCache: (Int32Array | undefined)[];
+  // Each commit's parents in the input, found on first use (in the order the commit names them):
+  // the first one found in `firstParent` (-1: none; unresolved until `resolved` marks it), the
+  // others (merges) in `otherParents`. Flat arrays: a walk allocates nothing per commit.
+  private readonly firstParent: Int32Array;
+  private readonly resolved: Uint8Array;
+  private readonly otherParents = new Map<number, number[]>();
   private generation: Int32Array | undefined;
   /** Set when reading the input finds a parent before its child: positions are no ranks then. */
   orderBroken = false;
   // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
   private readonly visited: Int32Array;
   private epoch = 0;
+  private readonly stack: number[] = [];
 
   constructor(commits: readonly CommitInfo[]) {
     this.list = commits;
-    this.parentCache = new Array(commits.length);
+    this.firstParent = new Int32Array(commits.length);
+    this.resolved = new Uint8Array(commits.length);
     this.visited = new Int32Array(commits.length);
   }
 
@@ -57,13 +64,17 @@ export class CommitGraph {
     const known = this.index.get(sha);
     if (known !== undefined) return known < limit ? known : undefined;
     const end = Math.min(limit, this.list.length);
+    const { list, index } = this;
+    // Newest first in topological order means every parent comes later: one already read breaks it.
+    const checkOrder = !this.generation && !this.orderBroken;
     while (this.scanned < end) {
       const i = this.scanned++;
-      const commit = this.list[i]!;
-      // Newest first in topological order means every parent comes later: one already read breaks it.
-      if (!this.generation && !this.orderBroken)
-        for (const parent of commit.parents) if (this.index.has(parent)) this.orderBroken = true;
-      this.index.set(commit.sha, i);
+      const commit = list[i]!;
+      if (checkOrder && !this.orderBroken) {
+        const parents = commit.parents;
+        for (let k = 0; k < parents.length; k++) if (index.has(parents[k]!)) this.orderBroken = true;
+      }
+      index.set(commit.sha, i);
       if (commit.sha === sha) return i;
     }
     return undefined;
@@ -111,18 +122,29 @@ export class CommitGraph {
     return this.generation !== undefined;
   }
 
-  private parentsOf(i: number): Int32Array {
-    let parents = this.parentCache[i];
-    if (!parents) {
-      const found: number[] = [];
-      for (const sha of this.list[i]!.parents) {
-        const parent = this.indexOf(sha);
-        if (parent !== undefined) found.push(parent);
-      }
-      parents = Int32Array.from(found);
-      this.parentCache[i] = parents;
+  /** Finds the parents of the commit at `i` in the input, once. */
+  private resolveParents(i: number): void {
+    const parents = this.list[i]!.parents;
+    let first = -1;
+    let others: number[] | undefined;
+    for (let k = 0; k < parents.length; k++) {
+      const parent = this.indexOf(parents[k]!);
+      if (parent === undefined) continue;
+      if (first < 0) first = parent;
+      else (others ??= []).push(parent);
     }
-    return parents;
+    this.firstParent[i] = first;
+    if (others) this.otherParents.set(i, others);
+    this.resolved[i] = 1;
+  }
+
+  /** The parents of the commit at `i` that the input holds, in the order it names them. */
+  private parentsOf(i: number): number[] {
+    if (this.resolved[i] === 0) this.resolveParents(i);
+    const first = this.firstParent[i]!;
+    if (first < 0) return [];
+    const others = this.otherParents.get(i);
+    return others ? [first, ...others] : [first];
   }
 
   /** The input is not topological: rank every commit by generation (1 + the highest parent's), iteratively. */
@@ -161,25 +183,41 @@ export class CommitGraph {
    */
   walk(starts: Iterable<string>, step: (commit: CommitInfo, index: number) => WalkStep, floor = -Infinity): void {
     const limit = this.generation || floor === -Infinity ? this.list.length : Math.max(0, -floor + 1);
-    const epoch = ++this.epoch;
-    const { visited } = this;
-    const stack: number[] = [];
+    const stack = this.begin();
     for (const sha of starts) {
       const i = this.indexOf(sha, limit);
-      if (i !== undefined && visited[i] !== epoch && this.rank(i) >= floor) {
-        visited[i] = epoch;
-        stack.push(i);
-      }
+      if (i !== undefined) this.push(stack, i, floor);
     }
+    const { list } = this;
     while (stack.length > 0) {
       const i = stack.pop()!;
-      if (step(this.list[i]!, i) === "stop") continue;
-      for (const parent of this.parentsOf(i)) {
-        if (visited[parent] === epoch || this.rank(parent) < floor) continue;
-        visited[parent] = epoch;
-        stack.push(parent);
-      }
+      if (step(list[i]!, i) !== "stop") this.pushParents(stack, i, floor);
     }
+  }
+
+  /** Starts a walk: a new epoch of visited marks, and the (reused) stack, empty. */
+  private begin(): number[] {
+    this.epoch++;
+    this.stack.length = 0;
+    return this.stack;
+  }
+
+  /** Puts a commit on the walk's stack, unless it was visited or is ranked below the floor. */
+  private push(stack: number[], i: number, floor: number): void {
+    if (this.visited[i] === this.epoch) return;
+    if (floor !== -Infinity && (this.generation ? this.generation[i]! : -i) < floor) return;
+    this.visited[i] = this.epoch;
+    stack.push(i);
+  }
+
+  /** Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them. */
+  private pushParents(stack: number[], i: number, floor: number): void {
+    if (this.resolved[i] === 0) this.resolveParents(i);
+    const first = this.firstParent[i]!;
+    if (first < 0) return;
+    this.push(stack, first, floor);
+    const others = this.otherParents.get(i);
+    if (others) for (let k = 0; k < others.length; k++) this.push(stack, others[k]!, floor);
   }
 
   /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
@@ -187,16 +225,15 @@ export class CommitGraph {
     const start = this.indexOf(descendant);
     const target = this.indexOf(ancestor);
     if (target === undefined || start === undefined) return false;
-    let found = target === start;
-    if (!found)
-      this.walk(
-        [descendant],
-        (_commit, index) => {
-          if (index === target) found = true;
-          return found ? "stop" : "take";
-        },
-        this.rank(target),
-      );
-    return found;
+    if (target === start) return true;
+    const floor = this.rank(target);
+    const stack = this.begin();
+    this.push(stack, start, floor);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (i === target) return true;
+      this.pushParents(stack, i, floor);
+    }
+    return false;
   }
 }
