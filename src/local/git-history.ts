@@ -1,9 +1,9 @@
 import type { CommitAuthor } from "../discovery/discover.js";
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
-import { revertedCommitIn } from "../dora/remediation.js";
 import type { DeploymentRead } from "../ports/repository-view.js";
 import { git, GitError, gitMaybe } from "./git.js";
+import { commitsOfLog, historyLogFormat } from "./history-log.js";
 import { readObjectTypes } from "./read-blobs.js";
 
 /**
@@ -66,70 +66,15 @@ export async function readTagDeployments(root: string, matches: (name: string) =
 }
 
 /**
- * The whole history of the deployments' commits, newest first in topological order. Two reads
- * in parallel: the history, and the messages of the reverts committed since `since` (the commit
- * each one names; an older revert is still known by its `Revert "…"` subject).
+ * The whole history of the deployments' commits, newest first in topological order, in one read
+ * (history-log.ts): with the commit each revert committed since `since` names in its body (an
+ * older revert is still known by its `Revert "…"` subject).
  */
 export async function readCommits(root: string, tips: readonly string[], since?: number): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
   // Revisions as arguments: a thousand tags are 42 KB, far below the limit.
-  const revisions = [...tips, "--"];
-  const recent = since === undefined ? [] : [`--since=${Math.floor(since / 1000)}`];
-  const [log, reverts] = await Promise.all([
-    git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s%x1f%an <%ae>", ...revisions]),
-    git(root, ["log", "-z", "--format=%H%x1f%b", "--grep=^This reverts commit [0-9a-f]", ...recent, ...revisions]),
-  ]);
-  const revertOf = new Map<string, string>();
-  for (const record of reverts.split("\0")) {
-    const [sha, body] = record.split("\x1f");
-    const target = body ? revertedCommitIn(body) : undefined;
-    if (sha && target) revertOf.set(sha.trim(), target);
-  }
-  return commitsIn(log, revertOf);
-}
-
-/**
- * The commits of a history log (NUL-terminated records of `%H %P %at %s %an <%ae>` separated by
- * \x1f), read in place: one pass, no split of the log or of each record (reading a long history
- * cost more than computing the metrics from it). A field a record lacks reads as nothing.
- */
-function commitsIn(log: string, revertOf: ReadonlyMap<string, string>): CommitInfo[] {
-  const commits: CommitInfo[] = [];
-  for (let start = 0; start < log.length;) {
-    let end = log.indexOf("\0", start);
-    if (end < 0) end = log.length;
-    if (end > start) commits.push(commitIn(log, start, end, revertOf));
-    start = end + 1;
-  }
-  return commits;
-}
-
-/** Where the field that starts at `from` ends: the next separator within the record, or -1 when it is the last. */
-function fieldEnd(log: string, from: number, end: number): number {
-  const at = log.indexOf("\x1f", from);
-  return at < 0 || at >= end ? -1 : at;
-}
-
-/** The commit of the record from `start` to `end` (exclusive). */
-function commitIn(log: string, start: number, end: number, revertOf: ReadonlyMap<string, string>): CommitInfo {
-  const afterSha = fieldEnd(log, start, end);
-  const afterParents = afterSha < 0 ? -1 : fieldEnd(log, afterSha + 1, end);
-  const afterTime = afterParents < 0 ? -1 : fieldEnd(log, afterParents + 1, end);
-  const afterSubject = afterTime < 0 ? -1 : fieldEnd(log, afterTime + 1, end);
-  const afterAuthor = afterSubject < 0 ? -1 : fieldEnd(log, afterSubject + 1, end);
-  const sha = log.slice(start, afterSha < 0 ? end : afterSha).trim();
-  const parentList = afterSha < 0 ? "" : log.slice(afterSha + 1, afterParents < 0 ? end : afterParents);
-  const parents = parentList === "" ? [] : parentList.includes(" ") ? parentList.split(" ") : [parentList];
-  const authorTime =
-    afterParents < 0 ? Number.NaN : Number(log.slice(afterParents + 1, afterTime < 0 ? end : afterTime)) * 1000;
-  const subject = afterTime < 0 ? "" : log.slice(afterTime + 1, afterSubject < 0 ? end : afterSubject);
-  const author = afterSubject < 0 ? "" : log.slice(afterSubject + 1, afterAuthor < 0 ? end : afterAuthor);
-  const commit: CommitInfo = author
-    ? { sha, parents, authorTime, subject, author }
-    : { sha, parents, authorTime, subject };
-  const target = revertOf.size > 0 ? revertOf.get(sha) : undefined;
-  if (target) commit.revertOf = target;
-  return commit;
+  const log = await git(root, ["log", "-z", "--topo-order", historyLogFormat, ...tips, "--"]);
+  return commitsOfLog(log, tips, since);
 }
 
 /** The authors of up to `limit` commits reachable from `revision` since `since`, newest first, raw (no .mailmap). */
