@@ -18,26 +18,26 @@ export type WalkStep = "take" | "pass" | "stop";
  * The commit history as a graph of indices (a commit's index is its position in the input),
  * walked towards ancestors. Every commit has a *rank* that is lower than each of its children's:
  * while the input is newest first in topological order (as `git log --topo-order` gives it),
- * the rank is the negated position and the input is indexed only as far as the walks reach (a
- * 90-day window over ten years of history touches a small part of it); should a parent ever
- * come before its child, ranks become generation numbers over the whole input. Walks can be
- * bounded by rank, which is how ancestry and "reachable from the deployments before the window"
- * stay cheap. Commits outside the input (history not read) end a walk on that path. Everything
- * is iterative: a million-commit line needs no deep recursion.
+ * the rank is the negated position; should a parent ever come before its child, ranks become
+ * generation numbers over the whole input. Walks can be bounded by rank, which is how ancestry
+ * and "reachable from the deployments before the window" stay cheap. Commits outside the input
+ * (history not read) end a walk on that path. Everything is iterative: a million-commit line
+ * needs no deep recursion.
+ *
+ * The index and every commit's parents are found once, up front, in two plain loops: a short-lived
+ * command spent more (in the optimising compiler, too) on finding them lazily, walk by walk, than
+ * on finding them all.
  */
 export class CommitGraph {
   private readonly list: readonly CommitInfo[];
   private readonly index = new Map<string, number>();
-  private scanned = 0;
-  // Each commit's parents in the input, found on first use (in the order the commit names them):
-  // the first one found in `firstParent` (-1: none; unresolved until `resolved` marks it), the
-  // others (merges) in `otherParents`. Flat arrays: a walk allocates nothing per commit.
+  // Each commit's parents in the input, in the order the commit names them: the first in
+  // `firstParent` (-1: none), the others (merges) in `otherParents`. Flat: a walk allocates nothing per commit.
   private readonly firstParent: Int32Array;
-  private readonly resolved: Uint8Array;
   private readonly otherParents = new Map<number, number[]>();
   private generation: Int32Array | undefined;
-  /** Set when reading the input finds a parent before its child: positions are no ranks then. */
-  orderBroken = false;
+  /** Set when the input has a parent before its child: positions are no ranks then. */
+  readonly orderBroken: boolean;
   // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
   private readonly visited: Int32Array;
   private epoch = 0;
@@ -45,9 +45,34 @@ export class CommitGraph {
 
   constructor(commits: readonly CommitInfo[]) {
     this.list = commits;
-    this.firstParent = new Int32Array(commits.length);
-    this.resolved = new Uint8Array(commits.length);
-    this.visited = new Int32Array(commits.length);
+    const count = commits.length;
+    const { index } = this;
+    // Backwards: a sha listed twice keeps its first position.
+    for (let i = count - 1; i >= 0; i--) index.set(commits[i]!.sha, i);
+    this.firstParent = new Int32Array(count).fill(-1);
+    this.visited = new Int32Array(count);
+    this.orderBroken = this.findParents();
+  }
+
+  /** Fills the parents of every commit; true when one comes before its child (the input is not topological). */
+  private findParents(): boolean {
+    const { list, index, firstParent, otherParents } = this;
+    let broken = false;
+    for (let i = 0; i < list.length; i++) {
+      const parents = list[i]!.parents;
+      for (let k = 0; k < parents.length; k++) {
+        const parent = index.get(parents[k]!);
+        if (parent === undefined) continue;
+        if (parent <= i) broken = true;
+        if (firstParent[i]! < 0) firstParent[i] = parent;
+        else {
+          const others = otherParents.get(i);
+          if (others) others.push(parent);
+          else otherParents.set(i, [parent]);
+        }
+      }
+    }
+    return broken;
   }
 
   get size(): number {
@@ -59,34 +84,19 @@ export class CommitGraph {
     return this.list[index]!;
   }
 
-  /** The index of a commit, reading the input only as far as needed (and no further than `limit`). */
+  /** The index of a commit (below `limit`, when given). */
   indexOf(sha: string, limit = this.list.length): number | undefined {
-    const known = this.index.get(sha);
-    if (known !== undefined) return known < limit ? known : undefined;
-    const end = Math.min(limit, this.list.length);
-    const { list, index } = this;
-    // Newest first in topological order means every parent comes later: one already read breaks it.
-    const checkOrder = !this.generation && !this.orderBroken;
-    while (this.scanned < end) {
-      const i = this.scanned++;
-      const commit = list[i]!;
-      if (checkOrder && !this.orderBroken) {
-        const parents = commit.parents;
-        for (let k = 0; k < parents.length; k++) if (index.has(parents[k]!)) this.orderBroken = true;
-      }
-      index.set(commit.sha, i);
-      if (commit.sha === sha) return i;
-    }
-    return undefined;
+    const i = this.index.get(sha);
+    return i !== undefined && i < limit ? i : undefined;
   }
 
   get(sha: string): CommitInfo | undefined {
-    const i = this.indexOf(sha);
+    const i = this.index.get(sha);
     return i === undefined ? undefined : this.list[i];
   }
 
   has(sha: string): boolean {
-    return this.indexOf(sha) !== undefined;
+    return this.index.has(sha);
   }
 
   private sortedShas: string[] | undefined;
@@ -122,25 +132,8 @@ export class CommitGraph {
     return this.generation !== undefined;
   }
 
-  /** Finds the parents of the commit at `i` in the input, once. */
-  private resolveParents(i: number): void {
-    const parents = this.list[i]!.parents;
-    let first = -1;
-    let others: number[] | undefined;
-    for (let k = 0; k < parents.length; k++) {
-      const parent = this.indexOf(parents[k]!);
-      if (parent === undefined) continue;
-      if (first < 0) first = parent;
-      else (others ??= []).push(parent);
-    }
-    this.firstParent[i] = first;
-    if (others) this.otherParents.set(i, others);
-    this.resolved[i] = 1;
-  }
-
   /** The parents of the commit at `i` that the input holds, in the order it names them. */
   private parentsOf(i: number): number[] {
-    if (this.resolved[i] === 0) this.resolveParents(i);
     const first = this.firstParent[i]!;
     if (first < 0) return [];
     const others = this.otherParents.get(i);
@@ -150,7 +143,6 @@ export class CommitGraph {
   /** The input is not topological: rank every commit by generation (1 + the highest parent's), iteratively. */
   useGenerations(): void {
     if (this.generation) return;
-    this.indexOf("\0"); // reads the whole input
     const count = this.list.length;
     const generation = new Int32Array(count);
     const stack: number[] = [];
@@ -178,14 +170,13 @@ export class CommitGraph {
 
   /**
    * Visits every commit reachable from `starts` once, asking `step` at each whether to take it,
-   * pass through it, or stop there. With a `floor`, commits ranked below it are neither visited
-   * nor read (nor are starts below it).
+   * pass through it, or stop there. With a `floor`, commits ranked below it are not visited (nor
+   * are starts below it).
    */
   walk(starts: Iterable<string>, step: (commit: CommitInfo, index: number) => WalkStep, floor = -Infinity): void {
-    const limit = this.generation || floor === -Infinity ? this.list.length : Math.max(0, -floor + 1);
     const stack = this.begin();
     for (const sha of starts) {
-      const i = this.indexOf(sha, limit);
+      const i = this.index.get(sha);
       if (i !== undefined) this.push(stack, i, floor);
     }
     const { list } = this;
@@ -212,7 +203,6 @@ export class CommitGraph {
 
   /** Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them. */
   private pushParents(stack: number[], i: number, floor: number): void {
-    if (this.resolved[i] === 0) this.resolveParents(i);
     const first = this.firstParent[i]!;
     if (first < 0) return;
     this.push(stack, first, floor);
@@ -222,8 +212,8 @@ export class CommitGraph {
 
   /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
   isAncestor(ancestor: string, descendant: string): boolean {
-    const start = this.indexOf(descendant);
-    const target = this.indexOf(ancestor);
+    const start = this.index.get(descendant);
+    const target = this.index.get(ancestor);
     if (target === undefined || start === undefined) return false;
     if (target === start) return true;
     const floor = this.rank(target);
