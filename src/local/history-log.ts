@@ -18,9 +18,6 @@ interface NamedRevert {
   target: string;
 }
 
-// The separators of the record being read (-1 for each field it lacks): one array for all records.
-const separators = new Int32Array(6);
-
 /**
  * The commits of a history log, read in place: one pass, no split of the log or of each record
  * (reading a long history cost more than computing the metrics from it). A field a record lacks
@@ -29,28 +26,7 @@ const separators = new Int32Array(6);
  * known by its `Revert "…"` subject.
  */
 export function commitsOfLog(log: string, tips: readonly string[], since: number | undefined): CommitInfo[] {
-  const commits: CommitInfo[] = [];
-  // Where each record's committer time starts (after its separator), or -1.
-  const committed: number[] = [];
-  const reverts: NamedRevert[] = [];
-  // The markers are found by one native search over the whole log, not record by record.
-  let marker = log.indexOf(revertMarker);
-  for (let start = 0; start < log.length;) {
-    let end = log.indexOf("\0", start);
-    if (end < 0) end = log.length;
-    if (end > start) {
-      findSeparators(log, start, end);
-      commits.push(commitIn(log, start, end));
-      committed.push(separators[4]! < 0 ? -1 : separators[4]! + 1);
-      if (marker >= 0 && marker < end) {
-        const body = separators[5]! < 0 ? undefined : fieldFrom(log, separators[5]! + 1, end);
-        const target = body === undefined ? undefined : revertedCommitIn(body);
-        if (target) reverts.push({ index: commits.length - 1, target });
-        marker = log.indexOf(revertMarker, end);
-      }
-    }
-    start = end + 1;
-  }
+  const { commits, committed, reverts } = readRecords(log);
   if (reverts.length === 0) return commits;
   const reached =
     since === undefined
@@ -63,16 +39,50 @@ export function commitsOfLog(log: string, tips: readonly string[], since: number
   return commits;
 }
 
-/** Fills `separators` with the record's first six field separators. */
-function findSeparators(log: string, start: number, end: number): void {
-  separators.fill(-1);
-  let from = start;
-  for (let k = 0; k < 6; k++) {
-    const at = log.indexOf("\x1f", from);
-    if (at < 0 || at >= end) return;
-    separators[k] = at;
-    from = at + 1;
+/**
+ * Every record's commit, where its committer time starts (-1: none), and the reverts its body
+ * names. One function with one loop and no calls of ours inside: the optimising compiler then
+ * compiles it once, instead of each helper and the loop again with the helpers inlined.
+ */
+function readRecords(log: string): { commits: CommitInfo[]; committed: number[]; reverts: NamedRevert[] } {
+  const commits: CommitInfo[] = [];
+  const committed: number[] = [];
+  const reverts: NamedRevert[] = [];
+  // The markers are found by one native search over the whole log, not record by record.
+  let marker = log.indexOf(revertMarker);
+  for (let start = 0, end = 0; start < log.length; start = end + 1) {
+    end = log.indexOf("\0", start);
+    if (end < 0) end = log.length;
+    if (end === start) continue;
+    // Each field's separator, -1 for a field the record lacks.
+    let afterSha = log.indexOf("\x1f", start);
+    if (afterSha >= end) afterSha = -1;
+    let afterParents = afterSha < 0 ? -1 : log.indexOf("\x1f", afterSha + 1);
+    if (afterParents >= end) afterParents = -1;
+    let afterTime = afterParents < 0 ? -1 : log.indexOf("\x1f", afterParents + 1);
+    if (afterTime >= end) afterTime = -1;
+    let afterSubject = afterTime < 0 ? -1 : log.indexOf("\x1f", afterTime + 1);
+    if (afterSubject >= end) afterSubject = -1;
+    let afterAuthor = afterSubject < 0 ? -1 : log.indexOf("\x1f", afterSubject + 1);
+    if (afterAuthor >= end) afterAuthor = -1;
+    let afterCommitted = afterAuthor < 0 ? -1 : log.indexOf("\x1f", afterAuthor + 1);
+    if (afterCommitted >= end) afterCommitted = -1;
+    const sha = log.slice(start, afterSha < 0 ? end : afterSha).trim();
+    const parentList = afterSha < 0 ? "" : log.slice(afterSha + 1, afterParents < 0 ? end : afterParents);
+    const parents = parentList === "" ? [] : parentList.includes(" ") ? parentList.split(" ") : [parentList];
+    const authorTime =
+      afterParents < 0 ? Number.NaN : Number(log.slice(afterParents + 1, afterTime < 0 ? end : afterTime)) * 1000;
+    const subject = afterTime < 0 ? "" : log.slice(afterTime + 1, afterSubject < 0 ? end : afterSubject);
+    const author = afterSubject < 0 ? "" : log.slice(afterSubject + 1, afterAuthor < 0 ? end : afterAuthor);
+    commits.push(author ? { sha, parents, authorTime, subject, author } : { sha, parents, authorTime, subject });
+    committed.push(afterAuthor < 0 ? -1 : afterAuthor + 1);
+    if (marker >= 0 && marker < end) {
+      const target = afterCommitted < 0 ? undefined : revertedCommitIn(fieldFrom(log, afterCommitted + 1, end));
+      if (target) reverts.push({ index: commits.length - 1, target });
+      marker = log.indexOf(revertMarker, end);
+    }
   }
+  return { commits, committed, reverts };
 }
 
 /** Where the record around `at` ends. */
@@ -85,23 +95,6 @@ function recordEnd(log: string, at: number): number {
 function fieldFrom(log: string, from: number, end: number): string {
   const next = log.indexOf("\x1f", from);
   return log.slice(from, next < 0 || next > end ? end : next);
-}
-
-/** The commit of the record from `start` to `end` (exclusive), whose separators `separators` holds. */
-function commitIn(log: string, start: number, end: number): CommitInfo {
-  const afterSha = separators[0]!;
-  const afterParents = separators[1]!;
-  const afterTime = separators[2]!;
-  const afterSubject = separators[3]!;
-  const afterAuthor = separators[4]!;
-  const sha = log.slice(start, afterSha < 0 ? end : afterSha).trim();
-  const parentList = afterSha < 0 ? "" : log.slice(afterSha + 1, afterParents < 0 ? end : afterParents);
-  const parents = parentList === "" ? [] : parentList.includes(" ") ? parentList.split(" ") : [parentList];
-  const authorTime =
-    afterParents < 0 ? Number.NaN : Number(log.slice(afterParents + 1, afterTime < 0 ? end : afterTime)) * 1000;
-  const subject = afterTime < 0 ? "" : log.slice(afterTime + 1, afterSubject < 0 ? end : afterSubject);
-  const author = afterSubject < 0 ? "" : log.slice(afterSubject + 1, afterAuthor < 0 ? end : afterAuthor);
-  return author ? { sha, parents, authorTime, subject, author } : { sha, parents, authorTime, subject };
 }
 
 /**
