@@ -1,4 +1,3 @@
-
 /**
  * A changed file's base version as `git diff` already showed it: its blob id at the base and
  * the patch from there to the working tree. `adr check` reads the base version of every

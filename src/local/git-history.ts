@@ -2,7 +2,7 @@ import type { CommitAuthor } from "../discovery/discover.js";
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
 import type { DeploymentRead } from "../ports/repository-view.js";
-import { git, GitError, gitMaybe } from "./git.js";
+import { git, GitError, gitMaybe, type GitRun } from "./git.js";
 import { commitsOfLog, historyLogFormat } from "./history-log.js";
 import { readObjectTypes } from "./read-blobs.js";
 
@@ -11,7 +11,11 @@ import { readObjectTypes } from "./read-blobs.js";
  * tag, else the tagged commit's committer date. A tag of a tag is peeled to its commit; a tag
  * of a tree or a blob is no deployment, and is named in the notes.
  */
-export async function readTagDeployments(root: string, matches: (name: string) => boolean): Promise<DeploymentRead> {
+export async function readTagDeployments(
+  root: string,
+  matches: (name: string) => boolean,
+  run: GitRun = {},
+): Promise<DeploymentRead> {
   const format = [
     "%(refname:short)",
     "%(objecttype)",
@@ -22,7 +26,7 @@ export async function readTagDeployments(root: string, matches: (name: string) =
     "%(committerdate:unix)",
     "%(*committerdate:unix)",
   ].join("%1f");
-  const output = await git(root, ["for-each-ref", `--format=${format}`, "refs/tags"]);
+  const output = await git(root, ["for-each-ref", `--format=${format}`, "refs/tags"], run);
   const deployments: DeploymentEvent[] = [];
   const notes: string[] = [];
   const nested: { name: string; object: string; seconds: number }[] = [];
@@ -70,10 +74,15 @@ export async function readTagDeployments(root: string, matches: (name: string) =
  * (history-log.ts): with the commit each revert committed since `since` names in its body (an
  * older revert is still known by its `Revert "…"` subject).
  */
-export async function readCommits(root: string, tips: readonly string[], since?: number): Promise<CommitInfo[]> {
+export async function readCommits(
+  root: string,
+  tips: readonly string[],
+  since?: number,
+  run: GitRun = {},
+): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
   // Revisions as arguments: a thousand tags are 42 KB, far below the limit.
-  const log = await git(root, ["log", "-z", "--topo-order", historyLogFormat, ...tips, "--"]);
+  const log = await git(root, ["log", "-z", "--topo-order", historyLogFormat, ...tips, "--"], run);
   return commitsOfLog(log, tips, since);
 }
 

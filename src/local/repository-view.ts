@@ -4,7 +4,7 @@ import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type ChangedFile, type FileContent, type RepositoryView } from "../ports/repository-view.js";
 import type { BaseVersion } from "./base-versions.js";
 import { localChanges } from "./changed-files.js";
-import { gitMaybe, GitError } from "./git.js";
+import { gitMaybe, GitError, type GitRun } from "./git.js";
 import { readCommitAuthors, readCommits, readTagDeployments } from "./git-history.js";
 import { readTouchingCommits } from "./touching-commits.js";
 import { listFiles } from "./list-files.js";
@@ -30,10 +30,11 @@ function versionsOf(changes: readonly ChangedFile[], blobs: ReadonlyMap<string, 
  * The repository view over a local clone: files from the working tree under `root` (or at a git
  * ref), history and release tags from the git repository in `gitDir` (usually the same
  * directory). What only GitHub knows (incident issues, branch protection, Dependabot alerts)
- * is absent, not guessed.
+ * is absent, not guessed. `history` says how the tags and the history are read (git.ts: GitRun).
  */
-export function localRepositoryView(options: { root: string; gitDir?: string }): LocalRepositoryView {
+export function localRepositoryView(options: { root: string; gitDir?: string; history?: GitRun }): LocalRepositoryView {
   const { root } = options;
+  const history = options.history ?? {};
   const gitDir = options.gitDir ?? root;
   let isRepository: Promise<unknown> | undefined;
   const requireRepository = () =>
@@ -83,7 +84,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
       // One git process when all is well: whether this is a repository at all is asked only when reading the tags failed.
       try {
-        return await readTagDeployments(gitDir, await tagMatcher(query.tagPattern));
+        return await readTagDeployments(gitDir, await tagMatcher(query.tagPattern), history);
       } catch (error) {
         await requireRepository();
         throw error;
@@ -94,6 +95,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         gitDir,
         request.tips.map((tip) => tip.sha),
         request.since,
+        history,
       ),
     readTouchingCommits: (request) =>
       readTouchingCommits(
