@@ -45,34 +45,60 @@ export class CommitGraph {
 
   constructor(commits: readonly CommitInfo[]) {
     this.list = commits;
-    const count = commits.length;
-    const { index } = this;
-    // Backwards: a sha listed twice keeps its first position.
-    for (let i = count - 1; i >= 0; i--) index.set(commits[i]!.sha, i);
-    this.firstParent = new Int32Array(count).fill(-1);
-    this.visited = new Int32Array(count);
-    this.orderBroken = this.findParents();
+    this.firstParent = new Int32Array(commits.length).fill(-1);
+    this.visited = new Int32Array(commits.length);
+    this.orderBroken = this.indexAll();
   }
 
-  /** Fills the parents of every commit; true when one comes before its child (the input is not topological). */
-  private findParents(): boolean {
-    const { list, index, firstParent, otherParents } = this;
-    let broken = false;
-    for (let i = 0; i < list.length; i++) {
-      const parents = list[i]!.parents;
-      for (let k = 0; k < parents.length; k++) {
-        const parent = index.get(parents[k]!);
-        if (parent === undefined) continue;
-        if (parent <= i) broken = true;
-        if (firstParent[i]! < 0) firstParent[i] = parent;
-        else {
-          const others = otherParents.get(i);
-          if (others) others.push(parent);
-          else otherParents.set(i, [parent]);
-        }
-      }
+  /**
+   * Indexes every commit and finds its parents in one loop from the oldest end: in topological
+   * order every parent comes after its children, so it is indexed by the time they ask for it.
+   * A commit with a parent not indexed yet (outside the input, or before its child) is asked
+   * again once all are indexed. True when a parent comes before its child (the input is not
+   * topological). A sha listed twice keeps its first position (every commit is then asked again).
+   */
+  private indexAll(): boolean {
+    const { list, index } = this;
+    let later: number[] | undefined;
+    let duplicates = false;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const commit = list[i]!;
+      if (!this.takeParents(i, false)) (later ??= []).push(i);
+      if (index.has(commit.sha)) duplicates = true;
+      index.set(commit.sha, i);
     }
+    if (duplicates) {
+      this.firstParent.fill(-1);
+      this.otherParents.clear();
+    }
+    let broken = false;
+    for (const i of duplicates ? list.keys() : (later ?? [])) if (this.takeParents(i, true)) broken = true;
     return broken;
+  }
+
+  /**
+   * Records the parents of the commit at `i`, in the order it names them. While indexing (`last`
+   * false): only when every parent is indexed already (else false, nothing recorded). Once all
+   * are indexed (`last`): those the input holds, true when one comes before its child.
+   */
+  private takeParents(i: number, last: boolean): boolean {
+    const parents = this.list[i]!.parents;
+    if (parents.length === 0) return !last;
+    const first = this.index.get(parents[0]!);
+    if (parents.length === 1) {
+      if (first === undefined) return false;
+      this.firstParent[i] = first;
+      return last ? first <= i : true;
+    }
+    const found: number[] = [];
+    for (let k = 0; k < parents.length; k++) {
+      const parent = k === 0 ? first : this.index.get(parents[k]!);
+      if (parent !== undefined) found.push(parent);
+      else if (!last) return false;
+    }
+    if (found.length > 0) this.firstParent[i] = found[0]!;
+    if (found.length > 1) this.otherParents.set(i, found.slice(1));
+    return last ? found.some((parent) => parent <= i) : true;
   }
 
   get size(): number {
