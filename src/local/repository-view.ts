@@ -1,4 +1,4 @@
-import { lstat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type ChangedFile, type FileContent, type RepositoryView } from "../ports/repository-view.js";
@@ -14,6 +14,15 @@ import { readLocalContents, readRegularFile } from "./read-contents.js";
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
   listFiles(directory: string): Promise<string[]>;
+}
+
+/** Whether a path is a symbolic link (asked synchronously: the config file is usually absent). */
+function isLink(absolute: string): boolean {
+  try {
+    return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /** The blob and patch of each changed file the base has, for rebuilding its base version from the working tree. */
@@ -57,7 +66,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string; hi
   return {
     readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted, knownAt(ref)),
     readConfigSources: async (ref, path) => {
-      if (ref === workingTree && (await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink()) {
+      if (ref === workingTree && isLink(join(root, path))) {
         throw new GitError(
           `${path} is a symbolic link; CTO Co-Pilot reads files as files and never follows a link (it could point at secrets): replace it with the file itself`,
         );

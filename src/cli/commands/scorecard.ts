@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { promises as fs } from "node:fs";
 import { workingTree } from "../../ports/repository-view.js";
 import { parseIsoDateTime } from "../../schemas/iso-time.js";
 import { runScorecard, type ScorecardRunOutcome } from "../../use-cases/run-scorecard.js";
@@ -52,7 +52,7 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
     }
     return code;
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await fs.rm(root, { recursive: true, force: true });
   }
 }
 
