@@ -58,47 +58,42 @@ export class CommitGraph {
    * topological). A sha listed twice keeps its first position (every commit is then asked again).
    */
   private indexAll(): boolean {
-    const { list, index } = this;
-    let later: number[] | undefined;
+    const { list, index, firstParent } = this;
+    const later: number[] = [];
     let duplicates = false;
+    // One plain loop, no call inside: a helper called per commit was compiled by the optimising
+    // compiler on its own and again inside the loop. Merges (a few in a hundred) wait for the end.
     for (let i = list.length - 1; i >= 0; i--) {
       const commit = list[i]!;
-      if (!this.takeParents(i, false)) (later ??= []).push(i);
-      if (index.has(commit.sha)) duplicates = true;
+      const parents = commit.parents;
+      if (parents.length === 1) {
+        const parent = index.get(parents[0]!);
+        if (parent === undefined) later.push(i);
+        else firstParent[i] = parent;
+      } else if (parents.length > 1) later.push(i);
+      const known = index.size;
       index.set(commit.sha, i);
+      if (index.size === known) duplicates = true;
     }
     if (duplicates) {
       this.firstParent.fill(-1);
       this.otherParents.clear();
     }
     let broken = false;
-    for (const i of duplicates ? list.keys() : (later ?? [])) if (this.takeParents(i, true)) broken = true;
+    for (const i of duplicates ? list.keys() : later) if (this.takeParents(i)) broken = true;
     return broken;
   }
 
-  /**
-   * Records the parents of the commit at `i`, in the order it names them. While indexing (`last`
-   * false): only when every parent is indexed already (else false, nothing recorded). Once all
-   * are indexed (`last`): those the input holds, true when one comes before its child.
-   */
-  private takeParents(i: number, last: boolean): boolean {
-    const parents = this.list[i]!.parents;
-    if (parents.length === 0) return !last;
-    const first = this.index.get(parents[0]!);
-    if (parents.length === 1) {
-      if (first === undefined) return false;
-      this.firstParent[i] = first;
-      return last ? first <= i : true;
-    }
+  /** Records the parents of the commit at `i` the input holds, in the order it names them; true when one comes before its child. */
+  private takeParents(i: number): boolean {
     const found: number[] = [];
-    for (let k = 0; k < parents.length; k++) {
-      const parent = k === 0 ? first : this.index.get(parents[k]!);
+    for (const sha of this.list[i]!.parents) {
+      const parent = this.index.get(sha);
       if (parent !== undefined) found.push(parent);
-      else if (!last) return false;
     }
     if (found.length > 0) this.firstParent[i] = found[0]!;
     if (found.length > 1) this.otherParents.set(i, found.slice(1));
-    return last ? found.some((parent) => parent <= i) : true;
+    return found.some((parent) => parent <= i);
   }
 
   get size(): number {
@@ -227,13 +222,22 @@ export class CommitGraph {
     stack.push(i);
   }
 
-  /** Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them. */
+  /**
+   * Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them,
+   * unless visited or ranked below the floor. The first parent's check is written out here: this
+   * runs for every commit a walk takes, and a call per parent was compiled twice (alone and inlined).
+   */
   private pushParents(stack: number[], i: number, floor: number): void {
     const first = this.firstParent[i]!;
     if (first < 0) return;
-    this.push(stack, first, floor);
+    const { visited, epoch, generation } = this;
+    if (visited[first] !== epoch && (floor === -Infinity || (generation ? generation[first]! : -first) >= floor)) {
+      visited[first] = epoch;
+      stack.push(first);
+    }
+    if (!this.otherParents.size) return;
     const others = this.otherParents.get(i);
-    if (others) for (let k = 0; k < others.length; k++) this.push(stack, others[k]!, floor);
+    if (others) for (const other of others) this.push(stack, other, floor);
   }
 
   /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
