@@ -1,4 +1,4 @@
-// What a tag pattern selects. The advice on what it selected (semver over every tag) lives in
+// What a tag pattern selects. The advice on what it selected (the version of every tag) lives in
 // tag-pattern-advice.ts, so that reading tags loads no version parser.
 
 /** Release-shaped tags: `v1.2.3` or `1.2.3`, no pre-release (`-rc.1`) or build suffix. */
