@@ -28,13 +28,16 @@ export interface Version {
   text: string;
 }
 
+// Texts already read; emptied when it grows large (the App runs for weeks over many repositories).
 const parsed = new Map<string, Version | null>();
+const maxParsed = 20_000;
 
 /** The version a text is (surrounding spaces ignored), or undefined; each text is parsed once. */
 export function parseVersion(text: string): Version | undefined {
   let version = parsed.get(text);
   if (version === undefined) {
     version = read(text);
+    if (parsed.size >= maxParsed) parsed.clear();
     parsed.set(text, version);
   }
   return version ?? undefined;
