@@ -222,22 +222,13 @@ export class CommitGraph {
     stack.push(i);
   }
 
-  /**
-   * Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them,
-   * unless visited or ranked below the floor. The first parent's check is written out here: this
-   * runs for every commit a walk takes, and a call per parent was compiled twice (alone and inlined).
-   */
+  /** Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them. */
   private pushParents(stack: number[], i: number, floor: number): void {
     const first = this.firstParent[i]!;
     if (first < 0) return;
-    const { visited, epoch, generation } = this;
-    if (visited[first] !== epoch && (floor === -Infinity || (generation ? generation[first]! : -first) >= floor)) {
-      visited[first] = epoch;
-      stack.push(first);
-    }
-    if (!this.otherParents.size) return;
+    this.push(stack, first, floor);
     const others = this.otherParents.get(i);
-    if (others) for (const other of others) this.push(stack, other, floor);
+    if (others) for (let k = 0; k < others.length; k++) this.push(stack, others[k]!, floor);
   }
 
   /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
