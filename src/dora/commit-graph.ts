@@ -24,9 +24,9 @@ export type WalkStep = "take" | "pass" | "stop";
  * (history not read) end a walk on that path. Everything is iterative: a million-commit line
  * needs no deep recursion.
  *
- * The index and every commit's parents are found once, up front, in two plain loops: a short-lived
- * command spent more (in the optimising compiler, too) on finding them lazily, walk by walk, than
- * on finding them all.
+ * The index and every commit's parents are found once, up front, in one plain loop (indexAll): a
+ * short-lived command spent more (in the optimising compiler, too) on finding them lazily, walk by
+ * walk, than on finding them all.
  */
 export class CommitGraph {
   private readonly list: readonly CommitInfo[];
