@@ -1,18 +1,18 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { gitMaybe } from "../local/git.js";
 import { UsageError, type CliIo } from "./io.js";
 
-const isDirectory = (path: string) =>
-  stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
+/** What is at a path, if anything: asked synchronously (most probes miss, and an asynchronous miss costs an error with a stack). */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+const isDirectory = async (path: string) => statOf(path)?.isDirectory() ?? false;
+const exists = async (path: string) => statOf(path) !== undefined;
 
 /** What marks a repository that uses CTO Co-Pilot. */
 const markers = ["data/engineering", ".github/cto-copilot.yml"];

@@ -18,29 +18,82 @@ export type WalkStep = "take" | "pass" | "stop";
  * The commit history as a graph of indices (a commit's index is its position in the input),
  * walked towards ancestors. Every commit has a *rank* that is lower than each of its children's:
  * while the input is newest first in topological order (as `git log --topo-order` gives it),
- * the rank is the negated position and the input is indexed only as far as the walks reach (a
- * 90-day window over ten years of history touches a small part of it); should a parent ever
- * come before its child, ranks become generation numbers over the whole input. Walks can be
- * bounded by rank, which is how ancestry and "reachable from the deployments before the window"
- * stay cheap. Commits outside the input (history not read) end a walk on that path. Everything
- * is iterative: a million-commit line needs no deep recursion.
+ * the rank is the negated position; should a parent ever come before its child, ranks become
+ * generation numbers over the whole input. Walks can be bounded by rank, which is how ancestry
+ * and "reachable from the deployments before the window" stay cheap. Commits outside the input
+ * (history not read) end a walk on that path. Everything is iterative: a million-commit line
+ * needs no deep recursion.
+ *
+ * The index and every commit's parents are found once, up front, in one plain loop (indexAll): a
+ * short-lived command spent more (in the optimising compiler, too) on finding them lazily, walk by
+ * walk, than on finding them all.
  */
 export class CommitGraph {
   private readonly list: readonly CommitInfo[];
   private readonly index = new Map<string, number>();
-  private scanned = 0;
-  private readonly parentCache: (Int32Array | undefined)[];
+  // Each commit's parents in the input, in the order the commit names them: the first in
+  // `firstParent` (-1: none), the others (merges) in `otherParents`. Flat: a walk allocates nothing per commit.
+  private readonly firstParent: Int32Array;
+  private readonly otherParents = new Map<number, number[]>();
   private generation: Int32Array | undefined;
-  /** Set when reading the input finds a parent before its child: positions are no ranks then. */
-  orderBroken = false;
+  /** Set when the input has a parent before its child: positions are no ranks then. */
+  readonly orderBroken: boolean;
   // Per-walk visited marks, reused: a mark counts only when it carries the current walk's epoch.
   private readonly visited: Int32Array;
   private epoch = 0;
+  private readonly stack: number[] = [];
 
   constructor(commits: readonly CommitInfo[]) {
     this.list = commits;
-    this.parentCache = new Array(commits.length);
+    this.firstParent = new Int32Array(commits.length).fill(-1);
     this.visited = new Int32Array(commits.length);
+    this.orderBroken = this.indexAll();
+  }
+
+  /**
+   * Indexes every commit and finds its parents in one loop from the oldest end: in topological
+   * order every parent comes after its children, so it is indexed by the time they ask for it.
+   * A commit with a parent not indexed yet (outside the input, or before its child) is asked
+   * again once all are indexed. True when a parent comes before its child (the input is not
+   * topological). A sha listed twice keeps its first position (every commit is then asked again).
+   */
+  private indexAll(): boolean {
+    const { list, index, firstParent } = this;
+    const later: number[] = [];
+    let duplicates = false;
+    // One plain loop, no call inside: a helper called per commit was compiled by the optimising
+    // compiler on its own and again inside the loop. Merges (a few in a hundred) wait for the end.
+    for (let i = list.length - 1; i >= 0; i--) {
+      const commit = list[i]!;
+      const parents = commit.parents;
+      if (parents.length === 1) {
+        const parent = index.get(parents[0]!);
+        if (parent === undefined) later.push(i);
+        else firstParent[i] = parent;
+      } else if (parents.length > 1) later.push(i);
+      const known = index.size;
+      index.set(commit.sha, i);
+      if (index.size === known) duplicates = true;
+    }
+    if (duplicates) {
+      this.firstParent.fill(-1);
+      this.otherParents.clear();
+    }
+    let broken = false;
+    for (const i of duplicates ? list.keys() : later) if (this.takeParents(i)) broken = true;
+    return broken;
+  }
+
+  /** Records the parents of the commit at `i` the input holds, in the order it names them; true when one comes before its child. */
+  private takeParents(i: number): boolean {
+    const found: number[] = [];
+    for (const sha of this.list[i]!.parents) {
+      const parent = this.index.get(sha);
+      if (parent !== undefined) found.push(parent);
+    }
+    if (found.length > 0) this.firstParent[i] = found[0]!;
+    if (found.length > 1) this.otherParents.set(i, found.slice(1));
+    return found.some((parent) => parent <= i);
   }
 
   get size(): number {
@@ -52,30 +105,19 @@ export class CommitGraph {
     return this.list[index]!;
   }
 
-  /** The index of a commit, reading the input only as far as needed (and no further than `limit`). */
+  /** The index of a commit (below `limit`, when given). */
   indexOf(sha: string, limit = this.list.length): number | undefined {
-    const known = this.index.get(sha);
-    if (known !== undefined) return known < limit ? known : undefined;
-    const end = Math.min(limit, this.list.length);
-    while (this.scanned < end) {
-      const i = this.scanned++;
-      const commit = this.list[i]!;
-      // Newest first in topological order means every parent comes later: one already read breaks it.
-      if (!this.generation && !this.orderBroken)
-        for (const parent of commit.parents) if (this.index.has(parent)) this.orderBroken = true;
-      this.index.set(commit.sha, i);
-      if (commit.sha === sha) return i;
-    }
-    return undefined;
+    const i = this.index.get(sha);
+    return i !== undefined && i < limit ? i : undefined;
   }
 
   get(sha: string): CommitInfo | undefined {
-    const i = this.indexOf(sha);
+    const i = this.index.get(sha);
     return i === undefined ? undefined : this.list[i];
   }
 
   has(sha: string): boolean {
-    return this.indexOf(sha) !== undefined;
+    return this.index.has(sha);
   }
 
   private sortedShas: string[] | undefined;
@@ -111,24 +153,17 @@ export class CommitGraph {
     return this.generation !== undefined;
   }
 
-  private parentsOf(i: number): Int32Array {
-    let parents = this.parentCache[i];
-    if (!parents) {
-      const found: number[] = [];
-      for (const sha of this.list[i]!.parents) {
-        const parent = this.indexOf(sha);
-        if (parent !== undefined) found.push(parent);
-      }
-      parents = Int32Array.from(found);
-      this.parentCache[i] = parents;
-    }
-    return parents;
+  /** The parents of the commit at `i` that the input holds, in the order it names them. */
+  private parentsOf(i: number): number[] {
+    const first = this.firstParent[i]!;
+    if (first < 0) return [];
+    const others = this.otherParents.get(i);
+    return others ? [first, ...others] : [first];
   }
 
   /** The input is not topological: rank every commit by generation (1 + the highest parent's), iteratively. */
   useGenerations(): void {
     if (this.generation) return;
-    this.indexOf("\0"); // reads the whole input
     const count = this.list.length;
     const generation = new Int32Array(count);
     const stack: number[] = [];
@@ -156,47 +191,60 @@ export class CommitGraph {
 
   /**
    * Visits every commit reachable from `starts` once, asking `step` at each whether to take it,
-   * pass through it, or stop there. With a `floor`, commits ranked below it are neither visited
-   * nor read (nor are starts below it).
+   * pass through it, or stop there. With a `floor`, commits ranked below it are not visited (nor
+   * are starts below it).
    */
   walk(starts: Iterable<string>, step: (commit: CommitInfo, index: number) => WalkStep, floor = -Infinity): void {
-    const limit = this.generation || floor === -Infinity ? this.list.length : Math.max(0, -floor + 1);
-    const epoch = ++this.epoch;
-    const { visited } = this;
-    const stack: number[] = [];
+    const stack = this.begin();
     for (const sha of starts) {
-      const i = this.indexOf(sha, limit);
-      if (i !== undefined && visited[i] !== epoch && this.rank(i) >= floor) {
-        visited[i] = epoch;
-        stack.push(i);
-      }
+      const i = this.index.get(sha);
+      if (i !== undefined) this.push(stack, i, floor);
     }
+    const { list } = this;
     while (stack.length > 0) {
       const i = stack.pop()!;
-      if (step(this.list[i]!, i) === "stop") continue;
-      for (const parent of this.parentsOf(i)) {
-        if (visited[parent] === epoch || this.rank(parent) < floor) continue;
-        visited[parent] = epoch;
-        stack.push(parent);
-      }
+      if (step(list[i]!, i) !== "stop") this.pushParents(stack, i, floor);
     }
+  }
+
+  /** Starts a walk: a new epoch of visited marks, and the (reused) stack, empty. */
+  private begin(): number[] {
+    this.epoch++;
+    this.stack.length = 0;
+    return this.stack;
+  }
+
+  /** Puts a commit on the walk's stack, unless it was visited or is ranked below the floor. */
+  private push(stack: number[], i: number, floor: number): void {
+    if (this.visited[i] === this.epoch) return;
+    if (floor !== -Infinity && (this.generation ? this.generation[i]! : -i) < floor) return;
+    this.visited[i] = this.epoch;
+    stack.push(i);
+  }
+
+  /** Puts the parents of the commit at `i` on the walk's stack, in the order the commit names them. */
+  private pushParents(stack: number[], i: number, floor: number): void {
+    const first = this.firstParent[i]!;
+    if (first < 0) return;
+    this.push(stack, first, floor);
+    const others = this.otherParents.get(i);
+    if (others) for (let k = 0; k < others.length; k++) this.push(stack, others[k]!, floor);
   }
 
   /** Whether `ancestor` is reachable from `descendant` (a commit is its own ancestor), walking only commits ranked above it. */
   isAncestor(ancestor: string, descendant: string): boolean {
-    const start = this.indexOf(descendant);
-    const target = this.indexOf(ancestor);
+    const start = this.index.get(descendant);
+    const target = this.index.get(ancestor);
     if (target === undefined || start === undefined) return false;
-    let found = target === start;
-    if (!found)
-      this.walk(
-        [descendant],
-        (_commit, index) => {
-          if (index === target) found = true;
-          return found ? "stop" : "take";
-        },
-        this.rank(target),
-      );
-    return found;
+    if (target === start) return true;
+    const floor = this.rank(target);
+    const stack = this.begin();
+    this.push(stack, start, floor);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (i === target) return true;
+      this.pushParents(stack, i, floor);
+    }
+    return false;
   }
 }

@@ -89,10 +89,8 @@ export interface DoraResult {
  */
 export function computeDora(input: DoraInput): DoraResult {
   const graph = input.commits instanceof CommitGraph ? input.commits : new CommitGraph(input.commits);
-  const result = computeOver(graph, input);
-  if (!graph.orderBroken || graph.usesGenerations) return result;
-  // The input turned out not to be topological while it was read: rank by generations and compute again.
-  graph.useGenerations();
+  // An input that is not topological is ranked by generations.
+  if (graph.orderBroken) graph.useGenerations();
   return computeOver(graph, input);
 }
 

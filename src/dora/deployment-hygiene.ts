@@ -1,7 +1,7 @@
-import semver from "semver";
 import type { CommitGraph, CommitInfo } from "./commit-graph.js";
 import type { DeploymentEvent } from "./events.js";
 import { versionOf } from "./order.js";
+import { compareVersions, parseVersion } from "./version.js";
 
 /**
  * One deployment per commit and time: two refs on one commit at the same second (`4.16.0` and
@@ -51,21 +51,24 @@ export function oneDeploymentEach(sorted: readonly DeploymentEvent[]): {
  */
 export function misplacedTags(graph: CommitGraph, successes: readonly DeploymentEvent[]): Map<DeploymentEvent, string> {
   const misplaced = new Map<DeploymentEvent, string>();
-  const versions = successes.map((deployment) => versionOf(deployment.ref));
+  const versions = successes.map((deployment) => {
+    const text = versionOf(deployment.ref);
+    return text === null ? undefined : parseVersion(text);
+  });
   const deployedBefore = (i: number) =>
     successes.slice(0, i).some((deployment) => deployment.sha === successes[i]!.sha);
   for (let i = 1; i < successes.length; i++) {
     const [earlier, later] = [successes[i - 1]!, successes[i]!];
     const [earlierVersion, laterVersion] = [versions[i - 1], versions[i]];
     if (!earlierVersion || !laterVersion || earlier.sha === later.sha || misplaced.has(earlier)) continue;
-    if (semver.gt(laterVersion, earlierVersion)) {
+    if (compareVersions(laterVersion, earlierVersion) > 0) {
       // Released after, with a higher version, on an older commit never deployed before.
       if (graph.isAncestor(later.sha, earlier.sha) && !deployedBefore(i))
         misplaced.set(
           later,
           `misplaced tag: ${later.ref} is on an older commit than ${earlier.ref} (released before it), so it ships nothing; left out of the change sets`,
         );
-    } else if (semver.gt(earlierVersion, laterVersion) && graph.isAncestor(earlier.sha, later.sha)) {
+    } else if (compareVersions(earlierVersion, laterVersion) > 0 && graph.isAncestor(earlier.sha, later.sha)) {
       // Dated before a lower version that builds on it: the tag's time (an old commit's date) is not the release's.
       misplaced.set(
         earlier,

@@ -1,11 +1,11 @@
-import semver from "semver";
 import type { DeploymentEvent } from "./events.js";
+import { compareVersions, parseVersion } from "./version.js";
 
 /** The version a ref names (`v1.2.3`, `1.2.3`, `release-1.2.3`), when it names one. */
 export function versionOf(ref: string): string | null {
-  // semver throws (slowly) on what is no version: a ref without x.y.z is not asked.
+  // A ref without x.y.z is not asked.
   if (!/\d+\.\d+\.\d+/.test(ref)) return null;
-  return semver.valid(ref.replace(/^[^\d]*(?=\d)/, ""));
+  return parseVersion(ref.replace(/^[^\d]*(?=\d)/, ""))?.text ?? null;
 }
 
 /**
@@ -15,7 +15,7 @@ export function versionOf(ref: string): string | null {
 export function compareDeployments(a: DeploymentEvent, b: DeploymentEvent): number {
   if (a.time !== b.time) return a.time - b.time;
   const [va, vb] = [versionOf(a.ref), versionOf(b.ref)];
-  if (va && vb && va !== vb) return semver.compare(va, vb);
+  if (va && vb && va !== vb) return compareVersions(parseVersion(va)!, parseVersion(vb)!);
   if (a.ref !== b.ref) return a.ref < b.ref ? -1 : 1;
   return a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0;
 }

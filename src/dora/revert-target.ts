@@ -104,7 +104,11 @@ function subjectIndexes(
     const commit = graph.at(i);
     const subject = commit.subject;
     if (wanted.quoted.has(subject)) add(exact, subject, commit);
-    const end = descriptionEnd(subject);
+    // Most subjects end in neither a space, a `)` nor a quote: their description ends where they do.
+    const lastCode = subject.charCodeAt(subject.length - 1);
+    const plain =
+      lastCode > 32 && lastCode !== 41 && lastCode !== 34 && lastCode !== 39 && lastCode !== 96 && lastCode !== 0x201d;
+    const end = plain ? subject.length : descriptionEnd(subject);
     if (end === 0) continue;
     const last = subject.charCodeAt(end - 1);
     const candidates =

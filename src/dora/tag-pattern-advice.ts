@@ -1,5 +1,5 @@
-import semver from "semver";
 import { versionOf } from "./order.js";
+import { compareVersions, parseVersion, type Version } from "./version.js";
 
 const selected = (pattern: string | undefined) =>
   pattern === undefined ? "The release-shaped tags (v1.2.3 or 1.2.3)" : `The tags matching "${pattern}"`;
@@ -25,7 +25,9 @@ export function tagPatternAdvice(
   const prereleases =
     pattern === undefined
       ? []
-      : tags.filter((tag) => semver.prerelease(versionOf(tag.ref) ?? "") !== null).map((tag) => tag.ref);
+      : tags
+          .filter((tag) => (parseVersion(versionOf(tag.ref) ?? "")?.prerelease.length ?? 0) > 0)
+          .map((tag) => tag.ref);
   if (prereleases.length > 0)
     advice.push(
       `${shown} include ${prereleases.length} pre-release${prereleases.length === 1 ? "" : "s"} (${prereleases.slice(0, 3).join(", ")}): they count as deployments; leave dora.tagPattern unset to take release-shaped tags only`,
@@ -33,19 +35,20 @@ export function tagPatternAdvice(
   const versions = [...tags]
     .sort((a, b) => a.time - b.time)
     .flatMap((tag) => {
-      const version = versionOf(tag.ref);
-      return version && !semver.prerelease(version) ? [{ ref: tag.ref, version }] : [];
+      const text = versionOf(tag.ref);
+      const version = text === null ? undefined : parseVersion(text);
+      return version && version.prerelease.length === 0 ? [{ ref: tag.ref, version }] : [];
     });
   // A tag made after a higher version: the highest so far is enough to tell (one pass).
-  let highest: string | undefined;
+  let highest: Version | undefined;
   const backports = versions.filter((tag) => {
-    const behind = highest !== undefined && semver.gt(highest, tag.version);
+    const behind = highest !== undefined && compareVersions(highest, tag.version) > 0;
     if (!behind) highest = tag.version;
     return behind;
   });
   if (backports.length > 0) {
-    const newestMajor = Math.max(...versions.map((tag) => semver.major(tag.version)));
-    const prefix = versions.find((tag) => semver.major(tag.version) === newestMajor)!.ref.startsWith("v") ? "v" : "";
+    const newestMajor = Math.max(...versions.map((tag) => tag.version.major));
+    const prefix = versions.find((tag) => tag.version.major === newestMajor)!.ref.startsWith("v") ? "v" : "";
     advice.push(
       `${shown} mix release lines: ${backports.length} tag${backports.length === 1 ? " was" : "s were"} made after a higher version (e.g. ${backports[0]!.ref}). Each line's changes are counted once, on the line that shipped them first; to follow one line only, set dora.tagPattern, e.g. "${prefix}${newestMajor}.*"`,
     );

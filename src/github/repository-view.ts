@@ -33,7 +33,8 @@ import { countOpenDependabotAlerts, readBranchProtection } from "./read-security
 
 /** Deployments from whichever source `dora.source` names, each read newest first back past `since`. */
 async function readDeployments(client: GitHubClient, repo: RepoRef, query: DeploymentQuery): Promise<DeploymentRead> {
-  if (query.source === "tags") return fetchTagDeployments(client, repo, tagMatcher(query.tagPattern), query.since);
+  if (query.source === "tags")
+    return fetchTagDeployments(client, repo, await tagMatcher(query.tagPattern), query.since);
   return { deployments: await readOtherDeployments(client, repo, query), notes: [] };
 }
 

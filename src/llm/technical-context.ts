@@ -1,4 +1,4 @@
-import { maxTechnicalContextBytes, technicalContextPath } from "../schemas/data-files.js";
+import { maxTechnicalContextBytes, technicalContextPath } from "../schemas/data-layout.js";
 import type { DataBlock, DraftRequest } from "./drafter.js";
 
 /**

@@ -1,9 +1,9 @@
 import type { CommitAuthor } from "../discovery/discover.js";
 import type { CommitInfo } from "../dora/commit-graph.js";
 import type { DeploymentEvent } from "../dora/compute.js";
-import { revertedCommitIn } from "../dora/remediation.js";
 import type { DeploymentRead } from "../ports/repository-view.js";
-import { git, GitError, gitMaybe } from "./git.js";
+import { git, GitError, gitMaybe, type GitRun } from "./git.js";
+import { commitsOfLog, historyLogFormat } from "./history-log.js";
 import { readObjectTypes } from "./read-blobs.js";
 
 /**
@@ -11,7 +11,11 @@ import { readObjectTypes } from "./read-blobs.js";
  * tag, else the tagged commit's committer date. A tag of a tag is peeled to its commit; a tag
  * of a tree or a blob is no deployment, and is named in the notes.
  */
-export async function readTagDeployments(root: string, matches: (name: string) => boolean): Promise<DeploymentRead> {
+export async function readTagDeployments(
+  root: string,
+  matches: (name: string) => boolean,
+  run: GitRun = {},
+): Promise<DeploymentRead> {
   const format = [
     "%(refname:short)",
     "%(objecttype)",
@@ -22,7 +26,7 @@ export async function readTagDeployments(root: string, matches: (name: string) =
     "%(committerdate:unix)",
     "%(*committerdate:unix)",
   ].join("%1f");
-  const output = await git(root, ["for-each-ref", `--format=${format}`, "refs/tags"]);
+  const output = await git(root, ["for-each-ref", `--format=${format}`, "refs/tags"], run);
   const deployments: DeploymentEvent[] = [];
   const notes: string[] = [];
   const nested: { name: string; object: string; seconds: number }[] = [];
@@ -66,42 +70,20 @@ export async function readTagDeployments(root: string, matches: (name: string) =
 }
 
 /**
- * The whole history of the deployments' commits, newest first in topological order. Two reads
- * in parallel: the history, and the messages of the reverts committed since `since` (the commit
- * each one names; an older revert is still known by its `Revert "…"` subject).
+ * The whole history of the deployments' commits, newest first in topological order, in one read
+ * (history-log.ts): with the commit each revert committed since `since` names in its body (an
+ * older revert is still known by its `Revert "…"` subject).
  */
-export async function readCommits(root: string, tips: readonly string[], since?: number): Promise<CommitInfo[]> {
+export async function readCommits(
+  root: string,
+  tips: readonly string[],
+  since?: number,
+  run: GitRun = {},
+): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
   // Revisions as arguments: a thousand tags are 42 KB, far below the limit.
-  const revisions = [...tips, "--"];
-  const recent = since === undefined ? [] : [`--since=${Math.floor(since / 1000)}`];
-  const [log, reverts] = await Promise.all([
-    git(root, ["log", "-z", "--topo-order", "--format=%H%x1f%P%x1f%at%x1f%s%x1f%an <%ae>", ...revisions]),
-    git(root, ["log", "-z", "--format=%H%x1f%b", "--grep=^This reverts commit [0-9a-f]", ...recent, ...revisions]),
-  ]);
-  const revertOf = new Map<string, string>();
-  for (const record of reverts.split("\0")) {
-    const [sha, body] = record.split("\x1f");
-    const target = body ? revertedCommitIn(body) : undefined;
-    if (sha && target) revertOf.set(sha.trim(), target);
-  }
-  return log
-    .split("\0")
-    .filter(Boolean)
-    .map((record) => {
-      const [sha, parents, authorTime, subject, author] = record.split("\x1f");
-      const id = sha!.trim();
-      const commit: CommitInfo = {
-        sha: id,
-        parents: parents ? parents.split(" ") : [],
-        authorTime: Number(authorTime) * 1000,
-        subject: subject ?? "",
-        ...(author ? { author } : {}),
-      };
-      const target = revertOf.get(id);
-      if (target) commit.revertOf = target;
-      return commit;
-    });
+  const log = await git(root, ["log", "-z", "--topo-order", historyLogFormat, ...tips, "--"], run);
+  return commitsOfLog(log, tips, since);
 }
 
 /** The authors of up to `limit` commits reachable from `revision` since `since`, newest first, raw (no .mailmap). */

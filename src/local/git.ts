@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { GitError } from "./errors.js";
 
@@ -16,9 +16,26 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
 
 export { GitError };
 
+/**
+ * How a git child runs: beside the event loop (a progress line can tick meanwhile), or blocking it
+ * until git ends, when nothing else would run (its output read whole: no streams, which cost a
+ * short command more CPU than reading the output).
+ */
+export interface GitRun {
+  blocking?: boolean;
+}
+
 /** Runs git in `cwd` and returns stdout; a git failure becomes a one-line GitError. */
-export async function git(cwd: string, args: string[]): Promise<string> {
+export async function git(cwd: string, args: string[], run: GitRun = {}): Promise<string> {
   try {
+    if (run.blocking)
+      return execFileSync("git", args, {
+        cwd,
+        maxBuffer,
+        encoding: "utf8",
+        env: gitEnvironment(),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     const { stdout } = await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() });
     return stdout;
   } catch (error) {

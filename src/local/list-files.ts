@@ -1,9 +1,10 @@
-import { readdir } from "node:fs/promises";
+// fs.promises, not node:fs/promises: Node loads it when first used, so a command that lists nothing does not.
+import { promises as fs } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import { unwalkedDirectories } from "./untracked-excludes.js";
 
 async function walk(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
+  const entries = await fs.readdir(directory, { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries) {
     if (entry.isDirectory() && (entry.name.startsWith(".") || unwalkedDirectories.has(entry.name))) continue;

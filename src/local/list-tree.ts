@@ -1,4 +1,5 @@
-import { readdir } from "node:fs/promises";
+// fs.promises, not node:fs/promises: Node loads it when first used, so a command that lists nothing does not.
+import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import { addPath, filesByDirectory } from "../discovery/files-by-directory.js";
 import type { FileListing } from "../ports/repository-view.js";
@@ -7,7 +8,7 @@ import { scanWorkingTree, untrackedFiles } from "./scan-working-tree.js";
 import { untrackedExcludeArgs, unwalkedDirectories } from "./untracked-excludes.js";
 
 async function walk(root: string, prefix: string, out: string[]): Promise<void> {
-  const entries = await readdir(join(root, prefix), { withFileTypes: true }).catch(() => []);
+  const entries = await fs.readdir(join(root, prefix), { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {

@@ -1,6 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, lstatSync, openSync, readSync } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   workingTree,
@@ -127,7 +126,7 @@ export async function readLocalContents(
         known.worktreeReads.set(path, file);
     }
     for (const directory of wanted.directories ?? []) {
-      const names = await readdir(join(root, directory)).catch(() => undefined);
+      const names = listDirectory(join(root, directory));
       if (names) result.directories.set(directory, names.sort());
     }
     return result;
@@ -179,12 +178,31 @@ async function rebuiltBases(
   return rebuilt;
 }
 
+/**
+ * The names in a working-tree directory, or undefined when there is none (or it cannot be read).
+ * Synchronous, as the reads are: most asked-for directories do not exist, and an asynchronous
+ * miss costs a round trip to the thread pool and an error with a stack.
+ */
+function listDirectory(absolute: string): string[] | undefined {
+  try {
+    return statSync(absolute, { throwIfNoEntry: false }) ? readdirSync(absolute) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A regular file's text, or undefined for a missing file, a link, a FIFO or a device, or one over `maxBytes`. */
 export async function readRegularFile(
   absolute: string,
   maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<string | undefined> {
-  const info = await lstat(absolute).catch(() => undefined);
+  // Synchronous, as the other working-tree reads are (see listDirectory).
+  let info: ReturnType<typeof lstatSync>;
+  try {
+    info = lstatSync(absolute, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
   if (!info?.isFile() || info.size > maxBytes) return undefined;
-  return readFile(absolute, "utf8");
+  return readFileSync(absolute, "utf8");
 }

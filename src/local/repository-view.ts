@@ -1,10 +1,10 @@
-import { lstat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { tagMatcher } from "../dora/tag-pattern.js";
 import { workingTree, type ChangedFile, type FileContent, type RepositoryView } from "../ports/repository-view.js";
 import type { BaseVersion } from "./base-versions.js";
 import { localChanges } from "./changed-files.js";
-import { gitMaybe, GitError } from "./git.js";
+import { gitMaybe, GitError, type GitRun } from "./git.js";
 import { readCommitAuthors, readCommits, readTagDeployments } from "./git-history.js";
 import { readTouchingCommits } from "./touching-commits.js";
 import { listFiles } from "./list-files.js";
@@ -14,6 +14,15 @@ import { readLocalContents, readRegularFile } from "./read-contents.js";
 export interface LocalRepositoryView extends RepositoryView {
   /** Every file under a directory of the working tree (the CLI validates them all). */
   listFiles(directory: string): Promise<string[]>;
+}
+
+/** Whether a path is a symbolic link (asked synchronously: the config file is usually absent). */
+function isLink(absolute: string): boolean {
+  try {
+    return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /** The blob and patch of each changed file the base has, for rebuilding its base version from the working tree. */
@@ -30,10 +39,11 @@ function versionsOf(changes: readonly ChangedFile[], blobs: ReadonlyMap<string, 
  * The repository view over a local clone: files from the working tree under `root` (or at a git
  * ref), history and release tags from the git repository in `gitDir` (usually the same
  * directory). What only GitHub knows (incident issues, branch protection, Dependabot alerts)
- * is absent, not guessed.
+ * is absent, not guessed. `history` says how the tags and the history are read (git.ts: GitRun).
  */
-export function localRepositoryView(options: { root: string; gitDir?: string }): LocalRepositoryView {
+export function localRepositoryView(options: { root: string; gitDir?: string; history?: GitRun }): LocalRepositoryView {
   const { root } = options;
+  const history = options.history ?? {};
   const gitDir = options.gitDir ?? root;
   let isRepository: Promise<unknown> | undefined;
   const requireRepository = () =>
@@ -56,7 +66,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
   return {
     readContents: (ref, wanted) => readLocalContents(root, gitDir, ref, wanted, knownAt(ref)),
     readConfigSources: async (ref, path) => {
-      if (ref === workingTree && (await lstat(join(root, path)).catch(() => undefined))?.isSymbolicLink()) {
+      if (ref === workingTree && isLink(join(root, path))) {
         throw new GitError(
           `${path} is a symbolic link; CTO Co-Pilot reads files as files and never follows a link (it could point at secrets): replace it with the file itself`,
         );
@@ -83,7 +93,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         throw new GitError(`a local repository has release tags but no ${query.source}: use the tags source`);
       // One git process when all is well: whether this is a repository at all is asked only when reading the tags failed.
       try {
-        return await readTagDeployments(gitDir, tagMatcher(query.tagPattern));
+        return await readTagDeployments(gitDir, await tagMatcher(query.tagPattern), history);
       } catch (error) {
         await requireRepository();
         throw error;
@@ -94,6 +104,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string }):
         gitDir,
         request.tips.map((tip) => tip.sha),
         request.since,
+        history,
       ),
     readTouchingCommits: (request) =>
       readTouchingCommits(

@@ -281,12 +281,5 @@ export function onboardingOf(config: Config): { enabled: boolean; scorecardWorkf
   return typeof config.onboarding === "boolean" ? { ...defaults, enabled: config.onboarding } : config.onboarding;
 }
 
-/** The data directory as a clean relative path (no `./`, no trailing slash). */
-export function dataDirOf(config: Config): string {
-  return posix.normalize(config.dataDir).replace(/\/$/, "");
-}
-
-/** Where ADRs live: `adr.directory`, else `<dataDir>/adrs`. */
-export function adrDirectoryOf(config: Config): string {
-  return posix.normalize(config.adr.directory ?? `${dataDirOf(config)}/adrs`).replace(/\/$/, "");
-}
+/** Where the data directory and the ADRs are, read from a config (data-layout.ts: no schema needed to ask). */
+export { adrDirectoryOf, dataDirOf } from "./data-layout.js";

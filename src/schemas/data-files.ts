@@ -1,8 +1,15 @@
 import { posix } from "node:path";
 import type { z } from "zod";
-import { adrDirectoryOf, dataDirOf, type Config } from "./config.js";
+import {
+  fixedJsonFileNames,
+  fixedJsonKinds,
+  isRecordFileName,
+  roadmapPath,
+  technicalContextPath,
+  type DataLayout,
+} from "./data-layout.js";
 import { infraCostsSchema } from "./infra-costs.js";
-import { roadmapPath, roadmapSchema } from "./roadmap.js";
+import { roadmapSchema } from "./roadmap.js";
 import { scorecardSchema } from "./scorecard.js";
 import { teamSchema } from "./team.js";
 import { techDebtSchema } from "./tech-debt.js";
@@ -10,13 +17,23 @@ import { techStackSchema } from "./tech-stack.js";
 
 /**
  * The one registry of data files: what each file is, its format and schema, and where it
- * lives. Validation, the scorecard, `init` and incidents read it instead of naming files.
+ * lives (the paths alone, without schemas, are in data-layout.ts). Validation, the scorecard,
+ * `init` and incidents read it instead of naming files.
  */
+
+export {
+  dataFilePath,
+  dataLayoutOf,
+  isRecordFileName,
+  maxTechnicalContextBytes,
+  recordFilesIn,
+  technicalContextPath,
+  type DataLayout,
+  type FixedJsonKind,
+} from "./data-layout.js";
 
 /** The JSON data files, by kind. */
 export type JsonKind = "tech_stack" | "engineering_scorecard" | "tech_debt" | "infra_costs" | "team" | "scorecard_snapshot" | "roadmap";
-/** The JSON files that sit at a fixed name directly in the data directory. */
-export type FixedJsonKind = Exclude<JsonKind, "scorecard_snapshot" | "roadmap">;
 
 /** Where a kind of file lives: the data directory itself, one of its record directories, or a fixed path beside it (another team's file). */
 type DataPlace = "data" | "scorecards" | "adrs" | "incidents" | "neighbour";
@@ -44,63 +61,17 @@ export const incidentFileName = /^incident_(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/;
 const snapshotFileName = /^scorecard_(\d{4}-\d{2}-\d{2})\.json$/;
 
 export const jsonFiles: Record<JsonKind, JsonFileSpec> = {
-  tech_stack: { kind: "tech_stack", format: "json", place: "data", name: "tech_stack.json", schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
-  engineering_scorecard: { kind: "engineering_scorecard", format: "json", place: "data", name: "engineering_scorecard.json", schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
-  tech_debt: { kind: "tech_debt", format: "json", place: "data", name: "tech_debt.json", schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
-  infra_costs: { kind: "infra_costs", format: "json", place: "data", name: "infra_costs.json", schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
-  team: { kind: "team", format: "json", place: "data", name: "team.json", schema: teamSchema, schemaFile: "team.schema.json" },
+  tech_stack: { kind: "tech_stack", format: "json", place: "data", name: fixedJsonFileNames.tech_stack, schema: techStackSchema, schemaFile: "tech_stack.schema.json" },
+  engineering_scorecard: { kind: "engineering_scorecard", format: "json", place: "data", name: fixedJsonFileNames.engineering_scorecard, schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
+  tech_debt: { kind: "tech_debt", format: "json", place: "data", name: fixedJsonFileNames.tech_debt, schema: techDebtSchema, schemaFile: "tech_debt.schema.json" },
+  infra_costs: { kind: "infra_costs", format: "json", place: "data", name: fixedJsonFileNames.infra_costs, schema: infraCostsSchema, schemaFile: "infra_costs.schema.json" },
+  team: { kind: "team", format: "json", place: "data", name: fixedJsonFileNames.team, schema: teamSchema, schemaFile: "team.schema.json" },
   scorecard_snapshot: { kind: "scorecard_snapshot", format: "json", place: "scorecards", namePattern: snapshotFileName, schema: scorecardSchema, schemaFile: "engineering_scorecard.schema.json" },
   roadmap: { kind: "roadmap", format: "json", place: "neighbour", path: roadmapPath, schema: roadmapSchema, schemaFile: "roadmap.schema.json" },
 };
 
-/** The fixed-name JSON files, in the order people read about them. */
-export const fixedJsonKinds: readonly FixedJsonKind[] = ["tech_stack", "engineering_scorecard", "tech_debt", "infra_costs", "team"];
-
-/** Where the data files of one repository live (paths relative to its root, forward slashes). */
-export interface DataLayout {
-  dataDir: string;
-  /** `adr.directory`, else `<dataDir>/adrs`. */
-  adrs: string;
-  incidents: string;
-  scorecards: string;
-}
-
-export function dataLayoutOf(config: Config): DataLayout {
-  const dataDir = dataDirOf(config);
-  return { dataDir, adrs: adrDirectoryOf(config), incidents: `${dataDir}/incidents`, scorecards: `${dataDir}/scorecards` };
-}
-
-/** The path of a fixed-name JSON file, e.g. `data/engineering/tech_debt.json`. */
-export function dataFilePath(layout: DataLayout, kind: FixedJsonKind): string {
-  return `${layout.dataDir}/${jsonFiles[kind].name!}`;
-}
-
-/** The path of the dated scorecard snapshot for a day (YYYY-MM-DD). */
-export function snapshotPath(layout: DataLayout, day: string): string {
-  return `${layout.scorecards}/scorecard_${day}.json`;
-}
-
-/** Read-only neighbours that other teams' tools write; read leniently when present. */
-export const cfoForecastPath = "data/cfo/latest_forecast.json";
-/** `CLAUDE.md` at the root: technical context for the AI drafts (src/llm/technical-context.ts). */
-export const technicalContextPath = "CLAUDE.md";
-/** Larger CLAUDE.md files are not read at all: a page or two of context, not a data dump. */
-export const maxTechnicalContextBytes = 256 * 1024;
 /** Neighbours validated when present (absent is fine): the product roadmap, and CLAUDE.md (warnings only: it is optional context). */
 export const neighbourDataFiles: readonly string[] = [roadmapPath, technicalContextPath];
-
-/** READMEs, indexes and templates sit beside ADRs and post-mortems without being records. */
-const notRecords = /^(readme|index|template)\.md$/i;
-
-/** Whether a file name is a markdown record (an ADR or a post-mortem), not a README or template. */
-export function isRecordFileName(name: string): boolean {
-  return name.endsWith(".md") && !notRecords.test(name);
-}
-
-/** The paths that are records directly inside one of the directories. */
-export function recordFilesIn(paths: readonly string[], directories: readonly string[]): string[] {
-  return paths.filter((path) => isRecordFileName(posix.basename(path)) && directories.includes(posix.dirname(path)));
-}
 
 export type DataFileKind =
   | { type: "json"; kind: JsonKind; fileDate?: string }

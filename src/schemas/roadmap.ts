@@ -2,11 +2,8 @@ import * as z from "zod";
 import { isoDate, schemaReference, version } from "./common.js";
 import { isCalendarDate } from "./iso-time.js";
 
-/** Where the product team's roadmap lives: a read-only neighbour of the engineering data. */
-export const roadmapPath = "data/product/roadmap.json";
-
-/** `2027-Q1`: a quarter, due by its last day. */
-export const quarterPattern = /^(\d{4})-Q([1-4])$/;
+/** Where the product team's roadmap lives (data-layout.ts: the path without the schema). */
+export { roadmapPath } from "./data-layout.js";
 
 /** A calendar date, or a quarter when the roadmap plans by quarter. */
 const targetDate = z

@@ -1,4 +1,3 @@
-import * as z from "zod";
 import type { DoraResult, IncidentEvent } from "../dora/compute.js";
 import { computeDora } from "../dora/compute.js";
 import { CommitGraph } from "../dora/commit-graph.js";
@@ -16,24 +15,24 @@ import type {
   RepositoryContents,
   SecurityView,
 } from "../ports/repository-view.js";
-import { parseDataJson } from "../schemas/parse-data.js";
 import {
   cfoForecastPath,
   dataFilePath,
   dataLayoutOf,
   fixedJsonKinds,
   recordFilesIn,
+  roadmapPath,
   snapshotPath,
   type DataLayout,
   type FixedJsonKind,
-} from "../schemas/data-files.js";
-import { infraCostsSchema } from "../schemas/infra-costs.js";
-import { roadmapPath, roadmapSchema, type Roadmap } from "../schemas/roadmap.js";
-import { teamSchema } from "../schemas/team.js";
-import { techDebtSchema, type TechDebt } from "../schemas/tech-debt.js";
-import { techStackSchema, type TechStack } from "../schemas/tech-stack.js";
+} from "../schemas/data-layout.js";
+import type { InfraCosts } from "../schemas/infra-costs.js";
+import type { Roadmap } from "../schemas/roadmap.js";
+import type { Team } from "../schemas/team.js";
+import type { TechDebt } from "../schemas/tech-debt.js";
+import type { TechStack } from "../schemas/tech-stack.js";
 import type { Config } from "../schemas/config.js";
-import { scorecardSchema, type Scorecard } from "../schemas/scorecard.js";
+import type { Scorecard } from "../schemas/scorecard.js";
 import { neverComputed } from "../scorecard/never-computed.js";
 import { composeScorecard } from "../scorecard/compose.js";
 import { keepHandWritten } from "../scorecard/keep-hand-written.js";
@@ -68,8 +67,6 @@ export interface ScorecardRun {
   /** Incidents that started in the window (from post-mortems or incident issues). */
   incidentsInWindow: number;
 }
-
-const leniently = z.record(z.string(), z.unknown());
 
 /**
  * Computes the engineering scorecard of one repository, from GitHub or from a local clone:
@@ -133,7 +130,7 @@ export async function computeScorecard(
   if (touches === null) throw new Error("this source cannot tell which commits touch a service's paths");
   const dora = computeDora({ ...common, deployments, commits: graph, ...(touches ? { touches } : {}) });
   const perService = await serviceFigures(view, graph, services, history, common);
-  const data = parseDataFiles(contents, dataFiles, context.log);
+  const data = await parseDataFilesIfAny(contents, dataFiles, context.log);
   const promises = await readPromisesIfAny(view, head.sha, layout, now, contents);
   const evidence = await readSecurityEvidence(view, head.sha, contents);
   const { team, previous, techStack, techDebt, roadmap } = data;
@@ -312,26 +309,37 @@ async function readIncidents(
   return mergeIncidents(written, await view.listIncidentIssues(label, windowStart));
 }
 
-/** The data files the scorecard is composed from, parsed; an invalid one is left out with a warning (validation says why). */
-function parseDataFiles(contents: RepositoryContents, dataFiles: Record<FixedJsonKind, string>, log: Logger) {
+/** What the scorecard is composed from: the data files (parsed), and whether the security files are there. */
+interface ScorecardData {
+  team?: Team;
+  previous?: Scorecard;
+  techStack?: TechStack;
+  techDebt?: TechDebt;
+  infraCosts?: InfraCosts;
+  cfoForecast?: Record<string, unknown>;
+  roadmap?: Roadmap;
+  securityPolicy: boolean;
+  dependabotConfig: boolean;
+}
+
+/**
+ * The data files, parsed against their schemas (an invalid one is left out with a warning:
+ * validation says why). The schemas, and the library under them, load only when one of the files
+ * is there: a repository without data files is scored without them.
+ */
+async function parseDataFilesIfAny(
+  contents: RepositoryContents,
+  dataFiles: Record<FixedJsonKind, string>,
+  log: Logger,
+): Promise<ScorecardData> {
   const text = (path: string) => contents.files.get(path)?.text ?? undefined;
-  const read = <T>(path: string, schema: z.ZodType<T>): T | undefined => {
-    const value = parseDataJson(schema, text(path));
-    if (value === undefined && text(path))
-      log.warn(`${path} is not valid and was left out; run \`cto-copilot validate\` for details`);
-    return value;
-  };
-  return {
-    team: read(dataFiles.team, teamSchema),
-    previous: read(dataFiles.engineering_scorecard, scorecardSchema),
-    techStack: read(dataFiles.tech_stack, techStackSchema),
-    techDebt: read(dataFiles.tech_debt, techDebtSchema),
-    infraCosts: read(dataFiles.infra_costs, infraCostsSchema),
-    cfoForecast: read(cfoForecastPath, leniently),
-    roadmap: read(roadmapPath, roadmapSchema),
+  const security = {
     securityPolicy: securityPolicyPaths.some((path) => Boolean(text(path))),
     dependabotConfig: dependabotConfigPaths.some((path) => Boolean(text(path))),
   };
+  if (![...Object.values(dataFiles), cfoForecastPath, roadmapPath].some((path) => Boolean(text(path)))) return security;
+  const { parseDataFiles } = await import("./parse-data-files.js");
+  return { ...parseDataFiles(contents, dataFiles, log), ...security };
 }
 
 /** In parallel: the deployments of the configured source, the data and security files at the head, protection and alerts. */

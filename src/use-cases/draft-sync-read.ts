@@ -1,5 +1,4 @@
 import type { DataBlock, Drafter, TokenUsage } from "../llm/drafter.js";
-import { aiSyncRead, syncReadRequest } from "../llm/drafts/sync-read.js";
 import { ruleBasedSyncRead, type SyncInputs, type SyncRead } from "../scorecard/sync-read.js";
 
 export interface SyncReadDraft {
@@ -13,7 +12,8 @@ export interface SyncReadDraft {
  * The CTO sync read: the rule-based one for everyone; with a drafter, the model's, grounded in
  * the same figures and the rule-based read, and the rule-based one again if anything goes wrong.
  * Only the repository's own data files and computed figures are sent, never issue or PR text;
- * and CLAUDE.md, when the caller read one, as background data.
+ * and CLAUDE.md, when the caller read one, as background data. The model's request and answer
+ * (and the schema library under them) load only when there is a drafter.
  */
 export async function draftSyncRead(
   inputs: SyncInputs,
@@ -22,6 +22,7 @@ export async function draftSyncRead(
 ): Promise<SyncReadDraft> {
   const ruleBased = ruleBasedSyncRead(inputs);
   if (!drafter) return { read: ruleBased };
+  const { aiSyncRead, syncReadRequest } = await import("../llm/drafts/sync-read.js");
   const outcome = await drafter.draft(syncReadRequest(inputs, ruleBased, technicalContext));
   if (!outcome.ok)
     return {

@@ -1,4 +1,3 @@
-import picomatch from "picomatch";
 import type { CommitGraph, CommitInfo } from "../dora/commit-graph.js";
 import { computeDora, type DeploymentEvent, type DoraInput, type DoraResult } from "../dora/compute.js";
 import { historyNeeded } from "../dora/history-window.js";
@@ -33,7 +32,9 @@ export async function readServiceDeployments(
         });
         return { service, deployments: read.deployments };
       }
-      const selected = service.tagPattern === undefined ? () => true : picomatch(service.tagPattern);
+      // The glob library loads only for a service that selects by a pattern.
+      const selected =
+        service.tagPattern === undefined ? () => true : (await import("picomatch")).default(service.tagPattern);
       return { service, deployments: sourceDeployments.filter((deployment) => selected(deployment.ref)) };
     }),
   );

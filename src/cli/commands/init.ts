@@ -122,7 +122,7 @@ async function localTags(root: string, pattern: string | undefined): Promise<Loc
     "--format=%(refname:short)",
     "refs/tags",
   ]);
-  const matches = tagMatcher(pattern);
+  const matches = await tagMatcher(pattern);
   const selected = (listed ?? "").split("\n").filter((name) => name !== "" && matches(name));
   return { pattern, count: selected.length, ...(selected[0] ? { latest: selected[0] } : {}) };
 }

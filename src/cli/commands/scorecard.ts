@@ -1,7 +1,7 @@
-import { rm } from "node:fs/promises";
+import { promises as fs } from "node:fs";
 import { workingTree } from "../../ports/repository-view.js";
 import { parseIsoDateTime } from "../../schemas/iso-time.js";
-import { runScorecard } from "../../use-cases/run-scorecard.js";
+import { runScorecard, type ScorecardRunOutcome } from "../../use-cases/run-scorecard.js";
 import type { Config } from "../../schemas/config.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
@@ -52,7 +52,7 @@ async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<numb
     }
     return code;
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await fs.rm(root, { recursive: true, force: true });
   }
 }
 
@@ -105,43 +105,58 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
 
   // Locally the scorecard is written to the working tree, and only when asked.
   const commit = options.write ? ("push" as const) : ("none" as const);
-  const outcome = await runScorecard(
-    context,
-    { ...config, scorecard: { ...config.scorecard, commit } },
-    {
-      branch: "HEAD",
-      explain: options.explain ?? false,
-      ...(service ? { paths: service.paths } : {}),
-    },
-  );
-  const { run } = outcome;
-  if (options.format === "json") io.stdout.write(JSON.stringify(run.scorecard) + "\n");
-  else {
-    // The text report's modules load only for it: `--format json` feeds a machine.
-    const { describeTagPattern } = await import("../../dora/tag-pattern.js");
-    const { formatScorecardText } = await import("../../report/scorecard-text.js");
-    const { servicesText } = await import("../../scorecard/services.js");
-    const { upToNow, afterNow, notes } = run.deploymentSource;
-    const emptyHint =
-      upToNow > 0
-        ? `${upToNow} matching tags, none in the last ${windowDays} days`
-        : afterNow > 0
-          ? `${afterNow} matching tags, all after ${now.toISOString()}; move --now later`
-          : `no tag matches ${describeTagPattern(tagPattern)}; tag releases (git tag -a v1.2.0) or pass --tag-pattern`;
-    io.stdout.write(
-      formatScorecardText(run.scorecard, run.dora, colorsFor(io), {
-        explain: options.explain ?? false,
-        emptyHint,
-        warnings: notes,
-        width: io.columns ?? 80,
-        syncRead: outcome.drafted.read,
-      }),
-    );
-    const perService = servicesText(run.scorecard);
-    if (perService.length > 0) io.stdout.write(["", ...perService, ""].join("\n"));
+  const runConfig = { ...config, scorecard: { ...config.scorecard, commit } };
+  const runOptions = {
+    branch: "HEAD",
+    explain: options.explain ?? false,
+    ...(service ? { paths: service.paths } : {}),
+  };
+  if (options.format === "json") {
+    // A machine reads it: no sync read is written, and the text report's modules stay unloaded.
+    const { run, written } = await runScorecard(context, runConfig, { ...runOptions, syncRead: false });
+    io.stdout.write(JSON.stringify(run.scorecard) + "\n");
+    for (const note of run.deploymentSource.notes) io.stderr.write(`warning: ${note}\n`);
+    reportWritten(io, root, written);
+  } else {
+    const outcome = await runScorecard(context, runConfig, runOptions);
+    await writeText(io, outcome, { tagPattern, windowDays, now, explain: options.explain ?? false });
+    reportWritten(io, root, outcome.written);
   }
-  if (options.format === "json") for (const note of run.deploymentSource.notes) io.stderr.write(`warning: ${note}\n`);
-  if (outcome.written.status === "committed")
-    for (const path of outcome.written.paths) io.stderr.write(`wrote ${displayPath(io, root, path)}\n`);
   return exitCodes.ok;
+}
+
+/** The files a run wrote, one line each on stderr. */
+function reportWritten(io: CliIo, root: string, written: ScorecardRunOutcome["written"]): void {
+  if (written.status === "committed")
+    for (const path of written.paths) io.stderr.write(`wrote ${displayPath(io, root, path)}\n`);
+}
+
+/** The text report of a run: the scorecard, explained when asked, with the sync read and each service's figures. */
+async function writeText(
+  io: CliIo,
+  { run, drafted }: ScorecardRunOutcome,
+  shown: { tagPattern: string | undefined; windowDays: number; now: Date; explain: boolean },
+): Promise<void> {
+  // The text report's modules load only for it.
+  const { describeTagPattern } = await import("../../dora/tag-pattern.js");
+  const { formatScorecardText } = await import("../../report/scorecard-text.js");
+  const { servicesText } = await import("../../scorecard/services.js");
+  const { upToNow, afterNow, notes } = run.deploymentSource;
+  const emptyHint =
+    upToNow > 0
+      ? `${upToNow} matching tags, none in the last ${shown.windowDays} days`
+      : afterNow > 0
+        ? `${afterNow} matching tags, all after ${shown.now.toISOString()}; move --now later`
+        : `no tag matches ${describeTagPattern(shown.tagPattern)}; tag releases (git tag -a v1.2.0) or pass --tag-pattern`;
+  io.stdout.write(
+    formatScorecardText(run.scorecard, run.dora, colorsFor(io), {
+      explain: shown.explain,
+      emptyHint,
+      warnings: notes,
+      width: io.columns ?? 80,
+      syncRead: drafted.read,
+    }),
+  );
+  const perService = servicesText(run.scorecard);
+  if (perService.length > 0) io.stdout.write(["", ...perService, ""].join("\n"));
 }

@@ -1,4 +1,7 @@
-import { quarterPattern, type Roadmap, type RoadmapItem } from "../../schemas/roadmap.js";
+import type { Roadmap, RoadmapItem } from "../../schemas/roadmap.js";
+
+/** `2027-Q1`: a quarter, due by its last day (the form the roadmap's schema admits beside a date). */
+const quarterPattern = /^(\d{4})-Q([1-4])$/;
 
 /**
  * Which roadmap items the next quarter holds: not done or dropped, and due between the run's

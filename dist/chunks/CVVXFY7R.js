@@ -1,0 +1,3 @@
+import { createRequire as __ctoCreateRequire } from 'node:module';
+const require = __ctoCreateRequire(import.meta.url);
+import{technicalContextOf}from"./YRGU5J4I.js";import{maxTechnicalContextBytes,technicalContextPath}from"./W4N3BYYK.js";async function readTechnicalContext(view,ref,log){let file;try{file=(await view.readContents(ref,{files:[technicalContextPath],maxBytes:maxTechnicalContextBytes})).files.get(technicalContextPath)}catch(error){log.warn(`${technicalContextPath} could not be read (${error.message}); the AI drafts go without it`);return}let context=technicalContextOf(file);return context.warning&&log.warn(context.warning),context.note&&log.info(context.note),context.block}export{readTechnicalContext};

@@ -1,0 +1,5 @@
+import { createRequire as __ctoCreateRequire } from 'node:module';
+const require = __ctoCreateRequire(import.meta.url);
+import{escapeInline,neutralizeReferences,truncate}from"./ILDX7VOQ.js";function sanitizeModelText(text,maxChars=2e3){return truncate(withoutAngles(text).trim(),maxChars,omitted=>` \u2026 (${omitted} more characters not shown)`).split(/\n\s*\n/).map(paragraph=>escapeInline(paragraph.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm,"").trim())).filter(Boolean).join(`
+
+`)}function sanitizeModelLine(text,maxChars=300){return escapeInline(truncate(withoutAngles(text).replace(/\s+/g," ").trim(),maxChars,omitted=>` \u2026 (+${omitted})`))}function sanitizeForFence(text,maxChars){return neutralizeReferences(truncate(withoutAngles(text).trim(),maxChars,omitted=>` \u2026 (${omitted} more characters not shown)`).replace(/`{3,}/g,"``").replace(/\]\(/g,"]\u200B(").replace(/:\/\//g,":\u200B//").replace(/\bwww\./gi,www=>`${www.slice(0,3)}\u200B.`))}function withoutAngles(text){return text.replace(/</g,"\u2039").replace(/>/g,"\u203A").replace(/`/g,"'")}export{sanitizeModelText,sanitizeModelLine,sanitizeForFence,withoutAngles};
