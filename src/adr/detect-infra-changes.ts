@@ -270,8 +270,14 @@ function statedChanges(
   const decided = new Set(
     seen.filter((found) => found.decision).flatMap((found) => found.technologies.map((name) => name.toLowerCase())),
   );
-  const counts = (path: string) =>
-    path.length <= maxGlobPathLength && !compiled.ignored(path) && !compiled.excluded(path);
+  // A file a reader judged (a test pipeline, a values tweak) is no evidence against that judgement.
+  const judged = new Set(seen.map((found) => found.file));
+  const counts = (file: FileChange) =>
+    file.path.length <= maxGlobPathLength &&
+    !compiled.ignored(file.path) &&
+    !compiled.excluded(file.path) &&
+    !judged.has(file.path) &&
+    file.additions + file.deletions >= config.minChangedLines;
   return statedDecisions(statements, files, counts)
     .filter((stated) => !decided.has(stated.technology))
     .map((stated) => ({

@@ -70,9 +70,22 @@ const objectOf = (phrase: string) => phrase.split(/\s(?:for|as|in|on|at|to|withi
  * ehcache" drops it. Only names of the technology lexicon count.
  */
 export function statedTechnologies(statement: string): { adopted: string[]; dropped: string[] } {
-  const words = statementWords(statement);
-  const found = verbs.exec(words);
-  if (!found) return { adopted: [], dropped: [] };
+  // "Fix the timeout when using redis; migrate to postgres": each clause is read on its own.
+  const clauses = statementWords(statement).split(/;|\s-\s/);
+  const stated = clauses.map(clauseTechnologies);
+  return { adopted: stated.flatMap((one) => one.adopted), dropped: stated.flatMap((one) => one.dropped) };
+}
+
+/** A verb negated ("don't use", "stop using", "no longer", "avoid", "without") states no adoption. */
+const negated =
+  /(?:\b(?:don'?t|do not|does not|doesn'?t|never|stop|stops|stopped|no longer|avoid|avoids|without|not|when|while|if)\s+)$/i;
+/** A clause that fixes, reverts or tests something states no decision ("fix the timeout when using Redis"). */
+const notADecision = /^(?:fix|fixes|fixed|fixing|bugfix|hotfix|revert|reverts|test|tests|docs?)\b/i;
+
+function clauseTechnologies(words: string): { adopted: string[]; dropped: string[] } {
+  const found = notADecision.test(words.trim()) ? null : verbs.exec(words);
+  if (!found || negated.test(words.slice(0, found.index + found[0].length - found[1]!.length)))
+    return { adopted: [], dropped: [] };
   const verb = found[1]!;
   const rest = words.slice(found.index + found[0].length);
   if (removing.test(verb)) return { adopted: [], dropped: technologiesIn(rest) };
@@ -83,6 +96,13 @@ export function statedTechnologies(statement: string): { adopted: string[]; drop
     const origin = rest.slice(0, target.index).replace(/^.*?\bfrom\s/i, "");
     return { adopted: technologiesIn(rest.slice(target.index + target[0].length)), dropped: technologiesIn(origin) };
   }
+  // "use postgres instead of mysql": what comes after "instead of" is what goes.
+  const instead = /\s(?:instead of|rather than|in place of)\s/i.exec(rest);
+  if (instead)
+    return {
+      adopted: technologiesIn(objectOf(rest.slice(0, instead.index))),
+      dropped: technologiesIn(rest.slice(instead.index + instead[0].length)),
+    };
   return { adopted: technologiesIn(objectOf(rest)), dropped: [] };
 }
 
@@ -138,6 +158,8 @@ function bearsOut(file: StatementEvidenceFile, word: string, direction: "adopts"
   const sides = sidesOf(file);
   const before = (file.before ?? "").toLowerCase();
   const after = (file.after ?? "").toLowerCase();
+  // A file never read (only its patch known) shows three lines of what it held: "nowhere in the old one" cannot be told.
+  if (file.status !== "added" && file.status !== "removed" && file.before === undefined) return undefined;
   const gained = sides ? sides.added : after;
   const lost = sides ? sides.removed : before;
   const kept = sides?.context ?? "";
@@ -167,12 +189,12 @@ const bearsNothing = (path: string) =>
  * that names a technology the diff does not bring in or take out) decides nothing, nor does a
  * technology the diff touches without a statement: the readers judge those.
  */
-export function statedDecisions(
+export function statedDecisions<File extends StatementEvidenceFile>(
   statements: readonly string[],
-  files: readonly StatementEvidenceFile[],
-  counts: (path: string) => boolean,
+  files: readonly File[],
+  counts: (file: File) => boolean,
 ): StatedDecision[] {
-  const evidence = files.filter((file) => counts(file.path) && !bearsNothing(file.path));
+  const evidence = files.filter((file) => counts(file) && !bearsNothing(file.path));
   const decisions: StatedDecision[] = [];
   const named = new Set<string>();
   for (const statement of statements) {

@@ -46,6 +46,8 @@ function spanOf(node: Nodes): Span {
  */
 const recentRecords = new Map<string, MarkdownRecord>();
 const recentRecordsMax = 32;
+/** Only records of ordinary size are kept: 32 texts of several megabytes would stay in the App's memory for nothing. */
+const recentRecordMaxLength = 256 * 1024;
 
 /**
  * Reads a markdown record (an ADR or a post-mortem) with a real CommonMark + GFM parser:
@@ -62,6 +64,7 @@ export function parseMarkdownRecord(text: string): MarkdownRecord {
     return known;
   }
   const record = readRecord(text);
+  if (text.length > recentRecordMaxLength) return record;
   recentRecords.set(text, record);
   if (recentRecords.size > recentRecordsMax) recentRecords.delete(recentRecords.keys().next().value!);
   return record;

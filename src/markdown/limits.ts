@@ -125,6 +125,7 @@ export function boundMarkdown(text: string): { text: string; hits: MarkdownLimit
     counts.clear();
     paragraphLines.length = 0;
   };
+  let inFence: string | undefined;
   for (let index = 0; index < lines.length && spentAt < 0; index++) {
     const line = lines[index]!;
     const prefix = containerPrefix(line);
@@ -138,6 +139,17 @@ export function boundMarkdown(text: string): { text: string; hits: MarkdownLimit
         message: `block quotes and list items nest more than ${markdownLimits.maxNesting} deep here: the line is read as plain text`,
       });
       lines[index] = " ".repeat(prefix.end) + line.slice(prefix.end);
+    }
+    // Fenced code is read as one block of text, whatever its length: its lines cost nothing more.
+    const fence = prefix.depth === 0 ? /^ {0,3}(`{3,}|~{3,})/.exec(line) : null;
+    if (fence || inFence !== undefined) {
+      if (fence && inFence === undefined) {
+        closeParagraph();
+        spend(2, offset);
+        inFence = fence[1]![0];
+      } else if (fence && fence[1]![0] === inFence) inFence = undefined;
+      offset += line.length + 1;
+      continue;
     }
     if (line.trim() === "") closeParagraph();
     else {

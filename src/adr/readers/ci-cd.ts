@@ -252,6 +252,13 @@ function ciSystemSwitches(files: readonly ReadFile[]): Signal[] {
   const kept = new Set<string>();
   for (const file of files) {
     const system = isPipeline(file.path) ? ciSystemOf(file.path) : undefined;
+    // `git mv .github/workflows .forgejo/workflows`: the old service loses the file as the new one gains it.
+    const origin = file.previousPath !== undefined ? ciSystemOf(file.previousPath) : undefined;
+    if (system !== undefined && origin !== undefined && origin !== system) {
+      removed.add(origin);
+      added.set(system, [...(added.get(system) ?? []), file.path]);
+      continue;
+    }
     if (system === undefined) continue;
     if (file.before === undefined) added.set(system, [...(added.get(system) ?? []), file.path]);
     else if (file.after === undefined) removed.add(system);

@@ -488,19 +488,19 @@ function replacesClientOfSameService(name: string, old: Dependencies, next: Depe
   );
 }
 
-/** A driver's name without its generation: `psycopg2-binary` and `psycopg` are one driver, 2 and 3. */
-const driverStem = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/-binary$/, "")
-    .replace(/\d+$/, "");
+/** A driver's name and generation: `psycopg2-binary` -> psycopg, 2; `psycopg` -> psycopg, none (its 3). */
+const driverGeneration = (name: string) => {
+  const [, stem, generation] = /^(.*?)(\d*)$/.exec(name.toLowerCase().replace(/-binary$/, ""))!;
+  return { stem: stem!, generation: generation! };
+};
 
 /** The older generation of the same datastore driver this one replaces (`psycopg2` for `psycopg`), if any. */
 function driverGenerationReplaced(name: string, old: Dependencies, next: Dependencies): string | undefined {
   if (!connectsToSomething.test(name)) return undefined;
-  return [...old.keys()].find(
-    (previous) => previous !== name && !next.has(previous) && driverStem(previous) === driverStem(name),
-  );
+  return [...old.keys()].find((previous) => {
+    const [was, is] = [driverGeneration(previous), driverGeneration(name)];
+    return !next.has(previous) && was.stem === is.stem && was.generation !== is.generation;
+  });
 }
 
 /** The decisions among a manifest's dependencies: what it brings in or drops, framework majors, new extras. */

@@ -27,8 +27,8 @@ function releasesOf(text: string | undefined): Map<string, string> {
       inReleases = true;
       continue;
     }
-    // Another top-level key ends the list (`---` starts another document).
-    if (/^[^\s#-]/.test(line) || line.startsWith("---")) {
+    // Another top-level key ends the list (`---` starts another document); a template line (`{{- if … }}`) does not.
+    if (/^[A-Za-z_][\w-]*:/.test(line) || line.startsWith("---")) {
       keep();
       current = undefined;
       inReleases = false;

@@ -70,7 +70,12 @@ export function readTerraformLocks(files: readonly ReadFile[]): Signal[] {
       signals.push({
         file: file.path,
         decision: false,
-        reason: "provider releases within their major lines (lock file)",
+        reason:
+          file.before === undefined
+            ? "a new lock file (a new root's providers)"
+            : file.after === undefined
+              ? "a lock file removed"
+              : "provider releases within their major lines (lock file)",
         technologies: ["terraform"],
       });
   return signals;

@@ -120,7 +120,8 @@ export function engineMajorChanges(before: string, after: string): string[] {
   const pins = (lines: string[]) =>
     lines.flatMap((line) => {
       const match = engineVersionLine.exec(line);
-      if (!match || (match[1] === "version" && !plainVersionCounts)) return [];
+      // A plain `version` is an engine's only as a bare number ("13", "8.0"): not a constraint (`~> 3.0`) or a module release.
+      if (!match || (match[1] === "version" && (!plainVersionCounts || !/^\d+(?:\.\d+)?$/.test(match[2]!)))) return [];
       return [{ key: match[1]!, major: engineMajor(match[2]!), value: match[2]! }];
     });
   const removed = pins(only(old, next));

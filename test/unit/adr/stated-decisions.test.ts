@@ -35,6 +35,15 @@ describe("decisions a change states of itself", () => {
     expect(statedTechnologies("Set up flow logs for EKS")).toEqual({ adopted: [], dropped: [] });
     expect(statedTechnologies("migrate to Prisma configuration file")).toEqual({ adopted: [], dropped: [] });
     expect(statedTechnologies("deploy Harbor on the second cluster")).toEqual({ adopted: ["harbor"], dropped: [] });
+    // Negated verbs adopt nothing; "instead of" names what goes; each clause is read on its own.
+    expect(statedTechnologies("Don't use Redis in development")).toEqual({ adopted: [], dropped: [] });
+    expect(statedTechnologies("stop using MongoDB for sessions")).toEqual({ adopted: [], dropped: [] });
+    expect(statedTechnologies("Use Postgres instead of MySQL")).toEqual({ adopted: ["postgres"], dropped: ["mysql"] });
+    expect(statedTechnologies("Fix the timeout when using Redis; migrate to Postgres")).toEqual({
+      adopted: ["postgres"],
+      dropped: [],
+    });
+    expect(statedTechnologies("Log a warning when using Redis")).toEqual({ adopted: [], dropped: [] });
   });
 
   it("counts a statement only when the files bear it out: new to the change, or gone from it", () => {
@@ -42,6 +51,7 @@ describe("decisions a change states of itself", () => {
       path: "Gemfile",
       status: "modified",
       patch: '@@ -1,2 +1,3 @@\n source "https://rubygems.org"\n gem "rails"\n+gem "sidekiq"',
+      before: 'source "https://rubygems.org"\ngem "rails"\n',
     };
     expect(statedDecisions(["use sidekiq for background jobs"], [gemfile], everyPath)).toEqual([
       {
@@ -51,6 +61,9 @@ describe("decisions a change states of itself", () => {
         reason: 'the change says "use sidekiq for background jobs" and brings sidekiq into Gemfile',
       },
     ]);
+    // A file known only by its patch: three lines of context cannot say the name was nowhere before.
+    const { before: _unread, ...patchOnly } = gemfile;
+    expect(statedDecisions(["use sidekiq for background jobs"], [patchOnly], everyPath)).toEqual([]);
     // Already there before (a context line): the title describes a use of something decided long ago.
     const already = { ...gemfile, patch: '@@ -1,2 +1,3 @@\n gem "sidekiq"\n+gem "sidekiq-cron"' };
     expect(statedDecisions(["use sidekiq for the nightly jobs"], [already], everyPath)).toEqual([]);
@@ -65,6 +78,7 @@ describe("decisions a change states of itself", () => {
       path: "pom.xml",
       status: "modified",
       patch: "@@ -10,3 +10,0 @@\n-<artifactId>ehcache</artifactId>",
+      before: "<project><artifactId>ehcache</artifactId></project>",
       after: "<project></project>",
     };
     expect(statedDecisions(["Remove ehcache (at least for now)"], [pom], everyPath)[0]?.reason).toBe(
@@ -89,6 +103,6 @@ describe("decisions a change states of itself", () => {
       /^the change says "install Cilium and .{50,}…" and adds/,
     );
     // Paths the configuration excludes (examples, tests) bear nothing out either.
-    expect(statedDecisions(["install Cilium"], [role], (path) => !path.startsWith("roles/"))).toEqual([]);
+    expect(statedDecisions(["install Cilium"], [role], (file) => !file.path.startsWith("roles/"))).toEqual([]);
   });
 });

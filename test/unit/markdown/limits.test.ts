@@ -41,6 +41,15 @@ describe("a record's markup is bounded before the parser reads it", () => {
     expect(parseMarkdownRecord("# x\n".repeat(2001)).sections).toEqual([]);
   });
 
+  it("fenced code is one block, however long: an ADR quoting 2,500 lines of configuration is read", () => {
+    const adr = `## ADR: Move to the new ingress\n\n**Status:** accepted\n\n\`\`\`yaml\n${"key: value\n".repeat(2500)}\`\`\`\n\n### Decision\n\nWe move.\n`;
+    const record = parseMarkdownRecord(adr);
+    expect(record.limits).toEqual([]);
+    expect(record.sections.map((section) => section.title)).toContain("Decision");
+    // Outside the fence the budget still holds.
+    expect(parseMarkdownRecord(`\`\`\`\ncode\n\`\`\`\n${"# x\n".repeat(2001)}`).sections).toEqual([]);
+  });
+
   it("the per-paragraph limits come first: text they turn into plain text costs no markup", () => {
     // 40,000 `*_` in one paragraph: too complex (read as plain text), not too large.
     const record = parseMarkdownRecord(`## ADR: x\n\n${"*_".repeat(20_000)}`);
