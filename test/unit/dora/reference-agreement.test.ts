@@ -28,41 +28,46 @@ const round = (value: number) => Math.round(value * 100) / 100;
 describe("the DORA figures agree with a deliberately simple implementation on messy real git histories", () => {
   // Interleaved 4.x and 5.x lines, backports, reverts (git's and GitHub's), reverts of reverts,
   // same-second tags, tags of tags, lightweight tags, redeploys, decoy "hotfix" subjects.
-  it.each([1, 2, 3])("seed %i: every deployment's change set, line and failure, and every figure", async (seed) => {
-    const history = buildMessyHistory(seed);
-    const now = history.end + day;
-    for (const windowDays of [30, 120, 400]) {
-      const reference = referenceDora(history.root, { now, windowDays });
-      const dora = await production(history.root, now, windowDays);
-      const context = `seed ${seed}, ${windowDays} days\n${history.log.join("\n")}`;
-      expect({
-        context,
-        deployments: evidenceRows(dora.deployments),
-      }).toEqual({
-        context,
-        deployments: reference.inWindow.map((d) => [
-          d.ref,
-          d.changes.length,
-          d.line,
-          d.failed,
-          d.remediation,
-          d.repairedBy,
-        ]),
-      });
-      expect(dora.deploymentFrequency.deployments).toBe(reference.inWindow.length);
-      expect(dora.leadTimeForChanges.samples).toBe(reference.leadTimeHours.length);
-      const sorted = [...reference.leadTimeHours].sort((a, b) => a - b);
-      if (sorted.length > 0) {
-        const middle = sorted.length >> 1;
-        expect(dora.leadTimeForChanges.medianHours).toBe(
-          round(sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2),
-        );
+  it.each([1, 2, 3])(
+    "seed %i: every deployment's change set, line and failure, and every figure",
+    async (seed) => {
+      const history = buildMessyHistory(seed);
+      const now = history.end + day;
+      for (const windowDays of [30, 120, 400]) {
+        const reference = referenceDora(history.root, { now, windowDays });
+        const dora = await production(history.root, now, windowDays);
+        const context = `seed ${seed}, ${windowDays} days\n${history.log.join("\n")}`;
+        expect({
+          context,
+          deployments: evidenceRows(dora.deployments),
+        }).toEqual({
+          context,
+          deployments: reference.inWindow.map((d) => [
+            d.ref,
+            d.changes.length,
+            d.line,
+            d.failed,
+            d.remediation,
+            d.repairedBy,
+          ]),
+        });
+        expect(dora.deploymentFrequency.deployments).toBe(reference.inWindow.length);
+        expect(dora.leadTimeForChanges.samples).toBe(reference.leadTimeHours.length);
+        const sorted = [...reference.leadTimeHours].sort((a, b) => a - b);
+        if (sorted.length > 0) {
+          const middle = sorted.length >> 1;
+          expect(dora.leadTimeForChanges.medianHours).toBe(
+            round(sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2),
+          );
+        }
+        expect(dora.changeFailureRate).toMatchObject({ failed: reference.failed, total: reference.inWindow.length });
+        expect(dora.reworkRate.remediations).toBe(reference.remediations);
+        expect(dora.timeToRestore.samples).toBe(reference.restoreHours.length);
       }
-      expect(dora.changeFailureRate).toMatchObject({ failed: reference.failed, total: reference.inWindow.length });
-      expect(dora.reworkRate.remediations).toBe(reference.remediations);
-      expect(dora.timeToRestore.samples).toBe(reference.restoreHours.length);
-    }
-  });
+      // Three windows over a few thousand real git commits each: about 20 s alone, past Jest's 60 s default on a loaded machine.
+    },
+    180_000,
+  );
 
   it("the histories hold every case of real release histories, and the evidence names each rule", async () => {
     const evidence: string[] = [];
