@@ -87,6 +87,11 @@ export default tseslint.config(
     rules: { "max-lines-per-function": ["error", { max: 100 }] },
   },
   {
+    // The doors stay thin: what grows past a screen belongs in a use case or a module of its own.
+    files: ["src/app/**/*.ts", "src/action/**/*.ts", "src/cli/**/*.ts"],
+    rules: { "max-lines": ["error", { max: 120 }] },
+  },
+  {
     // The command's entry is CommonJS (bin/package.json): it starts sooner than an ES module.
     files: ["bin/**/*.js"],
     languageOptions: { sourceType: "commonjs" },

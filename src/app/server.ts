@@ -1,47 +1,11 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { createNodeMiddleware, createProbot, run } from "probot";
 import { credentialProblem, loadDotEnv, StartupError, watchWebhookProxy } from "./startup.js";
 import ctoCopilotApp from "./index.js";
 import { enableUnthrottledReads } from "./unthrottled-reads.js";
+import { maxWebhookBytes, readBody, refuse, signatureMatches, TooLarge } from "./webhook-gate.js";
 
-/** GitHub caps webhook payloads at 25 MB: anything larger is not GitHub, and is refused unread. */
-const maxWebhookBytes = 25 * 1024 * 1024;
 const webhookPath = process.env.WEBHOOK_PATH || "/api/github/webhooks";
-
-class TooLarge extends Error {}
-
-/** The body, read up to the cap: past it the connection is dropped instead of buffered. */
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxWebhookBytes) {
-        request.pause();
-        reject(new TooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
-}
-
-/** `sha256=<hex>` of the body under the webhook secret, compared in constant time. */
-function signatureMatches(secret: string, body: Buffer, signature: string | string[] | undefined): boolean {
-  if (typeof signature !== "string" || !signature.startsWith("sha256=")) return false;
-  const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(body).digest("hex")}`);
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function refuse(response: ServerResponse, status: number, message: string): void {
-  response.writeHead(status, { "content-type": "application/json", connection: "close" });
-  response.end(JSON.stringify({ error: message }));
-}
 
 /**
  * The App's HTTP server (`npm start`): Probot's webhook middleware behind a gate that a

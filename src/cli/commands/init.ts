@@ -1,19 +1,14 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { configPath } from "../../config/resolve-config.js";
-import { fillEmptyFields } from "../../discovery/fill-empty-fields.js";
-import { tagMatcher } from "../../dora/tag-pattern.js";
-import { gitMaybe } from "../../local/git.js";
-import { localConfigFile, type LocalTags } from "../../scaffold/default-config.js";
-import type { Config } from "../../schemas/config.js";
-import { configSchemaComment, schemaUrl } from "../../schemas/schema-url.js";
+import { schemaUrl } from "../../schemas/schema-url.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { planInit } from "../../scaffold/plan-init.js";
 import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
-import { techStackSchema } from "../../schemas/tech-stack.js";
-import { writeAtomically } from "../../local/write-atomically.js";
 import { loadConfig } from "../../use-cases/load-config.js";
-import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
+import { colorsFor, exitCodes, type CliIo } from "../io.js";
+import { fillTechStack } from "../fill-tech-stack.js";
+import { writeLocalConfig } from "../init-config-file.js";
 import { localContext } from "../local-context.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
 import { discoverLocally, formatDiscoveryText } from "./discover.js";
@@ -79,79 +74,4 @@ export async function initCommand(options: { root?: string; discover?: boolean }
       : "\nNothing to create: the data tree is complete.\n",
   );
   return exitCodes.ok;
-}
-
-/**
- * Writes `.github/cto-copilot.yml` measuring DORA as the CLI does here; true when it did. When
- * this run already wrote one (the services of a monorepo, `dora.source: tags` with them), that
- * file only gets the editor's schema line on top.
- */
-async function writeLocalConfig(
-  root: string,
-  dataDir: string,
-  config: Config,
-  servicesBlock: string | undefined,
-): Promise<boolean> {
-  const target = resolve(root, configPath);
-  const tags = await localTags(root, config.dora.tagPattern);
-  await mkdir(dirname(target), { recursive: true });
-  try {
-    const text = localConfigFile({
-      dataDir,
-      windowDays: config.dora.windowDays,
-      tags,
-      ...(servicesBlock ? { servicesBlock } : {}),
-    });
-    await writeFile(target, text, { flag: "wx" });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    const written = await readFile(target, "utf8");
-    if (!written.startsWith(configSchemaComment)) await writeAtomically(target, `${configSchemaComment}\n${written}`);
-    return false;
-  }
-}
-
-/** The clone's tags the scorecard would take as releases, newest first by creation. */
-async function localTags(root: string, pattern: string | undefined): Promise<LocalTags> {
-  const listed = await gitMaybe(root, [
-    "for-each-ref",
-    // The last key sorts first: by creation, then by version among tags of the same second.
-    "--sort=-v:refname",
-    "--sort=-creatordate",
-    "--format=%(refname:short)",
-    "refs/tags",
-  ]);
-  const matches = await tagMatcher(pattern);
-  const selected = (listed ?? "").split("\n").filter((name) => name !== "" && matches(name));
-  return { pattern, count: selected.length, ...(selected[0] ? { latest: selected[0] } : {}) };
-}
-
-/** Fills only the empty fields of a tech_stack.json a person wrote, and says which. */
-async function fillTechStack(target: string, shown: string, discovered: unknown, io: CliIo): Promise<void> {
-  const colors = colorsFor(io);
-  const text = await readFile(target, "utf8");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UsageError(
-      `${shown} is not valid JSON: run \`cto-copilot validate\` to see where, fix it, then run init --discover again`,
-    );
-  }
-  const existing = techStackSchema.safeParse(parsed);
-  if (!existing.success)
-    throw new UsageError(
-      `${shown} does not match the tech_stack schema: run \`cto-copilot validate\`, fix it, then run init --discover again`,
-    );
-  const { merged, filled } = fillEmptyFields(existing.data, techStackSchema.parse(discovered));
-  if (filled.length === 0) {
-    io.stdout.write(`${colors.gray("exists ")} ${shown} (kept: every field discovery could fill is already written)\n`);
-    return;
-  }
-  await writeAtomically(target, json(merged));
-  io.stdout.write(
-    `${colors.green("filled ")} ${shown}: ${filled.length} empty ${filled.length === 1 ? "field" : "fields"} (what was written is kept)\n`,
-  );
-  for (const { field, value } of filled) io.stdout.write(`         ${field} = ${value}\n`);
 }

@@ -1,12 +1,12 @@
-import { promises as fs } from "node:fs";
 import { workingTree } from "../../ports/repository-view.js";
 import { parseIsoDateTime } from "../../schemas/iso-time.js";
-import { runScorecard, type ScorecardRunOutcome } from "../../use-cases/run-scorecard.js";
+import { runScorecard } from "../../use-cases/run-scorecard.js";
 import type { Config } from "../../schemas/config.js";
 import { configDiagnostics, loadConfig } from "../../use-cases/load-config.js";
-import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
+import { exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
-import { displayPath, repositoryRoot } from "../repository-root.js";
+import { repositoryRoot } from "../repository-root.js";
+import { reportWritten, writeScorecardText } from "../scorecard-report.js";
 
 export interface ScorecardOptions {
   git?: string;
@@ -19,41 +19,6 @@ export interface ScorecardOptions {
   write?: boolean;
   demo?: boolean;
   service?: string;
-}
-
-/**
- * `--demo`: the scorecard of a small, realistic engineering repository built for the occasion
- * (a year of history, two release lines, a revert, a hotfix, a post-mortem, debt, costs, team),
- * explained, then where to go next. No credentials, no setup.
- */
-async function demoScorecard(options: ScorecardOptions, io: CliIo): Promise<number> {
-  if (options.root !== undefined || options.git !== undefined || options.write) {
-    throw new UsageError("--demo builds its own repository: leave out --root, --git and --write");
-  }
-  // The demo's repository builder and sample data load only for --demo (one import after the
-  // other: Jest's module linker fails on two at once that share a dependency).
-  const { buildDemoRepository } = await import("../demo.js");
-  const { demoNow } = await import("../../scaffold/demo-repository.js");
-  const root = await buildDemoRepository();
-  try {
-    const code = await scorecardCommand(
-      { ...options, demo: false, root, now: options.now ?? demoNow, explain: options.explain ?? true },
-      io,
-    );
-    if (options.format === "text") {
-      io.stdout.write(
-        [
-          "",
-          `This was a demo: a sample repository built just now (${root}, removed again).`,
-          "On your own repository: `cto-copilot scorecard --explain` in a clone with release tags (v1.2.3), and `cto-copilot init --discover` to start its data files; how to get the command into any repository, Python, Go or Terraform too: docs/install.md.",
-          "",
-        ].join("\n"),
-      );
-    }
-    return code;
-  } finally {
-    await fs.rm(root, { recursive: true, force: true });
-  }
 }
 
 /** The service `--service` names, checked against dora.services. */
@@ -71,7 +36,6 @@ function serviceNamed(services: Config["dora"]["services"], name: string | undef
 
 /** `cto-copilot scorecard`: the scorecard use case over a local clone, with the release tags as deployments. */
 export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Promise<number> {
-  if (options.demo) return demoScorecard(options, io);
   const root = await repositoryRoot(io, options.root ?? options.git);
   const gitDir = options.git !== undefined ? await repositoryRoot(io, options.git) : root;
   const now = options.now !== undefined ? parseIsoDateTime(options.now) : io.now();
@@ -119,44 +83,8 @@ export async function scorecardCommand(options: ScorecardOptions, io: CliIo): Pr
     reportWritten(io, root, written);
   } else {
     const outcome = await runScorecard(context, runConfig, runOptions);
-    await writeText(io, outcome, { tagPattern, windowDays, now, explain: options.explain ?? false });
+    await writeScorecardText(io, outcome, { tagPattern, windowDays, now, explain: options.explain ?? false });
     reportWritten(io, root, outcome.written);
   }
   return exitCodes.ok;
-}
-
-/** The files a run wrote, one line each on stderr. */
-function reportWritten(io: CliIo, root: string, written: ScorecardRunOutcome["written"]): void {
-  if (written.status === "committed")
-    for (const path of written.paths) io.stderr.write(`wrote ${displayPath(io, root, path)}\n`);
-}
-
-/** The text report of a run: the scorecard, explained when asked, with the sync read and each service's figures. */
-async function writeText(
-  io: CliIo,
-  { run, drafted }: ScorecardRunOutcome,
-  shown: { tagPattern: string | undefined; windowDays: number; now: Date; explain: boolean },
-): Promise<void> {
-  // The text report's modules load only for it.
-  const { describeTagPattern } = await import("../../dora/tag-pattern.js");
-  const { formatScorecardText } = await import("../../report/scorecard-text.js");
-  const { servicesText } = await import("../../scorecard/services.js");
-  const { upToNow, afterNow, notes } = run.deploymentSource;
-  const emptyHint =
-    upToNow > 0
-      ? `${upToNow} matching tags, none in the last ${shown.windowDays} days`
-      : afterNow > 0
-        ? `${afterNow} matching tags, all after ${shown.now.toISOString()}; move --now later`
-        : `no tag matches ${describeTagPattern(shown.tagPattern)}; tag releases (git tag -a v1.2.0) or pass --tag-pattern`;
-  io.stdout.write(
-    formatScorecardText(run.scorecard, run.dora, colorsFor(io), {
-      explain: shown.explain,
-      emptyHint,
-      warnings: notes,
-      width: io.columns ?? 80,
-      syncRead: drafted.read,
-    }),
-  );
-  const perService = servicesText(run.scorecard);
-  if (perService.length > 0) io.stdout.write(["", ...perService, ""].join("\n"));
 }

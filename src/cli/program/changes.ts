@@ -20,7 +20,7 @@ export function defineChangeCommands(program: Command, io: CliIo, setExit: SetEx
       "the ADR this one replaces (a path, or a file name in the ADR directory): it is marked superseded, linking here",
     )
     .action(async (title: string, options: { root: string; deciders?: string; date?: string; supersedes?: string }) => {
-      const { adrNewCommand } = await import("../commands/adr.js");
+      const { adrNewCommand } = await import("../commands/adr-new.js");
       setExit(await adrNewCommand(title, options, io));
     });
   adr
@@ -32,7 +32,7 @@ export function defineChangeCommands(program: Command, io: CliIo, setExit: SetEx
     .option("--check", "write nothing; exit 1 when the log is out of date")
     .addHelpText("after", "\nExit codes: 0 written or up to date, 1 out of date (--check), 2 usage or runtime error.")
     .action(async (options: { root?: string; check?: boolean }) => {
-      const { adrIndexCommand } = await import("../commands/adr.js");
+      const { adrIndexCommand } = await import("../commands/adr-index.js");
       setExit(await adrIndexCommand(options, io));
     });
   adr
@@ -49,7 +49,7 @@ export function defineChangeCommands(program: Command, io: CliIo, setExit: SetEx
     )
     .action(
       async (options: { root: string; base: string; format: "text" | "json"; strict?: boolean; verbose?: boolean }) => {
-        const { adrCheckCommand } = await import("../commands/adr.js");
+        const { adrCheckCommand } = await import("../commands/adr-check.js");
         setExit(await adrCheckCommand(options, io));
       },
     );

@@ -32,8 +32,13 @@ export function defineScorecardCommands(program: Command, io: CliIo, setExit: Se
       "\nDefinitions: docs/dora.md. Exit codes: 0 computed (even with no deployments), 2 usage or runtime error.",
     )
     .action(async (options: ScorecardOptions) => {
-      const { scorecardCommand } = await import("../commands/scorecard.js");
-      setExit(await scorecardCommand(options, io));
+      if (options.demo) {
+        const { demoScorecardCommand } = await import("../commands/scorecard-demo.js");
+        setExit(await demoScorecardCommand(options, io));
+      } else {
+        const { scorecardCommand } = await import("../commands/scorecard.js");
+        setExit(await scorecardCommand(options, io));
+      }
     });
 
   program

@@ -7,14 +7,9 @@ import { gitMaybe } from "../../local/git.js";
 import { workingTree } from "../../ports/repository-view.js";
 import { isCalendarDate } from "../../schemas/iso-time.js";
 import { adrDirectoryOf } from "../../schemas/config.js";
-import { dataLayoutOf } from "../../schemas/data-files.js";
-import { updateDecisionLog } from "../../adr/decision-log.js";
-import { decisionLogPath, readFollowUpRecords } from "../../use-cases/read-follow-up.js";
-import { adrCheckJson, formatAdrCheckText } from "../adr-check-report.js";
 import { loadConfig } from "../../use-cases/load-config.js";
 import { colorsFor, exitCodes, UsageError, type CliIo } from "../io.js";
 import { localContext } from "../local-context.js";
-import { reviewWorkingTree } from "../local-review.js";
 import { displayPath, repositoryRoot } from "../repository-root.js";
 
 /** `cto-copilot adr new "Title"`: writes a new ADR from the template, never over an existing file. */
@@ -94,56 +89,4 @@ async function supersededAdr(io: CliIo, root: string, adrDirectory: string, give
     }
   }
   throw new UsageError(`--supersedes ${given}: no such ADR (give its path, or its file name in ${adrDirectory})`);
-}
-
-/** `cto-copilot adr check --base REF`: the ADR part of the pull-request review, on the working tree against a base. */
-export async function adrCheckCommand(
-  options: { root?: string; base?: string; format: "text" | "json"; strict?: boolean; verbose?: boolean },
-  io: CliIo,
-): Promise<number> {
-  if (!options.base)
-    throw new UsageError(
-      "adr check needs --base REF: the commit to compare the working tree with, e.g. --base origin/main",
-    );
-  const root = await repositoryRoot(io, options.root);
-  const { outcomes, snapshot } = await reviewWorkingTree(io, { root, base: options.base, only: ["adr"] });
-  const { config } = snapshot.resolved;
-  const assessment = outcomes.adr!.assessment!;
-  const report = {
-    base: options.base,
-    verbose: options.verbose === true || config.adr.report === "all",
-    threshold: config.adr.threshold,
-  };
-  io.stdout.write(
-    options.format === "json"
-      ? JSON.stringify(adrCheckJson(assessment, report)) + "\n"
-      : formatAdrCheckText(assessment, report, colorsFor(io)),
-  );
-  return options.strict && assessment.suggested ? exitCodes.findings : exitCodes.ok;
-}
-
-/** `cto-copilot adr index`: writes the decision log (`<adr directory>/README.md`), keeping the text around its table. */
-export async function adrIndexCommand(options: { root?: string; check?: boolean }, io: CliIo): Promise<number> {
-  const root = await repositoryRoot(io, options.root);
-  const context = localContext(io, { root });
-  const { config } = (await loadConfig(context.view, workingTree)).resolved;
-  const layout = dataLayoutOf(config);
-  const records = await readFollowUpRecords(context.view, workingTree, layout);
-  const path = records.decisionLog?.path ?? decisionLogPath(layout);
-  const next = updateDecisionLog(records.decisionLog?.text, records.adrs);
-  const shown = displayPath(io, root, path);
-  if (next === records.decisionLog?.text) {
-    io.stdout.write(`${shown} is up to date (${records.adrs.length} ADR${records.adrs.length === 1 ? "" : "s"})\n`);
-    return exitCodes.ok;
-  }
-  if (options.check) {
-    io.stdout.write(`${shown} is out of date: run \`cto-copilot adr index\`\n`);
-    return exitCodes.findings;
-  }
-  await mkdir(dirname(join(root, path)), { recursive: true });
-  await writeAtomically(join(root, path), next);
-  io.stdout.write(
-    `${colorsFor(io).green(records.decisionLog ? "updated" : "created")} ${shown} (${records.adrs.length} ADR${records.adrs.length === 1 ? "" : "s"})\n`,
-  );
-  return exitCodes.ok;
 }
