@@ -23,6 +23,7 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/Dockerfile",
     "**/Dockerfile.*",
     "**/*.dockerfile",
+    "**/*.Dockerfile",
     "**/Containerfile",
     // Scripts an image build runs: they install runtimes the base image does not name.
     "**/{docker,containers}/**/*.sh",
@@ -66,6 +67,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/alembic/versions/**",
     "**/flyway/**",
     "**/liquibase/**",
+    // Drizzle Kit's migrations (`drizzle/0012_name.sql`); its `meta/` snapshots are generated.
+    "**/drizzle/*.sql",
     "**/*.changelog.{xml,yaml,yml,json}",
   ],
   // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.

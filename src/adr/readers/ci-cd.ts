@@ -141,6 +141,10 @@ function loginRegistries(text: string): string[] {
   return hosts;
 }
 
+/** GoReleaser's own configuration: what it builds, and how it archives or releases them. */
+const isGoReleaserConfig = (text: string) =>
+  /^builds:/m.test(text) && /^(?:archives?|nfpms?|brews|release|checksum|snapshot|dist):/m.test(text);
+
 function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   // A step commented out does nothing: only the lines that run are read.
   const cleaned = (clean(text) ?? "")
@@ -183,6 +187,13 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   );
   // GoReleaser's own configuration: its `dockers` (or `kos`) entries are the images a release publishes.
   if (/^(?:dockers|docker_manifests|kos):/m.test(cleaned)) publishers.push("goreleaser images");
+  // A GoReleaser configuration publishes its builds as a release (GitHub's, by default) unless it
+  // turns that off, and the distribution packages its `nfpms` describe with them.
+  if (isGoReleaserConfig(cleaned)) {
+    if (!/^release:\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+disable:\s*true\b/m.test(cleaned))
+      publishers.push("goreleaser releases");
+    if (/^nfpms?:/m.test(cleaned)) publishers.push("goreleaser packages (nfpm)");
+  }
   const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
     (match) => `linux/${match[1]}`,
   );
