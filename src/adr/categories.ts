@@ -18,6 +18,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/template.{json,yaml,yml}",
     "**/cloudformation/**/*.{json,yaml,yml}",
     "**/serverless.{yml,yaml,ts,js,json}",
+    // Ansible roles: what their tasks install or run on the hosts they are applied to.
+    "**/roles/*/tasks/main.{yml,yaml}",
   ],
   containers: [
     "**/Dockerfile",
