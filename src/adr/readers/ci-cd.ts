@@ -338,6 +338,14 @@ const ships = (facts: PipelineFacts) =>
 const publishesImages = (facts: PipelineFacts) =>
   facts.publishers.some((publisher) => /build-push|docker|buildx|--push|kaniko|goreleaser images/.test(publisher));
 
+/** What a publishing step ships: images, packages (npm, PyPI, crates, deb / rpm...) or releases. */
+function artefactKind(publisher: string): "images" | "packages" | "releases" {
+  if (/build-push|docker|buildx|--push|kaniko|goreleaser images|\bko\b|crane|skopeo|podman|buildah|jib/.test(publisher))
+    return "images";
+  if (/goreleaser releases|gh release|action-gh-release|^goreleaser$/.test(publisher)) return "releases";
+  return "packages";
+}
+
 /** What changed in how a pipeline ships and with which credentials, one clause each. */
 function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: string[]; technologies: string[] } {
   const parts: string[] = [];
@@ -366,6 +374,15 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
     parts.push(`assumes ${listed(identities.added, 2)} (was ${listed(identities.removed, 2)})`);
   if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
   if (publishers.length > 0 && old.publishers.length === 0) parts.push(`now publishes with ${listed(publishers)}`);
+  else {
+    // A pipeline that already published now ships a new kind of artefact (packages beside images): a new channel.
+    const kinds = new Set(old.publishers.map(artefactKind));
+    // A release page added beside them is the same artefacts shown again, not a channel of its own.
+    const channels = publishers.filter(
+      (publisher) => !kinds.has(artefactKind(publisher)) && artefactKind(publisher) !== "releases",
+    );
+    if (channels.length > 0) parts.push(`now also publishes ${artefactKind(channels[0]!)} with ${listed(channels)}`);
+  }
   if (platforms.length > 0) parts.push(`publishes for ${listed(platforms)} too`);
   // Users on an architecture no longer built lose their images.
   const droppedPlatforms =

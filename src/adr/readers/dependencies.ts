@@ -145,12 +145,46 @@ const toolKinds: [kind: string, members: string[]][] = [
   ["linter", ["eslint", "@biomejs/biome", "oxlint", "tslint", "standard", "xo"]],
 ];
 
-const toolSwitches = (old: Dependencies, next: Dependencies) =>
-  switchesWithin(
+/**
+ * Servers of one kind that production runs: a switch counts between what the application ships
+ * with, so a server used only in development (`puma` in the development group) that becomes the
+ * production one replaces the old production server.
+ */
+const runtimeKinds: [kind: string, members: string[]][] = [
+  [
+    "application server",
+    [
+      "gunicorn",
+      "uvicorn",
+      "granian",
+      "hypercorn",
+      "daphne",
+      "waitress",
+      "bjoern",
+      "meinheld",
+      "puma",
+      "unicorn",
+      "passenger",
+      "thin",
+      "pitchfork",
+    ],
+  ],
+];
+
+const shipped = (deps: Dependencies, name: string) => deps.has(name) && deps.get(name)!.dev !== true;
+
+const toolSwitches = (old: Dependencies, next: Dependencies) => [
+  ...switchesWithin(
     toolKinds,
     (name) => old.has(name),
     (name) => next.has(name),
-  );
+  ),
+  ...switchesWithin(
+    runtimeKinds,
+    (name) => shipped(old, name),
+    (name) => shipped(next, name),
+  ),
+];
 
 const isFramework = (name: string) =>
   frameworks.has(name.toLowerCase()) || shapingLibraries.has(name.toLowerCase()) || frameworkGroups.test(name);
@@ -184,6 +218,8 @@ const connectsToSomething = new RegExp(
     String.raw`^(?:aws-sdk-\S+|aws-config|google-cloud-\S+|azure_\S+)$|^software\.amazon\.awssdk:|^com\.amazonaws:|^com\.google\.cloud:|^com\.azure:|^com\.stripe:|^io\.sentry:`,
     String.raw`^(?:aws-sdk-\S+|aws\/aws-sdk-php|google\/cloud-\S+|stripe\/stripe-php|sentry-ruby|sentry-rails|sentry\/sentry-laravel|sentry\/sentry)$`,
     String.raw`^(?:ex_aws\S*|stripity_stripe|appsignal|appsignal_phoenix|sentry|honeybadger|new_relic_agent|spandex)$`,
+    // Search and vector engines embedded in the application or run beside it: its index lives there.
+    String.raw`^(?:whoosh|tantivy|tantivy-py|lancedb|sqlite-vec|chromadb|faiss-cpu|faiss-gpu|qdrant-client|@qdrant\/js-client-rest|pinecone|pinecone-client|@pinecone-database\/pinecone|weaviate-client|pymilvus|meilisearch|typesense|@meilisearch\/\S+|bleve|github\.com\/blevesearch\/bleve)$`,
     // Embedded and edge datastores: the application's data then lives in their format.
     String.raw`^(?:go\.etcd\.io\/bbolt|github\.com\/boltdb\/bolt|github\.com\/dgraph-io\/badger|github\.com\/cockroachdb\/pebble|github\.com\/syndtr\/goleveldb|@libsql\/client|libsql|@tursodatabase\/\S+|lmdb|level|rocksdb|sled|redb|duckdb|@duckdb\/\S+)$`,
     // Who signs users in: an identity provider's SDK, single sign-on (SAML, OpenID Connect) or an authentication framework.
