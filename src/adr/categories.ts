@@ -18,11 +18,14 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/template.{json,yaml,yml}",
     "**/cloudformation/**/*.{json,yaml,yml}",
     "**/serverless.{yml,yaml,ts,js,json}",
+    // Ansible roles: what their tasks install or run on the hosts they are applied to.
+    "**/roles/*/tasks/main.{yml,yaml}",
   ],
   containers: [
     "**/Dockerfile",
     "**/Dockerfile.*",
     "**/*.dockerfile",
+    "**/*.Dockerfile",
     "**/Containerfile",
     // Scripts an image build runs: they install runtimes the base image does not name.
     "**/{docker,containers}/**/*.sh",
@@ -66,6 +69,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/alembic/versions/**",
     "**/flyway/**",
     "**/liquibase/**",
+    // Drizzle Kit's migrations (`drizzle/0012_name.sql`); its `meta/` snapshots are generated.
+    "**/drizzle/*.sql",
     "**/*.changelog.{xml,yaml,yml,json}",
   ],
   // Dependency manifests are read, not just matched: only an added dependency or a new major version counts.

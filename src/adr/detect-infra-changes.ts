@@ -2,6 +2,7 @@ import picomatch from "picomatch";
 import type { Config } from "../schemas/config.js";
 import { maxGlobPathLength } from "../schemas/glob.js";
 import { defaultCategoryGlobs, type InfraCategory } from "./categories.js";
+import { ansibleRoleOf, readAnsible } from "./readers/ansible.js";
 import { readCiCd } from "./readers/ci-cd.js";
 import { readCloudTemplates } from "./readers/cloud-templates.js";
 import { readContainers } from "./readers/containers.js";
@@ -172,8 +173,15 @@ const readers: Record<InfraCategory, Reader> = {
     ),
     ...readTerraformLocks(files.filter((file) => isTerraformLock(file.path))),
     ...readInfrastructureCode(files.filter((file) => isCodePath(file.path))),
+    ...readAnsible(files.filter((file) => ansibleRoleOf(file.path) !== undefined)),
     ...readCloudTemplates(
-      files.filter((file) => !isTerraform(file.path) && !isTerraformLock(file.path) && !isCodePath(file.path)),
+      files.filter(
+        (file) =>
+          !isTerraform(file.path) &&
+          !isTerraformLock(file.path) &&
+          !isCodePath(file.path) &&
+          ansibleRoleOf(file.path) === undefined,
+      ),
     ),
   ],
   containers: (files) => readContainers(files),

@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish)|(?<=[\s"'=])(--push)(?![\w-])/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish|ko\s+(?:build|publish|resolve|apply)\b|crane\s+(?:push|copy|append)|skopeo\s+copy|podman\s+(?:manifest\s+)?push|buildah\s+push|jib:build|\bjib\b(?=[^\n]*--image))|(?<=[\s"'=])(--push)(?![\w-])/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -141,6 +141,30 @@ function loginRegistries(text: string): string[] {
   return hosts;
 }
 
+/**
+ * Registries named where a pipeline says where its images go: a `REGISTRY` setting
+ * (`REGISTRY: ghcr.io`), or an image or repository setting whose value starts with a registry host
+ * (`DOCKER_IMAGE: ghcr.io/acme/app`, `KO_DOCKER_REPO: quay.io/acme/app`). A base or cache image
+ * (`KO_DEFAULTBASEIMAGE`, `cache-from`) is pulled, not published to.
+ */
+function namedRegistries(text: string): string[] {
+  const hosts: string[] = [];
+  const setting =
+    /^[ \t]*-?[ \t]*([\w-]*(?:registry|repo|image)s?[\w-]*):[ \t]*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)(\/|["'\s]*$)/gim;
+  for (const match of text.matchAll(setting)) {
+    const [, key, host, slash] = match;
+    if (/base|cache|from|mirror/i.test(key!)) continue;
+    // A bare host is a registry only under a registry key; an image or repository names one before its path.
+    if (slash !== "/" && !/registry/i.test(key!)) continue;
+    hosts.push(host!.toLowerCase());
+  }
+  return hosts;
+}
+
+/** GoReleaser's own configuration: what it builds, and how it archives or releases them. */
+const isGoReleaserConfig = (text: string) =>
+  /^builds:/m.test(text) && /^(?:archives?|nfpms?|brews|release|checksum|snapshot|dist):/m.test(text);
+
 function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   // A step commented out does nothing: only the lines that run are read.
   const cleaned = (clean(text) ?? "")
@@ -183,6 +207,13 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   );
   // GoReleaser's own configuration: its `dockers` (or `kos`) entries are the images a release publishes.
   if (/^(?:dockers|docker_manifests|kos):/m.test(cleaned)) publishers.push("goreleaser images");
+  // A GoReleaser configuration publishes its builds as a release (GitHub's, by default) unless it
+  // turns that off, and the distribution packages its `nfpms` describe with them.
+  if (isGoReleaserConfig(cleaned)) {
+    if (!/^release:\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+disable:\s*true\b/m.test(cleaned))
+      publishers.push("goreleaser releases");
+    if (/^nfpms?:/m.test(cleaned)) publishers.push("goreleaser packages (nfpm)");
+  }
   const platforms = [...cleaned.matchAll(/\blinux\/(amd64|arm64|arm\/v\d|386|ppc64le|s390x|riscv64)\b/g)].map(
     (match) => `linux/${match[1]}`,
   );
@@ -192,7 +223,7 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     ...cleaned.matchAll(/\boci:\/\/([\w.-]+\.[\w.-]+)/g),
   ]
     .map((match) => match[1]!.toLowerCase())
-    .concat(loginRegistries(cleaned));
+    .concat(loginRegistries(cleaned), namedRegistries(cleaned));
   return {
     throwawayCluster: jobs ? deploysOnlyToThrowawayClusters(jobs) : throwawayCluster.test(cleaned),
     steps: unique(uses),
@@ -307,6 +338,14 @@ const ships = (facts: PipelineFacts) =>
 const publishesImages = (facts: PipelineFacts) =>
   facts.publishers.some((publisher) => /build-push|docker|buildx|--push|kaniko|goreleaser images/.test(publisher));
 
+/** What a publishing step ships: images, packages (npm, PyPI, crates, deb / rpm...) or releases. */
+function artefactKind(publisher: string): "images" | "packages" | "releases" {
+  if (/build-push|docker|buildx|--push|kaniko|goreleaser images|\bko\b|crane|skopeo|podman|buildah|jib/.test(publisher))
+    return "images";
+  if (/goreleaser releases|gh release|action-gh-release|^goreleaser$/.test(publisher)) return "releases";
+  return "packages";
+}
+
 /** What changed in how a pipeline ships and with which credentials, one clause each. */
 function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: string[]; technologies: string[] } {
   const parts: string[] = [];
@@ -335,6 +374,15 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
     parts.push(`assumes ${listed(identities.added, 2)} (was ${listed(identities.removed, 2)})`);
   if (deployers.length > 0) parts.push(`deploys with ${listed(deployers)}`);
   if (publishers.length > 0 && old.publishers.length === 0) parts.push(`now publishes with ${listed(publishers)}`);
+  else {
+    // A pipeline that already published now ships a new kind of artefact (packages beside images): a new channel.
+    const kinds = new Set(old.publishers.map(artefactKind));
+    // A release page added beside them is the same artefacts shown again, not a channel of its own.
+    const channels = publishers.filter(
+      (publisher) => !kinds.has(artefactKind(publisher)) && artefactKind(publisher) !== "releases",
+    );
+    if (channels.length > 0) parts.push(`now also publishes ${artefactKind(channels[0]!)} with ${listed(channels)}`);
+  }
   if (platforms.length > 0) parts.push(`publishes for ${listed(platforms)} too`);
   // Users on an architecture no longer built lose their images.
   const droppedPlatforms =

@@ -71,6 +71,55 @@ function imageIdentity(reference: string): { family: string; os: string; shown: 
   return { family, os, shown: reference, repository: parts.join("/").toLowerCase() };
 }
 
+const debianReleases: Record<string, string> = {
+  stretch: "9",
+  buster: "10",
+  bullseye: "11",
+  bookworm: "12",
+  trixie: "13",
+};
+const ubuntuReleases: Record<string, string> = { bionic: "18.04", focal: "20.04", jammy: "22.04", noble: "24.04" };
+
+/**
+ * The Debian or Ubuntu release a base image is built on, by its name or number (`debian:bookworm-slim`,
+ * `node:20-bullseye`, `ubuntu:22.04`, `distroless/base-debian12`); undefined when the image does not say.
+ */
+function osRelease(image: string): string | undefined {
+  const { family } = imageIdentity(image);
+  const words = `${image.split("@")[0]!.split("/").pop()!}`.toLowerCase();
+  for (const [name, number] of Object.entries(debianReleases))
+    if (new RegExp(`(^|[^a-z])${name}([^a-z]|$)`).test(words)) return `Debian ${number} (${name})`;
+  for (const [name, number] of Object.entries(ubuntuReleases))
+    if (new RegExp(`(^|[^a-z])${name}([^a-z]|$)`).test(words)) return `Ubuntu ${number} (${name})`;
+  const debian = /-debian(\d+)\b/.exec(words) ?? (family === "debian" ? /^(\d+)\b/.exec(tagOf(image)) : null);
+  if (debian) return `Debian ${debian[1]}`;
+  const ubuntu = family === "ubuntu" ? /^(\d\d\.\d\d)\b/.exec(tagOf(image)) : null;
+  return ubuntu ? `Ubuntu ${ubuntu[1]}` : undefined;
+}
+
+/**
+ * Base images of one family moved to another Debian or Ubuntu release (`debian:bullseye-slim` ->
+ * `debian:bookworm-slim`): every package the image installs comes from the new release.
+ */
+function osReleaseMoves(old: string[], next: string[]): string[] {
+  const releases = (images: string[]) =>
+    new Map(
+      images.flatMap((image) => {
+        const release = osRelease(image);
+        return release === undefined ? [] : [[imageIdentity(image).family, release] as [string, string]];
+      }),
+    );
+  const from = releases(old);
+  return [...releases(next)].flatMap(([family, release]) => {
+    const was = from.get(family);
+    // "Debian 12 (bookworm)" and "Debian 12" are one release: the OS and its number decide.
+    const releaseOf = (shown: string) => shown.split(" ").slice(0, 2).join(" ");
+    return was !== undefined && releaseOf(was) !== releaseOf(release) && was.split(" ")[0] === release.split(" ")[0]
+      ? [`${was} -> ${release}`]
+      : [];
+  });
+}
+
 /** Base images of a Dockerfile, stages that build on earlier stages left out. */
 function baseImages(text: string | undefined): string[] {
   const cleaned = clean(text);
@@ -406,6 +455,7 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
     }
     const { added } = difference(old.map(identityKey), next.map(identityKey));
     const lines = baseImageLines(old, next);
+    const osMoves = osReleaseMoves(old, next);
     const manager = managerSwitch(clean(file.before)!, clean(file.after)!);
     const installs = buildRuntimeLineChanges(clean(file.before)!, clean(file.after)!);
     if (manager) decide(`the build ${manager}`, manager.split(" -> ").slice(-1));
@@ -415,6 +465,10 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
         `runtime ${listed(lines)} (base image ${listed(old, 2)} -> ${listed(next, 2)})`,
         lines.map((line) => line.split(" ")[0]!),
       );
+    else if (osMoves.length > 0)
+      decide(`base OS ${listed(osMoves)} (base image ${listed(old, 2)} -> ${listed(next, 2)})`, [
+        osMoves[0]!.split(" ")[0]!.toLowerCase(),
+      ]);
     else if (installs.length > 0)
       decide(
         `the image build installs ${listed(installs)}`,

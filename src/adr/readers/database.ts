@@ -13,7 +13,9 @@ const createsTable = [
   // Ecto: create table(:inboxes), create_if_not_exists table("inboxes").
   /\bcreate(?:_if_not_exists)?\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
   // Entity Framework Core: migrationBuilder.CreateTable(name: "AppUserCollection", ...).
-  /\bmigrationBuilder\.CreateTable\(\s*name:\s*"(\w+)"/g,
+  /\bmigrationBuilder\.CreateTable\(\s*name:\s*"(\w+)"/g, // PHP: Doctrine's schema API ($schema->createTable('sessions')) and Laravel's Schema::create('sessions', ...).
+  /->createTable\(\s*["'](\w+)/g,
+  /\bSchema::create\(\s*["'](\w+)/g,
 ];
 /** Views (materialized ones hold data too): recreating one is not a decision, but it is not a drop either. */
 const createsView = [
@@ -33,6 +35,9 @@ const destroys = [
   /\.(?:dropTable|dropColumn|renameColumn|renameTable|removeColumn|dropTableIfExists)\(\s*["'`](\w+)/g,
   // Go migration helpers: dropTableColumns(sess, "repos", "trusted"), renameColumn(sess, "repos", "a", "b").
   /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
+  // PHP: Doctrine's schema API ($schema->dropTable('x'), $table->dropColumn('c')) and Laravel's Schema::drop('x').
+  /->(?:dropTable|renameTable|dropColumn|renameColumn)\(\s*["'](\w+)/g,
+  /\bSchema::(?:drop|dropIfExists|rename)\(\s*["'](\w+)/g,
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
   // Ecto: drop table(:x), drop_if_exists table(:x), rename table(:x), :a, to: :b, remove :column.
   /\b(?:drop(?:_if_exists)?|rename)\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
@@ -69,6 +74,8 @@ function forwardPart(path: string, text: string): string {
     // Entity Framework Core: `protected override void Down(MigrationBuilder migrationBuilder)`.
     /^[ \t]*protected\s+override\s+void\s+Down\s*\(/m,
     /^--\s*\+migrate\s+Down/im,
+    // PHP (Doctrine, Laravel): `public function down(Schema $schema): void`.
+    /^[ \t]*(?:public\s+)?function\s+down\s*\(/m,
   ]
     .map((pattern) => pattern.exec(text)?.index ?? -1)
     .filter((index) => index >= 0);
@@ -100,7 +107,7 @@ export const declaresGoTable = (path: string, patch: string | undefined) =>
 
 /** A migration script (not a schema file or dump): once applied, editing it changes nothing already migrated. */
 const isMigrationScript = (path: string) =>
-  /(^|\/)(migrations?|Migrations|db_migrations|migrate|versions|changelog|flyway)\//.test(path) &&
+  /(^|\/)(migrations?|Migrations|db_migrations|migrate|versions|changelog|flyway|drizzle)\//.test(path) &&
   !/\.(xml|ya?ml|json)$/.test(path);
 
 interface PrismaSchema {

@@ -145,12 +145,46 @@ const toolKinds: [kind: string, members: string[]][] = [
   ["linter", ["eslint", "@biomejs/biome", "oxlint", "tslint", "standard", "xo"]],
 ];
 
-const toolSwitches = (old: Dependencies, next: Dependencies) =>
-  switchesWithin(
+/**
+ * Servers of one kind that production runs: a switch counts between what the application ships
+ * with, so a server used only in development (`puma` in the development group) that becomes the
+ * production one replaces the old production server.
+ */
+const runtimeKinds: [kind: string, members: string[]][] = [
+  [
+    "application server",
+    [
+      "gunicorn",
+      "uvicorn",
+      "granian",
+      "hypercorn",
+      "daphne",
+      "waitress",
+      "bjoern",
+      "meinheld",
+      "puma",
+      "unicorn",
+      "passenger",
+      "thin",
+      "pitchfork",
+    ],
+  ],
+];
+
+const shipped = (deps: Dependencies, name: string) => deps.has(name) && deps.get(name)!.dev !== true;
+
+const toolSwitches = (old: Dependencies, next: Dependencies) => [
+  ...switchesWithin(
     toolKinds,
     (name) => old.has(name),
     (name) => next.has(name),
-  );
+  ),
+  ...switchesWithin(
+    runtimeKinds,
+    (name) => shipped(old, name),
+    (name) => shipped(next, name),
+  ),
+];
 
 const isFramework = (name: string) =>
   frameworks.has(name.toLowerCase()) || shapingLibraries.has(name.toLowerCase()) || frameworkGroups.test(name);
@@ -184,6 +218,16 @@ const connectsToSomething = new RegExp(
     String.raw`^(?:aws-sdk-\S+|aws-config|google-cloud-\S+|azure_\S+)$|^software\.amazon\.awssdk:|^com\.amazonaws:|^com\.google\.cloud:|^com\.azure:|^com\.stripe:|^io\.sentry:`,
     String.raw`^(?:aws-sdk-\S+|aws\/aws-sdk-php|google\/cloud-\S+|stripe\/stripe-php|sentry-ruby|sentry-rails|sentry\/sentry-laravel|sentry\/sentry)$`,
     String.raw`^(?:ex_aws\S*|stripity_stripe|appsignal|appsignal_phoenix|sentry|honeybadger|new_relic_agent|spandex)$`,
+    // Search and vector engines embedded in the application or run beside it: its index lives there.
+    String.raw`^(?:whoosh|tantivy|tantivy-py|lancedb|sqlite-vec|chromadb|faiss-cpu|faiss-gpu|qdrant-client|@qdrant\/js-client-rest|pinecone|pinecone-client|@pinecone-database\/pinecone|weaviate-client|pymilvus|meilisearch|typesense|@meilisearch\/\S+|bleve|github\.com\/blevesearch\/bleve)$`,
+    // Embedded and edge datastores: the application's data then lives in their format.
+    String.raw`^(?:go\.etcd\.io\/bbolt|github\.com\/boltdb\/bolt|github\.com\/dgraph-io\/badger|github\.com\/cockroachdb\/pebble|github\.com\/syndtr\/goleveldb|@libsql\/client|libsql|@tursodatabase\/\S+|lmdb|level|rocksdb|sled|redb|duckdb|@duckdb\/\S+)$`,
+    // Who signs users in: an identity provider's SDK, single sign-on (SAML, OpenID Connect) or an authentication framework.
+    String.raw`^(?:@workos-inc\/\S+|workos|auth0|@auth0\/\S+|@okta\/\S+|@clerk\/\S+|@kinde-oss\/\S+|@supabase\/auth-\S+|@node-saml\/\S+|passport-saml|@boxyhq\/saml-jackson|openid-client|keycloak-connect|keycloak-js|@keycloak\/\S+|lucia|better-auth|@auth\/core)$`,
+    String.raw`^(?:python3-saml|pysaml2|djangosaml2|mozilla-django-oidc|django-allauth|social-auth-\S+|authlib|python-keycloak|flask-dance|fastapi-users)$`,
+    String.raw`^(?:github\.com\/(?:coreos\/go-oidc|crewjam\/saml|markbates\/goth|zitadel\/oidc|ory\/\S+|workos\/workos-go))`,
+    String.raw`^(?:onelogin\/php-saml|hslavich\/oneloginsaml-bundle|nbgrp\/onelogin-saml-bundle|friendsofsymfony\/user-bundle|knpuniversity\/oauth2-client-bundle|league\/oauth2-server|laravel\/passport|laravel\/socialite|workos\/workos-php)$`,
+    String.raw`^(?:devise|doorkeeper|omniauth|omniauth-\S+|ruby-saml|rodauth|rodauth-rails|ueberauth|ueberauth_\S+|samly)$|^org\.springframework\.security:spring-security-(?:saml2|oauth2)|^org\.keycloak:`,
     // Product analytics, APM and error tracking: data sent to a vendor the team then depends on.
     String.raw`^(?:posthog-js|posthog-node|posthog|@segment\/\S+|analytics-node|mixpanel(?:-browser)?|amplitude-js|@amplitude\/\S+|@appsignal\/\S+|@bugsnag\/\S+|bugsnag|rollbar|logrocket|@honeybadger-io\/\S+|@rollbar\/\S+|expo-server-sdk)$`,
   ].join("|"),

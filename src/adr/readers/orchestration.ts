@@ -100,6 +100,24 @@ function newWorkloads(files: readonly ReadFile[], before: Map<string, string>, a
   return [...after].filter(([object, file]) => isWorkload(object) && newFiles.has(file)).map(([object]) => object);
 }
 
+/**
+ * Deployments whose manifest file is deleted and that no other file keeps: a component the
+ * cluster stops running (a dashboard, an agent). One moved to another file is not; nor is a Helm
+ * chart's template deleted (a feature of the chart).
+ */
+function removedDeployments(
+  files: readonly ReadFile[],
+  before: Map<string, string>,
+  after: Map<string, string>,
+): string[] {
+  const deleted = new Set(
+    files.filter((file) => file.after === undefined && !/(^|\/)templates\//.test(file.path)).map((file) => file.path),
+  );
+  return [...before]
+    .filter(([object, file]) => object.startsWith("Deployment/") && !after.has(object) && deleted.has(file))
+    .map(([object]) => object);
+}
+
 /** `ingress.enabled`, `postgresql.enabled`...: the toggles of a values file that are on. */
 function enabledToggles(doc: Record<string, unknown> | undefined): Set<string> {
   const on = new Set<string>();
@@ -275,6 +293,8 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
   const { added, removed } = difference([...before.keys()].filter(decisive), [...after.keys()].filter(decisive));
   for (const object of added) decide(after.get(object)!, `adds ${object}`, [object.split("/")[0]!]);
   for (const object of removed) decide(before.get(object)!, `removes ${object}`, [object.split("/")[0]!]);
+  for (const object of removedDeployments(files, before, after))
+    decide(before.get(object)!, `removes ${object} (its manifest deleted)`, ["deployment"]);
   const arrived = newWorkloads(files, before, after);
   if (arrived.length > 0 && added.length === 0)
     decide(after.get(arrived[0]!)!, `first Kubernetes workloads in new manifests: ${listed(arrived, 3)}`, [
