@@ -120,6 +120,15 @@ function osReleaseMoves(old: string[], next: string[]): string[] {
   });
 }
 
+/** The base of a Dockerfile's last stage, the image that ships; none when it builds on an earlier stage or an argument. */
+function shippedBase(text: string | undefined): string[] {
+  const froms = [...(clean(text) ?? "").matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)].map(
+    (match) => match[1]!,
+  );
+  const last = froms.at(-1);
+  return last !== undefined && baseImages(text).includes(last) ? [last] : [];
+}
+
 /** Base images of a Dockerfile, stages that build on earlier stages left out. */
 function baseImages(text: string | undefined): string[] {
   const cleaned = clean(text);
@@ -455,7 +464,8 @@ export function readContainers(files: readonly ReadFile[]): Signal[] {
     }
     const { added } = difference(old.map(identityKey), next.map(identityKey));
     const lines = baseImageLines(old, next);
-    const osMoves = osReleaseMoves(old, next);
+    // Only the image that ships: a build stage's OS (a Go compiler on Debian) is gone from the result.
+    const osMoves = osReleaseMoves(shippedBase(file.before), shippedBase(file.after));
     const manager = managerSwitch(clean(file.before)!, clean(file.after)!);
     const installs = buildRuntimeLineChanges(clean(file.before)!, clean(file.after)!);
     if (manager) decide(`the build ${manager}`, manager.split(" -> ").slice(-1));

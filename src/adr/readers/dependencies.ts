@@ -223,8 +223,8 @@ const connectsToSomething = new RegExp(
     // Embedded and edge datastores: the application's data then lives in their format.
     String.raw`^(?:go\.etcd\.io\/bbolt|github\.com\/boltdb\/bolt|github\.com\/dgraph-io\/badger|github\.com\/cockroachdb\/pebble|github\.com\/syndtr\/goleveldb|@libsql\/client|libsql|@tursodatabase\/\S+|lmdb|level|rocksdb|sled|redb|duckdb|@duckdb\/\S+)$`,
     // Who signs users in: an identity provider's SDK, single sign-on (SAML, OpenID Connect) or an authentication framework.
-    String.raw`^(?:@workos-inc\/\S+|workos|auth0|@auth0\/\S+|@okta\/\S+|@clerk\/\S+|@kinde-oss\/\S+|@supabase\/auth-\S+|@node-saml\/\S+|passport-saml|@boxyhq\/saml-jackson|openid-client|keycloak-connect|keycloak-js|@keycloak\/\S+|lucia|better-auth|@auth\/core)$`,
-    String.raw`^(?:python3-saml|pysaml2|djangosaml2|mozilla-django-oidc|django-allauth|social-auth-\S+|authlib|python-keycloak|flask-dance|fastapi-users)$`,
+    String.raw`^(?:@workos-inc\/\S+|workos|auth0|@auth0\/\S+|@okta\/\S+|@clerk\/\S+|@kinde-oss\/\S+|@supabase\/auth-\S+|@node-saml\/\S+|passport-saml|@boxyhq\/saml-jackson|openid-client|keycloak-connect|keycloak-js|@keycloak\/\S+|lucia|better-auth|@auth\/core|oidc-provider|@node-oauth\/oauth2-server)$`,
+    String.raw`^(?:python3-saml|pysaml2|djangosaml2|mozilla-django-oidc|django-allauth|django-oauth-toolkit|social-auth-\S+|authlib|python-keycloak|flask-dance|fastapi-users)$`,
     String.raw`^(?:github\.com\/(?:coreos\/go-oidc|crewjam\/saml|markbates\/goth|zitadel\/oidc|ory\/\S+|workos\/workos-go))`,
     String.raw`^(?:onelogin\/php-saml|hslavich\/oneloginsaml-bundle|nbgrp\/onelogin-saml-bundle|friendsofsymfony\/user-bundle|knpuniversity\/oauth2-client-bundle|league\/oauth2-server|laravel\/passport|laravel\/socialite|workos\/workos-php)$`,
     String.raw`^(?:devise|doorkeeper|omniauth|omniauth-\S+|ruby-saml|rodauth|rodauth-rails|ueberauth|ueberauth_\S+|samly)$|^org\.springframework\.security:spring-security-(?:saml2|oauth2)|^org\.keycloak:`,

@@ -260,7 +260,7 @@ export const isLockfile = (path: string) => lockfiles[posix.basename(path)] !== 
 
 /**
  * A package manager switched: in one directory, the lockfile of one tool removed while another
- * tool's lockfile is added (`yarn.lock` -> `pnpm-lock.yaml`) or rewritten in the same change
+ * tool's lockfile is added (`yarn.lock` -> `pnpm-lock.yaml`, also at a workspace root above it) or rewritten in the same change
  * (`package-lock.json` deleted as `yarn.lock` is regenerated: yarn is now the only one). Only
  * which files changed is read, never their size.
  */
@@ -276,12 +276,24 @@ export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
     entry.files.push(file.path);
     byDirectory.set(directory, entry);
   }
+  // A workspace's lockfile is written at its root: a package's old lockfile removed below a new one there is a switch too.
+  const addedAbove = (directory: string) =>
+    files
+      .filter((file) => file.status === "added" && lockfiles[posix.basename(file.path)] !== undefined)
+      .filter((file) => {
+        const root = posix.dirname(file.path);
+        return root !== directory && (root === "." || directory.startsWith(`${root}/`));
+      })
+      .map((file) => lockfiles[posix.basename(file.path)]!);
   const signals: Signal[] = [];
-  for (const [, { written, removed, files: paths }] of byDirectory) {
+  for (const [directory, { written, removed, files: paths }] of byDirectory) {
+    const replacements = [...written, ...addedAbove(directory)];
     const switches = removed
       .filter((from) => !written.includes(from))
       .flatMap((from) =>
-        written.filter((to) => ecosystemOf(to) === ecosystemOf(from) && to !== from).map((to) => `${from} -> ${to}`),
+        replacements
+          .filter((to) => ecosystemOf(to) === ecosystemOf(from) && to !== from)
+          .map((to) => `${from} -> ${to}`),
       );
     const file = paths.find((path) => written.includes(lockfiles[posix.basename(path)]!)) ?? paths[0]!;
     signals.push(
