@@ -144,8 +144,8 @@ function loginRegistries(text: string): string[] {
 /**
  * Registries named where a pipeline says where its images go: a `REGISTRY` setting
  * (`REGISTRY: ghcr.io`), or an image or repository setting whose value starts with a registry host
- * (`DOCKER_IMAGE: ghcr.io/acme/app`, `KO_DOCKER_REPO: quay.io/acme/app`). A base or cache image
- * (`KO_DEFAULTBASEIMAGE`, `cache-from`) is pulled, not published to.
+ * (`DOCKER_IMAGE: ghcr.io/acme/app`, `KO_DOCKER_REPO: quay.io/acme/app`, metadata-action's `images`).
+ * A base or cache image (`KO_DEFAULTBASEIMAGE`, `cache-from`) and a job's own `image:` are pulled, not published to.
  */
 function namedRegistries(text: string): string[] {
   const hosts: string[] = [];
@@ -153,7 +153,8 @@ function namedRegistries(text: string): string[] {
     /^[ \t]*-?[ \t]*([\w-]*(?:registry|repo|image)s?[\w-]*):[ \t]*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)(\/|["'\s]*$)/gim;
   for (const match of text.matchAll(setting)) {
     const [, key, host, slash] = match;
-    if (/base|cache|from|mirror/i.test(key!)) continue;
+    // A job's or a service's own container (`image: ghcr.io/acme/ci-tools`) is where steps run, not a destination.
+    if (/^(?:image|container)$/i.test(key!) || /base|cache|from|mirror/i.test(key!)) continue;
     // A bare host is a registry only under a registry key; an image or repository names one before its path.
     if (slash !== "/" && !/registry/i.test(key!)) continue;
     hosts.push(host!.toLowerCase());

@@ -86,7 +86,7 @@ const ubuntuReleases: Record<string, string> = { bionic: "18.04", focal: "20.04"
  */
 function osRelease(image: string): string | undefined {
   const { family } = imageIdentity(image);
-  const words = `${image.split("@")[0]!.split("/").pop()!}`.toLowerCase();
+  const words = image.split("@")[0]!.split("/").pop()!.toLowerCase();
   for (const [name, number] of Object.entries(debianReleases))
     if (new RegExp(`(^|[^a-z])${name}([^a-z]|$)`).test(words)) return `Debian ${number} (${name})`;
   for (const [name, number] of Object.entries(ubuntuReleases))

@@ -13,7 +13,8 @@ const createsTable = [
   // Ecto: create table(:inboxes), create_if_not_exists table("inboxes").
   /\bcreate(?:_if_not_exists)?\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
   // Entity Framework Core: migrationBuilder.CreateTable(name: "AppUserCollection", ...).
-  /\bmigrationBuilder\.CreateTable\(\s*name:\s*"(\w+)"/g, // PHP: Doctrine's schema API ($schema->createTable('sessions')) and Laravel's Schema::create('sessions', ...).
+  /\bmigrationBuilder\.CreateTable\(\s*name:\s*"(\w+)"/g,
+  // PHP: Doctrine's schema API ($schema->createTable('sessions')) and Laravel's Schema::create('sessions', ...).
   /->createTable\(\s*["'](\w+)/g,
   /\bSchema::create\(\s*["'](\w+)/g,
 ];
