@@ -120,13 +120,21 @@ function osReleaseMoves(old: string[], next: string[]): string[] {
   });
 }
 
-/** The base of a Dockerfile's last stage, the image that ships; none when it builds on an earlier stage or an argument. */
+/**
+ * The base of the image that ships: the last stage's, followed through the stages it builds on
+ * (`FROM base` where `base` is `FROM ubuntu:24.04 AS base`); none when an argument names it.
+ */
 function shippedBase(text: string | undefined): string[] {
-  const froms = [...(clean(text) ?? "").matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/gim)].map(
-    (match) => match[1]!,
-  );
-  const last = froms.at(-1);
-  return last !== undefined && baseImages(text).includes(last) ? [last] : [];
+  const stages = new Map<string, string>();
+  let last: string | undefined;
+  for (const match of (clean(text) ?? "").matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+    last = match[1]!;
+    if (match[2]) stages.set(match[2].toLowerCase(), last);
+  }
+  // Each step goes one stage back; a Dockerfile has as many stages as steps can take.
+  for (let steps = 0; last !== undefined && stages.has(last.toLowerCase()) && steps <= stages.size; steps++)
+    last = stages.get(last.toLowerCase());
+  return last !== undefined && !last.includes("$") && !stages.has(last.toLowerCase()) ? [last] : [];
 }
 
 /** Base images of a Dockerfile, stages that build on earlier stages left out. */
