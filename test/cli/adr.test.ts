@@ -111,11 +111,9 @@ describe("cto-copilot adr", () => {
     const root = gitRepo();
     const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" });
     const base = git("rev-parse", "HEAD").trim();
-    mkdirSync(join(root, "ansible/roles/cilium/tasks"), { recursive: true });
-    writeFileSync(
-      join(root, "ansible/roles/cilium/tasks/main.yml"),
-      "- name: Install the CNI\n  ansible.builtin.command: helm upgrade --install cni ./charts/cni\n",
-    );
+    // A script no reader knows: only the subject can say what it brings in.
+    mkdirSync(join(root, "bootstrap"), { recursive: true });
+    writeFileSync(join(root, "bootstrap/cilium.sh"), "#!/bin/sh\nhelm upgrade --install cni ./charts/cni\n");
     git("add", ".");
     git("commit", "-q", "-m", "feat!: install Cilium as the cluster network (#42)");
     const stated = JSON.parse(
@@ -125,14 +123,13 @@ describe("cto-copilot adr", () => {
       triggered: true,
       changes: [
         {
-          file: "ansible/roles/cilium/tasks/main.yml",
+          file: "bootstrap/cilium.sh",
           category: "orchestration",
-          reason:
-            'the change says "install Cilium as the cluster network" and adds ansible/roles/cilium/tasks/main.yml',
+          reason: 'the change says "install Cilium as the cluster network" and adds bootstrap/cilium.sh',
         },
       ],
     });
-    git("commit", "-q", "--amend", "-m", "tidy the ansible roles");
+    git("commit", "-q", "--amend", "-m", "tidy the bootstrap scripts");
     const plain = JSON.parse(
       (await runCli(["adr", "check", "--base", base, "--root", root, "--format", "json"])).stdout,
     );

@@ -26,9 +26,14 @@ function installedPackages(tasks: string): string[] {
   return [...packages];
 }
 
+/** A `command` or `shell` task that installs, deploys or starts something (`helm upgrade --install`, `systemctl enable`...). */
+const installingCommand =
+  /^[ \t]*-?[ \t]*(?:ansible\.builtin\.)?(?:command|shell|raw):[^\n]*\b(?:helm\s+(?:upgrade|install)|kubectl\s+(?:apply|create)|docker\s+(?:run|compose\s+up)|systemctl\s+(?:enable|start)|(?:apt-get|apt|dnf|yum|pacman|apk)\s+(?:install|-S)|pip3?\s+install|curl[^\n|]*\|\s*(?:ba)?sh)\b/m;
+
 /** Whether a role's tasks install, run or start something (a package, a container, a service, a chart or manifest in a cluster). */
 const runsSomething = (tasks: string) =>
   tasks.split("\n").some((line) => packageModule.test(line)) ||
+  installingCommand.test(tasks) ||
   /^[ \t]*-?[ \t]*(?:ansible\.builtin\.|community\.docker\.|containers\.podman\.|kubernetes\.core\.|community\.kubernetes\.)?(?:docker_container|docker_compose(?:_v2)?|podman_container|systemd(?:_service)?|service|get_url|unarchive|helm|k8s):/m.test(
     tasks,
   );
