@@ -185,7 +185,7 @@ const bearsNothing = (path: string) =>
 /**
  * The decisions a change states of itself (its pull request's title, its commits' subjects) that
  * its files bear out: "use sidekiq" with sidekiq new to the Gemfile; "install Cilium" with a new
- * `roles/cilium/`; "Remove ehcache" with ehcache gone from `pom.xml`. A statement alone (a title
+ * `bootstrap/cilium.sh`; "Remove ehcache" with ehcache gone from `pom.xml`. A statement alone (a title
  * that names a technology the diff does not bring in or take out) decides nothing, nor does a
  * technology the diff touches without a statement: the readers judge those.
  */

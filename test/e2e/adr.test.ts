@@ -46,21 +46,19 @@ describe("ADR suggestions through the App", () => {
   });
 
   it("a title that states a decision the files bear out counts; the same files under a plain title do not", async () => {
-    const role = {
-      "ansible/roles/longhorn/tasks/main.yml":
-        "- name: Deploy the storage system\n  command: helm upgrade --install storage ./charts/storage\n",
-    };
+    // A script no reader knows: only the title can say what it brings in.
+    const script = { "bootstrap/longhorn.sh": "#!/bin/sh\nhelm upgrade --install storage ./charts/storage\n" };
     const repo = infraRepo("adr/stated");
-    const stated = repo.openPullRequest(role, { title: "feat!: install Longhorn for persistent volumes" });
+    const stated = repo.openPullRequest(script, { title: "feat!: install Longhorn for persistent volumes" });
     await deliver(repo, stated, "opened");
     const body = marked(repo, stated)[0]!.body;
     expect(body).toContain(
-      '| Orchestration | `ansible/roles/longhorn/tasks/main.yml` | the change says "install Longhorn for persistent volumes" and adds ansible/roles/longhorn/tasks/main.yml |',
+      '| Orchestration | `bootstrap/longhorn.sh` | the change says "install Longhorn for persistent volumes" and adds bootstrap/longhorn.sh |',
     );
     // The draft is named after the decision, not the commit type.
     expect(body).toContain("## ADR: install Longhorn for persistent volumes");
     expect(body).toMatch(/adr_\d{4}-\d{2}-\d{2}_install-longhorn-for-persistent-volumes\.md/);
-    const plain = repo.openPullRequest(role, { title: "Tidy the Ansible roles" });
+    const plain = repo.openPullRequest(script, { title: "Tidy the bootstrap scripts" });
     await deliver(repo, plain, "opened");
     expect(marked(repo, plain)).toEqual([]);
   });
