@@ -11,7 +11,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish|ko\s+(?:build|publish|resolve|apply)\b|crane\s+(?:push|copy|append)|skopeo\s+copy|podman\s+(?:manifest\s+)?push|buildah\s+push|jib:build|\bjib\b(?=[^\n]*--image))|(?<=[\s"'=])(--push)(?![\w-])/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish|ko\s+(?:build|publish|resolve|apply)\b|crane\s+(?:push|copy|append)|skopeo\s+copy|podman\s+(?:manifest\s+)?push|buildah\s+push|jib:build)|(?<=[\s"'=])(--push)(?![\w-])/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -117,7 +117,7 @@ function loginRegistries(text: string): string[] {
   const hosts: string[] = [];
   for (const line of text.split("\n")) {
     // A step's name or id (`- name: docker login`) runs nothing.
-    if (/^[ \t]*-?[ \t]*(?:name|id):/.test(line)) continue;
+    if (/^[ \t]*(?:-[ \t]*)?(?:name|id):/.test(line)) continue;
     const login = /\b(docker|helm\s+registry)\s+login\b([^\n;&|]*)/.exec(line);
     if (!login) continue;
     // Quoted values and `${{ … }}` expressions are one token each.
@@ -149,17 +149,27 @@ function loginRegistries(text: string): string[] {
  */
 function namedRegistries(text: string): string[] {
   const hosts: string[] = [];
-  const setting =
-    /^[ \t]*-?[ \t]*([\w-]*(?:registry|repo|image)s?[\w-]*):[ \t]*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)(\/|["'\s]*$)/gim;
+  // The key is taken whole and judged apart: one way to match, linear on any line.
+  const setting = /^[ \t]*(?:-[ \t]*)?([\w-]+):[ \t]*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?)(\/|["'\s]*$)/gim;
   for (const match of text.matchAll(setting)) {
     const [, key, host, slash] = match;
-    // A job's or a service's own container (`image: ghcr.io/acme/ci-tools`) is where steps run, not a destination.
-    if (/^(?:image|container)$/i.test(key!) || /base|cache|from|mirror/i.test(key!)) continue;
+    // A word of the key names the destination (DOCKER_IMAGE, REGISTRY, KO_DOCKER_REPO, images); `report`, `image-ref` do not.
+    if (!/(?:^|[_-])(?:registry|repo|repository|images?)(?:$|[_-])/i.test(key!)) continue;
+    // A job's or a service's own container (`image: ghcr.io/acme/ci-tools`) is where steps run, not a destination;
+    // so are base, cache and scanned images and chart repositories.
+    if (/^(?:image|container)$/i.test(key!) || /base|cache|from|mirror|ref|scan|helm|chart/i.test(key!)) continue;
     // A bare host is a registry only under a registry key; an image or repository names one before its path.
     if (slash !== "/" && !/registry/i.test(key!)) continue;
     hosts.push(host!.toLowerCase());
   }
   return hosts;
+}
+
+/** The line of `text` that holds the character at `index`. */
+function lineAt(text: string, index: number): string {
+  const start = text.lastIndexOf("\n", index) + 1;
+  const end = text.indexOf("\n", index);
+  return text.slice(start, end === -1 ? undefined : end);
 }
 
 /** GoReleaser's own configuration: what it builds, and how it archives or releases them. */
@@ -176,7 +186,7 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   const jobs = byJobs
     ? jobSections(cleaned)?.map((job): Job => ({ text: job, facts: factsOf(job, false) }))
     : undefined;
-  const steps = [...cleaned.matchAll(/^[ \t]*-?[ \t]*(uses|image):[ \t]*["']?([^@\s"':]+)/gm)].map((match) => ({
+  const steps = [...cleaned.matchAll(/^[ \t]*(?:-[ \t]*)?(uses|image):[ \t]*["']?([^@\s"':]+)/gm)].map((match) => ({
     kind: match[1]!,
     name: match[2]!.toLowerCase(),
   }));
@@ -191,8 +201,8 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
   const commands = [...cleaned.matchAll(deployCommand)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, " "));
   // `run: ./scripts/deploy.sh production`: a script that says what it does.
   if (
-    /^[ \t]*-?[ \t]*run:[^\n]*\bdeploy\b/im.test(cleaned) ||
-    /^[ \t]*-?[ \t]*run:[^\n]*deploy[\w-]*\.(?:sh|py|js|ts)\b/im.test(cleaned)
+    /^[ \t]*(?:-[ \t]*)?run:[^\n]*\bdeploy\b/im.test(cleaned) ||
+    /^[ \t]*(?:-[ \t]*)?run:[^\n]*deploy[\w-]*\.(?:sh|py|js|ts)\b/im.test(cleaned)
   )
     commands.push("a deploy script");
   const credentials = uses.filter((action) => credentialAction.test(action));
@@ -203,15 +213,18 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
       /^[ \t]*(role-to-assume|workload_identity_provider|service_account|client-id):\s*["']?([^\s"'#]+)/gm,
     ),
   ].map((match) => `${match[1]} ${match[2]}`);
-  const publishers = [...cleaned.matchAll(publishStep)].map((match) =>
-    match[2] !== undefined ? "a build with --push" : match[1]!.toLowerCase().replace(/\s+/g, " "),
-  );
+  // A rehearsal publishes nothing: `npm publish --dry-run`, `helm push --help`, `goreleaser --snapshot`.
+  const rehearsal = /--dry-run|--dry_run|--help|--snapshot|--skip[= ]publish/;
+  const publishers = [...cleaned.matchAll(publishStep)]
+    .filter((match) => !rehearsal.test(lineAt(cleaned, match.index)))
+    .map((match) => (match[2] !== undefined ? "a build with --push" : match[1]!.toLowerCase().replace(/\s+/g, " ")));
   // GoReleaser's own configuration: its `dockers` (or `kos`) entries are the images a release publishes.
   if (/^(?:dockers|docker_manifests|kos):/m.test(cleaned)) publishers.push("goreleaser images");
   // A GoReleaser configuration publishes its builds as a release (GitHub's, by default) unless it
   // turns that off, and the distribution packages its `nfpms` describe with them.
   if (isGoReleaserConfig(cleaned)) {
-    if (!/^release:\s*\n(?:[ \t]+[^\n]*\n)*?[ \t]+disable:\s*true\b/m.test(cleaned))
+    // One way to match each line (an indented line starts with a non-blank after its indent): linear on any file.
+    if (!/^release:[ \t]*\n(?:[ \t]+\S[^\n]*\n|[ \t]*\n)*?[ \t]+disable:[ \t]*true\b/m.test(cleaned))
       publishers.push("goreleaser releases");
     if (/^nfpms?:/m.test(cleaned)) publishers.push("goreleaser packages (nfpm)");
   }

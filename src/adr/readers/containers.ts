@@ -127,7 +127,9 @@ function osReleaseMoves(old: string[], next: string[]): string[] {
 function shippedBase(text: string | undefined): string[] {
   const stages = new Map<string, string>();
   let last: string | undefined;
-  for (const match of (clean(text) ?? "").matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+  for (const match of (clean(text) ?? "").matchAll(
+    /^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)(?:[ \t]+AS[ \t]+(\S+))?/gim,
+  )) {
     last = match[1]!;
     if (match[2]) stages.set(match[2].toLowerCase(), last);
   }

@@ -5,7 +5,7 @@ const createsTable = [
   /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?([\w.]+)/gi,
   /\bcreate_(?:join_)?table\s*\(?\s*[:"']?(\w+)/g,
   /<createTable\b[^>]*\btableName="([\w.]+)"/g,
-  /^[ \t]*-?[ \t]*createTable:\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
+  /^[ \t]*(?:-[ \t]*)?createTable:\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
   /migrations\.CreateModel\(\s*name\s*=\s*["'](\w+)/g,
   /\bop\.create_table\(\s*["'](\w+)/g,
   /\.createTable\(\s*["'`](\w+)/g,
@@ -37,12 +37,12 @@ const destroys = [
   // Go migration helpers: dropTableColumns(sess, "repos", "trusted"), renameColumn(sess, "repos", "a", "b").
   /\b(?:dropTableColumns|dropColumns?|renameColumn|renameTable|dropTable)\(\s*\w+\s*,\s*"(\w+)"/g,
   // PHP: Doctrine's schema API ($schema->dropTable('x'), $table->dropColumn('c')) and Laravel's Schema::drop('x').
-  /->(?:dropTable|renameTable|dropColumn|renameColumn)\(\s*["'](\w+)/g,
+  /->(?:dropTable|renameTable|dropColumn|renameColumn)\(\s*\[?\s*["'](\w+)/g,
   /\bSchema::(?:drop|dropIfExists|rename)\(\s*["'](\w+)/g,
   /<(?:dropTable|dropColumn|renameColumn|renameTable)\b[^>]*\btableName="([\w.]+)"/g,
   // Ecto: drop table(:x), drop_if_exists table(:x), rename table(:x), :a, to: :b, remove :column.
   /\b(?:drop(?:_if_exists)?|rename)\s*(?:\(\s*)?table\(\s*[:"'](\w+)/g,
-  /^[ \t]*-?[ \t]*(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
+  /^[ \t]*(?:-[ \t]*)?(?:dropTable|dropColumn|renameColumn|renameTable):\s*\n\s*(?:[\w]+:[^\n]*\n\s*)*?tableName:\s*["']?([\w.]+)/gm,
 ];
 /** Statements that change how a column's data is represented (`text` -> `jsonb`): every row is rewritten. */
 const retypes = [

@@ -225,7 +225,7 @@ const connectsToSomething = new RegExp(
     // Who signs users in: an identity provider's SDK, single sign-on (SAML, OpenID Connect) or an authentication framework.
     String.raw`^(?:@workos-inc\/\S+|workos|auth0|@auth0\/\S+|@okta\/\S+|@clerk\/\S+|@kinde-oss\/\S+|@supabase\/auth-\S+|@node-saml\/\S+|passport-saml|@boxyhq\/saml-jackson|openid-client|keycloak-connect|keycloak-js|@keycloak\/\S+|lucia|better-auth|@auth\/core|oidc-provider|@node-oauth\/oauth2-server)$`,
     String.raw`^(?:python3-saml|pysaml2|djangosaml2|mozilla-django-oidc|django-allauth|django-oauth-toolkit|social-auth-\S+|authlib|python-keycloak|flask-dance|fastapi-users)$`,
-    String.raw`^(?:github\.com\/(?:coreos\/go-oidc|crewjam\/saml|markbates\/goth|zitadel\/oidc|ory\/\S+|workos\/workos-go))`,
+    String.raw`^(?:github\.com\/(?:coreos\/go-oidc|crewjam\/saml|markbates\/goth|zitadel\/oidc|ory\/(?:client-go|kratos-client-go|hydra-client-go|keto-client-go|fosite|ladon)|workos\/workos-go))`,
     String.raw`^(?:onelogin\/php-saml|hslavich\/oneloginsaml-bundle|nbgrp\/onelogin-saml-bundle|friendsofsymfony\/user-bundle|knpuniversity\/oauth2-client-bundle|league\/oauth2-server|laravel\/passport|laravel\/socialite|workos\/workos-php)$`,
     String.raw`^(?:devise|doorkeeper|omniauth|omniauth-\S+|ruby-saml|rodauth|rodauth-rails|ueberauth|ueberauth_\S+|samly)$|^org\.springframework\.security:spring-security-(?:saml2|oauth2)|^org\.keycloak:`,
     // Product analytics, APM and error tracking: data sent to a vendor the team then depends on.

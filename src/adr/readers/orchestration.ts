@@ -74,7 +74,9 @@ function objectsIn(text: string | undefined): string[] {
   return cleaned.split(/^---.*$/m).flatMap((doc) => {
     const kind = /^kind:\s*["']?([A-Za-z]\w*)/m.exec(doc)?.[1];
     if (!kind) return [];
-    const name = /^metadata:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+name:\s*([^\n#]+)/m.exec(doc)?.[1]?.trim() ?? "";
+    // One way to match each line (an indented line starts with a non-blank after its indent): linear on any document.
+    const name =
+      /^metadata:[^\n]*\n(?:[ \t]+\S[^\n]*\n|[ \t]*\n)*?[ \t]+name:[ \t]*([^\n#]+)/m.exec(doc)?.[1]?.trim() ?? "";
     return [`${kind}/${name}`];
   });
 }
@@ -113,8 +115,19 @@ function removedDeployments(
   const deleted = new Set(
     files.filter((file) => file.after === undefined && !/(^|\/)templates\//.test(file.path)).map((file) => file.path),
   );
+  // A whole Deployment (a selector and a pod template), not a kustomize patch of one kept elsewhere.
+  const whole = new Set(
+    files
+      .filter(
+        (file) =>
+          deleted.has(file.path) &&
+          /^[ \t]+selector:/m.test(file.before ?? "") &&
+          /^[ \t]+template:/m.test(file.before ?? ""),
+      )
+      .map((file) => file.path),
+  );
   return [...before]
-    .filter(([object, file]) => object.startsWith("Deployment/") && !after.has(object) && deleted.has(file))
+    .filter(([object, file]) => object.startsWith("Deployment/") && !after.has(object) && whole.has(file))
     .map(([object]) => object);
 }
 

@@ -286,10 +286,23 @@ export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
       })
       .map((file) => lockfiles[posix.basename(file.path)]!);
   const signals: Signal[] = [];
+  // Tools whose lockfile is added somewhere in the change: one removed here and added there moved, it was not replaced.
+  const addedAnywhere = new Set(
+    files.filter((file) => file.status === "added").map((file) => lockfiles[posix.basename(file.path)]),
+  );
+  // A project deleted with its manifest takes its lockfile along: nothing there was switched.
+  const projectRemoved = (directory: string) =>
+    files.some(
+      (file) =>
+        file.status === "removed" &&
+        posix.dirname(file.path) === directory &&
+        /^(?:package\.json|pyproject\.toml|Pipfile)$/.test(posix.basename(file.path)),
+    );
   for (const [directory, { written, removed, files: paths }] of byDirectory) {
-    const replacements = [...written, ...addedAbove(directory)];
+    const above = projectRemoved(directory) ? [] : addedAbove(directory);
+    const replacements = [...written, ...above];
     const switches = removed
-      .filter((from) => !written.includes(from))
+      .filter((from) => !written.includes(from) && (above.length === 0 || !addedAnywhere.has(from)))
       .flatMap((from) =>
         replacements
           .filter((to) => ecosystemOf(to) === ecosystemOf(from) && to !== from)

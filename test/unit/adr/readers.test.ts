@@ -261,6 +261,19 @@ describe("what each reader calls a decision (the examples of the issue)", () => 
     expect(judge("src/format.ts", "", lookalike, patch)).toBe("- code that imports no Pulumi or CDK SDK");
   });
 
+  it("reads a GoReleaser release section with a long indented footer (each line has one way to match)", () => {
+    const footer = Array.from({ length: 40 }, (_, line) => `    line ${line} of the release notes`).join("\n");
+    const config = (release: string) =>
+      `builds:\n  - main: ./cmd/relay\nrelease:\n  github:\n    owner: acme\n${release}  footer: |\n${footer}\nchangelog:\n  sort: asc\n`;
+    expect(judge(".goreleaser.yaml", undefined, config("  draft: true\n"))).toContain("goreleaser releases");
+    expect(judge(".goreleaser.yaml", undefined, config("  disable: true\n"))).not.toContain("goreleaser releases");
+  });
+
+  it("an Ansible role neither of whose versions was read (past the read limit) is no removal", () => {
+    const unread: FileChange = { path: "roles/web/tasks/main.yml", status: "modified", additions: 1, deletions: 1 };
+    expect(detectInfraChanges([unread], config).filter((found) => found.decision)).toEqual([]);
+  });
+
   it("caps reasons at one line of 200 characters", () => {
     const names = Array.from({ length: 40 }, (_, i) => `resource "aws_s3_bucket" "${"b".repeat(60)}${i}" {}`).join(
       "\n",
