@@ -49,8 +49,8 @@ const installingCommand =
   /^[ \t]*(?:-[ \t]*)?(?:ansible\.builtin\.)?(?:command|shell|raw):[^\n]*\b(?:helm\s+(?:upgrade|install)|kubectl\s+(?:apply|create)|docker(?:\s+|-)(?:run|compose\s+up|up)|systemctl\s+(?:enable|start)|(?:apt-get|apt|dnf|yum|apk)\s+install|pacman\s+-S\w*|pip3?\s+install|curl[^\n|]{0,200}\|\s*(?:ba)?sh)\b/m;
 
 /** Whether a role's tasks install, run or start something (a package, a container, a service, a chart or manifest in a cluster). */
-const runsSomething = (tasks: string) =>
-  installedPackages(tasks).length > 0 ||
+const runsSomething = (tasks: string, packages = installedPackages(tasks)) =>
+  packages.length > 0 ||
   installingCommand.test(tasks) ||
   /^[ \t]*(?:-[ \t]*)?(?:ansible\.builtin\.|community\.docker\.|containers\.podman\.|kubernetes\.core\.|community\.kubernetes\.)?(?:docker_container|docker_compose(?:_v2)?|podman_container|helm|k8s):/m.test(
     tasks,
@@ -82,8 +82,9 @@ export function readAnsible(files: readonly ReadFile[]): Signal[] {
     const tasks = clean(file.after) ?? "";
     if (file.before !== undefined || file.status === "modified")
       return signal(false, `tasks of the existing Ansible role ${role}`);
-    if (!runsSomething(tasks)) return signal(false, `new Ansible role ${role} that installs and runs nothing`);
     const packages = installedPackages(tasks);
+    if (!runsSomething(tasks, packages))
+      return signal(false, `new Ansible role ${role} that installs and runs nothing`);
     return signal(true, `new Ansible role ${role}${packages.length > 0 ? ` (installs ${listed(packages)})` : ""}`);
   });
 }

@@ -71,26 +71,27 @@ function imageIdentity(reference: string): { family: string; os: string; shown: 
   return { family, os, shown: reference, repository: parts.join("/").toLowerCase() };
 }
 
-const debianReleases: Record<string, string> = {
-  stretch: "9",
-  buster: "10",
-  bullseye: "11",
-  bookworm: "12",
-  trixie: "13",
-};
-const ubuntuReleases: Record<string, string> = { bionic: "18.04", focal: "20.04", jammy: "22.04", noble: "24.04" };
+/** Debian's and Ubuntu's release names, each as a pattern compiled once and the release it names. */
+const osReleaseNames = Object.entries({
+  stretch: "Debian 9",
+  buster: "Debian 10",
+  bullseye: "Debian 11",
+  bookworm: "Debian 12",
+  trixie: "Debian 13",
+  bionic: "Ubuntu 18.04",
+  focal: "Ubuntu 20.04",
+  jammy: "Ubuntu 22.04",
+  noble: "Ubuntu 24.04",
+}).map(([name, release]) => ({ pattern: new RegExp(`(^|[^a-z])${name}([^a-z]|$)`), shown: `${release} (${name})` }));
 
 /**
  * The Debian or Ubuntu release a base image is built on, by its name or number (`debian:bookworm-slim`,
  * `node:20-bullseye`, `ubuntu:22.04`, `distroless/base-debian12`); undefined when the image does not say.
  */
-function osRelease(image: string): string | undefined {
-  const { family } = imageIdentity(image);
+function osRelease(image: string, family: string): string | undefined {
   const words = image.split("@")[0]!.split("/").pop()!.toLowerCase();
-  for (const [name, number] of Object.entries(debianReleases))
-    if (new RegExp(`(^|[^a-z])${name}([^a-z]|$)`).test(words)) return `Debian ${number} (${name})`;
-  for (const [name, number] of Object.entries(ubuntuReleases))
-    if (new RegExp(`(^|[^a-z])${name}([^a-z]|$)`).test(words)) return `Ubuntu ${number} (${name})`;
+  const named = osReleaseNames.find(({ pattern }) => pattern.test(words));
+  if (named) return named.shown;
   const debian = /-debian(\d+)\b/.exec(words) ?? (family === "debian" ? /^(\d+)\b/.exec(tagOf(image)) : null);
   if (debian) return `Debian ${debian[1]}`;
   const ubuntu = family === "ubuntu" ? /^(\d\d\.\d\d)\b/.exec(tagOf(image)) : null;
@@ -105,8 +106,9 @@ function osReleaseMoves(old: string[], next: string[]): string[] {
   const releases = (images: string[]) =>
     new Map(
       images.flatMap((image) => {
-        const release = osRelease(image);
-        return release === undefined ? [] : [[imageIdentity(image).family, release] as [string, string]];
+        const { family } = imageIdentity(image);
+        const release = osRelease(image, family);
+        return release === undefined ? [] : [[family, release] as [string, string]];
       }),
     );
   const from = releases(old);

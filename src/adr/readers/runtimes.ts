@@ -277,9 +277,11 @@ export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
     byDirectory.set(directory, entry);
   }
   // A workspace's lockfile is written at its root: a package's old lockfile removed below a new one there is a switch too.
+  const addedLockfiles = files.filter(
+    (file) => file.status === "added" && lockfiles[posix.basename(file.path)] !== undefined,
+  );
   const addedAbove = (directory: string) =>
-    files
-      .filter((file) => file.status === "added" && lockfiles[posix.basename(file.path)] !== undefined)
+    addedLockfiles
       .filter((file) => {
         const root = posix.dirname(file.path);
         return root !== directory && (root === "." || directory.startsWith(`${root}/`));
@@ -287,9 +289,7 @@ export function readToolchainSwitches(files: readonly ReadFile[]): Signal[] {
       .map((file) => lockfiles[posix.basename(file.path)]!);
   const signals: Signal[] = [];
   // Tools whose lockfile is added somewhere in the change: one removed here and added there moved, it was not replaced.
-  const addedAnywhere = new Set(
-    files.filter((file) => file.status === "added").map((file) => lockfiles[posix.basename(file.path)]),
-  );
+  const addedAnywhere = new Set(addedLockfiles.map((file) => lockfiles[posix.basename(file.path)]));
   // A project deleted with its manifest takes its lockfile along: nothing there was switched.
   const projectRemoved = (directory: string) =>
     files.some(
