@@ -54,7 +54,8 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     ".woodpecker/**",
     ".woodpecker.{yml,yaml}",
     "**/cloudbuild.{yaml,yml}",
-    "**/.goreleaser.{yml,yaml}",
+    // GoReleaser's configuration, wherever a release job points `--config` (`release/goreleaser.yml`).
+    "**/{.,}goreleaser.{yml,yaml}",
   ],
   database: [
     "**/migrations/**",

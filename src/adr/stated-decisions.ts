@@ -42,24 +42,47 @@ export function statementWords(statement: string): string {
 
 /** Verbs that state adopting, switching or removing something, each with what it does to the words after it. */
 const verbs =
-  /(?:^|[\s,;:(])(migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|deploy(?:s|ed|ing)?|set(?:s|ting)? up|use|uses|using|bring back|add(?:s|ed|ing)? support for|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|get rid of)\b/i;
+  /(?:^|[\s,;:(])(migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|install(?:s|ed|ing)?|deploy(?:s|ed|ing)?|set(?:s|ting)? up|use|uses|using|bring back|add(?:s|ed|ing)? support for|add(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|delet(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|get rid of)\b/i;
 const removing = /^(?:remov|drop|delet|retir|decommission|get rid)/i;
+/**
+ * Verbs that name a technology as often for a part of it as for itself ("add Grafana dashboards",
+ * "enable Redis password protection"): only the head of their object counts ("add Prometheus",
+ * "enable ingress and cert-manager").
+ */
+const partVerbs = /^(?:add(?:s|ed|ing)?|enabl(?:e|es|ed|ing))$/i;
 const switching = /^(?:migrat|switch|mov|convert|replac)/i;
 
 /**
  * The lexicon's technologies a phrase names, unless it names their configuration or version
  * ("migrate to Prisma configuration file" is about a tool already in use, not adopting it).
  */
-const technologiesIn = (phrase: string) =>
-  [
+const technologiesIn = (phrase: string, headsOnly = false) => {
+  const words = [
     ...phrase
       .toLowerCase()
       .matchAll(
         /([a-z][a-z0-9_.+-]*[a-z0-9])(\s+(?:config|configuration|configs|files?|settings|options|versions?)\b)?/g,
       ),
-  ]
-    .filter((match) => match[2] === undefined && technologyCategory.has(match[1]!))
-    .map((match) => match[1]!);
+  ];
+  const found: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const match = words[index]!;
+    // A name written in two words ("Argo CD", "external secrets") is the lexicon's one word.
+    const next = words[index + 1];
+    const joined =
+      next && match[2] === undefined && phrase.slice(match.index + match[1]!.length, next.index) === " "
+        ? [`${match[1]}${next[1]}`, `${match[1]}-${next[1]}`].find((name) => technologyCategory.has(name))
+        : undefined;
+    if (joined) index++;
+    const last = joined ? next! : match;
+    if (last[2] !== undefined) continue;
+    // The head of a phrase ends it or a list's item: "Prometheus", "ingress and cert-manager", "WebAuthn / Passkey".
+    if (headsOnly && !/^\s*(?:$|and\b|or\b|[&,/+(])/i.test(phrase.slice(last.index + last[1]!.length))) continue;
+    if (joined) found.push(joined);
+    else if (technologyCategory.has(match[1]!)) found.push(match[1]!);
+  }
+  return found;
+};
 
 /** What an adopting verb is about: its object, before what it is for or where ("install kube-vip for HA", "deploy harbor on gesis"). */
 const objectOf = (phrase: string) => phrase.split(/\s(?:for|as|in|on|at|to|within|inside|from|because|so)\s/i)[0]!;
@@ -103,11 +126,16 @@ function clauseTechnologies(words: string): { adopted: string[]; dropped: string
       adopted: technologiesIn(objectOf(rest.slice(0, instead.index))),
       dropped: technologiesIn(rest.slice(instead.index + instead[0].length)),
     };
-  return { adopted: technologiesIn(objectOf(rest)), dropped: [] };
+  return { adopted: technologiesIn(objectOf(rest), partVerbs.test(verb)), dropped: [] };
 }
 
-const mentions = (text: string, word: string) =>
-  text.includes(word) && new RegExp(`(?<![a-z0-9])${word.replace(/[.+]/g, "\\$&")}(?![a-z0-9])`).test(text);
+/** Whether a text names a technology: `cert-manager` also as `cert_manager` or `certmanager` (a setting's key). */
+const mentions = (text: string, word: string) => {
+  const parts = word.split("-");
+  if (!text.includes(parts[0]!)) return false;
+  const escaped = parts.map((part) => part.replace(/[.+]/g, "\\$&")).join("[-_]?");
+  return new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`).test(text);
+};
 
 /** The lines of a patch by side: what only the new version has, what only the old one had, and the context both share. */
 function patchSides(patch: string): { added: string; removed: string; context: string } {

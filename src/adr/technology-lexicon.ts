@@ -15,7 +15,7 @@ const byCategory: Record<InfraCategory, string> = {
     sidekiq resque oban bullmq temporal airflow dagster prefect minio seaweedfs ceph
     ehcache hazelcast infinispan varnish nfs glusterfs prisma drizzle typeorm sequelize sqlalchemy alembic ecto gorm hibernate knex`,
   orchestration: `kubernetes k3s rke2 talos openshift nomad consul istio linkerd cilium calico flannel envoy
-    traefik ingress-nginx contour kong apisix kube-vip metallb cert-manager external-dns external-secrets
+    traefik ingress-nginx nginx contour kong apisix kube-vip metallb cert-manager external-dns external-secrets
     sealed-secrets keda karpenter velero volsync rook longhorn openebs argocd fluxcd helmfile kustomize crossplane tekton
     spinnaker prometheus thanos mimir grafana loki tempo jaeger opentelemetry`,
   containers: `podman containerd buildah kaniko swarm ghcr ghcr.io quay quay.io ecr harbor artifactory nexus

@@ -1,3 +1,4 @@
+import { registryOf } from "./containers.js";
 import { clean, difference, listed, reasonText, switchesWithin, type ReadFile, type Signal } from "./signal.js";
 
 /** Actions that hand the pipeline a cloud credential. */
@@ -11,7 +12,7 @@ const deployCommand =
   /\b(kubectl\s+(?:apply|rollout|set\s+image)|helm\s+(?:upgrade|install)|terraform\s+apply|tofu\s+apply|fly(?:ctl)?\s+deploy|vercel(?:\s+deploy|\s+--prod)|netlify\s+deploy|(?:serverless|sls)\s+deploy|gcloud\s+[\w\s-]*deploy|aws\s+[\w-]+\s+[\w-]*(?:deploy|update-service|update-function-code)|eb\s+deploy|firebase\s+deploy|wrangler\s+(?:deploy|publish)|az\s+[\w\s-]*(?:deploy|up)|cdk\s+deploy|pulumi\s+up|git\s+push\s+heroku|dokku|railway\s+up|render\s+deploy|ansible-playbook|kamal\s+deploy|cap\s+\w+\s+deploy)/gi;
 /** Steps that publish an artefact others consume: images, packages, releases. */
 const publishStep =
-  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish|ko\s+(?:build|publish|resolve|apply)\b|crane\s+(?:push|copy|append)|skopeo\s+copy|podman\s+(?:manifest\s+)?push|buildah\s+push|jib:build)|(?<=[\s"'=])(--push)(?![\w-])/gi;
+  /\b([\w-]*build-push[\w-]*|docker\s+(?:image\s+)?push|buildx\s+build[^\n]*--push|goreleaser|gh-action-pypi-publish|twine\s+upload|npm\s+publish|pnpm\s+publish|yarn\s+npm\s+publish|cargo\s+publish|poetry\s+publish|helm\s+push|gh\s+release\s+create|action-gh-release|plugin-docker-buildx|(?<![\w/-])plugins\/docker(?![\w-])|plugin-kaniko|kaniko|gem\s+push|nuget\s+push|cloudsmith\s+push|package_cloud\s+push|push\.fury\.io|jfrog\s+rt\s+(?:u|upload)|snapcraft\s+upload|vsce\s+publish|packer\s+build|ko\s+(?:build|publish|resolve|apply)\b|crane\s+(?:push|copy|append)|skopeo\s+copy|podman\s+(?:manifest\s+)?push|buildah\s+push|jib:build)|(?<=[\s"'=])(--push)(?![\w-])/gi;
 /** Secrets that are credentials (a token, a key, a password), not settings. */
 const credentialSecret = /\bsecrets\.([A-Z0-9_]*(?:TOKEN|KEY|PASSWORD|PASS|SECRET|CREDENTIALS?|PAT)[A-Z0-9_]*)\b/gi;
 
@@ -53,6 +54,10 @@ interface PipelineFacts {
   tagsLatest: boolean;
   /** Registries it signs in to or pushes to (`ghcr.io`, `oci://…`): where what it publishes goes. */
   registries: string[];
+  /** The image repositories its tags name (`ghcr.io/acme/app`, `acme/app`): what its users pull. */
+  imageNames: string[];
+  /** The lines that run, comments left out. */
+  text: string;
 }
 
 function environmentsOf(text: string): string[] {
@@ -165,6 +170,33 @@ function namedRegistries(text: string): string[] {
   return hosts;
 }
 
+/** An image reference with a path and a tag (`jvmilazz0/kavita:nightly`, `ghcr.io/acme/app:${{ … }}`), as a tag list names it. */
+const taggedImage =
+  /(?<![\w./${}-])((?:[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/)?[a-z0-9][\w.-]*(?:\/[a-z0-9][\w.-]*)+):[\w${]/gi;
+
+/**
+ * The image repositories a pipeline tags what it builds with: the references on a `tags:` line or
+ * the list items under one, and after `-t` / `--tag`. Names built from variables are left out
+ * (their value is not in the file), and so is anything on a `image:`, `uses:` or cache line.
+ */
+function taggedImageNames(text: string): string[] {
+  const names: string[] = [];
+  // The indentation of the `tags:` key whose value runs on (a list or a block of lines), if any.
+  let tagsIndent: number | undefined;
+  for (const line of text.split("\n")) {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (tagsIndent !== undefined && /\S/.test(line) && indent <= tagsIndent && !/^[ \t]*-[ \t]/.test(line))
+      tagsIndent = undefined;
+    const key = /^[ \t]*(?:-[ \t]*)?([\w-]+):(?:[ \t]|$)/.exec(line)?.[1];
+    const tagsKey = key !== undefined && /^tags$/i.test(key);
+    if (tagsKey) tagsIndent = indent;
+    const flagged = /(?:^|\s)(?:-t|--tag)[ \t=]/.test(line) && !/cache/i.test(line);
+    if (!tagsKey && !flagged && (tagsIndent === undefined || key !== undefined)) continue;
+    for (const match of line.matchAll(taggedImage)) names.push(match[1]!.toLowerCase());
+  }
+  return unique(names);
+}
+
 /** The line of `text` that holds the character at `index`. */
 function lineAt(text: string, index: number): string {
   const start = text.lastIndexOf("\n", index) + 1;
@@ -254,6 +286,8 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     platforms: unique(platforms),
     tagsLatest: tagLines.some((line) => /\blatest\b/.test(line)),
     registries: unique(registries),
+    imageNames: taggedImageNames(cleaned),
+    text: cleaned,
   };
 }
 
@@ -264,7 +298,7 @@ const isPipeline = (path: string) =>
   ) ||
   /^\.woodpecker\/[^/]+\.ya?ml$/.test(path) ||
   /^\.travis\.yml$/.test(path) ||
-  /(^|\/)\.goreleaser\.ya?ml$/.test(path) ||
+  /(^|\/)\.?goreleaser\.ya?ml$/.test(path) ||
   /^\.circleci\/config\.yml$/.test(path) ||
   /^\.buildkite\/pipeline\.ya?ml$/.test(path);
 
@@ -353,7 +387,9 @@ const publishesImages = (facts: PipelineFacts) =>
   facts.publishers.some((publisher) => /build-push|docker|buildx|--push|kaniko|goreleaser images/.test(publisher));
 
 /** What a publishing step ships: images, packages (npm, PyPI, crates, deb / rpm...) or releases. */
-function artefactKind(publisher: string): "images" | "packages" | "releases" {
+function artefactKind(publisher: string): "images" | "machine images" | "packages" | "releases" {
+  // Packer builds the VM images a cloud launches (an AMI, a marketplace image).
+  if (/packer/.test(publisher)) return "machine images";
   if (/build-push|docker|buildx|--push|kaniko|goreleaser images|\bko\b|crane|skopeo|podman|buildah|jib/.test(publisher))
     return "images";
   if (/goreleaser releases|gh release|action-gh-release|^goreleaser$/.test(publisher)) return "releases";
@@ -405,6 +441,25 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
   // A registry that a pipeline already shipping now pushes to: a new channel its users pull from.
   const registries = ships(old) && ships(next) ? difference(old.registries, next.registries).added : [];
   if (registries.length > 0) parts.push(`now publishes to ${listed(registries)}`);
+  // The image its users pull renamed or moved (`kizaing/kavita` -> `jvmilazz0/kavita`): every
+  // deployment must change where it pulls from. A name added beside the old ones is a new image, not a move.
+  const names = difference(old.imageNames, next.imageNames);
+  if (publishesImages(old) && publishesImages(next) && names.added.length > 0 && names.removed.length > 0)
+    parts.push(`publishes images as ${listed(names.added, 2)} (was ${listed(names.removed, 2)})`);
+  else if (
+    publishesImages(next) &&
+    names.removed.length > 0 &&
+    names.added.length === 0 &&
+    next.imageNames.length > 0
+  ) {
+    // A registry no image is tagged for any more, its images named nowhere else in the pipeline (not
+    // moved into a variable): its users stop getting new releases.
+    const hosts = (images: string[]) => unique(images.map(registryOf));
+    const dropped = difference(hosts(old.imageNames), hosts(next.imageNames)).removed.filter((host) =>
+      names.removed.every((name) => registryOf(name) !== host || !next.text.includes(name)),
+    );
+    if (dropped.length > 0) parts.push(`stops publishing images to ${listed(dropped)}`);
+  }
   if (shipping && ships(old) && ships(next) && old.tagsLatest !== next.tagsLatest)
     parts.push(
       next.tagsLatest ? "starts tagging published images `latest`" : "stops tagging published images `latest`",

@@ -236,6 +236,23 @@ const engineWords: [RegExp, string][] = [
 ];
 const engineOf = (family: string) => engineWords.find(([pattern]) => pattern.test(family))?.[1];
 
+/** Images that serve an engine without being it: admin UIs, exporters, poolers, backup and operator tools. */
+const engineTooling =
+  /admin|exporter|bouncer|pool|backup|dump|client|cli\b|operator|proxy|ui\b|web|gui|insight|commander|express|metrics|sidecar|tools?\b|migrat|connect|rest\b|registry|meta\b|zookeeper/;
+
+/**
+ * The name an image's release line is read by: its own (`postgres`, `node`), or the engine it
+ * packages (`pgautoupgrade/pgautoupgrade:16-alpine` and `bitnami/postgresql:16` are Postgres 16);
+ * undefined when its tags name no line of ours.
+ */
+function lineNameOf(family: string): string | undefined {
+  const name = family.split("/").pop()!;
+  if (isVersionedImage(name)) return name;
+  if (engineTooling.test(family)) return undefined;
+  const engine = engineOf(family);
+  return engine !== undefined && isVersionedImage(engine) ? engine : undefined;
+}
+
 /** Whether a service moved to something else: another engine, or another image family with no engine in common. */
 function serviceMove(old: ComposeService, next: ComposeService): string | undefined {
   // A service built here on a datastore or runtime base image named in its build args (`BASE_IMAGE`).
@@ -251,9 +268,9 @@ function imageMove(old: string, next: string, built: boolean): string | undefine
   const to = imageIdentity(next);
   const sameEngine = engineOf(from.family) !== undefined && engineOf(from.family) === engineOf(to.family);
   if (from.family !== to.family && !sameEngine) return `${built ? "built on " : ""}${old} -> ${next}`;
-  const name = to.family.split("/").pop()!;
-  if (!isVersionedImage(name)) return undefined;
-  const move = lineMove(name, tagOf(old), tagOf(next));
+  const name = lineNameOf(to.family);
+  if (name === undefined) return undefined;
+  const move = lineMove(name, tagOf(old), tagOf(next), shownName(to.family, name));
   return move && built ? `built on ${move}` : move;
 }
 
@@ -265,9 +282,7 @@ function baseImageArg(build: unknown): string | undefined {
     : Object.values(record(args)).map((value) => withDefaults(String(value)));
   return values.find(
     (value): value is string =>
-      value !== undefined &&
-      /^[\w./-]+:[\w.-]+$/.test(value) &&
-      isVersionedImage(imageIdentity(value).family.split("/").pop()!),
+      value !== undefined && /^[\w./-]+:[\w.-]+$/.test(value) && lineNameOf(imageIdentity(value).family) !== undefined,
   );
 }
 
@@ -279,15 +294,23 @@ const isUnpinned = (tag: string) => !/\d/.test(tag);
  * unpinned (`postgres:12` -> `postgres:latest`): the next pull may then upgrade the engine's major
  * unasked. Pinning a floating tag records the line in use, and is no move.
  */
-function lineMove(name: string, fromTag: string, toTag: string): string | undefined {
+function lineMove(name: string, fromTag: string, toTag: string, shown = name): string | undefined {
   const fromLine = releaseLine(name, fromTag);
-  if (fromLine !== undefined && isUnpinned(toTag))
-    return `${name} ${fromLine} -> ${toTag || "untagged"} (unpinned: the newest major)`;
+  // A packaged engine's floating tag is its own upgrade policy (`pgautoupgrade:latest` upgrades the
+  // data itself), not a major left to chance: only the engine's own image counts as unpinned.
+  if (fromLine !== undefined && isUnpinned(toTag) && shown === name)
+    return `${shown} ${fromLine} -> ${toTag || "untagged"} (unpinned: the newest major)`;
   const toLine = releaseLine(name, toTag);
   return fromLine !== undefined && toLine !== undefined && fromLine !== toLine
-    ? `${name} ${fromLine} -> ${toLine}`
+    ? `${shown} ${fromLine} -> ${toLine}`
     : undefined;
 }
+
+/** An image named by the engine it packages when that is not its own name: `pgautoupgrade (postgres)`. */
+const shownName = (family: string, lineName: string) => {
+  const name = family.split("/").pop()!;
+  return name === lineName ? name : `${name} (${lineName})`;
+};
 
 const tagOf = (image: string) => {
   const withoutDigest = image.split("@")[0]!;
@@ -296,7 +319,7 @@ const tagOf = (image: string) => {
 };
 
 /** The registry an image is pulled from: its host, or Docker Hub when the reference names none. */
-function registryOf(reference: string): string {
+export function registryOf(reference: string): string {
   const first = reference.split("/")[0]!;
   const host = reference.includes("/") && /[.:]|^localhost$/.test(first) ? first.toLowerCase() : "docker.io";
   return /^(?:(?:index|registry-1)\.)?docker\.io$/.test(host) ? "Docker Hub" : host;
@@ -405,13 +428,47 @@ function baseImageLines(old: string[], next: string[]): string[] {
   const tags = (images: string[]) =>
     new Map(
       images.flatMap((image) => {
-        const name = imageIdentity(image).family.split("/").pop()!;
-        return isVersionedImage(name) ? [[name, tagOf(image)] as [string, string]] : [];
+        const { family } = imageIdentity(image);
+        const name = lineNameOf(family);
+        return name === undefined ? [] : [[name, { tag: tagOf(image), shown: shownName(family, name) }] as const];
       }),
     );
   const from = tags(old);
-  return [...tags(next)].flatMap(([name, tag]) => {
-    const move = from.has(name) ? lineMove(name, from.get(name)!, tag) : undefined;
+  return [...tags(next)].flatMap(([name, { tag, shown }]) => {
+    const move = from.has(name) ? lineMove(name, from.get(name)!.tag, tag, shown) : undefined;
+    return move === undefined ? [] : [move];
+  });
+}
+
+/** The images a Kubernetes manifest's containers run (`image: postgres:10.4`, quoted or not, in a list or not). */
+const containerImageLine = /^[ \t]*(?:-[ \t]*)?image:[ \t]*["']?([\w./:@-]+)/gm;
+
+/**
+ * Workload images of a manifest moved to another release line of a runtime or datastore
+ * (`postgres:10.4` -> `postgres:18.1-trixie`): the data directory is upgraded with it. An image
+ * whose line is in use in both versions (one of several databases moved) is no move.
+ */
+export function workloadImageLineMoves(before: string | undefined, after: string | undefined): string[] {
+  const lines = (text: string | undefined) => {
+    const found = new Map<string, { tag: string; shown: string; lines: Set<string> }>();
+    for (const [, image] of (text ?? "").matchAll(containerImageLine)) {
+      const { family } = imageIdentity(image!);
+      const name = lineNameOf(family);
+      const tag = tagOf(image!);
+      const line = name === undefined ? undefined : releaseLine(name, tag);
+      if (name === undefined || line === undefined) continue;
+      const entry = found.get(family) ?? { tag, shown: shownName(family, name), lines: new Set<string>() };
+      entry.lines.add(line);
+      found.set(family, entry);
+    }
+    return found;
+  };
+  const old = lines(before);
+  return [...lines(after)].flatMap(([family, next]) => {
+    const previous = old.get(family);
+    if (previous === undefined || [...next.lines].every((line) => previous.lines.has(line))) return [];
+    if ([...previous.lines].some((line) => next.lines.has(line))) return [];
+    const move = lineMove(lineNameOf(family)!, previous.tag, next.tag, next.shown);
     return move === undefined ? [] : [move];
   });
 }

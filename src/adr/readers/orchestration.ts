@@ -1,4 +1,5 @@
 import { record } from "../../text/records.js";
+import { workloadImageLineMoves } from "./containers.js";
 import { clean, difference, listed, reasonText, yamlMapping, type ReadFile, type Signal } from "./signal.js";
 
 /** Kinds whose arrival is a decision: state, scheduled work, node-level agents, traffic entry, API extensions. */
@@ -246,8 +247,9 @@ function chartSignals(file: ReadFile, files: readonly ReadFile[]): Signal[] {
 /**
  * Kubernetes, Helm and Kustomize. A decision: a new chart, a dependency added to or removed from a
  * chart, a new StatefulSet / DaemonSet / Ingress / Gateway route / CRD, a remote base or chart
- * added to a kustomization. Version bumps, values, replica counts, images, labels, docs, icons and
- * NOTES.txt are not.
+ * added to a kustomization, a workload's datastore or runtime image on another release line
+ * (`postgres:10` -> `postgres:18`). Version bumps, values, replica counts, image tags within a
+ * line, labels, docs, icons and NOTES.txt are not.
  *
  * Example: Chart.yaml `version: 1.4.2 -> 1.4.3` with a typo fixed in NOTES.txt -> not a decision;
  * a `dependencies:` entry for `postgresql` added -> "adds chart dependency postgresql".
@@ -292,6 +294,13 @@ export function readOrchestration(files: readonly ReadFile[]): Signal[] {
       if (removed.length > 0) decide(file.path, `kustomization removes ${listed(removed)}`, ["kustomize"]);
       continue;
     }
+    const moves = workloadImageLineMoves(file.before, file.after);
+    if (moves.length > 0)
+      decide(
+        file.path,
+        `moves ${listed(moves)}`,
+        moves.map((move) => move.split(" ")[0]!),
+      );
     for (const object of objectsIn(file.before)) before.set(object, file.path);
     for (const object of objectsIn(file.after)) after.set(object, file.path);
     for (const [object, facts] of gitOpsFacts(file.before)) gitOpsBefore.set(object, facts);

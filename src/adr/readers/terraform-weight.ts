@@ -89,9 +89,18 @@ export const majorsText = ({ from, to }: { from: number; to: number }) =>
       ? lineText(from)
       : `${lineText(from)}-${lineText(to)}`;
 
-/** Attributes that pin a datastore engine's version: `engine_version = "13"`, `database_version = "POSTGRES_14"`, `family = "postgres13"`. */
+/**
+ * Attributes that pin a datastore engine's version: `engine_version = "13"`, `database_version =
+ * "POSTGRES_14"`, `family = "postgres13"`, and locals or inputs named for one (`rds_engine_version`).
+ * The value is every quoted string of the line: a pin chosen per environment (`var.env == "dev" ?
+ * "16.8" : "13.20"`) pins each of them.
+ */
 const engineVersionLine =
-  /^\s*"?(engine_version|database_version|engine_params_family|parameter_group_family|family|(?:postgres|postgresql|mysql|redis|elasticsearch|opensearch|kafka|mongodb)_version|version)"?\s*[=:]\s*"([^"]+)"/;
+  /^[ \t]*"?((?:\w+_)?engine_version|(?:\w+_)?database_version|engine_params_family|parameter_group_family|family|(?:postgres|postgresql|mysql|redis|elasticsearch|opensearch|kafka|mongodb)_version|version)"?[ \t]*[=:][ \t]*(\S[^\n]*)/;
+
+/** The quoted versions of a value (`"13"`, or each branch of a conditional, not the `"development"` it tests); none when it is a reference. */
+const quotedValues = (value: string) =>
+  [...value.matchAll(/"([^"\n]*)"/g)].map((match) => match[1]!).filter((quoted) => /\d/.test(quoted));
 
 /** Azure's database servers pin their engine with a plain `version = "13"`: read only in files that declare one (modules and providers have versions too). */
 const plainVersionEngines =
@@ -120,9 +129,13 @@ export function engineMajorChanges(before: string, after: string): string[] {
   const pins = (lines: string[]) =>
     lines.flatMap((line) => {
       const match = engineVersionLine.exec(line);
+      const values = match ? quotedValues(match[2]!) : [];
+      if (!match || values.length === 0) return [];
       // A plain `version` is an engine's only as a bare number ("13", "8.0"): not a constraint (`~> 3.0`) or a module release.
-      if (!match || (match[1] === "version" && (!plainVersionCounts || !/^\d+(?:\.\d+)?$/.test(match[2]!)))) return [];
-      return [{ key: match[1]!, major: engineMajor(match[2]!), value: match[2]! }];
+      if (match[1] === "version" && (!plainVersionCounts || !values.every((value) => /^\d+(?:\.\d+)?$/.test(value))))
+        return [];
+      const majors = [...new Set(values.map(engineMajor))].sort().join("/");
+      return [{ key: match[1]!, major: majors, value: values.join(" or ") }];
     });
   const removed = pins(only(old, next));
   const added = pins(only(next, old));
