@@ -56,6 +56,9 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     "**/cloudbuild.{yaml,yml}",
     // GoReleaser's configuration, wherever a release job points `--config` (`release/goreleaser.yml`).
     "**/{.,}goreleaser.{yml,yaml}",
+    // cargo-dist's configuration: the platforms a Rust project's releases are built for.
+    "**/dist-workspace.toml",
+    "**/dist.toml",
   ],
   database: [
     "**/migrations/**",

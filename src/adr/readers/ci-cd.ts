@@ -1,4 +1,5 @@
 import { registryOf } from "./containers.js";
+import { cargoDistTargets, goReleaserTargets, releaseTargetChanges } from "./release-targets.js";
 import { clean, difference, listed, reasonText, switchesWithin, type ReadFile, type Signal } from "./signal.js";
 
 /** Actions that hand the pipeline a cloud credential. */
@@ -58,6 +59,8 @@ interface PipelineFacts {
   imageNames: string[];
   /** The lines that run, comments left out. */
   text: string;
+  /** The platforms a GoReleaser configuration builds releases for (`os:windows`, `arch:arm64`). */
+  releaseTargets: string[];
 }
 
 function environmentsOf(text: string): string[] {
@@ -288,8 +291,12 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     registries: unique(registries),
     imageNames: taggedImageNames(cleaned),
     text: cleaned,
+    releaseTargets: isGoReleaserConfig(cleaned) ? goReleaserTargets(cleaned) : [],
   };
 }
+
+/** cargo-dist's configuration: the Rust targets a release builds, and where it publishes them. */
+const isCargoDistConfig = (path: string) => /(^|\/)(?:dist-workspace|dist)\.toml$/.test(path);
 
 const isPipeline = (path: string) =>
   /^\.(?:github|forgejo|gitea)\/workflows\/[^/]+\.ya?ml$/.test(path) ||
@@ -460,6 +467,7 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
     );
     if (dropped.length > 0) parts.push(`stops publishing images to ${listed(dropped)}`);
   }
+  parts.push(...releaseTargetChanges(old.releaseTargets, next.releaseTargets));
   if (shipping && ships(old) && ships(next) && old.tagsLatest !== next.tagsLatest)
     parts.push(
       next.tagsLatest ? "starts tagging published images `latest`" : "stops tagging published images `latest`",
@@ -485,6 +493,19 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
   for (const file of files) {
     const say = (decision: boolean, reason: string, technologies: string[] = []) =>
       signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });
+    if (isCargoDistConfig(file.path)) {
+      const [before, after] = [cargoDistTargets(file.before), cargoDistTargets(file.after)];
+      if (before === undefined && after !== undefined && after.length > 0)
+        say(true, `new release configuration ${file.path} (cargo-dist builds for ${listed(after)})`, ["cargo-dist"]);
+      else if (before !== undefined && before.length > 0 && file.after === undefined)
+        say(true, `removes release configuration ${file.path} (cargo-dist)`, ["cargo-dist"]);
+      else {
+        const parts = releaseTargetChanges(before ?? [], after ?? []);
+        if (parts.length > 0) say(true, parts.join("; "), ["cargo-dist"]);
+        else say(false, "release settings only");
+      }
+      continue;
+    }
     if (!isPipeline(file.path)) {
       say(false, "a reusable action or script, not a pipeline");
       continue;
