@@ -495,9 +495,11 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
       signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });
     if (isCargoDistConfig(file.path)) {
       const [before, after] = [cargoDistTargets(file.before), cargoDistTargets(file.after)];
-      if (before === undefined && after !== undefined && after.length > 0)
+      // A configuration added with its targets starts a release channel; targets written into an
+      // existing one (which built the default ones before) are compared only once both name some.
+      if (file.before === undefined && after !== undefined && after.length > 0)
         say(true, `new release configuration ${file.path} (cargo-dist builds for ${listed(after)})`, ["cargo-dist"]);
-      else if (before !== undefined && before.length > 0 && file.after === undefined)
+      else if (file.after === undefined && before !== undefined && before.length > 0)
         say(true, `removes release configuration ${file.path} (cargo-dist)`, ["cargo-dist"]);
       else {
         const parts = releaseTargetChanges(before ?? [], after ?? []);

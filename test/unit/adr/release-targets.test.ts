@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { readCiCd } from "../../../src/adr/readers/ci-cd.js";
 import { cargoDistTargets, goReleaserTargets, releaseTargetChanges } from "../../../src/adr/readers/release-targets.js";
 
 describe("the platforms a release builds for", () => {
@@ -37,5 +38,17 @@ archives:
       "stops building releases for macos",
     ]);
     expect(releaseTargetChanges([], ["os:linux"])).toEqual([]);
+  });
+
+  it("calls a cargo-dist configuration added with its targets a new release channel, and targets first written into one no change", () => {
+    const config = '[dist]\ntargets = ["x86_64-unknown-linux-gnu", "aarch64-apple-darwin"]\n';
+    const added = readCiCd([{ path: "dist-workspace.toml", status: "added", after: config }]);
+    expect(added.map((signal) => [signal.decision, signal.reason])).toEqual([
+      [true, "new release configuration dist-workspace.toml (cargo-dist builds for linux/x86_64, macos/arm64)"],
+    ]);
+    const written = readCiCd([
+      { path: "dist-workspace.toml", status: "modified", before: "[dist]\nci = 'github'\n", after: config },
+    ]);
+    expect(written.map((signal) => signal.decision)).toEqual([false]);
   });
 });
