@@ -289,7 +289,8 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     platforms: unique(platforms),
     tagsLatest: tagLines.some((line) => /\blatest\b/.test(line)),
     registries: unique(registries),
-    imageNames: taggedImageNames(cleaned),
+    // Compared for the whole pipeline only: a job's facts say which jobs ship, not what they are named.
+    imageNames: byJobs ? taggedImageNames(cleaned) : [],
     text: cleaned,
     releaseTargets: isGoReleaserConfig(cleaned) ? goReleaserTargets(cleaned) : [],
   };

@@ -270,7 +270,7 @@ function imageMove(old: string, next: string, built: boolean): string | undefine
   if (from.family !== to.family && !sameEngine) return `${built ? "built on " : ""}${old} -> ${next}`;
   const name = lineNameOf(to.family);
   if (name === undefined) return undefined;
-  const move = lineMove(name, tagOf(old), tagOf(next), shownName(to.family, name));
+  const move = lineMove(name, tagOf(old), tagOf(next), packagingName(to.family, name));
   return move && built ? `built on ${move}` : move;
 }
 
@@ -294,11 +294,12 @@ const isUnpinned = (tag: string) => !/\d/.test(tag);
  * unpinned (`postgres:12` -> `postgres:latest`): the next pull may then upgrade the engine's major
  * unasked. Pinning a floating tag records the line in use, and is no move.
  */
-function lineMove(name: string, fromTag: string, toTag: string, shown = name): string | undefined {
+function lineMove(name: string, fromTag: string, toTag: string, packagedAs?: string): string | undefined {
+  const shown = packagedAs === undefined ? name : `${packagedAs} (${name})`;
   const fromLine = releaseLine(name, fromTag);
   // A packaged engine's floating tag is its own upgrade policy (`pgautoupgrade:latest` upgrades the
   // data itself), not a major left to chance: only the engine's own image counts as unpinned.
-  if (fromLine !== undefined && isUnpinned(toTag) && shown === name)
+  if (fromLine !== undefined && isUnpinned(toTag) && packagedAs === undefined)
     return `${shown} ${fromLine} -> ${toTag || "untagged"} (unpinned: the newest major)`;
   const toLine = releaseLine(name, toTag);
   return fromLine !== undefined && toLine !== undefined && fromLine !== toLine
@@ -306,10 +307,10 @@ function lineMove(name: string, fromTag: string, toTag: string, shown = name): s
     : undefined;
 }
 
-/** An image named by the engine it packages when that is not its own name: `pgautoupgrade (postgres)`. */
-const shownName = (family: string, lineName: string) => {
-  const name = family.split("/").pop()!;
-  return name === lineName ? name : `${name} (${lineName})`;
+/** The image's own name when it packages an engine named otherwise (`pgautoupgrade` for Postgres), else undefined. */
+const packagingName = (family: string, lineName: string) => {
+  const own = family.split("/").pop()!;
+  return own === lineName ? undefined : own;
 };
 
 const tagOf = (image: string) => {
@@ -430,12 +431,14 @@ function baseImageLines(old: string[], next: string[]): string[] {
       images.flatMap((image) => {
         const { family } = imageIdentity(image);
         const name = lineNameOf(family);
-        return name === undefined ? [] : [[name, { tag: tagOf(image), shown: shownName(family, name) }] as const];
+        return name === undefined
+          ? []
+          : [[name, { tag: tagOf(image), packagedAs: packagingName(family, name) }] as const];
       }),
     );
   const from = tags(old);
-  return [...tags(next)].flatMap(([name, { tag, shown }]) => {
-    const move = from.has(name) ? lineMove(name, from.get(name)!.tag, tag, shown) : undefined;
+  return [...tags(next)].flatMap(([name, { tag, packagedAs }]) => {
+    const move = from.has(name) ? lineMove(name, from.get(name)!.tag, tag, packagedAs) : undefined;
     return move === undefined ? [] : [move];
   });
 }
@@ -450,14 +453,19 @@ const containerImageLine = /^[ \t]*(?:-[ \t]*)?image:[ \t]*["']?([\w./:@-]+)/gm;
  */
 export function workloadImageLineMoves(before: string | undefined, after: string | undefined): string[] {
   const lines = (text: string | undefined) => {
-    const found = new Map<string, { tag: string; shown: string; lines: Set<string> }>();
+    const found = new Map<string, { name: string; tag: string; packagedAs?: string; lines: Set<string> }>();
     for (const [, image] of (text ?? "").matchAll(containerImageLine)) {
       const { family } = imageIdentity(image!);
       const name = lineNameOf(family);
       const tag = tagOf(image!);
       const line = name === undefined ? undefined : releaseLine(name, tag);
       if (name === undefined || line === undefined) continue;
-      const entry = found.get(family) ?? { tag, shown: shownName(family, name), lines: new Set<string>() };
+      const entry = found.get(family) ?? {
+        name,
+        tag,
+        packagedAs: packagingName(family, name),
+        lines: new Set<string>(),
+      };
       entry.lines.add(line);
       found.set(family, entry);
     }
@@ -468,7 +476,7 @@ export function workloadImageLineMoves(before: string | undefined, after: string
     const previous = old.get(family);
     if (previous === undefined || [...next.lines].every((line) => previous.lines.has(line))) return [];
     if ([...previous.lines].some((line) => next.lines.has(line))) return [];
-    const move = lineMove(lineNameOf(family)!, previous.tag, next.tag, next.shown);
+    const move = lineMove(next.name, previous.tag, next.tag, next.packagedAs);
     return move === undefined ? [] : [move];
   });
 }

@@ -9,7 +9,7 @@ import { difference, listed } from "./signal.js";
  * must keep working (Windows, riscv64); one dropped leaves its users without releases.
  */
 
-/** The operating systems of a triple or a GOOS value, by the name a reader knows. */
+/** The operating system a Rust target triple names (`x86_64-pc-windows-msvc`), by the name a reader knows. */
 const operatingSystems: [RegExp, string][] = [
   [/windows/, "windows"],
   [/darwin|apple/, "macos"],
