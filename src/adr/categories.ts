@@ -59,6 +59,13 @@ export const defaultCategoryGlobs: Record<InfraCategory, string[]> = {
     // cargo-dist's configuration: the platforms a Rust project's releases are built for.
     "**/dist-workspace.toml",
     "**/dist.toml",
+    // How releases reach users: a snap, and the definitions of the packages and installers they ship as.
+    "**/{.,}snapcraft.{yaml,yml}",
+    "**/*.nuspec",
+    "**/PKGBUILD",
+    "**/debian/control",
+    "**/*.wxs",
+    "**/AppImageBuilder.{yml,yaml}",
   ],
   database: [
     "**/migrations/**",

@@ -71,8 +71,12 @@ function openDirectory(root: string, prefix: string, parent: OpenDirectory | und
     prefix,
     names: namesIn(root, prefix.slice(0, -1)),
     cursor: 0,
+    // Every field from the start: one shape for every directory, so the scan's optimised code is not thrown away midway.
+    nameSet: undefined,
+    namesBySet: undefined,
     found: 0,
     subdirectories: new Set(),
+    files: undefined,
   };
   if (parent) {
     const name = prefix.slice(parent.prefix.length, -1);

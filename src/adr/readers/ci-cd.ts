@@ -1,5 +1,13 @@
 import { registryOf } from "./containers.js";
-import { cargoDistTargets, goReleaserTargets, releaseTargetChanges } from "./release-targets.js";
+import { publishesToChannel, releaseToolChanges, releaseToolsOf } from "./release-channels.js";
+import {
+  cargoDistTargets,
+  goReleaserPlatforms,
+  goReleaserTargets,
+  pipelineTargetPlatforms,
+  releaseTargetChanges,
+  snapBuild,
+} from "./release-targets.js";
 import { clean, difference, listed, reasonText, switchesWithin, type ReadFile, type Signal } from "./signal.js";
 
 /** Actions that hand the pipeline a cloud credential. */
@@ -61,6 +69,14 @@ interface PipelineFacts {
   text: string;
   /** The platforms a GoReleaser configuration builds releases for (`os:windows`, `arch:arm64`). */
   releaseTargets: string[];
+  /** The same as whole platforms (`windows/arm`), when its YAML could be read. */
+  releasePlatforms?: string[];
+  /** The platforms the target triples of a pipeline name (`target: aarch64-apple-darwin`). */
+  triplePlatforms: string[];
+  /** Where its releases go, what they ship as and how they are signed (`release-channels.ts`). */
+  releaseTools: string[];
+  /** It runs for a release: a tag pushed or a release published. */
+  releaseTriggered: boolean;
 }
 
 function environmentsOf(text: string): string[] {
@@ -211,12 +227,15 @@ function lineAt(text: string, index: number): string {
 const isGoReleaserConfig = (text: string) =>
   /^builds:/m.test(text) && /^(?:archives?|nfpms?|brews|release|checksum|snapshot|dist):/m.test(text);
 
-function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
-  // A step commented out does nothing: only the lines that run are read.
-  const cleaned = (clean(text) ?? "")
+/** A pipeline's lines that run: a step commented out does nothing. */
+const runningLines = (text: string | undefined) =>
+  (clean(text) ?? "")
     .split("\n")
     .filter((line) => !/^\s*#/.test(line))
     .join("\n");
+
+function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
+  const cleaned = runningLines(text);
   // A pipeline split into jobs is also read job by job (which deploy, which ship), each job once.
   const jobs = byJobs
     ? jobSections(cleaned)?.map((job): Job => ({ text: job, facts: factsOf(job, false) }))
@@ -293,7 +312,43 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     imageNames: byJobs ? taggedImageNames(cleaned) : [],
     text: cleaned,
     releaseTargets: isGoReleaserConfig(cleaned) ? goReleaserTargets(cleaned) : [],
+    ...(byJobs && isGoReleaserConfig(cleaned) ? { releasePlatforms: goReleaserPlatforms(cleaned) } : {}),
+    triplePlatforms: byJobs ? pipelineTargetPlatforms(cleaned) : [],
+    releaseTools: byJobs ? releaseToolsOf(cleaned) : [],
+    releaseTriggered: isGoReleaserConfig(cleaned) || releaseTrigger.test(cleaned) || versionTagTrigger.test(cleaned),
   };
+}
+
+/** The files that define a package of the project's releases, by the kind of package. */
+const packagingFiles: [RegExp, string][] = [
+  [/\.nuspec$/, "Chocolatey or NuGet package"],
+  [/(^|\/)PKGBUILD$/, "Arch Linux package"],
+  [/(^|\/)debian\/control$/, "Debian package"],
+  [/\.wxs$/, "MSI installer"],
+  [/(^|\/)AppImageBuilder\.ya?ml$/, "AppImage"],
+];
+const packagingOf = (path: string) => packagingFiles.find(([pattern]) => pattern.test(path))?.[1];
+
+const isSnapcraftConfig = (path: string) => /(^|\/)\.?snapcraft\.ya?ml$/.test(path);
+
+/** A snap added or removed, its base (the Ubuntu core under it) moved, an architecture added or dropped: one line, or undefined. */
+function snapChanges(file: ReadFile): string | undefined {
+  const [before, after] = [snapBuild(file.before), snapBuild(file.after)];
+  const forArchitectures = (build: { architectures: string[] }) =>
+    build.architectures.length > 0 ? ` for ${listed(build.architectures)}` : "";
+  if (file.before === undefined && after !== undefined)
+    return `new snap package ${file.path}${after.base ? ` on ${after.base}` : ""}${forArchitectures(after)}: releases published to the Snap Store`;
+  if (file.after === undefined && before !== undefined) return `removes the snap package ${file.path}`;
+  if (before === undefined || after === undefined) return undefined;
+  const parts: string[] = [];
+  if (before.base !== undefined && after.base !== undefined && before.base !== after.base)
+    parts.push(`the snap moves to base ${after.base} (was ${before.base})`);
+  if (before.architectures.length > 0 && after.architectures.length > 0) {
+    const { added, removed } = difference(before.architectures, after.architectures);
+    if (added.length > 0) parts.push(`builds the snap for ${listed(added)} too`);
+    if (removed.length > 0) parts.push(`stops building the snap for ${listed(removed)}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : undefined;
 }
 
 /** cargo-dist's configuration: the Rust targets a release builds, and where it publishes them. */
@@ -390,6 +445,22 @@ const ships = (facts: PipelineFacts) =>
   facts.publishers.length > 0 ||
   facts.credentials.some((credential) => credentialAction.test(credential) && !/app-token/.test(credential));
 
+/**
+ * Runs for a release: GitHub's `on: release` (or a job named `release`), a tag in GitLab
+ * (`$CI_COMMIT_TAG`, `only: [tags]`) or Woodpecker (`event: tag`).
+ */
+const releaseTrigger =
+  /^on:[^\n]*\brelease\b|^ {2}release:|\$CI_COMMIT_TAG\b|\bevent:[^\n]*\btag\b|^[ \t]+only:[ \t]*\[[^\]\n]*\btags\b/m;
+/**
+ * Runs for a version tag pushed: GitHub's `push: tags:` filter (`["v*"]`, `- "*.*.*"`), which a
+ * GitLab job's runner `tags:` (`- docker`) is not.
+ */
+const versionTagTrigger = /^[ \t]+tags:[ \t]*(?:\[[^\]\n]*["']?[v*\d][^\]\n]*\]|\n[ \t]*-[ \t]*["']?[v*\d])/m;
+
+/** A pipeline that makes releases: it ships, runs for a tag or a release, or publishes to a store. */
+const releases = (facts: PipelineFacts) =>
+  ships(facts) || facts.releaseTriggered || publishesToChannel(facts.releaseTools);
+
 /** A pipeline that builds and pushes container images (not packages or binaries alone). */
 const publishesImages = (facts: PipelineFacts) =>
   facts.publishers.some((publisher) => /build-push|docker|buildx|--push|kaniko|goreleaser images/.test(publisher));
@@ -468,7 +539,12 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
     );
     if (dropped.length > 0) parts.push(`stops publishing images to ${listed(dropped)}`);
   }
-  parts.push(...releaseTargetChanges(old.releaseTargets, next.releaseTargets));
+  // Whole platforms when both versions could be read as such: an ignored pair leaves both lists as they were.
+  if (old.releasePlatforms !== undefined && next.releasePlatforms !== undefined)
+    parts.push(...releaseTargetChanges(old.releasePlatforms, next.releasePlatforms));
+  else parts.push(...releaseTargetChanges(old.releaseTargets, next.releaseTargets));
+  // A test matrix's targets are no release's: only a pipeline that makes releases is read for them.
+  if (releases(old) || releases(next)) parts.push(...releaseTargetChanges(old.triplePlatforms, next.triplePlatforms));
   if (shipping && ships(old) && ships(next) && old.tagsLatest !== next.tagsLatest)
     parts.push(
       next.tagsLatest ? "starts tagging published images `latest`" : "stops tagging published images `latest`",
@@ -491,9 +567,31 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
  */
 export function readCiCd(files: readonly ReadFile[]): Signal[] {
   const signals: Signal[] = ciSystemSwitches(files);
+  const pipelines = files.filter((file) => isPipeline(file.path));
+  // What the other pipelines of the change did before and do after: a release step moved between files is no change.
+  const toolsElsewhere = (file: ReadFile) => {
+    const others = pipelines.filter((other) => other !== file);
+    const tools = (side: "before" | "after") =>
+      new Set(others.flatMap((other) => releaseToolsOf(runningLines(other[side]))));
+    return { before: tools("before"), after: tools("after") };
+  };
   for (const file of files) {
     const say = (decision: boolean, reason: string, technologies: string[] = []) =>
       signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });
+    const packaging = packagingOf(file.path);
+    if (packaging !== undefined) {
+      if (file.before === undefined)
+        say(true, `new ${packaging} (${file.path}): a way users install releases`, [packaging]);
+      else if (file.after === undefined) say(true, `removes ${packaging} (${file.path})`, [packaging]);
+      else say(false, "package settings only");
+      continue;
+    }
+    if (isSnapcraftConfig(file.path)) {
+      const reason = snapChanges(file);
+      if (reason !== undefined) say(true, reason, ["snap"]);
+      else say(false, "snap settings only");
+      continue;
+    }
     if (isCargoDistConfig(file.path)) {
       const [before, after] = [cargoDistTargets(file.before), cargoDistTargets(file.after)];
       // A configuration added with its targets starts a release channel; targets written into an
@@ -517,14 +615,25 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
     if (file.before === undefined || file.after === undefined) {
       const facts = factsOf(file.after ?? file.before);
       const verb = file.after === undefined ? "removes" : "new";
-      const shipsWith = [...facts.environments, ...facts.deployers, ...facts.publishers];
-      if (ships(facts)) say(true, `${verb} pipeline ${name} (ships: ${listed(unique(shipsWith))})`, shipsWith);
+      // A store another pipeline of the change published to before (or still does): the job moved, the channel did not.
+      const elsewhere = toolsElsewhere(file)[file.after === undefined ? "after" : "before"];
+      const channels = facts.releaseTools.filter((tool) => tool.startsWith("channel:") && !elsewhere.has(tool));
+      const shipsWith = [
+        ...facts.environments,
+        ...facts.deployers,
+        ...facts.publishers,
+        ...channels.map((tool) => tool.slice(8)),
+      ];
+      if (ships(facts) || channels.length > 0)
+        say(true, `${verb} pipeline ${name} (ships: ${listed(unique(shipsWith))})`, shipsWith);
       else say(false, `${verb} pipeline ${name} that neither deploys nor publishes (lint, test, automation)`);
       continue;
     }
     const old = factsOf(file.before);
     const next = factsOf(file.after);
     const { parts, technologies } = shippingChanges(old, next);
+    if (releases(old) || releases(next))
+      parts.push(...releaseToolChanges(old.releaseTools, next.releaseTools, toolsElsewhere(file)));
     parts.push(...setupSwitches(old.steps, next.steps));
     if (parts.length > 0) say(true, parts.join("; "), technologies);
     else say(false, "action versions, steps or job settings only");

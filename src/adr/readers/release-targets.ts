@@ -1,6 +1,6 @@
 import { parse as parseToml } from "smol-toml";
 import { record } from "../../text/records.js";
-import { difference, listed } from "./signal.js";
+import { difference, listed, yamlMapping } from "./signal.js";
 
 /**
  * The platforms a project's release builds binaries for, as its release tool names them: the
@@ -88,6 +88,100 @@ export function goReleaserTargets(text: string): string[] {
     }
   }
   return [...targets].sort();
+}
+
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value)
+    ? value.flatMap((item) => (typeof item === "string" || typeof item === "number" ? [String(item)] : []))
+    : undefined;
+
+/** A Go platform (`darwin`, `amd64`) by the name a reader knows (`macos/x86_64`). */
+const goPlatform = (os: string, arch: string) => `${os === "darwin" ? "macos" : os}/${architectures[arch] ?? arch}`;
+
+/**
+ * The platforms a GoReleaser configuration builds, as whole combinations (`windows/arm`): each
+ * build's `targets` list when it has one (`linux_amd64`, `linux_arm_7`), else its `goos` times its
+ * `goarch` (GoReleaser's defaults when unset) less its `ignore` combinations (one that names a
+ * `goarm` leaves the other ARM versions built). Undefined when the file is not YAML GoReleaser reads.
+ * Read as combinations, an ignored pair (`windows/arm`) is a platform dropped though both lists stay.
+ */
+export function goReleaserPlatforms(text: string): string[] | undefined {
+  const builds = yamlMapping(text)?.builds;
+  if (!Array.isArray(builds)) return undefined;
+  const platforms = new Set<string>();
+  for (const build of builds.map(record)) {
+    if (build.skip === true) continue;
+    const targets = strings(build.targets);
+    if (targets !== undefined) {
+      for (const target of targets) {
+        const [os, arch] = target.split("_");
+        // `go_first_class` and its kind name sets of Go's own, not platforms.
+        if (os !== undefined && arch !== undefined && os !== "go") platforms.add(goPlatform(os, arch));
+      }
+      continue;
+    }
+    const ignored = (build.ignore === undefined ? [] : Array.isArray(build.ignore) ? build.ignore : [])
+      .map(record)
+      .filter((pair) => pair.goarm === undefined && pair.goamd64 === undefined);
+    for (const os of strings(build.goos) ?? ["darwin", "linux", "windows"])
+      for (const arch of strings(build.goarch) ?? ["386", "amd64", "arm64"])
+        if (!ignored.some((pair) => (pair.goos ?? os) === os && (pair.goarch ?? arch) === arch))
+          platforms.add(goPlatform(os, arch));
+  }
+  return [...platforms].sort();
+}
+
+/** A Rust target triple where a release pipeline names what it builds (`target: aarch64-apple-darwin`). */
+const targetTriple =
+  /(?<![\w.-])((?:x86_64|i686|i586|aarch64|armv7\w*|arm|riscv64gc|riscv64|powerpc64le|s390x|loongarch64)-(?:unknown|pc|apple|linux|alpine)-[a-z0-9_-]*[a-z0-9])(?![\w.-])/gi;
+
+/**
+ * The platforms a release pipeline builds binaries for, from the target triples it names (its
+ * matrix's `target: x86_64-pc-windows-msvc`, a `--target` option), as `windows/x86_64`.
+ */
+export function pipelineTargetPlatforms(text: string): string[] {
+  const platforms = new Set<string>();
+  for (const match of text.matchAll(targetTriple)) {
+    const name = tripleName(match[1]!);
+    if (name !== undefined) platforms.add(name);
+  }
+  return [...platforms].sort();
+}
+
+/** A snap's base (the Ubuntu core it runs on) and the architectures it is built for. */
+export interface SnapBuild {
+  base?: string;
+  architectures: string[];
+}
+
+/**
+ * What a `snapcraft.yaml` builds: its `base` (`core24`) and the architectures of `platforms`
+ * (core24: a map, `build-for` or the key) or of `architectures` (earlier bases: `build-for` or
+ * plain names). Undefined when the file is not YAML.
+ */
+export function snapBuild(text: string | undefined): SnapBuild | undefined {
+  const doc = yamlMapping(text);
+  if (doc === undefined) return undefined;
+  const names = new Set<string>();
+  const platforms = record(doc.platforms);
+  for (const [key, value] of Object.entries(platforms)) {
+    const buildFor =
+      strings(record(value)["build-for"]) ??
+      (typeof record(value)["build-for"] === "string" ? [record(value)["build-for"] as string] : undefined);
+    for (const name of buildFor ?? [key]) names.add(name);
+  }
+  if (Array.isArray(doc.architectures))
+    for (const item of doc.architectures) {
+      if (typeof item === "string") names.add(item);
+      else {
+        const buildFor = record(item)["build-for"] ?? record(item)["run-on"] ?? record(item)["build-on"];
+        for (const name of typeof buildFor === "string" ? [buildFor] : (strings(buildFor) ?? [])) names.add(name);
+      }
+    }
+  return {
+    ...(typeof doc.base === "string" ? { base: doc.base } : {}),
+    architectures: [...names].sort(),
+  };
 }
 
 /** The target triples of a cargo-dist configuration (`dist-workspace.toml`, `dist.toml`), as platforms; undefined when it names none. */

@@ -1,5 +1,5 @@
 import { workingTree } from "../../ports/repository-view.js";
-import { dataFilePath, dataLayoutOf } from "../../schemas/data-files.js";
+import { dataFilePath, dataLayoutOf } from "../../schemas/data-layout.js";
 import { evidenceByField, labelOf } from "../../discovery/first-sync.js";
 import { discoverRepository, type DiscoveryRun } from "../../use-cases/discover-repository.js";
 import { loadConfig } from "../../use-cases/load-config.js";

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
 import { readCiCd } from "../../../src/adr/readers/ci-cd.js";
-import { cargoDistTargets, goReleaserTargets, releaseTargetChanges } from "../../../src/adr/readers/release-targets.js";
+import { releaseToolChanges, releaseToolsOf } from "../../../src/adr/readers/release-channels.js";
+import {
+  cargoDistTargets,
+  goReleaserPlatforms,
+  goReleaserTargets,
+  pipelineTargetPlatforms,
+  releaseTargetChanges,
+  snapBuild,
+} from "../../../src/adr/readers/release-targets.js";
 
 describe("the platforms a release builds for", () => {
   it("reads GoReleaser's goos and goarch, inline or as lists, and leaves out the combinations it ignores", () => {
@@ -50,5 +58,98 @@ archives:
       { path: "dist-workspace.toml", status: "modified", before: "[dist]\nci = 'github'\n", after: config },
     ]);
     expect(written.map((signal) => signal.decision)).toEqual([false]);
+  });
+
+  it("reads GoReleaser's builds as whole platforms: a targets list, or goos times goarch less the ignored pairs", () => {
+    const config = `builds:
+  - id: cli
+    goos: [linux, windows]
+    goarch: [amd64, arm]
+    ignore:
+      - goos: windows
+        goarch: arm
+      - goos: linux
+        goarch: arm
+        goarm: "6"
+  - id: agent
+    targets: [darwin_arm64, linux_arm_7, go_first_class]
+  - id: unused
+    skip: true
+`;
+    expect(goReleaserPlatforms(config)).toEqual(["linux/arm", "linux/x86_64", "macos/arm64", "windows/x86_64"]);
+    // Unset lists are GoReleaser's defaults: darwin, linux and windows on 386, amd64 and arm64.
+    expect(goReleaserPlatforms("builds:\n  - main: .\n")).toHaveLength(9);
+    expect(goReleaserPlatforms("builds: [")).toBeUndefined();
+  });
+
+  it("reads the target triples a pipeline names as platforms, and nothing from words that only look like one", () => {
+    const workflow = `jobs:
+  build:
+    strategy:
+      matrix:
+        target: [x86_64-unknown-linux-musl, aarch64-apple-darwin, riscv64gc-unknown-linux-gnu]
+    steps:
+      - run: cross build --target i686-pc-windows-msvc
+      - run: echo see docs/s390x-unknown-linux-gnu.md-notes and arm-none-eabi
+`;
+    expect(pipelineTargetPlatforms(workflow)).toEqual(["linux/riscv64", "linux/x86_64", "macos/arm64", "windows/x86"]);
+  });
+
+  it("reads a snap's base and the architectures it is built for, in the core24 and earlier layouts", () => {
+    expect(
+      snapBuild("base: core24\nplatforms:\n  amd64:\n  arm64:\n    build-on: [amd64]\n    build-for: [arm64]\n"),
+    ).toEqual({
+      base: "core24",
+      architectures: ["amd64", "arm64"],
+    });
+    expect(
+      snapBuild("base: core22\narchitectures:\n  - build-on: [amd64]\n    build-for: [amd64]\n  - build-on: [s390x]\n"),
+    ).toEqual({ base: "core22", architectures: ["amd64", "s390x"] });
+    expect(snapBuild("name: [")).toBeUndefined();
+  });
+
+  it("names the stores, packages and signatures of a release pipeline, and says what was added or dropped", () => {
+    const before = releaseToolsOf(
+      "run: cargo wix --output tidepool.msi\nuses: mislav/bump-homebrew-formula-action@v3\n",
+    );
+    const after = releaseToolsOf(
+      "run: cargo wix --output tidepool.msi\nrun: cosign sign-blob tidepool.tar.gz\nrun: wingetcreate update\n",
+    );
+    expect(before).toEqual(["channel:Homebrew", "package:MSI installers"]);
+    const none = { before: new Set<string>(), after: new Set<string>() };
+    expect(releaseToolChanges(before, after, none)).toEqual([
+      "now also publishes releases to winget",
+      "stops publishing releases to Homebrew",
+      "now adds cosign signatures",
+    ]);
+    // Homebrew published from another pipeline of the change now: moved, not dropped.
+    expect(releaseToolChanges(before, after, { before: new Set(), after: new Set(["channel:Homebrew"]) })).toEqual([
+      "now also publishes releases to winget",
+      "now adds cosign signatures",
+    ]);
+    // Tools a job installs for its build are no store and no installer of its own.
+    expect(
+      releaseToolsOf("run: choco install wixtoolset\nrun: msiexec /i tools.msi /quiet\nrun: cargo install cargo-deb\n"),
+    ).toEqual([]);
+    // A setup step of a macOS runner is no store.
+    expect(releaseToolsOf("uses: Homebrew/actions/setup-homebrew@master\nrun: brew install llvm\n")).toEqual([]);
+  });
+
+  it("reads target triples only in a pipeline that makes releases: a version tag's, not a GitLab job's runner tags", () => {
+    const gitlab = (target: string, trigger: string) =>
+      `build:\n  tags:\n    - docker\n${trigger}  script:\n    - cargo build --release --target ${target}\n`;
+    const decisions = (trigger: string) =>
+      readCiCd([
+        {
+          path: ".gitlab-ci.yml",
+          status: "modified",
+          before: gitlab("x86_64-unknown-linux-gnu", trigger),
+          after: gitlab("aarch64-unknown-linux-gnu", trigger),
+        },
+      ]).map((signal) => [signal.decision, signal.reason]);
+    expect(decisions("")).toEqual([[false, "action versions, steps or job settings only"]]);
+    expect(decisions("  only: [tags]\n")).toEqual([
+      [true, "builds releases for linux/arm64 too; stops building releases for linux/x86_64"],
+    ]);
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * How a project's releases reach its users and how they are vouched for, as a release pipeline's
+ * lines say it: the stores and package managers it publishes to (winget, Homebrew, the Snap
+ * Store), the installers and packages it builds (an MSI, a .deb, an AppImage), and how it signs
+ * them (cosign, Apple notarisation, SBOMs). Each one added is something the project must keep
+ * publishing and its users come to rely on; each one dropped leaves some of them without updates.
+ * A step's version or settings are not read: only which of these the pipeline does.
+ */
+
+type Kind = "channel" | "package" | "signing";
+
+/** Each thing a release can do, by the words its steps use for it. */
+const releaseTools: [kind: Kind, name: string, pattern: RegExp][] = [
+  ["channel", "winget", /\bwingetcreate\b|winget-releaser|\bkomac\b|winget-pkgs|^winget:/im],
+  ["channel", "Chocolatey", /\bchoco(?:latey)?s?\b/i],
+  ["channel", "Scoop", /\bscoops?\b/i],
+  [
+    "channel",
+    "Homebrew",
+    /bump-homebrew-formula|homebrew-releaser|homebrew-tap|\bbrews:|homebrew_casks:|\bbrew\s+bump/i,
+  ],
+  ["channel", "the Snap Store", /snapcraft|snapcore\/action-publish/i],
+  ["channel", "Flathub", /flatpak|flathub/i],
+  ["channel", "the AUR", /\baurs?:|\baur\b|deploy-aur/i],
+  ["package", "MSI installers", /cargo[\s-]wix|\bwix\b|\bcandle(?:\.exe)?\b|\.msi\b/i],
+  ["package", "Debian packages", /cargo[\s-]deb\b|dpkg-deb|\bnfpms?\b|\.deb\b/i],
+  ["package", "RPM packages", /generate-rpm|rpmbuild|\.rpm\b/i],
+  ["package", "AppImages", /appimage|linuxdeploy/i],
+  ["package", "macOS installer packages", /\bpkgbuild\b|\bproductbuild\b|\.pkg\b/i],
+  ["package", "disk images (DMG)", /create-dmg|hdiutil\s+create|\.dmg\b/i],
+  ["signing", "cosign signatures", /\bcosign\b|sigstore/i],
+  ["signing", "SignPath code signatures", /signpath/i],
+  ["signing", "Apple code signatures and notarisation", /notarytool|notari[sz]|\bcodesign\b|import-codesign-certs/i],
+  ["signing", "Windows code signatures", /\bsigntool\b|trusted-signing|osslsigncode/i],
+  ["signing", "GPG signatures", /ghaction-import-gpg|\bgpg\b[^\n]*(?:--detach-sign|--clearsign|--sign\b|\s-a?b\b)/i],
+  ["signing", "minisign signatures", /\bminisign\b/i],
+  ["signing", "a check that release tags are signed", /\bgit\s+verify-(?:tag|commit)\b/i],
+  ["signing", "SBOMs", /\bsboms?\b|\bsyft\b|cyclonedx/i],
+  [
+    "signing",
+    "build provenance attestations",
+    /slsa-github-generator|attest-build-provenance|actions\/attest\b|--provenance\b/i,
+  ],
+];
+
+/**
+ * A line that installs something the job needs (`choco install wixtoolset`, `cargo install
+ * cargo-deb`, `msiexec /i tool.msi`, `brew install cosign`): a tool of the build, not a place
+ * or form its releases take.
+ */
+const installsATool = /\b(?:install|upgrade|uninstall|msiexec|attach)\b|\bdpkg\s+-i\b|\binstaller\s+-pkg\b/i;
+
+/** What a release pipeline's lines (comments left out) do of the above, as `kind:name`. */
+export function releaseToolsOf(text: string): string[] {
+  const lines = text.split("\n").filter((line) => !installsATool.test(line));
+  return releaseTools
+    .filter(([, , pattern]) => lines.some((line) => pattern.test(line)))
+    .map(([kind, name]) => `${kind}:${name}`);
+}
+
+/** Whether a pipeline ships through a store or package manager of the above (not only builds or signs). */
+export const publishesToChannel = (tools: readonly string[]) => tools.some((tool) => tool.startsWith("channel:"));
+
+const phrases: Record<Kind, [added: string, removed: string]> = {
+  channel: ["now also publishes releases to", "stops publishing releases to"],
+  package: ["now also ships", "stops shipping"],
+  signing: ["now adds", "stops adding"],
+};
+
+/**
+ * One clause per kind for what a release pipeline added and dropped: "now also publishes
+ * releases to winget; now adds cosign signatures". `elsewhere` holds what other pipelines of the
+ * same change did before (for additions) or do after (for removals): a step moved between files is no change.
+ */
+export function releaseToolChanges(
+  old: readonly string[],
+  next: readonly string[],
+  elsewhere: { before: ReadonlySet<string>; after: ReadonlySet<string> },
+): string[] {
+  const added = next.filter((tool) => !old.includes(tool) && !elsewhere.before.has(tool));
+  const removed = old.filter((tool) => !next.includes(tool) && !elsewhere.after.has(tool));
+  const clauses: string[] = [];
+  for (const kind of ["channel", "package", "signing"] as const) {
+    const names = (tools: string[]) =>
+      tools.filter((tool) => tool.startsWith(`${kind}:`)).map((tool) => tool.slice(kind.length + 1));
+    const [addedPhrase, removedPhrase] = phrases[kind];
+    if (names(added).length > 0) clauses.push(`${addedPhrase} ${names(added).join(", ")}`);
+    if (names(removed).length > 0) clauses.push(`${removedPhrase} ${names(removed).join(", ")}`);
+  }
+  return clauses;
+}
