@@ -446,6 +446,34 @@ const ships = (facts: PipelineFacts) =>
   facts.credentials.some((credential) => credentialAction.test(credential) && !/app-token/.test(credential));
 
 /**
+ * What the other pipelines of a change did before and do after, for each pipeline: a release step
+ * moved between files is no change. Each file is read once, however many pipelines change.
+ */
+function releaseToolsOfOthers(
+  pipelines: readonly ReadFile[],
+): (file: ReadFile) => { before: Set<string>; after: Set<string> } {
+  const sides = ["before", "after"] as const;
+  const toolsOf = new Map(
+    pipelines.map((file) => [
+      file,
+      { before: releaseToolsOf(runningLines(file.before)), after: releaseToolsOf(runningLines(file.after)) },
+    ]),
+  );
+  // How many pipelines have each tool, on each side.
+  const counts = { before: new Map<string, number>(), after: new Map<string, number>() };
+  for (const tools of toolsOf.values())
+    for (const side of sides) for (const tool of tools[side]) counts[side].set(tool, (counts[side].get(tool) ?? 0) + 1);
+  return (file) => {
+    const own = toolsOf.get(file) ?? { before: [], after: [] };
+    const others = (side: (typeof sides)[number]) =>
+      new Set(
+        [...counts[side]].filter(([tool, count]) => count > (own[side].includes(tool) ? 1 : 0)).map(([tool]) => tool),
+      );
+    return { before: others("before"), after: others("after") };
+  };
+}
+
+/**
  * Runs for a release: GitHub's `on: release` (or a job named `release`), a tag in GitLab
  * (`$CI_COMMIT_TAG`, `only: [tags]`) or Woodpecker (`event: tag`).
  */
@@ -567,14 +595,7 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
  */
 export function readCiCd(files: readonly ReadFile[]): Signal[] {
   const signals: Signal[] = ciSystemSwitches(files);
-  const pipelines = files.filter((file) => isPipeline(file.path));
-  // What the other pipelines of the change did before and do after: a release step moved between files is no change.
-  const toolsElsewhere = (file: ReadFile) => {
-    const others = pipelines.filter((other) => other !== file);
-    const tools = (side: "before" | "after") =>
-      new Set(others.flatMap((other) => releaseToolsOf(runningLines(other[side]))));
-    return { before: tools("before"), after: tools("after") };
-  };
+  const toolsElsewhere = releaseToolsOfOthers(files.filter((file) => isPipeline(file.path)));
   for (const file of files) {
     const say = (decision: boolean, reason: string, technologies: string[] = []) =>
       signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });

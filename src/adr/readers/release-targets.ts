@@ -120,7 +120,7 @@ export function goReleaserPlatforms(text: string): string[] | undefined {
       }
       continue;
     }
-    const ignored = (build.ignore === undefined ? [] : Array.isArray(build.ignore) ? build.ignore : [])
+    const ignored = (Array.isArray(build.ignore) ? build.ignore : [])
       .map(record)
       .filter((pair) => pair.goarm === undefined && pair.goamd64 === undefined);
     for (const os of strings(build.goos) ?? ["darwin", "linux", "windows"])
