@@ -315,7 +315,7 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     ...(byJobs && isGoReleaserConfig(cleaned) ? { releasePlatforms: goReleaserPlatforms(cleaned) } : {}),
     triplePlatforms: byJobs ? pipelineTargetPlatforms(cleaned) : [],
     releaseTools: byJobs ? releaseToolsOf(cleaned) : [],
-    releaseTriggered: isGoReleaserConfig(cleaned) || releaseTrigger.test(cleaned) || versionTagTrigger.test(cleaned),
+    releaseTriggered: isGoReleaserConfig(cleaned) || runsForARelease(cleaned),
   };
 }
 
@@ -473,17 +473,19 @@ function releaseToolsOfOthers(
   };
 }
 
+/** GitHub's `on:` block (its first line's rest and the indented lines under it), where a workflow's triggers are. */
+const triggersBlock = /^(?:on|"on"|'on'):([^\n]*(?:\n(?:[ \t][^\n]*)?)*)/m;
+/** A GitLab job for tags (`only: [tags]`, `$CI_COMMIT_TAG`) or a Woodpecker step for them (`event: tag`). */
+const tagJob =
+  /\$CI_COMMIT_TAG\b|\bevent:[^\n]*\btag\b|^[ \t]+only:[^\n]*\btags\b|^[ \t]+only:[ \t]*\n[ \t]+-[ \t]*tags\b/m;
+
 /**
- * Runs for a release: GitHub's `on: release` (or a job named `release`), a tag in GitLab
- * (`$CI_COMMIT_TAG`, `only: [tags]`) or Woodpecker (`event: tag`).
+ * Runs for a release: a GitHub workflow whose triggers name tags or releases (`push: tags:`,
+ * `on: release`), a GitLab or Woodpecker job for tags. A GitLab job's runner `tags:` (`- docker`)
+ * is not a trigger.
  */
-const releaseTrigger =
-  /^on:[^\n]*\brelease\b|^ {2}release:|\$CI_COMMIT_TAG\b|\bevent:[^\n]*\btag\b|^[ \t]+only:[ \t]*\[[^\]\n]*\btags\b/m;
-/**
- * Runs for a version tag pushed: GitHub's `push: tags:` filter (`["v*"]`, `- "*.*.*"`), which a
- * GitLab job's runner `tags:` (`- docker`) is not.
- */
-const versionTagTrigger = /^[ \t]+tags:[ \t]*(?:\[[^\]\n]*["']?[v*\d][^\]\n]*\]|\n[ \t]*-[ \t]*["']?[v*\d])/m;
+const runsForARelease = (text: string) =>
+  /\b(?:tags|release)\b/.test(triggersBlock.exec(text)?.[1] ?? "") || tagJob.test(text);
 
 /** A pipeline that makes releases: it ships, runs for a tag or a release, or publishes to a store. */
 const releases = (facts: PipelineFacts) =>

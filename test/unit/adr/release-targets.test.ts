@@ -152,4 +152,20 @@ archives:
       [true, "builds releases for linux/arm64 too; stops building releases for linux/x86_64"],
     ]);
   });
+
+  it("reads target triples in a GitHub workflow whose triggers name tags, whatever their pattern", () => {
+    const workflow = (target: string) =>
+      `name: Release\non:\n  push:\n    tags:\n    - '[0-9]+.[0-9]+'\njobs:\n  dist:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo build --release --target ${target}\n`;
+    const signals = readCiCd([
+      {
+        path: ".github/workflows/release.yml",
+        status: "modified",
+        before: workflow("x86_64-unknown-linux-gnu"),
+        after: workflow("x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu"),
+      },
+    ]);
+    expect(signals.map((signal) => [signal.decision, signal.reason])).toEqual([
+      [true, "builds releases for linux/arm64 too"],
+    ]);
+  });
 });
