@@ -50,9 +50,13 @@ const releaseTools: [kind: Kind, name: string, pattern: RegExp][] = [
  */
 const installsATool = /\b(?:install|upgrade|uninstall|msiexec|attach)\b|\bdpkg\s+-i\b|\binstaller\s+-pkg\b/i;
 
+/** A setting that turns a signature off (`sbom: false`, `--provenance=false`): it names what is not done. */
+const turnsOff =
+  /\b(?:sboms?|provenance|sign\w*|notari[sz]\w*|attest\w*)["']?[ \t]*[:=][ \t]*["']?(?:false|off|no|none|disabled?|0)\b/i;
+
 /** What a release pipeline's lines (comments left out) do of the above, as `kind:name`. */
 export function releaseToolsOf(text: string): string[] {
-  const lines = text.split("\n").filter((line) => !installsATool.test(line));
+  const lines = text.split("\n").filter((line) => !installsATool.test(line) && !turnsOff.test(line));
   return releaseTools
     .filter(([, , pattern]) => lines.some((line) => pattern.test(line)))
     .map(([kind, name]) => `${kind}:${name}`);

@@ -131,6 +131,10 @@ archives:
     expect(
       releaseToolsOf("run: choco install wixtoolset\nrun: msiexec /i tools.msi /quiet\nrun: cargo install cargo-deb\n"),
     ).toEqual([]);
+    // A setting that turns a signature off names what is not done.
+    expect(
+      releaseToolsOf("with:\n  sbom: false\n  provenance: false\nrun: docker buildx build --sbom=false .\n"),
+    ).toEqual([]);
     // A setup step of a macOS runner is no store.
     expect(releaseToolsOf("uses: Homebrew/actions/setup-homebrew@master\nrun: brew install llvm\n")).toEqual([]);
   });
