@@ -17,7 +17,7 @@ const releaseTools: [kind: Kind, name: string, pattern: RegExp][] = [
   [
     "channel",
     "Homebrew",
-    /bump-homebrew-formula|homebrew-releaser|homebrew-tap|\bbrews:|homebrew_casks:|\bbrew\s+bump/i,
+    /bump-homebrew-formula|homebrew-releaser|homebrew-tap|\bbrews?:|homebrew_casks:|\bbrew\s+bump/i,
   ],
   ["channel", "the Snap Store", /snapcraft|snapcore\/action-publish/i],
   ["channel", "Flathub", /flatpak|flathub/i],

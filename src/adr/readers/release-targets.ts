@@ -99,9 +99,37 @@ const strings = (value: unknown): string[] | undefined =>
 const goPlatform = (os: string, arch: string) => `${os === "darwin" ? "macos" : os}/${architectures[arch] ?? arch}`;
 
 /**
+ * The platforms Go builds for (`go tool dist list`): GoReleaser skips a combination of its lists
+ * that is not one of them (`darwin/ppc64le`), so a list of operating systems times architectures
+ * names only these.
+ */
+const goPorts = new Set(
+  [
+    "aix/ppc64",
+    "android/386 amd64 arm arm64",
+    "darwin/amd64 arm64",
+    "dragonfly/amd64",
+    "freebsd/386 amd64 arm arm64 riscv64",
+    "illumos/amd64",
+    "ios/amd64 arm64",
+    "js/wasm",
+    "linux/386 amd64 arm arm64 loong64 mips mips64 mips64le mipsle ppc64 ppc64le riscv64 s390x",
+    "netbsd/386 amd64 arm arm64",
+    "openbsd/386 amd64 arm arm64 ppc64 riscv64",
+    "plan9/386 amd64 arm",
+    "solaris/amd64",
+    "wasip1/wasm",
+    "windows/386 amd64 arm arm64",
+  ].flatMap((line) => {
+    const [os, arches] = line.split("/");
+    return arches!.split(" ").map((arch) => `${os}/${arch}`);
+  }),
+);
+
+/**
  * The platforms a GoReleaser configuration builds, as whole combinations (`windows/arm`): each
  * build's `targets` list when it has one (`linux_amd64`, `linux_arm_7`), else its `goos` times its
- * `goarch` (GoReleaser's defaults when unset) less its `ignore` combinations (one that names a
+ * `goarch` (GoReleaser's defaults when unset) that Go builds, less its `ignore` combinations (one that names a
  * `goarm` leaves the other ARM versions built). Undefined when the file is not YAML GoReleaser reads.
  * Read as combinations, an ignored pair (`windows/arm`) is a platform dropped though both lists stay.
  */
@@ -125,7 +153,10 @@ export function goReleaserPlatforms(text: string): string[] | undefined {
       .filter((pair) => pair.goarm === undefined && pair.goamd64 === undefined);
     for (const os of strings(build.goos) ?? ["darwin", "linux", "windows"])
       for (const arch of strings(build.goarch) ?? ["386", "amd64", "arm64"])
-        if (!ignored.some((pair) => (pair.goos ?? os) === os && (pair.goarch ?? arch) === arch))
+        if (
+          goPorts.has(`${os}/${arch}`) &&
+          !ignored.some((pair) => (pair.goos ?? os) === os && (pair.goarch ?? arch) === arch)
+        )
           platforms.add(goPlatform(os, arch));
   }
   return [...platforms].sort();

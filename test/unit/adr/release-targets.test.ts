@@ -77,8 +77,14 @@ archives:
     skip: true
 `;
     expect(goReleaserPlatforms(config)).toEqual(["linux/arm", "linux/x86_64", "macos/arm64", "windows/x86_64"]);
-    // Unset lists are GoReleaser's defaults: darwin, linux and windows on 386, amd64 and arm64.
-    expect(goReleaserPlatforms("builds:\n  - main: .\n")).toHaveLength(9);
+    // Unset lists are GoReleaser's defaults: darwin, linux and windows on 386, amd64 and arm64 (darwin/386 is no Go port).
+    expect(goReleaserPlatforms("builds:\n  - main: .\n")).toHaveLength(8);
+    // A combination Go does not build is skipped, as GoReleaser skips it: no macos/ppc64le.
+    expect(goReleaserPlatforms("builds:\n  - goos: [linux, darwin]\n    goarch: [amd64, ppc64le]\n")).toEqual([
+      "linux/ppc64le",
+      "linux/x86_64",
+      "macos/x86_64",
+    ]);
     expect(goReleaserPlatforms("builds: [")).toBeUndefined();
   });
 
