@@ -16,6 +16,8 @@ export interface YamlRecordOptions {
    * stderr, or kept silent. Either way the document is read.
    */
   warnings?: "print" | "silent";
+  /** Resolves YAML 1.1 merge keys (`<<: *build`), for files whose own tool reads them so (GoReleaser). */
+  merge?: boolean;
 }
 
 /**
@@ -30,7 +32,8 @@ export function readYamlRecord(text: string, options: YamlRecordOptions = {}): Y
   try {
     const prepared = options.prepare ? options.prepare(text) : text;
     const logLevel = options.warnings === "print" ? "warn" : "error";
-    return { record: record(parse(prepared, { uniqueKeys: false, maxAliasCount: maxYamlAliases, logLevel })) };
+    const merge = options.merge ?? false;
+    return { record: record(parse(prepared, { uniqueKeys: false, maxAliasCount: maxYamlAliases, logLevel, merge })) };
   } catch (error) {
     return { refused: parseRefusal(error) };
   }

@@ -1,5 +1,5 @@
 import { registryOf } from "./containers.js";
-import { publishesToChannel, releaseToolChanges, releaseToolsOf } from "./release-channels.js";
+import { releaseToolChanges, releaseToolsOf } from "./release-channels.js";
 import {
   cargoDistTargets,
   goReleaserPlatforms,
@@ -313,7 +313,8 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     text: cleaned,
     releaseTargets: isGoReleaserConfig(cleaned) ? goReleaserTargets(cleaned) : [],
     ...(byJobs && isGoReleaserConfig(cleaned) ? { releasePlatforms: goReleaserPlatforms(cleaned) } : {}),
-    triplePlatforms: byJobs ? pipelineTargetPlatforms(cleaned) : [],
+    // GoReleaser's own targets are read as its builds (a Rust build's triples are no Go platforms).
+    triplePlatforms: byJobs && !isGoReleaserConfig(cleaned) ? pipelineTargetPlatforms(cleaned) : [],
     releaseTools: byJobs ? releaseToolsOf(cleaned) : [],
     releaseTriggered: isGoReleaserConfig(cleaned) || runsForARelease(cleaned),
   };
@@ -337,7 +338,7 @@ function snapChanges(file: ReadFile): string | undefined {
   const forArchitectures = (build: { architectures: string[] }) =>
     build.architectures.length > 0 ? ` for ${listed(build.architectures)}` : "";
   if (file.before === undefined && after !== undefined)
-    return `new snap package ${file.path}${after.base ? ` on ${after.base}` : ""}${forArchitectures(after)}: releases published to the Snap Store`;
+    return `new snap package ${file.path}${after.base ? ` on ${after.base}` : ""}${forArchitectures(after)}: a way users install releases`;
   if (file.after === undefined && before !== undefined) return `removes the snap package ${file.path}`;
   if (before === undefined || after === undefined) return undefined;
   const parts: string[] = [];
@@ -476,20 +477,28 @@ function releaseToolsOfOthers(
 /** GitHub's `on:` block (its first line's rest and the indented lines under it), where a workflow's triggers are. */
 const triggersBlock = /^(?:on|"on"|'on'):([^\n]*(?:\n(?:[ \t][^\n]*)?)*)/m;
 /** A GitLab job for tags (`only: [tags]`, `$CI_COMMIT_TAG`) or a Woodpecker step for them (`event: tag`). */
-const tagJob =
-  /\$CI_COMMIT_TAG\b|\bevent:[^\n]*\btag\b|^[ \t]+only:[^\n]*\btags\b|^[ \t]+only:[ \t]*\n[ \t]+-[ \t]*tags\b/m;
+const tagJob = /\$CI_COMMIT_TAG\b|^[ \t]+only:[ \t]*\[?[ \t]*tags\b|^[ \t]+only:[ \t]*\n[ \t]+-[ \t]*tags\b/m;
+/** A Woodpecker step's `event:` that names `tag`, tested line by line (one pattern would backtrack over a long line). */
+const tagEvent = (text: string) => text.split("\n").some((line) => /\bevent:/.test(line) && /\btag\b/.test(line));
 
 /**
- * Runs for a release: a GitHub workflow whose triggers name tags or releases (`push: tags:`,
- * `on: release`), a GitLab or Woodpecker job for tags. A GitLab job's runner `tags:` (`- docker`)
- * is not a trigger.
+ * Runs for a release: a GitHub workflow triggered by a tag pushed or a release (`push: tags:`,
+ * `on: release`, `on: [push, release]`), a GitLab or Woodpecker job for tags. A branch named
+ * `release/**`, `tags-ignore:` and a GitLab job's runner `tags:` (`- docker`) are no such trigger.
  */
-const runsForARelease = (text: string) =>
-  /\b(?:tags|release)\b/.test(triggersBlock.exec(text)?.[1] ?? "") || tagJob.test(text);
+function runsForARelease(text: string): boolean {
+  const triggers = triggersBlock.exec(text)?.[1] ?? "";
+  const firstLine = triggers.split("\n")[0]!;
+  return (
+    /^[ \t]+(?:tags|release):/m.test(triggers) ||
+    /(?:^|[\s,[])release(?:$|[\s,\]])/.test(firstLine) ||
+    tagJob.test(text) ||
+    tagEvent(text)
+  );
+}
 
-/** A pipeline that makes releases: it ships, runs for a tag or a release, or publishes to a store. */
-const releases = (facts: PipelineFacts) =>
-  ships(facts) || facts.releaseTriggered || publishesToChannel(facts.releaseTools);
+/** A pipeline that makes releases: it ships, or runs for a tag or a release. */
+const releases = (facts: PipelineFacts) => ships(facts) || facts.releaseTriggered;
 
 /** A pipeline that builds and pushes container images (not packages or binaries alone). */
 const publishesImages = (facts: PipelineFacts) =>
@@ -597,13 +606,23 @@ function shippingChanges(old: PipelineFacts, next: PipelineFacts): { parts: stri
  */
 export function readCiCd(files: readonly ReadFile[]): Signal[] {
   const signals: Signal[] = ciSystemSwitches(files);
-  const toolsElsewhere = releaseToolsOfOthers(files.filter((file) => isPipeline(file.path)));
+  // A repository's own actions count as elsewhere: a signing step moved into `.github/actions/sign` is kept, not dropped.
+  const toolsElsewhere = releaseToolsOfOthers(
+    files.filter((file) => isPipeline(file.path) || /^\.(?:github|forgejo|gitea)\/actions\//.test(file.path)),
+  );
   for (const file of files) {
     const say = (decision: boolean, reason: string, technologies: string[] = []) =>
       signals.push({ file: file.path, decision, reason: reasonText(reason), technologies: ["ci/cd", ...technologies] });
     const packaging = packagingOf(file.path);
     if (packaging !== undefined) {
-      if (file.before === undefined)
+      // A WiX fragment added to an installer that exists is part of it, not a new one: only a package or product is.
+      if (
+        packaging === "MSI installer" &&
+        file.before === undefined &&
+        !/<(?:Package|Product)\b/.test(file.after ?? "")
+      )
+        say(false, "part of an installer's definition");
+      else if (file.before === undefined)
         say(true, `new ${packaging} (${file.path}): a way users install releases`, [packaging]);
       else if (file.after === undefined) say(true, `removes ${packaging} (${file.path})`, [packaging]);
       else say(false, "package settings only");
@@ -647,8 +666,14 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
         ...facts.publishers,
         ...channels.map((tool) => tool.slice(8)),
       ];
+      const moved = facts.releaseTools.filter((tool) => tool.startsWith("channel:") && elsewhere.has(tool));
       if (ships(facts) || channels.length > 0)
         say(true, `${verb} pipeline ${name} (ships: ${listed(unique(shipsWith))})`, shipsWith);
+      else if (moved.length > 0)
+        say(
+          false,
+          `${verb} pipeline ${name}: publishing to ${listed(moved.map((tool) => tool.slice(8)))} moved between pipelines of the change`,
+        );
       else say(false, `${verb} pipeline ${name} that neither deploys nor publishes (lint, test, automation)`);
       continue;
     }

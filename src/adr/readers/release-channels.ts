@@ -9,30 +9,40 @@
 
 type Kind = "channel" | "package" | "signing";
 
-/** Each thing a release can do, by the words its steps use for it. */
-const releaseTools: [kind: Kind, name: string, pattern: RegExp][] = [
+/**
+ * Each thing a release can do, by the words its steps use for it: a line says it when it matches
+ * the pattern (and the second one, when there is one: two plain tests instead of one that would
+ * backtrack over a long line).
+ */
+const releaseTools: [kind: Kind, name: string, pattern: RegExp, alsoNeeds?: RegExp][] = [
   ["channel", "winget", /\bwingetcreate\b|winget-releaser|\bkomac\b|winget-pkgs|^winget:/im],
-  ["channel", "Chocolatey", /\bchoco(?:latey)?s?\b/i],
-  ["channel", "Scoop", /\bscoops?\b/i],
+  ["channel", "Chocolatey", /\bchoco\s+(?:push|pack)\b|\bchocolateys:|\.nuspec\b|\bsecrets\.CHOCO\w*/i],
+  ["channel", "Scoop", /\bscoops?:|scoop-bucket/i],
   [
     "channel",
     "Homebrew",
     /bump-homebrew-formula|homebrew-releaser|homebrew-tap|\bbrews?:|homebrew_casks:|\bbrew\s+bump/i,
   ],
-  ["channel", "the Snap Store", /snapcraft|snapcore\/action-publish/i],
-  ["channel", "Flathub", /flatpak|flathub/i],
-  ["channel", "the AUR", /\baurs?:|\baur\b|deploy-aur/i],
-  ["package", "MSI installers", /cargo[\s-]wix|\bwix\b|\bcandle(?:\.exe)?\b|\.msi\b/i],
+  [
+    "channel",
+    "the Snap Store",
+    /snapcraft\s+(?:upload|push|release)\b|snapcore\/action-publish|SNAPCRAFT_STORE_CREDENTIALS|\bsnapcrafts:/i,
+  ],
+  ["channel", "Flathub", /flat-manager/i],
+  ["channel", "the AUR", /\baurs:|deploy-aur|aur-publish|aur\.archlinux\.org/i],
+  ["package", "MSI installers", /cargo[\s-]wix|\bwix\b|\.msi\b/i],
   ["package", "Debian packages", /cargo[\s-]deb\b|dpkg-deb|\bnfpms?\b|\.deb\b/i],
   ["package", "RPM packages", /generate-rpm|rpmbuild|\.rpm\b/i],
   ["package", "AppImages", /appimage|linuxdeploy/i],
-  ["package", "macOS installer packages", /\bpkgbuild\b|\bproductbuild\b|\.pkg\b/i],
+  // `pkgbuild --root …` (Apple's command), not Arch's `PKGBUILD` nor an AUR action's `pkgbuild:` setting.
+  ["package", "macOS installer packages", /\b(?:pkgbuild|productbuild)\s+-|\.pkg\b/],
   ["package", "disk images (DMG)", /create-dmg|hdiutil\s+create|\.dmg\b/i],
   ["signing", "cosign signatures", /\bcosign\b|sigstore/i],
   ["signing", "SignPath code signatures", /signpath/i],
   ["signing", "Apple code signatures and notarisation", /notarytool|notari[sz]|\bcodesign\b|import-codesign-certs/i],
   ["signing", "Windows code signatures", /\bsigntool\b|trusted-signing|osslsigncode/i],
-  ["signing", "GPG signatures", /ghaction-import-gpg|\bgpg\b[^\n]*(?:--detach-sign|--clearsign|--sign\b|\s-a?b\b)/i],
+  ["signing", "GPG signatures", /ghaction-import-gpg/i],
+  ["signing", "GPG signatures", /\bgpg\b/i, /\s(?:--detach-sign|--clearsign|--sign|-a?b)(?:\s|$)/],
   ["signing", "minisign signatures", /\bminisign\b/i],
   ["signing", "a check that release tags are signed", /\bgit\s+verify-(?:tag|commit)\b/i],
   ["signing", "SBOMs", /\bsboms?\b|\bsyft\b|cyclonedx/i],
@@ -44,11 +54,12 @@ const releaseTools: [kind: Kind, name: string, pattern: RegExp][] = [
 ];
 
 /**
- * A line that installs something the job needs (`choco install wixtoolset`, `cargo install
- * cargo-deb`, `msiexec /i tool.msi`, `brew install cosign`): a tool of the build, not a place
- * or form its releases take.
+ * A line that installs or downloads something the job needs (`choco install wixtoolset`, `cargo
+ * install cargo-deb`, `curl -O tool.deb`), or checks a signature (`cosign verify`): a tool of the
+ * build, not a place or form its releases take.
  */
-const installsATool = /\b(?:install|upgrade|uninstall|msiexec|attach)\b|\bdpkg\s+-i\b|\binstaller\s+-pkg\b/i;
+const installsATool =
+  /\b(?:install|upgrade|uninstall|msiexec|attach|curl|wget|iwr|Invoke-WebRequest|(?<!\bgit\s+)verify[\w-]*)\b|\bdpkg\s+-i\b|\binstaller\s+-pkg\b/i;
 
 /** A setting that turns a signature off (`sbom: false`, `--provenance=false`): it names what is not done. */
 const turnsOff =
@@ -57,13 +68,11 @@ const turnsOff =
 /** What a release pipeline's lines (comments left out) do of the above, as `kind:name`. */
 export function releaseToolsOf(text: string): string[] {
   const lines = text.split("\n").filter((line) => !installsATool.test(line) && !turnsOff.test(line));
-  return releaseTools
-    .filter(([, , pattern]) => lines.some((line) => pattern.test(line)))
-    .map(([kind, name]) => `${kind}:${name}`);
+  const found = releaseTools.filter(([, , pattern, alsoNeeds]) =>
+    lines.some((line) => pattern.test(line) && (alsoNeeds === undefined || alsoNeeds.test(line))),
+  );
+  return [...new Set(found.map(([kind, name]) => `${kind}:${name}`))];
 }
-
-/** Whether a pipeline ships through a store or package manager of the above (not only builds or signs). */
-export const publishesToChannel = (tools: readonly string[]) => tools.some((tool) => tool.startsWith("channel:"));
 
 const phrases: Record<Kind, [added: string, removed: string]> = {
   channel: ["now also publishes releases to", "stops publishing releases to"],

@@ -1,6 +1,7 @@
 import { parse as parseToml } from "smol-toml";
 import { record } from "../../text/records.js";
-import { difference, listed, yamlMapping } from "./signal.js";
+import { yamlRecord } from "../../text/yaml-records.js";
+import { clean, difference, listed, yamlMapping } from "./signal.js";
 
 /**
  * The platforms a project's release builds binaries for, as its release tool names them: the
@@ -11,6 +12,8 @@ import { difference, listed, yamlMapping } from "./signal.js";
 
 /** The operating system a Rust target triple names (`x86_64-pc-windows-msvc`), by the name a reader knows. */
 const operatingSystems: [RegExp, string][] = [
+  // Apple's other systems before macOS: `aarch64-apple-ios` is an iPhone, not a Mac.
+  [/(?:^|-)(?:ios|tvos|watchos|visionos)(?:-|$)/, "ios"],
   [/windows/, "windows"],
   [/darwin|apple/, "macos"],
   [/android/, "android"],
@@ -126,6 +129,18 @@ const goPorts = new Set(
   }),
 );
 
+/** Go's first-class ports, which GoReleaser's `go_first_class` target names. */
+const goFirstClass = [
+  "darwin/amd64",
+  "darwin/arm64",
+  "linux/386",
+  "linux/amd64",
+  "linux/arm",
+  "linux/arm64",
+  "windows/386",
+  "windows/amd64",
+];
+
 /**
  * The platforms a GoReleaser configuration builds, as whole combinations (`windows/arm`): each
  * build's `targets` list when it has one (`linux_amd64`, `linux_arm_7`), else its `goos` times its
@@ -134,17 +149,24 @@ const goPorts = new Set(
  * Read as combinations, an ignored pair (`windows/arm`) is a platform dropped though both lists stay.
  */
 export function goReleaserPlatforms(text: string): string[] | undefined {
-  const builds = yamlMapping(text)?.builds;
+  // GoReleaser's YAML parser resolves merge keys (`- <<: *defaults`): read the builds as it does.
+  const builds = yamlRecord(clean(text), { merge: true, warnings: "print" })?.builds;
   if (!Array.isArray(builds)) return undefined;
   const platforms = new Set<string>();
   for (const build of builds.map(record)) {
     if (build.skip === true) continue;
+    // A Rust, Zig or Bun build names its targets its own way: only Go's (and prebuilt binaries') are read here.
+    if (typeof build.builder === "string" && !["go", "prebuilt"].includes(build.builder)) continue;
     const targets = strings(build.targets);
     if (targets !== undefined) {
       for (const target of targets) {
+        // `go_first_class` (and `go_118_first_class`): Go's first-class ports.
+        if (/^go_(?:\d+_)?first_class$/.test(target)) {
+          for (const port of goFirstClass) platforms.add(goPlatform(...(port.split("/") as [string, string])));
+          continue;
+        }
         const [os, arch] = target.split("_");
-        // `go_first_class` and its kind name sets of Go's own, not platforms.
-        if (os !== undefined && arch !== undefined && os !== "go") platforms.add(goPlatform(os, arch));
+        if (os !== undefined && arch !== undefined) platforms.add(goPlatform(os, arch));
       }
       continue;
     }

@@ -72,11 +72,20 @@ archives:
         goarch: arm
         goarm: "6"
   - id: agent
-    targets: [darwin_arm64, linux_arm_7, go_first_class]
+    targets: [darwin_arm64, linux_arm_7]
   - id: unused
     skip: true
 `;
     expect(goReleaserPlatforms(config)).toEqual(["linux/arm", "linux/x86_64", "macos/arm64", "windows/x86_64"]);
+    // go_first_class is Go's first-class ports; a Rust build's targets are not Go's.
+    expect(goReleaserPlatforms("builds:\n  - targets: [go_first_class]\n")).toHaveLength(8);
+    expect(goReleaserPlatforms("builds:\n  - builder: rust\n    targets: [x86_64-pc-windows-gnu]\n")).toEqual([]);
+    // Merge keys are resolved, as GoReleaser resolves them: the second build has the first one's lists.
+    expect(
+      goReleaserPlatforms(
+        "builds:\n  - &cli\n    id: cli\n    goos: [linux]\n    goarch: [arm64]\n  - <<: *cli\n    id: agent\n",
+      ),
+    ).toEqual(["linux/arm64"]);
     // Unset lists are GoReleaser's defaults: darwin, linux and windows on 386, amd64 and arm64 (darwin/386 is no Go port).
     expect(goReleaserPlatforms("builds:\n  - main: .\n")).toHaveLength(8);
     // A combination Go does not build is skipped, as GoReleaser skips it: no macos/ppc64le.
@@ -99,6 +108,10 @@ archives:
       - run: echo see docs/s390x-unknown-linux-gnu.md-notes and arm-none-eabi
 `;
     expect(pipelineTargetPlatforms(workflow)).toEqual(["linux/riscv64", "linux/x86_64", "macos/arm64", "windows/x86"]);
+    // An iPhone is not a Mac.
+    expect(pipelineTargetPlatforms("target: aarch64-apple-ios\ntarget: aarch64-apple-ios-sim\n")).toEqual([
+      "ios/arm64",
+    ]);
   });
 
   it("reads a snap's base and the architectures it is built for, in the core24 and earlier layouts", () => {
@@ -141,6 +154,26 @@ archives:
     expect(
       releaseToolsOf("with:\n  sbom: false\n  provenance: false\nrun: docker buildx build --sbom=false .\n"),
     ).toEqual([]);
+    // Building a Flatpak or a snap, setting up Scoop, Arch's PKGBUILD, a download and a signature check publish nothing.
+    expect(
+      releaseToolsOf(
+        [
+          "uses: flatpak/flatpak-github-actions/flatpak-builder@v6",
+          "uses: snapcore/action-build@v1",
+          "uses: MinoruSekine/setup-scoop@v4",
+          "run: choco feature enable -n allowGlobalConfirmation",
+          "pkgbuild: ./packaging/PKGBUILD",
+          "run: curl -sSLO https://example.org/pandoc-3.1-1-amd64.deb",
+          "run: cosign verify-blob --bundle x.sigstore.json x.tar.gz",
+          "run: codesign --verify --verbose dist/app",
+          "run: cargo build --release --features candle",
+        ].join("\n"),
+      ),
+    ).toEqual([]);
+    // Checking that the release tag is signed is a check of its own, not a signature verified for a download.
+    expect(releaseToolsOf('run: git verify-tag "$GITHUB_REF_NAME"\n')).toEqual([
+      "signing:a check that release tags are signed",
+    ]);
     // A setup step of a macOS runner is no store.
     expect(releaseToolsOf("uses: Homebrew/actions/setup-homebrew@master\nrun: brew install llvm\n")).toEqual([]);
   });
@@ -177,5 +210,49 @@ archives:
     expect(signals.map((signal) => [signal.decision, signal.reason])).toEqual([
       [true, "builds releases for linux/arm64 too"],
     ]);
+  });
+
+  it("does not take a test matrix for releases: a release/** branch or tags-ignore is no release trigger", () => {
+    const workflow = (on: string, target: string) =>
+      `name: CI\non:\n${on}jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test --target ${target}\n`;
+    for (const on of ["  push:\n    branches: [main, 'release/**']\n", "  push:\n    tags-ignore: ['**']\n"]) {
+      const signals = readCiCd([
+        {
+          path: ".github/workflows/ci.yml",
+          status: "modified",
+          before: workflow(on, "x86_64-unknown-linux-gnu"),
+          after: workflow(on, "x86_64-unknown-linux-gnu aarch64-apple-darwin"),
+        },
+      ]);
+      expect(signals.map((signal) => signal.decision)).toEqual([false]);
+    }
+  });
+
+  it("keeps a signing step moved into the repository's own action, and a WiX fragment added to an installer is no new installer", () => {
+    const release = (steps: string) =>
+      `name: Release\non:\n  push:\n    tags: ["v*"]\njobs:\n  sign:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+    const moved = readCiCd([
+      {
+        path: ".github/workflows/release.yml",
+        status: "modified",
+        before: release("      - run: cosign sign-blob --yes dist.tar.gz\n"),
+        after: release("      - uses: ./.github/actions/sign\n"),
+      },
+      {
+        path: ".github/actions/sign/action.yml",
+        status: "added",
+        after:
+          "runs:\n  using: composite\n  steps:\n    - run: cosign sign-blob --yes dist.tar.gz\n      shell: bash\n",
+      },
+    ]);
+    expect(moved.filter((signal) => signal.decision)).toEqual([]);
+    const fragment = readCiCd([
+      {
+        path: "installer/NewTool.wxs",
+        status: "added",
+        after: '<Wix><Fragment><Component Id="c" /></Fragment></Wix>\n',
+      },
+    ]);
+    expect(fragment.map((signal) => signal.decision)).toEqual([false]);
   });
 });
