@@ -316,7 +316,8 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     // GoReleaser's own targets are read as its builds (a Rust build's triples are no Go platforms).
     triplePlatforms: byJobs && !isGoReleaserConfig(cleaned) ? pipelineTargetPlatforms(cleaned) : [],
     releaseTools: byJobs ? releaseToolsOf(cleaned) : [],
-    releaseTriggered: isGoReleaserConfig(cleaned) || runsForARelease(cleaned),
+    // Asked of the whole pipeline only: a job's text has no triggers of its own.
+    releaseTriggered: byJobs && (isGoReleaserConfig(cleaned) || runsForARelease(cleaned)),
   };
 }
 

@@ -201,6 +201,9 @@ export function pipelineTargetPlatforms(text: string): string[] {
   return [...platforms].sort();
 }
 
+/** A YAML value written as one string or as a list of them (`build-for: arm64`, `build-for: [arm64]`). */
+const oneOrMany = (value: unknown): string[] | undefined => (typeof value === "string" ? [value] : strings(value));
+
 /** A snap's base (the Ubuntu core it runs on) and the architectures it is built for. */
 export interface SnapBuild {
   base?: string;
@@ -218,17 +221,14 @@ export function snapBuild(text: string | undefined): SnapBuild | undefined {
   const names = new Set<string>();
   const platforms = record(doc.platforms);
   for (const [key, value] of Object.entries(platforms)) {
-    const buildFor =
-      strings(record(value)["build-for"]) ??
-      (typeof record(value)["build-for"] === "string" ? [record(value)["build-for"] as string] : undefined);
-    for (const name of buildFor ?? [key]) names.add(name);
+    for (const name of oneOrMany(record(value)["build-for"]) ?? [key]) names.add(name);
   }
   if (Array.isArray(doc.architectures))
     for (const item of doc.architectures) {
       if (typeof item === "string") names.add(item);
       else {
         const buildFor = record(item)["build-for"] ?? record(item)["run-on"] ?? record(item)["build-on"];
-        for (const name of typeof buildFor === "string" ? [buildFor] : (strings(buildFor) ?? [])) names.add(name);
+        for (const name of oneOrMany(buildFor) ?? []) names.add(name);
       }
     }
   return {
