@@ -498,8 +498,22 @@ function runsForARelease(text: string): boolean {
   );
 }
 
-/** A pipeline that makes releases: it ships, or runs for a tag or a release. */
-const releases = (facts: PipelineFacts) => ships(facts) || facts.releaseTriggered;
+/** Signatures made with a key the project holds (not an SBOM, an attestation or a check of tags). */
+const keySignature = /^signing:(?:cosign|SignPath|Apple|Windows|GPG|minisign)/;
+
+/**
+ * Installers or packages a pipeline builds and signs with the project's keys, as `kind:name`
+ * (none unless it does both): builds made for users, wherever the pipeline leaves them (a release
+ * draft, an artifact someone uploads by hand). Nobody signs a test build with an Apple certificate.
+ */
+const signedPackages = (facts: PipelineFacts) =>
+  facts.releaseTools.some((tool) => tool.startsWith("package:")) &&
+  facts.releaseTools.some((tool) => keySignature.test(tool))
+    ? facts.releaseTools.filter((tool) => tool.startsWith("package:") || keySignature.test(tool))
+    : [];
+
+/** A pipeline that makes releases: it ships, runs for a tag or a release, or builds signed installers. */
+const releases = (facts: PipelineFacts) => ships(facts) || facts.releaseTriggered || signedPackages(facts).length > 0;
 
 /** A pipeline that builds and pushes container images (not packages or binaries alone). */
 const publishesImages = (facts: PipelineFacts) =>
@@ -668,9 +682,19 @@ export function readCiCd(files: readonly ReadFile[]): Signal[] {
         ...channels.map((tool) => tool.slice(8)),
       ];
       const moved = facts.releaseTools.filter((tool) => tool.startsWith("channel:") && elsewhere.has(tool));
+      // Signed installers another pipeline of the change built before (or still builds) moved with their job.
+      const signed = signedPackages(facts).filter((tool) => !elsewhere.has(tool));
       if (ships(facts) || channels.length > 0)
         say(true, `${verb} pipeline ${name} (ships: ${listed(unique(shipsWith))})`, shipsWith);
-      else if (moved.length > 0)
+      else if (signed.some((tool) => tool.startsWith("package:")) && signed.some((tool) => keySignature.test(tool))) {
+        const names = (kind: string) =>
+          signed.filter((tool) => tool.startsWith(kind)).map((tool) => tool.slice(kind.length));
+        say(
+          true,
+          `${verb} pipeline ${name} that builds signed releases: ${names("package:").join(", ")}, with ${names("signing:").join(", ")}`,
+          [...names("package:"), ...names("signing:")],
+        );
+      } else if (moved.length > 0)
         say(
           false,
           `${verb} pipeline ${name}: publishing to ${listed(moved.map((tool) => tool.slice(8)))} moved between pipelines of the change`,

@@ -80,11 +80,49 @@ function forwardPart(path: string, text: string): string {
   ]
     .map((pattern) => pattern.exec(text)?.index ?? -1)
     .filter((index) => index >= 0);
-  return downStart.length > 0 ? text.slice(0, Math.min(...downStart)) : text;
+  if (downStart.length === 0) return text;
+  const start = Math.min(...downStart);
+  return text.slice(0, start) + forwardHelpers(text.slice(start));
+}
+
+/** A method's first line in a class (`public async postgresUpQueryRunner(queryRunner: QueryRunner): Promise<any> {`). */
+const methodStart = /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*(\w+)\s*\([^)\n]*\)[^\n{;]*\{/gm;
+/** A helper named for the forward direction: `postgresUpQueryRunner`, `upSqlite` (not `setup`, `cleanup`). */
+const forwardName = /[a-z]Up(?:[A-Z_]|$)|^up(?:[A-Z_]|$)/;
+
+/**
+ * The methods after a migration's `down` that its `up` hands the work to, one per database
+ * (TypeORM projects write `up` and `down` first, then `postgresUpQueryRunner`, `sqliteDownQueryRunner`...):
+ * they run forward although they come after `down`.
+ */
+function forwardHelpers(rest: string): string {
+  const methods = [...rest.matchAll(methodStart)];
+  return methods
+    .map((method, index) => (forwardName.test(method[1]!) ? rest.slice(method.index, methods[index + 1]?.index) : ""))
+    .join("\n");
 }
 
 function matches(patterns: readonly RegExp[], text: string): string[] {
   return [...new Set(patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!)))];
+}
+
+/**
+ * The copies a migration renames over a table it drops (`ALTER TABLE "temporary_x" RENAME TO "x"`
+ * with `DROP TABLE "x"`): SQLite changes a table's columns or keys that way. Both names are the
+ * one table, rebuilt.
+ */
+function rebuildCopies(forward: string): { copies: Set<string>; rebuilt: Set<string> } {
+  const dropped = new Set(
+    [...forward.matchAll(/\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi)].map((match) => match[1]!),
+  );
+  const copies = new Set<string>();
+  const rebuilt = new Set<string>();
+  for (const match of forward.matchAll(/\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+RENAME\s+TO\s+[`"[]?([\w.]+)/gi))
+    if (dropped.has(match[2]!)) {
+      copies.add(match[1]!);
+      rebuilt.add(match[2]!);
+    }
+  return { copies, rebuilt };
 }
 
 /** Lines of `after` that `before` did not have (a migration edited in place). */
@@ -200,9 +238,18 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
     } else if (file.after !== undefined) {
       const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.
-      const created = matches(createsTable, forward).filter((table) => !table.startsWith("_"));
-      // A table or view dropped and created again in the same migration is rebuilt, not destroyed.
-      const rebuilt = new Set([...matches(createsTable, forward), ...matches(createsView, forward)]);
+      const copied = rebuildCopies(forward);
+      const created = matches(createsTable, forward).filter(
+        (table) => !table.startsWith("_") && !copied.copies.has(table),
+      );
+      // A table or view dropped and created again in the same migration is rebuilt, not destroyed;
+      // so is one SQLite alters by copying it (`temporary_x` created, `x` dropped, `temporary_x` renamed to `x`).
+      const rebuilt = new Set([
+        ...matches(createsTable, forward),
+        ...matches(createsView, forward),
+        ...copied.copies,
+        ...copied.rebuilt,
+      ]);
       const destroyed = matches(destroys, forward).filter((table) => !rebuilt.has(table));
       const extensions = matches(extends_, forward);
       if (created.length > 0) parts.push(`creates table ${listed(created)}`);
