@@ -1,4 +1,6 @@
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import { GitError } from "./errors.js";
 
@@ -28,14 +30,12 @@ export interface GitRun {
 /** Runs git in `cwd` and returns stdout; a git failure becomes a one-line GitError. */
 export async function git(cwd: string, args: string[], run: GitRun = {}): Promise<string> {
   try {
-    if (run.blocking)
-      return execFileSync("git", args, {
-        cwd,
-        maxBuffer,
-        encoding: "utf8",
-        env: gitEnvironment(),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+    if (run.blocking) {
+      const result = runWaiting(cwd, args);
+      if (result.error) throw result.error;
+      if (result.status !== 0) throw Object.assign(new Error("git failed"), { stderr: result.stderr });
+      return result.stdout;
+    }
     const { stdout } = await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() });
     return stdout;
   } catch (error) {
@@ -58,11 +58,75 @@ export async function gitMaybe(cwd: string, args: string[]): Promise<string | un
  * can go on (the listing of 100,000 files), which a pipe's events and chunks only make dearer.
  */
 export function gitMaybeSync(cwd: string, args: string[]): string | undefined {
-  const result = spawnSync("git", args, {
-    cwd,
-    maxBuffer,
-    env: gitEnvironment(),
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  return result.status === 0 ? result.stdout.toString("utf8") : undefined;
+  const result = runWaiting(cwd, args);
+  return result.status === 0 && result.error === undefined ? result.stdout : undefined;
+}
+
+interface WaitedRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  error?: Error;
+}
+
+/**
+ * Runs git until it ends, its output written to a temporary file and read whole afterwards. Through
+ * a pipe, git writes its output 4 KiB at a time and each write wakes us to read it: on a
+ * 100,000-file listing that cost as much CPU again as git's own work (measured: about 80 ms on
+ * top of git's 66). The file is created for this run only (`wx`: never one that exists, mode 600)
+ * and removed at once; where it cannot be, the output comes through a pipe as before.
+ */
+function runWaiting(cwd: string, args: string[]): WaitedRun {
+  const path = `${tmpdir()}/cto-copilot-git-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  let fd: number;
+  try {
+    fd = openSync(path, "wx+", 0o600);
+  } catch {
+    return runThroughPipe(cwd, args);
+  }
+  // Removed while open where the system allows it (not Windows): nothing is left if we are killed.
+  const removedEarly = tryUnlink(path);
+  try {
+    const result = spawnSync("git", args, { cwd, env: gitEnvironment(), stdio: ["ignore", fd, "pipe"] });
+    const stderr = result.stderr?.toString("utf8") ?? "";
+    if (result.error) return { status: result.status, stdout: "", stderr, error: result.error };
+    return { status: result.status, stdout: readWhole(fd), stderr };
+  } catch (error) {
+    return { status: null, stdout: "", stderr: "", error: error as Error };
+  } finally {
+    closeSync(fd);
+    if (!removedEarly) tryUnlink(path);
+  }
+}
+
+function runThroughPipe(cwd: string, args: string[]): WaitedRun {
+  const result = spawnSync("git", args, { cwd, maxBuffer, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
+  return {
+    status: result.status,
+    stdout: result.stdout?.toString("utf8") ?? "",
+    stderr: result.stderr?.toString("utf8") ?? "",
+    ...(result.error ? { error: result.error } : {}),
+  };
+}
+
+/** The whole file behind `fd`, from its start (git moved the offset the descriptor shares to its end). */
+function readWhole(fd: number): string {
+  const size = fstatSync(fd).size;
+  if (size > maxBuffer) throw new GitError(`git wrote ${size} bytes, more than ${maxBuffer} can be read at once`);
+  const buffer = Buffer.allocUnsafe(size);
+  for (let read = 0; read < size;) {
+    const count = readSync(fd, buffer, read, size - read, read);
+    if (count === 0) return buffer.toString("utf8", 0, read);
+    read += count;
+  }
+  return buffer.toString("utf8");
+}
+
+function tryUnlink(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -125,6 +125,13 @@ function rebuildCopies(forward: string): { copies: Set<string>; rebuilt: Set<str
   return { copies, rebuilt };
 }
 
+/**
+ * A migration without its comment lines (`-- Create Extension`, `// drop the old table`, `# rename`):
+ * the words of a comment read like the statements they describe, and name no table. Taken after
+ * `forwardPart`, which reads the `-- +goose Down` markers that are comments too.
+ */
+const statements = (text: string) => text.replace(/^[ \t]*(?:--|\/\/|#(?!\{)).*$/gm, "");
+
 /** Lines of `after` that `before` did not have (a migration edited in place). */
 function newLines(before: string | undefined, after: string): string {
   if (before === undefined) return after;
@@ -229,14 +236,21 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
     } else if (file.before !== undefined && file.after !== undefined && isMigrationScript(file.path)) {
       // An applied migration edited in place fixes how an earlier decision runs; the decision was its arrival.
       // A table it did not create before is new all the same: a release's pending migration grows as work lands.
-      const before = forwardPart(file.path, clean(file.before) ?? "");
-      const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
+      const before = statements(forwardPart(file.path, clean(file.before) ?? ""));
+      const forward = statements(forwardPart(file.path, newLines(clean(file.before), clean(file.after)!)));
       const created = matches(createsTable, forward).filter(
         (table) => !table.startsWith("_") && !matches(createsTable, before).includes(table),
       );
       if (created.length > 0) parts.push(`creates table ${listed(created)} (added to the existing migration ${name})`);
+      // So is an engine the database must now provide: every install that runs the migration needs it.
+      const extensions = matches(extends_, forward).filter(
+        (extension) => !matches(extends_, before).includes(extension),
+      );
+      if (extensions.length > 0)
+        parts.push(`adds database extension ${listed(extensions)} (added to the existing migration ${name})`);
+      technologies.push(...extensions);
     } else if (file.after !== undefined) {
-      const forward = forwardPart(file.path, newLines(clean(file.before), clean(file.after)!));
+      const forward = statements(forwardPart(file.path, newLines(clean(file.before), clean(file.after)!)));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.
       const copied = rebuildCopies(forward);
       const created = matches(createsTable, forward).filter(

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "@jest/globals";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { git, GitError, gitMaybeSync } from "../../../src/local/git.js";
+import { initGitRepository, tempRepo } from "../../support/cli.js";
+
+/** A repository with one commit of `count` files whose names are long enough to fill many pipe buffers. */
+function repositoryOf(count: number): string {
+  const root = tempRepo();
+  const run = initGitRepository(root);
+  for (let index = 0; index < count; index++) writeFileSync(join(root, `file-${index}-${"é".repeat(20)}.txt`), "x\n");
+  run("add", ".");
+  run("commit", "-q", "-m", "files");
+  return root;
+}
+
+/** The temporary files of git's output left in `directory` (none once a run has ended). */
+const leftovers = (directory: string) => readdirSync(directory).filter((name) => name.startsWith("cto-copilot-git-"));
+
+describe("git run until it ends, its output through a temporary file", () => {
+  it("reads the whole output, UTF-8 names included, and leaves no temporary file behind", async () => {
+    const root = repositoryOf(2_000);
+    const scratch = mkdtempSync(join(tmpdir(), "cto-copilot-git-test-"));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const listed = gitMaybeSync(root, ["ls-files", "-z"])!.split("\0").filter(Boolean);
+      expect(listed).toHaveLength(2_000);
+      expect(listed).toContain(`file-1999-${"é".repeat(20)}.txt`);
+      const log = await git(root, ["log", "--format=%s"], { blocking: true });
+      expect(log).toBe("files\n");
+      expect(leftovers(scratch)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it("says which git command failed and why, in one line, and undefined where failure is an answer", async () => {
+    const root = repositoryOf(1);
+    expect(gitMaybeSync(root, ["log", "no-such-ref"])).toBeUndefined();
+    await expect(git(root, ["log", "no-such-ref"], { blocking: true })).rejects.toThrow(GitError);
+    await expect(git(root, ["log", "no-such-ref"], { blocking: true })).rejects.toThrow(
+      /^git log no-such-ref failed: fatal: ambiguous argument 'no-such-ref'/,
+    );
+  });
+
+  it("still answers through a pipe when no temporary file can be made", () => {
+    const root = repositoryOf(3);
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = join(root, "no-such-directory");
+    try {
+      expect(gitMaybeSync(root, ["ls-files", "-z"])).toBe(
+        [0, 1, 2].map((index) => `file-${index}-${"é".repeat(20)}.txt\0`).join(""),
+      );
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+  });
+});
