@@ -1,3 +1,0 @@
-import { createRequire as __ctoCreateRequire } from 'node:module';
-const require = __ctoCreateRequire(import.meta.url);
-import{require_picomatch}from"./BMDLVTZT.js";import"./3VXCQX2O.js";export default require_picomatch();

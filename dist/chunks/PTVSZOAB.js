@@ -1,3 +1,0 @@
-import { createRequire as __ctoCreateRequire } from 'node:module';
-const require = __ctoCreateRequire(import.meta.url);
-import{child_process,crypto,fs,os,path,stream,util}from"./3JO35FL5.js";import"./3VXCQX2O.js";export{child_process,crypto,fs,os,path,stream,util};

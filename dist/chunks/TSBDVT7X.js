@@ -1,0 +1,3 @@
+import { createRequire as __ctoCreateRequire } from 'node:module';
+const require = __ctoCreateRequire(import.meta.url);
+import{findSection,parseMarkdownRecord}from"./KQNQOIBO.js";import{isCalendarDate}from"./LH3ZORV3.js";var firstDate=/\b(\d{4}-\d{2}-\d{2})\b/;function adrReviewDate(text){let record=parseMarkdownRecord(text),section=findSection(record,"review date"),candidates=[...section?[text.slice(section.body.start,section.body.end)]:[],record.fields.get("review date")?.value??""];for(let candidate of candidates){let date=firstDate.exec(candidate)?.[1];if(date&&isCalendarDate(date))return date}}export{adrReviewDate};
