@@ -85,8 +85,9 @@ function forwardPart(path: string, text: string): string {
   return text.slice(0, start) + forwardHelpers(text.slice(start));
 }
 
-/** A method's first line in a class (`public async postgresUpQueryRunner(queryRunner: QueryRunner): Promise<any> {`). */
-const methodStart = /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*(\w+)\s*\([^)\n]*\)[^\n{;]*\{/gm;
+/** A method's first line in a class (`public async postgresUpQueryRunner(queryRunner: QueryRunner): Promise<any> {`), not a block's (`if (…) {`). */
+const methodStart =
+  /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*(?!(?:if|for|while|switch|catch|with)\b)(\w+)\s*\([^)\n]*\)[^\n{;]*\{/gm;
 /** A helper named for the forward direction: `postgresUpQueryRunner`, `upSqlite` (not `setup`, `cleanup`). */
 const forwardName = /[a-z]Up(?:[A-Z_]|$)|^up(?:[A-Z_]|$)/;
 
