@@ -39,6 +39,7 @@ export async function git(cwd: string, args: string[], run: GitRun = {}): Promis
     const { stdout } = await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() });
     return stdout;
   } catch (error) {
+    if (error instanceof GitError) throw error;
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0];
     throw new GitError(`git ${args.join(" ")} failed${stderr ? `: ${stderr}` : ""}`);
   }
@@ -74,7 +75,8 @@ interface WaitedRun {
  * a pipe, git writes 4 KiB at a time and each write wakes us to read it (measured: 5% of the CPU of a
  * 100,000-commit scorecard, 2-3% of `discover` on 100,000 files). The file is created for this run
  * only (`wx`: never one that exists, mode 600) and removed at once. Where it cannot be made, or git
- * fails writing it (a full temporary directory), git runs again through a pipe: these are reads.
+ * could not write it (a full temporary directory), git runs through a pipe: these are reads. Any
+ * other failure is git's answer, given once.
  */
 function runWaiting(cwd: string, args: string[]): WaitedRun {
   const path = `${tmpdir()}/cto-copilot-git-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -84,23 +86,24 @@ function runWaiting(cwd: string, args: string[]): WaitedRun {
   } catch {
     return runThroughPipe(cwd, args);
   }
-  // Removed while open where the system allows it (not Windows): nothing is left if we are killed.
+  // Removed while open (Node opens files so that even Windows allows it): nothing is left if we are killed.
   const removedEarly = tryUnlink(path);
-  let run: WaitedRun;
   try {
-    const result = spawnSync("git", args, { cwd, env: gitEnvironment(), stdio: ["ignore", fd, "pipe"] });
+    const result = spawnSync("git", args, { cwd, maxBuffer, env: gitEnvironment(), stdio: ["ignore", fd, "pipe"] });
     const stderr = result.stderr?.toString("utf8") ?? "";
-    run = result.error
-      ? { status: result.status, stdout: "", stderr, error: result.error }
-      : { status: result.status, stdout: result.status === 0 ? readWhole(fd) : "", stderr };
+    if (result.error) return { status: result.status, stdout: "", stderr, error: result.error };
+    if (result.status !== 0 && couldNotWrite.test(stderr)) return runThroughPipe(cwd, args);
+    return { status: result.status, stdout: result.status === 0 ? readWhole(fd) : "", stderr };
   } catch (error) {
-    run = { status: null, stdout: "", stderr: "", error: error as Error };
+    return { status: null, stdout: "", stderr: "", error: error as Error };
   } finally {
     closeSync(fd);
     if (!removedEarly) tryUnlink(path);
   }
-  return run.status === 0 && run.error === undefined ? run : runThroughPipe(cwd, args);
 }
+
+/** What git says when its output could not be written (`fatal: write failure on 'stdout': No space left on device`). */
+const couldNotWrite = /write (?:failure|error)|No space left|File too large|Disk quota/i;
 
 function runThroughPipe(cwd: string, args: string[]): WaitedRun {
   const result = spawnSync("git", args, { cwd, maxBuffer, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
@@ -115,7 +118,7 @@ function runThroughPipe(cwd: string, args: string[]): WaitedRun {
 /** The whole file behind `fd`, from its start (git moved the offset the descriptor shares to its end). */
 function readWhole(fd: number): string {
   const size = fstatSync(fd).size;
-  if (size > maxBuffer) throw new GitError(`git wrote ${size} bytes, more than ${maxBuffer} can be read at once`);
+  if (size > maxBuffer) throw new GitError(`git wrote ${size} bytes, more than the ${maxBuffer} read at once`);
   const buffer = Buffer.allocUnsafe(size);
   for (let read = 0; read < size;) {
     const count = readSync(fd, buffer, read, size - read, read);

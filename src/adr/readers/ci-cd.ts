@@ -77,6 +77,8 @@ interface PipelineFacts {
   releaseTools: string[];
   /** It runs for a release: a tag pushed or a release published. */
   releaseTriggered: boolean;
+  /** It runs only to check changes (`pull_request`, `merge_group`): it makes no release. */
+  pullRequestsOnly: boolean;
 }
 
 function environmentsOf(text: string): string[] {
@@ -318,6 +320,7 @@ function factsOf(text: string | undefined, byJobs = true): PipelineFacts {
     releaseTools: byJobs ? releaseToolsOf(cleaned) : [],
     // Asked of the whole pipeline only: a job's text has no triggers of its own.
     releaseTriggered: byJobs && (isGoReleaserConfig(cleaned) || runsForARelease(cleaned)),
+    pullRequestsOnly: byJobs && runsOnlyForChanges(cleaned),
   };
 }
 
@@ -498,19 +501,37 @@ function runsForARelease(text: string): boolean {
   );
 }
 
-/** Signatures made with a key the project holds (not an SBOM, an attestation or a check of tags). */
+/** Signatures in the project's own name, with its keys or its identity (not an SBOM, an attestation or a check of tags). */
 const keySignature = /^signing:(?:cosign|SignPath|Apple|Windows|GPG|minisign)/;
 
 /**
- * Installers or packages a pipeline builds and signs with the project's keys, as `kind:name`
- * (none unless it does both): builds made for users, wherever the pipeline leaves them (a release
- * draft, an artifact someone uploads by hand). Nobody signs a test build with an Apple certificate.
+ * Installers or packages a pipeline builds and signs in the project's name, as `kind:name` (none
+ * unless it does both, and none for a pipeline that only checks pull requests): builds made for
+ * users, wherever the pipeline leaves them (a release draft, an artifact someone uploads by hand).
+ * Nobody signs a test build with an Apple certificate.
  */
 const signedPackages = (facts: PipelineFacts) =>
+  !facts.pullRequestsOnly &&
   facts.releaseTools.some((tool) => tool.startsWith("package:")) &&
   facts.releaseTools.some((tool) => keySignature.test(tool))
     ? facts.releaseTools.filter((tool) => tool.startsWith("package:") || keySignature.test(tool))
     : [];
+
+/**
+ * A GitHub workflow that runs only for pull requests or a merge queue (`on: pull_request`,
+ * `on: [pull_request, merge_group]`, or those keys alone under `on:`).
+ */
+function runsOnlyForChanges(text: string): boolean {
+  const triggers = triggersBlock.exec(text)?.[1];
+  if (triggers === undefined) return false;
+  const firstLine = triggers.split("\n")[0]!.replace(/#.*/, "");
+  const inline = firstLine.match(/[\w-]+/g) ?? [];
+  const keys = [...triggers.matchAll(/^([ \t]+)([\w-]+):/gm)];
+  // The keys at the block's own (smallest) indentation are its triggers.
+  const indent = Math.min(...keys.map((key) => key[1]!.length));
+  const names = inline.length > 0 ? inline : keys.filter((key) => key[1]!.length === indent).map((key) => key[2]!);
+  return names.length > 0 && names.every((name) => /^(?:pull_request|pull_request_target|merge_group)$/.test(name));
+}
 
 /** A pipeline that makes releases: it ships, runs for a tag or a release, or builds signed installers. */
 const releases = (facts: PipelineFacts) => ships(facts) || facts.releaseTriggered || signedPackages(facts).length > 0;

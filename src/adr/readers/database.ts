@@ -52,13 +52,13 @@ const retypes = [
 ];
 /** A new engine inside the database: an extension (PostGIS, TimescaleDB, pgvector...). */
 const extends_ = [
-  /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?["']?(\w+)/gi,
+  /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?["']?([\w-]+)/gi,
   /\benable_extension\s*\(?\s*["'](\w+)/g,
 ];
 
 /** An engine taken out of the database: every server and backup restore afterwards does without it. */
 const dropsExtension = [
-  /\bDROP\s+EXTENSION\s+(?:IF\s+EXISTS\s+)?["']?(\w+)/gi,
+  /\bDROP\s+EXTENSION\s+(?:IF\s+EXISTS\s+)?["']?([\w-]+)/gi,
   /\bdisable_extension\s*\(?\s*["'](\w+)/g,
 ];
 
@@ -82,24 +82,28 @@ function forwardPart(path: string, text: string): string {
     .filter((index) => index >= 0);
   if (downStart.length === 0) return text;
   const start = Math.min(...downStart);
-  return text.slice(0, start) + forwardHelpers(text.slice(start));
+  const up = text.slice(0, start);
+  return up + forwardHelpers(up, text.slice(start));
 }
 
-/** A method's first line in a class (`public async postgresUpQueryRunner(queryRunner: QueryRunner): Promise<any> {`), not a block's (`if (…) {`). */
+/**
+ * A method's first line in a class (`public async postgresUpQueryRunner(queryRunner: QueryRunner): Promise<any> {`,
+ * its parameters on one line or several), not a block's (`if (…) {`). Bounded: linear on any text.
+ */
 const methodStart =
-  /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*(?!(?:if|for|while|switch|catch|with)\b)(\w+)\s*\([^)\n]*\)[^\n{;]*\{/gm;
-/** A helper named for the forward direction: `postgresUpQueryRunner`, `upSqlite` (not `setup`, `cleanup`). */
-const forwardName = /[a-z]Up(?:[A-Z_]|$)|^up(?:[A-Z_]|$)/;
+  /^[ \t]*(?:(?:public|private|protected|static|async|override)[ \t]+)*(?!(?:if|for|while|switch|catch|with)\b)(\w+)[ \t]*\([^)]{0,1000}\)[^\n{;]*\{/gm;
 
 /**
- * The methods after a migration's `down` that its `up` hands the work to, one per database
- * (TypeORM projects write `up` and `down` first, then `postgresUpQueryRunner`, `sqliteDownQueryRunner`...):
- * they run forward although they come after `down`.
+ * The methods after a migration's `down` that its `up` calls (TypeORM projects write `up` and
+ * `down` first, then `postgresUpQueryRunner`, `sqliteDownQueryRunner`...): they run forward although
+ * they come after `down`. A method that only `down` calls (`cleanUp`) is rollback.
  */
-function forwardHelpers(rest: string): string {
+function forwardHelpers(up: string, rest: string): string {
+  const called = new Set([...up.matchAll(/\b(?:this|self)\.(\w+)\s*\(/g)].map((match) => match[1]!));
+  if (called.size === 0) return "";
   const methods = [...rest.matchAll(methodStart)];
   return methods
-    .map((method, index) => (forwardName.test(method[1]!) ? rest.slice(method.index, methods[index + 1]?.index) : ""))
+    .map((method, index) => (called.has(method[1]!) ? rest.slice(method.index, methods[index + 1]?.index) : ""))
     .join("\n");
 }
 
@@ -108,21 +112,27 @@ function matches(patterns: readonly RegExp[], text: string): string[] {
 }
 
 /**
- * The copies a migration renames over a table it drops (`ALTER TABLE "temporary_x" RENAME TO "x"`
- * with `DROP TABLE "x"`): SQLite changes a table's columns or keys that way. Both names are the
- * one table, rebuilt.
+ * The copies a migration creates and renames over a table it dropped (`CREATE TABLE "temporary_x"`,
+ * `DROP TABLE "x"`, then `ALTER TABLE "temporary_x" RENAME TO "x"`): SQLite changes a table's
+ * columns or keys that way. Both names are the one table, rebuilt.
  */
 function rebuildCopies(forward: string): { copies: Set<string>; rebuilt: Set<string> } {
-  const dropped = new Set(
-    [...forward.matchAll(/\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi)].map((match) => match[1]!),
-  );
+  const created = new Set(matches(createsTable, forward));
+  // Where each table is first dropped.
+  const droppedAt = new Map<string, number>();
+  for (const drop of forward.matchAll(/\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi))
+    if (!droppedAt.has(drop[1]!)) droppedAt.set(drop[1]!, drop.index);
   const copies = new Set<string>();
   const rebuilt = new Set<string>();
-  for (const match of forward.matchAll(/\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+RENAME\s+TO\s+[`"[]?([\w.]+)/gi))
-    if (dropped.has(match[2]!)) {
-      copies.add(match[1]!);
-      rebuilt.add(match[2]!);
+  for (const rename of forward.matchAll(/\bALTER\s+TABLE\s+[`"[]?([\w.]+)[`"\]]?\s+RENAME\s+TO\s+[`"[]?([\w.]+)/gi)) {
+    const copy = rename[1]!;
+    const table = rename[2]!;
+    // The copy made here, and the table dropped before the copy takes its name: else a table is gone.
+    if (created.has(copy) && (droppedAt.get(table) ?? Infinity) < rename.index) {
+      copies.add(copy);
+      rebuilt.add(table);
     }
+  }
   return { copies, rebuilt };
 }
 
@@ -237,8 +247,9 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
     } else if (file.before !== undefined && file.after !== undefined && isMigrationScript(file.path)) {
       // An applied migration edited in place fixes how an earlier decision runs; the decision was its arrival.
       // A table it did not create before is new all the same: a release's pending migration grows as work lands.
+      // Whole forward parts compared: a line added to `down` is no new table or extension.
       const before = statements(forwardPart(file.path, clean(file.before) ?? ""));
-      const forward = statements(forwardPart(file.path, newLines(clean(file.before), clean(file.after)!)));
+      const forward = statements(forwardPart(file.path, clean(file.after)!));
       const created = matches(createsTable, forward).filter(
         (table) => !table.startsWith("_") && !matches(createsTable, before).includes(table),
       );

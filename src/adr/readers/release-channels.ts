@@ -35,12 +35,23 @@ const releaseTools: [kind: Kind, name: string, pattern: RegExp, alsoNeeds?: RegE
   ["package", "RPM packages", /generate-rpm|rpmbuild|\.rpm\b/i],
   ["package", "AppImages", /appimage|linuxdeploy/i],
   // `pkgbuild --root …` (Apple's command), not Arch's `PKGBUILD` nor an AUR action's `pkgbuild:` setting.
-  ["package", "macOS installer packages", /\b(?:pkgbuild|productbuild)\s+-|\.pkg\b/],
+  // Not a host such as `us-docker.pkg.dev` or `npm.pkg.github.com`.
+  ["package", "macOS installer packages", /\b(?:pkgbuild|productbuild)\s+-|\.pkg\b(?!\.)/],
   ["package", "disk images (DMG)", /create-dmg|hdiutil\s+create|\.dmg\b/i],
-  ["signing", "cosign signatures", /\bcosign\b|sigstore/i],
+  // cosign signing or attesting, or a signing action: its installer alone verifies as well as it signs.
+  ["signing", "cosign signatures", /\bcosign\s+(?:sign|attest)|sigstore\/(?!cosign-installer)|\bsigstore-python\b/i],
   ["signing", "SignPath code signatures", /signpath/i],
-  ["signing", "Apple code signatures and notarisation", /notarytool|notari[sz]|\bcodesign\b|import-codesign-certs/i],
-  ["signing", "Windows code signatures", /\bsigntool\b|trusted-signing|osslsigncode/i],
+  // Also the certificates electron-builder and Tauri sign with, given as secrets.
+  [
+    "signing",
+    "Apple code signatures and notarisation",
+    /notarytool|notari[sz]|\bcodesign\b|import-codesign-certs|\b(?:CSC_LINK|APPLE_CERTIFICATE|APPLE_SIGNING_IDENTITY)\b/i,
+  ],
+  [
+    "signing",
+    "Windows code signatures",
+    /\bsigntool\b|trusted-signing|osslsigncode|\b(?:WIN_CSC_LINK|WINDOWS_CERTIFICATE)\b/i,
+  ],
   ["signing", "GPG signatures", /ghaction-import-gpg/i],
   ["signing", "GPG signatures", /\bgpg\b/i, /\s(?:--detach-sign|--clearsign|--sign|-a?b)(?:\s|$)/],
   ["signing", "minisign signatures", /\bminisign\b/i],
@@ -61,13 +72,18 @@ const releaseTools: [kind: Kind, name: string, pattern: RegExp, alsoNeeds?: RegE
 const installsATool =
   /\b(?:install|upgrade|uninstall|msiexec|attach|curl|wget|iwr|Invoke-WebRequest|(?<!\bgit\s+)verify[\w-]*)\b|\bdpkg\s+-i\b|\binstaller\s+-pkg\b/i;
 
+/** An ad-hoc signature (`codesign --sign -`): no identity, only what an arm64 Mac needs to run a binary. */
+const adHocSignature = (line: string) => /\bcodesign\b/i.test(line) && /\s(?:-s|--sign)[ \t=]+-(?:\s|$)/.test(line);
+
 /** A setting that turns a signature off (`sbom: false`, `--provenance=false`): it names what is not done. */
 const turnsOff =
   /\b(?:sboms?|provenance|sign\w*|notari[sz]\w*|attest\w*)["']?[ \t]*[:=][ \t]*["']?(?:false|off|no|none|disabled?|0)\b/i;
 
 /** What a release pipeline's lines (comments left out) do of the above, as `kind:name`. */
 export function releaseToolsOf(text: string): string[] {
-  const lines = text.split("\n").filter((line) => !installsATool.test(line) && !turnsOff.test(line));
+  const lines = text
+    .split("\n")
+    .filter((line) => !installsATool.test(line) && !turnsOff.test(line) && !adHocSignature(line));
   const found = releaseTools.filter(([, , pattern, alsoNeeds]) =>
     lines.some((line) => pattern.test(line) && (alsoNeeds === undefined || alsoNeeds.test(line))),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { git, GitError, gitMaybeSync } from "../../../src/local/git.js";
@@ -45,6 +45,21 @@ describe("git run until it ends, its output through a temporary file", () => {
     await expect(git(root, ["log", "no-such-ref"], { blocking: true })).rejects.toThrow(
       /^git log no-such-ref failed: fatal: ambiguous argument 'no-such-ref'/,
     );
+  });
+
+  it("runs a failing git command once: its failure is the answer", async () => {
+    const root = repositoryOf(1);
+    const trace = join(root, "trace.log");
+    const previous = process.env.GIT_TRACE;
+    process.env.GIT_TRACE = trace;
+    try {
+      expect(gitMaybeSync(root, ["log", "no-such-ref"])).toBeUndefined();
+      await expect(git(root, ["log", "no-such-ref"], { blocking: true })).rejects.toThrow(GitError);
+    } finally {
+      if (previous === undefined) delete process.env.GIT_TRACE;
+      else process.env.GIT_TRACE = previous;
+    }
+    expect(readFileSync(trace, "utf8").match(/built-in: git log no-such-ref/g)).toHaveLength(2);
   });
 
   it("still answers through a pipe when no temporary file can be made", () => {
