@@ -116,8 +116,7 @@ function matches(patterns: readonly RegExp[], text: string): string[] {
  * `DROP TABLE "x"`, then `ALTER TABLE "temporary_x" RENAME TO "x"`): SQLite changes a table's
  * columns or keys that way. Both names are the one table, rebuilt.
  */
-function rebuildCopies(forward: string): { copies: Set<string>; rebuilt: Set<string> } {
-  const created = new Set(matches(createsTable, forward));
+function rebuildCopies(forward: string, created: ReadonlySet<string>): { copies: Set<string>; rebuilt: Set<string> } {
   // Where each table is first dropped.
   const droppedAt = new Map<string, number>();
   for (const drop of forward.matchAll(/\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`"[]?([\w.]+)/gi))
@@ -250,32 +249,26 @@ export function readDatabase(files: readonly ReadFile[]): Signal[] {
       // Whole forward parts compared: a line added to `down` is no new table or extension.
       const before = statements(forwardPart(file.path, clean(file.before) ?? ""));
       const forward = statements(forwardPart(file.path, clean(file.after)!));
+      const tablesBefore = new Set(matches(createsTable, before));
       const created = matches(createsTable, forward).filter(
-        (table) => !table.startsWith("_") && !matches(createsTable, before).includes(table),
+        (table) => !table.startsWith("_") && !tablesBefore.has(table),
       );
       if (created.length > 0) parts.push(`creates table ${listed(created)} (added to the existing migration ${name})`);
       // So is an engine the database must now provide: every install that runs the migration needs it.
-      const extensions = matches(extends_, forward).filter(
-        (extension) => !matches(extends_, before).includes(extension),
-      );
+      const extensionsBefore = new Set(matches(extends_, before));
+      const extensions = matches(extends_, forward).filter((extension) => !extensionsBefore.has(extension));
       if (extensions.length > 0)
         parts.push(`adds database extension ${listed(extensions)} (added to the existing migration ${name})`);
       technologies.push(...extensions);
     } else if (file.after !== undefined) {
       const forward = statements(forwardPart(file.path, newLines(clean(file.before), clean(file.after)!)));
+      const tables = matches(createsTable, forward);
+      const copied = rebuildCopies(forward, new Set(tables));
       // `_UserWatchlist`: an implicit many-to-many join table, a relation and not a new subsystem.
-      const copied = rebuildCopies(forward);
-      const created = matches(createsTable, forward).filter(
-        (table) => !table.startsWith("_") && !copied.copies.has(table),
-      );
+      const created = tables.filter((table) => !table.startsWith("_") && !copied.copies.has(table));
       // A table or view dropped and created again in the same migration is rebuilt, not destroyed;
       // so is one SQLite alters by copying it (`temporary_x` created, `x` dropped, `temporary_x` renamed to `x`).
-      const rebuilt = new Set([
-        ...matches(createsTable, forward),
-        ...matches(createsView, forward),
-        ...copied.copies,
-        ...copied.rebuilt,
-      ]);
+      const rebuilt = new Set([...tables, ...matches(createsView, forward), ...copied.copies, ...copied.rebuilt]);
       const destroyed = matches(destroys, forward).filter((table) => !rebuilt.has(table));
       const extensions = matches(extends_, forward);
       if (created.length > 0) parts.push(`creates table ${listed(created)}`);
