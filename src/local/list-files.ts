@@ -1,15 +1,18 @@
-// fs.promises, not node:fs/promises: Node loads it when first used, so a command that lists nothing does not.
-import { promises as fs } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import { unwalkedDirectories } from "./untracked-excludes.js";
 
-async function walk(directory: string): Promise<string[]> {
-  const entries = await fs.readdir(directory, { withFileTypes: true });
+/**
+ * Synchronous: the directories listed here are the data and ADR trees, a few hundred files at most,
+ * read before anything else can go on; node:fs/promises would cost `validate` more to load than the walk.
+ */
+function walk(directory: string): string[] {
+  const entries = readdirSync(directory, { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries) {
     if (entry.isDirectory() && (entry.name.startsWith(".") || unwalkedDirectories.has(entry.name))) continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
+    if (entry.isDirectory()) out.push(...walk(path));
     else if (entry.isFile() || entry.isSymbolicLink()) out.push(path); // a link is listed so that it is reported, never followed
   }
   return out;
@@ -17,9 +20,13 @@ async function walk(directory: string): Promise<string[]> {
 
 /** Every file under `directory` (relative to `root`), as sorted root-relative paths with forward slashes; hidden directories and dependency or build trees are skipped. */
 export async function listFiles(root: string, directory: string): Promise<string[]> {
-  const absolute = await walk(join(root, directory)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
-    throw error;
-  });
+  let absolute: string[];
+  try {
+    absolute = walk(join(root, directory));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    absolute = [];
+  }
   return absolute.map((path) => relative(root, path).split(sep).join(posix.sep)).sort();
 }

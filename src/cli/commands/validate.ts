@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { workingTree } from "../../ports/repository-view.js";
 import { toJsonReport } from "../../report/json.js";
@@ -19,11 +19,14 @@ export interface ValidateCommandOptions {
   version: string;
 }
 
-const isDirectory = (path: string) =>
-  stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
+/** Asked synchronously: loading node:fs/promises for one question would cost more than the answer. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * `cto-copilot validate`: every data file of the working tree, through the same validation as
@@ -35,7 +38,7 @@ export async function validateCommand(options: ValidateCommandOptions, io: CliIo
   const { view } = localContext(io, { root });
   const loaded = await loadConfig(view, workingTree);
   const layout = dataLayoutOf(loaded.resolved.config);
-  if (!(await isDirectory(resolve(root, layout.dataDir)))) {
+  if (!isDirectory(resolve(root, layout.dataDir))) {
     throw new UsageError(
       `no data directory at ${resolve(root, layout.dataDir)}; create it with \`cto-copilot init\`${options.root ? ` --root ${options.root}` : ""}`,
     );
