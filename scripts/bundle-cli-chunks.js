@@ -13,10 +13,33 @@ import { basename } from "node:path";
 import { build, transform } from "esbuild";
 import { bundleOptions } from "./bundle-action.js";
 
+/**
+ * commander loads node:child_process as it loads, for subcommands that are programs of their own
+ * (this CLI has none), and the module brings dgram and the process wrappers with it: `validate`,
+ * which starts no child, paid for them on every run. commander's require of it gets a stand-in that
+ * loads the module when a property is first read.
+ */
+const childProcessOnFirstUse = {
+  name: "child-process-on-first-use",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer)
+        ? { path: "child_process", namespace: "on-first-use" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "on-first-use" }, () => ({
+      contents:
+        'let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });\n',
+      loader: "js",
+    }));
+  },
+};
+
 const outdir = new URL("../lib/cli/bundle/", import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const { outputFiles } = await build({
   ...bundleOptions,
+  plugins: [...bundleOptions.plugins, childProcessOnFirstUse],
   // `require` is the loader's (bin/cto-copilot.js), not one made from import.meta.
   banner: {},
   entryPoints: [new URL("../src/cli/main.ts", import.meta.url).pathname],

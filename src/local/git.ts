@@ -1,11 +1,21 @@
-import { execFile, spawnSync } from "node:child_process";
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { promisify } from "node:util";
+import { childProcess } from "./child-process.js";
 import { GitError } from "./errors.js";
 
-const exec = promisify(execFile);
 const maxBuffer = 512 * 1024 * 1024;
+
+/** git's stdout; when git fails, execFile's error with git's stderr on it (`git` reports its first line). */
+function exec(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    childProcess().execFile(
+      "git",
+      args,
+      { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() },
+      (error, stdout, stderr) => (error ? reject(Object.assign(error, { stderr })) : resolve(stdout)),
+    );
+  });
+}
 
 /**
  * The environment of every git child: ours, and GIT_FLUSH=0. git flushes its output after each
@@ -36,8 +46,7 @@ export async function git(cwd: string, args: string[], run: GitRun = {}): Promis
       if (result.status !== 0) throw Object.assign(new Error("git failed"), { stderr: result.stderr });
       return result.stdout;
     }
-    const { stdout } = await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() });
-    return stdout;
+    return await exec(cwd, args);
   } catch (error) {
     if (error instanceof GitError) throw error;
     const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0];
@@ -48,7 +57,7 @@ export async function git(cwd: string, args: string[], run: GitRun = {}): Promis
 /** Like `git`, but undefined when git fails (e.g. a path that does not exist at a ref). */
 export async function gitMaybe(cwd: string, args: string[]): Promise<string | undefined> {
   try {
-    return (await exec("git", args, { cwd, maxBuffer, encoding: "utf8", env: gitEnvironment() })).stdout;
+    return await exec(cwd, args);
   } catch {
     return undefined;
   }
@@ -89,7 +98,12 @@ function runWaiting(cwd: string, args: string[]): WaitedRun {
   // Removed while open (Node opens files so that even Windows allows it): nothing is left if we are killed.
   const removedEarly = tryUnlink(path);
   try {
-    const result = spawnSync("git", args, { cwd, maxBuffer, env: gitEnvironment(), stdio: ["ignore", fd, "pipe"] });
+    const result = childProcess().spawnSync("git", args, {
+      cwd,
+      maxBuffer,
+      env: gitEnvironment(),
+      stdio: ["ignore", fd, "pipe"],
+    });
     const stderr = result.stderr?.toString("utf8") ?? "";
     if (result.error) return { status: result.status, stdout: "", stderr, error: result.error };
     if (result.status !== 0 && couldNotWrite.test(stderr)) return runThroughPipe(cwd, args);
@@ -106,7 +120,12 @@ function runWaiting(cwd: string, args: string[]): WaitedRun {
 const couldNotWrite = /write (?:failure|error)|No space left|File too large|Disk quota/i;
 
 function runThroughPipe(cwd: string, args: string[]): WaitedRun {
-  const result = spawnSync("git", args, { cwd, maxBuffer, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
+  const result = childProcess().spawnSync("git", args, {
+    cwd,
+    maxBuffer,
+    env: gitEnvironment(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return {
     status: result.status,
     stdout: result.stdout?.toString("utf8") ?? "",

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { childProcess } from "./child-process.js";
 import { GitError, gitEnvironment } from "./git.js";
 
 export interface Blob {
@@ -21,7 +21,7 @@ export function readBlobs(
   if (paths.length === 0) return Promise.resolve(new Map());
   return new Promise((resolve, reject) => {
     // --buffer: every request is written at once, so git need not flush after each object.
-    const child = spawn("git", ["cat-file", "--batch", "--buffer"], {
+    const child = childProcess().spawn("git", ["cat-file", "--batch", "--buffer"], {
       cwd: gitDir,
       stdio: ["pipe", "pipe", "pipe"],
       env: gitEnvironment(),
@@ -66,7 +66,7 @@ export function readObjectTypes(
 ): Promise<({ sha: string; type: string } | undefined)[]> {
   if (revisions.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch-check", "--buffer"], {
+    const child = childProcess().spawn("git", ["cat-file", "--batch-check", "--buffer"], {
       cwd: gitDir,
       stdio: ["pipe", "pipe", "pipe"],
       env: gitEnvironment(),

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { childProcess } from "./child-process.js";
 import { gitEnvironment } from "./git.js";
 import { unwalkedDirectories } from "./untracked-excludes.js";
 
@@ -194,7 +194,7 @@ function inUntrackedTree(path: string, kind: EntryKind): boolean {
 /** The paths among `paths` that git ignores (.gitignore, info/exclude, core.excludesFile); undefined when git cannot say. */
 function ignoredAmong(root: string, paths: readonly string[]): Promise<Set<string> | undefined> {
   return new Promise((resolve) => {
-    const child = spawn("git", ["check-ignore", "-z", "--stdin"], {
+    const child = childProcess().spawn("git", ["check-ignore", "-z", "--stdin"], {
       cwd: root,
       stdio: ["pipe", "pipe", "ignore"],
       env: gitEnvironment(),
