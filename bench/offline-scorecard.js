@@ -15,7 +15,7 @@ for (const commits of sizes) {
     const now = await writeHistory(root, commits);
     const measured = paired({
       cwd: root,
-      runs: commits >= 1_000_000 ? 1 : commits >= 100_000 ? 3 : 5,
+      runs: commits >= 1_000_000 ? 1 : commits >= 100_000 ? 3 : 9,
       floor: [nodeFloor, { name: "git log", argv: ["git", "log", "--all", "--format=%H %P %ct"] }],
       ours: [process.execPath, cli, "scorecard", "--format", "json", "--now", now.toISOString()],
     });

@@ -46,9 +46,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 /**
  * Our command and its floor (the processes it cannot do without: `node -e ''`, the git plumbing
  * it needs), run in turn `runs` times so that both see the same machine; medians. The floor is
- * the sum of its parts' medians.
+ * the sum of its parts' medians. Nine runs by default: with five, one busy neighbour moved a
+ * short command's median by a tenth from one bench run to the next.
  */
-export function paired({ ours, floor, runs = 5, cwd, env }) {
+export function paired({ ours, floor, runs = 9, cwd, env }) {
   const samples = { ours: [], floor: floor.map(() => []), peak: [] };
   for (let run = 0; run < runs; run++) {
     floor.forEach((part, index) => samples.floor[index].push(measure(part.argv, { cwd, env }).cpuMs));
