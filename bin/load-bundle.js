@@ -87,7 +87,7 @@ function sealed(data) {
  * before the next read: a chunk's text is copied into a string, an entry's code is read by V8 while
  * the chunk is compiled (`new vm.Script` does not keep it). Memory a process touches for the first
  * time costs it a page fault per 4 KiB, which came to more than the reads (measured: a fresh buffer
- * per file cost `validate` some 300 faults).
+ * per file cost `validate` some 200 faults).
  */
 let scratch = Buffer.allocUnsafeSlow(0);
 
