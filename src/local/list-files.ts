@@ -3,8 +3,8 @@ import { join, posix, relative, sep } from "node:path";
 import { unwalkedDirectories } from "./untracked-excludes.js";
 
 /**
- * Synchronous: the directories listed here are the data and ADR trees, a few hundred files at most,
- * read before anything else can go on; node:fs/promises would cost `validate` more to load than the walk.
+ * Synchronous: the directories listed here are the data and ADR trees (a few hundred files as a
+ * rule), read before anything else can go on; node:fs/promises cost `validate` more to load than the walk.
  */
 function walk(directory: string): string[] {
   const entries = readdirSync(directory, { withFileTypes: true });
