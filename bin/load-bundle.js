@@ -163,6 +163,7 @@ function loadBundle(env = process.env) {
     const file = `${bundle}${sep}${name}`;
     const { source, size, mtimeMs } = readChunk(file);
     const entry = `${name}.${size}.${Math.trunc(mtimeMs)}`;
+    // In the scratch buffer: used by the compile below and never kept (the next read overwrites it).
     const cachedData = cached.has(entry) ? readEntry(`${directory.path}${sep}${entry}`) : undefined;
     const script = new vm.Script(source, {
       filename: file,

@@ -22,11 +22,15 @@ import { bundleOptions } from "./bundle-action.js";
 const childProcessOnFirstUse = {
   name: "child-process-on-first-use",
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(importer)
-        ? { path: "child_process", namespace: "on-first-use" }
-        : undefined,
-    );
+    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer, kind }) => {
+      if (!/[\\/]node_modules[\\/]commander[\\/]/.test(importer)) return undefined;
+      // The stand-in has no properties of its own until used: an ES import of it would read as empty.
+      if (kind !== "require-call")
+        return {
+          errors: [{ text: `commander imports child_process by ${kind}: the stand-in here serves require() only` }],
+        };
+      return { path: "child_process", namespace: "on-first-use" };
+    });
     build.onLoad({ filter: /.*/, namespace: "on-first-use" }, () => ({
       contents:
         'let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });\n',
