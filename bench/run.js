@@ -8,6 +8,8 @@
 // at the end and the exit code is 1, as it is when a figure misses its target.
 // BENCH_ONLY=<substring> runs the benches whose name holds it; BENCH_HUGE=1 adds the 1,000,000-commit scorecard.
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { pageFaultCost } from "./support/cpu.js";
 
 const node = process.execPath;
 const root = new URL("../", import.meta.url).pathname;
@@ -65,6 +67,8 @@ function describe(result) {
   ];
   if (result.cpuMs !== undefined && result.floorMs !== undefined)
     parts.push(`; CPU ${number(result.cpuMs)} ms against ${number(result.floorMs)} ms for ${result.floorName}`);
+  if (result.faults !== undefined && result.floorFaults !== undefined)
+    parts.push(`; ${number(result.faults)} page faults against ${number(result.floorFaults)}`);
   if (result.peakMb !== undefined)
     parts.push(
       `; peak RSS ${result.peakMb.toFixed(0)} MB${result.targetMb === undefined ? "" : ` (target < ${result.targetMb} MB)`}`,
@@ -122,6 +126,22 @@ function runBench(bench) {
   });
 }
 
+/**
+ * The machine the figures were measured on: what they are multiples of depends on it. A page fault
+ * is the figure that moves most between machines (bench/support/cpu.js, pageFaultCost).
+ */
+function machineLine() {
+  const cores = `machine: Node ${process.version}, ${availableParallelism()} cores`;
+  try {
+    const { microseconds } = pageFaultCost();
+    return `${cores}; a page fault costs ${microseconds.toFixed(1)} µs of CPU here (1,000 faults beyond a floor's: ${microseconds.toFixed(0)} ms)`;
+  } catch (error) {
+    return `${cores}; the cost of a page fault could not be measured: ${error.message}`;
+  }
+}
+
+const machine = machineLine();
+console.log(machine);
 const only = process.env.BENCH_ONLY;
 try {
   for (const bench of benches) {
@@ -136,7 +156,8 @@ try {
   failures.push(`bench/run.js: ${error.message}`);
 } finally {
   const missed = results.filter((result) => !describe(result).ok);
-  console.log(`\n${results.length} figures, ${missed.length} missed their target:`);
+  console.log(`\n${machine}`);
+  console.log(`${results.length} figures, ${missed.length} missed their target:`);
   for (const result of results) {
     const { ok, text } = describe(result);
     console.log(`${ok ? "ok  " : "MISS"} ${text}`);
