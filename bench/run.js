@@ -133,7 +133,8 @@ function runBench(bench) {
 function machineLine() {
   const cores = `machine: Node ${process.version}, ${availableParallelism()} cores`;
   try {
-    const { microseconds } = pageFaultCost();
+    const { microseconds, faults } = pageFaultCost();
+    if (!(faults > 0)) return `${cores}; touching 64 MiB took no more page faults than node -e '' (huge pages?)`;
     return `${cores}; a page fault costs ${microseconds.toFixed(1)} µs of CPU here (1,000 faults beyond a floor's: ${microseconds.toFixed(0)} ms)`;
   } catch (error) {
     return `${cores}; the cost of a page fault could not be measured: ${error.message}`;
