@@ -46,7 +46,8 @@ async function localTags(root: string, pattern: string | undefined): Promise<Loc
     // The last key sorts first: by creation, then by version among tags of the same second.
     "--sort=-v:refname",
     "--sort=-creatordate",
-    "--format=%(refname:short)",
+    // Without `refs/tags/` (as the scorecard reads them): `:short` says `tags/v1.2.0` when a branch shares the name.
+    "--format=%(refname:lstrip=2)",
     "refs/tags",
   ]);
   const matches = await tagMatcher(pattern);

@@ -17,7 +17,9 @@ export async function readTagDeployments(
   run: GitRun = {},
 ): Promise<DeploymentRead> {
   const format = [
-    "%(refname:short)",
+    // The name without `refs/tags/`, never `:short`: that asks, for every tag, whether a branch
+    // shares its name, and then says `tags/v1.2.0`, which no release pattern matches.
+    "%(refname:lstrip=2)",
     "%(objecttype)",
     "%(objectname)",
     "%(*objecttype)",

@@ -127,7 +127,7 @@ export function localRepositoryView(options: { root: string; gitDir?: string; hi
     // The local view reads the checked-out history: `branch` is the default branch on GitHub, HEAD here.
     readCommitAuthors: (_branch, since, limit) => readCommitAuthors(gitDir, "HEAD", since, limit),
     listBranches: async (prefix) =>
-      ((await gitMaybe(gitDir, ["for-each-ref", "--format=%(refname:short)", `refs/heads/${prefix}*`])) ?? "")
+      ((await gitMaybe(gitDir, ["for-each-ref", "--format=%(refname:lstrip=2)", `refs/heads/${prefix}*`])) ?? "")
         .split("\n")
         .filter(Boolean),
     readBranchProtection: async () => undefined,

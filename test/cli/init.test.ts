@@ -71,6 +71,20 @@ describe("cto-copilot init", () => {
     expect(readFileSync(join(root, ".github/cto-copilot.yml"), "utf8")).toContain("require: true");
   });
 
+  it("counts a release tag that shares its name with a branch (git would call it tags/v1.1.0)", async () => {
+    const root = tempRepo();
+    const git = initGitRepository(root);
+    writeFileSync(join(root, "README.md"), "a library\n");
+    git("add", "-A");
+    git("commit", "-q", "-m", "first");
+    for (const tag of ["v1.0.0", "v1.1.0"]) git("tag", "-a", tag, "-m", tag);
+    git("branch", "v1.1.0"); // a maintenance branch named after its release
+    await runCli(["init"], { cwd: root });
+    expect(readFileSync(join(root, ".github/cto-copilot.yml"), "utf8")).toContain(
+      "2 tags of this clone are release-shaped (v1.2.3 or 1.2.3), the newest v1.1.0.",
+    );
+  });
+
   it("in a clone without release tags, the config says how to get figures", async () => {
     const root = tempRepo();
     initGitRepository(root);

@@ -181,6 +181,17 @@ describe("cto-copilot scorecard (offline, tags source)", () => {
     );
   });
 
+  it("a release tag that shares its name with a branch is still a release, under its own name", async () => {
+    const repo = historyRepo();
+    repo.commit("init", "2025-09-01T10:00:00Z", "v0.1.0"); // before the window
+    repo.commit("feat: orders", "2025-10-01T10:00:00Z", "v0.2.0");
+    // A maintenance branch named after its release: git itself now calls the tag `tags/v0.2.0`.
+    execFileSync("git", ["branch", "v0.2.0"], { cwd: repo.root, stdio: "pipe" });
+    const json = JSON.parse((await runCli(args(repo.root, "--format", "json", "--explain"))).stdout);
+    expect(json.dora.deploymentFrequency.deployments).toBe(1);
+    expect(json.dora.deployments.map((deployment: { ref: string }) => deployment.ref)).toEqual(["v0.2.0"]);
+  });
+
   it("releases only before the window are no data (no tier, no red, no advice to deploy every merge); releases only after --now say so", async () => {
     const repo = historyRepo();
     repo.commit("init", "2025-05-01T10:00:00Z", "v1.0.0");
