@@ -1,7 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
+import { tempRepo } from "../support/cli.js";
 import { templateRoot } from "../support/data-files.js";
 
 const exec = promisify(execFile);
@@ -39,5 +43,26 @@ describe("the cto-copilot command (built, as installed)", () => {
     const usage = await spawnCli("node", [bin, "validate", "--format", "yaml"]);
     expect(usage.code).toBe(2);
     expect(usage.stdout).toBe("");
+  });
+
+  it("a report of megabytes reaches a pipe whole, even when its reader is slow to start", async () => {
+    const root = tempRepo(templateRoot);
+    const debtFile = join(root, "data/engineering/tech_debt.json");
+    const debt = JSON.parse(readFileSync(debtFile, "utf8")) as { items: unknown[] };
+    // 3,000 items without their required fields: a JSON report of several MB, far past a pipe's buffer.
+    debt.items = Array.from({ length: 3000 }, (_, index) => ({ id: `TD-${index + 1}`, title: "x" }));
+    writeFileSync(debtFile, JSON.stringify(debt, null, 2));
+    const child = spawn("node", [bin, "validate", "--root", root, "--format", "json"], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    child.stdout.pause();
+    await sleep(500); // the command has written what the pipe holds and waits for the rest
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const [code] = await once(child, "close");
+    const report = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { summary: { errors: number } };
+    expect(code).toBe(1);
+    expect(report.summary.errors).toBeGreaterThanOrEqual(3000);
   });
 });
