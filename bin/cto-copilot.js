@@ -23,7 +23,7 @@ bundle.exports.run(process.argv.slice(2)).then((code) => {
  * Ends the process once what it wrote has reached stdout and stderr (a pipe takes writes
  * asynchronously: each write's callback runs after every earlier one). The command is done when
  * `run` resolves: leaving by the event loop running dry would only add the tear-down of V8's heap,
- * page by page (measured: 2-3% of the CPU of `scorecard` and `discover`, more the larger the heap).
+ * page by page (measured: 1-3% of the CPU of `scorecard` and `discover`, more the larger the heap).
  */
 function exitOnceWritten(code) {
   let pending = 2;
