@@ -4,6 +4,17 @@ import { join } from "node:path";
 import { resolveConfig } from "../../src/config/resolve-config.js";
 import { initGitRepository, runCli, tempRepo } from "../support/cli.js";
 
+/** A clone of a library with one commit and these annotated tags on it; its root and a `git` runner. */
+function taggedClone(tags: readonly string[]) {
+  const root = tempRepo();
+  const git = initGitRepository(root);
+  writeFileSync(join(root, "README.md"), "a library\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "first");
+  for (const tag of tags) git("tag", "-a", tag, "-m", tag);
+  return { root, git };
+}
+
 describe("cto-copilot init", () => {
   it("creates the whole tree, printing each file, and the result validates clean", async () => {
     const root = tempRepo();
@@ -48,12 +59,7 @@ describe("cto-copilot init", () => {
   });
 
   it("writes .github/cto-copilot.yml measuring DORA as the CLI does here: release tags, with the editor's schema line", async () => {
-    const root = tempRepo();
-    const git = initGitRepository(root);
-    writeFileSync(join(root, "README.md"), "a library\n");
-    git("add", "-A");
-    git("commit", "-q", "-m", "first");
-    for (const tag of ["v1.0.0", "v1.1.0", "nightly-2025-11-01"]) git("tag", "-a", tag, "-m", tag);
+    const { root } = taggedClone(["v1.0.0", "v1.1.0", "nightly-2025-11-01"]);
     const result = await runCli(["init"], { cwd: root });
     expect(result.stdout).toContain("created .github/cto-copilot.yml (DORA from release tags");
     const text = readFileSync(join(root, ".github/cto-copilot.yml"), "utf8");
@@ -72,12 +78,7 @@ describe("cto-copilot init", () => {
   });
 
   it("counts a release tag that shares its name with a branch (git would call it tags/v1.1.0)", async () => {
-    const root = tempRepo();
-    const git = initGitRepository(root);
-    writeFileSync(join(root, "README.md"), "a library\n");
-    git("add", "-A");
-    git("commit", "-q", "-m", "first");
-    for (const tag of ["v1.0.0", "v1.1.0"]) git("tag", "-a", tag, "-m", tag);
+    const { root, git } = taggedClone(["v1.0.0", "v1.1.0"]);
     git("branch", "v1.1.0"); // a maintenance branch named after its release
     await runCli(["init"], { cwd: root });
     expect(readFileSync(join(root, ".github/cto-copilot.yml"), "utf8")).toContain(
