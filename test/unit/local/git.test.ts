@@ -76,3 +76,49 @@ describe("git run until it ends, its output through a temporary file", () => {
     }
   });
 });
+
+describe("the environment of a git child", () => {
+  /** The environment the git child of `git()` sees, through an alias that prints it. */
+  async function childEnvironment(root: string): Promise<Map<string, string>> {
+    const printed = await git(root, ["-c", "alias.print-environment=!env", "print-environment"]);
+    return new Map(printed.split("\n").flatMap((line) => (line.includes("=") ? [splitOnce(line)] : [])));
+  }
+  const splitOnce = (line: string): [string, string] => [
+    line.slice(0, line.indexOf("=")),
+    line.slice(line.indexOf("=") + 1),
+  ];
+
+  /** Runs `body` with GLIBC_TUNABLES set to `value` (unset when undefined), then puts it back. */
+  async function withTunables<T>(value: string | undefined, body: () => Promise<T>): Promise<T> {
+    const previous = process.env.GLIBC_TUNABLES;
+    if (value === undefined) delete process.env.GLIBC_TUNABLES;
+    else process.env.GLIBC_TUNABLES = value;
+    try {
+      return await body();
+    } finally {
+      if (previous === undefined) delete process.env.GLIBC_TUNABLES;
+      else process.env.GLIBC_TUNABLES = previous;
+    }
+  }
+
+  it("asks git not to flush each record and malloc for huge pages, and keeps the rest of ours", async () => {
+    const root = repositoryOf(1);
+    const seen = await withTunables(undefined, () => childEnvironment(root));
+    expect(seen.get("GIT_FLUSH")).toBe("0");
+    expect(seen.get("GLIBC_TUNABLES")).toBe("glibc.malloc.hugetlb=1");
+    expect(seen.get("HOME")).toBe(process.env.HOME);
+  });
+
+  it("adds huge pages to the user's own tunables, and never overrides a choice of theirs about them", async () => {
+    const root = repositoryOf(1);
+    const [added, ours] = await withTunables("glibc.malloc.arena_max=2", async () => [
+      await childEnvironment(root),
+      process.env.GLIBC_TUNABLES,
+    ]);
+    expect(added.get("GLIBC_TUNABLES")).toBe("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
+    // Our own environment is left as it was: only the child's is changed.
+    expect(ours).toBe("glibc.malloc.arena_max=2");
+    const kept = await withTunables("glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2", () => childEnvironment(root));
+    expect(kept.get("GLIBC_TUNABLES")).toBe("glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2");
+  });
+});
