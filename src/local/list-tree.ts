@@ -1,7 +1,7 @@
 // fs.promises, not node:fs/promises: Node loads it when first used, so a command that lists nothing does not.
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
-import { addPath, filesByDirectory } from "../discovery/files-by-directory.js";
+import { filesByDirectory } from "../discovery/files-by-directory.js";
 import type { FileListing } from "../ports/repository-view.js";
 import { gitMaybe, gitMaybeSync } from "./git.js";
 import { scanWorkingTree, untrackedFiles } from "./scan-working-tree.js";
@@ -33,7 +33,7 @@ export async function listWorkingTree(root: string): Promise<FileListing> {
   if (listed !== undefined) {
     const { byDirectory, candidates } = scanWorkingTree(root, listed);
     const untracked = (await untrackedFiles(root, candidates)) ?? (await listUntrackedByGit(root));
-    for (const path of untracked) addPath(byDirectory, path);
+    for (const path of untracked) byDirectory.addPath(path);
     return { byDirectory, truncated: false };
   }
   const paths: string[] = [];

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { PackedFilesByDirectory } from "../discovery/files-by-directory.js";
 import { childProcess } from "./child-process.js";
 import { gitEnvironment } from "./git.js";
 import { unwalkedDirectories } from "./untracked-excludes.js";
@@ -103,8 +104,8 @@ function addEntriesBeside(open: OpenDirectory, candidates: string[]): void {
 
 /** The files of the working tree as the scan found them, and what else it holds. */
 export interface ScannedTree {
-  /** The files, by directory ("" for the root) and name (`FileListing.byDirectory`). */
-  byDirectory: Map<string, string[]>;
+  /** The files, by directory ("" for the root) and name (`FileListing.byDirectory`), each directory's names packed once the scan has left it. */
+  byDirectory: PackedFilesByDirectory;
   /** The entries that are neither tracked files nor directories of them: new, or ignored (`untrackedFiles` tells them apart). */
   candidates: string[];
 }
@@ -117,16 +118,18 @@ export interface ScannedTree {
  *
  * git's output is read in place, by offsets: a file's name is the directory's own entry (or cut
  * out of the output when the directory does not hold it), and no path is made of it. On 100,000
- * files, making and keeping a string per path cost as much as the rest of the scan.
+ * files, making and keeping a string per path cost as much as the rest of the scan; a directory's
+ * names are packed into one string as soon as the scan leaves it (`PackedFilesByDirectory`).
  */
 export function scanWorkingTree(root: string, listed: string): ScannedTree {
-  const byDirectory = new Map<string, string[]>();
+  const byDirectory = new PackedFilesByDirectory();
   const candidates: string[] = [];
   const stack = [openDirectory(root, "", undefined)];
   let open = stack[0]!;
-  const filesOf = (directory: OpenDirectory) => {
-    if (directory.files === undefined) byDirectory.set(directory.prefix.slice(0, -1), (directory.files = []));
-    return directory.files;
+  // A directory the index has left: what else it holds is a candidate, and its files are packed.
+  const settle = (directory: OpenDirectory) => {
+    addEntriesBeside(directory, candidates);
+    if (directory.files !== undefined) byDirectory.setNames(directory.prefix.slice(0, -1), directory.files);
   };
   // The first slash at or after a position of git's output, kept: the files of a directory have
   // none after its prefix, and each search would otherwise run on into the next directory's paths.
@@ -149,7 +152,7 @@ export function scanWorkingTree(root: string, listed: string): ScannedTree {
       const last = listed.lastIndexOf("/", end - 1);
       const prefix = last >= start ? listed.slice(start, last + 1) : "";
       while (!prefix.startsWith(open.prefix)) {
-        addEntriesBeside(stack.pop()!, candidates);
+        settle(stack.pop()!);
         open = stack[stack.length - 1]!;
       }
       for (let next = prefix.indexOf("/", open.prefix.length); next >= 0; next = prefix.indexOf("/", next + 1)) {
@@ -165,9 +168,9 @@ export function scanWorkingTree(root: string, listed: string): ScannedTree {
     const entry = entryOf(open, listed, nameStart, end);
     if (entry !== undefined) open.found++;
     else if (tag !== 83 /* S */) continue;
-    filesOf(open).push(entry ?? listed.slice(nameStart, end));
+    (open.files ??= []).push(entry ?? listed.slice(nameStart, end));
   }
-  while (stack.length > 0) addEntriesBeside(stack.pop()!, candidates);
+  while (stack.length > 0) settle(stack.pop()!);
   return { byDirectory, candidates };
 }
 
