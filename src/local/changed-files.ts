@@ -122,16 +122,18 @@ export async function localChanges(root: string, base: string): Promise<LocalCha
   // git compares the working tree with the base once, not three times.
   const diffArgs = ["-c", "core.quotePath=false", "diff", "--no-renames", "--relative", "--no-color", "--no-ext-diff"];
   const formats = ["--raw", "--no-abbrev", "-z", "--patch"];
+  // Both read the whole index and working tree (gitEnvironment says why that changes git's environment).
+  const whole = { wholeRepository: true };
   const [diff, untracked] = await Promise.all([
     // The base unambiguously a revision (a branch may be named like a folder); when it is none, resolveCommit says so plainly.
-    gitMaybe(root, [...diffArgs, ...formats, "--end-of-options", base, "--"]),
+    gitMaybe(root, [...diffArgs, ...formats, "--end-of-options", base, "--"], whole),
     // Untracked dependencies and build output are no change of the repository's, whatever .gitignore says.
-    git(root, ["ls-files", "--others", "--exclude-standard", ...untrackedExcludeArgs, "-z"]),
+    git(root, ["ls-files", "--others", "--exclude-standard", ...untrackedExcludeArgs, "-z"], whole),
   ]);
   let output = diff;
   if (output === undefined) {
     await resolveCommit(root, base);
-    output = await git(root, [...diffArgs, ...formats, "--end-of-options", base, "--"]);
+    output = await git(root, [...diffArgs, ...formats, "--end-of-options", base, "--"], whole);
   }
   const changes: ChangedFile[] = [];
   const baseBlobs = new Map<string, string>();

@@ -84,7 +84,10 @@ export async function readCommits(
 ): Promise<CommitInfo[]> {
   if (tips.length === 0) return [];
   // Revisions as arguments: a thousand tags are 42 KB, far below the limit.
-  const log = await git(root, ["log", "-z", "--topo-order", historyLogFormat, ...tips, "--"], run);
+  const log = await git(root, ["log", "-z", "--topo-order", historyLogFormat, ...tips, "--"], {
+    ...run,
+    wholeRepository: true,
+  });
   return commitsOfLog(log, tips, since);
 }
 

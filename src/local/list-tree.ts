@@ -29,7 +29,7 @@ async function walk(root: string, prefix: string, out: string[]): Promise<void> 
  */
 export async function listWorkingTree(root: string): Promise<FileListing> {
   // -t tags each path: `S` skip-worktree (outside a sparse checkout), else tracked.
-  const listed = gitMaybeSync(root, ["ls-files", "-z", "-t", "--cached"]);
+  const listed = gitMaybeSync(root, ["ls-files", "-z", "-t", "--cached"], { wholeRepository: true });
   if (listed !== undefined) {
     const { byDirectory, candidates } = scanWorkingTree(root, listed);
     const untracked = (await untrackedFiles(root, candidates)) ?? (await listUntrackedByGit(root));
@@ -43,6 +43,8 @@ export async function listWorkingTree(root: string): Promise<FileListing> {
 
 /** The untracked files as git lists them, when `git check-ignore` could not say what is ignored. */
 async function listUntrackedByGit(root: string): Promise<string[]> {
-  const listed = await gitMaybe(root, ["ls-files", "-z", "--others", "--exclude-standard", ...untrackedExcludeArgs]);
+  const listed = await gitMaybe(root, ["ls-files", "-z", "--others", "--exclude-standard", ...untrackedExcludeArgs], {
+    wholeRepository: true,
+  });
   return (listed ?? "").split("\0").filter(Boolean);
 }

@@ -11,14 +11,10 @@ export async function readTouchingCommits(
   paths: readonly string[],
 ): Promise<Set<string>> {
   if (tips.length === 0 || paths.length === 0) return new Set();
-  const log = await git(root, [
-    "log",
-    "--full-history",
-    "--no-merges",
-    "--format=%H",
-    ...tips,
-    "--",
-    ...paths.map((path) => `:(glob)${path}`),
-  ]);
+  const log = await git(
+    root,
+    ["log", "--full-history", "--no-merges", "--format=%H", ...tips, "--", ...paths.map((path) => `:(glob)${path}`)],
+    { wholeRepository: true },
+  );
   return new Set(log.split("\n").filter(Boolean));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { git, GitError, gitMaybeSync } from "../../../src/local/git.js";
+import { git, GitError, gitMaybeSync, type GitRun } from "../../../src/local/git.js";
 import { initGitRepository, tempRepo } from "../../support/cli.js";
 
 /** A repository with one commit of `count` files whose names are long enough to fill many pipe buffers. */
@@ -79,8 +79,8 @@ describe("git run until it ends, its output through a temporary file", () => {
 
 describe("the environment of a git child", () => {
   /** The environment the git child of `git()` sees, through an alias that prints it. */
-  async function childEnvironment(root: string): Promise<Map<string, string>> {
-    const printed = await git(root, ["-c", "alias.print-environment=!env", "print-environment"]);
+  async function childEnvironment(root: string, run: GitRun = {}): Promise<Map<string, string>> {
+    const printed = await git(root, ["-c", "alias.print-environment=!env", "print-environment"], run);
     return new Map(printed.split("\n").flatMap((line) => (line.includes("=") ? [splitOnce(line)] : [])));
   }
   const splitOnce = (line: string): [string, string] => [
@@ -101,24 +101,41 @@ describe("the environment of a git child", () => {
     }
   }
 
-  it("asks git not to flush each record and malloc for huge pages, and keeps the rest of ours", async () => {
+  it("asks every git not to flush each record, and keeps the rest of ours", async () => {
     const root = repositoryOf(1);
-    const seen = await withTunables(undefined, () => childEnvironment(root));
-    expect(seen.get("GIT_FLUSH")).toBe("0");
-    expect(seen.get("GLIBC_TUNABLES")).toBe("glibc.malloc.hugetlb=1");
-    expect(seen.get("HOME")).toBe(process.env.HOME);
+    for (const run of [{}, { blocking: true }, { wholeRepository: true }, { blocking: true, wholeRepository: true }]) {
+      const seen = await withTunables(undefined, () => childEnvironment(root, run));
+      expect(seen.get("GIT_FLUSH")).toBe("0");
+      expect(seen.get("HOME")).toBe(process.env.HOME);
+    }
+  });
+
+  it("asks malloc for huge pages for a read of the whole repository only, waited for or not", async () => {
+    const root = repositoryOf(1);
+    for (const blocking of [false, true]) {
+      const whole = await withTunables(undefined, () => childEnvironment(root, { blocking, wholeRepository: true }));
+      expect(whole.get("GLIBC_TUNABLES")).toBe("glibc.malloc.hugetlb=1");
+      // A small read would pay for a huge page it does not fill: none is asked for.
+      const small = await withTunables(undefined, () => childEnvironment(root, { blocking }));
+      expect(small.has("GLIBC_TUNABLES")).toBe(false);
+    }
   });
 
   it("adds huge pages to the user's own tunables, and never overrides a choice of theirs about them", async () => {
     const root = repositoryOf(1);
-    const [added, ours] = await withTunables("glibc.malloc.arena_max=2", async () => [
+    const whole = { wholeRepository: true };
+    const [added, small, ours] = await withTunables("glibc.malloc.arena_max=2", async () => [
+      await childEnvironment(root, whole),
       await childEnvironment(root),
       process.env.GLIBC_TUNABLES,
     ]);
     expect(added.get("GLIBC_TUNABLES")).toBe("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
+    expect(small.get("GLIBC_TUNABLES")).toBe("glibc.malloc.arena_max=2");
     // Our own environment is left as it was: only the child's is changed.
     expect(ours).toBe("glibc.malloc.arena_max=2");
-    const kept = await withTunables("glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2", () => childEnvironment(root));
+    const kept = await withTunables("glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2", () =>
+      childEnvironment(root, whole),
+    );
     expect(kept.get("GLIBC_TUNABLES")).toBe("glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2");
   });
 });
